@@ -1,0 +1,3 @@
+from meeting.cli.main import main
+
+raise SystemExit(main())

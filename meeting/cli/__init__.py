@@ -1,0 +1,1 @@
+"""The `meeting` command line: one program, one subcommand per task."""

@@ -1,0 +1,51 @@
+"""`meeting`: the entry point. Each subcommand lives in its own module and registers here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from meeting import __version__
+from meeting.cli import check, schema
+from meeting.i18n import _, set_language
+
+_COMMANDS = (check, schema)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="meeting",
+        description=_("Run council meetings: agendas, quorum, motions, votes, journal and minutes."),
+    )
+    parser.add_argument("--version", action="version", version=f"meeting {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", metavar="CODE", default="en", help=_("language of messages and output (en, fr, es, sw)")
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in _COMMANDS:
+        command.register(commands, common)
+    return parser
+
+
+def _language_asked(argv: Sequence[str] | None) -> str:
+    """`--lang` is read before the parser is built, so that its help is in that language."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", default="en")
+    return early.parse_known_args(argv)[0].lang
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(_language_asked(argv))
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # `meeting check ... | head`: the reader left; that is not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""`meeting schema council|agenda`: the JSON Schema of a file format, for editor completion."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from pydantic import BaseModel
+
+from meeting.domain.agenda import Agenda
+from meeting.domain.council import Council
+from meeting.i18n import _
+
+SCHEMAS: dict[str, type[BaseModel]] = {"council": Council, "agenda": Agenda}
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "schema",
+        parents=[common],
+        help=_("print the JSON Schema of a file format"),
+        description=_("Print the JSON Schema of a file format, for completion and checks in editors."),
+    )
+    parser.add_argument("format", choices=sorted(SCHEMAS), help=_("which file format"))
+    parser.set_defaults(run=run)
+
+
+def json_schema(name: str) -> dict:
+    schema = SCHEMAS[name].model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"meeting-{name}.json", **schema}
+
+
+def run(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(args.format), ensure_ascii=False, indent=2))
+    return 0

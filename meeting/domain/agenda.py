@@ -1,0 +1,109 @@
+"""A meeting: its details, the council it belongs to, and its agenda items."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic_core import PydanticCustomError
+
+from meeting.domain.base import Id, Language, Model, Text, TimeZone
+from meeting.domain.council import Council
+from meeting.domain.rules import Rules
+
+MeetingKind = Literal["ordinary", "extraordinary", "general_assembly"]
+ItemKind = Literal[
+    "procedural",
+    "information",
+    "discussion",
+    "decision",
+    "election",
+    "minutes_approval",
+    "other_business",
+]
+VoteMode = Literal["consensus", "show_of_hands", "roll_call", "secret_ballot"]
+
+
+class DraftMotion(Model):
+    text: Text
+    translations: dict[Language, Text] = Field(default_factory=dict)
+    notice_given: date | None = None
+
+
+class Item(Model):
+    id: Id
+    title: Text
+    kind: ItemKind = "discussion"
+    presenter: Id | None = None
+    minutes: int = Field(ge=1)
+    motion: DraftMotion | None = None
+    decision_class: Id | None = Field(None, alias="class")
+    vote: VoteMode = "show_of_hands"
+    documents: list[Text] = Field(default_factory=list)
+    closed: bool = False
+
+
+def _council_source(value: object) -> str | None:
+    if isinstance(value, str):
+        return "file"
+    if isinstance(value, dict | Council):
+        return "inline"
+    return None
+
+
+# The council is a path to its file (relative to the agenda) or an inline table.
+CouncilSource = Annotated[
+    Annotated[str, Tag("file")] | Annotated[Council, Tag("inline")],
+    Discriminator(
+        _council_source,
+        custom_error_type="council.wrong-type",
+        custom_error_message="council",
+    ),
+]
+
+
+class Agenda(Model):
+    id: Id
+    title: Text
+    kind: MeetingKind = "ordinary"
+    start: datetime
+    time_zone: TimeZone
+    duration_minutes: int = Field(ge=1)
+    language: Language
+    place: Text | None = None
+    link: Text | None = None
+    chair: Id
+    secretary: Id
+    council: CouncilSource
+    rules: Rules | None = None
+    items: list[Item] = Field(default_factory=list)
+
+    @field_validator("start")
+    @classmethod
+    def _local_start(cls, start: datetime) -> datetime:
+        # One way to say when: local wall-clock time plus `time_zone`, which knows about DST.
+        if start.tzinfo is not None:
+            raise PydanticCustomError("agenda.start-has-offset", "start")
+        return start
+
+    @property
+    def scheduled_start(self) -> datetime:
+        """The start as an aware date-time in the meeting's zone."""
+        return self.start.replace(tzinfo=ZoneInfo(self.time_zone))
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+
+class Meeting(Model):
+    """A meeting ready to run: its agenda and its council, resolved from wherever it lives."""
+
+    agenda: Agenda
+    council: Council
+
+    @property
+    def rules(self) -> Rules:
+        return self.agenda.rules or self.council.rules

@@ -1,0 +1,249 @@
+"""Cross-checks of a council and a meeting: everything a schema alone cannot see.
+
+Each check is a small function named after what it decides, returning findings located
+by key path, so the loader can point at the offending key in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from meeting.domain.agenda import Agenda, Meeting
+from meeting.domain.council import Council
+from meeting.domain.findings import Finding, Root, count_problem, problem, unknown, warning
+from meeting.domain.quantities import least_count_at_least, least_count_more_than
+from meeting.domain.rules import Rules, Threshold
+
+
+class _Entry(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def duplicate_ids(root: Root, key: str, entries: Sequence[_Entry], label: str) -> Iterator[Finding]:
+    """Ids are compared without case: `GH-1` and `gh-1` would be one name when typed."""
+    first: dict[str, _Entry] = {}
+    for index, entry in enumerate(entries):
+        folded = entry.id.casefold()
+        if folded in first:
+            yield problem(
+                "id.duplicate", root, (key, index, "id"), id=entry.id, first=getattr(first[folded], label)
+            )
+        else:
+            first[folded] = entry
+
+
+def unknown_regions(council: Council) -> Iterator[Finding]:
+    region_ids = {r.id for r in council.regions}
+    for index, member in enumerate(council.members):
+        if member.region is not None and member.region not in region_ids:
+            yield unknown("region.unknown", "council", ("members", index, "region"), "regions", member.region)
+        elif member.region is None and member.holds_seat:
+            yield problem("member.seat-without-region", "council", ("members", index), id=member.id)
+
+
+def observers_without_vote(council: Council) -> Iterator[Finding]:
+    for index, member in enumerate(council.members):
+        if member.role == "observer" and member.votes:
+            yield problem("member.observer-votes", "council", ("members", index, "votes"), id=member.id)
+
+
+def valid_alternates(council: Council) -> Iterator[Finding]:
+    """An alternate is another member, without a seat, standing in for one titular only."""
+    titular_of: dict[str, str] = {}
+    for index, member in enumerate(council.members):
+        if member.alternate is None:
+            continue
+        at = ("members", index, "alternate")
+        alternate = council.member(member.alternate)
+        if member.alternate == member.id:
+            yield problem("alternate.self", "council", at, id=member.id)
+        elif alternate is None:
+            yield unknown("member.unknown", "council", at, "members", member.alternate)
+        elif alternate.holds_seat:
+            yield problem("alternate.holds-seat", "council", at, id=alternate.id, name=alternate.name)
+        elif not member.holds_seat:
+            yield problem("alternate.no-seat", "council", at, id=member.id)
+        elif member.alternate in titular_of:
+            yield problem(
+                "alternate.shared", "council", at, id=member.alternate, other=titular_of[member.alternate]
+            )
+        else:
+            titular_of[member.alternate] = member.id
+            if alternate.region != member.region:
+                yield warning("alternate.other-region", "council", at, id=alternate.id, name=alternate.name)
+
+
+def regions_without_seats(council: Council) -> Iterator[Finding]:
+    for index, region in enumerate(council.regions):
+        if not council.seats_in(region.id):
+            yield count_problem("region.no-seats", "council", ("regions", index, "id"), "members", id=region.id)
+
+
+def council_findings(council: Council) -> list[Finding]:
+    return [
+        *duplicate_ids("council", "regions", council.regions, "name"),
+        *duplicate_ids("council", "members", council.members, "name"),
+        *unknown_regions(council),
+        *observers_without_vote(council),
+        *valid_alternates(council),
+        *regions_without_seats(council),
+        *([] if council.seats else [count_problem("council.no-seats", "council", ("members",), "members")]),
+    ]
+
+
+def least_count(threshold: Threshold, base: int) -> int:
+    """The smallest whole number of seats or votes that meets `threshold` out of `base`."""
+    if threshold.at_least is not None:
+        return least_count_at_least(threshold.at_least, base)
+    assert threshold.more_than is not None  # the model guarantees exactly one bound
+    return least_count_more_than(threshold.more_than, base)
+
+
+def _bound_key(threshold: Threshold) -> str:
+    return "at_least" if threshold.at_least is not None else "more_than"
+
+
+def reachable_quorum(rules: Rules, council: Council) -> Iterator[Finding]:
+    quorum = rules.quorum
+    seats = len(council.seats)
+    needed = least_count(quorum, seats)
+    if needed > seats:
+        yield count_problem(
+            "quorum.unreachable", "rules", ("quorum", _bound_key(quorum)), "members", needed=needed, seats=seats
+        )
+    regions_with_seats = sum(1 for r in council.regions if council.seats_in(r.id))
+    if quorum.regions_represented > regions_with_seats:
+        yield count_problem(
+            "quorum.regions-unreachable",
+            "rules",
+            ("quorum", "regions_represented"),
+            "members",
+            needed=quorum.regions_represented,
+            regions=regions_with_seats,
+        )
+
+
+def reachable_decisions(rules: Rules, council: Council) -> Iterator[Finding]:
+    """A class needing more yes votes than there are seats can never carry anything."""
+    seats = len(council.seats)
+    for class_id, decision in rules.classes.items():
+        if decision.of != "votes_cast" and least_count(decision, seats) > seats:
+            yield count_problem(
+                "class.unreachable",
+                "rules",
+                ("classes", class_id, _bound_key(decision)),
+                "members",
+                id=class_id,
+                needed=least_count(decision, seats),
+                seats=seats,
+            )
+
+
+def known_classes(rules: Rules) -> Iterator[Finding]:
+    if rules.default_class not in rules.classes:
+        yield unknown("class.unknown", "rules", ("default_class",), "classes", rules.default_class)
+    for motion, override in rules.motions.items():
+        if override.decision_class is not None and override.decision_class not in rules.classes:
+            yield unknown("class.unknown", "rules", ("motions", motion, "class"), "classes", override.decision_class)
+
+
+def rules_findings(rules: Rules, council: Council) -> list[Finding]:
+    return [*known_classes(rules), *reachable_quorum(rules, council), *reachable_decisions(rules, council)]
+
+
+def _member_reference(meeting: Meeting, member_id: str | None, at: tuple[str | int, ...]) -> Iterator[Finding]:
+    if member_id is not None and meeting.council.member(member_id) is None:
+        yield unknown("member.unknown", "agenda", at, "members", member_id)
+
+
+def presiding_officers(meeting: Meeting) -> Iterator[Finding]:
+    agenda = meeting.agenda
+    chair = meeting.council.member(agenda.chair)
+    if chair is None:
+        yield unknown("chair.unknown", "agenda", ("chair",), "members", agenda.chair)
+    elif chair.role in ("observer", "alternate"):
+        yield problem("chair.not-a-member", "agenda", ("chair",), id=chair.id, role=chair.role)
+    yield from _member_reference(meeting, agenda.secretary, ("secretary",))
+
+
+def item_references(meeting: Meeting) -> Iterator[Finding]:
+    classes = meeting.rules.classes
+    for index, item in enumerate(meeting.agenda.items):
+        yield from _member_reference(meeting, item.presenter, ("items", index, "presenter"))
+        if item.decision_class is not None and item.decision_class not in classes:
+            yield unknown("class.unknown", "agenda", ("items", index, "class"), "classes", item.decision_class)
+
+
+def item_class(meeting: Meeting, index: int) -> str:
+    return meeting.agenda.items[index].decision_class or meeting.rules.default_class
+
+
+def notice_given_in_time(meeting: Meeting) -> Iterator[Finding]:
+    """Motions of a class with a notice period: notice given early enough, in every language."""
+    agenda = meeting.agenda
+    for index, item in enumerate(agenda.items):
+        decision = meeting.rules.classes.get(item_class(meeting, index))
+        if decision is None or decision.notice_days == 0 or item.motion is None:
+            continue
+        at = ("items", index, "motion")
+        given = item.motion.notice_given
+        if given is None:
+            yield warning("notice.missing", "agenda", at, item=item.id, days=decision.notice_days)
+            continue
+        days = (agenda.start.date() - given).days
+        if days < decision.notice_days:
+            yield warning(
+                "notice.short", "agenda", (*at, "notice_given"), item=item.id, days=days, required=decision.notice_days
+            )
+        missing = [
+            lang
+            for lang in meeting.council.languages
+            if lang != agenda.language and lang not in item.motion.translations
+        ]
+        if missing:
+            yield warning("notice.untranslated", "agenda", at, item=item.id, languages=missing)
+
+
+def items_fit_in_time(agenda: Agenda) -> Iterator[Finding]:
+    if agenda.planned_minutes > agenda.duration_minutes:
+        yield warning(
+            "agenda.over-time",
+            "agenda",
+            ("duration_minutes",),
+            planned=agenda.planned_minutes,
+            duration=agenda.duration_minutes,
+        )
+
+
+def working_language(meeting: Meeting) -> Iterator[Finding]:
+    if meeting.agenda.language not in meeting.council.languages:
+        yield warning(
+            "agenda.language-not-working",
+            "agenda",
+            ("language",),
+            language=meeting.agenda.language,
+            languages=list(meeting.council.languages),
+        )
+
+
+def agenda_findings(agenda: Agenda) -> list[Finding]:
+    """What can be checked in an agenda without its council."""
+    return [
+        *([] if agenda.items else [count_problem("agenda.empty", "agenda", ("items",), "items")]),
+        *duplicate_ids("agenda", "items", agenda.items, "title"),
+        *items_fit_in_time(agenda),
+    ]
+
+
+def meeting_findings(meeting: Meeting) -> list[Finding]:
+    return [
+        *council_findings(meeting.council),
+        *rules_findings(meeting.rules, meeting.council),
+        *agenda_findings(meeting.agenda),
+        *presiding_officers(meeting),
+        *item_references(meeting),
+        *notice_given_in_time(meeting),
+        *working_language(meeting),
+    ]

@@ -1,0 +1,63 @@
+"""The council: its regions, its members and their seats, and its rules."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from meeting.domain.base import Id, Language, Model, Text, TimeZone
+from meeting.domain.rules import Rules
+
+Role = Literal["chair", "vice-chair", "secretary", "member", "alternate", "observer"]
+Gender = Literal["F", "M", "X"]
+
+# Roles that hold no voting seat unless the member's `votes` says otherwise.
+_SEATLESS_ROLES = frozenset({"alternate", "observer"})
+
+
+class Region(Model):
+    id: Id
+    name: Text
+    group: Text | None = None
+
+
+class Member(Model):
+    id: Id
+    name: Text
+    organisation: Text | None = None
+    country: Text | None = None
+    region: Id | None = None
+    role: Role = "member"
+    votes: bool | None = None
+    alternate: Id | None = None
+    gender: Gender | None = None
+    languages: list[Language] = Field(default_factory=list)
+    time_zone: TimeZone | None = None
+    good_standing: bool = True
+
+    @property
+    def holds_seat(self) -> bool:
+        """A voting seat: by the role, unless `votes` says otherwise."""
+        if self.votes is not None:
+            return self.votes
+        return self.role not in _SEATLESS_ROLES
+
+
+class Council(Model):
+    name: Text
+    short_name: Text
+    languages: list[Language] = Field(default_factory=lambda: ["en"], min_length=1)
+    regions: list[Region] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list)
+    rules: Rules = Field(default_factory=Rules)
+
+    @property
+    def seats(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.holds_seat)
+
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def seats_in(self, region_id: str) -> tuple[Member, ...]:
+        return tuple(m for m in self.seats if m.region == region_id)

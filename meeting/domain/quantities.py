@@ -1,0 +1,95 @@
+"""Exact quantities in the rules: a share written as a fraction, or a whole count.
+
+`"2/3"` is a share (a `Fraction` between 0 and 1); `14` is a count. Arithmetic on them is
+exact: 21 x 2/3 is 14, never 14.07.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+_FRACTION = re.compile(r"\s*(\d+)\s*(?:/\s*(\d+))?\s*")
+
+
+def parse_share(value: Any) -> Fraction:
+    if not isinstance(value, str):
+        raise PydanticCustomError("share.not-a-fraction", "share", {"value": value})
+    match = _FRACTION.fullmatch(value)
+    if match is None:
+        raise PydanticCustomError("share.not-a-fraction", "share", {"value": value})
+    numerator, denominator = int(match[1]), int(match[2] or 1)
+    if denominator == 0:
+        raise PydanticCustomError("share.zero-denominator", "share", {"value": value})
+    share = Fraction(numerator, denominator)
+    if share > 1:
+        raise PydanticCustomError("share.out-of-range", "share", {"value": value})
+    return share
+
+
+def parse_amount(value: Any) -> int | Fraction:
+    # bool is an int in Python, but `true` is not a count.
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise PydanticCustomError("count.negative", "count", {"value": value})
+        return value
+    if isinstance(value, str):
+        return parse_share(value)
+    raise PydanticCustomError("amount.wrong-type", "amount", {"value": value})
+
+
+def share_text(share: Fraction) -> str:
+    return f"{share.numerator}/{share.denominator}"
+
+
+def _dump_amount(amount: int | Fraction) -> int | str:
+    return share_text(amount) if isinstance(amount, Fraction) else amount
+
+
+_SHARE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\s*\d+\s*(/\s*\d+)?\s*$",
+    "description": 'An exact fraction between 0 and 1, such as "2/3".',
+    "examples": ["1/2", "2/3"],
+}
+
+Share = Annotated[
+    Fraction,
+    PlainValidator(parse_share),
+    PlainSerializer(share_text),
+    WithJsonSchema(_SHARE_SCHEMA),
+]
+
+# A count (a TOML integer) or a share of some base (a fraction written as a string).
+Amount = Annotated[
+    int | Fraction,
+    PlainValidator(parse_amount),
+    PlainSerializer(_dump_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "description": "A count."},
+                _SHARE_SCHEMA,
+            ]
+        }
+    ),
+]
+
+
+def least_count_at_least(amount: int | Fraction, base: int) -> int:
+    """The smallest whole number that is at least `amount` (a count, or a share of `base`)."""
+    if isinstance(amount, Fraction):
+        return math.ceil(amount * base)
+    return amount
+
+
+def least_count_more_than(amount: int | Fraction, base: int) -> int:
+    """The smallest whole number strictly greater than `amount` (a count, or a share of `base`)."""
+    if isinstance(amount, Fraction):
+        return math.floor(amount * base) + 1
+    return amount + 1

@@ -1,0 +1,97 @@
+"""The council's governance rules, as data.
+
+Defaults follow Robert's Rules of Order (RONR, 12th ed.) where the council's file is silent;
+the IC-ASM council file sets its own. Nothing procedural is a constant elsewhere in code.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from meeting.domain.base import Id, Model, Text
+from meeting.domain.motions import MotionKind
+from meeting.domain.quantities import Amount, Share, parse_share
+
+Base = Literal["votes_cast", "present", "membership"]
+TieRule = Literal["fails", "casting_vote", "lots"]
+BlockRule = Literal["vote", "refer", "majority"]
+ChairVotes = Literal["always", "when_decisive", "never"]
+
+
+class Threshold(Model):
+    """How many are needed: `at_least` or `more_than` a count or a share of some base."""
+
+    at_least: Amount | None = None
+    more_than: Amount | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one_bound(self) -> Self:
+        if (self.at_least is None) == (self.more_than is None):
+            raise PydanticCustomError("threshold.one-bound", "threshold")
+        return self
+
+
+class Quorum(Threshold):
+    """A head count of voting seats, plus conditions on the regions."""
+
+    remote_counts: bool = True
+    proxies_count: bool = True
+    regions_represented: int = Field(0, ge=0)
+    each_region_at_least: Share | None = None
+
+
+class DecisionClass(Threshold):
+    """What carries a decision of one kind (ordinary, procedural, constitutional, ...)."""
+
+    description: Text | None = None
+    of: Base = "votes_cast"
+    abstentions: Literal["excluded", "counted"] = "excluded"
+    tie: TieRule = "fails"
+    consensus_first: bool = False
+    on_block: BlockRule = "vote"
+    notice_days: int = Field(0, ge=0)
+
+
+class Proxies(Model):
+    allowed: bool = False
+    same_region: bool = True
+    max_per_holder: int = Field(1, ge=1)
+
+
+class GenderBalance(Model):
+    women_at_least: Share = Field(default_factory=lambda: parse_share("2/5"))
+    enforce: Literal["warn", "waiver"] = "warn"
+
+
+class Debate(Model):
+    speaker_minutes: int = Field(3, ge=1)
+
+
+class MotionOverride(Model):
+    """Changes to one row of the motion table (governance reference §3)."""
+
+    allowed: bool | None = None
+    needs_second: bool | None = None
+    debatable: bool | None = None
+    amendable: bool | None = None
+    decision_class: Id | None = Field(None, alias="class")
+
+
+def _default_classes() -> dict[str, DecisionClass]:
+    majority = DecisionClass(more_than="1/2", description="Majority of votes cast")
+    return {"ordinary": majority, "procedural": majority}
+
+
+class Rules(Model):
+    quorum: Quorum = Field(default_factory=lambda: Quorum(more_than="1/2"))
+    classes: dict[Id, DecisionClass] = Field(default_factory=_default_classes)
+    default_class: Id = "ordinary"
+    chair_votes: ChairVotes = "always"
+    good_standing_required: bool = True
+    proxies: Proxies = Field(default_factory=Proxies)
+    gender_balance: GenderBalance | None = None
+    debate: Debate = Field(default_factory=Debate)
+    motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Reading the council's TOML files: read, parse, validate, cross-check; diagnostics as values."""

@@ -1,0 +1,103 @@
+"""The council's rules in words, for the check summary, the console and the minutes.
+
+The domain holds rules as data; this module says them in the reader's language.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from meeting.domain.checks import least_count
+from meeting.domain.council import Council
+from meeting.domain.rules import DecisionClass, Quorum, Threshold
+from meeting.i18n import N_, _
+
+_NAMED_SHARES = {
+    Fraction(1, 2): N_("half"),
+    Fraction(2, 3): N_("two-thirds"),
+    Fraction(3, 4): N_("three-quarters"),
+    Fraction(1, 1): N_("all"),
+}
+
+_BASES = {
+    "votes_cast": N_("votes cast"),
+    "present": N_("members present"),
+    "membership": N_("all {seats} voting seats"),
+}
+
+_TIES = {
+    "fails": N_("a tie fails"),
+    "casting_vote": N_("the chair breaks a tie"),
+    "lots": N_("a tie is decided by drawing lots"),
+}
+
+_BLOCKS = {
+    "vote": N_("consensus first; a block leads to a vote"),
+    "refer": N_("consensus first; a block refers the matter to a working group"),
+    "majority": N_("consensus first; a block leads to a simple majority vote as last resort"),
+}
+
+
+def share_words(share: Fraction) -> str:
+    named = _NAMED_SHARES.get(share)
+    return _(named) if named else f"{share.numerator}/{share.denominator}"
+
+
+def threshold_words(threshold: Threshold, of: str) -> str:
+    """"two-thirds of votes cast", "more than half of members present", "at least 14 yes"."""
+    if threshold.at_least is not None:
+        amount, template = threshold.at_least, _("at least {amount} of {base}")
+    else:
+        assert threshold.more_than is not None
+        amount, template = threshold.more_than, _("more than {amount} of {base}")
+    if isinstance(amount, Fraction):
+        if threshold.more_than == Fraction(1, 2):
+            return _("a majority of {base}").format(base=of)
+        return template.format(amount=share_words(amount), base=of)
+    return template.format(amount=amount, base=of)
+
+
+def quorum_words(quorum: Quorum, council: Council) -> str:
+    seats = len(council.seats)
+    parts = [
+        _("{needed} of {seats} voting seats present").format(needed=least_count(quorum, seats), seats=seats)
+    ]
+    counted = []
+    if quorum.remote_counts:
+        counted.append(_("remote members count"))
+    else:
+        counted.append(_("remote members do not count"))
+    if quorum.proxies_count:
+        counted.append(_("proxies count"))
+    else:
+        counted.append(_("proxies do not count"))
+    parts[0] += " (" + _(", ").join(counted) + ")"
+    regions = sum(1 for r in council.regions if council.seats_in(r.id))
+    if quorum.regions_represented:
+        parts.append(
+            _("members from at least {needed} of {regions} regions").format(
+                needed=quorum.regions_represented, regions=regions
+            )
+        )
+    if quorum.each_region_at_least is not None:
+        parts.append(
+            _("at least {share} of each region's seats").format(share=share_words(quorum.each_region_at_least))
+        )
+    return _(" and ").join(parts)
+
+
+def decision_words(decision: DecisionClass, council: Council) -> str:
+    seats = len(council.seats)
+    base = _(_BASES[decision.of]).format(seats=seats)
+    parts = [threshold_words(decision, base)]
+    if decision.of == "membership":
+        parts[0] += " " + _("({needed} yes)").format(needed=least_count(decision, seats))
+    if decision.of == "votes_cast":
+        excluded = decision.abstentions == "excluded"
+        parts.append(_("abstentions excluded") if excluded else _("abstentions count as votes cast"))
+    parts.append(_(_TIES[decision.tie]))
+    if decision.consensus_first:
+        parts.append(_(_BLOCKS[decision.on_block]))
+    if decision.notice_days:
+        parts.append(_("{days} days' notice").format(days=decision.notice_days))
+    return _("; ").join(parts)
