@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from meeting.loader.positions import KeyPath, Position, key_positions, locate
 
-TOML_TEST_INVALID = Path("/work/shared/testdata/toml-test/tests/invalid")
+TOML_TEST_INVALID = Path(__file__).resolve().parents[1] / "data" / "toml-test" / "tests" / "invalid"
 
 
 def positions_of(text: str) -> dict[KeyPath, Position]:
@@ -372,7 +372,7 @@ def test_never_raises_on_broken_input(text: str) -> None:
     ["a = " + "[" * 50_000, "a = " + "{b = " * 50_000, "[" * 50_000, ".".join("k" * 50_000)],
     ids=["arrays", "inline-tables", "brackets", "dotted-key"],
 )
-def test_deep_nesting_neither_raises_nor_takes_long(text: str) -> None:
+def test_deep_nesting_does_not_raise(text: str) -> None:
     key_positions(text)
 
 
@@ -417,8 +417,7 @@ def test_never_raises_on_random_toml_like_text(text: str) -> None:
 
 def test_never_raises_on_toml_test_invalid_files() -> None:
     files = sorted(p for p in TOML_TEST_INVALID.rglob("*") if p.is_file())
-    if not files:
-        pytest.skip(f"no files under {TOML_TEST_INVALID}")
+    assert len(files) > 500, f"the toml-test corpus is missing from {TOML_TEST_INVALID}"
     for path in files:
         try:
             key_positions(path.read_bytes().decode("utf-8", errors="replace"))

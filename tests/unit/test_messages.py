@@ -1,0 +1,47 @@
+"""Every code the program can emit has a text, and every text renders with its parameters."""
+
+from __future__ import annotations
+
+import re
+
+from meeting.messages import MESSAGES, render
+from tests.conftest import REPO
+
+# A code is a quoted lowercase word, a dot, and a lowercase word with dashes: "quorum.lost".
+CODE = re.compile(r"""["']([a-z]+\.[a-z][a-z0-9-]*[a-z0-9])["']""")
+NOT_CODES = {"meeting.mo"}
+
+
+def _codes_in_source() -> set[str]:
+    codes: set[str] = set()
+    for path in (REPO / "meeting").rglob("*.py"):
+        if path.name == "messages.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        codes |= {c for c in CODE.findall(text) if not c.startswith(("meeting.", "tests."))}
+    return codes - NOT_CODES
+
+
+def test_every_code_in_the_source_has_a_message():
+    missing = sorted(_codes_in_source() - MESSAGES.keys())
+    assert missing == []
+
+
+def test_no_message_is_left_without_a_code_that_uses_it():
+    unused = sorted(MESSAGES.keys() - _codes_in_source())
+    assert unused == []
+
+
+def test_every_message_names_only_parameters_it_is_given():
+    for code, template in MESSAGES.items():
+        names = set(re.findall(r"(?<!\{)\{(\w+)\}(?!\})", template))
+        # Every parameter filled in with a marker renders without a KeyError.
+        text = render(code, {name: f"<{name}>" for name in names})
+        for name in names:
+            assert f"<{name}>" in text, code
+
+
+def test_lists_are_joined():
+    assert render("notice.untranslated", {"item": "x", "languages": ["fr", "sw"]}) == (
+        "item 'x': the notice has no translation into fr, sw"
+    )

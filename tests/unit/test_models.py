@@ -1,0 +1,114 @@
+"""The models: round trips through TOML, exact fractions, and the domain's purity."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from fractions import Fraction
+
+import pytest
+import tomli_w
+from pydantic import BaseModel
+
+from meeting.domain.agenda import Agenda
+from meeting.domain.checks import least_count
+from meeting.domain.council import Council
+from meeting.domain.rules import DecisionClass, Quorum
+from meeting.loader.load import load
+from tests.conftest import DEMO_AGENDA, REPO
+
+
+def _round_trip(model: BaseModel) -> BaseModel:
+    text = tomli_w.dumps(model.model_dump(exclude_none=True), multiline_strings=True)
+    return type(model).model_validate(tomllib.loads(text))
+
+
+@pytest.mark.parametrize("agenda", [DEMO_AGENDA, *sorted((REPO / "agendas").glob("*/[0-9]*.toml"))])
+def test_agendas_and_councils_round_trip_through_tomli_w(agenda):
+    loaded = load(agenda)
+    assert loaded.meeting is not None, loaded.diagnostics
+    for model in (loaded.meeting.council, loaded.meeting.agenda):
+        assert _round_trip(model) == model
+
+
+def test_an_inline_council_round_trips():
+    loaded = load(DEMO_AGENDA)
+    assert loaded.meeting is not None
+    inline = loaded.meeting.agenda.model_copy(update={"council": loaded.meeting.council})
+    assert _round_trip(inline) == inline
+    assert isinstance(_round_trip(inline).council, Council)  # type: ignore[attr-defined]
+
+
+def test_fractions_are_written_back_as_fractions():
+    loaded = load(DEMO_AGENDA)
+    assert loaded.meeting is not None
+    dumped = loaded.meeting.council.model_dump()
+    assert dumped["rules"]["classes"]["ordinary"]["at_least"] == "2/3"
+    assert dumped["rules"]["quorum"]["at_least"] == 11
+
+
+@pytest.mark.parametrize(
+    ("threshold", "base", "needed"),
+    [
+        (Quorum(at_least=11), 21, 11),
+        (Quorum(at_least="1/2"), 21, 11),
+        (Quorum(more_than="1/2"), 21, 11),
+        (Quorum(more_than="1/2"), 20, 11),
+        (Quorum(at_least="1/2"), 20, 10),
+        # 21 x 2/3 is exactly 14; a float 0.67 would ask for 14.07, i.e. 15.
+        (DecisionClass(at_least="2/3", of="membership"), 21, 14),
+        (DecisionClass(at_least="2/3", of="membership"), 20, 14),
+        (DecisionClass(at_least="3/4"), 8, 6),
+        (DecisionClass(more_than=10), 21, 11),
+        (DecisionClass(at_least="1/1"), 7, 7),
+    ],
+)
+def test_least_count_is_exact(threshold, base, needed):
+    assert least_count(threshold, base) == needed
+
+
+def test_shares_are_fractions_not_floats():
+    assert DecisionClass(at_least="2/3").at_least == Fraction(2, 3)
+    assert DecisionClass(at_least=" 2 / 3 ").at_least == Fraction(2, 3)
+    assert Quorum(at_least=11).at_least == 11 and isinstance(Quorum(at_least=11).at_least, int)
+
+
+def test_true_is_not_a_count():
+    with pytest.raises(ValueError):
+        Quorum(at_least=True)
+
+
+def test_the_domain_imports_without_textual_or_rich():
+    code = (
+        "import sys, meeting.domain.agenda, meeting.domain.checks, meeting.domain.council;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_the_domain_does_no_io():
+    """No file, socket or process modules in the rulebook's own source."""
+    forbidden = ("import os", "open(", "import socket", "import subprocess", "pathlib", "import sys")
+    for path in (REPO / "meeting" / "domain").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not [f for f in forbidden if f in text], path
+
+
+def test_agenda_schema_accepts_only_local_start():
+    with pytest.raises(ValueError):
+        Agenda.model_validate(
+            {
+                "id": "x",
+                "title": "X",
+                "start": tomllib.loads("a = 2026-12-10T12:00:00Z")["a"],
+                "time_zone": "UTC",
+                "duration_minutes": 5,
+                "language": "en",
+                "chair": "a",
+                "secretary": "b",
+                "council": "c.toml",
+            }
+        )
