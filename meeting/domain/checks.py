@@ -34,6 +34,17 @@ def duplicate_ids(root: Root, key: str, entries: Sequence[_Entry], label: str) -
             first[folded] = entry
 
 
+def distinct_names(council: Council) -> Iterator[Finding]:
+    """Two members of one name look alike on every screen and in the minutes."""
+    first: dict[str, str] = {}
+    for index, member in enumerate(council.members):
+        folded = member.name.casefold()
+        if folded in first:
+            yield warning("member.same-name", "council", ("members", index, "name"), id=member.id, other=first[folded])
+        else:
+            first[folded] = member.id
+
+
 def unknown_regions(council: Council) -> Iterator[Finding]:
     region_ids = {r.id for r in council.regions}
     for index, member in enumerate(council.members):
@@ -85,6 +96,7 @@ def council_findings(council: Council) -> list[Finding]:
     return [
         *duplicate_ids("council", "regions", council.regions, "name"),
         *duplicate_ids("council", "members", council.members, "name"),
+        *distinct_names(council),
         *unknown_regions(council),
         *observers_without_vote(council),
         *valid_alternates(council),
@@ -126,10 +138,14 @@ def reachable_quorum(rules: Rules, council: Council) -> Iterator[Finding]:
 
 
 def reachable_decisions(rules: Rules, council: Council) -> Iterator[Finding]:
-    """A class needing more yes votes than there are seats can never carry anything."""
+    """A class needing more yes votes than there are seats can never carry anything.
+
+    A share of votes cast is always reachable; a count, or a share of seats, may not be."""
     seats = len(council.seats)
     for class_id, decision in rules.classes.items():
-        if decision.of != "votes_cast" and least_count(decision, seats) > seats:
+        bound = decision.at_least if decision.at_least is not None else decision.more_than
+        by_count = isinstance(bound, int)
+        if (by_count or decision.of != "votes_cast") and least_count(decision, seats) > seats:
             yield count_problem(
                 "class.unreachable",
                 "rules",

@@ -14,7 +14,8 @@ from typing import Annotated, Any
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-_FRACTION = re.compile(r"\s*(\d+)\s*(?:/\s*(\d+))?\s*")
+# Always with a slash: "1" would read as a count to some and as 100 % to others.
+_FRACTION = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 
 
 def parse_share(value: Any) -> Fraction:
@@ -23,7 +24,7 @@ def parse_share(value: Any) -> Fraction:
     match = _FRACTION.fullmatch(value)
     if match is None:
         raise PydanticCustomError("share.not-a-fraction", "share", {"value": value})
-    numerator, denominator = int(match[1]), int(match[2] or 1)
+    numerator, denominator = int(match[1]), int(match[2])
     if denominator == 0:
         raise PydanticCustomError("share.zero-denominator", "share", {"value": value})
     share = Fraction(numerator, denominator)
@@ -53,7 +54,7 @@ def _dump_amount(amount: int | Fraction) -> int | str:
 
 _SHARE_SCHEMA = {
     "type": "string",
-    "pattern": r"^\s*\d+\s*(/\s*\d+)?\s*$",
+    "pattern": r"^\s*\d+\s*/\s*\d+\s*$",
     "description": 'An exact fraction between 0 and 1, such as "2/3".',
     "examples": ["1/2", "2/3"],
 }

@@ -6,7 +6,8 @@ the IC-ASM council file sets its own. Nothing procedural is a constant elsewhere
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from collections.abc import Mapping
+from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -19,6 +20,10 @@ Base = Literal["votes_cast", "present", "membership"]
 TieRule = Literal["fails", "casting_vote", "lots"]
 BlockRule = Literal["vote", "refer", "majority"]
 ChairVotes = Literal["always", "when_decisive", "never"]
+
+
+# The two ways to write a threshold's bound; a table has exactly one of them.
+BOUNDS = ("at_least", "more_than")
 
 
 class Threshold(Model):
@@ -95,3 +100,19 @@ class Rules(Model):
     gender_balance: GenderBalance | None = None
     debate: Debate = Field(default_factory=Debate)
     motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)
+
+
+def merge_rules(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """The rules in force for one meeting: the council's, with the agenda's written over
+    them key by key. A bound the agenda writes replaces the council's bound, whichever it was."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = merge_rules(merged[key], value)
+        else:
+            merged[key] = value
+    if any(bound in override for bound in BOUNDS):
+        for bound in BOUNDS:
+            if bound not in override:
+                merged.pop(bound, None)
+    return merged

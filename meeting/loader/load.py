@@ -16,6 +16,7 @@ from meeting.diagnostics import Diagnostic, error, has_errors, sorted_diagnostic
 from meeting.domain.agenda import Agenda, Meeting
 from meeting.domain.checks import agenda_findings, council_findings, meeting_findings, rules_findings
 from meeting.domain.council import Council
+from meeting.domain.rules import merge_rules
 from meeting.domain.findings import Finding, KeyPath
 from meeting.loader.read import Source, read_source
 from meeting.loader.schema import Repairs, validate
@@ -101,16 +102,6 @@ class _Places:
         return place.diagnostic(finding, path)
 
 
-def _deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def _as_table(value: Any) -> Mapping[str, Any] | None:
     return value if isinstance(value, Mapping) else None
 
@@ -194,7 +185,9 @@ def _load_agenda(source: Source, path: Path, data: dict[str, Any], loaded: Loade
 
     agenda_data = dict(data)
     if override is not None:
-        agenda_data["rules"] = _deep_merge(council_rules or {}, override)
+        # Over the council's rules as validated, defaults included, when they could be read.
+        base = council.rules.model_dump(exclude_none=True) if council is not None else council_rules or {}
+        agenda_data["rules"] = merge_rules(base, override)
     if isinstance(reference, Mapping) and council is not None:
         agenda_data["council"] = council
     agenda, agenda_schema, agenda_repairs = validate(Agenda, agenda_data, "agenda")

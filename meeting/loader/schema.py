@@ -132,7 +132,7 @@ def _suggestion(parent: type[BaseModel] | None, key: str) -> str | None:
     return matches[0] if matches else None
 
 
-def _finding(root: Root, steps: list[_Step], err: ErrorDetails) -> Finding:
+def _finding(root: Root, steps: list[_Step], is_dict_key: bool, err: ErrorDetails) -> Finding:
     path: KeyPath = tuple(step.key for step in steps)
     last = steps[-1] if steps else None
     kind = err["type"]
@@ -148,7 +148,8 @@ def _finding(root: Root, steps: list[_Step], err: ErrorDetails) -> Finding:
     if kind == "literal_error":
         expected = _unwrap(last.annotation)[0] if last else None
         allowed = list(get_args(expected)) if get_origin(expected) is Literal else []
-        return Finding("schema.not-allowed", root, path, {"key": key, "value": err["input"], "allowed": allowed})
+        code = "schema.key-not-allowed" if is_dict_key else "schema.not-allowed"
+        return Finding(code, root, path, {"key": key, "value": err["input"], "allowed": allowed})
     if kind in _EXPECTED:
         return Finding(_EXPECTED[kind], root, path, {"key": key})
     if kind in ("greater_than_equal", "greater_than"):
@@ -239,7 +240,7 @@ def validate(model: type[M], data: Any, root: Root) -> tuple[M | None, list[Find
     """
     repairs = Repairs()
     built, errors = _errors(model, data)
-    findings = [_finding(root, _steps(model, tuple(e["loc"]))[0], e) for e in errors]
+    findings = [_finding(root, *_steps(model, tuple(e["loc"])), e) for e in errors]
     repaired = copy.deepcopy(data)
     for _ in range(_REPAIR_ROUNDS):
         if built is not None or not isinstance(repaired, dict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,8 @@ def test_not_allowed_lists_the_choices(write):
         ('time_zone = "America/Bogota"', 'time_zone = "America/Bogotá"', "zone.unknown", "time_zone = \"America/Bog"),
         ("at_least = 3\n", 'at_least = "3/2"\n', "share.out-of-range", 'at_least = "3/2"'),
         ("at_least = 3\n", 'at_least = "0.5"\n', "share.not-a-fraction", 'at_least = "0.5"'),
+        # "1" without a slash could mean one seat or all of them: refused.
+        ("at_least = 3\n", 'at_least = "1"\n', "share.not-a-fraction", 'at_least = "1"'),
         ("at_least = 3\n", 'at_least = "1/0"\n', "share.zero-denominator", 'at_least = "1/0"'),
         ("at_least = 3\n", "at_least = -1\n", "count.negative", "at_least = -1"),
         ("at_least = 3\n", "at_least = 0.5\n", "amount.wrong-type", "at_least = 0.5"),
@@ -282,6 +285,13 @@ def test_duplicate_region_and_item_ids(write):
     assert diagnose(write, agenda, council) == [
         at("agenda.toml", "id.duplicate", agenda, 'id = "Opening"'),
         at("council.toml", "id.duplicate", council, 'id = "North"'),
+    ]
+
+
+def test_two_members_of_one_name_is_a_warning(write):
+    council = MINI_COUNCIL.replace('name = "Samuel Ortiz"', 'name = "SOFÍA QUIÑONES"')
+    assert [(d.severity, d.code, d.line, d.col) for d in load(write({"agenda.toml": MINI_AGENDA, "council.toml": council})).diagnostics] == [
+        ("warning", "member.same-name", *position(council, 'name = "SOFÍA'))
     ]
 
 
@@ -360,7 +370,7 @@ def test_unknown_default_class_and_motion_override_class(write):
 
 def test_unknown_motion_kind(write):
     council = MINI_COUNCIL + "\n[rules.motions.filibuster]\nallowed = false\n"
-    assert diagnose(write, council=council) == [at("council.toml", "schema.not-allowed", council, "[rules.motions.filibuster]")]
+    assert diagnose(write, council=council) == [at("council.toml", "schema.key-not-allowed", council, "[rules.motions.filibuster]")]
 
 
 def test_quorum_the_roster_can_never_reach(write):
@@ -453,6 +463,29 @@ def test_agenda_rules_override_the_council(write):
     assert loaded.meeting.rules.quorum.at_least == 4
     assert loaded.meeting.rules.quorum.regions_represented == 2  # kept from the council
     assert loaded.meeting.council.rules.quorum.at_least == 3
+
+
+def test_an_override_may_write_the_other_bound(write):
+    agenda = MINI_AGENDA + '\n[rules.quorum]\nmore_than = "1/2"\n'
+    loaded = load(write({"agenda.toml": agenda, "council.toml": MINI_COUNCIL}))
+    assert loaded.diagnostics == []
+    assert loaded.meeting is not None
+    quorum = loaded.meeting.rules.quorum
+    assert (quorum.at_least, quorum.more_than, quorum.regions_represented) == (None, Fraction(1, 2), 2)
+
+
+def test_an_override_adds_to_the_classes_in_force_defaults_included(write):
+    council = MINI_COUNCIL.split("[rules.classes.ordinary]")[0]  # no classes: the defaults apply
+    agenda = MINI_AGENDA + '\n[rules.classes.urgent]\nat_least = "3/4"\n'
+    loaded = load(write({"agenda.toml": agenda, "council.toml": council}))
+    assert loaded.diagnostics == []
+    assert loaded.meeting is not None
+    assert sorted(loaded.meeting.rules.classes) == ["ordinary", "procedural", "urgent"]
+
+
+def test_a_decision_count_above_the_seats_is_unreachable(write):
+    council = MINI_COUNCIL.replace('[rules.classes.ordinary]\nmore_than = "1/2"', "[rules.classes.ordinary]\nat_least = 5")
+    assert diagnose(write, council=council) == [at("council.toml", "class.unreachable", council, "at_least = 5")]
 
 
 def test_an_error_in_the_override_is_located_in_the_agenda(write):
