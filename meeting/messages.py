@@ -25,6 +25,141 @@ MESSAGES: dict[str, str] = {
     "file.unknown-kind": N_(
         "cannot tell what this file describes: a council file has [[members]], an agenda has [[items]]"
     ),
+    # The command language
+    "command.unclosed-quote": N_("the quoted text is not closed"),
+    "command.unknown": N_("unknown command '{verb}'; press ? or type 'help' for the list"),
+    "command.unknown-suggest": N_("unknown command '{verb}'; did you mean '{suggestion}'?"),
+    "command.unexpected": N_("unexpected '{token}' here"),
+    "command.bad-time": N_("'{value}' is not a time: write HH:MM or HH:MM:SS"),
+    "command.bad-date": N_("'{value}' is not a date: write YYYY-MM-DD"),
+    "command.expected-keyword": N_("expected '{word}' here"),
+    "command.expected-choice": N_("expected one of: {choices}"),
+    "command.expected-member": N_("expected a member: an id, a name, or part of a name"),
+    "command.expected-members": N_("expected one or more members"),
+    "command.expected-item": N_("expected an agenda item: its number or id"),
+    "command.expected-text": N_("expected a text in double quotes"),
+    "command.expected-number": N_("expected a whole number"),
+    "command.expected-time": N_("expected a time HH:MM"),
+    "command.expected-date": N_("expected a date YYYY-MM-DD"),
+    # Who and what
+    "member.not-found": N_("no member matches '{text}'"),
+    "member.ambiguous": N_("'{text}' matches several members ({candidates}): use the id"),
+    "member.repeated": N_("'{id}' is named twice"),
+    "member.observer": N_("'{id}' is an observer: observers speak when recognised but cannot {role}"),
+    "member.no-seat": N_("'{id}' does not sit on the council now (no seat, or the titular is here), so cannot {role}"),
+    "member.not-here": N_("'{id}' is not present, so cannot {role}"),
+    "member.already-recused": N_("'{id}' is already recused from item '{item}'"),
+    "item.no-such-number": N_("there is no item {number}: the agenda has {count}"),
+    "item.not-found": N_("no agenda item '{text}'"),
+    "item.motion-pending": N_("motion #{motion} is still pending: decide, withdraw or table it first"),
+    "item.already-open": N_("item '{item}' is already open"),
+    "item.no-next": N_("no pending item after this one"),
+    "item.no-previous": N_("no pending item before this one"),
+    "item.none-open": N_("no item is open"),
+    "item.already-closed": N_("item '{item}' is already {status}"),
+    "item.bad-minutes": N_("an item needs at least 1 minute"),
+    "item.after-itself": N_("an item cannot be placed after itself"),
+    # The sitting
+    "sitting.not-begun": N_("the meeting has not begun: type 'begin' to call it to order"),
+    "sitting.in-recess": N_("the meeting is in recess: type 'resume' first"),
+    "sitting.adjourned": N_("the meeting is adjourned"),
+    "sitting.already-begun": N_("the meeting has already begun"),
+    "sitting.not-in-recess": N_("the meeting is not in recess"),
+    "quorum.lost": N_("no quorum ({words}): only adjournment, recess, attendance and points of order are in order"),
+    "balance.waiver-needed": N_("women are {share} of those present, below the {target} the rules require: record a waiver with 'waive-balance' first"),
+    "balance.no-rule": N_("the rules set no gender balance to waive"),
+    "chair.already": N_("'{id}' is already in the chair"),
+    "attendance.not-here": N_("'{id}' is not present, so cannot leave"),
+    "attendance.not-remote": N_("'{id}' is not attending remotely"),
+    "attendance.unchanged": N_("nothing changes: already {status}"),
+    "attendance.not-away": N_("'{id}' has not left or dropped out"),
+    "proxy.not-allowed": N_("the rules do not allow proxies"),
+    "proxy.principal-no-seat": N_("'{id}' holds no voting seat to give by proxy"),
+    "proxy.exists": N_("'{id}' has already given a proxy to '{holder}': revoke it first"),
+    "proxy.self": N_("a member cannot hold their own proxy"),
+    "proxy.holder-no-seat": N_("'{id}' holds no voting seat, so cannot hold a proxy"),
+    "proxy.other-region": N_("'{id}' is not from the same region as '{principal}': the rules require it"),
+    "proxy.holder-full": N_("'{id}' already holds {limit} proxies, the most the rules allow"),
+    "proxy.none": N_("'{id}' has given no proxy"),
+    # Motions
+    "motion.none-pending": N_("no motion is pending"),
+    "motion.not-seconded": N_("motion #{motion} has not been seconded"),
+    "motion.not-allowed": N_("the council's rules do not allow a motion to {kind}"),
+    "motion.point-pending": N_("out of order: a point of order is pending; the chair rules first"),
+    "motion.main-pending": N_("out of order: a main motion is pending"),
+    "motion.outranked": N_("out of order: it does not outrank the pending motion ({pending})"),
+    "motion.no-main": N_("out of order: no main motion is pending"),
+    "motion.not-amendable": N_("out of order: the pending motion ({pending}) cannot be amended"),
+    "motion.amend-too-deep": N_("out of order: an amendment to an amendment cannot be amended (two levels at most)"),
+    "motion.objection-too-late": N_("out of order: an objection to consideration must come before debate or any other motion"),
+    "motion.no-ruling": N_("out of order: there is no ruling of the chair to appeal"),
+    "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
+    "motion.nothing-to-reconsider": N_("out of order: no decided main motion to reconsider"),
+    "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
+    "motion.no-item": N_("open an agenda item before moving a motion"),
+    "motion.text-needed": N_("a {kind} needs its text in double quotes"),
+    "motion.not-winning-side": N_("'{id}' did not vote '{side}' with the winning side, so cannot move to reconsider"),
+    "motion.no-second-needed": N_("a {kind} needs no second"),
+    "motion.already-seconded": N_("motion #{motion} is already seconded by '{by}'"),
+    "motion.voting-open": N_("voting on motion #{motion} is open: close it first"),
+    "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
+    # Votes
+    "vote.tie-pending": N_("motion #{motion} is tied: waiting for the {awaiting}"),
+    "vote.chair-rules": N_("motion #{motion} is decided by the chair's ruling, not by a vote: use 'rule'"),
+    "vote.roll-call-open": N_("a roll call is open: record votes with yes/no/abstain, then 'close'"),
+    "vote.secret-ballot-item": N_("this item is decided by secret ballot: type 'ballot' first"),
+    "vote.blank-not-ballot": N_("blank ballots exist only in a secret ballot"),
+    "vote.too-many": N_("{votes} votes, but only {entitled} members may vote now"),
+    "vote.no-casting-vote": N_("no tie waits for the chair's vote"),
+    "vote.no-lots": N_("no tie waits for a drawing of lots"),
+    "vote.no-roll-call": N_("no roll call is open: type 'roll-call' first"),
+    "vote.secret-ballot-named": N_("this is a secret ballot: no vote may be recorded by name; enter the totals with 'vote'"),
+    "vote.for-one-voter": N_("'for' names the principal of one voter only"),
+    "vote.already-voted": N_("the seat of '{seat}' has already voted"),
+    "vote.observer": N_("'{id}' is an observer and cannot vote"),
+    "vote.absent": N_("'{id}' is not present and cannot vote"),
+    "vote.proxy-active": N_("'{id}' gave a proxy that is active: the holder casts this vote"),
+    "vote.not-entitled": N_("'{id}' does not cast the vote of '{seat}' now"),
+    "vote.recused": N_("'{id}' is recused from this item"),
+    "vote.not-in-good-standing": N_("the seat of '{seat}' is not in good standing and cannot vote"),
+    "vote.chair-does-not-vote": N_("'{id}' is in the chair, and the rules say the chair does not vote here"),
+    "consent.has-objection": N_("an objection was raised ({by}): put the motion to a vote"),
+    "consent.already-objected": N_("'{id}' has already objected"),
+    "consensus.not-called": N_("no call for consensus is open: type 'consensus' first"),
+    "consensus.already-called": N_("consensus has already been called on this motion"),
+    "consensus.already-blocked": N_("'{id}' has already blocked"),
+    "consensus.already-aside": N_("'{id}' has already stood aside or blocked"),
+    # Speakers and the record
+    "speakers.already-queued": N_("'{id}' is already in the speakers' queue"),
+    "speakers.not-queued": N_("'{id}' is not in the speakers' queue"),
+    "speakers.empty": N_("the speakers' queue is empty"),
+    "undo.nothing": N_("nothing to undo"),
+    "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
+    "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
+    "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
+    "journal.no-meeting": N_("the journal does not start with the meeting it records"),
+    "journal.inconsistent": N_("this line's undo does not cancel the last action: the journal was edited"),
+    "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),
+    "replay.other-meeting": N_("the journal records another meeting ('{id}')"),
+    # The journal
+    "journal.not-utf8": N_("this line is not UTF-8 text (invalid byte 0x{byte}): the file was changed after it was written"),
+    "journal.bad-json": N_("this line is not valid JSON: the file was damaged or edited"),
+    "journal.bad-entry": N_("this line is not a journal entry: it needs exactly the keys seq, ts, prev and event, in that order"),
+    "journal.bad-field": N_("'{key}' has the wrong form ('seq' is a whole number, 'prev' 64 hexadecimal digits, 'event' an object with a 'type')"),
+    "journal.seq-gap": N_("'seq' is {found} but {expected} was expected: a line is missing, repeated or out of order"),
+    "journal.bad-start": N_("the first line's 'prev' must be 64 zeros: the line was changed after it was written"),
+    "journal.chain-broken": N_("line {previous} was changed after it was written (or this line's 'prev' was): its hash no longer matches this line's 'prev'"),
+    "journal.bad-ts": N_("'ts' is {value}, not a UTC time with milliseconds such as 2026-12-10T12:00:00.000Z"),
+    "journal.not-canonical": N_("this line is not written the way the program writes entries (spacing, escapes or number form differ): it was edited"),
+    "journal.torn": N_("this last line was cut off while being written and never confirmed, so it is not part of the journal; opening the journal to write moves it to '{torn}'"),
+    "journal.empty": N_("the journal has no complete line: it was never properly started"),
+    "journal.exists": N_("the file already exists; a new journal is never written over an existing file"),
+    "journal.locked": N_("another program is writing to this journal (it is locked); close it there first"),
+    "journal.unwritable": N_("cannot write the journal: {reason}"),
+    "journal.closed": N_("the journal is closed after an earlier write error; open it again to continue"),
+    "journal.mirror-diverged": N_("the mirror differs from the journal '{journal}' from this line on; it is left unchanged: check which copy is right"),
+    "journal.mirror-failed": N_("cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"),
+    "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
     # TOML syntax
     "toml.syntax": N_("invalid TOML"),
     "toml.too-deep": N_("invalid TOML: arrays or tables nested too deeply"),
@@ -109,6 +244,62 @@ MESSAGES: dict[str, str] = {
 }
 
 
+MOTION_NAMES: dict[str, str] = {
+    "fix_time_to_adjourn": N_("fix the time to adjourn"),
+    "adjourn": N_("adjourn"),
+    "recess": N_("recess"),
+    "question_of_privilege": N_("question of privilege"),
+    "orders_of_the_day": N_("call for the orders of the day"),
+    "lay_on_table": N_("lay on the table"),
+    "previous_question": N_("close debate"),
+    "limit_debate": N_("limit or extend debate"),
+    "postpone": N_("postpone"),
+    "commit": N_("refer"),
+    "amend": N_("amendment"),
+    "postpone_indefinitely": N_("postpone indefinitely"),
+    "main": N_("main motion"),
+    "point_of_order": N_("point of order"),
+    "appeal": N_("appeal from the chair"),
+    "suspend_rules": N_("suspend the rules"),
+    "objection_to_consideration": N_("objection to consideration"),
+    "division_of_question": N_("division of the question"),
+    "division_of_assembly": N_("division of the assembly"),
+    "withdraw": N_("withdraw"),
+    "take_from_table": N_("take from the table"),
+    "rescind": N_("rescind"),
+    "reconsider": N_("reconsider"),
+}
+
+# Parameters whose values are words of the program, shown in the reader's language.
+_PARAM_WORDS: dict[str, dict[str, str]] = {
+    "kind": MOTION_NAMES,
+    "pending": MOTION_NAMES,
+    "role": {
+        "mover": N_("move a motion"),
+        "seconder": N_("second a motion"),
+        "chair": N_("take the chair"),
+        "point": N_("raise a point of order"),
+        "objection": N_("object"),
+        "block": N_("block consensus"),
+        "aside": N_("stand aside"),
+        "recuse": N_("be recused"),
+        "speaker": N_("speak"),
+    },
+    "status": {
+        "present": N_("present"),
+        "remote": N_("remote"),
+        "apologies": N_("excused"),
+        "absent": N_("absent"),
+        "left": N_("gone"),
+        "dropped": N_("dropped out"),
+        "done": N_("done"),
+        "deferred": N_("deferred"),
+    },
+    "awaiting": {"casting_vote": N_("chair's casting vote"), "lots": N_("drawing of lots"), "chair": N_("chair's vote")},
+    "side": {"yes": N_("yes"), "no": N_("no")},
+}
+
+
 def _param_text(value: Any) -> str:
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
@@ -117,9 +308,23 @@ def _param_text(value: Any) -> str:
     return str(value)
 
 
+def _shown(name: str, value: Any) -> str:
+    words = _PARAM_WORDS.get(name)
+    if words is not None and isinstance(value, str) and value in words:
+        return _(words[value])
+    return _param_text(value)
+
+
 def render(code: str, params: Mapping[str, Any]) -> str:
     template = MESSAGES.get(code)
     if template is None:
         # A code without text is a bug; still tell the reader something they can report.
         return code
-    return _(template).format_map({k: _param_text(v) for k, v in params.items()})
+    shown = {k: _shown(k, v) for k, v in params.items()}
+    if code == "quorum.lost":
+        # The same sentence as the quorum panel, from the same numbers.
+        from meeting.words import quorum_status_words
+
+        numbers = ("present", "needed", "seats", "regions_present", "regions_needed", "regions_total")
+        shown["words"] = quorum_status_words(*(params[n] for n in numbers), params.get("short", ()))
+    return _(template).format_map(shown)

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council
+from meeting.domain.events import Outcome
 from meeting.domain.rules import DecisionClass, Quorum, Threshold
 from meeting.i18n import N_, _
 
@@ -44,17 +45,20 @@ def share_words(share: Fraction) -> str:
 
 
 def threshold_words(threshold: Threshold, of: str) -> str:
-    """"two-thirds of votes cast", "more than half of members present", "at least 14 yes"."""
+    """"two-thirds of votes cast", "a majority of members present", "at least 14 of ..."."""
+    if threshold.more_than == Fraction(1, 2):
+        return _("a majority of {base}").format(base=of)
+    if threshold.at_least in (Fraction(2, 3), Fraction(3, 4)):
+        return _("{share} of {base}").format(share=share_words(threshold.at_least), base=of)
+    if threshold.at_least == Fraction(1, 1):
+        return _("all {base}").format(base=of)
     if threshold.at_least is not None:
         amount, template = threshold.at_least, _("at least {amount} of {base}")
     else:
         assert threshold.more_than is not None
         amount, template = threshold.more_than, _("more than {amount} of {base}")
-    if isinstance(amount, Fraction):
-        if threshold.more_than == Fraction(1, 2):
-            return _("a majority of {base}").format(base=of)
-        return template.format(amount=share_words(amount), base=of)
-    return template.format(amount=amount, base=of)
+    shown = share_words(amount) if isinstance(amount, Fraction) else str(amount)
+    return template.format(amount=shown, base=of)
 
 
 def quorum_words(quorum: Quorum, council: Council) -> str:
@@ -101,3 +105,52 @@ def decision_words(decision: DecisionClass, council: Council) -> str:
     if decision.notice_days:
         parts.append(_("{days} days' notice").format(days=decision.notice_days))
     return _("; ").join(parts)
+
+
+def exact_words(value: Fraction) -> str:
+    """14, or 38/3 (12.67): exact first, the decimal only to help the reader."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator} ({float(value):.2f})"
+
+
+def quorum_status_words(present: int, needed: int, seats: int, regions_present: int, regions_needed: int,
+                        regions_total: int, short: list[str] | tuple[str, ...] = ()) -> str:
+    """"11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum"."""
+    parts = [_("{present} of {seats} voting seats present ({needed} needed)").format(present=present, seats=seats, needed=needed)]
+    if regions_needed:
+        parts.append(
+            _("{present} of {total} regions represented ({needed} needed)").format(
+                present=regions_present, total=regions_total, needed=regions_needed
+            )
+        )
+    if short:
+        parts.append(_("too few seats present from {regions}").format(regions=_(", ").join(short)))
+    met = present >= needed and regions_present >= regions_needed and not short
+    return " · ".join(parts) + " → " + (_("quorum") if met else _("no quorum"))
+
+
+_RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided")}
+
+
+def outcome_words(outcome: Outcome) -> str:
+    """"Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67)
+    (class: ordinary)"."""
+    counts = _("{yes} yes, {no} no, {abstain} abstain").format(yes=outcome.yes, no=outcome.no, abstain=outcome.abstain)
+    if outcome.blank:
+        counts += ", " + _("{blank} blank").format(blank=outcome.blank)
+    threshold = Threshold.model_validate({outcome.bound: _amount_value(outcome.amount)})
+    base = _(_BASES[outcome.of]).format(seats=outcome.base)
+    # The comparison that decided it: 14 ≥ 38/3 carried; 13 < 40/3 lost.
+    carried = outcome.result == "carried"
+    sign = ("≥" if carried else "<") if outcome.bound == "at_least" else (">" if carried else "≤")
+    rule = _("{threshold} required: {yes} {sign} {required}").format(
+        threshold=threshold_words(threshold, base), yes=outcome.yes, sign=sign, required=exact_words(outcome.required)
+    )
+    return _("{result} — {counts}; {rule} (class: {class_id})").format(
+        result=_(_RESULTS[outcome.result]), counts=counts, rule=rule, class_id=outcome.class_id
+    )
+
+
+def _amount_value(amount: int | Fraction) -> int | str:
+    return f"{amount.numerator}/{amount.denominator}" if isinstance(amount, Fraction) else amount

@@ -59,5 +59,8 @@ class Council(Model):
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
 
+    def region(self, region_id: str) -> Region | None:
+        return next((r for r in self.regions if r.id == region_id), None)
+
     def seats_in(self, region_id: str) -> tuple[Member, ...]:
         return tuple(m for m in self.seats if m.region == region_id)

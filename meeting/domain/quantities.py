@@ -19,6 +19,10 @@ _FRACTION = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 
 
 def parse_share(value: Any) -> Fraction:
+    if isinstance(value, Fraction):  # already exact, e.g. from a model built in code
+        if not 0 <= value <= 1:
+            raise PydanticCustomError("share.out-of-range", "share", {"value": share_text(value)})
+        return value
     if not isinstance(value, str):
         raise PydanticCustomError("share.not-a-fraction", "share", {"value": value})
     match = _FRACTION.fullmatch(value)
@@ -39,13 +43,25 @@ def parse_amount(value: Any) -> int | Fraction:
         if value < 0:
             raise PydanticCustomError("count.negative", "count", {"value": value})
         return value
-    if isinstance(value, str):
+    if isinstance(value, str | Fraction):
         return parse_share(value)
     raise PydanticCustomError("amount.wrong-type", "amount", {"value": value})
 
 
 def share_text(share: Fraction) -> str:
     return f"{share.numerator}/{share.denominator}"
+
+
+def parse_exact(value: Any) -> Fraction:
+    """Any exact non-negative number: an integer, or a fraction written "38/3"."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Fraction(value)
+    match = _FRACTION.fullmatch(value) if isinstance(value, str) else None
+    if match is None or int(match[2]) == 0:
+        raise PydanticCustomError("share.not-a-fraction", "fraction", {"value": value})
+    return Fraction(int(match[1]), int(match[2]))
 
 
 def _dump_amount(amount: int | Fraction) -> int | str:
@@ -64,6 +80,14 @@ Share = Annotated[
     PlainValidator(parse_share),
     PlainSerializer(share_text),
     WithJsonSchema(_SHARE_SCHEMA),
+]
+
+# An exact number that may exceed 1, such as the yes votes a decision required (38/3).
+Exact = Annotated[
+    Fraction,
+    PlainValidator(parse_exact),
+    PlainSerializer(share_text),
+    WithJsonSchema({"type": "string", "pattern": r"^\d+/\d+$", "examples": ["38/3"]}),
 ]
 
 # A count (a TOML integer) or a share of some base (a fraction written as a string).

@@ -29,7 +29,7 @@ class Source:
         return locate(self._positions, path)
 
 
-def _os_error(path: str, exc: OSError) -> Diagnostic:
+def file_error(path: str, exc: OSError) -> Diagnostic:
     if isinstance(exc, FileNotFoundError):
         return error(path, "file.missing")
     if isinstance(exc, IsADirectoryError):
@@ -54,7 +54,7 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source | None, li
         with path.open("rb") as f:
             data = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        return None, [_os_error(shown, exc)]
+        return None, [file_error(shown, exc)]
     if len(data) > MAX_BYTES:
         size = max(len(data), _size_on_disk(path))
         return None, [error(shown, "file.too-large", size=size, limit=MAX_BYTES)]

@@ -1,0 +1,345 @@
+"""Events: the facts the journal records, one per accepted command.
+
+The state of a meeting is a fold over its events (`meeting.domain.state`); the minutes are a
+view of that state. An event says what the chair did with everything resolved (member ids,
+item ids, the entitled voters, the outcome and its arithmetic), so replaying a journal needs
+no rule that might have changed since.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, TypeAdapter
+
+from meeting.domain.agenda import Agenda, Item
+from meeting.domain.base import Model
+from meeting.domain.council import Council
+from meeting.domain.motions import MotionKind
+from meeting.domain.quantities import Amount, Exact
+from meeting.domain.rules import Base
+
+Status = Literal["present", "remote", "apologies", "absent", "left", "dropped"]
+Choice = Literal["yes", "no", "abstain"]
+Method = Literal["show_of_hands", "roll_call", "secret_ballot", "consensus", "unanimous_consent", "chair"]
+
+
+class Event(Model):
+    """Read back from a journal with `EVENTS.validate_python(data, strict=False)`: in JSON a
+    date is a string."""
+
+
+class SourceFile(Model):
+    path: str
+    sha256: str
+
+
+class Loaded(Event):
+    """The first event: the validated council and agenda, so that the journal stands alone."""
+
+    type: Literal["meeting.loaded"] = "meeting.loaded"
+    council: Council
+    agenda: Agenda
+    sources: list[SourceFile]
+
+
+class Begun(Event):
+    type: Literal["meeting.begun"] = "meeting.begun"
+
+
+class Recessed(Event):
+    type: Literal["meeting.recessed"] = "meeting.recessed"
+    minutes: int | None = None
+
+
+class Resumed(Event):
+    type: Literal["meeting.resumed"] = "meeting.resumed"
+
+
+class Adjourned(Event):
+    type: Literal["meeting.adjourned"] = "meeting.adjourned"
+
+
+class ChairHanded(Event):
+    type: Literal["chair.handed"] = "chair.handed"
+    member: str
+
+
+class BalanceWaived(Event):
+    type: Literal["balance.waived"] = "balance.waived"
+    reason: str
+
+
+class AttendanceChanged(Event):
+    type: Literal["attendance"] = "attendance"
+    changes: dict[str, Status]
+
+
+class ProxyLodged(Event):
+    type: Literal["proxy.lodged"] = "proxy.lodged"
+    principal: str
+    holder: str
+
+
+class ProxyRevoked(Event):
+    type: Literal["proxy.revoked"] = "proxy.revoked"
+    principal: str
+
+
+class ItemOpened(Event):
+    type: Literal["item.opened"] = "item.opened"
+    item: str
+    leaving: Literal["done", "pending"] = "pending"  # what becomes of the item it replaces
+
+
+class ItemClosed(Event):
+    type: Literal["item.closed"] = "item.closed"
+    item: str
+    status: Literal["done", "deferred"]
+
+
+class ItemAdded(Event):
+    type: Literal["item.added"] = "item.added"
+    item: Item
+    after: str | None
+
+
+class ItemMoved(Event):
+    type: Literal["item.moved"] = "item.moved"
+    item: str
+    after: str
+
+
+class MotionMoved(Event):
+    type: Literal["motion.moved"] = "motion.moved"
+    motion: int
+    kind: MotionKind
+    text: str
+    mover: str
+    seconder: str | None = None
+    item: str | None = None
+    applies_to: int | None = None  # the motion it acts on (amend, lay on the table, ...)
+
+
+class MotionSeconded(Event):
+    type: Literal["motion.seconded"] = "motion.seconded"
+    motion: int
+    member: str
+
+
+class MotionWithdrawn(Event):
+    type: Literal["motion.withdrawn"] = "motion.withdrawn"
+    motion: int
+
+
+class Voter(Model):
+    """One vote that may be cast: the seat's, cast by its titular, alternate or proxy holder."""
+
+    seat: str
+    voter: str
+    via: Literal["titular", "alternate", "proxy"]
+
+
+class Outcome(Model):
+    """A decision's result and the arithmetic that gave it."""
+
+    result: Literal["carried", "lost", "pending"]
+    awaiting: Literal["casting_vote", "lots", "chair"] | None = None
+    yes: int
+    no: int
+    abstain: int = 0
+    blank: int = 0
+    class_id: str
+    of: Base
+    base: int
+    bound: Literal["at_least", "more_than"]
+    amount: Amount  # the bound as the rules write it: a share of the base, or a count
+    required: Exact  # the yes votes the bound asks for, exactly: amount x base
+    tie_broken_by: Literal["casting_vote", "lots", "chair"] | None = None
+
+
+class VoteCounted(Event):
+    """A show of hands counted by the chair, or the totals of a secret ballot."""
+
+    type: Literal["vote.counted"] = "vote.counted"
+    motion: int
+    method: Literal["show_of_hands", "secret_ballot"]
+    entitled: list[Voter]
+    outcome: Outcome
+
+
+class ConsentGiven(Event):
+    type: Literal["consent.given"] = "consent.given"
+    motion: int
+
+
+class ConsentObjected(Event):
+    type: Literal["consent.objected"] = "consent.objected"
+    motion: int
+    member: str
+
+
+class TieBroken(Event):
+    """The chair's casting or deciding vote, or the lots drawn, and the final outcome."""
+
+    type: Literal["tie.broken"] = "tie.broken"
+    motion: int
+    by: Literal["casting_vote", "lots", "chair"]
+    choice: Literal["yes", "no", "none"]
+    outcome: Outcome
+
+
+class ConsensusCalled(Event):
+    type: Literal["consensus.called"] = "consensus.called"
+    motion: int
+
+
+class Blocked(Event):
+    type: Literal["consensus.blocked"] = "consensus.blocked"
+    motion: int
+    member: str
+    reason: str | None = None
+
+
+class StoodAside(Event):
+    type: Literal["consensus.aside"] = "consensus.aside"
+    motion: int
+    member: str
+
+
+class ConsensusConcluded(Event):
+    type: Literal["consensus.concluded"] = "consensus.concluded"
+    motion: int
+    result: Literal["adopted", "vote", "majority", "referred"]
+
+
+class PollOpened(Event):
+    """A roll call or a secret ballot opened, with who may vote."""
+
+    type: Literal["poll.opened"] = "poll.opened"
+    motion: int
+    method: Literal["roll_call", "secret_ballot"]
+    entitled: list[Voter]
+
+
+class RollCallVoted(Event):
+    type: Literal["roll.voted"] = "roll.voted"
+    motion: int
+    votes: list[Voter]
+    choice: Choice
+
+
+class RollCallClosed(Event):
+    type: Literal["roll.closed"] = "roll.closed"
+    motion: int
+    outcome: Outcome
+
+
+class PointRaised(Event):
+    type: Literal["point.raised"] = "point.raised"
+    motion: int
+    member: str
+    text: str | None = None
+
+
+class Ruled(Event):
+    type: Literal["point.ruled"] = "point.ruled"
+    motion: int
+    ruling: Literal["well-taken", "not-well-taken"]
+
+
+class InterestDeclared(Event):
+    type: Literal["interest.declared"] = "interest.declared"
+    member: str
+    text: str
+    item: str | None = None
+
+
+class Recused(Event):
+    type: Literal["member.recused"] = "member.recused"
+    member: str
+    item: str
+    reason: str | None = None
+
+
+class SpeakersQueued(Event):
+    type: Literal["speakers.queued"] = "speakers.queued"
+    item: str
+    members: list[str]
+
+
+class SpeakerRemoved(Event):
+    type: Literal["speakers.removed"] = "speakers.removed"
+    item: str
+    member: str
+
+
+class FloorGiven(Event):
+    type: Literal["floor.given"] = "floor.given"
+    item: str
+    member: str
+
+
+class Noted(Event):
+    type: Literal["note"] = "note"
+    text: str
+    item: str | None = None
+
+
+class ActionRecorded(Event):
+    type: Literal["action"] = "action"
+    what: str
+    owner: str
+    due: date | None = None
+    item: str | None = None
+
+
+class Undone(Event):
+    type: Literal["undone"] = "undone"
+    target: int  # the journal seq of the action it cancels
+
+
+AnyEvent = Annotated[
+    Loaded
+    | Begun
+    | Recessed
+    | Resumed
+    | Adjourned
+    | ChairHanded
+    | BalanceWaived
+    | AttendanceChanged
+    | ProxyLodged
+    | ProxyRevoked
+    | ItemOpened
+    | ItemClosed
+    | ItemAdded
+    | ItemMoved
+    | MotionMoved
+    | MotionSeconded
+    | MotionWithdrawn
+    | VoteCounted
+    | ConsentGiven
+    | ConsentObjected
+    | TieBroken
+    | ConsensusCalled
+    | Blocked
+    | StoodAside
+    | ConsensusConcluded
+    | PollOpened
+    | RollCallVoted
+    | RollCallClosed
+    | PointRaised
+    | Ruled
+    | InterestDeclared
+    | Recused
+    | SpeakersQueued
+    | SpeakerRemoved
+    | FloorGiven
+    | Noted
+    | ActionRecorded
+    | Undone,
+    Field(discriminator="type"),
+]
+
+EVENTS: TypeAdapter[AnyEvent] = TypeAdapter(AnyEvent)

@@ -1,0 +1,436 @@
+"""The chair's command language: one command per line, the same in the console, in replay
+scripts and in tests.
+
+A command is a verb and its arguments, e.g. `present gh-1 zm-1`, `proxy br-1 to pe-1`,
+`move "That the agenda be adopted." by ke-1 seconded gh-1`, `vote 14 5 2`. Every verb's
+shape is one entry of `GRAMMAR`; the parser, the help, the completion and
+docs/commands.md all read that table. Parsing knows nothing of the roster: members and items
+stay as written (with their column) and the engine resolves them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any, Literal
+
+from meeting.domain.motions import MOTION_WORDS
+
+ArgKind = Literal["member", "members", "item", "text", "int", "choice", "time", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One argument of a verb: its kind, its name in the parsed command, and for keywords
+    and choices the words it accepts."""
+
+    kind: ArgKind
+    name: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class Optional:
+    """An optional group; it is present when its first element matches."""
+
+    parts: tuple[Arg | Keyword, ...]
+
+
+Part = Arg | Keyword | Optional
+
+
+def _member(name: str) -> Arg:
+    return Arg("member", name)
+
+
+def _members(name: str = "members") -> Arg:
+    return Arg("members", name)
+
+
+def _text(name: str = "text") -> Arg:
+    return Arg("text", name)
+
+
+def _int(name: str) -> Arg:
+    return Arg("int", name)
+
+
+def _item(name: str = "item") -> Arg:
+    return Arg("item", name)
+
+
+def _choice(name: str, *choices: str) -> Arg:
+    return Arg("choice", name, choices)
+
+
+def _opt(*parts: Arg | Keyword) -> Optional:
+    return Optional(parts)
+
+
+def _kw(word: str) -> Keyword:
+    return Keyword(word)
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    name: str
+    parts: tuple[Part, ...]
+    group: str
+    summary: str  # English; shown through _() by the edges
+    example: str
+
+
+def _verb(name: str, group: str, summary: str, example: str, *parts: Part) -> Verb:
+    return Verb(name, parts, group, summary, example)
+
+
+CHOICES = ("yes", "no", "abstain")
+
+GRAMMAR: tuple[Verb, ...] = (
+    # ── the sitting ─────────────────────────────────────────────────────────────
+    _verb("begin", "sitting", "Call the meeting to order.", "begin"),
+    _verb("recess", "sitting", "Suspend the meeting for a break (minutes optional).", "recess 10", _opt(_int("minutes"))),
+    _verb("resume", "sitting", "Resume the meeting after a recess.", "resume"),
+    _verb("adjourn", "sitting", "Close the meeting.", "adjourn"),
+    _verb("chair", "sitting", "Hand the chair to another member (e.g. the vice-chair).", "chair zw-1", _member("member")),
+    _verb(
+        "waive-balance",
+        "sitting",
+        "Record the chair's waiver of the gender-balance rule, with the reason.",
+        'waive-balance "Two women members are travelling; agreed by all present"',
+        _text("reason"),
+    ),
+    _verb("at", "sitting", "Set the clock of a replay script (local time of the meeting).", "at 12:07", Arg("time", "time")),
+    # ── attendance ──────────────────────────────────────────────────────────────
+    _verb("present", "attendance", "Members present in person.", "present gh-1 zm-1", _members()),
+    _verb("remote", "attendance", "Members present remotely.", "remote pg-1", _members()),
+    _verb("apologies", "attendance", "Members who sent apologies.", "apologies sl-1", _members()),
+    _verb("absent", "attendance", "Members absent (without apologies).", "absent mg-1", _members()),
+    _verb("leave", "attendance", "Members who leave the meeting.", "leave co-1", _members()),
+    _verb("drop", "attendance", "Remote members whose connection dropped.", "drop pg-1", _members()),
+    _verb("back", "attendance", "Members back as they were before leaving or dropping.", "back pg-1", _members()),
+    _verb("proxy", "attendance", "Lodge a written proxy: the first member's vote is carried by the second.", "proxy br-1 to pe-1", _member("principal"), _kw("to"), _member("holder")),
+    _verb("revoke", "attendance", "Revoke the proxy a member gave.", "revoke br-1", _member("principal")),
+    # ── the agenda ──────────────────────────────────────────────────────────────
+    _verb("open", "agenda", "Open an agenda item, by number or id.", "open 3", _item()),
+    _verb("next", "agenda", "Open the next item.", "next"),
+    _verb("previous", "agenda", "Open the previous item.", "previous"),
+    _verb("done", "agenda", "Mark the current item done.", "done"),
+    _verb("defer", "agenda", "Defer an item (the current one if none is named) to a later meeting.", "defer 8", _opt(_item())),
+    _verb(
+        "add",
+        "agenda",
+        "Add an item (any other business), after the current one unless placed.",
+        'add "Mining permits in South Kivu" minutes 10 after aob',
+        _text("title"),
+        _opt(_kw("minutes"), _int("minutes")),
+        _opt(_kw("after"), _item("after")),
+    ),
+    _verb("reorder", "agenda", "Move an item to just after another.", "reorder 9 after 5", _item(), _kw("after"), _item("after")),
+    # ── motions ─────────────────────────────────────────────────────────────────
+    _verb(
+        "move",
+        "motions",
+        "Move a motion: a main motion (the item's draft if no text is given), or `to KIND`.",
+        'move "That the agenda be adopted." by ke-1 seconded gh-1',
+        _opt(_kw("to"), _choice("kind", *MOTION_WORDS)),
+        _opt(_text()),
+        _kw("by"),
+        _member("mover"),
+        _opt(_kw("seconded"), _member("seconder")),
+    ),
+    _verb("second", "motions", "Second the pending motion.", "second gh-1", _member("member")),
+    _verb("withdraw", "motions", "The mover withdraws the pending motion.", "withdraw"),
+    _verb(
+        "point",
+        "motions",
+        "A point of order raised by a member.",
+        'point cd-2 "The amendment is not germane"',
+        _member("member"),
+        _opt(_text()),
+    ),
+    _verb("rule", "motions", "The chair's ruling on the point of order.", "rule well-taken", _choice("ruling", "well-taken", "not-well-taken")),
+    # ── decisions ───────────────────────────────────────────────────────────────
+    _verb(
+        "vote",
+        "decisions",
+        "Counted vote, or secret-ballot totals: yes, no, abstain (and blank ballots).",
+        "vote 14 5 2",
+        _int("yes"),
+        _int("no"),
+        _opt(_int("abstain")),
+        _opt(_kw("blank"), _int("blank")),
+    ),
+    _verb("agreed", "decisions", "Adopted without objection (unanimous consent).", "agreed"),
+    _verb("objection", "decisions", "A member objects to unanimous consent.", "objection cm-1", _member("member")),
+    _verb("cast", "decisions", "The chair's casting or deciding vote.", "cast yes", _choice("choice", "yes", "no", "none")),
+    _verb("draw", "decisions", "Draw lots to break a tie.", "draw"),
+    _verb("consensus", "decisions", "Call for consensus on the pending motion.", "consensus"),
+    _verb("block", "decisions", "A member blocks consensus (a principled objection).", 'block bo-1 "Regions should choose freely"', _member("member"), _opt(_text("reason"))),
+    _verb("aside", "decisions", "A member stands aside: disagrees but does not block.", "aside mg-1", _member("member")),
+    _verb("conclude", "decisions", "Conclude the call for consensus.", "conclude"),
+    _verb("roll-call", "decisions", "Open a roll-call vote on the pending motion.", "roll-call"),
+    _verb("ballot", "decisions", "Open a secret ballot on the pending motion.", "ballot"),
+    _verb("yes", "decisions", "Roll call: these members vote yes (`for` a principal by proxy).", "yes gh-1 zm-1", _members("voters"), _opt(_kw("for"), _member("principal"))),
+    _verb("no", "decisions", "Roll call: these members vote no.", "no bo-1", _members("voters"), _opt(_kw("for"), _member("principal"))),
+    _verb("abstain", "decisions", "Roll call: these members abstain.", "abstain mg-1", _members("voters"), _opt(_kw("for"), _member("principal"))),
+    _verb("close", "decisions", "Close the roll call and declare the result.", "close"),
+    # ── interests and speakers ─────────────────────────────────────────────────
+    _verb(
+        "declare",
+        "interests",
+        "A member declares an interest (on the current item unless named).",
+        'declare cd-2 "Board member of a cooperative named in the report" on 7',
+        _member("member"),
+        _text(),
+        _opt(_kw("on"), _item()),
+    ),
+    _verb(
+        "recuse",
+        "interests",
+        "A member is recused from the current item's votes (counts for quorum).",
+        'recuse cd-2 "Conflict of interest declared"',
+        _member("member"),
+        _opt(_text("reason")),
+    ),
+    _verb("queue", "speakers", "Add members to the speakers' queue.", "queue ke-1 bo-1", _members()),
+    _verb("unqueue", "speakers", "Remove a member from the speakers' queue.", "unqueue bo-1", _member("member")),
+    _verb("floor", "speakers", "Give the floor to the next speaker, or to a member.", "floor", _opt(_member("member"))),
+    # ── the record ──────────────────────────────────────────────────────────────
+    _verb("note", "record", "A note for the minutes.", 'note "The working group will circulate version 4 by 15 January."', _text()),
+    _verb(
+        "action",
+        "record",
+        "An action item: what, who, by when.",
+        'action "Circulate the draft constitution in Swahili" owner tz-1 due 2027-01-15',
+        _text("what"),
+        _kw("owner"),
+        _member("owner"),
+        _opt(_kw("due"), Arg("date", "due")),
+    ),
+    _verb("undo", "record", "Undo the last action (the journal keeps both).", "undo"),
+)
+
+VERBS: dict[str, Verb] = {verb.name: verb for verb in GRAMMAR}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A member or item as written, and where: the engine resolves it against the roster."""
+
+    text: str
+    col: int
+
+
+@dataclass(frozen=True)
+class Command:
+    verb: str
+    args: dict[str, Any] = field(default_factory=dict)
+    cols: dict[str, int] = field(default_factory=dict)  # argument name -> column
+    col: int = 1  # where the verb starts
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    code: str
+    col: int
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    col: int
+    quoted: bool
+
+
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_QUOTES = {'"': '"', "“": "”", "«": "»"}
+
+
+def _tokens(line: str) -> list[_Token] | ParseError:
+    """Words and quoted strings; `#` outside quotes starts a comment."""
+    tokens: list[_Token] = []
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if char.isspace():
+            i += 1
+        elif char == "#":
+            break
+        elif char in _QUOTES:
+            closing, start, text = _QUOTES[char], i, []
+            i += 1
+            while i < len(line) and line[i] != closing:
+                if line[i] == "\\" and i + 1 < len(line):
+                    i += 1
+                text.append(line[i])
+                i += 1
+            if i >= len(line):
+                return ParseError("command.unclosed-quote", start + 1)
+            tokens.append(_Token("".join(text), start + 1, True))
+            i += 1
+        else:
+            start = i
+            while i < len(line) and not line[i].isspace() and line[i] not in _QUOTES and line[i] != "#":
+                i += 1
+            tokens.append(_Token(line[start:i], start + 1, False))
+    return tokens
+
+
+_EXPECTED: dict[ArgKind, str] = {
+    "member": "command.expected-member",
+    "members": "command.expected-members",
+    "item": "command.expected-item",
+    "text": "command.expected-text",
+    "int": "command.expected-number",
+    "time": "command.expected-time",
+    "date": "command.expected-date",
+}
+
+
+def _expected(part: Arg | Keyword, col: int) -> ParseError:
+    if isinstance(part, Keyword):
+        return ParseError("command.expected-keyword", col, {"word": part.word})
+    if part.kind == "choice":
+        return ParseError("command.expected-choice", col, {"choices": list(part.choices)})
+    return ParseError(_EXPECTED[part.kind], col)
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token], end_col: int, keywords: frozenset[str]) -> None:
+        self.tokens = tokens
+        self.index = 0
+        self.end_col = end_col
+        self.keywords = keywords  # words that end a list of members
+        self.args: dict[str, Any] = {}
+        self.cols: dict[str, int] = {}
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def col(self) -> int:
+        token = self.peek()
+        return token.col if token else self.end_col
+
+    def matches(self, part: Arg | Keyword) -> bool:
+        """Whether the next token can start `part` (decides optional groups)."""
+        token = self.peek()
+        if token is None:
+            return False
+        if isinstance(part, Keyword):
+            return not token.quoted and token.text == part.word
+        if part.kind == "text":
+            return token.quoted
+        if part.kind == "int":
+            return not token.quoted and token.text.isdigit()
+        if part.kind == "choice":
+            return not token.quoted and token.text in part.choices
+        return not self._is_keyword(token)
+
+    def _is_keyword(self, token: _Token) -> bool:
+        return not token.quoted and token.text in self.keywords
+
+    def take(self, part: Arg | Keyword) -> ParseError | None:
+        token = self.peek()
+        if token is None or not self.matches(part):
+            return _expected(part, self.col())
+        self.index += 1
+        if isinstance(part, Keyword):
+            return None
+        self.cols[part.name] = token.col
+        value: Any
+        if part.kind in ("member", "item"):
+            value = Ref(token.text, token.col)
+        elif part.kind == "members":
+            refs = [Ref(token.text, token.col)]
+            while (nxt := self.peek()) is not None and not self._is_keyword(nxt):
+                refs.append(Ref(nxt.text, nxt.col))
+                self.index += 1
+            value = tuple(refs)
+        elif part.kind == "int":
+            value = int(token.text)
+        elif part.kind == "time":
+            match = _TIME.fullmatch(token.text)
+            if not match or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3] or 0) > 59:
+                return ParseError("command.bad-time", token.col, {"value": token.text})
+            value = time(int(match[1]), int(match[2]), int(match[3] or 0))
+        elif part.kind == "date":
+            try:
+                value = date.fromisoformat(token.text) if _DATE.fullmatch(token.text) else None
+            except ValueError:
+                value = None
+            if value is None:
+                return ParseError("command.bad-date", token.col, {"value": token.text})
+        else:
+            value = token.text
+        self.args[part.name] = value
+        return None
+
+    def parse(self, parts: tuple[Part, ...]) -> ParseError | None:
+        for part in parts:
+            if isinstance(part, Optional):
+                if self.matches(part.parts[0]):
+                    if (problem := self.parse(part.parts)) is not None:
+                        return problem
+            elif (problem := self.take(part)) is not None:
+                return problem
+        return None
+
+
+def _keywords(parts: tuple[Part, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for part in parts:
+        if isinstance(part, Keyword):
+            words.add(part.word)
+        elif isinstance(part, Optional):
+            words |= _keywords(part.parts)
+    return frozenset(words)
+
+
+def parse(line: str) -> Command | ParseError | None:
+    """A command, the reason it is not one (with its column), or None for a blank line."""
+    tokens = _tokens(line)
+    if isinstance(tokens, ParseError):
+        return tokens
+    if not tokens:
+        return None
+    head, rest = tokens[0], tokens[1:]
+    verb = VERBS.get(head.text.lower()) if not head.quoted else None
+    if verb is None:
+        close = difflib.get_close_matches(head.text.lower(), VERBS, n=1, cutoff=0.6)
+        params = {"verb": head.text, "suggestion": close[0] if close else ""}
+        return ParseError("command.unknown-suggest" if close else "command.unknown", head.col, params)
+    parser = _Parser(rest, len(line.rstrip()) + 1, _keywords(verb.parts))
+    if (problem := parser.parse(verb.parts)) is not None:
+        return problem
+    if (extra := parser.peek()) is not None:
+        return ParseError("command.unexpected", extra.col, {"token": extra.text})
+    return Command(verb.name, parser.args, parser.cols, head.col)
+
+
+def usage(verb: Verb) -> str:
+    """`move [to KIND] ["TEXT"] by MEMBER [seconded MEMBER]`: the verb's shape in words."""
+
+    def shape(part: Part) -> str:
+        if isinstance(part, Optional):
+            return "[" + " ".join(shape(p) for p in part.parts) + "]"
+        if isinstance(part, Keyword):
+            return part.word
+        if part.kind == "choice":
+            return part.name.upper() if len(part.choices) > 4 else "|".join(part.choices)
+        if part.kind == "text":
+            return f'"{part.name.upper()}"'
+        if part.kind == "members":
+            return "MEMBER..."
+        return {"int": part.name.upper(), "time": "HH:MM[:SS]", "date": "YYYY-MM-DD"}.get(part.kind, part.kind.upper())
+
+    return " ".join([verb.name, *(shape(p) for p in verb.parts)])

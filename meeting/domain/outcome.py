@@ -1,0 +1,110 @@
+"""Whether a vote carried, under a decision class, with exact arithmetic.
+
+"Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3": the
+outcome keeps every number of that sentence, and the edges write it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from meeting.domain.events import Outcome
+from meeting.domain.motions import Decision
+from meeting.domain.rules import DecisionClass
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    yes: int
+    no: int
+    abstain: int = 0
+    blank: int = 0
+
+    @property
+    def votes(self) -> int:
+        """Ballots with a choice: blank ballots are not votes."""
+        return self.yes + self.no + self.abstain
+
+
+# The classes a motion falls under when the council has not named one (RONR defaults).
+BUILT_IN_CLASSES: dict[Decision, DecisionClass] = {
+    "majority": DecisionClass(more_than="1/2"),
+    "two_thirds": DecisionClass(at_least="2/3"),
+    # "Shall the decision of the chair stand?": a tie sustains the chair (RONR §24).
+    "sustain": DecisionClass(at_least="1/2"),
+}
+
+
+def base_of(decision: DecisionClass, tally: Tally, entitled: int, seats: int) -> int:
+    """What the threshold is a share of: votes cast, members present and voting, or all seats."""
+    if decision.of == "present":
+        return entitled
+    if decision.of == "membership":
+        return seats
+    return tally.yes + tally.no + (tally.abstain if decision.abstentions == "counted" else 0)
+
+
+def bound_amount(decision: DecisionClass) -> int | Fraction:
+    amount = decision.at_least if decision.at_least is not None else decision.more_than
+    assert amount is not None  # the model guarantees exactly one bound
+    return amount
+
+
+def required_yes(decision: DecisionClass, base: int) -> Fraction:
+    """The yes votes the bound names: a share of the base, or a count."""
+    amount = bound_amount(decision)
+    return amount * base if isinstance(amount, Fraction) else Fraction(amount)
+
+
+def carries(decision: DecisionClass, yes: int, required: Fraction) -> bool:
+    return yes >= required if decision.at_least is not None else yes > required
+
+
+def vote_outcome(decision: DecisionClass, class_id: str, tally: Tally, entitled: int, seats: int) -> Outcome:
+    """The result of a count. A tie that the rules break otherwise than by failing is pending
+    until the chair's casting vote or the lots."""
+    base = base_of(decision, tally, entitled, seats)
+    required = required_yes(decision, base)
+    carried = carries(decision, tally.yes, required)
+    tied = tally.yes == tally.no and tally.yes > 0
+    awaiting = None
+    if tied and not carried and decision.tie != "fails":
+        awaiting = "casting_vote" if decision.tie == "casting_vote" else "lots"
+    return Outcome(
+        result="pending" if awaiting else "carried" if carried else "lost",
+        awaiting=awaiting,
+        yes=tally.yes,
+        no=tally.no,
+        abstain=tally.abstain,
+        blank=tally.blank,
+        class_id=class_id,
+        of=decision.of,
+        base=base,
+        bound="at_least" if decision.at_least is not None else "more_than",
+        amount=bound_amount(decision),
+        required=required,
+    )
+
+
+def chair_could_decide(decision: DecisionClass, tally: Tally, entitled: int, seats: int) -> bool:
+    """Whether one more vote, yes or no, would change the result (RONR §44:12): when the chair
+    votes only then, the count waits for the chair."""
+    now = vote_outcome(decision, "", tally, entitled, seats).result
+    with_yes = vote_outcome(decision, "", Tally(tally.yes + 1, tally.no, tally.abstain), entitled, seats).result
+    with_no = vote_outcome(decision, "", Tally(tally.yes, tally.no + 1, tally.abstain), entitled, seats).result
+    return now != with_yes or now != with_no
+
+
+def broken_tie(outcome: Outcome, decision: DecisionClass, by: str, choice: str, entitled: int, seats: int, carried: bool | None = None) -> Outcome:
+    """The outcome after the chair's casting or deciding vote (`choice`), or after lots
+    (`carried`, as drawn)."""
+    if carried is None:
+        extra_yes, extra_no = (1, 0) if choice == "yes" else (0, 1) if choice == "no" else (0, 0)
+        tally = Tally(outcome.yes + extra_yes, outcome.no + extra_no, outcome.abstain, outcome.blank)
+        after = vote_outcome(decision, outcome.class_id, tally, entitled, seats)
+        carried = carries(decision, after.yes, after.required)
+        outcome = after
+    return outcome.model_copy(
+        update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": by}
+    )

@@ -1,0 +1,173 @@
+"""Parliamentary procedure: which motions are in order now, and what decides each.
+
+The standard motion table (`STANDARD_MOTIONS`) with the council's overrides applied; a motion
+is in order only if it outranks the immediately pending one and applies to what is pending.
+Each refusal is a code a chair can read: "out of order: a main motion is pending".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from meeting.domain.motions import MOTION_KINDS, STANDARD_MOTIONS, MotionKind, MotionRule
+from meeting.domain.outcome import BUILT_IN_CLASSES
+from meeting.domain.rules import DecisionClass, Rules
+from meeting.domain.state import Motion, State
+
+# Without a quorum, only these motions are in order (RONR §40).
+WITHOUT_QUORUM: frozenset[MotionKind] = frozenset(
+    {"fix_time_to_adjourn", "adjourn", "recess", "point_of_order", "question_of_privilege"}
+)
+
+# Subsidiary motions act on the main motion with everything adhering to it...
+_ON_MAIN: frozenset[MotionKind] = frozenset({"lay_on_table", "postpone", "commit", "postpone_indefinitely"})
+# ...or on the immediately pending question.
+_ON_PENDING: frozenset[MotionKind] = frozenset({"amend", "previous_question", "limit_debate"})
+
+
+def motion_rule(rules: Rules, kind: MotionKind) -> MotionRule:
+    """The standard row, with the council's changes to it."""
+    rule = STANDARD_MOTIONS[kind]
+    override = rules.motions.get(kind)
+    if override is None:
+        return rule
+    changes = {
+        name: value
+        for name in ("needs_second", "debatable", "amendable")
+        if (value := getattr(override, name)) is not None
+    }
+    return replace(rule, **changes)
+
+
+def allowed(rules: Rules, kind: MotionKind) -> bool:
+    override = rules.motions.get(kind)
+    return override is None or override.allowed is not False
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfOrder:
+    code: str
+    params: dict[str, object]
+
+
+def _out(code: str, **params: object) -> OutOfOrder:
+    return OutOfOrder(code, params)
+
+
+def main_motion(state: State) -> Motion | None:
+    """The main motion on the floor, if any (the bottom of the stack)."""
+    if state.stack:
+        bottom = state.motions[state.stack[0]]
+        if bottom.kind == "main":
+            return bottom
+    return None
+
+
+def amendment_depth(state: State, motion: Motion) -> int:
+    depth = 0
+    while motion.kind == "amend" and motion.applies_to is not None:
+        depth += 1
+        motion = state.motions[motion.applies_to]
+    return depth
+
+
+def last_decided(state: State) -> Motion | None:
+    decided = [m for m in state.motions.values() if m.decided_at is not None]
+    return max(decided, key=lambda m: (m.decided_at, m.number)) if decided else None
+
+
+def target_of(state: State, kind: MotionKind) -> int | None:
+    """The motion that a motion of this kind would act on now."""
+    pending = state.pending
+    if kind in _ON_PENDING:
+        return pending.number if pending else None
+    if kind in _ON_MAIN:
+        main = main_motion(state)
+        return main.number if main else None
+    if kind == "objection_to_consideration":
+        return pending.number if pending and pending.kind == "main" else None
+    if kind == "take_from_table":
+        return state.tabled[-1] if state.tabled else None
+    if kind in ("reconsider", "appeal"):
+        decided = last_decided(state)
+        return decided.number if decided else None
+    return None
+
+
+def out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
+    """Why a motion of this kind may not be made now; None when it is in order."""
+    rules = state.meeting.rules
+    if not allowed(rules, kind):
+        return _out("motion.not-allowed", kind=kind)
+    rule = STANDARD_MOTIONS[kind]
+    pending = state.pending
+    if pending is not None and pending.kind == "point_of_order" and kind != "point_of_order":
+        return _out("motion.point-pending")
+    if kind == "main":
+        return _out("motion.main-pending") if state.stack else None
+    if rule.rank is not None and rule.rank >= 9:  # privileged
+        pending_rank = STANDARD_MOTIONS[pending.kind].rank if pending else None
+        if pending is not None and pending_rank is not None and pending_rank >= rule.rank:
+            return _out("motion.outranked", pending=pending.kind)
+        return None
+    if rule.rank is not None:  # subsidiary
+        if main_motion(state) is None:
+            return _out("motion.no-main")
+        assert pending is not None
+        pending_rank = STANDARD_MOTIONS[pending.kind].rank
+        amends_amendment = kind == "amend" and pending.kind == "amend"  # a secondary amendment
+        if not amends_amendment and (pending_rank is None or pending_rank >= rule.rank):
+            return _out("motion.outranked", pending=pending.kind)
+        if kind == "amend":
+            if not motion_rule(rules, pending.kind).amendable:
+                return _out("motion.not-amendable", pending=pending.kind)
+            if amendment_depth(state, pending) >= 2:
+                return _out("motion.amend-too-deep")
+        return None
+    return _incidental_out_of_order(state, kind)
+
+
+def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
+    pending = state.pending
+    if kind in ("point_of_order", "suspend_rules"):
+        return None
+    if kind == "objection_to_consideration":
+        main = main_motion(state)
+        fresh = main is not None and len(state.stack) == 1 and main.consensus is None and main.poll is None
+        return None if fresh else _out("motion.objection-too-late")
+    if kind in ("division_of_question", "division_of_assembly"):
+        return None if main_motion(state) or last_decided(state) else _out("motion.no-main")
+    if kind == "appeal":
+        decided = last_decided(state)
+        ruled = decided is not None and decided.kind == "point_of_order" and decided.ruling is not None
+        return None if ruled else _out("motion.no-ruling")
+    if pending is not None:
+        return _out("motion.main-pending")
+    if kind == "take_from_table":
+        return None if state.tabled else _out("motion.nothing-tabled")
+    if kind == "reconsider":
+        decided = last_decided(state)
+        if decided is None or decided.kind != "main" or decided.outcome is None:
+            return _out("motion.nothing-to-reconsider")
+    return None
+
+
+def motions_in_order(state: State) -> list[MotionKind]:
+    """Every motion a member could make now, highest rank first."""
+    return [kind for kind in MOTION_KINDS if kind != "withdraw" and out_of_order(state, kind) is None]
+
+
+def decision_for(state: State, motion: Motion) -> tuple[str, DecisionClass] | None:
+    """The decision class a vote on this motion is decided under; None when the chair rules."""
+    rules = state.meeting.rules
+    override = rules.motions.get(motion.kind)
+    if override is not None and override.decision_class is not None:
+        return override.decision_class, rules.classes[override.decision_class]
+    decided_by = STANDARD_MOTIONS[motion.kind].decided_by
+    if decided_by == "chair":
+        return None
+    if decided_by == "item":
+        item = state.items.get(motion.item) if motion.item else None
+        class_id = (item.item.decision_class if item else None) or rules.default_class
+        return class_id, rules.classes[class_id]
+    return decided_by, BUILT_IN_CLASSES[decided_by]

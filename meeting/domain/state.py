@@ -1,0 +1,555 @@
+"""The state of a meeting: a fold over its events.
+
+`fold` replays a journal; `State.apply` takes one more event. Undo is an event that cancels an
+earlier one: `fold` leaves out every cancelled event, so the state is always what the effective
+events say, and the journal keeps both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from meeting.domain import events as ev
+from meeting.domain.agenda import Item, Meeting
+from meeting.domain.motions import MotionKind
+
+Phase = Literal["not_started", "in_session", "in_recess", "adjourned"]
+ItemStatus = Literal["pending", "open", "done", "deferred"]
+MotionStatus = Literal[
+    "pending", "carried", "lost", "withdrawn", "tabled", "postponed", "referred", "dismissed", "adopted"
+]
+
+
+@dataclass
+class Presence:
+    status: ev.Status = "absent"
+    before: ev.Status | None = None  # how they attended before leaving or dropping, for `back`
+    changes: list[tuple[datetime, ev.Status]] = field(default_factory=list)
+
+
+@dataclass
+class ItemState:
+    item: Item
+    status: ItemStatus = "pending"
+    used: timedelta = timedelta()
+    opened_at: datetime | None = None
+    added: bool = False
+    recusals: dict[str, str | None] = field(default_factory=dict)
+    queue: list[str] = field(default_factory=list)
+    speakers: list[tuple[datetime, str]] = field(default_factory=list)  # who had the floor, when
+
+
+@dataclass
+class Consensus:
+    blocks: list[tuple[str, str | None]] = field(default_factory=list)
+    asides: list[str] = field(default_factory=list)
+    result: Literal["adopted", "vote", "majority", "referred"] | None = None
+
+
+@dataclass
+class Poll:
+    """A roll call or secret ballot in progress: who may vote, and (roll call only) how."""
+
+    method: Literal["roll_call", "secret_ballot"]
+    entitled: list[ev.Voter]
+    choices: dict[str, tuple[ev.Voter, ev.Choice]] = field(default_factory=dict)  # by seat
+
+
+@dataclass
+class Motion:
+    number: int
+    kind: MotionKind
+    text: str
+    mover: str
+    seconder: str | None
+    item: str | None
+    applies_to: int | None
+    moved_at: datetime
+    status: MotionStatus = "pending"
+    original_text: str = ""
+    objections: list[str] = field(default_factory=list)
+    consensus: Consensus | None = None
+    poll: Poll | None = None
+    method: ev.Method | None = None
+    entitled: list[ev.Voter] = field(default_factory=list)
+    outcome: ev.Outcome | None = None
+    ruling: Literal["well-taken", "not-well-taken"] | None = None
+    decided_at: datetime | None = None
+
+
+@dataclass
+class Note:
+    at: datetime
+    text: str
+    item: str | None
+
+
+@dataclass
+class Action:
+    at: datetime
+    what: str
+    owner: str
+    due: object
+    item: str | None
+
+
+@dataclass
+class Interest:
+    at: datetime
+    member: str
+    text: str
+    item: str | None
+
+
+@dataclass
+class State:
+    meeting: Meeting
+    sources: list[ev.SourceFile]
+    started_at: datetime
+    clock: datetime
+    chair: str
+    phase: Phase = "not_started"
+    presence: dict[str, Presence] = field(default_factory=dict)
+    proxies: dict[str, str] = field(default_factory=dict)  # principal -> holder
+    proxy_log: list[tuple[datetime, str, str | None]] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # item ids, in agenda order
+    items: dict[str, ItemState] = field(default_factory=dict)
+    current: str | None = None
+    motions: dict[int, Motion] = field(default_factory=dict)
+    stack: list[int] = field(default_factory=list)  # pending motions, the immediately pending last
+    tabled: list[int] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    interests: list[Interest] = field(default_factory=list)
+    balance_waiver: str | None = None
+    sessions: list[tuple[str, datetime]] = field(default_factory=list)  # lifecycle changes
+    chairs: list[tuple[datetime, str]] = field(default_factory=list)
+    undoable: list[int] = field(default_factory=list)  # seqs of effective actions, last on top
+    attendance_version: int = 0  # changes whenever presence or proxies change
+
+    @classmethod
+    def start(cls, loaded: ev.Loaded, at: datetime) -> State:
+        meeting = Meeting(agenda=loaded.agenda, council=loaded.council)
+        state = cls(meeting, loaded.sources, at, at, loaded.agenda.chair)
+        state.presence = {m.id: Presence() for m in loaded.council.members}
+        state.order = [item.id for item in loaded.agenda.items]
+        state.items = {item.id: ItemState(item) for item in loaded.agenda.items}
+        state.chairs = [(at, loaded.agenda.chair)]
+        return state
+
+    # ── reading ────────────────────────────────────────────────────────────────
+
+    @property
+    def pending(self) -> Motion | None:
+        """The immediately pending motion: the one a vote would decide."""
+        return self.motions[self.stack[-1]] if self.stack else None
+
+    @property
+    def current_item(self) -> ItemState | None:
+        return self.items[self.current] if self.current else None
+
+    @property
+    def next_motion_number(self) -> int:
+        return len(self.motions) + 1
+
+    def status(self, member: str) -> ev.Status:
+        return self.presence[member].status
+
+    # ── applying events ────────────────────────────────────────────────────────
+
+    def apply(self, seq: int, at: datetime, event: ev.AnyEvent) -> None:
+        self.clock = at
+        handler = _HANDLERS[type(event)]
+        handler(self, at, event)
+        if not isinstance(event, ev.Loaded | ev.Undone):
+            self.undoable.append(seq)
+
+    def _close_item_clock(self, at: datetime) -> None:
+        item = self.current_item
+        if item is not None and item.opened_at is not None:
+            item.used += at - item.opened_at
+            item.opened_at = None
+
+    def _open_item_clock(self, at: datetime) -> None:
+        item = self.current_item
+        if item is not None and self.phase == "in_session":
+            item.opened_at = at
+
+
+def _lifecycle(phase: Phase, name: str):  # noqa: ANN202 - a handler
+    def handle(state: State, at: datetime, event: ev.AnyEvent) -> None:
+        if phase == "in_session":
+            state.phase = phase
+            state._open_item_clock(at)
+        else:
+            state._close_item_clock(at)
+            state.phase = phase
+        if phase == "adjourned":
+            _finish_current_item(state)
+        state.sessions.append((name, at))
+
+    return handle
+
+
+def _finish_current_item(state: State) -> None:
+    """Adjournment ends the item under discussion."""
+    item = state.current_item
+    if item is not None and item.status == "open":
+        item.status = "done"
+    state.current = None
+
+
+def _chair(state: State, at: datetime, event: ev.ChairHanded) -> None:
+    state.chair = event.member
+    state.chairs.append((at, event.member))
+
+
+def _waiver(state: State, at: datetime, event: ev.BalanceWaived) -> None:
+    state.balance_waiver = event.reason
+
+
+def _attendance(state: State, at: datetime, event: ev.AttendanceChanged) -> None:
+    for member, status in event.changes.items():
+        presence = state.presence[member]
+        if status in ("left", "dropped") and presence.status in ("present", "remote"):
+            presence.before = presence.status
+        presence.status = status
+        presence.changes.append((at, status))
+    state.attendance_version += 1
+
+
+def _proxy(state: State, at: datetime, event: ev.ProxyLodged) -> None:
+    state.proxies[event.principal] = event.holder
+    state.proxy_log.append((at, event.principal, event.holder))
+    state.attendance_version += 1
+
+
+def _revoke(state: State, at: datetime, event: ev.ProxyRevoked) -> None:
+    del state.proxies[event.principal]
+    state.proxy_log.append((at, event.principal, None))
+    state.attendance_version += 1
+
+
+def _open(state: State, at: datetime, event: ev.ItemOpened) -> None:
+    state._close_item_clock(at)
+    if state.current_item is not None and state.current_item.status == "open":
+        state.current_item.status = event.leaving
+    state.current = event.item
+    state.items[event.item].status = "open"
+    state._open_item_clock(at)
+
+
+def _close(state: State, at: datetime, event: ev.ItemClosed) -> None:
+    if state.current == event.item:
+        state._close_item_clock(at)
+        state.current = None
+    state.items[event.item].status = event.status
+
+
+def _add(state: State, at: datetime, event: ev.ItemAdded) -> None:
+    state.items[event.item.id] = ItemState(event.item, added=True)
+    position = state.order.index(event.after) + 1 if event.after else len(state.order)
+    state.order.insert(position, event.item.id)
+
+
+def _move_item(state: State, at: datetime, event: ev.ItemMoved) -> None:
+    state.order.remove(event.item)
+    state.order.insert(state.order.index(event.after) + 1, event.item)
+
+
+def _moved(state: State, at: datetime, event: ev.MotionMoved) -> None:
+    state.motions[event.motion] = Motion(
+        event.motion,
+        event.kind,
+        event.text,
+        event.mover,
+        event.seconder,
+        event.item,
+        event.applies_to,
+        at,
+        original_text=event.text,
+    )
+    state.stack.append(event.motion)
+
+
+def _seconded(state: State, at: datetime, event: ev.MotionSeconded) -> None:
+    state.motions[event.motion].seconder = event.member
+
+
+def _withdrawn(state: State, at: datetime, event: ev.MotionWithdrawn) -> None:
+    _dispose(state, at, state.motions[event.motion], "withdrawn")
+
+
+def _decided(state: State, at: datetime, motion: Motion, outcome: ev.Outcome) -> None:
+    motion.outcome = outcome
+    if outcome.result != "pending":
+        _dispose(state, at, motion, outcome.result)
+
+
+def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
+    """Take a motion off the stack, and do what carrying it does."""
+    motion.status = status
+    motion.decided_at = at
+    motion.poll = None
+    if motion.number in state.stack:
+        state.stack.remove(motion.number)
+    if status != "carried":
+        return
+    if motion.kind == "adjourn":
+        _lifecycle("adjourned", "adjourned")(state, at, None)  # type: ignore[arg-type]
+    elif motion.kind == "recess":
+        _lifecycle("in_recess", "recessed")(state, at, None)  # type: ignore[arg-type]
+    if motion.applies_to is None:
+        return
+    target = state.motions[motion.applies_to]
+    if motion.kind == "amend":
+        target.text = motion.text
+    elif motion.kind == "lay_on_table":
+        _set_aside(state, at, target, "tabled")
+        state.tabled.append(target.number)
+    elif motion.kind == "take_from_table":
+        state.tabled.remove(target.number)
+        _restore(state, target)
+    elif motion.kind in ("postpone", "commit", "postpone_indefinitely", "objection_to_consideration"):
+        result: MotionStatus = {"postpone": "postponed", "commit": "referred"}.get(motion.kind, "dismissed")  # type: ignore[assignment]
+        _set_aside(state, at, target, result)
+    elif motion.kind == "reconsider":
+        _restore(state, target)
+
+
+def _set_aside(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
+    """A main motion leaves the floor with whatever is pending on it."""
+    for number in list(state.stack):
+        pending = state.motions[number]
+        if number == motion.number or pending.applies_to == motion.number:
+            state.stack.remove(number)
+            if number != motion.number:
+                pending.status = status
+    motion.status = status
+    motion.decided_at = at
+
+
+def _restore(state: State, motion: Motion) -> None:
+    """A motion back on the floor (taken from the table, or reconsidered) with its pending
+    amendments."""
+    motion.status = "pending"
+    motion.outcome = None
+    motion.method = None
+    motion.decided_at = None
+    state.stack.append(motion.number)
+    for number, other in state.motions.items():
+        if other.applies_to == motion.number and other.status == "tabled":
+            other.status = "pending"
+            state.stack.append(number)
+
+
+def _counted(state: State, at: datetime, event: ev.VoteCounted) -> None:
+    motion = state.motions[event.motion]
+    motion.method = event.method
+    motion.entitled = event.entitled
+    _decided(state, at, motion, event.outcome)
+
+
+def _consent(state: State, at: datetime, event: ev.ConsentGiven) -> None:
+    motion = state.motions[event.motion]
+    motion.method = "unanimous_consent"
+    _dispose(state, at, motion, "carried")
+
+
+def _objected(state: State, at: datetime, event: ev.ConsentObjected) -> None:
+    state.motions[event.motion].objections.append(event.member)
+
+
+def _tie_broken(state: State, at: datetime, event: ev.TieBroken) -> None:
+    _decided(state, at, state.motions[event.motion], event.outcome)
+
+
+def _consensus_called(state: State, at: datetime, event: ev.ConsensusCalled) -> None:
+    state.motions[event.motion].consensus = Consensus()
+
+
+def _blocked(state: State, at: datetime, event: ev.Blocked) -> None:
+    consensus = state.motions[event.motion].consensus
+    assert consensus is not None
+    consensus.blocks.append((event.member, event.reason))
+
+
+def _aside(state: State, at: datetime, event: ev.StoodAside) -> None:
+    consensus = state.motions[event.motion].consensus
+    assert consensus is not None
+    consensus.asides.append(event.member)
+
+
+def _concluded(state: State, at: datetime, event: ev.ConsensusConcluded) -> None:
+    motion = state.motions[event.motion]
+    assert motion.consensus is not None
+    motion.consensus.result = event.result
+    if event.result == "adopted":
+        motion.method = "consensus"
+        _dispose(state, at, motion, "carried")
+    elif event.result == "referred":
+        _dispose(state, at, motion, "referred")
+
+
+def _poll_opened(state: State, at: datetime, event: ev.PollOpened) -> None:
+    motion = state.motions[event.motion]
+    motion.poll = Poll(event.method, event.entitled)
+    motion.method = event.method
+    motion.entitled = event.entitled
+
+
+def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
+    poll = state.motions[event.motion].poll
+    assert poll is not None
+    for voter in event.votes:
+        poll.choices[voter.seat] = (voter, event.choice)
+
+
+def _roll_closed(state: State, at: datetime, event: ev.RollCallClosed) -> None:
+    motion = state.motions[event.motion]
+    roll = motion.poll
+    _decided(state, at, motion, event.outcome)
+    motion.poll = roll  # the names stay with the decision: a roll call is a public record
+
+
+def _point(state: State, at: datetime, event: ev.PointRaised) -> None:
+    state.motions[event.motion] = Motion(
+        event.motion, "point_of_order", event.text or "", event.member, None, state.current, None, at
+    )
+    state.stack.append(event.motion)
+
+
+def _ruled(state: State, at: datetime, event: ev.Ruled) -> None:
+    motion = state.motions[event.motion]
+    motion.ruling = event.ruling
+    motion.method = "chair"
+    _dispose(state, at, motion, "carried" if event.ruling == "well-taken" else "lost")
+
+
+def _interest(state: State, at: datetime, event: ev.InterestDeclared) -> None:
+    state.interests.append(Interest(at, event.member, event.text, event.item))
+
+
+def _recused(state: State, at: datetime, event: ev.Recused) -> None:
+    state.items[event.item].recusals[event.member] = event.reason
+
+
+def _queued(state: State, at: datetime, event: ev.SpeakersQueued) -> None:
+    state.items[event.item].queue.extend(event.members)
+
+
+def _unqueued(state: State, at: datetime, event: ev.SpeakerRemoved) -> None:
+    state.items[event.item].queue.remove(event.member)
+
+
+def _floor(state: State, at: datetime, event: ev.FloorGiven) -> None:
+    item = state.items[event.item]
+    if event.member in item.queue:
+        item.queue.remove(event.member)
+    item.speakers.append((at, event.member))
+
+
+def _note(state: State, at: datetime, event: ev.Noted) -> None:
+    state.notes.append(Note(at, event.text, event.item))
+
+
+def _action(state: State, at: datetime, event: ev.ActionRecorded) -> None:
+    state.actions.append(Action(at, event.what, event.owner, event.due, event.item))
+
+
+def _loaded(state: State, at: datetime, event: ev.Loaded) -> None:
+    raise ValueError("meeting.loaded can only be the first event")
+
+
+def _undone(state: State, at: datetime, event: ev.Undone) -> None:
+    raise ValueError("an undo is applied by fold(), which replays the effective events")
+
+
+_HANDLERS = {
+    ev.Loaded: _loaded,
+    ev.Begun: _lifecycle("in_session", "begun"),
+    ev.Recessed: _lifecycle("in_recess", "recessed"),
+    ev.Resumed: _lifecycle("in_session", "resumed"),
+    ev.Adjourned: _lifecycle("adjourned", "adjourned"),
+    ev.ChairHanded: _chair,
+    ev.BalanceWaived: _waiver,
+    ev.AttendanceChanged: _attendance,
+    ev.ProxyLodged: _proxy,
+    ev.ProxyRevoked: _revoke,
+    ev.ItemOpened: _open,
+    ev.ItemClosed: _close,
+    ev.ItemAdded: _add,
+    ev.ItemMoved: _move_item,
+    ev.MotionMoved: _moved,
+    ev.MotionSeconded: _seconded,
+    ev.MotionWithdrawn: _withdrawn,
+    ev.VoteCounted: _counted,
+    ev.ConsentGiven: _consent,
+    ev.ConsentObjected: _objected,
+    ev.TieBroken: _tie_broken,
+    ev.ConsensusCalled: _consensus_called,
+    ev.Blocked: _blocked,
+    ev.StoodAside: _aside,
+    ev.ConsensusConcluded: _concluded,
+    ev.PollOpened: _poll_opened,
+    ev.RollCallVoted: _roll_voted,
+    ev.RollCallClosed: _roll_closed,
+    ev.PointRaised: _point,
+    ev.Ruled: _ruled,
+    ev.InterestDeclared: _interest,
+    ev.Recused: _recused,
+    ev.SpeakersQueued: _queued,
+    ev.SpeakerRemoved: _unqueued,
+    ev.FloorGiven: _floor,
+    ev.Noted: _note,
+    ev.ActionRecorded: _action,
+    ev.Undone: _undone,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """An event as the journal holds it: its number, its time, and the event."""
+
+    seq: int
+    at: datetime
+    event: ev.AnyEvent
+
+
+class InconsistentJournal(ValueError):
+    """A journal whose events contradict each other (never written by this program)."""
+
+    def __init__(self, seq: int) -> None:
+        super().__init__(seq)
+        self.seq = seq
+
+
+def cancelled(entries: Iterable[Recorded]) -> set[int]:
+    """The seqs that undo events cancel: each undo takes the last action not yet cancelled."""
+    effective: list[int] = []
+    gone: set[int] = set()
+    for entry in entries:
+        if isinstance(entry.event, ev.Undone):
+            if not effective or effective[-1] != entry.event.target:
+                raise InconsistentJournal(entry.seq)
+            gone.add(effective.pop())
+        elif not isinstance(entry.event, ev.Loaded):
+            effective.append(entry.seq)
+    return gone
+
+
+def fold(entries: list[Recorded]) -> State:
+    """The state after these events; the first must be `meeting.loaded`."""
+    first = entries[0]
+    assert isinstance(first.event, ev.Loaded)
+    state = State.start(first.event, first.at)
+    gone = cancelled(entries)
+    for entry in entries[1:]:
+        if entry.seq in gone or isinstance(entry.event, ev.Undone):
+            state.clock = entry.at
+            continue
+        state.apply(entry.seq, entry.at, entry.event)
+    return state

@@ -1,0 +1,402 @@
+"""The journal: one JSON line per event, hash-chained, fsynced before anything is acknowledged.
+
+Line N is `{"seq":N,"ts":"…Z","prev":"<sha256 of line N-1>","event":{…}}`, written in one
+canonical form, so the same events and times give the same bytes. Readers (`minutes`,
+`verify`, `tally`, `view`) call `read_journal`; the one writer holds a `Journal`, which locks
+the file, repairs a torn tail, and keeps an optional mirror identical.
+
+An edit to line N shows at line N+1, whose `prev` no longer matches; an edit to the last line
+can only be seen against a mirror or a hash kept elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import io
+import itertools
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from meeting.diagnostics import Diagnostic, error, format_diagnostic
+from meeting.loader.read import file_error
+
+GENESIS = "0" * 64
+_KEYS = ["seq", "ts", "prev", "event"]
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_TS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    seq: int
+    ts: datetime  # aware, UTC, whole milliseconds
+    prev: str
+    event: dict[str, Any]
+    line: str  # the exact line without its newline: what the next line's `prev` hashes
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(self.line.encode()).hexdigest()
+
+
+class JournalError(Exception):
+    """A problem the user can act on, carried as a located Diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(format_diagnostic(diagnostic))
+        self.diagnostic = diagnostic
+
+
+def format_ts(dt: datetime) -> str:
+    """RFC 3339 UTC with milliseconds, cut rather than rounded so a time never moves forward."""
+    if dt.utcoffset() is None:
+        raise ValueError("journal times must be aware datetimes")
+    utc = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    return utc.isoformat(timespec="milliseconds") + "Z"
+
+
+def parse_ts(text: str) -> datetime:
+    """The inverse of `format_ts`; only that exact form is accepted."""
+    if not _TS.fullmatch(text):
+        raise ValueError(f"not a journal time: {text!r}")
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc)
+
+
+def encode_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> str:
+    obj = {"seq": seq, "ts": format_ts(ts), "prev": prev, "event": event}
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def read_journal(path: Path, shown: str | None = None) -> tuple[list[Entry], list[Diagnostic]]:
+    """Every good entry up to the first problem, and that problem; never changes the file."""
+    shown = str(path) if shown is None else shown
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [file_error(shown, exc)]
+    entries, _end, problem = _scan(data, shown)
+    if not entries and (problem is None or problem.severity == "warning"):
+        return [], [error(shown, "journal.empty")]
+    return entries, [] if problem is None else [problem]
+
+
+class Journal:
+    """The single writer of one journal. Build it with `create` or `open`; close it when done."""
+
+    def __init__(self, path: Path, mirror: Path | None) -> None:
+        if mirror is not None and mirror.resolve() == path.resolve():
+            # Each line would be written twice into the one file.
+            raise JournalError(error(str(mirror), "journal.mirror-is-journal"))
+        self.path = path
+        self.mirror = mirror
+        self.entries: list[Entry] = []
+        self._lock: int | None = _lock(path)
+        self._file: io.FileIO | None = None
+        self._mirror_file: io.FileIO | None = None
+
+    @classmethod
+    def create(
+        cls, path: Path, first_event: dict[str, Any], ts: datetime, mirror: Path | None = None
+    ) -> Journal:
+        entry = _checked_entry(1, ts, GENESIS, first_event)  # a bad event fails before any write
+        for target in (path, mirror):
+            if target is not None and os.path.lexists(target):
+                raise JournalError(error(str(target), "journal.exists"))
+        try:
+            _make_folder(path.parent)
+        except OSError as exc:
+            raise JournalError(_unwritable(str(path), exc)) from None
+        journal = cls(path, mirror)
+        try:
+            journal._start(entry)
+            if mirror is not None:
+                journal._sync_mirror(create=True)
+        except BaseException:
+            journal.close()
+            raise
+        return journal
+
+    @classmethod
+    def open(cls, path: Path, mirror: Path | None = None) -> tuple[Journal, list[Diagnostic]]:
+        try:
+            with path.open("rb"):  # missing, a folder, unreadable: said so before a lock file is made
+                pass
+        except OSError as exc:
+            raise JournalError(file_error(str(path), exc)) from None
+        journal = cls(path, mirror)
+        try:
+            warnings = journal._load()
+            if mirror is not None:
+                journal._sync_mirror(create=True)
+        except BaseException:
+            journal.close()
+            raise
+        return journal, warnings
+
+    @property
+    def last(self) -> Entry:
+        return self.entries[-1]
+
+    def append(self, event: dict[str, Any], ts: datetime) -> Entry:
+        """Write one event; returns only once it is on disk, in the journal and the mirror.
+
+        If only the mirror fails, JournalError `journal.mirror-failed` is raised AFTER the entry
+        is safely in the journal: `self.last` is that entry, so the caller should count the
+        command as done and warn that the mirror is behind. The next append catches it up.
+        """
+        if self._file is None:
+            raise JournalError(error(str(self.path), "journal.closed"))
+        entry = _checked_entry(self.last.seq + 1, ts, self.last.hash, event)
+        data = entry.line.encode() + b"\n"
+        try:
+            _write_durably(self._file, data)
+        except OSError as exc:
+            # Part of the line may be on disk: write nothing more; `open` cuts it off as torn.
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
+            raise JournalError(_unwritable(str(self.path), exc)) from None
+        self.entries.append(entry)
+        if self._mirror_file is not None:
+            try:
+                _write_durably(self._mirror_file, data)
+            except OSError as exc:
+                raise self._mirror_failed(exc) from None
+        elif self.mirror is not None:
+            self._sync_mirror(create=False)  # it failed before: bring it level, this line included
+        return entry
+
+    def close(self) -> None:
+        """Release the files and the lock; safe to call twice."""
+        for file in (self._file, self._mirror_file):
+            if file is not None:
+                with contextlib.suppress(OSError):  # every line was fsynced already
+                    file.close()
+        self._file = self._mirror_file = None
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the flock
+            self._lock = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _start(self, entry: Entry) -> None:
+        try:
+            self._file = open(self.path, "ab", buffering=0, opener=_exclusive)
+            _write_durably(self._file, entry.line.encode() + b"\n")
+            _fsync_folder(self.path.parent)  # so the new name survives a power cut
+        except FileExistsError:
+            raise JournalError(error(str(self.path), "journal.exists")) from None
+        except OSError as exc:
+            raise JournalError(_unwritable(str(self.path), exc)) from None
+        self.entries = [entry]
+
+    def _load(self) -> list[Diagnostic]:
+        shown = str(self.path)
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise JournalError(file_error(shown, exc)) from None
+        self.entries, end, problem = _scan(data, shown)
+        if problem is not None and problem.severity == "error" and not _cut_short(problem, data, end):
+            raise JournalError(problem)  # never append to a damaged journal
+        if not self.entries:
+            raise JournalError(error(shown, "journal.empty"))
+        try:
+            self._file = open(self.path, "ab", buffering=0)
+            if problem is None:
+                return []
+            # The torn bytes are kept before they are cut off, so nothing is ever lost.
+            _set_aside(Path(f"{self.path}.torn"), data[end:])
+            self._file.truncate(end)
+            os.fsync(self._file.fileno())
+        except OSError as exc:
+            raise JournalError(_unwritable(shown, exc)) from None
+        return [_torn(shown, problem.line)]
+
+    def _sync_mirror(self, create: bool) -> None:
+        """Make the mirror identical: create it, or add what it missed; never rewrite it."""
+        assert self.mirror is not None
+        main = b"".join(e.line.encode() + b"\n" for e in self.entries)
+        try:
+            try:
+                copy = self.mirror.read_bytes()
+            except FileNotFoundError:
+                # Mid-meeting, a vanished mirror is a stick pulled out: report it rather than
+                # write a new copy into the empty mount point on the main disk.
+                if not create:
+                    raise
+                copy = None
+            if copy is not None and not main.startswith(copy):
+                raise JournalError(self._diverged(main, copy))
+            if copy is None:
+                _make_folder(self.mirror.parent)
+            self._mirror_file = open(self.mirror, "ab", buffering=0)
+            _write_durably(self._mirror_file, main[len(copy or b"") :])
+            if copy is None:
+                _fsync_folder(self.mirror.parent)
+        except OSError as exc:
+            raise self._mirror_failed(exc) from None
+
+    def _mirror_failed(self, exc: OSError) -> JournalError:
+        # Drop the handle: after a failed write the mirror may end mid-line, and only a fresh
+        # comparison (in `_sync_mirror`) knows where to continue.
+        if self._mirror_file is not None:
+            with contextlib.suppress(OSError):  # a pulled stick fails to close too
+                self._mirror_file.close()
+            self._mirror_file = None
+        return JournalError(error(str(self.mirror), "journal.mirror-failed", reason=_reason(exc)))
+
+    def _diverged(self, main: bytes, copy: bytes) -> Diagnostic:
+        common = min(len(main), len(copy))
+        first = next((i for i, (a, b) in enumerate(zip(main, copy)) if a != b), common)
+        line = copy.count(b"\n", 0, first) + 1
+        return error(str(self.mirror), "journal.mirror-diverged", line, journal=str(self.path))
+
+
+def _scan(data: bytes, shown: str) -> tuple[list[Entry], int, Diagnostic | None]:
+    """The good entries, the byte offset where they end, and the first problem after them."""
+    entries: list[Entry] = []
+    end = 0
+    while end < len(data):
+        newline = data.find(b"\n", end)
+        if newline < 0:
+            # Never confirmed: the newline is the last byte of every write.
+            return entries, end, _torn(shown, len(entries) + 1)
+        prev = entries[-1].hash if entries else GENESIS
+        found = _parse(data[end:newline], len(entries) + 1, prev, shown)
+        if isinstance(found, Diagnostic):
+            return entries, end, found
+        entries.append(found)
+        end = newline + 1
+    return entries, end, None
+
+
+def _parse(raw: bytes, seq: int, prev: str, shown: str) -> Entry | Diagnostic:
+    def problem(code: str, **params: Any) -> Diagnostic:
+        return error(shown, code, seq, 1, **params)
+
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return problem("journal.not-utf8", byte=f"{raw[exc.start]:02X}")
+    try:
+        obj = json.loads(line, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        return problem("journal.bad-json")
+    if not isinstance(obj, dict) or list(obj) != _KEYS:
+        return problem("journal.bad-entry")
+    if type(obj["seq"]) is not int:
+        return problem("journal.bad-field", key="seq")
+    if obj["seq"] != seq:
+        return problem("journal.seq-gap", expected=seq, found=obj["seq"])
+    if not isinstance(obj["prev"], str) or not _HEX64.fullmatch(obj["prev"]):
+        return problem("journal.bad-field", key="prev")
+    event = obj["event"]
+    if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+        return problem("journal.bad-field", key="event")
+    if obj["prev"] != prev:
+        return problem("journal.bad-start") if seq == 1 else problem("journal.chain-broken", previous=seq - 1)
+    try:
+        ts = parse_ts(obj["ts"])
+    except (TypeError, ValueError):
+        return problem("journal.bad-ts", value=json.dumps(obj["ts"], ensure_ascii=False))
+    # The hash covers the bytes, so any other spelling of the same JSON is an edit.
+    if encode_entry(seq, ts, prev, event) != line:
+        return problem("journal.not-canonical")
+    return Entry(seq, ts, prev, event, line)
+
+
+def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> Entry:
+    """The entry as the reader will see it; the writer never writes a line the reader refuses."""
+    found = _parse(encode_entry(seq, ts, prev, event).encode(), seq, prev, "")
+    if isinstance(found, Diagnostic):
+        raise ValueError(f"not a journal event ({found.code}): {event!r}")
+    return found
+
+
+def _cut_short(problem: Diagnostic, data: bytes, end: int) -> bool:
+    """An unreadable last line is what a crash mid-write leaves (with zeros, say): torn."""
+    last_line = data.find(b"\n", end) == len(data) - 1
+    return last_line and problem.code in ("journal.not-utf8", "journal.bad-json")
+
+
+def _torn(shown: str, line: int) -> Diagnostic:
+    return Diagnostic(shown, line, 1, "warning", "journal.torn", {"torn": f"{shown}.torn"})
+
+
+def _set_aside(torn: Path, data: bytes) -> None:
+    new = not torn.exists()
+    with open(torn, "ab") as file:
+        file.write(data if data.endswith(b"\n") else data + b"\n")
+        file.flush()
+        os.fsync(file.fileno())
+    if new:
+        _fsync_folder(torn.parent)
+
+
+def _lock(path: Path) -> int:
+    try:
+        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise JournalError(_unwritable(str(path), exc)) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise JournalError(error(str(path), "journal.locked")) from None
+    except OSError as exc:
+        os.close(fd)
+        raise JournalError(_unwritable(str(path), exc)) from None
+    return fd
+
+
+def _write_durably(file: io.FileIO, data: bytes) -> None:
+    # Unbuffered: a failed write leaves nothing queued to be written later behind our back.
+    view = memoryview(data)
+    while view:
+        view = view[file.write(view) :]
+    os.fsync(file.fileno())
+
+
+def _make_folder(folder: Path) -> None:
+    """`mkdir -p`, fsyncing each parent that gains a folder so the new folders survive."""
+    missing = list(itertools.takewhile(lambda p: not p.exists(), [folder, *folder.parents]))
+    folder.mkdir(parents=True, exist_ok=True)
+    for created in reversed(missing):
+        _fsync_folder(created.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _exclusive(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_EXCL, 0o644)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _reason(exc: OSError) -> str:
+    return errno.errorcode.get(exc.errno or 0, "EIO")
+
+
+def _unwritable(shown: str, exc: OSError) -> Diagnostic:
+    return error(shown, "journal.unwritable", reason=_reason(exc))
