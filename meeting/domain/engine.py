@@ -74,7 +74,9 @@ def find_members(state: State, text: str) -> list[Member]:
         found = [m for m in members if exact(m)]
         if found:
             return found
-    return [m for m in members if wanted in re.split(r"[\s\-]+", _fold(m.name))]
+    # Whole words of the name: "Ouedraogo", "ouedraogo-kabore" or "dos Santos".
+    within = re.compile(rf"(?:^|[\s-]){re.escape(wanted)}(?:$|[\s-])")
+    return [m for m in members if within.search(_fold(m.name))]
 
 
 def resolve_member(state: State, ref: Ref) -> Member:
@@ -659,12 +661,12 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         votes: list[ev.Voter] = []
         for ref, member in zip(refs, _members(state, refs), strict=True):
             seat = resolve_member(state, principal_ref) if principal_ref else _own_seat(state, member)
+            if seat is not None and (seat.id in poll.choices or any(v.seat == seat.id for v in votes)):
+                raise _Refused("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             voter = entitled.get(seat.id) if seat else None
             if seat is None or voter is None or voter.voter != member.id:
                 code = _named_vote_refusal(state, motion, member, seat or member)
                 raise _Refused(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
-            if seat.id in poll.choices or any(v.seat == seat.id for v in votes):
-                raise _Refused("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             votes.append(voter)
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 

@@ -61,15 +61,23 @@ def carries(decision: DecisionClass, yes: int, required: Fraction) -> bool:
     return yes >= required if decision.at_least is not None else yes > required
 
 
+def _tie_decides(decision: DecisionClass, tally: Tally, entitled: int, seats: int) -> bool:
+    """A tie the rules break: equal yes and no, where one more yes would carry it."""
+    if tally.yes != tally.no or tally.yes == 0:
+        return False
+    one_more = Tally(tally.yes + 1, tally.no, tally.abstain)
+    base = base_of(decision, one_more, entitled, seats)
+    return carries(decision, one_more.yes, required_yes(decision, base))
+
+
 def vote_outcome(decision: DecisionClass, class_id: str, tally: Tally, entitled: int, seats: int) -> Outcome:
     """The result of a count. A tie that the rules break otherwise than by failing is pending
     until the chair's casting vote or the lots."""
     base = base_of(decision, tally, entitled, seats)
     required = required_yes(decision, base)
     carried = carries(decision, tally.yes, required)
-    tied = tally.yes == tally.no and tally.yes > 0
     awaiting = None
-    if tied and not carried and decision.tie != "fails":
+    if decision.tie != "fails" and not carried and _tie_decides(decision, tally, entitled, seats):
         awaiting = "casting_vote" if decision.tie == "casting_vote" else "lots"
     return Outcome(
         result="pending" if awaiting else "carried" if carried else "lost",

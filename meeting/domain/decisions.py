@@ -1,0 +1,70 @@
+"""What the record of a decision says: how it was reached, and the roll call by region;
+and the speakers' hints a chair needs while an item is discussed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from meeting.domain.attendance import is_attending
+from meeting.domain.events import Choice
+from meeting.domain.state import Motion, State
+
+Path = Literal["consensus", "unanimous_consent", "vote", "vote_after_block", "majority_last_resort", "referred", "chair"]
+
+
+@dataclass(frozen=True, slots=True)
+class HowDecided:
+    path: Path
+    blocked_by: tuple[str, ...] = ()  # members who blocked consensus, when it came to that
+
+
+def how_decided(motion: Motion) -> HowDecided | None:
+    """How a disposed motion was decided, as the minutes must say; None while pending."""
+    if motion.status == "pending":
+        return None
+    blocks = tuple(member for member, _ in motion.consensus.blocks) if motion.consensus else ()
+    if motion.method == "consensus":
+        return HowDecided("consensus")
+    if motion.method == "unanimous_consent":
+        return HowDecided("unanimous_consent")
+    if motion.method == "chair":
+        return HowDecided("chair")
+    if motion.consensus is not None and motion.consensus.result == "referred":
+        return HowDecided("referred", blocks)
+    if motion.consensus is not None and motion.consensus.result == "majority":
+        return HowDecided("majority_last_resort", blocks)
+    if blocks:
+        return HowDecided("vote_after_block", blocks)
+    return HowDecided("vote")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionCount:
+    region: str
+    yes: int
+    no: int
+    abstain: int
+
+
+def roll_call_by_region(state: State, motion: Motion) -> list[RegionCount]:
+    """A roll call's choices counted by the region of each seat, in the council's order."""
+    council = state.meeting.council
+    counts: dict[str, dict[Choice, int]] = {r.id: {"yes": 0, "no": 0, "abstain": 0} for r in council.regions}
+    if motion.poll is not None and motion.poll.method == "roll_call":
+        for voter, choice in motion.poll.choices.values():
+            seat = council.member(voter.seat)
+            if seat is not None and seat.region in counts:
+                counts[seat.region][choice] += 1
+    return [RegionCount(region, c["yes"], c["no"], c["abstain"]) for region, c in counts.items()]
+
+
+def regions_not_heard(state: State) -> list[str]:
+    """Regions with a member present who has not yet spoken on the current item."""
+    item = state.current_item
+    if item is None:
+        return []
+    council = state.meeting.council
+    spoken = {council.member(member).region for _, member in item.speakers if council.member(member)}
+    present = {m.region for m in council.members if m.region and is_attending(state, m.id)}
+    return [r.id for r in council.regions if r.id in present and r.id not in spoken]

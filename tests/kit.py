@@ -1,0 +1,71 @@
+"""Running meetings in tests: a real session (real journal in a temporary folder, script clock)
+on the demo council or an inline one, driven by lines of the command language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from meeting.domain.state import State
+from meeting.loader.load import load
+from meeting.messages import render
+from meeting.session import Accepted, Refused, ScriptClock, Session, source_files
+from tests.conftest import DEMO_AGENDA
+
+
+class Meeting:
+    """A session and a way to talk to it: `run` expects every line accepted, `refuse` expects
+    the last line refused and returns the refusal."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    def run(self, *lines: str) -> Meeting:
+        for line in lines:
+            result = self.session.execute(line)
+            if isinstance(result, Refused):
+                raise AssertionError(f"{line!r} refused: {result.code} {render(result.code, result.params)}")
+        return self
+
+    def refuse(self, line: str) -> Refused:
+        result = self.session.execute(line)
+        assert isinstance(result, Refused), f"{line!r} was accepted: {result}"
+        return result
+
+    def accept(self, line: str) -> Accepted:
+        result = self.session.execute(line)
+        assert isinstance(result, Accepted), f"{line!r}: {result}"
+        return result
+
+
+def start(tmp_path: Path, agenda: Path = DEMO_AGENDA, files: dict[str, str] | None = None) -> Meeting:
+    """A meeting on `agenda`, or on an agenda and council written from `files` (names to text;
+    the agenda is the file that is not council.toml)."""
+    if files:
+        for name, text in files.items():
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        agenda = tmp_path / next(n for n in files if n != "council.toml")
+    loaded = load(agenda)
+    assert loaded.meeting is not None, loaded.diagnostics
+    clock = ScriptClock(loaded.meeting.agenda.scheduled_start, loaded.meeting.agenda.time_zone)
+    session = Session.start(loaded.meeting, source_files(loaded.sources, agenda), tmp_path / "journal.jsonl", clock)
+    return Meeting(session)
+
+
+# The demo council's seats by region, for roll calls in tests.
+ANGLOPHONE = ("gh-1", "sl-1", "zm-1", "zw-1")
+FRANCOPHONE = ("bf-1", "cm-1", "cd-1", "mg-1")
+SWAHILI = ("tz-1", "ke-1", "ug-1", "cd-2")
+LATIN_AMERICA = ("hn-1", "co-1", "pe-1", "bo-1", "br-1")
+SEA_PACIFIC = ("ph-1", "id-1", "la-1", "pg-1")
+ALL_SEATS = ANGLOPHONE + FRANCOPHONE + SWAHILI + LATIN_AMERICA + SEA_PACIFIC
+
+
+def in_session(tmp_path: Path, present: tuple[str, ...] = ALL_SEATS, item: str = "agenda") -> Meeting:
+    """The demo meeting begun, with these members present in person and an item open."""
+    meeting = start(tmp_path)
+    meeting.run(f"present {' '.join(present)}", "begin", f"open {item}")
+    return meeting

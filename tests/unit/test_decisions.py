@@ -1,0 +1,280 @@
+"""Deciding: counted votes, unanimous consent, consensus, roll calls, secret ballots, ties,
+the chair's vote and recusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from meeting.domain.attendance import entitled_voters
+from meeting.domain.decisions import how_decided, regions_not_heard, roll_call_by_region
+from tests.kit import ALL_SEATS, in_session, start
+
+EVERYONE = " ".join(ALL_SEATS)
+
+
+def test_counts_above_the_eligible_strength_are_refused(tmp_path):
+    meeting = in_session(tmp_path, present=ALL_SEATS[:15]).run("move by ke-1 seconded gh-1")
+    refusal = meeting.refuse("vote 10 5 1")
+    assert (refusal.code, refusal.col, refusal.params) == ("vote.too-many", 6, {"votes": 16, "entitled": 15})
+    meeting.run("vote 10 4 1")
+
+
+def test_a_vote_needs_a_second(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1")
+    assert meeting.refuse("vote 10 2").code == "motion.not-seconded"
+    meeting.run("second gh-1", "vote 10 2")
+
+
+def test_each_vote_keeps_who_was_entitled(tmp_path):
+    meeting = in_session(tmp_path, present=ALL_SEATS[:12]).run("move by ke-1 seconded gh-1", "vote 8 2 1")
+    motion = meeting.state.motions[1]
+    assert [v.seat for v in motion.entitled] == sorted(ALL_SEATS[:12], key=ALL_SEATS.index)
+    assert {v.via for v in motion.entitled} == {"titular"}
+
+
+def test_unanimous_consent_and_an_objection(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "agreed")
+    assert (meeting.state.motions[1].status, meeting.state.motions[1].method) == ("carried", "unanimous_consent")
+    meeting.run("next", "move by pe-1 seconded bo-1", "objection cm-1")
+    refusal = meeting.refuse("agreed")
+    assert (refusal.code, refusal.params) == ("consent.has-objection", {"motion": 2, "by": ["cm-1"]})
+    meeting.run("vote 18 1 2")
+    assert meeting.state.motions[2].objections == ["cm-1"]
+    assert how_decided(meeting.state.motions[2]).path == "vote"
+
+
+def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
+    # 20 present, 1 recused: two-thirds of votes cast, 13-6 carries.
+    meeting = in_session(tmp_path, present=ALL_SEATS[:20], item="focal-points")
+    meeting.run("recuse cd-2 \"Director of a cooperative named in the motion\"", "move by ke-1 seconded gh-1")
+    assert len(entitled_voters(meeting.state, "focal-points")) == 19
+    assert meeting.refuse("vote 14 6 0").params == {"votes": 20, "entitled": 19}
+    meeting.run("vote 13 6")
+    outcome = meeting.state.motions[1].outcome
+    assert (outcome.result, outcome.class_id, outcome.base) == ("carried", "ordinary", 19)
+    assert meeting.state.items["focal-points"].recusals == {"cd-2": "Director of a cooperative named in the motion"}
+    from meeting.domain.attendance import quorum_status
+
+    assert quorum_status(meeting.state).present == 20
+
+
+def test_recusal_is_per_item(tmp_path):
+    meeting = in_session(tmp_path).run("recuse cd-2", "next")
+    assert len(entitled_voters(meeting.state, meeting.state.current)) == 21
+    assert meeting.refuse("recuse obs-1").code == "member.observer"
+
+
+def test_interests_are_declared_at_the_start_or_during_an_item(tmp_path):
+    meeting = start(tmp_path).run('declare zm-1 "Would become eligible" on article-7', "present " + EVERYONE, "begin", "open 6")
+    meeting.run('declare cd-1 "Her cooperative is a focal point candidate"')
+    assert [(i.member, i.item) for i in meeting.state.interests] == [("zm-1", "article-7"), ("cd-1", "focal-points")]
+
+
+# ── consensus ─────────────────────────────────────────────────────────────────
+
+
+def test_consensus_without_a_block_adopts(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1", "consensus", "aside bo-1", "conclude")
+    motion = meeting.state.motions[1]
+    assert (motion.status, how_decided(motion).path, motion.consensus.asides) == ("carried", "consensus", ["bo-1"])
+
+
+def test_a_block_leads_to_a_vote_under_the_class_and_the_record_says_who(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", "consensus", 'block bo-1 "Regions must choose freely"', "conclude"
+    )
+    assert meeting.state.motions[1].status == "pending"
+    meeting.run("vote 13 7 1")  # 13 < 40/3: lost under two-thirds
+    motion = meeting.state.motions[1]
+    assert (motion.status, motion.outcome.class_id) == ("lost", "ordinary")
+    assert how_decided(motion) == type(how_decided(motion))("vote_after_block", ("bo-1",))
+
+
+@pytest.mark.parametrize(("on_block", "status", "path"), [("refer", "referred", "referred"), ("majority", "carried", "majority_last_resort")])
+def test_other_fallbacks_after_a_block(tmp_path, on_block, status, path):
+    from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
+
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace('on_block = "vote"', f'on_block = "{on_block}"')
+    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
+    meeting.run("present " + EVERYONE, "begin", "open focal-points", "move by ke-1 seconded cm-1", "consensus", "block bo-1", "conclude")
+    if on_block == "majority":
+        meeting.run("vote 11 10")  # a simple majority, as last resort: 11 of 21 would fail two-thirds
+        assert meeting.state.motions[1].outcome.class_id == "majority"
+    motion = meeting.state.motions[1]
+    assert (motion.status, how_decided(motion).path, how_decided(motion).blocked_by) == (status, path, ("bo-1",))
+
+
+def test_consensus_refusals(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    assert meeting.refuse("block bo-1").code == "consensus.not-called"
+    meeting.run("consensus")
+    assert meeting.refuse("consensus").code == "consensus.already-called"
+    meeting.run("block bo-1")
+    assert meeting.refuse("block bo-1").code == "consensus.already-blocked"
+    assert meeting.refuse("aside bo-1").code == "consensus.already-aside"
+    assert meeting.refuse("block obs-1").code == "member.observer"
+
+
+# ── roll calls ────────────────────────────────────────────────────────────────
+
+
+def test_a_roll_call_by_name_and_by_region_with_a_proxy_and_an_alternate(tmp_path):
+    present = tuple(s for s in ALL_SEATS if s not in ("br-1", "gh-1"))
+    meeting = in_session(tmp_path, present=present, item="article-7")
+    meeting.run("remote gh-2", "proxy br-1 to pe-1", "move by zm-1 seconded bf-1", "roll-call")
+    meeting.run("yes gh-2 sl-1 zm-1 zw-1", "yes bf-1 cm-1 cd-1 mg-1", "yes tz-1 ke-1 ug-1 cd-2", "yes hn-1 co-1")
+    meeting.run("no pe-1", "yes pe-1 for br-1", "abstain bo-1", "no ph-1 id-1 la-1 pg-1")
+    meeting.run("close")
+    motion = meeting.state.motions[1]
+    assert (motion.outcome.yes, motion.outcome.no, motion.outcome.abstain, motion.status) == (15, 5, 1, "carried")
+    choices = {seat: (voter.voter, choice) for seat, (voter, choice) in motion.poll.choices.items()}
+    assert choices["br-1"] == ("pe-1", "yes") and choices["pe-1"] == ("pe-1", "no")
+    assert choices["gh-1"] == ("gh-2", "yes")
+    by_region = {r.region: (r.yes, r.no, r.abstain) for r in roll_call_by_region(meeting.state, motion)}
+    assert by_region == {
+        "anglophone-africa": (4, 0, 0),
+        "francophone-africa": (4, 0, 0),
+        "swahili-africa": (4, 0, 0),
+        "latin-america": (3, 1, 1),
+        "sea-pacific": (0, 4, 0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "line", "code"),
+    [
+        ((), (), "yes obs-1", "vote.observer"),
+        (("leave ke-1",), (), "yes ke-1", "vote.absent"),
+        ((), ("yes ke-1",), "no ke-1", "vote.already-voted"),
+        ((), (), "yes ke-1 ke-1", "member.repeated"),
+        ((), (), "yes gh-2", "vote.absent"),
+        (("remote gh-2",), (), "yes gh-2", "vote.not-entitled"),  # the titular is here
+        ((), (), "yes pe-1 for br-1", "vote.not-entitled"),  # no proxy lodged
+        ((), (), "yes ke-1 ug-1 for br-1", "vote.for-one-voter"),
+    ],
+)
+def test_roll_call_refusals(tmp_path, before, after, line, code):
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1", *before, "roll-call", *after)
+    assert meeting.refuse(line).code == code
+
+
+def test_a_principal_whose_proxy_is_active_cannot_vote_and_the_recused_cannot(tmp_path):
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"), item="article-7")
+    meeting.run("proxy br-1 to pe-1", "recuse cd-2", "move by zm-1 seconded bf-1", "roll-call")
+    assert meeting.refuse("yes cd-2").code == "vote.recused"
+    meeting.run("yes pe-1 for br-1")
+    # br-1 connects after the roll call opened: the list of who may vote was fixed at opening.
+    meeting.run("remote br-1")
+    assert meeting.refuse("yes br-1").code == "vote.already-voted"
+
+
+def test_a_principal_cannot_vote_while_the_holder_carries_the_seat(tmp_path):
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"), item="article-7")
+    meeting.run("proxy br-1 to pe-1", "move by zm-1 seconded bf-1", "roll-call", "remote br-1")
+    assert meeting.refuse("yes br-1").code == "vote.proxy-active"
+
+
+def test_members_not_in_good_standing_cannot_vote(tmp_path):
+    from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
+
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
+        'name = "Rubén Mamani-Choque"', 'name = "Rubén Mamani-Choque"\ngood_standing = false'
+    )
+    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
+    meeting.run("present " + EVERYONE, "begin", "open article-7", "move by zm-1 seconded bf-1", "roll-call")
+    assert meeting.refuse("no bo-1").code == "vote.not-in-good-standing"
+    assert len(meeting.state.motions[1].entitled) == 20
+
+
+# ── secret ballots ────────────────────────────────────────────────────────────
+
+
+def test_a_secret_ballot_keeps_totals_only(tmp_path):
+    meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1")
+    assert meeting.refuse("vote 12 5 2").code == "vote.secret-ballot-item"
+    assert meeting.refuse("roll-call").code == "vote.secret-ballot-item"
+    assert meeting.refuse("agreed").code == "vote.secret-ballot-item"
+    meeting.run("ballot")
+    for line in ("yes ke-1", "no ke-1", "abstain ke-1", "yes pe-1 for br-1"):
+        assert meeting.refuse(line).code == "vote.secret-ballot-named"
+    assert meeting.refuse("vote 12 5 3 blank 2").code == "vote.too-many"
+    meeting.run("vote 12 5 3 blank 1")
+    motion = meeting.state.motions[1]
+    assert (motion.method, motion.outcome.blank, motion.status) == ("secret_ballot", 1, "carried")
+    assert motion.poll is None
+
+
+def test_blank_ballots_only_in_a_ballot(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    assert meeting.refuse("vote 10 5 0 blank 1").code == "vote.blank-not-ballot"
+
+
+# ── ties and the chair's vote ─────────────────────────────────────────────────
+
+
+def _with_rules(tmp_path, **replacements: str):
+    from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
+
+    council = DEMO_COUNCIL.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        council = council.replace(old, new)
+    return start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
+
+
+def test_a_tie_with_a_casting_vote(tmp_path):
+    meeting = _with_rules(tmp_path, **{'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"'})
+    meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 10 10")
+    assert meeting.state.motions[1].outcome.awaiting == "casting_vote"
+    assert meeting.refuse("next").code == "item.motion-pending"
+    assert meeting.refuse("draw").code == "vote.no-lots"
+    meeting.run("cast yes")
+    outcome = meeting.state.motions[1].outcome
+    assert (outcome.result, outcome.yes, outcome.tie_broken_by) == ("carried", 11, "casting_vote")
+
+
+def test_a_tie_decided_by_lots_is_reproducible(tmp_path):
+    results = []
+    for run in ("a", "b"):
+        (tmp_path / run).mkdir()
+        meeting = _with_rules(tmp_path / run, **{'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "lots"'})
+        meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 9 9 3")
+        assert meeting.refuse("cast yes").code == "vote.no-casting-vote"
+        meeting.run("draw")
+        outcome = meeting.state.motions[1].outcome
+        assert outcome.tie_broken_by == "lots" and outcome.result in ("carried", "lost")
+        results.append(outcome.result)
+    assert results[0] == results[1]
+
+
+def test_a_chair_who_votes_only_when_decisive(tmp_path):
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "when_decisive"'})
+    meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1")
+    assert "tz-1" not in {v.voter for v in entitled_voters(meeting.state, "agenda")}
+    meeting.run("vote 10 10")  # the chair's yes would carry it
+    assert meeting.state.motions[1].outcome.awaiting == "chair"
+    meeting.run("cast yes")
+    assert meeting.state.motions[1].outcome.result == "carried"
+    meeting.run("next", "move by pe-1 seconded bo-1", "vote 15 4")  # not decisive: decided at once
+    assert meeting.state.motions[2].outcome.result == "carried"
+
+
+def test_a_chair_who_never_votes(tmp_path):
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "never"'})
+    meeting.run("present " + EVERYONE, "begin", "open article-7", "move by zm-1 seconded bf-1", "roll-call")
+    assert meeting.refuse("yes tz-1").code == "vote.chair-does-not-vote"
+
+
+# ── speakers ──────────────────────────────────────────────────────────────────
+
+
+def test_speakers_queue_and_regions_not_yet_heard(tmp_path):
+    meeting = in_session(tmp_path, item="constitution-report").run("queue zw-1 bo-1 ph-1", "remote obs-2", "queue obs-2")
+    assert meeting.state.current_item.queue == ["zw-1", "bo-1", "ph-1", "obs-2"]
+    meeting.run("floor", "unqueue ph-1")
+    assert [m for _, m in meeting.state.current_item.speakers] == ["zw-1"]
+    assert regions_not_heard(meeting.state) == ["francophone-africa", "swahili-africa", "latin-america", "sea-pacific"]
+    meeting.run("floor", "floor ke-1")
+    assert [m for _, m in meeting.state.current_item.speakers] == ["zw-1", "bo-1", "ke-1"]
+    assert regions_not_heard(meeting.state) == ["francophone-africa", "sea-pacific"]
+    assert meeting.refuse("unqueue ph-1").code == "speakers.not-queued"
+    assert meeting.refuse("queue obs-2").code == "speakers.already-queued"

@@ -1,0 +1,123 @@
+"""Thresholds and tie rules at their boundaries, with exact arithmetic."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from meeting.domain.outcome import Tally, broken_tie, chair_could_decide, vote_outcome
+from meeting.domain.rules import DecisionClass
+from meeting.words import outcome_words
+
+MAJORITY = DecisionClass(more_than="1/2")
+TWO_THIRDS = DecisionClass(at_least="2/3")
+THREE_QUARTERS = DecisionClass(at_least="3/4")
+MAJORITY_PRESENT = DecisionClass(more_than="1/2", of="present")
+MAJORITY_MEMBERSHIP = DecisionClass(more_than="1/2", of="membership")
+TWO_THIRDS_MEMBERSHIP = DecisionClass(at_least="2/3", of="membership")
+TWO_THIRDS_WITH_ABSTENTIONS = DecisionClass(at_least="2/3", abstentions="counted")
+UNANIMITY = DecisionClass(at_least="1/1")
+UNANIMITY_NO_ABSTENTION = DecisionClass(at_least="1/1", abstentions="counted")
+
+
+@pytest.mark.parametrize(
+    ("decision", "yes", "no", "abstain", "entitled", "result"),
+    [
+        # two-thirds of votes cast: exactly two-thirds carries; abstentions do not count
+        (TWO_THIRDS, 14, 7, 0, 21, "carried"),
+        (TWO_THIRDS, 12, 6, 3, 21, "carried"),
+        (TWO_THIRDS, 13, 7, 1, 21, "lost"),
+        (TWO_THIRDS, 2, 1, 18, 21, "carried"),
+        # ...unless the class counts them: 12 of 21 is short of 14
+        (TWO_THIRDS_WITH_ABSTENTIONS, 12, 6, 3, 21, "lost"),
+        (TWO_THIRDS_WITH_ABSTENTIONS, 14, 6, 1, 21, "carried"),
+        # a majority of votes cast: more than half; a tie fails
+        (MAJORITY, 11, 10, 0, 21, "carried"),
+        (MAJORITY, 10, 10, 1, 21, "lost"),
+        (MAJORITY, 1, 0, 20, 21, "carried"),
+        # three-quarters: yes >= 3 x no
+        (THREE_QUARTERS, 15, 5, 0, 21, "carried"),
+        (THREE_QUARTERS, 14, 5, 0, 21, "lost"),
+        # a majority of members present: abstentions act as no; 10 of 20 fails however they abstain
+        (MAJORITY_PRESENT, 10, 0, 10, 20, "lost"),
+        (MAJORITY_PRESENT, 10, 2, 8, 20, "lost"),
+        (MAJORITY_PRESENT, 11, 0, 9, 20, "carried"),
+        # the entire membership (21 seats), whatever the attendance
+        (MAJORITY_MEMBERSHIP, 11, 0, 0, 11, "carried"),
+        (MAJORITY_MEMBERSHIP, 10, 0, 0, 21, "lost"),
+        (TWO_THIRDS_MEMBERSHIP, 14, 0, 0, 14, "carried"),
+        (TWO_THIRDS_MEMBERSHIP, 13, 0, 0, 13, "lost"),
+        (TWO_THIRDS_MEMBERSHIP, 13, 1, 0, 21, "lost"),
+        (TWO_THIRDS_MEMBERSHIP, 14, 7, 0, 21, "carried"),
+        # unanimity: no "no"; abstentions block it only when counted
+        (UNANIMITY, 20, 0, 1, 21, "carried"),
+        (UNANIMITY, 20, 1, 0, 21, "lost"),
+        (UNANIMITY_NO_ABSTENTION, 20, 0, 1, 21, "lost"),
+    ],
+)
+def test_thresholds_at_their_boundaries(decision, yes, no, abstain, entitled, result):
+    outcome = vote_outcome(decision, "c", Tally(yes, no, abstain), entitled, seats=21)
+    assert outcome.result == result
+
+
+def test_the_arithmetic_is_kept_exactly():
+    outcome = vote_outcome(TWO_THIRDS, "ordinary", Tally(14, 5, 2), 21, 21)
+    assert (outcome.base, outcome.required, outcome.amount) == (19, Fraction(38, 3), Fraction(2, 3))
+    assert outcome_words(outcome) == (
+        "Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67) (class: ordinary)"
+    )
+
+
+def test_a_lost_vote_says_which_comparison_failed():
+    outcome = vote_outcome(TWO_THIRDS, "ordinary", Tally(13, 7, 1), 21, 21)
+    assert outcome_words(outcome) == (
+        "Lost — 13 yes, 7 no, 1 abstain; two-thirds of votes cast required: 13 < 40/3 (13.33) (class: ordinary)"
+    )
+
+
+def test_the_membership_base_is_the_seats_not_the_attendance():
+    outcome = vote_outcome(TWO_THIRDS_MEMBERSHIP, "constitutional", Tally(14, 0, 0), 14, 21)
+    assert (outcome.base, outcome.required) == (21, Fraction(14))
+    assert "two-thirds of all 21 voting seats required: 14 ≥ 14" in outcome_words(outcome)
+
+
+@pytest.mark.parametrize(
+    ("tie", "awaiting"),
+    [("fails", None), ("casting_vote", "casting_vote"), ("lots", "lots")],
+)
+def test_a_tie_fails_or_waits_for_the_rule_that_breaks_it(tie, awaiting):
+    decision = DecisionClass(more_than="1/2", tie=tie)
+    outcome = vote_outcome(decision, "c", Tally(10, 10, 1), 21, 21)
+    assert outcome.awaiting == awaiting
+    assert outcome.result == ("lost" if tie == "fails" else "pending")
+
+
+@pytest.mark.parametrize(("choice", "result"), [("yes", "carried"), ("no", "lost"), ("none", "lost")])
+def test_the_casting_vote_decides_a_tie(choice, result):
+    decision = DecisionClass(more_than="1/2", tie="casting_vote")
+    tied = vote_outcome(decision, "c", Tally(10, 10, 0), 21, 21)
+    final = broken_tie(tied, decision, "casting_vote", choice, 21, 21)
+    assert (final.result, final.tie_broken_by, final.awaiting) == (result, "casting_vote", None)
+    assert final.yes == 10 + (choice == "yes")
+
+
+def test_lots_decide_as_drawn():
+    decision = DecisionClass(more_than="1/2", tie="lots")
+    tied = vote_outcome(decision, "c", Tally(7, 7, 0), 21, 21)
+    assert broken_tie(tied, decision, "lots", "none", 21, 21, carried=True).result == "carried"
+    assert broken_tie(tied, decision, "lots", "none", 21, 21, carried=False).result == "lost"
+
+
+def test_a_tie_under_two_thirds_is_simply_lost():
+    # One more vote could not carry 10-10 to two-thirds: nothing to break.
+    decision = DecisionClass(at_least="2/3", tie="casting_vote")
+    assert vote_outcome(decision, "c", Tally(10, 10, 0), 21, 21).result == "lost"
+
+
+@pytest.mark.parametrize(
+    ("yes", "no", "decisive"),
+    [(10, 10, True), (11, 10, True), (12, 10, False), (9, 11, False), (10, 11, False)],
+)
+def test_the_chair_decides_only_when_one_vote_changes_the_result(yes, no, decisive):
+    assert chair_could_decide(MAJORITY, Tally(yes, no), 21, 21) is decisive

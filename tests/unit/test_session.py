@@ -1,0 +1,217 @@
+"""Sessions and their journal: undo, resume after a crash, torn and edited lines, replay."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from meeting.cli.main import main
+from meeting.domain.attendance import quorum_status
+from meeting.domain.state import fold
+from meeting.journal import JournalError
+from meeting.session import Refused, ScriptClock, Session, WallClock, read_meeting
+from tests.conftest import DEMO_AGENDA, REPO
+from tests.kit import ALL_SEATS, in_session, start
+
+DEMO_SCRIPT = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.script"
+
+
+def lines_of(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_accepted_command_is_one_journal_line_before_it_is_acknowledged(tmp_path):
+    meeting = in_session(tmp_path)
+    before = len(lines_of(tmp_path / "journal.jsonl"))
+    result = meeting.accept("move by ke-1 seconded gh-1")
+    # The entry the session acknowledges is already on disk.
+    assert lines_of(tmp_path / "journal.jsonl")[-1]["seq"] == result.entry.seq == before + 1
+    meeting.refuse("vote 99 0")
+    assert len(lines_of(tmp_path / "journal.jsonl")) == before + 1
+
+
+def test_undo_cancels_the_last_action_and_the_journal_keeps_both(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 16 1 1")
+    assert meeting.state.motions[1].status == "carried"
+    meeting.run("undo")
+    assert meeting.state.motions[1].status == "pending"
+    assert meeting.state.motions[1].outcome is None
+    events = [line["event"]["type"] for line in lines_of(tmp_path / "journal.jsonl")]
+    assert events[-2:] == ["vote.counted", "undone"]
+    meeting.run("undo")  # then the motion itself
+    assert meeting.state.motions == {} and meeting.state.stack == []
+    journal = lines_of(tmp_path / "journal.jsonl")
+    move, vote = journal[-4]["seq"], journal[-3]["seq"]
+    assert [line["event"]["target"] for line in journal[-2:]] == [vote, move]
+
+
+def test_nothing_to_undo_at_the_start(tmp_path):
+    assert start(tmp_path).refuse("undo").code == "undo.nothing"
+
+
+def test_the_state_read_back_equals_the_live_state(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 16 1 1", "undo", "vote 17 0 1", "next")
+    state, recorded, diagnostics = read_meeting(tmp_path / "journal.jsonl")
+    assert diagnostics == [] and state is not None
+    assert state.motions[1].outcome == meeting.state.motions[1].outcome
+    assert (state.current, state.order, state.clock) == (meeting.state.current, meeting.state.order, meeting.state.clock)
+
+
+def test_resume_continues_where_the_journal_stops(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    meeting.session.close()
+    session, warnings = Session.resume(tmp_path / "journal.jsonl", WallClock())
+    assert warnings == []
+    assert session.state.pending.number == 1
+    assert isinstance(session.execute("vote 18 1 1"), object)
+    assert session.state.motions[1].status == "carried"
+    session.close()
+
+
+def test_a_second_writer_is_refused(tmp_path):
+    meeting = in_session(tmp_path)
+    with pytest.raises(JournalError) as raised:
+        Session.resume(tmp_path / "journal.jsonl", WallClock())
+    assert raised.value.diagnostic.code == "journal.locked"
+    meeting.session.close()
+
+
+def test_a_torn_last_line_is_set_aside_and_the_meeting_continues(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    meeting.session.close()
+    journal = tmp_path / "journal.jsonl"
+    with journal.open("ab") as f:
+        f.write(b'{"seq":99,"ts":"2026-12-10T12:')  # the power went mid-write
+    session, warnings = Session.resume(journal, WallClock())
+    assert [(w.code, w.line) for w in warnings] == [("journal.torn", 6)]
+    assert (tmp_path / "journal.jsonl.torn").read_bytes().startswith(b'{"seq":99')
+    session.execute("vote 18 1 1")
+    session.close()
+    state, _, diagnostics = read_meeting(journal)
+    assert diagnostics == [] and state.motions[1].status == "carried"
+
+
+def test_a_line_edited_by_hand_is_reported_at_its_place(tmp_path, capsys):
+    in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 16 1 1").session.close()
+    journal = tmp_path / "journal.jsonl"
+    lines = journal.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace('"gh-1":"present"', '"gh-1":"remote"')  # someone "corrects" line 2
+    journal.write_text("\n".join(lines), encoding="utf-8")
+    status = main(["replay", str(DEMO_AGENDA), str(DEMO_SCRIPT), "--journal", str(journal), "--append"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith(f"{journal}:3:1: error: line 2 was changed after it was written")
+
+
+def _replay(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["replay", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_the_demo_script_replays_cleanly_and_identically(tmp_path, capsys):
+    first, second = tmp_path / "a" / "journal.jsonl", tmp_path / "b" / "journal.jsonl"
+    for journal in (first, second):
+        status, out, err = _replay(capsys, str(DEMO_AGENDA), str(DEMO_SCRIPT), "--journal", str(journal))
+        assert (status, err) == (0, "")
+        assert f"Journal: {journal.resolve()}" in out
+    assert first.read_bytes() == second.read_bytes()
+    state, recorded, _ = read_meeting(first)
+    assert state.phase == "adjourned"
+    # Quorum was lost when the hub's power and the cable failed, and regained after.
+    quorums = []
+    for n in range(2, len(recorded) + 1):
+        quorums.append(quorum_status(fold(recorded[:n])).met)
+    changes = [q for i, q in enumerate(quorums) if i == 0 or q != quorums[i - 1]]
+    assert changes == [False, True, False, True]
+
+
+def test_replay_stops_at_the_first_refused_command_and_keeps_what_came_before(tmp_path, capsys):
+    script = tmp_path / "short.script"
+    script.write_text("present ke-1 gh-1\nbegin\n\n# then a mistake\nopen 3\nmove by ke-1 secnded gh-1\nnote \"never\"\n", encoding="utf-8")
+    journal = tmp_path / "j" / "journal.jsonl"
+    status, out, err = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))
+    assert status == 1
+    assert err == f"{script}:6:14: error: unexpected 'secnded' here\n"
+    assert [line["event"]["type"] for line in lines_of(journal)] == [
+        "meeting.loaded", "attendance", "meeting.begun", "item.opened"
+    ]
+
+
+def test_replay_refuses_to_write_into_an_existing_journal_without_append(tmp_path, capsys):
+    script = tmp_path / "s.script"
+    script.write_text("present ke-1\n", encoding="utf-8")
+    journal = tmp_path / "journal.jsonl"
+    assert _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))[0] == 0
+    before = journal.read_bytes()
+    status, _, err = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))
+    assert (status, err.split(": error: ")[0]) == (1, f"{journal}:1:1")
+    assert journal.read_bytes() == before
+    script.write_text("remote ke-1\n", encoding="utf-8")
+    assert _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal), "--append")[0] == 0
+    assert lines_of(journal)[-1]["event"] == {"type": "attendance", "changes": {"ke-1": "remote"}}
+
+
+def test_the_default_journal_is_under_minutes_in_the_current_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    script = tmp_path / "s.script"
+    script.write_text("present ke-1\n", encoding="utf-8")
+    status, out, _ = _replay(capsys, str(DEMO_AGENDA), str(script))
+    expected = tmp_path / "minutes" / "2026-12-council-meeting" / "journal.jsonl"
+    assert status == 0 and expected.is_file()
+    assert f"Journal: {expected}" in out
+
+
+def test_the_script_clock(tmp_path, capsys):
+    script = tmp_path / "s.script"
+    script.write_text("at 12:30\npresent ke-1\nat 12:10\n", encoding="utf-8")
+    journal = tmp_path / "journal.jsonl"
+    status, _, err = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))
+    assert status == 1 and err.startswith(f"{script}:3:4: error: 'at 12:10:00' is earlier")
+    assert [line["ts"] for line in lines_of(journal)] == ["2026-12-10T12:00:00.000Z", "2026-12-10T12:30:00.000Z"]
+
+
+def test_the_live_console_has_no_script_clock(tmp_path):
+    meeting = start(tmp_path)
+    meeting.session.clock = WallClock()
+    assert meeting.refuse("at 12:00").code == "clock.script-only"
+
+
+def test_a_mirror_is_kept_identical(tmp_path, capsys):
+    script = tmp_path / "s.script"
+    script.write_text("present ke-1 gh-1\nbegin\n", encoding="utf-8")
+    journal, mirror = tmp_path / "j.jsonl", tmp_path / "usb" / "j.jsonl"
+    status, _, _ = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal), "--mirror", str(mirror))
+    assert status == 0 and mirror.read_bytes() == journal.read_bytes()
+
+
+def test_a_meeting_killed_mid_way_resumes_exactly(tmp_path):
+    """A real process killed with SIGKILL after acknowledging commands loses none of them."""
+    journal = tmp_path / "journal.jsonl"
+    child = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(REPO)!r})
+        from tests.kit import start
+        meeting = start(Path({str(tmp_path)!r}))
+        meeting.run("present {' '.join(ALL_SEATS)}", "begin", "open agenda", "move by ke-1 seconded gh-1")
+        print("acknowledged", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == -signal.SIGKILL and result.stdout == "acknowledged\n"
+    session, warnings = Session.resume(journal, ScriptClock(
+        read_meeting(journal)[0].clock, "UTC"))
+    assert warnings == []
+    assert session.state.pending.text == "That the agenda be adopted as circulated."
+    session.execute("vote 20 0 1")
+    assert session.state.motions[1].status == "carried"
+    session.close()
