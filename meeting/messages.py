@@ -93,6 +93,8 @@ MESSAGES: dict[str, str] = {
     "motion.amend-too-deep": N_("out of order: an amendment to an amendment cannot be amended (two levels at most)"),
     "motion.objection-too-late": N_("out of order: an objection to consideration must come before debate or any other motion"),
     "motion.no-ruling": N_("out of order: there is no ruling of the chair to appeal"),
+    "motion.debate-closed": N_("out of order: debate is closed on the pending question (previous question ordered): put it to the vote"),
+    "motion.no-vote": N_("out of order: no vote has been taken to divide"),
     "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
     "motion.nothing-to-reconsider": N_("out of order: no decided main motion to reconsider"),
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),

@@ -30,7 +30,7 @@ from meeting.domain.council import Member
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
 from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, broken_tie, chair_could_decide, vote_outcome
-from meeting.domain.procedure import WITHOUT_QUORUM, decision_for, motion_rule, out_of_order, target_of
+from meeting.domain.procedure import WITHOUT_QUORUM, allowed, decision_for, motion_rule, out_of_order, target_of
 from meeting.domain.state import Motion, State
 
 
@@ -480,7 +480,13 @@ def _second(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.MotionSeconded(motion=motion.number, member=member.id)
 
 
+def _allowed(state: State, kind: MotionKind) -> None:
+    if not allowed(state.meeting.rules, kind):
+        raise _Refused("motion.not-allowed", kind=kind)
+
+
 def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    _allowed(state, "withdraw")
     motion = _pending(state)
     if motion.poll is not None:
         raise _Refused("motion.voting-open", motion=motion.number)
@@ -488,6 +494,7 @@ def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 
 def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    _allowed(state, "point_of_order")
     member = _member_who_may_act(state, command.args["member"], "point")
     pending = state.pending
     if pending is not None and pending.kind == "point_of_order":
@@ -526,6 +533,7 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
 def _agreed(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     _quorum_for(state, motion.kind)
+    _decision(state, motion)  # what the chair rules on is not put to the assembly
     if motion.poll is not None:
         raise _Refused("motion.voting-open", motion=motion.number)
     if motion.objections:
@@ -578,6 +586,7 @@ def _open_consensus(state: State) -> Motion:
 def _consensus(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     _decision_ready(state, motion)
+    _decision(state, motion)
     if motion.poll is not None:
         raise _Refused("motion.voting-open", motion=motion.number)
     if motion.consensus is not None:

@@ -72,8 +72,12 @@ def amendment_depth(state: State, motion: Motion) -> int:
 
 
 def last_decided(state: State) -> Motion | None:
-    decided = [m for m in state.motions.values() if m.decided_at is not None]
-    return max(decided, key=lambda m: (m.decided_at, m.number)) if decided else None
+    """The motion most recently disposed of, and still decided (not back on the floor)."""
+    for number in reversed(state.decided):
+        motion = state.motions[number]
+        if motion.status != "pending":
+            return motion
+    return None
 
 
 def target_of(state: State, kind: MotionKind) -> int | None:
@@ -101,7 +105,7 @@ def out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
         return _out("motion.not-allowed", kind=kind)
     rule = STANDARD_MOTIONS[kind]
     pending = state.pending
-    if pending is not None and pending.kind == "point_of_order" and kind != "point_of_order":
+    if pending is not None and pending.kind == "point_of_order":
         return _out("motion.point-pending")
     if kind == "main":
         return _out("motion.main-pending") if state.stack else None
@@ -110,21 +114,33 @@ def out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
         if pending is not None and pending_rank is not None and pending_rank >= rule.rank:
             return _out("motion.outranked", pending=pending.kind)
         return None
+    if kind == "amend":
+        # An amendment applies to any amendable pending motion, whatever its rank (§12).
+        if pending is None:
+            return _out("motion.no-main")
+        if not motion_rule(rules, pending.kind).amendable:
+            return _out("motion.not-amendable", pending=pending.kind)
+        if amendment_depth(state, pending) >= 2:
+            return _out("motion.amend-too-deep")
+        return _out("motion.debate-closed") if pending.debate_closed else None
     if rule.rank is not None:  # subsidiary
         if main_motion(state) is None:
             return _out("motion.no-main")
         assert pending is not None
         pending_rank = STANDARD_MOTIONS[pending.kind].rank
-        amends_amendment = kind == "amend" and pending.kind == "amend"  # a secondary amendment
-        if not amends_amendment and (pending_rank is None or pending_rank >= rule.rank):
+        if pending_rank is None or pending_rank >= rule.rank:
             return _out("motion.outranked", pending=pending.kind)
-        if kind == "amend":
-            if not motion_rule(rules, pending.kind).amendable:
-                return _out("motion.not-amendable", pending=pending.kind)
-            if amendment_depth(state, pending) >= 2:
-                return _out("motion.amend-too-deep")
+        if pending.debate_closed and kind != "lay_on_table":
+            # Once the previous question is ordered, the question is put (§16); it may be tabled.
+            return _out("motion.debate-closed")
         return None
     return _incidental_out_of_order(state, kind)
+
+
+def _debated(state: State, motion: Motion) -> bool:
+    """Whether anyone has had the floor on the item since the motion was moved."""
+    item = state.items.get(motion.item) if motion.item else None
+    return item is not None and any(at >= motion.moved_at for at, _ in item.speakers)
 
 
 def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
@@ -133,10 +149,13 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
         return None
     if kind == "objection_to_consideration":
         main = main_motion(state)
-        fresh = main is not None and len(state.stack) == 1 and main.consensus is None and main.poll is None
+        fresh = main is not None and len(state.stack) == 1 and main.consensus is None and not _debated(state, main)
         return None if fresh else _out("motion.objection-too-late")
-    if kind in ("division_of_question", "division_of_assembly"):
-        return None if main_motion(state) or last_decided(state) else _out("motion.no-main")
+    if kind == "division_of_question":
+        return None if main_motion(state) else _out("motion.no-main")
+    if kind == "division_of_assembly":
+        decided = last_decided(state)
+        return None if decided is not None and decided.outcome is not None else _out("motion.no-vote")
     if kind == "appeal":
         decided = last_decided(state)
         ruled = decided is not None and decided.kind == "point_of_order" and decided.ruling is not None

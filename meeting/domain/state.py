@@ -7,6 +7,7 @@ events say, and the journal keeps both.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -77,6 +78,10 @@ class Motion:
     entitled: list[ev.Voter] = field(default_factory=list)
     outcome: ev.Outcome | None = None
     ruling: Literal["well-taken", "not-well-taken"] | None = None
+    appeal: Literal["sustained", "reversed"] | None = None  # the assembly on the chair's ruling
+    debate_closed: bool = False  # the previous question was ordered on it
+    adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)
+    earlier: list[Motion] = field(default_factory=list)  # how it stood before a reconsideration
     decided_at: datetime | None = None
 
 
@@ -121,6 +126,7 @@ class State:
     motions: dict[int, Motion] = field(default_factory=dict)
     stack: list[int] = field(default_factory=list)  # pending motions, the immediately pending last
     tabled: list[int] = field(default_factory=list)
+    decided: list[int] = field(default_factory=list)  # motions in the order they were disposed of
     notes: list[Note] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     interests: list[Interest] = field(default_factory=list)
@@ -290,23 +296,28 @@ def _decided(state: State, at: datetime, motion: Motion, outcome: ev.Outcome) ->
 
 
 def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
-    """Take a motion off the stack, and do what carrying it does."""
+    """Take a motion off the stack, and do what deciding it does."""
     motion.status = status
     motion.decided_at = at
-    motion.poll = None
+    motion.poll = motion.poll if motion.method == "roll_call" else None  # names stay public
+    state.decided.append(motion.number)
     if motion.number in state.stack:
         state.stack.remove(motion.number)
+    target = state.motions[motion.applies_to] if motion.applies_to is not None else None
+    if motion.kind == "appeal" and target is not None:
+        target.appeal = "sustained" if status == "carried" else "reversed"
     if status != "carried":
         return
     if motion.kind == "adjourn":
         _lifecycle("adjourned", "adjourned")(state, at, None)  # type: ignore[arg-type]
     elif motion.kind == "recess":
         _lifecycle("in_recess", "recessed")(state, at, None)  # type: ignore[arg-type]
-    if motion.applies_to is None:
+    if target is None:
         return
-    target = state.motions[motion.applies_to]
     if motion.kind == "amend":
         target.text = motion.text
+    elif motion.kind == "previous_question":
+        target.debate_closed = True
     elif motion.kind == "lay_on_table":
         _set_aside(state, at, target, "tabled")
         state.tabled.append(target.number)
@@ -321,29 +332,34 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
 
 
 def _set_aside(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
-    """A main motion leaves the floor with whatever is pending on it."""
-    for number in list(state.stack):
-        pending = state.motions[number]
-        if number == motion.number or pending.applies_to == motion.number:
-            state.stack.remove(number)
-            if number != motion.number:
-                pending.status = status
+    """A main motion leaves the floor with everything adhering to it (its amendments...)."""
+    index = state.stack.index(motion.number)
+    motion.adhering = state.stack[index + 1 :]
+    del state.stack[index:]
+    for number in motion.adhering:
+        state.motions[number].status = status
     motion.status = status
     motion.decided_at = at
+    state.decided.append(motion.number)
 
 
 def _restore(state: State, motion: Motion) -> None:
-    """A motion back on the floor (taken from the table, or reconsidered) with its pending
-    amendments."""
+    """A motion back on the floor: taken from the table with what adhered to it, or
+    reconsidered (its earlier decision kept in `earlier`)."""
+    if motion.outcome is not None or motion.method is not None:
+        motion.earlier.append(copy.copy(motion))
     motion.status = "pending"
     motion.outcome = None
     motion.method = None
+    motion.poll = None
+    motion.entitled = []
+    motion.consensus = None
     motion.decided_at = None
     state.stack.append(motion.number)
-    for number, other in state.motions.items():
-        if other.applies_to == motion.number and other.status == "tabled":
-            other.status = "pending"
-            state.stack.append(number)
+    for number in motion.adhering:
+        state.motions[number].status = "pending"
+        state.stack.append(number)
+    motion.adhering = []
 
 
 def _counted(state: State, at: datetime, event: ev.VoteCounted) -> None:
@@ -409,10 +425,7 @@ def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
 
 
 def _roll_closed(state: State, at: datetime, event: ev.RollCallClosed) -> None:
-    motion = state.motions[event.motion]
-    roll = motion.poll
-    _decided(state, at, motion, event.outcome)
-    motion.poll = roll  # the names stay with the decision: a roll call is a public record
+    _decided(state, at, state.motions[event.motion], event.outcome)
 
 
 def _point(state: State, at: datetime, event: ev.PointRaised) -> None:
