@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "command.unclosed-quote": N_("the quoted text is not closed"),
     "command.unknown": N_("unknown command '{verb}'; press ? or type 'help' for the list"),
     "command.unknown-suggest": N_("unknown command '{verb}'; did you mean '{suggestion}'?"),
+    "command.empty-text": N_("the quoted text is empty"),
     "command.unexpected": N_("unexpected '{token}' here"),
     "command.bad-time": N_("'{value}' is not a time: write HH:MM or HH:MM:SS"),
     "command.bad-date": N_("'{value}' is not a date: write YYYY-MM-DD"),
@@ -99,14 +100,15 @@ MESSAGES: dict[str, str] = {
     "motion.nothing-to-reconsider": N_("out of order: no decided main motion to reconsider"),
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
     "motion.no-item": N_("open an agenda item before moving a motion"),
-    "motion.text-needed": N_("a {kind} needs its text in double quotes"),
+    "motion.text-needed": N_("this motion ({kind}) needs its text in double quotes"),
     "motion.not-winning-side": N_("'{id}' did not vote '{side}' with the winning side, so cannot move to reconsider"),
-    "motion.no-second-needed": N_("a {kind} needs no second"),
+    "motion.no-second-needed": N_("no second is needed for this motion ({kind})"),
     "motion.already-seconded": N_("motion #{motion} is already seconded by '{by}'"),
     "motion.voting-open": N_("voting on motion #{motion} is open: close it first"),
     "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
     # Votes
-    "vote.tie-pending": N_("motion #{motion} is tied: waiting for the {awaiting}"),
+    "vote.tie-pending": N_("motion #{motion} waits for the {awaiting}"),
+    "consensus.open": N_("consensus is being sought on motion #{motion}: 'conclude' it first"),
     "vote.chair-rules": N_("motion #{motion} is decided by the chair's ruling, not by a vote: use 'rule'"),
     "vote.roll-call-open": N_("a roll call is open: record votes with yes/no/abstain, then 'close'"),
     "vote.secret-ballot-item": N_("this item is decided by secret ballot: type 'ballot' first"),
@@ -302,6 +304,10 @@ _PARAM_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# Parameters that are shares of people, shown as percentages.
+_PERCENTS = frozenset({"share", "target"})
+
+
 def _param_text(value: Any) -> str:
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
@@ -311,6 +317,8 @@ def _param_text(value: Any) -> str:
 
 
 def _shown(name: str, value: Any) -> str:
+    if name in _PERCENTS and isinstance(value, Fraction):
+        return f"{float(value) * 100:.0f} %"
     words = _PARAM_WORDS.get(name)
     if words is not None and isinstance(value, str) and value in words:
         return _(words[value])

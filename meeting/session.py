@@ -8,7 +8,8 @@ then apply it to the state and acknowledge it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+import os
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -47,8 +48,8 @@ class ScriptClock:
     def now(self) -> datetime:
         return self.time
 
-    def set(self, clock: time, col: int) -> Refusal | None:
-        local_day = self.time.astimezone(self.zone).date()
+    def set(self, clock: time, col: int, day: date | None = None) -> Refusal | None:
+        local_day = day or self.time.astimezone(self.zone).date()
         moment = datetime.combine(local_day, clock, self.zone).astimezone(timezone.utc)
         if moment < self.time:
             shown = self.time.astimezone(self.zone).time().isoformat(timespec="seconds")
@@ -155,9 +156,11 @@ class Session:
 
     def submit(self, command: Command) -> Accepted | Refused:
         if command.verb == "at" and isinstance(self.clock, ScriptClock):
-            refusal = self.clock.set(command.args["time"], command.cols["time"])
+            refusal = self.clock.set(command.args["time"], command.cols["time"], command.args.get("date"))
             return Accepted(None, None) if refusal is None else Refused(refusal.code, refusal.params, refusal.col)
-        context = Context(entropy=bytes.fromhex(self.journal.last.hash))
+        # A script must replay identically; a live chair must not be able to steer the lots.
+        scripted = isinstance(self.clock, ScriptClock)
+        context = Context(entropy=bytes.fromhex(self.journal.last.hash) if scripted else os.urandom(32))
         decision = decide(self.state, command, context)
         if isinstance(decision, Refusal):
             return Refused(decision.code, decision.params, decision.col)

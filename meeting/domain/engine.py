@@ -51,8 +51,9 @@ class _Refused(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a decision may need beyond the state: unpredictable but reproducible bytes for
-    drawing lots (the journal's last hash, so a replay draws the same)."""
+    """What a decision may need beyond the state: the bytes lots are drawn from (fresh
+    randomness in a live meeting; the journal's last hash in a replay script, so that the
+    same script draws the same). The result is recorded in the event either way."""
 
     entropy: bytes = b""
 
@@ -60,9 +61,13 @@ class Context:
 # ── resolving names and ids ───────────────────────────────────────────────────
 
 
+# Letters that carry no accent to strip but are typed otherwise on most keyboards.
+_PLAIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive, so `ouedraogo` finds Ouédraogo on any keyboard."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case- and accent-insensitive, so `ouedraogo` finds Ouédraogo and `odegard` Ødegård."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -181,13 +186,20 @@ def _pending(state: State) -> Motion:
     return motion
 
 
+def _undecided(state: State, motion: Motion) -> None:
+    """Nothing else decides a motion while a tie waits to be broken or consensus is sought."""
+    if motion.outcome is not None and motion.outcome.result == "pending":
+        raise _Refused("vote.tie-pending", motion=motion.number, awaiting=motion.outcome.awaiting)
+    if motion.consensus is not None and motion.consensus.result is None:
+        raise _Refused("consensus.open", motion=motion.number)
+
+
 def _decision_ready(state: State, motion: Motion) -> None:
     """A motion may be decided once seconded (when it must be) and with a quorum."""
     _quorum_for(state, motion.kind)
     if motion.seconder is None and motion_rule(state.meeting.rules, motion.kind).needs_second:
         raise _Refused("motion.not-seconded", motion=motion.number)
-    if motion.outcome is not None and motion.outcome.result == "pending":
-        raise _Refused("vote.tie-pending", motion=motion.number, awaiting=motion.outcome.awaiting)
+    _undecided(state, motion)
 
 
 def _item_of(state: State, motion: Motion) -> Item | None:
@@ -534,10 +546,13 @@ def _agreed(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     _quorum_for(state, motion.kind)
     _decision(state, motion)  # what the chair rules on is not put to the assembly
+    _undecided(state, motion)
     if motion.poll is not None:
         raise _Refused("motion.voting-open", motion=motion.number)
-    if motion.objections:
-        raise _Refused("consent.has-objection", motion=motion.number, by=motion.objections)
+    # A block is an objection: consent cannot override it.
+    objectors = motion.objections + [m for m, _ in motion.consensus.blocks] if motion.consensus else motion.objections
+    if objectors:
+        raise _Refused("consent.has-objection", motion=motion.number, by=objectors)
     if _secret_ballot_item(state, motion):
         raise _Refused("vote.secret-ballot-item", motion=motion.number)
     return ev.ConsentGiven(motion=motion.number)
@@ -554,6 +569,7 @@ def _objection(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
+    _quorum_for(state, motion.kind)
     outcome = motion.outcome
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refused("vote.no-casting-vote", motion=motion.number)
@@ -566,10 +582,10 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
+    _quorum_for(state, motion.kind)
     outcome = motion.outcome
     if outcome is None or outcome.awaiting != "lots":
         raise _Refused("vote.no-lots", motion=motion.number)
-    # Reproducible from the journal, unknowable before the moment of drawing.
     carried = hashlib.sha256(context.entropy + str(motion.number).encode()).digest()[0] % 2 == 0
     _, decision = _decision(state, motion)
     final = broken_tie(outcome, decision, "lots", "none", len(motion.entitled), 0, carried=carried)
@@ -585,12 +601,12 @@ def _open_consensus(state: State) -> Motion:
 
 def _consensus(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
+    if motion.consensus is not None:
+        raise _Refused("consensus.already-called", motion=motion.number)
     _decision_ready(state, motion)
     _decision(state, motion)
     if motion.poll is not None:
         raise _Refused("motion.voting-open", motion=motion.number)
-    if motion.consensus is not None:
-        raise _Refused("consensus.already-called", motion=motion.number)
     return ev.ConsensusCalled(motion=motion.number)
 
 
@@ -616,6 +632,7 @@ def _aside(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _conclude(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _open_consensus(state)
+    _quorum_for(state, motion.kind)
     assert motion.consensus is not None
     if not motion.consensus.blocks:
         return ev.ConsensusConcluded(motion=motion.number, result="adopted")
@@ -662,6 +679,7 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             raise _Refused("vote.no-roll-call", motion=motion.number)
         if poll.method == "secret_ballot":
             raise _Refused("vote.secret-ballot-named", motion=motion.number)
+        _quorum_for(state, motion.kind)
         refs = command.args["voters"]
         principal_ref = command.args.get("principal")
         if principal_ref is not None and len(refs) > 1:
@@ -673,7 +691,8 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             if seat is not None and (seat.id in poll.choices or any(v.seat == seat.id for v in votes)):
                 raise _Refused("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             voter = entitled.get(seat.id) if seat else None
-            if seat is None or voter is None or voter.voter != member.id:
+            # Entitled when the roll call opened, and still here to answer.
+            if seat is None or voter is None or voter.voter != member.id or not is_attending(state, member.id):
                 code = _named_vote_refusal(state, motion, member, seat or member)
                 raise _Refused(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
             votes.append(voter)
@@ -694,6 +713,7 @@ def _own_seat(state: State, member: Member) -> Member | None:
 
 def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
+    _quorum_for(state, motion.kind)
     poll = motion.poll
     if poll is None or poll.method != "roll_call":
         raise _Refused("vote.no-roll-call", motion=motion.number)

@@ -102,7 +102,7 @@ class ItemClosed(Event):
 class ItemAdded(Event):
     type: Literal["item.added"] = "item.added"
     item: Item
-    after: str | None
+    after: str | None = None
 
 
 class ItemMoved(Event):

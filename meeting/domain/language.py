@@ -107,7 +107,14 @@ GRAMMAR: tuple[Verb, ...] = (
         'waive-balance "Two women members are travelling; agreed by all present"',
         _text("reason"),
     ),
-    _verb("at", "sitting", "Set the clock of a replay script (local time of the meeting).", "at 12:07", Arg("time", "time")),
+    _verb(
+        "at",
+        "sitting",
+        "Set the clock of a replay script: local time of the meeting, on its day or a given date.",
+        "at 12:07",
+        _opt(Arg("date", "date")),
+        Arg("time", "time"),
+    ),
     # ── attendance ──────────────────────────────────────────────────────────────
     _verb("present", "attendance", "Members present in person.", "present gh-1 zm-1", _members()),
     _verb("remote", "attendance", "Members present remotely.", "remote pg-1", _members()),
@@ -253,6 +260,12 @@ class _Token:
 
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What a token must look like to be taken for an optional number, time or date.
+_LOOKS = {
+    "int": str.isdigit,
+    "time": lambda text: ":" in text,
+    "date": lambda text: bool(re.fullmatch(r"\d{4}-.*", text)),
+}
 _QUOTES = {'"': '"', "“": "”", "«": "»"}
 
 
@@ -327,17 +340,17 @@ class _Parser:
         if token is None:
             return False
         if isinstance(part, Keyword):
-            return not token.quoted and token.text == part.word
+            return not token.quoted and token.text.lower() == part.word
         if part.kind == "text":
             return token.quoted
-        if part.kind == "int":
-            return not token.quoted and token.text.isdigit()
+        if part.kind in ("int", "time", "date"):
+            return not token.quoted and _LOOKS[part.kind](token.text)
         if part.kind == "choice":
-            return not token.quoted and token.text in part.choices
+            return not token.quoted and token.text.lower() in part.choices
         return not self._is_keyword(token)
 
     def _is_keyword(self, token: _Token) -> bool:
-        return not token.quoted and token.text in self.keywords
+        return not token.quoted and token.text.lower() in self.keywords
 
     def take(self, part: Arg | Keyword) -> ParseError | None:
         token = self.peek()
@@ -346,6 +359,8 @@ class _Parser:
         self.index += 1
         if isinstance(part, Keyword):
             return None
+        if part.kind == "text" and not token.text.strip():
+            return ParseError("command.empty-text", token.col)
         self.cols[part.name] = token.col
         value: Any
         if part.kind in ("member", "item"):
@@ -370,6 +385,8 @@ class _Parser:
                 value = None
             if value is None:
                 return ParseError("command.bad-date", token.col, {"value": token.text})
+        elif part.kind == "choice":
+            value = token.text.lower()
         else:
             value = token.text
         self.args[part.name] = value

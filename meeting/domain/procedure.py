@@ -92,7 +92,7 @@ def target_of(state: State, kind: MotionKind) -> int | None:
         return pending.number if pending and pending.kind == "main" else None
     if kind == "take_from_table":
         return state.tabled[-1] if state.tabled else None
-    if kind in ("reconsider", "appeal"):
+    if kind in ("reconsider", "appeal", "division_of_assembly"):
         decided = last_decided(state)
         return decided.number if decided else None
     return None
@@ -140,7 +140,7 @@ def out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
 def _debated(state: State, motion: Motion) -> bool:
     """Whether anyone has had the floor on the item since the motion was moved."""
     item = state.items.get(motion.item) if motion.item else None
-    return item is not None and any(at >= motion.moved_at for at, _ in item.speakers)
+    return item is not None and len(item.speakers) > motion.heard_before
 
 
 def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:

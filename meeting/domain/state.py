@@ -69,6 +69,7 @@ class Motion:
     item: str | None
     applies_to: int | None
     moved_at: datetime
+    heard_before: int = 0  # speeches on its item before it was moved
     status: MotionStatus = "pending"
     original_text: str = ""
     objections: list[str] = field(default_factory=list)
@@ -267,6 +268,7 @@ def _move_item(state: State, at: datetime, event: ev.ItemMoved) -> None:
 
 
 def _moved(state: State, at: datetime, event: ev.MotionMoved) -> None:
+    item = state.items.get(event.item) if event.item else None
     state.motions[event.motion] = Motion(
         event.motion,
         event.kind,
@@ -276,6 +278,7 @@ def _moved(state: State, at: datetime, event: ev.MotionMoved) -> None:
         event.item,
         event.applies_to,
         at,
+        heard_before=len(item.speakers) if item else 0,
         original_text=event.text,
     )
     state.stack.append(event.motion)
@@ -440,6 +443,8 @@ def _ruled(state: State, at: datetime, event: ev.Ruled) -> None:
     motion.ruling = event.ruling
     motion.method = "chair"
     _dispose(state, at, motion, "carried" if event.ruling == "well-taken" else "lost")
+    if motion.kind == "division_of_assembly" and event.ruling == "well-taken" and motion.applies_to is not None:
+        _restore(state, state.motions[motion.applies_to])  # the vote is taken again, counted
 
 
 def _interest(state: State, at: datetime, event: ev.InterestDeclared) -> None:

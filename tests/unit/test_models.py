@@ -123,3 +123,18 @@ def test_agenda_schema_accepts_only_local_start():
                 "council": "c.toml",
             }
         )
+
+
+def test_every_event_field_that_may_be_none_has_a_default():
+    """The journal leaves out None values; reading an event back must not need them."""
+    from typing import get_args
+
+    from meeting.domain.events import AnyEvent
+
+    missing = [
+        f"{cls.__name__}.{name}"
+        for cls in get_args(get_args(AnyEvent)[0])
+        for name, info in cls.model_fields.items()
+        if info.is_required() and type(None) in get_args(info.annotation)
+    ]
+    assert missing == []
