@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "sitting.adjourned": N_("the meeting is adjourned"),
     "sitting.already-begun": N_("the meeting has already begun"),
     "sitting.not-in-recess": N_("the meeting is not in recess"),
+    "sitting.not-begun-yet": N_("this sitting has not begun yet: there is nothing to close"),
     "quorum.lost": N_("no quorum ({words}): only adjournment, recess, attendance and points of order are in order"),
     "balance.waiver-needed": N_("women are {share} of those present, below the {target} the rules require: record a waiver with 'waive-balance' first"),
     "balance.no-rule": N_("the rules set no gender balance to waive"),

@@ -120,9 +120,9 @@ def _members(state: State, refs: Sequence[Ref]) -> list[Member]:
 
 _BEFORE_BEGIN = frozenset({"present", "remote", "apologies", "absent", "leave", "drop", "back", "proxy", "revoke",
                            "begin", "chair", "waive-balance", "declare", "note", "action", "undo", "at"})
-_IN_RECESS = frozenset({"present", "remote", "apologies", "absent", "leave", "drop", "back", "proxy", "revoke",
+_IN_RECESS = frozenset({"sitting", "present", "remote", "apologies", "absent", "leave", "drop", "back", "proxy", "revoke",
                         "resume", "adjourn", "chair", "declare", "note", "action", "undo", "at"})
-_AFTER_ADJOURNMENT = frozenset({"note", "action", "undo", "at"})
+_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at"})
 
 
 def _phase_allows(state: State, verb: str) -> None:
@@ -270,6 +270,12 @@ def _resume(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _adjourn(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.Adjourned()
+
+
+def _sitting(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    if state.phase == "not_started":
+        raise _Refused("sitting.not-begun-yet")
+    return ev.SittingOpened(number=state.sitting + 1)
 
 
 def _chair(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -807,6 +813,7 @@ HANDLERS: dict[str, Handler] = {
     "recess": _recess,
     "resume": _resume,
     "adjourn": _adjourn,
+    "sitting": _sitting,
     "chair": _chair,
     "waive-balance": _waive,
     "present": _attendance("present"),

@@ -61,6 +61,14 @@ class Adjourned(Event):
     type: Literal["meeting.adjourned"] = "meeting.adjourned"
 
 
+class SittingOpened(Event):
+    """A new sitting of the same meeting: the agenda's business carries on; attendance, the
+    chair and the phase start afresh."""
+
+    type: Literal["sitting.opened"] = "sitting.opened"
+    number: int
+
+
 class ChairHanded(Event):
     type: Literal["chair.handed"] = "chair.handed"
     member: str
@@ -306,6 +314,7 @@ AnyEvent = Annotated[
     | Recessed
     | Resumed
     | Adjourned
+    | SittingOpened
     | ChairHanded
     | BalanceWaived
     | AttendanceChanged

@@ -99,6 +99,12 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb("recess", "sitting", "Suspend the meeting for a break (minutes optional).", "recess 10", _opt(_int("minutes"))),
     _verb("resume", "sitting", "Resume the meeting after a recess.", "resume"),
     _verb("adjourn", "sitting", "Close the meeting.", "adjourn"),
+    _verb(
+        "sitting",
+        "sitting",
+        "Open a new sitting of the meeting (a later session): attendance is taken afresh.",
+        "sitting",
+    ),
     _verb("chair", "sitting", "Hand the chair to another member (e.g. the vice-chair).", "chair zw-1", _member("member")),
     _verb(
         "waive-balance",

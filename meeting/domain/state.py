@@ -134,6 +134,7 @@ class State:
     balance_waiver: str | None = None
     sessions: list[tuple[str, datetime]] = field(default_factory=list)  # lifecycle changes
     chairs: list[tuple[datetime, str]] = field(default_factory=list)
+    sitting: int = 1
     undoable: list[int] = field(default_factory=list)  # seqs of effective actions, last on top
     attendance_version: int = 0  # changes whenever presence or proxies change
 
@@ -207,6 +208,22 @@ def _finish_current_item(state: State) -> None:
     if item is not None and item.status == "open":
         item.status = "done"
     state.current = None
+
+
+def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
+    if state.phase == "in_session":
+        _lifecycle("adjourned", "adjourned")(state, at, event)
+    state.sitting = event.number
+    state.phase = "not_started"
+    for presence in state.presence.values():
+        presence.status = "absent"
+        presence.before = None
+        presence.changes.append((at, "absent"))
+    state.proxies.clear()
+    state.chair = state.meeting.agenda.chair
+    state.chairs.append((at, state.chair))
+    state.sessions.append(("sitting", at))
+    state.attendance_version += 1
 
 
 def _chair(state: State, at: datetime, event: ev.ChairHanded) -> None:
@@ -492,6 +509,7 @@ _HANDLERS = {
     ev.Recessed: _lifecycle("in_recess", "recessed"),
     ev.Resumed: _lifecycle("in_session", "resumed"),
     ev.Adjourned: _lifecycle("adjourned", "adjourned"),
+    ev.SittingOpened: _sitting,
     ev.ChairHanded: _chair,
     ev.BalanceWaived: _waiver,
     ev.AttendanceChanged: _attendance,
