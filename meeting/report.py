@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import quorum_status
@@ -53,11 +54,12 @@ def quorum_line(state: State) -> str:
     )
 
 
-def minutes_used(state: State, item_id: str) -> int:
+def minutes_used(state: State, item_id: str, now: datetime | None = None) -> int:
+    """Minutes spent on an item so far; an open item counts up to `now` (the last event)."""
     item = state.items[item_id]
     used = item.used
-    if item.opened_at is not None:  # still open: up to now
-        used += state.clock - item.opened_at
+    if item.opened_at is not None:
+        used += max((now or state.clock) - item.opened_at, timedelta())
     return int(used.total_seconds() // 60)
 
 

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from meeting import __version__
-from meeting.cli import check, replay, schema
+from meeting.cli import check, replay, run, schema
 from meeting.i18n import _, set_language
 
-_COMMANDS = (check, schema, replay)
+_COMMANDS = (check, schema, replay, run)
 
 
 def build_parser() -> argparse.ArgumentParser:

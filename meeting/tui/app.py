@@ -1,0 +1,237 @@
+"""The chair's console. Every key sends a command of the engine's language through the
+session; the engine's answer — accepted, or refused with its reason — is what the chair sees.
+
+`build_app` is the one way to make the app: `meeting run` and the tests both use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from meeting.domain import events as ev
+from meeting.i18n import N_, _
+from meeting.journal import JournalError
+from meeting.messages import render
+from meeting.report import PHASES, describe
+from meeting.session import Accepted, Clock, Session
+from meeting.tui.commandbar import CommandBar
+from meeting.tui.panels import agenda_text, attendance_text, current_text, header_text, local_time, quorum_text
+from meeting.tui.screens import (
+    ConfirmScreen,
+    HelpScreen,
+    MotionScreen,
+    ResumeScreen,
+    RollCallScreen,
+    VoteScreen,
+)
+
+PROMPT = "› "
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to a line sent to the engine."""
+
+    event: ev.AnyEvent | None = None
+    refusal: str | None = None  # the reason, in the reader's language
+    col: int = 1
+
+
+# Every key of the main screen, its action, the words shown, and the command it sends.
+KEYS: tuple[tuple[str, str, str, str], ...] = (
+    ("r", "roll_call", N_("Roll call"), "present / remote / apologies / absent …"),
+    ("b", "send('begin')", N_("Begin"), "begin"),
+    ("n", "send('next')", N_("Next"), "next"),
+    ("p", "send('previous')", N_("Previous"), "previous"),
+    ("m", "move", N_("Move"), 'move "…" by … seconded …'),
+    ("v", "vote", N_("Vote"), "vote YES NO ABSTAIN"),
+    ("u", "undo", N_("Undo"), "undo"),
+    ("colon", "command", N_("Command"), ""),
+    ("question_mark", "help", N_("Help"), ""),
+    ("q", "quit", N_("Quit"), ""),
+)
+# Keys the footer leaves out at 80 columns (still in the help and the palette).
+_QUIET = frozenset({"p", "q"})
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [Binding(key, action, _(title), show=key not in _QUIET) for key, action, title, _command in KEYS] + [
+        Binding("escape", "leave_bar", show=False),
+    ]
+
+    app: MeetingApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        with Horizontal(id="body"):
+            with VerticalScroll(id="agenda-box"):
+                yield Static(id="agenda")
+            with Vertical(id="right"):
+                with VerticalScroll(id="current-box"):
+                    yield Static(id="current")
+                yield Static(id="quorum")
+                yield Static(id="attendance")
+        yield CommandBar(lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help"))
+        yield Static(id="notice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        state = self.app.session.state
+        now = self.app.clock.now()
+        self.query_one("#header", Static).update(header_text(state, now))
+        self.query_one("#agenda", Static).update(agenda_text(state, now))
+        self.query_one("#current", Static).update(current_text(state, now))
+        text, met = quorum_text(state)
+        quorum = self.query_one("#quorum", Static)
+        quorum.update(text)
+        quorum.set_class(not met, "-lost")
+        self.query_one("#attendance", Static).update(attendance_text(state))
+
+    def notice(self, text: Text) -> None:
+        self.query_one("#notice", Static).update(text)
+
+    def action_send(self, line: str) -> None:
+        self.app.execute(line)
+
+    def action_roll_call(self) -> None:
+        self.app.push_screen(RollCallScreen(), lambda _: self.redraw())
+
+    def action_vote(self) -> None:
+        self.app.push_screen(VoteScreen(), lambda _: self.redraw())
+
+    def action_move(self) -> None:
+        self.app.push_screen(MotionScreen(), lambda _: self.redraw())
+
+    def action_undo(self) -> None:
+        state = self.app.session.state
+        if not state.undoable:
+            self.app.execute("undo")  # the engine says there is nothing to undo
+            return
+        target = next(r for r in self.app.session.recorded if r.seq == state.undoable[-1])
+        question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.execute("undo")
+
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def action_command(self) -> None:
+        self.query_one(CommandBar).focus()
+
+    def action_leave_bar(self) -> None:
+        self.set_focus(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    @on(Input.Submitted, "#command")
+    def _typed(self, event: Input.Submitted) -> None:
+        bar = self.query_one(CommandBar)
+        line = event.value
+        if not line.strip():
+            return
+        outcome = self.app.execute(line)
+        if outcome.refusal is None:
+            bar.remember(line)
+            bar.value = ""
+        else:
+            # The caret under the column the engine points at.
+            caret = " " * (len(PROMPT) + outcome.col - 1) + "^ "
+            self.notice(Text(caret + outcome.refusal, style="bold red"))
+
+
+class MeetingApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "meeting"
+
+    def __init__(self, session: Session, clock: Clock, journal_exists: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.clock = clock
+        self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
+
+    def on_mount(self) -> None:
+        self.title = self.session.state.meeting.agenda.title
+        self.push_screen(MainScreen())
+        if self.journal_exists:
+            self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
+        self.set_interval(20, self._tick)
+
+    def _journal_summary(self) -> str:
+        state = self.session.state
+        last = self.session.recorded[-1]
+        return _("{events} events, the last at {time}; the meeting is {phase}.").format(
+            events=len(self.session.recorded), time=local_time(state, last.at), phase=_(PHASES[state.phase])
+        )
+
+    def _resumed(self, choice: str | None) -> None:
+        if choice == "quit":
+            self.exit()
+        elif choice == "sitting":
+            self.execute("sitting")
+
+    def _tick(self) -> None:
+        """Time used on the open item moves with the wall clock."""
+        if isinstance(self.screen, MainScreen):
+            self.screen.redraw()
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def execute(self, line: str, notify: bool = True) -> Outcome:
+        """Send one line to the engine through the session; show what it answered."""
+        try:
+            result = self.session.execute(line)
+        except JournalError as exc:
+            message = render(exc.diagnostic.code, exc.diagnostic.params)
+            self.main.notice(Text("✗ " + message, style="bold white on red"))
+            return Outcome(refusal=message)
+        if result is None:
+            return Outcome()
+        if not isinstance(result, Accepted):
+            message = render(result.code, result.params)
+            if notify:
+                self.main.notice(Text("✗ " + message, style="bold red"))
+            return Outcome(refusal=message, col=result.col)
+        self.main.redraw()
+        if result.event is not None:
+            text = Text("✓ " + describe(result.event, self.session.state), style="green")
+            if result.warning is not None:
+                text.append("  ⚠ " + render(result.warning.code, result.warning.params), style="bold yellow")
+            self.main.notice(text)
+        return Outcome(event=result.event)
+
+    def key_help(self) -> Iterator[tuple[str, str]]:
+        for key, _action, title, command in KEYS:
+            shown = {"colon": ":", "question_mark": "?"}.get(key, key)
+            yield shown, _(title) + (f"  ({command})" if command else "")
+        yield "ctrl+p", _("Command palette: every action")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        main = self.main
+        for key, action, title, command in KEYS:
+            shown = {"colon": ":", "question_mark": "?"}.get(key, key)
+
+            def run(action: str = action) -> None:
+                main.run_action(action)
+
+            yield SystemCommand(f"{_(title)}  [{shown}]", command or _(title), run)
+        yield from super().get_system_commands(screen)
+
+
+def build_app(session: Session, clock: Clock, journal_exists: bool = False) -> MeetingApp:
+    return MeetingApp(session, clock, journal_exists)

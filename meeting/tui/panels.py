@@ -1,0 +1,167 @@
+"""What the main screen shows, rendered from the meeting's state. Panels decide no rule: they
+ask the domain (quorum, motions in order, who may vote) and say what it answers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+
+from meeting.domain.attendance import entitled_voters, quorum_status, representation
+from meeting.domain.decisions import regions_not_heard
+from meeting.domain.procedure import motions_in_order
+from meeting.domain.state import State
+from meeting.i18n import N_, _
+from meeting.messages import MOTION_NAMES
+from meeting.report import ATTENDANCE, PHASES, minutes_used, quorum_line
+
+_ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
+VOTE_MODES = {
+    "consensus": N_("consensus"),
+    "show_of_hands": N_("show of hands"),
+    "roll_call": N_("roll call"),
+    "secret_ballot": N_("secret ballot"),
+}
+
+
+def local_time(state: State, moment: datetime) -> str:
+    return moment.astimezone(ZoneInfo(state.meeting.agenda.time_zone)).strftime("%H:%M")
+
+
+def member_name(state: State, member_id: str | None) -> str:
+    member = state.meeting.council.member(member_id) if member_id else None
+    return member.name if member else (member_id or "—")
+
+
+def header_text(state: State, now: datetime) -> Text:
+    """What matters most first, for narrow terminals: the time, the phase, who presides."""
+    agenda = state.meeting.agenda
+    text = Text()
+    text.append(f" {local_time(state, now)} {agenda.time_zone} ", style="bold reverse")
+    text.append(f" {_(PHASES[state.phase]).upper()}", style="bold")
+    if state.sitting > 1:
+        text.append(" · " + _("sitting {n}").format(n=state.sitting))
+    text.append(" · " + _("chair: {name}").format(name=member_name(state, state.chair)))
+    text.append(f" · {state.meeting.council.short_name} · {agenda.title}", style="dim")
+    return text
+
+
+def agenda_text(state: State, now: datetime) -> Text:
+    text = Text()
+    for number, item_id in enumerate(state.order, start=1):
+        item = state.items[item_id]
+        used = minutes_used(state, item_id, now)
+        style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
+        over = used > item.item.minutes
+        line = Text(f"{_ITEM_MARKS[item.status]}{number:>2} ", style=style)
+        line.append(item.item.title, style=style)
+        line.truncate(22, overflow="ellipsis", pad=True)
+        line.append(f" {used:>3}/{item.item.minutes:<3}", style="bold red" if over else style or "dim")
+        text.append_text(line)
+        text.append("\n")
+    return text
+
+
+def current_text(state: State, now: datetime) -> Text:
+    """The open item and its business: the pending motions, immediately pending first."""
+    text = Text()
+    item = state.current_item
+    if item is None:
+        text.append(_("No item is open."), style="italic")
+        if state.phase == "not_started":
+            text.append("\n" + _("Take the roll call (r), then call the meeting to order (b)."))
+        else:
+            text.append("\n" + _("Open the next item with n."))
+    else:
+        number = state.order.index(item.item.id) + 1
+        text.append(f"{number}. {item.item.title}", style="bold")
+        text.append(
+            "  "
+            + _("{used}/{minutes} min · {mode}").format(
+                used=minutes_used(state, item.item.id, now), minutes=item.item.minutes, mode=_(VOTE_MODES[item.item.vote])
+            )
+            + "\n",
+            style="dim",
+        )
+    for number in reversed(state.stack):
+        text.append_text(_motion_text(state, number))
+    if state.phase == "in_session":
+        in_order = ", ".join(_(MOTION_NAMES[k]) for k in motions_in_order(state))
+        text.append("\n" + _("May vote: {n} · In order: {motions}").format(
+            n=len(entitled_voters(state, state.current)), motions=in_order
+        ) + "\n", style="dim")
+    if item is not None and item.queue:
+        text.append(_("Speakers: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)) + "\n")
+    if item is not None and state.phase == "in_session":
+        unheard = [_region(state, r) for r in regions_not_heard(state)]
+        if unheard and item.speakers:
+            text.append(_("Not yet heard: {regions}").format(regions=", ".join(unheard)) + "\n", style="yellow")
+    return text
+
+
+def _motion_text(state: State, number: int) -> Text:
+    motion = state.motions[number]
+    text = Text("\n")
+    text.append(f"#{number} {_(MOTION_NAMES[motion.kind])}", style="bold cyan")
+    seconder = member_name(state, motion.seconder) if motion.seconder else _("not seconded")
+    text.append(f"  {member_name(state, motion.mover)} / {seconder}\n", style="dim" if motion.seconder else "yellow")
+    if motion.text:
+        text.append(f"“{motion.text}”\n", style="italic")
+    if motion.outcome is not None and motion.outcome.awaiting:
+        text.append(_("tied: waiting for cast or draw") + "\n", style="bold yellow")
+    if motion.consensus is not None and motion.consensus.result is None:
+        blocks = ", ".join(member_name(state, m) for m, _r in motion.consensus.blocks) or "—"
+        text.append(_("consensus sought · blocks: {blocks}").format(blocks=blocks) + "\n", style="yellow")
+    if motion.poll is not None:
+        voted, entitled = len(motion.poll.choices), len(motion.poll.entitled)
+        label = _("roll call") if motion.poll.method == "roll_call" else _("secret ballot")
+        text.append(f"{label}: " + _("{voted} of {entitled} voted").format(voted=voted, entitled=entitled) + "\n")
+    return text
+
+
+def _region(state: State, region_id: str) -> str:
+    region = state.meeting.council.region(region_id)
+    return region.name if region else region_id
+
+
+def quorum_text(state: State) -> tuple[Text, bool]:
+    """The quorum and why, in the domain's sentence; an alarm when it is lost."""
+    status = quorum_status(state)
+    words = quorum_line(state).rsplit(" → ", 1)[0]
+    if status.met:
+        return Text(_("QUORUM ✓ ") + words), True
+    return Text(_("NO QUORUM — ") + words, style="bold"), False
+
+
+def attendance_text(state: State) -> Text:
+    council = state.meeting.council
+    text = Text()
+    width = min(max((len(r.name) for r in council.regions), default=0), 24)
+    for region in council.regions:
+        seats = council.seats_in(region.id)
+        represented = [v for s in seats if (v := representation(state, s)) is not None]
+        via = {"alternate": 0, "proxy": 0}
+        for voter in represented:
+            if voter.via in via:
+                via[voter.via] += 1
+        line = Text(f"{region.name[:width]:<{width}} {len(represented):>4}/{len(seats):<4}")
+        filled = min(len(represented), 8)
+        line.append("●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red")
+        extras = []
+        if via["alternate"]:
+            extras.append(_("{n} alt.").format(n=via["alternate"]))
+        if via["proxy"]:
+            extras.append(_("{n} proxy").format(n=via["proxy"]))
+        if extras:
+            line.append(" " + ", ".join(extras), style="dim")
+        text.append_text(line)
+        text.append("\n")
+    others = [m for m in council.members if not m.holds_seat and state.status(m.id) in ("present", "remote")]
+    if others:
+        text.append(_("Also here: {names}").format(names=", ".join(m.name for m in others)), style="dim")
+    return text
+
+
+def status_word(status: str) -> str:
+    return _(ATTENDANCE[status])
