@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO_AGENDA := agendas/ic-asm/2026-12-council-meeting.toml
 
-.PHONY: install demo test clean
+.PHONY: install demo test minutes clean
 
 install: $(INSTALLED)
 
@@ -17,11 +17,27 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# The console on the demo meeting; its journal stays under .demo/ (git-ignored), so running
+# it again offers to resume where it stopped.
 demo: $(INSTALLED)
-	$(BIN)/meeting check $(DEMO_AGENDA)
+	$(BIN)/meeting check $(DEMO_AGENDA) > /dev/null
+	$(BIN)/meeting run $(DEMO_AGENDA) --journal .demo/journal.jsonl
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+# The demo meeting's minutes, committed under minutes/: the demo script replayed into a fresh
+# journal there, then every minutes format written from it. tests/unit/test_minutes_files.py
+# checks that the committed files equal a fresh regeneration.
+DEMO_MINUTES := minutes/2026-12-council-meeting
+DEMO_SCRIPT := agendas/ic-asm/2026-12-council-meeting.script
+
+minutes: $(INSTALLED)
+	mkdir -p $(DEMO_MINUTES)
+	rm -f $(DEMO_MINUTES)/journal.jsonl $(DEMO_MINUTES)/minutes.* $(DEMO_MINUTES)/votes.csv $(DEMO_MINUTES)/votes.*.csv
+	$(BIN)/meeting replay $(DEMO_AGENDA) $(DEMO_SCRIPT) --journal $(DEMO_MINUTES)/journal.jsonl > /dev/null
+	rm -f $(DEMO_MINUTES)/journal.jsonl.lock
+	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .hypothesis

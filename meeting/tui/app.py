@@ -57,7 +57,7 @@ KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("u", "undo", N_("Undo"), "undo"),
     ("colon", "command", N_("Command"), ""),
     ("question_mark", "help", N_("Help"), ""),
-    ("q", "quit", N_("Quit"), ""),
+    ("q", "app.quit", N_("Quit"), ""),
 )
 # Keys the footer leaves out at 80 columns (still in the help and the palette).
 _QUIET = frozenset({"p", "q"})

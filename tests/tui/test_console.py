@@ -215,3 +215,14 @@ async def test_resume_a_meeting_killed_mid_way(tmp_path):
         assert "✓ 3 Adoption of the agenda" not in shown(app, "#agenda")
         assert session.state.motions[1].outcome.yes == 15
     session.close()
+
+
+async def test_the_command_palette_lists_every_action_with_its_key(tmp_path):
+    from meeting.tui.app import KEYS
+
+    app = app_for(start(tmp_path))
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for key, _action, title, _command in KEYS:
+            shown = {"colon": ":", "question_mark": "?"}.get(key, key)
+            assert f"{title}  [{shown}]" in titles

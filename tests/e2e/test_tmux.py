@@ -1,0 +1,128 @@
+"""The real `meeting run` in a real terminal (tmux), driven and read as a person would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_AGENDA, REPO
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed: the terminal test could not run")
+MEETING = Path(sys.executable).parent / "meeting"
+
+
+class Terminal:
+    def __init__(self, name: str, command: str, size: tuple[int, int] = (80, 24)) -> None:
+        self.name = name
+        subprocess.run(
+            [TMUX, "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command],
+            check=True,
+            cwd=REPO,
+        )
+
+    def screen(self) -> str:
+        return subprocess.run([TMUX, "capture-pane", "-t", self.name, "-p"], capture_output=True, text=True).stdout
+
+    def keys(self, *keys: str, pause: float = 0.3) -> None:
+        for key in keys:
+            subprocess.run([TMUX, "send-keys", "-t", self.name, key], check=True)
+            time.sleep(pause)
+
+    def type(self, text: str) -> None:
+        subprocess.run([TMUX, "send-keys", "-t", self.name, "-l", text], check=True)
+        time.sleep(0.3)
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    journal = tmp_path / "journal.jsonl"
+    name = f"meeting-e2e-{tmp_path.name}"
+    term = Terminal(name, f"{MEETING} run {DEMO_AGENDA} --journal {journal}; sleep 5")
+    yield term, journal
+    term.close()
+
+
+def test_opening_the_demo_meeting_as_a_chair_would(terminal):
+    term, journal = terminal
+    screen = term.wait_for("NO QUORUM")
+    assert "NOT STARTED" in screen and "Opening, roll cal…" in screen
+    assert "r Roll call" in screen
+    term.keys("r")
+    term.wait_for("Ama Serwaa Boatemaa")
+    term.keys("Down")
+    for _ in range(4):
+        term.keys("p")
+    term.keys("Down", "Down")
+    for _ in range(4):
+        term.keys("r")
+    term.keys("Down", "Down")
+    for _ in range(3):
+        term.keys("p")
+    screen = term.wait_for("QUORUM ✓ 11 of 21")
+    assert "Aminata Ouédraogo-Kaboré" in screen and "remote" in screen
+    term.keys("Escape", "b", "n")
+    screen = term.wait_for("IN SESSION")
+    assert "1. Opening, roll call and quorum" in screen
+    term.keys("n", "n")
+    term.wait_for("3. Adoption of the agenda")
+    term.keys(":")
+    term.type("move by ke-1 seconded gh-1")
+    term.keys("Enter")
+    screen = term.wait_for("#1 main motion")
+    assert "#1 main motion  Otieno Wafula-Achieng /" in screen
+    term.keys("Escape", "v")
+    term.wait_for("Count on motion #1")
+    term.type("10")
+    term.keys("Enter")
+    term.type("0")
+    term.keys("Enter")
+    term.type("1")
+    term.keys("Enter")
+    screen = term.wait_for("CARRIED")
+    assert "10 yes, 0 no, 1 abstain" in screen
+    term.keys("Enter", "q")
+    screen = term.wait_for("Journal: ")
+    assert str(journal) in screen.replace("\n", "")
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    assert '"type":"vote.counted"' in lines[-1]
+
+
+def test_running_it_again_offers_to_resume(tmp_path):
+    journal = tmp_path / "journal.jsonl"
+    first = Terminal(f"meeting-e2e-a-{tmp_path.name}", f"{MEETING} run {DEMO_AGENDA} --journal {journal}; sleep 5")
+    try:
+        first.wait_for("NO QUORUM")
+        first.keys(":")
+        first.type("present ke-1 gh-1")
+        first.keys("Enter")
+        first.wait_for("attendance: Otieno")
+        # The laptop dies: the process is killed without a chance to clean up.
+        subprocess.run(["pkill", "-KILL", "-f", f"--journal {journal}"], check=False)
+    finally:
+        first.close()
+    second = Terminal(f"meeting-e2e-b-{tmp_path.name}", f"{MEETING} run {DEMO_AGENDA} --journal {journal}; sleep 5")
+    try:
+        screen = second.wait_for("This meeting already has a journal.")
+        assert "r: resume" in screen
+        second.keys("r")
+        screen = second.wait_for("NO QUORUM — 2 of 21")
+    finally:
+        second.close()
