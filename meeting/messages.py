@@ -165,6 +165,22 @@ MESSAGES: dict[str, str] = {
     "journal.mirror-diverged": N_("the mirror differs from the journal '{journal}' from this line on; it is left unchanged: check which copy is right"),
     "journal.mirror-failed": N_("cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
+    # The minutes and their verification
+    "minutes.unwritable": N_("cannot write the minutes: {reason}"),
+    "minutes.journal-damaged": N_("the journal is damaged (see above): no minutes are written from it"),
+    "verify.minutes-differ": N_(
+        "this file differs from what the journal regenerates, from here on: the file was changed, or the journal was"
+    ),
+    "verify.minutes-unreadable": N_("cannot read this minutes file: {reason}"),
+    "verify.not-checked": N_("'{name}' is not written by this version, so it was not checked"),
+    "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
+    "verify.source-changed": N_(
+        "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"
+    ),
+    "verify.journal-not-minuted": N_(
+        "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "
+        "the journal or the minutes were changed afterwards"
+    ),
     # TOML syntax
     "toml.syntax": N_("invalid TOML"),
     "toml.too-deep": N_("invalid TOML: arrays or tables nested too deeply"),

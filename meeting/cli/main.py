@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from meeting import __version__
-from meeting.cli import check, replay, run, schema
+from meeting.cli import check, minutes, replay, run, schema, tally, verify
 from meeting.i18n import _, set_language
 
-_COMMANDS = (check, schema, replay, run)
+_COMMANDS = (check, schema, replay, run, minutes, verify, tally)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"meeting {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--lang", metavar="CODE", default="en", help=_("language of messages and output (en, fr, es, sw)")
+        # None when not given: the minutes are then written in the meeting's own language.
+        "--lang", metavar="CODE", default=None, help=_("language of messages and output (en, fr, es, sw)")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in _COMMANDS:

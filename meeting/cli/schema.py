@@ -10,8 +10,9 @@ from pydantic import BaseModel
 from meeting.domain.agenda import Agenda
 from meeting.domain.council import Council
 from meeting.i18n import _
+from meeting.minutes.model import Minutes
 
-SCHEMAS: dict[str, type[BaseModel]] = {"council": Council, "agenda": Agenda}
+SCHEMAS: dict[str, type[BaseModel]] = {"council": Council, "agenda": Agenda, "minutes": Minutes}
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

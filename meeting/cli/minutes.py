@@ -1,0 +1,88 @@
+"""`meeting minutes JOURNAL`: write the minutes of a meeting from its journal alone."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+from pathlib import Path
+
+from meeting.cli.output import json_result, print_diagnostics
+from meeting.diagnostics import Diagnostic, error
+from meeting.i18n import _
+from meeting.minutes import files
+
+
+def formats(text: str) -> list[str]:
+    """`--format toml,json` or `all`: the formats asked for, in the order `all` writes them."""
+    asked = [word.strip().lower() for word in text.split(",") if word.strip()]
+    if not asked:
+        raise argparse.ArgumentTypeError(_("give one or more of: {formats}, or all").format(formats=",".join(files.FORMATS)))
+    if "all" in asked:
+        return list(files.FORMATS)
+    for word in asked:
+        if word in files.NOT_YET:
+            raise argparse.ArgumentTypeError(
+                _("'{format}' is not available in this version; it writes: {formats}").format(
+                    format=word, formats=",".join(files.FORMATS))
+            )
+        if word not in files.FORMATS:
+            raise argparse.ArgumentTypeError(
+                _("unknown format '{format}'; use one or more of: {formats}, or all").format(
+                    format=word, formats=",".join(files.FORMATS))
+            )
+    return [fmt for fmt in files.FORMATS if fmt in asked]
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "minutes",
+        parents=[common],
+        help=_("write the minutes of a meeting from its journal"),
+        description=_(
+            "Write the minutes of a meeting from its journal alone: minutes.toml (the structured "
+            "record), minutes.json, minutes.md, minutes.html (for print and phones) and votes.csv. "
+            "The same journal always gives the same bytes. With --lang other than the meeting's "
+            "own language the files are minutes.<lang>.<ext> and votes.<lang>.csv."
+        ),
+    )
+    parser.add_argument("journal", metavar="JOURNAL", help=_("the meeting's journal.jsonl (or its folder)"))
+    parser.add_argument("-o", "--output", metavar="DIR", help=_("folder to write into (default: the journal's folder)"))
+    parser.add_argument(
+        "--format", type=formats, default=list(files.FORMATS), metavar="LIST",
+        help=_("comma-separated: {formats}, or all (default: all; docx comes in a later version)").format(
+            formats=",".join(files.FORMATS)),
+    )
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = files.journal_path(Path(args.journal))
+    journal = files.read(path)
+    diagnostics: list[Diagnostic] = list(journal.diagnostics)
+    written: list[str] = []
+    if journal.ok:
+        assert journal.state is not None
+        minutes = files.minutes_in(journal, args.lang)
+        folder = Path(args.output) if args.output else path.parent
+        meeting_language = journal.state.meeting.agenda.language
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for fmt in args.format:
+                target = folder / files.file_name(fmt, minutes.language, meeting_language)
+                files.write_atomically(target, files.render(minutes, fmt))
+                written.append(str(target))
+        except OSError as exc:
+            reason = errno.errorcode.get(exc.errno or 0, "EIO")
+            diagnostics.append(error(str(exc.filename or folder), "minutes.unwritable", reason=reason))
+    elif journal.state is not None:
+        diagnostics.append(error(str(path), "minutes.journal-damaged"))
+    ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
+    if args.json:
+        print(json.dumps(json_result(diagnostics, journal=str(path.resolve()), files=written), ensure_ascii=False, indent=2))
+    else:
+        print_diagnostics(diagnostics)
+        for name in written:
+            print(_("Wrote {path}").format(path=name))
+    return 0 if ok else 1

@@ -1,0 +1,204 @@
+"""`minutes.md`: the minutes to read, laid out from the Minutes model (nothing is computed here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from meeting.i18n import _
+from meeting.minutes import model as m
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+
+
+def md(text: str) -> str:
+    """Text as Markdown shows it literally: special characters escaped, one line."""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return "\\" + text if text[:1] in ("#", "+", "-", ">") or re.match(r"\d+[.)] ", text) else text
+
+
+def person(p: m.Person) -> str:
+    return md(f"{p.name} ({p.about})" if p.about else p.name)
+
+
+def table(header: list[str], rows: list[list[str]]) -> Iterator[str]:
+    yield "| " + " | ".join(header) + " |"
+    yield "|" + "|".join("---" for _h in header) + "|"
+    for row in rows:
+        yield "| " + " | ".join(cell or " " for cell in row) + " |"
+
+
+def _header(minutes: m.Minutes) -> Iterator[str]:
+    h = minutes.header
+    yield f"# {md(h.title)}"
+    yield ""
+    yield f"**{md(h.council)}** ({md(h.council_short)}) · {md(h.kind_words)} · {md(h.date_words)}"
+    yield ""
+    when = _("scheduled {start} ({zone}), {minutes} minutes").format(
+        start=h.scheduled_start, zone=h.time_zone, minutes=h.duration_minutes)
+    if h.called_to_order:
+        when = _("called to order {start}").format(start=h.called_to_order) + (
+            ", " + _("adjourned {end}").format(end=h.adjourned) if h.adjourned else "") + "; " + when
+    rows = [[_("Meeting"), f"{md(h.title)} (`{h.meeting}`)"], [_("Date"), md(h.date_words)], [_("Time"), md(when)]]
+    if h.place:
+        rows.append([_("Place"), md(h.place)])
+    if h.link:
+        rows.append([_("Link"), md(h.link)])
+    rows += [
+        [_("Chair"), person(h.chair)],
+        [_("Secretary"), person(h.secretary)],
+        [_("Language"), md(h.meeting_language)],
+        [_("Status"), md(h.status_words)],
+    ]
+    yield from table([_("Meeting details"), ""], rows)
+
+
+def _attendance_rows(rows: list[m.AttendanceRow], with_role: bool) -> list[list[str]]:
+    out = []
+    for row in rows:
+        name = md(row.member.name)
+        if row.role and not with_role:
+            name += f" ({md(row.role)})"
+        cells = [name]
+        if with_role:
+            cells.append(md(row.role or ""))
+        cells += [md(row.organisation or ""), md(row.attended), row.arrived or "", md(row.left or "")]
+        out.append(cells)
+    return out
+
+
+def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
+    yield ""
+    yield "## " + (_("Sitting {number}").format(number=sitting.number) if several else _("The sitting"))
+    yield ""
+    yield md(sitting.summary)
+    yield ""
+    yield "### " + _("Attendance")
+    head = [_("Name"), _("Organisation"), _("Attendance"), _("Arrived"), _("Left")]
+    for region in sitting.attendance.regions:
+        yield ""
+        yield "#### " + _("{region} ({seats} seats)").format(region=md(region.name), seats=region.seats)
+        yield ""
+        yield from table(head, _attendance_rows(region.rows, with_role=False))
+    attendance = sitting.attendance
+    if attendance.others:
+        yield ""
+        yield "#### " + _("Also in attendance (no vote)")
+        yield ""
+        yield from table([_("Name"), _("Role"), *head[1:]], _attendance_rows(attendance.others, with_role=True))
+    yield ""
+    yield "**" + _("Proxies") + ":** " + (md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else _("none"))
+    yield ""
+    yield "**" + _("Apologies") + ":** " + (_(", ").join(person(p) for p in attendance.apologies) or _("none"))
+    yield ""
+    yield "**" + _("Absent") + ":** " + (_(", ").join(person(p) for p in attendance.absent) or _("none"))
+    yield ""
+    yield "### " + _("Quorum")
+    yield ""
+    yield _("Rule: {rule}.").format(rule=md(sitting.quorum_rule))
+    if sitting.quorum:
+        yield ""
+        yield from table([_("Time"), _("When"), _("Count")],
+                         [[q.at, md(q.change_words), md(q.words)] for q in sitting.quorum])
+
+
+def _entries(entries: list[m.Entry]) -> Iterator[str]:
+    for entry in entries:
+        yield f"- **{entry.at}** {md(entry.text)}"
+
+
+def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
+    yield ""
+    yield "#### " + _("Roll call on motion #{number}").format(number=motion.number)
+    yield ""
+    yield md(vote.words)
+    yield ""
+    yield from table([_("Region"), _("Yes"), _("No"), _("Abstain")],
+                     [[md(r.name), str(r.yes), str(r.no), str(r.abstain)] for r in vote.by_region])
+    yield ""
+    rows = []
+    for v in vote.roll_call:
+        voter = md(v.voter.name) + (f" ({md(v.via_words)})" if v.via_words else "")
+        rows.append([md(v.region_name or ""), md(v.seat.name), voter, md(v.choice_words)])
+    yield from table([_("Region"), _("Seat"), _("Voted by"), _("Vote")], rows)
+
+
+def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
+    yield ""
+    yield f"### {item.number}. {md(item.title)}"
+    yield ""
+    facts = [md(item.kind_words), md(item.timing)]
+    if item.presenter:
+        facts.append(_("presented by {name}").format(name=person(item.presenter)))
+    if item.added:
+        facts.append(_("added during the meeting"))
+    if item.status not in ("done", "open"):
+        facts.append(md(item.status_words))
+    yield "*" + " · ".join(facts) + "*"
+    if item.documents:
+        yield ""
+        yield _("Documents: {documents}.").format(documents=_("; ").join(md(d) for d in item.documents))
+    if item.recusals:
+        yield ""
+        yield _("Recused from the votes: {members}.").format(members=_("; ").join(
+            person(r.member) + (f" — {md(r.reason)}" if r.reason else "") for r in item.recusals))
+    if item.proceedings:
+        yield ""
+        yield from _entries(item.proceedings)
+    if item.speakers:
+        yield ""
+        yield _("Speakers: {speakers}.").format(speakers=_(", ").join(
+            f"{md(s.member.name)} ({s.at})" for s in item.speakers))
+    for number in item.motions:
+        motion = minutes.motion(number)
+        for vote in [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else []):
+            if vote.roll_call:
+                yield from _roll_call(motion, vote)
+
+
+def _decisions(minutes: m.Minutes) -> Iterator[str]:
+    rows = []
+    for motion in minutes.motions:
+        item = next((f"{i.number}" for i in minutes.items if i.id == motion.item), "")
+        what = md(motion.label) + (f": {md(motion.text)}" if motion.text else "")
+        if motion.original_text:
+            what += " " + _("(as amended; moved as: {text})").format(text=md(motion.original_text))
+        if motion.translation:
+            what += f" — *{md(motion.translation)}*"
+        rows.append([item, what, md(motion.summary)])
+    yield from table([_("Item"), _("Motion"), _("Decision")], rows)
+
+
+def render(minutes: m.Minutes) -> str:
+    lines: list[str] = list(_header(minutes))
+    several = len(minutes.sittings) > 1
+    for sitting in minutes.sittings:
+        lines += _sitting(sitting, several)
+    lines += ["", "## " + _("Declarations of interest"), ""]
+    lines += [f"- **{i.at}** {md(i.words)}" for i in minutes.interests] or [_("None.")]
+    lines += ["", "## " + _("Proceedings")]
+    if minutes.other_proceedings:
+        lines += ["", "### " + _("Outside the agenda items"), ""]
+        lines += _entries(minutes.other_proceedings)
+    for item in minutes.items:
+        lines += _item(minutes, item)
+    lines += ["", "## " + _("Decisions"), ""]
+    lines += _decisions(minutes) if minutes.motions else [_("None.")]
+    lines += ["", "## " + _("Action items"), ""]
+    if minutes.actions:
+        lines += table([_("Action"), _("Owner"), _("Due"), _("Item")], [
+            [md(a.what), person(a.owner), a.due or "", str(a.item_number or "")] for a in minutes.actions])
+    else:
+        lines.append(_("None."))
+    lines += ["", "## " + _("Unfinished business"), ""]
+    lines += [f"- {md(u)}" for u in minutes.unfinished] or [_("None.")]
+    lines += ["", "## " + _("Corrections to the record"), ""]
+    lines += [f"- **{c.at}** {md(c.text)}" for c in minutes.corrections] or [_("None.")]
+    lines += ["", "## " + _("The record"), "", md(minutes.journal.words), ""]
+    lines += table([_("Source file"), _("SHA-256")], [[md(s.path), f"`{s.sha256}`"] for s in minutes.journal.sources])
+    lines += ["", "## " + _("Signatures"), ""]
+    for signature in minutes.signatures:
+        lines += [f"{md(signature.role)}: {md(signature.name)}", "",
+                  _("Signature: ______________________  Date: ______________"), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

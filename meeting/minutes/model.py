@@ -1,0 +1,346 @@
+"""The minutes as a structured record: the one source every minutes file is written from.
+
+`minutes_of(state, recorded)` builds it from a journal's state and events; `minutes.toml` and
+`minutes.json` are this model as data, and the Markdown, HTML and CSV files lay it out without
+computing anything. Times are HH:MM in the meeting's own time zone (with the date in front when
+it is not the meeting's day). Words (sentences, result words) are in the minutes' language,
+beside the codes they render.
+
+A secret ballot is recorded by its totals only: no model here can hold a member beside a
+choice except `RollCallVote`, which only a roll call fills.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from meeting.domain.state import Recorded, State
+
+FORMAT = "meeting-minutes/1"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(Record):
+    """A member named in the minutes: id, name, and what tells them apart (country, or whose
+    alternate they are, or their organisation)."""
+
+    id: str
+    name: str
+    about: str | None = None
+
+
+class Source(Record):
+    path: str
+    sha256: str
+
+
+class Header(Record):
+    council: str
+    council_short: str
+    meeting: str = Field(description="The meeting's id.")
+    title: str
+    kind: str
+    kind_words: str
+    date: str = Field(description="The meeting's date, YYYY-MM-DD, in its time zone.")
+    date_words: str
+    time_zone: str
+    scheduled_start: str
+    duration_minutes: int
+    called_to_order: str | None = None
+    adjourned: str | None = None
+    place: str | None = None
+    link: str | None = None
+    chair: Person
+    secretary: Person
+    meeting_language: str
+    status: Literal["not_started", "in_session", "in_recess", "adjourned"]
+    status_words: str
+
+
+class Recess(Record):
+    start: str
+    end: str | None = None
+    planned_minutes: int | None = None
+    words: str
+
+
+class ChairTerm(Record):
+    member: Person
+    start: str
+    end: str | None = None
+
+
+class AttendanceChange(Record):
+    at: str
+    status: str
+    words: str
+
+
+class AttendanceRow(Record):
+    member: Person
+    role: str | None = None
+    organisation: str | None = None
+    attended: str = Field(description="How the member attended, in words.")
+    arrived: str | None = None
+    left: str | None = Field(None, description="Departures and returns, in words.")
+    changes: list[AttendanceChange] = Field(default_factory=list)
+
+
+class RegionAttendance(Record):
+    id: str
+    name: str
+    seats: int
+    rows: list[AttendanceRow]
+
+
+class ProxyRecord(Record):
+    principal: Person
+    holder: Person
+    lodged: str
+    revoked: str | None = None
+    words: str
+
+
+class Attendance(Record):
+    regions: list[RegionAttendance]
+    others: list[AttendanceRow] = Field(description="Members without a seat: secretariat, observers.")
+    proxies: list[ProxyRecord]
+    apologies: list[Person]
+    absent: list[Person] = Field(description="Seats whose titular neither attended nor sent apologies.")
+
+
+class QuorumLine(Record):
+    at: str
+    opening: bool
+    present: int
+    needed: int
+    seats: int
+    regions_present: int
+    regions_needed: int
+    regions_total: int
+    met: bool
+    change_words: str
+    words: str
+
+
+class Sitting(Record):
+    number: int
+    began: str | None = None
+    adjourned: str | None = None
+    summary: str
+    recesses: list[Recess]
+    chairs: list[ChairTerm]
+    attendance: Attendance
+    quorum_rule: str
+    quorum: list[QuorumLine]
+
+
+class Interest(Record):
+    at: str
+    member: Person
+    item: str | None = None
+    item_title: str | None = None
+    text: str
+    words: str
+
+
+class Recusal(Record):
+    member: Person
+    reason: str | None = None
+
+
+class Speaker(Record):
+    at: str
+    member: Person
+
+
+class Entry(Record):
+    """One thing done, in the order it was done: a line of the proceedings."""
+
+    at: str
+    text: str
+    motion: int | None = None
+
+
+class ItemRecord(Record):
+    number: int
+    id: str
+    title: str
+    kind: str
+    kind_words: str
+    presenter: Person | None = None
+    added: bool
+    status: str
+    status_words: str
+    allotted_minutes: int
+    used_minutes: int
+    taken_up: str | None = None
+    ended: str | None = None
+    timing: str
+    documents: list[str]
+    recusals: list[Recusal]
+    speakers: list[Speaker]
+    proceedings: list[Entry]
+    motions: list[int]
+
+
+class RegionTally(Record):
+    region: str
+    name: str
+    yes: int
+    no: int
+    abstain: int
+
+
+class RollCallVote(Record):
+    """One seat's vote in a roll call: the only place the minutes name a member beside a choice."""
+
+    seat: Person
+    voter: Person
+    via: Literal["titular", "alternate", "proxy"]
+    via_words: str | None = None
+    region: str | None = None
+    region_name: str | None = None
+    choice: Literal["yes", "no", "abstain", "none"]
+    choice_words: str
+
+
+class VoteRecord(Record):
+    """A counted decision and its arithmetic, exactly as the engine recorded it."""
+
+    at: str
+    method: Literal["show_of_hands", "roll_call", "secret_ballot"]
+    method_words: str
+    result: Literal["carried", "lost", "pending"]
+    result_words: str
+    yes: int
+    no: int
+    abstain: int
+    blank: int
+    entitled: int
+    class_id: str
+    base_of: str
+    base: int
+    bound: str
+    amount: str = Field(description='The bound as the rules write it: a share such as "2/3", or a count.')
+    required: str = Field(description='The yes votes the bound asks for, exactly, such as "38/3".')
+    required_words: str
+    threshold_words: str
+    tie_broken_by: str | None = None
+    words: str
+    by_region: list[RegionTally] = Field(default_factory=list)
+    roll_call: list[RollCallVote] = Field(default_factory=list)
+
+
+class Block(Record):
+    member: Person
+    reason: str | None = None
+
+
+class ConsensusRecord(Record):
+    blocks: list[Block]
+    asides: list[Person]
+    result: str | None = None
+
+
+class EarlierDecision(Record):
+    """How a motion stood before it came back (reconsidered, or a division demanded)."""
+
+    status: str
+    status_words: str
+    vote: VoteRecord | None = None
+
+
+class MotionRecord(Record):
+    number: int
+    item: str | None = None
+    kind: str
+    kind_words: str
+    label: str
+    text: str | None = None
+    original_text: str | None = Field(None, description="The text as moved, when amendments changed it.")
+    translation: str | None = None
+    applies_to: int | None = None
+    mover: Person
+    seconder: Person | None = None
+    moved_at: str
+    status: str
+    status_words: str
+    decided_at: str | None = None
+    method: str | None = None
+    how: str | None = None
+    how_words: str | None = None
+    blocked_by: list[Person] = Field(default_factory=list)
+    consensus: ConsensusRecord | None = None
+    objections: list[Person] = Field(default_factory=list)
+    ruling: str | None = None
+    ruling_words: str | None = None
+    appeal: str | None = None
+    vote: VoteRecord | None = None
+    earlier: list[EarlierDecision] = Field(default_factory=list)
+    summary: str
+
+
+class ActionRecord(Record):
+    at: str
+    what: str
+    owner: Person
+    due: str | None = None
+    item: str | None = None
+    item_number: int | None = None
+
+
+class Correction(Record):
+    at: str
+    cancelled_at: str
+    text: str
+
+
+class JournalRecord(Record):
+    entries: int
+    last_entry_sha256: str
+    sources: list[Source]
+    words: str
+
+
+class Signature(Record):
+    role: str
+    name: str
+
+
+class Minutes(Record):
+    """The minutes of one meeting, as the journal records it."""
+
+    format: Literal["meeting-minutes/1"] = FORMAT
+    language: str
+    header: Header
+    sittings: list[Sitting]
+    interests: list[Interest]
+    items: list[ItemRecord]
+    other_proceedings: list[Entry] = Field(description="What was done while no item was open.")
+    motions: list[MotionRecord]
+    actions: list[ActionRecord]
+    unfinished: list[str]
+    corrections: list[Correction]
+    journal: JournalRecord
+    signatures: list[Signature]
+
+    def motion(self, number: int) -> MotionRecord:
+        return next(m for m in self.motions if m.number == number)
+
+    def data(self) -> dict:
+        """The record as plain data: what minutes.toml and minutes.json hold."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def minutes_of(state: State, recorded: Sequence[Recorded], last_entry_sha256: str = "") -> Minutes:
+    """The minutes of the meeting a journal records, in the current language of `_()`."""
+    from meeting.minutes.build import build
+
+    return build(state, recorded, last_entry_sha256)

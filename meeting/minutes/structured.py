@@ -1,0 +1,31 @@
+"""`minutes.toml` and `minutes.json`: the Minutes model as data, the same content in both.
+
+TOML is the canonical record (diff-friendly: one value per line, multi-line strings kept as
+written); JSON is for programs, and `meeting schema minutes` prints its JSON Schema.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import tomli_w
+
+from meeting.i18n import _
+from meeting.minutes.model import Minutes
+
+
+def to_json(minutes: Minutes) -> str:
+    return json.dumps(minutes.data(), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_toml(minutes: Minutes) -> str:
+    header = _("# Minutes of {title} [{meeting}], generated from the meeting's journal by 'meeting minutes'.").format(
+        title=minutes.header.title, meeting=minutes.header.meeting
+    )
+    check = _("# 'meeting verify' checks this file against the journal.")
+    return f"{header}\n{check}\n\n" + tomli_w.dumps(minutes.data(), multiline_strings=True)
+
+
+def json_schema() -> dict[str, Any]:
+    return Minutes.model_json_schema(by_alias=True)

@@ -1,0 +1,279 @@
+"""`meeting minutes`, `meeting verify` and `meeting tally` on the demo meeting: what they write and
+print, their exit status, and verify catching a one-byte change anywhere."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from meeting.cli.main import main
+from tests.conftest import DEMO_AGENDA, REPO
+from tests.unit.test_minutes_files import FILES, replay_into
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    journal = replay_into(folder)
+    assert main(["minutes", str(journal)]) == 0
+    return folder
+
+
+@pytest.fixture
+def demo(source: Path, tmp_path: Path) -> Path:
+    """A copy of the demo's journal and minutes that a test may damage."""
+    folder = tmp_path / "demo"
+    shutil.copytree(source, folder)
+    return folder
+
+
+def flip(path: Path, needle: bytes, replacement: bytes, occurrence: int = 1) -> int:
+    """Change one byte of a file where `needle` occurs; returns the 1-based line changed."""
+    data = path.read_bytes()
+    index = -1
+    for _ in range(occurrence):
+        index = data.index(needle, index + 1)
+    assert len(needle) == len(replacement)
+    changed = sum(a != b for a, b in zip(needle, replacement))
+    assert changed == 1, "one byte only"
+    path.write_bytes(data[:index] + replacement + data[index + len(needle):])
+    return data.count(b"\n", 0, index) + 1
+
+
+# ── meeting minutes ───────────────────────────────────────────────────────────
+
+
+def test_minutes_writes_every_format_into_the_journals_folder_by_default(tmp_path, capsys):
+    journal = replay_into(tmp_path)
+    capsys.readouterr()
+    assert main(["minutes", str(journal)]) == 0
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "journal.jsonl.lock") == sorted(["journal.jsonl", *FILES])
+    assert out.splitlines() == [f"Wrote {tmp_path / name}" for name in FILES]
+
+
+def test_minutes_takes_a_folder_an_output_folder_and_a_list_of_formats(source, tmp_path, capsys):
+    assert main(["minutes", str(source), "-o", str(tmp_path / "out"), "--format", "csv,md"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["minutes.md", "votes.csv"]
+
+
+def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys):
+    assert main(["minutes", str(source), "-o", str(tmp_path), "--lang", "fr", "--format", "all"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["minutes.fr.toml", "minutes.fr.json", "minutes.fr.md", "minutes.fr.html", "votes.fr.csv"])
+    assert '<html lang="fr">' in (tmp_path / "minutes.fr.html").read_text(encoding="utf-8")
+    data = json.loads((tmp_path / "minutes.fr.json").read_text(encoding="utf-8"))
+    assert data["language"] == "fr" and data["header"]["meeting_language"] == "en"
+    # The agenda's French text of a draft motion moved as written.
+    focal = next(m for m in data["motions"] if m["number"] == 10)
+    assert focal["translation"].startswith("Que l'article 7 soit modifié")
+    # Asking for the meeting's own language explicitly gives the plain names.
+    assert main(["minutes", str(source), "-o", str(tmp_path / "en"), "--lang", "en", "--format", "md"]) == 0
+    assert [p.name for p in (tmp_path / "en").iterdir()] == ["minutes.md"]
+
+
+@pytest.mark.parametrize("formats", ["docx", "md,docx", "pdf", ""])
+def test_a_format_this_version_does_not_write_is_a_usage_error(source, tmp_path, capsys, formats):
+    with pytest.raises(SystemExit) as exit_:
+        main(["minutes", str(source), "-o", str(tmp_path / "out"), "--format", formats])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "--format" in err
+    if "docx" in formats:
+        assert "'docx' is not available in this version" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_minutes_of_a_missing_journal_is_an_error_at_its_path(tmp_path, capsys):
+    missing = tmp_path / "nowhere.jsonl"
+    assert main(["minutes", str(missing)]) == 1
+    assert capsys.readouterr().err.strip() == f"{missing}:1:1: error: no such file"
+
+
+def test_minutes_are_not_written_from_a_damaged_journal(demo, tmp_path, capsys):
+    line = flip(demo / "journal.jsonl", b'"ke-1":"present"', b'"ke-1":"presenT"')
+    assert main(["minutes", str(demo), "-o", str(tmp_path / "out"), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] is False and result["files"] == []
+    assert result["errors"][0]["line"] == line + 1  # the next line's `prev` no longer matches
+    assert not (tmp_path / "out").exists()
+
+
+# ── meeting verify ────────────────────────────────────────────────────────────
+
+
+def test_verify_passes_on_the_demo_and_says_what_it_did_not_check(demo, capsys):
+    assert main(["verify", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert "105 entries, hash chain intact" in out
+    assert "Sources: not checked (2026-12-council-meeting.toml, council.toml); give --agenda-dir DIR" in out
+    for name in FILES:
+        assert f"{demo / name}: matches the journal" in out
+    assert out.rstrip().endswith("Verified.")
+
+
+def test_verify_checks_the_sources_against_the_agenda_folder(demo, tmp_path, capsys):
+    assert main(["verify", str(demo / "journal.jsonl"), "--agenda-dir", str(DEMO_AGENDA.parent)]) == 0
+    assert "Source council.toml: SHA-256 matches the journal's record" in capsys.readouterr().out
+    agendas = tmp_path / "agendas"
+    shutil.copytree(DEMO_AGENDA.parent, agendas)
+    flip(agendas / "council.toml", b"at_least = 11", b"at_least = 12")
+    (agendas / "2026-12-council-meeting.toml").unlink()
+    assert main(["verify", str(demo), "--agenda-dir", str(agendas), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert {s["path"]: s["status"] for s in result["sources"]} == {
+        "2026-12-council-meeting.toml": "missing", "council.toml": "changed"}
+    assert [(e["path"], e["code"]) for e in result["errors"]] == [
+        (str(agendas / "2026-12-council-meeting.toml"), "verify.source-missing"),
+        (str(agendas / "council.toml"), "verify.source-changed"),
+    ]
+
+
+@pytest.mark.parametrize("needle, replacement", [
+    (b'"ke-1":"present"', b'"ke-1":"presenT"'),        # an early line: the chain breaks at the next
+    (b'"yes":17,', b'"yes":18,'),                     # the count of motion #1
+    (b'"choice":"no"', b'"choice":"nO"'),             # a roll-call vote
+])
+def test_verify_catches_a_one_byte_change_in_the_journal_and_says_which_line(demo, capsys, needle, replacement):
+    line = flip(demo / "journal.jsonl", needle, replacement)
+    assert main(["verify", str(demo)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{demo / 'journal.jsonl'}:{line + 1}:1: error: line {line} was changed")
+
+
+def test_verify_catches_a_change_to_the_journals_last_line_through_the_minutes(demo, capsys):
+    # The last line has no successor whose `prev` could show the change: the minutes record its hash.
+    data = (demo / "journal.jsonl").read_bytes()
+    last = data.rstrip(b"\n").split(b"\n")[-1]
+    edited = last.replace(b'"ts":"2026-12-10T14:27:00.000Z"', b'"ts":"2026-12-10T14:28:00.000Z"')
+    (demo / "journal.jsonl").write_bytes(data[: len(data) - len(last) - 1] + edited + b"\n")
+    assert main(["verify", str(demo)]) == 1
+    err = capsys.readouterr().err
+    assert f"{demo / 'journal.jsonl'}:105:1: error: the journal's last entry has SHA-256" in err
+    assert f"{demo / 'minutes.md'}:" in err and "differs from what the journal regenerates" in err
+
+
+@pytest.mark.parametrize("name, needle, replacement", [
+    ("minutes.toml", b"yes = 17", b"yes = 18"),
+    ("minutes.json", b'"yes": 17', b'"yes": 18'),
+    ("minutes.md", b"17 yes, 0 no", b"18 yes, 0 no"),
+    ("minutes.html", b"17 yes, 0 no", b"18 yes, 0 no"),
+    ("votes.csv", b",17,0,1,", b",18,0,1,"),
+    ("minutes.md", "Adébáyọ̀".encode(), "Adébáyọ̀".encode().replace(b"\xa9", b"\xa8")),  # é becomes è
+])
+def test_verify_catches_a_one_byte_change_in_each_minutes_file_at_its_line_and_column(demo, capsys, name, needle, replacement):
+    path = demo / name
+    original = path.read_bytes()
+    line = flip(path, needle, replacement)
+    assert main(["verify", str(demo)]) == 1
+    out, err = capsys.readouterr()
+    index = original.index(needle)
+    start = original.rfind(b"\n", 0, index) + 1
+    changed = index + next(i for i, (a, b) in enumerate(zip(needle, replacement)) if a != b)
+    while original[changed] & 0xC0 == 0x80:
+        changed -= 1
+    col = len(original[start:changed].decode("utf-8").removeprefix("\ufeff")) + 1
+    assert err.splitlines() == [
+        f"{path}:{line}:{col}: error: this file differs from what the journal regenerates, from here on: "
+        "the file was changed, or the journal was"
+    ]
+    assert f"{path}: DIFFERS from what the journal regenerates" in out
+    assert out.rstrip().endswith("Verification failed.")
+
+
+def test_verify_with_json_reports_every_file(demo, capsys):
+    flip(demo / "votes.csv", b",17,0,1,", b",18,0,1,")
+    assert main(["verify", str(demo), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] is False
+    assert result["journal"]["entries"] == 105 and result["journal"]["chain"] == "intact"
+    assert {Path(m["file"]).name: m["status"] for m in result["minutes"]} == {
+        **{name: "matches" for name in FILES}, "votes.csv": "differs"}
+    assert [s["status"] for s in result["sources"]] == ["not-checked", "not-checked"]
+
+
+def test_verify_checks_minutes_in_another_language_in_that_language(demo, capsys):
+    assert main(["minutes", str(demo), "--lang", "fr", "--format", "md"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(demo)]) == 0
+    assert f"{demo / 'minutes.fr.md'}: matches the journal" in capsys.readouterr().out
+
+
+def test_verify_says_docx_was_not_checked(demo, capsys):
+    (demo / "minutes.docx").write_bytes(b"PK\x03\x04")
+    assert main(["verify", str(demo)]) == 0
+    out, err = capsys.readouterr()
+    assert f"{demo / 'minutes.docx'}:1:1: warning: 'minutes.docx' is not written by this version" in err
+    assert f"{demo / 'minutes.docx'}: not checked" in out
+
+
+def test_verify_without_minutes_says_so(tmp_path, capsys):
+    replay_into(tmp_path)
+    capsys.readouterr()
+    assert main(["verify", str(tmp_path / "journal.jsonl")]) == 0
+    assert f"No minutes files in {tmp_path}" in capsys.readouterr().out
+
+
+# ── meeting tally ─────────────────────────────────────────────────────────────
+
+
+def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
+    assert main(["tally", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "Votes: IC-ASM Council Meeting, December 2026" in out
+    for number in (1, 3, 4, 5, 7, 8, 9, 10, 11):
+        assert f"#{number} " in out
+    assert "Rule: two-thirds of all 21 voting seats (class: constitutional)" in out
+    assert "Carried — 17 yes, 0 no, 1 abstain;" in out
+    assert "Kwabena Owusu-Ansah" in out and "Wilmer Restrepo-Quiñones" in out
+    assert "Secret ballot: totals only." in out
+
+
+def test_tally_of_one_item_and_as_json(source, capsys):
+    assert main(["tally", str(source), "--item", "article-7", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] is True and [v["motion"] for v in result["votes"]] == [10]
+    vote = result["votes"][0]
+    assert (vote["yes"], vote["no"], vote["abstain"], vote["base"], vote["required"]) == (14, 4, 1, 21, "14")
+    assert {r["name"]: (r["yes"], r["no"], r["abstain"]) for r in vote["by_region"]}["Southeast Asia & Pacific"] == (2, 2, 0)
+    assert len(vote["roll_call"]) == 19
+    assert main(["tally", str(source / "journal.jsonl"), "--item", "8", "--json"]) == 0
+    ballot = json.loads(capsys.readouterr().out)["votes"][0]
+    assert ballot["method"] == "secret_ballot" and ballot["roll_call"] == [] and ballot["blank"] == 1
+
+
+def test_tally_of_a_secret_ballot_names_nobody(source, capsys):
+    assert main(["tally", str(source), "--item", "rapporteur"]) == 0
+    out = capsys.readouterr().out
+    assert "12 yes, 3 no, 2 abstain, 1 blank" in out
+    for name in ("Otieno Wafula-Achieng", "Kila Wamanga-Poro", "Furaha Bisimwa-Mirindi"):
+        assert name not in out
+
+
+def test_tally_of_an_unknown_item_is_an_error(source, capsys):
+    assert main(["tally", str(source), "--item", "budget"]) == 1
+    assert capsys.readouterr().err.strip() == f"{source / 'journal.jsonl'}:1:1: error: no agenda item 'budget'"
+
+
+@pytest.mark.parametrize("command", ["minutes", "verify", "tally"])
+def test_every_new_command_takes_help_and_lang(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help", "--lang", "en"])
+    assert exit_.value.code == 0
+    assert "--lang CODE" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["minutes", "verify", "tally"])
+def test_a_missing_argument_is_a_usage_error(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command])
+    assert exit_.value.code == 2
+
+
+def test_the_readme_links_the_committed_minutes():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "minutes/2026-12-council-meeting/minutes.md" in readme
+    assert (REPO / "minutes/2026-12-council-meeting/minutes.md").is_file()

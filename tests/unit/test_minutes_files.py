@@ -1,0 +1,277 @@
+"""The minutes files of the complete demo meeting: golden files for every format, the committed
+minutes under minutes/, each format parsed back, byte-identical regeneration, and privacy.
+
+The demo script is replayed into a temporary folder once for this module. To accept a deliberate
+change of wording, run `make minutes` and copy the five files into tests/golden/ (see
+tests/golden/README.md), then read the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tomllib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from meeting.cli.main import main
+from meeting.cli.schema import json_schema
+from meeting.minutes.model import Minutes
+from tests.conftest import DEMO_AGENDA, REPO
+
+DEMO_SCRIPT = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.script"
+GOLDEN = REPO / "tests" / "golden" / "minutes" / "2026-12-council-meeting"
+COMMITTED = REPO / "minutes" / "2026-12-council-meeting"
+FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "votes.csv")
+
+
+def replay_into(folder: Path) -> Path:
+    journal = folder / "journal.jsonl"
+    assert main(["replay", str(DEMO_AGENDA), str(DEMO_SCRIPT), "--journal", str(journal)]) == 0
+    return journal
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo meeting replayed and its minutes written, in every format, into one folder."""
+    folder = tmp_path_factory.mktemp("demo")
+    journal = replay_into(folder)
+    assert main(["minutes", str(journal)]) == 0
+    return folder
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_format_of_the_demo_minutes_equals_its_golden_file(demo, name):
+    assert (demo / name).read_bytes() == (GOLDEN / name).read_bytes(), (
+        f"{name} differs from tests/golden: if the change is meant, update the golden file (tests/golden/README.md)"
+    )
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_committed_minutes_equal_a_fresh_regeneration(demo, tmp_path, name, capsys):
+    # The committed journal is the demo script's, and its minutes are what it regenerates now.
+    assert (COMMITTED / "journal.jsonl").read_bytes() == (demo / "journal.jsonl").read_bytes(), "run `make minutes`"
+    assert main(["minutes", str(COMMITTED / "journal.jsonl"), "-o", str(tmp_path)]) == 0
+    assert (COMMITTED / name).read_bytes() == (tmp_path / name).read_bytes(), "run `make minutes`"
+
+
+def test_the_committed_folder_holds_the_journal_and_every_format_and_nothing_else():
+    assert sorted(p.name for p in COMMITTED.iterdir()) == sorted(["journal.jsonl", *FILES])
+
+
+def test_the_same_journal_gives_byte_identical_files_and_so_does_a_second_replay(demo, tmp_path, capsys):
+    again = tmp_path / "again"
+    assert main(["minutes", str(demo / "journal.jsonl"), "-o", str(again)]) == 0
+    other = replay_into(tmp_path / "replayed")
+    assert main(["minutes", str(other)]) == 0
+    for name in FILES:
+        assert (again / name).read_bytes() == (demo / name).read_bytes() == (other.parent / name).read_bytes()
+
+
+# ── each format read back ─────────────────────────────────────────────────────
+
+
+def test_toml_and_json_hold_the_same_record_and_both_satisfy_the_json_schema(demo):
+    toml_data = tomllib.loads((demo / "minutes.toml").read_text(encoding="utf-8"))
+    json_data = json.loads((demo / "minutes.json").read_text(encoding="utf-8"))
+    assert toml_data == json_data
+    schema = json_schema("minutes")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json_data, schema, cls=jsonschema.Draft202012Validator)
+    jsonschema.validate(toml_data, schema, cls=jsonschema.Draft202012Validator)
+    # Loaded back, it is the same model the other formats were rendered from.
+    minutes = Minutes.model_validate(json_data)
+    assert minutes.data() == json_data
+    assert minutes.header.adjourned == "14:27" and minutes.header.called_to_order == "12:04"
+
+
+def test_the_schema_catches_a_record_of_the_wrong_shape(demo):
+    data = json.loads((demo / "minutes.json").read_text(encoding="utf-8"))
+    data["motions"][0]["vote"]["yes"] = "seventeen"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema("minutes"), cls=jsonschema.Draft202012Validator)
+
+
+def test_meeting_schema_minutes_prints_the_schema(capsys):
+    assert main(["schema", "minutes"]) == 0
+    assert json.loads(capsys.readouterr().out) == json_schema("minutes")
+
+
+def test_the_toml_file_is_readable_text_with_a_header_comment(demo):
+    text = (demo / "minutes.toml").read_text(encoding="utf-8")
+    assert text.startswith("# Minutes of IC-ASM Council Meeting, December 2026 [2026-12-council-meeting]")
+    assert 'name = "Chiara Ngozi Adébáyọ̀"' in text  # UTF-8 as written, not \u escapes
+    assert "[[motions]]" in text and "[motions.vote]" in text
+
+
+class Page(HTMLParser):
+    """The parts of an HTML page the tests look at, and a check that tags are balanced."""
+
+    VOID = {"meta", "br", "link", "img", "input", "hr", "col", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.tables = 0
+        self.captions = 0
+        self.css = ""
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "table":
+            self.tables += 1
+        if tag == "caption":
+            self.captions += 1
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.open[-1] if self.open else None}>")
+        else:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if self.open and self.open[-1] == "style":
+            self.css += data
+        self.text.append(data)
+
+
+def test_the_html_is_self_contained_balanced_and_ready_for_print_and_phones(demo):
+    page = Page()
+    page.feed((demo / "minutes.html").read_text(encoding="utf-8"))
+    page.close()
+    assert page.problems == [] and page.open == []
+    html_attrs = dict(next(attrs for tag, attrs in page.tags if tag == "html"))
+    assert html_attrs["lang"] == "en"
+    # Nothing is loaded from elsewhere: no script, stylesheet, image or frame.
+    tags = [tag for tag, _attrs in page.tags]
+    assert not {"script", "link", "img", "iframe", "object", "embed"} & set(tags)
+    assert not any("src" in attrs for _tag, attrs in page.tags)
+    assert "url(" not in page.css and "@import" not in page.css
+    assert "@page { size: A4;" in page.css and "@media print" in page.css and "@media (max-width" in page.css
+    assert any(tag == "meta" and attrs.get("name") == "viewport" for tag, attrs in page.tags)
+    # Every table says what it holds.
+    assert page.tables >= 10 and page.captions == page.tables
+    text = " ".join(" ".join(page.text).split())
+    assert "Motion #1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama Serwaa Boatemaa): That the agenda be adopted as circulated." in text
+    assert "Carried — 17 yes, 0 no, 1 abstain; a majority of votes cast required: 17 > 17/2 (8.50) (class: procedural)" in text
+
+
+def test_every_html_table_has_a_caption(demo):
+    html = (demo / "minutes.html").read_text(encoding="utf-8")
+    tables = re.findall(r"<table[^>]*>\s*<caption>([^<]+)</caption>", html)
+    assert len(tables) == html.count("<table")
+
+
+def read_votes(path: Path) -> list[dict[str, str]]:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "votes.csv starts with a UTF-8 byte-order mark"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo):
+    rows = read_votes(demo / "votes.csv")
+    assert list(rows[0])[:14] == ["item", "motion", "motion kind", "text", "method", "result", "yes", "no",
+                                  "abstain", "blank", "class", "threshold", "base", "required"]
+    totals = [r for r in rows if r["yes"]]
+    # Every counted vote of the demo: #1 (the corrected count only), #3, #4, #5, #7, #8, #9, #10, #11.
+    assert [r["motion"] for r in totals] == ["1", "3", "4", "5", "7", "8", "9", "10", "11"]
+    first = totals[0]
+    assert (first["yes"], first["no"], first["abstain"], first["required"], first["result"]) == ("17", "0", "1", "17/2", "Carried")
+    seats = [r for r in rows if r["motion"] == "10" and r["member id"]]
+    assert len(seats) == 19 and sum(r["choice"] == "yes" for r in seats) == 14
+    alternate = next(r for r in seats if r["member id"] == "gh-2")
+    assert (alternate["name"], alternate["for seat"], alternate["as"]) == ("Kwabena Owusu-Ansah", "gh-1", "as alternate")
+    assert any(r["name"] == "Wilmer Restrepo-Quiñones" for r in seats)  # accents intact
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_names_with_non_ascii_letters_are_kept_intact(demo, name):
+    text = (demo / name).read_bytes().decode("utf-8-sig")
+    names = ["Béatrice Mwamba-Kasongo", "Rubén Mamani-Choque"] if name == "votes.csv" else [
+        "Chiara Ngozi Adébáyọ̀", "Søren Ødegård-Nkosi", "Mónica Ñahui-Paredes", "Aminata Ouédraogo-Kaboré",
+        "Wilmer Restrepo-Quiñones",
+    ]
+    for person in names:
+        assert person in text
+
+
+# ── privacy: a secret ballot leaves no trace of who voted how ─────────────────
+
+# Motion #11, the election of the rapporteur, is decided by secret ballot.
+BALLOT = 11
+CHOICE = re.compile(r"\b(yes|no|abstain|abstained|blank|for|against)\b", re.IGNORECASE)
+
+
+def _roster(demo: Path) -> list[str]:
+    data = json.loads((demo / "minutes.json").read_text(encoding="utf-8"))
+    people = {
+        (row["member"]["id"], row["member"]["name"])
+        for sitting in data["sittings"]
+        for group in [*(r["rows"] for r in sitting["attendance"]["regions"]), sitting["attendance"]["others"]]
+        for row in group
+    }
+    return sorted({x for pair in people for x in pair}, key=len, reverse=True)
+
+
+def _names_in(text: str, roster: list[str]) -> list[str]:
+    return [who for who in roster if re.search(rf"(?<![\w-]){re.escape(who)}(?![\w-])", text)]
+
+
+def _no_name_beside_a_choice(lines: list[str], roster: list[str], where: str) -> None:
+    for line in lines:
+        if CHOICE.search(line):
+            assert not _names_in(line, roster), f"{where}: a name beside a choice: {line!r}"
+
+
+def test_no_file_written_names_a_member_beside_a_choice_in_the_secret_ballot(demo):
+    roster = _roster(demo)
+    # The journal: the ballot's events hold totals and who was entitled, never a name with a choice.
+    for line in (demo / "journal.jsonl").read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)["event"]
+        if event.get("motion") == BALLOT:
+            assert event["type"] not in ("roll.voted", "roll.closed")
+            assert "choice" not in json.dumps(event) and "votes" not in event
+    # votes.csv: the ballot is one row of totals, with every member column empty.
+    rows = [r for r in read_votes(demo / "votes.csv") if r["motion"] == str(BALLOT)]
+    assert len(rows) == 1
+    assert all(rows[0][k] == "" for k in ("member id", "name", "region", "for seat", "as", "choice"))
+    # TOML and JSON: the ballot's record has no roll call, and its vote names nobody.
+    for name in ("minutes.json", "minutes.toml"):
+        text = (demo / name).read_text(encoding="utf-8")
+        data = json.loads(text) if name.endswith(".json") else tomllib.loads(text)
+        motion = next(m for m in data["motions"] if m["number"] == BALLOT)
+        assert motion["vote"]["roll_call"] == [] and motion["vote"]["by_region"] == []
+        assert not _names_in(json.dumps(motion["vote"], ensure_ascii=False), roster)
+        item = next(i for i in data["items"] if i["id"] == "rapporteur")
+        _no_name_beside_a_choice([e["text"] for e in item["proceedings"]], roster, name)
+    # Markdown: the ballot's section, line by line.
+    md = (demo / "minutes.md").read_text(encoding="utf-8")
+    section = md[md.index("### 8. Election"):md.index("### 9.")]
+    _no_name_beside_a_choice(section.splitlines(), roster, "minutes.md")
+    # HTML: the ballot's section, element by element.
+    html = (demo / "minutes.html").read_text(encoding="utf-8")
+    section = html[html.index('<section id="item-rapporteur">'):]
+    section = section[:section.index("</section>")]
+    _no_name_beside_a_choice(re.split(r"<(?:li|p|tr)\b", section), roster, "minutes.html")
+    assert "<table" not in section  # no roll-call table for a ballot
+
+
+def test_the_model_itself_holds_no_member_beside_a_choice_for_the_ballot(demo):
+    minutes = Minutes.model_validate_json((demo / "minutes.json").read_text(encoding="utf-8"))
+    ballot = minutes.motion(BALLOT)
+    assert ballot.vote is not None and ballot.vote.method == "secret_ballot"
+    assert ballot.vote.roll_call == [] and ballot.vote.by_region == []
+    assert (ballot.vote.yes, ballot.vote.no, ballot.vote.abstain, ballot.vote.blank) == (12, 3, 2, 1)
+    assert "choice" not in json.dumps(ballot.model_dump(mode="json"))
+    # The one roll call of the demo does name each seat's vote.
+    assert {v.choice for v in minutes.motion(10).vote.roll_call} == {"yes", "no", "abstain"}
