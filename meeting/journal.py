@@ -20,7 +20,7 @@ import itertools
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -41,10 +41,10 @@ class Entry:
     prev: str
     event: dict[str, Any]
     line: str  # the exact line without its newline: what the next line's `prev` hashes
+    hash: str = field(init=False, repr=False, compare=False)  # computed once: every line needs it
 
-    @property
-    def hash(self) -> str:
-        return hashlib.sha256(self.line.encode()).hexdigest()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hash", hashlib.sha256(self.line.encode()).hexdigest())
 
 
 class JournalError(Exception):
@@ -275,7 +275,10 @@ def _scan(data: bytes, shown: str) -> tuple[list[Entry], int, Diagnostic | None]
             # Never confirmed: the newline is the last byte of every write.
             return entries, end, _torn(shown, len(entries) + 1)
         prev = entries[-1].hash if entries else GENESIS
-        found = _parse(data[end:newline], len(entries) + 1, prev, shown)
+        # Every line but the last is vouched for by the next one's `prev`: any other spelling
+        # of its JSON changes its hash. The last line has no such witness, so it is re-encoded.
+        last = newline == len(data) - 1
+        found = _parse(data[end:newline], len(entries) + 1, prev, shown, canonical=last)
         if isinstance(found, Diagnostic):
             return entries, end, found
         entries.append(found)
@@ -283,7 +286,7 @@ def _scan(data: bytes, shown: str) -> tuple[list[Entry], int, Diagnostic | None]
     return entries, end, None
 
 
-def _parse(raw: bytes, seq: int, prev: str, shown: str) -> Entry | Diagnostic:
+def _parse(raw: bytes, seq: int, prev: str, shown: str, canonical: bool = True) -> Entry | Diagnostic:
     def problem(code: str, **params: Any) -> Diagnostic:
         return error(shown, code, seq, 1, **params)
 
@@ -313,7 +316,7 @@ def _parse(raw: bytes, seq: int, prev: str, shown: str) -> Entry | Diagnostic:
     except (TypeError, ValueError):
         return problem("journal.bad-ts", value=json.dumps(obj["ts"], ensure_ascii=False))
     # The hash covers the bytes, so any other spelling of the same JSON is an edit.
-    if encode_entry(seq, ts, prev, event) != line:
+    if canonical and encode_entry(seq, ts, prev, event) != line:
         return problem("journal.not-canonical")
     return Entry(seq, ts, prev, event, line)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from meeting.domain import events as ev
-from meeting.domain.attendance import quorum_status
+from meeting.domain.attendance import QuorumStatus, quorum_status
 from meeting.domain.state import Motion, State
 from meeting.i18n import N_, _
 from meeting.messages import MOTION_NAMES
@@ -44,8 +44,8 @@ MOTION_STATUS = {
 }
 
 
-def quorum_line(state: State) -> str:
-    status = quorum_status(state)
+def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
+    status = status or quorum_status(state)
     council = state.meeting.council
     short = [region.name if (region := council.region(r.region)) else r.region for r in status.short_regions]
     return quorum_status_words(

@@ -14,7 +14,7 @@ from meeting.journal import JournalError
 from meeting.loader.load import load
 from meeting.loader.read import read_source
 from meeting.report import summary_lines
-from meeting.session import Accepted, ScriptClock, Session, source_files
+from meeting.session import Accepted, ScriptClock, Session, default_journal, source_files
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -36,10 +36,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--mirror", metavar="PATH", help=_("keep a second, identical journal here"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
-
-
-def default_journal(meeting_id: str) -> Path:
-    return Path("minutes") / meeting_id / "journal.jsonl"
 
 
 def _finish(args: argparse.Namespace, diagnostics: list[Diagnostic], session: Session | None) -> int:

@@ -6,12 +6,11 @@ import argparse
 from pathlib import Path
 
 from meeting.cli.output import print_diagnostics
-from meeting.cli.replay import default_journal
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
 from meeting.journal import JournalError
 from meeting.loader.load import load
-from meeting.session import Session, WallClock, source_files
+from meeting.session import Session, WallClock, default_journal, source_files
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

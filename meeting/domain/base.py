@@ -19,6 +19,8 @@ class Model(BaseModel):
         frozen=True,
         populate_by_name=True,
         serialize_by_alias=True,
+        # Validators are built on first use, not at import: the console starts faster.
+        defer_build=True,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -52,15 +53,29 @@ class Council(Model):
     members: list[Member] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
 
-    @property
+    # The council is immutable: its indexes are computed once (an assembly has 1,000 members,
+    # and the quorum asks for every seat after each arrival).
+
+    @cached_property
     def seats(self) -> tuple[Member, ...]:
         return tuple(m for m in self.members if m.holds_seat)
 
+    @cached_property
+    def _members_by_id(self) -> dict[str, Member]:
+        return {m.id: m for m in reversed(self.members)}  # the first of a duplicated id wins
+
+    @cached_property
+    def _seats_by_region(self) -> dict[str | None, tuple[Member, ...]]:
+        by_region: dict[str | None, list[Member]] = {}
+        for member in self.seats:
+            by_region.setdefault(member.region, []).append(member)
+        return {region: tuple(members) for region, members in by_region.items()}
+
     def member(self, member_id: str) -> Member | None:
-        return next((m for m in self.members if m.id == member_id), None)
+        return self._members_by_id.get(member_id)
 
     def region(self, region_id: str) -> Region | None:
         return next((r for r in self.regions if r.id == region_id), None)
 
     def seats_in(self, region_id: str) -> tuple[Member, ...]:
-        return tuple(m for m in self.seats if m.region == region_id)
+        return self._seats_by_region.get(region_id, ())

@@ -25,14 +25,9 @@ from meeting.report import PHASES, describe
 from meeting.session import Accepted, Clock, Session
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.panels import agenda_text, attendance_text, current_text, header_text, local_time, quorum_text
-from meeting.tui.screens import (
-    ConfirmScreen,
-    HelpScreen,
-    MotionScreen,
-    ResumeScreen,
-    RollCallScreen,
-    VoteScreen,
-)
+
+# The other screens (and the DataTable they use) are imported when first opened: the main
+# screen is what the chair must see quickly.
 
 PROMPT = "› "
 
@@ -87,6 +82,10 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.redraw()
 
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:  # the default screen resumes once before its widgets exist
+            self.redraw()
+
     def redraw(self) -> None:
         state = self.app.session.state
         now = self.app.clock.now()
@@ -106,13 +105,19 @@ class MainScreen(Screen[None]):
         self.app.execute(line)
 
     def action_roll_call(self) -> None:
-        self.app.push_screen(RollCallScreen(), lambda _: self.redraw())
+        from meeting.tui.screens import RollCallScreen
+
+        self.app.push_screen(RollCallScreen())
 
     def action_vote(self) -> None:
-        self.app.push_screen(VoteScreen(), lambda _: self.redraw())
+        from meeting.tui.screens import VoteScreen
+
+        self.app.push_screen(VoteScreen())
 
     def action_move(self) -> None:
-        self.app.push_screen(MotionScreen(), lambda _: self.redraw())
+        from meeting.tui.screens import MotionScreen
+
+        self.app.push_screen(MotionScreen())
 
     def action_undo(self) -> None:
         state = self.app.session.state
@@ -126,6 +131,8 @@ class MainScreen(Screen[None]):
             if yes:
                 self.app.execute("undo")
 
+        from meeting.tui.screens import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_command(self) -> None:
@@ -135,6 +142,8 @@ class MainScreen(Screen[None]):
         self.set_focus(None)
 
     def action_help(self) -> None:
+        from meeting.tui.screens import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     @on(Input.Submitted, "#command")
@@ -163,10 +172,14 @@ class MeetingApp(App[None]):
         self.clock = clock
         self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
     def on_mount(self) -> None:
         self.title = self.session.state.meeting.agenda.title
-        self.push_screen(MainScreen())
         if self.journal_exists:
+            from meeting.tui.screens import ResumeScreen
+
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
         self.set_interval(20, self._tick)
 
@@ -207,7 +220,8 @@ class MeetingApp(App[None]):
             if notify:
                 self.main.notice(Text("✗ " + message, style="bold red"))
             return Outcome(refusal=message, col=result.col)
-        self.main.redraw()
+        if self.screen is self.main:
+            self.main.redraw()  # otherwise when it comes back into view
         if result.event is not None:
             text = Text("✓ " + describe(result.event, self.session.state), style="green")
             if result.warning is not None:

@@ -128,7 +128,7 @@ def _region(state: State, region_id: str) -> str:
 def quorum_text(state: State) -> tuple[Text, bool]:
     """The quorum and why, in the domain's sentence; an alarm when it is lost."""
     status = quorum_status(state)
-    words = quorum_line(state).rsplit(" → ", 1)[0]
+    words = quorum_line(state, status).rsplit(" → ", 1)[0]
     if status.met:
         return Text(_("QUORUM ✓ ") + words), True
     return Text(_("NO QUORUM — ") + words, style="bold"), False

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from meeting.domain.attendance import entitled_voters, representation
 from meeting.domain.events import Outcome
@@ -20,6 +20,7 @@ from meeting.domain.language import GRAMMAR, usage
 from meeting.i18n import N_, _
 from meeting.report import ATTENDANCE
 from meeting.tui.panels import member_name, quorum_text
+from meeting.tui.roster import RosterList, Row, row_text
 from meeting.words import decision_words, outcome_words
 
 if TYPE_CHECKING:
@@ -44,30 +45,25 @@ class RollCallScreen(Screen[None]):
 
     app: MeetingApp
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._keys: dict[object, str] = {}  # table row -> member id
-
     def compose(self) -> ComposeResult:
         yield Static(id="roll-quorum")
         yield Input(placeholder=_("/ filter by name, id, country or region"), id="roll-filter", compact=True)
-        yield DataTable(id="roll-table", cursor_type="row", zebra_stripes=True)
+        heading = Row("", (_("Id"), _("Name"), _("Attending"), _("Seat")))
+        yield Static(row_text(Row("-", heading.cells)), id="roll-heading")
+        yield RosterList(id="roll-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(_("Id"), _("Name"), _("Attending"), _("Seat"))
         self._fill("")
-        table.focus()
+        self.query_one(RosterList).focus()
         self.refresh_quorum()
 
-    def _rows(self, wanted: str) -> list[tuple[str | None, list[Text | str]]]:
+    def _rows(self, wanted: str) -> list[Row]:
         """A heading row per region, then its members: seats first, then alternates; members
         of no region (secretariat, observers) last."""
-        state = self.app.session.state
-        council = state.meeting.council
+        council = self.app.session.state.meeting.council
         groups = [(r.id, r.name) for r in council.regions] + [(None, _("Secretariat and observers"))]
-        rows: list[tuple[str | None, list[Text | str]]] = []
+        rows: list[Row] = []
         for region_id, region_name in groups:
             members = sorted((m for m in council.members if m.region == region_id), key=lambda m: not m.holds_seat)
             shown = [
@@ -76,9 +72,14 @@ class RollCallScreen(Screen[None]):
                 if not wanted or wanted.casefold() in f"{m.id} {m.name} {m.country or ''} {region_name}".casefold()
             ]
             if shown:
-                rows.append((None, ["", Text(region_name, style="bold"), "", ""]))
-            rows += [(m.id, [m.id, m.name, self._status(m.id), self._seat(m.id)]) for m in shown]
+                rows.append(Row(None, (region_name,)))
+            rows += [self._row(m.id) for m in shown]
         return rows
+
+    def _row(self, member_id: str) -> Row:
+        member = self.app.session.state.meeting.council.member(member_id)
+        assert member is not None
+        return Row(member_id, (member_id, member.name, self._status(member_id), self._seat(member_id)))
 
     def _status(self, member_id: str) -> str:
         return _(ATTENDANCE[self.app.session.state.status(member_id)])
@@ -99,50 +100,50 @@ class RollCallScreen(Screen[None]):
         return _(member.role)
 
     def _fill(self, wanted: str) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        rows = self._rows(wanted)
-        keys = table.add_rows([cells for _, cells in rows])
-        self._keys = {key: member_id for key, (member_id, _cells) in zip(keys, rows, strict=True) if member_id}
+        self.query_one(RosterList).show(self._rows(wanted))
 
     def refresh_quorum(self) -> None:
         text, met = quorum_text(self.app.session.state)
         widget = self.query_one("#roll-quorum", Static)
-        widget.update(text)
+        widget.update(text, layout=False)  # two lines, always: no need to lay the screen out again
         widget.set_class(not met, "-lost")
 
-    def _current_member(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return self._keys.get(row_key)
-
     def action_mark(self, verb: str) -> None:
-        member = self._current_member()
+        roster = self.query_one(RosterList)
+        member = roster.member
         if member is not None:
             self.app.execute(f"{verb} {member}")
-            self._update_rows()
-        self.query_one(DataTable).action_cursor_down()
+            self._update_rows(member)
+        roster.action_move(1)
 
-    def _update_rows(self) -> None:
-        table = self.query_one(DataTable)
-        columns = list(table.columns)
-        for row_key, member_id in self._keys.items():
-            if row_key in table.rows:
-                table.update_cell(row_key, columns[2], self._status(member_id))
-                table.update_cell(row_key, columns[3], self._seat(member_id))
+    def _update_rows(self, *members: str) -> None:
+        """Redraw the rows of these members and of those whose seat they touch (alternate,
+        titular, proxy holder): at 1,000 delegates only a few rows change."""
+        state = self.app.session.state
+        council = state.meeting.council
+        touched = set(members)
+        for member_id in members:
+            member = council.member(member_id)
+            if member is not None and member.alternate:
+                touched.add(member.alternate)
+            touched |= {s.id for s in council.seats if s.alternate == member_id}
+            touched |= {p for p, h in state.proxies.items() if member_id in (p, h)}
+            touched |= {h for p, h in state.proxies.items() if p == member_id}
+        roster = self.query_one(RosterList)
+        for index, row in enumerate(roster.rows):
+            if row.member in touched:
+                roster.change(index, self._row(row.member))
         self.refresh_quorum()
 
     def action_proxy(self) -> None:
-        member = self._current_member()
+        member = self.query_one(RosterList).member
         if member is None:
             return
 
         def lodge(holder: str | None) -> None:
             if holder:
                 self.app.execute(f'proxy {member} to "{holder}"')
-                self._update_rows()
+                self._update_rows(member)
 
         prompt = _("Proxy of {name}: carried by (id or name)").format(name=member_name(self.app.session.state, member))
         self.app.push_screen(AskScreen(prompt), lodge)
@@ -155,12 +156,12 @@ class RollCallScreen(Screen[None]):
         self._fill(event.value)
 
     @on(Input.Submitted, "#roll-filter")
-    def _back_to_table(self) -> None:
-        self.query_one(DataTable).focus()
+    def _back_to_list(self) -> None:
+        self.query_one(RosterList).focus()
 
     def action_done(self) -> None:
         if self.focused is self.query_one("#roll-filter"):
-            self.query_one(DataTable).focus()
+            self.query_one(RosterList).focus()
         else:
             self.app.pop_screen()
 

@@ -194,9 +194,11 @@ DAMAGE = {
     "ts without ms": (3, replace(b"12:00:02.000Z", b"12:00:02Z"), "journal.bad-ts", 3, {"value": '"2026-12-10T12:00:02Z"'}),
     "ts month 13": (3, replace(b"2026-12-10T12:00:02", b"2026-13-10T12:00:02"), "journal.bad-ts", 3, {}),
     "not UTF-8": (2, replace("í".encode(), b"\xff"), "journal.not-utf8", 2, {"byte": "FF"}),
+    # Another spelling of the same JSON: on the last line, which no later line vouches for, it
+    # is caught by re-encoding; on any other, by the next line's `prev`.
     "space in JSON": (5, replace(b'"seq":5', b'"seq": 5'), "journal.not-canonical", 5, {}),
-    "CRLF": (2, lambda line: line + b"\r", "journal.not-canonical", 2, {}),
-    "escaped accent": (2, replace("í".encode(), b"\\u00ed"), "journal.not-canonical", 2, {}),
+    "CRLF": (2, lambda line: line + b"\r", "journal.chain-broken", 3, {"previous": 2}),
+    "escaped accent": (2, replace("í".encode(), b"\\u00ed"), "journal.chain-broken", 3, {"previous": 2}),
 }
 
 

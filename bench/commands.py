@@ -1,0 +1,582 @@
+"""Commands at scale: 10,000 chair's commands applied to a 1,000-delegate general assembly.
+
+    python bench/commands.py [--commands 10000] [--members 1000] [--dir /var/tmp/meeting-bench]
+                             [--profile] [--keep] [--quick]
+
+The assembly comes from bench/generate_assembly.py, written into a fresh folder on disk (never
+tmpfs). A real `Session` with a script clock runs a chair's script chosen from the state as it
+goes: delegations arriving and leaving, single members present, leaving and back, proxies,
+motions, amendments, votes (show of hands, a few roll calls, secret ballots), notes. Each
+`Session.execute` is timed: parse, decide, journal append with fsync, apply.
+
+The floor is a bare loop that appends the same bytes (the journal lines just written) to a fresh
+file on the same disk, with write + flush + os.fsync per line. The target is a median command
+<= 2x the floor's median line. The same commands are then run through the engine alone
+(`decide` and `State.apply`, no journal), and the journal's serialising alone, so the reader
+sees where a command's time goes. `--profile` profiles a second session running the same script.
+"""
+
+import argparse
+import cProfile
+import os
+import random
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from _common import (
+    DEFAULT_FOLDER,
+    Spread,
+    bench_folder,
+    header,
+    profile_report,
+    rate,
+    table,
+    us,
+    verdict,
+)
+from generate_assembly import AGENDA_FILE, generate
+
+from meeting.domain import events as ev
+from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
+from meeting.domain.engine import Context, Refusal, decide, find_members
+from meeting.domain.language import Command, parse
+from meeting.domain.state import Recorded, State, fold
+from meeting.journal import Entry, _checked_entry, encode_entry
+from meeting.loader.load import load
+from meeting.session import Accepted, Refused, ScriptClock, Session, _data, source_files
+
+TARGET = 2.0
+SEED = 20270615
+
+NOTES = (
+    "The credentials committee reported that all delegations present had been verified.",
+    "Interpretation into French, Spanish and Swahili was confirmed on all channels.",
+    "Mme la déléguée de Kolwezi asked that her caucus's statement be annexed to the minutes.",
+    "The secretariat will publish the revised budget tables on the assembly's website tonight.",
+    "Delegates from the Pacific reported a poor connection; the chair repeated the question.",
+    "The chair thanked the Kenyan miners' associations for hosting the assembly in Nairobi.",
+    "Sr. delegado de Potosí spoke on the cooperative's experience with mercury-free processing.",
+    "The tellers confirmed the count; the figures are recorded as announced by the chair.",
+)
+MOTIONS = (
+    "That the assembly mandate the council to negotiate a framework agreement with the regional mining commissions.",
+    "That the assembly endorse the declaration on the formalisation of artisanal mining permits.",
+    "That the secretariat prepare a costed plan for regional training on mercury-free processing.",
+    "That the assembly adopt the communication guidelines with the changes agreed in the regional caucuses.",
+)
+AMENDMENT = "by adding at the end: and report to the next general assembly"
+
+
+def _groups(members: list[str], size: tuple[int, int], rng: random.Random) -> Iterator[list[str]]:
+    while members:
+        take = rng.randint(*size)
+        yield members[:take]
+        members = members[take:]
+
+
+class AssemblyChair:
+    """The chair of a general assembly: each command chosen from the state the last one left.
+
+    Three in five delegates never leave (the quorum holds: a third of the seats, every region);
+    the rest of the delegates, the alternates and the observers come and go."""
+
+    def __init__(self, session: Session, rng: random.Random) -> None:
+        self.session = session
+        self.rng = rng
+        council = session.state.meeting.council
+        self.seats = [m.id for m in council.seats]
+        self.region = {m.id: m.region for m in council.members}
+        shuffled = self.seats[:]
+        rng.shuffle(shuffled)
+        self.core = sorted(shuffled[: len(shuffled) * 3 // 5])
+        core = set(self.core)
+        self.churn = [m.id for m in council.members if m.id not in core and m.role != "secretary"]
+        self.by_region: dict[str | None, list[str]] = {}
+        for member in self.churn:
+            self.by_region.setdefault(self.region[member], []).append(member)
+        self.notes = 0
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    def lines(self) -> Iterator[str]:
+        rng = self.rng
+        # Credentials: delegations registered in batches, most in the hall, some remote.
+        in_person = [m for m in self.core if rng.random() < 0.75]
+        remote = [m for m in self.core if m not in set(in_person)]
+        for group in _groups(in_person, (30, 60), rng):
+            yield f"present {' '.join(group)}"
+        for group in _groups(remote, (20, 40), rng):
+            yield f"remote {' '.join(group)}"
+        apologies = rng.sample(self.churn, len(self.churn) // 5)
+        for group in _groups(apologies, (20, 40), rng):
+            yield f"apologies {' '.join(group)}"
+        yield "begin"
+        yield "open opening"
+        activities: list[tuple[float, Callable[[], Iterator[str]]]] = [
+            (34, self.one_attendance),
+            (3, self.delegation),
+            (20, self.note),
+            (18, self.motion),
+            (3, self.proxy),
+            (5, self.speakers),
+            (2, self.open_item),
+        ]
+        weights = [w for w, _ in activities]
+        while True:
+            (activity,) = rng.choices([a for _, a in activities], weights)
+            yield from activity()
+            yield from self.settle()
+
+    # ── attendance ──
+
+    def _verb(self, member: str) -> str:
+        presence = self.state.presence[member]
+        status = presence.status
+        if status in ("absent", "apologies"):
+            return self.rng.choice(("present", "present", "remote"))
+        if status == "present":
+            return "leave"
+        if status == "remote":
+            return self.rng.choice(("leave", "drop"))
+        return "back" if presence.before is not None else "present"
+
+    def one_attendance(self) -> Iterator[str]:
+        member = self.rng.choice(self.churn)
+        yield f"{self._verb(member)} {member}"
+
+    def delegation(self) -> Iterator[str]:
+        """A region's delegates coming or going together: a bus arrives, a caucus leaves."""
+        region = self.rng.choice(sorted(self.by_region, key=str))
+        verb = self.rng.choice(("present", "remote", "leave", "back", "drop"))
+        members = [m for m in self.by_region[region] if self._verb(m) == verb]
+        if members:
+            chosen = self.rng.sample(members, min(len(members), self.rng.randint(10, 60)))
+            yield f"{verb} {' '.join(chosen)}"
+
+    def proxy(self) -> Iterator[str]:
+        state = self.state
+        if state.proxies and self.rng.random() < 0.4:
+            yield f"revoke {self.rng.choice(sorted(state.proxies))}"
+            return
+        carried: dict[str, int] = {}
+        for holder in state.proxies.values():
+            carried[holder] = carried.get(holder, 0) + 1
+        for _ in range(20):
+            principal = self.rng.choice(self.churn)
+            if principal not in self.seats or principal in state.proxies:
+                continue
+            holder = self.rng.choice(self.core)
+            if self.region[holder] == self.region[principal] and carried.get(holder, 0) < 2:
+                yield f"proxy {principal} to {holder}"
+                return
+
+    # ── the record and the agenda ──
+
+    def note(self) -> Iterator[str]:
+        self.notes += 1
+        yield f'note "{self.rng.choice(NOTES)} ({self.notes})"'
+
+    def speakers(self) -> Iterator[str]:
+        state = self.state
+        if state.current is None:
+            return
+        queue = state.items[state.current].queue
+        if queue and self.rng.random() < 0.6:
+            yield "floor"
+        else:
+            waiting = [m for m in self.rng.sample(self.core, 5) if m not in queue]
+            if waiting:
+                yield f"queue {' '.join(waiting[: self.rng.randint(1, 3)])}"
+
+    def open_item(self) -> Iterator[str]:
+        if not self.state.stack:
+            yield f"open {self.rng.choice([i for i in self.state.order if i != self.state.current])}"
+
+    # ── motions and decisions ──
+
+    def _two(self) -> list[str]:
+        return self.rng.sample(self.core, 2)
+
+    def motion(self) -> Iterator[str]:
+        if self.state.stack:
+            return
+        if self.state.current is None:
+            yield f"open {self.rng.choice(self.state.order)}"
+        state = self.state
+        item = state.items[state.current].item if state.current else None
+        mover, seconder = self._two()
+        text = "" if item is not None and item.motion is not None and self.rng.random() < 0.6 else f'"{self.rng.choice(MOTIONS)}" '
+        if self.rng.random() < 0.7:
+            yield f"move {text}by {mover} seconded {seconder}"
+        else:
+            yield f"move {text}by {mover}"
+            yield f"second {seconder}"
+        if item is not None and item.vote == "secret_ballot":
+            yield "ballot"
+            yield from self.vote()
+            return
+        if self.rng.random() < 0.15:
+            a, b = self._two()
+            yield f'move to amend "{self.rng.choice(MOTIONS)[:-1]}, {AMENDMENT}." by {a} seconded {b}'
+            yield from self.vote()
+        roll = self.rng.random()
+        if roll < 0.75:
+            yield from self.vote()
+        elif roll < 0.93:
+            yield "agreed"
+        elif roll < 0.97:
+            yield from self.roll_call()
+        else:
+            yield "withdraw"
+
+    def vote(self) -> Iterator[str]:
+        """Counted hands: never more than the seats attending, less a margin for the seats that
+        may not vote (not in good standing, recused, the chair)."""
+        state = self.state
+        motion = state.pending
+        if motion is None:
+            return
+        if motion.poll is not None:
+            room = len(motion.poll.entitled)
+        else:
+            room = sum(1 for s in self.seats if state.presence[s].status in ("present", "remote")) * 9 // 10
+        abstain = self.rng.randint(0, room // 20)
+        voting = self.rng.randint(room * 2 // 3, room - abstain)
+        yes = self.rng.randint(voting // 4, voting)
+        no = voting - yes
+        if yes == no:
+            yes, no = yes + 1, no - 1
+        blank = self.rng.randint(0, 3) if motion.poll is not None else 0
+        if motion.poll is not None and yes + no + abstain + blank > room:
+            yes -= blank
+        yield f"vote {yes} {no} {abstain}" + (f" blank {blank}" if blank else "")
+
+    def roll_call(self) -> Iterator[str]:
+        yield "roll-call"
+        motion = self.state.pending
+        if motion is None or motion.poll is None:
+            return
+        by_choice: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
+        for voter in motion.poll.entitled:
+            choice = self.rng.choices(("yes", "no", "abstain"), (6, 3, 1))[0]
+            if voter.via == "proxy":
+                yield f"{choice} {voter.voter} for {voter.seat}"
+            else:
+                by_choice[choice].append(voter.voter)
+        for choice, voters in by_choice.items():
+            for group in _groups(voters, (20, 50), self.rng):
+                yield f"{choice} {' '.join(group)}"
+        yield "close"
+
+    def settle(self) -> Iterator[str]:
+        """Whatever is left pending after an activity is decided, so the next starts clean."""
+        for _ in range(60):
+            motion = self.state.pending
+            if motion is None:
+                return
+            if motion.outcome is not None and motion.outcome.result == "pending":
+                yield "draw" if motion.outcome.awaiting == "lots" else "cast yes"
+            elif motion.poll is not None and motion.poll.method == "roll_call":
+                yield "close"
+            else:
+                yield from self.vote()
+        raise RuntimeError(f"the chair's script is stuck on motion {self.state.pending}")
+
+
+# ── running it ───────────────────────────────────────────────────────────────
+
+
+def _kind(line: str) -> str:
+    """The verb, and for attendance whether one member or many."""
+    words = line.split()
+    verb = words[0]
+    if verb in ("present", "remote", "apologies", "absent", "leave", "drop", "back"):
+        return f"{verb} (1)" if len(words) == 2 else f"{verb} (many)"
+    if verb == "move":
+        return "move to amend" if words[1:3] == ["to", "amend"] else "move"
+    if verb in ("yes", "no", "abstain"):
+        return "roll-call names"
+    return verb
+
+
+def start_session(folder: Path, members: int, name: str) -> tuple[Session, ScriptClock]:
+    agenda = folder / AGENDA_FILE
+    loaded = load(agenda)
+    if loaded.meeting is None:
+        raise RuntimeError(f"the generated assembly does not load: {loaded.diagnostics[:3]}")
+    zone = loaded.meeting.agenda.time_zone
+    clock = ScriptClock(loaded.meeting.agenda.scheduled_start, zone)
+    session = Session.start(loaded.meeting, source_files(loaded.sources, agenda), folder / name, clock)
+    return session, clock
+
+
+def run_session(session: Session, clock: ScriptClock, commands: int, seed: int) -> tuple[list[str], list[str], list[float], dict[str, int]]:
+    """The chair's script in a real session until `commands` events: every line run (clock lines
+    included, for a replay), the accepted command lines, and each one's time."""
+    chair = AssemblyChair(session, random.Random(seed))
+    start = clock.now()
+    span = 7 * 3600  # 09:00 to 16:00
+    script: list[str] = []
+    accepted: list[str] = []
+    times: list[float] = []
+    refusals: dict[str, int] = {}
+    lines = chair.lines()
+    shown_every = max(1, commands // 10)
+    started = time.perf_counter()
+    while len(accepted) < commands:
+        due = int(len(accepted) * span / commands)
+        if (clock.now() - start).total_seconds() + 30 <= due:
+            at = f"at {(start + timedelta(seconds=due)).astimezone(clock.zone):%H:%M:%S}"
+            assert isinstance(session.execute(at), Accepted)
+            script.append(at)
+        line = next(lines)
+        before = time.perf_counter()
+        result = session.execute(line)
+        spent = time.perf_counter() - before
+        script.append(line)
+        if isinstance(result, Refused):
+            refusals[result.code] = refusals.get(result.code, 0) + 1
+            if sum(refusals.values()) > max(20, len(accepted) // 20):
+                raise RuntimeError(f"the chair's script is refused too often: {refusals} (last: {line!r})")
+            continue
+        accepted.append(line)
+        times.append(spent)
+        if len(accepted) % shown_every == 0:
+            print(f"  session: {len(accepted):>6,} commands, {time.perf_counter() - started:6.1f} s", file=sys.stderr, flush=True)
+    return script, accepted, times, refusals
+
+
+def floor(folder: Path, lines: list[bytes], name: str) -> list[float]:
+    """The same bytes appended to a fresh file on the same disk: write + flush + fsync each."""
+    path = folder / name
+    times = []
+    with open(path, "ab") as file:
+        fd = file.fileno()
+        for data in lines:
+            before = time.perf_counter()
+            file.write(data)
+            file.flush()
+            os.fsync(fd)
+            times.append(time.perf_counter() - before)
+    path.unlink()
+    return times
+
+
+def engine_only(
+    recorded: list[Recorded], entries: list[Entry], accepted: list[str]
+) -> tuple[list[float], list[float], list[float], list[float], int]:
+    """The accepted commands again on a fresh state, through `parse`, `decide` and `State.apply`
+    alone; then the journal's serialising alone (model_dump, encode, the re-read check).
+    Returns per-command parse, decide, apply and serialise times, and events that differ."""
+    state = fold(recorded[:1])
+    parses, decides, applies, serialises = [], [], [], []
+    differ = 0
+    clock = time.perf_counter
+    for i, line in enumerate(accepted, start=1):
+        entry = entries[i]
+        t0 = clock()
+        command = parse(line)
+        t1 = clock()
+        assert isinstance(command, Command)
+        event = decide(state, command, Context(entropy=bytes.fromhex(entry.prev)))
+        t2 = clock()
+        if isinstance(event, Refusal):
+            raise RuntimeError(f"the engine alone refused {line!r}: {event}")
+        if isinstance(event, ev.Undone):
+            state = fold([*recorded[:i], Recorded(entry.seq, entry.ts, event)])
+        else:
+            state.apply(entry.seq, entry.ts, event)
+        t3 = clock()
+        _checked_entry(entry.seq, entry.ts, entry.prev, _data(event))
+        t4 = clock()
+        parses.append(t1 - t0)
+        decides.append(t2 - t1)
+        applies.append(t3 - t2)
+        serialises.append(t4 - t3)
+        differ += event != recorded[i].event
+    return parses, decides, applies, serialises, differ
+
+
+def _per_call(work: Callable[[], object], budget: float = 0.2) -> float:
+    """Seconds per call: the best of 5 batches, each about `budget`/5 long."""
+    start = time.perf_counter()
+    work()
+    once = max(time.perf_counter() - start, 1e-7)
+    number = max(1, int(budget / 5 / once))
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(number):
+            work()
+        best = min(best, (time.perf_counter() - start) / number)
+    return best
+
+
+def hot_spots(state: State, recorded: list[Recorded], entries: list[Entry]) -> None:
+    """The engine's helpers that the commands above lean on, each timed alone on the final state."""
+    council = state.meeting.council
+    first, last = council.members[0].id, council.seats[-1].id
+    item = state.current or state.order[0]
+    vote_at = max(range(1, len(recorded)), key=lambda i: isinstance(recorded[i].event, ev.VoteCounted) and len(entries[i].line))
+    vote, vote_entry = recorded[vote_at].event, entries[vote_at]
+    attending = sum(1 for p in state.presence.values() if p.status in ("present", "remote"))
+    rows = [("call (on the final state)", "per call", "used by")]
+    for name, work, users in (
+        (f"find_members(state, {last!r})", lambda: find_members(state, last), "every member named in a command"),
+        (f"council.member({last!r})", lambda: council.member(last), "representation, vote_refusal"),
+        ("council.seats", lambda: council.seats, "quorum, seats_in, _chair_seat, _own_seat"),
+        ("represented_seats(state)", lambda: represented_seats(state), "quorum, entitled voters, _chair_seat"),
+        ("quorum_status(state)", lambda: quorum_status(state), "move, vote, agreed, consensus, ballot"),
+        (f"entitled_voters(state, {item!r})", lambda: entitled_voters(state, item), "vote, roll-call, ballot"),
+        ("ev.Voter(seat=..., voter=..., via=...)", lambda: ev.Voter(seat=first, voter=first, via="titular"), "representation"),
+        ("_data(vote event)  (model_dump)", lambda: _data(vote), "journal append"),
+        (
+            "encode_entry(vote event)",
+            lambda: encode_entry(vote_entry.seq, vote_entry.ts, vote_entry.prev, vote_entry.event),
+            "journal append",
+        ),
+        (
+            "_checked_entry(vote event)  (encode+re-read)",
+            lambda: _checked_entry(vote_entry.seq, vote_entry.ts, vote_entry.prev, vote_entry.event),
+            "journal append",
+        ),
+        ("EVENTS.validate_python(vote event)", lambda: ev.EVENTS.validate_python(vote_entry.event, strict=False), "every reader (replay)"),
+    ):
+        rows.append((name, us(_per_call(work)), users))
+    print(
+        f"Hot spots, each call timed alone ({len(council.members):,} members, {attending:,} attending, "
+        f"largest vote event {len(vote_entry.line) / 1024:.0f} KiB with {len(vote.entitled):,} voters):"
+    )
+    table(rows, left=(0, 2))
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commands", type=int, default=10_000, help="commands applied (default %(default)s)")
+    parser.add_argument("--members", type=int, default=1_000, help="delegates of the assembly (default %(default)s)")
+    parser.add_argument("--dir", type=Path, default=DEFAULT_FOLDER, help="bench folder on disk (default %(default)s)")
+    parser.add_argument("--seed", type=int, default=SEED, help="the chair's script's seed (default %(default)s)")
+    parser.add_argument("--profile", action="store_true", help="profile a second session running the same script")
+    parser.add_argument("--keep", action="store_true", help="keep the generated assembly and its journal")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 300 commands at 200 delegates")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.commands, args.members = min(args.commands, 300), min(args.members, 200)
+    if args.commands < 10 or args.members < 20:
+        parser.error("--commands must be at least 10 and --members at least 20")
+    wall = time.perf_counter()
+    base, where = bench_folder(args.dir)
+    header(
+        f"meeting bench: {args.commands:,} commands at {args.members:,} delegates",
+        [("disk", where)],
+    )
+    folder = base / f"commands-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
+    folder.mkdir()
+    try:
+        before = time.perf_counter()
+        files = generate(args.members)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8", newline="\n")
+        session, clock = start_session(folder, args.members, "journal.jsonl")
+        council = session.state.meeting.council
+        setup = time.perf_counter() - before
+        print(f"Assembly: {folder}")
+        print(
+            f"  {len(council.members):,} members ({len(council.seats):,} voting seats), "
+            f"council.toml {len(files['council.toml'].encode()) / 1024:.0f} KiB; generated, loaded, "
+            f"journal started in {setup:.1f} s"
+        )
+
+        session_started = time.perf_counter()
+        script, accepted, times, refusals = run_session(session, clock, args.commands, args.seed)
+        session_wall = time.perf_counter() - session_started
+        entries = session.journal.entries
+        recorded = session.recorded
+        recorded_state = session.state
+        session.close()
+        assert len(entries) == len(accepted) + 1
+        lines = [e.line.encode() + b"\n" for e in entries[1:]]
+        size = sum(len(b) for b in lines)
+        kinds: dict[str, list[float]] = {}
+        sizes: dict[str, list[int]] = {}
+        for line, spent, data in zip(accepted, times, lines, strict=True):
+            kinds.setdefault(_kind(line), []).append(spent)
+            sizes.setdefault(_kind(line), []).append(len(data))
+        print(
+            f"  journal: {len(entries):,} lines, {size / 2**20:.1f} MiB of commands "
+            f"({size / len(lines) / 1024:.1f} KiB a line on average, largest {max(map(len, lines)) / 1024:.0f} KiB); "
+            f"{len(script) - len(accepted):,} script lines not timed ({sum(refusals.values())} refused, the rest `at`)"
+        )
+        if refusals:
+            print(f"  refused: {refusals}")
+        print()
+
+        floors = [floor(folder, lines, f"floor-{n}.jsonl") for n in (1, 2)]
+        parses, decides, applies, serialises, differ = engine_only(recorded, entries, accepted)
+
+        n = len(times)
+        cmd = Spread(times)
+        best_floor = min((Spread(f) for f in floors), key=lambda s: s.median)
+        engine = Spread([d + a for d, a in zip(decides, applies, strict=True)])
+        print(f"Per command ({n:,} commands; the session run took {session_wall:.1f} s of wall time):")
+        rows = [("measure", "median", "p95", "p99", "mean", "max", "total", "rate")]
+
+        def row(name: str, s: Spread) -> None:
+            rows.append((name, us(s.median), us(s.p95), us(s.p99), us(s.mean), us(s.max), f"{s.total:.2f} s", rate(s.count, s.total)))
+
+        row("Session.execute (parse+decide+fsync+apply)", cmd)
+        for i, f in enumerate(floors, start=1):
+            row(f"floor {i}: write+flush+fsync same bytes", Spread(f))
+        row("engine alone: decide + apply", engine)
+        row("  parse", Spread(parses))
+        row("  decide", Spread(decides))
+        row("  apply", Spread(applies))
+        row("journal serialising alone (dump+encode+check)", Spread(serialises))
+        table(rows)
+        print()
+        print(f"Commands/second through the session: {n / cmd.total:,.0f}")
+        print(f"Ratio, median command / median floor line: {verdict(cmd.median / best_floor.median, TARGET)}")
+        print(f"  (p95: {cmd.p95 / best_floor.p95:.2f}x; total time: {cmd.total / best_floor.total:.2f}x)")
+        if differ:
+            print(f"  WARNING: {differ} events from the engine alone differ from the session's")
+        print()
+
+        print("By kind of command (session times, fsync included), by share of the total:")
+        rows = [("command", "count", "median", "p95", "max", "share", "line size")]
+        for kind, spent in sorted(kinds.items(), key=lambda kv: -sum(kv[1])):
+            s = Spread(spent)
+            rows.append(
+                (kind, f"{s.count:,}", us(s.median), us(s.p95), us(s.max), f"{s.total * 100 / cmd.total:.1f}%",
+                 f"{sum(sizes[kind]) / len(sizes[kind]) / 1024:.1f} KiB")
+            )  # fmt: skip
+        table(rows)
+        print()
+
+        hot_spots(recorded_state, recorded, entries)
+
+        if args.profile:
+            session, clock = start_session(folder, args.members, "profiled.jsonl")
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for line in script:
+                session.execute(line)
+            profiler.disable()
+            session.close()
+            print(f"Profile of a second session running the same {len(script):,} script lines:")
+            profile_report(profiler, 20)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    print(f"Done in {time.perf_counter() - wall:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

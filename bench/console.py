@@ -1,0 +1,222 @@
+"""The console's start-up and responsiveness, against a bare Textual app in the same run.
+
+    python bench/console.py [--runs N] [--quick]
+
+1. Process start to first frame, best of N fresh processes each (imports included, as a chair
+   waits for them): a bare Textual app (Header, DataTable, Footer), the console on the demo
+   council (21 seats), and the console on a general assembly of 1,000 delegates. Ratios to the
+   bare app; targets 1.3x (council) and 1.6x (1,000 delegates).
+2. At 1,000 delegates, marking one member present on the roll call screen, through Pilot:
+   the console's own work per key (the command journaled and fsynced, the state, the rows and
+   the quorum panel updated: timed inside the key's action), median and p95; target under
+   50 ms median. Beside it, Pilot's whole round trip per key press for the console and for a
+   bare Textual app with a 1,000-row DataTable doing a trivial update, so the reader sees how
+   much of a key press is Textual's own.
+
+Each child process runs the app headless and exits at its first frame (Textual's
+`auto_pilot` runs once the app is ready), so the time is the same kind of time for all three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, Spread, header, table, us, verdict  # noqa: E402
+
+BARE = """
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("Region", "Id", "Name")
+        table.add_rows([("Anglophone Africa", f"gh-{n}", f"Member {n}") for n in range(21)])
+
+async def first_frame(pilot):
+    pilot.app.exit()
+
+Bare().run(headless=True, size=(120, 40), auto_pilot=first_frame)
+"""
+
+# The same construction path as `meeting run`: load, open the journal, build the app.
+CONSOLE = """
+import sys
+from pathlib import Path
+from meeting.cli.run import _session
+from meeting.session import WallClock
+from meeting.tui.app import build_app
+import argparse
+
+args = argparse.Namespace(agenda=sys.argv[1], journal=sys.argv[2], mirror=None)
+session, existed = _session(args, [])
+
+async def first_frame(pilot):
+    pilot.app.exit()
+
+build_app(session, WallClock()).run(headless=True, size=(120, 40), auto_pilot=first_frame)
+session.close()
+"""
+
+
+# Textual comes from pip with its bytecode compiled; the project's own modules are compiled too,
+# so both sides start the same way whatever PYTHONDONTWRITEBYTECODE says.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def start_time(code: str, *args: str) -> float:
+    begin = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], check=True, cwd=REPO, capture_output=True, env=CHILD_ENV)
+    return time.perf_counter() - begin
+
+
+def assembly(folder: Path, delegates: int) -> Path:
+    from generate_assembly import generate
+
+    for name, text in generate(delegates).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return next(folder.glob("[0-9]*.toml"))
+
+
+async def mark_present_times(agenda: Path, journal: Path, presses: int) -> tuple[list[float], list[float]]:
+    """Per key press: the console's own work (inside the action), and Pilot's round trip."""
+    from meeting.cli.run import _session
+    from meeting.session import WallClock
+    from meeting.tui.app import build_app
+    from meeting.tui.screens import RollCallScreen
+
+    args = argparse.Namespace(agenda=str(agenda), journal=str(journal), mirror=None)
+    session, _ = _session(args, [])
+    assert session is not None
+    app = build_app(session, WallClock())
+    work: list[float] = []
+    mark = RollCallScreen.action_mark
+
+    def timed_mark(screen: RollCallScreen, verb: str) -> None:
+        begin = time.perf_counter()
+        mark(screen, verb)
+        work.append(time.perf_counter() - begin)
+
+    RollCallScreen.action_mark = timed_mark  # type: ignore[method-assign]
+    trips = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r", "down")
+        await pilot.pause()
+        quorum = app.screen.query_one("#roll-quorum")
+        for _ in range(presses):
+            before = str(quorum.render())
+            begin = time.perf_counter()
+            await pilot.press("p")
+            trips.append(time.perf_counter() - begin)
+            assert str(quorum.render()) != before, "the quorum panel did not change"
+    RollCallScreen.action_mark = mark  # type: ignore[method-assign]
+    session.close()
+    return work, trips
+
+
+BARE_TABLE = """
+import asyncio, json, sys, time
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header, Static
+
+class Bare(App):
+    BINDINGS = [("p", "mark", "Mark")]
+
+    def compose(self):
+        yield Header()
+        yield Static("0", id="count")
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("Id", "Name", "Attending")
+        table.add_rows([(f"d-{n}", f"Delegate {n}", "absent") for n in range(1000)])
+        table.focus()
+
+    def action_mark(self):
+        count = self.query_one("#count")
+        count.update(str(int(str(count.render())) + 1))
+        self.query_one(DataTable).action_cursor_down()
+
+async def main():
+    app = Bare()
+    trips = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(int(sys.argv[1])):
+            begin = time.perf_counter()
+            await pilot.press("p")
+            trips.append(time.perf_counter() - begin)
+    print(json.dumps(trips))
+
+asyncio.run(main())
+"""
+
+
+def bare_trips(presses: int) -> list[float]:
+    import json
+
+    done = subprocess.run([sys.executable, "-c", BARE_TABLE, str(presses)], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per start-up figure (best of)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 2 processes, 20 presses")
+    args = parser.parse_args()
+    runs, presses = (2, 20) if args.quick else (args.runs, 100)
+    header("meeting: the console's start-up and response", [("runs", f"best of {runs} processes")])
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "meeting")], check=True, env=CHILD_ENV)
+    demo = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.toml"
+    with tempfile.TemporaryDirectory(dir="/var/tmp") as tmp:
+        folder = Path(tmp)
+        (folder / "ga").mkdir()
+        big = assembly(folder / "ga", 1000)
+
+        def console(agenda: Path, name: str) -> float:
+            journal = folder / f"{name}.jsonl"
+            best = min(start_time(CONSOLE, str(agenda), str(journal)) for _ in range(runs))
+            return best
+
+        bare = min(start_time(BARE) for _ in range(runs))
+        council = console(demo, "council")
+        thousand = console(big, "thousand")
+        table(
+            [
+                ["process start to first frame", "best", "ratio to bare"],
+                ["bare Textual app (Header, DataTable, Footer)", us(bare), "1.00x"],
+                ["console, demo council (21 seats)", us(council), verdict(council / bare, 1.3)],
+                ["console, assembly of 1,000 delegates", us(thousand), verdict(thousand / bare, 1.6)],
+            ]
+        )
+        print()
+        work, trips = asyncio.run(mark_present_times(big, folder / "press.jsonl", presses))
+        own, trip, bare_trip = Spread(work), Spread(trips), Spread(bare_trips(presses))
+        table(
+            [
+                ["mark one member present (1,000 delegates)", "median", "p95", "target"],
+                ["the console's work per key (journal, state, rows, quorum)", us(own.median), us(own.p95),
+                 f"median < 50 ms: {'met' if own.median < 0.05 else 'MISSED'}"],
+                ["Pilot round trip per key press, the console", us(trip.median), us(trip.p95),
+                 f"{trip.median / bare_trip.median:.2f}x the bare app's"],
+                ["Pilot round trip per key press, bare app + DataTable", us(bare_trip.median), us(bare_trip.p95), ""],
+            ]
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""The roll call's list of members: a scroll view that renders only the lines in sight and
+redraws only the lines that change, so a 1,000-delegate assembly stays quick to mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+# Column widths: id, name, attending; the seat takes the rest.
+WIDTHS = (9, 30, 14)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    member: str | None  # None for a region's heading
+    cells: tuple[str, ...]
+
+
+def row_text(row: Row) -> Text:
+    if row.member is None:
+        return Text(" " + row.cells[0], style="bold")
+    text = Text(" ")
+    for cell, width in zip(row.cells, (*WIDTHS, 200), strict=False):
+        text.append(cell[: width - 1].ljust(width))
+    return text
+
+
+class RosterList(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    RosterList { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "move(-20)", show=False),
+        Binding("pagedown", "move(20)", show=False),
+        Binding("home", "move(-1000000)", show=False),
+        Binding("end", "move(1000000)", show=False),
+    ]
+
+    cursor = reactive(0)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rows: list[Row] = []
+        self._strips: dict[int, Strip] = {}
+
+    def show(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self._strips.clear()
+        self.virtual_size = Size(0, len(rows))  # cut at the width, never scrolled sideways
+        self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self.refresh()
+
+    def change(self, index: int, row: Row) -> None:
+        self.rows[index] = row
+        self._strips.pop(index, None)
+        self.refresh_line(index)
+
+    @property
+    def member(self) -> str | None:
+        return self.rows[self.cursor].member if self.rows else None
+
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.size.width
+        if index >= len(self.rows):
+            return Strip.blank(width)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = Strip(row_text(self.rows[index]).render(self.app.console))
+            self._strips[index] = strip
+        strip = strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, None)
+        if index == self.cursor:
+            style = self.get_component_rich_style("roster--cursor") if self.has_focus else Style(reverse=True)
+            return strip.apply_style(style)
+        return strip
+
+    COMPONENT_CLASSES = {"roster--cursor"}
