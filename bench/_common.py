@@ -5,6 +5,7 @@ Benchmarks that fsync write to a real disk, never to a RAM-backed folder (docs: 
 "Tests and checks"): `bench_folder` refuses tmpfs and the like.
 """
 
+import gc
 import os
 import platform
 import statistics
@@ -94,6 +95,7 @@ def best_of(runs: int, work: Callable[[], object]) -> tuple[float, list[float]]:
     """The fastest of `runs` timed calls, and all of them (seconds)."""
     times = []
     for _ in range(runs):
+        gc.collect()  # each run starts clean, not paying for the garbage of the one before
         start = time.perf_counter()
         work()
         times.append(time.perf_counter() - start)

@@ -48,8 +48,9 @@ from _common import (
 from meeting.domain import events as ev
 from meeting.domain.attendance import entitled_voters, is_attending, recused
 from meeting.domain.state import State, fold
-from meeting.journal import _HEX64, Entry, encode_entry, parse_ts, read_journal
+from meeting.journal import read_journal
 from meeting.loader.load import load
+from meeting.domain.events import LINES
 from meeting.session import Accepted, Refused, ScriptClock, Session, _recorded, read_meeting, source_files
 
 DEMO_AGENDA = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.toml"
@@ -553,75 +554,6 @@ def full(path: Path) -> State:
     return state
 
 
-def scan_steps(path: Path) -> None:
-    """Stage 1 (`read_journal`) step by step, each step over every line in its own pass, with the
-    garbage collector off: what each check of `journal._parse` costs."""
-    data = path.read_bytes()
-    raws = data.split(b"\n")[:-1]
-    lines = [raw.decode("utf-8") for raw in raws]
-    objs = [json.loads(line) for line in lines]
-    stamps = [parse_ts(obj["ts"]) for obj in objs]
-    steps: list[tuple[str, Callable[[], object]]] = [
-        ("split lines + decode UTF-8", lambda: [raw.decode("utf-8") for raw in data.split(b"\n")]),
-        ("json.loads (the floor's work)", lambda: [json.loads(line) for line in lines]),
-        ("key order, field types, prev regex", lambda: [
-            list(o) == ["seq", "ts", "prev", "event"] and type(o["seq"]) is int and _HEX64.fullmatch(o["prev"])
-            and isinstance(o["event"], dict) and isinstance(o["event"].get("type"), str)
-            for o in objs
-        ]),  # fmt: skip
-        ("parse_ts (regex + fromisoformat)", lambda: [parse_ts(o["ts"]) for o in objs]),
-        ("encode_entry: canonical re-encoding", lambda: [
-            encode_entry(o["seq"], ts, o["prev"], o["event"]) == line for o, ts, line in zip(objs, stamps, lines)
-        ]),  # fmt: skip
-        ("sha256 of each line (Entry.hash)", lambda: [hashlib.sha256(line.encode()).hexdigest() for line in lines]),
-        ("Entry(...) objects", lambda: [Entry(o["seq"], ts, o["prev"], o["event"], line) for o, ts, line in zip(objs, stamps, lines)]),
-    ]
-    spent = {}
-    gc.disable()
-    try:
-        for name, work in steps:
-            spent[name] = best_of(3, work)[0]
-    finally:
-        gc.enable()
-    n = len(lines)
-    total = sum(spent.values())
-    rows = [("read_journal step (gc off, best of 3)", "time", "per event", "share")]
-    for name, t in spent.items():
-        rows.append((name, f"{t:.3f} s", us(t / n), f"{t * 100 / total:.1f}%"))
-    print(f"  read_journal's work step by step (sum {total:.3f} s; the rest of stage 1 is loop and call overhead):")
-    table(rows, indent="    ")
-    print()
-
-
-def validation_by_type(path: Path) -> None:
-    """Stage 2 by event type (garbage collector off): which events cost the most to validate."""
-    entries = read_journal(path)[0]
-    by_type: dict[str, list] = {}
-    for entry in entries:
-        by_type.setdefault(entry.event["type"], []).append(entry)
-    validate = ev.EVENTS.validate_python
-    rows = [("event type", "count", "per event", "share", "line size")]
-    spent: dict[str, float] = {}
-    gc.disable()
-    try:
-        for kind, group in by_type.items():
-            events = [e.event for e in group]
-            start = time.perf_counter()
-            for event in events:
-                validate(event, strict=False)
-            spent[kind] = time.perf_counter() - start
-    finally:
-        gc.enable()
-    total = sum(spent.values())
-    for kind in sorted(spent, key=spent.__getitem__, reverse=True)[:12]:
-        group = by_type[kind]
-        size = sum(len(e.line) for e in group) / len(group)
-        rows.append((kind, f"{len(group):,}", us(spent[kind] / len(group)), f"{spent[kind] * 100 / total:.1f}%", f"{size:.0f} B"))
-    print(f"  EVENTS.validate_python by event type, garbage collector off (total {total:.3f} s):")
-    table(rows, indent="    ")
-    print()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000, help="events in the journal (default %(default)s)")
@@ -681,12 +613,9 @@ def main(argv: list[str] | None = None) -> int:
             "a": best_of(args.runs, lambda: floor(path))[0],
             "a2": best_of(args.runs, lambda: floor_chain(path))[0],
             "b": best_of(args.runs, lambda: full(path))[0],
-            "s1": best_of(args.runs, lambda: kept.update(entries=read_journal(path)[0]))[0],
+            "s1": best_of(args.runs, lambda: kept.update(entries=read_journal(path, path_shown, LINES)[0]))[0],
         }
-        entries = kept.pop("entries")
-        found["s2"] = best_of(args.runs, lambda: kept.update(recorded=[_recorded(e, path_shown) for e in entries]))[0]
-        recorded = kept.pop("recorded")
-        del entries
+        recorded = _recorded(kept.pop("entries"))
         found["s3"] = best_of(args.runs, lambda: fold(recorded))[0]
         return found
 
@@ -705,9 +634,8 @@ def main(argv: list[str] | None = None) -> int:
         ("a", "(a)  floor: read + json.loads per line"),
         ("a2", "(a') floor + sha256 per line"),
         ("b", "(b)  read_meeting (full replay)"),
-        ("s1", "     1. read_journal: parse, chain, canonical"),
-        ("s2", "     2. EVENTS.validate_python per event"),
-        ("s3", "     3. fold into the state"),
+        ("s1", "     1. read_journal: each line and its event in one pass, the chain"),
+        ("s3", "     2. fold into the state"),
     ):
         t = on[key]
         rows.append((name, f"{t:.3f} s", rate(n, t), us(t / n), f"{t / a:.2f}", f"{off[key]:.3f} s"))
@@ -724,8 +652,6 @@ def main(argv: list[str] | None = None) -> int:
         profiler.disable()
         print("Profile of one read_meeting run (cProfile inflates small calls; use it for shares, not times):")
         profile_report(profiler, 15)
-        scan_steps(path)
-        validation_by_type(path)
     print(f"Done in {time.perf_counter() - wall:.1f} s.")
     return 0
 

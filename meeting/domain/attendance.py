@@ -84,6 +84,15 @@ class QuorumStatus:
 
 
 def quorum_status(state: State) -> QuorumStatus:
+    cached = state.quorum_cache
+    if cached is not None and cached[0] == state.attendance_version:
+        return cached[1]
+    status = _count_quorum(state)
+    state.quorum_cache = (state.attendance_version, status)
+    return status
+
+
+def _count_quorum(state: State) -> QuorumStatus:
     council = state.meeting.council
     quorum = state.meeting.rules.quorum
     seats = council.seats

@@ -8,8 +8,10 @@ no rule that might have changed since.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
+
+from typing_extensions import TypedDict
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
@@ -352,3 +354,16 @@ AnyEvent = Annotated[
 ]
 
 EVENTS: TypeAdapter[AnyEvent] = TypeAdapter(AnyEvent, config=ConfigDict(defer_build=True))
+
+
+class JournalLine(TypedDict):
+    """A journal line's fields, read in one pass with its event (see meeting.journal)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid", defer_build=True)  # type: ignore[misc]
+    seq: int
+    ts: datetime
+    prev: str
+    event: AnyEvent
+
+
+LINES: TypeAdapter[JournalLine] = TypeAdapter(JournalLine)

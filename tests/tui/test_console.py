@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 from datetime import datetime, timezone
-from pathlib import Path
 
 from textual.widgets import Static
 

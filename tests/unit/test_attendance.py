@@ -6,7 +6,7 @@ import pytest
 
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
 from meeting.report import quorum_line
-from tests.conftest import MINI_AGENDA, MINI_COUNCIL
+from tests.conftest import MINI_AGENDA
 from tests.kit import ALL_SEATS, in_session, start
 
 # 6 seats in 3 regions; every rule of quorum is a setting of the test.

@@ -98,7 +98,8 @@ def test_minutes_are_not_written_from_a_damaged_journal(demo, tmp_path, capsys):
     assert main(["minutes", str(demo), "-o", str(tmp_path / "out"), "--json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] is False and result["files"] == []
-    assert result["errors"][0]["line"] == line + 1  # the next line's `prev` no longer matches
+    # "presenT" is no way of attending: the edited line itself is refused.
+    assert (result["errors"][0]["line"], result["errors"][0]["code"]) == (line, "journal.bad-event")
     assert not (tmp_path / "out").exists()
 
 
@@ -132,16 +133,19 @@ def test_verify_checks_the_sources_against_the_agenda_folder(demo, tmp_path, cap
     ]
 
 
-@pytest.mark.parametrize("needle, replacement", [
-    (b'"ke-1":"present"', b'"ke-1":"presenT"'),        # an early line: the chain breaks at the next
-    (b'"yes":17,', b'"yes":18,'),                     # the count of motion #1
-    (b'"choice":"no"', b'"choice":"nO"'),             # a roll-call vote
+@pytest.mark.parametrize("needle, replacement, at_next", [
+    (b'"ke-1":"present"', b'"ke-1":"presenT"', False),  # no such way of attending: refused where it is
+    (b'"yes":17,', b'"yes":18,', True),                 # a plausible count: the chain breaks at the next line
+    (b'"choice":"no"', b'"choice":"nO"', False),        # no such choice in a roll call
 ])
-def test_verify_catches_a_one_byte_change_in_the_journal_and_says_which_line(demo, capsys, needle, replacement):
+def test_verify_catches_a_one_byte_change_in_the_journal_and_says_which_line(demo, capsys, needle, replacement, at_next):
     line = flip(demo / "journal.jsonl", needle, replacement)
     assert main(["verify", str(demo)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{demo / 'journal.jsonl'}:{line + 1}:1: error: line {line} was changed")
+    if at_next:
+        assert err[0].startswith(f"{demo / 'journal.jsonl'}:{line + 1}:1: error: line {line} was changed")
+    else:
+        assert err[0].startswith(f"{demo / 'journal.jsonl'}:{line}:1: error: this line's event is not one this program writes")
 
 
 def test_verify_catches_a_change_to_the_journals_last_line_through_the_minutes(demo, capsys):

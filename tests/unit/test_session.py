@@ -15,7 +15,7 @@ from meeting.cli.main import main
 from meeting.domain.attendance import quorum_status
 from meeting.domain.state import fold
 from meeting.journal import JournalError
-from meeting.session import Refused, ScriptClock, Session, WallClock, read_meeting
+from meeting.session import ScriptClock, Session, WallClock, read_meeting
 from tests.conftest import DEMO_AGENDA, REPO
 from tests.kit import ALL_SEATS, in_session, start
 
