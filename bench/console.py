@@ -13,8 +13,8 @@
    bare Textual app with a 1,000-row DataTable doing a trivial update, so the reader sees how
    much of a key press is Textual's own.
 
-Each child process runs the app headless and exits at its first frame (Textual's
-`auto_pilot` runs once the app is ready), so the time is the same kind of time for all three.
+Each child process runs the app headless and exits on Textual's `Ready` event, which comes
+after the first screen is laid out and drawn: the same moment for all three.
 """
 
 from __future__ import annotations
@@ -46,28 +46,31 @@ class Bare(App):
         table.add_columns("Region", "Id", "Name")
         table.add_rows([("Anglophone Africa", f"gh-{n}", f"Member {n}") for n in range(21)])
 
-async def first_frame(pilot):
-    pilot.app.exit()
+    def on_ready(self):
+        self.exit()
 
-Bare().run(headless=True, size=(120, 40), auto_pilot=first_frame)
+Bare().run(headless=True, size=(120, 40))
 """
 
-# The same construction path as `meeting run`: load, open the journal, build the app.
+# The same construction path as `meeting run`: load, open the journal, build the app (a
+# subclass only to stop at the first frame).
 CONSOLE = """
+import argparse
 import sys
 from pathlib import Path
 from meeting.cli.run import _session
 from meeting.session import WallClock
-from meeting.tui.app import build_app
-import argparse
+from meeting.tui import app
+
+class FirstFrame(app.MeetingApp):
+    CSS_PATH = Path(app.__file__).with_name("app.tcss")  # this class has no file of its own
+
+    def on_ready(self):
+        self.exit()
 
 args = argparse.Namespace(agenda=sys.argv[1], journal=sys.argv[2], mirror=None)
 session, existed = _session(args, [])
-
-async def first_frame(pilot):
-    pilot.app.exit()
-
-build_app(session, WallClock()).run(headless=True, size=(120, 40), auto_pilot=first_frame)
+FirstFrame(session, WallClock()).run(headless=True, size=(120, 40))
 session.close()
 """
 
