@@ -39,6 +39,11 @@ _BLOCKS = {
 }
 
 
+def base_words(of: str, seats: int) -> str:
+    """What a threshold is a share of: "votes cast", "members present", "all 21 voting seats"."""
+    return _(_BASES[of]).format(seats=seats)
+
+
 def share_words(share: Fraction) -> str:
     named = _NAMED_SHARES.get(share)
     return _(named) if named else f"{share.numerator}/{share.denominator}"
@@ -92,7 +97,7 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
 
 def decision_words(decision: DecisionClass, council: Council) -> str:
     seats = len(council.seats)
-    base = _(_BASES[decision.of]).format(seats=seats)
+    base = base_words(decision.of, seats)
     parts = [threshold_words(decision, base)]
     if decision.of == "membership":
         parts[0] += " " + _("({needed} yes)").format(needed=least_count(decision, seats))
@@ -139,18 +144,23 @@ def outcome_words(outcome: Outcome) -> str:
     counts = _("{yes} yes, {no} no, {abstain} abstain").format(yes=outcome.yes, no=outcome.no, abstain=outcome.abstain)
     if outcome.blank:
         counts += ", " + _("{blank} blank").format(blank=outcome.blank)
-    threshold = Threshold.model_validate({outcome.bound: _amount_value(outcome.amount)})
-    base = _(_BASES[outcome.of]).format(seats=outcome.base)
     # The comparison that decided it: 14 ≥ 38/3 carried; 13 < 40/3 lost.
     carried = outcome.result == "carried"
     sign = ("≥" if carried else "<") if outcome.bound == "at_least" else (">" if carried else "≤")
     rule = _("{threshold} required: {yes} {sign} {required}").format(
-        threshold=threshold_words(threshold, base), yes=outcome.yes, sign=sign, required=exact_words(outcome.required)
+        threshold=outcome_threshold_words(outcome), yes=outcome.yes, sign=sign, required=exact_words(outcome.required)
     )
     return _("{result} — {counts}; {rule} (class: {class_id})").format(
         result=_(_RESULTS[outcome.result]), counts=counts, rule=rule, class_id=outcome.class_id
     )
 
 
-def _amount_value(amount: int | Fraction) -> int | str:
+def outcome_threshold_words(outcome: Outcome) -> str:
+    """The rule a vote was decided under, from the outcome alone: "two-thirds of votes cast"."""
+    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
+    return threshold_words(threshold, base_words(outcome.of, outcome.base))
+
+
+def amount_text(amount: int | Fraction) -> int | str:
+    """A bound as the rules write it: a count, or a fraction such as "2/3"."""
     return f"{amount.numerator}/{amount.denominator}" if isinstance(amount, Fraction) else amount

@@ -27,13 +27,19 @@ from meeting.domain.record import (
     quorum_changes,
     titular_of,
 )
-from meeting.domain.rules import Threshold
 from meeting.domain.state import Motion, Recorded, State
 from meeting.i18n import N_, _, language
 from meeting.messages import MOTION_NAMES
 from meeting.minutes import model as m
-from meeting.report import ITEM_STATUS, MOTION_STATUS, PHASES, describe, minutes_used
-from meeting.words import _BASES, exact_words, outcome_words, quorum_status_words, quorum_words, threshold_words
+from meeting.report import ATTENDANCE, ITEM_STATUS, MOTION_STATUS, PHASES, describe, minutes_used
+from meeting.words import (
+    amount_text,
+    exact_words,
+    outcome_threshold_words,
+    outcome_words,
+    quorum_status_words,
+    quorum_words,
+)
 
 MEETING_KINDS = {
     "ordinary": N_("ordinary meeting"),
@@ -184,8 +190,6 @@ def _vote(ctx: _Context, motion: Motion) -> m.VoteRecord | None:
     outcome = motion.outcome
     if outcome is None or motion.method not in ("show_of_hands", "roll_call", "secret_ballot"):
         return None
-    threshold = Threshold.model_validate({outcome.bound: _amount_text(outcome.amount)})
-    base_words = _(_BASES[outcome.of]).format(seats=outcome.base)
     roll_call: list[m.RollCallVote] = []
     by_region: list[m.RegionTally] = []
     poll = motion.poll
@@ -221,10 +225,10 @@ def _vote(ctx: _Context, motion: Motion) -> m.VoteRecord | None:
         base_of=outcome.of,
         base=outcome.base,
         bound=outcome.bound,
-        amount=str(_amount_text(outcome.amount)),
+        amount=str(amount_text(outcome.amount)),
         required=_exact_text(outcome.required),
         required_words=exact_words(outcome.required),
-        threshold_words=threshold_words(threshold, base_words),
+        threshold_words=outcome_threshold_words(outcome),
         tie_broken_by=outcome.tie_broken_by,
         words=outcome_words(outcome),
         by_region=by_region,
@@ -245,13 +249,6 @@ def _roll_call_vote(ctx: _Context, voter: ev.Voter, choice: str) -> m.RollCallVo
         choice=choice,  # type: ignore[arg-type]
         choice_words=_(CHOICES[choice]),
     )
-
-
-def _amount_text(amount: object) -> str | int:
-    if isinstance(amount, Fraction):
-        return f"{amount.numerator}/{amount.denominator}"
-    assert isinstance(amount, int)
-    return amount
 
 
 def _exact_text(value: object) -> str:
@@ -641,19 +638,11 @@ def _row(ctx: _Context, member: Member, changes: list[tuple[datetime, str]],
         attended=attended,
         arrived=arrived,
         left=_(", ").join(movements) or None,
-        changes=[m.AttendanceChange(at=ctx.clock(at), status=status, words=_(_STATUS_WORDS[status]))
+        changes=[m.AttendanceChange(at=ctx.clock(at), status=status, words=_(ATTENDANCE[status]))
                  for at, status in changes],
     )
 
 
-_STATUS_WORDS = {
-    "present": N_("in person"),
-    "remote": N_("remote"),
-    "apologies": N_("apologies"),
-    "absent": N_("absent"),
-    "left": N_("left"),
-    "dropped": N_("connection dropped"),
-}
 
 
 def _attendance(ctx: _Context, steps: list[Step]) -> m.Attendance:
