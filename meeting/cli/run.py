@@ -34,6 +34,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def _session(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> tuple[Session | None, bool]:
+    """The session on the agenda's journal (created when new), and whether it existed."""
     agenda = Path(args.agenda)
     loaded = load(agenda, expect="agenda")
     diagnostics += loaded.diagnostics
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.new_sitting:
         session.execute("sitting")
-    app = build_app(session, WallClock(), journal_exists=existed and not (args.resume or args.new_sitting))
+    warnings = [d for d in diagnostics if d.severity == "warning"]  # also shown in the console
+    app = build_app(session, WallClock(), existed and not (args.resume or args.new_sitting), warnings)
     try:
         app.run()
     finally:

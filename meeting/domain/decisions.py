@@ -4,6 +4,7 @@ and the speakers' hints a chair needs while an item is discussed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from meeting.domain.attendance import is_attending
@@ -57,6 +58,22 @@ def roll_call_by_region(state: State, motion: Motion) -> list[RegionCount]:
             if seat is not None and seat.region in counts:
                 counts[seat.region][choice] += 1
     return [RegionCount(region, c["yes"], c["no"], c["abstain"]) for region, c in counts.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    member: str
+    seconds_left: int  # of the speaking time the rules give; negative when over
+
+
+def floor(state: State, now: datetime) -> Floor | None:
+    """Who has the floor on the current item, and how much of their time is left."""
+    item = state.current_item
+    if item is None or not item.speakers:
+        return None
+    since, member = item.speakers[-1]
+    allowed = state.meeting.rules.debate.speaker_minutes * 60
+    return Floor(member, allowed - int((now - since).total_seconds()))
 
 
 def regions_not_heard(state: State) -> list[str]:

@@ -6,7 +6,7 @@ session; the engine's answer — accepted, or refused with its reason — is wha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from meeting.diagnostics import Diagnostic, format_diagnostic
 from meeting.domain import events as ev
 from meeting.i18n import N_, _
 from meeting.journal import JournalError
@@ -81,6 +82,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.redraw()
+        if self.app.warnings:
+            self.notice(Text("⚠ " + "; ".join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:  # the default screen resumes once before its widgets exist
@@ -166,11 +169,14 @@ class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "meeting"
 
-    def __init__(self, session: Session, clock: Clock, journal_exists: bool = False) -> None:
+    def __init__(
+        self, session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
+    ) -> None:
         super().__init__()
         self.session = session
         self.clock = clock
         self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
+        self.warnings = list(warnings)  # from opening the journal (a torn last line set aside)
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -247,5 +253,7 @@ class MeetingApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def build_app(session: Session, clock: Clock, journal_exists: bool = False) -> MeetingApp:
-    return MeetingApp(session, clock, journal_exists)
+def build_app(
+    session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
+) -> MeetingApp:
+    return MeetingApp(session, clock, journal_exists, warnings)

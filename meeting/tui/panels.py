@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from meeting.domain.attendance import entitled_voters, quorum_status, representation
-from meeting.domain.decisions import regions_not_heard
+from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
+from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import State
 from meeting.i18n import N_, _
@@ -91,6 +91,12 @@ def current_text(state: State, now: datetime) -> Text:
         text.append("\n" + _("May vote: {n} · In order: {motions}").format(
             n=len(entitled_voters(state, state.current)), motions=in_order
         ) + "\n", style="dim")
+    speaking = floor(state, now) if state.phase == "in_session" else None
+    if speaking is not None:
+        left = speaking.seconds_left
+        clock = f"{abs(left) // 60}:{abs(left) % 60:02d}"
+        words = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
+        text.append(words.format(name=member_name(state, speaking.member), clock=clock) + "\n", style="bold" if left >= 0 else "bold red")
     if item is not None and item.queue:
         text.append(_("Speakers: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)) + "\n")
     if item is not None and state.phase == "in_session":
@@ -157,6 +163,13 @@ def attendance_text(state: State) -> Text:
             line.append(" " + ", ".join(extras), style="dim")
         text.append_text(line)
         text.append("\n")
+    rule = state.meeting.rules.gender_balance
+    share = women_share(state)
+    if rule is not None and share is not None and balance_short(state):
+        warning = _("⚠ women are {share} of those present; the rules ask for {target}").format(
+            share=f"{float(share) * 100:.0f} %", target=f"{float(rule.women_at_least) * 100:.0f} %"
+        )
+        text.append(warning + "\n", style="bold yellow")
     others = [m for m in council.members if not m.holds_seat and state.status(m.id) in ("present", "remote")]
     if others:
         text.append(_("Also here: {names}").format(names=", ".join(m.name for m in others)), style="dim")

@@ -226,3 +226,19 @@ async def test_the_command_palette_lists_every_action_with_its_key(tmp_path):
         for key, _action, title, _command in KEYS:
             shown = {"colon": ":", "question_mark": "?"}.get(key, key)
             assert f"{title}  [{shown}]" in titles
+
+
+async def test_a_torn_journal_is_reported_and_the_meeting_continues(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    meeting.session.close()
+    journal = tmp_path / "journal.jsonl"
+    with journal.open("ab") as f:
+        f.write(b'{"seq":6,"ts":"2026-12')  # the power went mid-write
+    session, warnings = Session.resume(journal, ScriptClock(datetime(2026, 12, 10, 13, tzinfo=timezone.utc), "UTC"))
+    app = build_app(session, session.clock, journal_exists=True, warnings=warnings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")  # resume
+        notice = shown(app, "#notice")
+        assert notice.startswith(f"⚠ {journal}:6:1: warning: this last line was cut off")
+        assert "#1 main motion" in shown(app, "#current")
+    session.close()
