@@ -99,7 +99,10 @@ def _names(state: State, ids: list[str] | tuple[str, ...]) -> str:
 
 def describe(event: ev.AnyEvent, state: State) -> str:
     """One line saying what an event records, for the undo question and notifications."""
-    name = lambda member: _names(state, [member])  # noqa: E731 - short and local
+
+    def name(member: str) -> str:
+        return _names(state, [member])
+
     match event:
         case ev.AttendanceChanged(changes=changes):
             return _("attendance: {changes}").format(

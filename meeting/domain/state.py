@@ -7,9 +7,9 @@ events say, and the journal keeps both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from meeting.domain import events as ev
@@ -97,7 +97,7 @@ class Action:
     at: datetime
     what: str
     owner: str
-    due: object
+    due: date | None
     item: str | None
 
 
@@ -189,19 +189,22 @@ class State:
             item.opened_at = at
 
 
-def _lifecycle(phase: Phase, name: str):  # noqa: ANN202 - a handler
-    def handle(state: State, at: datetime, event: ev.AnyEvent) -> None:
-        if phase == "in_session":
-            state.phase = phase
-            state._open_item_clock(at)
-        else:
-            state._close_item_clock(at)
-            state.phase = phase
-        if phase == "adjourned":
-            _finish_current_item(state)
-        state.sessions.append((name, at))
+def _enter(state: State, at: datetime, phase: Phase, name: str) -> None:
+    """The sitting changes phase: the open item's clock runs only while in session."""
+    if phase == "in_session":
+        state.phase = phase
+        state._open_item_clock(at)
+    else:
+        state._close_item_clock(at)
+        state.phase = phase
+    if phase == "adjourned":
+        _finish_current_item(state)
+    state.sessions.append((name, at))
 
-    return handle
+
+def _lifecycle(phase: Phase, name: str) -> Callable[[State, datetime, ev.AnyEvent], None]:
+    """The handler of an event that only changes the phase."""
+    return lambda state, at, event: _enter(state, at, phase, name)
 
 
 def _finish_current_item(state: State) -> None:
@@ -214,7 +217,7 @@ def _finish_current_item(state: State) -> None:
 
 def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
     if state.phase == "in_session":
-        _lifecycle("adjourned", "adjourned")(state, at, event)
+        _enter(state, at, "adjourned", "adjourned")
     state.sitting = event.number
     state.phase = "not_started"
     for presence in state.presence.values():
@@ -331,9 +334,9 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     if status != "carried":
         return
     if motion.kind == "adjourn":
-        _lifecycle("adjourned", "adjourned")(state, at, None)  # type: ignore[arg-type]
+        _enter(state, at, "adjourned", "adjourned")
     elif motion.kind == "recess":
-        _lifecycle("in_recess", "recessed")(state, at, None)  # type: ignore[arg-type]
+        _enter(state, at, "in_recess", "recessed")
     if target is None:
         return
     if motion.kind == "amend":

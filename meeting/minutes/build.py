@@ -518,7 +518,7 @@ def _interest_words(ctx: _Context, member: str, text: str, item: str | None) -> 
     return _("{member} declared an interest: {text}").format(member=ctx.who(member), text=text)
 
 
-def _action_words(ctx: _Context, what: str, owner: str, due: object) -> str:
+def _action_words(ctx: _Context, what: str, owner: str, due: date | None) -> str:
     if due:
         return _("Action: {what} — {owner}, by {due}.").format(what=what, owner=ctx.who(owner), due=due)
     return _("Action: {what} — {owner}.").format(what=what, owner=ctx.who(owner))
