@@ -71,8 +71,16 @@ class Council(Model):
             by_region.setdefault(member.region, []).append(member)
         return {region: tuple(members) for region, members in by_region.items()}
 
+    @cached_property
+    def _titulars_by_alternate(self) -> dict[str, Member]:
+        return {m.alternate: m for m in reversed(self.members) if m.alternate}  # the first wins
+
     def member(self, member_id: str) -> Member | None:
         return self._members_by_id.get(member_id)
+
+    def titular_of(self, member_id: str) -> Member | None:
+        """The member whose alternate this member is, if any."""
+        return self._titulars_by_alternate.get(member_id)
 
     def region(self, region_id: str) -> Region | None:
         return next((r for r in self.regions if r.id == region_id), None)

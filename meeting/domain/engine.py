@@ -29,7 +29,7 @@ from meeting.domain.attendance import (
 from meeting.domain.council import Member
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
-from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, broken_tie, chair_could_decide, vote_outcome
+from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome
 from meeting.domain.procedure import WITHOUT_QUORUM, allowed, decision_for, motion_rule, out_of_order, target_of
 from meeting.domain.state import Motion, State
 
@@ -585,7 +585,7 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _, decision = _decision(state, motion)
     entitled = len(motion.entitled)
     seats = len(state.meeting.council.seats)
-    final = broken_tie(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats)
+    final = after_chair_votes(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=command.args["choice"], outcome=final)
 
 
@@ -596,8 +596,7 @@ def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if outcome is None or outcome.awaiting != "lots":
         raise _Refused("vote.no-lots", motion=motion.number)
     carried = hashlib.sha256(context.entropy + str(motion.number).encode()).digest()[0] % 2 == 0
-    _, decision = _decision(state, motion)
-    final = broken_tie(outcome, decision, "lots", "none", len(motion.entitled), 0, carried=carried)
+    final = after_lots(outcome, carried)
     return ev.TieBroken(motion=motion.number, by="lots", choice="yes" if carried else "no", outcome=final)
 
 
@@ -712,12 +711,7 @@ def _roll_vote(choice: ev.Choice) -> Handler:
 
 def _own_seat(state: State, member: Member) -> Member | None:
     """The seat a member votes for in their own name: theirs, or the titular's they sit for."""
-    if member.holds_seat:
-        return member
-    for seat in state.meeting.council.seats:
-        if seat.alternate == member.id:
-            return seat
-    return None
+    return member if member.holds_seat else state.meeting.council.titular_of(member.id)
 
 
 def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:

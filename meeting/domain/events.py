@@ -28,8 +28,7 @@ Method = Literal["show_of_hands", "roll_call", "secret_ballot", "consensus", "un
 
 
 class Event(Model):
-    """Read back from a journal with `EVENTS.validate_python(data, strict=False)`: in JSON a
-    date is a string."""
+    """Read back from a journal through `LINES`, which parses each line as JSON."""
 
 
 class SourceFile(Model):
@@ -352,9 +351,6 @@ AnyEvent = Annotated[
     | Undone,
     Field(discriminator="type"),
 ]
-
-EVENTS: TypeAdapter[AnyEvent] = TypeAdapter(AnyEvent, config=ConfigDict(defer_build=True))
-
 
 class JournalLine(TypedDict):
     """A journal line's fields, read in one pass with its event (see meeting.journal)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from meeting.domain.events import Outcome
 from meeting.domain.motions import Decision
@@ -104,15 +105,17 @@ def chair_could_decide(decision: DecisionClass, tally: Tally, entitled: int, sea
     return now != with_yes or now != with_no
 
 
-def broken_tie(outcome: Outcome, decision: DecisionClass, by: str, choice: str, entitled: int, seats: int, carried: bool | None = None) -> Outcome:
-    """The outcome after the chair's casting or deciding vote (`choice`), or after lots
-    (`carried`, as drawn)."""
-    if carried is None:
-        extra_yes, extra_no = (1, 0) if choice == "yes" else (0, 1) if choice == "no" else (0, 0)
-        tally = Tally(outcome.yes + extra_yes, outcome.no + extra_no, outcome.abstain, outcome.blank)
-        after = vote_outcome(decision, outcome.class_id, tally, entitled, seats)
-        carried = carries(decision, after.yes, after.required)
-        outcome = after
-    return outcome.model_copy(
-        update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": by}
-    )
+def after_chair_votes(
+    outcome: Outcome, decision: DecisionClass, by: Literal["casting_vote", "chair"], choice: str, entitled: int, seats: int
+) -> Outcome:
+    """The outcome once the chair's casting or deciding vote (`yes`, `no` or `none`) is added."""
+    extra_yes, extra_no = {"yes": (1, 0), "no": (0, 1)}.get(choice, (0, 0))
+    tally = Tally(outcome.yes + extra_yes, outcome.no + extra_no, outcome.abstain, outcome.blank)
+    after = vote_outcome(decision, outcome.class_id, tally, entitled, seats)
+    carried = carries(decision, after.yes, after.required)
+    return after.model_copy(update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": by})
+
+
+def after_lots(outcome: Outcome, carried: bool) -> Outcome:
+    """The outcome as the lots fell."""
+    return outcome.model_copy(update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "lots"})

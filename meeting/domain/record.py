@@ -15,7 +15,6 @@ from datetime import datetime
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
-from meeting.domain.council import Council, Member
 from meeting.domain.state import Phase, Recorded, State, cancelled
 
 # Events after which the quorum may have changed.
@@ -118,11 +117,6 @@ def item_spans(steps: Sequence[Step]) -> list[Span]:
     if current is not None:
         spans.append(Span(current[0], current[1], None))
     return spans
-
-
-def titular_of(council: Council, member_id: str) -> Member | None:
-    """The member whose alternate this member is, if any."""
-    return next((m for m in council.members if m.alternate == member_id), None)
 
 
 def last_decisions(steps: Sequence[Step]) -> dict[int, int]:

@@ -113,7 +113,6 @@ class Interest:
 class State:
     meeting: Meeting
     sources: list[ev.SourceFile]
-    started_at: datetime
     clock: datetime
     chair: str
     phase: Phase = "not_started"
@@ -143,7 +142,7 @@ class State:
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
         meeting = Meeting(agenda=loaded.agenda, council=loaded.council)
-        state = cls(meeting, loaded.sources, at, at, loaded.agenda.chair)
+        state = cls(meeting, loaded.sources, at, loaded.agenda.chair)
         state.presence = {m.id: Presence() for m in loaded.council.members}
         state.order = [item.id for item in loaded.agenda.items]
         state.items = {item.id: ItemState(item) for item in loaded.agenda.items}

@@ -25,7 +25,6 @@ from meeting.domain.record import (
     item_spans,
     last_decisions,
     quorum_changes,
-    titular_of,
 )
 from meeting.domain.state import Motion, Recorded, State
 from meeting.i18n import N_, _, language
@@ -150,7 +149,7 @@ class _Context:
 
     def about(self, member: Member) -> str | None:
         if not member.holds_seat:
-            titular = titular_of(self.council, member.id)
+            titular = self.council.titular_of(member.id)
             if titular is not None:
                 return _("alternate for {name}").format(name=titular.name)
         if member.holds_seat and member.country:
@@ -624,7 +623,7 @@ def _row(ctx: _Context, member: Member, changes: list[tuple[datetime, str]],
         elif status in ("left", "dropped") and seen:
             movements.append(ctx.clock(at) if status == "left" else _("{time} (connection dropped)").format(time=ctx.clock(at)))
             away = True
-    titular = titular_of(ctx.council, member.id) if not member.holds_seat else None
+    titular = ctx.council.titular_of(member.id) if not member.holds_seat else None
     if titular is not None:
         role = _("alternate for {name}").format(name=titular.name)
     elif member.role != "member":

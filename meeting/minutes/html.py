@@ -136,17 +136,7 @@ def _header(minutes: m.Minutes) -> Iterator[str]:
 
 
 def _attendance_rows(rows: list[m.AttendanceRow], with_role: bool) -> list[list[str]]:
-    out = []
-    for row in rows:
-        name = e(row.member.name)
-        if row.role and not with_role:
-            name += f" ({e(row.role)})"
-        cells = [name]
-        if with_role:
-            cells.append(e(row.role))
-        cells += [e(row.organisation), e(row.attended), e(row.arrived), e(row.left)]
-        out.append(cells)
-    return out
+    return [[e(cell) for cell in row.cells(with_role)] for row in rows]
 
 
 def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:

@@ -55,17 +55,7 @@ def _header(minutes: m.Minutes) -> Iterator[str]:
 
 
 def _attendance_rows(rows: list[m.AttendanceRow], with_role: bool) -> list[list[str]]:
-    out = []
-    for row in rows:
-        name = md(row.member.name)
-        if row.role and not with_role:
-            name += f" ({md(row.role)})"
-        cells = [name]
-        if with_role:
-            cells.append(md(row.role or ""))
-        cells += [md(row.organisation or ""), md(row.attended), row.arrived or "", md(row.left or "")]
-        out.append(cells)
-    return out
+    return [[md(cell) for cell in row.cells(with_role)] for row in rows]
 
 
 def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:

@@ -91,6 +91,15 @@ class AttendanceRow(Record):
     left: str | None = Field(None, description="Departures and returns, in words.")
     changes: list[AttendanceChange] = Field(default_factory=list)
 
+    def cells(self, with_role: bool) -> list[str]:
+        """The row of an attendance table, as text; each format escapes it its own way. The
+        role goes in its own column, or after the name."""
+        name = self.member.name
+        if self.role and not with_role:
+            name += f" ({self.role})"
+        role = [self.role or ""] if with_role else []
+        return [name, *role, self.organisation or "", self.attended, self.arrived or "", self.left or ""]
+
 
 class RegionAttendance(Record):
     id: str

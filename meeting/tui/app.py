@@ -30,9 +30,6 @@ from meeting.tui.panels import agenda_text, attendance_text, current_text, heade
 # The other screens (and the DataTable they use) are imported when first opened: the main
 # screen is what the chair must see quickly.
 
-PROMPT = "› "
-
-
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What happened to a line sent to the engine."""
@@ -160,8 +157,8 @@ class MainScreen(Screen[None]):
             bar.remember(line)
             bar.value = ""
         else:
-            # The caret under the column the engine points at.
-            caret = " " * (len(PROMPT) + outcome.col - 1) + "^ "
+            # The caret under the column the engine points at (the bar's text starts at its edge).
+            caret = " " * (outcome.col - 1) + "^ "
             self.notice(Text(caret + outcome.refusal, style="bold red"))
 
 

@@ -14,7 +14,7 @@ from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.messages import MOTION_NAMES
-from meeting.report import ATTENDANCE, PHASES, minutes_used, quorum_line
+from meeting.report import PHASES, minutes_used, quorum_line
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 VOTE_MODES = {
@@ -174,7 +174,3 @@ def attendance_text(state: State) -> Text:
     if others:
         text.append(_("Also here: {names}").format(names=", ".join(m.name for m in others)), style="dim")
     return text
-
-
-def status_word(status: str) -> str:
-    return _(ATTENDANCE[status])

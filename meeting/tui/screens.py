@@ -95,7 +95,7 @@ class RollCallScreen(Screen[None]):
                 return _("cast by {name}").format(name=member_name(state, voter.voter))
             return _("proxy to {name}").format(name=member_name(state, holder)) if holder else _("seat")
         if member.role == "alternate":
-            titular = next((s for s in state.meeting.council.seats if s.alternate == member.id), None)
+            titular = state.meeting.council.titular_of(member.id)
             return _("alternate for {name}").format(name=titular.name if titular else "—")
         return _(member.role)
 
@@ -126,7 +126,8 @@ class RollCallScreen(Screen[None]):
             member = council.member(member_id)
             if member is not None and member.alternate:
                 touched.add(member.alternate)
-            touched |= {s.id for s in council.seats if s.alternate == member_id}
+            if (titular := council.titular_of(member_id)) is not None:
+                touched.add(titular.id)
             touched |= {p for p, h in state.proxies.items() if member_id in (p, h)}
             touched |= {h for p, h in state.proxies.items() if p == member_id}
         roster = self.query_one(RosterList)

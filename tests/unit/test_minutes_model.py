@@ -4,7 +4,7 @@ in the record, and the facts `meeting.domain.record` derives from the journal.""
 from __future__ import annotations
 
 from meeting.domain import events as ev
-from meeting.domain.record import chronicle, effective, item_spans, quorum_changes, titular_of
+from meeting.domain.record import chronicle, effective, item_spans, quorum_changes
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import markdown
 from meeting.minutes.model import Minutes, minutes_of
@@ -63,7 +63,7 @@ def test_items_are_timed_from_opening_to_leaving(tmp_path):
 
 def test_an_alternate_is_named_with_the_titular_they_sit_for(tmp_path):
     council = start(tmp_path).state.meeting.council
-    assert titular_of(council, "gh-2").id == "gh-1" and titular_of(council, "gh-1") is None
+    assert council.titular_of("gh-2").id == "gh-1" and council.titular_of("gh-1") is None
 
 
 # ── what the minutes say ──────────────────────────────────────────────────────

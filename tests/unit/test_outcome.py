@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from meeting.domain.outcome import Tally, broken_tie, chair_could_decide, vote_outcome
+from meeting.domain.outcome import Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome
 from meeting.domain.rules import DecisionClass
 from meeting.words import outcome_words
 
@@ -97,7 +97,7 @@ def test_a_tie_fails_or_waits_for_the_rule_that_breaks_it(tie, awaiting):
 def test_the_casting_vote_decides_a_tie(choice, result):
     decision = DecisionClass(more_than="1/2", tie="casting_vote")
     tied = vote_outcome(decision, "c", Tally(10, 10, 0), 21, 21)
-    final = broken_tie(tied, decision, "casting_vote", choice, 21, 21)
+    final = after_chair_votes(tied, decision, "casting_vote", choice, 21, 21)
     assert (final.result, final.tie_broken_by, final.awaiting) == (result, "casting_vote", None)
     assert final.yes == 10 + (choice == "yes")
 
@@ -105,8 +105,8 @@ def test_the_casting_vote_decides_a_tie(choice, result):
 def test_lots_decide_as_drawn():
     decision = DecisionClass(more_than="1/2", tie="lots")
     tied = vote_outcome(decision, "c", Tally(7, 7, 0), 21, 21)
-    assert broken_tie(tied, decision, "lots", "none", 21, 21, carried=True).result == "carried"
-    assert broken_tie(tied, decision, "lots", "none", 21, 21, carried=False).result == "lost"
+    assert (after_lots(tied, carried=True).result, after_lots(tied, carried=True).tie_broken_by) == ("carried", "lots")
+    assert after_lots(tied, carried=False).result == "lost"
 
 
 def test_a_tie_under_two_thirds_is_simply_lost():
