@@ -446,7 +446,7 @@ def hot_spots(state: State, recorded: list[Recorded], entries: list[Entry]) -> N
             lambda: _checked_entry(vote_entry.seq, vote_entry.ts, vote_entry.prev, vote_entry.event),
             "journal append",
         ),
-        ("EVENTS.validate_python(vote event)", lambda: ev.EVENTS.validate_python(vote_entry.event, strict=False), "every reader (replay)"),
+        ("LINES.validate_json(vote line)", lambda: ev.LINES.validate_json(vote_entry.line), "every reader (replay)"),
     ):
         rows.append((name, us(_per_call(work)), users))
     print(
