@@ -47,7 +47,10 @@ def bench_folder(folder: Path) -> tuple[Path, str]:
     existing = next(p for p in (folder, *folder.parents) if p.exists())
     mount, fstype, device = filesystem(existing)
     if fstype in _RAM_BACKED:
-        print(f"error: {folder} is on {fstype} (RAM-backed): fsync would cost nothing there; use --dir on a disk", file=sys.stderr)
+        print(
+            f"error: {folder} is on {fstype} (RAM-backed): fsync would cost nothing there; use --dir on a disk",
+            file=sys.stderr,
+        )
         sys.exit(2)
     folder.mkdir(parents=True, exist_ok=True)
     mount, fstype, device = filesystem(folder)

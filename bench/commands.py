@@ -211,7 +211,11 @@ class AssemblyChair:
         state = self.state
         item = state.items[state.current].item if state.current else None
         mover, seconder = self._two()
-        text = "" if item is not None and item.motion is not None and self.rng.random() < 0.6 else f'"{self.rng.choice(MOTIONS)}" '
+        text = (
+            ""
+            if item is not None and item.motion is not None and self.rng.random() < 0.6
+            else f'"{self.rng.choice(MOTIONS)}" '
+        )
         if self.rng.random() < 0.7:
             yield f"move {text}by {mover} seconded {seconder}"
         else:
@@ -316,7 +320,9 @@ def start_session(folder: Path, members: int, name: str) -> tuple[Session, Scrip
     return session, clock
 
 
-def run_session(session: Session, clock: ScriptClock, commands: int, seed: int) -> tuple[list[str], list[str], list[float], dict[str, int]]:
+def run_session(
+    session: Session, clock: ScriptClock, commands: int, seed: int
+) -> tuple[list[str], list[str], list[float], dict[str, int]]:
     """The chair's script in a real session until `commands` events: every line run (clock lines
     included, for a replay), the accepted command lines, and each one's time."""
     chair = AssemblyChair(session, random.Random(seed))
@@ -348,7 +354,11 @@ def run_session(session: Session, clock: ScriptClock, commands: int, seed: int) 
         accepted.append(line)
         times.append(spent)
         if len(accepted) % shown_every == 0:
-            print(f"  session: {len(accepted):>6,} commands, {time.perf_counter() - started:6.1f} s", file=sys.stderr, flush=True)
+            print(
+                f"  session: {len(accepted):>6,} commands, {time.perf_counter() - started:6.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     return script, accepted, times, refusals
 
 
@@ -423,7 +433,9 @@ def hot_spots(state: State, recorded: list[Recorded], entries: list[Entry]) -> N
     council = state.meeting.council
     first, last = council.members[0].id, council.seats[-1].id
     item = state.current or state.order[0]
-    vote_at = max(range(1, len(recorded)), key=lambda i: isinstance(recorded[i].event, ev.VoteCounted) and len(entries[i].line))
+    vote_at = max(
+        range(1, len(recorded)), key=lambda i: isinstance(recorded[i].event, ev.VoteCounted) and len(entries[i].line)
+    )
     vote, vote_entry = recorded[vote_at].event, entries[vote_at]
     attending = sum(1 for p in state.presence.values() if p.status in ("present", "remote"))
     rows = [("call (on the final state)", "per call", "used by")]
@@ -434,7 +446,11 @@ def hot_spots(state: State, recorded: list[Recorded], entries: list[Entry]) -> N
         ("represented_seats(state)", lambda: represented_seats(state), "quorum, entitled voters, _chair_seat"),
         ("quorum_status(state)", lambda: quorum_status(state), "move, vote, agreed, consensus, ballot"),
         (f"entitled_voters(state, {item!r})", lambda: entitled_voters(state, item), "vote, roll-call, ballot"),
-        ("ev.Voter(seat=..., voter=..., via=...)", lambda: ev.Voter(seat=first, voter=first, via="titular"), "representation"),
+        (
+            "ev.Voter(seat=..., voter=..., via=...)",
+            lambda: ev.Voter(seat=first, voter=first, via="titular"),
+            "representation",
+        ),
         ("_data(vote event)  (model_dump)", lambda: _data(vote), "journal append"),
         (
             "encode_entry(vote event)",
@@ -529,7 +545,18 @@ def main(argv: list[str] | None = None) -> int:
         rows = [("measure", "median", "p95", "p99", "mean", "max", "total", "rate")]
 
         def row(name: str, s: Spread) -> None:
-            rows.append((name, us(s.median), us(s.p95), us(s.p99), us(s.mean), us(s.max), f"{s.total:.2f} s", rate(s.count, s.total)))
+            rows.append(
+                (
+                    name,
+                    us(s.median),
+                    us(s.p95),
+                    us(s.p99),
+                    us(s.mean),
+                    us(s.max),
+                    f"{s.total:.2f} s",
+                    rate(s.count, s.total),
+                )
+            )
 
         row("Session.execute (parse+decide+fsync+apply)", cmd)
         for i, f in enumerate(floors, start=1):

@@ -66,7 +66,23 @@ SEED = 20261210
 CORE = ("tz-1", "ke-1", "ug-1", "zm-1", "zw-1", "sl-1", "bf-1", "cm-1", "cd-1", "co-1", "pe-1", "bo-1", "ph-1", "id-1")
 IN_PERSON = ("tz-1", "ke-1")
 # Everyone else comes and goes: seats, alternates, the secretary and the observers.
-CHURN = ("gh-1", "mg-1", "cd-2", "hn-1", "br-1", "la-1", "pg-1", "gh-2", "bf-2", "tz-2", "co-2", "ph-2", "sec-1", "obs-1", "obs-2")
+CHURN = (
+    "gh-1",
+    "mg-1",
+    "cd-2",
+    "hn-1",
+    "br-1",
+    "la-1",
+    "pg-1",
+    "gh-2",
+    "bf-2",
+    "tz-2",
+    "co-2",
+    "ph-2",
+    "sec-1",
+    "obs-1",
+    "obs-2",
+)
 SEATS = ("gh-1", "sl-1", "zm-1", "zw-1", "bf-1", "cm-1", "cd-1", "mg-1", "tz-1", "ke-1", "ug-1", "cd-2",
          "hn-1", "co-1", "pe-1", "bo-1", "br-1", "ph-1", "id-1", "la-1", "pg-1")  # fmt: skip
 CHAIRS = ("tz-1", "zw-1")  # the chair and the vice-chair
@@ -262,7 +278,11 @@ class Chair:
         state = self.state
         item = state.items[state.current].item if state.current else None
         mover, seconder = self._two()
-        text = "" if item is not None and item.motion is not None and self.rng.random() < 0.5 else f'"{self.rng.choice(MOTIONS)}" '
+        text = (
+            ""
+            if item is not None and item.motion is not None and self.rng.random() < 0.5
+            else f'"{self.rng.choice(MOTIONS)}" '
+        )
         if self.rng.random() < 0.7:
             yield f"move {text}by {mover} seconded {seconder}"
         else:
@@ -332,7 +352,9 @@ class Chair:
         motion = self.state.pending
         if motion is None:
             return
-        entitled = len(motion.poll.entitled) if motion.poll is not None else len(entitled_voters(self.state, motion.item))
+        entitled = (
+            len(motion.poll.entitled) if motion.poll is not None else len(entitled_voters(self.state, motion.item))
+        )
         abstain = self.rng.randint(0, min(2, entitled))
         blank = self.rng.randint(0, 1) if ballot and entitled - abstain > 2 else 0
         voting = self.rng.randint(max(1, (entitled - abstain - blank) * 2 // 3), entitled - abstain - blank)
@@ -557,7 +579,9 @@ def full(path: Path) -> State:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000, help="events in the journal (default %(default)s)")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs of each measure, best kept (default %(default)s)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="timed runs of each measure, best kept (default %(default)s)"
+    )
     parser.add_argument("--dir", type=Path, default=DEFAULT_FOLDER, help="bench folder on disk (default %(default)s)")
     parser.add_argument("--seed", type=int, default=SEED, help="the chair's script's seed (default %(default)s)")
     parser.add_argument("--rebuild", action="store_true", help="build the journal again even if a valid one is cached")
@@ -599,7 +623,11 @@ def main(argv: list[str] | None = None) -> int:
             f"max {meta['undo_max_ms']:.1f} ms each (an undo refolds the whole journal)"
         )
     kinds = meta["event_types"]
-    print("  event mix: " + ", ".join(f"{k} {v * 100 / meta['events']:.1f}%" for k, v in list(kinds.items())[:12]) + ", ...")
+    print(
+        "  event mix: "
+        + ", ".join(f"{k} {v * 100 / meta['events']:.1f}%" for k, v in list(kinds.items())[:12])
+        + ", ..."
+    )
     print()
 
     n = meta["events"]

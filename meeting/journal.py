@@ -116,9 +116,7 @@ class Journal:
         self._mirror_file: io.FileIO | None = None
 
     @classmethod
-    def create(
-        cls, path: Path, first_event: dict[str, Any], ts: datetime, mirror: Path | None = None
-    ) -> Journal:
+    def create(cls, path: Path, first_event: dict[str, Any], ts: datetime, mirror: Path | None = None) -> Journal:
         entry = _checked_entry(1, ts, GENESIS, first_event)  # a bad event fails before any write
         for target in (path, mirror):
             if target is not None and os.path.lexists(target):

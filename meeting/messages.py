@@ -68,7 +68,9 @@ MESSAGES: dict[str, str] = {
     "sitting.not-in-recess": N_("the meeting is not in recess"),
     "sitting.not-begun-yet": N_("this sitting has not begun yet: there is nothing to close"),
     "quorum.lost": N_("no quorum ({words}): only adjournment, recess, attendance and points of order are in order"),
-    "balance.waiver-needed": N_("women are {share} of those present, below the {target} the rules require: record a waiver with 'waive-balance' first"),
+    "balance.waiver-needed": N_(
+        "women are {share} of those present, below the {target} the rules require: record a waiver with 'waive-balance' first"
+    ),
     "balance.no-rule": N_("the rules set no gender balance to waive"),
     "chair.already": N_("'{id}' is already in the chair"),
     "attendance.not-here": N_("'{id}' is not present, so cannot leave"),
@@ -93,9 +95,13 @@ MESSAGES: dict[str, str] = {
     "motion.no-main": N_("out of order: no main motion is pending"),
     "motion.not-amendable": N_("out of order: the pending motion ({pending}) cannot be amended"),
     "motion.amend-too-deep": N_("out of order: an amendment to an amendment cannot be amended (two levels at most)"),
-    "motion.objection-too-late": N_("out of order: an objection to consideration must come before debate or any other motion"),
+    "motion.objection-too-late": N_(
+        "out of order: an objection to consideration must come before debate or any other motion"
+    ),
     "motion.no-ruling": N_("out of order: there is no ruling of the chair to appeal"),
-    "motion.debate-closed": N_("out of order: debate is closed on the pending question (previous question ordered): put it to the vote"),
+    "motion.debate-closed": N_(
+        "out of order: debate is closed on the pending question (previous question ordered): put it to the vote"
+    ),
     "motion.no-vote": N_("out of order: no vote has been taken to divide"),
     "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
     "motion.nothing-to-reconsider": N_("out of order: no decided main motion to reconsider"),
@@ -118,7 +124,9 @@ MESSAGES: dict[str, str] = {
     "vote.no-casting-vote": N_("no tie waits for the chair's vote"),
     "vote.no-lots": N_("no tie waits for a drawing of lots"),
     "vote.no-roll-call": N_("no roll call is open: type 'roll-call' first"),
-    "vote.secret-ballot-named": N_("this is a secret ballot: no vote may be recorded by name; enter the totals with 'vote'"),
+    "vote.secret-ballot-named": N_(
+        "this is a secret ballot: no vote may be recorded by name; enter the totals with 'vote'"
+    ),
     "vote.for-one-voter": N_("'for' names the principal of one voter only"),
     "vote.already-voted": N_("the seat of '{seat}' has already voted"),
     "vote.observer": N_("'{id}' is an observer and cannot vote"),
@@ -147,23 +155,39 @@ MESSAGES: dict[str, str] = {
     "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),
     "replay.other-meeting": N_("the journal records another meeting ('{id}')"),
     # The journal
-    "journal.not-utf8": N_("this line is not UTF-8 text (invalid byte 0x{byte}): the file was changed after it was written"),
+    "journal.not-utf8": N_(
+        "this line is not UTF-8 text (invalid byte 0x{byte}): the file was changed after it was written"
+    ),
     "journal.bad-json": N_("this line is not valid JSON: the file was damaged or edited"),
-    "journal.bad-entry": N_("this line is not a journal entry: it needs exactly the keys seq, ts, prev and event, in that order"),
-    "journal.bad-field": N_("'{key}' has the wrong form ('seq' is a whole number, 'prev' 64 hexadecimal digits, 'event' an object with a 'type')"),
+    "journal.bad-entry": N_(
+        "this line is not a journal entry: it needs exactly the keys seq, ts, prev and event, in that order"
+    ),
+    "journal.bad-field": N_(
+        "'{key}' has the wrong form ('seq' is a whole number, 'prev' 64 hexadecimal digits, 'event' an object with a 'type')"
+    ),
     "journal.seq-gap": N_("'seq' is {found} but {expected} was expected: a line is missing, repeated or out of order"),
     "journal.bad-start": N_("the first line's 'prev' must be 64 zeros: the line was changed after it was written"),
-    "journal.chain-broken": N_("line {previous} was changed after it was written (or this line's 'prev' was): its hash no longer matches this line's 'prev'"),
+    "journal.chain-broken": N_(
+        "line {previous} was changed after it was written (or this line's 'prev' was): its hash no longer matches this line's 'prev'"
+    ),
     "journal.bad-ts": N_("'ts' is {value}, not a UTC time with milliseconds such as 2026-12-10T12:00:00.000Z"),
-    "journal.not-canonical": N_("this line is not written the way the program writes entries (spacing, escapes or number form differ): it was edited"),
-    "journal.torn": N_("this last line was cut off while being written and never confirmed, so it is not part of the journal; opening the journal to write moves it to '{torn}'"),
+    "journal.not-canonical": N_(
+        "this line is not written the way the program writes entries (spacing, escapes or number form differ): it was edited"
+    ),
+    "journal.torn": N_(
+        "this last line was cut off while being written and never confirmed, so it is not part of the journal; opening the journal to write moves it to '{torn}'"
+    ),
     "journal.empty": N_("the journal has no complete line: it was never properly started"),
     "journal.exists": N_("the file already exists; a new journal is never written over an existing file"),
     "journal.locked": N_("another program is writing to this journal (it is locked); close it there first"),
     "journal.unwritable": N_("cannot write the journal: {reason}"),
     "journal.closed": N_("the journal is closed after an earlier write error; open it again to continue"),
-    "journal.mirror-diverged": N_("the mirror differs from the journal '{journal}' from this line on; it is left unchanged: check which copy is right"),
-    "journal.mirror-failed": N_("cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"),
+    "journal.mirror-diverged": N_(
+        "the mirror differs from the journal '{journal}' from this line on; it is left unchanged: check which copy is right"
+    ),
+    "journal.mirror-failed": N_(
+        "cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"
+    ),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
@@ -226,11 +250,13 @@ MESSAGES: dict[str, str] = {
     "text.empty": N_("must not be empty"),
     "language.invalid": N_("'{value}' is not a language code such as 'en', 'fr', 'sw' or 'pt-BR'"),
     "zone.unknown": N_("unknown time zone '{value}': use an IANA name such as 'Africa/Nairobi' or 'UTC'"),
-    "share.not-a-fraction": N_("'{value}' is not a fraction: write it as a string with a slash, such as \"2/3\" or \"1/1\""),
+    "share.not-a-fraction": N_(
+        '\'{value}\' is not a fraction: write it as a string with a slash, such as "2/3" or "1/1"'
+    ),
     "share.zero-denominator": N_("'{value}' divides by zero"),
     "share.out-of-range": N_("{value} is more than 1: a share must be between 0 and 1"),
     "count.negative": N_("{value} is negative: a count must be 0 or more"),
-    "amount.wrong-type": N_("must be a count (an integer such as 11) or a fraction in quotes such as \"1/2\""),
+    "amount.wrong-type": N_('must be a count (an integer such as 11) or a fraction in quotes such as "1/2"'),
     "threshold.one-bound": N_("give exactly one of 'at_least' and 'more_than'"),
     "council.wrong-type": N_("'council' must be the path of the council file or an inline [council] table"),
     "agenda.start-has-offset": N_(
@@ -316,7 +342,11 @@ _PARAM_WORDS: dict[str, dict[str, str]] = {
         "done": N_("done"),
         "deferred": N_("deferred"),
     },
-    "awaiting": {"casting_vote": N_("chair's casting vote"), "lots": N_("drawing of lots"), "chair": N_("chair's vote")},
+    "awaiting": {
+        "casting_vote": N_("chair's casting vote"),
+        "lots": N_("drawing of lots"),
+        "chair": N_("chair's vote"),
+    },
     "side": {"yes": N_("yes"), "no": N_("no")},
 }
 

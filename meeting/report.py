@@ -49,8 +49,13 @@ def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
     council = state.meeting.council
     short = [region.name if (region := council.region(r.region)) else r.region for r in status.short_regions]
     return quorum_status_words(
-        status.present, status.needed, status.seats, status.regions_present, status.regions_needed,
-        status.regions_total, short,
+        status.present,
+        status.needed,
+        status.seats,
+        status.regions_present,
+        status.regions_needed,
+        status.regions_total,
+        short,
     )
 
 
@@ -61,8 +66,6 @@ def minutes_used(state: State, item_id: str, now: datetime | None = None) -> int
     if item.opened_at is not None:
         used += max((now or state.clock) - item.opened_at, timedelta())
     return int(used.total_seconds() // 60)
-
-
 
 
 def motion_line(motion: Motion) -> str:
@@ -118,12 +121,16 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             )
         case ev.MotionSeconded(motion=number, member=member):
             return _("motion #{number} seconded by {member}").format(number=number, member=name(member))
-        case ev.VoteCounted(motion=number, outcome=outcome) | ev.RollCallClosed(motion=number, outcome=outcome) | ev.TieBroken(
-            motion=number, outcome=outcome
+        case (
+            ev.VoteCounted(motion=number, outcome=outcome)
+            | ev.RollCallClosed(motion=number, outcome=outcome)
+            | ev.TieBroken(motion=number, outcome=outcome)
         ):
             return _("result of motion #{number}: {outcome}").format(number=number, outcome=outcome_words(outcome))
         case ev.RollCallVoted(votes=votes, choice=choice):
-            return _("roll call: {voters} {choice}").format(voters=_names(state, [v.voter for v in votes]), choice=choice)
+            return _("roll call: {voters} {choice}").format(
+                voters=_names(state, [v.voter for v in votes]), choice=choice
+            )
         case ev.ItemOpened(item=item) | ev.ItemClosed(item=item):
             title = state.items[item].item.title if item in state.items else item
             return _("item {title}: {what}").format(title=title, what=_(_EVENT_NAMES[event.type]))

@@ -50,7 +50,7 @@ def share_words(share: Fraction) -> str:
 
 
 def threshold_words(threshold: Threshold, of: str) -> str:
-    """"two-thirds of votes cast", "a majority of members present", "at least 14 of ..."."""
+    """ "two-thirds of votes cast", "a majority of members present", "at least 14 of ..."."""
     if threshold.more_than == Fraction(1, 2):
         return _("a majority of {base}").format(base=of)
     if threshold.at_least in (Fraction(2, 3), Fraction(3, 4)):
@@ -68,9 +68,7 @@ def threshold_words(threshold: Threshold, of: str) -> str:
 
 def quorum_words(quorum: Quorum, council: Council) -> str:
     seats = len(council.seats)
-    parts = [
-        _("{needed} of {seats} voting seats present").format(needed=least_count(quorum, seats), seats=seats)
-    ]
+    parts = [_("{needed} of {seats} voting seats present").format(needed=least_count(quorum, seats), seats=seats)]
     counted = []
     if quorum.remote_counts:
         counted.append(_("remote members count"))
@@ -119,10 +117,21 @@ def exact_words(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator} ({float(value):.2f})"
 
 
-def quorum_status_words(present: int, needed: int, seats: int, regions_present: int, regions_needed: int,
-                        regions_total: int, short: list[str] | tuple[str, ...] = ()) -> str:
-    """"11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum"."""
-    parts = [_("{present} of {seats} voting seats present ({needed} needed)").format(present=present, seats=seats, needed=needed)]
+def quorum_status_words(
+    present: int,
+    needed: int,
+    seats: int,
+    regions_present: int,
+    regions_needed: int,
+    regions_total: int,
+    short: list[str] | tuple[str, ...] = (),
+) -> str:
+    """ "11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum"."""
+    parts = [
+        _("{present} of {seats} voting seats present ({needed} needed)").format(
+            present=present, seats=seats, needed=needed
+        )
+    ]
     if regions_needed:
         parts.append(
             _("{present} of {total} regions represented ({needed} needed)").format(
@@ -139,7 +148,7 @@ _RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecid
 
 
 def outcome_words(outcome: Outcome) -> str:
-    """"Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67)
+    """ "Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67)
     (class: ordinary)"."""
     counts = _("{yes} yes, {no} no, {abstain} abstain").format(yes=outcome.yes, no=outcome.no, abstain=outcome.abstain)
     if outcome.blank:

@@ -34,10 +34,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def _seats_by_region(council: Council) -> list[dict[str, Any]]:
-    return [
-        {"region": r.id, "name": r.name, "seats": len(council.seats_in(r.id))}
-        for r in council.regions
-    ]
+    return [{"region": r.id, "name": r.name, "seats": len(council.seats_in(r.id))} for r in council.regions]
 
 
 def council_summary(council: Council, rules_source: Meeting | None = None) -> dict[str, Any]:
@@ -64,8 +61,7 @@ def _local_starts(meeting: Meeting) -> list[dict[str, Any]]:
         key=lambda row: (row[0].utcoffset(), row[1]),
     )
     return [
-        {"zone": zone, "local": local.isoformat(timespec="minutes"), "members": names}
-        for local, zone, names in locals_
+        {"zone": zone, "local": local.isoformat(timespec="minutes"), "members": names} for local, zone, names in locals_
     ]
 
 
@@ -86,8 +82,7 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
         "chair": _member_name(council, agenda.chair),
         "secretary": _member_name(council, agenda.secretary),
         "items": [
-            {"id": item.id, "title": item.title, "kind": item.kind, "minutes": item.minutes}
-            for item in agenda.items
+            {"id": item.id, "title": item.title, "kind": item.kind, "minutes": item.minutes} for item in agenda.items
         ],
         "planned_minutes": agenda.planned_minutes,
         "local_starts": _local_starts(meeting),

@@ -22,7 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         # None when not given: the minutes are then written in the meeting's own language.
-        "--lang", metavar="CODE", default=None, help=_("language of messages and output (en, fr, es, sw)")
+        "--lang",
+        metavar="CODE",
+        default=None,
+        help=_("language of messages and output (en, fr, es, sw)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in _COMMANDS:

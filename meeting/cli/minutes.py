@@ -17,19 +17,23 @@ def formats(text: str) -> list[str]:
     """`--format toml,json` or `all`: the formats asked for, in the order `all` writes them."""
     asked = [word.strip().lower() for word in text.split(",") if word.strip()]
     if not asked:
-        raise argparse.ArgumentTypeError(_("give one or more of: {formats}, or all").format(formats=",".join(files.FORMATS)))
+        raise argparse.ArgumentTypeError(
+            _("give one or more of: {formats}, or all").format(formats=",".join(files.FORMATS))
+        )
     if "all" in asked:
         return list(files.FORMATS)
     for word in asked:
         if word in files.NOT_YET:
             raise argparse.ArgumentTypeError(
                 _("'{format}' is not available in this version; it writes: {formats}").format(
-                    format=word, formats=",".join(files.FORMATS))
+                    format=word, formats=",".join(files.FORMATS)
+                )
             )
         if word not in files.FORMATS:
             raise argparse.ArgumentTypeError(
                 _("unknown format '{format}'; use one or more of: {formats}, or all").format(
-                    format=word, formats=",".join(files.FORMATS))
+                    format=word, formats=",".join(files.FORMATS)
+                )
             )
     return [fmt for fmt in files.FORMATS if fmt in asked]
 
@@ -49,9 +53,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("journal", metavar="JOURNAL", help=_("the meeting's journal.jsonl (or its folder)"))
     parser.add_argument("-o", "--output", metavar="DIR", help=_("folder to write into (default: the journal's folder)"))
     parser.add_argument(
-        "--format", type=formats, default=list(files.FORMATS), metavar="LIST",
+        "--format",
+        type=formats,
+        default=list(files.FORMATS),
+        metavar="LIST",
         help=_("comma-separated: {formats}, or all (default: all; docx comes in a later version)").format(
-            formats=",".join(files.FORMATS)),
+            formats=",".join(files.FORMATS)
+        ),
     )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
@@ -80,7 +88,11 @@ def run(args: argparse.Namespace) -> int:
         diagnostics.append(error(str(path), "minutes.journal-damaged"))
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
-        print(json.dumps(json_result(diagnostics, journal=str(path.resolve()), files=written), ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                json_result(diagnostics, journal=str(path.resolve()), files=written), ensure_ascii=False, indent=2
+            )
+        )
     else:
         print_diagnostics(diagnostics)
         for name in written:

@@ -30,7 +30,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     parser.add_argument("agenda", metavar="AGENDA", help=_("the meeting's agenda .toml"))
     parser.add_argument("script", metavar="SCRIPT", help=_("the commands, one per line"))
-    parser.add_argument("--journal", metavar="PATH", help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)"))
+    parser.add_argument(
+        "--journal", metavar="PATH", help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)")
+    )
     parser.add_argument("--append", action="store_true", help=_("continue an existing journal"))
     parser.add_argument("--mirror", metavar="PATH", help=_("keep a second, identical journal here"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))

@@ -25,7 +25,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         ),
     )
     parser.add_argument("agenda", metavar="AGENDA", help=_("the meeting's agenda .toml"))
-    parser.add_argument("--journal", metavar="PATH", help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)"))
+    parser.add_argument(
+        "--journal", metavar="PATH", help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)")
+    )
     parser.add_argument("--mirror", metavar="PATH", help=_("keep a second, identical journal here"))
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--resume", action="store_true", help=_("resume an existing journal without asking"))

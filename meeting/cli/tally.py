@@ -40,7 +40,9 @@ def votes_of(minutes: Minutes, item: str | None) -> list[tuple[MotionRecord, Vot
     """Every counted vote, in the order of the motions (a motion's earlier votes first)."""
     wanted = None
     if item is not None:
-        wanted = next((i.id for i in minutes.items if i.id.casefold() == item.casefold() or str(i.number) == item), None)
+        wanted = next(
+            (i.id for i in minutes.items if i.id.casefold() == item.casefold() or str(i.number) == item), None
+        )
     out = []
     for motion in minutes.motions:
         if item is not None and motion.item != wanted:
@@ -67,8 +69,17 @@ def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> 
     for motion, vote in votes:
         item = next((str(i.number) for i in minutes.items if i.id == motion.item), "")
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
-        table.add_row(f"#{motion.number}", item, vote.method_words, str(vote.yes), str(vote.no), str(vote.abstain),
-                      str(vote.blank), vote.required_words, Text(vote.result_words, style=style))
+        table.add_row(
+            f"#{motion.number}",
+            item,
+            vote.method_words,
+            str(vote.yes),
+            str(vote.no),
+            str(vote.abstain),
+            str(vote.blank),
+            vote.required_words,
+            Text(vote.result_words, style=style),
+        )
     return table
 
 
@@ -79,10 +90,19 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
     counts = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
     for name in (_("Yes"), _("No"), _("Abstain"), _("Blank"), _("Entitled"), _("Base"), _("Required")):
         counts.add_column(name, justify="right")
-    counts.add_row(str(vote.yes), str(vote.no), str(vote.abstain), str(vote.blank), str(vote.entitled),
-                   str(vote.base), vote.required_words)
+    counts.add_row(
+        str(vote.yes),
+        str(vote.no),
+        str(vote.abstain),
+        str(vote.blank),
+        str(vote.entitled),
+        str(vote.base),
+        vote.required_words,
+    )
     parts.append(counts)
-    parts.append(Text(_("Rule: {threshold} (class: {class_id})").format(threshold=vote.threshold_words, class_id=vote.class_id)))
+    parts.append(
+        Text(_("Rule: {threshold} (class: {class_id})").format(threshold=vote.threshold_words, class_id=vote.class_id))
+    )
     style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
     parts.append(Text(vote.words, style=style))
     if vote.method == "secret_ballot":
@@ -131,8 +151,13 @@ def run(args: argparse.Namespace) -> int:
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
         shown = [
-            {"motion": motion.number, "label": motion.label, "item": motion.item,
-             "text": motion.text, **vote.model_dump(mode="json", exclude_none=True)}
+            {
+                "motion": motion.number,
+                "label": motion.label,
+                "item": motion.item,
+                "text": motion.text,
+                **vote.model_dump(mode="json", exclude_none=True),
+            }
             for motion, vote in votes
         ]
         print(json.dumps(json_result(diagnostics, votes=shown), ensure_ascii=False, indent=2))

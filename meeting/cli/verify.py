@@ -29,8 +29,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
             "printed as PATH:LINE:COL: error: message and the exit status is 1."
         ),
     )
-    parser.add_argument("path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it and its minutes"))
-    parser.add_argument("--agenda-dir", metavar="DIR", help=_("the folder of the agenda and council files, to check their hashes"))
+    parser.add_argument(
+        "path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it and its minutes")
+    )
+    parser.add_argument(
+        "--agenda-dir", metavar="DIR", help=_("the folder of the agenda and council files, to check their hashes")
+    )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
 
@@ -115,10 +119,16 @@ def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnost
         results.append({"file": str(path), "status": "differs"})
         recorded = _recorded_hash(data, fmt) if fmt in ("toml", "json") else None
         if recorded is not None and recorded != journal.last_hash:
-            diagnostics.append(error(
-                str(folder / "journal.jsonl"), "verify.journal-not-minuted", len(journal.recorded),
-                found=journal.last_hash, expected=recorded, file=path.name,
-            ))
+            diagnostics.append(
+                error(
+                    str(folder / "journal.jsonl"),
+                    "verify.journal-not-minuted",
+                    len(journal.recorded),
+                    found=journal.last_hash,
+                    expected=recorded,
+                    file=path.name,
+                )
+            )
     return results
 
 
@@ -137,11 +147,23 @@ def run(args: argparse.Namespace) -> int:
     # Each problem once, in reading order, the journal's own problems first.
     unique = list({format_diagnostic(d): d for d in diagnostics}.values())
     if args.json:
-        print(json.dumps(json_result(
-            unique, journal={"path": str(path.resolve()), "entries": len(journal.recorded),
-                             "last_entry_sha256": journal.last_hash, "chain": "intact" if journal.ok else "broken"},
-            sources=sources, minutes=minutes,
-        ), ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                json_result(
+                    unique,
+                    journal={
+                        "path": str(path.resolve()),
+                        "entries": len(journal.recorded),
+                        "last_entry_sha256": journal.last_hash,
+                        "chain": "intact" if journal.ok else "broken",
+                    },
+                    sources=sources,
+                    minutes=minutes,
+                ),
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print_diagnostics(unique)
         for line in _report(path, journal, sources, minutes, args.agenda_dir, ok):
@@ -165,19 +187,33 @@ _SOURCE_STATUS = {
 }
 
 
-def _report(path: Path, journal: files.Read, sources: list[dict[str, str]], minutes: list[dict[str, str]],
-            agenda_dir: str | None, ok: bool) -> list[str]:
+def _report(
+    path: Path,
+    journal: files.Read,
+    sources: list[dict[str, str]],
+    minutes: list[dict[str, str]],
+    agenda_dir: str | None,
+    ok: bool,
+) -> list[str]:
     lines = []
     if journal.ok:
-        lines.append(_("{path}: {entries} entries, hash chain intact; last entry SHA-256 {hash}").format(
-            path=path, entries=len(journal.recorded), hash=journal.last_hash))
+        lines.append(
+            _("{path}: {entries} entries, hash chain intact; last entry SHA-256 {hash}").format(
+                path=path, entries=len(journal.recorded), hash=journal.last_hash
+            )
+        )
     else:
         lines.append(_("{path}: damaged (see the errors above)").format(path=path))
     if sources and agenda_dir is None:
-        lines.append(_("Sources: not checked ({names}); give --agenda-dir DIR to check their SHA-256").format(
-            names=", ".join(s["path"] for s in sources)))
+        lines.append(
+            _("Sources: not checked ({names}); give --agenda-dir DIR to check their SHA-256").format(
+                names=", ".join(s["path"] for s in sources)
+            )
+        )
     for source in sources if agenda_dir is not None else []:
-        lines.append(_("Source {path}: {status}").format(path=source["path"], status=_(_SOURCE_STATUS[source["status"]])))
+        lines.append(
+            _("Source {path}: {status}").format(path=source["path"], status=_(_SOURCE_STATUS[source["status"]]))
+        )
     if journal.ok and not minutes:
         lines.append(_("No minutes files in {folder}").format(folder=path.parent))
     for result in minutes:

@@ -75,9 +75,7 @@ Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "stri
 Language = Annotated[
     str,
     AfterValidator(_check_language),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "examples": ["en", "fr", "sw"]}
-    ),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "examples": ["en", "fr", "sw"]}),
 ]
 TimeZone = Annotated[
     str,

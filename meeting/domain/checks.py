@@ -27,9 +27,7 @@ def duplicate_ids(root: Root, key: str, entries: Sequence[_Entry], label: str) -
     for index, entry in enumerate(entries):
         folded = entry.id.casefold()
         if folded in first:
-            yield problem(
-                "id.duplicate", root, (key, index, "id"), id=entry.id, first=getattr(first[folded], label)
-            )
+            yield problem("id.duplicate", root, (key, index, "id"), id=entry.id, first=getattr(first[folded], label))
         else:
             first[folded] = entry
 
@@ -77,9 +75,7 @@ def valid_alternates(council: Council) -> Iterator[Finding]:
         elif not member.holds_seat:
             yield problem("alternate.no-seat", "council", at, id=member.id)
         elif member.alternate in titular_of:
-            yield problem(
-                "alternate.shared", "council", at, id=member.alternate, other=titular_of[member.alternate]
-            )
+            yield problem("alternate.shared", "council", at, id=member.alternate, other=titular_of[member.alternate])
         else:
             titular_of[member.alternate] = member.id
             if alternate.region != member.region:

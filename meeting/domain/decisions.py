@@ -11,7 +11,9 @@ from meeting.domain.attendance import is_attending
 from meeting.domain.events import Choice
 from meeting.domain.state import Motion, State
 
-Path = Literal["consensus", "unanimous_consent", "vote", "vote_after_block", "majority_last_resort", "referred", "chair"]
+Path = Literal[
+    "consensus", "unanimous_consent", "vote", "vote_after_block", "majority_last_resort", "referred", "chair"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,14 @@ from meeting.domain.attendance import (
 from meeting.domain.council import Member
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
-from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome
+from meeting.domain.outcome import (
+    BUILT_IN_CLASSES,
+    Tally,
+    after_chair_votes,
+    after_lots,
+    chair_could_decide,
+    vote_outcome,
+)
 from meeting.domain.procedure import WITHOUT_QUORUM, allowed, decision_for, motion_rule, out_of_order, target_of
 from meeting.domain.state import Motion, State
 
@@ -121,10 +128,49 @@ def _members(state: State, refs: Sequence[Ref]) -> list[Member]:
 
 # ── conditions shared by several commands ─────────────────────────────────────
 
-_BEFORE_BEGIN = frozenset({"present", "remote", "apologies", "absent", "leave", "drop", "back", "proxy", "revoke",
-                           "begin", "chair", "waive-balance", "declare", "note", "action", "undo", "at"})
-_IN_RECESS = frozenset({"sitting", "present", "remote", "apologies", "absent", "leave", "drop", "back", "proxy", "revoke",
-                        "resume", "adjourn", "chair", "declare", "note", "action", "undo", "at"})
+_BEFORE_BEGIN = frozenset(
+    {
+        "present",
+        "remote",
+        "apologies",
+        "absent",
+        "leave",
+        "drop",
+        "back",
+        "proxy",
+        "revoke",
+        "begin",
+        "chair",
+        "waive-balance",
+        "declare",
+        "note",
+        "action",
+        "undo",
+        "at",
+    }
+)
+_IN_RECESS = frozenset(
+    {
+        "sitting",
+        "present",
+        "remote",
+        "apologies",
+        "absent",
+        "leave",
+        "drop",
+        "back",
+        "proxy",
+        "revoke",
+        "resume",
+        "adjourn",
+        "chair",
+        "declare",
+        "note",
+        "action",
+        "undo",
+        "at",
+    }
+)
 _AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at"})
 
 

@@ -352,6 +352,7 @@ AnyEvent = Annotated[
     Field(discriminator="type"),
 ]
 
+
 class JournalLine(TypedDict):
     """A journal line's fields, read in one pass with its event (see meeting.journal)."""
 

@@ -96,7 +96,9 @@ CHOICES = ("yes", "no", "abstain")
 GRAMMAR: tuple[Verb, ...] = (
     # ── the sitting ─────────────────────────────────────────────────────────────
     _verb("begin", "sitting", "Call the meeting to order.", "begin"),
-    _verb("recess", "sitting", "Suspend the meeting for a break (minutes optional).", "recess 10", _opt(_int("minutes"))),
+    _verb(
+        "recess", "sitting", "Suspend the meeting for a break (minutes optional).", "recess 10", _opt(_int("minutes"))
+    ),
     _verb("resume", "sitting", "Resume the meeting after a recess.", "resume"),
     _verb("adjourn", "sitting", "Close the meeting.", "adjourn"),
     _verb(
@@ -105,7 +107,9 @@ GRAMMAR: tuple[Verb, ...] = (
         "Open a new sitting of the meeting (a later session): attendance is taken afresh.",
         "sitting",
     ),
-    _verb("chair", "sitting", "Hand the chair to another member (e.g. the vice-chair).", "chair zw-1", _member("member")),
+    _verb(
+        "chair", "sitting", "Hand the chair to another member (e.g. the vice-chair).", "chair zw-1", _member("member")
+    ),
     _verb(
         "waive-balance",
         "sitting",
@@ -129,14 +133,28 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb("leave", "attendance", "Members who leave the meeting.", "leave co-1", _members()),
     _verb("drop", "attendance", "Remote members whose connection dropped.", "drop pg-1", _members()),
     _verb("back", "attendance", "Members back as they were before leaving or dropping.", "back pg-1", _members()),
-    _verb("proxy", "attendance", "Lodge a written proxy: the first member's vote is carried by the second.", "proxy br-1 to pe-1", _member("principal"), _kw("to"), _member("holder")),
+    _verb(
+        "proxy",
+        "attendance",
+        "Lodge a written proxy: the first member's vote is carried by the second.",
+        "proxy br-1 to pe-1",
+        _member("principal"),
+        _kw("to"),
+        _member("holder"),
+    ),
     _verb("revoke", "attendance", "Revoke the proxy a member gave.", "revoke br-1", _member("principal")),
     # ── the agenda ──────────────────────────────────────────────────────────────
     _verb("open", "agenda", "Open an agenda item, by number or id.", "open 3", _item()),
     _verb("next", "agenda", "Open the next item.", "next"),
     _verb("previous", "agenda", "Open the previous item.", "previous"),
     _verb("done", "agenda", "Mark the current item done.", "done"),
-    _verb("defer", "agenda", "Defer an item (the current one if none is named) to a later meeting.", "defer 8", _opt(_item())),
+    _verb(
+        "defer",
+        "agenda",
+        "Defer an item (the current one if none is named) to a later meeting.",
+        "defer 8",
+        _opt(_item()),
+    ),
     _verb(
         "add",
         "agenda",
@@ -146,7 +164,15 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("minutes"), _int("minutes")),
         _opt(_kw("after"), _item("after")),
     ),
-    _verb("reorder", "agenda", "Move an item to just after another.", "reorder 9 after 5", _item(), _kw("after"), _item("after")),
+    _verb(
+        "reorder",
+        "agenda",
+        "Move an item to just after another.",
+        "reorder 9 after 5",
+        _item(),
+        _kw("after"),
+        _item("after"),
+    ),
     # ── motions ─────────────────────────────────────────────────────────────────
     _verb(
         "move",
@@ -169,7 +195,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _member("member"),
         _opt(_text()),
     ),
-    _verb("rule", "motions", "The chair's ruling on the point of order.", "rule well-taken", _choice("ruling", "well-taken", "not-well-taken")),
+    _verb(
+        "rule",
+        "motions",
+        "The chair's ruling on the point of order.",
+        "rule well-taken",
+        _choice("ruling", "well-taken", "not-well-taken"),
+    ),
     # ── decisions ───────────────────────────────────────────────────────────────
     _verb(
         "vote",
@@ -183,17 +215,49 @@ GRAMMAR: tuple[Verb, ...] = (
     ),
     _verb("agreed", "decisions", "Adopted without objection (unanimous consent).", "agreed"),
     _verb("objection", "decisions", "A member objects to unanimous consent.", "objection cm-1", _member("member")),
-    _verb("cast", "decisions", "The chair's casting or deciding vote.", "cast yes", _choice("choice", "yes", "no", "none")),
+    _verb(
+        "cast", "decisions", "The chair's casting or deciding vote.", "cast yes", _choice("choice", "yes", "no", "none")
+    ),
     _verb("draw", "decisions", "Draw lots to break a tie.", "draw"),
     _verb("consensus", "decisions", "Call for consensus on the pending motion.", "consensus"),
-    _verb("block", "decisions", "A member blocks consensus (a principled objection).", 'block bo-1 "Regions should choose freely"', _member("member"), _opt(_text("reason"))),
-    _verb("aside", "decisions", "A member stands aside: disagrees but does not block.", "aside mg-1", _member("member")),
+    _verb(
+        "block",
+        "decisions",
+        "A member blocks consensus (a principled objection).",
+        'block bo-1 "Regions should choose freely"',
+        _member("member"),
+        _opt(_text("reason")),
+    ),
+    _verb(
+        "aside", "decisions", "A member stands aside: disagrees but does not block.", "aside mg-1", _member("member")
+    ),
     _verb("conclude", "decisions", "Conclude the call for consensus.", "conclude"),
     _verb("roll-call", "decisions", "Open a roll-call vote on the pending motion.", "roll-call"),
     _verb("ballot", "decisions", "Open a secret ballot on the pending motion.", "ballot"),
-    _verb("yes", "decisions", "Roll call: these members vote yes (`for` a principal by proxy).", "yes gh-1 zm-1", _members("voters"), _opt(_kw("for"), _member("principal"))),
-    _verb("no", "decisions", "Roll call: these members vote no.", "no bo-1", _members("voters"), _opt(_kw("for"), _member("principal"))),
-    _verb("abstain", "decisions", "Roll call: these members abstain.", "abstain mg-1", _members("voters"), _opt(_kw("for"), _member("principal"))),
+    _verb(
+        "yes",
+        "decisions",
+        "Roll call: these members vote yes (`for` a principal by proxy).",
+        "yes gh-1 zm-1",
+        _members("voters"),
+        _opt(_kw("for"), _member("principal")),
+    ),
+    _verb(
+        "no",
+        "decisions",
+        "Roll call: these members vote no.",
+        "no bo-1",
+        _members("voters"),
+        _opt(_kw("for"), _member("principal")),
+    ),
+    _verb(
+        "abstain",
+        "decisions",
+        "Roll call: these members abstain.",
+        "abstain mg-1",
+        _members("voters"),
+        _opt(_kw("for"), _member("principal")),
+    ),
     _verb("close", "decisions", "Close the roll call and declare the result.", "close"),
     # ── interests and speakers ─────────────────────────────────────────────────
     _verb(
@@ -217,7 +281,13 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb("unqueue", "speakers", "Remove a member from the speakers' queue.", "unqueue bo-1", _member("member")),
     _verb("floor", "speakers", "Give the floor to the next speaker, or to a member.", "floor", _opt(_member("member"))),
     # ── the record ──────────────────────────────────────────────────────────────
-    _verb("note", "record", "A note for the minutes.", 'note "The working group will circulate version 4 by 15 January."', _text()),
+    _verb(
+        "note",
+        "record",
+        "A note for the minutes.",
+        'note "The working group will circulate version 4 by 15 January."',
+        _text(),
+    ),
     _verb(
         "action",
         "record",

@@ -57,7 +57,9 @@ class MotionRule:
     section: str  # RONR section
 
 
-def _rule(kind: MotionKind, word: str, rank: int | None, second: bool, debate: bool, amend: bool, by: Decision, section: str) -> MotionRule:
+def _rule(
+    kind: MotionKind, word: str, rank: int | None, second: bool, debate: bool, amend: bool, by: Decision, section: str
+) -> MotionRule:
     return MotionRule(kind, word, rank, second, debate, amend, by, section)
 
 

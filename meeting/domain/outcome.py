@@ -106,7 +106,12 @@ def chair_could_decide(decision: DecisionClass, tally: Tally, entitled: int, sea
 
 
 def after_chair_votes(
-    outcome: Outcome, decision: DecisionClass, by: Literal["casting_vote", "chair"], choice: str, entitled: int, seats: int
+    outcome: Outcome,
+    decision: DecisionClass,
+    by: Literal["casting_vote", "chair"],
+    choice: str,
+    entitled: int,
+    seats: int,
 ) -> Outcome:
     """The outcome once the chair's casting or deciding vote (`yes`, `no` or `none`) is added."""
     extra_yes, extra_no = {"yes": (1, 0), "no": (0, 1)}.get(choice, (0, 0))
@@ -118,4 +123,6 @@ def after_chair_votes(
 
 def after_lots(outcome: Outcome, carried: bool) -> Outcome:
     """The outcome as the lots fell."""
-    return outcome.model_copy(update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "lots"})
+    return outcome.model_copy(
+        update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "lots"}
+    )

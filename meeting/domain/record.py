@@ -81,8 +81,12 @@ def quorum_changes(steps: Sequence[Step]) -> list[QuorumChange]:
         if step.phase not in ("in_session", "in_recess") or last is None:
             continue  # before the call to order or after adjournment: no business is done
         later = steps[index + 1] if index + 1 < len(steps) else None
-        if later is not None and later.quorum is not None and later.entry.at == step.entry.at \
-                and not isinstance(later.entry.event, ev.Begun):
+        if (
+            later is not None
+            and later.quorum is not None
+            and later.entry.at == step.entry.at
+            and not isinstance(later.entry.event, ev.Begun)
+        ):
             continue  # the same moment goes on: count once it is complete
         if step.quorum != last:
             changes.append(QuorumChange(step.entry.at, step.entry.seq, step.sitting, False, step.quorum))
@@ -106,9 +110,11 @@ def item_spans(steps: Sequence[Step]) -> list[Span]:
     current: tuple[str, datetime] | None = None
     for step in steps:
         event, at = step.entry.event, step.entry.at
-        ends = isinstance(event, (ev.ItemOpened, ev.Adjourned, ev.SittingOpened)) or (
-            isinstance(event, ev.ItemClosed) and current is not None and current[0] == event.item
-        ) or (current is not None and step.phase == "adjourned")
+        ends = (
+            isinstance(event, (ev.ItemOpened, ev.Adjourned, ev.SittingOpened))
+            or (isinstance(event, ev.ItemClosed) and current is not None and current[0] == event.item)
+            or (current is not None and step.phase == "adjourned")
+        )
         if current is not None and ends:
             spans.append(Span(current[0], current[1], at))
             current = None
@@ -122,8 +128,15 @@ def item_spans(steps: Sequence[Step]) -> list[Span]:
 def last_decisions(steps: Sequence[Step]) -> dict[int, int]:
     """For each motion, the seq of the last event that decided it (a count, a tie broken, a
     roll call closed, consent, consensus, a ruling, a withdrawal)."""
-    deciding = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, ev.ConsensusConcluded,
-                ev.Ruled, ev.MotionWithdrawn)
+    deciding = (
+        ev.VoteCounted,
+        ev.RollCallClosed,
+        ev.TieBroken,
+        ev.ConsentGiven,
+        ev.ConsensusConcluded,
+        ev.Ruled,
+        ev.MotionWithdrawn,
+    )
     last: dict[int, int] = {}
     for step in steps:
         event = step.entry.event

@@ -34,9 +34,7 @@ class Place:
 
     def diagnostic(self, finding: Finding, path: KeyPath) -> Diagnostic:
         position = self.source.locate(self.prefix + path)
-        return Diagnostic(
-            self.source.path, position.line, position.col, finding.severity, finding.code, finding.params
-        )
+        return Diagnostic(self.source.path, position.line, position.col, finding.severity, finding.code, finding.params)
 
 
 @dataclass

@@ -76,7 +76,9 @@ HOW = {
     "unanimous_consent": N_("Adopted without objection (unanimous consent)."),
     "vote": N_("Decided by a vote."),
     "vote_after_block": N_("Decided by a vote after consensus was blocked by {blocked}."),
-    "majority_last_resort": N_("Decided by a simple majority as a last resort, after consensus was blocked by {blocked}."),
+    "majority_last_resort": N_(
+        "Decided by a simple majority as a last resort, after consensus was blocked by {blocked}."
+    ),
     "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
     "chair": N_("Decided by the chair's ruling."),
 }
@@ -94,11 +96,25 @@ ROLES = {
 
 ATTENDED = {"present": N_("in person"), "remote": N_("remote")}
 
-TIE_BREAKERS = {"casting_vote": N_("the chair's casting vote"), "lots": N_("drawing lots"), "chair": N_("the chair's vote")}
+TIE_BREAKERS = {
+    "casting_vote": N_("the chair's casting vote"),
+    "lots": N_("drawing lots"),
+    "chair": N_("the chair's vote"),
+}
 
 _MONTHS = (
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
 _WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
 
@@ -175,7 +191,9 @@ class _Context:
         if motion.kind == "amend":
             target = self.state.motions.get(motion.applies_to) if motion.applies_to else None
             if target is not None and target.kind == "amend":
-                return _("Amendment #{number} to amendment #{target}").format(number=motion.number, target=target.number)
+                return _("Amendment #{number} to amendment #{target}").format(
+                    number=motion.number, target=target.number
+                )
             return _("Amendment #{number} to motion #{target}").format(number=motion.number, target=motion.applies_to)
         if motion.kind == "point_of_order":
             return _("Point of order #{number}").format(number=motion.number)
@@ -207,8 +225,15 @@ def _vote(ctx: _Context, motion: Motion) -> m.VoteRecord | None:
         roll_call.sort(key=lambda v: (regions.get(v.region or "", len(regions)), seats.get(v.seat.id, 0)))
         for count in roll_call_by_region(ctx.state, motion):
             region = ctx.council.region(count.region)
-            by_region.append(m.RegionTally(region=count.region, name=region.name if region else count.region,
-                                           yes=count.yes, no=count.no, abstain=count.abstain))
+            by_region.append(
+                m.RegionTally(
+                    region=count.region,
+                    name=region.name if region else count.region,
+                    yes=count.yes,
+                    no=count.no,
+                    abstain=count.abstain,
+                )
+            )
     return m.VoteRecord(
         at=ctx.clock(motion.decided_at) if motion.decided_at else "",
         method=motion.method,
@@ -289,7 +314,9 @@ def _motion(ctx: _Context, motion: Motion) -> m.MotionRecord:
         kind_words=_(MOTION_NAMES[motion.kind]),
         label=ctx.label(motion),
         text=text,
-        original_text=motion.original_text if text and motion.original_text and motion.original_text != motion.text else None,
+        original_text=motion.original_text
+        if text and motion.original_text and motion.original_text != motion.text
+        else None,
         translation=translation,
         applies_to=motion.applies_to,
         mover=ctx.person(motion.mover),
@@ -376,7 +403,11 @@ _EFFECTS = {
 def _effect(motion: Motion, result: str) -> str | None:
     """What a carried motion did to another, in words (the state did it)."""
     if motion.kind == "appeal":
-        return _("The ruling of the chair was sustained.") if result == "carried" else _("The ruling of the chair was reversed.")
+        return (
+            _("The ruling of the chair was sustained.")
+            if result == "carried"
+            else _("The ruling of the chair was reversed.")
+        )
     if result != "carried" or motion.kind not in _EFFECTS:
         return None
     return _(_EFFECTS[motion.kind]).format(target=motion.applies_to)
@@ -412,7 +443,9 @@ def _sentence(ctx: _Context, step: Step, last: dict[int, int]) -> str | None:
     motions = ctx.state.motions
     match event:
         case ev.Begun():
-            return _("The chair, {chair}, called the meeting to order.").format(chair=ctx.who(ctx.state.meeting.agenda.chair))
+            return _("The chair, {chair}, called the meeting to order.").format(
+                chair=ctx.who(ctx.state.meeting.agenda.chair)
+            )
         case ev.Recessed(minutes=minutes):
             if minutes:
                 return _("The chair declared a recess of {minutes} minutes.").format(minutes=minutes)
@@ -440,7 +473,9 @@ def _sentence(ctx: _Context, step: Step, last: dict[int, int]) -> str | None:
         case ev.MotionMoved():
             return _moved(ctx, event)
         case ev.MotionSeconded(motion=number, member=member):
-            return _("{label} was seconded by {member}.").format(label=ctx.label(motions[number]), member=ctx.who(member))
+            return _("{label} was seconded by {member}.").format(
+                label=ctx.label(motions[number]), member=ctx.who(member)
+            )
         case ev.MotionWithdrawn(motion=number):
             return _("{label} was withdrawn.").format(label=ctx.label(motions[number]))
         case ev.VoteCounted(motion=number, method=method, outcome=outcome):
@@ -456,7 +491,9 @@ def _sentence(ctx: _Context, step: Step, last: dict[int, int]) -> str | None:
         case ev.PollOpened(motion=number, method=method, entitled=entitled):
             texts = {
                 "roll_call": N_("A roll call on motion #{number} was opened; {count} members entitled to vote."),
-                "secret_ballot": N_("A secret ballot on motion #{number} was opened; {count} members entitled to vote."),
+                "secret_ballot": N_(
+                    "A secret ballot on motion #{number} was opened; {count} members entitled to vote."
+                ),
             }
             return _(texts[method]).format(number=number, count=len(entitled))
         case ev.ConsentGiven(motion=number):
@@ -479,7 +516,9 @@ def _sentence(ctx: _Context, step: Step, last: dict[int, int]) -> str | None:
             texts = {
                 "adopted": N_("{label} was adopted by consensus."),
                 "vote": N_("Consensus was not reached on motion #{number}; it was put to a vote."),
-                "majority": N_("Consensus was not reached on motion #{number}; it was put to a simple majority vote as a last resort."),
+                "majority": N_(
+                    "Consensus was not reached on motion #{number}; it was put to a simple majority vote as a last resort."
+                ),
                 "referred": N_("Consensus was not reached on motion #{number}; it was referred to a working group."),
             }
             text = _(texts[result]).format(label=ctx.label(motion), number=number)
@@ -500,7 +539,9 @@ def _sentence(ctx: _Context, step: Step, last: dict[int, int]) -> str | None:
             return _interest_words(ctx, member, text, item)
         case ev.Recused(member=member, reason=reason):
             if reason:
-                return _("{member} was recused from the votes on this item: {reason}").format(member=ctx.who(member), reason=reason)
+                return _("{member} was recused from the votes on this item: {reason}").format(
+                    member=ctx.who(member), reason=reason
+                )
             return _("{member} was recused from the votes on this item.").format(member=ctx.who(member))
         case ev.Noted(text=text):
             return text
@@ -550,11 +591,15 @@ def _proceedings(ctx: _Context, quorum: list[QuorumChange]) -> tuple[dict[str | 
         at = ctx.clock(step.entry.at)
         motion = getattr(step.entry.event, "motion", None)
         if text is not None:
-            entries.setdefault(where, []).append(m.Entry(at=at, text=text, motion=motion if isinstance(motion, int) else None))
+            entries.setdefault(where, []).append(
+                m.Entry(at=at, text=text, motion=motion if isinstance(motion, int) else None)
+            )
         change = changes.get(step.entry.seq)
         if change is not None:
             words = _quorum_words(ctx, change.status)
-            text = (_("Quorum restored: {words}.") if change.status.met else _("Quorum lost: {words}.")).format(words=words)
+            text = (_("Quorum restored: {words}.") if change.status.met else _("Quorum lost: {words}.")).format(
+                words=words
+            )
             entries.setdefault(where, []).append(m.Entry(at=at, text=text))
     return entries, last
 
@@ -565,8 +610,13 @@ def _proceedings(ctx: _Context, quorum: list[QuorumChange]) -> tuple[dict[str | 
 def _quorum_words(ctx: _Context, status: QuorumStatus) -> str:
     short = [region.name if (region := ctx.council.region(r.region)) else r.region for r in status.short_regions]
     return quorum_status_words(
-        status.present, status.needed, status.seats, status.regions_present, status.regions_needed,
-        status.regions_total, short,
+        status.present,
+        status.needed,
+        status.seats,
+        status.regions_present,
+        status.regions_needed,
+        status.regions_total,
+        short,
     )
 
 
@@ -584,16 +634,31 @@ def _quorum_lines(ctx: _Context, changes: list[QuorumChange]) -> list[m.QuorumLi
         else:
             words = _("Attendance changed")
         met = status.met
-        lines.append(m.QuorumLine(
-            at=ctx.clock(change.at), opening=change.opening, present=status.present, needed=status.needed,
-            seats=status.seats, regions_present=status.regions_present, regions_needed=status.regions_needed,
-            regions_total=status.regions_total, met=status.met, change_words=words, words=_quorum_words(ctx, status),
-        ))
+        lines.append(
+            m.QuorumLine(
+                at=ctx.clock(change.at),
+                opening=change.opening,
+                present=status.present,
+                needed=status.needed,
+                seats=status.seats,
+                regions_present=status.regions_present,
+                regions_needed=status.regions_needed,
+                regions_total=status.regions_total,
+                met=status.met,
+                change_words=words,
+                words=_quorum_words(ctx, status),
+            )
+        )
     return lines
 
 
-def _row(ctx: _Context, member: Member, changes: list[tuple[datetime, str]],
-         proxies: list[m.ProxyRecord], alternate_attended: str | None) -> m.AttendanceRow:
+def _row(
+    ctx: _Context,
+    member: Member,
+    changes: list[tuple[datetime, str]],
+    proxies: list[m.ProxyRecord],
+    alternate_attended: str | None,
+) -> m.AttendanceRow:
     statuses = [status for _at, status in changes]
     modes: list[str] = []
     for status in statuses:
@@ -621,7 +686,9 @@ def _row(ctx: _Context, member: Member, changes: list[tuple[datetime, str]],
                 movements.append(_("back {time}").format(time=ctx.clock(at)))
             away, seen = False, True
         elif status in ("left", "dropped") and seen:
-            movements.append(ctx.clock(at) if status == "left" else _("{time} (connection dropped)").format(time=ctx.clock(at)))
+            movements.append(
+                ctx.clock(at) if status == "left" else _("{time} (connection dropped)").format(time=ctx.clock(at))
+            )
             away = True
     titular = ctx.council.titular_of(member.id) if not member.holds_seat else None
     if titular is not None:
@@ -637,11 +704,10 @@ def _row(ctx: _Context, member: Member, changes: list[tuple[datetime, str]],
         attended=attended,
         arrived=arrived,
         left=_(", ").join(movements) or None,
-        changes=[m.AttendanceChange(at=ctx.clock(at), status=status, words=_(ATTENDANCE[status]))
-                 for at, status in changes],
+        changes=[
+            m.AttendanceChange(at=ctx.clock(at), status=status, words=_(ATTENDANCE[status])) for at, status in changes
+        ],
     )
-
-
 
 
 def _attendance(ctx: _Context, steps: list[Step]) -> m.Attendance:
@@ -663,11 +729,18 @@ def _attendance(ctx: _Context, steps: list[Step]) -> m.Attendance:
                     break
     proxies = [
         m.ProxyRecord(
-            principal=ctx.person(principal), holder=ctx.person(holder), lodged=ctx.clock(start),
+            principal=ctx.person(principal),
+            holder=ctx.person(holder),
+            lodged=ctx.clock(start),
             revoked=ctx.clock(end) if end else None,
-            words=(_("{principal} to {holder}, lodged {lodged}, revoked {revoked}") if end else
-                   _("{principal} to {holder}, lodged {lodged}")).format(
-                principal=ctx.who(principal), holder=ctx.who(holder), lodged=ctx.clock(start),
+            words=(
+                _("{principal} to {holder}, lodged {lodged}, revoked {revoked}")
+                if end
+                else _("{principal} to {holder}, lodged {lodged}")
+            ).format(
+                principal=ctx.who(principal),
+                holder=ctx.who(holder),
+                lodged=ctx.clock(start),
                 revoked=ctx.clock(end) if end else "",
             ),
         )
@@ -698,10 +771,16 @@ def _attendance(ctx: _Context, steps: list[Step]) -> m.Attendance:
         for member in council.members
         if member.id not in placed and changes.get(member.id)
     ]
-    apologies = [ctx.person(s.id) for s in council.seats
-                 if not attended(s.id) and any(st == "apologies" for _a, st in changes.get(s.id, []))]
-    absent = [ctx.person(s.id) for s in council.seats
-              if not attended(s.id) and not any(st == "apologies" for _a, st in changes.get(s.id, []))]
+    apologies = [
+        ctx.person(s.id)
+        for s in council.seats
+        if not attended(s.id) and any(st == "apologies" for _a, st in changes.get(s.id, []))
+    ]
+    absent = [
+        ctx.person(s.id)
+        for s in council.seats
+        if not attended(s.id) and not any(st == "apologies" for _a, st in changes.get(s.id, []))
+    ]
     return m.Attendance(regions=regions, others=others, proxies=proxies, apologies=apologies, absent=absent)
 
 
@@ -718,28 +797,38 @@ def _sittings(ctx: _Context, quorum: list[QuorumChange]) -> list[m.Sitting]:
         chairs = _chairs(ctx, steps, began, adjourned)
         parts = []
         if began is not None:
-            parts.append(_("Called to order at {time} by {chair}.").format(
-                time=ctx.clock(began), chair=ctx.who(ctx.state.meeting.agenda.chair)))
+            parts.append(
+                _("Called to order at {time} by {chair}.").format(
+                    time=ctx.clock(began), chair=ctx.who(ctx.state.meeting.agenda.chair)
+                )
+            )
         else:
             parts.append(_("Not called to order."))
         parts.extend(recess.words + "." for recess in recesses)
         if len(chairs) > 1:
-            parts.append(_("In the chair: {terms}.").format(terms=_("; ").join(
-                _("{name}, {start}–{end}").format(name=term.member.name, start=term.start, end=term.end or "")
-                for term in chairs)))
+            parts.append(
+                _("In the chair: {terms}.").format(
+                    terms=_("; ").join(
+                        _("{name}, {start}–{end}").format(name=term.member.name, start=term.start, end=term.end or "")
+                        for term in chairs
+                    )
+                )
+            )
         if adjourned is not None:
             parts.append(_("Adjourned at {time}.").format(time=ctx.clock(adjourned)))
-        sittings.append(m.Sitting(
-            number=number,
-            began=ctx.clock(began) if began else None,
-            adjourned=ctx.clock(adjourned) if adjourned else None,
-            summary=" ".join(parts),
-            recesses=recesses,
-            chairs=chairs,
-            attendance=_attendance(ctx, steps),
-            quorum_rule=quorum_words(rules.quorum, ctx.council),
-            quorum=_quorum_lines(ctx, [c for c in quorum if c.sitting == number]),
-        ))
+        sittings.append(
+            m.Sitting(
+                number=number,
+                began=ctx.clock(began) if began else None,
+                adjourned=ctx.clock(adjourned) if adjourned else None,
+                summary=" ".join(parts),
+                recesses=recesses,
+                chairs=chairs,
+                attendance=_attendance(ctx, steps),
+                quorum_rule=quorum_words(rules.quorum, ctx.council),
+                quorum=_quorum_lines(ctx, [c for c in quorum if c.sitting == number]),
+            )
+        )
     return sittings
 
 
@@ -816,7 +905,9 @@ def _item(ctx: _Context, number: int, item_id: str, spans: list[Span], entries: 
         ended=ctx.clock(mine[-1][1]) if mine and mine[-1][1] else None,
         timing=timing,
         documents=list(item.documents),
-        recusals=[m.Recusal(member=ctx.person(member), reason=reason) for member, reason in item_state.recusals.items()],
+        recusals=[
+            m.Recusal(member=ctx.person(member), reason=reason) for member, reason in item_state.recusals.items()
+        ],
         speakers=[m.Speaker(at=ctx.clock(at), member=ctx.person(member)) for at, member in item_state.speakers],
         proceedings=entries,
         motions=sorted(n for n, motion in state.motions.items() if motion.item == item_id),
@@ -841,17 +932,23 @@ def _unfinished(ctx: _Context) -> list[str]:
     state = ctx.state
     lines = []
     if state.phase != "adjourned":
-        lines.append(_("The journal ends at {time}; the meeting has not been adjourned.").format(time=ctx.clock(state.clock)))
+        lines.append(
+            _("The journal ends at {time}; the meeting has not been adjourned.").format(time=ctx.clock(state.clock))
+        )
     for number in state.stack:
         motion = state.motions[number]
-        lines.append(_("{label} was still pending when the record ends.").format(label=ctx.label(motion))
-                     if state.phase != "adjourned" else
-                     _("{label} was still pending at adjournment.").format(label=ctx.label(motion)))
+        lines.append(
+            _("{label} was still pending when the record ends.").format(label=ctx.label(motion))
+            if state.phase != "adjourned"
+            else _("{label} was still pending at adjournment.").format(label=ctx.label(motion))
+        )
     for number in state.tabled:
         lines.append(_("{label} lies on the table.").format(label=ctx.label(state.motions[number])))
     for motion in state.motions.values():
         if motion.status in ("postponed", "referred") and motion.kind == "main":
-            lines.append(_("{label} was {status}.").format(label=ctx.label(motion), status=_(MOTION_STATUS[motion.status])))
+            lines.append(
+                _("{label} was {status}.").format(label=ctx.label(motion), status=_(MOTION_STATUS[motion.status]))
+            )
     for item_id in state.order:
         status = state.items[item_id].status
         if status == "deferred":
@@ -867,12 +964,15 @@ def _corrections(ctx: _Context, recorded: Sequence[Recorded]) -> list[m.Correcti
     for entry in recorded:
         if isinstance(entry.event, ev.Undone) and entry.event.target in by_seq:
             target = by_seq[entry.event.target]
-            corrections.append(m.Correction(
-                at=ctx.clock(entry.at),
-                cancelled_at=ctx.clock(target.at),
-                text=_("Cancelled by undo: {what} (entry {seq} of the journal).").format(
-                    what=describe(target.event, ctx.state), seq=target.seq),
-            ))
+            corrections.append(
+                m.Correction(
+                    at=ctx.clock(entry.at),
+                    cancelled_at=ctx.clock(target.at),
+                    text=_("Cancelled by undo: {what} (entry {seq} of the journal).").format(
+                        what=describe(target.event, ctx.state), seq=target.seq
+                    ),
+                )
+            )
     return corrections
 
 
@@ -885,8 +985,11 @@ def build(state: State, recorded: Sequence[Recorded], last_entry_sha256: str = "
     spans = item_spans(steps)
     entries, _last = _proceedings(ctx, quorum)
     began = next((s.entry.at for s in steps if isinstance(s.entry.event, ev.Begun)), None)
-    adjourned = next((s.entry.at for s in reversed(steps) if s.phase == "adjourned"), None) \
-        if state.phase == "adjourned" else None
+    adjourned = (
+        next((s.entry.at for s in reversed(steps) if s.phase == "adjourned"), None)
+        if state.phase == "adjourned"
+        else None
+    )
     header = m.Header(
         council=council.name,
         council_short=council.short_name,
@@ -911,17 +1014,24 @@ def build(state: State, recorded: Sequence[Recorded], last_entry_sha256: str = "
     )
     interests = [
         m.Interest(
-            at=ctx.clock(i.at), member=ctx.person(i.member), item=i.item,
+            at=ctx.clock(i.at),
+            member=ctx.person(i.member),
+            item=i.item,
             item_title=state.items[i.item].item.title if i.item and i.item in state.items else None,
-            text=i.text, words=_interest_words(ctx, i.member, i.text, i.item),
+            text=i.text,
+            words=_interest_words(ctx, i.member, i.text, i.item),
         )
         for i in state.interests
     ]
     items = [_item(ctx, n, item_id, spans, entries.get(item_id, [])) for n, item_id in enumerate(state.order, start=1)]
     actions = [
         m.ActionRecord(
-            at=ctx.clock(a.at), what=a.what, owner=ctx.person(a.owner), due=str(a.due) if a.due else None,
-            item=a.item, item_number=ctx.number.get(a.item) if a.item else None,
+            at=ctx.clock(a.at),
+            what=a.what,
+            owner=ctx.person(a.owner),
+            due=str(a.due) if a.due else None,
+            item=a.item,
+            item_number=ctx.number.get(a.item) if a.item else None,
         )
         for a in state.actions
     ]
@@ -930,9 +1040,10 @@ def build(state: State, recorded: Sequence[Recorded], last_entry_sha256: str = "
         entries=len(recorded),
         last_entry_sha256=last_entry_sha256,
         sources=sources,
-        words=_("Generated from the meeting's journal of {entries} entries, whose last entry has the SHA-256 hash "
-                "{hash}. 'meeting verify' checks these minutes against the journal.").format(
-            entries=len(recorded), hash=last_entry_sha256 or "?"),
+        words=_(
+            "Generated from the meeting's journal of {entries} entries, whose last entry has the SHA-256 hash "
+            "{hash}. 'meeting verify' checks these minutes against the journal."
+        ).format(entries=len(recorded), hash=last_entry_sha256 or "?"),
     )
     chair = council.member(agenda.chair)
     secretary = council.member(agenda.secretary)

@@ -19,10 +19,29 @@ BOM = "\ufeff"
 
 def header() -> list[str]:
     return [
-        _("item"), _("motion"), _("motion kind"), _("text"), _("method"), _("result"),
-        _("yes"), _("no"), _("abstain"), _("blank"), _("class"), _("threshold"), _("base"), _("required"),
-        _("member id"), _("name"), _("region"), _("for seat"), _("as"), _("choice"),
-        _("time"), _("entitled"), _("item title"),
+        _("item"),
+        _("motion"),
+        _("motion kind"),
+        _("text"),
+        _("method"),
+        _("result"),
+        _("yes"),
+        _("no"),
+        _("abstain"),
+        _("blank"),
+        _("class"),
+        _("threshold"),
+        _("base"),
+        _("required"),
+        _("member id"),
+        _("name"),
+        _("region"),
+        _("for seat"),
+        _("as"),
+        _("choice"),
+        _("time"),
+        _("entitled"),
+        _("item title"),
     ]
 
 
@@ -34,23 +53,58 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
         votes = [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else [])
         for vote in votes:
             which = [
-                str(item.number) if item else "", str(motion.number), motion.kind_words, motion.text or "",
-                vote.method_words, vote.result_words,
+                str(item.number) if item else "",
+                str(motion.number),
+                motion.kind_words,
+                motion.text or "",
+                vote.method_words,
+                vote.result_words,
             ]
             tail = [vote.at, str(vote.entitled), item.title if item else ""]
-            out.append([
-                *which, str(vote.yes), str(vote.no), str(vote.abstain), str(vote.blank), vote.class_id,
-                vote.threshold_words, str(vote.base), vote.required, "", "", "", "", "", "", *tail,
-            ])
+            out.append(
+                [
+                    *which,
+                    str(vote.yes),
+                    str(vote.no),
+                    str(vote.abstain),
+                    str(vote.blank),
+                    vote.class_id,
+                    vote.threshold_words,
+                    str(vote.base),
+                    vote.required,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    *tail,
+                ]
+            )
             if vote.method != "roll_call":
                 continue  # a show of hands names nobody; a secret ballot must not
             for seat in vote.roll_call:
                 for_seat = seat.seat.id if seat.via != "titular" else ""
-                out.append([
-                    *which, "", "", "", "", "", "", "", "",
-                    seat.voter.id, seat.voter.name, seat.region_name or "", for_seat, seat.via_words or "",
-                    seat.choice_words, *tail,
-                ])
+                out.append(
+                    [
+                        *which,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        seat.voter.id,
+                        seat.voter.name,
+                        seat.region_name or "",
+                        for_seat,
+                        seat.via_words or "",
+                        seat.choice_words,
+                        *tail,
+                    ]
+                )
     return out
 
 

@@ -80,8 +80,14 @@ def person(p: m.Person) -> str:
     return e(f"{p.name} ({p.about})" if p.about else p.name)
 
 
-def table(caption: str, header: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset(),
-          stack: bool = True, times: frozenset[int] = frozenset()) -> Iterator[str]:
+def table(
+    caption: str,
+    header: list[str],
+    rows: list[list[str]],
+    numeric: frozenset[int] = frozenset(),
+    stack: bool = True,
+    times: frozenset[int] = frozenset(),
+) -> Iterator[str]:
     """A table whose cells are already HTML; on a phone, `stack` lays each row out as a card; a
     table that does not stack is short, and is kept on one page when printed."""
     yield '<div class="table-wrap">' if stack else '<div class="table-wrap keep">'
@@ -107,10 +113,15 @@ def _header(minutes: m.Minutes) -> Iterator[str]:
     yield f"<h1>{e(h.title)}</h1>"
     yield f'<p class="lead">{e(h.council)} ({e(h.council_short)}) · {e(h.kind_words)} · {e(h.date_words)}</p>'
     when = _("scheduled {start} ({zone}), {minutes} minutes").format(
-        start=h.scheduled_start, zone=h.time_zone, minutes=h.duration_minutes)
+        start=h.scheduled_start, zone=h.time_zone, minutes=h.duration_minutes
+    )
     if h.called_to_order:
-        when = _("called to order {start}").format(start=h.called_to_order) + (
-            ", " + _("adjourned {end}").format(end=h.adjourned) if h.adjourned else "") + "; " + when
+        when = (
+            _("called to order {start}").format(start=h.called_to_order)
+            + (", " + _("adjourned {end}").format(end=h.adjourned) if h.adjourned else "")
+            + "; "
+            + when
+        )
     rows = [
         [e(_("Meeting")), f"{e(h.title)} (<code>{e(h.meeting)}</code>)"],
         [e(_("Date")), f'<time datetime="{e(h.date)}">{e(h.date_words)}</time>'],
@@ -151,8 +162,12 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
         yield from table(caption, head, _attendance_rows(region.rows, with_role=False), times=frozenset({3}))
     attendance = sitting.attendance
     if attendance.others:
-        yield from table(e(_("Also in attendance (no vote)")), [head[0], e(_("Role")), *head[1:]],
-                         _attendance_rows(attendance.others, with_role=True), times=frozenset({4}))
+        yield from table(
+            e(_("Also in attendance (no vote)")),
+            [head[0], e(_("Role")), *head[1:]],
+            _attendance_rows(attendance.others, with_role=True),
+            times=frozenset({4}),
+        )
     proxies = _("; ").join(p.words for p in attendance.proxies) or _("none")
     yield f"<p><strong>{e(_('Proxies'))}:</strong> {e(proxies)}</p>"
     apologies = _(", ").join(f"{p.name} ({p.about})" if p.about else p.name for p in attendance.apologies) or _("none")
@@ -162,10 +177,12 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
     yield f"<h3>{e(_('Quorum'))}</h3>"
     yield f"<p>{e(_('Rule: {rule}.').format(rule=sitting.quorum_rule))}</p>"
     if sitting.quorum:
-        yield from table(e(_("Quorum at the call to order and at each change")),
-                         [e(_("Time")), e(_("When")), e(_("Count"))],
-                         [[f"<time>{e(q.at)}</time>", e(q.change_words), e(q.words)] for q in sitting.quorum],
-                         times=frozenset({0}))
+        yield from table(
+            e(_("Quorum at the call to order and at each change")),
+            [e(_("Time")), e(_("When")), e(_("Count"))],
+            [[f"<time>{e(q.at)}</time>", e(q.change_words), e(q.words)] for q in sitting.quorum],
+            times=frozenset({0}),
+        )
     yield "</section>"
 
 
@@ -178,16 +195,22 @@ def _entries(entries: list[m.Entry]) -> Iterator[str]:
 
 def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
     yield f'<p class="result">{e(vote.words)}</p>'
-    yield from table(e(_("Roll call on motion #{number}, by region").format(number=motion.number)),
-                     [e(_("Region")), e(_("Yes")), e(_("No")), e(_("Abstain"))],
-                     [[e(r.name), e(r.yes), e(r.no), e(r.abstain)] for r in vote.by_region], numeric=frozenset({1, 2, 3}),
-                     stack=False)
+    yield from table(
+        e(_("Roll call on motion #{number}, by region").format(number=motion.number)),
+        [e(_("Region")), e(_("Yes")), e(_("No")), e(_("Abstain"))],
+        [[e(r.name), e(r.yes), e(r.no), e(r.abstain)] for r in vote.by_region],
+        numeric=frozenset({1, 2, 3}),
+        stack=False,
+    )
     rows = []
     for v in vote.roll_call:
         voter = e(v.voter.name) + (f" ({e(v.via_words)})" if v.via_words else "")
         rows.append([e(v.seat.name), e(v.region_name), voter, e(v.choice_words)])
-    yield from table(e(_("Roll call on motion #{number}, seat by seat").format(number=motion.number)),
-                     [e(_("Seat")), e(_("Region")), e(_("Voted by")), e(_("Vote"))], rows)
+    yield from table(
+        e(_("Roll call on motion #{number}, seat by seat").format(number=motion.number)),
+        [e(_("Seat")), e(_("Region")), e(_("Voted by")), e(_("Vote"))],
+        rows,
+    )
 
 
 def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
@@ -205,8 +228,10 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
         yield f"<p>{e(_('Documents: {documents}.').format(documents=_('; ').join(item.documents)))}</p>"
     if item.recusals:
         members = _("; ").join(
-            (f"{r.member.name} ({r.member.about})" if r.member.about else r.member.name) + (f" — {r.reason}" if r.reason else "")
-            for r in item.recusals)
+            (f"{r.member.name} ({r.member.about})" if r.member.about else r.member.name)
+            + (f" — {r.reason}" if r.reason else "")
+            for r in item.recusals
+        )
         yield f"<p>{e(_('Recused from the votes: {members}.').format(members=members))}</p>"
     if item.proceedings:
         yield from _entries(item.proceedings)
@@ -231,7 +256,9 @@ def _decisions(minutes: m.Minutes) -> Iterator[str]:
         if motion.translation:
             what += f' <i lang="{e(minutes.language)}">{e(motion.translation)}</i>'
         rows.append([item, what, e(motion.summary)])
-    yield from table(e(_("Every motion and how it was decided")), [e(_("Item")), e(_("Motion")), e(_("Decision"))], rows)
+    yield from table(
+        e(_("Every motion and how it was decided")), [e(_("Item")), e(_("Motion")), e(_("Decision"))], rows
+    )
 
 
 def render(minutes: m.Minutes) -> str:
@@ -253,8 +280,11 @@ def render(minutes: m.Minutes) -> str:
     for sitting in minutes.sittings:
         out += _sitting(sitting, several)
     out += ['<section id="interests">', f"<h2>{e(_('Declarations of interest'))}</h2>"]
-    out += _entries([m.Entry(at=i.at, text=i.words) for i in minutes.interests]) if minutes.interests \
+    out += (
+        _entries([m.Entry(at=i.at, text=i.words) for i in minutes.interests])
+        if minutes.interests
         else [f"<p>{e(_('None.'))}</p>"]
+    )
     out += ["</section>", '<section id="proceedings">', f"<h2>{e(_('Proceedings'))}</h2>"]
     if minutes.other_proceedings:
         out += [f"<h3>{e(_('Outside the agenda items'))}</h3>"]
@@ -265,23 +295,43 @@ def render(minutes: m.Minutes) -> str:
     out += _decisions(minutes) if minutes.motions else [f"<p>{e(_('None.'))}</p>"]
     out += ["</section>", '<section id="actions">', f"<h2>{e(_('Action items'))}</h2>"]
     if minutes.actions:
-        out += table(e(_("Action items")), [e(_("Action")), e(_("Owner")), e(_("Due")), e(_("Item"))],
-                     [[e(a.what), person(a.owner), e(a.due), e(a.item_number)] for a in minutes.actions],
-                     times=frozenset({2}))
+        out += table(
+            e(_("Action items")),
+            [e(_("Action")), e(_("Owner")), e(_("Due")), e(_("Item"))],
+            [[e(a.what), person(a.owner), e(a.due), e(a.item_number)] for a in minutes.actions],
+            times=frozenset({2}),
+        )
     else:
         out.append(f"<p>{e(_('None.'))}</p>")
     out += ["</section>", '<section id="unfinished">', f"<h2>{e(_('Unfinished business'))}</h2>"]
-    out += (["<ul>"] + [f"<li>{e(u)}</li>" for u in minutes.unfinished] + ["</ul>"]) if minutes.unfinished \
+    out += (
+        (["<ul>"] + [f"<li>{e(u)}</li>" for u in minutes.unfinished] + ["</ul>"])
+        if minutes.unfinished
         else [f"<p>{e(_('None.'))}</p>"]
+    )
     out += ["</section>", '<section id="corrections">', f"<h2>{e(_('Corrections to the record'))}</h2>"]
-    out += _entries([m.Entry(at=c.at, text=c.text) for c in minutes.corrections]) if minutes.corrections \
+    out += (
+        _entries([m.Entry(at=c.at, text=c.text) for c in minutes.corrections])
+        if minutes.corrections
         else [f"<p>{e(_('None.'))}</p>"]
-    out += ["</section>", '<section id="record">', f"<h2>{e(_('The record'))}</h2>", f"<p>{e(minutes.journal.words)}</p>"]
-    out += table(e(_("Source files")), [e(_("Source file")), e(_("SHA-256"))],
-                 [[e(s.path), f"<code>{e(s.sha256)}</code>"] for s in minutes.journal.sources], stack=False)
+    )
+    out += [
+        "</section>",
+        '<section id="record">',
+        f"<h2>{e(_('The record'))}</h2>",
+        f"<p>{e(minutes.journal.words)}</p>",
+    ]
+    out += table(
+        e(_("Source files")),
+        [e(_("Source file")), e(_("SHA-256"))],
+        [[e(s.path), f"<code>{e(s.sha256)}</code>"] for s in minutes.journal.sources],
+        stack=False,
+    )
     out += ["</section>", '<section id="signatures">', f"<h2>{e(_('Signatures'))}</h2>", '<div class="signatures">']
     for signature in minutes.signatures:
-        out.append(f'<div class="signature"><strong>{e(signature.role)}</strong><br>{e(signature.name)}<br>'
-                   f"{e(_('Date:'))}</div>")
+        out.append(
+            f'<div class="signature"><strong>{e(signature.role)}</strong><br>{e(signature.name)}<br>'
+            f"{e(_('Date:'))}</div>"
+        )
     out += ["</div>", "</section>", "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -36,10 +36,15 @@ def _header(minutes: m.Minutes) -> Iterator[str]:
     yield f"**{md(h.council)}** ({md(h.council_short)}) · {md(h.kind_words)} · {md(h.date_words)}"
     yield ""
     when = _("scheduled {start} ({zone}), {minutes} minutes").format(
-        start=h.scheduled_start, zone=h.time_zone, minutes=h.duration_minutes)
+        start=h.scheduled_start, zone=h.time_zone, minutes=h.duration_minutes
+    )
     if h.called_to_order:
-        when = _("called to order {start}").format(start=h.called_to_order) + (
-            ", " + _("adjourned {end}").format(end=h.adjourned) if h.adjourned else "") + "; " + when
+        when = (
+            _("called to order {start}").format(start=h.called_to_order)
+            + (", " + _("adjourned {end}").format(end=h.adjourned) if h.adjourned else "")
+            + "; "
+            + when
+        )
     rows = [[_("Meeting"), f"{md(h.title)} (`{h.meeting}`)"], [_("Date"), md(h.date_words)], [_("Time"), md(when)]]
     if h.place:
         rows.append([_("Place"), md(h.place)])
@@ -78,7 +83,12 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
         yield ""
         yield from table([_("Name"), _("Role"), *head[1:]], _attendance_rows(attendance.others, with_role=True))
     yield ""
-    yield "**" + _("Proxies") + ":** " + (md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else _("none"))
+    yield (
+        "**"
+        + _("Proxies")
+        + ":** "
+        + (md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else _("none"))
+    )
     yield ""
     yield "**" + _("Apologies") + ":** " + (_(", ").join(person(p) for p in attendance.apologies) or _("none"))
     yield ""
@@ -89,8 +99,9 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
     yield _("Rule: {rule}.").format(rule=md(sitting.quorum_rule))
     if sitting.quorum:
         yield ""
-        yield from table([_("Time"), _("When"), _("Count")],
-                         [[q.at, md(q.change_words), md(q.words)] for q in sitting.quorum])
+        yield from table(
+            [_("Time"), _("When"), _("Count")], [[q.at, md(q.change_words), md(q.words)] for q in sitting.quorum]
+        )
 
 
 def _entries(entries: list[m.Entry]) -> Iterator[str]:
@@ -104,8 +115,10 @@ def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
     yield ""
     yield md(vote.words)
     yield ""
-    yield from table([_("Region"), _("Yes"), _("No"), _("Abstain")],
-                     [[md(r.name), str(r.yes), str(r.no), str(r.abstain)] for r in vote.by_region])
+    yield from table(
+        [_("Region"), _("Yes"), _("No"), _("Abstain")],
+        [[md(r.name), str(r.yes), str(r.no), str(r.abstain)] for r in vote.by_region],
+    )
     yield ""
     rows = []
     for v in vote.roll_call:
@@ -131,15 +144,17 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
         yield _("Documents: {documents}.").format(documents=_("; ").join(md(d) for d in item.documents))
     if item.recusals:
         yield ""
-        yield _("Recused from the votes: {members}.").format(members=_("; ").join(
-            person(r.member) + (f" — {md(r.reason)}" if r.reason else "") for r in item.recusals))
+        yield _("Recused from the votes: {members}.").format(
+            members=_("; ").join(person(r.member) + (f" — {md(r.reason)}" if r.reason else "") for r in item.recusals)
+        )
     if item.proceedings:
         yield ""
         yield from _entries(item.proceedings)
     if item.speakers:
         yield ""
-        yield _("Speakers: {speakers}.").format(speakers=_(", ").join(
-            f"{md(s.member.name)} ({s.at})" for s in item.speakers))
+        yield _("Speakers: {speakers}.").format(
+            speakers=_(", ").join(f"{md(s.member.name)} ({s.at})" for s in item.speakers)
+        )
     for number in item.motions:
         motion = minutes.motion(number)
         for vote in [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else []):
@@ -177,8 +192,10 @@ def render(minutes: m.Minutes) -> str:
     lines += _decisions(minutes) if minutes.motions else [_("None.")]
     lines += ["", "## " + _("Action items"), ""]
     if minutes.actions:
-        lines += table([_("Action"), _("Owner"), _("Due"), _("Item")], [
-            [md(a.what), person(a.owner), a.due or "", str(a.item_number or "")] for a in minutes.actions])
+        lines += table(
+            [_("Action"), _("Owner"), _("Due"), _("Item")],
+            [[md(a.what), person(a.owner), a.due or "", str(a.item_number or "")] for a in minutes.actions],
+        )
     else:
         lines.append(_("None."))
     lines += ["", "## " + _("Unfinished business"), ""]
@@ -189,6 +206,10 @@ def render(minutes: m.Minutes) -> str:
     lines += table([_("Source file"), _("SHA-256")], [[md(s.path), f"`{s.sha256}`"] for s in minutes.journal.sources])
     lines += ["", "## " + _("Signatures"), ""]
     for signature in minutes.signatures:
-        lines += [f"{md(signature.role)}: {md(signature.name)}", "",
-                  _("Signature: ______________________  Date: ______________"), ""]
+        lines += [
+            f"{md(signature.role)}: {md(signature.name)}",
+            "",
+            _("Signature: ______________________  Date: ______________"),
+            "",
+        ]
     return "\n".join(lines).rstrip("\n") + "\n"

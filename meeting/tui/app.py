@@ -30,6 +30,7 @@ from meeting.tui.panels import agenda_text, attendance_text, current_text, heade
 # The other screens (and the DataTable they use) are imported when first opened: the main
 # screen is what the chair must see quickly.
 
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What happened to a line sent to the engine."""
@@ -73,7 +74,9 @@ class MainScreen(Screen[None]):
                     yield Static(id="current")
                 yield Static(id="quorum")
                 yield Static(id="attendance")
-        yield CommandBar(lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help"))
+        yield CommandBar(
+            lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
+        )
         yield Static(id="notice")
         yield Footer()
 

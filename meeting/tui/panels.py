@@ -79,7 +79,9 @@ def current_text(state: State, now: datetime) -> Text:
         text.append(
             "  "
             + _("{used}/{minutes} min · {mode}").format(
-                used=minutes_used(state, item.item.id, now), minutes=item.item.minutes, mode=_(VOTE_MODES[item.item.vote])
+                used=minutes_used(state, item.item.id, now),
+                minutes=item.item.minutes,
+                mode=_(VOTE_MODES[item.item.vote]),
             )
             + "\n",
             style="dim",
@@ -88,15 +90,23 @@ def current_text(state: State, now: datetime) -> Text:
         text.append_text(_motion_text(state, number))
     if state.phase == "in_session":
         in_order = ", ".join(_(MOTION_NAMES[k]) for k in motions_in_order(state))
-        text.append("\n" + _("May vote: {n} · In order: {motions}").format(
-            n=len(entitled_voters(state, state.current)), motions=in_order
-        ) + "\n", style="dim")
+        text.append(
+            "\n"
+            + _("May vote: {n} · In order: {motions}").format(
+                n=len(entitled_voters(state, state.current)), motions=in_order
+            )
+            + "\n",
+            style="dim",
+        )
     speaking = floor(state, now) if state.phase == "in_session" else None
     if speaking is not None:
         left = speaking.seconds_left
         clock = f"{abs(left) // 60}:{abs(left) % 60:02d}"
         words = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
-        text.append(words.format(name=member_name(state, speaking.member), clock=clock) + "\n", style="bold" if left >= 0 else "bold red")
+        text.append(
+            words.format(name=member_name(state, speaking.member), clock=clock) + "\n",
+            style="bold" if left >= 0 else "bold red",
+        )
     if item is not None and item.queue:
         text.append(_("Speakers: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)) + "\n")
     if item is not None and state.phase == "in_session":
@@ -153,7 +163,9 @@ def attendance_text(state: State) -> Text:
                 via[voter.via] += 1
         line = Text(f"{region.name[:width]:<{width}} {len(represented):>4}/{len(seats):<4}")
         filled = min(len(represented), 8)
-        line.append("●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red")
+        line.append(
+            "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"
+        )
         extras = []
         if via["alternate"]:
             extras.append(_("{n} alt.").format(n=via["alternate"]))

@@ -288,7 +288,9 @@ class ResultScreen(ModalScreen[None]):
             yield Label(outcome_words(self.outcome), classes="arithmetic")
             if decision is not None:
                 yield Label(
-                    _("Rule ({cls}): {words}").format(cls=self.outcome.class_id, words=decision_words(decision, state.meeting.council)),
+                    _("Rule ({cls}): {words}").format(
+                        cls=self.outcome.class_id, words=decision_words(decision, state.meeting.council)
+                    ),
                     classes="rule",
                 )
             if self.outcome.awaiting:

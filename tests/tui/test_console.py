@@ -52,7 +52,11 @@ async def test_roll_call_quorum_motion_vote_carried_from_the_keyboard(tmp_path):
         await type_text(pilot, "Boatemaa")
         await pilot.press("enter")
         motion = state.pending
-        assert (motion.mover, motion.seconder, motion.text) == ("ke-1", "gh-1", "That the agenda be adopted as circulated.")
+        assert (motion.mover, motion.seconder, motion.text) == (
+            "ke-1",
+            "gh-1",
+            "That the agenda be adopted as circulated.",
+        )
         assert "#1 main motion  Otieno Wafula-Achieng / Ama Serwaa Boatemaa" in shown(app, "#current")
         await pilot.press("v")
         assert isinstance(app.screen, VoteScreen)
@@ -147,7 +151,11 @@ async def test_help_lists_every_key_and_command(tmp_path):
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         for key, words in (("r", "Roll call"), ("v", "Vote"), ("u", "Undo"), ("ctrl+p", "Command palette")):
             assert key in text and words in text
-        for usage_line in ("proxy MEMBER to MEMBER", 'move [to KIND] ["TEXT"] by MEMBER [seconded MEMBER]', "vote YES NO"):
+        for usage_line in (
+            "proxy MEMBER to MEMBER",
+            'move [to KIND] ["TEXT"] by MEMBER [seconded MEMBER]',
+            "vote YES NO",
+        ):
             assert usage_line in text
 
 

@@ -15,9 +15,13 @@ SIZES = [(80, 24), (120, 40)]
 def _main_screen(tmp_path):
     meeting = in_session(tmp_path, present=ALL_SEATS[:16], item="focal-points")
     meeting.run(
-        "remote gh-2 obs-1", "proxy br-1 to pe-1", "at 12:20", "move by ke-1 seconded cm-1",
+        "remote gh-2 obs-1",
+        "proxy br-1 to pe-1",
+        "at 12:20",
+        "move by ke-1 seconded cm-1",
         'move to amend "That each region designate one focal point, chosen by its member associations." by bo-1 seconded ug-1',
-        "queue zw-1 bf-1", "floor",
+        "queue zw-1 bf-1",
+        "floor",
     )
     return build_app(meeting.session, meeting.session.clock)
 
@@ -36,7 +40,9 @@ def test_main_screen_without_quorum(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_roll_call(snap_compare, tmp_path, size):
     meeting = start(tmp_path).run("present gh-1 sl-1 bf-1", "remote zm-1 pg-1", "apologies hn-1", "proxy br-1 to pe-1")
-    assert snap_compare(build_app(meeting.session, meeting.session.clock), press=["r", "down", "down"], terminal_size=size)
+    assert snap_compare(
+        build_app(meeting.session, meeting.session.clock), press=["r", "down", "down"], terminal_size=size
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

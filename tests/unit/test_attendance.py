@@ -78,9 +78,12 @@ max_per_holder = 1
 {quorum}
 """
 
-AGENDA = MINI_AGENDA.replace('chair = "n-1"', 'chair = "e1"').replace('secretary = "sec"', 'secretary = "e2"').replace(
-    'presenter = "s-1"\n', ""
-).replace('class = "ordinary"\n', "")
+AGENDA = (
+    MINI_AGENDA.replace('chair = "n-1"', 'chair = "e1"')
+    .replace('secretary = "sec"', 'secretary = "e2"')
+    .replace('presenter = "s-1"\n', "")
+    .replace('class = "ordinary"\n', "")
+)
 
 
 def council(quorum: str) -> dict[str, str]:
@@ -154,7 +157,7 @@ def test_quorum_lost_refuses_business_but_not_attendance_recess_or_adjournment(t
     )
     assert meeting.refuse("agreed").code == "quorum.lost"
     assert meeting.refuse("roll-call").code == "quorum.lost"
-    meeting.run("note \"Waiting for members to reconnect.\"", "point ke-1", "rule well-taken", "present hn-1")
+    meeting.run('note "Waiting for members to reconnect."', "point ke-1", "rule well-taken", "present hn-1")
     meeting.run("vote 10 0 1")  # regained
     assert meeting.state.motions[1].status == "carried"
     meeting.run("leave hn-1", "move to recess by ke-1 seconded zm-1", "vote 6 3")
@@ -276,8 +279,16 @@ def test_attendance_refusals_point_at_the_member(tmp_path):
 
 @pytest.mark.parametrize(
     ("typed", "member"),
-    [("gh-1", "gh-1"), ("GH-1", "gh-1"), ('"Ama Serwaa Boatemaa"', "gh-1"), ("Ouedraogo", "bf-1"),
-     ("ouédraogo-kaboré", "bf-1"), ("Quiñones", "co-1"), ("Huamani", "pe-1"), ('"dos Santos"', "br-1")],
+    [
+        ("gh-1", "gh-1"),
+        ("GH-1", "gh-1"),
+        ('"Ama Serwaa Boatemaa"', "gh-1"),
+        ("Ouedraogo", "bf-1"),
+        ("ouédraogo-kaboré", "bf-1"),
+        ("Quiñones", "co-1"),
+        ("Huamani", "pe-1"),
+        ('"dos Santos"', "br-1"),
+    ],
 )
 def test_members_by_id_name_or_part_of_a_name(tmp_path, typed, member):
     meeting = start(tmp_path).run(f"present {typed}")
@@ -287,5 +298,7 @@ def test_members_by_id_name_or_part_of_a_name(tmp_path, typed, member):
 def test_an_ambiguous_name_lists_the_candidates(tmp_path):
     refusal = start(tmp_path, files=council("at_least = 1")).refuse("present e2 east")
     assert (refusal.code, refusal.col, refusal.params) == (
-        "member.ambiguous", 12, {"text": "east", "candidates": ["e1", "e2"]}
+        "member.ambiguous",
+        12,
+        {"text": "east", "candidates": ["e1", "e2"]},
     )

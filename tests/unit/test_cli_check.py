@@ -27,7 +27,10 @@ def test_the_demo_meeting_checks_clean_with_a_summary(capsys):
     status, out, err = run(capsys, "check", str(DEMO_AGENDA))
     assert (status, err) == (0, "")
     assert "International Council for Artisanal and Small-Scale Mining (IC-ASM)" in out
-    assert "Quorum: 11 of 21 voting seats present (remote members count, proxies count) and members from at least 3 of 5 regions" in out
+    assert (
+        "Quorum: 11 of 21 voting seats present (remote members count, proxies count) and members from at least 3 of 5 regions"
+        in out
+    )
     assert "constitutional: two-thirds of all 21 voting seats (14 yes); a tie fails; 30 days' notice" in out
     assert "Agenda: 10 items, 145 of 150 minutes planned" in out
     # The start in the members' own zones, non-ASCII names intact.

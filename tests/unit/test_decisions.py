@@ -46,7 +46,7 @@ def test_unanimous_consent_and_an_objection(tmp_path):
 def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
     # 20 present, 1 recused: two-thirds of votes cast, 13-6 carries.
     meeting = in_session(tmp_path, present=ALL_SEATS[:20], item="focal-points")
-    meeting.run("recuse cd-2 \"Director of a cooperative named in the motion\"", "move by ke-1 seconded gh-1")
+    meeting.run('recuse cd-2 "Director of a cooperative named in the motion"', "move by ke-1 seconded gh-1")
     assert len(entitled_voters(meeting.state, "focal-points")) == 19
     assert meeting.refuse("vote 14 6 0").params == {"votes": 20, "entitled": 19}
     meeting.run("vote 13 6")
@@ -65,7 +65,9 @@ def test_recusal_is_per_item(tmp_path):
 
 
 def test_interests_are_declared_at_the_start_or_during_an_item(tmp_path):
-    meeting = start(tmp_path).run('declare zm-1 "Would become eligible" on article-7', "present " + EVERYONE, "begin", "open 6")
+    meeting = start(tmp_path).run(
+        'declare zm-1 "Would become eligible" on article-7', "present " + EVERYONE, "begin", "open 6"
+    )
     meeting.run('declare cd-1 "Her cooperative is a focal point candidate"')
     assert [(i.member, i.item) for i in meeting.state.interests] == [("zm-1", "article-7"), ("cd-1", "focal-points")]
 
@@ -74,7 +76,9 @@ def test_interests_are_declared_at_the_start_or_during_an_item(tmp_path):
 
 
 def test_consensus_without_a_block_adopts(tmp_path):
-    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1", "consensus", "aside bo-1", "conclude")
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", "consensus", "aside bo-1", "conclude"
+    )
     motion = meeting.state.motions[1]
     assert (motion.status, how_decided(motion).path, motion.consensus.asides) == ("carried", "consensus", ["bo-1"])
 
@@ -90,13 +94,23 @@ def test_a_block_leads_to_a_vote_under_the_class_and_the_record_says_who(tmp_pat
     assert how_decided(motion) == type(how_decided(motion))("vote_after_block", ("bo-1",))
 
 
-@pytest.mark.parametrize(("on_block", "status", "path"), [("refer", "referred", "referred"), ("majority", "carried", "majority_last_resort")])
+@pytest.mark.parametrize(
+    ("on_block", "status", "path"), [("refer", "referred", "referred"), ("majority", "carried", "majority_last_resort")]
+)
 def test_other_fallbacks_after_a_block(tmp_path, on_block, status, path):
     from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
 
     council = DEMO_COUNCIL.read_text(encoding="utf-8").replace('on_block = "vote"', f'on_block = "{on_block}"')
     meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
-    meeting.run("present " + EVERYONE, "begin", "open focal-points", "move by ke-1 seconded cm-1", "consensus", "block bo-1", "conclude")
+    meeting.run(
+        "present " + EVERYONE,
+        "begin",
+        "open focal-points",
+        "move by ke-1 seconded cm-1",
+        "consensus",
+        "block bo-1",
+        "conclude",
+    )
     if on_block == "majority":
         meeting.run("vote 11 10")  # a simple majority, as last resort: 11 of 21 would fail two-thirds
         assert meeting.state.motions[1].outcome.class_id == "majority"
@@ -222,7 +236,12 @@ def _with_rules(tmp_path, **replacements: str):
 
 
 def test_a_tie_with_a_casting_vote(tmp_path):
-    meeting = _with_rules(tmp_path, **{'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"'})
+    meeting = _with_rules(
+        tmp_path,
+        **{
+            'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"'
+        },
+    )
     meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 10 10")
     assert meeting.state.motions[1].outcome.awaiting == "casting_vote"
     assert meeting.refuse("next").code == "item.motion-pending"
@@ -236,7 +255,12 @@ def test_a_tie_decided_by_lots_is_reproducible(tmp_path):
     results = []
     for run in ("a", "b"):
         (tmp_path / run).mkdir()
-        meeting = _with_rules(tmp_path / run, **{'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "lots"'})
+        meeting = _with_rules(
+            tmp_path / run,
+            **{
+                'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "lots"'
+            },
+        )
         meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 9 9 3")
         assert meeting.refuse("cast yes").code == "vote.no-casting-vote"
         meeting.run("draw")
@@ -268,7 +292,9 @@ def test_a_chair_who_never_votes(tmp_path):
 
 
 def test_speakers_queue_and_regions_not_yet_heard(tmp_path):
-    meeting = in_session(tmp_path, item="constitution-report").run("queue zw-1 bo-1 ph-1", "remote obs-2", "queue obs-2")
+    meeting = in_session(tmp_path, item="constitution-report").run(
+        "queue zw-1 bo-1 ph-1", "remote obs-2", "queue obs-2"
+    )
     assert meeting.state.current_item.queue == ["zw-1", "bo-1", "ph-1", "obs-2"]
     meeting.run("floor", "unqueue ph-1")
     assert [m for _, m in meeting.state.current_item.speakers] == ["zw-1"]

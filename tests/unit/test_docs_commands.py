@@ -34,9 +34,24 @@ DOC = REPO / "docs" / "commands.md"
 
 # The codes a command can come back with: the parser's, the engine's and the session's.
 PREFIXES = (
-    "command.", "member.", "item.", "sitting.", "quorum.", "balance.", "chair.", "attendance.",
-    "proxy.", "motion.", "rule.", "vote.", "consent.", "consensus.", "speakers.", "undo.",
-    "clock.", "replay.",
+    "command.",
+    "member.",
+    "item.",
+    "sitting.",
+    "quorum.",
+    "balance.",
+    "chair.",
+    "attendance.",
+    "proxy.",
+    "motion.",
+    "rule.",
+    "vote.",
+    "consent.",
+    "consensus.",
+    "speakers.",
+    "undo.",
+    "clock.",
+    "replay.",
 )
 CODES = sorted(code for code in MESSAGES if code.startswith(PREFIXES))
 

@@ -260,7 +260,7 @@ def unknown_in_toml(data: Any, annotation: Any, path: str = "") -> list[str]:
     if origin is dict:
         key_type, value_type = (_unwrap(a) for a in get_args(annotation))
         problems = []
-        for key, value in (data.items() if isinstance(data, dict) else ()):
+        for key, value in data.items() if isinstance(data, dict) else ():
             if get_origin(key_type) is Literal and key not in get_args(key_type):
                 problems.append(f"{path}.{key}: not one of {get_args(key_type)}")
             problems += unknown_in_toml(value, value_type, f"{path}.{key}")
@@ -308,8 +308,19 @@ def code_literals() -> set[str]:
 def test_the_walk_finds_every_model_of_both_formats() -> None:
     names = {model.__name__ for model in models_reachable()}
     assert {
-        "Council", "Region", "Member", "Rules", "Quorum", "DecisionClass", "Proxies",
-        "GenderBalance", "Debate", "MotionOverride", "Agenda", "Item", "DraftMotion",
+        "Council",
+        "Region",
+        "Member",
+        "Rules",
+        "Quorum",
+        "DecisionClass",
+        "Proxies",
+        "GenderBalance",
+        "Debate",
+        "MotionOverride",
+        "Agenda",
+        "Item",
+        "DraftMotion",
     } <= names
     keys = all_keys()
     assert "class" in keys and "decision_class" not in keys, "aliases are the keys written in TOML"

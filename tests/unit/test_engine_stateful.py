@@ -116,7 +116,9 @@ def plain(value: Any, where: str = "state", inside: frozenset[int] = frozenset()
     must be a tree: a value that contains itself is a bug (see KNOWN), not something to compare."""
     if isinstance(value, BaseModel):
         return value.model_dump()
-    if not (dataclasses.is_dataclass(value) and not isinstance(value, type)) and not isinstance(value, dict | list | tuple):
+    if not (dataclasses.is_dataclass(value) and not isinstance(value, type)) and not isinstance(
+        value, dict | list | tuple
+    ):
         return value
     if id(value) in inside:
         assert avoiding("earlier-cycle"), f"the state is not a tree: {where} contains itself"
@@ -367,7 +369,9 @@ class MeetingMachine(RuleBasedStateMachine):
         away = [s for s in SEATS if state.status(s) not in ("present", "remote") and s not in state.proxies]
         principal = self.member(data, away)
         seat = council.member(principal)
-        same_region = [s for s in self.attending() if s in SEATS and seat is not None and council.member(s).region == seat.region]
+        same_region = [
+            s for s in self.attending() if s in SEATS and seat is not None and council.member(s).region == seat.region
+        ]
         holder = self.member(data, [s for s in same_region if s != principal])
         self.send(f"proxy {principal} to {holder}")
 
@@ -410,7 +414,11 @@ class MeetingMachine(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def agenda(self, data: Any) -> None:
-        verb = data.draw(st.sampled_from(["open", "open", "next", "next", "next", "previous", "done", "defer", "defer", "add", "reorder"]))
+        verb = data.draw(
+            st.sampled_from(
+                ["open", "open", "next", "next", "next", "previous", "done", "defer", "defer", "add", "reorder"]
+            )
+        )
         if verb == "open":
             line = f"open {self.item(data)}"
         elif verb == "defer":
@@ -633,7 +641,9 @@ class MeetingMachine(RuleBasedStateMachine):
                 return data.draw(st.sampled_from(["next", "done", "previous"]))
             mover = self.member(data, seated)
             line = "move"
-            in_order = [STANDARD_MOTIONS[k].word for k in motions_in_order(state) if k not in ("point_of_order", "main")]
+            in_order = [
+                STANDARD_MOTIONS[k].word for k in motions_in_order(state) if k not in ("point_of_order", "main")
+            ]
             if in_order and data.draw(st.integers(0, 3)) == 0:
                 line += f" to {data.draw(st.sampled_from(in_order))} {quoted('That it be so.')}"
             elif state.items[state.current].item.motion is None:
@@ -661,7 +671,9 @@ class MeetingMachine(RuleBasedStateMachine):
             verb = data.draw(st.sampled_from(["conclude", "conclude", "aside", "block"]))
             return verb if verb == "conclude" else f"{verb} {self.member(data, seated)}"
         verb = data.draw(
-            st.sampled_from(["vote", "vote", "vote", "agreed", "roll-call", "ballot", "consensus", "objection", "withdraw"])
+            st.sampled_from(
+                ["vote", "vote", "vote", "agreed", "roll-call", "ballot", "consensus", "objection", "withdraw"]
+            )
         )
         if verb == "vote":
             return self.vote_line(data, within=True)
@@ -785,9 +797,13 @@ class MeetingMachine(RuleBasedStateMachine):
         state = self.state
         assert len(state.stack) == len(set(state.stack)), f"stack {state.stack}"
         for number in state.stack:
-            assert state.motions[number].status == "pending", f"#{number} on the stack is {state.motions[number].status}"
+            assert state.motions[number].status == "pending", (
+                f"#{number} on the stack is {state.motions[number].status}"
+            )
         if state.current is not None:
-            assert state.items[state.current].status == "open", f"current item {state.current} is {state.items[state.current].status}"
+            assert state.items[state.current].status == "open", (
+                f"current item {state.current} is {state.items[state.current].status}"
+            )
         for motion in state.motions.values():
             if motion.poll is not None:
                 assert motion.method == motion.poll.method, (
@@ -811,7 +827,10 @@ def test_engine_stateful() -> None:
     print(f"\n{total} commands: {STATS['accepted']} accepted ({share:.0%}), {STATS['refused']} refused")
     print("  " + ", ".join(f"{what}: {n}" for what, n in STATS.items() if what not in ("accepted", "refused")))
     by_verb = sorted({verb for verb, _ in VERBS})
-    print("  " + ", ".join(f"{v} {VERBS[(v, 'accepted')]}/{VERBS[(v, 'accepted')] + VERBS[(v, 'refused')]}" for v in by_verb))
+    print(
+        "  "
+        + ", ".join(f"{v} {VERBS[(v, 'accepted')]}/{VERBS[(v, 'accepted')] + VERBS[(v, 'refused')]}" for v in by_verb)
+    )
     print("  refusals: " + ", ".join(f"{code} {n}" for code, n in CODES.most_common(60)))
     assert share >= 0.25, f"only {share:.0%} of the commands were accepted: the machine explores too little"
 

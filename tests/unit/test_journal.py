@@ -100,7 +100,12 @@ def test_times_are_utc_with_milliseconds():
     assert parse_ts("2026-12-10T12:00:00.999Z").utcoffset() == timedelta(0)
     with pytest.raises(ValueError):
         format_ts(datetime(2026, 12, 10, 12, 0))  # naive: which zone?
-    for text in ["2026-12-10T12:00:00Z", "2026-12-10T12:00:00.000+00:00", "2026-13-10T12:00:00.000Z", "2026-12-10 12:00:00.000Z"]:
+    for text in [
+        "2026-12-10T12:00:00Z",
+        "2026-12-10T12:00:00.000+00:00",
+        "2026-13-10T12:00:00.000Z",
+        "2026-12-10 12:00:00.000Z",
+    ]:
         with pytest.raises(ValueError):
             parse_ts(text)
 
@@ -149,7 +154,15 @@ def test_every_write_is_fsynced(tmp_path, fsynced):
     path, mirror = root / "minutes" / "m" / "journal.jsonl", root / "usb" / "journal.jsonl"
     journal = Journal.create(path, EVENTS[0], T0, mirror=mirror)
     # New folders, then the journal before its folder, then the mirror before its folder.
-    assert fsynced == [str(root), str(root / "minutes"), str(path), str(path.parent), str(root), str(mirror), str(mirror.parent)]
+    assert fsynced == [
+        str(root),
+        str(root / "minutes"),
+        str(path),
+        str(path.parent),
+        str(root),
+        str(mirror),
+        str(mirror.parent),
+    ]
     for i, event in enumerate(EVENTS[1:], start=1):
         fsynced.clear()
         journal.append(event, at(i))
@@ -188,10 +201,22 @@ DAMAGE = {
     "keys reordered": (2, replace(b'{"seq":2,"ts"', b'{"ts"'), "journal.bad-entry", 2, {}),
     "not an object": (2, lambda line: b"[" + line + b"]", "journal.bad-entry", 2, {}),
     "seq a string": (2, replace(b'"seq":2', b'"seq":"2"'), "journal.bad-field", 2, {"key": "seq"}),
-    "prev not hex": (2, lambda line: line.replace(b'"prev":"', b'"prev":"X', 1), "journal.bad-field", 2, {"key": "prev"}),
+    "prev not hex": (
+        2,
+        lambda line: line.replace(b'"prev":"', b'"prev":"X', 1),
+        "journal.bad-field",
+        2,
+        {"key": "prev"},
+    ),
     "event without type": (3, replace(b'"type":', b'"kind":'), "journal.bad-field", 3, {"key": "event"}),
     "first prev": (1, replace(GENESIS.encode(), b"1" + GENESIS[1:].encode()), "journal.bad-start", 1, {}),
-    "ts without ms": (3, replace(b"12:00:02.000Z", b"12:00:02Z"), "journal.bad-ts", 3, {"value": '"2026-12-10T12:00:02Z"'}),
+    "ts without ms": (
+        3,
+        replace(b"12:00:02.000Z", b"12:00:02Z"),
+        "journal.bad-ts",
+        3,
+        {"value": '"2026-12-10T12:00:02Z"'},
+    ),
     "ts month 13": (3, replace(b"2026-12-10T12:00:02", b"2026-13-10T12:00:02"), "journal.bad-ts", 3, {}),
     "not UTF-8": (2, replace("í".encode(), b"\xff"), "journal.not-utf8", 2, {"byte": "FF"}),
     # Another spelling of the same JSON: on the last line, which no later line vouches for, it
@@ -422,7 +447,11 @@ def test_a_diverged_mirror_is_refused_where_it_differs(tmp_path, journal_path, d
     before = (journal_path.read_bytes(), mirror.read_bytes())
     d = refusal(lambda: Journal.open(journal_path, mirror=mirror))
     assert (d.code, d.path, d.line, d.col, dict(d.params)) == (
-        "journal.mirror-diverged", str(mirror), line, 1, {"journal": str(journal_path)}
+        "journal.mirror-diverged",
+        str(mirror),
+        line,
+        1,
+        {"journal": str(journal_path)},
     )
     assert (journal_path.read_bytes(), mirror.read_bytes()) == before
     Journal.open(journal_path)[0].close()  # the refusal released the lock
@@ -491,7 +520,9 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3),
     max_leaves=10,
 )
-events = st.builds(lambda kind, rest: {**rest, "type": kind}, st.text(), st.dictionaries(st.text(), json_values, max_size=4))
+events = st.builds(
+    lambda kind, rest: {**rest, "type": kind}, st.text(), st.dictionaries(st.text(), json_values, max_size=4)
+)
 
 
 @settings(deadline=None, max_examples=60)

@@ -29,7 +29,9 @@ toml_scalars = st.one_of(
 )
 toml_values = st.recursive(
     toml_scalars,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -54,7 +56,7 @@ def test_random_bytes(data):
 
 
 @FUZZ
-@given(st.text(alphabet=st.sampled_from(list('[]{}="\'#.,\n abc123-_:\\')), max_size=200))
+@given(st.text(alphabet=st.sampled_from(list("[]{}=\"'#.,\n abc123-_:\\")), max_size=200))
 def test_random_toml_like_text(text):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "agenda.toml"

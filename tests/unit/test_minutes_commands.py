@@ -39,7 +39,7 @@ def flip(path: Path, needle: bytes, replacement: bytes, occurrence: int = 1) -> 
     assert len(needle) == len(replacement)
     changed = sum(a != b for a, b in zip(needle, replacement))
     assert changed == 1, "one byte only"
-    path.write_bytes(data[:index] + replacement + data[index + len(needle):])
+    path.write_bytes(data[:index] + replacement + data[index + len(needle) :])
     return data.count(b"\n", 0, index) + 1
 
 
@@ -51,7 +51,9 @@ def test_minutes_writes_every_format_into_the_journals_folder_by_default(tmp_pat
     capsys.readouterr()
     assert main(["minutes", str(journal)]) == 0
     out = capsys.readouterr().out
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "journal.jsonl.lock") == sorted(["journal.jsonl", *FILES])
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "journal.jsonl.lock") == sorted(
+        ["journal.jsonl", *FILES]
+    )
     assert out.splitlines() == [f"Wrote {tmp_path / name}" for name in FILES]
 
 
@@ -63,7 +65,8 @@ def test_minutes_takes_a_folder_an_output_folder_and_a_list_of_formats(source, t
 def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys):
     assert main(["minutes", str(source), "-o", str(tmp_path), "--lang", "fr", "--format", "all"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["minutes.fr.toml", "minutes.fr.json", "minutes.fr.md", "minutes.fr.html", "votes.fr.csv"])
+        ["minutes.fr.toml", "minutes.fr.json", "minutes.fr.md", "minutes.fr.html", "votes.fr.csv"]
+    )
     assert '<html lang="fr">' in (tmp_path / "minutes.fr.html").read_text(encoding="utf-8")
     data = json.loads((tmp_path / "minutes.fr.json").read_text(encoding="utf-8"))
     assert data["language"] == "fr" and data["header"]["meeting_language"] == "en"
@@ -126,26 +129,35 @@ def test_verify_checks_the_sources_against_the_agenda_folder(demo, tmp_path, cap
     assert main(["verify", str(demo), "--agenda-dir", str(agendas), "--json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert {s["path"]: s["status"] for s in result["sources"]} == {
-        "2026-12-council-meeting.toml": "missing", "council.toml": "changed"}
+        "2026-12-council-meeting.toml": "missing",
+        "council.toml": "changed",
+    }
     assert [(e["path"], e["code"]) for e in result["errors"]] == [
         (str(agendas / "2026-12-council-meeting.toml"), "verify.source-missing"),
         (str(agendas / "council.toml"), "verify.source-changed"),
     ]
 
 
-@pytest.mark.parametrize("needle, replacement, at_next", [
-    (b'"ke-1":"present"', b'"ke-1":"presenT"', False),  # no such way of attending: refused where it is
-    (b'"yes":17,', b'"yes":18,', True),                 # a plausible count: the chain breaks at the next line
-    (b'"choice":"no"', b'"choice":"nO"', False),        # no such choice in a roll call
-])
-def test_verify_catches_a_one_byte_change_in_the_journal_and_says_which_line(demo, capsys, needle, replacement, at_next):
+@pytest.mark.parametrize(
+    "needle, replacement, at_next",
+    [
+        (b'"ke-1":"present"', b'"ke-1":"presenT"', False),  # no such way of attending: refused where it is
+        (b'"yes":17,', b'"yes":18,', True),  # a plausible count: the chain breaks at the next line
+        (b'"choice":"no"', b'"choice":"nO"', False),  # no such choice in a roll call
+    ],
+)
+def test_verify_catches_a_one_byte_change_in_the_journal_and_says_which_line(
+    demo, capsys, needle, replacement, at_next
+):
     line = flip(demo / "journal.jsonl", needle, replacement)
     assert main(["verify", str(demo)]) == 1
     err = capsys.readouterr().err.splitlines()
     if at_next:
         assert err[0].startswith(f"{demo / 'journal.jsonl'}:{line + 1}:1: error: line {line} was changed")
     else:
-        assert err[0].startswith(f"{demo / 'journal.jsonl'}:{line}:1: error: this line's event is not one this program writes")
+        assert err[0].startswith(
+            f"{demo / 'journal.jsonl'}:{line}:1: error: this line's event is not one this program writes"
+        )
 
 
 def test_verify_catches_a_change_to_the_journals_last_line_through_the_minutes(demo, capsys):
@@ -160,15 +172,20 @@ def test_verify_catches_a_change_to_the_journals_last_line_through_the_minutes(d
     assert f"{demo / 'minutes.md'}:" in err and "differs from what the journal regenerates" in err
 
 
-@pytest.mark.parametrize("name, needle, replacement", [
-    ("minutes.toml", b"yes = 17", b"yes = 18"),
-    ("minutes.json", b'"yes": 17', b'"yes": 18'),
-    ("minutes.md", b"17 yes, 0 no", b"18 yes, 0 no"),
-    ("minutes.html", b"17 yes, 0 no", b"18 yes, 0 no"),
-    ("votes.csv", b",17,0,1,", b",18,0,1,"),
-    ("minutes.md", "Adébáyọ̀".encode(), "Adébáyọ̀".encode().replace(b"\xa9", b"\xa8")),  # é becomes è
-])
-def test_verify_catches_a_one_byte_change_in_each_minutes_file_at_its_line_and_column(demo, capsys, name, needle, replacement):
+@pytest.mark.parametrize(
+    "name, needle, replacement",
+    [
+        ("minutes.toml", b"yes = 17", b"yes = 18"),
+        ("minutes.json", b'"yes": 17', b'"yes": 18'),
+        ("minutes.md", b"17 yes, 0 no", b"18 yes, 0 no"),
+        ("minutes.html", b"17 yes, 0 no", b"18 yes, 0 no"),
+        ("votes.csv", b",17,0,1,", b",18,0,1,"),
+        ("minutes.md", "Adébáyọ̀".encode(), "Adébáyọ̀".encode().replace(b"\xa9", b"\xa8")),  # é becomes è
+    ],
+)
+def test_verify_catches_a_one_byte_change_in_each_minutes_file_at_its_line_and_column(
+    demo, capsys, name, needle, replacement
+):
     path = demo / name
     original = path.read_bytes()
     line = flip(path, needle, replacement)
@@ -195,7 +212,9 @@ def test_verify_with_json_reports_every_file(demo, capsys):
     assert result["ok"] is False
     assert result["journal"]["entries"] == 105 and result["journal"]["chain"] == "intact"
     assert {Path(m["file"]).name: m["status"] for m in result["minutes"]} == {
-        **{name: "matches" for name in FILES}, "votes.csv": "differs"}
+        **{name: "matches" for name in FILES},
+        "votes.csv": "differs",
+    }
     assert [s["status"] for s in result["sources"]] == ["not-checked", "not-checked"]
 
 
@@ -242,7 +261,11 @@ def test_tally_of_one_item_and_as_json(source, capsys):
     assert result["ok"] is True and [v["motion"] for v in result["votes"]] == [10]
     vote = result["votes"][0]
     assert (vote["yes"], vote["no"], vote["abstain"], vote["base"], vote["required"]) == (14, 4, 1, 21, "14")
-    assert {r["name"]: (r["yes"], r["no"], r["abstain"]) for r in vote["by_region"]}["Southeast Asia & Pacific"] == (2, 2, 0)
+    assert {r["name"]: (r["yes"], r["no"], r["abstain"]) for r in vote["by_region"]}["Southeast Asia & Pacific"] == (
+        2,
+        2,
+        0,
+    )
     assert len(vote["roll_call"]) == 19
     assert main(["tally", str(source / "journal.jsonl"), "--item", "8", "--json"]) == 0
     ballot = json.loads(capsys.readouterr().out)["votes"][0]

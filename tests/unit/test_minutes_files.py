@@ -162,8 +162,14 @@ def test_the_html_is_self_contained_balanced_and_ready_for_print_and_phones(demo
     # Every table says what it holds.
     assert page.tables >= 10 and page.captions == page.tables
     text = " ".join(" ".join(page.text).split())
-    assert "Motion #1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama Serwaa Boatemaa): That the agenda be adopted as circulated." in text
-    assert "Carried — 17 yes, 0 no, 1 abstain; a majority of votes cast required: 17 > 17/2 (8.50) (class: procedural)" in text
+    assert (
+        "Motion #1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama Serwaa Boatemaa): That the agenda be adopted as circulated."
+        in text
+    )
+    assert (
+        "Carried — 17 yes, 0 no, 1 abstain; a majority of votes cast required: 17 > 17/2 (8.50) (class: procedural)"
+        in text
+    )
 
 
 def test_every_html_table_has_a_caption(demo):
@@ -180,27 +186,58 @@ def read_votes(path: Path) -> list[dict[str, str]]:
 
 def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo):
     rows = read_votes(demo / "votes.csv")
-    assert list(rows[0])[:14] == ["item", "motion", "motion kind", "text", "method", "result", "yes", "no",
-                                  "abstain", "blank", "class", "threshold", "base", "required"]
+    assert list(rows[0])[:14] == [
+        "item",
+        "motion",
+        "motion kind",
+        "text",
+        "method",
+        "result",
+        "yes",
+        "no",
+        "abstain",
+        "blank",
+        "class",
+        "threshold",
+        "base",
+        "required",
+    ]
     totals = [r for r in rows if r["yes"]]
     # Every counted vote of the demo: #1 (the corrected count only), #3, #4, #5, #7, #8, #9, #10, #11.
     assert [r["motion"] for r in totals] == ["1", "3", "4", "5", "7", "8", "9", "10", "11"]
     first = totals[0]
-    assert (first["yes"], first["no"], first["abstain"], first["required"], first["result"]) == ("17", "0", "1", "17/2", "Carried")
+    assert (first["yes"], first["no"], first["abstain"], first["required"], first["result"]) == (
+        "17",
+        "0",
+        "1",
+        "17/2",
+        "Carried",
+    )
     seats = [r for r in rows if r["motion"] == "10" and r["member id"]]
     assert len(seats) == 19 and sum(r["choice"] == "yes" for r in seats) == 14
     alternate = next(r for r in seats if r["member id"] == "gh-2")
-    assert (alternate["name"], alternate["for seat"], alternate["as"]) == ("Kwabena Owusu-Ansah", "gh-1", "as alternate")
+    assert (alternate["name"], alternate["for seat"], alternate["as"]) == (
+        "Kwabena Owusu-Ansah",
+        "gh-1",
+        "as alternate",
+    )
     assert any(r["name"] == "Wilmer Restrepo-Quiñones" for r in seats)  # accents intact
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_names_with_non_ascii_letters_are_kept_intact(demo, name):
     text = (demo / name).read_bytes().decode("utf-8-sig")
-    names = ["Béatrice Mwamba-Kasongo", "Rubén Mamani-Choque"] if name == "votes.csv" else [
-        "Chiara Ngozi Adébáyọ̀", "Søren Ødegård-Nkosi", "Mónica Ñahui-Paredes", "Aminata Ouédraogo-Kaboré",
-        "Wilmer Restrepo-Quiñones",
-    ]
+    names = (
+        ["Béatrice Mwamba-Kasongo", "Rubén Mamani-Choque"]
+        if name == "votes.csv"
+        else [
+            "Chiara Ngozi Adébáyọ̀",
+            "Søren Ødegård-Nkosi",
+            "Mónica Ñahui-Paredes",
+            "Aminata Ouédraogo-Kaboré",
+            "Wilmer Restrepo-Quiñones",
+        ]
+    )
     for person in names:
         assert person in text
 
@@ -256,12 +293,12 @@ def test_no_file_written_names_a_member_beside_a_choice_in_the_secret_ballot(dem
         _no_name_beside_a_choice([e["text"] for e in item["proceedings"]], roster, name)
     # Markdown: the ballot's section, line by line.
     md = (demo / "minutes.md").read_text(encoding="utf-8")
-    section = md[md.index("### 8. Election"):md.index("### 9.")]
+    section = md[md.index("### 8. Election") : md.index("### 9.")]
     _no_name_beside_a_choice(section.splitlines(), roster, "minutes.md")
     # HTML: the ballot's section, element by element.
     html = (demo / "minutes.html").read_text(encoding="utf-8")
-    section = html[html.index('<section id="item-rapporteur">'):]
-    section = section[:section.index("</section>")]
+    section = html[html.index('<section id="item-rapporteur">') :]
+    section = section[: section.index("</section>")]
     _no_name_beside_a_choice(re.split(r"<(?:li|p|tr)\b", section), roster, "minutes.html")
     assert "<table" not in section  # no roll-call table for a ballot
 

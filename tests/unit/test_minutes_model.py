@@ -37,25 +37,41 @@ def test_quorum_is_taken_at_the_call_to_order_and_at_each_change_once_per_moment
     meeting = start(tmp_path).run(
         "present gh-1 sl-1 zm-1 zw-1 bf-1 cm-1 cd-1 mg-1 tz-1 ke-1 ug-1",  # 11 seats, 3 regions
         "begin",
-        "at 12:10", "remote co-1", "remote pe-1",  # one moment, two events: one change
-        "at 12:20", "leave zm-1",  # 12 of 21 still quorate
-        "at 12:30", "leave zw-1 sl-1",  # 10: lost
-        "at 12:40", "back zw-1",  # 11: restored
+        "at 12:10",
+        "remote co-1",
+        "remote pe-1",  # one moment, two events: one change
+        "at 12:20",
+        "leave zm-1",  # 12 of 21 still quorate
+        "at 12:30",
+        "leave zw-1 sl-1",  # 10: lost
+        "at 12:40",
+        "back zw-1",  # 11: restored
     )
     changes = quorum_changes(chronicle(meeting.session.recorded))
     assert [(c.at.strftime("%H:%M"), c.opening, c.status.present, c.status.met) for c in changes] == [
-        ("12:00", True, 11, True), ("12:10", False, 13, True), ("12:20", False, 12, True),
-        ("12:30", False, 10, False), ("12:40", False, 11, True),
+        ("12:00", True, 11, True),
+        ("12:10", False, 13, True),
+        ("12:20", False, 12, True),
+        ("12:30", False, 10, False),
+        ("12:40", False, 11, True),
     ]
     record = minutes(meeting)
     assert [q.change_words for q in record.sittings[0].quorum] == [
-        "At the call to order", "Attendance changed", "Attendance changed", "Quorum lost", "Quorum restored"]
+        "At the call to order",
+        "Attendance changed",
+        "Attendance changed",
+        "Quorum lost",
+        "Quorum restored",
+    ]
     assert record.other_proceedings[-2].text.startswith("Quorum lost: 10 of 21 voting seats present (11 needed)")
 
 
 def test_items_are_timed_from_opening_to_leaving(tmp_path):
     meeting = in_session(tmp_path).run("at 12:05", "next", "at 12:20", "open agenda", "at 12:22", "done")
-    spans = [(s.item, s.start.strftime("%H:%M"), s.end.strftime("%H:%M")) for s in item_spans(chronicle(meeting.session.recorded))]
+    spans = [
+        (s.item, s.start.strftime("%H:%M"), s.end.strftime("%H:%M"))
+        for s in item_spans(chronicle(meeting.session.recorded))
+    ]
     assert spans == [("agenda", "12:00", "12:05"), ("minutes", "12:05", "12:20"), ("agenda", "12:20", "12:22")]
     agenda = next(i for i in minutes(meeting).items if i.id == "agenda")
     assert agenda.timing == "12:00–12:05, 12:20–12:22; 7 minutes in session, 5 allotted"
@@ -80,13 +96,21 @@ def test_a_motion_is_recorded_with_mover_seconder_count_rule_and_arithmetic(tmp_
         "17 > 17/2 (8.50) (class: procedural).",
     ]
     vote = record.motion(1).vote
-    assert (vote.base, vote.amount, vote.required, vote.required_words, vote.entitled) == (17, "1/2", "17/2", "17/2 (8.50)", 21)
+    assert (vote.base, vote.amount, vote.required, vote.required_words, vote.entitled) == (
+        17,
+        "1/2",
+        "17/2",
+        "17/2 (8.50)",
+        21,
+    )
     assert vote.threshold_words == "a majority of votes cast" and vote.bound == "more_than"
 
 
 def test_what_is_left_at_adjournment_is_unfinished_business(tmp_path):
     meeting = in_session(tmp_path, item="minutes").run(
-        "defer focal-points", "move by ke-1 seconded gh-1", "adjourn",
+        "defer focal-points",
+        "move by ke-1 seconded gh-1",
+        "adjourn",
     )
     record = minutes(meeting)
     assert record.header.status == "adjourned" and record.header.adjourned == "12:00"
@@ -97,7 +121,7 @@ def test_what_is_left_at_adjournment_is_unfinished_business(tmp_path):
 
 
 def test_minutes_of_a_meeting_still_running_say_the_journal_has_not_ended_it(tmp_path):
-    meeting = in_session(tmp_path).run("at 12:30", "note \"Discussion continues.\"")
+    meeting = in_session(tmp_path).run("at 12:30", 'note "Discussion continues."')
     record = minutes(meeting)
     assert record.header.status == "in_session" and record.header.adjourned is None
     assert record.unfinished[0] == "The journal ends at 12:30; the meeting has not been adjourned."
@@ -105,12 +129,23 @@ def test_minutes_of_a_meeting_still_running_say_the_journal_has_not_ended_it(tmp
 
 def test_recess_chair_handover_and_return_are_in_the_sitting_summary(tmp_path):
     meeting = in_session(tmp_path).run(
-        "at 12:10", "recess 10", "at 12:20", "chair zw-1", "resume", "at 12:40", "chair tz-1", "at 13:00", "adjourn",
+        "at 12:10",
+        "recess 10",
+        "at 12:20",
+        "chair zw-1",
+        "resume",
+        "at 12:40",
+        "chair tz-1",
+        "at 13:00",
+        "adjourn",
     )
     sitting = minutes(meeting).sittings[0]
     assert [(r.start, r.end, r.planned_minutes) for r in sitting.recesses] == [("12:10", "12:20", 10)]
     assert [(c.member.id, c.start, c.end) for c in sitting.chairs] == [
-        ("tz-1", "12:00", "12:20"), ("zw-1", "12:20", "12:40"), ("tz-1", "12:40", "13:00")]
+        ("tz-1", "12:00", "12:20"),
+        ("zw-1", "12:20", "12:40"),
+        ("tz-1", "12:40", "13:00"),
+    ]
     assert sitting.summary == (
         "Called to order at 12:00 by Neema Mwakasege-Lyimo (Tanzania). Recess 12:10–12:20 (10 minutes declared). "
         "In the chair: Neema Mwakasege-Lyimo, 12:00–12:20; Tendai Mashiri-Ncube, 12:20–12:40; "
@@ -120,7 +155,11 @@ def test_recess_chair_handover_and_return_are_in_the_sitting_summary(tmp_path):
 
 def test_a_reconsidered_motion_keeps_its_earlier_decision(tmp_path):
     meeting = in_session(tmp_path).run(
-        "move by ke-1 seconded gh-1", "vote 12 6", "move to reconsider by ke-1 seconded sl-1", "vote 15 3", "vote 4 14",
+        "move by ke-1 seconded gh-1",
+        "vote 12 6",
+        "move to reconsider by ke-1 seconded sl-1",
+        "vote 15 3",
+        "vote 4 14",
     )
     motion = minutes(meeting).motion(1)
     assert motion.status == "lost" and motion.vote.yes == 4
@@ -131,7 +170,11 @@ def test_a_reconsidered_motion_keeps_its_earlier_decision(tmp_path):
 
 def test_consensus_blocks_asides_and_how_the_decision_was_reached(tmp_path):
     meeting = in_session(tmp_path, item="focal-points").run(
-        "move by ke-1 seconded cm-1", "consensus", "block bo-1 \"Regions must choose freely\"", "aside pe-1", "conclude",
+        "move by ke-1 seconded cm-1",
+        "consensus",
+        'block bo-1 "Regions must choose freely"',
+        "aside pe-1",
+        "conclude",
         "vote 14 5 2",
     )
     motion = minutes(meeting).motion(1)
@@ -139,7 +182,9 @@ def test_consensus_blocks_asides_and_how_the_decision_was_reached(tmp_path):
     assert motion.consensus.blocks[0].reason == "Regions must choose freely"
     assert [p.id for p in motion.consensus.asides] == ["pe-1"]
     assert motion.summary.endswith("Decided by a vote after consensus was blocked by Rubén Mamani-Choque (Bolivia).")
-    adopted = in_session(tmp_path / "second", item="focal-points").run("move by ke-1 seconded cm-1", "consensus", "conclude")
+    adopted = in_session(tmp_path / "second", item="focal-points").run(
+        "move by ke-1 seconded cm-1", "consensus", "conclude"
+    )
     record = minutes(adopted)
     assert record.motion(1).how == "consensus" and record.motion(1).summary == "Reached by consensus."
     assert texts(record, "focal-points")[-1] == "Motion #1 was adopted by consensus."
@@ -147,9 +192,12 @@ def test_consensus_blocks_asides_and_how_the_decision_was_reached(tmp_path):
 
 def test_withdrawal_objection_and_an_added_item_are_recorded(tmp_path):
     meeting = in_session(tmp_path).run(
-        "move \"That the agenda be adopted with item 9 first.\" by ke-1 seconded gh-1", "withdraw",
-        "move by ke-1 seconded gh-1", "objection cm-1", "vote 20 1",
-        "add \"Floods in South Kivu\" minutes 5 after aob",
+        'move "That the agenda be adopted with item 9 first." by ke-1 seconded gh-1',
+        "withdraw",
+        "move by ke-1 seconded gh-1",
+        "objection cm-1",
+        "vote 20 1",
+        'add "Floods in South Kivu" minutes 5 after aob',
     )
     record = minutes(meeting)
     lines = texts(record, "agenda")
@@ -162,11 +210,19 @@ def test_withdrawal_objection_and_an_added_item_are_recorded(tmp_path):
 
 
 def test_a_tie_settled_by_the_chairs_casting_vote(tmp_path):
-    council = MINI_COUNCIL.replace('[rules.classes.ordinary]\nmore_than = "1/2"',
-                                   '[rules.classes.ordinary]\nmore_than = "1/2"\ntie = "casting_vote"')
+    council = MINI_COUNCIL.replace(
+        '[rules.classes.ordinary]\nmore_than = "1/2"',
+        '[rules.classes.ordinary]\nmore_than = "1/2"\ntie = "casting_vote"',
+    )
     meeting = start(tmp_path, files={"council.toml": council, "mini.toml": MINI_AGENDA})
-    meeting.run("present n-1 n-3 s-1 s-2", "begin", "open budget", "move \"That the budget be adopted.\" by n-3 seconded s-1",
-                "vote 2 2", "cast yes")
+    meeting.run(
+        "present n-1 n-3 s-1 s-2",
+        "begin",
+        "open budget",
+        'move "That the budget be adopted." by n-3 seconded s-1',
+        "vote 2 2",
+        "cast yes",
+    )
     record = minutes(meeting)
     lines = texts(record, "budget")
     assert lines[-2].endswith("; the tie waits for the chair's casting vote.")
@@ -176,7 +232,11 @@ def test_a_tie_settled_by_the_chairs_casting_vote(tmp_path):
 
 def test_a_second_sitting_has_its_own_attendance_and_quorum(tmp_path):
     meeting = in_session(tmp_path).run(
-        "at 13:00", "adjourn", "at 2026-12-11 09:00", "sitting", "present tz-1 ke-1 sl-1 zm-1 zw-1 bf-1 cm-1 ug-1 co-1 pe-1 bo-1",
+        "at 13:00",
+        "adjourn",
+        "at 2026-12-11 09:00",
+        "sitting",
+        "present tz-1 ke-1 sl-1 zm-1 zw-1 bf-1 cm-1 ug-1 co-1 pe-1 bo-1",
         "begin",
     )
     record = minutes(meeting)
@@ -191,13 +251,23 @@ def test_a_second_sitting_has_its_own_attendance_and_quorum(tmp_path):
 
 def test_a_roll_call_names_each_seat_and_a_ballot_names_nobody(tmp_path):
     meeting = in_session(tmp_path, item="article-7").run(
-        "move by zm-1 seconded bf-1", "roll-call", f"yes {' '.join(ALL_SEATS[:15])}", f"no {' '.join(ALL_SEATS[15:])}", "close",
-        "next", "move by ke-1 seconded pg-1", "ballot", "vote 12 6 2 blank 1",
+        "move by zm-1 seconded bf-1",
+        "roll-call",
+        f"yes {' '.join(ALL_SEATS[:15])}",
+        f"no {' '.join(ALL_SEATS[15:])}",
+        "close",
+        "next",
+        "move by ke-1 seconded pg-1",
+        "ballot",
+        "vote 12 6 2 blank 1",
     )
     record = minutes(meeting)
     roll = record.motion(1).vote
     assert len(roll.roll_call) == 21 and {v.choice for v in roll.roll_call} == {"yes", "no"}
-    assert [(r.name, r.yes, r.no) for r in roll.by_region][:2] == [("Anglophone Africa", 4, 0), ("Francophone Africa", 4, 0)]
+    assert [(r.name, r.yes, r.no) for r in roll.by_region][:2] == [
+        ("Anglophone Africa", 4, 0),
+        ("Francophone Africa", 4, 0),
+    ]
     ballot = record.motion(2).vote
     assert ballot.method == "secret_ballot" and ballot.roll_call == [] and ballot.by_region == []
     assert '"choice"' not in record.motion(2).model_dump_json()
@@ -206,7 +276,9 @@ def test_a_roll_call_names_each_seat_and_a_ballot_names_nobody(tmp_path):
 
 
 def test_corrections_show_what_undo_cancelled(tmp_path):
-    meeting = in_session(tmp_path).run("at 12:15", "move by ke-1 seconded gh-1", "vote 16 1 1", "at 12:16", "undo", "vote 17 0 1")
+    meeting = in_session(tmp_path).run(
+        "at 12:15", "move by ke-1 seconded gh-1", "vote 16 1 1", "at 12:16", "undo", "vote 17 0 1"
+    )
     (correction,) = minutes(meeting).corrections
     assert (correction.at, correction.cancelled_at) == ("12:16", "12:15")
     assert correction.text.startswith("Cancelled by undo: result of motion #1: Carried — 16 yes, 1 no, 1 abstain")

@@ -378,9 +378,7 @@ def test_deep_nesting_does_not_raise(text: str) -> None:
 
 def test_deep_but_valid_nesting_is_mapped() -> None:
     depth = 300  # about as deep as tomllib itself can parse
-    pos = positions_of(
-        "a = " + "[" * depth + "]" * depth + "\nb = " + "{ c = " * depth + "1" + " }" * depth
-    )
+    pos = positions_of("a = " + "[" * depth + "]" * depth + "\nb = " + "{ c = " * depth + "1" + " }" * depth)
     # The outer `[` is at column 5, so the innermost array opens at 5 + depth - 1.
     assert pos[("a",) + (0,) * (depth - 1)] == at(1, 5 + depth - 1)
     # Each "{ c = " is 6 wide and the first `c` is at column 7.

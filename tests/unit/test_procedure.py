@@ -938,7 +938,12 @@ def test_a_motion_is_seconded_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("member", "code"),
-    [("obs-1", "member.observer"), ("bo-1", "member.not-here"), ("sec-1", "member.no-seat"), ("gh-2", "member.no-seat")],
+    [
+        ("obs-1", "member.observer"),
+        ("bo-1", "member.not-here"),
+        ("sec-1", "member.no-seat"),
+        ("gh-2", "member.no-seat"),
+    ],
 )
 def test_who_may_not_move_or_second(tmp_path: Path, member: str, code: str) -> None:
     present = tuple(s for s in ALL_SEATS if s != "bo-1")

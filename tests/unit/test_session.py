@@ -60,7 +60,11 @@ def test_the_state_read_back_equals_the_live_state(tmp_path):
     state, recorded, diagnostics = read_meeting(tmp_path / "journal.jsonl")
     assert diagnostics == [] and state is not None
     assert state.motions[1].outcome == meeting.state.motions[1].outcome
-    assert (state.current, state.order, state.clock) == (meeting.state.current, meeting.state.order, meeting.state.clock)
+    assert (state.current, state.order, state.clock) == (
+        meeting.state.current,
+        meeting.state.order,
+        meeting.state.clock,
+    )
 
 
 def test_resume_continues_where_the_journal_stops(tmp_path):
@@ -134,13 +138,19 @@ def test_the_demo_script_replays_cleanly_and_identically(tmp_path, capsys):
 
 def test_replay_stops_at_the_first_refused_command_and_keeps_what_came_before(tmp_path, capsys):
     script = tmp_path / "short.script"
-    script.write_text("present ke-1 gh-1\nbegin\n\n# then a mistake\nopen 3\nmove by ke-1 secnded gh-1\nnote \"never\"\n", encoding="utf-8")
+    script.write_text(
+        'present ke-1 gh-1\nbegin\n\n# then a mistake\nopen 3\nmove by ke-1 secnded gh-1\nnote "never"\n',
+        encoding="utf-8",
+    )
     journal = tmp_path / "j" / "journal.jsonl"
     status, out, err = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))
     assert status == 1
     assert err == f"{script}:6:14: error: unexpected 'secnded' here\n"
     assert [line["event"]["type"] for line in lines_of(journal)] == [
-        "meeting.loaded", "attendance", "meeting.begun", "item.opened"
+        "meeting.loaded",
+        "attendance",
+        "meeting.begun",
+        "item.opened",
     ]
 
 
@@ -201,15 +211,14 @@ def test_a_meeting_killed_mid_way_resumes_exactly(tmp_path):
         sys.path.insert(0, {str(REPO)!r})
         from tests.kit import start
         meeting = start(Path({str(tmp_path)!r}))
-        meeting.run("present {' '.join(ALL_SEATS)}", "begin", "open agenda", "move by ke-1 seconded gh-1")
+        meeting.run("present {" ".join(ALL_SEATS)}", "begin", "open agenda", "move by ke-1 seconded gh-1")
         print("acknowledged", flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
         """
     )
     result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == -signal.SIGKILL and result.stdout == "acknowledged\n"
-    session, warnings = Session.resume(journal, ScriptClock(
-        read_meeting(journal)[0].clock, "UTC"))
+    session, warnings = Session.resume(journal, ScriptClock(read_meeting(journal)[0].clock, "UTC"))
     assert warnings == []
     assert session.state.pending.text == "That the agenda be adopted as circulated."
     session.execute("vote 20 0 1")
