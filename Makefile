@@ -23,7 +23,11 @@ demo: $(INSTALLED)
 	$(BIN)/meeting check $(DEMO_AGENDA) > /dev/null
 	$(BIN)/meeting run $(DEMO_AGENDA) --journal .demo/journal.jsonl
 
+# Lint, format and types first: they take seconds and say exactly what is wrong.
 test: $(INSTALLED)
+	$(BIN)/ruff check meeting tests bench
+	$(BIN)/ruff format --check meeting tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The demo meeting's minutes, committed under minutes/: the demo script replayed into a fresh

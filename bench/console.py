@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, Spread, header, table, us, verdict  # noqa: E402
+from _common import REPO, Spread, header, table, us, verdict
 
 BARE = """
 from textual.app import App

@@ -47,10 +47,10 @@ from _common import (
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import entitled_voters, is_attending, recused
+from meeting.domain.events import LINES
 from meeting.domain.state import State, fold
 from meeting.journal import read_journal
 from meeting.loader.load import load
-from meeting.domain.events import LINES
 from meeting.session import Accepted, Refused, ScriptClock, Session, _recorded, read_meeting, source_files
 
 DEMO_AGENDA = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.toml"
@@ -570,7 +570,7 @@ def floor_chain(path: Path) -> int:
 
 def full(path: Path) -> State:
     """(b) What every reader of a journal does."""
-    state, recorded, diagnostics = read_meeting(path)
+    state, _recorded, diagnostics = read_meeting(path)
     if state is None or diagnostics:
         raise RuntimeError(f"read_meeting refused the journal: {diagnostics}")
     return state

@@ -20,8 +20,9 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,7 +61,7 @@ def format_ts(dt: datetime) -> str:
     """RFC 3339 UTC with milliseconds, cut rather than rounded so a time never moves forward."""
     if dt.utcoffset() is None:
         raise ValueError("journal times must be aware datetimes")
-    utc = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    utc = dt.astimezone(UTC).replace(tzinfo=None)
     return utc.isoformat(timespec="milliseconds") + "Z"
 
 
@@ -68,7 +69,7 @@ def parse_ts(text: str) -> datetime:
     """The inverse of `format_ts`; only that exact form is accepted."""
     if not _TS.fullmatch(text):
         raise ValueError(f"not a journal time: {text!r}")
-    return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
 def encode_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> str:
@@ -80,7 +81,7 @@ class Envelope(Protocol):
     """Reads a whole line at once into its four fields, the event as the program's own type
     (a pydantic TypeAdapter does): one pass instead of JSON, then checks, then validation."""
 
-    def validate_json(self, data: bytes, /) -> dict[str, Any]: ...
+    def validate_json(self, data: bytes, /) -> Mapping[str, Any]: ...
 
 
 def read_journal(
@@ -273,7 +274,7 @@ class Journal:
 
     def _diverged(self, main: bytes, copy: bytes) -> Diagnostic:
         common = min(len(main), len(copy))
-        first = next((i for i, (a, b) in enumerate(zip(main, copy)) if a != b), common)
+        first = next((i for i, (a, b) in enumerate(zip(main, copy, strict=False)) if a != b), common)
         line = copy.count(b"\n", 0, first) + 1
         return error(str(self.mirror), "journal.mirror-diverged", line, journal=str(self.path))
 

@@ -382,6 +382,13 @@ def render(code: str, params: Mapping[str, Any]) -> str:
         # The same sentence as the quorum panel, from the same numbers.
         from meeting.words import quorum_status_words
 
-        numbers = ("present", "needed", "seats", "regions_present", "regions_needed", "regions_total")
-        shown["words"] = quorum_status_words(*(params[n] for n in numbers), params.get("short", ()))
+        shown["words"] = quorum_status_words(
+            params["present"],
+            params["needed"],
+            params["seats"],
+            params["regions_present"],
+            params["regions_needed"],
+            params["regions_total"],
+            params.get("short", ()),
+        )
     return _(template).format_map(shown)

@@ -78,7 +78,7 @@ def motion_line(motion: Motion) -> str:
 def summary_lines(state: State) -> Iterator[str]:
     agenda = state.meeting.agenda
     yield f"{agenda.title} [{agenda.id}]: {_(PHASES[state.phase])}"
-    counts = Counter(p.status for p in state.presence.values())
+    counts: Counter[str] = Counter(p.status for p in state.presence.values())
     yield _("Attendance: {counts}").format(
         counts=", ".join(f"{counts[s]} {_(ATTENDANCE[s])}" for s in ATTENDANCE if counts[s])
     )

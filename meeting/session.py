@@ -7,12 +7,12 @@ then apply it to the state and acknowledge it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timezone
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -35,7 +35,7 @@ class WallClock:
     """The live console's clock."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class ScriptClock:
@@ -43,7 +43,7 @@ class ScriptClock:
     zone and on its date, so the same script gives the same journal."""
 
     def __init__(self, start: datetime, zone: str) -> None:
-        self.time = start.astimezone(timezone.utc)
+        self.time = start.astimezone(UTC)
         self.zone = ZoneInfo(zone)
 
     def now(self) -> datetime:
@@ -51,7 +51,7 @@ class ScriptClock:
 
     def set(self, clock: time, col: int, day: date | None = None) -> Refusal | None:
         local_day = day or self.time.astimezone(self.zone).date()
-        moment = datetime.combine(local_day, clock, self.zone).astimezone(timezone.utc)
+        moment = datetime.combine(local_day, clock, self.zone).astimezone(UTC)
         if moment < self.time:
             shown = self.time.astimezone(self.zone).time().isoformat(timespec="seconds")
             return Refusal("clock.backwards", {"time": clock.isoformat(timespec="seconds"), "now": shown}, col)

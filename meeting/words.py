@@ -54,7 +54,7 @@ def threshold_words(threshold: Threshold, of: str) -> str:
     if threshold.more_than == Fraction(1, 2):
         return _("a majority of {base}").format(base=of)
     if threshold.at_least in (Fraction(2, 3), Fraction(3, 4)):
-        return _("{share} of {base}").format(share=share_words(threshold.at_least), base=of)
+        return _("{share} of {base}").format(share=share_words(Fraction(threshold.at_least)), base=of)
     if threshold.at_least == Fraction(1, 1):
         return _("all {base}").format(base=of)
     if threshold.at_least is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from meeting.cli.output import print_diagnostics, json_result
+from meeting.cli.output import json_result, print_diagnostics
 from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
 from meeting.i18n import _
@@ -18,7 +18,7 @@ from meeting.loader.load import Loaded, load
 from meeting.words import decision_words, quorum_words
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "check",
         parents=[common],

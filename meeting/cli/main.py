@@ -37,14 +37,16 @@ def _language_asked(argv: Sequence[str] | None) -> str:
     """`--lang` is read before the parser is built, so that its help is in that language."""
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang", default="en")
-    return early.parse_known_args(argv)[0].lang
+    lang: str = early.parse_known_args(argv)[0].lang
+    return lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(_language_asked(argv))
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        status: int = args.run(args)
+        return status
     except BrokenPipeError:
         # `meeting check ... | head`: the reader left; that is not an error of ours.
         sys.stderr.close()

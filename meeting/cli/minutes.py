@@ -38,7 +38,7 @@ def formats(text: str) -> list[str]:
     return [fmt for fmt in files.FORMATS if fmt in asked]
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "minutes",
         parents=[common],

@@ -16,7 +16,7 @@ from meeting.report import summary_lines
 from meeting.session import Accepted, ScriptClock, Session, default_journal, source_files
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "replay",
         parents=[common],

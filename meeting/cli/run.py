@@ -13,7 +13,7 @@ from meeting.loader.load import load
 from meeting.session import Session, WallClock, default_journal, source_files
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "run",
         parents=[common],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -15,7 +16,7 @@ from meeting.minutes.model import Minutes
 SCHEMAS: dict[str, type[BaseModel]] = {"council": Council, "agenda": Agenda, "minutes": Minutes}
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "schema",
         parents=[common],
@@ -26,7 +27,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.set_defaults(run=run)
 
 
-def json_schema(name: str) -> dict:
+def json_schema(name: str) -> dict[str, Any]:
     schema = SCHEMAS[name].model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"meeting-{name}.json", **schema}
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +19,7 @@ from meeting.minutes import files
 from meeting.minutes.model import Minutes, MotionRecord, VoteRecord
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "tally",
         parents=[common],
@@ -84,7 +84,7 @@ def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> 
 
 
 def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
-    parts: list = []
+    parts: list[RenderableType] = []
     if motion.text:
         parts.append(Text(motion.text))
     counts = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
@@ -120,11 +120,11 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
         names.add_column(_("Seat"), no_wrap=True)
         names.add_column(_("Vote"), no_wrap=True)
         names.add_column(_("Cast by (alternate or proxy)"))
-        region = None
+        heading: str | None = None
         for seat in vote.roll_call:
-            if seat.region_name != region:
-                region = seat.region_name
-                names.add_row(Text(region or "", style="bold"), "", "")
+            if seat.region_name != heading:
+                heading = seat.region_name
+                names.add_row(Text(heading or "", style="bold"), "", "")
             voter = f"{seat.voter.name} ({seat.via_words})" if seat.via_words else ""
             style = {"yes": "green", "no": "red"}.get(seat.choice, "")
             names.add_row("  " + seat.seat.name, Text(seat.choice_words, style=style), voter)

@@ -16,7 +16,7 @@ from meeting.i18n import N_, _
 from meeting.minutes import files
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "verify",
         parents=[common],
@@ -41,7 +41,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def first_difference(found: bytes, expected: bytes) -> tuple[int, int]:
     """The 1-based line and column (in characters) of the first byte where a file differs."""
-    index = next((i for i, (a, b) in enumerate(zip(found, expected)) if a != b), min(len(found), len(expected)))
+    index = next(
+        (i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b), min(len(found), len(expected))
+    )
     line_start = expected.rfind(b"\n", 0, index) + 1
     while index > line_start and index < len(expected) and expected[index] & 0xC0 == 0x80:
         index -= 1  # back to the start of the character the change is in

@@ -86,7 +86,8 @@ class QuorumStatus:
 def quorum_status(state: State) -> QuorumStatus:
     cached = state.quorum_cache
     if cached is not None and cached[0] == state.attendance_version:
-        return cached[1]
+        known: QuorumStatus = cached[1]
+        return known
     status = _count_quorum(state)
     state.quorum_cache = (state.attendance_version, status)
     return status

@@ -84,6 +84,7 @@ def regions_not_heard(state: State) -> list[str]:
     if item is None:
         return []
     council = state.meeting.council
-    spoken = {council.member(member).region for _, member in item.speakers if council.member(member)}
+    speakers = (council.member(member) for _, member in item.speakers)
+    spoken = {speaker.region for speaker in speakers if speaker is not None}
     present = {m.region for m in council.members if m.region and is_attending(state, m.id)}
     return [r.id for r in council.regions if r.id in present and r.id not in spoken]

@@ -85,10 +85,12 @@ def find_members(state: State, text: str) -> list[Member]:
         return [exact]  # the usual case, and at 1,000 delegates the quick one
     members = state.meeting.council.members
     wanted = _fold(text)
-    for exact in (lambda m: _fold(m.id) == wanted, lambda m: _fold(m.name) == wanted):
-        found = [m for m in members if exact(m)]
-        if found:
-            return found
+    by_id = [m for m in members if _fold(m.id) == wanted]
+    if by_id:
+        return by_id
+    by_name = [m for m in members if _fold(m.name) == wanted]
+    if by_name:
+        return by_name
     # Whole words of the name: "Ouedraogo", "ouedraogo-kabore" or "dos Santos".
     within = re.compile(rf"(?:^|[\s-]){re.escape(wanted)}(?:$|[\s-])")
     return [m for m in members if within.search(_fold(m.name))]
@@ -419,10 +421,7 @@ def _step(offset: int, code: str) -> Handler:
 
     def handle(state: State, command: Command, context: Context) -> ev.AnyEvent:
         _no_pending_business(state)
-        if state.current is None:
-            start = -1 if offset > 0 else len(state.order)
-        else:
-            start = state.order.index(state.current)
+        start = (-1 if offset > 0 else len(state.order)) if state.current is None else state.order.index(state.current)
         position = start + offset
         while 0 <= position < len(state.order):
             if state.items[state.order[position]].status in ("pending", "open"):
@@ -690,7 +689,7 @@ def _conclude(state: State, command: Command, context: Context) -> ev.AnyEvent:
     assert motion.consensus is not None
     if not motion.consensus.blocks:
         return ev.ConsensusConcluded(motion=motion.number, result="adopted")
-    class_id, decision = _decision(state, motion)
+    _class_id, decision = _decision(state, motion)
     fallback = {"vote": "vote", "refer": "referred", "majority": "majority"}[decision.on_block]
     return ev.ConsensusConcluded(motion=motion.number, result=fallback)  # type: ignore[arg-type]
 

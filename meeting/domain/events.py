@@ -11,9 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from typing_extensions import TypedDict
-
 from pydantic import ConfigDict, Field, TypeAdapter
+from typing_extensions import TypedDict
 
 from meeting.domain.agenda import Agenda, Item
 from meeting.domain.base import Model

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Literal
@@ -337,7 +338,7 @@ class _Token:
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a token must look like to be taken for an optional number, time or date.
-_LOOKS = {
+_LOOKS: dict[str, Callable[[str], bool]] = {
     "int": str.isdigit,
     "time": lambda text: ":" in text,
     "date": lambda text: bool(re.fullmatch(r"\d{4}-.*", text)),
@@ -471,9 +472,8 @@ class _Parser:
     def parse(self, parts: tuple[Part, ...]) -> ParseError | None:
         for part in parts:
             if isinstance(part, Optional):
-                if self.matches(part.parts[0]):
-                    if (problem := self.parse(part.parts)) is not None:
-                        return problem
+                if self.matches(part.parts[0]) and (problem := self.parse(part.parts)) is not None:
+                    return problem
             elif (problem := self.take(part)) is not None:
                 return problem
         return None

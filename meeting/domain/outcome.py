@@ -30,10 +30,10 @@ class Tally:
 
 # The classes a motion falls under when the council has not named one (RONR defaults).
 BUILT_IN_CLASSES: dict[Decision, DecisionClass] = {
-    "majority": DecisionClass(more_than="1/2"),
-    "two_thirds": DecisionClass(at_least="2/3"),
+    "majority": DecisionClass(more_than=Fraction(1, 2)),
+    "two_thirds": DecisionClass(at_least=Fraction(2, 3)),
     # "Shall the decision of the chair stand?": a tie sustains the chair (RONR §24).
-    "sustain": DecisionClass(at_least="1/2"),
+    "sustain": DecisionClass(at_least=Fraction(1, 2)),
 }
 
 
@@ -77,7 +77,7 @@ def vote_outcome(decision: DecisionClass, class_id: str, tally: Tally, entitled:
     base = base_of(decision, tally, entitled, seats)
     required = required_yes(decision, base)
     carried = carries(decision, tally.yes, required)
-    awaiting = None
+    awaiting: Literal["casting_vote", "lots"] | None = None
     if decision.tie != "fails" and not carried and _tie_decides(decision, tally, entitled, seats):
         awaiting = "casting_vote" if decision.tie == "casting_vote" else "lots"
     return Outcome(

@@ -7,6 +7,7 @@ the IC-ASM council file sets its own. Nothing procedural is a constant elsewhere
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
@@ -86,12 +87,12 @@ class MotionOverride(Model):
 
 
 def _default_classes() -> dict[str, DecisionClass]:
-    majority = DecisionClass(more_than="1/2", description="Majority of votes cast")
+    majority = DecisionClass(more_than=Fraction(1, 2), description="Majority of votes cast")
     return {"ordinary": majority, "procedural": majority}
 
 
 class Rules(Model):
-    quorum: Quorum = Field(default_factory=lambda: Quorum(more_than="1/2"))
+    quorum: Quorum = Field(default_factory=lambda: Quorum(more_than=Fraction(1, 2)))
     classes: dict[Id, DecisionClass] = Field(default_factory=_default_classes)
     default_class: Id = "ordinary"
     chair_votes: ChairVotes = "always"

@@ -509,7 +509,7 @@ def _undone(state: State, at: datetime, event: ev.Undone) -> None:
     raise ValueError("an undo is applied by fold(), which replays the effective events")
 
 
-_HANDLERS = {
+_HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Loaded: _loaded,
     ev.Begun: _lifecycle("in_session", "begun"),
     ev.Recessed: _lifecycle("in_recess", "recessed"),
@@ -581,7 +581,7 @@ def cancelled(entries: Iterable[Recorded]) -> set[int]:
     for entry in entries:
         kind = type(entry.event)
         if kind is ev.Undone:
-            if not effective or effective[-1] != entry.event.target:
+            if not effective or effective[-1] != entry.event.target:  # type: ignore[union-attr]
                 raise InconsistentJournal(entry.seq)
             gone.add(effective.pop())
         elif kind is not ev.Loaded:

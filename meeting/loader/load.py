@@ -16,8 +16,8 @@ from meeting.diagnostics import Diagnostic, error, has_errors, sorted_diagnostic
 from meeting.domain.agenda import Agenda, Meeting
 from meeting.domain.checks import agenda_findings, council_findings, meeting_findings, rules_findings
 from meeting.domain.council import Council
-from meeting.domain.rules import merge_rules
 from meeting.domain.findings import Finding, KeyPath
+from meeting.domain.rules import merge_rules
 from meeting.loader.read import Source, read_source
 from meeting.loader.schema import Repairs, validate
 from meeting.loader.syntax import parse_toml
@@ -67,12 +67,13 @@ def _depth_in(data: Any, path: KeyPath) -> int:
     """How many leading keys of `path` exist in `data` (a parsed TOML table)."""
     depth = 0
     for key in path:
-        if isinstance(data, Mapping) and key in data:
-            data = data[key]
-        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
-            data = data[key]
+        if isinstance(data, Mapping):
+            present = key in data
         else:
+            present = isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data)
+        if not present:
             break
+        data = data[key]
         depth += 1
     return depth
 
@@ -149,7 +150,7 @@ def _load_council(source: Source, data: dict[str, Any], loaded: Loaded) -> None:
     loaded.diagnostics += [places.diagnostic(f) for f in findings]
 
 
-def _council_file(agenda: Source, agenda_path: Path, name: str, loaded: Loaded) -> tuple[Place, dict] | None:
+def _council_file(agenda: Source, agenda_path: Path, name: str, loaded: Loaded) -> tuple[Place, dict[str, Any]] | None:
     shown = os.path.normpath(os.path.join(os.path.dirname(agenda.path), name))
     if not name.endswith(".toml"):
         position = agenda.locate(("council",))

@@ -205,7 +205,7 @@ class _Scanner:
             elif self._at(","):
                 self.i += 1
             elif frame.is_array:
-                element = frame.path + (frame.count,)
+                element = (*frame.path, frame.count)
                 frame.count += 1
                 self._mark(element, self.i)
                 self._begin_value(element, stack)

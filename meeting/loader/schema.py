@@ -57,7 +57,7 @@ def _tag(annotation: Any) -> str | None:
     if get_origin(annotation) is Annotated:
         for meta in get_args(annotation)[1:]:
             tag = getattr(meta, "tag", None)
-            if tag is not None:
+            if isinstance(tag, str):
                 return tag
     return None
 

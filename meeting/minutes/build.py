@@ -270,7 +270,7 @@ def _roll_call_vote(ctx: _Context, voter: ev.Voter, choice: str) -> m.RollCallVo
         via_words=_(VIA[voter.via]) if voter.via in VIA else None,
         region=region.id if region else None,
         region_name=region.name if region else None,
-        choice=choice,  # type: ignore[arg-type]
+        choice=choice,
         choice_words=_(CHOICES[choice]),
     )
 
@@ -594,10 +594,10 @@ def _proceedings(ctx: _Context, quorum: list[QuorumChange]) -> tuple[dict[str | 
             entries.setdefault(where, []).append(
                 m.Entry(at=at, text=text, motion=motion if isinstance(motion, int) else None)
             )
-        change = changes.get(step.entry.seq)
-        if change is not None:
-            words = _quorum_words(ctx, change.status)
-            text = (_("Quorum restored: {words}.") if change.status.met else _("Quorum lost: {words}.")).format(
+        turned = changes.get(step.entry.seq)
+        if turned is not None:
+            words = _quorum_words(ctx, turned.status)
+            text = (_("Quorum restored: {words}.") if turned.status.met else _("Quorum lost: {words}.")).format(
                 words=words
             )
             entries.setdefault(where, []).append(m.Entry(at=at, text=text))

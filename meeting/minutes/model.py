@@ -13,13 +13,13 @@ choice except `RollCallVote`, which only a roll call fills.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from meeting.domain.state import Recorded, State
 
-FORMAT = "meeting-minutes/1"
+FORMAT: Literal["meeting-minutes/1"] = "meeting-minutes/1"
 
 
 class Record(BaseModel):
@@ -343,7 +343,7 @@ class Minutes(Record):
     def motion(self, number: int) -> MotionRecord:
         return next(m for m in self.motions if m.number == number)
 
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         """The record as plain data: what minutes.toml and minutes.json hold."""
         return self.model_dump(mode="json", exclude_none=True)
 

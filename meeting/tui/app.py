@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -58,7 +59,8 @@ _QUIET = frozenset({"p", "q"})
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = [Binding(key, action, _(title), show=key not in _QUIET) for key, action, title, _command in KEYS] + [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, action, _(title), show=key not in _QUIET) for key, action, title, _command in KEYS),
         Binding("escape", "leave_bar", show=False),
     ]
 
@@ -178,7 +180,7 @@ class MeetingApp(App[None]):
         self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
         self.warnings = list(warnings)  # from opening the journal (a torn last line set aside)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         return MainScreen()
 
     def on_mount(self) -> None:
@@ -241,13 +243,13 @@ class MeetingApp(App[None]):
             yield shown, _(title) + (f"  ({command})" if command else "")
         yield "ctrl+p", _("Command palette: every action")
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         main = self.main
         for key, action, title, command in KEYS:
             shown = {"colon": ":", "question_mark": "?"}.get(key, key)
 
             def run(action: str = action) -> None:
-                main.run_action(action)
+                main.call_later(main.run_action, action)
 
             yield SystemCommand(f"{_(title)}  [{shown}]", command or _(title), run)
         yield from super().get_system_commands(screen)

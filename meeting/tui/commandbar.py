@@ -9,12 +9,12 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from meeting.domain.language import VERBS, Keyword, Optional
+from meeting.domain.language import VERBS, Keyword, Optional, Part
 from meeting.domain.motions import MOTION_WORDS
 from meeting.domain.state import State
 
 
-def _words_of(parts: tuple) -> list[str]:
+def _words_of(parts: tuple[Part, ...]) -> list[str]:
     words: list[str] = []
     for part in parts:
         if isinstance(part, Keyword):

@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from textual.widgets import Static
 
@@ -213,7 +213,7 @@ async def test_resume_a_meeting_killed_mid_way(tmp_path):
     result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert result.stdout == "acknowledged carried\n"
-    session, warnings = Session.resume(journal, ScriptClock(datetime(2026, 12, 10, 13, tzinfo=timezone.utc), "UTC"))
+    session, warnings = Session.resume(journal, ScriptClock(datetime(2026, 12, 10, 13, tzinfo=UTC), "UTC"))
     assert warnings == []
     app = build_app(session, session.clock, journal_exists=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -243,7 +243,7 @@ async def test_a_torn_journal_is_reported_and_the_meeting_continues(tmp_path):
     journal = tmp_path / "journal.jsonl"
     with journal.open("ab") as f:
         f.write(b'{"seq":6,"ts":"2026-12')  # the power went mid-write
-    session, warnings = Session.resume(journal, ScriptClock(datetime(2026, 12, 10, 13, tzinfo=timezone.utc), "UTC"))
+    session, warnings = Session.resume(journal, ScriptClock(datetime(2026, 12, 10, 13, tzinfo=UTC), "UTC"))
     app = build_app(session, session.clock, journal_exists=True, warnings=warnings)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")  # resume

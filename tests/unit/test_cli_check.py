@@ -122,7 +122,7 @@ def test_the_agenda_schema_names_the_toml_keys():
 
 @pytest.mark.parametrize("path", INVALID_FILES, ids=lambda p: str(p.relative_to(TOML_TEST)))
 def test_every_invalid_toml_file_gives_a_located_error(capsys, path):
-    status, out, err = run(capsys, "check", str(path))
+    status, _out, err = run(capsys, "check", str(path))
     assert status == 1
     lines = err.splitlines()
     assert lines, "no diagnostic"

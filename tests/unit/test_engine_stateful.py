@@ -102,7 +102,7 @@ def quoted(text: str) -> str:
 
 
 @cache
-def demo():  # noqa: ANN201 - the loaded demo meeting, read once per test run
+def demo():
     loaded = load(DEMO_AGENDA)
     assert loaded.meeting is not None, loaded.diagnostics
     return loaded
@@ -868,7 +868,7 @@ def test_found_add_without_an_open_item_replays() -> None:
 def test_found_add_with_a_blank_title_is_refused() -> None:
     """`add ""` (or a title of spaces) raised a pydantic ValidationError out of the engine
     (Item.title is a non-blank Text) instead of a refusal."""
-    session, path, folder = _sequence(["begin"])
+    session, _path, folder = _sequence(["begin"])
     try:
         for line in ('add ""', 'add "   "'):
             result = session.execute(line)
@@ -894,7 +894,7 @@ def test_found_reconsidered_motion_keeps_its_earlier_decision(how: str) -> None:
     contains itself (motions[1].earlier[0].earlier is motions[1].earlier; `dataclasses.asdict`
     of the state raises RecursionError), and an objection to the motion back on the floor is
     written into its earlier record too."""
-    session, path, folder = _sequence([
+    session, _path, folder = _sequence([
         f"present {' '.join(SEATS[:12])}",
         "begin",
         "open agenda",

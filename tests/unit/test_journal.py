@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from meeting.journal import GENESIS, Entry, Journal, JournalError, encode_entry, format_ts, parse_ts, read_journal
 from tests.conftest import REPO
 
-T0 = datetime(2026, 12, 10, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
 EVENTS: list[dict[str, Any]] = [
     {"type": "meeting.opened", "chair": "Ngozi Adébáyọ̀"},
     {"type": "member.present", "member": "s-1", "name": "Sofía Quiñones"},
@@ -70,7 +70,7 @@ def journal_path(tmp_path: Path) -> Path:
 def test_create_and_append_write_exact_bytes(tmp_path):
     path = tmp_path / "minutes" / "m" / "journal.jsonl"
     with Journal.create(path, EVENTS[0], T0) as journal:
-        second = journal.append(EVENTS[1], datetime(2026, 12, 10, 12, 0, 1, 234567, tzinfo=timezone.utc))
+        second = journal.append(EVENTS[1], datetime(2026, 12, 10, 12, 0, 1, 234567, tzinfo=UTC))
     line1 = (
         '{"seq":1,"ts":"2026-12-10T12:00:00.000Z",'
         '"prev":"0000000000000000000000000000000000000000000000000000000000000000",'
@@ -82,7 +82,7 @@ def test_create_and_append_write_exact_bytes(tmp_path):
     )
     assert path.read_bytes() == f"{line1}\n{line2}\n".encode()
     assert b"\\u" not in path.read_bytes()  # names stay readable UTF-8
-    stamp = datetime(2026, 12, 10, 12, 0, 1, 234000, tzinfo=timezone.utc)  # milliseconds cut, not rounded
+    stamp = datetime(2026, 12, 10, 12, 0, 1, 234000, tzinfo=UTC)  # milliseconds cut, not rounded
     assert second == Entry(2, stamp, sha(line1), EVENTS[1], line2)
     assert second.hash == sha(line2)
 
@@ -96,7 +96,7 @@ def test_the_same_events_and_times_give_the_same_bytes(tmp_path):
 def test_times_are_utc_with_milliseconds():
     nairobi = timezone(timedelta(hours=3))
     assert format_ts(datetime(2026, 12, 10, 15, 0, 0, 999999, tzinfo=nairobi)) == "2026-12-10T12:00:00.999Z"
-    assert parse_ts("2026-12-10T12:00:00.999Z") == datetime(2026, 12, 10, 12, 0, 0, 999000, tzinfo=timezone.utc)
+    assert parse_ts("2026-12-10T12:00:00.999Z") == datetime(2026, 12, 10, 12, 0, 0, 999000, tzinfo=UTC)
     assert parse_ts("2026-12-10T12:00:00.999Z").utcoffset() == timedelta(0)
     with pytest.raises(ValueError):
         format_ts(datetime(2026, 12, 10, 12, 0))  # naive: which zone?

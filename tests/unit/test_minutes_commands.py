@@ -37,7 +37,7 @@ def flip(path: Path, needle: bytes, replacement: bytes, occurrence: int = 1) -> 
     for _ in range(occurrence):
         index = data.index(needle, index + 1)
     assert len(needle) == len(replacement)
-    changed = sum(a != b for a, b in zip(needle, replacement))
+    changed = sum(a != b for a, b in zip(needle, replacement, strict=False))
     assert changed == 1, "one byte only"
     path.write_bytes(data[:index] + replacement + data[index + len(needle) :])
     return data.count(b"\n", 0, index) + 1
@@ -193,7 +193,7 @@ def test_verify_catches_a_one_byte_change_in_each_minutes_file_at_its_line_and_c
     out, err = capsys.readouterr()
     index = original.index(needle)
     start = original.rfind(b"\n", 0, index) + 1
-    changed = index + next(i for i, (a, b) in enumerate(zip(needle, replacement)) if a != b)
+    changed = index + next(i for i, (a, b) in enumerate(zip(needle, replacement, strict=False)) if a != b)
     while original[changed] & 0xC0 == 0x80:
         changed -= 1
     col = len(original[start:changed].decode("utf-8").removeprefix("\ufeff")) + 1

@@ -86,7 +86,7 @@ def test_an_alternate_is_named_with_the_titular_they_sit_for(tmp_path):
 
 
 def test_a_motion_is_recorded_with_mover_seconder_count_rule_and_arithmetic(tmp_path):
-    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "gh-1") + ("gh-2",))
+    meeting = in_session(tmp_path, present=(*tuple(s for s in ALL_SEATS if s != "gh-1"), "gh-2"))
     meeting.run("move by ke-1 seconded gh-2", "vote 17 0 1")
     record = minutes(meeting)
     assert texts(record, "agenda") == [

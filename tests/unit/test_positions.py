@@ -448,8 +448,8 @@ def key_paths(value: Any, prefix: KeyPath = ()) -> set[KeyPath]:
     elif isinstance(value, list):
         children = list(enumerate(value))
     for key, child in children:
-        paths.add(prefix + (key,))
-        paths |= key_paths(child, prefix + (key,))
+        paths.add((*prefix, key))
+        paths |= key_paths(child, (*prefix, key))
     return paths
 
 

@@ -57,7 +57,7 @@ def test_nothing_to_undo_at_the_start(tmp_path):
 
 def test_the_state_read_back_equals_the_live_state(tmp_path):
     meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 16 1 1", "undo", "vote 17 0 1", "next")
-    state, recorded, diagnostics = read_meeting(tmp_path / "journal.jsonl")
+    state, _recorded, diagnostics = read_meeting(tmp_path / "journal.jsonl")
     assert diagnostics == [] and state is not None
     assert state.motions[1].outcome == meeting.state.motions[1].outcome
     assert (state.current, state.order, state.clock) == (
@@ -143,7 +143,7 @@ def test_replay_stops_at_the_first_refused_command_and_keeps_what_came_before(tm
         encoding="utf-8",
     )
     journal = tmp_path / "j" / "journal.jsonl"
-    status, out, err = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))
+    status, _out, err = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))
     assert status == 1
     assert err == f"{script}:6:14: error: unexpected 'secnded' here\n"
     assert [line["event"]["type"] for line in lines_of(journal)] == [
