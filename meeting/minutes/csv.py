@@ -108,9 +108,18 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
     return out
 
 
+# A cell starting with one of these is a formula to a spreadsheet program ("=HYPERLINK(...)"):
+# OWASP's advice is a leading apostrophe, which shows the text as typed and runs nothing.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def render(minutes: m.Minutes) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header())
-    writer.writerows(rows(minutes))
+    writer.writerows([neutralised(cell) for cell in row] for row in rows(minutes))
     return (BOM + buffer.getvalue()).encode("utf-8")
