@@ -197,7 +197,19 @@ MESSAGES: dict[str, str] = {
         "this file differs from what the journal regenerates, from here on: the file was changed, or the journal was"
     ),
     "verify.minutes-unreadable": N_("cannot read this minutes file: {reason}"),
-    "verify.not-checked": N_("'{name}' is not written by this version, so it was not checked"),
+    "verify.minutes-missing": N_("the manifest lists this file, but it is missing"),
+    "verify.minutes-changed": N_(
+        "this file's SHA-256 is {found}, but the manifest lists {expected}: it changed since it was written"
+    ),
+    "verify.no-manifest": N_(
+        "no manifest.toml in {folder}: the minutes here were not all written by 'meeting minutes', or it was deleted"
+    ),
+    "verify.no-minutes": N_("no minutes in {folder}: neither a manifest.toml nor any minutes file"),
+    "verify.other-version": N_(
+        "written by meeting {written}; this is {this}: the files are checked against the manifest, not regenerated"
+    ),
+    "verify.expect-earlier": N_("the signed copy was made from this entry; the journal has {later} entries after it"),
+    "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"
@@ -206,6 +218,16 @@ MESSAGES: dict[str, str] = {
         "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "
         "the journal or the minutes were changed afterwards"
     ),
+    # The record after the meeting, and the minutes it approves
+    "record.not-adjourned": N_(
+        "a correction to the record is made after adjournment; during the meeting, use 'undo' or a 'note'"
+    ),
+    "minutes.nothing-to-approve": N_("item '{item}' names no earlier minutes to approve (its 'approves' key)"),
+    "minutes.already-approved": N_("the minutes of '{meeting}' are already approved"),
+    "publish.no-motion": N_("there is no motion #{motion}"),
+    "publish.not-closed": N_("motion #{motion} was not decided in closed session: it is public already"),
+    "publish.undecided": N_("motion #{motion} is not decided yet"),
+    "publish.already": N_("the decision on motion #{motion} is already public"),
     # TOML syntax
     "toml.syntax": N_("invalid TOML"),
     "toml.too-deep": N_("invalid TOML: arrays or tables nested too deeply"),
