@@ -250,6 +250,9 @@ EVENT_NAMES = {
     "note": N_("note"),
     "action": N_("action item"),
     "undone": N_("undo"),
+    "record.corrected": N_("correction to the record"),
+    "minutes.approved": N_("minutes approved"),
+    "decision.published": N_("decision made public"),
 }
 
 # ── dates ─────────────────────────────────────────────────────────────────────

@@ -90,7 +90,7 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
         "<w:t>1</w:t>",
         '<w:fldChar w:fldCharType="end"/>',
     ):
-        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{part}</w:r>'))
+        paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}>{part}</w:r>"))
 
 
 def _entries(doc: DocumentObject, entries: Sequence[m.Entry | m.Withdrawn]) -> None:
