@@ -346,3 +346,24 @@ def test_the_readme_links_the_committed_minutes():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "minutes/2026-12-council-meeting/minutes.md" in readme
     assert (REPO / "minutes/2026-12-council-meeting/minutes.md").is_file()
+
+
+# ── meeting correct ───────────────────────────────────────────────────────────
+
+
+def test_correct_appends_a_correction_after_adjournment_and_the_minutes_show_it(demo, capsys):
+    before = (demo / "journal.jsonl").read_bytes()
+    assert (
+        main(["correct", str(demo), "Rubén Mamani-Choque arrived at 12:03.", "--by", "bo-1", "--why", "He was waiting"])
+        == 0
+    )
+    assert "Correction recorded as entry 106" in capsys.readouterr().out
+    after = (demo / "journal.jsonl").read_bytes()
+    assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 1  # the chain goes on
+    assert main(["verify", str(demo)]) == 1  # the minutes are now behind the journal
+    capsys.readouterr()
+    assert main(["minutes", str(demo)]) == 0
+    md = (demo / "minutes.md").read_text(encoding="utf-8")
+    assert "## Corrections" in md and "Asked by Rubén Mamani-Choque (Bolivia), because he was waiting." in md
+    assert main(["correct", str(demo), "x", "--by", "nobody", "--why", "y"]) == 1
+    assert "no member matches 'nobody'" in capsys.readouterr().err
