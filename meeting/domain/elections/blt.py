@@ -86,9 +86,6 @@ def _integer(token: tuple[int, str], line: int) -> int:
 
 def _name(text: str, line: int) -> str:
     """A name line: one or more quoted strings (joined by a space), or the text as written."""
-    for col, char in enumerate(text, start=1):
-        if (unicodedata.category(char) == "Cc" and char != "\t") or char in _BIDI:
-            raise _Stop(BltProblem(line, col, "blt.control-character", {"char": f"U+{ord(char):04X}"}))
     stripped = text.strip()
     if not stripped.startswith('"'):
         return stripped
@@ -130,12 +127,22 @@ def _ballot(tokens: list[tuple[int, str]], line: int, candidates: int) -> tuple[
 def parse_blt(text: str) -> tuple[Blt | None, list[BltProblem]]:
     """The file's candidates and papers, or the first problem that stops the reading."""
     try:
-        return _parse(text.splitlines()), []
+        # Lines end at \n only (as editors number them), a \r before it dropped.
+        return _parse([line.removesuffix("\r") for line in text.split("\n")]), []
     except _Stop as stop:
         return None, [stop.problem]
 
 
+def _refuse_controls(lines: list[str]) -> None:
+    """No control character (a tab excepted) or bidi override anywhere: names reach screens."""
+    for line, text in enumerate(lines, start=1):
+        for col, char in enumerate(text, start=1):
+            if (unicodedata.category(char) == "Cc" and char != "\t") or char in _BIDI:
+                raise _Stop(BltProblem(line, col, "blt.control-character", {"char": f"U+{ord(char):04X}"}))
+
+
 def _parse(lines: list[str]) -> Blt:
+    _refuse_controls(lines)
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
     if not numbered:
         raise _Stop(BltProblem(1, 1, "blt.empty"))
