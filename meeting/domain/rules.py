@@ -86,41 +86,6 @@ class MotionOverride(Model):
     decision_class: Id | None = Field(None, alias="class")
 
 
-def _default_classes() -> dict[str, DecisionClass]:
-    majority = DecisionClass(more_than=Fraction(1, 2), description="Majority of votes cast")
-    return {"ordinary": majority, "procedural": majority}
-
-
-class Rules(Model):
-    quorum: Quorum = Field(default_factory=lambda: Quorum(more_than=Fraction(1, 2)))
-    classes: dict[Id, DecisionClass] = Field(default_factory=_default_classes)
-    default_class: Id = "ordinary"
-    chair_votes: ChairVotes = "always"
-    good_standing_required: bool = True
-    proxies: Proxies = Field(default_factory=Proxies)
-    gender_balance: GenderBalance | None = None
-    debate: Debate = Field(default_factory=Debate)
-    motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)
-    # Elections: None rather than {} so that rules without elections dump as before.
-    elections: dict[Id, ElectionMethod] | None = None
-
-
-def merge_rules(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """The rules in force for one meeting: the council's, with the agenda's written over
-    them key by key. A bound the agenda writes replaces the council's bound, whichever it was."""
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
-            merged[key] = merge_rules(merged[key], value)
-        else:
-            merged[key] = value
-    if any(bound in override for bound in BOUNDS):
-        for bound in BOUNDS:
-            if bound not in override:
-                merged.pop(bound, None)
-    return merged
-
-
 # ── Elections ─────────────────────────────────────────────────────────────────
 # How the council elects its officers: `[rules.elections.<id>]`, named by an election item's
 # `method`. The counting itself is in `meeting.domain.elections`.
@@ -160,3 +125,38 @@ BUILT_IN_ELECTION_METHODS: dict[str, ElectionMethod] = {"majority": ElectionMeth
 def election_method(rules: Rules, method_id: str) -> ElectionMethod | None:
     """The method an election item names: the rules' own, or RONR's `majority`."""
     return (rules.elections or {}).get(method_id) or BUILT_IN_ELECTION_METHODS.get(method_id)
+
+
+def _default_classes() -> dict[str, DecisionClass]:
+    majority = DecisionClass(more_than=Fraction(1, 2), description="Majority of votes cast")
+    return {"ordinary": majority, "procedural": majority}
+
+
+class Rules(Model):
+    quorum: Quorum = Field(default_factory=lambda: Quorum(more_than=Fraction(1, 2)))
+    classes: dict[Id, DecisionClass] = Field(default_factory=_default_classes)
+    default_class: Id = "ordinary"
+    chair_votes: ChairVotes = "always"
+    good_standing_required: bool = True
+    proxies: Proxies = Field(default_factory=Proxies)
+    gender_balance: GenderBalance | None = None
+    debate: Debate = Field(default_factory=Debate)
+    motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)
+    # Elections: None rather than {} so that rules without elections dump as before.
+    elections: dict[Id, ElectionMethod] | None = None
+
+
+def merge_rules(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """The rules in force for one meeting: the council's, with the agenda's written over
+    them key by key. A bound the agenda writes replaces the council's bound, whichever it was."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = merge_rules(merged[key], value)
+        else:
+            merged[key] = value
+    if any(bound in override for bound in BOUNDS):
+        for bound in BOUNDS:
+            if bound not in override:
+                merged.pop(bound, None)
+    return merged

@@ -168,7 +168,7 @@ def _parse(lines: list[str]) -> Blt:
     blank = 0
     while True:
         if not rest:
-            raise _Stop(BltProblem(len(lines) + 1, 1, "blt.no-end-of-ballots"))
+            raise _Stop(BltProblem(len(lines), len(lines[-1]) + 1, "blt.no-end-of-ballots"))
         line, text = rest.pop(0)
         tokens = _tokens(text, line)
         if [word for _, word in tokens] == ["0"]:
@@ -179,7 +179,10 @@ def _parse(lines: list[str]) -> Blt:
         else:
             blank += weight
     if len(rest) < candidates:
-        raise _Stop(BltProblem(len(lines) + 1, 1, "blt.missing-names", {"names": len(rest), "candidates": candidates}))
+        problem = BltProblem(
+            len(lines), len(lines[-1]) + 1, "blt.missing-names", {"names": len(rest), "candidates": candidates}
+        )
+        raise _Stop(problem)
     names = tuple(_name(text, line) for line, text in rest[:candidates])
     title = _name(rest[candidates][1], rest[candidates][0]) if len(rest) > candidates else None
     if len(rest) > candidates + 1:

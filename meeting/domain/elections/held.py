@@ -30,9 +30,10 @@ def elections_held(election: Election, council: Council) -> list[HeldElection]:
 
 def listed_candidates(held: HeldElection, council: Council) -> list[str]:
     """The candidates named before the meeting who stand in this election (their region's)."""
+    named = list(dict.fromkeys(held.election.candidates))  # a name repeated by mistake stands once
     if held.region is None or not held.election.per_region:
-        return list(held.election.candidates)
-    return [c for c in held.election.candidates if (m := council.member(c)) is not None and m.region == held.region]
+        return named
+    return [c for c in named if (m := council.member(c)) is not None and m.region == held.region]
 
 
 def ineligibility(held: HeldElection, council: Council, member_id: str) -> Problem | None:

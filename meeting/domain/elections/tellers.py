@@ -65,8 +65,10 @@ def tellers_report_problems(
         problems.append(Problem("tellers.too-many-ballots", {"papers": report.papers, "possible": possible}))
     with_votes = report.papers_with_votes
     marks = sum(report.votes.values())
-    if seats == 1 and report.ballots is not None and report.ballots != marks:
-        problems.append(Problem("tellers.ballots-not-votes", {"ballots": report.ballots, "votes": marks}))
+    if seats == 1:
+        if report.ballots is not None and report.ballots != marks:
+            problems.append(Problem("tellers.ballots-not-votes", {"ballots": report.ballots, "votes": marks}))
+        return problems
     problems += [
         Problem("tellers.more-votes-than-ballots", {"candidate": name, "votes": votes, "ballots": with_votes})
         for name, votes in report.votes.items()
