@@ -42,12 +42,12 @@ from generate_assembly import AGENDA_FILE, generate
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
-from meeting.domain.engine import Context, Refusal, decide, find_members
+from meeting.domain.engine import Context, Refused, decide, find_members
 from meeting.domain.language import Command, parse
 from meeting.domain.state import Recorded, State, fold
 from meeting.journal import Entry, _checked_entry, encode_entry
 from meeting.loader.load import load
-from meeting.session import Accepted, Refused, ScriptClock, Session, _data, source_files
+from meeting.session import Accepted, ScriptClock, Session, _data, source_files
 
 TARGET = 2.0
 SEED = 20270615
@@ -396,7 +396,7 @@ def engine_only(
         assert isinstance(command, Command)
         event = decide(state, command, Context(entropy=bytes.fromhex(entry.prev)))
         t2 = clock()
-        if isinstance(event, Refusal):
+        if isinstance(event, Refused):
             raise RuntimeError(f"the engine alone refused {line!r}: {event}")
         if isinstance(event, ev.Undone):
             state = fold([*recorded[:i], Recorded(entry.seq, entry.ts, event)])

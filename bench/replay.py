@@ -47,11 +47,12 @@ from _common import (
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import entitled_voters, is_attending, recused
+from meeting.domain.engine import Refused
 from meeting.domain.events import LINES
 from meeting.domain.state import State, fold
 from meeting.journal import read_journal
 from meeting.loader.load import load
-from meeting.session import Accepted, Refused, ScriptClock, Session, _recorded, read_meeting, source_files
+from meeting.session import Accepted, ScriptClock, Session, _recorded, read_meeting, source_files
 
 DEMO_AGENDA = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.toml"
 TARGET = 3.0

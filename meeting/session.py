@@ -11,7 +11,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,10 +20,11 @@ from zoneinfo import ZoneInfo
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
-from meeting.domain.engine import Context, Refusal, decide
+from meeting.domain.engine import Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.state import InconsistentJournal, Recorded, State, fold
 from meeting.journal import Entry, Journal, JournalError, read_journal
+from meeting.loader.load import load
 from meeting.loader.read import Source
 
 
@@ -49,23 +50,14 @@ class ScriptClock:
     def now(self) -> datetime:
         return self.time
 
-    def set(self, clock: time, col: int, day: date | None = None) -> Refusal | None:
+    def set(self, clock: time, col: int, day: date | None = None) -> Refused | None:
         local_day = day or self.time.astimezone(self.zone).date()
         moment = datetime.combine(local_day, clock, self.zone).astimezone(UTC)
         if moment < self.time:
             shown = self.time.astimezone(self.zone).time().isoformat(timespec="seconds")
-            return Refusal("clock.backwards", {"time": clock.isoformat(timespec="seconds"), "now": shown}, col)
+            return Refused("clock.backwards", {"time": clock.isoformat(timespec="seconds"), "now": shown}, col)
         self.time = moment
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """A command not accepted, with the column it is about."""
-
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-    col: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,14 +169,14 @@ class Session:
 
     def submit(self, command: Command) -> Accepted | Refused:
         if command.verb == "at" and isinstance(self.clock, ScriptClock):
-            refusal = self.clock.set(command.args["time"], command.cols["time"], command.args.get("date"))
-            return Accepted(None, None) if refusal is None else Refused(refusal.code, refusal.params, refusal.col)
+            refused = self.clock.set(command.args["time"], command.cols["time"], command.args.get("date"))
+            return refused or Accepted(None, None)
         # A script must replay identically; a live chair must not be able to steer the lots.
         scripted = isinstance(self.clock, ScriptClock)
         context = Context(entropy=bytes.fromhex(self.journal.last.hash) if scripted else os.urandom(32))
         decision = decide(self.state, command, context)
-        if isinstance(decision, Refusal):
-            return Refused(decision.code, decision.params, decision.col)
+        if isinstance(decision, Refused):
+            return decision
         warning = None
         try:
             entry = self.journal.append(_data(decision), self.clock.now())
@@ -204,3 +196,47 @@ class Session:
 
 def _data(event: ev.AnyEvent) -> dict[str, Any]:
     return event.model_dump(mode="json", exclude_none=True)
+
+
+@dataclass
+class Opened:
+    """What `open_session` found: the session (None when it could not be had), whether its
+    journal existed before, and every diagnostic on the way (the agenda's warnings included)."""
+
+    session: Session | None
+    existed: bool
+    diagnostics: list[Diagnostic]
+
+
+def open_session(agenda: Path, journal: Path | None, mirror: Path | None, scripted: bool, resume: bool) -> Opened:
+    """The session of `meeting run` and `meeting replay`: the agenda loaded and checked, its
+    journal created, or resumed when `resume` (refused otherwise). A replay script's clock
+    (`scripted`) starts at the scheduled start, or where the journal it continues stops; the
+    console's is the wall clock."""
+    loaded = load(agenda, expect="agenda")
+    diagnostics = list(loaded.diagnostics)
+    if loaded.meeting is None:
+        return Opened(None, False, diagnostics)
+    meeting = loaded.meeting
+    path = journal if journal is not None else default_journal(meeting.agenda.id)
+    zone = meeting.agenda.time_zone
+    existed = os.path.lexists(path)
+    if existed and not resume:
+        return Opened(None, True, [*diagnostics, error(str(path), "replay.journal-exists")])
+    clock: Clock = ScriptClock(meeting.agenda.scheduled_start, zone) if scripted else WallClock()
+    try:
+        if not existed:
+            sources = source_files(loaded.sources, agenda)
+            return Opened(Session.start(meeting, sources, path, clock, mirror), False, diagnostics)
+        session, warnings = Session.resume(path, clock, mirror)
+    except JournalError as exc:
+        return Opened(None, existed, [*diagnostics, exc.diagnostic])
+    diagnostics += warnings
+    if session.state.meeting.agenda.id != meeting.agenda.id:
+        session.close()
+        return Opened(
+            None, True, [*diagnostics, error(str(path), "replay.other-meeting", id=session.state.meeting.agenda.id)]
+        )
+    if scripted:
+        session.clock = ScriptClock(session.journal.last.ts, zone)
+    return Opened(session, True, diagnostics)

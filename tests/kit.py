@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from meeting.domain.engine import Refused
 from meeting.domain.state import State
 from meeting.loader.load import load
 from meeting.messages import render
-from meeting.session import Accepted, Refused, ScriptClock, Session, source_files
+from meeting.session import Accepted, ScriptClock, Session, source_files
 from tests.conftest import DEMO_AGENDA
 
 

@@ -6,14 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
+from meeting.cli.options import add_journal_options
 from meeting.cli.output import json_result, print_diagnostics
-from meeting.diagnostics import Diagnostic, error
+from meeting.diagnostics import Diagnostic
 from meeting.i18n import _
 from meeting.journal import JournalError
-from meeting.loader.load import load
 from meeting.loader.read import read_source
 from meeting.report import summary_lines
-from meeting.session import Accepted, ScriptClock, Session, default_journal, source_files
+from meeting.session import Accepted, Session, open_session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -30,11 +30,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     )
     parser.add_argument("agenda", metavar="AGENDA", help=_("the meeting's agenda .toml"))
     parser.add_argument("script", metavar="SCRIPT", help=_("the commands, one per line"))
-    parser.add_argument(
-        "--journal", metavar="PATH", help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)")
-    )
+    add_journal_options(parser)
     parser.add_argument("--append", action="store_true", help=_("continue an existing journal"))
-    parser.add_argument("--mirror", metavar="PATH", help=_("keep a second, identical journal here"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
 
@@ -56,41 +53,15 @@ def _finish(args: argparse.Namespace, diagnostics: list[Diagnostic], session: Se
     return 0 if ok else 1
 
 
-def _session(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> Session | None:
-    agenda_path = Path(args.agenda)
-    loaded = load(agenda_path, expect="agenda")
-    diagnostics += loaded.diagnostics
-    if loaded.meeting is None:
-        return None
-    meeting = loaded.meeting
-    path = Path(args.journal) if args.journal else default_journal(meeting.agenda.id)
-    mirror = Path(args.mirror) if args.mirror else None
-    zone = meeting.agenda.time_zone
-    try:
-        if not path.exists():
-            clock = ScriptClock(meeting.agenda.scheduled_start, zone)
-            return Session.start(meeting, source_files(loaded.sources, agenda_path), path, clock, mirror)
-        if not args.append:
-            diagnostics.append(error(str(path), "replay.journal-exists"))
-            return None
-        session, warnings = Session.resume(path, ScriptClock(meeting.agenda.scheduled_start, zone), mirror)
-    except JournalError as exc:
-        diagnostics.append(exc.diagnostic)
-        return None
-    diagnostics += warnings
-    if session.state.meeting.agenda.id != meeting.agenda.id:
-        diagnostics.append(error(str(path), "replay.other-meeting", id=session.state.meeting.agenda.id))
-        session.close()
-        return None
-    session.clock = ScriptClock(session.journal.last.ts, zone)
-    return session
-
-
 def run(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     script, problems = read_source(Path(args.script))
     diagnostics += problems
-    session = _session(args, diagnostics) if script else None
+    session = None
+    if script is not None:
+        opened = open_session(Path(args.agenda), args.journal, args.mirror, scripted=True, resume=args.append)
+        diagnostics += opened.diagnostics
+        session = opened.session
     if session is None or script is None:
         return _finish(args, diagnostics, None)
     for number, line in enumerate(script.text.replace("\r\n", "\n").split("\n"), start=1):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from meeting.cli.options import add_journal_options
 from meeting.cli.output import print_diagnostics
-from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
-from meeting.journal import JournalError
-from meeting.loader.load import load
-from meeting.session import Session, WallClock, default_journal, source_files
+from meeting.session import WallClock, open_session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -25,44 +23,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         ),
     )
     parser.add_argument("agenda", metavar="AGENDA", help=_("the meeting's agenda .toml"))
-    parser.add_argument(
-        "--journal", metavar="PATH", help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)")
-    )
-    parser.add_argument("--mirror", metavar="PATH", help=_("keep a second, identical journal here"))
+    add_journal_options(parser)
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--resume", action="store_true", help=_("resume an existing journal without asking"))
     choice.add_argument("--new-sitting", action="store_true", help=_("open a new sitting of an existing journal"))
     parser.set_defaults(run=run)
 
 
-def _session(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> tuple[Session | None, bool]:
-    """The session on the agenda's journal (created when new), and whether it existed."""
-    agenda = Path(args.agenda)
-    loaded = load(agenda, expect="agenda")
-    diagnostics += loaded.diagnostics
-    if loaded.meeting is None:
-        return None, False
-    path = Path(args.journal) if args.journal else default_journal(loaded.meeting.agenda.id)
-    mirror = Path(args.mirror) if args.mirror else None
-    try:
-        if not path.exists():
-            sources = source_files(loaded.sources, agenda)
-            return Session.start(loaded.meeting, sources, path, WallClock(), mirror), False
-        session, warnings = Session.resume(path, WallClock(), mirror)
-    except JournalError as exc:
-        diagnostics.append(exc.diagnostic)
-        return None, False
-    diagnostics += warnings
-    if session.state.meeting.agenda.id != loaded.meeting.agenda.id:
-        diagnostics.append(error(str(path), "replay.other-meeting", id=session.state.meeting.agenda.id))
-        session.close()
-        return None, False
-    return session, True
-
-
 def run(args: argparse.Namespace) -> int:
-    diagnostics: list[Diagnostic] = []
-    session, existed = _session(args, diagnostics)
+    opened = open_session(Path(args.agenda), args.journal, args.mirror, scripted=False, resume=True)
+    diagnostics, session, existed = opened.diagnostics, opened.session, opened.existed
     print_diagnostics(diagnostics)
     if session is None:
         return 1

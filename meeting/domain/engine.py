@@ -42,18 +42,21 @@ from meeting.domain.state import Motion, State
 
 
 @dataclass(frozen=True, slots=True)
-class Refusal:
+class Refused:
+    """A command not accepted: the code of the reason, its parameters, and the column of the
+    line it is about. The one refusal type from the parser and the engine to every screen."""
+
     code: str
     params: dict[str, Any] = field(default_factory=dict)
     col: int = 1
 
 
-class _Refused(Exception):
-    """Raised inside a handler to refuse; `decide` turns it into a `Refusal` value."""
+class _Refusing(Exception):
+    """Raised inside a handler to refuse; `decide` turns it into a `Refused` value."""
 
     def __init__(self, code: str, col: int = 1, **params: Any) -> None:
         super().__init__(code)
-        self.refusal = Refusal(code, params, col)
+        self.refused = Refused(code, params, col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +102,9 @@ def find_members(state: State, text: str) -> list[Member]:
 def resolve_member(state: State, ref: Ref) -> Member:
     found = find_members(state, ref.text)
     if not found:
-        raise _Refused("member.not-found", ref.col, text=ref.text)
+        raise _Refusing("member.not-found", ref.col, text=ref.text)
     if len(found) > 1:
-        raise _Refused("member.ambiguous", ref.col, text=ref.text, candidates=[m.id for m in found])
+        raise _Refusing("member.ambiguous", ref.col, text=ref.text, candidates=[m.id for m in found])
     return found[0]
 
 
@@ -110,12 +113,12 @@ def resolve_item(state: State, ref: Ref) -> str:
         position = int(ref.text)
         if 1 <= position <= len(state.order):
             return state.order[position - 1]
-        raise _Refused("item.no-such-number", ref.col, number=position, count=len(state.order))
+        raise _Refusing("item.no-such-number", ref.col, number=position, count=len(state.order))
     wanted = ref.text.casefold()
     for item_id in state.order:
         if item_id.casefold() == wanted:
             return item_id
-    raise _Refused("item.not-found", ref.col, text=ref.text)
+    raise _Refusing("item.not-found", ref.col, text=ref.text)
 
 
 def _members(state: State, refs: Sequence[Ref]) -> list[Member]:
@@ -123,7 +126,7 @@ def _members(state: State, refs: Sequence[Ref]) -> list[Member]:
     for ref in refs:
         member = resolve_member(state, ref)
         if member in members:
-            raise _Refused("member.repeated", ref.col, id=member.id)
+            raise _Refusing("member.repeated", ref.col, id=member.id)
         members.append(member)
     return members
 
@@ -178,11 +181,11 @@ _AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at"})
 
 def _phase_allows(state: State, verb: str) -> None:
     if state.phase == "not_started" and verb not in _BEFORE_BEGIN:
-        raise _Refused("sitting.not-begun")
+        raise _Refusing("sitting.not-begun")
     if state.phase == "in_recess" and verb not in _IN_RECESS:
-        raise _Refused("sitting.in-recess")
+        raise _Refusing("sitting.in-recess")
     if state.phase == "adjourned" and verb not in _AFTER_ADJOURNMENT:
-        raise _Refused("sitting.adjourned")
+        raise _Refusing("sitting.adjourned")
 
 
 def _quorum_for(state: State, kind: MotionKind | None) -> None:
@@ -191,7 +194,7 @@ def _quorum_for(state: State, kind: MotionKind | None) -> None:
         return
     status = quorum_status(state)
     if not status.met:
-        raise _Refused(
+        raise _Refusing(
             "quorum.lost",
             present=status.present,
             needed=status.needed,
@@ -222,34 +225,34 @@ def _member_who_may_act(state: State, ref: Ref, role: str) -> Member:
     """A member of the assembly who is here: to move, second, object or block."""
     member = resolve_member(state, ref)
     if member.role == "observer":
-        raise _Refused("member.observer", ref.col, id=member.id, role=role)
+        raise _Refusing("member.observer", ref.col, id=member.id, role=role)
     if not is_attending(state, member.id):
-        raise _Refused("member.not-here", ref.col, id=member.id, role=role)
+        raise _Refusing("member.not-here", ref.col, id=member.id, role=role)
     if not sits(state, member):
-        raise _Refused("member.no-seat", ref.col, id=member.id, role=role)
+        raise _Refusing("member.no-seat", ref.col, id=member.id, role=role)
     return member
 
 
 def _pending(state: State) -> Motion:
     motion = state.pending
     if motion is None:
-        raise _Refused("motion.none-pending")
+        raise _Refusing("motion.none-pending")
     return motion
 
 
 def _undecided(state: State, motion: Motion) -> None:
     """Nothing else decides a motion while a tie waits to be broken or consensus is sought."""
     if motion.outcome is not None and motion.outcome.result == "pending":
-        raise _Refused("vote.tie-pending", motion=motion.number, awaiting=motion.outcome.awaiting)
+        raise _Refusing("vote.tie-pending", motion=motion.number, awaiting=motion.outcome.awaiting)
     if motion.consensus is not None and motion.consensus.result is None:
-        raise _Refused("consensus.open", motion=motion.number)
+        raise _Refusing("consensus.open", motion=motion.number)
 
 
 def _decision_ready(state: State, motion: Motion) -> None:
     """A motion may be decided once seconded (when it must be) and with a quorum."""
     _quorum_for(state, motion.kind)
     if motion.seconder is None and motion_rule(state.meeting.rules, motion.kind).needs_second:
-        raise _Refused("motion.not-seconded", motion=motion.number)
+        raise _Refusing("motion.not-seconded", motion=motion.number)
     _undecided(state, motion)
 
 
@@ -269,7 +272,7 @@ def _decision(state: State, motion: Motion) -> tuple[str, Any]:
         return "majority", BUILT_IN_CLASSES["majority"]
     decision = decision_for(state, motion)
     if decision is None:
-        raise _Refused("vote.chair-rules", motion=motion.number)
+        raise _Refusing("vote.chair-rules", motion=motion.number)
     return decision
 
 
@@ -301,11 +304,11 @@ Handler = Callable[[State, Command, Context], ev.AnyEvent]
 
 def _begin(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.phase != "not_started":
-        raise _Refused("sitting.already-begun")
+        raise _Refusing("sitting.already-begun")
     rule = state.meeting.rules.gender_balance
     if rule is not None and rule.enforce == "waiver" and balance_short(state) and state.balance_waiver is None:
         share = women_share(state)
-        raise _Refused("balance.waiver-needed", share=share, target=rule.women_at_least)
+        raise _Refusing("balance.waiver-needed", share=share, target=rule.women_at_least)
     return ev.Begun()
 
 
@@ -315,7 +318,7 @@ def _recess(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _resume(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.phase != "in_recess":
-        raise _Refused("sitting.not-in-recess")
+        raise _Refusing("sitting.not-in-recess")
     return ev.Resumed()
 
 
@@ -325,7 +328,7 @@ def _adjourn(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _sitting(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.phase == "not_started":
-        raise _Refused("sitting.not-begun-yet")
+        raise _Refusing("sitting.not-begun-yet")
     return ev.SittingOpened(number=state.sitting + 1)
 
 
@@ -333,13 +336,13 @@ def _chair(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["member"]
     member = _member_who_may_act(state, ref, "chair")
     if member.id == state.chair:
-        raise _Refused("chair.already", ref.col, id=member.id)
+        raise _Refusing("chair.already", ref.col, id=member.id)
     return ev.ChairHanded(member=member.id)
 
 
 def _waive(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.meeting.rules.gender_balance is None:
-        raise _Refused("balance.no-rule")
+        raise _Refusing("balance.no-rule")
     return ev.BalanceWaived(reason=command.args["reason"])
 
 
@@ -349,13 +352,13 @@ def _attendance(status: ev.Status) -> Handler:
         for ref, member in zip(command.args["members"], _members(state, command.args["members"]), strict=True):
             now = state.status(member.id)
             if status == "left" and now not in ATTENDING:
-                raise _Refused("attendance.not-here", ref.col, id=member.id)
+                raise _Refusing("attendance.not-here", ref.col, id=member.id)
             if status == "dropped" and now != "remote":
-                raise _Refused("attendance.not-remote", ref.col, id=member.id)
+                raise _Refusing("attendance.not-remote", ref.col, id=member.id)
             if now != status:
                 changes[member.id] = status
         if not changes:
-            raise _Refused("attendance.unchanged", status=status)
+            raise _Refusing("attendance.unchanged", status=status)
         return ev.AttendanceChanged(changes=changes)
 
     return handle
@@ -366,7 +369,7 @@ def _back(state: State, command: Command, context: Context) -> ev.AnyEvent:
     for ref, member in zip(command.args["members"], _members(state, command.args["members"]), strict=True):
         presence = state.presence[member.id]
         if presence.status not in ("left", "dropped") or presence.before is None:
-            raise _Refused("attendance.not-away", ref.col, id=member.id)
+            raise _Refusing("attendance.not-away", ref.col, id=member.id)
         changes[member.id] = presence.before
     return ev.AttendanceChanged(changes=changes)
 
@@ -375,22 +378,22 @@ def _proxy(state: State, command: Command, context: Context) -> ev.AnyEvent:
     rules = state.meeting.rules.proxies
     principal_ref, holder_ref = command.args["principal"], command.args["holder"]
     if not rules.allowed:
-        raise _Refused("proxy.not-allowed")
+        raise _Refusing("proxy.not-allowed")
     principal = resolve_member(state, principal_ref)
     holder = resolve_member(state, holder_ref)
     if not principal.holds_seat:
-        raise _Refused("proxy.principal-no-seat", principal_ref.col, id=principal.id)
+        raise _Refusing("proxy.principal-no-seat", principal_ref.col, id=principal.id)
     if principal.id in state.proxies:
-        raise _Refused("proxy.exists", principal_ref.col, id=principal.id, holder=state.proxies[principal.id])
+        raise _Refusing("proxy.exists", principal_ref.col, id=principal.id, holder=state.proxies[principal.id])
     if holder.id == principal.id:
-        raise _Refused("proxy.self", holder_ref.col, id=holder.id)
+        raise _Refusing("proxy.self", holder_ref.col, id=holder.id)
     if not holder.holds_seat:
-        raise _Refused("proxy.holder-no-seat", holder_ref.col, id=holder.id)
+        raise _Refusing("proxy.holder-no-seat", holder_ref.col, id=holder.id)
     if rules.same_region and holder.region != principal.region:
-        raise _Refused("proxy.other-region", holder_ref.col, id=holder.id, principal=principal.id)
+        raise _Refusing("proxy.other-region", holder_ref.col, id=holder.id, principal=principal.id)
     carried = sum(1 for h in state.proxies.values() if h == holder.id)
     if carried >= rules.max_per_holder:
-        raise _Refused("proxy.holder-full", holder_ref.col, id=holder.id, limit=rules.max_per_holder)
+        raise _Refusing("proxy.holder-full", holder_ref.col, id=holder.id, limit=rules.max_per_holder)
     return ev.ProxyLodged(principal=principal.id, holder=holder.id)
 
 
@@ -398,19 +401,19 @@ def _revoke(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["principal"]
     principal = resolve_member(state, ref)
     if principal.id not in state.proxies:
-        raise _Refused("proxy.none", ref.col, id=principal.id)
+        raise _Refusing("proxy.none", ref.col, id=principal.id)
     return ev.ProxyRevoked(principal=principal.id)
 
 
 def _no_pending_business(state: State) -> None:
     if state.stack:
-        raise _Refused("item.motion-pending", motion=state.stack[0])
+        raise _Refusing("item.motion-pending", motion=state.stack[0])
 
 
 def _open(state: State, command: Command, context: Context) -> ev.AnyEvent:
     item = resolve_item(state, command.args["item"])
     if item == state.current:
-        raise _Refused("item.already-open", command.cols["item"], item=item)
+        raise _Refusing("item.already-open", command.cols["item"], item=item)
     _no_pending_business(state)
     return ev.ItemOpened(item=item)
 
@@ -427,14 +430,14 @@ def _step(offset: int, code: str) -> Handler:
             if state.items[state.order[position]].status in ("pending", "open"):
                 return ev.ItemOpened(item=state.order[position], leaving="done" if offset > 0 else "pending")
             position += offset
-        raise _Refused(code)
+        raise _Refusing(code)
 
     return handle
 
 
 def _done(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.current is None:
-        raise _Refused("item.none-open")
+        raise _Refusing("item.none-open")
     _no_pending_business(state)
     return ev.ItemClosed(item=state.current, status="done")
 
@@ -443,9 +446,9 @@ def _defer(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args.get("item")
     item = resolve_item(state, ref) if ref else state.current
     if item is None:
-        raise _Refused("item.none-open")
+        raise _Refusing("item.none-open")
     if state.items[item].status in ("done", "deferred"):
-        raise _Refused("item.already-closed", command.cols.get("item", 1), item=item, status=state.items[item].status)
+        raise _Refusing("item.already-closed", command.cols.get("item", 1), item=item, status=state.items[item].status)
     if item == state.current:
         _no_pending_business(state)
     return ev.ItemClosed(item=item, status="deferred")
@@ -468,7 +471,7 @@ def _add(state: State, command: Command, context: Context) -> ev.AnyEvent:
     after = resolve_item(state, after_ref) if after_ref else state.current
     minutes = command.args.get("minutes", 5)
     if minutes < 1:
-        raise _Refused("item.bad-minutes", command.cols["minutes"], minutes=minutes)
+        raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes)
     title = command.args["title"]
     item = Item(id=_slug(title, state.order), title=title, kind="other_business", minutes=minutes)
     return ev.ItemAdded(item=item, after=after)
@@ -478,7 +481,7 @@ def _reorder(state: State, command: Command, context: Context) -> ev.AnyEvent:
     item = resolve_item(state, command.args["item"])
     after = resolve_item(state, command.args["after"])
     if item == after:
-        raise _Refused("item.after-itself", command.cols["after"], item=item)
+        raise _Refusing("item.after-itself", command.cols["after"], item=item)
     return ev.ItemMoved(item=item, after=after)
 
 
@@ -488,17 +491,17 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _quorum_for(state, kind)
     problem = out_of_order(state, kind)
     if problem is not None:
-        raise _Refused(problem.code, command.cols.get("kind", command.col), **problem.params)
+        raise _Refusing(problem.code, command.cols.get("kind", command.col), **problem.params)
     mover = _member_who_may_act(state, command.args["mover"], "mover")
     seconder = None
     if "seconder" in command.args:
         seconder = _member_who_may_act(state, command.args["seconder"], "seconder")
         if seconder.id == mover.id:
-            raise _Refused("motion.second-by-mover", command.cols["seconder"], id=mover.id)
+            raise _Refusing("motion.second-by-mover", command.cols["seconder"], id=mover.id)
     text = command.args.get("text")
     if kind == "main":
         if state.current is None:
-            raise _Refused("motion.no-item")
+            raise _Refusing("motion.no-item")
         draft = state.items[state.current].item.motion
         text = text or (draft.text if draft else None)
     applies_to = target_of(state, kind)
@@ -507,7 +510,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if kind == "take_from_table" and applies_to is not None:
         text = text or state.motions[applies_to].text
     if not text and kind in ("main", "amend", "rescind"):
-        raise _Refused("motion.text-needed", kind=kind)
+        raise _Refusing("motion.text-needed", kind=kind)
     return ev.MotionMoved(
         motion=state.next_motion_number,
         kind=kind,
@@ -530,7 +533,7 @@ def _on_winning_side(state: State, number: int | None, mover: Member, col: int) 
     winning = "yes" if motion.outcome.result == "carried" else "no"
     voted = [choice for voter, choice in motion.poll.choices.values() if voter.voter == mover.id]
     if winning not in voted:
-        raise _Refused("motion.not-winning-side", col, id=mover.id, side=winning)
+        raise _Refusing("motion.not-winning-side", col, id=mover.id, side=winning)
 
 
 def _second(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -538,24 +541,24 @@ def _second(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["member"]
     member = _member_who_may_act(state, ref, "seconder")
     if not motion_rule(state.meeting.rules, motion.kind).needs_second:
-        raise _Refused("motion.no-second-needed", motion=motion.number, kind=motion.kind)
+        raise _Refusing("motion.no-second-needed", motion=motion.number, kind=motion.kind)
     if motion.seconder is not None:
-        raise _Refused("motion.already-seconded", motion=motion.number, by=motion.seconder)
+        raise _Refusing("motion.already-seconded", motion=motion.number, by=motion.seconder)
     if member.id == motion.mover:
-        raise _Refused("motion.second-by-mover", ref.col, id=member.id)
+        raise _Refusing("motion.second-by-mover", ref.col, id=member.id)
     return ev.MotionSeconded(motion=motion.number, member=member.id)
 
 
 def _allowed(state: State, kind: MotionKind) -> None:
     if not allowed(state.meeting.rules, kind):
-        raise _Refused("motion.not-allowed", kind=kind)
+        raise _Refusing("motion.not-allowed", kind=kind)
 
 
 def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _allowed(state, "withdraw")
     motion = _pending(state)
     if motion.poll is not None:
-        raise _Refused("motion.voting-open", motion=motion.number)
+        raise _Refusing("motion.voting-open", motion=motion.number)
     return ev.MotionWithdrawn(motion=motion.number)
 
 
@@ -564,14 +567,14 @@ def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
     member = _member_who_may_act(state, command.args["member"], "point")
     pending = state.pending
     if pending is not None and pending.kind == "point_of_order":
-        raise _Refused("motion.point-pending")
+        raise _Refusing("motion.point-pending")
     return ev.PointRaised(motion=state.next_motion_number, member=member.id, text=command.args.get("text"))
 
 
 def _rule(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     if STANDARD_MOTIONS[motion.kind].decided_by != "chair":
-        raise _Refused("rule.nothing-to-rule", motion=motion.number)
+        raise _Refusing("rule.nothing-to-rule", motion=motion.number)
     return ev.Ruled(motion=motion.number, ruling=command.args["ruling"])
 
 
@@ -580,16 +583,16 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _decision_ready(state, motion)
     poll = motion.poll
     if poll is not None and poll.method == "roll_call":
-        raise _Refused("vote.roll-call-open", motion=motion.number)
+        raise _Refusing("vote.roll-call-open", motion=motion.number)
     ballot = poll is not None and poll.method == "secret_ballot"
     if not ballot and _secret_ballot_item(state, motion):
-        raise _Refused("vote.secret-ballot-item", motion=motion.number)
+        raise _Refusing("vote.secret-ballot-item", motion=motion.number)
     if "blank" in command.args and not ballot:
-        raise _Refused("vote.blank-not-ballot", command.cols["blank"])
+        raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
     tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
     entitled = poll.entitled if poll is not None else entitled_voters(state, motion.item)
     if tally.votes + tally.blank > len(entitled):
-        raise _Refused("vote.too-many", command.cols["yes"], votes=tally.votes + tally.blank, entitled=len(entitled))
+        raise _Refusing("vote.too-many", command.cols["yes"], votes=tally.votes + tally.blank, entitled=len(entitled))
     outcome = _count(state, motion, tally, entitled)
     return ev.VoteCounted(
         motion=motion.number, method="secret_ballot" if ballot else "show_of_hands", entitled=entitled, outcome=outcome
@@ -602,13 +605,13 @@ def _agreed(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _decision(state, motion)  # what the chair rules on is not put to the assembly
     _undecided(state, motion)
     if motion.poll is not None:
-        raise _Refused("motion.voting-open", motion=motion.number)
+        raise _Refusing("motion.voting-open", motion=motion.number)
     # A block is an objection: consent cannot override it.
     objectors = motion.objections + [m for m, _ in motion.consensus.blocks] if motion.consensus else motion.objections
     if objectors:
-        raise _Refused("consent.has-objection", motion=motion.number, by=objectors)
+        raise _Refusing("consent.has-objection", motion=motion.number, by=objectors)
     if _secret_ballot_item(state, motion):
-        raise _Refused("vote.secret-ballot-item", motion=motion.number)
+        raise _Refusing("vote.secret-ballot-item", motion=motion.number)
     return ev.ConsentGiven(motion=motion.number)
 
 
@@ -617,7 +620,7 @@ def _objection(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["member"]
     member = _member_who_may_act(state, ref, "objection")
     if member.id in motion.objections:
-        raise _Refused("consent.already-objected", ref.col, id=member.id)
+        raise _Refusing("consent.already-objected", ref.col, id=member.id)
     return ev.ConsentObjected(motion=motion.number, member=member.id)
 
 
@@ -626,7 +629,7 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _quorum_for(state, motion.kind)
     outcome = motion.outcome
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
-        raise _Refused("vote.no-casting-vote", motion=motion.number)
+        raise _Refusing("vote.no-casting-vote", motion=motion.number)
     _, decision = _decision(state, motion)
     entitled = len(motion.entitled)
     seats = len(state.meeting.council.seats)
@@ -639,7 +642,7 @@ def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _quorum_for(state, motion.kind)
     outcome = motion.outcome
     if outcome is None or outcome.awaiting != "lots":
-        raise _Refused("vote.no-lots", motion=motion.number)
+        raise _Refusing("vote.no-lots", motion=motion.number)
     carried = hashlib.sha256(context.entropy + str(motion.number).encode()).digest()[0] % 2 == 0
     final = after_lots(outcome, carried)
     return ev.TieBroken(motion=motion.number, by="lots", choice="yes" if carried else "no", outcome=final)
@@ -648,18 +651,18 @@ def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:
 def _open_consensus(state: State) -> Motion:
     motion = _pending(state)
     if motion.consensus is None or motion.consensus.result is not None:
-        raise _Refused("consensus.not-called", motion=motion.number)
+        raise _Refusing("consensus.not-called", motion=motion.number)
     return motion
 
 
 def _consensus(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     if motion.consensus is not None:
-        raise _Refused("consensus.already-called", motion=motion.number)
+        raise _Refusing("consensus.already-called", motion=motion.number)
     _decision_ready(state, motion)
     _decision(state, motion)
     if motion.poll is not None:
-        raise _Refused("motion.voting-open", motion=motion.number)
+        raise _Refusing("motion.voting-open", motion=motion.number)
     return ev.ConsensusCalled(motion=motion.number)
 
 
@@ -669,7 +672,7 @@ def _block(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["member"]
     member = _member_who_may_act(state, ref, "block")
     if member.id in [m for m, _ in motion.consensus.blocks]:
-        raise _Refused("consensus.already-blocked", ref.col, id=member.id)
+        raise _Refusing("consensus.already-blocked", ref.col, id=member.id)
     return ev.Blocked(motion=motion.number, member=member.id, reason=command.args.get("reason"))
 
 
@@ -679,7 +682,7 @@ def _aside(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["member"]
     member = _member_who_may_act(state, ref, "aside")
     if member.id in motion.consensus.asides or member.id in [m for m, _ in motion.consensus.blocks]:
-        raise _Refused("consensus.already-aside", ref.col, id=member.id)
+        raise _Refusing("consensus.already-aside", ref.col, id=member.id)
     return ev.StoodAside(motion=motion.number, member=member.id)
 
 
@@ -700,9 +703,9 @@ def _open_poll(method: str) -> Handler:
         _decision_ready(state, motion)
         _decision(state, motion)
         if motion.poll is not None:
-            raise _Refused("motion.voting-open", motion=motion.number)
+            raise _Refusing("motion.voting-open", motion=motion.number)
         if method == "roll_call" and _secret_ballot_item(state, motion):
-            raise _Refused("vote.secret-ballot-item", motion=motion.number)
+            raise _Refusing("vote.secret-ballot-item", motion=motion.number)
         entitled = entitled_voters(state, motion.item)
         return ev.PollOpened(motion=motion.number, method=method, entitled=entitled)  # type: ignore[arg-type]
 
@@ -729,25 +732,25 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         motion = _pending(state)
         poll = motion.poll
         if poll is None:
-            raise _Refused("vote.no-roll-call", motion=motion.number)
+            raise _Refusing("vote.no-roll-call", motion=motion.number)
         if poll.method == "secret_ballot":
-            raise _Refused("vote.secret-ballot-named", motion=motion.number)
+            raise _Refusing("vote.secret-ballot-named", motion=motion.number)
         _quorum_for(state, motion.kind)
         refs = command.args["voters"]
         principal_ref = command.args.get("principal")
         if principal_ref is not None and len(refs) > 1:
-            raise _Refused("vote.for-one-voter", command.cols["principal"])
+            raise _Refusing("vote.for-one-voter", command.cols["principal"])
         entitled = {v.seat: v for v in poll.entitled}
         votes: list[ev.Voter] = []
         for ref, member in zip(refs, _members(state, refs), strict=True):
             seat = resolve_member(state, principal_ref) if principal_ref else _own_seat(state, member)
             if seat is not None and (seat.id in poll.choices or any(v.seat == seat.id for v in votes)):
-                raise _Refused("vote.already-voted", ref.col, id=member.id, seat=seat.id)
+                raise _Refusing("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             voter = entitled.get(seat.id) if seat else None
             # Entitled when the roll call opened, and still here to answer.
             if seat is None or voter is None or voter.voter != member.id or not is_attending(state, member.id):
                 code = _named_vote_refusal(state, motion, member, seat or member)
-                raise _Refused(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
+                raise _Refusing(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
             votes.append(voter)
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 
@@ -764,7 +767,7 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _quorum_for(state, motion.kind)
     poll = motion.poll
     if poll is None or poll.method != "roll_call":
-        raise _Refused("vote.no-roll-call", motion=motion.number)
+        raise _Refusing("vote.no-roll-call", motion=motion.number)
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
     return ev.RollCallClosed(motion=motion.number, outcome=_count(state, motion, tally, poll.entitled))
@@ -779,54 +782,54 @@ def _declare(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _recuse(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.current is None:
-        raise _Refused("item.none-open")
+        raise _Refusing("item.none-open")
     ref = command.args["member"]
     member = resolve_member(state, ref)
     if member.role == "observer":
-        raise _Refused("member.observer", ref.col, id=member.id, role="recuse")
+        raise _Refusing("member.observer", ref.col, id=member.id, role="recuse")
     if recused(state, member.id, state.current):
-        raise _Refused("member.already-recused", ref.col, id=member.id, item=state.current)
+        raise _Refusing("member.already-recused", ref.col, id=member.id, item=state.current)
     pending = state.pending
     if pending is not None and pending.poll is not None:
-        raise _Refused("motion.voting-open", motion=pending.number)
+        raise _Refusing("motion.voting-open", motion=pending.number)
     return ev.Recused(member=member.id, item=state.current, reason=command.args.get("reason"))
 
 
 def _queue(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.current is None:
-        raise _Refused("item.none-open")
+        raise _Refusing("item.none-open")
     item = state.items[state.current]
     members = _members(state, command.args["members"])
     for ref, member in zip(command.args["members"], members, strict=True):
         if not is_attending(state, member.id):
-            raise _Refused("member.not-here", ref.col, id=member.id, role="speaker")
+            raise _Refusing("member.not-here", ref.col, id=member.id, role="speaker")
         if member.id in item.queue:
-            raise _Refused("speakers.already-queued", ref.col, id=member.id)
+            raise _Refusing("speakers.already-queued", ref.col, id=member.id)
     return ev.SpeakersQueued(item=state.current, members=[m.id for m in members])
 
 
 def _unqueue(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.current is None:
-        raise _Refused("item.none-open")
+        raise _Refusing("item.none-open")
     ref = command.args["member"]
     member = resolve_member(state, ref)
     if member.id not in state.items[state.current].queue:
-        raise _Refused("speakers.not-queued", ref.col, id=member.id)
+        raise _Refusing("speakers.not-queued", ref.col, id=member.id)
     return ev.SpeakerRemoved(item=state.current, member=member.id)
 
 
 def _floor(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.current is None:
-        raise _Refused("item.none-open")
+        raise _Refusing("item.none-open")
     ref = command.args.get("member")
     queue = state.items[state.current].queue
     if ref is not None:
         member = resolve_member(state, ref)
         if not is_attending(state, member.id):
-            raise _Refused("member.not-here", ref.col, id=member.id, role="speaker")
+            raise _Refusing("member.not-here", ref.col, id=member.id, role="speaker")
         return ev.FloorGiven(item=state.current, member=member.id)
     if not queue:
-        raise _Refused("speakers.empty")
+        raise _Refusing("speakers.empty")
     return ev.FloorGiven(item=state.current, member=queue[0])
 
 
@@ -841,12 +844,12 @@ def _action(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _at(state: State, command: Command, context: Context) -> ev.AnyEvent:
     # The clock is the session's business; only a replay script may set it.
-    raise _Refused("clock.script-only")
+    raise _Refusing("clock.script-only")
 
 
 def _undo(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if not state.undoable:
-        raise _Refused("undo.nothing")
+        raise _Refusing("undo.nothing")
     return ev.Undone(target=state.undoable[-1])
 
 
@@ -906,11 +909,11 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def decide(state: State, command: Command, context: Context = Context()) -> ev.AnyEvent | Refusal:
+def decide(state: State, command: Command, context: Context = Context()) -> ev.AnyEvent | Refused:
     """The event this command becomes, or why it is refused."""
     try:
         _phase_allows(state, command.verb)
         return HANDLERS[command.verb](state, command, context)
-    except _Refused as refused:
-        refusal = refused.refusal
-        return refusal if refusal.col != 1 else Refusal(refusal.code, refusal.params, command.col)
+    except _Refusing as refusing:
+        refused = refusing.refused
+        return refused if refused.col != 1 else Refused(refused.code, refused.params, command.col)

@@ -7,7 +7,6 @@ session; the engine's answer — accepted, or refused with its reason — is wha
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -19,26 +18,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from meeting.diagnostics import Diagnostic, format_diagnostic
-from meeting.domain import events as ev
+from meeting.domain.engine import Refused
 from meeting.i18n import N_, _
 from meeting.journal import JournalError
 from meeting.messages import render
-from meeting.report import PHASES, describe
+from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.panels import agenda_text, attendance_text, current_text, header_text, local_time, quorum_text
+from meeting.vocabulary import PHASES
 
 # The other screens (and the DataTable they use) are imported when first opened: the main
 # screen is what the chair must see quickly.
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to a line sent to the engine."""
-
-    event: ev.AnyEvent | None = None
-    refusal: str | None = None  # the reason, in the reader's language
-    col: int = 1
 
 
 # Every key of the main screen, its action, the words shown, and the command it sends.
@@ -157,14 +148,14 @@ class MainScreen(Screen[None]):
         line = event.value
         if not line.strip():
             return
-        outcome = self.app.execute(line)
-        if outcome.refusal is None:
+        result = self.app.execute(line)
+        if not isinstance(result, Refused):
             bar.remember(line)
             bar.value = ""
         else:
             # The caret under the column the engine points at (the bar's text starts at its edge).
-            caret = " " * (outcome.col - 1) + "^ "
-            self.notice(Text(caret + outcome.refusal, style="bold red"))
+            caret = " " * (result.col - 1) + "^ "
+            self.notice(Text(caret + render(result.code, result.params), style="bold red"))
 
 
 class MeetingApp(App[None]):
@@ -213,21 +204,20 @@ class MeetingApp(App[None]):
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
-    def execute(self, line: str, notify: bool = True) -> Outcome:
+    def execute(self, line: str, notify: bool = True) -> Accepted | Refused | None:
         """Send one line to the engine through the session; show what it answered."""
         try:
             result = self.session.execute(line)
         except JournalError as exc:
             message = render(exc.diagnostic.code, exc.diagnostic.params)
             self.main.notice(Text("✗ " + message, style="bold white on red"))
-            return Outcome(refusal=message)
+            return Refused(exc.diagnostic.code, dict(exc.diagnostic.params))
         if result is None:
-            return Outcome()
-        if not isinstance(result, Accepted):
-            message = render(result.code, result.params)
+            return None
+        if isinstance(result, Refused):
             if notify:
-                self.main.notice(Text("✗ " + message, style="bold red"))
-            return Outcome(refusal=message, col=result.col)
+                self.main.notice(Text("✗ " + render(result.code, result.params), style="bold red"))
+            return result
         if self.screen is self.main:
             self.main.redraw()  # otherwise when it comes back into view
         if result.event is not None:
@@ -235,7 +225,7 @@ class MeetingApp(App[None]):
             if result.warning is not None:
                 text.append("  ⚠ " + render(result.warning.code, result.warning.params), style="bold yellow")
             self.main.notice(text)
-        return Outcome(event=result.event)
+        return result
 
     def key_help(self) -> Iterator[tuple[str, str]]:
         for key, _action, title, command in KEYS:

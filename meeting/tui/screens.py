@@ -15,12 +15,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from meeting.domain.attendance import entitled_voters, representation
+from meeting.domain.engine import Refused
 from meeting.domain.events import Outcome
 from meeting.domain.language import GRAMMAR, usage
 from meeting.i18n import N_, _
-from meeting.report import ATTENDANCE
-from meeting.tui.panels import member_name, quorum_text
+from meeting.messages import render
+from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text
+from meeting.vocabulary import ATTENDANCE, member_name
 from meeting.words import decision_words, outcome_words
 
 if TYPE_CHECKING:
@@ -255,11 +257,11 @@ class VoteScreen(ModalScreen[None]):
         if "blank" in counts:
             line += f" blank {counts['blank']}"
         result = self.app.execute(line, notify=False)
-        if result.refusal is not None:
-            self.query_one("#vote-error", Static).update(Text(result.refusal, style="bold red"))
+        if isinstance(result, Refused):
+            self.query_one("#vote-error", Static).update(Text(render(result.code, result.params), style="bold red"))
             return
         self.dismiss()
-        outcome = getattr(result.event, "outcome", None)
+        outcome = getattr(result.event, "outcome", None) if result else None
         if outcome is not None:
             self.app.push_screen(ResultScreen(outcome))
 
@@ -377,8 +379,8 @@ class MotionScreen(ModalScreen[None]):
             return
         line = f'move "{text}" by "{mover}"' + (f' seconded "{seconder}"' if seconder else "")
         result = self.app.execute(line, notify=False)
-        if result.refusal is not None:
-            self.query_one("#motion-error", Static).update(Text(result.refusal, style="bold red"))
+        if isinstance(result, Refused):
+            self.query_one("#motion-error", Static).update(Text(render(result.code, result.params), style="bold red"))
             return
         self.dismiss()
 

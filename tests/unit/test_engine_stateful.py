@@ -43,13 +43,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from pydantic import BaseModel
 
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
-from meeting.domain.engine import sits
+from meeting.domain.engine import Refused, sits
 from meeting.domain.motions import MOTION_WORDS, STANDARD_MOTIONS
 from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import State
 from meeting.loader.load import load
 from meeting.messages import MESSAGES, render
-from meeting.session import Accepted, Refused, ScriptClock, Session, read_meeting, source_files
+from meeting.session import Accepted, ScriptClock, Session, read_meeting, source_files
 from tests.conftest import DEMO_AGENDA
 
 EXAMPLES = int(os.environ.get("MEETING_HYPOTHESIS_EXAMPLES", "60"))

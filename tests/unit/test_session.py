@@ -224,3 +224,15 @@ def test_a_meeting_killed_mid_way_resumes_exactly(tmp_path):
     session.execute("vote 20 0 1")
     assert session.state.motions[1].status == "carried"
     session.close()
+
+
+@pytest.mark.parametrize("command", ["replay", "run"])
+@pytest.mark.parametrize("option", ["--journal", "--mirror"])
+def test_an_empty_journal_or_mirror_path_is_a_usage_error(tmp_path, capsys, monkeypatch, command, option):
+    monkeypatch.chdir(tmp_path)
+    args = [command, str(DEMO_AGENDA), *([str(DEMO_SCRIPT)] if command == "replay" else []), option, ""]
+    with pytest.raises(SystemExit) as exit:
+        main(args)
+    assert exit.value.code == 2
+    assert "an empty path names no file" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # nothing written under ./minutes/ in its place
