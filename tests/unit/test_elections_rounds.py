@@ -258,3 +258,8 @@ def test_ranked_papers_cannot_outnumber_the_voters() -> None:
     assert ranked_ballots_problems(17, 2, 1, 19) == [
         Problem("tellers.too-many-ballots", {"papers": 20, "possible": 19})
     ]
+
+
+def test_no_valid_ballots_elect_no_one() -> None:
+    assert scottish_stv(2, ABC, []).elected == () and instant_runoff(ABC, []).elected == ()
+    assert len(scottish_stv(2, ABC, []).stages) == 1

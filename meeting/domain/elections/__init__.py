@@ -18,5 +18,9 @@ Design note (for phase 2: commands, events, state, minutes, console).
 - Before a round is counted the engine calls `tellers_report_problems` with the ballots
   possible (`ballots_possible`: members present plus proxies held) and refuses the report with
   the first problem's code.
-- An election "one seat per region" is held as one election per region (`elections_held`).
+- An election "one seat per region" is held as one election per region (`elections_held`);
+  `ineligibility` gives the rule that refuses a nomination; `composition_conditions` turns an
+  election's gender rule into the count's conditions.
+- Ranked ballot papers come typed in or from a BLT file: `parse_blt` here (pure), read through
+  the project's file reader by `meeting.loader.blt.read_blt`.
 """

@@ -221,6 +221,9 @@ def _elect(
             continue
         count.elected.append(candidate)
         decisions.append(_decision(count, candidate, "elected", reason, tie))
+    # A tie among candidates who were all elected only ordered the list: not worth recording.
+    chosen = set(count.elected)
+    decisions = [d.model_copy(update={"tie": deciding(d.tie, chosen)}) for d in decisions]
     return decisions, notes, refused
 
 

@@ -57,6 +57,23 @@ def majority_needed(votes_cast: int) -> int:
 Order = list[tuple[str, Tie | None]]
 
 
+def _decided(
+    chosen: Order, outcome: Literal["elected", "excluded"], reason: Reason, report: TellersReport
+) -> list[Decision]:
+    """Decisions on `chosen`, keeping only the ties that split candidates between fates."""
+    names = {c for c, _ in chosen}
+    return [
+        Decision(
+            candidate=c,
+            outcome=outcome,
+            reason=reason,
+            votes=Fraction(report.votes.get(c, 0)),
+            tie=deciding(tie, names),
+        )
+        for c, tie in chosen
+    ]
+
+
 def _elect_down(
     order: Order,
     reason: Reason,
@@ -83,18 +100,7 @@ def _elect_down(
             continue
         elected.append(candidate)
         chosen.append((candidate, tie))
-    names = {c for c, _ in chosen}
-    decisions = [
-        Decision(
-            candidate=c,
-            outcome="elected",
-            reason=reason,
-            votes=Fraction(report.votes.get(c, 0)),
-            tie=deciding(tie, names),
-        )
-        for c, tie in chosen
-    ]
-    return decisions, notes
+    return _decided(chosen, "elected", reason, report), notes
 
 
 def _drop_up(
@@ -126,18 +132,7 @@ def _drop_up(
             continue
         left.remove(candidate)
         dropped.append((candidate, tie))
-    names = {c for c, _ in dropped}
-    decisions = [
-        Decision(
-            candidate=c,
-            outcome="excluded",
-            reason=reason,
-            votes=Fraction(report.votes.get(c, 0)),
-            tie=deciding(tie, names),
-        )
-        for c, tie in dropped
-    ]
-    return decisions, notes
+    return _decided(dropped, "excluded", reason, report), notes
 
 
 def _order(
