@@ -311,6 +311,72 @@ MESSAGES: dict[str, str] = {
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
+    # Elections: the rules' methods and the agenda's elections
+    "method.unknown": N_("unknown election method '{id}': define it under [rules.elections] or use 'majority'"),
+    "method.option-not-for-method": N_("'{key}' is for majority rounds only, not for the method '{method}'"),
+    "method.ties-fixed": N_(
+        "Scottish STV breaks ties as its own rules say (earlier stages, then lots): leave out 'ties'"
+    ),
+    "method.drop-below-missing": N_(
+        "drop = \"below_share\" needs 'drop_below', the share of votes cast to stay on the ballot"
+    ),
+    "method.drop-below-unused": N_("'drop_below' is read only with drop = \"below_share\""),
+    "election.not-election-item": N_("item '{item}' holds elections, so its kind must be \"election\""),
+    "election.one-seat-method": N_(
+        "instant-runoff elects one person, but this election has {seats} seats: use Scottish STV"
+    ),
+    "election.ranked-needs-ballot": N_(
+        "the method '{method}' counts ranked ballot papers: the item's vote must be \"secret_ballot\""
+    ),
+    "election.region-and-per-region": N_(
+        "give either 'region' (one region's election) or per_region = true (one election per region), not both"
+    ),
+    "election.no-candidates": N_(
+        "election '{election}' takes its candidates from a list closed before the meeting, but 'candidates' is empty"
+    ),
+    "election.few-candidates": N_("election '{election}' has {candidates} candidates for {seats} seats"),
+    "election.composition-short": N_(
+        "election '{election}' needs at least {needed} candidates of gender {gender} elected, but only {standing} stand"
+    ),
+    "election.composition-exceeds-seats": N_("the gender rule needs {needed} seats, but the election has {seats}"),
+    "candidate.unknown": N_("'{id}' is not on the council's roster"),
+    "candidate.repeated": N_("'{id}' is named twice"),
+    "candidate.not-in-good-standing": N_("'{id}' is not in good standing, and only members in good standing may stand"),
+    "candidate.other-region": N_("'{id}' is not from the region '{region}', whose members alone may stand"),
+    # The tellers' report of a ballot
+    "tellers.not-a-candidate": N_(
+        "'{candidate}' is not a candidate on this ballot: a vote for anyone else is an invalid ballot"
+    ),
+    "tellers.too-many-ballots": N_(
+        "{papers} ballot papers, but only {possible} can be cast (members present plus proxies held)"
+    ),
+    "tellers.ballots-not-votes": N_(
+        "{ballots} ballot papers with a vote but {votes} votes: with one seat they are equal"
+    ),
+    "tellers.more-votes-than-ballots": N_(
+        "'{candidate}' has {votes} votes, more than the {ballots} ballot papers with a vote"
+    ),
+    "tellers.marks-do-not-fit": N_(
+        "{votes} votes on {ballots} ballot papers cannot be: each paper names one to {seats} candidates"
+    ),
+    # Ballot files (BLT)
+    "blt.empty": N_("the ballot file is empty"),
+    "blt.bad-header": N_("the first line must give the number of candidates and of seats, such as '4 2'"),
+    "blt.bad-counts": N_(
+        "{candidates} candidates and {seats} seats: there must be a seat, and no more seats than candidates"
+    ),
+    "blt.expected-number": N_("'{text}' is not a whole number"),
+    "blt.equal-ranking": N_("'{text}' ranks candidates equally, which this count does not accept"),
+    "blt.bad-weight": N_("'{text}' is not a number of ballot papers: it must be 1 or more"),
+    "blt.no-end-of-ballot": N_("a ballot line must end with 0"),
+    "blt.unknown-candidate": N_("there is no candidate {number}: the file has {candidates}"),
+    "blt.repeated-candidate": N_("candidate {number} is ranked twice on this ballot paper"),
+    "blt.no-end-of-ballots": N_("the ballots must end with a line holding a single 0"),
+    "blt.missing-names": N_("the file names {names} candidates, but has {candidates}"),
+    "blt.unclosed-quote": N_("the quoted name is not closed"),
+    "blt.text-after-name": N_("unexpected text after the quoted name: {text}"),
+    "blt.control-character": N_("control character {char} is not allowed in a ballot file"),
+    "blt.extra-line": N_("unexpected line after the title: {text}"),
 }
 
 
