@@ -47,14 +47,13 @@ def votes_of(minutes: Minutes, item: str | None) -> list[tuple[MotionRecord, Vot
     for motion in minutes.motions:
         if item is not None and motion.item != wanted:
             continue
-        for vote in [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else []):
-            out.append((motion, vote))
+        out += [(motion, vote) for vote in motion.votes]
     return out
 
 
 def _item_title(minutes: Minutes, motion: MotionRecord) -> str:
-    item = next((i for i in minutes.items if i.id == motion.item), None)
-    return f"{item.number}. {item.title}" if item else ""
+    item = minutes.item(motion.item)
+    return item.heading if item else ""
 
 
 def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> Table:
@@ -62,22 +61,23 @@ def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> 
     table.add_column(_("Motion"), no_wrap=True)
     table.add_column(_("Item"), justify="right")
     table.add_column(_("Method"))
-    for name in (_("Yes"), _("No"), _("Abst."), _("Blank")):
+    for name in (_("For"), _("Against"), _("Abst."), _("Blank")):
         table.add_column(name, justify="right")
-    table.add_column(_("Required"), justify="right")
+    table.add_column(_("Needed"), justify="right")
     table.add_column(_("Result"))
     for motion, vote in votes:
-        item = next((str(i.number) for i in minutes.items if i.id == motion.item), "")
+        found = minutes.item(motion.item)
+        item = str(found.number) if found else ""
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
         table.add_row(
-            f"#{motion.number}",
+            motion.label,
             item,
             vote.method_words,
             str(vote.yes),
             str(vote.no),
             str(vote.abstain),
             str(vote.blank),
-            vote.required_words,
+            str(vote.needed),
             Text(vote.result_words, style=style),
         )
     return table
@@ -88,7 +88,7 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
     if motion.text:
         parts.append(Text(motion.text))
     counts = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
-    for name in (_("Yes"), _("No"), _("Abstain"), _("Blank"), _("Entitled"), _("Base"), _("Required")):
+    for name in (_("For"), _("Against"), _("Abstentions"), _("Blank"), _("Entitled"), _("Base"), _("Needed")):
         counts.add_column(name, justify="right")
     counts.add_row(
         str(vote.yes),
@@ -97,11 +97,11 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
         str(vote.blank),
         str(vote.entitled),
         str(vote.base),
-        vote.required_words,
+        str(vote.needed),
     )
     parts.append(counts)
     parts.append(
-        Text(_("Rule: {threshold} (class: {class_id})").format(threshold=vote.threshold_words, class_id=vote.class_id))
+        Text(_("Needed: {needed} yes votes, {threshold}.").format(needed=vote.needed, threshold=vote.threshold_words))
     )
     style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
     parts.append(Text(vote.words, style=style))
@@ -110,7 +110,7 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
     if vote.by_region:
         regions = Table(title=_("By region"), box=box.SIMPLE, title_justify="left")
         regions.add_column(_("Region"))
-        for name in (_("Yes"), _("No"), _("Abstain")):
+        for name in (_("For"), _("Against"), _("Abstentions")):
             regions.add_column(name, justify="right")
         for region in vote.by_region:
             regions.add_row(region.name, str(region.yes), str(region.no), str(region.abstain))

@@ -243,12 +243,18 @@ def test_a_formula_in_a_csv_cell_is_neutralised(tmp_path):
     assert not any(row.startswith("=") or ",=" in row or ',"=' in row for row in rows)
 
 
-@pytest.mark.parametrize("start", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("start", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
 def test_every_formula_start_gets_an_apostrophe(start):
-    from meeting.minutes.csv import neutralised
+    from meeting.minutes.csv import cell
 
-    assert neutralised(start) == "'" + start
-    assert neutralised("That the council " + start) == "That the council " + start
+    assert cell(start) == "'" + start
+    assert cell("That the council " + start) == "That the council " + start
+
+
+def test_a_carriage_return_is_made_visible_before_it_could_start_a_formula():
+    from meeting.minutes.csv import cell
+
+    assert cell("\r=1+1") == "\\u000d=1+1"
 
 
 # ── 3. Every read is bounded and never hangs ───────────────────────────────────
