@@ -1,0 +1,269 @@
+"""The members' view: the meeting as the chair's console records it, read-only.
+
+`build_view` is the one way to make the app: `meeting view`, `meeting serve` (through
+`meeting view` in each browser's process) and the tests all use it. With `follow`, the
+journal is read again five times a second, only its new lines; the screen changes when an
+event arrives, and its clocks (the item's time, the speaker's time left) every second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Digits, Footer, Static
+
+from meeting.diagnostics import format_diagnostic
+from meeting.domain.decisions import floor
+from meeting.domain.state import State
+from meeting.i18n import _
+from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
+from meeting.view.follow import Follower
+from meeting.view.panels import (
+    floor_text,
+    in_closed_session,
+    item_text,
+    motions_text,
+    regions_line,
+    results_text,
+    vote_text,
+)
+
+Clock = Callable[[], datetime]
+POLL_SECONDS = 0.2  # the chair's fsync reaches the screen within this, plus a frame
+
+# White on black, with yellow for what needs attention: readable through a beamer and a
+# compressed screen share.
+PROJECTOR_THEME = Theme(
+    name="meeting-projector",
+    primary="#FFD700",
+    secondary="#FFFFFF",
+    accent="#FFD700",
+    warning="#FFD700",
+    error="#FF5555",
+    success="#55FF55",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    dark=True,
+)
+
+
+def wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class LiveScreen(Screen[None]):
+    """The meeting now: the agenda, the item, the motion, the floor, the vote, the quorum."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "app.review", _("Tallies")),
+        Binding("q", "app.quit", _("Quit")),
+    ]
+    app: ViewApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        with Horizontal(id="body"):
+            with VerticalScroll(id="side"):
+                yield Static(id="agenda")
+            with VerticalScroll(id="main"):
+                yield Static(id="item")
+                yield Static(id="motions")
+                yield Static(id="floor")
+                yield Static(id="vote")
+                yield Static(_("Decisions"), classes="heading")
+                yield Static(id="results")
+        yield Static(id="quorum")
+        yield Static(id="regions")
+        yield Static(id="attendance")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def on_resize(self) -> None:
+        # Below 32 rows the seats by region take one or two lines instead of one per region.
+        self.set_class(self.size.height < 32, "-short")
+
+    def redraw(self) -> None:
+        state, now = self.app.follower.state, self.app.now()
+        self.query_one("#status", Static).update(self.app.status_text())
+        if state is None:
+            return
+        self.query_one("#header", Static).update(header_text(state, now))
+        self.query_one("#agenda", Static).update(agenda_text(state, now))
+        self.query_one("#results", Static).update(results_text(state) or Text("—", style="dim"))
+        self.query_one("#item", Static).update(item_text(state, now))
+        _show(self.query_one("#motions", Static), motions_text(state))
+        _show(self.query_one("#floor", Static), floor_text(state, now))
+        _show(self.query_one("#vote", Static), vote_text(state))
+        text, met = quorum_text(state)
+        quorum = self.query_one("#quorum", Static)
+        quorum.update(text)
+        quorum.set_class(not met, "-lost")
+        self.query_one("#regions", Static).update(regions_line(state))
+        self.query_one("#attendance", Static).update(attendance_text(state))
+
+
+class ProjectorScreen(Screen[None]):
+    """The same meeting for a room: the item, the motion, and the numbers in large digits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = LiveScreen.BINDINGS
+    app: ViewApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        with VerticalScroll(id="main"):
+            yield Static(id="item")
+            yield Static(id="motions")
+            with Horizontal(id="numbers"):
+                with Vertical(id="floor-box"):
+                    yield Static(id="floor")
+                    yield Digits(id="floor-clock")
+                with Vertical(id="count-box"):
+                    yield Static(id="count-label")
+                    yield Digits(id="count")
+            yield Static(id="vote")
+            yield Static(id="results")
+        yield Static(id="quorum")
+        yield Static(id="regions")
+        yield Static(id="status")
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        state, now = self.app.follower.state, self.app.now()
+        self.query_one("#status", Static).update(self.app.status_text())
+        if state is None:
+            return
+        self.query_one("#header", Static).update(header_text(state, now))
+        self.query_one("#item", Static).update(item_text(state, now))
+        _show(self.query_one("#motions", Static), motions_text(state))
+        speaking = floor(state, now) if state.phase == "in_session" and not in_closed_session(state) else None
+        self.query_one("#floor-box").display = speaking is not None
+        if speaking is not None:
+            left = abs(speaking.seconds_left)
+            self.query_one("#floor", Static).update(floor_text(state, now).split("\n")[0])
+            self.query_one("#floor-clock", Digits).update(f"{left // 60}:{left % 60:02d}")
+        self._count(state)
+        _show(self.query_one("#vote", Static), vote_text(state) if state.pending and state.pending.poll else Text())
+        last = results_text(state).split("\n")
+        _show(self.query_one("#results", Static), last[0] if last and last[0] else Text())
+        text, met = quorum_text(state)
+        quorum = self.query_one("#quorum", Static)
+        quorum.update(text)
+        quorum.set_class(not met, "-lost")
+        self.query_one("#regions", Static).update(regions_line(state))
+
+    def _count(self, state: State) -> None:
+        """Yes, no and abstain in large digits: a roll call as it fills, else the last result."""
+        pending = state.pending
+        box = self.query_one("#count-box")
+        if pending is not None and pending.poll is not None and pending.poll.method == "roll_call":
+            choices = [choice for _voter, choice in pending.poll.choices.values()]
+            counts = (choices.count("yes"), choices.count("no"), choices.count("abstain"))
+            caption = _("Roll call so far: yes · no · abstain")
+        else:
+            decided = next((state.motions[n] for n in reversed(state.decided) if state.motions[n].outcome), None)
+            item = state.items.get(decided.item) if decided and decided.item else None
+            if decided is None or decided.outcome is None or (item is not None and item.item.closed):
+                box.display = False
+                return
+            outcome = decided.outcome
+            counts = (outcome.yes, outcome.no, outcome.abstain)
+            caption = _("Last result, #{number}: yes · no · abstain").format(number=decided.number)
+        box.display = True
+        self.query_one("#count-label", Static).update(caption)
+        self.query_one("#count", Digits).update(" ".join(str(n) for n in counts))
+
+
+def _show(widget: Static, text: Text) -> None:
+    """A panel with nothing to say takes no room."""
+    widget.update(text)
+    widget.display = bool(text)
+
+
+class ViewApp(App[None]):
+    CSS_PATH = "view.tcss"
+    TITLE = "meeting view"
+
+    def __init__(self, follower: Follower, follow: bool, projector: bool, clock: Clock) -> None:
+        super().__init__()
+        self.follower = follower
+        self.follow = follow
+        self.projector = projector
+        self.clock = clock
+
+    def get_default_screen(self) -> Screen[None]:
+        return ProjectorScreen() if self.projector else LiveScreen()
+
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTOR_THEME)
+        if self.projector:
+            self.theme = PROJECTOR_THEME.name
+            self.screen.add_class("-projector")
+        if self.follow:
+            self.set_interval(POLL_SECONDS, self.poll)
+            self.set_interval(1, self.redraw)
+        elif self.follower.state is not None and self.follower.state.phase == "adjourned":
+            self.action_review()  # after the meeting, the tallies are what members come for
+
+    def now(self) -> datetime:
+        """The wall clock while following (never before the last event), else the last event's time."""
+        last = self.follower.last_at
+        if not self.follow and last is not None:
+            return last
+        now = self.clock()
+        return max(now, last) if last is not None else now
+
+    def poll(self) -> None:
+        before = self.follower.problem
+        update = self.follower.poll()
+        if update.events or update.restarted or self.follower.problem != before:
+            self.redraw()
+
+    def redraw(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen | ProjectorScreen) and screen.is_mounted:
+                screen.redraw()
+        from meeting.view.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            self.screen.refresh_data()
+
+    def status_text(self) -> Text:
+        follower = self.follower
+        if follower.problem is not None:
+            return Text("⚠ " + format_diagnostic(follower.problem), style="bold yellow")
+        if follower.waiting:
+            return Text(_("Waiting for the journal {path}: the meeting has not started.").format(path=follower.shown))
+        state = follower.state
+        last = follower.last_at
+        if state is None or last is None:
+            return Text()
+        words = _("{events} events, the last at {time}").format(
+            events=len(follower.recorded), time=local_time(state, last)
+        )
+        prefix = _("Following") if self.follow else _("Read")
+        return Text(f"{prefix} {follower.shown} · {words}", style="dim")
+
+    def action_review(self) -> None:
+        from meeting.view.review import ReviewScreen
+
+        if self.follower.state is not None and not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
+
+def build_view(follower: Follower, follow: bool = False, projector: bool = False, clock: Clock = wall_clock) -> ViewApp:
+    return ViewApp(follower, follow, projector, clock)
