@@ -150,7 +150,10 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#header", Static).update(header_text(state, now))
         self.query_one("#item", Static).update(item_text(state, now))
         _show(self.query_one("#motions", Static), motions_text(state))
-        speaking = floor(state, now) if state.phase == "in_session" and not in_closed_session(state) else None
+        voting = state.pending is not None and state.pending.poll is not None
+        # While the seats answer, the count is what the room watches, not the last speaker's clock.
+        quiet = voting or state.phase != "in_session" or in_closed_session(state)
+        speaking = None if quiet else floor(state, now)
         self.query_one("#floor-box").display = speaking is not None
         if speaking is not None:
             left = abs(speaking.seconds_left)

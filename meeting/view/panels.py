@@ -160,10 +160,12 @@ def vote_text(state: State) -> Text:
 def results_text(state: State) -> Text:
     """Every decision so far, the latest first, with its count and the rule in words."""
     text = Text()
+    seen: set[int] = set()
     for number in reversed(state.decided):
         motion = state.motions[number]
-        if motion.kind == "point_of_order":
-            continue
+        if motion.kind == "point_of_order" or number in seen:
+            continue  # a motion tabled, then taken up and decided, is told once, as it ended
+        seen.add(number)
         item = state.items.get(motion.item) if motion.item else None
         if text:
             text.append("\n")
