@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics([error(str(path), "serve.cannot-listen", host=args.host, port=args.port, reason="EINVAL")])
         return 2
     languages = _languages(path) or DEFAULT_LANGUAGES
-    server = ViewServer(path, host=args.host, port=args.port, projector=args.projector, lang=args.lang, languages=languages)
+    server = ViewServer(
+        path, host=args.host, port=args.port, projector=args.projector, lang=args.lang, languages=languages
+    )
     print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=path.resolve()))
     for code, link in server.links():
         print(f"  {link}" if not code else "  " + _("in {lang}: {link}").format(lang=code, link=link))

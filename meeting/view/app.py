@@ -212,6 +212,7 @@ class ViewApp(App[None]):
         return ProjectorScreen() if self.projector else LiveScreen()
 
     def on_mount(self) -> None:
+        self.poll()  # whatever was written since the follower last looked
         self.register_theme(PROJECTOR_THEME)
         if self.projector:
             self.theme = PROJECTOR_THEME.name
@@ -242,7 +243,7 @@ class ViewApp(App[None]):
                 screen.redraw()
         from meeting.view.review import ReviewScreen
 
-        if isinstance(self.screen, ReviewScreen):
+        if isinstance(self.screen, ReviewScreen) and self.screen.is_mounted:
             self.screen.refresh_data()
 
     def status_text(self) -> Text:
