@@ -84,8 +84,8 @@ def test_a_torn_last_line_waits_and_the_console_cutting_it_off_is_followed(tmp_p
         file.write(b'{"seq":99,"ts":"2026-12')
     assert follower.poll().events == 0 and follower.problem is None
     # The chair's console comes back: the torn bytes are set aside and the meeting goes on.
-    from tests.kit import Meeting
     from meeting.session import ScriptClock, Session
+    from tests.kit import Meeting
 
     session, warnings = Session.resume(journal, ScriptClock(meeting.session.journal.last.ts, "UTC"))
     assert [w.code for w in warnings] == ["journal.torn"]
