@@ -61,7 +61,24 @@ def wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class LiveScreen(Screen[None]):
+class _Panels(Screen[None]):
+    """A screen of panels, each updated only when what it says has changed: an unchanged
+    panel costs nothing to draw, and sends nothing to a browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: dict[str, Text | str] = {}
+
+    def show(self, selector: str, text: Text | str, hide_empty: bool = False) -> None:
+        widget = self.query_one(selector, Static)
+        if hide_empty:
+            widget.display = bool(text)  # a panel with nothing to say takes no room
+        if self.said.get(selector) != text:
+            self.said[selector] = text
+            widget.update(text)
+
+
+class LiveScreen(_Panels):
     """The meeting now: the agenda, the item, the motion, the floor, the vote, the quorum."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,25 +114,24 @@ class LiveScreen(Screen[None]):
 
     def redraw(self) -> None:
         state, now = self.app.follower.state, self.app.now()
-        self.query_one("#status", Static).update(self.app.status_text())
+        self.show("#status", self.app.status_text())
         if state is None:
             return
-        self.query_one("#header", Static).update(header_text(state, now))
-        self.query_one("#agenda", Static).update(agenda_text(state, now))
-        self.query_one("#results", Static).update(results_text(state) or Text("—", style="dim"))
-        self.query_one("#item", Static).update(item_text(state, now))
-        _show(self.query_one("#motions", Static), motions_text(state))
-        _show(self.query_one("#floor", Static), floor_text(state, now))
-        _show(self.query_one("#vote", Static), vote_text(state))
+        self.show("#header", header_text(state, now))
+        self.show("#agenda", agenda_text(state, now))
+        self.show("#results", results_text(state) or Text("—", style="dim"))
+        self.show("#item", item_text(state, now))
+        self.show("#motions", hide_empty=True, text=motions_text(state))
+        self.show("#floor", hide_empty=True, text=floor_text(state, now))
+        self.show("#vote", hide_empty=True, text=vote_text(state))
         text, met = quorum_text(state)
-        quorum = self.query_one("#quorum", Static)
-        quorum.update(text)
-        quorum.set_class(not met, "-lost")
-        self.query_one("#regions", Static).update(regions_line(state))
-        self.query_one("#attendance", Static).update(attendance_text(state))
+        self.show("#quorum", text)
+        self.query_one("#quorum").set_class(not met, "-lost")
+        self.show("#regions", regions_line(state))
+        self.show("#attendance", attendance_text(state))
 
 
-class ProjectorScreen(Screen[None]):
+class ProjectorScreen(_Panels):
     """The same meeting for a room: the item, the motion, and the numbers in large digits."""
 
     BINDINGS: ClassVar[list[BindingType]] = LiveScreen.BINDINGS
@@ -144,12 +160,12 @@ class ProjectorScreen(Screen[None]):
 
     def redraw(self) -> None:
         state, now = self.app.follower.state, self.app.now()
-        self.query_one("#status", Static).update(self.app.status_text())
+        self.show("#status", self.app.status_text())
         if state is None:
             return
-        self.query_one("#header", Static).update(header_text(state, now))
-        self.query_one("#item", Static).update(item_text(state, now))
-        _show(self.query_one("#motions", Static), motions_text(state))
+        self.show("#header", header_text(state, now))
+        self.show("#item", item_text(state, now))
+        self.show("#motions", hide_empty=True, text=motions_text(state))
         voting = state.pending is not None and state.pending.poll is not None
         # While the seats answer, the count is what the room watches, not the last speaker's clock.
         quiet = voting or state.phase != "in_session" or in_closed_session(state)
@@ -157,17 +173,16 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#floor-box").display = speaking is not None
         if speaking is not None:
             left = abs(speaking.seconds_left)
-            self.query_one("#floor", Static).update(floor_text(state, now).split("\n")[0])
+            self.show("#floor", floor_text(state, now).split("\n")[0])
             self.query_one("#floor-clock", Digits).update(f"{left // 60}:{left % 60:02d}")
         self._count(state)
-        _show(self.query_one("#vote", Static), vote_text(state) if state.pending and state.pending.poll else Text())
+        self.show("#vote", hide_empty=True, text=vote_text(state) if state.pending and state.pending.poll else Text())
         last = results_text(state).split("\n")
-        _show(self.query_one("#results", Static), last[0] if last and last[0] else Text())
+        self.show("#results", hide_empty=True, text=last[0] if last and last[0] else Text())
         text, met = quorum_text(state)
-        quorum = self.query_one("#quorum", Static)
-        quorum.update(text)
-        quorum.set_class(not met, "-lost")
-        self.query_one("#regions", Static).update(regions_line(state))
+        self.show("#quorum", text)
+        self.query_one("#quorum").set_class(not met, "-lost")
+        self.show("#regions", regions_line(state))
 
     def _count(self, state: State) -> None:
         """Yes, no and abstain in large digits: a roll call as it fills, else the last result."""
@@ -187,14 +202,8 @@ class ProjectorScreen(Screen[None]):
             counts = (outcome.yes, outcome.no, outcome.abstain)
             caption = _("Last result, #{number}: yes · no · abstain").format(number=decided.number)
         box.display = True
-        self.query_one("#count-label", Static).update(caption)
+        self.show("#count-label", caption)
         self.query_one("#count", Digits).update(" ".join(str(n) for n in counts))
-
-
-def _show(widget: Static, text: Text) -> None:
-    """A panel with nothing to say takes no room."""
-    widget.update(text)
-    widget.display = bool(text)
 
 
 class ViewApp(App[None]):

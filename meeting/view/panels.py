@@ -97,8 +97,8 @@ def motions_text(state: State) -> Text:
 def floor_text(state: State, now: datetime) -> Text:
     """Who has the floor and the time they have left; who is waiting to speak."""
     text = Text()
-    if in_closed_session(state) or state.phase != "in_session":
-        return text
+    if in_closed_session(state) or state.phase != "in_session" or (state.pending and state.pending.poll):
+        return text  # while the seats answer, the vote is what members watch
     speaking = floor(state, now)
     if speaking is not None:
         left = speaking.seconds_left
