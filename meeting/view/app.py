@@ -123,7 +123,11 @@ class LiveScreen(_Panels):
         self.show("#item", item_text(state, now))
         self.show("#motions", hide_empty=True, text=motions_text(state))
         self.show("#floor", hide_empty=True, text=floor_text(state, now))
-        self.show("#vote", hide_empty=True, text=vote_text(state))
+        vote = vote_text(state)
+        if vote and self.said.get("#vote") != vote:
+            # A vote opened or a seat answered: that is what members look for, even on a small screen.
+            self.call_after_refresh(self.query_one("#vote").scroll_visible, top=True, animate=False)
+        self.show("#vote", hide_empty=True, text=vote)
         text, met = quorum_text(state)
         self.show("#quorum", text)
         self.query_one("#quorum").set_class(not met, "-lost")

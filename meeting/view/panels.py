@@ -91,6 +91,7 @@ def motions_text(state: State) -> Text:
             text.append("\n")
         elif motion.text:
             text.append(f"“{motion.text}”\n", style="italic")
+    text.rstrip()
     return text
 
 
