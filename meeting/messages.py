@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from meeting.i18n import N_, _
+from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, STANDING, TIE_BREAKERS
 
 MESSAGES: dict[str, str] = {
     # Reading files
@@ -114,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "motion.voting-open": N_("voting on motion #{motion} is open: close it first"),
     "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
     # Votes
-    "vote.tie-pending": N_("motion #{motion} waits for the {awaiting}"),
+    "vote.tie-pending": N_("motion #{motion} waits for {awaiting}"),
     "consensus.open": N_("consensus is being sought on motion #{motion}: 'conclude' it first"),
     "vote.chair-rules": N_("motion #{motion} is decided by the chair's ruling, not by a vote: use 'rule'"),
     "vote.roll-call-open": N_("a roll call is open: record votes with yes/no/abstain, then 'close'"),
@@ -196,7 +197,19 @@ MESSAGES: dict[str, str] = {
         "this file differs from what the journal regenerates, from here on: the file was changed, or the journal was"
     ),
     "verify.minutes-unreadable": N_("cannot read this minutes file: {reason}"),
-    "verify.not-checked": N_("'{name}' is not written by this version, so it was not checked"),
+    "verify.minutes-missing": N_("the manifest lists this file, but it is missing"),
+    "verify.minutes-changed": N_(
+        "this file's SHA-256 is {found}, but the manifest lists {expected}: it changed since it was written"
+    ),
+    "verify.no-manifest": N_(
+        "no manifest.toml in {folder}: the minutes here were not all written by 'meeting minutes', or it was deleted"
+    ),
+    "verify.no-minutes": N_("no minutes in {folder}: neither a manifest.toml nor any minutes file"),
+    "verify.other-version": N_(
+        "written by meeting {written}; this is {this}: the files are checked against the manifest, not regenerated"
+    ),
+    "verify.expect-earlier": N_("the signed copy was made from this entry; the journal has {later} entries after it"),
+    "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"
@@ -205,6 +218,16 @@ MESSAGES: dict[str, str] = {
         "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "
         "the journal or the minutes were changed afterwards"
     ),
+    # The record after the meeting, and the minutes it approves
+    "record.not-adjourned": N_(
+        "a correction to the record is made after adjournment; during the meeting, use 'undo' or a 'note'"
+    ),
+    "minutes.nothing-to-approve": N_("item '{item}' names no earlier minutes to approve (its 'approves' key)"),
+    "minutes.already-approved": N_("the minutes of '{meeting}' are already approved"),
+    "publish.no-motion": N_("there is no motion #{motion}"),
+    "publish.not-closed": N_("motion #{motion} was not decided in closed session: it is public already"),
+    "publish.undecided": N_("motion #{motion} is not decided yet"),
+    "publish.already": N_("the decision on motion #{motion} is already public"),
     # TOML syntax
     "toml.syntax": N_("invalid TOML"),
     "toml.too-deep": N_("invalid TOML: arrays or tables nested too deeply"),
@@ -293,66 +316,83 @@ MESSAGES: dict[str, str] = {
     "view.line-too-long": N_("this line is longer than {limit} bytes: not a journal this program writes"),
     "serve.cannot-listen": N_("cannot serve on {host} port {port}: {reason}"),
     "tally.no-match": N_("no member or region matches '{text}'"),
+    # Elections: the rules' methods and the agenda's elections
+    "method.unknown": N_("unknown election method '{id}': define it under [rules.elections] or use 'majority'"),
+    "method.option-not-for-method": N_("'{key}' is for majority rounds only, not for the method '{method}'"),
+    "method.ties-fixed": N_(
+        "Scottish STV breaks ties as its own rules say (earlier stages, then lots): leave out 'ties'"
+    ),
+    "method.drop-below-missing": N_(
+        "drop = \"below_share\" needs 'drop_below', the share of votes cast to stay on the ballot"
+    ),
+    "method.drop-below-unused": N_("'drop_below' is read only with drop = \"below_share\""),
+    "election.not-election-item": N_("item '{item}' holds elections, so its kind must be \"election\""),
+    "election.one-seat-method": N_(
+        "instant-runoff elects one person, but this election has {seats} seats: use Scottish STV"
+    ),
+    "election.ranked-needs-ballot": N_(
+        "the method '{method}' counts ranked ballot papers: the item's vote must be \"secret_ballot\""
+    ),
+    "election.region-and-per-region": N_(
+        "give either 'region' (one region's election) or per_region = true (one election per region), not both"
+    ),
+    "election.no-candidates": N_(
+        "election '{election}' takes its candidates from a list closed before the meeting, but 'candidates' is empty"
+    ),
+    "election.few-candidates": N_("election '{election}' has {candidates} candidates for {seats} seats"),
+    "election.composition-short": N_(
+        "election '{election}' needs at least {needed} candidates of gender {gender} elected, but only {standing} stand"
+    ),
+    "election.composition-exceeds-seats": N_("the gender rule needs {needed} seats, but the election has {seats}"),
+    "candidate.unknown": N_("'{id}' is not on the council's roster"),
+    "candidate.repeated": N_("'{id}' is named twice"),
+    "candidate.not-in-good-standing": N_("'{id}' is not in good standing, and only members in good standing may stand"),
+    "candidate.other-region": N_("'{id}' is not from the region '{region}', whose members alone may stand"),
+    # The tellers' report of a ballot
+    "tellers.not-a-candidate": N_(
+        "'{candidate}' is not a candidate on this ballot: a vote for anyone else is an invalid ballot"
+    ),
+    "tellers.too-many-ballots": N_(
+        "{papers} ballot papers, but only {possible} can be cast (members present plus proxies held)"
+    ),
+    "tellers.ballots-not-votes": N_(
+        "{ballots} ballot papers with a vote but {votes} votes: with one seat they are equal"
+    ),
+    "tellers.more-votes-than-ballots": N_(
+        "'{candidate}' has {votes} votes, more than the {ballots} ballot papers with a vote"
+    ),
+    "tellers.marks-do-not-fit": N_(
+        "{votes} votes on {ballots} ballot papers cannot be: each paper names one to {seats} candidates"
+    ),
+    # Ballot files (BLT)
+    "blt.empty": N_("the ballot file is empty"),
+    "blt.bad-header": N_("the first line must give the number of candidates and of seats, such as '4 2'"),
+    "blt.bad-counts": N_(
+        "{candidates} candidates and {seats} seats: there must be a seat, and no more seats than candidates"
+    ),
+    "blt.expected-number": N_("'{text}' is not a whole number"),
+    "blt.equal-ranking": N_("'{text}' ranks candidates equally, which this count does not accept"),
+    "blt.bad-weight": N_("'{text}' is not a number of ballot papers: it must be 1 or more"),
+    "blt.no-end-of-ballot": N_("a ballot line must end with 0"),
+    "blt.unknown-candidate": N_("there is no candidate {number}: the file has {candidates}"),
+    "blt.repeated-candidate": N_("candidate {number} is ranked twice on this ballot paper"),
+    "blt.no-end-of-ballots": N_("the ballots must end with a line holding a single 0"),
+    "blt.missing-names": N_("the file names {names} candidates, but has {candidates}"),
+    "blt.unclosed-quote": N_("the quoted name is not closed"),
+    "blt.text-after-name": N_("unexpected text after the quoted name: {text}"),
+    "blt.control-character": N_("control character {char} is not allowed in a ballot file"),
+    "blt.extra-line": N_("unexpected line after the title: {text}"),
 }
 
-
-MOTION_NAMES: dict[str, str] = {
-    "fix_time_to_adjourn": N_("fix the time to adjourn"),
-    "adjourn": N_("adjourn"),
-    "recess": N_("recess"),
-    "question_of_privilege": N_("question of privilege"),
-    "orders_of_the_day": N_("call for the orders of the day"),
-    "lay_on_table": N_("lay on the table"),
-    "previous_question": N_("close debate"),
-    "limit_debate": N_("limit or extend debate"),
-    "postpone": N_("postpone"),
-    "commit": N_("refer"),
-    "amend": N_("amendment"),
-    "postpone_indefinitely": N_("postpone indefinitely"),
-    "main": N_("main motion"),
-    "point_of_order": N_("point of order"),
-    "appeal": N_("appeal from the chair"),
-    "suspend_rules": N_("suspend the rules"),
-    "objection_to_consideration": N_("objection to consideration"),
-    "division_of_question": N_("division of the question"),
-    "division_of_assembly": N_("division of the assembly"),
-    "withdraw": N_("withdraw"),
-    "take_from_table": N_("take from the table"),
-    "rescind": N_("rescind"),
-    "reconsider": N_("reconsider"),
-}
 
 # Parameters whose values are words of the program, shown in the reader's language.
-_PARAM_WORDS: dict[str, dict[str, str]] = {
+_PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "kind": MOTION_NAMES,
     "pending": MOTION_NAMES,
-    "role": {
-        "mover": N_("move a motion"),
-        "seconder": N_("second a motion"),
-        "chair": N_("take the chair"),
-        "point": N_("raise a point of order"),
-        "objection": N_("object"),
-        "block": N_("block consensus"),
-        "aside": N_("stand aside"),
-        "recuse": N_("be recused"),
-        "speaker": N_("speak"),
-    },
-    "status": {
-        "present": N_("present"),
-        "remote": N_("remote"),
-        "apologies": N_("excused"),
-        "absent": N_("absent"),
-        "left": N_("gone"),
-        "dropped": N_("dropped out"),
-        "done": N_("done"),
-        "deferred": N_("deferred"),
-    },
-    "awaiting": {
-        "casting_vote": N_("chair's casting vote"),
-        "lots": N_("drawing of lots"),
-        "chair": N_("chair's vote"),
-    },
-    "side": {"yes": N_("yes"), "no": N_("no")},
+    "role": CAPACITIES,
+    "status": {**STANDING, **ITEM_STATUS},
+    "awaiting": TIE_BREAKERS,
+    "side": CHOICES,
 }
 
 

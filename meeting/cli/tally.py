@@ -44,32 +44,28 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     parser.set_defaults(run=run)
 
 
-def _item_title(tally: Tally) -> str:
-    return f"{tally.item.number}. {tally.item.title}" if tally.item else ""
-
-
 def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
     table = Table(title=_("Votes: {title}").format(title=minutes.header.title), box=box.SIMPLE_HEAVY, expand=False)
     table.add_column(_("Motion"), no_wrap=True)
     table.add_column(_("Item"), justify="right")
     table.add_column(_("Method"))
-    for name in (_("Yes"), _("No"), _("Abst."), _("Blank")):
+    for name in (_("For"), _("Against"), _("Abst."), _("Blank")):
         table.add_column(name, justify="right")
-    table.add_column(_("Required"), justify="right")
+    table.add_column(_("Needed"), justify="right")
     table.add_column(_("Result"))
     for tally in votes:
         motion, vote = tally.motion, tally.vote
         item = str(tally.item.number) if tally.item else ""
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
         table.add_row(
-            f"#{motion.number}",
+            motion.label,
             item,
             vote.method_words,
             str(vote.yes),
             str(vote.no),
             str(vote.abstain),
             str(vote.blank),
-            vote.required_words,
+            str(vote.needed),
             Text(vote.result_words, style=style),
         )
     return table
@@ -81,7 +77,7 @@ def _detail(tally: Tally) -> Panel:
     if motion.text:
         parts.append(Text(motion.text))
     counts = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
-    for name in (_("Yes"), _("No"), _("Abstain"), _("Blank"), _("Entitled"), _("Base"), _("Required")):
+    for name in (_("For"), _("Against"), _("Abstentions"), _("Blank"), _("Entitled"), _("Base"), _("Needed")):
         counts.add_column(name, justify="right")
     counts.add_row(
         str(vote.yes),
@@ -90,11 +86,11 @@ def _detail(tally: Tally) -> Panel:
         str(vote.blank),
         str(vote.entitled),
         str(vote.base),
-        vote.required_words,
+        str(vote.needed),
     )
     parts.append(counts)
     parts.append(
-        Text(_("Rule: {threshold} (class: {class_id})").format(threshold=vote.threshold_words, class_id=vote.class_id))
+        Text(_("Needed: {needed} yes votes, {threshold}.").format(needed=vote.needed, threshold=vote.threshold_words))
     )
     style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
     parts.append(Text(vote.words, style=style))
@@ -103,7 +99,7 @@ def _detail(tally: Tally) -> Panel:
     if tally.regions:
         regions = Table(title=_("By region"), box=box.SIMPLE, title_justify="left")
         regions.add_column(_("Region"))
-        for name in (_("Yes"), _("No"), _("Abstain")):
+        for name in (_("For"), _("Against"), _("Abstentions")):
             regions.add_column(name, justify="right")
         for region in tally.regions:
             regions.add_row(region.name, str(region.yes), str(region.no), str(region.abstain))
@@ -123,7 +119,7 @@ def _detail(tally: Tally) -> Panel:
             names.add_row("  " + seat.seat.name, Text(seat.choice_words, style=style), voter)
         parts.append(names)
     title = _("{label} — {method}, {at}").format(label=motion.label, method=vote.method_words, at=vote.at)
-    item = _item_title(tally)
+    item = tally.item.heading if tally.item else ""
     return Panel(Group(*parts), title=title, subtitle=item or None, title_align="left", subtitle_align="left")
 
 
@@ -142,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.member is not None and asked is None:
             diagnostics.append(error(str(path), "tally.no-match", text=args.member))
         else:
-            votes = tallies(minutes, journal.state, item, asked)
+            votes = tallies(minutes, item, asked)
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
         shown = [tally.data() for tally in votes]

@@ -10,7 +10,7 @@ from pydantic import Discriminator, Field, Tag, field_validator
 from pydantic_core import PydanticCustomError
 
 from meeting.domain.base import Id, Language, Model, Text, TimeZone
-from meeting.domain.council import Council
+from meeting.domain.council import Council, Gender
 from meeting.domain.rules import Rules
 
 MeetingKind = Literal["ordinary", "extraordinary", "general_assembly"]
@@ -32,6 +32,26 @@ class DraftMotion(Model):
     notice_given: date | None = None
 
 
+Nominations = Literal["floor", "list"]
+
+
+class Election(Model):
+    """One election under an item: an office, its seats, who may stand, how candidates come
+    forward, and the method (one of the rules' `elections`, or RONR's `majority`)."""
+
+    id: Id
+    office: Text
+    seats: int = Field(1, ge=1)
+    method: Id = "majority"
+    nominations: Nominations = "floor"  # from the floor, or a list closed before the meeting
+    seconded: bool = False  # a nomination from the floor needs a seconder
+    candidates: list[Id] = Field(default_factory=list)  # the closed list, or those nominated beforehand
+    good_standing: bool = True  # only members in good standing may stand
+    region: Id | None = None  # only members of this region may stand
+    per_region: bool = False  # held as one election per region, `seats` in each
+    gender_at_least: dict[Gender, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+
+
 class Item(Model):
     id: Id
     title: Text
@@ -43,6 +63,8 @@ class Item(Model):
     vote: VoteMode = "show_of_hands"
     documents: list[Text] = Field(default_factory=list)
     closed: bool = False
+    # None rather than [] so that items without elections dump as before.
+    elections: list[Election] | None = None
 
 
 def _council_source(value: object) -> str | None:

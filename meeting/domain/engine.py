@@ -184,7 +184,7 @@ _IN_RECESS = frozenset(
         "at",
     }
 )
-_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at"})
+_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at", "correct", "publish"})
 
 
 def _phase_allows(state: State, verb: str) -> None:
@@ -861,6 +861,49 @@ def _undo(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.Undone(target=state.undoable[-1])
 
 
+def _correct(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    if state.phase != "adjourned":
+        raise _Refusing("record.not-adjourned")
+    member = resolve_member(state, command.args["by"])
+    return ev.Corrected(what=command.args["what"], by=member.id, why=command.args["why"])
+
+
+def _approve_minutes(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    item = state.current
+    if item is None:
+        raise _Refusing("item.none-open")
+    circulated = state.circulated.get(item)
+    if circulated is None:
+        raise _Refusing("minutes.nothing-to-approve", item=item)
+    if item in state.approved:
+        raise _Refusing("minutes.already-approved", meeting=circulated.meeting)
+    if state.stack:
+        raise _Refusing("item.motion-pending", motion=state.stack[-1])
+    _quorum_for(state, None)
+    return ev.MinutesApproved(
+        item=item,
+        meeting=circulated.meeting,
+        journal_sha256=circulated.journal_sha256,
+        minutes_sha256=circulated.minutes_sha256,
+        corrections=command.args.get("corrections"),
+    )
+
+
+def _publish(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    number = command.args["motion"]
+    col = command.cols.get("motion", 1)
+    motion = state.motions.get(number)
+    if motion is None:
+        raise _Refusing("publish.no-motion", col, motion=number)
+    if motion.item is None or not state.items[motion.item].item.closed:
+        raise _Refusing("publish.not-closed", col, motion=number)
+    if motion.status == "pending":
+        raise _Refusing("publish.undecided", col, motion=number)
+    if number in state.published:
+        raise _Refusing("publish.already", col, motion=number)
+    return ev.DecisionPublished(motion=number)
+
+
 HANDLERS: dict[str, Handler] = {
     "begin": _begin,
     "recess": _recess,
@@ -914,6 +957,9 @@ HANDLERS: dict[str, Handler] = {
     "action": _action,
     "undo": _undo,
     "at": _at,
+    "correct": _correct,
+    "approve-minutes": _approve_minutes,
+    "publish": _publish,
 }
 
 

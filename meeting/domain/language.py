@@ -300,6 +300,30 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("due"), Arg("date", "due")),
     ),
     _verb("undo", "record", "Undo the last action (the journal keeps both).", "undo"),
+    _verb(
+        "correct",
+        "record",
+        "After adjournment: a correction to the record, at a member's request, with the reason.",
+        'correct "Rubén Mamani-Choque arrived at 12:03, not 12:05." by bo-1 "He was in the waiting room"',
+        _text("what"),
+        _kw("by"),
+        _member("by"),
+        _text("why"),
+    ),
+    _verb(
+        "approve-minutes",
+        "record",
+        "The council approves the earlier minutes the open item names, with corrections if any.",
+        'approve-minutes corrected "Item 6: Yolanda Huamaní-Ccori stood aside; she did not block."',
+        _opt(_kw("corrected"), _text("corrections")),
+    ),
+    _verb(
+        "publish",
+        "record",
+        "Make a decision of a closed session public: the public minutes then show it.",
+        "publish 4",
+        _int("motion"),
+    ),
 )
 
 VERBS: dict[str, Verb] = {verb.name: verb for verb in GRAMMAR}

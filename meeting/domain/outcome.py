@@ -6,6 +6,7 @@ outcome keeps every number of that sentence, and the edges write it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
@@ -126,3 +127,12 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
     return outcome.model_copy(
         update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "lots"}
     )
+
+
+def yes_needed(outcome: Outcome) -> int:
+    """The yes votes a decision needed, as a whole number: at least 38/3 is 13; more than 17/2
+    is 9. The minutes say this one number instead of the exact bound."""
+    required = Fraction(outcome.required)
+    if outcome.bound == "at_least":
+        return math.ceil(required)
+    return math.floor(required) + 1

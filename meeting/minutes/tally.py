@@ -23,7 +23,6 @@ class Tally:
     motion: MotionRecord
     vote: VoteRecord
     item: ItemRecord | None
-    closed: bool  # decided in closed session: members see the item's title only
     seats: list[RollCallVote]  # the roll-call rows the selection asked about (all, unfiltered)
     regions: list[RegionTally]
 
@@ -69,20 +68,19 @@ def find_item(minutes: Minutes, text: str) -> ItemRecord | None:
     return titled[0] if len(titled) == 1 else None
 
 
-def tallies(minutes: Minutes, state: State, item: ItemRecord | None = None, asked: Who | None = None) -> list[Tally]:
-    """Every counted vote, in the order of the motions (a motion's earlier votes first); with
-    `asked`, only the roll calls where those seats answered, and only their rows."""
-    items = {i.id: i for i in minutes.items}
+def tallies(minutes: Minutes, item: ItemRecord | None = None, asked: Who | None = None) -> list[Tally]:
+    """Every counted vote the minutes record, in the order of the motions (a motion's earlier
+    votes first); with `asked`, only the roll calls where those seats answered, and only their
+    rows. (The public minutes leave out what a closed session decided, unless it was published.)"""
     found = []
     for motion in minutes.motions:
         if item is not None and motion.item != item.id:
             continue
-        record = items.get(motion.item) if motion.item else None
-        closed = bool(motion.item and motion.item in state.items and state.items[motion.item].item.closed)
-        for vote in [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else []):
+        record = minutes.item(motion.item)
+        for vote in motion.votes:
             seats = [row for row in vote.roll_call if asked is None or row in asked]
             regions = [r for r in vote.by_region if asked is None or not asked.regions or r.region in asked.regions]
             if asked is not None and not seats:
                 continue
-            found.append(Tally(motion, vote, record, closed, seats, regions))
+            found.append(Tally(motion, vote, record, seats, regions))
     return found

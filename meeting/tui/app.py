@@ -22,10 +22,11 @@ from meeting.domain.engine import Refused
 from meeting.i18n import N_, _
 from meeting.journal import JournalError
 from meeting.messages import render
-from meeting.report import PHASES, describe
+from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.panels import agenda_text, attendance_text, current_text, header_text, local_time, quorum_text
+from meeting.vocabulary import PHASES
 
 # The other screens (and the DataTable they use) are imported when first opened: the main
 # screen is what the chair must see quickly.

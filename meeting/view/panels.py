@@ -13,10 +13,8 @@ from meeting.domain.decisions import floor
 from meeting.domain.diff import word_diff
 from meeting.domain.state import Motion, State
 from meeting.i18n import N_, _
-from meeting.messages import MOTION_NAMES
-from meeting.minutes.build import CHOICES
-from meeting.report import MOTION_STATUS, PHASES, minutes_used
-from meeting.tui.panels import VOTE_MODES, member_name
+from meeting.report import minutes_used
+from meeting.vocabulary import CHOICES, METHODS, MOTION_NAMES, MOTION_STATUS, PHASES, member_name, member_names, words
 from meeting.words import outcome_words
 
 _CHOICE_STYLES = {"yes": "bold green", "no": "bold red", "abstain": "yellow"}
@@ -49,15 +47,15 @@ def item_text(state: State, now: datetime) -> Text:
     if item.item.closed:
         text.append(" · " + _("closed session"), style="bold yellow")
     else:
-        text.append(" · " + _(VOTE_MODES[item.item.vote]), style="dim")
+        text.append(" · " + words(METHODS, item.item.vote), style="dim")
     if state.phase != "in_session":
-        text.append(" · " + _(PHASES[state.phase]), style="bold yellow")
+        text.append(" · " + words(PHASES, state.phase), style="bold yellow")
     return text
 
 
 def label(state: State, motion: Motion) -> str:
     """ "#4 amend (to #3)": the number the chair calls it by, and what it applies to."""
-    head = f"#{motion.number} {_(MOTION_NAMES[motion.kind])}"
+    head = f"#{motion.number} {words(MOTION_NAMES, motion.kind)}"
     if motion.applies_to is not None:
         head += " " + _("(to #{target})").format(target=motion.applies_to)
     return head
@@ -104,13 +102,13 @@ def floor_text(state: State, now: datetime) -> Text:
     if speaking is not None:
         left = speaking.seconds_left
         clock = f"{abs(left) // 60}:{abs(left) % 60:02d}"
-        words = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
-        text.append(words.format(name=member_name(state, speaking.member), clock=clock), style="bold")
+        said = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
+        text.append(said.format(name=member_name(state, speaking.member), clock=clock), style="bold")
     item = state.current_item
     if item is not None and item.queue:
         if text:
             text.append("\n")
-        text.append(_("Waiting to speak: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)))
+        text.append(_("Waiting to speak: {names}").format(names=member_names(state, item.queue)))
     return text
 
 
@@ -125,7 +123,7 @@ def vote_text(state: State) -> Text:
         text.append(_("Tied: waiting for the casting vote or the draw"), style="bold yellow")
         return text
     if motion.consensus is not None and motion.consensus.result is None:
-        blocks = ", ".join(member_name(state, m) for m, _r in motion.consensus.blocks) or "—"
+        blocks = member_names(state, [m for m, _r in motion.consensus.blocks]) or "—"
         text.append(_("Consensus sought · blocked by: {blocks}").format(blocks=blocks), style="yellow")
         return text
     poll = motion.poll
@@ -154,7 +152,7 @@ def vote_text(state: State) -> Text:
             if cast is None:
                 text.append(name, style="dim")
             else:
-                text.append(f"{name} {_(CHOICES[cast[1]])}", style=_CHOICE_STYLES.get(cast[1], ""))
+                text.append(f"{name} {words(CHOICES, cast[1])}", style=_CHOICE_STYLES.get(cast[1], ""))
     return text
 
 
@@ -179,7 +177,7 @@ def results_text(state: State) -> Text:
             style = {"carried": "green", "lost": "red"}.get(motion.outcome.result, "yellow")
             text.append(" " + outcome_words(motion.outcome), style=style)
         else:
-            text.append(" — " + _(MOTION_STATUS[motion.status]))
+            text.append(" — " + words(MOTION_STATUS, motion.status))
     return text
 
 

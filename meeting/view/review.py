@@ -84,8 +84,11 @@ class ReviewScreen(Screen[None]):
             notes.append(render("tally.no-match", {"text": who_typed}))
         elif asked is not None:
             notes.append(_("Only roll calls name who voted how; shows of hands and ballots record counts only."))
+        closed = [i.heading for i in minutes.items if i.closed]
+        if closed:
+            notes.append(_("Closed session (title only): {items}.").format(items=_("; ").join(closed)))
         failed = bool(item_typed and item is None) or bool(who_typed and asked is None)
-        self.shown = [] if failed else tallies(minutes, state, item, asked)
+        self.shown = [] if failed else tallies(minutes, item, asked)
         self.query_one("#review-note", Static).update(Text(" ".join(notes), style="italic"))
         self._fill(minutes)
 
@@ -95,10 +98,7 @@ class ReviewScreen(Screen[None]):
         table.clear()
         rows: list[tuple[str | Text, ...]] = []
         for tally in self.shown:
-            item = f"{tally.item.number}. {tally.item.title}" if tally.item else ""
-            if tally.closed:
-                rows.append((item, "", _("closed session"), "", "", "", ""))
-                continue
+            item = tally.item.heading if tally.item else ""
             vote = tally.vote
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
             rows.append(
@@ -122,9 +122,7 @@ class ReviewScreen(Screen[None]):
 
 def detail(tally: Tally) -> RenderableType:
     """One vote in full: the text, the counts, the rule, by region and seat by seat."""
-    item = f"{tally.item.number}. {tally.item.title}" if tally.item else ""
-    if tally.closed:
-        return Group(Text(item, style="bold"), Text(_("Decided in closed session."), style="italic"))
+    item = tally.item.heading if tally.item else ""
     vote = tally.vote
     parts: list[RenderableType] = [
         Text(item, style="bold"),

@@ -64,8 +64,9 @@ async def test_roll_call_quorum_motion_vote_carried_from_the_keyboard(tmp_path):
         await pilot.press("enter", "0", "enter", "1", "enter")
         assert isinstance(app.screen, ResultScreen)
         assert state.motions[1].status == "carried"
-        assert "Carried — 11 yes, 0 no, 1 abstain; a majority of votes cast required: 11 > 11/2 (5.50)" in " ".join(
-            str(label.render()) for label in app.screen.query("Label")
+        assert (
+            "11 in favour, 0 against, 1 abstention; 6 needed (a majority of the 11 votes cast) — carried"
+            in " ".join(str(label.render()) for label in app.screen.query("Label"))
         )
         await pilot.press("enter", "n")
         assert state.current == "minutes"
@@ -111,7 +112,7 @@ async def test_undo_asks_what_it_will_undo_then_undoes_it(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("u")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Undo the last action: result of motion #1: Carried — 16 yes" in app.screen.question
+        assert "Undo the last action: result of motion #1: 16 in favour, 1 against" in app.screen.question
         await pilot.press("n")
         assert meeting.state.motions[1].status == "carried"
         await pilot.press("u", "y")
