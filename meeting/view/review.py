@@ -53,7 +53,7 @@ class ReviewScreen(Screen[None]):
         # The item and the motion are cut to fit; the detail below says them in full.
         table.add_column(_("Item"), width=16)
         table.add_column(_("Motion"), width=20)
-        table.add_columns(_("Method"), _("Yes"), _("No"), _("Abst."), _("Result"))
+        table.add_columns(_("Method"), _("For"), _("Against"), _("Abst."), _("Result"))
         self.shown: list[Tally] = []
         self.refresh_data()
         table.focus()
@@ -136,7 +136,7 @@ def detail(tally: Tally) -> RenderableType:
     if tally.regions:
         regions = Table(title=_("By region"), title_justify="left", box=None, pad_edge=False)
         regions.add_column(_("Region"))
-        for name in (_("Yes"), _("No"), _("Abstain")):
+        for name in (_("For"), _("Against"), _("Abstentions")):
             regions.add_column(name, justify="right")
         for region in tally.regions:
             regions.add_row(region.name, str(region.yes), str(region.no), str(region.abstain))

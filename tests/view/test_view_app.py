@@ -76,13 +76,13 @@ async def test_following_a_meeting_from_before_it_starts_to_a_roll_call_and_an_u
             chair.say("move by ke-1 seconded gh-2")
             await _until(pilot, lambda: "That the agenda be adopted" in _text(app, "#motions"))
             chair.say("vote 16 1 1")
-            await _until(pilot, lambda: "16 yes, 1 no" in _text(app, "#results"))
+            await _until(pilot, lambda: "16 in favour, 1 against" in _text(app, "#results"))
             chair.say("undo")
-            await _until(pilot, lambda: "16 yes" not in _text(app, "#results"))
+            await _until(pilot, lambda: "16 in favour" not in _text(app, "#results"))
             assert "That the agenda be adopted" in _text(app, "#motions")  # pending again
             chair.say("vote 17 0 1")
-            await _until(pilot, lambda: "Carried — 17 yes, 0 no, 1 abstain" in _text(app, "#results"))
-            assert "a majority of votes cast required" in _text(app, "#results")
+            await _until(pilot, lambda: "17 in favour, 0 against, 1 abstention" in _text(app, "#results"))
+            assert "9 needed (a majority of the 17 votes cast) — carried" in _text(app, "#results")
             for line in ("next", "open article-7", "move by zm-1 seconded bf-1", "roll-call", "yes gh-2 sl-1"):
                 chair.say(line)
             await _until(pilot, lambda: "Kwabena Owusu-Ansah yes" in _text(app, "#vote"))
@@ -127,7 +127,7 @@ async def test_a_ballot_shows_only_that_it_is_open_then_its_totals(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         assert "Ballot open" in _text(app, "#vote")
         meeting.run("vote 12 3 2 blank 1")
-        await _until(pilot, lambda: "12 yes, 3 no, 2 abstain, 1 blank" in _text(app, "#results"))
+        await _until(pilot, lambda: "12 in favour, 3 against, 2 abstentions, 1 blank ballot" in _text(app, "#results"))
         assert _text(app, "#vote").strip() == ""
 
 
@@ -142,12 +142,13 @@ async def test_a_closed_session_item_shows_its_title_only(tmp_path, write):
     async with app.run_test(size=(120, 40)) as pilot:
         assert "Budget" in _text(app, "#item") and "closed session" in _text(app, "#item")
         shown = " ".join(_text(app, s) for s in ("#motions", "#floor", "#vote", "#results"))
-        assert "secret budget" not in shown and "Samuel Ortiz" not in shown and "3 yes" not in shown
+        assert "secret budget" not in shown and "Samuel Ortiz" not in shown and "3 in favour" not in shown
         assert "decided in closed session" in _text(app, "#results")
         await pilot.press("t")
         await pilot.pause()
-        detail = _text(app, "#detail")
-        assert "Decided in closed session" in detail and "secret budget" not in detail
+        # The public record leaves out what the closed session decided; its title is all.
+        assert "secret budget" not in _text(app, "#detail") and app.screen.shown == []
+        assert "Closed session (title only): 2. Budget." in _text(app, "#review-note")
 
 
 # ── the review ────────────────────────────────────────────────────────────────
@@ -235,7 +236,7 @@ async def test_following_a_live_meeting_takes_no_lock_and_leaves_the_chairs_byte
                 written = journal.read_bytes()
                 await pilot.pause(0.3)
                 assert journal.read_bytes() == written  # the view added nothing
-            await _until(pilot, lambda: "17 yes" in _text(app, "#results"))
+            await _until(pilot, lambda: "17 in favour" in _text(app, "#results"))
         chair.say("next")  # the chair still writes: the view never held the lock
         assert sorted(p.name for p in tmp_path.iterdir()) == names
     finally:
