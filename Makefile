@@ -40,7 +40,6 @@ minutes: $(INSTALLED)
 	mkdir -p $(DEMO_MINUTES)
 	rm -f $(DEMO_MINUTES)/journal.jsonl $(DEMO_MINUTES)/minutes.* $(DEMO_MINUTES)/minutes-closed.* $(DEMO_MINUTES)/votes*.csv $(DEMO_MINUTES)/manifest.toml
 	$(BIN)/meeting replay $(DEMO_AGENDA) $(DEMO_SCRIPT) --journal $(DEMO_MINUTES)/journal.jsonl > /dev/null
-	rm -f $(DEMO_MINUTES)/journal.jsonl.lock
 	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl
 
 clean:

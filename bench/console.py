@@ -55,11 +55,9 @@ Bare().run(headless=True, size=(120, 40))
 # The same construction path as `meeting run`: load, open the journal, build the app (a
 # subclass only to stop at the first frame).
 CONSOLE = """
-import argparse
 import sys
 from pathlib import Path
-from meeting.cli.run import _session
-from meeting.session import WallClock
+from meeting.session import WallClock, open_session
 from meeting.tui import app
 
 class FirstFrame(app.MeetingApp):
@@ -68,8 +66,7 @@ class FirstFrame(app.MeetingApp):
     def on_ready(self):
         self.exit()
 
-args = argparse.Namespace(agenda=sys.argv[1], journal=sys.argv[2], mirror=None)
-session, existed = _session(args, [])
+session = open_session(Path(sys.argv[1]), Path(sys.argv[2]), None, scripted=False, resume=True).session
 FirstFrame(session, WallClock()).run(headless=True, size=(120, 40))
 session.close()
 """
@@ -96,13 +93,11 @@ def assembly(folder: Path, delegates: int) -> Path:
 
 async def mark_present_times(agenda: Path, journal: Path, presses: int) -> tuple[list[float], list[float]]:
     """Per key press: the console's own work (inside the action), and Pilot's round trip."""
-    from meeting.cli.run import _session
-    from meeting.session import WallClock
+    from meeting.session import WallClock, open_session
     from meeting.tui.app import build_app
     from meeting.tui.screens import RollCallScreen
 
-    args = argparse.Namespace(agenda=str(agenda), journal=str(journal), mirror=None)
-    session, _ = _session(args, [])
+    session = open_session(agenda, journal, None, scripted=False, resume=True).session
     assert session is not None
     app = build_app(session, WallClock())
     work: list[float] = []

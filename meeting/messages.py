@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from meeting.domain.text import visible
 from meeting.i18n import N_, _
 from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, STANDING, TIE_BREAKERS
 
@@ -19,7 +20,8 @@ MESSAGES: dict[str, str] = {
     "file.missing": N_("no such file"),
     "file.is-directory": N_("is a directory, not a file"),
     "file.unreadable": N_("cannot read the file: {reason}"),
-    "file.too-large": N_("file is {size} bytes; files larger than {limit} bytes (4 MiB) are refused"),
+    "file.too-large": N_("file is {size} bytes; files larger than {limit} bytes are refused"),
+    "file.not-regular": N_("not a regular file (a pipe, a device or a socket is never read)"),
     "file.empty": N_("file is empty"),
     "file.not-utf8": N_("the file is not UTF-8 text: invalid byte 0x{byte} here"),
     "file.not-toml": N_("council file '{file}' must be a TOML file ending in .toml"),
@@ -31,6 +33,11 @@ MESSAGES: dict[str, str] = {
     "command.unknown": N_("unknown command '{verb}'; press ? or type 'help' for the list"),
     "command.unknown-suggest": N_("unknown command '{verb}'; did you mean '{suggestion}'?"),
     "command.empty-text": N_("the quoted text is empty"),
+    "command.text-too-long": N_("the quoted text has {length} characters; a text may have at most {limit}"),
+    "command.number-too-large": N_("{value} is too large a number here"),
+    "text.control-character": N_(
+        "control character {char} is not allowed in text (terminal escapes, other control codes and bidi overrides are refused)"
+    ),
     "command.unexpected": N_("unexpected '{token}' here"),
     "command.bad-time": N_("'{value}' is not a time: write HH:MM or HH:MM:SS"),
     "command.bad-date": N_("'{value}' is not a date: write YYYY-MM-DD"),
@@ -59,7 +66,7 @@ MESSAGES: dict[str, str] = {
     "item.no-previous": N_("no pending item before this one"),
     "item.none-open": N_("no item is open"),
     "item.already-closed": N_("item '{item}' is already {status}"),
-    "item.bad-minutes": N_("an item needs at least 1 minute"),
+    "item.bad-minutes": N_("an item takes from 1 to {limit} minutes, not {minutes}"),
     "item.after-itself": N_("an item cannot be placed after itself"),
     # The sitting
     "sitting.not-begun": N_("the meeting has not begun: type 'begin' to call it to order"),
@@ -67,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "sitting.adjourned": N_("the meeting is adjourned"),
     "sitting.already-begun": N_("the meeting has already begun"),
     "sitting.not-in-recess": N_("the meeting is not in recess"),
+    "sitting.bad-recess": N_("a recess lasts from 1 to {limit} minutes, not {minutes}"),
     "sitting.not-begun-yet": N_("this sitting has not begun yet: there is nothing to close"),
     "quorum.lost": N_("no quorum ({words}): only adjournment, recess, attendance and points of order are in order"),
     "balance.waiver-needed": N_(
@@ -148,6 +156,9 @@ MESSAGES: dict[str, str] = {
     "speakers.not-queued": N_("'{id}' is not in the speakers' queue"),
     "speakers.empty": N_("the speakers' queue is empty"),
     "undo.nothing": N_("nothing to undo"),
+    "clock.behind": N_(
+        "the computer's clock is {seconds} seconds behind the last recorded event; the record keeps that event's time until the clock catches up"
+    ),
     "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
     "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
@@ -190,6 +201,8 @@ MESSAGES: dict[str, str] = {
         "cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"
     ),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
+    "journal.line-too-long": N_("this line is longer than the {limit} bytes a journal line may have"),
+    "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
     "minutes.journal-damaged": N_("the journal is damaged (see above): no minutes are written from it"),
@@ -266,6 +279,7 @@ MESSAGES: dict[str, str] = {
     "schema.expected-date": N_("'{key}' must be a date such as 2026-11-04"),
     "schema.not-allowed": N_("'{key}' cannot be '{value}'; use one of: {allowed}"),
     "schema.too-small": N_("'{key}' must be at least {limit}"),
+    "schema.too-large": N_("'{key}' must be at most {limit}"),
     "schema.key-not-allowed": N_("'{value}' is not allowed here; use one of: {allowed}"),
     "schema.too-few": N_("'{key}' has too few entries: at least {limit} needed"),
     "schema.invalid": N_("'{key}' has an invalid value"),
@@ -282,6 +296,7 @@ MESSAGES: dict[str, str] = {
     "amount.wrong-type": N_('must be a count (an integer such as 11) or a fraction in quotes such as "1/2"'),
     "threshold.one-bound": N_("give exactly one of 'at_least' and 'more_than'"),
     "council.wrong-type": N_("'council' must be the path of the council file or an inline [council] table"),
+    "agenda.start-out-of-range": N_("a meeting starts between the years {first} and {last}, not in {year}"),
     "agenda.start-has-offset": N_(
         "write 'start' as local time without an offset (2026-12-09T12:00:00) and give 'time_zone'"
     ),
@@ -299,6 +314,7 @@ MESSAGES: dict[str, str] = {
     "alternate.other-region": N_("alternate '{id}' ({name}) is from another region"),
     "region.no-seats": N_("region '{id}' has no voting seats"),
     "council.no-seats": N_("the council has no voting seats"),
+    "quorum.zero": N_("this quorum is met with nobody present: a quorum needs at least one voting seat"),
     "quorum.unreachable": N_("quorum needs {needed} voting seats but the council has only {seats}"),
     "quorum.regions-unreachable": N_("quorum needs {needed} regions but only {regions} have seats"),
     "class.unreachable": N_("decision class '{id}' needs {needed} yes votes but the council has only {seats} seats"),
@@ -422,7 +438,8 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     if template is None:
         # A code without text is a bug; still tell the reader something they can report.
         return code
-    shown = {k: _shown(k, v) for k, v in params.items()}
+    # A parameter may quote what the user typed or a file held: never a control character raw.
+    shown = {k: visible(_shown(k, v)) for k, v in params.items()}
     if code == "quorum.lost":
         # The same sentence as the quorum panel, from the same numbers.
         from meeting.words import quorum_status_words

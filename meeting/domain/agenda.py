@@ -32,6 +32,15 @@ class DraftMotion(Model):
     notice_given: date | None = None
 
 
+# An item longer than a day is a typing slip, and time arithmetic must stay far from the
+# calendar's end; a meeting may run over several days of sittings.
+MAX_ITEM_MINUTES = 24 * 60
+MAX_MEETING_MINUTES = 7 * 24 * 60
+# Years a meeting may start in: wide enough for any record, narrow enough that every date and
+# time computed from the start stays inside the calendar Python can represent.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 Nominations = Literal["floor", "list"]
 
 
@@ -57,7 +66,7 @@ class Item(Model):
     title: Text
     kind: ItemKind = "discussion"
     presenter: Id | None = None
-    minutes: int = Field(ge=1)
+    minutes: int = Field(ge=1, le=MAX_ITEM_MINUTES)
     motion: DraftMotion | None = None
     decision_class: Id | None = Field(None, alias="class")
     vote: VoteMode = "show_of_hands"
@@ -92,7 +101,7 @@ class Agenda(Model):
     kind: MeetingKind = "ordinary"
     start: datetime
     time_zone: TimeZone
-    duration_minutes: int = Field(ge=1)
+    duration_minutes: int = Field(ge=1, le=MAX_MEETING_MINUTES)
     language: Language
     place: Text | None = None
     link: Text | None = None
@@ -108,6 +117,10 @@ class Agenda(Model):
         # One way to say when: local wall-clock time plus `time_zone`, which knows about DST.
         if start.tzinfo is not None:
             raise PydanticCustomError("agenda.start-has-offset", "start")
+        if not FIRST_YEAR <= start.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "agenda.start-out-of-range", "start", {"year": start.year, "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return start
 
     @property

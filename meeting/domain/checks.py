@@ -118,6 +118,8 @@ def reachable_quorum(rules: Rules, council: Council) -> Iterator[Finding]:
     quorum = rules.quorum
     seats = len(council.seats)
     needed = least_count(quorum, seats)
+    if needed < 1:
+        yield problem("quorum.zero", "rules", ("quorum", _bound_key(quorum)))
     if needed > seats:
         yield count_problem(
             "quorum.unreachable", "rules", ("quorum", _bound_key(quorum)), "members", needed=needed, seats=seats

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meeting.domain import events as ev
-from meeting.domain.agenda import Item
+from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
 from meeting.domain.attendance import (
     ATTENDING,
     balance_short,
@@ -321,7 +321,10 @@ def _begin(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 
 def _recess(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    return ev.Recessed(minutes=command.args.get("minutes"))
+    minutes = command.args.get("minutes")
+    if minutes is not None and not 1 <= minutes <= MAX_ITEM_MINUTES:
+        raise _Refusing("sitting.bad-recess", command.cols["minutes"], minutes=minutes, limit=MAX_ITEM_MINUTES)
+    return ev.Recessed(minutes=minutes)
 
 
 def _resume(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -478,8 +481,8 @@ def _add(state: State, command: Command, context: Context) -> ev.AnyEvent:
     after_ref = command.args.get("after")
     after = resolve_item(state, after_ref) if after_ref else state.current
     minutes = command.args.get("minutes", 5)
-    if minutes < 1:
-        raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes)
+    if not 1 <= minutes <= MAX_ITEM_MINUTES:
+        raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes, limit=MAX_ITEM_MINUTES)
     title = command.args["title"]
     item = Item(id=_slug(title, state.order), title=title, kind="other_business", minutes=minutes)
     return ev.ItemAdded(item=item, after=after)

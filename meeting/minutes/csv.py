@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import io
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
-from meeting.minutes.text import visible
 
 BOM = "\ufeff"
 

@@ -26,10 +26,10 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
 from meeting.minutes.html import Words
-from meeting.minutes.text import visible
 
 # The date every zip entry carries: the same bytes from the same journal.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
-from meeting.minutes.text import visible
 
 TEMPLATES = Path(__file__).parent / "templates"
 

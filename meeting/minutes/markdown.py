@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
-from meeting.minutes.text import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 

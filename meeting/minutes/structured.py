@@ -11,9 +11,9 @@ from typing import Any
 
 import tomli_w
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes.model import Minutes
-from meeting.minutes.text import visible
 
 
 def to_json(minutes: Minutes) -> str:

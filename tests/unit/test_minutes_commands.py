@@ -53,9 +53,7 @@ def test_minutes_writes_every_format_into_the_journals_folder_by_default(tmp_pat
     capsys.readouterr()
     assert main(["minutes", str(journal)]) == 0
     out = capsys.readouterr().out
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "journal.jsonl.lock") == sorted(
-        ["journal.jsonl", *FILES]
-    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["journal.jsonl", *FILES])
     assert out.splitlines() == [f"Wrote {tmp_path / name}" for name in FILES]
     manifest = tomllib.loads((tmp_path / "manifest.toml").read_text(encoding="utf-8"))
     assert manifest["journal"] == "journal.jsonl" and manifest["journal_entries"] == 105

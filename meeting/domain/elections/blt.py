@@ -17,18 +17,16 @@ and ballot identifiers are refused rather than guessed at.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from meeting.domain.elections.ranked import RankedBallot
+from meeting.domain.text import code_point, first_forbidden
 
 _TOKEN = re.compile(r"\S+")
 _INTEGER = re.compile(r"-?\d+")
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
-# Bidirectional overrides and isolates, refused with the control characters.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +134,9 @@ def parse_blt(text: str) -> tuple[Blt | None, list[BltProblem]]:
 def _refuse_controls(lines: list[str]) -> None:
     """No control character (a tab excepted) or bidi override anywhere: names reach screens."""
     for line, text in enumerate(lines, start=1):
-        for col, char in enumerate(text, start=1):
-            if (unicodedata.category(char) == "Cc" and char != "\t") or char in _BIDI:
-                raise _Stop(BltProblem(line, col, "blt.control-character", {"char": f"U+{ord(char):04X}"}))
+        bad = first_forbidden(text)
+        if bad is not None:
+            raise _Stop(BltProblem(line, bad + 1, "blt.control-character", {"char": code_point(text[bad])}))
 
 
 def _parse(lines: list[str]) -> Blt:
