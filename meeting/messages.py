@@ -328,8 +328,6 @@ MESSAGES: dict[str, str] = {
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
     # The members' view and its server (`meeting view`, `meeting serve`)
-    "view.not-regular": N_("is not a regular file (a FIFO, a device or a socket): only regular files are read"),
-    "view.line-too-long": N_("this line is longer than {limit} bytes: not a journal this program writes"),
     "serve.cannot-listen": N_("cannot serve on {host} port {port}: {reason}"),
     "tally.no-match": N_("no member or region matches '{text}'"),
     # Elections: the rules' methods and the agenda's elections

@@ -13,8 +13,8 @@ from pathlib import Path
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
 from meeting.domain.state import InconsistentJournal, Recorded, State, fold
-from meeting.journal import GENESIS, Entry, parse_line
-from meeting.view.tail import MAX_LINE, new_lines
+from meeting.journal import GENESIS, LINE_LIMIT, Entry, parse_line
+from meeting.view.tail import new_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +28,10 @@ class Update:
 class Follower:
     """The state of the meeting a journal records, as far as its complete lines go."""
 
-    def __init__(self, path: Path, shown: str | None = None, max_line: int = MAX_LINE) -> None:
+    def __init__(self, path: Path, shown: str | None = None, limit: int = LINE_LIMIT) -> None:
         self.path = path
         self.shown = shown or str(path)
-        self.max_line = max_line
+        self.limit = limit  # of a line after the first (the first holds the council and agenda)
         self._reset()
 
     def _reset(self) -> None:
@@ -49,18 +49,18 @@ class Follower:
 
     def poll(self) -> Update:
         """Read whatever complete lines were added since the last look."""
-        tail = new_lines(self.path, self.offset, self.max_line)
+        tail = new_lines(self.path, self.offset, self.shown, self.limit)
         restarted = False
-        if tail.problem in ("file.missing", "view.not-regular", "file.unreadable"):
-            self.waiting = tail.problem == "file.missing"
-            self.problem = None if self.waiting else error(self.shown, tail.problem, reason=tail.reason or "")
+        if tail.missing or (tail.problem is not None and tail.identity is None):
+            self.waiting = tail.missing
+            self.problem = tail.problem
             return Update()
         if (self.identity is not None and tail.identity != self.identity) or tail.size < self.offset:
             # Another file in its place, or shorter than what was read: start again from its
             # first line. (The console cuts a torn line only past the last complete one, which
             # was never taken here, so a cut alone does not lead here.)
             self._reset()
-            tail = new_lines(self.path, 0, self.max_line)
+            tail = new_lines(self.path, 0, self.shown, self.limit)
             restarted = True
         self.identity = tail.identity
         self.waiting = False
@@ -77,7 +77,9 @@ class Follower:
             taken += 1
         else:
             if tail.problem is not None:
-                self.problem = error(self.shown, tail.problem, len(self.recorded) + 1, limit=self.max_line)
+                # Located at the journal's own line number.
+                line = len(self.recorded) + 1
+                self.problem = Diagnostic(self.shown, line, 1, "error", tail.problem.code, tail.problem.params)
         self.offset = offset
         return Update(taken, restarted)
 

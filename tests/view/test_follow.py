@@ -26,38 +26,42 @@ def _same_as_a_fresh_reading(follower: Follower, journal: Path) -> None:
 def test_only_complete_lines_are_read_and_a_partial_one_waits(tmp_path):
     path = tmp_path / "f"
     path.write_bytes(b"one\ntwo\nthr")
-    tail = new_lines(path, 0)
+    tail = new_lines(path, 0, "f")
     assert tail.lines == [b"one", b"two"] and tail.end == 8 and tail.problem is None
-    assert new_lines(path, tail.end).lines == []
+    assert new_lines(path, tail.end, "f").lines == []
     with path.open("ab") as file:
         file.write(b"ee\n")
-    again = new_lines(path, tail.end)
+    again = new_lines(path, tail.end, "f")
     assert again.lines == [b"three"] and again.end == 14
 
 
 def test_the_tail_reads_from_the_offset_only(tmp_path):
     path = tmp_path / "f"
     path.write_bytes(b"x" * 1000 + b"\nlast\n")
-    # Bytes before the offset are never looked at: garbage there does not matter.
-    assert new_lines(path, 1001).lines == [b"last"]
+    # Bytes before the offset are never looked at: a line there past any cap does not matter.
+    assert new_lines(path, 1001, "f", limit=10).lines == [b"last"]
 
 
-def test_a_line_past_the_bound_is_refused_after_the_good_ones(tmp_path):
+def test_a_line_past_the_cap_is_refused_after_the_good_ones(tmp_path):
     path = tmp_path / "f"
-    path.write_bytes(b"ok\n" + b"y" * 50 + b"\n")
-    tail = new_lines(path, 0, max_line=10)
-    assert tail.lines == [b"ok"] and tail.end == 3 and tail.problem == "view.line-too-long"
+    path.write_bytes(b"first\nok\n" + b"y" * 50 + b"\n")
+    tail = new_lines(path, 6, "f", limit=10)
+    assert tail.lines == [b"ok"] and tail.end == 9
+    assert tail.problem is not None and tail.problem.code == "journal.line-too-long"
     growing = tmp_path / "g"
-    growing.write_bytes(b"z" * 50)  # no newline yet, already too long
-    assert new_lines(growing, 0, max_line=10).problem == "view.line-too-long"
+    growing.write_bytes(b"first\n" + b"z" * 50)  # no newline yet, already too long
+    problem = new_lines(growing, 6, "g", limit=10).problem
+    assert problem is not None and problem.code == "journal.line-too-long"
 
 
 def test_a_missing_file_and_a_fifo_are_said_without_blocking(tmp_path):
-    assert new_lines(tmp_path / "none", 0).problem == "file.missing"
+    assert new_lines(tmp_path / "none", 0, "none").missing
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    assert new_lines(fifo, 0).problem == "view.not-regular"  # returns at once: nobody writes it
-    assert new_lines(tmp_path, 0).problem in ("view.not-regular", "file.unreadable")
+    problem = new_lines(fifo, 0, "fifo").problem  # at once: nobody writes to it
+    assert problem is not None and problem.code == "file.not-regular"
+    folder = new_lines(tmp_path, 0, "folder").problem
+    assert folder is not None and folder.code == "file.is-directory"
 
 
 # ── the follower ──────────────────────────────────────────────────────────────
@@ -93,6 +97,14 @@ def test_a_torn_last_line_waits_and_the_console_cutting_it_off_is_followed(tmp_p
     assert follower.poll().events == 1 and len(follower.recorded) == seen + 1
     _same_as_a_fresh_reading(follower, journal)
     session.close()
+
+
+def test_a_fifo_in_the_journals_place_is_said_and_the_view_goes_on(tmp_path):
+    fifo = tmp_path / "journal.jsonl"
+    os.mkfifo(fifo)
+    follower = Follower(fifo)
+    follower.poll()
+    assert follower.problem is not None and follower.problem.code == "file.not-regular" and not follower.waiting
 
 
 def test_a_damaged_complete_line_is_shown_and_not_skipped(tmp_path):
@@ -157,3 +169,34 @@ def test_the_demo_written_line_by_line_by_a_chair_in_another_process(tmp_path):
     assert follower.state is not None and follower.state.phase == "adjourned"
     assert sizes == sorted(sizes) and follower.offset == journal.stat().st_size
     _same_as_a_fresh_reading(follower, journal)
+
+
+def test_control_characters_from_an_older_journal_reach_the_screen_escaped(tmp_path):
+    import hashlib
+    import json
+
+    from meeting.journal import encode_entry, parse_ts
+    from meeting.view.panels import motions_text
+
+    meeting = in_session(tmp_path)
+    meeting.session.close()
+    journal = meeting.session.journal.path
+    last = journal.read_bytes().splitlines()[-1]
+    header = json.loads(last)
+    moved = {
+        "type": "motion.moved",
+        "motion": 1,
+        "kind": "main",
+        "text": "That \x1b]0;owned\x07 the agenda be adopted.",
+        "mover": "ke-1",
+        "seconder": "cm-1",
+        "item": "agenda",
+    }
+    line = encode_entry(header["seq"] + 1, parse_ts(header["ts"]), hashlib.sha256(last).hexdigest(), moved)
+    with journal.open("ab") as file:
+        file.write(line.encode() + b"\n")
+    follower = Follower(journal)
+    follower.poll()
+    assert follower.problem is None and follower.state is not None
+    shown = motions_text(follower.state).plain
+    assert "That \\u001b]0;owned\\u0007 the agenda be adopted." in shown and "\x1b" not in shown
