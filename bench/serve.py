@@ -1,7 +1,7 @@
 """`meeting serve` under 1, 10 and 25 viewers: memory per viewer, update latency, and bytes per
 second per viewer, idle and during a roll call (members follow on mobile data).
 
-    python bench/serve.py [--viewers 1,10,25] [--idle SECONDS] [--dir FOLDER]
+    python bench/serve.py [--viewers 1,10,25] [--idle SECONDS] [--dir FOLDER] [--quick]
 
 A viewer here is what a browser is to the server: a WebSocket on the view's address (120x40
 cells), its own `meeting view --follow` process behind it. The chair is this process: a real
@@ -152,7 +152,7 @@ def bare_textual_pss() -> int:
     return value
 
 
-async def round_of(count: int, folder: Path, idle: float) -> dict[str, object]:
+async def round_of(count: int, folder: Path, idle: float, pace: float) -> dict[str, object]:
     journal = folder / f"journal-{count}.jsonl"
     for stale in folder.glob(f"journal-{count}.jsonl*"):
         stale.unlink()
@@ -178,7 +178,7 @@ async def round_of(count: int, folder: Path, idle: float) -> dict[str, object]:
         link = next(iter(re.findall(r"http://\S+", server.stdout.readline())), "")
     try:
         wait_for_port(port)
-        return await _measure(count, link, journal, session, server, idle)
+        return await _measure(count, link, journal, session, server, idle, pace)
     finally:
         session.close()
         server.send_signal(signal.SIGINT)
@@ -189,7 +189,7 @@ async def round_of(count: int, folder: Path, idle: float) -> dict[str, object]:
 
 
 async def _measure(
-    count: int, link: str, journal: Path, session: Session, server: subprocess.Popen[str], idle: float
+    count: int, link: str, journal: Path, session: Session, server: subprocess.Popen[str], idle: float, pace: float
 ) -> dict[str, object]:
     lines = demo_lines()
     roll_call = [line for line in lines[lines.index("roll-call") : lines.index("close")] if not line.startswith("at ")]
@@ -235,7 +235,7 @@ async def _measure(
                 )
                 latencies += [at - written for at in arrived]
                 floors.append(polled - written)
-            await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - written)))
+            await asyncio.sleep(max(0.0, pace - (time.perf_counter() - written)))
         spent = time.perf_counter() - began
         result["roll_bps"] = statistics.mean((len(v.data) - m) / spent for v, m in zip(viewers, marks, strict=True))
         result["roll_cpu"] = (sum(cpu_seconds(pid) for pid in views) - cpu) / spent
@@ -251,7 +251,11 @@ def main() -> None:
     parser.add_argument("--viewers", default="1,10,25")
     parser.add_argument("--idle", type=float, default=10.0, help="seconds of idle measurement")
     parser.add_argument("--dir", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--pace", type=float, default=1.0, help="seconds between the roll call's lines")
+    parser.add_argument("--quick", action="store_true", help="a smoke run of seconds: 1 viewer, no waiting")
     args = parser.parse_args()
+    if args.quick:
+        args.viewers, args.idle, args.pace = "1", 1.0, 0.0
     folder, where = bench_folder(args.dir)
     header("meeting serve: viewers", [("journal", where)])
     bare = bare_textual_pss()
@@ -275,7 +279,7 @@ def main() -> None:
         ]
     ]
     for count in (int(n) for n in args.viewers.split(",")):
-        r = asyncio.run(round_of(count, folder, args.idle))
+        r = asyncio.run(round_of(count, folder, args.idle, args.pace))
         per_viewer = r["pss_views"] / count  # type: ignore[operator]
         latency, floor = r["latency"], r["floor"]
         assert isinstance(latency, Spread) and isinstance(floor, Spread)
