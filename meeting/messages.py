@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "command.expected-item": N_("expected an agenda item: its number or id"),
     "command.expected-text": N_("expected a text in double quotes"),
     "command.expected-number": N_("expected a whole number"),
+    "command.expected-motion": N_("expected a motion's number, such as #10"),
     "command.expected-time": N_("expected a time HH:MM"),
     "command.expected-date": N_("expected a date YYYY-MM-DD"),
     # Who and what
@@ -58,6 +59,11 @@ MESSAGES: dict[str, str] = {
     "member.no-seat": N_("'{id}' does not sit on the council now (no seat, or the titular is here), so cannot {role}"),
     "member.not-here": N_("'{id}' is not present, so cannot {role}"),
     "member.already-recused": N_("'{id}' is already recused from item '{item}'"),
+    "member.recused": N_("'{id}' is recused from item '{item}', so cannot {role}"),
+    "interest.not-ruled": N_(
+        "'{id}' declared an interest in item '{item}': the chair rules first ('recuse' or 'clear'), then the member may {role}"
+    ),
+    "interest.none-to-clear": N_("'{id}' has no declared interest in item '{item}' waiting for a ruling"),
     "item.no-such-number": N_("there is no item {number}: the agenda has {count}"),
     "item.not-found": N_("no agenda item '{text}'"),
     "item.motion-pending": N_("motion #{motion} is still pending: decide, withdraw or table it first"),
@@ -82,6 +88,11 @@ MESSAGES: dict[str, str] = {
     ),
     "balance.no-rule": N_("the rules set no gender balance to waive"),
     "chair.already": N_("'{id}' is already in the chair"),
+    "chair.absent": N_(
+        "nobody presides: only attendance, 'chair', 'secretary', notes and undo until a chair is named with 'chair MEMBER' (vice-chair: {vice})"
+    ),
+    "chair.has-interest": N_("'{id}' declared an interest in item '{item}' and cannot preside over it"),
+    "secretary.already": N_("'{id}' is already taking the minutes"),
     "attendance.not-here": N_("'{id}' is not present, so cannot leave"),
     "attendance.not-remote": N_("'{id}' is not attending remotely"),
     "attendance.unchanged": N_("nothing changes: already {status}"),
@@ -113,14 +124,30 @@ MESSAGES: dict[str, str] = {
     ),
     "motion.no-vote": N_("out of order: no vote has been taken to divide"),
     "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
-    "motion.nothing-to-reconsider": N_("out of order: no decided main motion to reconsider"),
+    "motion.nothing-to-reconsider": N_("out of order: no motion decided in this sitting to reconsider"),
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
     "motion.no-item": N_("open an agenda item before moving a motion"),
     "motion.text-needed": N_("this motion ({kind}) needs its text in double quotes"),
     "motion.not-winning-side": N_("'{id}' did not vote '{side}' with the winning side, so cannot move to reconsider"),
     "motion.no-second-needed": N_("no second is needed for this motion ({kind})"),
     "motion.already-seconded": N_("motion #{motion} is already seconded by '{by}'"),
-    "motion.voting-open": N_("voting on motion #{motion} is open: close it first"),
+    "motion.voting-open": N_(
+        "voting on motion #{motion} is open: only the answers, 'close', a point of order, attendance, notes and undo until it closes"
+    ),
+    "motion.no-target": N_("a motion to {kind} does not name another motion's number"),
+    "motion.no-such-motion": N_("there is no motion #{motion}"),
+    "motion.not-reconsiderable": N_(
+        "motion #{motion} cannot be reconsidered: only a motion decided by vote or consent in this sitting"
+    ),
+    "motion.no-business-since-tabled": N_(
+        "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"
+    ),
+    "motion.withdraw-pending": N_("a request to withdraw is already pending: decide it first"),
+    "division.no-result": N_("no result declared by a show of hands or by consent to divide"),
+    "division.too-late": N_("too late to demand a division of motion #{motion}: other business came after its result"),
+    "consensus.first": N_(
+        "the rules seek consensus first on this question ({cls}): call 'consensus'; a vote follows only if it fails"
+    ),
     "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
     # Votes
     "vote.tie-pending": N_("motion #{motion} waits for {awaiting}"),
@@ -143,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "vote.proxy-active": N_("'{id}' gave a proxy that is active: the holder casts this vote"),
     "vote.not-entitled": N_("'{id}' does not cast the vote of '{seat}' now"),
     "vote.recused": N_("'{id}' is recused from this item"),
+    "vote.interest-not-ruled": N_("'{id}' declared an interest in this item and waits for the chair's ruling"),
     "vote.not-in-good-standing": N_("the seat of '{seat}' is not in good standing and cannot vote"),
     "vote.chair-does-not-vote": N_("'{id}' is in the chair, and the rules say the chair does not vote here"),
     "consent.has-objection": N_("an objection was raised ({by}): put the motion to a vote"),

@@ -85,6 +85,8 @@ CAPACITIES = {
     "block": N_("block consensus"),
     "aside": N_("stand aside"),
     "recuse": N_("be recused"),
+    "secretary": N_("take the minutes"),
+    "division": N_("demand a division"),
     "speaker": N_("speak"),
 }
 
@@ -95,6 +97,7 @@ VIA = {"alternate": N_("as alternate"), "proxy": N_("by proxy")}
 
 ITEM_KINDS = {
     "procedural": N_("procedural"),
+    "agenda_adoption": N_("adoption of the agenda"),
     "information": N_("for information"),
     "discussion": N_("for discussion"),
     "decision": N_("for decision"),
@@ -103,7 +106,13 @@ ITEM_KINDS = {
     "other_business": N_("other business"),
 }
 
-ITEM_STATUS = {"pending": N_("pending"), "open": N_("open"), "done": N_("done"), "deferred": N_("deferred")}
+ITEM_STATUS = {
+    "pending": N_("pending"),
+    "open": N_("open"),
+    "done": N_("done"),
+    "deferred": N_("deferred"),
+    "dropped": N_("dropped from the agenda"),
+}
 
 # ── motions and how they are decided ──────────────────────────────────────────
 
@@ -127,7 +136,8 @@ MOTION_NAMES: dict[str, str] = {
     "objection_to_consideration": N_("objection to consideration"),
     "division_of_question": N_("division of the question"),
     "division_of_assembly": N_("division of the assembly"),
-    "withdraw": N_("withdraw"),
+    "withdraw": N_("request to withdraw"),
+    "change_agenda": N_("change to the agenda"),
     "take_from_table": N_("take from the table"),
     "rescind": N_("rescind"),
     "reconsider": N_("reconsider"),
@@ -143,6 +153,7 @@ MOTION_STATUS = {
     "referred": N_("referred"),
     "dismissed": N_("dismissed"),
     "adopted": N_("adopted"),
+    "ruled_out": N_("ruled out of order"),
 }
 
 METHODS = {
@@ -244,6 +255,9 @@ EVENT_NAMES = {
     "point.ruled": N_("ruling of the chair"),
     "interest.declared": N_("interest declared"),
     "member.recused": N_("member recused"),
+    "interest.cleared": N_("interest cleared"),
+    "secretary.named": N_("acting minute-taker"),
+    "division.demanded": N_("division demanded"),
     "speakers.queued": N_("speakers queued"),
     "speakers.removed": N_("speaker removed from the queue"),
     "floor.given": N_("floor given"),

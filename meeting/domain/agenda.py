@@ -16,6 +16,7 @@ from meeting.domain.rules import Rules
 MeetingKind = Literal["ordinary", "extraordinary", "general_assembly"]
 ItemKind = Literal[
     "procedural",
+    "agenda_adoption",
     "information",
     "discussion",
     "decision",

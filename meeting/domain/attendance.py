@@ -188,6 +188,15 @@ def recused(state: State, member: str, item: str | None) -> bool:
     return item is not None and member in state.items[item].recusals
 
 
+def awaiting_ruling(state: State, item: str | None) -> set[str]:
+    """Members who declared an interest in the item and wait for the chair's ruling, when the
+    rules have the chair rule (`[rules.interests] on_declaration = "chair-rules"`): they may not
+    move, second or vote on the item's questions until then."""
+    if item is None or state.meeting.rules.interests.on_declaration != "chair-rules":
+        return set()
+    return {interest.member for interest in state.interests if interest.item == item and interest.ruling is None}
+
+
 def vote_refusal(state: State, voter: Voter, item: str | None) -> str | None:
     """Why this seat's vote cannot be cast on the item now, or None: the code of the reason."""
     council = state.meeting.council
@@ -195,6 +204,8 @@ def vote_refusal(state: State, voter: Voter, item: str | None) -> str | None:
     assert seat is not None
     if recused(state, voter.voter, item):
         return "vote.recused"
+    if voter.voter in awaiting_ruling(state, item):
+        return "vote.interest-not-ruled"
     if state.meeting.rules.good_standing_required and not seat.good_standing:
         return "vote.not-in-good-standing"
     if voter.voter == state.chair and state.meeting.rules.chair_votes != "always":
@@ -212,8 +223,8 @@ def entitled_by_seat(state: State, item: str | None) -> list[Voter | None]:
     """`entitled_voters` in the council's order of seats, None for a seat that may not vote:
     the represented seats without a `vote_refusal`, in one pass of set lookups."""
     rules = state.meeting.rules
-    barred = set(state.items[item].recusals) if item is not None else set()
-    if rules.chair_votes != "always":
+    barred = set(state.items[item].recusals) | awaiting_ruling(state, item) if item is not None else set()
+    if rules.chair_votes != "always" and state.chair is not None:
         barred.add(state.chair)
     lapsed = state.meeting.council.seats_not_in_good_standing if rules.good_standing_required else frozenset()
     if not barred and not lapsed:

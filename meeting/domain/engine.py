@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from meeting.domain import events as ev
 from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
 from meeting.domain.attendance import (
     ATTENDING,
+    awaiting_ruling,
     balance_short,
     entitled_by_seat,
     is_attending,
@@ -39,7 +40,16 @@ from meeting.domain.outcome import (
     chair_could_decide,
     vote_outcome,
 )
-from meeting.domain.procedure import WITHOUT_QUORUM, allowed, decision_for, motion_rule, out_of_order, target_of
+from meeting.domain.procedure import (
+    WITHOUT_QUORUM,
+    allowed,
+    decision_for,
+    last_decided,
+    motion_rule,
+    out_of_order,
+    target_of,
+    voting_open,
+)
 from meeting.domain.state import Motion, State
 
 
@@ -158,6 +168,7 @@ _BEFORE_BEGIN = frozenset(
         "revoke",
         "begin",
         "chair",
+        "secretary",
         "waive-balance",
         "declare",
         "note",
@@ -181,6 +192,7 @@ _IN_RECESS = frozenset(
         "resume",
         "adjourn",
         "chair",
+        "secretary",
         "declare",
         "note",
         "action",
@@ -198,6 +210,72 @@ def _phase_allows(state: State, verb: str) -> None:
         raise _Refusing("sitting.in-recess")
     if state.phase == "adjourned" and verb not in _AFTER_ADJOURNMENT:
         raise _Refusing("sitting.adjourned")
+
+
+# Attendance changes, whatever else is going on.
+_ATTENDANCE_VERBS = frozenset({"present", "remote", "apologies", "absent", "leave", "drop", "back", "proxy", "revoke"})
+# While nobody presides, only these: the record of who is here, naming a chair, the minutes.
+_WITHOUT_CHAIR = _ATTENDANCE_VERBS | {"chair", "secretary", "note", "undo", "at"}
+# While a roll call or a ballot is open, only what concerns the vote itself.
+_DURING_A_VOTE = _ATTENDANCE_VERBS | {
+    "yes",
+    "no",
+    "abstain",
+    "close",
+    "vote",
+    "point",
+    "rule",
+    "chair",
+    "secretary",
+    "note",
+    "undo",
+    "at",
+}
+
+
+def _presiding(state: State, verb: str) -> None:
+    """Someone presides whenever business is done (RONR §47): with nobody in the chair, only
+    attendance, naming a chair, the minute-taker, notes and undo."""
+    if state.phase in ("in_session", "in_recess") and state.chair is None and verb not in _WITHOUT_CHAIR:
+        raise _Refusing("chair.absent", vice=vice_chairs(state))
+
+
+def _voting_allows(state: State, verb: str) -> None:
+    """Nothing interrupts a vote in progress: not a motion, not a new item, not consent."""
+    voting = voting_open(state)
+    if voting is not None and verb not in _DURING_A_VOTE:
+        raise _Refusing("motion.voting-open", motion=voting.number)
+
+
+def vice_chairs(state: State) -> list[str]:
+    return [m.id for m in state.meeting.council.members if m.role == "vice-chair"]
+
+
+def successor(
+    state: State, away: set[str] | frozenset[str] = frozenset(), interested_in: str | None = None
+) -> str | None:
+    """Who takes the chair when the presiding officer is away: the meeting's chair if present,
+    else the council's vice-chairs in the order the council lists them; never someone `away`
+    or with a declared interest in the item `interested_in`. None: nobody (a chair pro tem is
+    named with `chair`)."""
+    barred = away | (_declared_on(state, interested_in) if interested_in else set())
+    for candidate in [state.meeting.agenda.chair, *vice_chairs(state)]:
+        if candidate not in barred and is_attending(state, candidate):
+            return candidate
+    return None
+
+
+def _declared_on(state: State, item: str) -> set[str]:
+    return {interest.member for interest in state.interests if interest.item == item}
+
+
+def _chair_after_attendance(state: State, changes: dict[str, ev.Status]) -> ev.ChairChange | None:
+    """The presiding officer leaving or dropping out hands the chair on, in the same event."""
+    chair = state.chair
+    if chair is None or changes.get(chair, "present") in ATTENDING:
+        return None
+    away = {member for member, status in changes.items() if status not in ATTENDING}
+    return ev.ChairChange(member=successor(state, away, state.current))
 
 
 def _quorum_for(state: State, kind: MotionKind | None) -> None:
@@ -233,8 +311,9 @@ def sits(state: State, member: Member) -> bool:
     return voter is not None and voter.voter == member.id
 
 
-def _member_who_may_act(state: State, ref: Ref, role: str) -> Member:
-    """A member of the assembly who is here: to move, second, object or block."""
+def _member_who_may_act(state: State, ref: Ref, role: str, item: str | None = None) -> Member:
+    """A member of the assembly who is here: to move, second, object or block; on `item`'s
+    questions, neither recused from them nor waiting for the chair's ruling on an interest."""
     member = resolve_member(state, ref)
     if member.role == "observer":
         raise _Refusing("member.observer", ref.col, id=member.id, role=role)
@@ -242,6 +321,10 @@ def _member_who_may_act(state: State, ref: Ref, role: str) -> Member:
         raise _Refusing("member.not-here", ref.col, id=member.id, role=role)
     if not sits(state, member):
         raise _Refusing("member.no-seat", ref.col, id=member.id, role=role)
+    if recused(state, member.id, item):
+        raise _Refusing("member.recused", ref.col, id=member.id, item=item, role=role)
+    if member.id in awaiting_ruling(state, item):
+        raise _Refusing("interest.not-ruled", ref.col, id=member.id, item=item, role=role)
     return member
 
 
@@ -273,8 +356,23 @@ def _item_of(state: State, motion: Motion) -> Item | None:
 
 
 def _secret_ballot_item(state: State, motion: Motion) -> bool:
+    """Whether the motion is decided in secret: any question on a secret-ballot item, its
+    amendments and other subsidiary motions included; not the privileged motions (adjourn,
+    recess...), which concern the meeting rather than the item."""
     item = _item_of(state, motion)
-    return motion.kind == "main" and item is not None and item.vote == "secret_ballot"
+    rank = STANDARD_MOTIONS[motion.kind].rank
+    privileged = rank is not None and rank >= 9
+    return item is not None and item.vote == "secret_ballot" and not privileged
+
+
+def _consensus_first(state: State, motion: Motion) -> None:
+    """Under a class with `consensus_first = "required"`, the question goes to a vote only
+    once consensus has been sought and has failed (a block, or concluded without agreement)."""
+    decision = decision_for(state, motion)
+    if decision is None or decision[1].consensus_first != "required":
+        return
+    if motion.consensus is None or motion.consensus.result not in ("vote", "majority"):
+        raise _Refusing("consensus.first", motion=motion.number, cls=decision[0])
 
 
 def _decision(state: State, motion: Motion) -> tuple[str, Any]:
@@ -304,9 +402,12 @@ def _count(state: State, motion: Motion, tally: Tally, entitled: list[ev.Voter])
 
 def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
     """The chair's own vote, when the chair holds one that is withheld only for being chair."""
+    chair = state.chair
+    if chair is None:
+        return []
     index = state.meeting.council.seat_index
-    voters = [state.seat_voters[index[seat]] for seat in seats_bearing_on(state, [state.chair])]
-    return [v for v in voters if v is not None and v.voter == state.chair and not recused(state, v.voter, motion.item)]
+    voters = [state.seat_voters[index[seat]] for seat in seats_bearing_on(state, [chair])]
+    return [v for v in voters if v is not None and v.voter == chair and not recused(state, v.voter, motion.item)]
 
 
 # ── handlers ─────────────────────────────────────────────────────────────────
@@ -317,11 +418,17 @@ Handler = Callable[[State, Command, Context], ev.AnyEvent]
 def _begin(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.phase != "not_started":
         raise _Refusing("sitting.already-begun")
+    chair = None
+    if state.chair is None or not is_attending(state, state.chair):
+        standing_in = successor(state)
+        if standing_in is None:
+            raise _Refusing("chair.absent", vice=vice_chairs(state))
+        chair = ev.ChairChange(member=standing_in)
     rule = state.meeting.rules.gender_balance
     if rule is not None and rule.enforce == "waiver" and balance_short(state) and state.balance_waiver is None:
         share = women_share(state)
         raise _Refusing("balance.waiver-needed", share=share, target=rule.women_at_least)
-    return ev.Begun()
+    return ev.Begun(chair=chair)
 
 
 def _recess(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -352,7 +459,19 @@ def _chair(state: State, command: Command, context: Context) -> ev.AnyEvent:
     member = _member_who_may_act(state, ref, "chair")
     if member.id == state.chair:
         raise _Refusing("chair.already", ref.col, id=member.id)
+    if state.current is not None and member.id in _declared_on(state, state.current):
+        raise _Refusing("chair.has-interest", ref.col, id=member.id, item=state.current)
     return ev.ChairHanded(member=member.id)
+
+
+def _secretary(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    ref = command.args["member"]
+    member = resolve_member(state, ref)
+    if not is_attending(state, member.id):
+        raise _Refusing("member.not-here", ref.col, id=member.id, role="secretary")
+    if member.id == state.secretary:
+        raise _Refusing("secretary.already", ref.col, id=member.id)
+    return ev.SecretaryNamed(member=member.id)
 
 
 def _waive(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -374,7 +493,7 @@ def _attendance(status: ev.Status) -> Handler:
                 changes[member.id] = status
         if not changes:
             raise _Refusing("attendance.unchanged", status=status)
-        return ev.AttendanceChanged(changes=changes)
+        return ev.AttendanceChanged(changes=changes, chair=_chair_after_attendance(state, changes))
 
     return handle
 
@@ -386,7 +505,7 @@ def _back(state: State, command: Command, context: Context) -> ev.AnyEvent:
         if presence.status not in ("left", "dropped") or presence.before is None:
             raise _Refusing("attendance.not-away", ref.col, id=member.id)
         changes[member.id] = presence.before
-    return ev.AttendanceChanged(changes=changes)
+    return ev.AttendanceChanged(changes=changes, chair=_chair_after_attendance(state, changes))
 
 
 def _proxy(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -425,12 +544,27 @@ def _no_pending_business(state: State) -> None:
         raise _Refusing("item.motion-pending", motion=state.stack[0])
 
 
+def _chair_for(state: State, item: str | None) -> ev.ChairChange | None:
+    """Who presides over `item` (None: the item being left, the meeting between items): the
+    presiding officer, unless they declared an interest in it; then the vice-chair, until the
+    item ends (RONR §43:29). Returns the change, or None when the chair stays as it is."""
+    regular = state.chair_returns[1] if state.chair_returns is not None else state.chair
+    if regular is not None and item is not None and regular in _declared_on(state, item):
+        return ev.ChairChange(member=successor(state, {regular}, item), returns_to=regular)
+    if state.chair_returns is not None and state.chair_returns[0] != item:
+        back = regular if regular is not None and is_attending(state, regular) else successor(state)
+        return ev.ChairChange(member=back)
+    return None
+
+
 def _open(state: State, command: Command, context: Context) -> ev.AnyEvent:
     item = resolve_item(state, command.args["item"])
     if item == state.current:
         raise _Refusing("item.already-open", command.cols["item"], item=item)
+    if state.items[item].status == "dropped":
+        raise _Refusing("item.already-closed", command.cols["item"], item=item, status="dropped")
     _no_pending_business(state)
-    return ev.ItemOpened(item=item)
+    return ev.ItemOpened(item=item, chair=_chair_for(state, item))
 
 
 def _step(offset: int, code: str) -> Handler:
@@ -442,8 +576,10 @@ def _step(offset: int, code: str) -> Handler:
         start = (-1 if offset > 0 else len(state.order)) if state.current is None else state.order.index(state.current)
         position = start + offset
         while 0 <= position < len(state.order):
-            if state.items[state.order[position]].status in ("pending", "open"):
-                return ev.ItemOpened(item=state.order[position], leaving="done" if offset > 0 else "pending")
+            item = state.order[position]
+            if state.items[item].status in ("pending", "open"):
+                leaving: Literal["done", "pending"] = "done" if offset > 0 else "pending"
+                return ev.ItemOpened(item=item, leaving=leaving, chair=_chair_for(state, item))
             position += offset
         raise _Refusing(code)
 
@@ -454,19 +590,49 @@ def _done(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.current is None:
         raise _Refusing("item.none-open")
     _no_pending_business(state)
-    return ev.ItemClosed(item=state.current, status="done")
+    return ev.ItemClosed(item=state.current, status="done", chair=_chair_for(state, None))
 
 
 def _defer(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    return _take_off(state, command, "deferred")
+
+
+def _drop(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    return _take_off(state, command, "dropped")
+
+
+def _take_off(state: State, command: Command, status: Literal["deferred", "dropped"]) -> ev.AnyEvent:
+    """An item deferred to a later meeting, or dropped from the agenda: at once while the
+    chair still arranges the agenda; proposed to the council once it has adopted it."""
     ref = command.args.get("item")
     item = resolve_item(state, ref) if ref else state.current
     if item is None:
         raise _Refusing("item.none-open")
-    if state.items[item].status in ("done", "deferred"):
+    if state.items[item].status in ("done", "deferred", "dropped"):
         raise _Refusing("item.already-closed", command.cols.get("item", 1), item=item, status=state.items[item].status)
     if item == state.current:
         _no_pending_business(state)
-    return ev.ItemClosed(item=item, status="deferred")
+    change = ev.AgendaChange(change="defer" if status == "deferred" else "drop", item=item)
+    if state.agenda_adopted is not None:
+        return _agenda_proposal(state, change)
+    chair = _chair_for(state, None) if item == state.current else None
+    return ev.ItemClosed(item=item, status=status, chair=chair)
+
+
+def _agenda_proposal(state: State, change: ev.AgendaChange) -> ev.AnyEvent:
+    """A change to the adopted agenda: the chair proposes it; the council agrees by general
+    consent (`agreed`) or by a two-thirds vote (RONR §41)."""
+    _allowed(state, "change_agenda")
+    _no_pending_business(state)
+    assert state.chair is not None  # business waits while nobody presides (`_presiding`)
+    return ev.MotionMoved(
+        motion=state.next_motion_number,
+        kind="change_agenda",
+        text="",
+        mover=state.chair,
+        item=state.current,
+        agenda=change,
+    )
 
 
 def _slug(title: str, taken: Sequence[str]) -> str:
@@ -489,6 +655,8 @@ def _add(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes, limit=MAX_ITEM_MINUTES)
     title = command.args["title"]
     item = Item(id=_slug(title, state.order), title=title, kind="other_business", minutes=minutes)
+    if state.agenda_adopted is not None:
+        return _agenda_proposal(state, ev.AgendaChange(change="add", added=item, after=after))
     return ev.ItemAdded(item=item, after=after)
 
 
@@ -497,6 +665,8 @@ def _reorder(state: State, command: Command, context: Context) -> ev.AnyEvent:
     after = resolve_item(state, command.args["after"])
     if item == after:
         raise _Refusing("item.after-itself", command.cols["after"], item=item)
+    if state.agenda_adopted is not None:
+        return _agenda_proposal(state, ev.AgendaChange(change="reorder", item=item, after=after))
     return ev.ItemMoved(item=item, after=after)
 
 
@@ -504,13 +674,18 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     word = command.args.get("kind")
     kind: MotionKind = KIND_OF_WORD[word] if word else "main"
     _quorum_for(state, kind)
-    problem = out_of_order(state, kind)
+    target = command.args.get("target")
+    if target is not None and kind not in _NAMING_A_MOTION:
+        raise _Refusing("motion.no-target", command.cols["target"], kind=kind)
+    problem = out_of_order(state, kind, target)
     if problem is not None:
-        raise _Refusing(problem.code, command.cols.get("kind", command.col), **problem.params)
-    mover = _member_who_may_act(state, command.args["mover"], "mover")
+        raise _Refusing(
+            problem.code, command.cols.get("target", command.cols.get("kind", command.col)), **problem.params
+        )
+    mover = _member_who_may_act(state, command.args["mover"], "mover", state.current)
     seconder = None
     if "seconder" in command.args:
-        seconder = _member_who_may_act(state, command.args["seconder"], "seconder")
+        seconder = _member_who_may_act(state, command.args["seconder"], "seconder", state.current)
         if seconder.id == mover.id:
             raise _Refusing("motion.second-by-mover", command.cols["seconder"], id=mover.id)
     text = command.args.get("text")
@@ -519,7 +694,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
             raise _Refusing("motion.no-item")
         draft = state.items[state.current].item.motion
         text = text or (draft.text if draft else None)
-    applies_to = target_of(state, kind)
+    applies_to = target if target is not None else target_of(state, kind)
     if kind == "reconsider":
         _on_winning_side(state, applies_to, mover, command.cols["mover"])
     if kind == "take_from_table" and applies_to is not None:
@@ -535,6 +710,10 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         item=state.current,
         applies_to=applies_to,
     )
+
+
+# The motions that name the motion they act on (`move to reconsider #10 by ...`).
+_NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider"})
 
 
 def _on_winning_side(state: State, number: int | None, mover: Member, col: int) -> None:
@@ -554,7 +733,7 @@ def _on_winning_side(state: State, number: int | None, mover: Member, col: int) 
 def _second(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     ref = command.args["member"]
-    member = _member_who_may_act(state, ref, "seconder")
+    member = _member_who_may_act(state, ref, "seconder", motion.item)
     if not motion_rule(state.meeting.rules, motion.kind).needs_second:
         raise _Refusing("motion.no-second-needed", motion=motion.number, kind=motion.kind)
     if motion.seconder is not None:
@@ -570,11 +749,24 @@ def _allowed(state: State, kind: MotionKind) -> None:
 
 
 def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    """The mover withdraws the pending motion: at once while it is not yet before the meeting;
+    once stated (seconded, or moved when it needs no second) it belongs to the assembly, and
+    the request is granted by general consent or, on an objection, by a vote (RONR §33)."""
     _allowed(state, "withdraw")
     motion = _pending(state)
-    if motion.poll is not None:
-        raise _Refusing("motion.voting-open", motion=motion.number)
-    return ev.MotionWithdrawn(motion=motion.number)
+    if motion.kind == "withdraw":
+        raise _Refusing("motion.withdraw-pending", motion=motion.number)
+    stated = motion.seconder is not None or not motion_rule(state.meeting.rules, motion.kind).needs_second
+    if not stated:
+        return ev.MotionWithdrawn(motion=motion.number)
+    return ev.MotionMoved(
+        motion=state.next_motion_number,
+        kind="withdraw",
+        text=motion.text,
+        mover=motion.mover,
+        item=motion.item,
+        applies_to=motion.number,
+    )
 
 
 def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -583,14 +775,19 @@ def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
     pending = state.pending
     if pending is not None and pending.kind == "point_of_order":
         raise _Refusing("motion.point-pending")
-    return ev.PointRaised(motion=state.next_motion_number, member=member.id, text=command.args.get("text"))
+    # Raised against the immediately pending motion, which a ruling well taken removes; a point
+    # raised while a vote is open is about the voting, and removes nothing.
+    against = pending.number if pending is not None and voting_open(state) is None else None
+    return ev.PointRaised(
+        motion=state.next_motion_number, member=member.id, text=command.args.get("text"), applies_to=against
+    )
 
 
 def _rule(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
     if STANDARD_MOTIONS[motion.kind].decided_by != "chair":
         raise _Refusing("rule.nothing-to-rule", motion=motion.number)
-    return ev.Ruled(motion=motion.number, ruling=command.args["ruling"])
+    return ev.Ruled(motion=motion.number, ruling=command.args["ruling"], reason=command.args.get("reason"))
 
 
 def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -602,6 +799,8 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ballot = poll is not None and poll.method == "secret_ballot"
     if not ballot and _secret_ballot_item(state, motion):
         raise _Refusing("vote.secret-ballot-item", motion=motion.number)
+    if not ballot:
+        _consensus_first(state, motion)
     if "blank" in command.args and not ballot:
         raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
     tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
@@ -625,18 +824,27 @@ def _agreed(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if motion.poll is not None:
         raise _Refusing("motion.voting-open", motion=motion.number)
     # A block is an objection: consent cannot override it.
-    objectors = motion.objections + [m for m, _ in motion.consensus.blocks] if motion.consensus else motion.objections
-    if objectors:
-        raise _Refusing("consent.has-objection", motion=motion.number, by=objectors)
-    if _secret_ballot_item(state, motion):
-        raise _Refusing("vote.secret-ballot-item", motion=motion.number)
+    blocks = [m for m, _ in motion.consensus.blocks] if motion.consensus else []
+    if motion.objections or blocks:
+        named = [m for m in [*motion.objections, *blocks] if m is not None]
+        raise _Refusing("consent.has-objection", motion=motion.number, by=named or [UNNAMED])
     return ev.ConsentGiven(motion=motion.number)
 
 
+# How an objection not named (on a secret-ballot item) appears among the objectors.
+UNNAMED = "—"
+
+
 def _objection(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    """An objection to general consent: named, or unnamed on a secret-ballot item, where no
+    member's position on the question may be recorded."""
     motion = _pending(state)
-    ref = command.args["member"]
-    member = _member_who_may_act(state, ref, "objection")
+    ref = command.args.get("member")
+    if ref is None:
+        return ev.ConsentObjected(motion=motion.number)
+    if _secret_ballot_item(state, motion):
+        raise _Refusing("vote.secret-ballot-item", ref.col, motion=motion.number)
+    member = _member_who_may_act(state, ref, "objection", motion.item)
     if member.id in motion.objections:
         raise _Refusing("consent.already-objected", ref.col, id=member.id)
     return ev.ConsentObjected(motion=motion.number, member=member.id)
@@ -681,6 +889,8 @@ def _consensus(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _decision(state, motion)
     if motion.poll is not None:
         raise _Refusing("motion.voting-open", motion=motion.number)
+    if _secret_ballot_item(state, motion):  # a block names who blocks
+        raise _Refusing("vote.secret-ballot-item", motion=motion.number)
     return ev.ConsensusCalled(motion=motion.number)
 
 
@@ -708,7 +918,7 @@ def _conclude(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _open_consensus(state)
     _quorum_for(state, motion.kind)
     assert motion.consensus is not None
-    if not motion.consensus.blocks:
+    if not motion.consensus.blocks and "outcome" not in command.args:  # `not-reached`: no agreement
         return ev.ConsensusConcluded(motion=motion.number, result="adopted")
     _class_id, decision = _decision(state, motion)
     fallback = {"vote": "vote", "refer": "referred", "majority": "majority"}[decision.on_block]
@@ -724,6 +934,7 @@ def _open_poll(method: str) -> Handler:
             raise _Refusing("motion.voting-open", motion=motion.number)
         if method == "roll_call" and _secret_ballot_item(state, motion):
             raise _Refusing("vote.secret-ballot-item", motion=motion.number)
+        _consensus_first(state, motion)
         register = register_change(state, entitled_by_seat(state, motion.item))
         return ev.PollOpened(motion=motion.number, method=method, register_=register)  # type: ignore[arg-type]
 
@@ -788,29 +999,75 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("vote.no-roll-call", motion=motion.number)
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    return ev.RollCallClosed(motion=motion.number, outcome=_count(state, motion, tally, poll.entitled))
+    silent = [voter.seat for voter in poll.entitled if voter.seat not in poll.choices]
+    return ev.RollCallClosed(
+        motion=motion.number, outcome=_count(state, motion, tally, poll.entitled), not_voting=silent
+    )
+
+
+def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    """A member's demand for a roll call on the result just declared by a show of hands or by
+    general consent (RONR §29): the chair cannot refuse it; the result is set aside and the
+    question is put again, by name."""
+    ref = command.args["member"]
+    motion = last_decided(state)
+    if motion is None or motion.method not in ("show_of_hands", "unanimous_consent"):
+        raise _Refusing("division.no-result", ref.col)
+    if not state.undoable or state.undoable[-1] != motion.decided_seq:
+        raise _Refusing("division.too-late", ref.col, motion=motion.number)
+    if _secret_ballot_item(state, motion):  # a roll call would name how each member voted
+        raise _Refusing("vote.secret-ballot-item", ref.col, motion=motion.number)
+    member = _member_who_may_act(state, ref, "division", motion.item)
+    register = register_change(state, entitled_by_seat(state, motion.item))
+    return ev.DivisionDemanded(motion=motion.number, member=member.id, register_=register)
 
 
 def _declare(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    """A declared interest: under `on_declaration = "recuse"` it recuses the member at once;
+    under "chair-rules" the member waits for the chair's ruling. A presiding officer declaring
+    on the item under discussion hands the chair over for it."""
     member = resolve_member(state, command.args["member"])
     ref = command.args.get("item")
     item = resolve_item(state, ref) if ref else state.current
-    return ev.InterestDeclared(member=member.id, text=command.args["text"], item=item)
+    recuses = item is not None and state.meeting.rules.interests.on_declaration == "recuse"
+    chair = None
+    if item is not None and item == state.current and member.id == state.chair:
+        chair = ev.ChairChange(member=successor(state, {member.id}, item), returns_to=member.id)
+    return ev.InterestDeclared(member=member.id, text=command.args["text"], item=item, recused=recuses, chair=chair)
 
 
-def _recuse(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    if state.current is None:
-        raise _Refusing("item.none-open")
+def _ruling_on(state: State, command: Command) -> tuple[Member, str]:
+    """The member and the item a ruling on an interest is about: the item named, else the one
+    item of the member's declarations still waiting for a ruling, else the item open."""
     ref = command.args["member"]
     member = resolve_member(state, ref)
     if member.role == "observer":
         raise _Refusing("member.observer", ref.col, id=member.id, role="recuse")
-    if recused(state, member.id, state.current):
-        raise _Refusing("member.already-recused", ref.col, id=member.id, item=state.current)
-    pending = state.pending
-    if pending is not None and pending.poll is not None:
-        raise _Refusing("motion.voting-open", motion=pending.number)
-    return ev.Recused(member=member.id, item=state.current, reason=command.args.get("reason"))
+    named = command.args.get("item")
+    waiting = {i.item for i in state.interests if i.member == member.id and i.ruling is None and i.item}
+    if named is not None:
+        item = resolve_item(state, named)
+    elif len(waiting) == 1:
+        item = next(iter(waiting))
+    elif state.current is not None:
+        item = state.current
+    else:
+        raise _Refusing("item.none-open")
+    if recused(state, member.id, item):
+        raise _Refusing("member.already-recused", ref.col, id=member.id, item=item)
+    return member, item
+
+
+def _recuse(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    member, item = _ruling_on(state, command)
+    return ev.Recused(member=member.id, item=item, reason=command.args.get("reason"))
+
+
+def _clear(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    member, item = _ruling_on(state, command)
+    if not any(i.member == member.id and i.item == item and i.ruling is None for i in state.interests):
+        raise _Refusing("interest.none-to-clear", command.cols["member"], id=member.id, item=item)
+    return ev.InterestCleared(member=member.id, item=item, reason=command.args.get("reason"))
 
 
 def _queue(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -921,6 +1178,7 @@ HANDLERS: dict[str, Handler] = {
     "adjourn": _adjourn,
     "sitting": _sitting,
     "chair": _chair,
+    "secretary": _secretary,
     "waive-balance": _waive,
     "present": _attendance("present"),
     "remote": _attendance("remote"),
@@ -938,6 +1196,7 @@ HANDLERS: dict[str, Handler] = {
     "defer": _defer,
     "add": _add,
     "reorder": _reorder,
+    "drop-item": _drop,
     "move": _move,
     "second": _second,
     "withdraw": _withdraw,
@@ -958,8 +1217,10 @@ HANDLERS: dict[str, Handler] = {
     "no": _roll_vote("no"),
     "abstain": _roll_vote("abstain"),
     "close": _close,
+    "division": _division,
     "declare": _declare,
     "recuse": _recuse,
+    "clear": _clear,
     "queue": _queue,
     "unqueue": _unqueue,
     "floor": _floor,
@@ -977,6 +1238,8 @@ def decide(state: State, command: Command, context: Context = Context()) -> ev.A
     """The event this command becomes, or why it is refused."""
     try:
         _phase_allows(state, command.verb)
+        _presiding(state, command.verb)
+        _voting_allows(state, command.verb)
         return HANDLERS[command.verb](state, command, context)
     except _Refusing as refusing:
         refused = refusing.refused

@@ -57,8 +57,18 @@ class Loaded(Event):
     circulated: list[CirculatedMinutes] | None = None
 
 
+class ChairChange(Model):
+    """Who presides from this event on: a member, or nobody (`member` absent). Recorded in the
+    event that causes it (the presiding officer leaving, an item opened on which they declared
+    an interest...), so one undo takes back both."""
+
+    member: str | None = None
+    returns_to: str | None = None  # for an item the presiding officer has an interest in: who gets it back
+
+
 class Begun(Event):
     type: Literal["meeting.begun"] = "meeting.begun"
+    chair: ChairChange | None = None  # the designated chair absent: the vice-chair takes the chair
 
 
 class Recessed(Event):
@@ -95,6 +105,7 @@ class BalanceWaived(Event):
 class AttendanceChanged(Event):
     type: Literal["attendance"] = "attendance"
     changes: dict[str, Status]
+    chair: ChairChange | None = None  # the presiding officer left: who presides now
 
 
 class ProxyLodged(Event):
@@ -112,12 +123,14 @@ class ItemOpened(Event):
     type: Literal["item.opened"] = "item.opened"
     item: str
     leaving: Literal["done", "pending"] = "pending"  # what becomes of the item it replaces
+    chair: ChairChange | None = None  # handed over for an item the presiding officer has an interest in, or back
 
 
 class ItemClosed(Event):
     type: Literal["item.closed"] = "item.closed"
     item: str
-    status: Literal["done", "deferred"]
+    status: Literal["done", "deferred", "dropped"]
+    chair: ChairChange | None = None  # given back at the end of an item the presiding officer had an interest in
 
 
 class ItemAdded(Event):
@@ -132,6 +145,16 @@ class ItemMoved(Event):
     after: str
 
 
+class AgendaChange(Model):
+    """A change to the adopted agenda, proposed to the council: an item added (`add`), moved
+    after another (`after`), deferred or dropped. It takes effect when the proposal carries."""
+
+    change: Literal["add", "reorder", "defer", "drop"]
+    item: str | None = None  # the item moved, deferred or dropped
+    after: str | None = None  # where an added or moved item goes
+    added: Item | None = None
+
+
 class MotionMoved(Event):
     type: Literal["motion.moved"] = "motion.moved"
     motion: int
@@ -141,6 +164,7 @@ class MotionMoved(Event):
     seconder: str | None = None
     item: str | None = None
     applies_to: int | None = None  # the motion it acts on (amend, lay on the table, ...)
+    agenda: AgendaChange | None = None  # what an agenda change proposes
 
 
 class MotionSeconded(Event):
@@ -214,7 +238,7 @@ class ConsentGiven(Event):
 class ConsentObjected(Event):
     type: Literal["consent.objected"] = "consent.objected"
     motion: int
-    member: str
+    member: str | None = None  # unnamed on a secret-ballot item
 
 
 class TieBroken(Event):
@@ -273,6 +297,7 @@ class RollCallClosed(Event):
     type: Literal["roll.closed"] = "roll.closed"
     motion: int
     outcome: Outcome
+    not_voting: list[str] = Field(default_factory=list)  # seats that did not answer
 
 
 class PointRaised(Event):
@@ -280,12 +305,14 @@ class PointRaised(Event):
     motion: int
     member: str
     text: str | None = None
+    applies_to: int | None = None  # the motion the point is raised against: the pending one
 
 
 class Ruled(Event):
     type: Literal["point.ruled"] = "point.ruled"
     motion: int
     ruling: Literal["well-taken", "not-well-taken"]
+    reason: str | None = None
 
 
 class InterestDeclared(Event):
@@ -293,13 +320,45 @@ class InterestDeclared(Event):
     member: str
     text: str
     item: str | None = None
+    recused: bool = False  # the rules recuse on declaration
+    chair: ChairChange | None = None  # the presiding officer declared on the item open: the chair passes
 
 
 class Recused(Event):
+    """The chair's ruling on a declared interest (or on a conflict the chair raises): the member
+    does not vote on the item's questions, and still counts for the quorum."""
+
     type: Literal["member.recused"] = "member.recused"
     member: str
     item: str
     reason: str | None = None
+
+
+class InterestCleared(Event):
+    """The chair's ruling that a declared interest does not stop the member taking part."""
+
+    type: Literal["interest.cleared"] = "interest.cleared"
+    member: str
+    item: str
+    reason: str | None = None
+
+
+class SecretaryNamed(Event):
+    """An acting minute-taker while the secretary is away."""
+
+    type: Literal["secretary.named"] = "secretary.named"
+    member: str
+
+
+class DivisionDemanded(Event):
+    """A member's demand that a result declared on a show of hands or by general consent be
+    taken again by roll call (RONR §29): the result is set aside and the roll call opens."""
+
+    type: Literal["division.demanded"] = "division.demanded"
+    motion: int
+    member: str
+    # Named `register` in the journal, as for a poll opened.
+    register_: Register | None = Field(None, alias="register")
 
 
 class SpeakersQueued(Event):
@@ -402,6 +461,9 @@ AnyEvent = Annotated[
     | Ruled
     | InterestDeclared
     | Recused
+    | InterestCleared
+    | SecretaryNamed
+    | DivisionDemanded
     | SpeakersQueued
     | SpeakerRemoved
     | FloorGiven

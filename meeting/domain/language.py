@@ -20,7 +20,7 @@ from typing import Any, Literal
 from meeting.domain.motions import MOTION_WORDS
 from meeting.domain.text import code_point, first_forbidden
 
-ArgKind = Literal["member", "members", "item", "text", "int", "choice", "time", "date"]
+ArgKind = Literal["member", "members", "item", "text", "int", "choice", "time", "date", "motion"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,18 @@ GRAMMAR: tuple[Verb, ...] = (
         "sitting",
     ),
     _verb(
-        "chair", "sitting", "Hand the chair to another member (e.g. the vice-chair).", "chair zw-1", _member("member")
+        "chair",
+        "sitting",
+        "Hand the chair to another member (the vice-chair, a chair pro tem), or back.",
+        "chair zw-1",
+        _member("member"),
+    ),
+    _verb(
+        "secretary",
+        "sitting",
+        "Name an acting minute-taker while the secretary is away.",
+        "secretary obs-1",
+        _member("member"),
     ),
     _verb(
         "waive-balance",
@@ -175,6 +186,7 @@ GRAMMAR: tuple[Verb, ...] = (
         _kw("after"),
         _item("after"),
     ),
+    _verb("drop-item", "agenda", "Take an item off the agenda.", "drop-item 8", _item()),
     # ── motions ─────────────────────────────────────────────────────────────────
     _verb(
         "move",
@@ -182,6 +194,7 @@ GRAMMAR: tuple[Verb, ...] = (
         "Move a motion: a main motion (the item's draft if no text is given), or `to KIND`.",
         'move "That the agenda be adopted." by ke-1 seconded gh-1',
         _opt(_kw("to"), _choice("kind", *MOTION_WORDS)),
+        _opt(Arg("motion", "target")),
         _opt(_text()),
         _kw("by"),
         _member("mover"),
@@ -200,9 +213,10 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "rule",
         "motions",
-        "The chair's ruling on the point of order.",
-        "rule well-taken",
+        "The chair's ruling on the point of order, with the reason for the minutes.",
+        'rule well-taken "The amendment brings in a new subject"',
         _choice("ruling", "well-taken", "not-well-taken"),
+        _opt(_text("reason")),
     ),
     # ── decisions ───────────────────────────────────────────────────────────────
     _verb(
@@ -216,7 +230,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("blank"), _int("blank")),
     ),
     _verb("agreed", "decisions", "Adopted without objection (unanimous consent).", "agreed"),
-    _verb("objection", "decisions", "A member objects to unanimous consent.", "objection cm-1", _member("member")),
+    _verb(
+        "objection",
+        "decisions",
+        "A member objects to unanimous consent (unnamed on a secret-ballot item).",
+        "objection cm-1",
+        _opt(_member("member")),
+    ),
     _verb(
         "cast", "decisions", "The chair's casting or deciding vote.", "cast yes", _choice("choice", "yes", "no", "none")
     ),
@@ -233,7 +253,13 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "aside", "decisions", "A member stands aside: disagrees but does not block.", "aside mg-1", _member("member")
     ),
-    _verb("conclude", "decisions", "Conclude the call for consensus.", "conclude"),
+    _verb(
+        "conclude",
+        "decisions",
+        "Conclude the call for consensus (`not-reached`: no agreement, though nobody blocked).",
+        "conclude",
+        _opt(_choice("outcome", "not-reached")),
+    ),
     _verb("roll-call", "decisions", "Open a roll-call vote on the pending motion.", "roll-call"),
     _verb("ballot", "decisions", "Open a secret ballot on the pending motion.", "ballot"),
     _verb(
@@ -261,6 +287,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("for"), _member("principal")),
     ),
     _verb("close", "decisions", "Close the roll call and declare the result.", "close"),
+    _verb(
+        "division",
+        "decisions",
+        "A member demands a roll call on the result just declared (show of hands or consent).",
+        "division bo-1",
+        _member("member"),
+    ),
     # ── interests and speakers ─────────────────────────────────────────────────
     _verb(
         "declare",
@@ -274,10 +307,20 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "recuse",
         "interests",
-        "A member is recused from the current item's votes (counts for quorum).",
-        'recuse cd-2 "Conflict of interest declared"',
+        "The chair's ruling: the member does not vote on the item (still counts for quorum).",
+        'recuse cd-2 "Board member of a cooperative in the dialogue" on rapporteur',
         _member("member"),
         _opt(_text("reason")),
+        _opt(_kw("on"), _item()),
+    ),
+    _verb(
+        "clear",
+        "interests",
+        "The chair's ruling: the member's declared interest does not bar them from the item.",
+        'clear zm-1 "An interest shared with every association of the region" on article-7',
+        _member("member"),
+        _opt(_text("reason")),
+        _opt(_kw("on"), _item()),
     ),
     _verb("queue", "speakers", "Add members to the speakers' queue.", "queue ke-1 bo-1", _members()),
     _verb("unqueue", "speakers", "Remove a member from the speakers' queue.", "unqueue bo-1", _member("member")),
@@ -366,11 +409,13 @@ MAX_TEXT = 10_000
 # No count in a meeting needs more digits (and Python refuses to read a 4,301-digit int).
 MAX_DIGITS = 9
 
+_MOTION_NUMBER = re.compile(r"#[0-9]{1,9}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a token must look like to be taken for an optional number, time or date.
 _LOOKS: dict[str, Callable[[str], bool]] = {
     "int": lambda text: text.isascii() and text.isdigit(),
+    "motion": lambda text: bool(_MOTION_NUMBER.fullmatch(text)),
     "time": lambda text: ":" in text,
     "date": lambda text: bool(re.fullmatch(r"\d{4}-.*", text)),
 }
@@ -378,7 +423,8 @@ _QUOTES = {'"': '"', "“": "”", "«": "»"}
 
 
 def _tokens(line: str) -> list[_Token] | ParseError:
-    """Words and quoted strings; `#` outside quotes starts a comment. A control character or a
+    """Words and quoted strings; `#` outside quotes starts a comment, unless a digit follows it
+    (`#10`, a motion's number). A control character or a
     bidi override anywhere in the line refuses it (see `meeting.domain.text`)."""
     bad = first_forbidden(line)
     if bad is not None:
@@ -389,7 +435,7 @@ def _tokens(line: str) -> list[_Token] | ParseError:
         char = line[i]
         if char.isspace():
             i += 1
-        elif char == "#":
+        elif char == "#" and not line[i + 1 : i + 2].isdigit():
             break
         elif char in _QUOTES:
             closing, start, text = _QUOTES[char], i, []
@@ -405,6 +451,7 @@ def _tokens(line: str) -> list[_Token] | ParseError:
             i += 1
         else:
             start = i
+            i += 1  # a first `#` here begins a motion number: `#10`
             while i < len(line) and not line[i].isspace() and line[i] not in _QUOTES and line[i] != "#":
                 i += 1
             tokens.append(_Token(line[start:i], start + 1, False))
@@ -417,6 +464,7 @@ _EXPECTED: dict[ArgKind, str] = {
     "item": "command.expected-item",
     "text": "command.expected-text",
     "int": "command.expected-number",
+    "motion": "command.expected-motion",
     "time": "command.expected-time",
     "date": "command.expected-date",
 }
@@ -455,7 +503,7 @@ class _Parser:
             return not token.quoted and token.text.lower() == part.word
         if part.kind == "text":
             return token.quoted
-        if part.kind in ("int", "time", "date"):
+        if part.kind in ("int", "time", "date", "motion"):
             return not token.quoted and _LOOKS[part.kind](token.text)
         if part.kind == "choice":
             return not token.quoted and token.text.lower() in part.choices
@@ -487,6 +535,8 @@ class _Parser:
                 refs.append(Ref(nxt.text, nxt.col))
                 self.index += 1
             value = tuple(refs)
+        elif part.kind == "motion":
+            value = int(token.text[1:])
         elif part.kind == "int":
             value = int(token.text)
         elif part.kind == "time":
@@ -563,6 +613,7 @@ def usage(verb: Verb) -> str:
             return f'"{part.name.upper()}"'
         if part.kind == "members":
             return "MEMBER..."
-        return {"int": part.name.upper(), "time": "HH:MM[:SS]", "date": "YYYY-MM-DD"}.get(part.kind, part.kind.upper())
+        shapes = {"int": part.name.upper(), "time": "HH:MM[:SS]", "date": "YYYY-MM-DD", "motion": "#MOTION"}
+        return shapes.get(part.kind, part.kind.upper())
 
     return " ".join([verb.name, *(shape(p) for p in verb.parts)])

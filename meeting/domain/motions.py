@@ -31,6 +31,7 @@ MotionKind = Literal[
     "division_of_question",
     "division_of_assembly",
     "withdraw",
+    "change_agenda",
     # motions that bring a question back
     "take_from_table",
     "rescind",
@@ -85,14 +86,18 @@ STANDARD_MOTIONS: dict[MotionKind, MotionRule] = {
         _rule("objection_to_consideration", "object", None, False, False, False, "two_thirds", "§26"),
         _rule("division_of_question", "divide", None, True, False, True, "majority", "§27"),
         _rule("division_of_assembly", "division", None, False, False, False, "chair", "§29"),
-        _rule("withdraw", "withdraw", None, False, False, False, "chair", "§33"),
+        # A motion once stated is withdrawn by general consent, or by a vote on an objection.
+        _rule("withdraw", "withdraw", None, False, False, False, "majority", "§33"),
+        # The adopted agenda is the council's: changed by general consent or two-thirds (§41).
+        _rule("change_agenda", "change-agenda", None, False, False, False, "two_thirds", "§41"),
         _rule("take_from_table", "take-from-table", None, True, False, False, "majority", "§34"),
         _rule("rescind", "rescind", None, True, True, True, "two_thirds", "§35"),
         _rule("reconsider", "reconsider", None, True, True, False, "majority", "§37"),
     )
 }
 
-# Raised with their own verbs (`point`, `withdraw`), not with `move to`.
-_OWN_VERBS: frozenset[MotionKind] = frozenset({"point_of_order", "withdraw"})
+# Raised with their own verbs (`point`, `withdraw`, `division`, and `add`, `reorder`, `defer`,
+# `drop-item` on an adopted agenda), not with `move to`.
+_OWN_VERBS: frozenset[MotionKind] = frozenset({"point_of_order", "withdraw", "division_of_assembly", "change_agenda"})
 MOTION_WORDS: tuple[str, ...] = tuple(r.word for r in STANDARD_MOTIONS.values() if r.kind not in _OWN_VERBS)
 KIND_OF_WORD: dict[str, MotionKind] = {rule.word: rule.kind for rule in STANDARD_MOTIONS.values()}

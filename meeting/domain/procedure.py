@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from meeting.domain.motions import MOTION_KINDS, STANDARD_MOTIONS, MotionKind, MotionRule
+from meeting.domain.attendance import quorum_status
+from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
 from meeting.domain.outcome import BUILT_IN_CLASSES
 from meeting.domain.rules import DecisionClass, Rules
 from meeting.domain.state import Motion, State
+
+# The motions a member makes: those moved with `move to KIND`, and a point of order.
+MOVABLE: tuple[MotionKind, ...] = tuple(
+    kind for kind in MOTION_KINDS if kind == "point_of_order" or STANDARD_MOTIONS[kind].word in MOTION_WORDS
+)
 
 # Without a quorum, only these motions are in order (RONR §40).
 WITHOUT_QUORUM: frozenset[MotionKind] = frozenset(
@@ -54,6 +60,15 @@ def _out(code: str, **params: object) -> OutOfOrder:
     return OutOfOrder(code, params)
 
 
+def voting_open(state: State) -> Motion | None:
+    """The motion a roll call or a ballot is open on, if any: its answers or totals awaited."""
+    for number in state.stack:
+        motion = state.motions[number]
+        if motion.poll is not None and motion.outcome is None:
+            return motion
+    return None
+
+
 def main_motion(state: State) -> Motion | None:
     """The main motion on the floor, if any (the bottom of the stack)."""
     if state.stack:
@@ -80,6 +95,37 @@ def last_decided(state: State) -> Motion | None:
     return None
 
 
+def reconsiderable(state: State, motion: Motion) -> bool:
+    """A motion that may be reconsidered: decided by a vote or by consent in this sitting, and
+    still decided (RONR §37: the same session)."""
+    return (
+        motion.status != "pending"
+        and motion.method not in (None, "chair")
+        and motion.kind not in _NOT_RECONSIDERED
+        and motion.decided_sitting == state.sitting
+    )
+
+
+# Motions whose decision is not reconsidered (RONR §37:10): what is done is done, or another
+# motion undoes it (a motion laid on the table is taken from it).
+_NOT_RECONSIDERED: frozenset[MotionKind] = frozenset(
+    {
+        "fix_time_to_adjourn",
+        "adjourn",
+        "recess",
+        "question_of_privilege",
+        "orders_of_the_day",
+        "lay_on_table",
+        "take_from_table",
+        "suspend_rules",
+        "reconsider",
+        "withdraw",
+        "change_agenda",
+        "division_of_assembly",
+    }
+)
+
+
 def target_of(state: State, kind: MotionKind) -> int | None:
     """The motion that a motion of this kind would act on now."""
     pending = state.pending
@@ -92,14 +138,18 @@ def target_of(state: State, kind: MotionKind) -> int | None:
         return pending.number if pending and pending.kind == "main" else None
     if kind == "take_from_table":
         return state.tabled[-1] if state.tabled else None
-    if kind in ("reconsider", "appeal", "division_of_assembly"):
+    if kind == "reconsider":
+        candidates = [state.motions[n] for n in reversed(state.decided)]
+        return next((m.number for m in candidates if reconsiderable(state, m)), None)
+    if kind == "appeal":
         decided = last_decided(state)
         return decided.number if decided else None
     return None
 
 
-def out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
-    """Why a motion of this kind may not be made now; None when it is in order."""
+def out_of_order(state: State, kind: MotionKind, target: int | None = None) -> OutOfOrder | None:
+    """Why a motion of this kind may not be made now (on the motion `target`, for the motions
+    that name one); None when it is in order."""
     rules = state.meeting.rules
     if not allowed(rules, kind):
         return _out("motion.not-allowed", kind=kind)
@@ -107,6 +157,11 @@ def out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:
     pending = state.pending
     if pending is not None and pending.kind == "point_of_order":
         return _out("motion.point-pending")
+    voting = voting_open(state)
+    if voting is not None and kind != "point_of_order":
+        return _out("motion.voting-open", motion=voting.number)
+    if target is not None:
+        return _target_out_of_order(state, kind, target)
     if kind == "main":
         return _out("motion.main-pending") if state.stack else None
     if rule.rank is not None and rule.rank >= 9:  # privileged
@@ -153,9 +208,6 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
         return None if fresh else _out("motion.objection-too-late")
     if kind == "division_of_question":
         return None if main_motion(state) else _out("motion.no-main")
-    if kind == "division_of_assembly":
-        decided = last_decided(state)
-        return None if decided is not None and decided.outcome is not None else _out("motion.no-vote")
     if kind == "appeal":
         decided = last_decided(state)
         ruled = decided is not None and decided.kind == "point_of_order" and decided.ruling is not None
@@ -163,17 +215,36 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
     if pending is not None:
         return _out("motion.main-pending")
     if kind == "take_from_table":
-        return None if state.tabled else _out("motion.nothing-tabled")
-    if kind == "reconsider":
-        decided = last_decided(state)
-        if decided is None or decided.kind != "main" or decided.outcome is None:
-            return _out("motion.nothing-to-reconsider")
+        if not state.tabled:
+            return _out("motion.nothing-tabled")
+        tabled = state.motions[state.tabled[-1]]
+        # Some business (a decision, an item opened) since it was laid on the table (§34).
+        return None if state.business > tabled.tabled_after else _out("motion.no-business-since-tabled")
+    if kind == "reconsider" and target_of(state, kind) is None:
+        return _out("motion.nothing-to-reconsider")
+    return None
+
+
+def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOrder | None:
+    """A motion named by its number: it exists, and may be reconsidered now."""
+    motion = state.motions.get(target)
+    if motion is None:
+        return _out("motion.no-such-motion", motion=target)
+    if state.pending is not None:
+        return _out("motion.main-pending")
+    if not reconsiderable(state, motion):
+        return _out("motion.not-reconsiderable", motion=target)
     return None
 
 
 def motions_in_order(state: State) -> list[MotionKind]:
-    """Every motion a member could make now, highest rank first."""
-    return [kind for kind in MOTION_KINDS if kind != "withdraw" and out_of_order(state, kind) is None]
+    """Every motion a member could make now, highest rank first: none while nobody presides or
+    outside a session; without a quorum, only those that need none; during a vote, a point of
+    order only. The one list the console, `meeting replay` and docs/commands.md show."""
+    if state.phase != "in_session" or state.chair is None:
+        return []
+    quorate = quorum_status(state).met
+    return [kind for kind in MOVABLE if (quorate or kind in WITHOUT_QUORUM) and out_of_order(state, kind) is None]
 
 
 def decision_for(state: State, motion: Motion) -> tuple[str, DecisionClass] | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from meeting.domain.base import Id, Model, Text
@@ -21,6 +21,15 @@ Base = Literal["votes_cast", "present", "membership"]
 TieRule = Literal["fails", "casting_vote", "lots"]
 BlockRule = Literal["vote", "refer", "majority"]
 ChairVotes = Literal["always", "when_decisive", "never"]
+ConsensusFirst = Literal["required", "preferred"]
+
+
+def _consensus_first(value: Any) -> Any:
+    if value is True:
+        return "required"
+    if value is False:
+        return None
+    return value
 
 
 # The two ways to write a threshold's bound; a table has exactly one of them.
@@ -41,12 +50,15 @@ class Threshold(Model):
 
 
 class Quorum(Threshold):
-    """A head count of voting seats, plus conditions on the regions."""
+    """A head count of voting seats, plus conditions on the regions and on groups of regions
+    (a region's `group`; a region without one is a group of its own, named as the region)."""
 
     remote_counts: bool = True
     proxies_count: bool = True
     regions_represented: int = Field(0, ge=0)
     each_region_at_least: Share | None = None
+    each_group_at_least: int = Field(0, ge=0)  # seats present from every group
+    group_at_least: dict[Text, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)  # by group name
 
 
 class DecisionClass(Threshold):
@@ -56,9 +68,20 @@ class DecisionClass(Threshold):
     of: Base = "votes_cast"
     abstentions: Literal["excluded", "counted"] = "excluded"
     tie: TieRule = "fails"
-    consensus_first: bool = False
+    # Whether consensus is sought before a vote: "required" (a vote waits until consensus has
+    # been called and has failed) or "preferred" (the chair may go straight to a vote, and the
+    # minutes say consensus was not sought). `true` and `false`, as older files write it, read
+    # as "required" and as not at all.
+    consensus_first: Annotated[ConsensusFirst | None, BeforeValidator(_consensus_first)] = None
     on_block: BlockRule = "vote"
     notice_days: int = Field(0, ge=0)
+
+
+class Interests(Model):
+    """What a declared interest does: recuse the member at once, or wait for the chair's
+    ruling (`recuse` or `clear`) before the member moves, seconds or votes on the item."""
+
+    on_declaration: Literal["recuse", "chair-rules"] = "chair-rules"
 
 
 class Proxies(Model):
@@ -139,6 +162,7 @@ class Rules(Model):
     chair_votes: ChairVotes = "always"
     good_standing_required: bool = True
     proxies: Proxies = Field(default_factory=Proxies)
+    interests: Interests = Field(default_factory=Interests)
     gender_balance: GenderBalance | None = None
     debate: Debate = Field(default_factory=Debate)
     motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)

@@ -22,9 +22,18 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 Phase = Literal["not_started", "in_session", "in_recess", "adjourned"]
-ItemStatus = Literal["pending", "open", "done", "deferred"]
+ItemStatus = Literal["pending", "open", "done", "deferred", "dropped"]
 MotionStatus = Literal[
-    "pending", "carried", "lost", "withdrawn", "tabled", "postponed", "referred", "dismissed", "adopted"
+    "pending",
+    "carried",
+    "lost",
+    "withdrawn",
+    "tabled",
+    "postponed",
+    "referred",
+    "dismissed",
+    "adopted",
+    "ruled_out",  # a point of order against it was ruled well taken
 ]
 
 
@@ -43,6 +52,7 @@ class ItemState:
     opened_at: datetime | None = None
     added: bool = False
     recusals: dict[str, str | None] = field(default_factory=dict)
+    cleared: dict[str, str | None] = field(default_factory=dict)  # interests the chair ruled no bar
     queue: list[str] = field(default_factory=list)
     speakers: list[tuple[datetime, str]] = field(default_factory=list)  # who had the floor, when
 
@@ -83,18 +93,29 @@ class Motion:
     heard_before: int = 0  # speeches on its item before it was moved
     status: MotionStatus = "pending"
     original_text: str = ""
-    objections: list[str] = field(default_factory=list)
+    objections: list[str | None] = field(default_factory=list)  # None: an objection not named (secret items)
     consensus: Consensus | None = None
     poll: Poll | None = None
     method: ev.Method | None = None
     entitled: list[ev.Voter] = field(default_factory=list)
     outcome: ev.Outcome | None = None
     ruling: Literal["well-taken", "not-well-taken"] | None = None
+    ruling_reason: str | None = None
+    not_voting: list[str] = field(default_factory=list)  # seats that did not answer a roll call
     appeal: Literal["sustained", "reversed"] | None = None  # the assembly on the chair's ruling
     debate_closed: bool = False  # the previous question was ordered on it
     adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)
     earlier: list[Motion] = field(default_factory=list)  # how it stood before a reconsideration
     decided_at: datetime | None = None
+    decided_seq: int | None = None  # the event that decided it
+    decided_sitting: int | None = None
+    tabled_after: int = 0  # business done when it was laid on the table (see State.business)
+    agenda: ev.AgendaChange | None = None  # what an agenda change proposes
+    # How the motions on the floor and on the table stood before deciding it took effect (an
+    # amendment changing the text, a motion laid on the table...), so a division can put them
+    # back: (those motions as they were, the stack, the table).
+    before_effect: tuple[dict[int, Motion], list[int], list[int]] | None = None
+    division: str | None = None  # the member who demanded that its last result be taken again
 
 
 @dataclass
@@ -119,6 +140,9 @@ class Interest:
     member: str
     text: str
     item: str | None
+    ruling: Literal["recused", "cleared"] | None = None
+    reason: str | None = None
+    ruled_at: datetime | None = None
 
 
 @dataclass
@@ -126,7 +150,7 @@ class State:
     meeting: Meeting
     sources: list[ev.SourceFile]
     clock: datetime
-    chair: str
+    chair: str | None  # who presides now; None when nobody does (business waits)
     phase: Phase = "not_started"
     presence: dict[str, Presence] = field(default_factory=dict)
     proxies: dict[str, str] = field(default_factory=dict)  # principal -> holder
@@ -143,7 +167,16 @@ class State:
     interests: list[Interest] = field(default_factory=list)
     balance_waiver: str | None = None
     sessions: list[tuple[str, datetime]] = field(default_factory=list)  # lifecycle changes
-    chairs: list[tuple[datetime, str]] = field(default_factory=list)
+    chairs: list[tuple[datetime, str | None]] = field(default_factory=list)
+    # Who gets the chair back when the item ends, while the vice-chair presides over an item
+    # the presiding officer declared an interest in: (item, member).
+    chair_returns: tuple[str, str] | None = None
+    secretary: str = ""  # who takes the minutes now: the agenda's secretary, or an acting one
+    secretaries: list[tuple[datetime, str]] = field(default_factory=list)
+    agenda_adopted: datetime | None = None  # when the council adopted the agenda
+    # Decisions taken and items opened so far: a motion laid on the table may be taken from it
+    # only after some business since (RONR §34).
+    business: int = 0
     sitting: int = 1
     undoable: list[int] = field(default_factory=list)  # seqs of effective actions, last on top
     last_seq: int = 1  # of the last event applied
@@ -175,6 +208,8 @@ class State:
         state.order = [item.id for item in loaded.agenda.items]
         state.items = {item.id: ItemState(item) for item in loaded.agenda.items}
         state.chairs = [(at, loaded.agenda.chair)]
+        state.secretary = loaded.agenda.secretary
+        state.secretaries = [(at, loaded.agenda.secretary)]
         state.circulated = {c.item: c for c in loaded.circulated or []}
         return state
 
@@ -236,6 +271,24 @@ def _lifecycle(phase: Phase, name: str) -> Callable[[State, datetime, ev.AnyEven
     return lambda state, at, event: _enter(state, at, phase, name)
 
 
+def _begun(state: State, at: datetime, event: ev.Begun) -> None:
+    _take_chair(state, at, event.chair)
+    _enter(state, at, "in_session", "begun")
+
+
+def _take_chair(state: State, at: datetime, change: ev.ChairChange | None, item: str | None = None) -> None:
+    """Who presides from now on, when an event says so. A chair handed over for an item the
+    presiding officer has an interest in comes back at the item's end (`chair_returns`)."""
+    if change is None:
+        return
+    if change.returns_to is not None and item is not None:
+        state.chair_returns = (item, change.returns_to)
+    elif state.chair_returns is not None and change.member == state.chair_returns[1]:
+        state.chair_returns = None
+    state.chair = change.member
+    state.chairs.append((at, change.member))
+
+
 def _finish_current_item(state: State) -> None:
     """Adjournment ends the item under discussion."""
     item = state.current_item
@@ -255,6 +308,7 @@ def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
         presence.changes.append((at, "absent"))
     state.proxies.clear()
     state.chair = state.meeting.agenda.chair
+    state.chair_returns = None
     state.chairs.append((at, state.chair))
     state.sessions.append(("sitting", at))
     attendance.recount(state, state.meeting.council.seat_index)
@@ -262,7 +316,13 @@ def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
 
 def _chair(state: State, at: datetime, event: ev.ChairHanded) -> None:
     state.chair = event.member
+    state.chair_returns = None
     state.chairs.append((at, event.member))
+
+
+def _secretary(state: State, at: datetime, event: ev.SecretaryNamed) -> None:
+    state.secretary = event.member
+    state.secretaries.append((at, event.member))
 
 
 def _waiver(state: State, at: datetime, event: ev.BalanceWaived) -> None:
@@ -277,6 +337,7 @@ def _attendance(state: State, at: datetime, event: ev.AttendanceChanged) -> None
         presence.status = status
         presence.changes.append((at, status))
     attendance.recount(state, attendance.seats_bearing_on(state, event.changes))
+    _take_chair(state, at, event.chair)
 
 
 def _proxy(state: State, at: datetime, event: ev.ProxyLodged) -> None:
@@ -297,7 +358,9 @@ def _open(state: State, at: datetime, event: ev.ItemOpened) -> None:
         state.current_item.status = event.leaving
     state.current = event.item
     state.items[event.item].status = "open"
+    state.business += 1
     state._open_item_clock(at)
+    _take_chair(state, at, event.chair, event.item)
 
 
 def _close(state: State, at: datetime, event: ev.ItemClosed) -> None:
@@ -305,6 +368,7 @@ def _close(state: State, at: datetime, event: ev.ItemClosed) -> None:
         state._close_item_clock(at)
         state.current = None
     state.items[event.item].status = event.status
+    _take_chair(state, at, event.chair)
 
 
 def _add(state: State, at: datetime, event: ev.ItemAdded) -> None:
@@ -331,6 +395,7 @@ def _moved(state: State, at: datetime, event: ev.MotionMoved) -> None:
         at,
         heard_before=len(item.speakers) if item else 0,
         original_text=event.text,
+        agenda=event.agenda,
     )
     state.stack.append(event.motion)
 
@@ -353,21 +418,34 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     """Take a motion off the stack, and do what deciding it does."""
     motion.status = status
     motion.decided_at = at
+    motion.decided_seq = state.last_seq
+    motion.decided_sitting = state.sitting
     motion.poll = motion.poll if motion.method == "roll_call" else None  # names stay public
     state.decided.append(motion.number)
+    state.business += 1
     if motion.number in state.stack:
         state.stack.remove(motion.number)
     target = state.motions[motion.applies_to] if motion.applies_to is not None else None
     if motion.kind == "appeal" and target is not None:
-        target.appeal = "sustained" if status == "carried" else "reversed"
+        _appeal_decided(state, at, target, sustained=status == "carried")
     if status != "carried":
         return
+    if motion.kind == "main" and _adopts_the_agenda(state, motion):
+        state.agenda_adopted = at
     if motion.kind == "adjourn":
         _enter(state, at, "adjourned", "adjourned")
     elif motion.kind == "recess":
         _enter(state, at, "in_recess", "recessed")
+    elif motion.kind == "change_agenda" and motion.agenda is not None:
+        _change_agenda(state, at, motion.agenda)
     if target is None:
         return
+    numbers = {target.number, *state.stack, *state.tabled, *target.adhering}
+    motion.before_effect = (
+        {n: _copy_of(state.motions[n]) for n in numbers},
+        list(state.stack),
+        list(state.tabled),
+    )
     if motion.kind == "amend":
         target.text = motion.text
     elif motion.kind == "previous_question":
@@ -375,14 +453,57 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     elif motion.kind == "lay_on_table":
         _set_aside(state, at, target, "tabled")
         state.tabled.append(target.number)
+        target.tabled_after = state.business
     elif motion.kind == "take_from_table":
         state.tabled.remove(target.number)
         _restore(state, target)
     elif motion.kind in ("postpone", "commit", "postpone_indefinitely", "objection_to_consideration"):
         result: MotionStatus = {"postpone": "postponed", "commit": "referred"}.get(motion.kind, "dismissed")  # type: ignore[assignment]
         _set_aside(state, at, target, result)
+    elif motion.kind == "withdraw":
+        _set_aside(state, at, target, "withdrawn")
     elif motion.kind == "reconsider":
         _restore(state, target)
+
+
+def _adopts_the_agenda(state: State, motion: Motion) -> bool:
+    item = state.items.get(motion.item) if motion.item else None
+    return item is not None and item.item.kind == "agenda_adoption" and state.agenda_adopted is None
+
+
+def _change_agenda(state: State, at: datetime, change: ev.AgendaChange) -> None:
+    """A change to the adopted agenda, now that the council agreed to it."""
+    if change.change == "add" and change.added is not None:
+        _add(state, at, ev.ItemAdded(item=change.added, after=change.after))
+    elif change.change == "reorder" and change.item is not None and change.after is not None:
+        _move_item(state, at, ev.ItemMoved(item=change.item, after=change.after))
+    elif change.change in ("defer", "drop") and change.item is not None:
+        status: ItemStatus = "deferred" if change.change == "defer" else "dropped"
+        _close(state, at, ev.ItemClosed(item=change.item, status=status))  # type: ignore[arg-type]
+
+
+def _appeal_decided(state: State, at: datetime, point: Motion, sustained: bool) -> None:
+    """The assembly on the chair's ruling: sustained, the ruling stands; reversed, its effect
+    on the motion the point was raised against is reversed too."""
+    point.appeal = "sustained" if sustained else "reversed"
+    if sustained or point.kind != "point_of_order" or point.applies_to is None:
+        return
+    against = state.motions[point.applies_to]
+    if point.ruling == "well-taken" and against.status == "ruled_out":
+        _restore(state, against)
+    elif point.ruling == "not-well-taken" and against.number in state.stack:
+        _set_aside(state, at, against, "ruled_out")
+
+
+def _reverse_effect(state: State, motion: Motion) -> None:
+    """Put back what deciding `motion` changed in the other motions, the stack and the table."""
+    if motion.before_effect is None:
+        return
+    motions, stack, tabled = motion.before_effect
+    state.motions.update(motions)
+    state.stack[:] = stack
+    state.tabled[:] = tabled
+    motion.before_effect = None
 
 
 def _set_aside(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
@@ -410,7 +531,9 @@ def _restore(state: State, motion: Motion) -> None:
     motion.poll = None
     motion.entitled = []
     motion.consensus = None
-    motion.decided_at = None
+    motion.decided_at = motion.decided_seq = motion.decided_sitting = None
+    motion.not_voting = []
+    motion.before_effect = None
     state.stack.append(motion.number)
     for number in motion.adhering:
         state.motions[number].status = "pending"
@@ -418,7 +541,7 @@ def _restore(state: State, motion: Motion) -> None:
     motion.adhering = []
 
 
-def _entitled(state: State, event: ev.VoteCounted | ev.PollOpened) -> list[ev.Voter] | None:
+def _entitled(state: State, event: ev.VoteCounted | ev.PollOpened | ev.DivisionDemanded) -> list[ev.Voter] | None:
     """Who was entitled to vote, as the event records it: its register (a change to the last
     one written, which it then becomes), the whole list an older journal wrote, or None when
     the vote is a ballot's totals, whose register its opening recorded."""
@@ -427,8 +550,8 @@ def _entitled(state: State, event: ev.VoteCounted | ev.PollOpened) -> list[ev.Vo
         if base is not None and base != state.register_seq:
             raise InconsistentJournal(state.last_seq)
         state.register = attendance.registered(state, event.register_)
-    elif event.entitled is not None:
-        state.register = attendance.registered(state, ev.Register(added=event.entitled))
+    elif (whole := getattr(event, "entitled", None)) is not None:
+        state.register = attendance.registered(state, ev.Register(added=whole))
     else:
         return None
     state.register_seq = state.last_seq
@@ -506,12 +629,28 @@ def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
 
 
 def _roll_closed(state: State, at: datetime, event: ev.RollCallClosed) -> None:
-    _decided(state, at, state.motions[event.motion], event.outcome)
+    motion = state.motions[event.motion]
+    motion.not_voting = list(event.not_voting)
+    _decided(state, at, motion, event.outcome)
+
+
+def _division(state: State, at: datetime, event: ev.DivisionDemanded) -> None:
+    """The result set aside, with what it did, and the question put again by roll call."""
+    motion = state.motions[event.motion]
+    _reverse_effect(state, motion)
+    _restore(state, motion)
+    motion.division = event.member
+    entitled = _entitled(state, event)
+    if entitled is None:
+        raise InconsistentJournal(state.last_seq)
+    motion.poll = Poll("roll_call", entitled)
+    motion.method = "roll_call"
+    motion.entitled = entitled
 
 
 def _point(state: State, at: datetime, event: ev.PointRaised) -> None:
     state.motions[event.motion] = Motion(
-        event.motion, "point_of_order", event.text or "", event.member, None, state.current, None, at
+        event.motion, "point_of_order", event.text or "", event.member, None, state.current, event.applies_to, at
     )
     state.stack.append(event.motion)
 
@@ -519,18 +658,44 @@ def _point(state: State, at: datetime, event: ev.PointRaised) -> None:
 def _ruled(state: State, at: datetime, event: ev.Ruled) -> None:
     motion = state.motions[event.motion]
     motion.ruling = event.ruling
+    motion.ruling_reason = event.reason
     motion.method = "chair"
     _dispose(state, at, motion, "carried" if event.ruling == "well-taken" else "lost")
-    if motion.kind == "division_of_assembly" and event.ruling == "well-taken" and motion.applies_to is not None:
-        _restore(state, state.motions[motion.applies_to])  # the vote is taken again, counted
+    if event.ruling != "well-taken" or motion.applies_to is None:
+        return
+    against = state.motions[motion.applies_to]
+    if motion.kind == "point_of_order" and against.number in state.stack:
+        _set_aside(state, at, against, "ruled_out")  # out of order: it leaves the floor
+    elif motion.kind == "division_of_assembly":
+        _restore(state, against)  # journals before `division`: the vote is taken again, counted
 
 
 def _interest(state: State, at: datetime, event: ev.InterestDeclared) -> None:
-    state.interests.append(Interest(at, event.member, event.text, event.item))
+    interest = Interest(at, event.member, event.text, event.item)
+    state.interests.append(interest)
+    if event.recused and event.item is not None:
+        state.items[event.item].recusals[event.member] = None
+        interest.ruling, interest.ruled_at = "recused", at
+    _take_chair(state, at, event.chair, event.item)
+
+
+def _rule_on_interest(
+    state: State, at: datetime, member: str, item: str, ruling: Literal["recused", "cleared"], reason: str | None
+) -> None:
+    """The chair's ruling answers the member's declarations on the item not yet ruled on."""
+    for interest in state.interests:
+        if interest.member == member and interest.item == item and interest.ruling is None:
+            interest.ruling, interest.reason, interest.ruled_at = ruling, reason, at
 
 
 def _recused(state: State, at: datetime, event: ev.Recused) -> None:
     state.items[event.item].recusals[event.member] = event.reason
+    _rule_on_interest(state, at, event.member, event.item, "recused", event.reason)
+
+
+def _cleared(state: State, at: datetime, event: ev.InterestCleared) -> None:
+    state.items[event.item].cleared[event.member] = event.reason
+    _rule_on_interest(state, at, event.member, event.item, "cleared", event.reason)
 
 
 def _queued(state: State, at: datetime, event: ev.SpeakersQueued) -> None:
@@ -578,7 +743,7 @@ def _published(state: State, at: datetime, event: ev.DecisionPublished) -> None:
 
 _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Loaded: _loaded,
-    ev.Begun: _lifecycle("in_session", "begun"),
+    ev.Begun: _begun,
     ev.Recessed: _lifecycle("in_recess", "recessed"),
     ev.Resumed: _lifecycle("in_session", "resumed"),
     ev.Adjourned: _lifecycle("adjourned", "adjourned"),
@@ -610,6 +775,9 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Ruled: _ruled,
     ev.InterestDeclared: _interest,
     ev.Recused: _recused,
+    ev.InterestCleared: _cleared,
+    ev.SecretaryNamed: _secretary,
+    ev.DivisionDemanded: _division,
     ev.SpeakersQueued: _queued,
     ev.SpeakerRemoved: _unqueued,
     ev.FloorGiven: _floor,

@@ -157,7 +157,7 @@ def test_quorum_lost_refuses_business_but_not_attendance_recess_or_adjournment(t
     )
     assert meeting.refuse("agreed").code == "quorum.lost"
     assert meeting.refuse("roll-call").code == "quorum.lost"
-    meeting.run('note "Waiting for members to reconnect."', "point ke-1", "rule well-taken", "present hn-1")
+    meeting.run('note "Waiting for members to reconnect."', "point ke-1", "rule not-well-taken", "present hn-1")
     meeting.run("vote 10 0 1")  # regained
     assert meeting.state.motions[1].status == "carried"
     meeting.run("leave hn-1", "move to recess by ke-1 seconded zm-1", "vote 6 3")

@@ -47,6 +47,7 @@ def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
     # 20 present, 1 recused: two-thirds of votes cast, 13-6 carries.
     meeting = in_session(tmp_path, present=ALL_SEATS[:20], item="focal-points")
     meeting.run('recuse cd-2 "Director of a cooperative named in the motion"', "move by ke-1 seconded gh-1")
+    meeting.run("consensus", "block bo-1", "conclude")  # the class seeks consensus first
     assert len(entitled_voters(meeting.state, "focal-points")) == 19
     assert meeting.refuse("vote 14 6 0").params == {"votes": 20, "entitled": 19}
     meeting.run("vote 13 6")
@@ -207,7 +208,11 @@ def test_a_secret_ballot_keeps_totals_only(tmp_path):
     meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1")
     assert meeting.refuse("vote 12 5 2").code == "vote.secret-ballot-item"
     assert meeting.refuse("roll-call").code == "vote.secret-ballot-item"
-    assert meeting.refuse("agreed").code == "vote.secret-ballot-item"
+    assert meeting.refuse("consensus").code == "vote.secret-ballot-item"  # a block names who blocks
+    assert meeting.refuse("objection cm-1").code == "vote.secret-ballot-item"
+    meeting.run("objection")  # unnamed: no member's position is recorded
+    assert meeting.state.motions[1].objections == [None]
+    assert meeting.refuse("agreed").params == {"motion": 1, "by": ["—"]}
     meeting.run("ballot")
     for line in ("yes ke-1", "no ke-1", "abstain ke-1", "yes pe-1 for br-1"):
         assert meeting.refuse(line).code == "vote.secret-ballot-named"

@@ -278,6 +278,10 @@ def test_secondary_amendment_carried_replaces_the_text_of_the_primary(tmp_path: 
 # ── lay on the table and take from the table ─────────────────────────────────
 
 
+# Business done while a motion lies on the table: another question decided (RONR §34).
+OTHER_BUSINESS = ('move "That the secretariat circulate the budget." by zm-1 seconded sl-1', "vote 15 1 1")
+
+
 def test_lay_on_the_table_and_take_from_the_table(tmp_path: Path) -> None:
     meeting = in_session(tmp_path).run(MAIN, move("amend"), move("lay_on_table", by="sl-1", seconded="zw-1"))
     state = meeting.state
@@ -287,18 +291,26 @@ def test_lay_on_the_table_and_take_from_the_table(tmp_path: Path) -> None:
     assert state.stack == []
     assert state.tabled == [1]
     assert statuses(meeting) == {1: "tabled", 2: "tabled", 3: "carried"}
+    refused = meeting.refuse(move("take_from_table", by="cm-1", seconded="bf-1"))
+    assert refused.code == "motion.no-business-since-tabled"
 
-    meeting.run(move("take_from_table", by="cm-1", seconded="bf-1"))
-    take = state.motions[4]
+    meeting.run(*OTHER_BUSINESS, move("take_from_table", by="cm-1", seconded="bf-1"))
+    take = state.motions[5]
     assert (take.kind, take.applies_to, take.text) == ("take_from_table", 1, DRAFT)
-    assert state.stack == [4]
+    assert state.stack == [5]
     meeting.run("vote 14 1 1")
     assert take.status == "carried"
     assert state.tabled == []
     assert state.stack == [1, 2]
-    assert statuses(meeting) == {1: "pending", 2: "pending", 3: "carried", 4: "carried"}
+    assert statuses(meeting) == {1: "pending", 2: "pending", 3: "carried", 4: "carried", 5: "carried"}
     meeting.run("vote 14 2 1")  # the amendment is the immediately pending question again
     assert state.motions[1].text == PRIMARY
+
+
+def test_opening_an_item_is_business_done_since_tabling(tmp_path: Path) -> None:
+    meeting = in_session(tmp_path).run(MAIN, move("lay_on_table"), "vote 15 2 1", "open minutes", "open agenda")
+    meeting.run(move("take_from_table", by="cm-1", seconded="bf-1"))
+    assert meeting.state.motions[3].kind == "take_from_table"
 
 
 def test_lay_on_the_table_lost_leaves_the_motions_pending(tmp_path: Path) -> None:
@@ -340,7 +352,7 @@ def test_setting_the_main_motion_aside_takes_both_amendments_with_it(
 
 def test_take_from_the_table_brings_back_both_amendments(tmp_path: Path) -> None:
     meeting = in_session(tmp_path).run(MAIN, move("amend"), move("amend", by="zm-1", seconded="sl-1", text=SECONDARY))
-    meeting.run(move("lay_on_table", by="cm-1", seconded="bf-1"), "vote 15 2")
+    meeting.run(move("lay_on_table", by="cm-1", seconded="bf-1"), "vote 15 2", *OTHER_BUSINESS)
     meeting.run(move("take_from_table", by="cm-1", seconded="bf-1"), "vote 15 2")
     assert meeting.state.stack == [1, 2, 3]
 
@@ -523,9 +535,15 @@ def test_point_of_order_is_raised_without_a_second_and_the_chair_rules(tmp_path:
     assert state.stack == [1, 2, 3]
     refused = meeting.refuse("second bo-1")
     assert (refused.code, refused.params) == ("motion.no-second-needed", {"motion": 3, "kind": "point_of_order"})
-    meeting.run("rule well-taken")
-    assert (point.status, point.ruling) == ("carried", "well-taken")
-    assert state.stack == [1, 2]
+    meeting.run('rule well-taken "The confirmation by the council is a new subject"')
+    assert (point.status, point.ruling, point.ruling_reason) == (
+        "carried",
+        "well-taken",
+        "The confirmation by the council is a new subject",
+    )
+    # Well taken: the amendment it was raised against is out of order, and leaves the floor.
+    assert state.stack == [1]
+    assert state.motions[2].status == "ruled_out"
 
 
 def test_point_of_order_not_well_taken(tmp_path: Path) -> None:
@@ -743,26 +761,53 @@ def test_division_of_the_question_after_the_question_was_decided_is_refused(tmp_
     assert meeting.refuse(move("division_of_question")).code == "motion.no-main"
 
 
-def test_division_of_the_assembly_after_a_vote(tmp_path: Path) -> None:
-    meeting = in_session(tmp_path).run(MAIN, "vote 9 8", "move to division by bo-1")
-    motion = meeting.state.motions[2]
-    assert (motion.kind, motion.seconder, motion.status) == ("division_of_assembly", None, "pending")
-    assert meeting.refuse("second pe-1").code == "motion.no-second-needed"
+def test_division_is_a_demand_that_sets_the_result_aside_for_a_roll_call(tmp_path: Path) -> None:
+    meeting = in_session(tmp_path).run(MAIN, "vote 9 8", "division bo-1")
+    state = meeting.state
+    motion = state.motions[1]
+    # No motion, no ruling: the question is put again, by name, at once.
+    assert (motion.status, motion.division, motion.method, state.stack) == ("pending", "bo-1", "roll_call", [1])
+    assert motion.poll is not None and len(motion.poll.entitled) == 21
+    assert motion.earlier[0].outcome is not None and motion.earlier[0].outcome.yes == 9
+    assert meeting.refuse("vote 9 8").code == "vote.roll-call-open"
+    meeting.run("yes " + " ".join(ALL_SEATS[:8]), "no " + " ".join(ALL_SEATS[8:18]), "close")
+    assert (motion.status, motion.outcome.yes, motion.outcome.no) == ("lost", 8, 10)
 
 
-def test_division_of_the_assembly_with_nothing_to_divide_is_refused(tmp_path: Path) -> None:
+def test_a_division_after_consent_and_on_an_amendment_puts_the_text_back(tmp_path: Path) -> None:
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), "agreed")
+    assert meeting.state.motions[1].text == PRIMARY
+    meeting.run("division co-1")
+    assert meeting.state.motions[1].text == DRAFT  # the amendment's effect is set aside with it
+    assert meeting.state.stack == [1, 2]
+
+
+def test_a_division_comes_right_after_the_result_or_not_at_all(tmp_path: Path) -> None:
     meeting = in_session(tmp_path)
-    assert meeting.refuse("move to division by bo-1").code == "motion.no-vote"
+    assert meeting.refuse("division bo-1").code == "division.no-result"
+    meeting.run(MAIN, "vote 15 2 1", 'note "The chair thanked the members."')
+    assert (meeting.refuse("division bo-1").code, meeting.state.stack) == ("division.too-late", [])
+    meeting.run("next", "move by pe-1 seconded bo-1", "roll-call", "yes pe-1", "close")
+    assert meeting.refuse("division bo-1").code == "division.no-result"  # a roll call names everyone already
 
 
-def test_withdraw_the_pending_motion(tmp_path: Path) -> None:
+def test_a_motion_not_yet_stated_is_withdrawn_at_once(tmp_path: Path) -> None:
+    meeting = in_session(tmp_path).run("move by ke-1", "withdraw")  # not seconded: not yet the assembly's
+    assert (meeting.state.motions[1].status, meeting.state.stack) == ("withdrawn", [])
+
+
+def test_withdrawing_a_stated_motion_needs_consent_or_a_vote(tmp_path: Path) -> None:
     meeting = in_session(tmp_path).run(MAIN, move("amend"), "withdraw")
     state = meeting.state
-    assert statuses(meeting) == {1: "pending", 2: "withdrawn"}
+    request = state.motions[3]
+    assert (request.kind, request.applies_to, request.mover, state.stack) == ("withdraw", 2, "bo-1", [1, 2, 3])
+    assert meeting.refuse("withdraw").code == "motion.withdraw-pending"
+    meeting.run("agreed")
+    assert statuses(meeting) == {1: "pending", 2: "withdrawn", 3: "carried"}
     assert state.stack == [1]
-    meeting.run("withdraw")
-    assert state.motions[1].status == "withdrawn"
-    assert state.stack == []
+    meeting.run("withdraw", "objection cm-1", "vote 6 12")  # an objection: the assembly decides, and keeps it
+    assert statuses(meeting) == {1: "pending", 2: "withdrawn", 3: "carried", 4: "lost"}
+    assert state.stack == [1]
 
 
 def test_withdraw_with_nothing_pending_is_refused(tmp_path: Path) -> None:
@@ -860,8 +905,10 @@ def test_in_order_with_a_secondary_amendment_pending(tmp_path: Path) -> None:
 def test_in_order_with_something_tabled(tmp_path: Path) -> None:
     meeting = in_session(tmp_path).run(MAIN, move("lay_on_table"), "vote 12 5")
     in_order = motions_in_order(meeting.state)
-    assert "take_from_table" in in_order
-    assert "reconsider" not in in_order  # the last decision is the motion to table, not a main motion
+    assert "take_from_table" not in in_order  # no business since
+    assert "reconsider" not in in_order  # laying on the table is not reconsidered: it is taken from the table
+    meeting.run(*OTHER_BUSINESS)
+    assert {"take_from_table", "reconsider"} <= set(motions_in_order(meeting.state))
 
 
 def test_in_order_with_a_point_of_order_pending(tmp_path: Path) -> None:
@@ -895,7 +942,7 @@ def test_motion_needing_a_second_cannot_be_voted_before_it(tmp_path: Path) -> No
 def test_every_seconded_motion_waits_for_its_second(tmp_path: Path, kind: MotionKind) -> None:
     before = {
         "appeal": [MAIN, 'point cd-2 "Not germane"', "rule not-well-taken"],
-        "take_from_table": [MAIN, move("lay_on_table"), "vote 12 5"],
+        "take_from_table": [MAIN, move("lay_on_table"), "vote 12 5", *OTHER_BUSINESS],
         "reconsider": [MAIN, "vote 12 5"],
     }.get(kind, [MAIN])
     meeting = in_session(tmp_path).run(*before, move(kind, by="zm-1", seconded=None))
@@ -911,7 +958,6 @@ def test_every_seconded_motion_waits_for_its_second(tmp_path: Path, kind: Motion
         ("question_of_privilege", []),
         ("orders_of_the_day", []),
         ("objection_to_consideration", [MAIN]),
-        ("division_of_assembly", [MAIN, "vote 12 3"]),
     ],
 )
 def test_motions_that_need_no_second(tmp_path: Path, kind: MotionKind, before: list[str]) -> None:
@@ -981,7 +1027,7 @@ def test_an_alternate_sitting_for_an_absent_titular_may_move(tmp_path: Path) -> 
         ("suspend_rules", [MAIN]),
         ("objection_to_consideration", [MAIN]),
         ("reconsider", [MAIN, "vote 12 3"]),
-        ("take_from_table", [MAIN, move("lay_on_table"), "vote 12 3"]),
+        ("take_from_table", [MAIN, move("lay_on_table"), "vote 12 3", *OTHER_BUSINESS]),
     ],
 )
 def test_a_motion_the_council_does_not_allow(tmp_path: Path, kind: MotionKind, before: list[str]) -> None:
