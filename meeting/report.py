@@ -20,14 +20,13 @@ from meeting.vocabulary import (
     item_title,
     member_name,
     member_names,
-    region_name,
 )
 from meeting.words import outcome_words, quorum_status_words
 
 
 def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
     status = status or quorum_status(state)
-    short = [region_name(state, r.region) for r in status.short_regions]
+    short = status.short_names(state.meeting.council)
     return quorum_status_words(
         status.present,
         status.needed,

@@ -67,6 +67,21 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
         parts.append(
             _("at least {share} of each region's seats").format(share=share_words(quorum.each_region_at_least))
         )
+    if quorum.each_group_at_least:
+        count = quorum.each_group_at_least
+        parts.append(
+            ngettext(
+                "at least {count} seat from each group of regions ({groups})",
+                "at least {count} seats from each group of regions ({groups})",
+                count,
+            ).format(count=count, groups=_(", ").join(council.groups))
+        )
+    for group, count in quorum.group_at_least.items():
+        parts.append(
+            ngettext("at least {count} seat from {group}", "at least {count} seats from {group}", count).format(
+                count=count, group=group
+            )
+        )
     return _(" and ").join(parts)
 
 

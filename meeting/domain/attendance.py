@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from meeting.domain.checks import least_count
-from meeting.domain.council import Member
+from meeting.domain.council import Council, Member
 from meeting.domain.events import Register, Status, Via, Voter
 from meeting.domain.quantities import least_count_at_least
 
@@ -136,8 +136,15 @@ class RegionShort:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupShort:
+    group: str  # a group of regions, by its name as the council writes it
+    present: int
+    needed: int
+
+
+@dataclass(frozen=True, slots=True)
 class QuorumStatus:
-    """The quorum and why: the head count, and each regional condition."""
+    """The quorum and why: the head count, and each condition on regions and their groups."""
 
     present: int
     needed: int
@@ -146,6 +153,7 @@ class QuorumStatus:
     regions_needed: int
     regions_total: int
     short_regions: tuple[RegionShort, ...]
+    short_groups: tuple[GroupShort, ...] = ()
 
     @property
     def head_count_met(self) -> bool:
@@ -157,7 +165,12 @@ class QuorumStatus:
 
     @property
     def met(self) -> bool:
-        return self.head_count_met and self.regions_met and not self.short_regions
+        return self.head_count_met and self.regions_met and not self.short_regions and not self.short_groups
+
+    def short_names(self, council: Council) -> list[str]:
+        """The regions, then the groups of regions, with too few seats present, by name."""
+        regions = [(region.name if (region := council.region(r.region)) else r.region) for r in self.short_regions]
+        return regions + [g.group for g in self.short_groups]
 
 
 def quorum_status(state: State) -> QuorumStatus:
@@ -181,7 +194,27 @@ def quorum_status(state: State) -> QuorumStatus:
         regions_needed=quorum.regions_represented,
         regions_total=len(regions),
         short_regions=tuple(short),
+        short_groups=tuple(groups_short(state)),
     )
+
+
+def groups_short(state: State) -> list[GroupShort]:
+    """The groups of regions with fewer seats present than the quorum asks of them: every group
+    `each_group_at_least`, and each group `group_at_least` names its own number."""
+    council = state.meeting.council
+    quorum = state.meeting.rules.quorum
+    if not quorum.each_group_at_least and not quorum.group_at_least:
+        return []
+    present: dict[str, int] = dict.fromkeys(council.groups, 0)
+    for region, count in state.counted_by_region.items():
+        if region is not None:
+            present[council.group_of(region)] += count
+    short = []
+    for group in council.groups:
+        needed = max(quorum.each_group_at_least, quorum.group_at_least.get(group, 0))
+        if present[group] < needed:
+            short.append(GroupShort(group, present[group], needed))
+    return short
 
 
 def recused(state: State, member: str, item: str | None) -> bool:
@@ -233,11 +266,15 @@ def entitled_by_seat(state: State, item: str | None) -> list[Voter | None]:
 
 
 def women_share(state: State) -> Fraction | None:
-    """The share of women among the members present; None when nobody is present."""
-    present = [m for m in state.meeting.council.members if is_attending(state, m.id)]
-    if not present:
+    """The share of women among the voting members sitting now (titulars and the alternates
+    sitting for them; not observers, the secretariat, nor alternates whose titular is here);
+    None when nobody sits."""
+    council = state.meeting.council
+    sitting = {voter.voter for voter in state.seat_voters if voter is not None and voter.via != "proxy"}
+    if not sitting:
         return None
-    return Fraction(sum(1 for m in present if m.gender == "F"), len(present))
+    women = sum(1 for member_id in sitting if (member := council.member(member_id)) and member.gender == "F")
+    return Fraction(women, len(sitting))
 
 
 def balance_short(state: State) -> bool:

@@ -96,6 +96,18 @@ class Council(Model):
     def _titulars_by_alternate(self) -> dict[str, Member]:
         return {m.alternate: m for m in reversed(self.members) if m.alternate}  # the first wins
 
+    @cached_property
+    def groups(self) -> tuple[str, ...]:
+        """The groups of regions with seats, in the council's order: a region's `group`, or
+        the region itself (by its name) when it has none."""
+        return tuple(dict.fromkeys(self.group_of(r.id) for r in self.regions if self.seats_in(r.id)))
+
+    def group_of(self, region_id: str) -> str:
+        region = self.region(region_id)
+        if region is None:
+            return region_id
+        return region.group or region.name
+
     def member(self, member_id: str) -> Member | None:
         return self._members_by_id.get(member_id)
 

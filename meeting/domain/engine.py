@@ -292,13 +292,8 @@ def _quorum_for(state: State, kind: MotionKind | None) -> None:
             regions_present=status.regions_present,
             regions_needed=status.regions_needed,
             regions_total=status.regions_total,
-            short=[_region_name(state, r.region) for r in status.short_regions],
+            short=status.short_names(state.meeting.council),
         )
-
-
-def _region_name(state: State, region_id: str) -> str:
-    region = state.meeting.council.region(region_id)
-    return region.name if region else region_id
 
 
 def sits(state: State, member: Member) -> bool:
@@ -999,7 +994,7 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("vote.no-roll-call", motion=motion.number)
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    silent = [voter.seat for voter in poll.entitled if voter.seat not in poll.choices]
+    silent = list(dict.fromkeys(voter.voter for voter in poll.entitled if voter.seat not in poll.choices))
     return ev.RollCallClosed(
         motion=motion.number, outcome=_count(state, motion, tally, poll.entitled), not_voting=silent
     )

@@ -297,7 +297,7 @@ class RollCallClosed(Event):
     type: Literal["roll.closed"] = "roll.closed"
     motion: int
     outcome: Outcome
-    not_voting: list[str] = Field(default_factory=list)  # seats that did not answer
+    not_voting: list[str] = Field(default_factory=list)  # members who did not answer
 
 
 class PointRaised(Event):

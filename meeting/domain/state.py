@@ -101,7 +101,7 @@ class Motion:
     outcome: ev.Outcome | None = None
     ruling: Literal["well-taken", "not-well-taken"] | None = None
     ruling_reason: str | None = None
-    not_voting: list[str] = field(default_factory=list)  # seats that did not answer a roll call
+    not_voting: list[str] = field(default_factory=list)  # members who did not answer a roll call
     appeal: Literal["sustained", "reversed"] | None = None  # the assembly on the chair's ruling
     debate_closed: bool = False  # the previous question was ordered on it
     adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)

@@ -14,13 +14,13 @@ from meeting.domain.record import QuorumChange, Slot, Step, timetable
 from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.wording import Context
-from meeting.vocabulary import ATTENDANCE, ATTENDED, ROLES, item_heading, region_name
+from meeting.vocabulary import ATTENDANCE, ATTENDED, ROLES, item_heading
 from meeting.words import quorum_count_words, quorum_words
 
 
 def quorum_words_of(ctx: Context, status: QuorumStatus) -> str:
     """ "15 of 21 voting seats present (11 needed); 4 of 5 regions represented (3 needed)"."""
-    short = [region_name(ctx.council, r.region) for r in status.short_regions]
+    short = status.short_names(ctx.council)
     return quorum_count_words(
         status.present,
         status.needed,

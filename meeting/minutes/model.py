@@ -311,6 +311,7 @@ class MotionRecord(Record):
     blocked_by: list[Person] = Field(default_factory=list)
     consensus: ConsensusRecord | None = None
     objections: list[Person] = Field(default_factory=list)
+    unnamed_objections: int = Field(0, description="Objections not named: on a secret-ballot item.")
     ruling: str | None = None
     ruling_words: str | None = None
     appeal: str | None = None

@@ -17,7 +17,7 @@ from meeting.domain.state import Motion, Recorded
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
-from meeting.minutes.wording import TOLD_BY_THE_COUNT, Context, effect, how, lower_label
+from meeting.minutes.wording import TOLD_BY_THE_COUNT, Context, agenda_change_words, effect, how, lower_label
 from meeting.report import describe, minutes_used
 from meeting.vocabulary import (
     ITEM_KINDS,
@@ -56,10 +56,8 @@ SENTENCES: dict[type[ev.Event], Sentence] = {}
 SILENT: frozenset[type[ev.Event]] = frozenset(
     {
         ev.Loaded,
-        ev.AttendanceChanged,
         ev.ProxyLodged,
         ev.ProxyRevoked,
-        ev.ItemOpened,
         ev.SpeakersQueued,
         ev.SpeakerRemoved,
         ev.FloorGiven,
@@ -88,9 +86,39 @@ def _motion(said: Said, event: ev.Event) -> Motion:
 
 @says(ev.Begun)
 def _begun(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.Begun)
+    if event.chair is not None and event.chair.member is not None:
+        return _("In the absence of the chair, {member} called the meeting to order.").format(
+            member=said.ctx.who(event.chair.member)
+        )
     return _("The chair, {chair}, called the meeting to order.").format(
         chair=said.ctx.who(said.ctx.state.meeting.agenda.chair)
     )
+
+
+def chair_words(said: Said, change: ev.ChairChange | None) -> str | None:
+    """Who took the chair, as an event records it."""
+    if change is None:
+        return None
+    if change.member is None:
+        return _("Nobody was present to take the chair: business waited until a chair was named.")
+    if change.returns_to is not None:
+        return _("{member} took the chair for this item, {chair} having declared an interest in it.").format(
+            member=said.ctx.who(change.member), chair=said.ctx.who(change.returns_to)
+        )
+    return _("{member} took the chair.").format(member=said.ctx.who(change.member))
+
+
+@says(ev.AttendanceChanged, ev.ItemOpened)
+def _chair_in_passing(said: Said, event: ev.Event) -> str | None:
+    """Attendance and the opening of items are told elsewhere; the chair they hand on, here."""
+    return chair_words(said, getattr(event, "chair", None))
+
+
+@says(ev.SecretaryNamed)
+def _secretary(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.SecretaryNamed)
+    return _("{member} took the minutes.").format(member=said.ctx.who(event.member))
 
 
 @says(ev.Recessed)
@@ -154,9 +182,14 @@ def _item_moved(said: Said, event: ev.Event) -> str:
 @says(ev.ItemClosed)
 def _item_closed(said: Said, event: ev.Event) -> str | None:
     assert isinstance(event, ev.ItemClosed)
-    if event.status != "deferred":
-        return None
-    return _("{item} was deferred.").format(item=upper_first(said.ctx.item_words(event.item)))
+    chair = chair_words(said, event.chair)
+    if event.status == "done":
+        return chair
+    item = upper_first(said.ctx.item_words(event.item))
+    text = (
+        _("{item} was deferred.") if event.status == "deferred" else _("{item} was dropped from the agenda.")
+    ).format(item=item)
+    return f"{text} {chair}" if chair else text
 
 
 @says(ev.MotionMoved)
@@ -164,6 +197,12 @@ def _moved(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.MotionMoved)
     ctx = said.ctx
     motion = said.motions[event.motion]
+    if event.kind == "withdraw" and event.applies_to is not None:
+        return _("{mover} asked leave to withdraw {target}.").format(
+            mover=ctx.who(event.mover), target=ctx.ref(event.applies_to)
+        )
+    if event.kind == "change_agenda" and event.agenda is not None:
+        return _("The chair proposed {change}.").format(change=agenda_change_words(ctx, event.agenda, done=False))
     head = ctx.label(motion)
     if motion.kind not in ("main", "amend") and event.applies_to is not None:
         head += " " + _("on {target}").format(target=ctx.ref(event.applies_to))
@@ -201,6 +240,8 @@ def _with_effect(said: Said, text: str, motion: Motion, result: str) -> str:
 
 
 def _decided(said: Said, motion: Motion, outcome: ev.Outcome, method: str) -> str:
+    if motion.kind == "appeal" and outcome.result != "pending":
+        return _with_effect(said, appeal_words(outcome, method), motion, outcome.result)
     text = _("Vote on {label} by {method}: {outcome}").format(
         label=said.ctx.ref(motion.number), method=_(METHODS[method]), outcome=outcome_words(outcome)
     )
@@ -216,10 +257,37 @@ def _counted(said: Said, event: ev.Event) -> str:
     return _decided(said, _motion(said, event), event.outcome, event.method)
 
 
+def appeal_words(outcome: ev.Outcome, method: str) -> str:
+    """ "The decision of the chair was sustained, 11–6, 1 abstention (show of hands)." """
+    counts = f"{outcome.yes}–{outcome.no}"
+    if outcome.abstain:
+        counts += ", " + ngettext("{n} abstention", "{n} abstentions", outcome.abstain).format(n=outcome.abstain)
+    text = (
+        _("The decision of the chair was sustained, {counts} ({method}).")
+        if outcome.result == "carried"
+        else _("The decision of the chair was overturned, {counts} ({method}).")
+    )
+    return text.format(counts=counts, method=_(METHODS[method]))
+
+
 @says(ev.RollCallClosed)
 def _roll_closed(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.RollCallClosed)
-    return _decided(said, _motion(said, event), event.outcome, "roll_call")
+    text = _decided(said, _motion(said, event), event.outcome, "roll_call")
+    if event.not_voting:
+        text += " " + _("Not voting: {members}.").format(members=said.ctx.names(event.not_voting))
+    return text
+
+
+@says(ev.DivisionDemanded)
+def _division(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.DivisionDemanded)
+    count = said.step.entitled or 0
+    return ngettext(
+        "{member} demanded a division: the result on {label} was set aside and the question put again by roll call; {count} member entitled to vote.",
+        "{member} demanded a division: the result on {label} was set aside and the question put again by roll call; {count} members entitled to vote.",
+        count,
+    ).format(member=said.ctx.who(event.member), label=said.ctx.ref(event.motion), count=count)
 
 
 @says(ev.TieBroken)
@@ -260,6 +328,8 @@ def _consent(said: Said, event: ev.Event) -> str:
 @says(ev.ConsentObjected)
 def _objected(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.ConsentObjected)
+    if event.member is None:
+        return _("A member objected to adopting {label} without a vote.").format(label=said.ctx.ref(event.motion))
     return _("{member} objected to adopting {label} without a vote.").format(
         member=said.ctx.who(event.member), label=said.ctx.ref(event.motion)
     )
@@ -317,25 +387,46 @@ def _point(said: Said, event: ev.Event) -> str:
 @says(ev.Ruled)
 def _ruled(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.Ruled)
-    return _("The chair ruled {label} {ruling}.").format(
-        label=said.ctx.ref(event.motion), ruling=_(RULINGS[event.ruling])
-    )
+    label, ruling = said.ctx.ref(event.motion), _(RULINGS[event.ruling])
+    if event.reason:
+        text = _("The chair ruled {label} {ruling}: {reason}.").format(
+            label=label, ruling=ruling, reason=quoted(event.reason)
+        )
+    else:
+        text = _("The chair ruled {label} {ruling}.").format(label=label, ruling=ruling)
+    point = said.motions[event.motion]
+    if event.ruling == "well-taken" and point.applies_to is not None:
+        text += " " + _("{Target} was ruled out of order.").format(Target=upper_first(said.ctx.ref(point.applies_to)))
+    return text
 
 
 @says(ev.InterestDeclared)
 def _interest(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.InterestDeclared)
-    return interest_words(said.ctx, event.member, event.text, event.item)
+    text = interest_words(said.ctx, event.member, event.text, event.item)
+    if event.recused:
+        text += " " + _("Under the council's rules the declaration recused the member from the item's votes.")
+    chair = chair_words(said, event.chair)
+    return f"{text} {chair}" if chair else text
+
+
+def _ruling_words(said: Said, template: str, member: str, item: str, reason: str | None) -> str:
+    text = _(template).format(member=said.ctx.who(member), item=said.ctx.item_words(item))
+    return f"{text}: {quoted(reason)}." if reason else f"{text}."
 
 
 @says(ev.Recused)
 def _recused(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.Recused)
-    if event.reason:
-        return _("{member} was recused from the votes on this item: {reason}.").format(
-            member=said.ctx.who(event.member), reason=quoted(event.reason)
-        )
-    return _("{member} was recused from the votes on this item.").format(member=said.ctx.who(event.member))
+    template = N_("The chair ruled that {member} is recused from the votes on {item}")
+    return _ruling_words(said, template, event.member, event.item, event.reason)
+
+
+@says(ev.InterestCleared)
+def _cleared(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.InterestCleared)
+    template = N_("The chair ruled that the interest {member} declared does not bar them from {item}")
+    return _ruling_words(said, template, event.member, event.item, event.reason)
 
 
 @says(ev.Noted)

@@ -215,6 +215,7 @@ _EFFECTS = {
     "objection_to_consideration": N_("{Target} will not be considered."),
     "previous_question": N_("Debate on {target} was closed."),
     "reconsider": N_("{Target} is again before the meeting."),
+    "withdraw": N_("{Target} was withdrawn."),
     "amend": N_("{Target} was amended accordingly."),
     "adjourn": N_("The meeting adjourned."),
     "recess": N_("The meeting went into recess."),
@@ -224,15 +225,52 @@ _EFFECTS = {
 def effect(ctx: Context, motion: Motion, result: str) -> str | None:
     """What a carried motion did to another, in words (the state did it)."""
     if motion.kind == "appeal":
-        return (
-            _("The ruling of the chair was sustained.")
-            if result == "carried"
-            else _("The ruling of the chair was reversed.")
-        )
-    if result != "carried" or motion.kind not in _EFFECTS:
+        return _appeal_effect(ctx, motion, sustained=result == "carried")
+    if result != "carried":
+        return None
+    if motion.kind == "main" and ctx.state.agenda_adopted == motion.decided_at and _adopts_agenda(ctx, motion):
+        return _("The agenda was adopted.")
+    if motion.kind == "change_agenda" and motion.agenda is not None:
+        return agenda_change_words(ctx, motion.agenda, done=True)
+    if motion.kind not in _EFFECTS:
         return None
     target = ctx.ref(motion.applies_to)
     return _(_EFFECTS[motion.kind]).format(target=target, Target=upper_first(target))
+
+
+def _adopts_agenda(ctx: Context, motion: Motion) -> bool:
+    item = ctx.state.items.get(motion.item) if motion.item else None
+    return item is not None and item.item.kind == "agenda_adoption"
+
+
+def _appeal_effect(ctx: Context, motion: Motion, sustained: bool) -> str | None:
+    """A reversed ruling on a point of order changes the fate of the motion it was about."""
+    point = ctx.state.motions.get(motion.applies_to) if motion.applies_to is not None else None
+    if sustained or point is None or point.applies_to is None:
+        return None
+    against = ctx.ref(point.applies_to)
+    if point.ruling == "well-taken":
+        return _("{Target} is again before the meeting.").format(Target=upper_first(against))
+    return _("{Target} was ruled out of order.").format(Target=upper_first(against))
+
+
+def agenda_change_words(ctx: Context, change: ev.AgendaChange, done: bool) -> str:
+    """A change to the adopted agenda: as proposed, or as made."""
+    if change.change == "add" and change.added is not None:
+        what = _("the item “{title}”").format(title=change.added.title)
+        where = _(" after {item}").format(item=ctx.item_words(change.after)) if change.after else ""
+        return (
+            _("{What} was added to the agenda{where}.") if done else _("to add {what} to the agenda{where}")
+        ).format(What=upper_first(what), what=what, where=where)
+    item = ctx.item_words(change.item) if change.item else ""
+    templates = {
+        "reorder": (N_("{Item} was moved to follow {after}."), N_("to move {item} to follow {after}")),
+        "defer": (N_("{Item} was deferred."), N_("to defer {item}")),
+        "drop": (N_("{Item} was dropped from the agenda."), N_("to drop {item} from the agenda")),
+    }
+    made, proposed = templates[change.change]
+    after = ctx.item_words(change.after) if change.after else ""
+    return _(made if done else proposed).format(Item=upper_first(item), item=item, after=after)
 
 
 def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: str | None) -> str:
@@ -299,7 +337,8 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
         how_words=how_words,
         blocked_by=[ctx.person(member) for member in blocked],
         consensus=consensus,
-        objections=[ctx.person(member) for member in motion.objections],
+        objections=[ctx.person(member) for member in motion.objections if member is not None],
+        unnamed_objections=motion.objections.count(None),
         ruling=motion.ruling,
         ruling_words=_(RULINGS[motion.ruling]) if motion.ruling else None,
         appeal=motion.appeal,
