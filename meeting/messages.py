@@ -122,7 +122,6 @@ MESSAGES: dict[str, str] = {
     "motion.debate-closed": N_(
         "out of order: debate is closed on the pending question (previous question ordered): put it to the vote"
     ),
-    "motion.no-vote": N_("out of order: no vote has been taken to divide"),
     "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
     "motion.nothing-to-reconsider": N_("out of order: no motion decided in this sitting to reconsider"),
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
@@ -342,6 +341,12 @@ MESSAGES: dict[str, str] = {
     "alternate.other-region": N_("alternate '{id}' ({name}) is from another region"),
     "region.no-seats": N_("region '{id}' has no voting seats"),
     "council.no-seats": N_("the council has no voting seats"),
+    "quorum.unknown-group": N_("no group of regions is named '{group}': the groups are {groups}"),
+    "quorum.group-unreachable": N_("the quorum asks for {needed} seats from {group}, which has only {seats}"),
+    "quorum.groups-unreachable": N_("the quorum asks for {needed} seats from each group, more than {groups} have"),
+    "item.secret-consensus": N_(
+        "item '{item}' is decided by secret ballot, but its class '{cls}' seeks consensus first, where a block names who blocks"
+    ),
     "quorum.zero": N_("this quorum is met with nobody present: a quorum needs at least one voting seat"),
     "quorum.unreachable": N_("quorum needs {needed} voting seats but the council has only {seats}"),
     "quorum.regions-unreachable": N_("quorum needs {needed} regions but only {regions} have seats"),

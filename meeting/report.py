@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
+from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import Motion, State
 from meeting.i18n import _
 from meeting.vocabulary import (
@@ -49,6 +50,11 @@ def minutes_used(state: State, item_id: str, now: datetime | None = None) -> int
 
 def motion_line(motion: Motion) -> str:
     result = motion.outcome and outcome_words(motion.outcome)
+    if motion.kind == "appeal" and motion.outcome is not None and motion.outcome.result != "pending":
+        sustained = motion.outcome.result == "carried"
+        result = (
+            _("the decision of the chair was sustained") if sustained else _("the decision of the chair was overturned")
+        ) + f" ({result})"
     name = _(MOTION_NAMES[motion.kind])
     head = f"#{motion.number} {name}: {motion.text}" if motion.text else f"#{motion.number} {name}"
     return f"{head} — {result or _(MOTION_STATUS[motion.status])}"
@@ -62,6 +68,13 @@ def summary_lines(state: State) -> Iterator[str]:
         counts=", ".join(f"{counts[s]} {_(ATTENDANCE[s])}" for s in ATTENDANCE if counts[s])
     )
     yield _("Quorum: {words}").format(words=quorum_line(state))
+    presiding = member_name(state, state.chair) if state.chair is not None else _("nobody")
+    yield _("In the chair: {chair} · minutes: {secretary}").format(
+        chair=presiding, secretary=member_name(state, state.secretary)
+    )
+    in_order = motions_in_order(state)
+    if in_order:
+        yield _("In order now: {motions}").format(motions=_(", ").join(_(MOTION_NAMES[kind]) for kind in in_order))
     yield _("Items:")
     for number, item_id in enumerate(state.order, start=1):
         item = state.items[item_id]
@@ -81,10 +94,14 @@ def describe(event: ev.AnyEvent, state: State) -> str:
         return member_name(state, member)
 
     match event:
-        case ev.AttendanceChanged(changes=changes):
-            return _("attendance: {changes}").format(
+        case ev.AttendanceChanged(changes=changes, chair=chair):
+            text = _("attendance: {changes}").format(
                 changes="; ".join(f"{name(m)} {_(ATTENDANCE[s])}" for m, s in changes.items())
             )
+            if chair is not None:
+                taker = name(chair.member) if chair.member else _("nobody")
+                text += "; " + _("in the chair: {member}").format(member=taker)
+            return text
         case ev.ProxyLodged(principal=principal, holder=holder):
             return _("proxy of {principal} to {holder}").format(principal=name(principal), holder=name(holder))
         case ev.ProxyRevoked(principal=principal):

@@ -164,10 +164,46 @@ def known_classes(rules: Rules) -> Iterator[Finding]:
             yield unknown("class.unknown", "rules", ("motions", motion, "class"), "classes", override.decision_class)
 
 
+def reachable_groups(rules: Rules, council: Council) -> Iterator[Finding]:
+    """Each group the quorum names exists, and has the seats the quorum asks of it."""
+    quorum = rules.quorum
+    seats_in_group: dict[str, int] = dict.fromkeys(council.groups, 0)
+    for region in council.regions:
+        if seats := council.seats_in(region.id):
+            seats_in_group[council.group_of(region.id)] += len(seats)
+    for group, needed in quorum.group_at_least.items():
+        at = ("quorum", "group_at_least", group)
+        if group not in seats_in_group:
+            yield count_problem(
+                "quorum.unknown-group", "rules", at, "regions", group=group, groups=list(council.groups)
+            )
+        elif needed > seats_in_group[group]:
+            yield count_problem(
+                "quorum.group-unreachable",
+                "rules",
+                at,
+                "members",
+                group=group,
+                needed=needed,
+                seats=seats_in_group[group],
+            )
+    short = [g for g, seats in seats_in_group.items() if seats < quorum.each_group_at_least]
+    if short:
+        yield count_problem(
+            "quorum.groups-unreachable",
+            "rules",
+            ("quorum", "each_group_at_least"),
+            "members",
+            needed=quorum.each_group_at_least,
+            groups=short,
+        )
+
+
 def rules_findings(rules: Rules, council: Council) -> list[Finding]:
     return [
         *known_classes(rules),
         *reachable_quorum(rules, council),
+        *reachable_groups(rules, council),
         *reachable_decisions(rules, council),
         *election_method_options(rules),
     ]
@@ -368,6 +404,20 @@ def election_composition(agenda: Agenda) -> Iterator[Finding]:
             )  # fmt: skip
 
 
+def secret_items_without_consensus(meeting: Meeting) -> Iterator[Finding]:
+    """A secret-ballot item cannot seek consensus first: a block names who blocks."""
+    for index, item in enumerate(meeting.agenda.items):
+        decision = meeting.rules.classes.get(item_class(meeting, index))
+        if item.vote == "secret_ballot" and decision is not None and decision.consensus_first == "required":
+            yield problem(
+                "item.secret-consensus",
+                "agenda",
+                ("items", index, "vote"),
+                item=item.id,
+                cls=item_class(meeting, index),
+            )
+
+
 def meeting_findings(meeting: Meeting) -> list[Finding]:
     return [
         *council_findings(meeting.council),
@@ -379,4 +429,5 @@ def meeting_findings(meeting: Meeting) -> list[Finding]:
         *working_language(meeting),
         *election_methods(meeting),
         *election_candidates(meeting),
+        *secret_items_without_consensus(meeting),
     ]

@@ -7,10 +7,9 @@ events say, and the journal keeps both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from meeting.domain import attendance
@@ -64,6 +63,30 @@ class Consensus:
     result: Literal["adopted", "vote", "majority", "referred"] | None = None
 
 
+class SeatIndex(Mapping[str, ev.Voter]):
+    """Voters by seat, immutable: every copy of it (an undo's, `dataclasses.asdict`'s) is itself."""
+
+    __slots__ = ("_voters",)
+
+    def __init__(self, voters: Iterable[ev.Voter]) -> None:
+        self._voters = {voter.seat: voter for voter in voters}
+
+    def __getitem__(self, seat: str) -> ev.Voter:
+        return self._voters[seat]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._voters)
+
+    def __len__(self) -> int:
+        return len(self._voters)
+
+    def __copy__(self) -> SeatIndex:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SeatIndex:
+        return self
+
+
 @dataclass
 class Poll:
     """A roll call or secret ballot in progress: who may vote, and (roll call only) how."""
@@ -71,13 +94,12 @@ class Poll:
     method: Literal["roll_call", "secret_ballot"]
     entitled: list[ev.Voter]
     choices: dict[str, tuple[ev.Voter, ev.Choice]] = field(default_factory=dict)  # by seat
-    # Who may vote, by seat: read at every answer of a roll call; never changed (a mapping
-    # proxy, so an undo's copy shares it rather than copying 1,000 entries).
-    by_seat: Mapping[str, ev.Voter] = field(default_factory=dict, compare=False, repr=False)
+    # Who may vote, by seat: read at every answer of a roll call; never changed, so an undo's
+    # copy shares it rather than copying 1,000 entries.
+    by_seat: SeatIndex = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.by_seat:
-            self.by_seat = MappingProxyType({voter.seat: voter for voter in self.entitled})
+        self.by_seat = SeatIndex(self.entitled)
 
 
 @dataclass
@@ -111,11 +133,23 @@ class Motion:
     decided_sitting: int | None = None
     tabled_after: int = 0  # business done when it was laid on the table (see State.business)
     agenda: ev.AgendaChange | None = None  # what an agenda change proposes
-    # How the motions on the floor and on the table stood before deciding it took effect (an
-    # amendment changing the text, a motion laid on the table...), so a division can put them
-    # back: (those motions as they were, the stack, the table).
-    before_effect: tuple[dict[int, Motion], list[int], list[int]] | None = None
+    before_effect: Before | None = None  # how things stood before its carrying took effect
     division: str | None = None  # the member who demanded that its last result be taken again
+
+
+@dataclass(frozen=True)
+class Before:
+    """How the meeting stood before a decision took effect (an amendment changing the text, a
+    motion laid on the table, the agenda adopted or changed), so that a division, which sets
+    the decision aside, can put it back: the motions it touched as they were, the stack and
+    the table, the agenda's order, the items it touched (None: added by it), the adoption."""
+
+    motions: dict[int, Motion]
+    stack: list[int]
+    tabled: list[int]
+    order: list[str]
+    items: dict[str, ItemState | None]
+    agenda_adopted: datetime | None
 
 
 @dataclass
@@ -134,7 +168,7 @@ class Action:
     item: str | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Interest:
     at: datetime
     member: str
@@ -430,22 +464,22 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
         _appeal_decided(state, at, target, sustained=status == "carried")
     if status != "carried":
         return
-    if motion.kind == "main" and _adopts_the_agenda(state, motion):
-        state.agenda_adopted = at
     if motion.kind == "adjourn":
         _enter(state, at, "adjourned", "adjourned")
-    elif motion.kind == "recess":
+        return
+    if motion.kind == "recess":
         _enter(state, at, "in_recess", "recessed")
-    elif motion.kind == "change_agenda" and motion.agenda is not None:
+        return
+    adopts = motion.kind == "main" and _adopts_the_agenda(state, motion)
+    if target is None and motion.agenda is None and not adopts:
+        return
+    motion.before_effect = _before(state, motion, target)
+    if adopts:
+        state.agenda_adopted = at
+    elif motion.agenda is not None:
         _change_agenda(state, at, motion.agenda)
     if target is None:
         return
-    numbers = {target.number, *state.stack, *state.tabled, *target.adhering}
-    motion.before_effect = (
-        {n: _copy_of(state.motions[n]) for n in numbers},
-        list(state.stack),
-        list(state.tabled),
-    )
     if motion.kind == "amend":
         target.text = motion.text
     elif motion.kind == "previous_question":
@@ -464,6 +498,28 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
         _set_aside(state, at, target, "withdrawn")
     elif motion.kind == "reconsider":
         _restore(state, target)
+
+
+def _before(state: State, motion: Motion, target: Motion | None) -> Before:
+    numbers = {*state.stack, *state.tabled}
+    if target is not None:
+        numbers |= {target.number, *target.adhering}
+    return Before(
+        {n: _copy_of(state.motions[n]) for n in numbers},
+        list(state.stack),
+        list(state.tabled),
+        list(state.order),
+        {item: _copy_of(state.items[item]) if item in state.items else None for item in _agenda_items(motion)},
+        state.agenda_adopted,
+    )
+
+
+def _agenda_items(motion: Motion) -> set[str]:
+    """The items a proposal to change the agenda changes when it carries."""
+    change = motion.agenda
+    if change is None:
+        return set()
+    return {item for item in (change.item, change.added.id if change.added else None) if item is not None}
 
 
 def _adopts_the_agenda(state: State, motion: Motion) -> bool:
@@ -497,12 +553,15 @@ def _appeal_decided(state: State, at: datetime, point: Motion, sustained: bool) 
 
 def _reverse_effect(state: State, motion: Motion) -> None:
     """Put back what deciding `motion` changed in the other motions, the stack and the table."""
-    if motion.before_effect is None:
+    before = motion.before_effect
+    if before is None:
         return
-    motions, stack, tabled = motion.before_effect
-    state.motions.update(motions)
-    state.stack[:] = stack
-    state.tabled[:] = tabled
+    state.motions.update(before.motions)
+    state.stack[:] = before.stack
+    state.tabled[:] = before.tabled
+    state.order[:] = before.order
+    _put_back(state.items, before.items)
+    state.agenda_adopted = before.agenda_adopted
     motion.before_effect = None
 
 
@@ -672,10 +731,10 @@ def _ruled(state: State, at: datetime, event: ev.Ruled) -> None:
 
 def _interest(state: State, at: datetime, event: ev.InterestDeclared) -> None:
     interest = Interest(at, event.member, event.text, event.item)
-    state.interests.append(interest)
     if event.recused and event.item is not None:
         state.items[event.item].recusals[event.member] = None
-        interest.ruling, interest.ruled_at = "recused", at
+        interest = replace(interest, ruling="recused", ruled_at=at)
+    state.interests = [*state.interests, interest]
     _take_chair(state, at, event.chair, event.item)
 
 
@@ -683,9 +742,12 @@ def _rule_on_interest(
     state: State, at: datetime, member: str, item: str, ruling: Literal["recused", "cleared"], reason: str | None
 ) -> None:
     """The chair's ruling answers the member's declarations on the item not yet ruled on."""
-    for interest in state.interests:
-        if interest.member == member and interest.item == item and interest.ruling is None:
-            interest.ruling, interest.reason, interest.ruled_at = ruling, reason, at
+    state.interests = [
+        replace(interest, ruling=ruling, reason=reason, ruled_at=at)
+        if interest.member == member and interest.item == item and interest.ruling is None
+        else interest
+        for interest in state.interests
+    ]
 
 
 def _recused(state: State, at: datetime, event: ev.Recused) -> None:
@@ -868,10 +930,11 @@ def fold_remembering(entries: list[Recorded], depth: int) -> tuple[State, list[M
 
 # Lists the handlers only ever append to: cutting them back to their length takes back the action.
 _APPEND_ONLY = frozenset(
-    {"proxy_log", "decided", "notes", "actions", "interests", "sessions", "chairs", "undoable", "approved", "published"}
+    {"proxy_log", "decided", "notes", "actions", "sessions", "chairs", "undoable", "approved", "published"}
 )
-# Replaced whole when they change, never changed in place: the reference is enough.
-_REPLACED = frozenset({"register", "meeting", "sources"})
+# Replaced whole when they change, never changed in place: the reference is enough (a ruling
+# on an interest replaces the list, which is short, rather than change a declaration in it).
+_REPLACED = frozenset({"register", "meeting", "sources", "interests"})
 # Changed in place by attendance only; copying 1,000 entries for every note would cost more than the note.
 _ATTENDANCE_FIELDS = frozenset({"seat_voters", "counted", "counted_by_region", "proxies"})
 _ATTENDANCE_EVENTS = (ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked, ev.SittingOpened)
@@ -922,9 +985,15 @@ def _motions_touched(state: State, event: ev.AnyEvent) -> set[int]:
     return numbers
 
 
-def _items_touched(state: State, event: ev.AnyEvent) -> set[str]:
+def _items_touched(state: State, event: ev.AnyEvent, motions: set[int]) -> set[str]:
+    """The current item, the one the event names, and those a change to the agenda among
+    `motions` changes when it carries or when a division sets it aside."""
     named = getattr(event, "item", None)
     items = {state.current} | {named.id if isinstance(named, Item) else named}
+    for number in motions:
+        motion = state.motions.get(number)
+        if motion is not None:
+            items |= _agenda_items(motion) | (set(motion.before_effect.items) if motion.before_effect else set())
     return {item for item in items if isinstance(item, str)}
 
 
@@ -946,12 +1015,13 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
         members = event.changes
     else:
         members = ()
+    motions = _motions_touched(state, event)
     return Memento(
         saved,
         lengths,
         {member: _copy_of(state.presence[member]) for member in members},
-        {item: _copy_of(state.items[item]) if item in state.items else None for item in _items_touched(state, event)},
-        {n: _copy_of(state.motions[n]) if n in state.motions else None for n in _motions_touched(state, event)},
+        {item: _copy_of(state.items[item]) if item in state.items else None for item in _items_touched(state, event, motions)},
+        {n: _copy_of(state.motions[n]) if n in state.motions else None for n in motions},
     )
 
 

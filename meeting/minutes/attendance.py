@@ -212,7 +212,7 @@ def sittings(ctx: Context, quorum: list[QuorumChange]) -> list[m.Sitting]:
         if began is not None:
             parts.append(
                 _("Called to order at {time} by {chair}.").format(
-                    time=ctx.clock(began), chair=ctx.who(ctx.state.meeting.agenda.chair)
+                    time=ctx.clock(began), chair=ctx.who(_presiding_at(ctx, began) or ctx.state.meeting.agenda.chair)
                 )
             )
         else:
@@ -272,17 +272,21 @@ def _recess(ctx: Context, start: datetime, end: datetime | None, planned: int | 
     return m.Recess(start=ctx.clock(start), end=ctx.clock(end) if end else None, planned_minutes=planned, words=words)
 
 
+def _presiding_at(ctx: Context, moment: datetime) -> str | None:
+    return [member for at, member in ctx.state.chairs if at <= moment][-1]
+
+
 def _chairs(ctx: Context, steps: list[Step], began: datetime | None, adjourned: datetime | None) -> list[m.ChairTerm]:
-    first = steps[0]
-    start = began or first.entry.at
-    terms: list[tuple[str, datetime]] = [(ctx.state.meeting.agenda.chair, start)]
-    for step in steps:
-        if isinstance(step.entry.event, ev.ChairHanded):
-            terms.append((step.entry.event.member, step.entry.at))
+    """Who presided, from the sitting's start to its adjournment; the spans when nobody did
+    are left out, and so are hand-overs undone within the same instant."""
+    start, last = began or steps[0].entry.at, steps[-1].entry.at
+    terms = [(_presiding_at(ctx, start), start)]
+    terms.extend((member, at) for at, member in ctx.state.chairs if start < at <= last)
     result = []
     for index, (member, at) in enumerate(terms):
         end = terms[index + 1][1] if index + 1 < len(terms) else adjourned
-        result.append(m.ChairTerm(member=ctx.person(member), start=ctx.clock(at), end=ctx.clock(end) if end else None))
+        if member is not None and end != at:
+            result.append(m.ChairTerm(member=ctx.person(member), start=ctx.clock(at), end=ctx.clock(end) if end else None))
     return result
 
 

@@ -17,7 +17,15 @@ from meeting.domain.state import Motion, Recorded
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
-from meeting.minutes.wording import TOLD_BY_THE_COUNT, Context, agenda_change_words, effect, how, lower_label
+from meeting.minutes.wording import (
+    TOLD_BY_THE_COUNT,
+    Context,
+    agenda_change_words,
+    appeal_words,
+    effect,
+    how,
+    lower_label,
+)
 from meeting.report import describe, minutes_used
 from meeting.vocabulary import (
     ITEM_KINDS,
@@ -255,19 +263,6 @@ def _decided(said: Said, motion: Motion, outcome: ev.Outcome, method: str) -> st
 def _counted(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.VoteCounted)
     return _decided(said, _motion(said, event), event.outcome, event.method)
-
-
-def appeal_words(outcome: ev.Outcome, method: str) -> str:
-    """ "The decision of the chair was sustained, 11–6, 1 abstention (show of hands)." """
-    counts = f"{outcome.yes}–{outcome.no}"
-    if outcome.abstain:
-        counts += ", " + ngettext("{n} abstention", "{n} abstentions", outcome.abstain).format(n=outcome.abstain)
-    text = (
-        _("The decision of the chair was sustained, {counts} ({method}).")
-        if outcome.result == "carried"
-        else _("The decision of the chair was overturned, {counts} ({method}).")
-    )
-    return text.format(counts=counts, method=_(METHODS[method]))
 
 
 @says(ev.RollCallClosed)

@@ -20,7 +20,7 @@ from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.rules import Threshold
 from meeting.domain.state import Motion, State
-from meeting.i18n import N_, _, language
+from meeting.i18n import N_, _, language, ngettext
 from meeting.minutes import model as m
 from meeting.vocabulary import (
     CHOICES,
@@ -273,6 +273,19 @@ def agenda_change_words(ctx: Context, change: ev.AgendaChange, done: bool) -> st
     return _(made if done else proposed).format(Item=upper_first(item), item=item, after=after)
 
 
+def appeal_words(outcome: ev.Outcome, method: str) -> str:
+    """ "The decision of the chair was sustained, 11–6, 1 abstention (show of hands)." """
+    counts = f"{outcome.yes}–{outcome.no}"
+    if outcome.abstain:
+        counts += ", " + ngettext("{n} abstention", "{n} abstentions", outcome.abstain).format(n=outcome.abstain)
+    text = (
+        _("The decision of the chair was sustained, {counts} ({method}).")
+        if outcome.result == "carried"
+        else _("The decision of the chair was overturned, {counts} ({method}).")
+    )
+    return text.format(counts=counts, method=_(METHODS[method]))
+
+
 def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: str | None) -> str:
     """The decision in one sentence, for the table of decisions."""
     decided = how_decided(motion)
@@ -280,14 +293,20 @@ def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: 
     if motion.ruling and motion.kind != "appeal" and ctx.numbers.get(motion.number) is None:
         return _("Ruled {ruling}.").format(ruling=_(RULINGS[motion.ruling]))
     if vote is not None:
-        parts = [upper_first(vote.words) + "."]
+        appealed = motion.kind == "appeal" and motion.outcome is not None and motion.method is not None
+        parts = [
+            appeal_words(motion.outcome, motion.method)  # type: ignore[arg-type]  # both checked just above
+            if appealed and vote.result != "pending"
+            else upper_first(vote.words) + "."
+        ]
         if (told_effect := effect(ctx, motion, vote.result)) is not None:
             parts.append(told_effect)
         if how_words and not told:
             parts.append(how_words)
         return " ".join(parts)
     if how_words and motion.status in ("carried", "referred"):
-        return how_words
+        told_effect = effect(ctx, motion, motion.status) if motion.status == "carried" else None
+        return how_words if told_effect is None else f"{how_words} {told_effect}"
     return upper_first(_(MOTION_STATUS[motion.status])) + "."
 
 

@@ -102,7 +102,7 @@ def test_a_motion_is_recorded_with_mover_seconder_count_rule_and_arithmetic(tmp_
         "Motion 1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama "
         "Serwaa Boatemaa): That the agenda be adopted as circulated.",
         "Vote on motion 1 by show of hands: 17 in favour, 0 against, 1 abstention; 9 needed (a majority of the "
-        "17 votes cast) — carried.",
+        "17 votes cast) — carried. The agenda was adopted.",
     ]
     vote = record.motion(1).vote
     assert (vote.base, vote.amount, vote.required, vote.needed, vote.entitled) == (17, "1/2", "17/2", 9, 21)
@@ -197,16 +197,23 @@ def test_withdrawal_objection_and_an_added_item_are_recorded(tmp_path):
     meeting = in_session(tmp_path).run(
         'move "That the agenda be adopted with item 9 first." by ke-1 seconded gh-1',
         "withdraw",
+        "agreed",
         "move by ke-1 seconded gh-1",
         "objection cm-1",
         "vote 20 1",
         'add "Floods in South Kivu" minutes 5 after aob',
+        "agreed",
     )
     record = minutes(meeting)
     lines = texts(record, "agenda")
-    assert "Motion 1 was withdrawn." in lines
-    assert "Jean-Paul Ekwalla (Cameroon) objected to adopting motion 2 without a vote." in lines
-    assert lines[-1] == "Item 10, “Floods in South Kivu” was added to the agenda (5 minutes)."
+    assert "Otieno Wafula-Achieng (Kenya) asked leave to withdraw motion 1." in lines
+    assert "Motion 2 (request to withdraw) was adopted without objection. Motion 1 was withdrawn." in lines
+    assert "Jean-Paul Ekwalla (Cameroon) objected to adopting motion 3 without a vote." in lines
+    assert lines[-2:] == [
+        "The chair proposed to add the item “Floods in South Kivu” to the agenda after item 9, “Any other business”.",
+        "Motion 4 (change to the agenda) was adopted without objection. The item “Floods in South Kivu” was added "
+        "to the agenda after item 9, “Any other business”.",
+    ]
     assert record.motion(1).summary == "Withdrawn."
     added = next(i for i in record.items if i.title == "Floods in South Kivu")
     assert added.added and added.number == 10 and added.taken_up is None
