@@ -53,6 +53,11 @@ PREFIXES = (
     "clock.",
     "replay.",
     "text.",
+    "interest.",
+    "division.",
+    "secretary.",
+    "record.",
+    "publish.",
 )
 CODES = sorted(code for code in MESSAGES if code.startswith(PREFIXES))
 
