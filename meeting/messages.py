@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "sitting.not-begun-yet": N_("this sitting has not begun yet: there is nothing to close"),
     "quorum.lost": N_("no quorum ({words}): only adjournment, recess, attendance and points of order are in order"),
     "balance.waiver-needed": N_(
-        "women are {share} of those present, below the {target} the rules require: record a waiver with 'waive-balance' first"
+        "women are {share} of the voting members sitting, below the {target} the rules require: record a waiver with 'waive-balance' first"
     ),
     "balance.no-rule": N_("the rules set no gender balance to waive"),
     "chair.already": N_("'{id}' is already in the chair"),
@@ -108,7 +108,7 @@ MESSAGES: dict[str, str] = {
     # Motions
     "motion.none-pending": N_("no motion is pending"),
     "motion.not-seconded": N_("motion #{motion} has not been seconded"),
-    "motion.not-allowed": N_("the council's rules do not allow a motion to {kind}"),
+    "motion.not-allowed": N_("the council's rules do not allow this motion ({kind})"),
     "motion.point-pending": N_("out of order: a point of order is pending; the chair rules first"),
     "motion.main-pending": N_("out of order: a main motion is pending"),
     "motion.outranked": N_("out of order: it does not outrank the pending motion ({pending})"),
@@ -133,7 +133,7 @@ MESSAGES: dict[str, str] = {
     "motion.voting-open": N_(
         "voting on motion #{motion} is open: only the answers, 'close', a point of order, attendance, notes and undo until it closes"
     ),
-    "motion.no-target": N_("a motion to {kind} does not name another motion's number"),
+    "motion.no-target": N_("this motion ({kind}) does not name another motion's number: only reconsider does"),
     "motion.no-such-motion": N_("there is no motion #{motion}"),
     "motion.not-reconsiderable": N_(
         "motion #{motion} cannot be reconsidered: only a motion decided by vote or consent in this sitting"
@@ -154,6 +154,9 @@ MESSAGES: dict[str, str] = {
     "vote.chair-rules": N_("motion #{motion} is decided by the chair's ruling, not by a vote: use 'rule'"),
     "vote.roll-call-open": N_("a roll call is open: record votes with yes/no/abstain, then 'close'"),
     "vote.secret-ballot-item": N_("this item is decided by secret ballot: type 'ballot' first"),
+    "vote.secret-item-by-name": N_(
+        "this item is decided by secret ballot, so no member's position is recorded by name: take a 'ballot', or record an 'objection' without a name"
+    ),
     "vote.blank-not-ballot": N_("blank ballots exist only in a secret ballot"),
     "vote.too-many": N_("{votes} votes, but only {entitled} members may vote now"),
     "vote.no-casting-vote": N_("no tie waits for the chair's vote"),
@@ -186,6 +189,7 @@ MESSAGES: dict[str, str] = {
     "clock.behind": N_(
         "the computer's clock is {seconds} seconds behind the last recorded event; the record keeps that event's time until the clock catches up"
     ),
+    "secretary.away": N_("'{id}', who takes the minutes, is away: name an acting minute-taker with 'secretary MEMBER'"),
     "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
     "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),

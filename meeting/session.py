@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
+from meeting.domain.attendance import minute_taker_away
 from meeting.domain.engine import Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.state import (
@@ -217,6 +218,9 @@ class Session:
         if not isinstance(decision, ev.Undone):
             self._before.append(remember(self.state, decision))
             self.state.apply(entry.seq, entry.ts, decision)
+            if minute_taker_away(self.state, decision):
+                away = {"id": self.state.secretary}
+                warnings.append(Diagnostic(str(self.journal.path), entry.seq, 1, "warning", "secretary.away", away))
         elif self._before:
             restore(self.state, self._before.pop())
             self.state.clock = entry.ts

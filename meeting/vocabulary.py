@@ -84,7 +84,7 @@ CAPACITIES = {
     "objection": N_("object"),
     "block": N_("block consensus"),
     "aside": N_("stand aside"),
-    "recuse": N_("be recused"),
+    "interest": N_("have an interest ruled on"),
     "secretary": N_("take the minutes"),
     "division": N_("demand a division"),
     "speaker": N_("speak"),
@@ -176,6 +176,7 @@ HOW = {
     "consensus": N_("Reached by consensus."),
     "unanimous_consent": N_("Adopted without objection (unanimous consent)."),
     "vote": N_("Decided by a vote."),
+    "vote_without_consensus": N_("Decided by a vote; consensus was not sought."),
     "vote_after_block": N_("Decided by a vote after consensus was blocked by {blocked}."),
     "majority_last_resort": N_(
         "Decided by a simple majority as a last resort, after consensus was blocked by {blocked}."

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from meeting.domain import events as ev
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council, Member
 from meeting.domain.events import Register, Status, Via, Voter
@@ -29,6 +30,14 @@ ATTENDING: frozenset[Status] = frozenset({"present", "remote"})
 
 def is_attending(state: State, member: str) -> bool:
     return state.status(member) in ATTENDING
+
+
+def minute_taker_away(state: State, event: ev.AnyEvent) -> bool:
+    """Whether this event leaves the meeting in session without its minute-taker: the chair
+    is asked to name an acting one with `secretary` (a warning, not a block)."""
+    changes = event.changes if isinstance(event, ev.AttendanceChanged) else {}
+    touched = isinstance(event, (ev.Begun, ev.Resumed)) or state.secretary in changes
+    return touched and state.phase == "in_session" and not is_attending(state, state.secretary)
 
 
 def alternate_of(state: State, titular: Member) -> Member | None:

@@ -9,11 +9,18 @@ from typing import Literal
 
 from meeting.domain.attendance import is_attending
 from meeting.domain.events import Choice
-from meeting.domain.procedure import motion_rule
+from meeting.domain.procedure import decision_for, motion_rule
 from meeting.domain.state import Motion, State
 
 Path = Literal[
-    "consensus", "unanimous_consent", "vote", "vote_after_block", "majority_last_resort", "referred", "chair"
+    "consensus",
+    "unanimous_consent",
+    "vote",
+    "vote_without_consensus",
+    "vote_after_block",
+    "majority_last_resort",
+    "referred",
+    "chair",
 ]
 
 
@@ -23,8 +30,9 @@ class HowDecided:
     blocked_by: tuple[str, ...] = ()  # members who blocked consensus, when it came to that
 
 
-def how_decided(motion: Motion) -> HowDecided | None:
-    """How a disposed motion was decided, as the minutes must say; None while pending."""
+def how_decided(state: State, motion: Motion) -> HowDecided | None:
+    """How a disposed motion was decided, as the minutes must say; None while pending. A vote
+    taken under a class that prefers consensus, without seeking it, says so."""
     if motion.status == "pending":
         return None
     blocks = tuple(member for member, _ in motion.consensus.blocks) if motion.consensus else ()
@@ -40,6 +48,10 @@ def how_decided(motion: Motion) -> HowDecided | None:
         return HowDecided("majority_last_resort", blocks)
     if blocks:
         return HowDecided("vote_after_block", blocks)
+    if motion.consensus is None and motion.method is not None:
+        decision = decision_for(state, motion)
+        if decision is not None and decision[1].consensus_first == "preferred":
+            return HowDecided("vote_without_consensus")
     return HowDecided("vote")
 
 

@@ -240,11 +240,19 @@ def _presiding(state: State, verb: str) -> None:
         raise _Refusing("chair.absent", vice=vice_chairs(state))
 
 
+# With the quorum lost, a meeting may still recess or adjourn (RONR §40:7), even during a vote,
+# which then waits: the chair declares it, or a member moves it and the assembly decides.
+_WITHOUT_QUORUM_DURING_A_VOTE = frozenset({"recess", "adjourn", "move", "second", "agreed", "objection"})
+
+
 def _voting_allows(state: State, verb: str) -> None:
     """Nothing interrupts a vote in progress: not a motion, not a new item, not consent."""
     voting = voting_open(state)
-    if voting is not None and verb not in _DURING_A_VOTE:
-        raise _Refusing("motion.voting-open", motion=voting.number)
+    if voting is None or verb in _DURING_A_VOTE:
+        return
+    if verb in _WITHOUT_QUORUM_DURING_A_VOTE and not quorum_status(state).met:
+        return
+    raise _Refusing("motion.voting-open", motion=voting.number)
 
 
 def vice_chairs(state: State) -> list[str]:
@@ -266,7 +274,8 @@ def successor(
 
 
 def _declared_on(state: State, item: str) -> set[str]:
-    return {interest.member for interest in state.interests if interest.item == item}
+    """Who declared an interest in the item that the chair has not ruled to be no bar."""
+    return {i.member for i in state.interests if i.item == item and i.ruling != "cleared"}
 
 
 def _chair_after_attendance(state: State, changes: dict[str, ev.Status]) -> ev.ChairChange | None:
@@ -353,11 +362,11 @@ def _item_of(state: State, motion: Motion) -> Item | None:
 def _secret_ballot_item(state: State, motion: Motion) -> bool:
     """Whether the motion is decided in secret: any question on a secret-ballot item, its
     amendments and other subsidiary motions included; not the privileged motions (adjourn,
-    recess...), which concern the meeting rather than the item."""
+    recess...) and changes to the agenda, which concern the meeting rather than the item."""
     item = _item_of(state, motion)
     rank = STANDARD_MOTIONS[motion.kind].rank
-    privileged = rank is not None and rank >= 9
-    return item is not None and item.vote == "secret_ballot" and not privileged
+    about_the_meeting = (rank is not None and rank >= 9) or motion.kind == "change_agenda"
+    return item is not None and item.vote == "secret_ballot" and not about_the_meeting
 
 
 def _consensus_first(state: State, motion: Motion) -> None:
@@ -677,10 +686,12 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing(
             problem.code, command.cols.get("target", command.cols.get("kind", command.col)), **problem.params
         )
-    mover = _member_who_may_act(state, command.args["mover"], "mover", state.current)
+    # An interest bars a member from the item's questions, not from adjourning or a point of order.
+    item = None if kind in _NOT_ON_THE_QUESTION else state.current
+    mover = _member_who_may_act(state, command.args["mover"], "mover", item)
     seconder = None
     if "seconder" in command.args:
-        seconder = _member_who_may_act(state, command.args["seconder"], "seconder", state.current)
+        seconder = _member_who_may_act(state, command.args["seconder"], "seconder", item)
         if seconder.id == mover.id:
             raise _Refusing("motion.second-by-mover", command.cols["seconder"], id=mover.id)
     text = command.args.get("text")
@@ -706,6 +717,11 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         applies_to=applies_to,
     )
 
+
+# Motions about the meeting rather than the question before it.
+_NOT_ON_THE_QUESTION: frozenset[MotionKind] = frozenset(
+    {"fix_time_to_adjourn", "adjourn", "recess", "question_of_privilege", "orders_of_the_day", "point_of_order"}
+)
 
 # The motions that name the motion they act on (`move to reconsider #10 by ...`).
 _NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider"})
@@ -752,7 +768,8 @@ def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if motion.kind == "withdraw":
         raise _Refusing("motion.withdraw-pending", motion=motion.number)
     stated = motion.seconder is not None or not motion_rule(state.meeting.rules, motion.kind).needs_second
-    if not stated:
+    # A point of order is the member's to drop, and the chair's own proposal the chair's.
+    if not stated or motion.kind in ("point_of_order", "change_agenda"):
         return ev.MotionWithdrawn(motion=motion.number)
     return ev.MotionMoved(
         motion=state.next_motion_number,
@@ -838,7 +855,7 @@ def _objection(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if ref is None:
         return ev.ConsentObjected(motion=motion.number)
     if _secret_ballot_item(state, motion):
-        raise _Refusing("vote.secret-ballot-item", ref.col, motion=motion.number)
+        raise _Refusing("vote.secret-item-by-name", ref.col, motion=motion.number)
     member = _member_who_may_act(state, ref, "objection", motion.item)
     if member.id in motion.objections:
         raise _Refusing("consent.already-objected", ref.col, id=member.id)
@@ -885,7 +902,7 @@ def _consensus(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if motion.poll is not None:
         raise _Refusing("motion.voting-open", motion=motion.number)
     if _secret_ballot_item(state, motion):  # a block names who blocks
-        raise _Refusing("vote.secret-ballot-item", motion=motion.number)
+        raise _Refusing("vote.secret-item-by-name", motion=motion.number)
     return ev.ConsensusCalled(motion=motion.number)
 
 
@@ -893,7 +910,7 @@ def _block(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _open_consensus(state)
     assert motion.consensus is not None
     ref = command.args["member"]
-    member = _member_who_may_act(state, ref, "block")
+    member = _member_who_may_act(state, ref, "block", motion.item)
     if member.id in [m for m, _ in motion.consensus.blocks]:
         raise _Refusing("consensus.already-blocked", ref.col, id=member.id)
     return ev.Blocked(motion=motion.number, member=member.id, reason=command.args.get("reason"))
@@ -903,7 +920,7 @@ def _aside(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _open_consensus(state)
     assert motion.consensus is not None
     ref = command.args["member"]
-    member = _member_who_may_act(state, ref, "aside")
+    member = _member_who_may_act(state, ref, "aside", motion.item)
     if member.id in motion.consensus.asides or member.id in [m for m, _ in motion.consensus.blocks]:
         raise _Refusing("consensus.already-aside", ref.col, id=member.id)
     return ev.StoodAside(motion=motion.number, member=member.id)
@@ -951,9 +968,18 @@ def _named_vote_refusal(state: State, motion: Motion, member: Member, seat: Memb
     return vote_refusal(state, voter, motion.item) or "vote.not-entitled"
 
 
+def _roll_call_motion(state: State) -> Motion:
+    """The motion whose roll call is answered or closed: the pending one, unless a point of
+    order raised during the vote waits for the chair's ruling."""
+    motion = _pending(state)
+    if motion.kind == "point_of_order" and voting_open(state) is not None:
+        raise _Refusing("motion.point-pending")
+    return motion
+
+
 def _roll_vote(choice: ev.Choice) -> Handler:
     def handle(state: State, command: Command, context: Context) -> ev.AnyEvent:
-        motion = _pending(state)
+        motion = _roll_call_motion(state)
         poll = motion.poll
         if poll is None:
             raise _Refusing("vote.no-roll-call", motion=motion.number)
@@ -987,7 +1013,7 @@ def _own_seat(state: State, member: Member) -> Member | None:
 
 
 def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    motion = _pending(state)
+    motion = _roll_call_motion(state)
     _quorum_for(state, motion.kind)
     poll = motion.poll
     if poll is None or poll.method != "roll_call":
@@ -1004,6 +1030,7 @@ def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
     """A member's demand for a roll call on the result just declared by a show of hands or by
     general consent (RONR §29): the chair cannot refuse it; the result is set aside and the
     question is put again, by name."""
+    _allowed(state, "division_of_assembly")
     ref = command.args["member"]
     motion = last_decided(state)
     if motion is None or motion.method not in ("show_of_hands", "unanimous_consent"):
@@ -1011,7 +1038,7 @@ def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if not state.undoable or state.undoable[-1] != motion.decided_seq:
         raise _Refusing("division.too-late", ref.col, motion=motion.number)
     if _secret_ballot_item(state, motion):  # a roll call would name how each member voted
-        raise _Refusing("vote.secret-ballot-item", ref.col, motion=motion.number)
+        raise _Refusing("vote.secret-item-by-name", ref.col, motion=motion.number)
     member = _member_who_may_act(state, ref, "division", motion.item)
     register = register_change(state, entitled_by_seat(state, motion.item))
     return ev.DivisionDemanded(motion=motion.number, member=member.id, register_=register)
@@ -1037,7 +1064,7 @@ def _ruling_on(state: State, command: Command) -> tuple[Member, str]:
     ref = command.args["member"]
     member = resolve_member(state, ref)
     if member.role == "observer":
-        raise _Refusing("member.observer", ref.col, id=member.id, role="recuse")
+        raise _Refusing("member.observer", ref.col, id=member.id, role="interest")
     named = command.args.get("item")
     waiting = {i.item for i in state.interests if i.member == member.id and i.ruling is None and i.item}
     if named is not None:

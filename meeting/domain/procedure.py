@@ -87,23 +87,36 @@ def amendment_depth(state: State, motion: Motion) -> int:
 
 
 def last_decided(state: State) -> Motion | None:
-    """The motion most recently disposed of, and still decided (not back on the floor)."""
+    """The motion most recently decided in its own right (by a vote, by consent, by the chair's
+    ruling), and still decided: not one it set aside (a motion ruled out of order, laid on the
+    table...), nor one back on the floor."""
     for number in reversed(state.decided):
         motion = state.motions[number]
-        if motion.status != "pending":
+        if motion.status != "pending" and motion.decided_seq is not None:
             return motion
     return None
 
 
 def reconsiderable(state: State, motion: Motion) -> bool:
-    """A motion that may be reconsidered: decided by a vote or by consent in this sitting, and
-    still decided (RONR §37: the same session)."""
-    return (
-        motion.status != "pending"
-        and motion.method not in (None, "chair")
-        and motion.kind not in _NOT_RECONSIDERED
-        and motion.decided_sitting == state.sitting
-    )
+    """A motion that may be reconsidered (RONR §37): decided by a vote or by consent in this
+    sitting, still decided, and not reconsidered before; a motion that acted on another (an
+    amendment, the previous question) only while that one is still pending, and an amendment
+    only while the text is still the one it made: once the main question is decided, it is
+    the main question that is reconsidered first."""
+    if (
+        motion.status == "pending"
+        or motion.method in (None, "chair")
+        or motion.kind in _NOT_RECONSIDERED
+        or motion.decided_sitting != state.sitting
+        or motion.reconsidered
+    ):
+        return False
+    if motion.applies_to is None:
+        return True
+    target = state.motions[motion.applies_to]
+    if target.status != "pending":
+        return False
+    return motion.kind != "amend" or motion.status != "carried" or target.text == motion.text
 
 
 # Motions whose decision is not reconsidered (RONR §37:10): what is done is done, or another
@@ -158,7 +171,7 @@ def out_of_order(state: State, kind: MotionKind, target: int | None = None) -> O
     if pending is not None and pending.kind == "point_of_order":
         return _out("motion.point-pending")
     voting = voting_open(state)
-    if voting is not None and kind != "point_of_order":
+    if voting is not None and kind != "point_of_order" and (kind not in WITHOUT_QUORUM or quorum_status(state).met):
         return _out("motion.voting-open", motion=voting.number)
     if target is not None:
         return _target_out_of_order(state, kind, target)

@@ -128,6 +128,7 @@ class Motion:
     debate_closed: bool = False  # the previous question was ordered on it
     adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)
     earlier: list[Motion] = field(default_factory=list)  # how it stood before a reconsideration
+    reconsidered: bool = False  # once: a motion is not reconsidered twice (RONR §37:30)
     decided_at: datetime | None = None
     decided_seq: int | None = None  # the event that decided it
     decided_sitting: int | None = None
@@ -344,14 +345,15 @@ def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
     state.chair = state.meeting.agenda.chair
     state.chair_returns = None
     state.chairs.append((at, state.chair))
+    if state.secretary != state.meeting.agenda.secretary:
+        state.secretary = state.meeting.agenda.secretary
+        state.secretaries.append((at, state.secretary))
     state.sessions.append(("sitting", at))
     attendance.recount(state, state.meeting.council.seat_index)
 
 
 def _chair(state: State, at: datetime, event: ev.ChairHanded) -> None:
-    state.chair = event.member
-    state.chair_returns = None
-    state.chairs.append((at, event.member))
+    _take_chair(state, at, ev.ChairChange(member=event.member))
 
 
 def _secretary(state: State, at: datetime, event: ev.SecretaryNamed) -> None:
@@ -497,7 +499,9 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     elif motion.kind == "withdraw":
         _set_aside(state, at, target, "withdrawn")
     elif motion.kind == "reconsider":
+        _take_back(state, target)
         _restore(state, target)
+        target.reconsidered = True
 
 
 def _before(state: State, motion: Motion, target: Motion | None) -> Before:
@@ -535,7 +539,16 @@ def _change_agenda(state: State, at: datetime, change: ev.AgendaChange) -> None:
         _move_item(state, at, ev.ItemMoved(item=change.item, after=change.after))
     elif change.change in ("defer", "drop") and change.item is not None:
         status: ItemStatus = "deferred" if change.change == "defer" else "dropped"
-        _close(state, at, ev.ItemClosed(item=change.item, status=status))  # type: ignore[arg-type]
+        _close(state, at, ev.ItemClosed(item=change.item, status=status, chair=_chair_back(state, change.item)))  # type: ignore[arg-type]
+
+
+def _chair_back(state: State, item: str) -> ev.ChairChange | None:
+    """The chair handed over for an item it has an interest in comes back when the item is
+    taken off the agenda, as at its end, if here to take it."""
+    if state.chair_returns is None or state.chair_returns[0] != item:
+        return None
+    regular = state.chair_returns[1]
+    return ev.ChairChange(member=regular) if state.presence[regular].status in attendance.ATTENDING else None
 
 
 def _appeal_decided(state: State, at: datetime, point: Motion, sustained: bool) -> None:
@@ -563,6 +576,20 @@ def _reverse_effect(state: State, motion: Motion) -> None:
     _put_back(state.items, before.items)
     state.agenda_adopted = before.agenda_adopted
     motion.before_effect = None
+
+
+def _take_back(state: State, motion: Motion) -> None:
+    """What a decision being reconsidered did, taken back: the text an amendment changed, the
+    debate the previous question closed, the agenda's adoption. (Motions it set aside are not
+    reconsidered; see `procedure.reconsiderable`.)"""
+    before = motion.before_effect
+    if before is None:
+        return
+    if motion.applies_to is not None:
+        target, was = state.motions[motion.applies_to], before.motions[motion.applies_to]
+        target.text, target.debate_closed = was.text, was.debate_closed
+    if motion.kind == "main":
+        state.agenda_adopted = before.agenda_adopted
 
 
 def _set_aside(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
@@ -1020,7 +1047,10 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
         saved,
         lengths,
         {member: _copy_of(state.presence[member]) for member in members},
-        {item: _copy_of(state.items[item]) if item in state.items else None for item in _items_touched(state, event, motions)},
+        {
+            item: _copy_of(state.items[item]) if item in state.items else None
+            for item in _items_touched(state, event, motions)
+        },
         {n: _copy_of(state.motions[n]) if n in state.motions else None for n in motions},
     )
 

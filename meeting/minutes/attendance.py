@@ -286,7 +286,9 @@ def _chairs(ctx: Context, steps: list[Step], began: datetime | None, adjourned: 
     for index, (member, at) in enumerate(terms):
         end = terms[index + 1][1] if index + 1 < len(terms) else adjourned
         if member is not None and end != at:
-            result.append(m.ChairTerm(member=ctx.person(member), start=ctx.clock(at), end=ctx.clock(end) if end else None))
+            result.append(
+                m.ChairTerm(member=ctx.person(member), start=ctx.clock(at), end=ctx.clock(end) if end else None)
+            )
     return result
 
 

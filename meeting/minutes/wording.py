@@ -197,7 +197,7 @@ TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "unanimous_consent", "consensus"
 
 
 def how(ctx: Context, motion: Motion) -> tuple[str | None, str | None, list[str]]:
-    decided = how_decided(motion)
+    decided = how_decided(ctx.state, motion)
     if decided is None or motion.status in ("withdrawn", "tabled", "postponed", "dismissed"):
         return None, None, []
     if motion.status == "referred" and decided.path != "referred":
@@ -288,7 +288,7 @@ def appeal_words(outcome: ev.Outcome, method: str) -> str:
 
 def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: str | None) -> str:
     """The decision in one sentence, for the table of decisions."""
-    decided = how_decided(motion)
+    decided = how_decided(ctx.state, motion)
     told = decided is not None and decided.path in TOLD_BY_THE_COUNT
     if motion.ruling and motion.kind != "appeal" and ctx.numbers.get(motion.number) is None:
         return _("Ruled {ruling}.").format(ruling=_(RULINGS[motion.ruling]))

@@ -40,7 +40,7 @@ def test_unanimous_consent_and_an_objection(tmp_path):
     assert (refusal.code, refusal.params) == ("consent.has-objection", {"motion": 2, "by": ["cm-1"]})
     meeting.run("vote 18 1 2")
     assert meeting.state.motions[2].objections == ["cm-1"]
-    assert how_decided(meeting.state.motions[2]).path == "vote"
+    assert how_decided(meeting.state, meeting.state.motions[2]).path == "vote"
 
 
 def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
@@ -81,7 +81,11 @@ def test_consensus_without_a_block_adopts(tmp_path):
         "move by ke-1 seconded cm-1", "consensus", "aside bo-1", "conclude"
     )
     motion = meeting.state.motions[1]
-    assert (motion.status, how_decided(motion).path, motion.consensus.asides) == ("carried", "consensus", ["bo-1"])
+    assert (motion.status, how_decided(meeting.state, motion).path, motion.consensus.asides) == (
+        "carried",
+        "consensus",
+        ["bo-1"],
+    )
 
 
 def test_a_block_leads_to_a_vote_under_the_class_and_the_record_says_who(tmp_path):
@@ -92,7 +96,7 @@ def test_a_block_leads_to_a_vote_under_the_class_and_the_record_says_who(tmp_pat
     meeting.run("vote 13 7 1")  # 13 < 40/3: lost under two-thirds
     motion = meeting.state.motions[1]
     assert (motion.status, motion.outcome.class_id) == ("lost", "ordinary")
-    assert how_decided(motion) == type(how_decided(motion))("vote_after_block", ("bo-1",))
+    assert how_decided(meeting.state, motion) == type(how_decided(meeting.state, motion))("vote_after_block", ("bo-1",))
 
 
 @pytest.mark.parametrize(
@@ -116,7 +120,11 @@ def test_other_fallbacks_after_a_block(tmp_path, on_block, status, path):
         meeting.run("vote 11 10")  # a simple majority, as last resort: 11 of 21 would fail two-thirds
         assert meeting.state.motions[1].outcome.class_id == "majority"
     motion = meeting.state.motions[1]
-    assert (motion.status, how_decided(motion).path, how_decided(motion).blocked_by) == (status, path, ("bo-1",))
+    assert (motion.status, how_decided(meeting.state, motion).path, how_decided(meeting.state, motion).blocked_by) == (
+        status,
+        path,
+        ("bo-1",),
+    )
 
 
 def test_consensus_refusals(tmp_path):
@@ -208,8 +216,8 @@ def test_a_secret_ballot_keeps_totals_only(tmp_path):
     meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1")
     assert meeting.refuse("vote 12 5 2").code == "vote.secret-ballot-item"
     assert meeting.refuse("roll-call").code == "vote.secret-ballot-item"
-    assert meeting.refuse("consensus").code == "vote.secret-ballot-item"  # a block names who blocks
-    assert meeting.refuse("objection cm-1").code == "vote.secret-ballot-item"
+    assert meeting.refuse("consensus").code == "vote.secret-item-by-name"  # a block names who blocks
+    assert meeting.refuse("objection cm-1").code == "vote.secret-item-by-name"
     meeting.run("objection")  # unnamed: no member's position is recorded
     assert meeting.state.motions[1].objections == [None]
     assert meeting.refuse("agreed").params == {"motion": 1, "by": ["—"]}

@@ -449,7 +449,9 @@ def test_a_clock_that_steps_back_never_takes_the_record_back(tmp_path):
         [T0, T0 + timedelta(minutes=1), later, earlier, earlier + timedelta(minutes=1), later + timedelta(minutes=2)]
     )
     session = Session.start(loaded.meeting, [], tmp_path / "journal.jsonl", clock)
-    results = [session.execute(line) for line in ("present tz-1 gh-1", "begin", 'note "a"', 'note "b"', 'note "c"')]
+    results = [
+        session.execute(line) for line in ("present tz-1 sec-1 gh-1", "begin", 'note "a"', 'note "b"', 'note "c"')
+    ]
     assert all(isinstance(r, Accepted) for r in results)
     times = [r.entry.ts for r in results if isinstance(r, Accepted) and r.entry]
     assert times == [T0 + timedelta(minutes=1), later, later, later, later + timedelta(minutes=2)]

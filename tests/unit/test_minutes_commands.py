@@ -56,7 +56,7 @@ def test_minutes_writes_every_format_into_the_journals_folder_by_default(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["journal.jsonl", *FILES])
     assert out.splitlines() == [f"Wrote {tmp_path / name}" for name in FILES]
     manifest = tomllib.loads((tmp_path / "manifest.toml").read_text(encoding="utf-8"))
-    assert manifest["journal"] == "journal.jsonl" and manifest["journal_entries"] == 105
+    assert manifest["journal"] == "journal.jsonl" and manifest["journal_entries"] == 109
     for name in FILES[:-1]:
         assert manifest["files"][name] == hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
 
@@ -83,7 +83,7 @@ def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys)
     data = json.loads((tmp_path / "minutes.fr.json").read_text(encoding="utf-8"))
     assert data["language"] == "fr" and data["header"]["meeting_language"] == "en"
     # The agenda's French text of a draft motion moved as written.
-    focal = next(m for m in data["motions"] if m["number"] == 10)
+    focal = next(m for m in data["motions"] if m["number"] == 11)
     assert focal["translation"].startswith("Que l'article 7 soit modifié")
     # Asking for the meeting's own language explicitly gives the plain names.
     assert main(["minutes", str(source), "-o", str(tmp_path / "en"), "--lang", "en", "--format", "md"]) == 0
@@ -121,7 +121,7 @@ def test_minutes_are_not_written_from_a_damaged_journal(demo, tmp_path, capsys):
 def test_verify_passes_on_the_demo_and_says_what_it_did_not_check(demo, capsys):
     assert main(["verify", str(demo)]) == 0
     out = capsys.readouterr().out
-    assert "105 entries, hash chain intact" in out
+    assert "109 entries, hash chain intact" in out
     assert "Sources: not checked (2026-12-council-meeting.toml, council.toml); give --agenda-dir DIR" in out
     for name in FILES[:-1]:
         assert f"{demo / name}: matches the journal" in out
@@ -177,7 +177,7 @@ def test_verify_catches_a_change_to_the_journals_last_line_through_the_minutes(d
     (demo / "journal.jsonl").write_bytes(data[: len(data) - len(last) - 1] + edited + b"\n")
     assert main(["verify", str(demo)]) == 1
     err = capsys.readouterr().err
-    assert f"{demo / 'journal.jsonl'}:105:1: error: the journal's last entry has SHA-256" in err
+    assert f"{demo / 'journal.jsonl'}:109:1: error: the journal's last entry has SHA-256" in err
     assert f"{demo / 'minutes.md'}:" in err and "differs from what the journal regenerates" in err
 
 
@@ -222,7 +222,7 @@ def test_verify_with_json_reports_every_file(demo, capsys):
     assert main(["verify", str(demo), "--json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] is False
-    assert result["journal"]["entries"] == 105 and result["journal"]["chain"] == "intact"
+    assert result["journal"]["entries"] == 109 and result["journal"]["chain"] == "intact"
     assert {Path(m["file"]).name: m["status"] for m in result["minutes"]} == {
         **{name: "matches" for name in FILES if name != "manifest.toml"},
         "votes.csv": "differs",
@@ -298,15 +298,12 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
 def test_tally_of_one_item_and_as_json(source, capsys):
     assert main(["tally", str(source), "--item", "article-7", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["ok"] is True and [v["motion"] for v in result["votes"]] == [10]
+    assert result["ok"] is True and [v["motion"] for v in result["votes"]] == [11]
     vote = result["votes"][0]
-    assert (vote["yes"], vote["no"], vote["abstain"], vote["base"], vote["required"]) == (14, 4, 1, 21, "14")
-    assert {r["name"]: (r["yes"], r["no"], r["abstain"]) for r in vote["by_region"]}["Southeast Asia & Pacific"] == (
-        2,
-        2,
-        0,
-    )
-    assert len(vote["roll_call"]) == 19
+    assert (vote["yes"], vote["no"], vote["abstain"], vote["base"], vote["required"]) == (14, 3, 1, 21, "14")
+    by_region = {r["name"]: (r["yes"], r["no"], r["abstain"]) for r in vote["by_region"]}
+    assert by_region["Southeast Asia & Pacific"] == (3, 1, 0)
+    assert len(vote["roll_call"]) == 18  # 19 seats present, Mutale Chibwe-Nkonde recused
     assert main(["tally", str(source / "journal.jsonl"), "--item", "8", "--json"]) == 0
     ballot = json.loads(capsys.readouterr().out)["votes"][0]
     assert ballot["method"] == "secret_ballot" and ballot["roll_call"] == [] and ballot["blank"] == 1
@@ -355,7 +352,7 @@ def test_correct_appends_a_correction_after_adjournment_and_the_minutes_show_it(
         main(["correct", str(demo), "Rubén Mamani-Choque arrived at 12:03.", "--by", "bo-1", "--why", "He was waiting"])
         == 0
     )
-    assert "Correction recorded as entry 106" in capsys.readouterr().out
+    assert "Correction recorded as entry 110" in capsys.readouterr().out
     after = (demo / "journal.jsonl").read_bytes()
     assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 1  # the chain goes on
     assert main(["verify", str(demo)]) == 1  # the minutes are now behind the journal

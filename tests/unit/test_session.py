@@ -139,7 +139,7 @@ def test_the_demo_script_replays_cleanly_and_identically(tmp_path, capsys):
 def test_replay_stops_at_the_first_refused_command_and_keeps_what_came_before(tmp_path, capsys):
     script = tmp_path / "short.script"
     script.write_text(
-        'present tz-1 ke-1 gh-1\nbegin\n\n# then a mistake\nopen 3\nmove by ke-1 secnded gh-1\nnote "never"\n',
+        'present tz-1 sec-1 ke-1 gh-1\nbegin\n\n# then a mistake\nopen 3\nmove by ke-1 secnded gh-1\nnote "never"\n',
         encoding="utf-8",
     )
     journal = tmp_path / "j" / "journal.jsonl"
@@ -195,7 +195,7 @@ def test_the_live_console_has_no_script_clock(tmp_path):
 
 def test_a_mirror_is_kept_identical(tmp_path, capsys):
     script = tmp_path / "s.script"
-    script.write_text("present tz-1 ke-1 gh-1\nbegin\n", encoding="utf-8")
+    script.write_text("present tz-1 sec-1 ke-1 gh-1\nbegin\n", encoding="utf-8")
     journal, mirror = tmp_path / "j.jsonl", tmp_path / "usb" / "j.jsonl"
     status, _, _ = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal), "--mirror", str(mirror))
     assert status == 0 and mirror.read_bytes() == journal.read_bytes()
