@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from meeting.i18n import N_, _
+from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, STANDING, TIE_BREAKERS
 
 MESSAGES: dict[str, str] = {
     # Reading files
@@ -114,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "motion.voting-open": N_("voting on motion #{motion} is open: close it first"),
     "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
     # Votes
-    "vote.tie-pending": N_("motion #{motion} waits for the {awaiting}"),
+    "vote.tie-pending": N_("motion #{motion} waits for {awaiting}"),
     "consensus.open": N_("consensus is being sought on motion #{motion}: 'conclude' it first"),
     "vote.chair-rules": N_("motion #{motion} is decided by the chair's ruling, not by a vote: use 'rule'"),
     "vote.roll-call-open": N_("a roll call is open: record votes with yes/no/abstain, then 'close'"),
@@ -291,63 +292,14 @@ MESSAGES: dict[str, str] = {
 }
 
 
-MOTION_NAMES: dict[str, str] = {
-    "fix_time_to_adjourn": N_("fix the time to adjourn"),
-    "adjourn": N_("adjourn"),
-    "recess": N_("recess"),
-    "question_of_privilege": N_("question of privilege"),
-    "orders_of_the_day": N_("call for the orders of the day"),
-    "lay_on_table": N_("lay on the table"),
-    "previous_question": N_("close debate"),
-    "limit_debate": N_("limit or extend debate"),
-    "postpone": N_("postpone"),
-    "commit": N_("refer"),
-    "amend": N_("amendment"),
-    "postpone_indefinitely": N_("postpone indefinitely"),
-    "main": N_("main motion"),
-    "point_of_order": N_("point of order"),
-    "appeal": N_("appeal from the chair"),
-    "suspend_rules": N_("suspend the rules"),
-    "objection_to_consideration": N_("objection to consideration"),
-    "division_of_question": N_("division of the question"),
-    "division_of_assembly": N_("division of the assembly"),
-    "withdraw": N_("withdraw"),
-    "take_from_table": N_("take from the table"),
-    "rescind": N_("rescind"),
-    "reconsider": N_("reconsider"),
-}
-
 # Parameters whose values are words of the program, shown in the reader's language.
-_PARAM_WORDS: dict[str, dict[str, str]] = {
+_PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "kind": MOTION_NAMES,
     "pending": MOTION_NAMES,
-    "role": {
-        "mover": N_("move a motion"),
-        "seconder": N_("second a motion"),
-        "chair": N_("take the chair"),
-        "point": N_("raise a point of order"),
-        "objection": N_("object"),
-        "block": N_("block consensus"),
-        "aside": N_("stand aside"),
-        "recuse": N_("be recused"),
-        "speaker": N_("speak"),
-    },
-    "status": {
-        "present": N_("present"),
-        "remote": N_("remote"),
-        "apologies": N_("excused"),
-        "absent": N_("absent"),
-        "left": N_("gone"),
-        "dropped": N_("dropped out"),
-        "done": N_("done"),
-        "deferred": N_("deferred"),
-    },
-    "awaiting": {
-        "casting_vote": N_("chair's casting vote"),
-        "lots": N_("drawing of lots"),
-        "chair": N_("chair's vote"),
-    },
-    "side": {"yes": N_("yes"), "no": N_("no")},
+    "role": CAPACITIES,
+    "status": {**STANDING, **ITEM_STATUS},
+    "awaiting": TIE_BREAKERS,
+    "side": CHOICES,
 }
 
 

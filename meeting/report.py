@@ -9,45 +9,25 @@ from datetime import datetime, timedelta
 from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
 from meeting.domain.state import Motion, State
-from meeting.i18n import N_, _
-from meeting.messages import MOTION_NAMES
+from meeting.i18n import _
+from meeting.vocabulary import (
+    ATTENDANCE,
+    EVENT_NAMES,
+    ITEM_STATUS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    PHASES,
+    item_title,
+    member_name,
+    member_names,
+    region_name,
+)
 from meeting.words import outcome_words, quorum_status_words
-
-PHASES = {
-    "not_started": N_("not started"),
-    "in_session": N_("in session"),
-    "in_recess": N_("in recess"),
-    "adjourned": N_("adjourned"),
-}
-
-ATTENDANCE = {
-    "present": N_("in person"),
-    "remote": N_("remote"),
-    "apologies": N_("apologies"),
-    "absent": N_("absent"),
-    "left": N_("left"),
-    "dropped": N_("connection dropped"),
-}
-
-ITEM_STATUS = {"pending": N_("pending"), "open": N_("open"), "done": N_("done"), "deferred": N_("deferred")}
-
-MOTION_STATUS = {
-    "pending": N_("pending"),
-    "carried": N_("carried"),
-    "lost": N_("lost"),
-    "withdrawn": N_("withdrawn"),
-    "tabled": N_("laid on the table"),
-    "postponed": N_("postponed"),
-    "referred": N_("referred"),
-    "dismissed": N_("dismissed"),
-    "adopted": N_("adopted"),
-}
 
 
 def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
     status = status or quorum_status(state)
-    council = state.meeting.council
-    short = [region.name if (region := council.region(r.region)) else r.region for r in status.short_regions]
+    short = [region_name(state, r.region) for r in status.short_regions]
     return quorum_status_words(
         status.present,
         status.needed,
@@ -95,16 +75,11 @@ def summary_lines(state: State) -> Iterator[str]:
             yield "  " + motion_line(motion)
 
 
-def _names(state: State, ids: list[str] | tuple[str, ...]) -> str:
-    council = state.meeting.council
-    return ", ".join(m.name if (m := council.member(i)) else i for i in ids)
-
-
 def describe(event: ev.AnyEvent, state: State) -> str:
     """One line saying what an event records, for the undo question and notifications."""
 
     def name(member: str) -> str:
-        return _names(state, [member])
+        return member_name(state, member)
 
     match event:
         case ev.AttendanceChanged(changes=changes):
@@ -129,54 +104,10 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             return _("result of motion #{number}: {outcome}").format(number=number, outcome=outcome_words(outcome))
         case ev.RollCallVoted(votes=votes, choice=choice):
             return _("roll call: {voters} {choice}").format(
-                voters=_names(state, [v.voter for v in votes]), choice=choice
+                voters=member_names(state, [v.voter for v in votes]), choice=choice
             )
         case ev.ItemOpened(item=item) | ev.ItemClosed(item=item):
-            title = state.items[item].item.title if item in state.items else item
-            return _("item {title}: {what}").format(title=title, what=_(_EVENT_NAMES[event.type]))
+            return _("item {title}: {what}").format(title=item_title(state, item), what=_(EVENT_NAMES[event.type]))
         case ev.Noted(text=text) | ev.ActionRecorded(what=text):
-            return _("{what}: {text}").format(what=_(_EVENT_NAMES[event.type]), text=text)
-    return _(_EVENT_NAMES[event.type])
-
-
-_EVENT_NAMES = {
-    "meeting.loaded": N_("meeting loaded"),
-    "meeting.begun": N_("meeting called to order"),
-    "meeting.recessed": N_("recess"),
-    "meeting.resumed": N_("meeting resumed"),
-    "meeting.adjourned": N_("meeting adjourned"),
-    "sitting.opened": N_("new sitting opened"),
-    "chair.handed": N_("chair handed over"),
-    "balance.waived": N_("gender balance waived"),
-    "attendance": N_("attendance"),
-    "proxy.lodged": N_("proxy lodged"),
-    "proxy.revoked": N_("proxy revoked"),
-    "item.opened": N_("opened"),
-    "item.closed": N_("closed"),
-    "item.added": N_("item added"),
-    "item.moved": N_("item moved"),
-    "motion.moved": N_("motion moved"),
-    "motion.seconded": N_("motion seconded"),
-    "motion.withdrawn": N_("motion withdrawn"),
-    "vote.counted": N_("vote counted"),
-    "consent.given": N_("adopted without objection"),
-    "consent.objected": N_("objection to unanimous consent"),
-    "tie.broken": N_("tie broken"),
-    "consensus.called": N_("consensus called"),
-    "consensus.blocked": N_("consensus blocked"),
-    "consensus.aside": N_("stood aside"),
-    "consensus.concluded": N_("consensus concluded"),
-    "poll.opened": N_("voting opened"),
-    "roll.voted": N_("roll-call vote"),
-    "roll.closed": N_("roll call closed"),
-    "point.raised": N_("point of order"),
-    "point.ruled": N_("ruling of the chair"),
-    "interest.declared": N_("interest declared"),
-    "member.recused": N_("member recused"),
-    "speakers.queued": N_("speakers queued"),
-    "speakers.removed": N_("speaker removed from the queue"),
-    "floor.given": N_("floor given"),
-    "note": N_("note"),
-    "action": N_("action item"),
-    "undone": N_("undo"),
-}
+            return _("{what}: {text}").format(what=_(EVENT_NAMES[event.type]), text=text)
+    return _(EVENT_NAMES[event.type])

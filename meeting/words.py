@@ -11,41 +11,17 @@ from meeting.domain.checks import least_count
 from meeting.domain.council import Council
 from meeting.domain.events import Outcome
 from meeting.domain.rules import DecisionClass, Quorum, Threshold
-from meeting.i18n import N_, _
-
-_NAMED_SHARES = {
-    Fraction(1, 2): N_("half"),
-    Fraction(2, 3): N_("two-thirds"),
-    Fraction(3, 4): N_("three-quarters"),
-    Fraction(1, 1): N_("all"),
-}
-
-_BASES = {
-    "votes_cast": N_("votes cast"),
-    "present": N_("members present"),
-    "membership": N_("all {seats} voting seats"),
-}
-
-_TIES = {
-    "fails": N_("a tie fails"),
-    "casting_vote": N_("the chair breaks a tie"),
-    "lots": N_("a tie is decided by drawing lots"),
-}
-
-_BLOCKS = {
-    "vote": N_("consensus first; a block leads to a vote"),
-    "refer": N_("consensus first; a block refers the matter to a working group"),
-    "majority": N_("consensus first; a block leads to a simple majority vote as last resort"),
-}
+from meeting.i18n import _
+from meeting.vocabulary import BASES, ON_BLOCK, RESULTS, SHARES, TIE_RULES
 
 
 def base_words(of: str, seats: int) -> str:
     """What a threshold is a share of: "votes cast", "members present", "all 21 voting seats"."""
-    return _(_BASES[of]).format(seats=seats)
+    return _(BASES[of]).format(seats=seats)
 
 
 def share_words(share: Fraction) -> str:
-    named = _NAMED_SHARES.get(share)
+    named = SHARES.get(share)
     return _(named) if named else f"{share.numerator}/{share.denominator}"
 
 
@@ -102,9 +78,9 @@ def decision_words(decision: DecisionClass, council: Council) -> str:
     if decision.of == "votes_cast":
         excluded = decision.abstentions == "excluded"
         parts.append(_("abstentions excluded") if excluded else _("abstentions count as votes cast"))
-    parts.append(_(_TIES[decision.tie]))
+    parts.append(_(TIE_RULES[decision.tie]))
     if decision.consensus_first:
-        parts.append(_(_BLOCKS[decision.on_block]))
+        parts.append(_(ON_BLOCK[decision.on_block]))
     if decision.notice_days:
         parts.append(_("{days} days' notice").format(days=decision.notice_days))
     return _("; ").join(parts)
@@ -144,9 +120,6 @@ def quorum_status_words(
     return " · ".join(parts) + " → " + (_("quorum") if met else _("no quorum"))
 
 
-_RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided")}
-
-
 def outcome_words(outcome: Outcome) -> str:
     """ "Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67)
     (class: ordinary)"."""
@@ -160,7 +133,7 @@ def outcome_words(outcome: Outcome) -> str:
         threshold=outcome_threshold_words(outcome), yes=outcome.yes, sign=sign, required=exact_words(outcome.required)
     )
     return _("{result} — {counts}; {rule} (class: {class_id})").format(
-        result=_(_RESULTS[outcome.result]), counts=counts, rule=rule, class_id=outcome.class_id
+        result=_(RESULTS[outcome.result]), counts=counts, rule=rule, class_id=outcome.class_id
     )
 
 

@@ -15,6 +15,7 @@ from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
 from meeting.i18n import _
 from meeting.loader.load import Loaded, load
+from meeting.vocabulary import member_name
 from meeting.words import decision_words, quorum_words
 
 
@@ -79,19 +80,14 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
         "language": agenda.language,
         "place": agenda.place,
         "link": agenda.link,
-        "chair": _member_name(council, agenda.chair),
-        "secretary": _member_name(council, agenda.secretary),
+        "chair": member_name(council, agenda.chair),
+        "secretary": member_name(council, agenda.secretary),
         "items": [
             {"id": item.id, "title": item.title, "kind": item.kind, "minutes": item.minutes} for item in agenda.items
         ],
         "planned_minutes": agenda.planned_minutes,
         "local_starts": _local_starts(meeting),
     }
-
-
-def _member_name(council: Council, member_id: str) -> str:
-    member = council.member(member_id)
-    return member.name if member else member_id
 
 
 def _lines(summary: dict[str, Any]) -> Iterable[str]:

@@ -17,6 +17,7 @@ from meeting.diagnostics import error
 from meeting.i18n import _
 from meeting.minutes import files
 from meeting.minutes.model import Minutes, MotionRecord, VoteRecord
+from meeting.vocabulary import item_heading
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -54,7 +55,7 @@ def votes_of(minutes: Minutes, item: str | None) -> list[tuple[MotionRecord, Vot
 
 def _item_title(minutes: Minutes, motion: MotionRecord) -> str:
     item = next((i for i in minutes.items if i.id == motion.item), None)
-    return f"{item.number}. {item.title}" if item else ""
+    return item_heading(item.number, item.title) if item else ""
 
 
 def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> Table:

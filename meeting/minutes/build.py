@@ -28,9 +28,33 @@ from meeting.domain.record import (
 )
 from meeting.domain.state import Motion, Recorded, State
 from meeting.i18n import N_, _, language
-from meeting.messages import MOTION_NAMES
 from meeting.minutes import model as m
-from meeting.report import ATTENDANCE, ITEM_STATUS, MOTION_STATUS, PHASES, describe, minutes_used
+from meeting.report import describe, minutes_used
+from meeting.vocabulary import (
+    ATTENDANCE,
+    ATTENDED,
+    CHOICES,
+    HOW,
+    ITEM_KINDS,
+    ITEM_STATUS,
+    MEETING_KINDS,
+    METHODS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    PHASES,
+    RESULTS,
+    ROLES,
+    RULINGS,
+    TIE_BREAKERS,
+    VIA,
+    about,
+    date_words,
+    item_words,
+    lower_first,
+    region_name,
+    upper_first,
+    who,
+)
 from meeting.words import (
     amount_text,
     exact_words,
@@ -39,98 +63,6 @@ from meeting.words import (
     quorum_status_words,
     quorum_words,
 )
-
-MEETING_KINDS = {
-    "ordinary": N_("ordinary meeting"),
-    "extraordinary": N_("extraordinary meeting"),
-    "general_assembly": N_("general assembly"),
-}
-
-ITEM_KINDS = {
-    "procedural": N_("procedural"),
-    "information": N_("for information"),
-    "discussion": N_("for discussion"),
-    "decision": N_("for decision"),
-    "election": N_("election"),
-    "minutes_approval": N_("approval of minutes"),
-    "other_business": N_("other business"),
-}
-
-METHODS = {
-    "show_of_hands": N_("show of hands"),
-    "roll_call": N_("roll call"),
-    "secret_ballot": N_("secret ballot"),
-    "consensus": N_("consensus"),
-    "unanimous_consent": N_("unanimous consent"),
-    "chair": N_("ruling of the chair"),
-}
-
-RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided")}
-
-CHOICES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain"), "none": N_("did not vote")}
-
-VIA = {"alternate": N_("as alternate"), "proxy": N_("by proxy")}
-
-HOW = {
-    "consensus": N_("Reached by consensus."),
-    "unanimous_consent": N_("Adopted without objection (unanimous consent)."),
-    "vote": N_("Decided by a vote."),
-    "vote_after_block": N_("Decided by a vote after consensus was blocked by {blocked}."),
-    "majority_last_resort": N_(
-        "Decided by a simple majority as a last resort, after consensus was blocked by {blocked}."
-    ),
-    "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
-    "chair": N_("Decided by the chair's ruling."),
-}
-
-RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}
-
-ROLES = {
-    "chair": N_("chair"),
-    "vice-chair": N_("vice-chair"),
-    "secretary": N_("secretary"),
-    "observer": N_("observer"),
-    "alternate": N_("alternate"),
-    "member": N_("member"),
-}
-
-ATTENDED = {"present": N_("in person"), "remote": N_("remote")}
-
-TIE_BREAKERS = {
-    "casting_vote": N_("the chair's casting vote"),
-    "lots": N_("drawing lots"),
-    "chair": N_("the chair's vote"),
-}
-
-_MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
-_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
-
-
-def upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def date_words(day: date) -> str:
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=_(_WEEKDAYS[day.weekday()]), day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,29 +93,16 @@ class _Context:
         member = self.council.member(member_id)
         if member is None:
             return m.Person(id=member_id, name=member_id)
-        return m.Person(id=member.id, name=member.name, about=self.about(member))
-
-    def about(self, member: Member) -> str | None:
-        if not member.holds_seat:
-            titular = self.council.titular_of(member.id)
-            if titular is not None:
-                return _("alternate for {name}").format(name=titular.name)
-        if member.holds_seat and member.country:
-            return member.country
-        return member.organisation or member.country
+        return m.Person(id=member.id, name=member.name, about=about(self.council, member))
 
     def who(self, member_id: str) -> str:
-        """A member as a sentence names them: "Otieno Wafula-Achieng (Kenya)"."""
-        person = self.person(member_id)
-        return f"{person.name} ({person.about})" if person.about else person.name
+        return who(self.council, member_id)
 
     def names(self, member_ids: Sequence[str]) -> str:
         return _(", ").join(self.who(member) for member in member_ids)
 
     def item_words(self, item_id: str) -> str:
-        item = self.state.items.get(item_id)
-        title = item.item.title if item else item_id
-        return _("item {number}, “{title}”").format(number=self.number.get(item_id, "?"), title=title)
+        return item_words(self.state, item_id)
 
     def label(self, motion: Motion) -> str:
         if motion.kind == "main":
@@ -224,11 +143,10 @@ def _vote(ctx: _Context, motion: Motion) -> m.VoteRecord | None:
         seats = {s.id: n for n, s in enumerate(ctx.council.members)}
         roll_call.sort(key=lambda v: (regions.get(v.region or "", len(regions)), seats.get(v.seat.id, 0)))
         for count in roll_call_by_region(ctx.state, motion):
-            region = ctx.council.region(count.region)
             by_region.append(
                 m.RegionTally(
                     region=count.region,
-                    name=region.name if region else count.region,
+                    name=region_name(ctx.council, count.region),
                     yes=count.yes,
                     no=count.no,
                     abstain=count.abstain,
@@ -608,7 +526,7 @@ def _proceedings(ctx: _Context, quorum: list[QuorumChange]) -> tuple[dict[str | 
 
 
 def _quorum_words(ctx: _Context, status: QuorumStatus) -> str:
-    short = [region.name if (region := ctx.council.region(r.region)) else r.region for r in status.short_regions]
+    short = [region_name(ctx.council, r.region) for r in status.short_regions]
     return quorum_status_words(
         status.present,
         status.needed,

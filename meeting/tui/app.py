@@ -22,12 +22,13 @@ from meeting.domain.language import GRAMMAR, VERBS
 from meeting.i18n import _
 from meeting.journal import JournalError
 from meeting.messages import render
-from meeting.report import PHASES, describe
+from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
 from meeting.tui.actions import ACTIONS
 from meeting.tui.main import MainScreen
 from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.tui.panels import local_time
+from meeting.vocabulary import PHASES
 
 # The other screens (and the widgets they use) are imported when first opened: the main
 # screen is what the chair must see quickly.

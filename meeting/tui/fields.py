@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from meeting.domain.state import State
 from meeting.i18n import _
-from meeting.report import ATTENDANCE
+from meeting.vocabulary import ATTENDANCE
 
 SHOWN = 6  # choices listed under a picker at once
 

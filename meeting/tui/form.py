@@ -20,9 +20,10 @@ from textual.widgets import Input, Label, Static
 from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part, Ref, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.i18n import N_, _
-from meeting.messages import MOTION_NAMES, render
+from meeting.messages import render
 from meeting.tui.fields import Box, Choice, Done, FoldedText, Picker, item_choices, member_choices
 from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, words
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -55,19 +56,12 @@ FIELD_WORDS: dict[str, str] = {
     "date": N_("Date (YYYY-MM-DD)"),
 }
 
-CHOICE_WORDS: dict[str, str] = {
-    "well-taken": N_("well taken: the point is upheld"),
-    "not-well-taken": N_("not well taken: the point is rejected"),
-    "yes": N_("yes"),
-    "no": N_("no"),
-    "none": N_("none (the chair does not vote)"),
-    "abstain": N_("abstain"),
-}
 
 
 def choice_label(word: str) -> str:
     kind = KIND_OF_WORD.get(word)
-    return _(MOTION_NAMES[kind]) if kind else _(CHOICE_WORDS.get(word, word))
+    table = MOTION_NAMES if kind else RULINGS if word in RULINGS else CHOICES
+    return words(table, kind or word) if (kind or word) in table else word
 
 
 def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, bool]]:

@@ -16,9 +16,9 @@ from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import motions_in_order
 from meeting.i18n import _
-from meeting.messages import MOTION_NAMES
 from meeting.tui.fields import Choice, Done, FoldedText, Picker
 from meeting.tui.form import CommandForm
+from meeting.vocabulary import MOTION_NAMES
 
 POINT = "point-of-order"  # the kind picker's word for a point of order (the `point` verb)
 # Motions whose text says nothing the kind does not: the field is hidden for them.

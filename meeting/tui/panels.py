@@ -14,26 +14,16 @@ from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.procedure import motions_in_order
 from meeting.domain import events as ev
 from meeting.domain.state import Recorded, State
-from meeting.i18n import N_, _
-from meeting.messages import MOTION_NAMES
-from meeting.report import PHASES, describe, minutes_used, quorum_line
+from meeting.i18n import _
+from meeting.report import describe, minutes_used, quorum_line
+from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, member_name, region_name
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
-VOTE_MODES = {
-    "consensus": N_("consensus"),
-    "show_of_hands": N_("show of hands"),
-    "roll_call": N_("roll call"),
-    "secret_ballot": N_("secret ballot"),
-}
 
 
 def local_time(state: State, moment: datetime) -> str:
     return moment.astimezone(ZoneInfo(state.meeting.agenda.time_zone)).strftime("%H:%M")
 
-
-def member_name(state: State, member_id: str | None) -> str:
-    member = state.meeting.council.member(member_id) if member_id else None
-    return member.name if member else (member_id or "—")
 
 
 def header_text(state: State, now: datetime) -> Text:
@@ -97,7 +87,7 @@ def current_text(state: State, now: datetime) -> Text:
     if item is not None and item.queue:
         text.append(_("Speakers: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)) + "\n")
     if item is not None and state.phase == "in_session":
-        unheard = [_region(state, r) for r in regions_not_heard(state)]
+        unheard = [region_name(state, r) for r in regions_not_heard(state)]
         if unheard and item.speakers:
             text.append(_("Not yet heard: {regions}").format(regions=", ".join(unheard)) + "\n", style="yellow")
     return text
@@ -111,7 +101,7 @@ def _item_text(state: State, item_id: str, now: datetime) -> Text:
     text.append(
         "\n"
         + _("{used} of {minutes} min used · {mode}").format(
-            used=used, minutes=item.minutes, mode=_(VOTE_MODES[item.vote])
+            used=used, minutes=item.minutes, mode=_(METHODS[item.vote])
         ),
         style="bold red" if used > item.minutes else "dim",
     )
@@ -177,10 +167,6 @@ def _motion_text(state: State, number: int) -> Text:
         text.append(f"{label}: " + _("{voted} of {entitled} voted").format(voted=voted, entitled=entitled) + "\n")
     return text
 
-
-def _region(state: State, region_id: str) -> str:
-    region = state.meeting.council.region(region_id)
-    return region.name if region else region_id
 
 
 def quorum_text(state: State) -> tuple[Text, bool]:

@@ -20,9 +20,9 @@ from meeting.domain.events import Outcome
 from meeting.domain.language import GRAMMAR, usage
 from meeting.i18n import N_, _
 from meeting.messages import render
-from meeting.report import ATTENDANCE
-from meeting.tui.panels import member_name, quorum_text
+from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text
+from meeting.vocabulary import ATTENDANCE, member_name
 from meeting.words import decision_words, outcome_words
 
 if TYPE_CHECKING:

@@ -1,0 +1,352 @@
+"""The one vocabulary of `meeting`: the program's words for its codes, and the names of the
+council's members, regions and items.
+
+Every table maps a code the domain writes (an enum value, an event type) to the words a reader
+sees, marked with `N_()` and translated with `_()` where shown (`words(TABLE, code)`). The
+helpers turn ids into names. The minutes, `tally`, the CSV, `replay`'s report, the diagnostics
+and the console all say things with these, so a word changes in one place.
+
+How rules read as sentences (thresholds, quorum, a vote's arithmetic) is `meeting.words`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from fractions import Fraction
+
+from meeting.domain.council import Council, Member
+from meeting.domain.state import State
+from meeting.i18n import N_, _
+
+# ── the meeting and its sitting ───────────────────────────────────────────────
+
+MEETING_KINDS = {
+    "ordinary": N_("ordinary meeting"),
+    "extraordinary": N_("extraordinary meeting"),
+    "general_assembly": N_("general assembly"),
+}
+
+PHASES = {
+    "not_started": N_("not started"),
+    "in_session": N_("in session"),
+    "in_recess": N_("in recess"),
+    "adjourned": N_("adjourned"),
+}
+
+# ── people ────────────────────────────────────────────────────────────────────
+
+ROLES = {
+    "chair": N_("chair"),
+    "vice-chair": N_("vice-chair"),
+    "secretary": N_("secretary"),
+    "observer": N_("observer"),
+    "alternate": N_("alternate"),
+    "member": N_("member"),
+}
+
+# How a member stands, as a list or a table says it.
+ATTENDANCE = {
+    "present": N_("in person"),
+    "remote": N_("remote"),
+    "apologies": N_("apologies"),
+    "absent": N_("absent"),
+    "left": N_("left"),
+    "dropped": N_("connection dropped"),
+}
+
+# The statuses that mean the member is taking part.
+ATTENDED = {status: ATTENDANCE[status] for status in ("present", "remote")}
+
+# How a member stands, as a sentence says it: "nothing changes: already excused".
+STANDING = {
+    "present": N_("present"),
+    "remote": N_("remote"),
+    "apologies": N_("excused"),
+    "absent": N_("absent"),
+    "left": N_("gone"),
+    "dropped": N_("dropped out"),
+}
+
+# What a member would be doing, in "'x' is an observer and cannot {role}".
+CAPACITIES = {
+    "mover": N_("move a motion"),
+    "seconder": N_("second a motion"),
+    "chair": N_("take the chair"),
+    "point": N_("raise a point of order"),
+    "objection": N_("object"),
+    "block": N_("block consensus"),
+    "aside": N_("stand aside"),
+    "recuse": N_("be recused"),
+    "speaker": N_("speak"),
+}
+
+# Who cast a seat's vote, when not its titular.
+VIA = {"alternate": N_("as alternate"), "proxy": N_("by proxy")}
+
+# ── the agenda ────────────────────────────────────────────────────────────────
+
+ITEM_KINDS = {
+    "procedural": N_("procedural"),
+    "information": N_("for information"),
+    "discussion": N_("for discussion"),
+    "decision": N_("for decision"),
+    "election": N_("election"),
+    "minutes_approval": N_("approval of minutes"),
+    "other_business": N_("other business"),
+}
+
+ITEM_STATUS = {"pending": N_("pending"), "open": N_("open"), "done": N_("done"), "deferred": N_("deferred")}
+
+# ── motions and how they are decided ──────────────────────────────────────────
+
+MOTION_NAMES: dict[str, str] = {
+    "fix_time_to_adjourn": N_("fix the time to adjourn"),
+    "adjourn": N_("adjourn"),
+    "recess": N_("recess"),
+    "question_of_privilege": N_("question of privilege"),
+    "orders_of_the_day": N_("call for the orders of the day"),
+    "lay_on_table": N_("lay on the table"),
+    "previous_question": N_("close debate"),
+    "limit_debate": N_("limit or extend debate"),
+    "postpone": N_("postpone"),
+    "commit": N_("refer"),
+    "amend": N_("amendment"),
+    "postpone_indefinitely": N_("postpone indefinitely"),
+    "main": N_("main motion"),
+    "point_of_order": N_("point of order"),
+    "appeal": N_("appeal from the chair"),
+    "suspend_rules": N_("suspend the rules"),
+    "objection_to_consideration": N_("objection to consideration"),
+    "division_of_question": N_("division of the question"),
+    "division_of_assembly": N_("division of the assembly"),
+    "withdraw": N_("withdraw"),
+    "take_from_table": N_("take from the table"),
+    "rescind": N_("rescind"),
+    "reconsider": N_("reconsider"),
+}
+
+MOTION_STATUS = {
+    "pending": N_("pending"),
+    "carried": N_("carried"),
+    "lost": N_("lost"),
+    "withdrawn": N_("withdrawn"),
+    "tabled": N_("laid on the table"),
+    "postponed": N_("postponed"),
+    "referred": N_("referred"),
+    "dismissed": N_("dismissed"),
+    "adopted": N_("adopted"),
+}
+
+METHODS = {
+    "show_of_hands": N_("show of hands"),
+    "roll_call": N_("roll call"),
+    "secret_ballot": N_("secret ballot"),
+    "consensus": N_("consensus"),
+    "unanimous_consent": N_("unanimous consent"),
+    "chair": N_("ruling of the chair"),
+}
+
+RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided")}
+
+CHOICES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain"), "none": N_("did not vote")}
+
+HOW = {
+    "consensus": N_("Reached by consensus."),
+    "unanimous_consent": N_("Adopted without objection (unanimous consent)."),
+    "vote": N_("Decided by a vote."),
+    "vote_after_block": N_("Decided by a vote after consensus was blocked by {blocked}."),
+    "majority_last_resort": N_(
+        "Decided by a simple majority as a last resort, after consensus was blocked by {blocked}."
+    ),
+    "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
+    "chair": N_("Decided by the chair's ruling."),
+}
+
+RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}
+
+TIE_BREAKERS = {
+    "casting_vote": N_("the chair's casting vote"),
+    "lots": N_("a drawing of lots"),
+    "chair": N_("the chair's vote"),
+}
+
+# ── the rules, as their words ─────────────────────────────────────────────────
+
+SHARES = {
+    Fraction(1, 2): N_("half"),
+    Fraction(2, 3): N_("two-thirds"),
+    Fraction(3, 4): N_("three-quarters"),
+    Fraction(1, 1): N_("all"),
+}
+
+BASES = {
+    "votes_cast": N_("votes cast"),
+    "present": N_("members present"),
+    "membership": N_("all {seats} voting seats"),
+}
+
+TIE_RULES = {
+    "fails": N_("a tie fails"),
+    "casting_vote": N_("the chair breaks a tie"),
+    "lots": N_("a tie is decided by drawing lots"),
+}
+
+ON_BLOCK = {
+    "vote": N_("consensus first; a block leads to a vote"),
+    "refer": N_("consensus first; a block refers the matter to a working group"),
+    "majority": N_("consensus first; a block leads to a simple majority vote as last resort"),
+}
+
+# ── the journal's events, in one or two words ─────────────────────────────────
+
+EVENT_NAMES = {
+    "meeting.loaded": N_("meeting loaded"),
+    "meeting.begun": N_("meeting called to order"),
+    "meeting.recessed": N_("recess"),
+    "meeting.resumed": N_("meeting resumed"),
+    "meeting.adjourned": N_("meeting adjourned"),
+    "sitting.opened": N_("new sitting opened"),
+    "chair.handed": N_("chair handed over"),
+    "balance.waived": N_("gender balance waived"),
+    "attendance": N_("attendance"),
+    "proxy.lodged": N_("proxy lodged"),
+    "proxy.revoked": N_("proxy revoked"),
+    "item.opened": N_("opened"),
+    "item.closed": N_("closed"),
+    "item.added": N_("item added"),
+    "item.moved": N_("item moved"),
+    "motion.moved": N_("motion moved"),
+    "motion.seconded": N_("motion seconded"),
+    "motion.withdrawn": N_("motion withdrawn"),
+    "vote.counted": N_("vote counted"),
+    "consent.given": N_("adopted without objection"),
+    "consent.objected": N_("objection to unanimous consent"),
+    "tie.broken": N_("tie broken"),
+    "consensus.called": N_("consensus called"),
+    "consensus.blocked": N_("consensus blocked"),
+    "consensus.aside": N_("stood aside"),
+    "consensus.concluded": N_("consensus concluded"),
+    "poll.opened": N_("voting opened"),
+    "roll.voted": N_("roll-call vote"),
+    "roll.closed": N_("roll call closed"),
+    "point.raised": N_("point of order"),
+    "point.ruled": N_("ruling of the chair"),
+    "interest.declared": N_("interest declared"),
+    "member.recused": N_("member recused"),
+    "speakers.queued": N_("speakers queued"),
+    "speakers.removed": N_("speaker removed from the queue"),
+    "floor.given": N_("floor given"),
+    "note": N_("note"),
+    "action": N_("action item"),
+    "undone": N_("undo"),
+}
+
+# ── dates ─────────────────────────────────────────────────────────────────────
+
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
+
+
+def words(table: Mapping[str, str], code: str) -> str:
+    """A code in the reader's language; a code the table lacks is shown as it is."""
+    text = table.get(code)
+    return _(text) if text is not None else code
+
+
+def date_words(day: date) -> str:
+    """ "Thursday 10 December 2026"."""
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=_(WEEKDAYS[day.weekday()]), day=day.day, month=_(MONTHS[day.month - 1]), year=day.year
+    )
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# ── names ─────────────────────────────────────────────────────────────────────
+
+
+def _council(where: Council | State) -> Council:
+    return where if isinstance(where, Council) else where.meeting.council
+
+
+def member_name(where: Council | State, member_id: str | None) -> str:
+    """A member's name; the id itself when the roster does not know it; "—" for nobody."""
+    if member_id is None:
+        return "—"
+    member = _council(where).member(member_id)
+    return member.name if member else member_id
+
+
+def member_names(where: Council | State, member_ids: Iterable[str]) -> str:
+    """Names in a list: "Ama Serwaa Boatemaa, Foday Kamanda-Lewis"."""
+    return _(", ").join(member_name(where, member_id) for member_id in member_ids)
+
+
+def about(where: Council | State, member: Member) -> str | None:
+    """What tells a member apart beside their name: the country of a seat, whose alternate
+    they are, or their organisation."""
+    council = _council(where)
+    if not member.holds_seat:
+        titular = council.titular_of(member.id)
+        if titular is not None:
+            return _("alternate for {name}").format(name=titular.name)
+    if member.holds_seat and member.country:
+        return member.country
+    return member.organisation or member.country
+
+
+def who(where: Council | State, member_id: str) -> str:
+    """A member as a sentence names them: "Otieno Wafula-Achieng (Kenya)"."""
+    member = _council(where).member(member_id)
+    if member is None:
+        return member_id
+    told = about(where, member)
+    return f"{member.name} ({told})" if told else member.name
+
+
+def region_name(where: Council | State, region_id: str) -> str:
+    region = _council(where).region(region_id)
+    return region.name if region else region_id
+
+
+def item_number(state: State, item_id: str) -> int | None:
+    """An item's number on the agenda as it stands (items added or moved included)."""
+    return state.order.index(item_id) + 1 if item_id in state.items and item_id in state.order else None
+
+
+def item_title(state: State, item_id: str) -> str:
+    item = state.items.get(item_id)
+    return item.item.title if item else item_id
+
+
+def item_heading(number: int | str, title: str) -> str:
+    """An item as a heading or a list shows it: "3. Adoption of the agenda"."""
+    return _("{number}. {title}").format(number=number, title=title)
+
+
+def item_words(state: State, item_id: str) -> str:
+    """An item as a sentence names it: 'item 3, “Adoption of the agenda”'."""
+    number = item_number(state, item_id)
+    return _("item {number}, “{title}”").format(
+        number=number if number is not None else "?", title=item_title(state, item_id)
+    )

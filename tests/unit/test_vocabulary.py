@@ -1,0 +1,125 @@
+"""The one vocabulary: every code the domain can write has its words, and names come from ids."""
+
+from __future__ import annotations
+
+import typing
+from datetime import date
+
+import pytest
+
+from meeting.domain import events as ev
+from meeting.domain.agenda import ItemKind, MeetingKind, VoteMode
+from meeting.domain.council import Council, Member, Region, Role
+from meeting.domain.decisions import Path
+from meeting.domain.motions import MotionKind
+from meeting.domain.rules import Base, BlockRule, TieRule
+from meeting.domain.state import ItemStatus, MotionStatus, Phase
+from meeting.i18n import set_language
+from meeting.vocabulary import (
+    ATTENDANCE,
+    BASES,
+    CHOICES,
+    EVENT_NAMES,
+    HOW,
+    ITEM_KINDS,
+    ITEM_STATUS,
+    MEETING_KINDS,
+    METHODS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    ON_BLOCK,
+    PHASES,
+    RESULTS,
+    ROLES,
+    RULINGS,
+    STANDING,
+    TIE_BREAKERS,
+    TIE_RULES,
+    VIA,
+    about,
+    date_words,
+    item_heading,
+    member_name,
+    member_names,
+    region_name,
+    who,
+    words,
+)
+
+
+def _codes(literal: object) -> set[str]:
+    return set(typing.get_args(literal))
+
+
+def _event_types() -> set[str]:
+    union = typing.get_args(typing.get_args(ev.AnyEvent)[0])
+    return {typing.get_args(cls.model_fields["type"].annotation)[0] for cls in union}
+
+
+@pytest.mark.parametrize(
+    ("table", "codes"),
+    [
+        (PHASES, _codes(Phase)),
+        (ATTENDANCE, _codes(ev.Status)),
+        (STANDING, _codes(ev.Status)),
+        (ITEM_KINDS, _codes(ItemKind)),
+        (ITEM_STATUS, _codes(ItemStatus)),
+        (MEETING_KINDS, _codes(MeetingKind)),
+        (MOTION_NAMES, _codes(MotionKind)),
+        (MOTION_STATUS, _codes(MotionStatus)),
+        (METHODS, _codes(ev.Method) | _codes(VoteMode)),
+        (RESULTS, _codes(ev.Outcome.model_fields["result"].annotation)),
+        (CHOICES, _codes(ev.Choice) | {"none"}),
+        (VIA, _codes(ev.Voter.model_fields["via"].annotation) - {"titular"}),
+        (HOW, _codes(Path)),
+        (RULINGS, _codes(ev.Ruled.model_fields["ruling"].annotation)),
+        (ROLES, _codes(Role)),
+        (TIE_BREAKERS, _codes(ev.TieBroken.model_fields["by"].annotation)),
+        (BASES, _codes(Base)),
+        (TIE_RULES, _codes(TieRule)),
+        (ON_BLOCK, _codes(BlockRule)),
+        (EVENT_NAMES, _event_types()),
+    ],
+)
+def test_every_code_has_its_words(table: dict[str, str], codes: set[str]) -> None:
+    assert codes, "the domain's codes could not be read"
+    assert set(table) == codes
+
+
+def test_a_code_without_words_is_shown_as_it_is() -> None:
+    set_language("en")
+    assert words(PHASES, "in_recess") == "in recess"
+    assert words(PHASES, "suspended") == "suspended"
+
+
+COUNCIL = Council(
+    name="Test council",
+    short_name="TC",
+    regions=[Region(id="la", name="Latin America")],
+    members=[
+        Member(id="ana", name="Ana Quiñones", country="Peru", region="la", alternate="beto"),
+        Member(id="beto", name="Beto Ñahui", region="la", role="alternate", country="Peru"),
+        Member(id="sec", name="Søren Ødegård", organisation="Secretariat", role="secretary", votes=False),
+    ],
+)
+
+
+def test_names_keep_their_letters_and_say_what_tells_members_apart() -> None:
+    set_language("en")
+    assert member_name(COUNCIL, "ana") == "Ana Quiñones"
+    assert member_name(COUNCIL, "nobody") == "nobody"
+    assert member_name(COUNCIL, None) == "—"
+    assert member_names(COUNCIL, ["ana", "beto"]) == "Ana Quiñones, Beto Ñahui"
+    assert who(COUNCIL, "ana") == "Ana Quiñones (Peru)"
+    beto = COUNCIL.member("beto")
+    assert beto is not None
+    assert about(COUNCIL, beto) == "alternate for Ana Quiñones"
+    assert who(COUNCIL, "sec") == "Søren Ødegård (Secretariat)"
+    assert region_name(COUNCIL, "la") == "Latin America"
+    assert region_name(COUNCIL, "xx") == "xx"
+
+
+def test_dates_and_items_in_words() -> None:
+    set_language("en")
+    assert date_words(date(2026, 12, 10)) == "Thursday 10 December 2026"
+    assert item_heading(3, "Adoption of the agenda") == "3. Adoption of the agenda"
