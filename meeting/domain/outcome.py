@@ -126,3 +126,12 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
     return outcome.model_copy(
         update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "lots"}
     )
+
+
+def yes_needed(decision: DecisionClass, voting: int, entitled: int, seats: int) -> int | None:
+    """The fewest yes votes that carry when `voting` members all vote yes or no, said before
+    the count ("12 of 18 if all vote"); None when not even all of them carry it."""
+    for yes in range(voting + 1):
+        if vote_outcome(decision, "", Tally(yes, voting - yes), entitled, seats).result == "carried":
+            return yes
+    return None

@@ -128,7 +128,8 @@ class CommandForm(ModalScreen[None]):
         (empty or self.fields() or [self])[0].focus()
 
     def fields(self) -> list[Widget]:
-        return [self.query_one(f"#field-{arg.name}") for arg, _optional in self.args]
+        """The fields shown, in order (a form may hide those that do not apply)."""
+        return [w for arg, _optional in self.args if (w := self.query_one(f"#field-{arg.name}")).display]
 
     @staticmethod
     def filled(widget: Widget) -> bool:

@@ -11,11 +11,13 @@ from rich.text import Text
 
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
 from meeting.domain.decisions import floor, regions_not_heard
-from meeting.domain.procedure import motions_in_order
 from meeting.domain import events as ev
-from meeting.domain.state import Recorded, State
+from meeting.domain.outcome import yes_needed
+from meeting.domain.procedure import decision_for, motions_in_order
+from meeting.domain.state import Motion, Recorded, State
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
+from meeting.words import decision_words
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, member_name, region_name
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
@@ -43,7 +45,7 @@ def agenda_text(state: State, now: datetime) -> Table:
     """Every item with its number, whole title (wrapped, never cut: two items must not read
     alike) and minutes used of those allotted."""
     table = Table.grid(expand=True)
-    table.add_column(width=3, no_wrap=True)
+    table.add_column(width=4, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     table.add_column(width=7, justify="right", no_wrap=True)
     for number, item_id in enumerate(state.order, start=1):
@@ -228,3 +230,26 @@ def log_text(state: State, recorded: list[Recorded], lines: int) -> Text:
         text.append(describe(entry.event, state) + "\n", style=style)
     text.rstrip()
     return text
+
+
+def needed_yes(state: State, motion: Motion) -> int | None:
+    """The yes votes that carry the motion if everyone who may vote on it does."""
+    found = decision_for(state, motion)
+    if found is None:
+        return None
+    entitled = len(motion.poll.entitled) if motion.poll else len(entitled_voters(state, motion.item))
+    return yes_needed(found[1], entitled, entitled, len(state.meeting.council.seats))
+
+
+def needed_text(state: State, motion: Motion) -> str:
+    """What carries the motion, said before any count: "two-thirds of votes cast; …. 12 yes
+    of 18 if all vote"."""
+    found = decision_for(state, motion)
+    if found is None:
+        return _("The chair rules on it.")
+    entitled = len(motion.poll.entitled) if motion.poll else len(entitled_voters(state, motion.item))
+    rule = decision_words(found[1], state.meeting.council)
+    need = needed_yes(state, motion)
+    if need is None:
+        return _("Needed: {rule}. It cannot carry with {n} voting.").format(rule=rule, n=entitled)
+    return _("Needed: {rule}. {need} yes of {n} if all vote.").format(rule=rule, need=need, n=entitled)
