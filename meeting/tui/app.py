@@ -13,12 +13,13 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import App, SystemCommand
+from textual.command import Provider
 from textual.screen import Screen
 
 from meeting.diagnostics import Diagnostic, format_diagnostic
 from meeting.domain import events as ev
 from meeting.domain.engine import Refused
-from meeting.domain.language import GRAMMAR, VERBS
+from meeting.domain.language import VERBS
 from meeting.i18n import _
 from meeting.journal import JournalError
 from meeting.messages import render
@@ -39,9 +40,16 @@ DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, e
 _CONFIRMED = frozenset({"adjourn", "undo"})
 
 
+def verbs_provider() -> type[Provider]:
+    from meeting.tui.palette import VerbsProvider  # when the palette first opens
+
+    return VerbsProvider
+
+
 class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "meeting"
+    COMMANDS = App.COMMANDS | {verbs_provider}
 
     def __init__(
         self, session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
@@ -194,8 +202,7 @@ class MeetingApp(App[None]):
         yield "ctrl+p", _("Command palette: every command, searched by its words")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key's action, then every verb of the language but `at` (the replay clock),
-        each titled by what it does and its word, so "adjourn" or "consensus" finds it."""
+        """Every key's action with its key (the verbs come from `palette.VerbsProvider`)."""
         main = self.main
         for action in ACTIONS:
 
@@ -203,14 +210,6 @@ class MeetingApp(App[None]):
                 main.call_later(main.run_action, action)
 
             yield SystemCommand(f"{_(action.title)}  [{action.shown_key}]", _(action.title), run)
-        for verb in GRAMMAR:
-            if verb.name == "at":
-                continue
-
-            def open_form(verb: str = verb.name) -> None:
-                self.call_later(self.open_form, verb)
-
-            yield SystemCommand(f"{verb.name} · {_(verb.summary)}", verb.example, open_form)
         yield from super().get_system_commands(screen)
 
 

@@ -179,7 +179,9 @@ class AttendanceScreen(Screen[None]):
 
     @on(Input.Submitted, "#roll-filter")
     def _back_to_list(self) -> None:
-        self.query_one(RosterList).focus()
+        roster = self.query_one(RosterList)
+        roster.cursor = next((i for i, row in enumerate(roster.rows) if row.member is not None), 0)
+        roster.focus()
 
     def action_done(self) -> None:
         if self.focused is self.query_one("#roll-filter"):

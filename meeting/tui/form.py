@@ -124,8 +124,18 @@ class CommandForm(ModalScreen[None]):
         return Box(value or "", number=arg.kind == "int", id=ident)
 
     def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO: forms that differ override
+        # `prepare` and `first_field`, never on_mount.
+        self.prepare()
+        self.first_field().focus()
+
+    def prepare(self) -> None:
+        """What a particular form sets up once its fields exist."""
+
+    def first_field(self) -> Widget:
+        """The first empty field, where the chair starts."""
         empty = [w for w in self.fields() if not self.filled(w)]
-        (empty or self.fields() or [self])[0].focus()
+        return (empty or self.fields() or [self])[0]
 
     def fields(self) -> list[Widget]:
         """The fields shown, in order (a form may hide those that do not apply)."""

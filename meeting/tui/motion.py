@@ -9,7 +9,8 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Static, TextArea
 
 from meeting.domain.diff import word_diff
 from meeting.domain.language import Command
@@ -61,13 +62,14 @@ class MotionForm(CommandForm):
             return Picker(self.kind_choices, value=self.values["kind"], id="field-kind")
         return super().field(arg)
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self._follow_kind(self.values["kind"])
+
+    def first_field(self) -> Widget:
         state = self.app.session.state
-        if state.stack or self.start_kind:
-            self.query_one("#field-kind", Picker).focus()  # what comes now is rarely a main motion
-        else:
-            super().on_mount()
+        if state.stack or state.tabled or self.start_kind:
+            return self.query_one("#field-kind", Picker)  # what comes now is rarely a main motion
+        return super().first_field()
 
     def _texts(self, word: str) -> dict[str, str]:
         """The text a kind starts from: the item's draft for a main motion; for an amendment,
@@ -98,7 +100,7 @@ class MotionForm(CommandForm):
     def _kind_chosen(self, message: Done) -> None:
         if message.field is self.query_one("#field-kind"):
             self._follow_kind(self.query_one("#field-kind", Picker).value)
-            message.stop()
+            message.prevent_default()  # the form's own move to the next field would skip the text
             nxt = "#field-text" if self.query_one("#field-text").display else "#field-mover"
             self.query_one(nxt).focus()
 

@@ -46,10 +46,9 @@ class VoteForm(CommandForm):
             yield Static(needed_text(state, motion), id="vote-needed")
         yield Static(id="vote-check")
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#label-blank").display = self.query_one("#field-blank").display = self.ballot
         self._check()
-        super().on_mount()
 
     def may_vote(self) -> int:
         state = self.app.session.state
