@@ -96,10 +96,11 @@ def assembly(folder: Path, delegates: int) -> Path:
 
 async def mark_present_times(agenda: Path, journal: Path, presses: int) -> tuple[list[float], list[float]]:
     """Per key press: the console's own work (inside the action), and Pilot's round trip."""
+    from meeting.tui.screens import RollCallScreen
+
     from meeting.cli.run import _session
     from meeting.session import WallClock
     from meeting.tui.app import build_app
-    from meeting.tui.screens import RollCallScreen
 
     args = argparse.Namespace(agenda=str(agenda), journal=str(journal), mirror=None)
     session, _ = _session(args, [])

@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.screen import Screen
 
-from meeting.diagnostics import Diagnostic, format_diagnostic
+from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
 from meeting.domain.engine import Refused
 from meeting.domain.language import VERBS
@@ -65,8 +65,6 @@ class MeetingApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = self.session.state.meeting.agenda.title
-        if self.warnings:
-            self.main.notice(Text("⚠ " + "; ".join(map(format_diagnostic, self.warnings)), style="bold yellow"))
         if self.journal_exists:
             from meeting.tui.resume import ResumeScreen
 
@@ -209,7 +207,7 @@ class MeetingApp(App[None]):
             def run(action: str = action.action) -> None:
                 main.call_later(main.run_action, action)
 
-            yield SystemCommand(f"{_(action.title)}  [{action.shown_key}]", _(action.title), run)
+            yield SystemCommand(f"{_(action.title)}  ({action.shown_key})", _(action.title), run)
         yield from super().get_system_commands(screen)
 
 

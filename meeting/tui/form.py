@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -55,7 +55,6 @@ FIELD_WORDS: dict[str, str] = {
     "due": N_("Due (YYYY-MM-DD)"),
     "date": N_("Date (YYYY-MM-DD)"),
 }
-
 
 
 def choice_label(word: str) -> str:

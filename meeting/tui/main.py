@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.widgets._input import Selection
 
+from meeting.diagnostics import format_diagnostic
 from meeting.i18n import _
 from meeting.messages import render
 from meeting.tui.actions import ACTIONS
@@ -69,6 +70,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.redraw()
+        if self.app.warnings:
+            self.notice(Text("⚠ " + "; ".join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:  # the default screen resumes once before its widgets exist

@@ -4,6 +4,8 @@ No screen calls the session or reaches into another screen."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.message import Message
 from textual.screen import Screen
 
@@ -16,7 +18,7 @@ class RunCommand(Message):
     a `CommandAnswered` back. A form (`closes`) is closed by the app when its command is
     accepted, before any result is shown, and shows a refusal itself beside its fields."""
 
-    def __init__(self, line: str, origin: Screen[object] | None = None, closes: bool = False) -> None:
+    def __init__(self, line: str, origin: Screen[Any] | None = None, closes: bool = False) -> None:
         super().__init__()
         self.line = line
         self.origin = origin

@@ -134,4 +134,3 @@ class MotionForm(CommandForm):
 
 def _kind(word: str) -> Any:
     return "point_of_order" if word == POINT else KIND_OF_WORD[word]
-

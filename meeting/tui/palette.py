@@ -18,10 +18,9 @@ VERBS_IN_PALETTE: tuple[Verb, ...] = tuple(verb for verb in GRAMMAR if verb.name
 
 
 class VerbsProvider(Provider):
-    app: MeetingApp
-
     def _open(self, verb: str) -> None:
-        self.app.call_later(self.app.open_form, verb)
+        app: MeetingApp = self.app  # type: ignore[assignment]
+        app.call_later(app.open_form, verb)
 
     async def discover(self) -> Hits:
         for verb in VERBS_IN_PALETTE:

@@ -9,23 +9,22 @@ from zoneinfo import ZoneInfo
 from rich.table import Table
 from rich.text import Text
 
+from meeting.domain import events as ev
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
 from meeting.domain.decisions import floor, regions_not_heard
-from meeting.domain import events as ev
 from meeting.domain.outcome import yes_needed
 from meeting.domain.procedure import decision_for, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
+from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
 from meeting.words import decision_words
-from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, member_name, region_name
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
 
 def local_time(state: State, moment: datetime) -> str:
     return moment.astimezone(ZoneInfo(state.meeting.agenda.time_zone)).strftime("%H:%M")
-
 
 
 def header_text(state: State, now: datetime) -> Text:
@@ -115,9 +114,7 @@ def _item_text(state: State, item_id: str, now: datetime) -> Text:
         text.append("\n" + _("Drafted motion:") + " ", style="dim")
         text.append(f"“{item.motion.text}”", style="italic")
         if item.motion.notice_given is not None:
-            text.append(
-                " " + _("(notice given {date})").format(date=item.motion.notice_given.isoformat()), style="dim"
-            )
+            text.append(" " + _("(notice given {date})").format(date=date_words(item.motion.notice_given)), style="dim")
     text.append("\n")
     return text
 
@@ -168,7 +165,6 @@ def _motion_text(state: State, number: int) -> Text:
         label = _("roll call") if motion.poll.method == "roll_call" else _("secret ballot")
         text.append(f"{label}: " + _("{voted} of {entitled} voted").format(voted=voted, entitled=entitled) + "\n")
     return text
-
 
 
 def quorum_text(state: State) -> tuple[Text, bool]:

@@ -74,7 +74,7 @@ class Chair:
         await self.press("enter")
 
 
-async def run_the_demo(chair: Chair, state) -> None:  # noqa: PLR0915 - the meeting, in order
+async def run_the_demo(chair: Chair, state) -> None:
     press, pick, type_ = chair.press, chair.pick, chair.type
     # ── Roll call, region by region ──
     await press("r", "down", "a", "r", "r", "r", "r")  # gh-1 apologies; sl-1 zm-1 zw-1 gh-2 remote
@@ -97,7 +97,9 @@ async def run_the_demo(chair: Chair, state) -> None:  # noqa: PLR0915 - the meet
     await press("enter", "r", "r", "r", "r", "escape")  # ph-1 id-1 la-1 pg-1
     chair.at("12:07")
     await press("t")
-    await type_("The chair welcomed the members and the two observers, and thanked the Nairobi secretariat for hosting the hub.")
+    await type_(
+        "The chair welcomed the members and the two observers, and thanked the Nairobi secretariat for hosting the hub."
+    )
     await press("enter", "n")
     # ── Declarations of interest ──
     chair.at("12:10")

@@ -59,7 +59,9 @@ def test_a_motions_quotes_and_backslashes_survive():
     text = 'That the council adopt the "Livingstone principles" (see annex A\\B).'
     command = Command("move", {"text": text, "mover": Ref("ke-1"), "seconder": Ref("gh-1")})
     line = format_command(command)
-    assert line == r'move "That the council adopt the \"Livingstone principles\" (see annex A\\B)." by ke-1 seconded gh-1'
+    assert (
+        line == r'move "That the council adopt the \"Livingstone principles\" (see annex A\\B)." by ke-1 seconded gh-1'
+    )
     assert parse(line).args["text"] == text
 
 
