@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -82,6 +82,7 @@ class CommandForm(ModalScreen[None]):
     ]
 
     app: MeetingApp
+    side_by_side = False  # fields in a row (counts), rather than one under another
 
     def __init__(self, verb: str, values: dict[str, str] | None = None, title: str | None = None) -> None:
         super().__init__()
@@ -95,14 +96,21 @@ class CommandForm(ModalScreen[None]):
         with VerticalScroll(classes="dialog form"):
             yield Label(self.heading or f"{self.verb.name} · {_(self.verb.summary)}", classes="title")
             yield from self.extra()
-            for arg, optional in self.args:
-                words = _(FIELD_WORDS.get(arg.name, arg.name))
-                yield Label(
-                    words + (" " + _("(optional)") if optional else ""), classes="field-label", id=f"label-{arg.name}"
-                )
-                yield self.field(arg)
+            if self.side_by_side:
+                with Horizontal(classes="side-by-side"):
+                    for arg, optional in self.args:
+                        with Vertical(classes="beside", id=f"beside-{arg.name}"):
+                            yield from self._labelled(arg, optional)
+            else:
+                for arg, optional in self.args:
+                    yield from self._labelled(arg, optional)
             yield Static(classes="error")
             yield Label(_("Enter: next field, and sends after the last · ctrl+s: send · Esc: cancel"), classes="hint")
+
+    def _labelled(self, arg: Arg, optional: bool) -> ComposeResult:
+        words = _(FIELD_WORDS.get(arg.name, arg.name))
+        yield Label(words + (" " + _("(optional)") if optional else ""), classes="field-label", id=f"label-{arg.name}")
+        yield self.field(arg)
 
     def extra(self) -> ComposeResult:
         """What a particular form shows above its fields."""

@@ -4,6 +4,7 @@ the last events in words, the quorum and the attendance; the command bar and the
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -16,13 +17,14 @@ from textual.widgets import Footer, Input, Static
 from textual.widgets._input import Selection
 
 from meeting.diagnostics import format_diagnostic
+from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.messages import render
 from meeting.tui.actions import ACTIONS
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.tui.panels import (
-    agenda_text,
+    agenda_rows,
     attendance_text,
     current_text,
     header_text,
@@ -35,10 +37,14 @@ if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 LOG_LINES = 4
+SHORT = 32  # rows: below, the attendance by region gives way and the log keeps two events
 
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = []
+    # Below 32 rows the attendance by region gives way (it is on the attendance screen) and the
+    # log keeps two lines: the item and its motions come first.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
 
     app: MeetingApp
 
@@ -53,8 +59,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="header")
         with Horizontal(id="body"):
-            with VerticalScroll(id="agenda-box"):
-                yield Static(id="agenda")
+            yield VerticalScroll(id="agenda")
             with Vertical(id="right"):
                 with VerticalScroll(id="current-box"):
                     yield Static(id="current")
@@ -92,16 +97,32 @@ class MainScreen(Screen[None]):
         now = self.app.clock.now()
         self._minute = now.minute
         self.query_one("#header", Static).update(header_text(state, now))
-        self.query_one("#agenda", Static).update(agenda_text(state, now))
+        self._agenda(state, now)
         self.query_one("#current", Static).update(current_text(state, now))
         self.query_one("#timers", Static).update(timers_text(state, now, self.app.recess()))
-        self.query_one("#log", Static).update(log_text(state, self.app.session.recorded, LOG_LINES))
+        lines = 2 if self.app.size.height < SHORT else LOG_LINES
+        self.query_one("#log", Static).update(log_text(state, self.app.session.recorded, lines))
         text, met = quorum_text(state)
         quorum = self.query_one("#quorum", Static)
         quorum.update(text)
         quorum.set_class(not met, "-lost")
         self.query_one("#attendance", Static).update(attendance_text(state))
         self.refresh_bindings()
+
+    def _agenda(self, state: State, now: datetime) -> None:
+        """One line group per item (an item added in the meeting gets its own), the open item
+        kept in view."""
+        box = self.query_one("#agenda", VerticalScroll)
+        rows = agenda_rows(state, now)
+        shown = list(box.query(Static))
+        if len(shown) != len(rows):
+            box.remove_children()
+            shown = [Static(classes="item") for _row in rows]
+            box.mount_all(shown)
+        for widget, row in zip(shown, rows, strict=True):
+            widget.update(row)
+        if state.current in state.order:
+            box.scroll_to_widget(shown[state.order.index(state.current)], animate=False)
 
     def tick(self) -> None:
         """Every second: the clock and the timers; the rest when the minute turns."""

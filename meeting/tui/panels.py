@@ -40,24 +40,26 @@ def header_text(state: State, now: datetime) -> Text:
     return text
 
 
-def agenda_text(state: State, now: datetime) -> Table:
-    """Every item with its number, whole title (wrapped, never cut: two items must not read
+def agenda_rows(state: State, now: datetime) -> list[Table]:
+    """Each item with its number, whole title (wrapped, never cut: two items must not read
     alike) and minutes used of those allotted."""
-    table = Table.grid(expand=True)
-    table.add_column(width=4, no_wrap=True)
-    table.add_column(ratio=1, overflow="fold")
-    table.add_column(width=7, justify="right", no_wrap=True)
+    rows = []
     for number, item_id in enumerate(state.order, start=1):
         item = state.items[item_id]
         used = minutes_used(state, item_id, now)
         style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
         over = used > item.item.minutes
+        table = Table.grid(expand=True)
+        table.add_column(width=4, no_wrap=True)
+        table.add_column(ratio=1, overflow="fold")
+        table.add_column(width=7, justify="right", no_wrap=True)
         table.add_row(
             Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
             Text(item.item.title, style=style),
             Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
         )
-    return table
+        rows.append(table)
+    return rows
 
 
 def current_text(state: State, now: datetime) -> Text:

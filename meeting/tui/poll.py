@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 
+WAITING_NAMED = 6
 WIDTHS = (28, 38)  # seat, cast by; the answer takes the rest
 
 
@@ -120,7 +121,9 @@ class PollScreen(Screen[None]):
         )
         waiting = [member_name(state, v.voter) for v in poll.entitled if v.seat not in poll.choices]
         text.append("\n" + needed_text(state, motion), style="dim")
-        if waiting:
+        if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
+            text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
+        elif waiting:
             text.append("\n" + _("Not answered ({n}): {names}").format(n=len(waiting), names=", ".join(waiting)))
         self.query_one("#poll-count", Static).update(text)
 

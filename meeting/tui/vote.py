@@ -18,6 +18,7 @@ from meeting.vocabulary import MOTION_NAMES, words
 
 class VoteForm(CommandForm):
     CSS_PATH = "vote.tcss"
+    side_by_side = True
 
     def __init__(self) -> None:
         super().__init__("vote")
@@ -47,7 +48,7 @@ class VoteForm(CommandForm):
         yield Static(id="vote-check")
 
     def prepare(self) -> None:
-        self.query_one("#label-blank").display = self.query_one("#field-blank").display = self.ballot
+        self.query_one("#beside-blank").display = self.query_one("#field-blank").display = self.ballot
         self._check()
 
     def may_vote(self) -> int:

@@ -71,7 +71,11 @@ async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path)
         await type_text(pilot, "Boatemaa")
         await pilot.press("enter")
         motion = state.pending
-        assert (motion.mover, motion.seconder, motion.text) == ("ke-1", "gh-1", "That the agenda be adopted as circulated.")
+        assert (motion.mover, motion.seconder, motion.text) == (
+            "ke-1",
+            "gh-1",
+            "That the agenda be adopted as circulated.",
+        )
         assert "#1 main motion  Otieno Wafula-Achieng / Ama Serwaa Boatemaa" in shown(app, "#current")
         await pilot.press("v")
         assert isinstance(app.screen, VoteForm)
@@ -181,7 +185,11 @@ async def test_help_lists_every_key_and_command(tmp_path):
         text = all_text(app)
         for key, words in (("r", "Attendance"), ("v", "Vote"), ("u", "Undo"), ("ctrl+p", "Command palette")):
             assert key in text and words in text
-        for usage_line in ("proxy MEMBER to MEMBER", 'move [to KIND] ["TEXT"] by MEMBER [seconded MEMBER]', "vote YES NO"):
+        for usage_line in (
+            "proxy MEMBER to MEMBER",
+            'move [to KIND] ["TEXT"] by MEMBER [seconded MEMBER]',
+            "vote YES NO",
+        ):
             assert usage_line in text
 
 
@@ -222,7 +230,9 @@ async def test_a_form_built_from_the_grammar_sends_its_line_through_the_printer(
     meeting = in_session(tmp_path, item="focal-points")
     app = app_for(meeting)
     sent: list[str] = []
-    async with app.run_test(size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)) as pilot:
+    async with app.run_test(
+        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
+    ) as pilot:
         app.open_form("declare")
         await pilot.pause()
         form = app.screen
@@ -280,7 +290,9 @@ async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_cha
         assert area.has_focus and area.text == meeting.state.motions[1].text  # the text being amended
         area.select_all()
         area.replace(
-            area.text.replace("one focal point, a woman and a man in alternate years", "two focal points, a woman and a man"),
+            area.text.replace(
+                "one focal point, a woman and a man in alternate years", "two focal points, a woman and a man"
+            ),
             *area.selection,
         )
         await pilot.pause()
@@ -332,7 +344,10 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
         assert "16 yes · 2 no · 1 abstain · 14 needed" in count
-        assert "Not answered (2): Rowena" not in count and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
+        assert (
+            "Not answered (2): Rowena" not in count
+            and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
+        )
         await pilot.press("space", "n")  # skip la-1; pg-1 no, and the cursor comes back round to la-1
         assert "Not answered (1): Khamphone Sisavath-Vong" in shown(app, "#poll-count")
         await pilot.press("y", "c")
@@ -383,7 +398,8 @@ async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
 
 async def test_a_tie_asks_for_the_chairs_casting_vote_when_the_rules_give_one(tmp_path):
     council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
-        'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"', 'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"'
+        'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"',
+        'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"',
     )
     meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
     meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
@@ -458,8 +474,11 @@ async def test_the_item_pane_shows_what_the_agenda_prepared(tmp_path):
         assert "Presented by Mutale Chibwe-Nkonde" in current
         assert "Document: Notice of amendment to Article 7, circulated 4 November 2026" in current
         # Titles are never cut: two items can't read alike.
-        agenda = app.screen.query_one("#agenda", Static)
-        lines = ["".join(s.text for s in line) for line in agenda.render_lines(agenda.region.reset_offset)]
+        lines = [
+            "".join(s.text for s in line)
+            for item in app.screen.query("#agenda .item")
+            for line in item.render_lines(item.region.reset_offset)
+        ]
         assert "amendment: Article 7, membership of associations of women miners" in " ".join(" ".join(lines).split())
 
 
