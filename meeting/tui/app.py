@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.command import Provider
 from textual.screen import Screen
 
 from meeting.diagnostics import Diagnostic
@@ -31,6 +30,9 @@ from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.tui.panels import local_time
 from meeting.vocabulary import PHASES
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 # The other screens (and the widgets they use) are imported when first opened: the main
 # screen is what the chair must see quickly.
 
@@ -40,7 +42,7 @@ DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, e
 _CONFIRMED = frozenset({"adjourn", "undo"})
 
 
-def verbs_provider() -> type[Provider]:
+def verbs_provider() -> type[Provider]:  # textual.command is imported with the palette
     from meeting.tui.palette import VerbsProvider  # when the palette first opens
 
     return VerbsProvider
