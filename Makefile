@@ -38,9 +38,8 @@ DEMO_SCRIPT := agendas/ic-asm/2026-12-council-meeting.script
 
 minutes: $(INSTALLED)
 	mkdir -p $(DEMO_MINUTES)
-	rm -f $(DEMO_MINUTES)/journal.jsonl $(DEMO_MINUTES)/minutes.* $(DEMO_MINUTES)/votes.csv $(DEMO_MINUTES)/votes.*.csv
+	rm -f $(DEMO_MINUTES)/journal.jsonl $(DEMO_MINUTES)/minutes.* $(DEMO_MINUTES)/minutes-closed.* $(DEMO_MINUTES)/votes*.csv $(DEMO_MINUTES)/manifest.toml
 	$(BIN)/meeting replay $(DEMO_AGENDA) $(DEMO_SCRIPT) --journal $(DEMO_MINUTES)/journal.jsonl > /dev/null
-	rm -f $(DEMO_MINUTES)/journal.jsonl.lock
 	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl
 
 clean:

@@ -494,7 +494,6 @@ def build(folder: Path, events: int, seed: int) -> dict:
             print(f"  building: {len(session.recorded):>7,} events, {elapsed:6.1f} s", file=sys.stderr, flush=True)
     session.close()
     seconds = time.perf_counter() - started
-    (folder / "journal.jsonl.lock").unlink(missing_ok=True)
     return {
         "script_version": SCRIPT_VERSION,
         "seed": seed,

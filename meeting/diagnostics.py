@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from meeting.domain.text import visible
 from meeting.messages import render
 
 Severity = Literal["error", "warning"]
@@ -36,12 +37,12 @@ def error(path: str, code: str, line: int = 1, col: int = 1, **params: Any) -> D
 
 def format_diagnostic(d: Diagnostic) -> str:
     # The severity word stays English: editors and outside checks match `error:` literally.
-    return f"{d.path}:{d.line}:{d.col}: {d.severity}: {d.message}"
+    return f"{visible(d.path)}:{d.line}:{d.col}: {d.severity}: {d.message}"
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
     return {
-        "path": d.path,
+        "path": visible(d.path),
         "line": d.line,
         "col": d.col,
         "severity": d.severity,

@@ -2,8 +2,10 @@
 
 Line N is `{"seq":N,"ts":"…Z","prev":"<sha256 of line N-1>","event":{…}}`, written in one
 canonical form, so the same events and times give the same bytes. Readers (`minutes`,
-`verify`, `tally`, `view`) call `read_journal`; the one writer holds a `Journal`, which locks
-the file, repairs a torn tail, and keeps an optional mirror identical.
+`verify`, `tally`, `view`) call `read_journal`, which reads line by line, each line capped;
+the one writer holds a `Journal`, which locks the journal file itself (so no other name for it,
+a symlink, a hard link or another spelling of the path, lets a second writer in), repairs a
+torn tail, and keeps an optional mirror identical, locked too.
 
 An edit to line N shows at line N+1, whose `prev` no longer matches; an edit to the last line
 can only be seen against a mirror or a hash kept elsewhere.
@@ -13,23 +15,27 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import hashlib
 import io
 import itertools
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
-from meeting.loader.read import file_error
+from meeting.domain.text import visible
+from meeting.loader.read import LineTooLong, bounded_lines, file_error, open_regular, reading_error
 
 GENESIS = "0" * 64
+# The first line embeds the council and the agenda: room for both at 4 MiB of TOML each, and
+# JSON's own quoting. Every other line is one event; the writer never writes a longer one.
+FIRST_LINE_LIMIT = 32 * 1024 * 1024
+LINE_LIMIT = 1024 * 1024
 _KEYS = ["seq", "ts", "prev", "event"]
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _TS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z", re.ASCII)
@@ -93,17 +99,30 @@ def read_journal(
     refuses is `journal.bad-event`); without, events stay JSON objects."""
     shown = str(path) if shown is None else shown
     try:
-        data = path.read_bytes()
+        fd = open_regular(path)
     except OSError as exc:
-        return [], [file_error(shown, exc)]
-    entries, _end, problem = _scan(data, shown, envelope)
-    if not entries and (problem is None or problem.severity == "warning"):
+        return [], [reading_error(shown, exc)]
+    with open(fd, "rb") as file:
+        try:
+            scan = _scan(file, shown, envelope)
+        except OSError as exc:
+            return [], [file_error(shown, exc)]
+    if not scan.entries and (scan.problem is None or scan.problem.severity == "warning"):
         return [], [error(shown, "journal.empty")]
-    return entries, [] if problem is None else [problem]
+    return scan.entries, [] if scan.problem is None else [scan.problem]
+
+
+def parse_line(raw: bytes, seq: int, prev: str, shown: str, envelope: Envelope | None = None) -> Entry | Diagnostic:
+    """One complete line (without its newline) as entry `seq`, chained to the hash `prev`: for a
+    reader that follows a journal as another program writes it (`meeting view --follow`)."""
+    return _parse(raw, seq, prev, shown, canonical=True, envelope=envelope)
 
 
 class Journal:
-    """The single writer of one journal. Build it with `create` or `open`; close it when done."""
+    """The single writer of one journal. Build it with `create` or `open`; close it when done.
+
+    The lock is an flock on the journal file itself (and on the mirror): whatever name a second
+    writer uses, it reaches the same file and finds it locked. Closing the file releases it."""
 
     def __init__(self, path: Path, mirror: Path | None) -> None:
         if mirror is not None and mirror.resolve() == path.resolve():
@@ -112,7 +131,6 @@ class Journal:
         self.path = path
         self.mirror = mirror
         self.entries: list[Entry] = []
-        self._lock: int | None = _lock(path)
         self._file: io.FileIO | None = None
         self._mirror_file: io.FileIO | None = None
 
@@ -122,10 +140,6 @@ class Journal:
         for target in (path, mirror):
             if target is not None and os.path.lexists(target):
                 raise JournalError(error(str(target), "journal.exists"))
-        try:
-            _make_folder(path.parent)
-        except OSError as exc:
-            raise JournalError(_unwritable(str(path), exc)) from None
         journal = cls(path, mirror)
         try:
             journal._start(entry)
@@ -140,11 +154,6 @@ class Journal:
     def open(
         cls, path: Path, mirror: Path | None = None, envelope: Envelope | None = None
     ) -> tuple[Journal, list[Diagnostic]]:
-        try:
-            with path.open("rb"):  # missing, a folder, unreadable: said so before a lock file is made
-                pass
-        except OSError as exc:
-            raise JournalError(file_error(str(path), exc)) from None
         journal = cls(path, mirror)
         try:
             warnings = journal._load(envelope)
@@ -165,11 +174,14 @@ class Journal:
         If only the mirror fails, JournalError `journal.mirror-failed` is raised AFTER the entry
         is safely in the journal: `self.last` is that entry, so the caller should count the
         command as done and warn that the mirror is behind. The next append catches it up.
+        An event too long for one line (`journal.line-too-long`) is refused before any write.
         """
         if self._file is None:
             raise JournalError(error(str(self.path), "journal.closed"))
         entry = _checked_entry(self.last.seq + 1, ts, self.last.hash, event)
         data = entry.line.encode() + b"\n"
+        if len(data) > LINE_LIMIT + 1:
+            raise JournalError(error(str(self.path), "journal.line-too-long", entry.seq, limit=LINE_LIMIT))
         try:
             _write_durably(self._file, data)
         except OSError as exc:
@@ -185,19 +197,24 @@ class Journal:
             except OSError as exc:
                 raise self._mirror_failed(exc) from None
         elif self.mirror is not None:
-            self._sync_mirror(create=False)  # it failed before: bring it level, this line included
+            try:
+                self._sync_mirror(create=False)  # it failed before: bring it level, this line included
+            except JournalError as exc:
+                if exc.diagnostic.code == "journal.mirror-failed":
+                    raise
+                # Diverged, or locked by another program meanwhile: still only the mirror's problem.
+                raise JournalError(
+                    error(str(self.mirror), "journal.mirror-failed", reason=exc.diagnostic.message)
+                ) from None
         return entry
 
     def close(self) -> None:
-        """Release the files and the lock; safe to call twice."""
+        """Release the files and their locks; safe to call twice."""
         for file in (self._file, self._mirror_file):
             if file is not None:
                 with contextlib.suppress(OSError):  # every line was fsynced already
-                    file.close()
+                    file.close()  # closing the descriptor releases its flock
         self._file = self._mirror_file = None
-        if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor releases the flock
-            self._lock = None
 
     def __enter__(self) -> Journal:
         return self
@@ -206,59 +223,83 @@ class Journal:
         self.close()
 
     def _start(self, entry: Entry) -> None:
+        shown = str(self.path)
         try:
-            self._file = open(self.path, "ab", buffering=0, opener=_exclusive)
+            _make_folder(self.path.parent, shown)
+            fd = open_regular(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND)
+        except FileExistsError:
+            raise JournalError(error(shown, "journal.exists")) from None
+        except OSError as exc:
+            raise JournalError(_unwritable(shown, exc)) from None
+        self._file = io.FileIO(fd, "w")
+        _lock(self._file, shown)
+        try:
             _write_durably(self._file, entry.line.encode() + b"\n")
             _fsync_folder(self.path.parent)  # so the new name survives a power cut
-        except FileExistsError:
-            raise JournalError(error(str(self.path), "journal.exists")) from None
         except OSError as exc:
-            raise JournalError(_unwritable(str(self.path), exc)) from None
+            raise JournalError(_unwritable(shown, exc)) from None
         self.entries = [entry]
 
     def _load(self, envelope: Envelope | None) -> list[Diagnostic]:
         shown = str(self.path)
         try:
-            data = self.path.read_bytes()
+            fd = open_regular(self.path, os.O_RDWR | os.O_APPEND)
+        except OSError as exc:
+            raise JournalError(reading_error(shown, exc)) from None
+        self._file = io.FileIO(fd, "r+")
+        _lock(self._file, shown)  # before reading: what is read is what this writer continues
+        try:
+            with open(os.dup(fd), "rb") as reader:
+                scan = _scan(reader, shown, envelope)
         except OSError as exc:
             raise JournalError(file_error(shown, exc)) from None
-        self.entries, end, problem = _scan(data, shown, envelope)
-        if problem is not None and problem.severity == "error" and not _cut_short(problem, data, end):
+        problem = scan.problem
+        if problem is not None and problem.severity == "error" and not scan.cut_short:
             raise JournalError(problem)  # never append to a damaged journal
-        if not self.entries:
+        if not scan.entries:
             raise JournalError(error(shown, "journal.empty"))
+        self.entries = scan.entries
+        if problem is None:
+            return []
         try:
-            self._file = open(self.path, "ab", buffering=0)
-            if problem is None:
-                return []
             # The torn bytes are kept before they are cut off, so nothing is ever lost.
-            _set_aside(Path(f"{self.path}.torn"), data[end:])
-            self._file.truncate(end)
-            os.fsync(self._file.fileno())
+            _set_aside(Path(f"{self.path}.torn"), _tail(fd, scan.end))
+            os.ftruncate(fd, scan.end)
+            os.fsync(fd)
         except OSError as exc:
             raise JournalError(_unwritable(shown, exc)) from None
         return [_torn(shown, problem.line)]
 
     def _sync_mirror(self, create: bool) -> None:
         """Make the mirror identical: create it, or add what it missed; never rewrite it."""
-        assert self.mirror is not None
+        assert self.mirror is not None and self._file is not None
+        shown = str(self.mirror)
         main = b"".join(e.line.encode() + b"\n" for e in self.entries)
+        existed = os.path.lexists(self.mirror)
+        # Mid-meeting, a vanished mirror is a stick pulled out: report it rather than write a
+        # new copy into the empty mount point on the main disk.
+        flags = os.O_RDWR | os.O_APPEND | (os.O_CREAT if create else 0)
         try:
-            try:
-                copy = self.mirror.read_bytes()
-            except FileNotFoundError:
-                # Mid-meeting, a vanished mirror is a stick pulled out: report it rather than
-                # write a new copy into the empty mount point on the main disk.
-                if not create:
-                    raise
-                copy = None
-            if copy is not None and not main.startswith(copy):
+            if not existed and create:
+                _make_folder(self.mirror.parent, shown)
+            mirror = io.FileIO(open_regular(self.mirror, flags), "r+")
+        except OSError as exc:
+            raise self._mirror_failed(exc) from None
+        if _same_file(mirror, self._file):
+            mirror.close()
+            raise JournalError(error(shown, "journal.mirror-is-journal"))
+        try:
+            _lock(mirror, shown)
+        except JournalError:
+            mirror.close()
+            raise
+        self._mirror_file = mirror
+        try:
+            copy = _read_at_most(mirror, len(main) + 1)
+            if not main.startswith(copy):
                 raise JournalError(self._diverged(main, copy))
-            if copy is None:
-                _make_folder(self.mirror.parent)
-            self._mirror_file = open(self.mirror, "ab", buffering=0)
-            _write_durably(self._mirror_file, main[len(copy or b"") :])
-            if copy is None:
+            _write_durably(mirror, main[len(copy) :])
+            if not existed:
                 _fsync_folder(self.mirror.parent)
         except OSError as exc:
             raise self._mirror_failed(exc) from None
@@ -279,38 +320,96 @@ class Journal:
         return error(str(self.mirror), "journal.mirror-diverged", line, journal=str(self.path))
 
 
-def _scan(data: bytes, shown: str, envelope: Envelope | None = None) -> tuple[list[Entry], int, Diagnostic | None]:
-    """The good entries, the byte offset where they end, and the first problem after them."""
+@dataclass
+class _Scan:
+    """What reading a journal found: the good entries, the byte offset where they end, the
+    first problem after them, and whether that problem is on the file's last line (a crash
+    mid-write leaves an unreadable last line, which the writer cuts off as torn)."""
+
+    entries: list[Entry]
+    end: int
+    problem: Diagnostic | None
+    cut_short: bool = False
+
+
+def _lines_ahead(file: io.BufferedReader | Any) -> Iterator[tuple[bytes, bool, bool]]:
+    """Each line (without its newline), whether it had one, and whether it is the last line:
+    one line of lookahead, never the whole file."""
+    lines = bounded_lines(file, FIRST_LINE_LIMIT, LINE_LIMIT)
+    pending = next(lines, None)
+    while pending is not None:
+        try:
+            following = next(lines, None)
+        except LineTooLong:
+            yield pending[0], pending[1], False  # a good line before an overlong one is kept
+            raise
+        yield pending[0], pending[1], following is None
+        pending = following
+
+
+def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None = None) -> _Scan:
+    """The good entries, where they end, and the first problem after them."""
     entries: list[Entry] = []
     end = 0
-    while end < len(data):
-        newline = data.find(b"\n", end)
-        if newline < 0:
-            # Never confirmed: the newline is the last byte of every write.
-            return entries, end, _torn(shown, len(entries) + 1)
-        prev = entries[-1].hash if entries else GENESIS
-        # Every line but the last is vouched for by the next one's `prev`: any other spelling
-        # of its JSON changes its hash. The last line has no such witness, so it is re-encoded.
-        last = newline == len(data) - 1
-        raw, seq = data[end:newline], len(entries) + 1
-        quick = _read_whole(raw, seq, prev, envelope) if envelope is not None and not last else None
-        found = quick or _parse(raw, seq, prev, shown, canonical=last, envelope=envelope)
-        if isinstance(found, Diagnostic):
-            return entries, end, found
-        entries.append(found)
-        end = newline + 1
-    return entries, end, None
+    try:
+        for raw, confirmed, last in _lines_ahead(file):
+            if not confirmed:
+                # Never confirmed: the newline is the last byte of every write.
+                return _Scan(entries, end, _torn(shown, len(entries) + 1))
+            prev = entries[-1].hash if entries else GENESIS
+            # Every line but the last is vouched for by the next one's `prev`: any other spelling
+            # of its JSON changes its hash. The last line has no such witness, so it is re-encoded.
+            seq = len(entries) + 1
+            quick = _read_whole(raw, seq, prev, envelope) if envelope is not None and not last else None
+            found = quick or _parse(raw, seq, prev, shown, canonical=last, envelope=envelope)
+            if isinstance(found, Diagnostic):
+                return _Scan(entries, end, found, last and found.code in _TORN_CODES)
+            entries.append(found)
+            end += len(raw) + 1
+    except LineTooLong as exc:
+        return _Scan(entries, end, error(shown, "journal.line-too-long", exc.line, limit=exc.limit))
+    return _Scan(entries, end, None)
 
 
 def _read_whole(raw: bytes, seq: int, prev: str, envelope: Envelope) -> Entry | None:
     """A good line in one pass; None sends the line to `_parse`, which says what is wrong."""
     try:
-        fields = envelope.validate_json(raw)
-    except ValueError:  # pydantic's ValidationError is one
+        fields = _validated(envelope, raw)
+    except (ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
         return None
     if fields["seq"] != seq or fields["prev"] != prev:
         return None
     return Entry(seq, fields["ts"], prev, fields["event"], raw.decode(), hashlib.sha256(raw).hexdigest())
+
+
+# How a character that may not reach a screen looks in a journal line: JSON's escapes of the
+# C0 controls (json.dumps writes \u001b, and \b \f \n \r), and the raw UTF-8 of DEL, the C1
+# controls and the bidi overrides. The program refuses them at the door; a journal written
+# before that, or by hand, may still hold them.
+_SUSPECT = re.compile(
+    rb"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u202[a-eA-E]|\\u206[6-9]|\\[bfnr]"
+    rb"|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+def _validated(envelope: Envelope, raw: bytes) -> Mapping[str, Any]:
+    """The line's fields as the program's types; any control character or bidi override in
+    its texts made visible (`\\u001b`), so nothing read from a journal reaches a terminal or a
+    document raw. The line's bytes, and so its hash, are untouched."""
+    if _SUSPECT.search(raw) is None:
+        return envelope.validate_json(raw)
+    shown = _visible_strings(json.loads(raw))
+    return envelope.validate_json(json.dumps(shown, ensure_ascii=False).encode())
+
+
+def _visible_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [_visible_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {visible(key): _visible_strings(item) for key, item in value.items()}
+    return value
 
 
 def _parse(
@@ -349,8 +448,8 @@ def _parse(
         return problem("journal.not-canonical")
     if envelope is not None:
         try:
-            event = envelope.validate_json(raw)["event"]
-        except ValueError:  # the line is sound, so the event is what was refused
+            event = _validated(envelope, raw)["event"]
+        except (ValueError, RecursionError):  # the line is sound, so the event is what was refused
             return problem("journal.bad-event")
     return Entry(seq, ts, prev, event, line)
 
@@ -363,10 +462,8 @@ def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> 
     return found
 
 
-def _cut_short(problem: Diagnostic, data: bytes, end: int) -> bool:
-    """An unreadable last line is what a crash mid-write leaves (with zeros, say): torn."""
-    last_line = data.find(b"\n", end) == len(data) - 1
-    return last_line and problem.code in ("journal.not-utf8", "journal.bad-json")
+# An unreadable last line is what a crash mid-write leaves (with zeros, say): torn.
+_TORN_CODES = frozenset({"journal.not-utf8", "journal.bad-json"})
 
 
 def _torn(shown: str, line: int) -> Diagnostic:
@@ -383,20 +480,38 @@ def _set_aside(torn: Path, data: bytes) -> None:
         _fsync_folder(torn.parent)
 
 
-def _lock(path: Path) -> int:
+def _lock(file: io.FileIO, shown: str) -> None:
+    """An exclusive flock on the open file itself; fcntl is imported only here, by a writer,
+    so the commands that only read run where it does not exist."""
+    import fcntl
+
     try:
-        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise JournalError(_unwritable(str(path), exc)) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        os.close(fd)
-        raise JournalError(error(str(path), "journal.locked")) from None
+        raise JournalError(error(shown, "journal.locked")) from None
     except OSError as exc:
-        os.close(fd)
-        raise JournalError(_unwritable(str(path), exc)) from None
-    return fd
+        raise JournalError(_unwritable(shown, exc)) from None
+
+
+def _same_file(a: io.FileIO, b: io.FileIO) -> bool:
+    first, second = os.fstat(a.fileno()), os.fstat(b.fileno())
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def _read_at_most(file: io.FileIO, limit: int) -> bytes:
+    """The file's bytes from its start, at most `limit` of them."""
+    file.seek(0)
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit and (chunk := file.read(min(1 << 20, limit - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _tail(fd: int, start: int) -> bytes:
+    """The bytes after `start`: a torn last line, so at most one line's worth is kept."""
+    return os.pread(fd, FIRST_LINE_LIMIT + 1, start)
 
 
 def _write_durably(file: io.FileIO, data: bytes) -> None:
@@ -407,9 +522,14 @@ def _write_durably(file: io.FileIO, data: bytes) -> None:
     os.fsync(file.fileno())
 
 
-def _make_folder(folder: Path) -> None:
-    """`mkdir -p`, fsyncing each parent that gains a folder so the new folders survive."""
-    missing = list(itertools.takewhile(lambda p: not p.exists(), [folder, *folder.parents]))
+def _make_folder(folder: Path, shown: str) -> None:
+    """`mkdir -p`, fsyncing each parent that gains a folder so the new folders survive. A
+    parent that exists but is a file is said so, not reported as EEXIST."""
+    chain = [folder, *folder.parents]
+    missing = list(itertools.takewhile(lambda p: not p.exists(), chain))
+    existing = chain[len(missing)] if len(missing) < len(chain) else None
+    if existing is not None and not existing.is_dir():
+        raise JournalError(error(shown, "journal.parent-not-folder", parent=str(existing)))
     folder.mkdir(parents=True, exist_ok=True)
     for created in reversed(missing):
         _fsync_folder(created.parent)
@@ -421,10 +541,6 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _exclusive(path: str, flags: int) -> int:
-    return os.open(path, flags | os.O_EXCL, 0o644)
 
 
 def _no_constant(name: str) -> None:

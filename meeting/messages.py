@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from meeting.domain.text import visible
 from meeting.i18n import N_, _
 from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, STANDING, TIE_BREAKERS
 
@@ -19,7 +20,8 @@ MESSAGES: dict[str, str] = {
     "file.missing": N_("no such file"),
     "file.is-directory": N_("is a directory, not a file"),
     "file.unreadable": N_("cannot read the file: {reason}"),
-    "file.too-large": N_("file is {size} bytes; files larger than {limit} bytes (4 MiB) are refused"),
+    "file.too-large": N_("file is {size} bytes; files larger than {limit} bytes are refused"),
+    "file.not-regular": N_("not a regular file (a pipe, a device or a socket is never read)"),
     "file.empty": N_("file is empty"),
     "file.not-utf8": N_("the file is not UTF-8 text: invalid byte 0x{byte} here"),
     "file.not-toml": N_("council file '{file}' must be a TOML file ending in .toml"),
@@ -31,6 +33,11 @@ MESSAGES: dict[str, str] = {
     "command.unknown": N_("unknown command '{verb}'; press ? or type 'help' for the list"),
     "command.unknown-suggest": N_("unknown command '{verb}'; did you mean '{suggestion}'?"),
     "command.empty-text": N_("the quoted text is empty"),
+    "command.text-too-long": N_("the quoted text has {length} characters; a text may have at most {limit}"),
+    "command.number-too-large": N_("{value} is too large a number here"),
+    "text.control-character": N_(
+        "control character {char} is not allowed in text (terminal escapes, other control codes and bidi overrides are refused)"
+    ),
     "command.unexpected": N_("unexpected '{token}' here"),
     "command.bad-time": N_("'{value}' is not a time: write HH:MM or HH:MM:SS"),
     "command.bad-date": N_("'{value}' is not a date: write YYYY-MM-DD"),
@@ -59,7 +66,7 @@ MESSAGES: dict[str, str] = {
     "item.no-previous": N_("no pending item before this one"),
     "item.none-open": N_("no item is open"),
     "item.already-closed": N_("item '{item}' is already {status}"),
-    "item.bad-minutes": N_("an item needs at least 1 minute"),
+    "item.bad-minutes": N_("an item takes from 1 to {limit} minutes, not {minutes}"),
     "item.after-itself": N_("an item cannot be placed after itself"),
     # The sitting
     "sitting.not-begun": N_("the meeting has not begun: type 'begin' to call it to order"),
@@ -67,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "sitting.adjourned": N_("the meeting is adjourned"),
     "sitting.already-begun": N_("the meeting has already begun"),
     "sitting.not-in-recess": N_("the meeting is not in recess"),
+    "sitting.bad-recess": N_("a recess lasts from 1 to {limit} minutes, not {minutes}"),
     "sitting.not-begun-yet": N_("this sitting has not begun yet: there is nothing to close"),
     "quorum.lost": N_("no quorum ({words}): only adjournment, recess, attendance and points of order are in order"),
     "balance.waiver-needed": N_(
@@ -148,6 +156,9 @@ MESSAGES: dict[str, str] = {
     "speakers.not-queued": N_("'{id}' is not in the speakers' queue"),
     "speakers.empty": N_("the speakers' queue is empty"),
     "undo.nothing": N_("nothing to undo"),
+    "clock.behind": N_(
+        "the computer's clock is {seconds} seconds behind the last recorded event; the record keeps that event's time until the clock catches up"
+    ),
     "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
     "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
@@ -190,6 +201,8 @@ MESSAGES: dict[str, str] = {
         "cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"
     ),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
+    "journal.line-too-long": N_("this line is longer than the {limit} bytes a journal line may have"),
+    "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
     "minutes.journal-damaged": N_("the journal is damaged (see above): no minutes are written from it"),
@@ -197,7 +210,19 @@ MESSAGES: dict[str, str] = {
         "this file differs from what the journal regenerates, from here on: the file was changed, or the journal was"
     ),
     "verify.minutes-unreadable": N_("cannot read this minutes file: {reason}"),
-    "verify.not-checked": N_("'{name}' is not written by this version, so it was not checked"),
+    "verify.minutes-missing": N_("the manifest lists this file, but it is missing"),
+    "verify.minutes-changed": N_(
+        "this file's SHA-256 is {found}, but the manifest lists {expected}: it changed since it was written"
+    ),
+    "verify.no-manifest": N_(
+        "no manifest.toml in {folder}: the minutes here were not all written by 'meeting minutes', or it was deleted"
+    ),
+    "verify.no-minutes": N_("no minutes in {folder}: neither a manifest.toml nor any minutes file"),
+    "verify.other-version": N_(
+        "written by meeting {written}; this is {this}: the files are checked against the manifest, not regenerated"
+    ),
+    "verify.expect-earlier": N_("the signed copy was made from this entry; the journal has {later} entries after it"),
+    "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"
@@ -206,6 +231,16 @@ MESSAGES: dict[str, str] = {
         "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "
         "the journal or the minutes were changed afterwards"
     ),
+    # The record after the meeting, and the minutes it approves
+    "record.not-adjourned": N_(
+        "a correction to the record is made after adjournment; during the meeting, use 'undo' or a 'note'"
+    ),
+    "minutes.nothing-to-approve": N_("item '{item}' names no earlier minutes to approve (its 'approves' key)"),
+    "minutes.already-approved": N_("the minutes of '{meeting}' are already approved"),
+    "publish.no-motion": N_("there is no motion #{motion}"),
+    "publish.not-closed": N_("motion #{motion} was not decided in closed session: it is public already"),
+    "publish.undecided": N_("motion #{motion} is not decided yet"),
+    "publish.already": N_("the decision on motion #{motion} is already public"),
     # TOML syntax
     "toml.syntax": N_("invalid TOML"),
     "toml.too-deep": N_("invalid TOML: arrays or tables nested too deeply"),
@@ -244,6 +279,7 @@ MESSAGES: dict[str, str] = {
     "schema.expected-date": N_("'{key}' must be a date such as 2026-11-04"),
     "schema.not-allowed": N_("'{key}' cannot be '{value}'; use one of: {allowed}"),
     "schema.too-small": N_("'{key}' must be at least {limit}"),
+    "schema.too-large": N_("'{key}' must be at most {limit}"),
     "schema.key-not-allowed": N_("'{value}' is not allowed here; use one of: {allowed}"),
     "schema.too-few": N_("'{key}' has too few entries: at least {limit} needed"),
     "schema.invalid": N_("'{key}' has an invalid value"),
@@ -260,6 +296,7 @@ MESSAGES: dict[str, str] = {
     "amount.wrong-type": N_('must be a count (an integer such as 11) or a fraction in quotes such as "1/2"'),
     "threshold.one-bound": N_("give exactly one of 'at_least' and 'more_than'"),
     "council.wrong-type": N_("'council' must be the path of the council file or an inline [council] table"),
+    "agenda.start-out-of-range": N_("a meeting starts between the years {first} and {last}, not in {year}"),
     "agenda.start-has-offset": N_(
         "write 'start' as local time without an offset (2026-12-09T12:00:00) and give 'time_zone'"
     ),
@@ -277,6 +314,7 @@ MESSAGES: dict[str, str] = {
     "alternate.other-region": N_("alternate '{id}' ({name}) is from another region"),
     "region.no-seats": N_("region '{id}' has no voting seats"),
     "council.no-seats": N_("the council has no voting seats"),
+    "quorum.zero": N_("this quorum is met with nobody present: a quorum needs at least one voting seat"),
     "quorum.unreachable": N_("quorum needs {needed} voting seats but the council has only {seats}"),
     "quorum.regions-unreachable": N_("quorum needs {needed} regions but only {regions} have seats"),
     "class.unreachable": N_("decision class '{id}' needs {needed} yes votes but the council has only {seats} seats"),
@@ -289,6 +327,75 @@ MESSAGES: dict[str, str] = {
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
+    # The members' view and its server (`meeting view`, `meeting serve`)
+    "serve.cannot-listen": N_("cannot serve on {host} port {port}: {reason}"),
+    "tally.no-match": N_("no member or region matches '{text}'"),
+    # Elections: the rules' methods and the agenda's elections
+    "method.unknown": N_("unknown election method '{id}': define it under [rules.elections] or use 'majority'"),
+    "method.option-not-for-method": N_("'{key}' is for majority rounds only, not for the method '{method}'"),
+    "method.ties-fixed": N_(
+        "Scottish STV breaks ties as its own rules say (earlier stages, then lots): leave out 'ties'"
+    ),
+    "method.drop-below-missing": N_(
+        "drop = \"below_share\" needs 'drop_below', the share of votes cast to stay on the ballot"
+    ),
+    "method.drop-below-unused": N_("'drop_below' is read only with drop = \"below_share\""),
+    "election.not-election-item": N_("item '{item}' holds elections, so its kind must be \"election\""),
+    "election.one-seat-method": N_(
+        "instant-runoff elects one person, but this election has {seats} seats: use Scottish STV"
+    ),
+    "election.ranked-needs-ballot": N_(
+        "the method '{method}' counts ranked ballot papers: the item's vote must be \"secret_ballot\""
+    ),
+    "election.region-and-per-region": N_(
+        "give either 'region' (one region's election) or per_region = true (one election per region), not both"
+    ),
+    "election.no-candidates": N_(
+        "election '{election}' takes its candidates from a list closed before the meeting, but 'candidates' is empty"
+    ),
+    "election.few-candidates": N_("election '{election}' has {candidates} candidates for {seats} seats"),
+    "election.composition-short": N_(
+        "election '{election}' needs at least {needed} candidates of gender {gender} elected, but only {standing} stand"
+    ),
+    "election.composition-exceeds-seats": N_("the gender rule needs {needed} seats, but the election has {seats}"),
+    "candidate.unknown": N_("'{id}' is not on the council's roster"),
+    "candidate.repeated": N_("'{id}' is named twice"),
+    "candidate.not-in-good-standing": N_("'{id}' is not in good standing, and only members in good standing may stand"),
+    "candidate.other-region": N_("'{id}' is not from the region '{region}', whose members alone may stand"),
+    # The tellers' report of a ballot
+    "tellers.not-a-candidate": N_(
+        "'{candidate}' is not a candidate on this ballot: a vote for anyone else is an invalid ballot"
+    ),
+    "tellers.too-many-ballots": N_(
+        "{papers} ballot papers, but only {possible} can be cast (members present plus proxies held)"
+    ),
+    "tellers.ballots-not-votes": N_(
+        "{ballots} ballot papers with a vote but {votes} votes: with one seat they are equal"
+    ),
+    "tellers.more-votes-than-ballots": N_(
+        "'{candidate}' has {votes} votes, more than the {ballots} ballot papers with a vote"
+    ),
+    "tellers.marks-do-not-fit": N_(
+        "{votes} votes on {ballots} ballot papers cannot be: each paper names one to {seats} candidates"
+    ),
+    # Ballot files (BLT)
+    "blt.empty": N_("the ballot file is empty"),
+    "blt.bad-header": N_("the first line must give the number of candidates and of seats, such as '4 2'"),
+    "blt.bad-counts": N_(
+        "{candidates} candidates and {seats} seats: there must be a seat, and no more seats than candidates"
+    ),
+    "blt.expected-number": N_("'{text}' is not a whole number"),
+    "blt.equal-ranking": N_("'{text}' ranks candidates equally, which this count does not accept"),
+    "blt.bad-weight": N_("'{text}' is not a number of ballot papers: it must be 1 or more"),
+    "blt.no-end-of-ballot": N_("a ballot line must end with 0"),
+    "blt.unknown-candidate": N_("there is no candidate {number}: the file has {candidates}"),
+    "blt.repeated-candidate": N_("candidate {number} is ranked twice on this ballot paper"),
+    "blt.no-end-of-ballots": N_("the ballots must end with a line holding a single 0"),
+    "blt.missing-names": N_("the file names {names} candidates, but has {candidates}"),
+    "blt.unclosed-quote": N_("the quoted name is not closed"),
+    "blt.text-after-name": N_("unexpected text after the quoted name: {text}"),
+    "blt.control-character": N_("control character {char} is not allowed in a ballot file"),
+    "blt.extra-line": N_("unexpected line after the title: {text}"),
 }
 
 
@@ -329,7 +436,8 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     if template is None:
         # A code without text is a bug; still tell the reader something they can report.
         return code
-    shown = {k: _shown(k, v) for k, v in params.items()}
+    # A parameter may quote what the user typed or a file held: never a control character raw.
+    shown = {k: visible(_shown(k, v)) for k, v in params.items()}
     if code == "quorum.lost":
         # The same sentence as the quorum panel, from the same numbers.
         from meeting.words import quorum_status_words

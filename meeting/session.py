@@ -64,7 +64,7 @@ class ScriptClock:
 class Accepted:
     entry: Entry | None  # None for a clock line, which is not an event
     event: ev.AnyEvent | None
-    warning: Diagnostic | None = None  # e.g. the mirror could not be written
+    warnings: tuple[Diagnostic, ...] = ()  # e.g. the mirror could not be written
 
 
 def _recorded(entries: list[Entry]) -> list[Recorded]:
@@ -135,6 +135,7 @@ class Session:
         self.recorded = recorded
         self.clock = clock
         self.state = _fold(recorded, str(journal.path))
+        self._clock_warned = False
 
     @classmethod
     def start(
@@ -177,21 +178,38 @@ class Session:
         decision = decide(self.state, command, context)
         if isinstance(decision, Refused):
             return decision
-        warning = None
+        warnings: list[Diagnostic] = []
+        at = self._record_time(warnings)
         try:
-            entry = self.journal.append(_data(decision), self.clock.now())
+            entry = self.journal.append(_data(decision), at)
         except JournalError as exc:
+            if exc.diagnostic.code == "journal.line-too-long":
+                return Refused(exc.diagnostic.code, dict(exc.diagnostic.params), command.col)  # nothing written
             if exc.diagnostic.code != "journal.mirror-failed":
                 raise
             # The event is safe in the journal; only the second copy is behind.
-            entry, warning = self.journal.last, exc.diagnostic
+            entry = self.journal.last
+            warnings.append(exc.diagnostic)
         recorded = Recorded(entry.seq, entry.ts, decision)
         self.recorded.append(recorded)
         if isinstance(decision, ev.Undone):
             self.state = fold(self.recorded)
         else:
             self.state.apply(entry.seq, entry.ts, decision)
-        return Accepted(entry, decision, warning)
+        return Accepted(entry, decision, tuple(warnings))
+
+    def _record_time(self, warnings: list[Diagnostic]) -> datetime:
+        """The clock's time, never earlier than the last event's: when the laptop's clock steps
+        back (NTP, sleep, a change of zone) the record holds at the last time, and the chair is
+        warned once."""
+        now, last = self.clock.now(), self.journal.last.ts
+        if now >= last:
+            return now
+        if not self._clock_warned:
+            self._clock_warned = True
+            behind = int((last - now).total_seconds())
+            warnings.append(Diagnostic(str(self.journal.path), 1, 1, "warning", "clock.behind", {"seconds": behind}))
+        return last
 
 
 def _data(event: ev.AnyEvent) -> dict[str, Any]:

@@ -27,6 +27,13 @@ MEETING_KINDS = {
     "general_assembly": N_("general assembly"),
 }
 
+# The title of the minutes: {council} the council's name, {held} where and when.
+MINUTES_TITLES = {
+    "ordinary": N_("Minutes of the ordinary meeting of the Council of the {council}, {held}"),
+    "extraordinary": N_("Minutes of the extraordinary meeting of the Council of the {council}, {held}"),
+    "general_assembly": N_("Minutes of the general assembly of the {council}, {held}"),
+}
+
 PHASES = {
     "not_started": N_("not started"),
     "in_session": N_("in session"),
@@ -149,6 +156,9 @@ METHODS = {
 
 RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided")}
 
+# A result at the end of a sentence: "... 14 needed (two-thirds of all 21 seats) — carried".
+OUTCOMES = {"carried": N_("carried"), "lost": N_("lost"), "pending": N_("tied, awaiting the tie-break")}
+
 CHOICES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain"), "none": N_("did not vote")}
 
 HOW = {
@@ -240,6 +250,9 @@ EVENT_NAMES = {
     "note": N_("note"),
     "action": N_("action item"),
     "undone": N_("undo"),
+    "record.corrected": N_("correction to the record"),
+    "minutes.approved": N_("minutes approved"),
+    "decision.published": N_("decision made public"),
 }
 
 # ── dates ─────────────────────────────────────────────────────────────────────
@@ -272,6 +285,18 @@ def date_words(day: date) -> str:
     return _("{weekday} {day} {month} {year}").format(
         weekday=_(WEEKDAYS[day.weekday()]), day=day.day, month=_(MONTHS[day.month - 1]), year=day.year
     )
+
+
+def quoted(text: str) -> str:
+    """Someone's words inside a sentence: “Regions must choose freely” (a final full stop of
+    theirs is left to the sentence)."""
+    return _("“{text}”").format(text=text.rstrip().removesuffix("."))
+
+
+def sentence(text: str) -> str:
+    """Text that ends as a sentence ends: a full stop added unless it has one."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…", "”.", "»")) else text + "."
 
 
 def upper_first(text: str) -> str:

@@ -10,9 +10,10 @@ from fractions import Fraction
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council
 from meeting.domain.events import Outcome
+from meeting.domain.outcome import yes_needed
 from meeting.domain.rules import DecisionClass, Quorum, Threshold
-from meeting.i18n import _
-from meeting.vocabulary import BASES, ON_BLOCK, RESULTS, SHARES, TIE_RULES
+from meeting.i18n import _, ngettext
+from meeting.vocabulary import BASES, ON_BLOCK, OUTCOMES, SHARES, TIE_RULES
 
 
 def base_words(of: str, seats: int) -> str:
@@ -93,7 +94,7 @@ def exact_words(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator} ({float(value):.2f})"
 
 
-def quorum_status_words(
+def quorum_count_words(
     present: int,
     needed: int,
     seats: int,
@@ -101,8 +102,9 @@ def quorum_status_words(
     regions_needed: int,
     regions_total: int,
     short: list[str] | tuple[str, ...] = (),
+    separator: str = "; ",
 ) -> str:
-    """ "11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum"."""
+    """ "11 of 21 voting seats present (11 needed); 2 of 5 regions represented (3 needed)"."""
     parts = [
         _("{present} of {seats} voting seats present ({needed} needed)").format(
             present=present, seats=seats, needed=needed
@@ -116,24 +118,57 @@ def quorum_status_words(
         )
     if short:
         parts.append(_("too few seats present from {regions}").format(regions=_(", ").join(short)))
+    return separator.join(parts)
+
+
+def quorum_status_words(
+    present: int,
+    needed: int,
+    seats: int,
+    regions_present: int,
+    regions_needed: int,
+    regions_total: int,
+    short: list[str] | tuple[str, ...] = (),
+) -> str:
+    """ "11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum",
+    the console's line."""
+    counts = quorum_count_words(present, needed, seats, regions_present, regions_needed, regions_total, short, " · ")
     met = present >= needed and regions_present >= regions_needed and not short
-    return " · ".join(parts) + " → " + (_("quorum") if met else _("no quorum"))
+    return counts + " → " + (_("quorum") if met else _("no quorum"))
+
+
+def counts_words(yes: int, no: int, abstain: int = 0, blank: int = 0) -> str:
+    """ "15 in favour, 4 against, 1 abstention", and blank ballots when there were any."""
+    parts = [
+        _("{n} in favour").format(n=yes),
+        _("{n} against").format(n=no),
+        ngettext("{n} abstention", "{n} abstentions", abstain).format(n=abstain),
+    ]
+    if blank:
+        parts.append(ngettext("{n} blank ballot", "{n} blank ballots", blank).format(n=blank))
+    return _(", ").join(parts)
+
+
+def counted_base_words(outcome: Outcome) -> str:
+    """What the threshold was a share of, counted: "the 15 votes cast", "all 21 seats"."""
+    n = outcome.base
+    if outcome.of == "membership":
+        return ngettext("the {n} seat", "all {n} seats", n).format(n=n)
+    if outcome.of == "present":
+        return ngettext("the {n} member present", "the {n} members present", n).format(n=n)
+    return ngettext("the {n} vote cast", "the {n} votes cast", n).format(n=n)
 
 
 def outcome_words(outcome: Outcome) -> str:
-    """ "Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67)
-    (class: ordinary)"."""
-    counts = _("{yes} yes, {no} no, {abstain} abstain").format(yes=outcome.yes, no=outcome.no, abstain=outcome.abstain)
-    if outcome.blank:
-        counts += ", " + _("{blank} blank").format(blank=outcome.blank)
-    # The comparison that decided it: 14 ≥ 38/3 carried; 13 < 40/3 lost.
-    carried = outcome.result == "carried"
-    sign = ("≥" if carried else "<") if outcome.bound == "at_least" else (">" if carried else "≤")
-    rule = _("{threshold} required: {yes} {sign} {required}").format(
-        threshold=outcome_threshold_words(outcome), yes=outcome.yes, sign=sign, required=exact_words(outcome.required)
-    )
-    return _("{result} — {counts}; {rule} (class: {class_id})").format(
-        result=_(RESULTS[outcome.result]), counts=counts, rule=rule, class_id=outcome.class_id
+    """A vote read one way, in whole votes: "15 in favour, 4 against, 1 abstention; 14 needed
+    (two-thirds of all 21 seats) — carried"."""
+    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
+    rule = threshold_words(threshold, counted_base_words(outcome))
+    return _("{counts}; {needed} needed ({rule}) — {result}").format(
+        counts=counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank),
+        needed=yes_needed(outcome),
+        rule=rule,
+        result=_(OUTCOMES[outcome.result]),
     )
 
 

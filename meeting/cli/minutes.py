@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import hashlib
 import json
 from pathlib import Path
 
@@ -23,12 +24,6 @@ def formats(text: str) -> list[str]:
     if "all" in asked:
         return list(files.FORMATS)
     for word in asked:
-        if word in files.NOT_YET:
-            raise argparse.ArgumentTypeError(
-                _("'{format}' is not available in this version; it writes: {formats}").format(
-                    format=word, formats=",".join(files.FORMATS)
-                )
-            )
         if word not in files.FORMATS:
             raise argparse.ArgumentTypeError(
                 _("unknown format '{format}'; use one or more of: {formats}, or all").format(
@@ -45,7 +40,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         help=_("write the minutes of a meeting from its journal"),
         description=_(
             "Write the minutes of a meeting from its journal alone: minutes.toml (the structured "
-            "record), minutes.json, minutes.md, minutes.html (for print and phones) and votes.csv. "
+            "record), minutes.json, minutes.md, minutes.html (for print and phones), minutes.docx (to edit, "
+            "sign and send) and votes.csv, and manifest.toml listing them with their SHA-256. An item taken in "
+            "closed session is recorded in full only in minutes-closed.* (confidential). "
             "The same journal always gives the same bytes. With --lang other than the meeting's "
             "own language the files are minutes.<lang>.<ext> and votes.<lang>.csv."
         ),
@@ -57,9 +54,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         type=formats,
         default=list(files.FORMATS),
         metavar="LIST",
-        help=_("comma-separated: {formats}, or all (default: all; docx comes in a later version)").format(
-            formats=",".join(files.FORMATS)
-        ),
+        help=_("comma-separated: {formats}, or all (default: all)").format(formats=",".join(files.FORMATS)),
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        help=_("a folder whose minutes.html and minutes.css replace the packaged ones (docs/minutes.md)"),
     )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
@@ -72,15 +72,23 @@ def run(args: argparse.Namespace) -> int:
     written: list[str] = []
     if journal.ok:
         assert journal.state is not None
-        minutes = files.minutes_in(journal, args.lang)
         folder = Path(args.output) if args.output else path.parent
         meeting_language = journal.state.meeting.agenda.language
+        views = [False, True] if files.has_closed_session(journal) else [False]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for fmt in args.format:
-                target = folder / files.file_name(fmt, minutes.language, meeting_language)
-                files.write_atomically(target, files.render(minutes, fmt))
-                written.append(str(target))
+            hashes: dict[str, str] = {}
+            for confidential in views:
+                minutes = files.minutes_in(journal, args.lang, confidential=confidential)
+                for fmt in args.format:
+                    target = folder / files.file_name(fmt, minutes.language, meeting_language, confidential)
+                    data = files.render(minutes, fmt, args.templates)
+                    files.write_atomically(target, data)
+                    hashes[target.name] = hashlib.sha256(data).hexdigest()
+                    written.append(str(target))
+            manifest = folder / files.MANIFEST
+            files.write_atomically(manifest, files.manifest(folder, path, journal, hashes, args.templates))
+            written.append(str(manifest))
         except OSError as exc:
             reason = errno.errorcode.get(exc.errno or 0, "EIO")
             diagnostics.append(error(str(exc.filename or folder), "minutes.unwritable", reason=reason))

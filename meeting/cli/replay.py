@@ -71,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
             diagnostics.append(exc.diagnostic)
             break
         if isinstance(result, Accepted):
-            if result.warning:
-                diagnostics.append(result.warning)
+            diagnostics += result.warnings
         elif result is not None:
             diagnostics.append(Diagnostic(script.path, number, result.col, "error", result.code, result.params))
             break

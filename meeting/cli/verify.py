@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from meeting import __version__
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.i18n import N_, _
@@ -34,6 +35,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     )
     parser.add_argument(
         "--agenda-dir", metavar="DIR", help=_("the folder of the agenda and council files, to check their hashes")
+    )
+    parser.add_argument(
+        "--expect",
+        metavar="SHA256",
+        help=_("the journal's final SHA-256 as printed on the signed minutes: the journal must end there"),
     )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
@@ -76,7 +82,7 @@ def _sources(state: Any, agenda_dir: str | None, diagnostics: list[Diagnostic]) 
     return results
 
 
-def _minutes_files(folder: Path) -> list[tuple[Path, str, str | None]]:
+def _minutes_files(folder: Path) -> list[tuple[Path, str, str | None, bool]]:
     found = []
     for path in sorted(folder.iterdir()):
         parsed = files.parse_file_name(path.name)
@@ -97,26 +103,59 @@ def _recorded_hash(data: bytes, fmt: str) -> str | None:
 
 
 def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
-    results = []
-    regenerated: dict[str | None, Any] = {}
-    for path, fmt, lang in _minutes_files(folder):
-        if fmt in files.NOT_YET:
-            diagnostics.append(Diagnostic(str(path), 1, 1, "warning", "verify.not-checked", {"name": path.name}))
-            results.append({"file": str(path), "status": "not-checked"})
-            continue
+    results: list[dict[str, str]] = []
+    manifest = files.read_manifest(folder / files.MANIFEST)
+    listed: dict[str, str] = manifest["files"] if manifest else {}
+    found = _minutes_files(folder)
+    shown = str(folder / files.MANIFEST)
+    if manifest is None:
+        code = "verify.no-manifest" if found else "verify.no-minutes"
+        diagnostics.append(error(shown, code, folder=str(folder)))
+    written_by = str(manifest.get("meeting_version", "?")) if manifest else __version__
+    same_version = written_by == __version__
+    if manifest is not None and not same_version:
+        diagnostics.append(
+            Diagnostic(shown, 1, 1, "warning", "verify.other-version", {"written": written_by, "this": __version__})
+        )
+    if manifest is not None and manifest.get("journal_sha256") != journal.last_hash:
+        diagnostics.append(
+            error(
+                str(folder / "journal.jsonl"),
+                "verify.journal-not-minuted",
+                len(journal.recorded),
+                found=journal.last_hash,
+                expected=manifest.get("journal_sha256", "?"),
+                file=files.MANIFEST,
+            )
+        )
+    templates = manifest.get("templates") if manifest else None
+    for name in sorted(set(listed) - {path.name for path, *_rest in found}):
+        diagnostics.append(error(str(folder / name), "verify.minutes-missing"))
+        results.append({"file": str(folder / name), "status": "missing"})
+    regenerated: dict[tuple[str | None, bool], Any] = {}
+    for path, fmt, lang, confidential in found:
         try:
             data = path.read_bytes()
         except OSError as exc:
             diagnostics.append(error(str(path), "verify.minutes-unreadable", reason=exc.strerror or "EIO"))
             results.append({"file": str(path), "status": "unreadable"})
             continue
-        if lang not in regenerated:
-            regenerated[lang] = files.minutes_in(journal, lang)
-        expected = files.render(regenerated[lang], fmt)
+        digest = hashlib.sha256(data).hexdigest()
+        if path.name in listed and listed[path.name] != digest:
+            diagnostics.append(error(str(path), "verify.minutes-changed", expected=listed[path.name], found=digest))
+        if not same_version:
+            # Another version writes other bytes: only what the manifest lists is checked.
+            status = "listed" if listed.get(path.name) == digest else "differs"
+            results.append({"file": str(path), "status": status})
+            continue
+        key = (lang, confidential)
+        if key not in regenerated:
+            regenerated[key] = files.minutes_in(journal, lang, confidential=confidential)
+        expected = files.render(regenerated[key], fmt, str(folder / templates) if templates else None)
         if data == expected:
             results.append({"file": str(path), "status": "matches"})
             continue
-        line, col = first_difference(data, expected)
+        line, col = first_difference(data, expected) if fmt != "docx" else (1, 1)
         diagnostics.append(error(str(path), "verify.minutes-differ", line, col))
         results.append({"file": str(path), "status": "differs"})
         recorded = _recorded_hash(data, fmt) if fmt in ("toml", "json") else None
@@ -134,6 +173,22 @@ def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnost
     return results
 
 
+def _expected(journal: files.Read, expect: str, path: Path, diagnostics: list[Diagnostic]) -> None:
+    """The journal's final hash against the one printed on the signed copy."""
+    wanted = expect.strip().lower()
+    if wanted == journal.last_hash:
+        return
+    if wanted in journal.hashes:
+        later = len(journal.hashes) - journal.hashes.index(wanted) - 1
+        diagnostics.append(
+            Diagnostic(
+                str(path), journal.hashes.index(wanted) + 1, 1, "warning", "verify.expect-earlier", {"later": later}
+            )
+        )
+        return
+    diagnostics.append(error(str(path), "verify.expect-differs", expected=wanted, found=journal.last_hash))
+
+
 def run(args: argparse.Namespace) -> int:
     given = Path(args.path)
     path = files.journal_path(given)
@@ -145,6 +200,8 @@ def run(args: argparse.Namespace) -> int:
         sources = _sources(journal.state, args.agenda_dir, diagnostics)
         if journal.ok:
             minutes = _check_minutes(journal, path.parent, diagnostics)
+            if args.expect:
+                _expected(journal, args.expect, path, diagnostics)
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     # Each problem once, in reading order, the journal's own problems first.
     unique = list({format_diagnostic(d): d for d in diagnostics}.values())
@@ -177,6 +234,7 @@ _STATUS = {
     "matches": N_("matches the journal"),
     "differs": N_("DIFFERS from what the journal regenerates"),
     "not-checked": N_("not checked"),
+    "listed": N_("as listed in the manifest (written by another version: not regenerated)"),
     "unreadable": N_("cannot be read"),
     "missing": N_("MISSING"),
     "changed": N_("CHANGED since the meeting was loaded"),

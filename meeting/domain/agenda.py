@@ -10,7 +10,7 @@ from pydantic import Discriminator, Field, Tag, field_validator
 from pydantic_core import PydanticCustomError
 
 from meeting.domain.base import Id, Language, Model, Text, TimeZone
-from meeting.domain.council import Council
+from meeting.domain.council import Council, Gender
 from meeting.domain.rules import Rules
 
 MeetingKind = Literal["ordinary", "extraordinary", "general_assembly"]
@@ -32,17 +32,48 @@ class DraftMotion(Model):
     notice_given: date | None = None
 
 
+# An item longer than a day is a typing slip, and time arithmetic must stay far from the
+# calendar's end; a meeting may run over several days of sittings.
+MAX_ITEM_MINUTES = 24 * 60
+MAX_MEETING_MINUTES = 7 * 24 * 60
+# Years a meeting may start in: wide enough for any record, narrow enough that every date and
+# time computed from the start stays inside the calendar Python can represent.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+Nominations = Literal["floor", "list"]
+
+
+class Election(Model):
+    """One election under an item: an office, its seats, who may stand, how candidates come
+    forward, and the method (one of the rules' `elections`, or RONR's `majority`)."""
+
+    id: Id
+    office: Text
+    seats: int = Field(1, ge=1)
+    method: Id = "majority"
+    nominations: Nominations = "floor"  # from the floor, or a list closed before the meeting
+    seconded: bool = False  # a nomination from the floor needs a seconder
+    candidates: list[Id] = Field(default_factory=list)  # the closed list, or those nominated beforehand
+    good_standing: bool = True  # only members in good standing may stand
+    region: Id | None = None  # only members of this region may stand
+    per_region: bool = False  # held as one election per region, `seats` in each
+    gender_at_least: dict[Gender, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+
+
 class Item(Model):
     id: Id
     title: Text
     kind: ItemKind = "discussion"
     presenter: Id | None = None
-    minutes: int = Field(ge=1)
+    minutes: int = Field(ge=1, le=MAX_ITEM_MINUTES)
     motion: DraftMotion | None = None
     decision_class: Id | None = Field(None, alias="class")
     vote: VoteMode = "show_of_hands"
     documents: list[Text] = Field(default_factory=list)
     closed: bool = False
+    # None rather than [] so that items without elections dump as before.
+    elections: list[Election] | None = None
 
 
 def _council_source(value: object) -> str | None:
@@ -70,7 +101,7 @@ class Agenda(Model):
     kind: MeetingKind = "ordinary"
     start: datetime
     time_zone: TimeZone
-    duration_minutes: int = Field(ge=1)
+    duration_minutes: int = Field(ge=1, le=MAX_MEETING_MINUTES)
     language: Language
     place: Text | None = None
     link: Text | None = None
@@ -86,6 +117,10 @@ class Agenda(Model):
         # One way to say when: local wall-clock time plus `time_zone`, which knows about DST.
         if start.tzinfo is not None:
             raise PydanticCustomError("agenda.start-has-offset", "start")
+        if not FIRST_YEAR <= start.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "agenda.start-out-of-range", "start", {"year": start.year, "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return start
 
     @property

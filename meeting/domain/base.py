@@ -6,7 +6,7 @@ import re
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -24,12 +24,24 @@ class Model(BaseModel):
     )
 
 
-_ID = re.compile(r"\w[\w.-]*")
+# What the loader accepts: ASCII letters and digits, so that ids are typed alike on every
+# keyboard and no two scripts' look-alike letters (Cyrillic "ӏ", Latin "ɡ") make two ids read
+# as one. Journals written before this rule may hold any letters; they still read (`_ANY_ID`).
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_ANY_ID = re.compile(r"\w[\w.-]*")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
+# The files' own rules, stricter than what an older journal may hold: the loader validates
+# with this context; reading a journal does not.
+LOADING = {"loading": True}
 
-def _check_id(value: str) -> str:
-    if not _ID.fullmatch(value):
+
+def _loading(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("loading"))
+
+
+def _check_id(value: str, info: ValidationInfo) -> str:
+    if not (_ID if _loading(info) else _ANY_ID).fullmatch(value):
         raise PydanticCustomError("id.invalid", "id", {"value": value})
     return value
 
@@ -46,7 +58,17 @@ def _check_language(value: str) -> str:
     return value
 
 
+# Names a zone database holds that are not IANA zones: the machine's own setting, a POSIX
+# default, and the "posix/" and "right/" (leap-second) copies of the real ones.
+_NOT_IANA = frozenset({"localtime", "posixrules", "Factory"})
+
+
 def is_time_zone(name: str) -> bool:
+    """An IANA zone the zone database knows."""
+    return name not in _NOT_IANA and not name.startswith(("posix/", "right/")) and _loads_as_zone(name)
+
+
+def _loads_as_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -54,8 +76,8 @@ def is_time_zone(name: str) -> bool:
     return True
 
 
-def _check_time_zone(value: str) -> str:
-    if not is_time_zone(value):
+def _check_time_zone(value: str, info: ValidationInfo) -> str:
+    if not (is_time_zone(value) if _loading(info) else _loads_as_zone(value)):
         raise PydanticCustomError("zone.unknown", "zone", {"value": value})
     return value
 
@@ -66,8 +88,8 @@ Id = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^[\w][\w.-]*$",
-            "description": "Letters, digits, '-', '_' or '.', no spaces.",
+            "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+            "description": "ASCII letters and digits, '-', '_' or '.', no spaces; starts with a letter or digit.",
         }
     ),
 ]

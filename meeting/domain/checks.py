@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from meeting.domain.agenda import Agenda, Meeting
+from meeting.domain.agenda import Agenda, Election, Item, Meeting
 from meeting.domain.council import Council
-from meeting.domain.findings import Finding, Root, count_problem, problem, unknown, warning
+from meeting.domain.elections.held import elections_held, ineligibility, listed_candidates
+from meeting.domain.findings import Finding, KeyPath, Root, count_problem, problem, unknown, warning
 from meeting.domain.quantities import least_count_at_least, least_count_more_than
-from meeting.domain.rules import Rules, Threshold
+from meeting.domain.rules import MAJORITY_ONLY, Rules, Threshold, election_method
 
 
 class _Entry(Protocol):
@@ -117,6 +118,8 @@ def reachable_quorum(rules: Rules, council: Council) -> Iterator[Finding]:
     quorum = rules.quorum
     seats = len(council.seats)
     needed = least_count(quorum, seats)
+    if needed < 1:
+        yield problem("quorum.zero", "rules", ("quorum", _bound_key(quorum)))
     if needed > seats:
         yield count_problem(
             "quorum.unreachable", "rules", ("quorum", _bound_key(quorum)), "members", needed=needed, seats=seats
@@ -162,7 +165,12 @@ def known_classes(rules: Rules) -> Iterator[Finding]:
 
 
 def rules_findings(rules: Rules, council: Council) -> list[Finding]:
-    return [*known_classes(rules), *reachable_quorum(rules, council), *reachable_decisions(rules, council)]
+    return [
+        *known_classes(rules),
+        *reachable_quorum(rules, council),
+        *reachable_decisions(rules, council),
+        *election_method_options(rules),
+    ]
 
 
 def _member_reference(meeting: Meeting, member_id: str | None, at: tuple[str | int, ...]) -> Iterator[Finding]:
@@ -246,7 +254,118 @@ def agenda_findings(agenda: Agenda) -> list[Finding]:
         *([] if agenda.items else [count_problem("agenda.empty", "agenda", ("items",), "items")]),
         *duplicate_ids("agenda", "items", agenda.items, "title"),
         *items_fit_in_time(agenda),
+        *election_items(agenda),
+        *election_composition(agenda),
     ]
+
+
+# ── Elections ─────────────────────────────────────────────────────────────────
+
+
+def election_method_options(rules: Rules) -> Iterator[Finding]:
+    """Each method's keys make sense for it: drop and run-off rules are for majority rounds,
+    and Scottish STV breaks its ties as its own rules say."""
+    for method_id, method in (rules.elections or {}).items():
+        at = ("elections", method_id)
+        if method.method != "majority":
+            for key in MAJORITY_ONLY:
+                if getattr(method, key) is not None:
+                    yield problem("method.option-not-for-method", "rules", (*at, key), key=key, method=method.method)
+        if method.method == "scottish_stv" and method.ties is not None:
+            yield problem("method.ties-fixed", "rules", (*at, "ties"))
+        if method.drop == "below_share" and method.drop_below is None:
+            yield problem("method.drop-below-missing", "rules", (*at, "drop"))
+        if method.drop_below is not None and method.drop != "below_share":
+            yield problem("method.drop-below-unused", "rules", (*at, "drop_below"))
+
+
+def _elections(agenda: Agenda) -> Iterator[tuple[KeyPath, Item, Election]]:
+    for index, item in enumerate(agenda.items):
+        for number, election in enumerate(item.elections or ()):
+            yield ("items", index, "elections", number), item, election
+
+
+def election_items(agenda: Agenda) -> Iterator[Finding]:
+    """Elections belong to election items, and each has an id of its own in the agenda."""
+    first: dict[str, str] = {}
+    for index, item in enumerate(agenda.items):
+        if item.elections and item.kind != "election":
+            yield problem("election.not-election-item", "agenda", ("items", index, "kind"), item=item.id)
+    for at, _, election in _elections(agenda):
+        folded = election.id.casefold()
+        if folded in first:
+            yield problem("id.duplicate", "agenda", (*at, "id"), id=election.id, first=first[folded])
+        else:
+            first[folded] = election.office
+
+
+def election_methods(meeting: Meeting) -> Iterator[Finding]:
+    """The method is one the rules define, fits the seats, and can be voted the item's way."""
+    for at, item, election in _elections(meeting.agenda):
+        method = election_method(meeting.rules, election.method)
+        if method is None:
+            yield unknown("method.unknown", "agenda", (*at, "method"), "elections", election.method)
+            continue
+        if method.method == "instant_runoff" and election.seats > 1:
+            yield problem("election.one-seat-method", "agenda", (*at, "seats"), seats=election.seats)
+        if method.method in ("instant_runoff", "scottish_stv") and item.vote != "secret_ballot":
+            yield problem("election.ranked-needs-ballot", "agenda", (*at, "method"), method=method.method)
+
+
+def election_candidates(meeting: Meeting) -> Iterator[Finding]:
+    """Candidates named before the meeting exist, are named once, and may stand."""
+    council = meeting.council
+    for at, _, election in _elections(meeting.agenda):
+        if election.region is not None:
+            if council.region(election.region) is None:
+                yield unknown("region.unknown", "agenda", (*at, "region"), "regions", election.region)
+            if election.per_region:
+                yield problem("election.region-and-per-region", "agenda", (*at, "per_region"))
+        seen: set[str] = set()
+        for number, candidate in enumerate(election.candidates):
+            where = (*at, "candidates", number)
+            if candidate.casefold() in seen:
+                yield problem("candidate.repeated", "agenda", where, id=candidate)
+            seen.add(candidate.casefold())
+            if council.member(candidate) is None:
+                yield unknown("member.unknown", "agenda", where, "members", candidate)
+                continue
+            if election.per_region:
+                continue  # a candidate stands in their own region's election
+            refused = ineligibility(elections_held(election, council)[0], council, candidate)
+            if refused is not None:
+                yield problem(refused.code, "agenda", where, **refused.params)
+        yield from _enough_candidates(election, at, council)
+
+
+def _enough_candidates(election: Election, at: KeyPath, council: Council) -> Iterator[Finding]:
+    if election.nominations == "list" and not election.candidates:
+        yield problem("election.no-candidates", "agenda", (*at, "nominations"), election=election.id)
+        return
+    for held in elections_held(election, council):
+        listed = [c for c in listed_candidates(held, council) if council.member(c) is not None]
+        if election.nominations == "list" and len(listed) < election.seats:
+            yield warning(
+                "election.few-candidates", "agenda", (*at, "candidates"),
+                election=held.id, candidates=len(listed), seats=election.seats,
+            )  # fmt: skip
+        for gender, count in election.gender_at_least.items():
+            standing = sum(1 for c in listed if (m := council.member(c)) is not None and m.gender == gender)
+            if election.nominations == "list" and standing < count:
+                yield warning(
+                    "election.composition-short", "agenda", (*at, "gender_at_least", gender),
+                    election=held.id, gender=gender, needed=count, standing=standing,
+                )  # fmt: skip
+
+
+def election_composition(agenda: Agenda) -> Iterator[Finding]:
+    for at, _, election in _elections(agenda):
+        needed = sum(election.gender_at_least.values())
+        if needed > election.seats:
+            yield problem(
+                "election.composition-exceeds-seats", "agenda", (*at, "gender_at_least"),
+                needed=needed, seats=election.seats,
+            )  # fmt: skip
 
 
 def meeting_findings(meeting: Meeting) -> list[Finding]:
@@ -258,4 +377,6 @@ def meeting_findings(meeting: Meeting) -> list[Finding]:
         *item_references(meeting),
         *notice_given_in_time(meeting),
         *working_language(meeting),
+        *election_methods(meeting),
+        *election_candidates(meeting),
     ]

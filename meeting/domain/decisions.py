@@ -9,6 +9,7 @@ from typing import Literal
 
 from meeting.domain.attendance import is_attending
 from meeting.domain.events import Choice
+from meeting.domain.procedure import motion_rule
 from meeting.domain.state import Motion, State
 
 Path = Literal[
@@ -88,3 +89,14 @@ def regions_not_heard(state: State) -> list[str]:
     spoken = {speaker.region for speaker in speakers if speaker is not None}
     present = {m.region for m in council.members if m.region and is_attending(state, m.id)}
     return [r.id for r in council.regions if r.id in present and r.id not in spoken]
+
+
+def minutes_numbers(state: State) -> dict[int, int]:
+    """The number each motion has in the minutes: motions in the order they were moved,
+    leaving out what the chair rules on without a vote (a point of order, a question of
+    privilege), which is not a motion."""
+    numbers: dict[int, int] = {}
+    for number in sorted(state.motions):
+        if motion_rule(state.meeting.rules, state.motions[number].kind).decided_by != "chair":
+            numbers[number] = len(numbers) + 1
+    return numbers

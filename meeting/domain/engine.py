@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meeting.domain import events as ev
-from meeting.domain.agenda import Item
+from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
 from meeting.domain.attendance import (
     ATTENDING,
     balance_short,
@@ -26,7 +26,7 @@ from meeting.domain.attendance import (
     vote_refusal,
     women_share,
 )
-from meeting.domain.council import Member
+from meeting.domain.council import Member, Region
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
 from meeting.domain.outcome import (
@@ -97,6 +97,14 @@ def find_members(state: State, text: str) -> list[Member]:
     # Whole words of the name: "Ouedraogo", "ouedraogo-kabore" or "dos Santos".
     within = re.compile(rf"(?:^|[\s-]){re.escape(wanted)}(?:$|[\s-])")
     return [m for m in members if within.search(_fold(m.name))]
+
+
+def find_regions(state: State, text: str) -> list[Region]:
+    """Regions matching what was typed: an id, or words of the name ("latin", "Latin America")."""
+    wanted = _fold(text).strip()
+    regions = state.meeting.council.regions
+    by_id = [r for r in regions if _fold(r.id) == wanted]
+    return by_id or [r for r in regions if wanted and wanted in _fold(r.name)]
 
 
 def resolve_member(state: State, ref: Ref) -> Member:
@@ -176,7 +184,7 @@ _IN_RECESS = frozenset(
         "at",
     }
 )
-_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at"})
+_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at", "correct", "publish"})
 
 
 def _phase_allows(state: State, verb: str) -> None:
@@ -313,7 +321,10 @@ def _begin(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 
 def _recess(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    return ev.Recessed(minutes=command.args.get("minutes"))
+    minutes = command.args.get("minutes")
+    if minutes is not None and not 1 <= minutes <= MAX_ITEM_MINUTES:
+        raise _Refusing("sitting.bad-recess", command.cols["minutes"], minutes=minutes, limit=MAX_ITEM_MINUTES)
+    return ev.Recessed(minutes=minutes)
 
 
 def _resume(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -470,8 +481,8 @@ def _add(state: State, command: Command, context: Context) -> ev.AnyEvent:
     after_ref = command.args.get("after")
     after = resolve_item(state, after_ref) if after_ref else state.current
     minutes = command.args.get("minutes", 5)
-    if minutes < 1:
-        raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes)
+    if not 1 <= minutes <= MAX_ITEM_MINUTES:
+        raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes, limit=MAX_ITEM_MINUTES)
     title = command.args["title"]
     item = Item(id=_slug(title, state.order), title=title, kind="other_business", minutes=minutes)
     return ev.ItemAdded(item=item, after=after)
@@ -853,6 +864,49 @@ def _undo(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.Undone(target=state.undoable[-1])
 
 
+def _correct(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    if state.phase != "adjourned":
+        raise _Refusing("record.not-adjourned")
+    member = resolve_member(state, command.args["by"])
+    return ev.Corrected(what=command.args["what"], by=member.id, why=command.args["why"])
+
+
+def _approve_minutes(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    item = state.current
+    if item is None:
+        raise _Refusing("item.none-open")
+    circulated = state.circulated.get(item)
+    if circulated is None:
+        raise _Refusing("minutes.nothing-to-approve", item=item)
+    if item in state.approved:
+        raise _Refusing("minutes.already-approved", meeting=circulated.meeting)
+    if state.stack:
+        raise _Refusing("item.motion-pending", motion=state.stack[-1])
+    _quorum_for(state, None)
+    return ev.MinutesApproved(
+        item=item,
+        meeting=circulated.meeting,
+        journal_sha256=circulated.journal_sha256,
+        minutes_sha256=circulated.minutes_sha256,
+        corrections=command.args.get("corrections"),
+    )
+
+
+def _publish(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    number = command.args["motion"]
+    col = command.cols.get("motion", 1)
+    motion = state.motions.get(number)
+    if motion is None:
+        raise _Refusing("publish.no-motion", col, motion=number)
+    if motion.item is None or not state.items[motion.item].item.closed:
+        raise _Refusing("publish.not-closed", col, motion=number)
+    if motion.status == "pending":
+        raise _Refusing("publish.undecided", col, motion=number)
+    if number in state.published:
+        raise _Refusing("publish.already", col, motion=number)
+    return ev.DecisionPublished(motion=number)
+
+
 HANDLERS: dict[str, Handler] = {
     "begin": _begin,
     "recess": _recess,
@@ -906,6 +960,9 @@ HANDLERS: dict[str, Handler] = {
     "action": _action,
     "undo": _undo,
     "at": _at,
+    "correct": _correct,
+    "approve-minutes": _approve_minutes,
+    "publish": _publish,
 }
 
 

@@ -35,6 +35,18 @@ class SourceFile(Model):
     sha256: str
 
 
+class CirculatedMinutes(Model):
+    """The earlier meeting's minutes a minutes-approval item names (its `approves` folder), as
+    the loader found them: the journal's final hash and the SHA-256 of the draft minutes.toml."""
+
+    item: str
+    meeting: str
+    title: str
+    date: date
+    journal_sha256: str
+    minutes_sha256: str
+
+
 class Loaded(Event):
     """The first event: the validated council and agenda, so that the journal stands alone."""
 
@@ -42,6 +54,7 @@ class Loaded(Event):
     council: Council
     agenda: Agenda
     sources: list[SourceFile]
+    circulated: list[CirculatedMinutes] | None = None
 
 
 class Begun(Event):
@@ -308,6 +321,35 @@ class Undone(Event):
     target: int  # the journal seq of the action it cancels
 
 
+class Corrected(Event):
+    """A correction to the record after adjournment: what was wrong, at whose request, and why.
+    The journal keeps what it corrects; the minutes list the corrections."""
+
+    type: Literal["record.corrected"] = "record.corrected"
+    what: str
+    by: str
+    why: str
+
+
+class MinutesApproved(Event):
+    """The council approved the earlier meeting's minutes that an item names, as circulated
+    (the hashes recorded when the meeting was loaded), with its corrections if any."""
+
+    type: Literal["minutes.approved"] = "minutes.approved"
+    item: str
+    meeting: str
+    journal_sha256: str
+    minutes_sha256: str
+    corrections: str | None = None
+
+
+class DecisionPublished(Event):
+    """The council made a decision of a closed session public: the public minutes show it."""
+
+    type: Literal["decision.published"] = "decision.published"
+    motion: int
+
+
 AnyEvent = Annotated[
     Loaded
     | Begun
@@ -347,7 +389,10 @@ AnyEvent = Annotated[
     | FloorGiven
     | Noted
     | ActionRecorded
-    | Undone,
+    | Undone
+    | Corrected
+    | MinutesApproved
+    | DecisionPublished,
     Field(discriminator="type"),
 ]
 

@@ -18,6 +18,7 @@ from datetime import date, time
 from typing import Any, Literal
 
 from meeting.domain.motions import MOTION_WORDS
+from meeting.domain.text import code_point, first_forbidden
 
 ArgKind = Literal["member", "members", "item", "text", "int", "choice", "time", "date"]
 
@@ -300,6 +301,30 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("due"), Arg("date", "due")),
     ),
     _verb("undo", "record", "Undo the last action (the journal keeps both).", "undo"),
+    _verb(
+        "correct",
+        "record",
+        "After adjournment: a correction to the record, at a member's request, with the reason.",
+        'correct "Rubén Mamani-Choque arrived at 12:03, not 12:05." by bo-1 "He was in the waiting room"',
+        _text("what"),
+        _kw("by"),
+        _member("by"),
+        _text("why"),
+    ),
+    _verb(
+        "approve-minutes",
+        "record",
+        "The council approves the earlier minutes the open item names, with corrections if any.",
+        'approve-minutes corrected "Item 6: Yolanda Huamaní-Ccori stood aside; she did not block."',
+        _opt(_kw("corrected"), _text("corrections")),
+    ),
+    _verb(
+        "publish",
+        "record",
+        "Make a decision of a closed session public: the public minutes then show it.",
+        "publish 4",
+        _int("motion"),
+    ),
 )
 
 VERBS: dict[str, Verb] = {verb.name: verb for verb in GRAMMAR}
@@ -337,11 +362,17 @@ class _Token:
     quoted: bool
 
 
+# A motion runs to a few hundred words; a text ten times longer is a paste gone wrong, and every
+# event must fit on one journal line.
+MAX_TEXT = 10_000
+# No count in a meeting needs more digits (and Python refuses to read a 4,301-digit int).
+MAX_DIGITS = 9
+
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a token must look like to be taken for an optional number, time or date.
 _LOOKS: dict[str, Callable[[str], bool]] = {
-    "int": str.isdigit,
+    "int": lambda text: text.isascii() and text.isdigit(),
     "time": lambda text: ":" in text,
     "date": lambda text: bool(re.fullmatch(r"\d{4}-.*", text)),
 }
@@ -349,7 +380,11 @@ _QUOTES = {'"': '"', "“": "”", "«": "»"}
 
 
 def _tokens(line: str) -> list[_Token] | ParseError:
-    """Words and quoted strings; `#` outside quotes starts a comment."""
+    """Words and quoted strings; `#` outside quotes starts a comment. A control character or a
+    bidi override anywhere in the line refuses it (see `meeting.domain.text`)."""
+    bad = first_forbidden(line)
+    if bad is not None:
+        return ParseError("text.control-character", bad + 1, {"char": code_point(line[bad])})
     tokens: list[_Token] = []
     i = 0
     while i < len(line):
@@ -440,6 +475,10 @@ class _Parser:
             return None
         if part.kind == "text" and not token.text.strip():
             return ParseError("command.empty-text", token.col)
+        if part.kind == "text" and len(token.text) > MAX_TEXT:
+            return ParseError("command.text-too-long", token.col, {"length": len(token.text), "limit": MAX_TEXT})
+        if part.kind == "int" and len(token.text) > MAX_DIGITS:
+            return ParseError("command.number-too-large", token.col, {"value": token.text[:MAX_DIGITS] + "…"})
         self.cols[part.name] = token.col
         value: Any
         if part.kind in ("member", "item"):

@@ -6,6 +6,7 @@ outcome keeps every number of that sentence, and the edges write it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
@@ -128,10 +129,19 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
     )
 
 
-def yes_needed(decision: DecisionClass, voting: int, entitled: int, seats: int) -> int | None:
+def yes_to_carry(decision: DecisionClass, voting: int, entitled: int, seats: int) -> int | None:
     """The fewest yes votes that carry when `voting` members all vote yes or no, said before
     the count ("12 of 18 if all vote"); None when not even all of them carry it."""
     for yes in range(voting + 1):
         if vote_outcome(decision, "", Tally(yes, voting - yes), entitled, seats).result == "carried":
             return yes
     return None
+
+
+def yes_needed(outcome: Outcome) -> int:
+    """The yes votes a decision needed, as a whole number: at least 38/3 is 13; more than 17/2
+    is 9. The minutes say this one number instead of the exact bound."""
+    required = Fraction(outcome.required)
+    if outcome.bound == "at_least":
+        return math.ceil(required)
+    return math.floor(required) + 1

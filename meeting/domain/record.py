@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
@@ -143,3 +144,50 @@ def last_decisions(steps: Sequence[Step]) -> dict[int, int]:
         if isinstance(event, deciding):
             last[event.motion] = step.entry.seq
     return last
+
+
+SlotKind = Literal["item", "recess", "between"]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A stretch of a sitting, from its call to order to its adjournment: an item under
+    discussion, a recess, or neither (the time between items). `end` None while it lasts."""
+
+    sitting: int
+    start: datetime
+    end: datetime | None
+    kind: SlotKind
+    item: str | None = None
+
+
+def timetable(steps: Sequence[Step]) -> list[Slot]:
+    """Every minute between each call to order and adjournment, accounted for: the slots
+    follow one another without a gap; moments of no length are left out."""
+    slots: list[Slot] = []
+    current: str | None = None
+    open_slot: tuple[SlotKind, str | None, datetime, int] | None = None
+    for step in steps:
+        event, at = step.entry.event, step.entry.at
+        if isinstance(event, ev.ItemOpened):
+            current = event.item
+        elif isinstance(event, (ev.Adjourned, ev.SittingOpened)) or (
+            isinstance(event, ev.ItemClosed) and event.item == current
+        ):
+            current = None
+        now: tuple[SlotKind, str | None] | None = None
+        if step.phase == "in_recess":
+            now = ("recess", None)
+        elif step.phase == "in_session":
+            now = ("item", current) if current is not None else ("between", None)
+        if open_slot is not None and (now is None or now != open_slot[:2]):
+            kind, item, start, sitting = open_slot
+            if at > start:
+                slots.append(Slot(sitting, start, at, kind, item))
+            open_slot = None
+        if now is not None and open_slot is None:
+            open_slot = (now[0], now[1], at, step.sitting)
+    if open_slot is not None:
+        kind, item, start, sitting = open_slot
+        slots.append(Slot(sitting, start, None, kind, item))
+    return slots

@@ -86,6 +86,47 @@ class MotionOverride(Model):
     decision_class: Id | None = Field(None, alias="class")
 
 
+# ── Elections ─────────────────────────────────────────────────────────────────
+# How the council elects its officers: `[rules.elections.<id>]`, named by an election item's
+# `method`. The counting itself is in `meeting.domain.elections`.
+
+ElectionMethodKind = Literal["majority", "plurality", "instant_runoff", "scottish_stv"]
+DropRule = Literal["none", "lowest", "below_share"]
+ElectionTieRule = Literal["earlier_rounds", "lots"]
+
+# The keys only some methods read; writing one for another method is an error (checks.py).
+MAJORITY_ONLY = ("drop", "drop_below", "runoff_after")
+
+
+class ElectionMethod(Model):
+    """A way of electing: the method, and for successive majority rounds who drops out and
+    when the top candidates go to a run-off. Ties are broken as `ties` says, then by lots."""
+
+    method: ElectionMethodKind
+    description: Text | None = None
+    drop: DropRule | None = None  # majority: after a round without a result; default "none" (RONR)
+    drop_below: Share | None = None  # with drop = "below_share": the share of votes cast to stay on
+    runoff_after: int | None = Field(None, ge=1)  # majority: rounds before a run-off of the top two
+    ties: ElectionTieRule | None = None  # default "earlier_rounds"; Scottish STV's own rules fix it
+
+    @property
+    def drop_rule(self) -> DropRule:
+        return self.drop or "none"
+
+    @property
+    def tie_rule(self) -> ElectionTieRule:
+        return self.ties or "earlier_rounds"
+
+
+# RONR §46: an absolute majority of the votes cast, balloting repeated, nobody dropped.
+BUILT_IN_ELECTION_METHODS: dict[str, ElectionMethod] = {"majority": ElectionMethod(method="majority")}
+
+
+def election_method(rules: Rules, method_id: str) -> ElectionMethod | None:
+    """The method an election item names: the rules' own, or RONR's `majority`."""
+    return (rules.elections or {}).get(method_id) or BUILT_IN_ELECTION_METHODS.get(method_id)
+
+
 def _default_classes() -> dict[str, DecisionClass]:
     majority = DecisionClass(more_than=Fraction(1, 2), description="Majority of votes cast")
     return {"ordinary": majority, "procedural": majority}
@@ -101,6 +142,8 @@ class Rules(Model):
     gender_balance: GenderBalance | None = None
     debate: Debate = Field(default_factory=Debate)
     motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)
+    # Elections: None rather than {} so that rules without elections dump as before.
+    elections: dict[Id, ElectionMethod] | None = None
 
 
 def merge_rules(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

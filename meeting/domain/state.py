@@ -138,6 +138,10 @@ class State:
     # The quorum last computed, and for which attendance_version (it is asked after every
     # command, and counting 1,000 seats takes milliseconds).
     quorum_cache: tuple[int, Any] | None = field(default=None, repr=False, compare=False)
+    # The minutes' records: earlier minutes an item approves, those approved, decisions made public.
+    circulated: dict[str, ev.CirculatedMinutes] = field(default_factory=dict)
+    approved: list[str] = field(default_factory=list)
+    published: list[int] = field(default_factory=list)
 
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
@@ -147,6 +151,7 @@ class State:
         state.order = [item.id for item in loaded.agenda.items]
         state.items = {item.id: ItemState(item) for item in loaded.agenda.items}
         state.chairs = [(at, loaded.agenda.chair)]
+        state.circulated = {c.item: c for c in loaded.circulated or []}
         return state
 
     # ── reading ────────────────────────────────────────────────────────────────
@@ -509,6 +514,18 @@ def _undone(state: State, at: datetime, event: ev.Undone) -> None:
     raise ValueError("an undo is applied by fold(), which replays the effective events")
 
 
+def _corrected(state: State, at: datetime, event: ev.Corrected) -> None:
+    """A correction changes no fact of the meeting: the minutes list it."""
+
+
+def _minutes_approved(state: State, at: datetime, event: ev.MinutesApproved) -> None:
+    state.approved.append(event.item)
+
+
+def _published(state: State, at: datetime, event: ev.DecisionPublished) -> None:
+    state.published.append(event.motion)
+
+
 _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Loaded: _loaded,
     ev.Begun: _lifecycle("in_session", "begun"),
@@ -549,6 +566,9 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Noted: _note,
     ev.ActionRecorded: _action,
     ev.Undone: _undone,
+    ev.Corrected: _corrected,
+    ev.MinutesApproved: _minutes_approved,
+    ev.DecisionPublished: _published,
 }
 
 

@@ -1,11 +1,21 @@
-"""Read a text file the way every command does: size-limited, UTF-8, BOM allowed."""
+"""The one way the program reads a file: regular files only, every read bounded.
+
+A FIFO would hang a read forever and /dev/zero would fill the memory, so anything that is not
+a regular file is refused before a byte is read (`PATH:1:1: error: not a regular file`).
+Whole files (council, agenda, script) are capped at 4 MiB; a journal is read line by line,
+each line with its own cap (`meeting.journal`). Text is UTF-8, a leading BOM allowed.
+"""
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from meeting.diagnostics import Diagnostic, error
 from meeting.loader.positions import KeyPath, Position, key_positions, locate
@@ -38,6 +48,87 @@ def file_error(path: str, exc: OSError) -> Diagnostic:
     return error(path, "file.unreadable", reason=reason)
 
 
+class NotRegular(OSError):
+    """A path that names a FIFO, a device, a socket or a folder: never read from."""
+
+
+def open_regular(path: Path, flags: int = os.O_RDONLY, mode: int = 0o644) -> int:
+    """A descriptor on `path`, which must be a regular file (checked before opening it, and
+    again on the open descriptor, in case the name was swapped in between). O_NONBLOCK keeps
+    the open itself from waiting on a FIFO; it changes nothing for a regular file."""
+    try:
+        before = os.stat(path)
+    except FileNotFoundError:
+        if not flags & os.O_CREAT:
+            raise
+    else:
+        _regular(before.st_mode, path)
+    fd = os.open(path, flags | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0), mode)
+    try:
+        _regular(os.fstat(fd).st_mode, path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _regular(mode: int, path: Path) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegular(errno.EINVAL, "not a regular file", str(path))
+
+
+def reading_error(shown: str, exc: OSError) -> Diagnostic:
+    """The diagnostic for a file that could not be opened for reading."""
+    if isinstance(exc, NotRegular):
+        return error(shown, "file.not-regular")
+    return file_error(shown, exc)
+
+
+def read_bounded(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes | Diagnostic:
+    """A regular file's bytes, at most `limit` of them (more is `file.too-large`)."""
+    try:
+        fd = open_regular(path)
+    except OSError as exc:
+        return reading_error(shown, exc)
+    with os.fdopen(fd, "rb") as file:
+        try:
+            data = file.read(limit + 1)
+            size = os.fstat(fd).st_size
+        except OSError as exc:
+            return file_error(shown, exc)
+    if len(data) > limit:
+        return error(shown, "file.too-large", size=max(len(data), size), limit=limit)
+    return data
+
+
+def bounded_lines(file: BinaryIO, first_limit: int, limit: int) -> Iterator[tuple[bytes, bool]]:
+    """Each line of `file` without its newline, and whether it had one (the last line of a
+    file cut short by a crash has none). A line longer than its limit (`first_limit` for the
+    first, `limit` for the others) ends the iteration with `LineTooLong`, never read whole."""
+    number = 0
+    while True:
+        number += 1
+        cap = first_limit if number == 1 else limit
+        line = file.readline(cap + 1)
+        if not line:
+            return
+        if line.endswith(b"\n"):  # at most `cap` bytes before it: readline stops at cap + 1
+            yield line[:-1], True
+        elif len(line) > cap:
+            raise LineTooLong(number, cap)
+        else:
+            yield line, False
+
+
+class LineTooLong(Exception):
+    def __init__(self, line: int, limit: int) -> None:
+        super().__init__(line, limit)
+        self.line = line
+        self.limit = limit
+
+
 def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     line = data.count(b"\n", 0, offset) + 1
@@ -48,16 +139,9 @@ def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 def read_source(path: Path, shown: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
     """The file's text, or the reason it cannot be had (located at PATH:1:1 or at the bad byte)."""
     shown = shown if shown is not None else str(path)
-    try:
-        if path.is_dir():
-            return None, [error(shown, "file.is-directory")]
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return None, [file_error(shown, exc)]
-    if len(data) > MAX_BYTES:
-        size = max(len(data), _size_on_disk(path))
-        return None, [error(shown, "file.too-large", size=size, limit=MAX_BYTES)]
+    data = read_bounded(path, shown)
+    if isinstance(data, Diagnostic):
+        return None, [data]
     body = data[len(_BOM) :] if data.startswith(_BOM) else data
     if not body:
         return None, [error(shown, "file.empty")]
@@ -67,10 +151,3 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source | None, li
         line, col = _position_of_byte(body, exc.start)
         return None, [error(shown, "file.not-utf8", line, col, byte=f"{body[exc.start]:02X}")]
     return Source(shown, text, hashlib.sha256(data).hexdigest()), []
-
-
-def _size_on_disk(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

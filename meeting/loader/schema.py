@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from meeting.domain.base import LOADING
 from meeting.domain.findings import Finding, KeyPath, Root
 
 M = TypeVar("M", bound=BaseModel)
@@ -152,6 +153,8 @@ def _finding(root: Root, steps: list[_Step], is_dict_key: bool, err: ErrorDetail
         return Finding(code, root, path, {"key": key, "value": err["input"], "allowed": allowed})
     if kind in _EXPECTED:
         return Finding(_EXPECTED[kind], root, path, {"key": key})
+    if kind in ("less_than_equal", "less_than"):
+        return Finding("schema.too-large", root, path, {"key": key, "limit": ctx.get("le", ctx.get("lt"))})
     if kind in ("greater_than_equal", "greater_than"):
         return Finding("schema.too-small", root, path, {"key": key, "limit": ctx.get("ge", ctx.get("gt"))})
     if kind == "too_short":
@@ -224,7 +227,7 @@ def _take_out(data: Any, path: KeyPath, container: Container, repairs: Repairs) 
 
 def _errors(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[ErrorDetails]]:
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=LOADING), []
     except ValidationError as exc:
         return None, exc.errors(include_url=False)
 

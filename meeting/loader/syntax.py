@@ -1,18 +1,27 @@
-"""Parse TOML with the standard library, turning its one English error into a located code."""
+"""Parse TOML with tomli, turning its one English error into a located code.
+
+tomli (pinned to its 2.3 series: TOML 1.0) gives the message, line and column as attributes;
+only the message is matched, to name the problem with a code. Anything the parser accepts but
+the rest of the program could not take (nesting deep enough to exhaust recursion, control
+characters in strings) is refused here too, located.
+"""
 
 from __future__ import annotations
 
 import ast
-import re
-import tomllib
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
+import tomli
+
 from meeting.diagnostics import Diagnostic, error
+from meeting.domain.text import code_point, first_forbidden
+from meeting.loader.positions import KeyPath
 from meeting.loader.read import Source
 
-# tomllib's messages, matched by their start, and the code each one becomes.
-_TOMLLIB_MESSAGES: tuple[tuple[str, str], ...] = (
+# tomli's messages, matched by their start, and the code each one becomes.
+_TOML_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Expected newline or end of document after a statement", "toml.expected-newline"),
     ("Invalid value", "toml.invalid-value"),
     ("Cannot overwrite a value", "toml.overwrite"),
@@ -36,7 +45,6 @@ _TOMLLIB_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Cannot redefine namespace ", "toml.redefine"),
     ("Expected ", "toml.expected"),
 )
-_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
 def _literal(text: str) -> Any:
@@ -66,23 +74,11 @@ def _params(code: str, detail: str) -> dict[str, str]:
     return {}
 
 
-def _end_of(text: str) -> tuple[int, int]:
-    lines = text.replace("\r\n", "\n").split("\n")
-    return len(lines), len(lines[-1]) + 1
-
-
-def syntax_error(source: Source, exc: tomllib.TOMLDecodeError) -> Diagnostic:
-    message = str(exc)
-    where = _WHERE.search(message)
-    head = message[: where.start()] if where else message
-    if where and where[1]:
-        line, col = int(where[1]), int(where[2])
-    else:
-        line, col = _end_of(source.text)
-    for prefix, code in _TOMLLIB_MESSAGES:
-        if head.startswith(prefix):
-            return error(source.path, code, line, col, **_params(code, head[len(prefix) :]))
-    return error(source.path, "toml.syntax", line, col)
+def syntax_error(source: Source, exc: tomli.TOMLDecodeError) -> Diagnostic:
+    for prefix, code in _TOML_MESSAGES:
+        if exc.msg.startswith(prefix):
+            return error(source.path, code, exc.lineno, exc.colno, **_params(code, exc.msg[len(prefix) :]))
+    return error(source.path, "toml.syntax", exc.lineno, exc.colno)
 
 
 def _deepest_nesting(text: str) -> tuple[int, int]:
@@ -102,11 +98,55 @@ def _deepest_nesting(text: str) -> tuple[int, int]:
     return 1, 1
 
 
+# Far deeper than any council or agenda nests (four or five levels), and shallow enough that
+# every later step (validation, repair, positions) stays clear of Python's recursion limit.
+MAX_DEPTH = 50
+
+
 def parse_toml(source: Source) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     try:
-        return tomllib.loads(source.text), []
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(source.text)
+    except tomli.TOMLDecodeError as exc:
         return None, [syntax_error(source, exc)]
     except RecursionError:
         line, col = _deepest_nesting(source.text)
         return None, [error(source.path, "toml.too-deep", line, col)]
+    too_deep = _too_deep(data)
+    if too_deep is not None:
+        position = source.locate(too_deep)
+        return None, [error(source.path, "toml.too-deep", position.line, position.col)]
+    return data, _control_characters(source, data)
+
+
+def _walk(data: Any) -> Iterator[tuple[KeyPath, Any, Any]]:
+    """Every (key path, key, value) of a parsed document, without recursion."""
+    stack: list[tuple[KeyPath, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in children:
+            yield (*path, key), key, child
+            stack.append(((*path, key), child))
+
+
+def _too_deep(data: dict[str, Any]) -> KeyPath | None:
+    """The first key path nested deeper than `MAX_DEPTH` (table headers and dotted keys nest
+    without brackets), or None."""
+    return next((path for path, _key, _value in _walk(data) if len(path) > MAX_DEPTH), None)
+
+
+def _control_characters(source: Source, data: dict[str, Any]) -> list[Diagnostic]:
+    """A control character or bidi override in a key or a string, located at its key: TOML
+    escapes (`\\u001b`) let them in, and no name, title or text needs one."""
+    found = []
+    for path, key, value in _walk(data):
+        for text, at in ((key, path[:-1]), (value, path)):
+            bad = first_forbidden(text) if isinstance(text, str) else None
+            if bad is not None:
+                position = source.locate(at)
+                found.append(
+                    error(
+                        source.path, "text.control-character", position.line, position.col, char=code_point(text[bad])
+                    )
+                )
+    return found

@@ -1,9 +1,10 @@
 """`votes.csv`: every counted vote, one row each, and one more row per seat for a roll call.
 
 UTF-8 with a byte-order mark, so spreadsheet programs read the accents in names. A vote's row
-holds its counts and arithmetic; the rows of a roll call's seats repeat which vote they belong
-to and fill the member columns instead of the counts, so the counts add up once per vote. A
-secret ballot has its one row of totals only: no member column is ever filled for it.
+holds its counts and the yes votes it needed; the rows of a roll call's seats repeat which vote
+they belong to and fill the member columns instead of the counts, so the counts add up once per
+vote. A secret ballot has its one row of totals only: no member column is ever filled for it.
+`cell()` is the one place text becomes a CSV cell.
 """
 
 from __future__ import annotations
@@ -11,10 +12,23 @@ from __future__ import annotations
 import csv
 import io
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
 
 BOM = "\ufeff"
+
+# What a spreadsheet would take for a formula at the start of a cell (OWASP: CSV injection).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str | int) -> str:
+    """A value as a cell: numbers as they are; text shown safely, a leading `'` where a
+    spreadsheet would otherwise run it as a formula."""
+    if isinstance(value, int):
+        return str(value)
+    text = visible(value)
+    return "'" + text if text.startswith(_FORMULA) else text
 
 
 def header() -> list[str]:
@@ -25,14 +39,13 @@ def header() -> list[str]:
         _("text"),
         _("method"),
         _("result"),
-        _("yes"),
-        _("no"),
-        _("abstain"),
+        _("in favour"),
+        _("against"),
+        _("abstentions"),
         _("blank"),
-        _("class"),
-        _("threshold"),
+        _("rule"),
         _("base"),
-        _("required"),
+        _("needed"),
         _("member id"),
         _("name"),
         _("region"),
@@ -46,65 +59,33 @@ def header() -> list[str]:
 
 
 def rows(minutes: m.Minutes) -> list[list[str]]:
-    items = {item.id: item for item in minutes.items}
     out: list[list[str]] = []
     for motion in minutes.motions:
-        item = items.get(motion.item) if motion.item else None
-        votes = [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else [])
-        for vote in votes:
-            which = [
-                str(item.number) if item else "",
-                str(motion.number),
+        item = minutes.item(motion.item)
+        for vote in motion.votes:
+            which: list[str | int] = [
+                item.number if item else "",
+                motion.minutes_number or "",
                 motion.kind_words,
                 motion.text or "",
                 vote.method_words,
                 vote.result_words,
             ]
-            tail = [vote.at, str(vote.entitled), item.title if item else ""]
-            out.append(
-                [
-                    *which,
-                    str(vote.yes),
-                    str(vote.no),
-                    str(vote.abstain),
-                    str(vote.blank),
-                    vote.class_id,
-                    vote.threshold_words,
-                    str(vote.base),
-                    vote.required,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    *tail,
-                ]
-            )
+            tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
+            counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, vote.threshold_words, vote.base]
+            out.append([cell(v) for v in [*which, *counts, vote.needed, "", "", "", "", "", "", *tail]])
             if vote.method != "roll_call":
                 continue  # a show of hands names nobody; a secret ballot must not
             for seat in vote.roll_call:
-                for_seat = seat.seat.id if seat.via != "titular" else ""
-                out.append(
-                    [
-                        *which,
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        seat.voter.id,
-                        seat.voter.name,
-                        seat.region_name or "",
-                        for_seat,
-                        seat.via_words or "",
-                        seat.choice_words,
-                        *tail,
-                    ]
-                )
+                member: list[str | int] = [
+                    seat.voter.id,
+                    seat.voter.name,
+                    seat.region_name or "",
+                    seat.seat.id if seat.via != "titular" else "",
+                    seat.via_words or "",
+                    seat.choice_words,
+                ]
+                out.append([cell(v) for v in [*which, "", "", "", "", "", "", "", *member, *tail]])
     return out
 
 

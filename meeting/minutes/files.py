@@ -7,57 +7,66 @@ the journal (and the language), so writing them twice gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
+import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import tomli_w
+
+from meeting import __version__
 from meeting.diagnostics import Diagnostic, has_errors
 from meeting.domain.state import Recorded, State
-from meeting.i18n import set_language
+from meeting.i18n import _, set_language
 from meeting.journal import read_journal
 from meeting.minutes import csv as votes_csv
-from meeting.minutes import html, markdown, structured
-from meeting.minutes.model import Minutes, minutes_of
+from meeting.minutes import docx, html, markdown, structured
+from meeting.minutes.model import Approved, Minutes, minutes_of
 from meeting.session import read_meeting
 
 # What this version writes, in the order `all` writes them.
-FORMATS: tuple[str, ...] = ("toml", "json", "md", "html", "csv")
-# Named by the conventions, written by a later version.
-NOT_YET: tuple[str, ...] = ("docx",)
+FORMATS: tuple[str, ...] = ("toml", "json", "md", "html", "docx", "csv")
+NOT_YET: tuple[str, ...] = ()
 
-_RENDER: dict[str, Callable[[Minutes], bytes]] = {
-    "toml": lambda minutes: structured.to_toml(minutes).encode("utf-8"),
-    "json": lambda minutes: structured.to_json(minutes).encode("utf-8"),
-    "md": lambda minutes: markdown.render(minutes).encode("utf-8"),
-    "html": lambda minutes: html.render(minutes).encode("utf-8"),
-    "csv": votes_csv.render,
+_RENDER: dict[str, Callable[[Minutes, str | None], bytes]] = {
+    "toml": lambda minutes, _t: structured.to_toml(minutes).encode("utf-8"),
+    "json": lambda minutes, _t: structured.to_json(minutes).encode("utf-8"),
+    "md": lambda minutes, _t: markdown.render(minutes).encode("utf-8"),
+    "html": lambda minutes, templates: html.render(minutes, templates).encode("utf-8"),
+    "docx": lambda minutes, _t: docx.render(minutes),
+    "csv": lambda minutes, _t: votes_csv.render(minutes),
 }
 
-_NAME = re.compile(r"(?P<base>minutes|votes)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.(?P<ext>[a-z]+)")
+_NAME = re.compile(
+    r"(?P<base>minutes|votes)(?P<closed>-closed)?(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.(?P<ext>[a-z]+)"
+)
 
 
-def file_name(fmt: str, lang: str, meeting_language: str) -> str:
-    base = "votes" if fmt == "csv" else "minutes"
+def file_name(fmt: str, lang: str, meeting_language: str, confidential: bool = False) -> str:
+    """`minutes.md`, `votes.fr.csv`; the full record of closed sessions `minutes-closed.md`."""
+    base = ("votes" if fmt == "csv" else "minutes") + ("-closed" if confidential else "")
     return f"{base}.{fmt}" if lang == meeting_language else f"{base}.{lang}.{fmt}"
 
 
-def parse_file_name(name: str) -> tuple[str, str | None] | None:
-    """The format and language of a minutes file's name (None: the meeting's own language);
-    None when the name is not one of ours."""
+def parse_file_name(name: str) -> tuple[str, str | None, bool] | None:
+    """The format, language (None: the meeting's own) and confidentiality of a minutes file's
+    name; None when the name is not one of ours."""
     match = _NAME.fullmatch(name)
     if match is None:
         return None
     ext, base = match["ext"], match["base"]
-    if (base == "votes") != (ext == "csv") or ext not in (*FORMATS, *NOT_YET):
+    if (base == "votes") != (ext == "csv") or ext not in FORMATS:
         return None
-    return ext, match["lang"]
+    return ext, match["lang"], match["closed"] is not None
 
 
-def render(minutes: Minutes, fmt: str) -> bytes:
-    return _RENDER[fmt](minutes)
+def render(minutes: Minutes, fmt: str, templates: str | None = None) -> bytes:
+    return _RENDER[fmt](minutes, templates)
 
 
 @dataclass
@@ -68,6 +77,7 @@ class Read:
     recorded: list[Recorded]
     last_hash: str
     diagnostics: list[Diagnostic]
+    hashes: list[str] = field(default_factory=list)  # each entry's SHA-256, in order
 
     @property
     def ok(self) -> bool:
@@ -86,14 +96,63 @@ def read(path: Path) -> Read:
     state, recorded, diagnostics = read_meeting(path)
     if state is None:
         return Read(None, [], "", diagnostics)
-    return Read(state, recorded, entries[len(recorded) - 1].hash, diagnostics)
+    hashes = [entry.hash for entry in entries[: len(recorded)]]
+    return Read(state, recorded, hashes[-1], diagnostics, hashes)
 
 
-def minutes_in(journal: Read, lang: str | None) -> Minutes:
+def minutes_in(
+    journal: Read, lang: str | None, approved: Approved | None = None, confidential: bool = False
+) -> Minutes:
     """The minutes in `lang` (the meeting's own language when None)."""
     assert journal.state is not None
     set_language(lang or journal.state.meeting.agenda.language)
-    return minutes_of(journal.state, journal.recorded, journal.last_hash)
+    return minutes_of(journal.state, journal.recorded, journal.last_hash, approved, confidential)
+
+
+def has_closed_session(journal: Read) -> bool:
+    """Whether an item was taken in closed session: its full record then goes to minutes-closed.*."""
+    state = journal.state
+    assert state is not None
+    return any(item.item.closed and item.status != "pending" for item in state.items.values())
+
+
+MANIFEST = "manifest.toml"
+
+
+def _relative(target: Path, folder: Path) -> str:
+    return Path(os.path.relpath(target.resolve(), folder.resolve())).as_posix()
+
+
+def manifest(folder: Path, journal_path: Path, journal: Read, written: dict[str, str], templates: str | None) -> bytes:
+    """manifest.toml: the files `meeting minutes` wrote here with their SHA-256, the journal's
+    final hash and this version of `meeting`. Files written earlier from the same journal (in
+    another language) stay listed while they are unchanged."""
+    listed = dict(written)
+    earlier = read_manifest(folder / MANIFEST)
+    if earlier is not None and earlier.get("journal_sha256") == journal.last_hash:
+        for name, digest in earlier.get("files", {}).items():
+            path = folder / name
+            if name not in listed and path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+                listed[name] = digest
+    data: dict[str, object] = {
+        "meeting_version": __version__,
+        "journal": _relative(journal_path, folder),
+        "journal_entries": len(journal.recorded),
+        "journal_sha256": journal.last_hash,
+    }
+    if templates:
+        data["templates"] = _relative(Path(templates), folder)
+    data["files"] = dict(sorted(listed.items()))
+    head = "# " + _("The minutes files written here, their SHA-256, and the journal they come from.") + "\n"
+    return (head + tomli_w.dumps(data)).encode("utf-8")
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return data if isinstance(data.get("files"), dict) else None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -1,10 +1,14 @@
-"""`minutes.md`: the minutes to read, laid out from the Minutes model (nothing is computed here)."""
+"""`minutes.md`: the minutes to read, laid out from the Minutes model (nothing is computed here).
+
+`md()` is the one place where text from the record is made safe for Markdown.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
 
@@ -12,9 +16,14 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 
 
 def md(text: str) -> str:
-    """Text as Markdown shows it literally: special characters escaped, one line."""
-    text = " ".join(text.split())
-    text = _SPECIAL.sub(r"\\\1", text)
+    """Text as Markdown shows it literally inside a line: control characters visible, special
+    characters escaped, one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
+
+
+def paragraph(text: str) -> str:
+    """Text that starts a line: what would make it a heading, a quote or a list escaped too."""
+    text = md(text)
     return "\\" + text if text[:1] in ("#", "+", "-", ">") or re.match(r"\d+[.)] ", text) else text
 
 
@@ -31,31 +40,17 @@ def table(header: list[str], rows: list[list[str]]) -> Iterator[str]:
 
 def _header(minutes: m.Minutes) -> Iterator[str]:
     h = minutes.header
-    yield f"# {md(h.title)}"
+    if h.marks:
+        yield "**" + md(" · ".join(h.marks)) + "**"
+        yield ""
+    yield f"# {md(h.title_words)}"
     yield ""
-    yield f"**{md(h.council)}** ({md(h.council_short)}) · {md(h.kind_words)} · {md(h.date_words)}"
-    yield ""
-    when = _("scheduled {start} ({zone}), {minutes} minutes").format(
-        start=h.scheduled_start, zone=h.time_zone, minutes=h.duration_minutes
-    )
-    if h.called_to_order:
-        when = (
-            _("called to order {start}").format(start=h.called_to_order)
-            + (", " + _("adjourned {end}").format(end=h.adjourned) if h.adjourned else "")
-            + "; "
-            + when
-        )
-    rows = [[_("Meeting"), f"{md(h.title)} (`{h.meeting}`)"], [_("Date"), md(h.date_words)], [_("Time"), md(when)]]
+    rows = [[_("Meeting"), md(h.title)], [_("Date"), md(h.date_words)], [_("Time"), md(h.time_words)]]
     if h.place:
         rows.append([_("Place"), md(h.place)])
     if h.link:
         rows.append([_("Link"), md(h.link)])
-    rows += [
-        [_("Chair"), person(h.chair)],
-        [_("Secretary"), person(h.secretary)],
-        [_("Language"), md(h.meeting_language)],
-        [_("Status"), md(h.status_words)],
-    ]
+    rows += [[_("Chair"), person(h.chair)], [_("Secretary"), person(h.secretary)]]
     yield from table([_("Meeting details"), ""], rows)
 
 
@@ -67,7 +62,7 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
     yield ""
     yield "## " + (_("Sitting {number}").format(number=sitting.number) if several else _("The sitting"))
     yield ""
-    yield md(sitting.summary)
+    yield paragraph(sitting.summary)
     yield ""
     yield "### " + _("Attendance")
     head = [_("Name"), _("Organisation"), _("Attendance"), _("Arrived"), _("Left")]
@@ -83,12 +78,8 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
         yield ""
         yield from table([_("Name"), _("Role"), *head[1:]], _attendance_rows(attendance.others, with_role=True))
     yield ""
-    yield (
-        "**"
-        + _("Proxies")
-        + ":** "
-        + (md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else _("none"))
-    )
+    proxies = md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else _("none")
+    yield "**" + _("Proxies") + ":** " + proxies
     yield ""
     yield "**" + _("Apologies") + ":** " + (_(", ").join(person(p) for p in attendance.apologies) or _("none"))
     yield ""
@@ -100,7 +91,16 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
     if sitting.quorum:
         yield ""
         yield from table(
-            [_("Time"), _("When"), _("Count")], [[q.at, md(q.change_words), md(q.words)] for q in sitting.quorum]
+            [_("Time"), _("When"), _("Count"), _("Quorum")],
+            [[q.at, md(q.change_words), md(q.words), _("yes") if q.met else _("no")] for q in sitting.quorum],
+        )
+    if sitting.timetable:
+        yield ""
+        yield "### " + _("Timetable")
+        yield ""
+        yield from table(
+            [_("From"), _("To"), _("Minutes"), _("Business")],
+            [[t.start, t.end or "", str(t.minutes), md(t.words)] for t in sitting.timetable],
         )
 
 
@@ -111,12 +111,12 @@ def _entries(entries: list[m.Entry]) -> Iterator[str]:
 
 def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
     yield ""
-    yield "#### " + _("Roll call on motion #{number}").format(number=motion.number)
+    yield "#### " + _("Roll call on {label}").format(label=md(motion.label.lower()))
     yield ""
-    yield md(vote.words)
+    yield paragraph(vote.words)
     yield ""
     yield from table(
-        [_("Region"), _("Yes"), _("No"), _("Abstain")],
+        [_("Region"), _("In favour"), _("Against"), _("Abstentions")],
         [[md(r.name), str(r.yes), str(r.no), str(r.abstain)] for r in vote.by_region],
     )
     yield ""
@@ -129,11 +129,13 @@ def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
 
 def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
     yield ""
-    yield f"### {item.number}. {md(item.title)}"
+    yield f"### {md(item.heading)}"
     yield ""
     facts = [md(item.kind_words), md(item.timing)]
     if item.presenter:
         facts.append(_("presented by {name}").format(name=person(item.presenter)))
+    if item.closed:
+        facts.append(_("closed session"))
     if item.added:
         facts.append(_("added during the meeting"))
     if item.status not in ("done", "open"):
@@ -142,11 +144,6 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
     if item.documents:
         yield ""
         yield _("Documents: {documents}.").format(documents=_("; ").join(md(d) for d in item.documents))
-    if item.recusals:
-        yield ""
-        yield _("Recused from the votes: {members}.").format(
-            members=_("; ").join(person(r.member) + (f" — {md(r.reason)}" if r.reason else "") for r in item.recusals)
-        )
     if item.proceedings:
         yield ""
         yield from _entries(item.proceedings)
@@ -157,7 +154,7 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
         )
     for number in item.motions:
         motion = minutes.motion(number)
-        for vote in [e.vote for e in motion.earlier if e.vote] + ([motion.vote] if motion.vote else []):
+        for vote in motion.votes:
             if vote.roll_call:
                 yield from _roll_call(motion, vote)
 
@@ -165,14 +162,28 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
 def _decisions(minutes: m.Minutes) -> Iterator[str]:
     rows = []
     for motion in minutes.motions:
-        item = next((f"{i.number}" for i in minutes.items if i.id == motion.item), "")
+        item = minutes.item(motion.item)
         what = md(motion.label) + (f": {md(motion.text)}" if motion.text else "")
         if motion.original_text:
             what += " " + _("(as amended; moved as: {text})").format(text=md(motion.original_text))
         if motion.translation:
             what += f" — *{md(motion.translation)}*"
-        rows.append([item, what, md(motion.summary)])
+        rows.append([str(item.number) if item else "", what, md(motion.summary)])
     yield from table([_("Item"), _("Motion"), _("Decision")], rows)
+
+
+def _signatures(minutes: m.Minutes) -> Iterator[str]:
+    yield ""
+    yield "## " + _("Approval and signatures")
+    yield ""
+    yield paragraph(minutes.approval.words)
+    yield ""
+    for signature in minutes.signatures:
+        yield f"{md(signature.role)}: {md(signature.name)}"
+        yield ""
+        yield _("Signature: ______________________  Date: ______________")
+        yield ""
+    yield _("Journal SHA-256: {hash}").format(hash=f"`{minutes.journal.last_entry_sha256}`")
 
 
 def render(minutes: m.Minutes) -> str:
@@ -180,8 +191,6 @@ def render(minutes: m.Minutes) -> str:
     several = len(minutes.sittings) > 1
     for sitting in minutes.sittings:
         lines += _sitting(sitting, several)
-    lines += ["", "## " + _("Declarations of interest"), ""]
-    lines += [f"- **{i.at}** {md(i.words)}" for i in minutes.interests] or [_("None.")]
     lines += ["", "## " + _("Proceedings")]
     if minutes.other_proceedings:
         lines += ["", "### " + _("Outside the agenda items"), ""]
@@ -200,16 +209,14 @@ def render(minutes: m.Minutes) -> str:
         lines.append(_("None."))
     lines += ["", "## " + _("Unfinished business"), ""]
     lines += [f"- {md(u)}" for u in minutes.unfinished] or [_("None.")]
-    lines += ["", "## " + _("Corrections to the record"), ""]
-    lines += [f"- **{c.at}** {md(c.text)}" for c in minutes.corrections] or [_("None.")]
-    lines += ["", "## " + _("The record"), "", md(minutes.journal.words), ""]
+    if minutes.corrections:
+        lines += ["", "## " + _("Corrections"), ""]
+        lines += [f"- **{c.at}** {md(c.words)}" for c in minutes.corrections]
+    lines += _signatures(minutes)
+    lines += ["", "## " + _("Annex: the record these minutes come from"), "", paragraph(minutes.journal.words), ""]
+    lines += [paragraph(minutes.journal.how_to_check), ""]
     lines += table([_("Source file"), _("SHA-256")], [[md(s.path), f"`{s.sha256}`"] for s in minutes.journal.sources])
-    lines += ["", "## " + _("Signatures"), ""]
-    for signature in minutes.signatures:
-        lines += [
-            f"{md(signature.role)}: {md(signature.name)}",
-            "",
-            _("Signature: ______________________  Date: ______________"),
-            "",
-        ]
+    if minutes.journal.withdrawn:
+        lines += ["", _("Entries the chair withdrew during the meeting:"), ""]
+        lines += [f"- **{w.at}** {md(w.text)}" for w in minutes.journal.withdrawn]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -13,6 +13,7 @@ choice except `RollCallVote`, which only a roll call fills.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -41,6 +42,10 @@ class Source(Record):
 
 
 class Header(Record):
+    title_words: str = Field(description='"Minutes of the ordinary meeting of the Council of ..., held ... on ...".')
+    draft: bool = Field(description="True until the council approves the minutes.")
+    confidential: bool = Field(description="True for the full record of closed sessions (minutes-closed.*).")
+    marks: list[str] = Field(description='What every page says at its top: "DRAFT", "CONFIDENTIAL".')
     council: str
     council_short: str
     meeting: str = Field(description="The meeting's id.")
@@ -52,6 +57,7 @@ class Header(Record):
     time_zone: str
     scheduled_start: str
     duration_minutes: int
+    time_words: str = Field(description="When it was called to order and adjourned, and as scheduled, in words.")
     called_to_order: str | None = None
     adjourned: str | None = None
     place: str | None = None
@@ -124,6 +130,17 @@ class Attendance(Record):
     absent: list[Person] = Field(description="Seats whose titular neither attended nor sent apologies.")
 
 
+class TimeSlot(Record):
+    """A stretch of the sitting: an item, a recess, or the time between items."""
+
+    start: str
+    end: str | None = None
+    minutes: int
+    kind: Literal["item", "recess", "between"]
+    item: str | None = None
+    words: str
+
+
 class QuorumLine(Record):
     at: str
     opening: bool
@@ -148,6 +165,7 @@ class Sitting(Record):
     attendance: Attendance
     quorum_rule: str
     quorum: list[QuorumLine]
+    timetable: list[TimeSlot]
 
 
 class Interest(Record):
@@ -157,6 +175,7 @@ class Interest(Record):
     item_title: str | None = None
     text: str
     words: str
+    ruling_words: str | None = None
 
 
 class Recusal(Record):
@@ -183,7 +202,9 @@ class ItemRecord(Record):
     title: str
     kind: str
     kind_words: str
+    heading: str
     presenter: Person | None = None
+    closed: bool = False
     added: bool
     status: str
     status_words: str
@@ -239,7 +260,8 @@ class VoteRecord(Record):
     bound: str
     amount: str = Field(description='The bound as the rules write it: a share such as "2/3", or a count.')
     required: str = Field(description='The yes votes the bound asks for, exactly, such as "38/3".')
-    required_words: str
+    needed: int = Field(description="The yes votes needed, as a whole number.")
+    counts_words: str
     threshold_words: str
     tie_broken_by: str | None = None
     words: str
@@ -267,7 +289,8 @@ class EarlierDecision(Record):
 
 
 class MotionRecord(Record):
-    number: int
+    number: int = Field(description="The motion's number in the journal.")
+    minutes_number: int | None = Field(None, description="Its number in the minutes; none for a point of order.")
     item: str | None = None
     kind: str
     kind_words: str
@@ -293,7 +316,13 @@ class MotionRecord(Record):
     appeal: str | None = None
     vote: VoteRecord | None = None
     earlier: list[EarlierDecision] = Field(default_factory=list)
+    published: bool = Field(False, description="A decision of a closed session the council made public.")
     summary: str
+
+    @property
+    def votes(self) -> list[VoteRecord]:
+        """Every count of this motion, the earlier ones first."""
+        return [e.vote for e in self.earlier if e.vote] + ([self.vote] if self.vote else [])
 
 
 class ActionRecord(Record):
@@ -306,6 +335,18 @@ class ActionRecord(Record):
 
 
 class Correction(Record):
+    """A correction to the record after adjournment."""
+
+    at: str
+    what: str
+    by: Person
+    why: str
+    words: str
+
+
+class Withdrawn(Record):
+    """An entry the chair took back during the meeting (undo): in the annex, not the body."""
+
     at: str
     cancelled_at: str
     text: str
@@ -316,6 +357,17 @@ class JournalRecord(Record):
     last_entry_sha256: str
     sources: list[Source]
     words: str
+    how_to_check: str
+    withdrawn: list[Withdrawn] = Field(default_factory=list)
+
+
+class Approval(Record):
+    approved: bool
+    words: str
+    date: str | None = None
+    corrections: str | None = None
+    meeting: str | None = Field(None, description="The id of the meeting that approved them.")
+    entry_sha256: str | None = Field(None, description="The SHA-256 of the approving journal's entry.")
 
 
 class Signature(Record):
@@ -338,18 +390,38 @@ class Minutes(Record):
     unfinished: list[str]
     corrections: list[Correction]
     journal: JournalRecord
+    approval: Approval
     signatures: list[Signature]
 
     def motion(self, number: int) -> MotionRecord:
         return next(m for m in self.motions if m.number == number)
+
+    def item(self, item_id: str | None) -> ItemRecord | None:
+        return next((i for i in self.items if i.id == item_id), None)
 
     def data(self) -> dict[str, Any]:
         """The record as plain data: what minutes.toml and minutes.json hold."""
         return self.model_dump(mode="json", exclude_none=True)
 
 
-def minutes_of(state: State, recorded: Sequence[Recorded], last_entry_sha256: str = "") -> Minutes:
-    """The minutes of the meeting a journal records, in the current language of `_()`."""
+def minutes_of(
+    state: State,
+    recorded: Sequence[Recorded],
+    last_entry_sha256: str = "",
+    approval: Approved | None = None,
+    confidential: bool = False,
+) -> Minutes:
+    """The minutes of the meeting a journal records, in the current language of `_()`: the
+    public minutes, or with `confidential` the full record of closed sessions too."""
     from meeting.minutes.build import build
 
-    return build(state, recorded, last_entry_sha256)
+    return build(state, recorded, last_entry_sha256, approval, confidential)
+
+
+class Approved(Record):
+    """What a later meeting's journal says of these minutes' approval (see files.approval_in)."""
+
+    date: date
+    meeting: str
+    corrections: str | None = None
+    entry_sha256: str

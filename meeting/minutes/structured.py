@@ -11,6 +11,7 @@ from typing import Any
 
 import tomli_w
 
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes.model import Minutes
 
@@ -20,10 +21,9 @@ def to_json(minutes: Minutes) -> str:
 
 
 def to_toml(minutes: Minutes) -> str:
-    header = _("# Minutes of {title} [{meeting}], generated from the meeting's journal by 'meeting minutes'.").format(
-        title=minutes.header.title, meeting=minutes.header.meeting
-    )
-    check = _("# 'meeting verify' checks this file against the journal.")
+    marks = " · ".join(minutes.header.marks)
+    header = "# " + visible(minutes.header.title_words) + (f" ({marks})" if marks else "")
+    check = _("# The structured record of the minutes, written from the meeting's journal.")
     return f"{header}\n{check}\n\n" + tomli_w.dumps(minutes.data(), multiline_strings=True)
 
 

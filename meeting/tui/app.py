@@ -134,8 +134,8 @@ class MeetingApp(App[None]):
             self.main.redraw()  # otherwise when it comes back into view
         if result.event is not None:
             text = Text("✓ " + describe(result.event, self.session.state), style="green")
-            if result.warning is not None:
-                text.append("  ⚠ " + render(result.warning.code, result.warning.params), style="bold yellow")
+            for warning in result.warnings:
+                text.append("  ⚠ " + render(warning.code, warning.params), style="bold yellow")
             self.main.notice(text)
         return result
 

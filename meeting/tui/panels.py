@@ -12,7 +12,7 @@ from rich.text import Text
 from meeting.domain import events as ev
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
 from meeting.domain.decisions import floor, regions_not_heard
-from meeting.domain.outcome import yes_needed
+from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import decision_for, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
 from meeting.i18n import _
@@ -236,7 +236,7 @@ def needed_yes(state: State, motion: Motion) -> int | None:
     if found is None:
         return None
     entitled = len(motion.poll.entitled) if motion.poll else len(entitled_voters(state, motion.item))
-    return yes_needed(found[1], entitled, entitled, len(state.meeting.council.seats))
+    return yes_to_carry(found[1], entitled, entitled, len(state.meeting.council.seats))
 
 
 def needed_text(state: State, motion: Motion) -> str:

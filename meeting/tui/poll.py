@@ -22,6 +22,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text
 from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
+from meeting.words import counts_words
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -115,7 +116,7 @@ class PollScreen(Screen[None]):
             tally[choice] += 1
         need = needed_yes(state, motion)
         text = Text(
-            _("{yes} yes · {no} no · {abstain} abstain").format(**tally)
+            counts_words(tally["yes"], tally["no"], tally["abstain"])
             + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
             style="bold",
         )

@@ -107,7 +107,7 @@ def test_opening_the_demo_meeting_as_a_chair_would(terminal):
     term.type("1")
     term.keys("Enter")
     screen = term.wait_for("CARRIED")
-    assert "10 yes, 0 no, 1 abstain" in screen
+    assert "10 in favour, 0 against, 1 abstention" in screen
     term.keys("Enter", "q")
     screen = term.wait_for("Journal: ")
     assert str(journal) in screen.replace("\n", "")

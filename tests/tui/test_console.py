@@ -89,7 +89,7 @@ async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path)
         assert state.motions[1].status == "carried"
         text = all_text(app)
         assert "CARRIED" in text
-        assert "Carried — 11 yes, 0 no, 1 abstain; a majority of votes cast required: 11 > 11/2 (5.50)" in text
+        assert "11 in favour, 0 against, 1 abstention; 6 needed (a majority of the 11 votes cast) — carried" in text
         assert "Rule: a majority of votes cast" in text
         await pilot.press("enter", "n")
         assert state.current == "minutes"
@@ -133,7 +133,7 @@ async def test_undo_asks_what_it_will_undo_then_undoes_it(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("u")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Undo the last action: result of motion #1: Carried — 16 yes" in app.screen.question
+        assert "Undo the last action: result of motion #1: 16 in favour, 1 against" in app.screen.question
         await pilot.press("n")
         assert meeting.state.motions[1].status == "carried"
         await pilot.press("u", "y")
@@ -339,11 +339,11 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert isinstance(app.screen, PollScreen)
         poll = meeting.state.pending.poll
         assert poll is not None and len(poll.entitled) == 21
-        assert "0 yes · 0 no · 0 abstain · 14 needed" in shown(app, "#poll-count")
+        assert "0 in favour, 0 against, 0 abstentions · 14 needed" in shown(app, "#poll-count")
         assert "Kwabena Owusu-Ansah (as alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
-        assert "16 yes · 2 no · 1 abstain · 14 needed" in count
+        assert "16 in favour, 2 against, 1 abstention · 14 needed" in count
         assert (
             "Not answered (2): Rowena" not in count
             and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
@@ -352,7 +352,9 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert "Not answered (1): Khamphone Sisavath-Vong" in shown(app, "#poll-count")
         await pilot.press("y", "c")
         assert isinstance(app.screen, ResultScreen)
-        assert "17 yes, 3 no, 1 abstain" in all_text(app) and "two-thirds of all 21 voting seats" in all_text(app)
+        assert "17 in favour, 3 against, 1 abstention" in all_text(
+            app
+        ) and "two-thirds of all 21 voting seats" in all_text(app)
         assert meeting.state.motions[1].status == "carried"
 
 
@@ -367,7 +369,7 @@ async def test_a_ballots_form_holds_totals_only(tmp_path):
         assert fields == ["field-yes", "field-no", "field-abstain", "field-blank"]  # no member anywhere
         await pilot.press("1", "2", "enter", "3", "enter", "2", "enter", "1", "enter")
         assert isinstance(app.screen, ResultScreen)
-        assert "12 yes, 3 no, 2 abstain, 1 blank" in all_text(app)
+        assert "12 in favour, 3 against, 2 abstentions, 1 blank ballot" in all_text(app)
 
 
 async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
@@ -515,7 +517,7 @@ async def test_the_log_keeps_the_last_events_in_words(tmp_path):
     async with app.run_test(size=(120, 40)):
         log = shown(app, "#log")
         assert "motion #1 (main motion) moved by Otieno Wafula-Achieng" in log
-        assert "result of motion #1: Carried — 16 yes" in log and "undo" in log
+        assert "result of motion #1: 16 in favour, 1 against" in log and "undo" in log
 
 
 async def test_resume_a_meeting_killed_mid_way(tmp_path):

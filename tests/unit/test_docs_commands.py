@@ -52,6 +52,7 @@ PREFIXES = (
     "undo.",
     "clock.",
     "replay.",
+    "text.",
 )
 CODES = sorted(code for code in MESSAGES if code.startswith(PREFIXES))
 

@@ -250,7 +250,7 @@ class MeetingMachine(RuleBasedStateMachine):
             VERBS[(verb, "accepted")] += 1
             if verb in ("yes", "no", "abstain") and " for " in line:
                 STATS["named votes cast by proxy or alternate (`for`)"] += 1
-            assert result.warning is None, f"{line!r}: {result.warning}"
+            assert not result.warnings, f"{line!r}: {result.warnings}"
             if result.entry is None:
                 assert verb == "at", f"{line!r} accepted without an event"
                 assert lines_now == self.lines

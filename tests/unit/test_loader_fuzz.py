@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import tempfile
-import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import tomli
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from meeting.cli.check import _lines as summary_lines
+from meeting.cli.check import summary_of
 from meeting.diagnostics import format_diagnostic
 from meeting.loader.load import load
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL
@@ -44,6 +46,9 @@ def _assert_located(path: Path) -> None:
         assert format_diagnostic(d).startswith(f"{d.path}:{d.line}:{d.col}: {d.severity}: ")
     if loaded.ok and loaded.kind == "agenda":
         assert loaded.meeting is not None
+    summary = summary_of(loaded) if loaded.ok else None
+    if summary is not None:
+        assert list(summary_lines(summary))  # what `meeting check` prints: local times included
 
 
 @FUZZ
@@ -83,7 +88,7 @@ def _at(document: Any, path: tuple) -> Any:
 @st.composite
 def mutated(draw, text: str) -> str:
     """A valid TOML document of the right general shape, with random keys broken."""
-    document = tomllib.loads(text)
+    document = tomli.loads(text)
     for _ in range(draw(st.integers(1, 4))):
         container = _at(document, draw(st.sampled_from(_containers(document))))
         keys = list(container.keys()) if isinstance(container, dict) else list(range(len(container)))
@@ -113,9 +118,45 @@ def test_valid_toml_with_wrong_content(council, agenda):
 @FUZZ
 @given(council=mutated(MINI_COUNCIL))
 def test_valid_toml_with_wrong_content_in_an_inline_council(council):
-    agenda = tomllib.loads(MINI_AGENDA)
-    agenda["council"] = tomllib.loads(council)
+    agenda = tomli.loads(MINI_AGENDA)
+    agenda["council"] = tomli.loads(council)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "agenda.toml"
         path.write_text(tomli_w.dumps(agenda), encoding="utf-8")
+        _assert_located(path)
+
+
+@FUZZ
+@given(
+    depth=st.integers(min_value=40, max_value=1200),
+    shape=st.sampled_from(["header", "dotted", "inline", "array"]),
+    where=st.sampled_from(["council", "agenda"]),
+)
+def test_deep_nesting_of_every_shape(depth, shape, where):
+    """Table headers and dotted keys nest without brackets: tomli parses 500 levels of them,
+    which no later step could take; arrays and inline tables exhaust the parser itself."""
+    keys = ".".join(["k"] * depth)
+    deep = {
+        "header": f"[{keys}]\nv = 1\n",
+        "dotted": f"{keys} = 1\n",
+        "inline": "deep = " + "{ a = " * depth + "1" + " }" * depth + "\n",
+        "array": "deep = " + "[" * depth + "1" + "]" * depth + "\n",
+    }[shape]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "council.toml").write_text(
+            MINI_COUNCIL + (deep if where == "council" else ""), encoding="utf-8"
+        )
+        path = Path(folder) / "agenda.toml"
+        path.write_text(MINI_AGENDA + (deep if where == "agenda" else ""), encoding="utf-8")
+        _assert_located(path)
+
+
+@FUZZ
+@given(year=st.integers(min_value=1, max_value=9999), zone=st.sampled_from(["UTC", "Pacific/Kiritimati", "Etc/GMT+12"]))
+def test_any_start_year_in_any_zone(year, zone):
+    agenda = MINI_AGENDA.replace("2026-12-10T12:00:00", f"{year:04d}-12-31T23:59:59").replace('"UTC"', f'"{zone}"')
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "council.toml").write_text(MINI_COUNCIL, encoding="utf-8")
+        path = Path(folder) / "agenda.toml"
+        path.write_text(agenda, encoding="utf-8")
         _assert_located(path)

@@ -27,7 +27,8 @@ from tests.conftest import DEMO_AGENDA, REPO
 DEMO_SCRIPT = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.script"
 GOLDEN = REPO / "tests" / "golden" / "minutes" / "2026-12-council-meeting"
 COMMITTED = REPO / "minutes" / "2026-12-council-meeting"
-FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "votes.csv")
+FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "minutes.docx", "votes.csv", "manifest.toml")
+TEXT_FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "votes.csv")
 
 
 def replay_into(folder: Path) -> Path:
@@ -52,7 +53,7 @@ def test_every_format_of_the_demo_minutes_equals_its_golden_file(demo, name):
     )
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", [*TEXT_FILES, "minutes.docx"])  # the manifest names where the journal is
 def test_the_committed_minutes_equal_a_fresh_regeneration(demo, tmp_path, name, capsys):
     # The committed journal is the demo script's, and its minutes are what it regenerates now.
     assert (COMMITTED / "journal.jsonl").read_bytes() == (demo / "journal.jsonl").read_bytes(), "run `make minutes`"
@@ -69,8 +70,9 @@ def test_the_same_journal_gives_byte_identical_files_and_so_does_a_second_replay
     assert main(["minutes", str(demo / "journal.jsonl"), "-o", str(again)]) == 0
     other = replay_into(tmp_path / "replayed")
     assert main(["minutes", str(other)]) == 0
-    for name in FILES:
+    for name in [*TEXT_FILES, "minutes.docx"]:
         assert (again / name).read_bytes() == (demo / name).read_bytes() == (other.parent / name).read_bytes()
+    assert (demo / "manifest.toml").read_bytes() == (other.parent / "manifest.toml").read_bytes()
 
 
 # ── each format read back ─────────────────────────────────────────────────────
@@ -104,7 +106,10 @@ def test_meeting_schema_minutes_prints_the_schema(capsys):
 
 def test_the_toml_file_is_readable_text_with_a_header_comment(demo):
     text = (demo / "minutes.toml").read_text(encoding="utf-8")
-    assert text.startswith("# Minutes of IC-ASM Council Meeting, December 2026 [2026-12-council-meeting]")
+    assert text.startswith(
+        "# Minutes of the ordinary meeting of the Council of the International Council for Artisanal"
+    )
+    assert "(DRAFT)" in text.splitlines()[0]
     assert 'name = "Chiara Ngozi Adébáyọ̀"' in text  # UTF-8 as written, not \u escapes
     assert "[[motions]]" in text and "[motions.vote]" in text
 
@@ -163,13 +168,13 @@ def test_the_html_is_self_contained_balanced_and_ready_for_print_and_phones(demo
     assert page.tables >= 10 and page.captions == page.tables
     text = " ".join(" ".join(page.text).split())
     assert (
-        "Motion #1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama Serwaa Boatemaa): That the agenda be adopted as circulated."
+        "Motion 1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama Serwaa Boatemaa): That the agenda be adopted as circulated."
         in text
     )
-    assert (
-        "Carried — 17 yes, 0 no, 1 abstain; a majority of votes cast required: 17 > 17/2 (8.50) (class: procedural)"
-        in text
-    )
+    assert "17 in favour, 0 against, 1 abstention; 9 needed (a majority of the 17 votes cast) — carried" in text
+    # Print: the running mark and page numbers in CSS paged media; region tables at fixed widths.
+    assert '@top-right { content: "DRAFT"' in page.css and "counter(page)" in page.css
+    assert "table.attendance { table-layout: fixed; }" in page.css
 
 
 def test_every_html_table_has_a_caption(demo):
@@ -186,34 +191,34 @@ def read_votes(path: Path) -> list[dict[str, str]]:
 
 def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo):
     rows = read_votes(demo / "votes.csv")
-    assert list(rows[0])[:14] == [
+    assert list(rows[0])[:13] == [
         "item",
         "motion",
         "motion kind",
         "text",
         "method",
         "result",
-        "yes",
-        "no",
-        "abstain",
+        "in favour",
+        "against",
+        "abstentions",
         "blank",
-        "class",
-        "threshold",
+        "rule",
         "base",
-        "required",
+        "needed",
     ]
-    totals = [r for r in rows if r["yes"]]
-    # Every counted vote of the demo: #1 (the corrected count only), #3, #4, #5, #7, #8, #9, #10, #11.
-    assert [r["motion"] for r in totals] == ["1", "3", "4", "5", "7", "8", "9", "10", "11"]
+    totals = [r for r in rows if r["in favour"]]
+    # Every counted vote of the demo, by its number in the minutes (the point of order has none):
+    # 1 (the corrected count only), 3, 4, 5, 6, 7, 8, 9, 10.
+    assert [r["motion"] for r in totals] == ["1", "3", "4", "5", "6", "7", "8", "9", "10"]
     first = totals[0]
-    assert (first["yes"], first["no"], first["abstain"], first["required"], first["result"]) == (
+    assert (first["in favour"], first["against"], first["abstentions"], first["needed"], first["result"]) == (
         "17",
         "0",
         "1",
-        "17/2",
+        "9",
         "Carried",
     )
-    seats = [r for r in rows if r["motion"] == "10" and r["member id"]]
+    seats = [r for r in rows if r["motion"] == "9" and r["member id"]]
     assert len(seats) == 19 and sum(r["choice"] == "yes" for r in seats) == 14
     alternate = next(r for r in seats if r["member id"] == "gh-2")
     assert (alternate["name"], alternate["for seat"], alternate["as"]) == (
@@ -224,7 +229,7 @@ def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo
     assert any(r["name"] == "Wilmer Restrepo-Quiñones" for r in seats)  # accents intact
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", TEXT_FILES)
 def test_names_with_non_ascii_letters_are_kept_intact(demo, name):
     text = (demo / name).read_bytes().decode("utf-8-sig")
     names = (
@@ -244,7 +249,7 @@ def test_names_with_non_ascii_letters_are_kept_intact(demo, name):
 
 # ── privacy: a secret ballot leaves no trace of who voted how ─────────────────
 
-# Motion #11, the election of the rapporteur, is decided by secret ballot.
+# Motion #11 of the journal (10 in the minutes), the election of the rapporteur, is decided by secret ballot.
 BALLOT = 11
 CHOICE = re.compile(r"\b(yes|no|abstain|abstained|blank|for|against)\b", re.IGNORECASE)
 
@@ -279,7 +284,7 @@ def test_no_file_written_names_a_member_beside_a_choice_in_the_secret_ballot(dem
             assert event["type"] not in ("roll.voted", "roll.closed")
             assert "choice" not in json.dumps(event) and "votes" not in event
     # votes.csv: the ballot is one row of totals, with every member column empty.
-    rows = [r for r in read_votes(demo / "votes.csv") if r["motion"] == str(BALLOT)]
+    rows = [r for r in read_votes(demo / "votes.csv") if r["motion"] == str(BALLOT - 1)]
     assert len(rows) == 1
     assert all(rows[0][k] == "" for k in ("member id", "name", "region", "for seat", "as", "choice"))
     # TOML and JSON: the ballot's record has no roll call, and its vote names nobody.

@@ -64,6 +64,7 @@ def test_quorum_is_taken_at_the_call_to_order_and_at_each_change_once_per_moment
         "Quorum restored",
     ]
     assert record.other_proceedings[-2].text.startswith("Quorum lost: 10 of 21 voting seats present (11 needed)")
+    assert "→" not in record.other_proceedings[-2].text
 
 
 def test_items_are_timed_from_opening_to_leaving(tmp_path):
@@ -74,7 +75,15 @@ def test_items_are_timed_from_opening_to_leaving(tmp_path):
     ]
     assert spans == [("agenda", "12:00", "12:05"), ("minutes", "12:05", "12:20"), ("agenda", "12:20", "12:22")]
     agenda = next(i for i in minutes(meeting).items if i.id == "agenda")
-    assert agenda.timing == "12:00–12:05, 12:20–12:22; 7 minutes in session, 5 allotted"
+    assert agenda.timing == "12:00–12:05, 12:20–12:22; 7 minutes in session, 5 minutes allotted"
+    # Every minute of the sitting is in the timetable, one slot after another.
+    slots = minutes(meeting).sittings[0].timetable
+    assert [(t.start, t.end, t.kind) for t in slots] == [
+        ("12:00", "12:05", "item"),
+        ("12:05", "12:20", "item"),
+        ("12:20", "12:22", "item"),
+        ("12:22", None, "between"),  # in session, no item open, when the record ends
+    ]
 
 
 def test_an_alternate_is_named_with_the_titular_they_sit_for(tmp_path):
@@ -90,20 +99,14 @@ def test_a_motion_is_recorded_with_mover_seconder_count_rule_and_arithmetic(tmp_
     meeting.run("move by ke-1 seconded gh-2", "vote 17 0 1")
     record = minutes(meeting)
     assert texts(record, "agenda") == [
-        "Motion #1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama "
+        "Motion 1, moved by Otieno Wafula-Achieng (Kenya), seconded by Kwabena Owusu-Ansah (alternate for Ama "
         "Serwaa Boatemaa): That the agenda be adopted as circulated.",
-        "Motion #1, by show of hands: Carried — 17 yes, 0 no, 1 abstain; a majority of votes cast required: "
-        "17 > 17/2 (8.50) (class: procedural).",
+        "Vote on motion 1 by show of hands: 17 in favour, 0 against, 1 abstention; 9 needed (a majority of the "
+        "17 votes cast) — carried.",
     ]
     vote = record.motion(1).vote
-    assert (vote.base, vote.amount, vote.required, vote.required_words, vote.entitled) == (
-        17,
-        "1/2",
-        "17/2",
-        "17/2 (8.50)",
-        21,
-    )
-    assert vote.threshold_words == "a majority of votes cast" and vote.bound == "more_than"
+    assert (vote.base, vote.amount, vote.required, vote.needed, vote.entitled) == (17, "1/2", "17/2", 9, 21)
+    assert vote.threshold_words == "a majority of the 17 votes cast" and vote.bound == "more_than"
 
 
 def test_what_is_left_at_adjournment_is_unfinished_business(tmp_path):
@@ -114,7 +117,7 @@ def test_what_is_left_at_adjournment_is_unfinished_business(tmp_path):
     )
     record = minutes(meeting)
     assert record.header.status == "adjourned" and record.header.adjourned == "12:00"
-    assert record.unfinished[0] == "Motion #1 was still pending at adjournment."
+    assert record.unfinished[0] == "Motion 1 was still pending at adjournment."
     assert "Item 6, “Regional focal points” was deferred to a later meeting." in record.unfinished
     assert "Item 1, “Opening, roll call and quorum” was not taken up." in record.unfinished
     assert record.motion(1).status == "pending" and record.motion(1).vote is None
@@ -124,7 +127,7 @@ def test_minutes_of_a_meeting_still_running_say_the_journal_has_not_ended_it(tmp
     meeting = in_session(tmp_path).run("at 12:30", 'note "Discussion continues."')
     record = minutes(meeting)
     assert record.header.status == "in_session" and record.header.adjourned is None
-    assert record.unfinished[0] == "The journal ends at 12:30; the meeting has not been adjourned."
+    assert record.unfinished[0] == "The record ends at 12:30; the meeting has not been adjourned."
 
 
 def test_recess_chair_handover_and_return_are_in_the_sitting_summary(tmp_path):
@@ -187,7 +190,7 @@ def test_consensus_blocks_asides_and_how_the_decision_was_reached(tmp_path):
     )
     record = minutes(adopted)
     assert record.motion(1).how == "consensus" and record.motion(1).summary == "Reached by consensus."
-    assert texts(record, "focal-points")[-1] == "Motion #1 was adopted by consensus."
+    assert texts(record, "focal-points")[-1] == "Motion 1 was adopted by consensus."
 
 
 def test_withdrawal_objection_and_an_added_item_are_recorded(tmp_path):
@@ -201,8 +204,8 @@ def test_withdrawal_objection_and_an_added_item_are_recorded(tmp_path):
     )
     record = minutes(meeting)
     lines = texts(record, "agenda")
-    assert "Motion #1 was withdrawn." in lines
-    assert "Jean-Paul Ekwalla (Cameroon) objected to adopting motion #2 without a vote." in lines
+    assert "Motion 1 was withdrawn." in lines
+    assert "Jean-Paul Ekwalla (Cameroon) objected to adopting motion 2 without a vote." in lines
     assert lines[-1] == "Item 10, “Floods in South Kivu” was added to the agenda (5 minutes)."
     assert record.motion(1).summary == "Withdrawn."
     added = next(i for i in record.items if i.title == "Floods in South Kivu")
@@ -226,7 +229,7 @@ def test_a_tie_settled_by_the_chairs_casting_vote(tmp_path):
     record = minutes(meeting)
     lines = texts(record, "budget")
     assert lines[-2].endswith("; the tie waits for the chair's casting vote.")
-    assert lines[-1].startswith("Motion #1: the tie was settled by the chair's casting vote: Carried — 3 yes, 2 no")
+    assert lines[-1].startswith("The tie on motion 1 was settled by the chair's casting vote: 3 in favour, 2 against")
     assert record.motion(1).vote.tie_broken_by == "casting_vote"
 
 
@@ -272,13 +275,52 @@ def test_a_roll_call_names_each_seat_and_a_ballot_names_nobody(tmp_path):
     assert ballot.method == "secret_ballot" and ballot.roll_call == [] and ballot.by_region == []
     assert '"choice"' not in record.motion(2).model_dump_json()
     csv_rows = [r for r in votes_csv.rows(record) if r[1] == "2"]
-    assert len(csv_rows) == 1 and csv_rows[0][14:20] == ["", "", "", "", "", ""]
+    assert len(csv_rows) == 1 and csv_rows[0][13:19] == ["", "", "", "", "", ""]
 
 
-def test_corrections_show_what_undo_cancelled(tmp_path):
+def test_what_undo_cancelled_is_in_the_annex_not_the_body(tmp_path):
     meeting = in_session(tmp_path).run(
         "at 12:15", "move by ke-1 seconded gh-1", "vote 16 1 1", "at 12:16", "undo", "vote 17 0 1"
     )
-    (correction,) = minutes(meeting).corrections
-    assert (correction.at, correction.cancelled_at) == ("12:16", "12:15")
-    assert correction.text.startswith("Cancelled by undo: result of motion #1: Carried — 16 yes, 1 no, 1 abstain")
+    record = minutes(meeting)
+    (withdrawn,) = record.journal.withdrawn
+    assert (withdrawn.at, withdrawn.cancelled_at) == ("12:16", "12:15")
+    assert withdrawn.text.startswith("The count of the vote on motion 1: 16 in favour, 1 against, 1 abstention")
+    assert record.corrections == []
+    assert not any("16 in favour" in e.text for e in next(i for i in record.items if i.id == "agenda").proceedings)
+
+
+def test_a_point_of_order_is_not_numbered_as_a_motion(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'point cd-2 "Not germane"',
+        "rule not-well-taken",
+        "move to appeal by cd-2 seconded ug-1",
+        "vote 11 6 1",
+    )
+    record = minutes(meeting)
+    assert [(m.number, m.minutes_number) for m in record.motions] == [(1, 1), (2, None), (3, 2)]
+    lines = texts(record, "focal-points")
+    assert "Furaha Bisimwa-Mirindi (DR Congo (South Kivu)) raised a point of order: “Not germane”." in lines
+    assert "The chair ruled the point of order not well taken." in lines
+    assert lines[-2].startswith("Motion 2 (appeal from the chair) on the point of order, moved by")
+
+
+def test_plurals_and_corrections_after_adjournment(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "at 12:01",
+        "recess 1",
+        "at 12:02",
+        "resume",
+        "at 12:10",
+        "adjourn",
+        'correct "Rubén Mamani-Choque arrived at 12:03." by bo-1 "He was in the waiting room"',
+    )
+    record = minutes(meeting)
+    said = [e.text for e in record.other_proceedings] + [e.text for i in record.items for e in i.proceedings]
+    assert "The chair declared a recess of 1 minute." in said
+    (correction,) = record.corrections
+    assert correction.by.id == "bo-1" and correction.why == "He was in the waiting room"
+    assert correction.words == (
+        "Rubén Mamani-Choque arrived at 12:03. Asked by Rubén Mamani-Choque (Bolivia), because he was in the waiting room."
+    )

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from meeting.domain.outcome import Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome
+from meeting.domain.outcome import Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome, yes_needed
 from meeting.domain.rules import DecisionClass
 from meeting.words import outcome_words
 
@@ -64,22 +64,45 @@ def test_thresholds_at_their_boundaries(decision, yes, no, abstain, entitled, re
 def test_the_arithmetic_is_kept_exactly():
     outcome = vote_outcome(TWO_THIRDS, "ordinary", Tally(14, 5, 2), 21, 21)
     assert (outcome.base, outcome.required, outcome.amount) == (19, Fraction(38, 3), Fraction(2, 3))
+    # Read one way, in whole votes: at least 38/3 yes is 13 yes.
+    assert yes_needed(outcome) == 13
     assert outcome_words(outcome) == (
-        "Carried — 14 yes, 5 no, 2 abstain; two-thirds of votes cast required: 14 ≥ 38/3 (12.67) (class: ordinary)"
+        "14 in favour, 5 against, 2 abstentions; 13 needed (two-thirds of the 19 votes cast) — carried"
     )
 
 
 def test_a_lost_vote_says_which_comparison_failed():
     outcome = vote_outcome(TWO_THIRDS, "ordinary", Tally(13, 7, 1), 21, 21)
+    assert yes_needed(outcome) == 14
     assert outcome_words(outcome) == (
-        "Lost — 13 yes, 7 no, 1 abstain; two-thirds of votes cast required: 13 < 40/3 (13.33) (class: ordinary)"
+        "13 in favour, 7 against, 1 abstention; 14 needed (two-thirds of the 20 votes cast) — lost"
     )
+
+
+@pytest.mark.parametrize(
+    ("decision", "tally", "needed"),
+    [
+        (MAJORITY, Tally(9, 8), 9),  # more than 17/2: 9
+        (MAJORITY, Tally(9, 9), 10),  # more than 9: 10
+        (TWO_THIRDS, Tally(10, 5), 10),  # at least 10: 10
+        (TWO_THIRDS_MEMBERSHIP, Tally(1, 0), 14),  # at least 14 of 21 seats
+        (DecisionClass(at_least=12), Tally(3, 1), 12),  # a count
+        (DecisionClass(more_than=12), Tally(3, 1), 13),
+    ],
+)
+def test_the_yes_votes_needed_are_a_whole_number_for_either_bound(decision, tally, needed):
+    outcome = vote_outcome(decision, "c", tally, 21, 21)
+    assert yes_needed(outcome) == needed
+    assert (outcome.result == "carried") == (outcome.yes >= needed)
 
 
 def test_the_membership_base_is_the_seats_not_the_attendance():
     outcome = vote_outcome(TWO_THIRDS_MEMBERSHIP, "constitutional", Tally(14, 0, 0), 14, 21)
     assert (outcome.base, outcome.required) == (21, Fraction(14))
-    assert "two-thirds of all 21 voting seats required: 14 ≥ 14" in outcome_words(outcome)
+    assert (
+        outcome_words(outcome)
+        == "14 in favour, 0 against, 0 abstentions; 14 needed (two-thirds of all 21 seats) — carried"
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,12 +146,12 @@ def test_the_chair_decides_only_when_one_vote_changes_the_result(yes, no, decisi
     assert chair_could_decide(MAJORITY, Tally(yes, no), 21, 21) is decisive
 
 
-def test_the_yes_votes_needed_before_the_count():
-    from meeting.domain.outcome import BUILT_IN_CLASSES, yes_needed
+def test_the_yes_votes_that_carry_before_the_count():
+    from meeting.domain.outcome import BUILT_IN_CLASSES, yes_to_carry
     from meeting.domain.rules import DecisionClass
 
-    assert yes_needed(BUILT_IN_CLASSES["two_thirds"], 18, 18, 21) == 12
-    assert yes_needed(BUILT_IN_CLASSES["majority"], 18, 18, 21) == 10
+    assert yes_to_carry(BUILT_IN_CLASSES["two_thirds"], 18, 18, 21) == 12
+    assert yes_to_carry(BUILT_IN_CLASSES["majority"], 18, 18, 21) == 10
     membership = DecisionClass.model_validate({"at_least": "2/3", "of": "membership"})
-    assert yes_needed(membership, 19, 19, 21) == 14
-    assert yes_needed(membership, 13, 13, 21) is None
+    assert yes_to_carry(membership, 19, 19, 21) == 14
+    assert yes_to_carry(membership, 13, 13, 21) is None

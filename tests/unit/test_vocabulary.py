@@ -28,6 +28,7 @@ from meeting.vocabulary import (
     MOTION_NAMES,
     MOTION_STATUS,
     ON_BLOCK,
+    OUTCOMES,
     PHASES,
     RESULTS,
     ROLES,
@@ -69,6 +70,7 @@ def _event_types() -> set[str]:
         (MOTION_STATUS, _codes(MotionStatus)),
         (METHODS, _codes(ev.Method) | _codes(VoteMode)),
         (RESULTS, _codes(ev.Outcome.model_fields["result"].annotation)),
+        (OUTCOMES, _codes(ev.Outcome.model_fields["result"].annotation)),
         (CHOICES, _codes(ev.Choice) | {"none"}),
         (VIA, _codes(ev.Voter.model_fields["via"].annotation) - {"titular"}),
         (HOW, _codes(Path)),
@@ -123,3 +125,11 @@ def test_dates_and_items_in_words() -> None:
     set_language("en")
     assert date_words(date(2026, 12, 10)) == "Thursday 10 December 2026"
     assert item_heading(3, "Adoption of the agenda") == "3. Adoption of the agenda"
+
+
+def test_every_event_has_a_sentence_in_the_minutes_or_is_left_out_on_purpose() -> None:
+    from meeting.minutes.proceedings import SENTENCES, SILENT
+
+    union = typing.get_args(typing.get_args(ev.AnyEvent)[0])
+    assert not set(SENTENCES) & SILENT
+    assert set(union) == set(SENTENCES) | SILENT, "word a new event in meeting/minutes/proceedings.py"

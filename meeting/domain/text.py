@@ -1,0 +1,31 @@
+"""Text that may not reach a terminal or a document: control characters and bidi overrides.
+
+An ESC begins a terminal escape sequence (colours, a window title, a hyperlink); other C0 and
+C1 controls move the cursor or ring the bell; a bidi override makes a text read differently
+from how it is stored ("Trojan Source"). They are refused where text comes in (command texts,
+TOML strings) and shown escaped (`\\u001b`) wherever an older record still carries one. A tab
+is ordinary white space.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab, DEL, the C1 controls, and the bidi embeddings, overrides and isolates.
+FORBIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def first_forbidden(text: str) -> int | None:
+    """The index of the first character that may not be kept, or None."""
+    match = FORBIDDEN.search(text)
+    return match.start() if match else None
+
+
+def code_point(char: str) -> str:
+    """`U+001B`: how a refusal names the character."""
+    return f"U+{ord(char):04X}"
+
+
+def visible(text: str) -> str:
+    """The text with every forbidden character written out as `\\uXXXX`."""
+    return FORBIDDEN.sub(lambda match: f"\\u{ord(match[0]):04x}", text)

@@ -1,0 +1,615 @@
+"""The proceedings of the minutes: what each event records, as one sentence, under the item it
+belongs to; each item with its timing; declarations of interest; what was left unfinished;
+and the corrections made to the record after adjournment.
+
+To word a new event, add one function here decorated with `@says(ev.NewEvent)`; an event the
+minutes leave out goes in `SILENT`. A test checks that every event is one or the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+
+from meeting.domain import events as ev
+from meeting.domain.record import QuorumChange, Span, Step, last_decisions
+from meeting.domain.state import Motion, Recorded
+from meeting.i18n import N_, _, ngettext
+from meeting.minutes import model as m
+from meeting.minutes.attendance import quorum_words_of
+from meeting.minutes.wording import TOLD_BY_THE_COUNT, Context, effect, how, lower_label
+from meeting.report import describe, minutes_used
+from meeting.vocabulary import (
+    ITEM_KINDS,
+    ITEM_STATUS,
+    METHODS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    RULINGS,
+    TIE_BREAKERS,
+    item_heading,
+    quoted,
+    sentence,
+    upper_first,
+)
+from meeting.words import outcome_words
+
+
+class Said:
+    """What a sentence needs besides the event: the context, the step, and for each motion
+    the last event that decided it (how a decision was reached is said once, there)."""
+
+    def __init__(self, ctx: Context, step: Step, last: dict[int, int]) -> None:
+        self.ctx, self.step, self.last = ctx, step, last
+
+    @property
+    def motions(self) -> dict[int, Motion]:
+        return self.ctx.state.motions
+
+
+Sentence = Callable[[Said, ev.Event], str | None]
+SENTENCES: dict[type[ev.Event], Sentence] = {}
+
+# Events the proceedings leave out: they are told elsewhere (attendance, the quorum table,
+# the speakers' list, the roll-call table, the annex, the corrections), or are the chair's
+# bookkeeping.
+SILENT: frozenset[type[ev.Event]] = frozenset(
+    {
+        ev.Loaded,
+        ev.AttendanceChanged,
+        ev.ProxyLodged,
+        ev.ProxyRevoked,
+        ev.ItemOpened,
+        ev.SpeakersQueued,
+        ev.SpeakerRemoved,
+        ev.FloorGiven,
+        ev.RollCallVoted,
+        ev.Undone,
+        ev.Corrected,
+    }
+)
+
+
+def says(*types: type[ev.Event]) -> Callable[[Sentence], Sentence]:
+    """Register the sentence an event of these types becomes."""
+
+    def register(function: Sentence) -> Sentence:
+        for kind in types:
+            SENTENCES[kind] = function
+        return function
+
+    return register
+
+
+def _motion(said: Said, event: ev.Event) -> Motion:
+    number = getattr(event, "motion")  # noqa: B009 — every event said with this has a motion
+    return said.motions[number]
+
+
+@says(ev.Begun)
+def _begun(said: Said, event: ev.Event) -> str:
+    return _("The chair, {chair}, called the meeting to order.").format(
+        chair=said.ctx.who(said.ctx.state.meeting.agenda.chair)
+    )
+
+
+@says(ev.Recessed)
+def _recessed(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.Recessed)
+    if event.minutes:
+        return ngettext(
+            "The chair declared a recess of {minutes} minute.",
+            "The chair declared a recess of {minutes} minutes.",
+            event.minutes,
+        ).format(minutes=event.minutes)
+    return _("The chair declared a recess.")
+
+
+@says(ev.Resumed)
+def _resumed(said: Said, event: ev.Event) -> str:
+    return _("The meeting resumed.")
+
+
+@says(ev.Adjourned)
+def _adjourned(said: Said, event: ev.Event) -> str:
+    return _("The chair declared the meeting adjourned.")
+
+
+@says(ev.SittingOpened)
+def _sitting(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.SittingOpened)
+    return _("Sitting {number} of the meeting opened.").format(number=event.number)
+
+
+@says(ev.ChairHanded)
+def _chair(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ChairHanded)
+    return _("{member} took the chair.").format(member=said.ctx.who(event.member))
+
+
+@says(ev.BalanceWaived)
+def _waived(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.BalanceWaived)
+    return _("The chair waived the gender-balance rule: {reason}.").format(reason=quoted(event.reason))
+
+
+@says(ev.ItemAdded)
+def _added(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ItemAdded)
+    return ngettext(
+        "{item} was added to the agenda ({minutes} minute).",
+        "{item} was added to the agenda ({minutes} minutes).",
+        event.item.minutes,
+    ).format(item=upper_first(said.ctx.item_words(event.item.id)), minutes=event.item.minutes)
+
+
+@says(ev.ItemMoved)
+def _item_moved(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ItemMoved)
+    return _("{item} was moved to follow {after}.").format(
+        item=upper_first(said.ctx.item_words(event.item)), after=said.ctx.item_words(event.after)
+    )
+
+
+@says(ev.ItemClosed)
+def _item_closed(said: Said, event: ev.Event) -> str | None:
+    assert isinstance(event, ev.ItemClosed)
+    if event.status != "deferred":
+        return None
+    return _("{item} was deferred.").format(item=upper_first(said.ctx.item_words(event.item)))
+
+
+@says(ev.MotionMoved)
+def _moved(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.MotionMoved)
+    ctx = said.ctx
+    motion = said.motions[event.motion]
+    head = ctx.label(motion)
+    if motion.kind not in ("main", "amend") and event.applies_to is not None:
+        head += " " + _("on {target}").format(target=ctx.ref(event.applies_to))
+    by = _("moved by {mover}").format(mover=ctx.who(event.mover))
+    if event.seconder:
+        by += _(", seconded by {seconder}").format(seconder=ctx.who(event.seconder))
+    shows_text = motion.kind in ("main", "amend") or (event.text and event.applies_to is None)
+    if shows_text and event.text:
+        return _("{head}, {by}: {text}").format(head=head, by=by, text=sentence(event.text))
+    return _("{head}, {by}.").format(head=head, by=by)
+
+
+@says(ev.MotionSeconded)
+def _seconded(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.MotionSeconded)
+    return _("{label} was seconded by {member}.").format(
+        label=said.ctx.label(_motion(said, event)), member=said.ctx.who(event.member)
+    )
+
+
+@says(ev.MotionWithdrawn)
+def _withdrawn(said: Said, event: ev.Event) -> str:
+    return _("{label} was withdrawn.").format(label=said.ctx.label(_motion(said, event)))
+
+
+def _with_effect(said: Said, text: str, motion: Motion, result: str) -> str:
+    told = effect(said.ctx, motion, result)
+    if told:
+        text += " " + told
+    if said.last.get(motion.number) == said.step.entry.seq:
+        path, how_words, _blocked = how(said.ctx, motion)
+        if how_words and path not in TOLD_BY_THE_COUNT:
+            text += " " + how_words
+    return text
+
+
+def _decided(said: Said, motion: Motion, outcome: ev.Outcome, method: str) -> str:
+    text = _("Vote on {label} by {method}: {outcome}").format(
+        label=said.ctx.ref(motion.number), method=_(METHODS[method]), outcome=outcome_words(outcome)
+    )
+    if outcome.result == "pending":
+        awaiting = TIE_BREAKERS.get(outcome.awaiting or "", N_("the chair"))
+        return text + _("; the tie waits for {awaiting}.").format(awaiting=_(awaiting))
+    return _with_effect(said, text + ".", motion, outcome.result)
+
+
+@says(ev.VoteCounted)
+def _counted(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.VoteCounted)
+    return _decided(said, _motion(said, event), event.outcome, event.method)
+
+
+@says(ev.RollCallClosed)
+def _roll_closed(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.RollCallClosed)
+    return _decided(said, _motion(said, event), event.outcome, "roll_call")
+
+
+@says(ev.TieBroken)
+def _tie_broken(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.TieBroken)
+    motion = _motion(said, event)
+    text = _("The tie on {label} was settled by {by}: {outcome}.").format(
+        label=said.ctx.ref(motion.number), by=_(TIE_BREAKERS[event.by]), outcome=outcome_words(event.outcome)
+    )
+    return _with_effect(said, text, motion, event.outcome.result)
+
+
+@says(ev.PollOpened)
+def _poll(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.PollOpened)
+    texts = {
+        "roll_call": (
+            N_("A roll call on {label} was opened; {count} member entitled to vote."),
+            N_("A roll call on {label} was opened; {count} members entitled to vote."),
+        ),
+        "secret_ballot": (
+            N_("A secret ballot on {label} was opened; {count} member entitled to vote."),
+            N_("A secret ballot on {label} was opened; {count} members entitled to vote."),
+        ),
+    }
+    one, many = texts[event.method]
+    count = len(event.entitled)
+    return ngettext(one, many, count).format(label=said.ctx.ref(event.motion), count=count)
+
+
+@says(ev.ConsentGiven)
+def _consent(said: Said, event: ev.Event) -> str:
+    motion = _motion(said, event)
+    text = _("{label} was adopted without objection.").format(label=said.ctx.label(motion))
+    return _with_effect(said, text, motion, "carried")
+
+
+@says(ev.ConsentObjected)
+def _objected(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ConsentObjected)
+    return _("{member} objected to adopting {label} without a vote.").format(
+        member=said.ctx.who(event.member), label=said.ctx.ref(event.motion)
+    )
+
+
+@says(ev.ConsensusCalled)
+def _consensus(said: Said, event: ev.Event) -> str:
+    return _("The chair called for consensus on {label}.").format(label=said.ctx.ref(_motion(said, event).number))
+
+
+@says(ev.Blocked)
+def _blocked(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.Blocked)
+    if event.reason:
+        return _("{member} blocked consensus: {reason}.").format(
+            member=said.ctx.who(event.member), reason=quoted(event.reason)
+        )
+    return _("{member} blocked consensus.").format(member=said.ctx.who(event.member))
+
+
+@says(ev.StoodAside)
+def _aside(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.StoodAside)
+    return _("{member} stood aside.").format(member=said.ctx.who(event.member))
+
+
+@says(ev.ConsensusConcluded)
+def _concluded(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ConsensusConcluded)
+    motion = _motion(said, event)
+    texts = {
+        "adopted": N_("{Label} was adopted by consensus."),
+        "vote": N_("Consensus was not reached on {label}; it was put to a vote."),
+        "majority": N_("Consensus was not reached on {label}; it was put to a simple majority vote as a last resort."),
+        "referred": N_("Consensus was not reached on {label}; it was referred to a working group."),
+    }
+    label = said.ctx.label(motion)
+    text = _(texts[event.result]).format(label=lower_label(label), Label=label)
+    if event.result in ("adopted", "referred"):
+        return _with_effect(said, text, motion, "carried" if event.result == "adopted" else "referred")
+    return text
+
+
+@says(ev.PointRaised)
+def _point(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.PointRaised)
+    kind = _(MOTION_NAMES[_motion(said, event).kind])
+    if event.text:
+        return _("{member} raised a {kind}: {text}.").format(
+            member=said.ctx.who(event.member), kind=kind, text=quoted(event.text)
+        )
+    return _("{member} raised a {kind}.").format(member=said.ctx.who(event.member), kind=kind)
+
+
+@says(ev.Ruled)
+def _ruled(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.Ruled)
+    return _("The chair ruled {label} {ruling}.").format(
+        label=said.ctx.ref(event.motion), ruling=_(RULINGS[event.ruling])
+    )
+
+
+@says(ev.InterestDeclared)
+def _interest(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.InterestDeclared)
+    return interest_words(said.ctx, event.member, event.text, event.item)
+
+
+@says(ev.Recused)
+def _recused(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.Recused)
+    if event.reason:
+        return _("{member} was recused from the votes on this item: {reason}.").format(
+            member=said.ctx.who(event.member), reason=quoted(event.reason)
+        )
+    return _("{member} was recused from the votes on this item.").format(member=said.ctx.who(event.member))
+
+
+@says(ev.Noted)
+def _noted(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.Noted)
+    return sentence(event.text)
+
+
+@says(ev.ActionRecorded)
+def _action(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ActionRecorded)
+    return action_words(said.ctx, event.what, event.owner, event.due)
+
+
+@says(ev.MinutesApproved)
+def _approved(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.MinutesApproved)
+    circulated = said.ctx.state.circulated.get(event.item)
+    of = circulated.title if circulated else event.meeting
+    if event.corrections:
+        return _("The council approved the minutes of {meeting} with the following corrections: {corrections}").format(
+            meeting=of, corrections=sentence(event.corrections)
+        )
+    return _("The council approved the minutes of {meeting} without correction.").format(meeting=of)
+
+
+@says(ev.DecisionPublished)
+def _published(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.DecisionPublished)
+    return _("The council decided to make its decision on {label} public.").format(label=said.ctx.ref(event.motion))
+
+
+def interest_words(ctx: Context, member: str, text: str, item: str | None) -> str:
+    if item:
+        return _("{member} declared an interest in {item}: {text}.").format(
+            member=ctx.who(member), item=ctx.item_words(item), text=quoted(text)
+        )
+    return _("{member} declared an interest: {text}.").format(member=ctx.who(member), text=quoted(text))
+
+
+def action_words(ctx: Context, what: str, owner: str, due: date | None) -> str:
+    if due:
+        return _("Action: {what} — {owner}, by {due}.").format(what=what, owner=ctx.who(owner), due=due)
+    return _("Action: {what} — {owner}.").format(what=what, owner=ctx.who(owner))
+
+
+# ── putting them in place ─────────────────────────────────────────────────────
+
+
+def _where(ctx: Context, step: Step) -> str | None:
+    """The item an event belongs to in the minutes."""
+    event = step.entry.event
+    number = getattr(event, "motion", None)
+    if isinstance(number, int) and number in ctx.state.motions and not isinstance(event, ev.PointRaised):
+        return ctx.state.motions[number].item
+    if isinstance(event, ev.Noted | ev.ActionRecorded):
+        return event.item
+    return step.item
+
+
+def proceedings(ctx: Context, quorum: list[QuorumChange]) -> dict[str | None, list[m.Entry]]:
+    """Each item's entries, in the order things were done (None: outside the items)."""
+    last = last_decisions(ctx.steps)
+    # Only a quorum lost or restored is told in the proceedings; every change is in the sitting's table.
+    changes: dict[int, QuorumChange] = {}
+    met: bool | None = None
+    for change in quorum:
+        if not change.opening and met is not None and change.status.met != met:
+            changes[change.seq] = change
+        met = change.status.met
+    entries: dict[str | None, list[m.Entry]] = {}
+    for step in ctx.steps:
+        event = step.entry.event
+        where = _where(ctx, step)
+        at = ctx.clock(step.entry.at)
+        if not ctx.hidden(where):
+            say = SENTENCES.get(type(event))
+            text = say(Said(ctx, step, last), event) if say is not None else None
+            if text is not None:
+                motion = getattr(event, "motion", None)
+                entries.setdefault(where, []).append(
+                    m.Entry(at=at, text=text, motion=motion if isinstance(motion, int) else None)
+                )
+        turned = changes.get(step.entry.seq)
+        if turned is not None:
+            words = quorum_words_of(ctx, turned.status)
+            text = (_("Quorum restored: {words}.") if turned.status.met else _("Quorum lost: {words}.")).format(
+                words=words
+            )
+            entries.setdefault(where, []).append(m.Entry(at=at, text=text))
+    return entries
+
+
+def closed_session(ctx: Context, item_id: str, spans: list[Span]) -> list[m.Entry]:
+    """What the public minutes say of an item taken in closed session: that the council met in
+    closed session, from when to when, and the decisions it made public."""
+    mine = merged([s for s in spans if s.item == item_id])
+    told = [
+        m.Entry(
+            at=ctx.clock(start),
+            text=_("The council met in closed session from {start} to {end}.").format(
+                start=ctx.clock(start), end=ctx.clock(end) if end else "…"
+            ),
+        )
+        for start, end in mine
+    ]
+    for motion in ctx.state.motions.values():
+        if motion.item == item_id and motion.number in ctx.published:
+            told.append(
+                m.Entry(
+                    at=ctx.clock(motion.decided_at or motion.moved_at),
+                    text=_("Decision made public: {text} {result}").format(
+                        text=sentence(motion.text), result=upper_first(_(MOTION_STATUS[motion.status])) + "."
+                    ),
+                    motion=motion.number,
+                )
+            )
+    return told
+
+
+def item_record(ctx: Context, number: int, item_id: str, spans: list[Span], entries: list[m.Entry]) -> m.ItemRecord:
+    state = ctx.state
+    item_state = state.items[item_id]
+    item = item_state.item
+    mine = merged([s for s in spans if s.item == item_id])
+    used = minutes_used(state, item_id)
+    allotted = ngettext("{n} minute allotted", "{n} minutes allotted", item.minutes).format(n=item.minutes)
+    if mine:
+        times = _(", ").join(
+            ctx.clock(start) if end == start else f"{ctx.clock(start)}–{ctx.clock(end) if end else ''}"
+            for start, end in mine
+        )
+        in_session = ngettext("{n} minute in session", "{n} minutes in session", used).format(n=used)
+        timing = _("{times}; {used}, {allotted}").format(times=times, used=in_session, allotted=allotted)
+    else:
+        timing = _("Not taken up; {allotted}").format(allotted=allotted)
+    hidden = ctx.hidden(item_id)
+    return m.ItemRecord(
+        number=number,
+        id=item_id,
+        title=item.title,
+        kind=item.kind,
+        kind_words=_(ITEM_KINDS[item.kind]),
+        heading=item_heading(number, item.title),
+        presenter=ctx.person(item.presenter) if item.presenter else None,
+        closed=item.closed,
+        added=item_state.added,
+        status=item_state.status,
+        status_words=_(ITEM_STATUS[item_state.status]),
+        allotted_minutes=item.minutes,
+        used_minutes=used,
+        taken_up=ctx.clock(mine[0][0]) if mine else None,
+        ended=ctx.clock(mine[-1][1]) if mine and mine[-1][1] else None,
+        timing=timing,
+        documents=[] if hidden else list(item.documents),
+        recusals=[]
+        if hidden
+        else [m.Recusal(member=ctx.person(member), reason=reason) for member, reason in item_state.recusals.items()],
+        speakers=[]
+        if hidden
+        else [m.Speaker(at=ctx.clock(at), member=ctx.person(who)) for at, who in item_state.speakers],
+        proceedings=closed_session(ctx, item_id, spans) if hidden else entries,
+        motions=sorted(
+            n for n, motion in state.motions.items() if motion.item == item_id and (not hidden or n in ctx.published)
+        ),
+    )
+
+
+def merged(spans: list[Span]) -> list[tuple[datetime, datetime | None]]:
+    """Spans that follow one another without a gap, as one."""
+    out: list[tuple[datetime, datetime | None]] = []
+    for span in spans:
+        if out and out[-1][1] == span.start:
+            out[-1] = (out[-1][0], span.end)
+        else:
+            out.append((span.start, span.end))
+    return out
+
+
+# ── the rest of the record ────────────────────────────────────────────────────
+
+
+def interests(ctx: Context) -> list[m.Interest]:
+    state = ctx.state
+    out = []
+    for declared in state.interests:
+        recused = declared.item is not None and declared.member in state.items[declared.item].recusals
+        out.append(
+            m.Interest(
+                at=ctx.clock(declared.at),
+                member=ctx.person(declared.member),
+                item=declared.item,
+                item_title=state.items[declared.item].item.title if declared.item in state.items else None,
+                text=declared.text,
+                words=interest_words(ctx, declared.member, declared.text, declared.item),
+                ruling_words=_("Recused from the votes on {item}.").format(item=ctx.item_words(declared.item))
+                if recused and declared.item
+                else None,
+            )
+        )
+    return out
+
+
+def unfinished(ctx: Context) -> list[str]:
+    state = ctx.state
+    lines = []
+    if state.phase != "adjourned":
+        lines.append(
+            _("The record ends at {time}; the meeting has not been adjourned.").format(time=ctx.clock(state.clock))
+        )
+    for number in state.stack:
+        label = ctx.label(state.motions[number])
+        lines.append(
+            _("{label} was still pending when the record ends.").format(label=label)
+            if state.phase != "adjourned"
+            else _("{label} was still pending at adjournment.").format(label=label)
+        )
+    for number in state.tabled:
+        lines.append(_("{label} lies on the table.").format(label=ctx.label(state.motions[number])))
+    for motion in state.motions.values():
+        if motion.status in ("postponed", "referred") and motion.kind == "main":
+            lines.append(
+                _("{label} was {status}.").format(label=ctx.label(motion), status=_(MOTION_STATUS[motion.status]))
+            )
+    for item_id in state.order:
+        status = state.items[item_id].status
+        if status == "deferred":
+            lines.append(_("{item} was deferred to a later meeting.").format(item=upper_first(ctx.item_words(item_id))))
+        elif status == "pending":
+            lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))
+    return lines
+
+
+def corrections(ctx: Context) -> list[m.Correction]:
+    """Corrections made to the record after adjournment, each with who asked and why."""
+    out = []
+    for step in ctx.steps:
+        event = step.entry.event
+        if isinstance(event, ev.Corrected):
+            out.append(
+                m.Correction(
+                    at=ctx.clock(step.entry.at),
+                    what=event.what,
+                    by=ctx.person(event.by),
+                    why=event.why,
+                    words=_("{what} Asked by {member}, because {why}").format(
+                        what=sentence(event.what), member=ctx.who(event.by), why=sentence(lower_first_word(event.why))
+                    ),
+                )
+            )
+    return out
+
+
+def lower_first_word(text: str) -> str:
+    """A reason after "because": its first letter small, unless the first word is a name in capitals."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() or first[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def withdrawn(ctx: Context, recorded: Sequence[Recorded]) -> list[m.Withdrawn]:
+    """What the chair entered and then took back with undo, for the annex."""
+    by_seq = {r.seq: r for r in recorded}
+    out = []
+    for entry in recorded:
+        if isinstance(entry.event, ev.Undone) and entry.event.target in by_seq:
+            target = by_seq[entry.event.target]
+            what = target.event
+            if isinstance(what, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
+                text = _("the count of the vote on {label}: {outcome}").format(
+                    label=ctx.ref(what.motion), outcome=outcome_words(what.outcome)
+                )
+            else:
+                text = describe(what, ctx.state)
+            out.append(
+                m.Withdrawn(at=ctx.clock(entry.at), cancelled_at=ctx.clock(target.at), text=sentence(upper_first(text)))
+            )
+    return out

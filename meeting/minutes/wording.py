@@ -1,0 +1,319 @@
+"""The words of the minutes: who and what they name (people, items, motions), times as they are
+shown, and each decision with its count read one way.
+
+Everything a rule decides comes from the domain (the outcomes the engine recorded,
+`how_decided`, `roll_call_by_region`, `minutes_numbers`, `yes_needed`); this module only says it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from meeting.domain import events as ev
+from meeting.domain.council import Council
+from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_region
+from meeting.domain.outcome import yes_needed
+from meeting.domain.record import Step
+from meeting.domain.rules import Threshold
+from meeting.domain.state import Motion, State
+from meeting.i18n import N_, _, language
+from meeting.minutes import model as m
+from meeting.vocabulary import (
+    CHOICES,
+    HOW,
+    METHODS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    RESULTS,
+    RULINGS,
+    VIA,
+    about,
+    item_words,
+    region_name,
+    sentence,
+    upper_first,
+    who,
+)
+from meeting.words import amount_text, counted_base_words, counts_words, outcome_words, threshold_words
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """Times as the minutes show them: HH:MM in the meeting's zone, the date in front when
+    it is not the meeting's day."""
+
+    zone: ZoneInfo
+    day: date
+
+    def __call__(self, moment: datetime) -> str:
+        local = moment.astimezone(self.zone)
+        return local.strftime("%H:%M") if local.date() == self.day else local.strftime("%Y-%m-%d %H:%M")
+
+
+class Context:
+    """The final state, and what every sentence needs from it."""
+
+    def __init__(self, state: State, steps: list[Step], confidential: bool) -> None:
+        self.state = state
+        self.council: Council = state.meeting.council
+        agenda = state.meeting.agenda
+        self.clock = Clock(ZoneInfo(agenda.time_zone), agenda.scheduled_start.date())
+        self.steps = steps
+        self.numbers = minutes_numbers(state)
+        self.confidential = confidential
+        # Items taken in closed session, whose record stays out of the public minutes.
+        self.closed = frozenset(i for i in state.order if state.items[i].item.closed)
+        self.published = frozenset(state.published)
+
+    def hidden(self, item: str | None) -> bool:
+        """Whether what happened under this item stays out of these minutes."""
+        return not self.confidential and item in self.closed
+
+    def person(self, member_id: str) -> m.Person:
+        member = self.council.member(member_id)
+        if member is None:
+            return m.Person(id=member_id, name=member_id)
+        return m.Person(id=member.id, name=member.name, about=about(self.council, member))
+
+    def who(self, member_id: str) -> str:
+        return who(self.council, member_id)
+
+    def names(self, member_ids: Sequence[str]) -> str:
+        return _(", ").join(self.who(member) for member in member_ids)
+
+    def item_words(self, item_id: str) -> str:
+        return item_words(self.state, item_id)
+
+    def label(self, motion: Motion) -> str:
+        """ "Motion 3", "Amendment 4 to motion 3", "Motion 7 (lay on the table)"; what the chair
+        rules on without a vote is not numbered: "The point of order"."""
+        number = self.numbers.get(motion.number)
+        if number is None:
+            return upper_first(_("the {kind}").format(kind=_(MOTION_NAMES[motion.kind])))
+        if motion.kind == "main":
+            return _("Motion {number}").format(number=number)
+        if motion.kind == "amend":
+            target = self.state.motions.get(motion.applies_to) if motion.applies_to else None
+            if target is not None and target.kind == "amend":
+                return _("Amendment {number} to amendment {target}").format(
+                    number=number, target=self.numbers.get(target.number)
+                )
+            return _("Amendment {number} to motion {target}").format(
+                number=number, target=self.numbers.get(motion.applies_to or 0, "?")
+            )
+        return _("Motion {number} ({kind})").format(number=number, kind=_(MOTION_NAMES[motion.kind]))
+
+    def ref(self, number: int | None) -> str:
+        """A motion named inside a sentence: "motion 3", "the point of order"."""
+        motion = self.state.motions.get(number) if number is not None else None
+        return lower_label(self.label(motion)) if motion is not None else "?"
+
+
+def lower_label(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
+# ── votes and motions ─────────────────────────────────────────────────────────
+
+
+def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
+    outcome = motion.outcome
+    if outcome is None or motion.method not in ("show_of_hands", "roll_call", "secret_ballot"):
+        return None
+    roll_call: list[m.RollCallVote] = []
+    by_region: list[m.RegionTally] = []
+    poll = motion.poll
+    if motion.method == "roll_call" and poll is not None and poll.method == "roll_call":
+        for voter in poll.entitled:
+            cast = poll.choices.get(voter.seat)
+            roll_call.append(_roll_call_vote(ctx, cast[0] if cast else voter, cast[1] if cast else "none"))
+        answered = {v.seat for v in poll.entitled}
+        for seat, (voter, choice) in poll.choices.items():  # a seat that answered outside the list
+            if seat not in answered:
+                roll_call.append(_roll_call_vote(ctx, voter, choice))
+        regions = {r.id: n for n, r in enumerate(ctx.council.regions)}
+        seats = {s.id: n for n, s in enumerate(ctx.council.members)}
+        roll_call.sort(key=lambda v: (regions.get(v.region or "", len(regions)), seats.get(v.seat.id, 0)))
+        by_region = [
+            m.RegionTally(
+                region=c.region, name=region_name(ctx.council, c.region), yes=c.yes, no=c.no, abstain=c.abstain
+            )
+            for c in roll_call_by_region(ctx.state, motion)
+        ]
+    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
+    return m.VoteRecord(
+        at=ctx.clock(motion.decided_at) if motion.decided_at else "",
+        method=motion.method,
+        method_words=_(METHODS[motion.method]),
+        result=outcome.result,
+        result_words=_(RESULTS[outcome.result]),
+        yes=outcome.yes,
+        no=outcome.no,
+        abstain=outcome.abstain,
+        blank=outcome.blank,
+        entitled=len(motion.entitled),
+        class_id=outcome.class_id,
+        base_of=outcome.of,
+        base=outcome.base,
+        bound=outcome.bound,
+        amount=str(amount_text(outcome.amount)),
+        required=_exact_text(outcome.required),
+        needed=yes_needed(outcome),
+        counts_words=counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank),
+        threshold_words=threshold_words(threshold, counted_base_words(outcome)),
+        tie_broken_by=outcome.tie_broken_by,
+        words=outcome_words(outcome),
+        by_region=by_region,
+        roll_call=roll_call,
+    )
+
+
+def _roll_call_vote(ctx: Context, voter: ev.Voter, choice: str) -> m.RollCallVote:
+    seat = ctx.council.member(voter.seat)
+    region = ctx.council.region(seat.region) if seat and seat.region else None
+    return m.RollCallVote(
+        seat=ctx.person(voter.seat),
+        voter=ctx.person(voter.voter),
+        via=voter.via,
+        via_words=_(VIA[voter.via]) if voter.via in VIA else None,
+        region=region.id if region else None,
+        region_name=region.name if region else None,
+        choice=choice,
+        choice_words=_(CHOICES[choice]),
+    )
+
+
+def _exact_text(value: object) -> str:
+    assert isinstance(value, Fraction)
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+# Ways of deciding that the sentence of the result already says.
+TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "unanimous_consent", "consensus"})
+
+
+def how(ctx: Context, motion: Motion) -> tuple[str | None, str | None, list[str]]:
+    decided = how_decided(motion)
+    if decided is None or motion.status in ("withdrawn", "tabled", "postponed", "dismissed"):
+        return None, None, []
+    if motion.status == "referred" and decided.path != "referred":
+        return None, None, []
+    blocked = list(decided.blocked_by)
+    return decided.path, _(HOW[decided.path]).format(blocked=ctx.names(blocked)), blocked
+
+
+_EFFECTS = {
+    "lay_on_table": N_("{Target} was laid on the table."),
+    "take_from_table": N_("{Target} was taken from the table and is again before the meeting."),
+    "postpone": N_("{Target} was postponed."),
+    "commit": N_("{Target} was referred to a committee."),
+    "postpone_indefinitely": N_("{Target} was dismissed (postponed indefinitely)."),
+    "objection_to_consideration": N_("{Target} will not be considered."),
+    "previous_question": N_("Debate on {target} was closed."),
+    "reconsider": N_("{Target} is again before the meeting."),
+    "amend": N_("{Target} was amended accordingly."),
+    "adjourn": N_("The meeting adjourned."),
+    "recess": N_("The meeting went into recess."),
+}
+
+
+def effect(ctx: Context, motion: Motion, result: str) -> str | None:
+    """What a carried motion did to another, in words (the state did it)."""
+    if motion.kind == "appeal":
+        return (
+            _("The ruling of the chair was sustained.")
+            if result == "carried"
+            else _("The ruling of the chair was reversed.")
+        )
+    if result != "carried" or motion.kind not in _EFFECTS:
+        return None
+    target = ctx.ref(motion.applies_to)
+    return _(_EFFECTS[motion.kind]).format(target=target, Target=upper_first(target))
+
+
+def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: str | None) -> str:
+    """The decision in one sentence, for the table of decisions."""
+    decided = how_decided(motion)
+    told = decided is not None and decided.path in TOLD_BY_THE_COUNT
+    if motion.ruling and motion.kind != "appeal" and ctx.numbers.get(motion.number) is None:
+        return _("Ruled {ruling}.").format(ruling=_(RULINGS[motion.ruling]))
+    if vote is not None:
+        parts = [upper_first(vote.words) + "."]
+        if (told_effect := effect(ctx, motion, vote.result)) is not None:
+            parts.append(told_effect)
+        if how_words and not told:
+            parts.append(how_words)
+        return " ".join(parts)
+    if how_words and motion.status in ("carried", "referred"):
+        return how_words
+    return upper_first(_(MOTION_STATUS[motion.status])) + "."
+
+
+def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
+    path, how_words, blocked = how(ctx, motion)
+    vote = vote_record(ctx, motion)
+    if motion.number in ctx.published and not ctx.confidential and vote is not None:
+        vote = vote.model_copy(update={"roll_call": [], "by_region": []})  # the count is made public, not names
+    consensus = None
+    if motion.consensus is not None:
+        consensus = m.ConsensusRecord(
+            blocks=[m.Block(member=ctx.person(member), reason=reason) for member, reason in motion.consensus.blocks],
+            asides=[ctx.person(member) for member in motion.consensus.asides],
+            result=motion.consensus.result,
+        )
+    earlier = [
+        m.EarlierDecision(
+            status=before.status, status_words=_(MOTION_STATUS[before.status]), vote=vote_record(ctx, before)
+        )
+        for before in motion.earlier
+    ]
+    shows_text = motion.kind in ("main", "amend", "point_of_order") or (motion.text and motion.applies_to is None)
+    text = motion.text if shows_text and motion.text else None
+    if text and motion.kind == "point_of_order":
+        text = sentence(text)  # the member's words, ended as a sentence
+    return m.MotionRecord(
+        number=motion.number,
+        minutes_number=ctx.numbers.get(motion.number),
+        item=motion.item,
+        kind=motion.kind,
+        kind_words=_(MOTION_NAMES[motion.kind]),
+        label=ctx.label(motion),
+        text=text,
+        original_text=motion.original_text
+        if text and motion.original_text and motion.original_text != motion.text
+        else None,
+        translation=_translation(ctx, motion),
+        applies_to=motion.applies_to,
+        mover=ctx.person(motion.mover),
+        seconder=ctx.person(motion.seconder) if motion.seconder else None,
+        moved_at=ctx.clock(motion.moved_at),
+        status=motion.status,
+        status_words=_(MOTION_STATUS[motion.status]),
+        decided_at=ctx.clock(motion.decided_at) if motion.decided_at else None,
+        method=motion.method,
+        how=path,
+        how_words=how_words,
+        blocked_by=[ctx.person(member) for member in blocked],
+        consensus=consensus,
+        objections=[ctx.person(member) for member in motion.objections],
+        ruling=motion.ruling,
+        ruling_words=_(RULINGS[motion.ruling]) if motion.ruling else None,
+        appeal=motion.appeal,
+        vote=vote,
+        earlier=earlier,
+        published=motion.number in ctx.published,
+        summary=summary(ctx, motion, vote, how_words),
+    )
+
+
+def _translation(ctx: Context, motion: Motion) -> str | None:
+    """The agenda's translation of a draft motion moved as written, in the minutes' language."""
+    item = ctx.state.items.get(motion.item) if motion.item else None
+    draft = item.item.motion if item else None
+    if motion.kind != "main" or draft is None or motion.text != draft.text:
+        return None
+    return draft.translations.get(language())

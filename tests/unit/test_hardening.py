@@ -1,0 +1,458 @@
+"""The record against what a laptop, a careless user or a hostile text can do: one writer
+whatever the journal is called, no control character reaching a terminal or a document, every
+read bounded, time that never runs backwards in the record."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from meeting.cli.main import main
+from meeting.domain.language import ParseError, parse
+from meeting.journal import Journal, JournalError, read_journal
+from meeting.loader.load import load
+from meeting.session import Accepted, Session, read_meeting
+from tests.conftest import DEMO_AGENDA, MINI_AGENDA, MINI_COUNCIL, REPO
+from tests.kit import in_session, start
+
+T0 = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
+FIRST = {"type": "meeting.opened"}
+ESC_TITLE = "\x1b]0;pwned\x07"  # an OSC sequence that renames the terminal window
+RED = "\x1b[31m"
+
+
+def refusal(call) -> str:
+    with pytest.raises(JournalError) as caught:
+        call()
+    return caught.value.diagnostic.code
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    path = tmp_path / "meeting" / "journal.jsonl"
+    with Journal.create(path, FIRST, T0) as writer:
+        writer.append({"type": "note", "text": "one"}, T0 + timedelta(seconds=1))
+    return path
+
+
+# ── 1. One writer, whatever the journal is called ──────────────────────────────
+
+
+def aliases(journal: Path) -> dict[str, Path]:
+    folder = journal.parent
+    symlink = folder.parent / "link.jsonl"
+    symlink.symlink_to(journal)
+    hard = folder.parent / "hard.jsonl"
+    os.link(journal, hard)
+    linked_folder = folder.parent / "same-folder"
+    linked_folder.symlink_to(folder, target_is_directory=True)
+    return {
+        "symlink": symlink,
+        "hard link": hard,
+        "dot spelling": folder / "." / ".." / folder.name / "journal.jsonl",
+        "double slash": Path(str(folder) + "//journal.jsonl"),
+        "relative": Path(os.path.relpath(journal)),
+        "folder symlink": linked_folder / "journal.jsonl",
+    }
+
+
+def test_a_second_writer_is_refused_under_any_name_of_the_journal(journal):
+    with Journal.open(journal)[0]:
+        for name, alias in aliases(journal).items():
+            assert refusal(lambda alias=alias: Journal.open(alias)) == "journal.locked", name
+    assert journal.read_bytes().count(b"\n") == 2  # nothing written by the refused writers
+
+
+def test_a_writer_in_another_process_is_refused_through_a_hard_link(journal):
+    hard = journal.parent / "other.jsonl"
+    os.link(journal, hard)
+    code = "from meeting.journal import Journal, JournalError\ntry:\n    Journal.open(__import__('pathlib').Path({!r}))\nexcept JournalError as e:\n    print(e.diagnostic.code)"
+    with Journal.open(journal)[0]:
+        result = subprocess.run(
+            [sys.executable, "-c", code.format(str(hard))], capture_output=True, text=True, timeout=60
+        )
+    assert result.stdout == "journal.locked\n"
+
+
+def test_the_mirror_is_locked_too(tmp_path, journal):
+    mirror = tmp_path / "usb" / "journal.jsonl"
+    other = tmp_path / "other.jsonl"
+    Journal.create(other, FIRST, T0).close()
+    with Journal.open(journal, mirror)[0]:
+        # A second writer on the first one's mirror, or taking the journal for its own mirror.
+        assert refusal(lambda: Journal.open(mirror)) == "journal.locked"
+        assert refusal(lambda: Journal.open(other, journal)) == "journal.locked"
+    assert mirror.read_bytes() == journal.read_bytes()
+
+
+def test_a_mirror_that_is_the_journal_under_another_name_is_refused(journal):
+    hard = journal.parent / "hard.jsonl"
+    os.link(journal, hard)
+    before = journal.read_bytes()
+    for alias in (hard, *aliases(journal).values()):
+        assert refusal(lambda alias=alias: Journal.open(journal, alias)) == "journal.mirror-is-journal"
+    assert journal.read_bytes() == before  # no line written twice into the one file
+
+
+def test_a_journal_whose_folder_is_a_file_says_so(tmp_path):
+    (tmp_path / "minutes").write_text("not a folder")
+    target = tmp_path / "minutes" / "x" / "journal.jsonl"
+    with pytest.raises(JournalError) as caught:
+        Journal.create(target, FIRST, T0)
+    assert caught.value.diagnostic.code == "journal.parent-not-folder"
+    assert caught.value.diagnostic.params == {"parent": str(tmp_path / "minutes")}
+
+
+# ── 2. No raw control characters anywhere ──────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("line", "col", "char"),
+    [
+        (f'note "a{ESC_TITLE}"', 8, "U+001B"),
+        (f'move "That{RED} all" by ke-1', 11, "U+001B"),
+        ('note "ring \x07 the bell"', 12, "U+0007"),
+        ('note "C1 \x9b31m"', 10, "U+009B"),
+        ('note "evil \u202e}; txet"', 12, "U+202E"),
+        ('note "isolate \u2066x\u2069"', 15, "U+2066"),
+        ('note "back\x08space"', 11, "U+0008"),
+        ('note "del \x7f"', 11, "U+007F"),
+        ("present gh-1 # a comment \x1b[2J", 26, "U+001B"),
+    ],
+)
+def test_a_command_with_a_control_character_is_refused_at_its_column(line, col, char):
+    assert parse(line) == ParseError("text.control-character", col, {"char": char})
+
+
+def test_a_tab_is_white_space():
+    command = parse('note\t"one\ttwo"')
+    assert not isinstance(command, ParseError) and command is not None
+    assert command.args["text"] == "one\ttwo"
+
+
+def test_replay_refuses_the_line_and_prints_nothing_raw(tmp_path, capsys):
+    script = tmp_path / "evil.script"
+    script.write_text(f'present gh-1\nnote "{ESC_TITLE}"\n', encoding="utf-8")
+    status = main(["replay", str(DEMO_AGENDA), str(script), "--journal", str(tmp_path / "j.jsonl")])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert f"{script}:2:7: error: control character U+001B" in err
+    assert "\x1b" not in out + err and "\x07" not in out + err
+
+
+def test_a_control_character_in_a_toml_string_is_a_located_error(tmp_path, capsys):
+    council = MINI_COUNCIL.replace('name = "Nadia Benali"', 'name = "Nadia\\u001b]0;pwned\\u0007 Benali"')
+    (tmp_path / "council.toml").write_text(council, encoding="utf-8")
+    agenda = tmp_path / "mini.toml"
+    agenda.write_text(MINI_AGENDA.replace('title = "Budget"', 'title = "Budget \\u202e"'), encoding="utf-8")
+    assert main(["check", str(agenda)]) == 1
+    err = capsys.readouterr().err
+    council_line = council.splitlines().index('name = "Nadia\\u001b]0;pwned\\u0007 Benali"') + 1
+    agenda_line = MINI_AGENDA.splitlines().index('title = "Budget"') + 1
+    assert f"{tmp_path / 'council.toml'}:{council_line}:1: error: control character U+001B" in err
+    assert f"{agenda}:{agenda_line}:1: error: control character U+202E" in err
+    assert "\x1b" not in err and "\u202e" not in err
+
+
+def test_a_path_with_control_characters_is_shown_escaped(tmp_path, capsys):
+    weird = tmp_path / f"a{RED}b.toml"
+    assert main(["check", str(weird)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "a\\u001b[31mb.toml:1:1: error: no such file" in err
+
+
+def old_journal(tmp_path: Path) -> Path:
+    """A journal written before control characters were refused: a member's name, a note and a
+    motion carry them (written here below the parser and the loader, as an old version did)."""
+    meeting = start(tmp_path)
+    meeting.run("present gh-1 sl-1 zm-1 zw-1 bf-1 cm-1 cd-1 mg-1 tz-1 ke-1 ug-1 cd-2 hn-1", "begin", "open agenda")
+    meeting.session.close()
+    path = tmp_path / "journal.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    for member in first["event"]["council"]["members"]:
+        if member["id"] == "ke-1":
+            member["name"] = f"Otieno{ESC_TITLE} Wafula"
+    rewritten = [json.dumps(first, ensure_ascii=False, separators=(",", ":"))]
+    path.write_text("\n".join(rewritten) + "\n", encoding="utf-8")
+    # Re-chain the rest through a writer, adding events whose texts carry the characters.
+    from meeting.journal import parse_ts
+
+    with Journal.open(path)[0] as writer:
+        for line in lines[1:]:
+            entry = json.loads(line)
+            writer.append(entry["event"], parse_ts(entry["ts"]))
+        ts = parse_ts(json.loads(lines[-1])["ts"])
+        writer.append({"type": "note", "text": f"{RED}red\u202e text"}, ts)
+        writer.append(
+            {
+                "type": "motion.moved",
+                "motion": 1,
+                "kind": "main",
+                "text": '=HYPERLINK("http://evil.example","click")',
+                "mover": "ke-1",
+                "seconder": "gh-1",
+                "item": "agenda",
+            },
+            ts,
+        )
+    return path
+
+
+def test_an_old_journal_is_read_with_its_control_characters_made_visible(tmp_path):
+    path = old_journal(tmp_path)
+    state, _recorded, diagnostics = read_meeting(path)
+    assert diagnostics == [] and state is not None
+    assert state.meeting.council.member("ke-1").name == "Otieno\\u001b]0;pwned\\u0007 Wafula"
+    assert state.notes[-1].text == "\\u001b[31mred\\u202e text"
+
+
+def test_minutes_and_tally_of_an_old_journal_show_the_characters_escaped(tmp_path, capsys):
+    path = old_journal(tmp_path)
+    assert main(["minutes", str(path)]) == 0
+    for name in ("minutes.md", "minutes.html", "minutes.toml", "minutes.json", "votes.csv"):
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        assert not any(c in text for c in "\x1b\x07\u202e"), name
+    html = (tmp_path / "minutes.html").read_text(encoding="utf-8")
+    assert "Otieno\\u001b]0;pwned\\u0007 Wafula" in html
+    assert "\\u001b[31mred\\u202e text" in html
+    markdown = (tmp_path / "minutes.md").read_text(encoding="utf-8")
+    assert "\\\\u001b\\[31mred\\\\u202e text" in markdown  # Markdown's own escapes on top
+    capsys.readouterr()
+    main(["tally", str(path)])
+    out, err = capsys.readouterr()
+    assert "\x1b]" not in out + err and "\u202e" not in out + err
+
+
+def test_a_formula_in_a_csv_cell_is_neutralised(tmp_path):
+    meeting = in_session(tmp_path)
+    formula = '=HYPERLINK("http://evil.example","click")'
+    meeting.run(f'move "{formula.replace(chr(34), chr(92) + chr(34))}" by ke-1 seconded gh-1', "vote 15 1 0")
+    meeting.session.close()
+    assert main(["minutes", str(tmp_path / "journal.jsonl"), "--format", "csv"]) == 0
+    rows = (tmp_path / "votes.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(f'"\'{formula.replace(chr(34), chr(34) * 2)}"' in row for row in rows)
+    assert not any(row.startswith("=") or ",=" in row or ',"=' in row for row in rows)
+
+
+@pytest.mark.parametrize("start", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
+def test_every_formula_start_gets_an_apostrophe(start):
+    from meeting.minutes.csv import cell
+
+    assert cell(start) == "'" + start
+    assert cell("That the council " + start) == "That the council " + start
+
+
+def test_a_carriage_return_is_made_visible_before_it_could_start_a_formula():
+    from meeting.minutes.csv import cell
+
+    assert cell("\r=1+1") == "\\u000d=1+1"
+
+
+# ── 3. Every read is bounded and never hangs ───────────────────────────────────
+
+
+def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """The command in a fresh process, with a deadline: a read that hangs fails the test."""
+    return subprocess.run([sys.executable, "-m", "meeting", *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "{p}"),
+        ("replay", "{p}", str(REPO / "agendas/ic-asm/2026-12-council-meeting.script"), "--journal", "{d}/j.jsonl"),
+        ("replay", str(DEMO_AGENDA), "{p}", "--journal", "{d}/j.jsonl"),
+        ("minutes", "{p}"),
+        ("verify", "{p}"),
+        ("tally", "{p}"),
+    ],
+)
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "/dev/urandom"])
+def test_a_file_that_is_not_regular_is_refused_at_once(tmp_path, fifo, args, special):
+    target = str(fifo) if special == "fifo" else special
+    result = run_cli(*(a.format(p=target, d=tmp_path) for a in args))
+    assert result.returncode == 1, result.stderr
+    assert f"{target}:1:1: error: not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_journal_writer_refuses_a_fifo(fifo):
+    assert refusal(lambda: Journal.open(fifo)) == "file.not-regular"
+
+
+def test_a_journal_line_past_its_cap_is_refused_not_read_whole(tmp_path, monkeypatch):
+    import meeting.journal as journal_module
+
+    path = tmp_path / "journal.jsonl"
+    with Journal.create(path, FIRST, T0) as writer:
+        writer.append({"type": "note", "text": "x" * 500}, T0)
+        writer.append({"type": "note", "text": "short"}, T0)
+    monkeypatch.setattr(journal_module, "LINE_LIMIT", 300)
+    entries, diagnostics = read_journal(path)
+    assert len(entries) == 1
+    assert [(d.code, d.line) for d in diagnostics] == [("journal.line-too-long", 2)]
+    assert refusal(lambda: Journal.open(path)) == "journal.line-too-long"
+
+
+def test_an_event_too_long_for_a_line_is_refused_and_nothing_is_written(tmp_path, monkeypatch):
+    import meeting.journal as journal_module
+
+    meeting = in_session(tmp_path)
+    before = (tmp_path / "journal.jsonl").read_bytes()
+    monkeypatch.setattr(journal_module, "LINE_LIMIT", 200)
+    refused = meeting.refuse('note "' + "y" * 300 + '"')
+    assert refused.code == "journal.line-too-long"
+    assert (tmp_path / "journal.jsonl").read_bytes() == before
+
+
+@pytest.mark.parametrize("shape", ["header", "dotted", "inline"])
+def test_nesting_too_deep_for_the_program_is_a_located_error(tmp_path, shape):
+    keys = ".".join(["k"] * 600)
+    text = {
+        "header": f'name = "x"\n[{keys}]\nv = 1\n',
+        "dotted": f'name = "x"\n{keys} = 1\n',
+        "inline": 'name = "x"\nv = ' + "{ a = " * 600 + "1" + " }" * 600 + "\n",
+    }[shape]
+    path = tmp_path / "council.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    assert [(d.code, d.line) for d in loaded.diagnostics] == [("toml.too-deep", 2)]
+
+
+@pytest.mark.parametrize("year", ["0001", "9999"])
+def test_a_start_at_the_ends_of_the_calendar_is_a_located_error(tmp_path, year, capsys):
+    (tmp_path / "council.toml").write_text(MINI_COUNCIL, encoding="utf-8")
+    agenda = tmp_path / "mini.toml"
+    agenda.write_text(MINI_AGENDA.replace("2026-12-10T12:00:00", f"{year}-12-31T23:00:00"), encoding="utf-8")
+    assert main(["check", str(agenda)]) == 1
+    err = capsys.readouterr().err
+    assert f"{agenda}:3:1: error: a meeting starts between the years 1900 and 2999, not in {int(year)}" in err
+
+
+@pytest.mark.parametrize("bad", ["ӏ-1", "ɡh-1", "gh-ɡ", "_gh"])
+def test_an_id_outside_ascii_is_refused_by_the_loader(tmp_path, bad):
+    (tmp_path / "council.toml").write_text(MINI_COUNCIL.replace('id = "n-3"', f'id = "{bad}"'), encoding="utf-8")
+    loaded = load(tmp_path / "council.toml")
+    assert [(d.code, d.params) for d in loaded.diagnostics] == [("id.invalid", {"value": bad})]
+
+
+def test_a_journal_with_an_older_non_ascii_id_still_reads(tmp_path):
+    meeting = start(tmp_path)
+    meeting.session.close()
+    path = tmp_path / "journal.jsonl"
+    first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    first["event"]["council"]["members"][0]["id"] = "għ-1"
+    path.write_text(json.dumps(first, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    state, _recorded, diagnostics = read_meeting(path)
+    assert diagnostics == [] and state is not None
+    assert state.meeting.council.members[0].id == "għ-1"
+
+
+@pytest.mark.parametrize(("bound", "code"), [("at_least = 0", "quorum.zero"), ('at_least = "0/3"', "quorum.zero")])
+def test_a_quorum_met_by_nobody_is_refused(tmp_path, bound, code):
+    council = MINI_COUNCIL.replace("[rules.quorum]\nat_least = 3", f"[rules.quorum]\n{bound}")
+    (tmp_path / "council.toml").write_text(council, encoding="utf-8")
+    assert [d.code for d in load(tmp_path / "council.toml").diagnostics] == [code]
+
+
+def test_item_minutes_beyond_a_day_are_refused(tmp_path):
+    (tmp_path / "council.toml").write_text(MINI_COUNCIL, encoding="utf-8")
+    agenda = tmp_path / "mini.toml"
+    agenda.write_text(MINI_AGENDA.replace("minutes = 20", f"minutes = {2**63 - 1}"), encoding="utf-8")
+    assert [(d.code, d.params) for d in load(agenda).diagnostics] == [
+        ("schema.too-large", {"key": "minutes", "limit": 1440})
+    ]
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "posix/Africa/Nairobi", "right/UTC", "Factory"])
+def test_names_that_are_not_iana_zones_are_refused(tmp_path, zone):
+    (tmp_path / "council.toml").write_text(MINI_COUNCIL, encoding="utf-8")
+    agenda = tmp_path / "mini.toml"
+    agenda.write_text(MINI_AGENDA.replace('time_zone = "UTC"', f'time_zone = "{zone}"'), encoding="utf-8")
+    assert [(d.code, d.params) for d in load(agenda).diagnostics] == [("zone.unknown", {"value": zone})]
+
+
+def test_huge_numbers_and_other_digits_in_a_command_are_refused_not_crashed():
+    assert parse("vote " + "9" * 5000 + " 1").code == "command.number-too-large"  # type: ignore[union-attr]
+    assert parse("vote ² 1").code == "command.expected-number"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("line", ["recess 99999999", "recess 0", 'add "Long item" minutes 999999999'])
+def test_lengths_past_a_day_are_refused(tmp_path, line):
+    meeting = in_session(tmp_path)
+    assert meeting.refuse(line).code in ("sitting.bad-recess", "item.bad-minutes")
+
+
+READ_ONLY_COMMANDS = textwrap.dedent(
+    """
+    import sys
+    sys.modules["fcntl"] = None  # as on a platform without it
+    from meeting.cli.main import main
+    raise SystemExit(main(sys.argv[1:]))
+    """
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", str(DEMO_AGENDA)),
+        ("schema", "council"),
+        ("minutes", "{demo}/journal.jsonl", "-o", "{out}"),
+        ("verify", "{demo}"),
+        ("tally", "{demo}"),
+    ],
+)
+def test_the_reading_commands_run_without_fcntl(tmp_path, args):
+    demo = REPO / "minutes" / "2026-12-council-meeting"
+    argv = [a.format(demo=demo, out=tmp_path) for a in args]
+    result = subprocess.run(
+        [sys.executable, "-c", READ_ONLY_COMMANDS, *argv], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert result.returncode == 0, result.stderr  # an `import fcntl` anywhere on the way fails
+
+
+# ── 4. Time only moves forward in the record ───────────────────────────────────
+
+
+class SteppedClock:
+    """A wall clock that NTP sets back by a quarter of an hour halfway through."""
+
+    def __init__(self, times: list[datetime]) -> None:
+        self.times = times
+
+    def now(self) -> datetime:
+        return self.times.pop(0)
+
+
+def test_a_clock_that_steps_back_never_takes_the_record_back(tmp_path):
+    loaded = load(DEMO_AGENDA)
+    assert loaded.meeting is not None
+    later, earlier = T0 + timedelta(minutes=40), T0 + timedelta(minutes=25)
+    clock = SteppedClock(
+        [T0, T0 + timedelta(minutes=1), later, earlier, earlier + timedelta(minutes=1), later + timedelta(minutes=2)]
+    )
+    session = Session.start(loaded.meeting, [], tmp_path / "journal.jsonl", clock)
+    results = [session.execute(line) for line in ("present gh-1", "begin", 'note "a"', 'note "b"', 'note "c"')]
+    assert all(isinstance(r, Accepted) for r in results)
+    times = [r.entry.ts for r in results if isinstance(r, Accepted) and r.entry]
+    assert times == [T0 + timedelta(minutes=1), later, later, later, later + timedelta(minutes=2)]
+    warned = [w.code for r in results if isinstance(r, Accepted) for w in r.warnings]
+    assert warned == ["clock.behind"]  # once, not at every event
+    session.close()

@@ -1,0 +1,44 @@
+"""minutes.docx reopened with python-docx: what a secretary opens in Word."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+
+from tests.unit.test_minutes_files import COMMITTED
+
+
+def test_the_word_minutes_hold_title_tables_proceedings_and_signatures():
+    document = docx.Document(str(COMMITTED / "minutes.docx"))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[0].startswith("Minutes of the ordinary meeting of the Council of the International Council")
+    assert document.sections[0].header.paragraphs[0].text == "DRAFT"
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for wanted in (
+        "Attendance",
+        "Anglophone Africa (4 seats)",
+        "3. Adoption of the agenda",
+        "Decisions",
+        "Action items",
+        "Approval and signatures",
+        "Annex: roll calls",
+    ):
+        assert wanted in headings
+    assert any("17 in favour, 0 against, 1 abstention; 9 needed" in p for p in paragraphs)
+    assert "Draft, to be approved by the council at its next meeting." in paragraphs
+    assert any(p.startswith("Chair: Neema Mwakasege-Lyimo") for p in paragraphs)
+    # Tables: details, five regions with the same columns, decisions, the roll call seat by seat.
+    cells = [[c.text for c in t.rows[0].cells] for t in document.tables]
+    assert cells.count(["Name", "Organisation", "Attendance", "Arrived", "Left"]) == 5
+    seats = next(t for t in document.tables if t.rows[0].cells[0].text == "Seat")
+    assert len(seats.rows) == 1 + 19
+    assert document.core_properties.author == "Chiara Ngozi Adébáyọ̀"
+
+
+def test_every_zip_entry_has_the_same_fixed_date():
+    with zipfile.ZipFile(Path(COMMITTED / "minutes.docx")) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
