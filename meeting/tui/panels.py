@@ -45,21 +45,48 @@ def agenda_rows(state: State, now: datetime) -> list[Table]:
     alike) and minutes used of those allotted."""
     rows = []
     for number, item_id in enumerate(state.order, start=1):
+        table = _agenda_grid()
+        table.add_row(*_agenda_cells(state, number, item_id, now))
+        rows.append(table)
+    return rows
+
+
+def agenda_text(state: State, now: datetime) -> Text:
+    """The agenda one line an item, titles shortened to fit a narrow column: the members'
+    view shows it so (the console shows `agenda_rows`, whose titles are never cut)."""
+    text = Text()
+    for number, item_id in enumerate(state.order, start=1):
         item = state.items[item_id]
         used = minutes_used(state, item_id, now)
         style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
         over = used > item.item.minutes
-        table = Table.grid(expand=True)
-        table.add_column(width=4, no_wrap=True)
-        table.add_column(ratio=1, overflow="fold")
-        table.add_column(width=7, justify="right", no_wrap=True)
-        table.add_row(
-            Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
-            Text(item.item.title, style=style),
-            Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
-        )
-        rows.append(table)
-    return rows
+        line = Text(f"{_ITEM_MARKS[item.status]}{number:>2} ", style=style)
+        line.append(item.item.title, style=style)
+        line.truncate(22, overflow="ellipsis", pad=True)
+        line.append(f" {used:>3}/{item.item.minutes:<3}", style="bold red" if over else style or "dim")
+        text.append_text(line)
+        text.append("\n")
+    return text
+
+
+def _agenda_grid() -> Table:
+    table = Table.grid(expand=True)
+    table.add_column(width=4, no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    table.add_column(width=7, justify="right", no_wrap=True)
+    return table
+
+
+def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tuple[Text, Text, Text]:
+    item = state.items[item_id]
+    used = minutes_used(state, item_id, now)
+    style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
+    over = used > item.item.minutes
+    return (
+        Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
+        Text(item.item.title, style=style),
+        Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
+    )
 
 
 def current_text(state: State, now: datetime) -> Text:
