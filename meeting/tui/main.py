@@ -55,6 +55,7 @@ class MainScreen(Screen[None]):
             self._bindings.bind(action.key, action.action, _(action.title), show=action.footer)
         self._bindings.bind("escape", "leave_bar", show=False)
         self._minute = -1
+        self.in_flight: list[str] = []  # lines sent by keys and not yet answered
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
@@ -85,6 +86,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer and the keys follow the phase: no 'Begin' once begun, no 'Next item'
         after adjournment."""
+        if self.in_flight:
+            return True  # a key's command is on its way: the phase may be about to change, never drop a key
         phase = self.app.session.state.phase
         offered = [a for a in ACTIONS if a.action.split("(")[0] == action]
         if not offered:
@@ -138,6 +141,7 @@ class MainScreen(Screen[None]):
         self.query_one("#notice", Static).update(text)
 
     def action_run(self, verb: str) -> None:
+        self.in_flight.append(verb)
         self.post_message(RunCommand(verb))
 
     def action_form(self, verb: str) -> None:
@@ -182,6 +186,9 @@ class MainScreen(Screen[None]):
     def on_command_answered(self, message: CommandAnswered) -> None:
         """The bar's line answered: accepted, the bar empties and the keys work again at once;
         refused, the line stays, selected for correction, with a caret under the column."""
+        if message.line in self.in_flight:
+            self.in_flight.remove(message.line)
+            self.refresh_bindings()
         bar = self.query_one(CommandBar)
         if message.line != bar.value:
             return  # a key's command, not the bar's
