@@ -271,6 +271,8 @@ def render(minutes: m.Minutes) -> bytes:
     doc.add_paragraph(text(minutes.journal.words))
     doc.add_paragraph(text(minutes.journal.how_to_check))
     table(doc, t.sources_head, [[s.path, s.sha256] for s in minutes.journal.sources], (35, 65))
+    for circulated in minutes.journal.circulated:
+        doc.add_paragraph(text(circulated.words))
     if minutes.journal.withdrawn:
         doc.add_paragraph(text(t.withdrawn))
         _entries(doc, minutes.journal.withdrawn)

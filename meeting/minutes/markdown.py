@@ -216,6 +216,8 @@ def render(minutes: m.Minutes) -> str:
     lines += ["", "## " + _("Annex: the record these minutes come from"), "", paragraph(minutes.journal.words), ""]
     lines += [paragraph(minutes.journal.how_to_check), ""]
     lines += table([_("Source file"), _("SHA-256")], [[md(s.path), f"`{s.sha256}`"] for s in minutes.journal.sources])
+    for circulated in minutes.journal.circulated:
+        lines += ["", paragraph(circulated.words)]
     if minutes.journal.withdrawn:
         lines += ["", _("Entries the chair withdrew during the meeting:"), ""]
         lines += [f"- **{w.at}** {md(w.text)}" for w in minutes.journal.withdrawn]

@@ -27,6 +27,7 @@ from meeting.vocabulary import (
     MOTION_STATUS,
     RULINGS,
     TIE_BREAKERS,
+    date_words,
     item_heading,
     quoted,
     sentence,
@@ -353,13 +354,21 @@ def _action(said: Said, event: ev.Event) -> str:
 @says(ev.MinutesApproved)
 def _approved(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.MinutesApproved)
-    circulated = said.ctx.state.circulated.get(event.item)
-    of = circulated.title if circulated else event.meeting
+    of = circulated_words(said.ctx, event.item, event.meeting)
     if event.corrections:
-        return _("The council approved the minutes of {meeting} with the following corrections: {corrections}").format(
+        return _("The council approved the minutes of {meeting}, with the following corrections: {corrections}").format(
             meeting=of, corrections=sentence(event.corrections)
         )
-    return _("The council approved the minutes of {meeting} without correction.").format(meeting=of)
+    return _("The council approved the minutes of {meeting} as circulated.").format(meeting=of)
+
+
+def circulated_words(ctx: Context, item: str, meeting: str) -> str:
+    """The earlier meeting whose minutes an item approves: "the meeting of Thursday 10 December
+    2026 (IC-ASM Council Meeting, December 2026)"."""
+    circulated = ctx.state.circulated.get(item)
+    if circulated is None:
+        return meeting
+    return _("the meeting of {date} ({title})").format(date=date_words(circulated.date), title=circulated.title)
 
 
 @says(ev.DecisionPublished)
@@ -559,6 +568,13 @@ def unfinished(ctx: Context) -> list[str]:
         if motion.status in ("postponed", "referred") and motion.kind == "main":
             lines.append(
                 _("{label} was {status}.").format(label=ctx.label(motion), status=_(MOTION_STATUS[motion.status]))
+            )
+    for item_id, circulated in state.circulated.items():
+        if item_id not in state.approved:
+            lines.append(
+                _("The minutes of {meeting} were not approved.").format(
+                    meeting=circulated_words(ctx, item_id, circulated.meeting)
+                )
             )
     for item_id in state.order:
         status = state.items[item_id].status

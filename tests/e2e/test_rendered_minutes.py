@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.unit.test_minutes_files import COMMITTED
+from tests.unit.test_minutes_files import GOLDEN
 
 FLAGS = [
     "--headless",
@@ -43,7 +43,7 @@ def _page_one(pdf: Path) -> tuple[str, Path]:
 
 
 def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
-    shutil.copy(COMMITTED / "minutes.docx", tmp_path / "minutes.docx")
+    shutil.copy(GOLDEN / "minutes.docx", tmp_path / "minutes.docx")
     subprocess.run(
         [
             _tool("soffice"),
@@ -70,7 +70,7 @@ def test_the_html_minutes_print_from_chromium_with_page_numbers_and_draft(tmp_pa
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=_tool("chromium"), args=FLAGS)
         page = browser.new_page()
-        page.goto((COMMITTED / "minutes.html").resolve().as_uri())
+        page.goto((GOLDEN / "minutes.html").resolve().as_uri())
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         browser.close()
     text, _png = _page_one(pdf)
