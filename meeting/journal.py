@@ -112,6 +112,12 @@ def read_journal(
     return scan.entries, [] if scan.problem is None else [scan.problem]
 
 
+def parse_line(raw: bytes, seq: int, prev: str, shown: str, envelope: Envelope | None = None) -> Entry | Diagnostic:
+    """One complete line (without its newline) as entry `seq`, chained to the hash `prev`: for a
+    reader that follows a journal as another program writes it (`meeting view --follow`)."""
+    return _parse(raw, seq, prev, shown, canonical=True, envelope=envelope)
+
+
 class Journal:
     """The single writer of one journal. Build it with `create` or `open`; close it when done.
 

@@ -379,6 +379,9 @@ MESSAGES: dict[str, str] = {
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
+    # The members' view and its server (`meeting view`, `meeting serve`)
+    "serve.cannot-listen": N_("cannot serve on {host} port {port}: {reason}"),
+    "tally.no-match": N_("no member or region matches '{text}'"),
     # Elections: the rules' methods and the agenda's elections
     "method.unknown": N_("unknown election method '{id}': define it under [rules.elections] or use 'majority'"),
     "method.option-not-for-method": N_("'{key}' is for majority rounds only, not for the method '{method}'"),

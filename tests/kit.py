@@ -10,7 +10,7 @@ from meeting.domain.state import State
 from meeting.loader.load import load
 from meeting.messages import render
 from meeting.session import Accepted, ScriptClock, Session, source_files
-from tests.conftest import DEMO_AGENDA
+from tests.conftest import DEMO_AGENDA, REPO
 
 
 class Meeting:
@@ -71,3 +71,54 @@ def in_session(tmp_path: Path, present: tuple[str, ...] = ALL_SEATS, item: str =
     meeting = start(tmp_path)
     meeting.run(f"present {' '.join(present)}", "begin", f"open {item}")
     return meeting
+
+
+class Chair:
+    """The chair's console as another process: `tests/writer.py` holding the journal's lock
+    and writing each line sent with `say` (returns once the event is fsynced)."""
+
+    def __init__(self, journal: Path, agenda: Path = DEMO_AGENDA) -> None:
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.writer", str(agenda), str(journal)],
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.seq = self._answer()["seq"]
+
+    def _answer(self) -> dict:
+        import json
+
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        assert line, "the chair's process ended"
+        return json.loads(line)
+
+    def say(self, line: str) -> int:
+        assert self.process.stdin is not None
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        answer = self._answer()
+        assert answer["refused"] is None, f"{line!r} refused: {answer['refused']}"
+        self.seq = answer["seq"]
+        return self.seq
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def demo_lines() -> list[str]:
+    """The demo script's lines, as the chair typed them (comments and blank lines left out)."""
+    script = DEMO_AGENDA.with_suffix(".script").read_text(encoding="utf-8")
+    lines = []
+    for line in script.splitlines():
+        command = line.split("  #", 1)[0].strip()
+        if command and not command.startswith("#"):
+            lines.append(command)
+    return lines

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from meeting import __version__
-from meeting.cli import check, correct, minutes, replay, run, schema, tally, verify
+from meeting.cli import check, correct, minutes, replay, run, schema, serve, tally, verify, view
 from meeting.i18n import _, set_language
 
-_COMMANDS = (check, schema, replay, run, minutes, verify, tally, correct)
+_COMMANDS = (check, schema, replay, run, minutes, verify, tally, correct, view, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

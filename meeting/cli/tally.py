@@ -16,7 +16,8 @@ from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
 from meeting.minutes import files
-from meeting.minutes.model import Minutes, MotionRecord, VoteRecord
+from meeting.minutes.model import Minutes
+from meeting.minutes.tally import Tally, find_item, tallies, who
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -31,32 +32,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         ),
     )
     parser.add_argument("path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it"))
-    parser.add_argument("--item", metavar="ID", help=_("only the votes on this agenda item (its id or number)"))
+    parser.add_argument(
+        "--item", metavar="ITEM", help=_("only the votes on this agenda item (its id, number, or words of its title)")
+    )
+    parser.add_argument(
+        "--member",
+        metavar="WHO",
+        help=_("only the roll calls where this member or region voted, and only their seats (an id or a name)"),
+    )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
 
 
-def votes_of(minutes: Minutes, item: str | None) -> list[tuple[MotionRecord, VoteRecord]]:
-    """Every counted vote, in the order of the motions (a motion's earlier votes first)."""
-    wanted = None
-    if item is not None:
-        wanted = next(
-            (i.id for i in minutes.items if i.id.casefold() == item.casefold() or str(i.number) == item), None
-        )
-    out = []
-    for motion in minutes.motions:
-        if item is not None and motion.item != wanted:
-            continue
-        out += [(motion, vote) for vote in motion.votes]
-    return out
-
-
-def _item_title(minutes: Minutes, motion: MotionRecord) -> str:
-    item = minutes.item(motion.item)
-    return item.heading if item else ""
-
-
-def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> Table:
+def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
     table = Table(title=_("Votes: {title}").format(title=minutes.header.title), box=box.SIMPLE_HEAVY, expand=False)
     table.add_column(_("Motion"), no_wrap=True)
     table.add_column(_("Item"), justify="right")
@@ -65,9 +53,9 @@ def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> 
         table.add_column(name, justify="right")
     table.add_column(_("Needed"), justify="right")
     table.add_column(_("Result"))
-    for motion, vote in votes:
-        found = minutes.item(motion.item)
-        item = str(found.number) if found else ""
+    for tally in votes:
+        motion, vote = tally.motion, tally.vote
+        item = str(tally.item.number) if tally.item else ""
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
         table.add_row(
             motion.label,
@@ -83,7 +71,8 @@ def _summary(minutes: Minutes, votes: list[tuple[MotionRecord, VoteRecord]]) -> 
     return table
 
 
-def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
+def _detail(tally: Tally) -> Panel:
+    motion, vote = tally.motion, tally.vote
     parts: list[RenderableType] = []
     if motion.text:
         parts.append(Text(motion.text))
@@ -107,21 +96,21 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
     parts.append(Text(vote.words, style=style))
     if vote.method == "secret_ballot":
         parts.append(Text(_("Secret ballot: totals only."), style="italic"))
-    if vote.by_region:
+    if tally.regions:
         regions = Table(title=_("By region"), box=box.SIMPLE, title_justify="left")
         regions.add_column(_("Region"))
         for name in (_("For"), _("Against"), _("Abstentions")):
             regions.add_column(name, justify="right")
-        for region in vote.by_region:
+        for region in tally.regions:
             regions.add_row(region.name, str(region.yes), str(region.no), str(region.abstain))
         parts.append(regions)
-    if vote.roll_call:
+    if tally.seats:
         names = Table(title=_("Seat by seat"), box=box.SIMPLE, title_justify="left")
         names.add_column(_("Seat"), no_wrap=True)
         names.add_column(_("Vote"), no_wrap=True)
         names.add_column(_("Cast by (alternate or proxy)"))
         heading: str | None = None
-        for seat in vote.roll_call:
+        for seat in tally.seats:
             if seat.region_name != heading:
                 heading = seat.region_name
                 names.add_row(Text(heading or "", style="bold"), "", "")
@@ -130,7 +119,7 @@ def _detail(minutes: Minutes, motion: MotionRecord, vote: VoteRecord) -> Panel:
             names.add_row("  " + seat.seat.name, Text(seat.choice_words, style=style), voter)
         parts.append(names)
     title = _("{label} — {method}, {at}").format(label=motion.label, method=vote.method_words, at=vote.at)
-    item = _item_title(minutes, motion)
+    item = tally.item.heading if tally.item else ""
     return Panel(Group(*parts), title=title, subtitle=item or None, title_align="left", subtitle_align="left")
 
 
@@ -138,28 +127,21 @@ def run(args: argparse.Namespace) -> int:
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
     diagnostics = list(journal.diagnostics)
-    votes: list[tuple[MotionRecord, VoteRecord]] = []
+    votes: list[Tally] = []
     minutes = None
-    if journal.ok:
+    if journal.ok and journal.state is not None:
         minutes = files.minutes_in(journal, args.lang)
-        if args.item is not None and not any(
-            i.id.casefold() == args.item.casefold() or str(i.number) == args.item for i in minutes.items
-        ):
+        item = find_item(minutes, args.item) if args.item is not None else None
+        asked = who(journal.state, args.member) if args.member is not None else None
+        if args.item is not None and item is None:
             diagnostics.append(error(str(path), "item.not-found", text=args.item))
+        elif args.member is not None and asked is None:
+            diagnostics.append(error(str(path), "tally.no-match", text=args.member))
         else:
-            votes = votes_of(minutes, args.item)
+            votes = tallies(minutes, item, asked)
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
-        shown = [
-            {
-                "motion": motion.number,
-                "label": motion.label,
-                "item": motion.item,
-                "text": motion.text,
-                **vote.model_dump(mode="json", exclude_none=True),
-            }
-            for motion, vote in votes
-        ]
+        shown = [tally.data() for tally in votes]
         print(json.dumps(json_result(diagnostics, votes=shown), ensure_ascii=False, indent=2))
         return 0 if ok else 1
     print_diagnostics(diagnostics)
@@ -170,6 +152,6 @@ def run(args: argparse.Namespace) -> int:
         console.print(_("No counted votes."))
         return 0
     console.print(_summary(minutes, votes))
-    for motion, vote in votes:
-        console.print(_detail(minutes, motion, vote))
+    for tally in votes:
+        console.print(_detail(tally))
     return 0

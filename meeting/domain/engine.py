@@ -27,7 +27,7 @@ from meeting.domain.attendance import (
     vote_refusal,
     women_share,
 )
-from meeting.domain.council import Member
+from meeting.domain.council import Member, Region
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
 from meeting.domain.outcome import (
@@ -98,6 +98,14 @@ def find_members(state: State, text: str) -> list[Member]:
     # Whole words of the name: "Ouedraogo", "ouedraogo-kabore" or "dos Santos".
     within = re.compile(rf"(?:^|[\s-]){re.escape(wanted)}(?:$|[\s-])")
     return [m for m in members if within.search(_fold(m.name))]
+
+
+def find_regions(state: State, text: str) -> list[Region]:
+    """Regions matching what was typed: an id, or words of the name ("latin", "Latin America")."""
+    wanted = _fold(text).strip()
+    regions = state.meeting.council.regions
+    by_id = [r for r in regions if _fold(r.id) == wanted]
+    return by_id or [r for r in regions if wanted and wanted in _fold(r.name)]
 
 
 def resolve_member(state: State, ref: Ref) -> Member:

@@ -1,0 +1,86 @@
+"""Every counted vote of a meeting, with who voted how where the record names them: the one
+selection behind `meeting tally` (tables and `--json`) and the members' view.
+
+A vote is taken from the minutes record (`VoteRecord`: counts, the rule and its arithmetic, by
+region, seat by seat for a roll call), so the terminal, the JSON and the view cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from meeting.domain.engine import find_members, find_regions
+from meeting.domain.state import State
+from meeting.minutes.model import ItemRecord, Minutes, MotionRecord, RegionTally, RollCallVote, VoteRecord
+
+_FOLD = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    motion: MotionRecord
+    vote: VoteRecord
+    item: ItemRecord | None
+    seats: list[RollCallVote]  # the roll-call rows the selection asked about (all, unfiltered)
+    regions: list[RegionTally]
+
+    def data(self) -> dict[str, Any]:
+        """The tally as `meeting tally --json` prints it."""
+        vote = self.vote.model_copy(update={"roll_call": self.seats, "by_region": self.regions})
+        return {
+            "motion": self.motion.number,
+            "label": self.motion.label,
+            "item": self.motion.item,
+            "text": self.motion.text,
+            **vote.model_dump(mode="json", exclude_none=True),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Whose votes are asked about: members (seats or those who cast their vote) and regions."""
+
+    text: str
+    members: frozenset[str] = field(default_factory=frozenset)
+    regions: frozenset[str] = field(default_factory=frozenset)
+
+    def __contains__(self, row: RollCallVote) -> bool:
+        return row.seat.id in self.members or row.voter.id in self.members or row.region in self.regions
+
+
+def who(state: State, text: str) -> Who | None:
+    """A member or a region as typed ("pe-1", "Huamaní", "latin america"); None if nobody matches."""
+    regions = frozenset(r.id for r in find_regions(state, text))
+    members = frozenset(m.id for m in find_members(state, text)) if not regions else frozenset()
+    return Who(text, members, regions) if members or regions else None
+
+
+def find_item(minutes: Minutes, text: str) -> ItemRecord | None:
+    """An item by its id or number, or by words of its title ("Article 7") when only one has them."""
+    wanted = text.casefold()
+    exact = next((i for i in minutes.items if i.id.casefold() == wanted or str(i.number) == text), None)
+    if exact is not None:
+        return exact
+    words = _FOLD.sub(" ", wanted).strip()
+    titled = [i for i in minutes.items if words and words in _FOLD.sub(" ", i.title.casefold())]
+    return titled[0] if len(titled) == 1 else None
+
+
+def tallies(minutes: Minutes, item: ItemRecord | None = None, asked: Who | None = None) -> list[Tally]:
+    """Every counted vote the minutes record, in the order of the motions (a motion's earlier
+    votes first); with `asked`, only the roll calls where those seats answered, and only their
+    rows. (The public minutes leave out what a closed session decided, unless it was published.)"""
+    found = []
+    for motion in minutes.motions:
+        if item is not None and motion.item != item.id:
+            continue
+        record = minutes.item(motion.item)
+        for vote in motion.votes:
+            seats = [row for row in vote.roll_call if asked is None or row in asked]
+            regions = [r for r in vote.by_region if asked is None or not asked.regions or r.region in asked.regions]
+            if asked is not None and not seats:
+                continue
+            found.append(Tally(motion, vote, record, seats, regions))
+    return found

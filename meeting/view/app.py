@@ -1,0 +1,286 @@
+"""The members' view: the meeting as the chair's console records it, read-only.
+
+`build_view` is the one way to make the app: `meeting view`, `meeting serve` (through
+`meeting view` in each browser's process) and the tests all use it. With `follow`, the
+journal is read again five times a second, only its new lines; the screen changes when an
+event arrives, and its clocks (the item's time, the speaker's time left) every second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Digits, Footer, Static
+
+from meeting.diagnostics import format_diagnostic
+from meeting.domain.decisions import floor
+from meeting.domain.state import State
+from meeting.i18n import _
+from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
+from meeting.view.follow import Follower
+from meeting.view.panels import (
+    floor_text,
+    in_closed_session,
+    item_text,
+    motions_text,
+    regions_line,
+    results_text,
+    vote_text,
+)
+
+Clock = Callable[[], datetime]
+POLL_SECONDS = 0.2  # the chair's fsync reaches the screen within this, plus a frame
+
+# White on black, with yellow for what needs attention: readable through a beamer and a
+# compressed screen share.
+PROJECTOR_THEME = Theme(
+    name="meeting-projector",
+    primary="#FFD700",
+    secondary="#FFFFFF",
+    accent="#FFD700",
+    warning="#FFD700",
+    error="#FF5555",
+    success="#55FF55",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    dark=True,
+)
+
+
+def wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class _Panels(Screen[None]):
+    """A screen of panels, each updated only when what it says has changed: an unchanged
+    panel costs nothing to draw, and sends nothing to a browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: dict[str, Text | str] = {}
+
+    def show(self, selector: str, text: Text | str, hide_empty: bool = False) -> None:
+        widget = self.query_one(selector, Static)
+        if hide_empty:
+            widget.display = bool(text)  # a panel with nothing to say takes no room
+        if self.said.get(selector) != text:
+            self.said[selector] = text
+            widget.update(text)
+
+
+class LiveScreen(_Panels):
+    """The meeting now: the agenda, the item, the motion, the floor, the vote, the quorum."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "app.review", _("Tallies")),
+        Binding("q", "app.quit", _("Quit")),
+    ]
+    app: ViewApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        with Horizontal(id="body"):
+            with VerticalScroll(id="side"):
+                yield Static(id="agenda")
+            with VerticalScroll(id="main"):
+                yield Static(id="item")
+                yield Static(id="motions")
+                yield Static(id="floor")
+                yield Static(id="vote")
+                yield Static(_("Decisions"), classes="heading")
+                yield Static(id="results")
+        yield Static(id="quorum")
+        yield Static(id="regions")
+        yield Static(id="attendance")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def on_resize(self) -> None:
+        # Below 32 rows the seats by region take one or two lines instead of one per region.
+        self.set_class(self.size.height < 32, "-short")
+
+    def redraw(self) -> None:
+        state, now = self.app.follower.state, self.app.now()
+        self.show("#status", self.app.status_text())
+        if state is None:
+            return
+        self.show("#header", header_text(state, now))
+        self.show("#agenda", agenda_text(state, now))
+        self.show("#results", results_text(state) or Text("—", style="dim"))
+        self.show("#item", item_text(state, now))
+        self.show("#motions", hide_empty=True, text=motions_text(state))
+        self.show("#floor", hide_empty=True, text=floor_text(state, now))
+        vote = vote_text(state)
+        if vote and self.said.get("#vote") != vote:
+            # A vote opened or a seat answered: that is what members look for, even on a small screen.
+            self.call_after_refresh(self.query_one("#vote").scroll_visible, top=True, animate=False)
+        self.show("#vote", hide_empty=True, text=vote)
+        text, met = quorum_text(state)
+        self.show("#quorum", text)
+        self.query_one("#quorum").set_class(not met, "-lost")
+        self.show("#regions", regions_line(state))
+        self.show("#attendance", attendance_text(state))
+
+
+class ProjectorScreen(_Panels):
+    """The same meeting for a room: the item, the motion, and the numbers in large digits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = LiveScreen.BINDINGS
+    app: ViewApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        with VerticalScroll(id="main"):
+            yield Static(id="item")
+            yield Static(id="motions")
+            with Horizontal(id="numbers"):
+                with Vertical(id="floor-box"):
+                    yield Static(id="floor")
+                    yield Digits(id="floor-clock")
+                with Vertical(id="count-box"):
+                    yield Static(id="count-label")
+                    yield Digits(id="count")
+            yield Static(id="vote")
+            yield Static(id="results")
+        yield Static(id="quorum")
+        yield Static(id="regions")
+        yield Static(id="status")
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        state, now = self.app.follower.state, self.app.now()
+        self.show("#status", self.app.status_text())
+        if state is None:
+            return
+        self.show("#header", header_text(state, now))
+        self.show("#item", item_text(state, now))
+        self.show("#motions", hide_empty=True, text=motions_text(state))
+        voting = state.pending is not None and state.pending.poll is not None
+        # While the seats answer, the count is what the room watches, not the last speaker's clock.
+        quiet = voting or state.phase != "in_session" or in_closed_session(state)
+        speaking = None if quiet else floor(state, now)
+        self.query_one("#floor-box").display = speaking is not None
+        if speaking is not None:
+            left = abs(speaking.seconds_left)
+            self.show("#floor", floor_text(state, now).split("\n")[0])
+            self.query_one("#floor-clock", Digits).update(f"{left // 60}:{left % 60:02d}")
+        self._count(state)
+        self.show("#vote", hide_empty=True, text=vote_text(state) if state.pending and state.pending.poll else Text())
+        last = results_text(state).split("\n")
+        self.show("#results", hide_empty=True, text=last[0] if last and last[0] else Text())
+        text, met = quorum_text(state)
+        self.show("#quorum", text)
+        self.query_one("#quorum").set_class(not met, "-lost")
+        self.show("#regions", regions_line(state))
+
+    def _count(self, state: State) -> None:
+        """Yes, no and abstain in large digits: a roll call as it fills, else the last result."""
+        pending = state.pending
+        box = self.query_one("#count-box")
+        if pending is not None and pending.poll is not None and pending.poll.method == "roll_call":
+            choices = [choice for _voter, choice in pending.poll.choices.values()]
+            counts = (choices.count("yes"), choices.count("no"), choices.count("abstain"))
+            caption = _("Roll call so far: yes · no · abstain")
+        else:
+            decided = next((state.motions[n] for n in reversed(state.decided) if state.motions[n].outcome), None)
+            item = state.items.get(decided.item) if decided and decided.item else None
+            if decided is None or decided.outcome is None or (item is not None and item.item.closed):
+                box.display = False
+                return
+            outcome = decided.outcome
+            counts = (outcome.yes, outcome.no, outcome.abstain)
+            caption = _("Last result, #{number}: yes · no · abstain").format(number=decided.number)
+        box.display = True
+        self.show("#count-label", caption)
+        self.query_one("#count", Digits).update(" ".join(str(n) for n in counts))
+
+
+class ViewApp(App[None]):
+    CSS_PATH = "view.tcss"
+    TITLE = "meeting view"
+
+    def __init__(self, follower: Follower, follow: bool, projector: bool, clock: Clock) -> None:
+        super().__init__()
+        self.follower = follower
+        self.follow = follow
+        self.projector = projector
+        self.clock = clock
+
+    def get_default_screen(self) -> Screen[None]:
+        return ProjectorScreen() if self.projector else LiveScreen()
+
+    def on_mount(self) -> None:
+        self.poll()  # whatever was written since the follower last looked
+        self.register_theme(PROJECTOR_THEME)
+        if self.projector:
+            self.theme = PROJECTOR_THEME.name
+            self.screen.add_class("-projector")
+        if self.follow:
+            self.set_interval(POLL_SECONDS, self.poll)
+            self.set_interval(1, self.redraw)
+        elif self.follower.state is not None and self.follower.state.phase == "adjourned":
+            self.action_review()  # after the meeting, the tallies are what members come for
+
+    def now(self) -> datetime:
+        """The wall clock while following (never before the last event), else the last event's time."""
+        last = self.follower.last_at
+        if not self.follow and last is not None:
+            return last
+        now = self.clock()
+        return max(now, last) if last is not None else now
+
+    def poll(self) -> None:
+        before = self.follower.problem
+        update = self.follower.poll()
+        if update.events or update.restarted or self.follower.problem != before:
+            self.redraw()
+
+    def redraw(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen | ProjectorScreen) and screen.is_mounted:
+                screen.redraw()
+        from meeting.view.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen) and self.screen.is_mounted:
+            self.screen.refresh_data()
+
+    def status_text(self) -> Text:
+        follower = self.follower
+        if follower.problem is not None:
+            return Text("⚠ " + format_diagnostic(follower.problem), style="bold yellow")
+        if follower.waiting:
+            return Text(_("Waiting for the journal {path}: the meeting has not started.").format(path=follower.shown))
+        state = follower.state
+        last = follower.last_at
+        if state is None or last is None:
+            return Text()
+        words = _("{events} events, the last at {time}").format(
+            events=len(follower.recorded), time=local_time(state, last)
+        )
+        prefix = _("Following") if self.follow else _("Read")
+        return Text(f"{prefix} {follower.shown} · {words}", style="dim")
+
+    def action_review(self) -> None:
+        from meeting.view.review import ReviewScreen
+
+        if self.follower.state is not None and not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
+
+def build_view(follower: Follower, follow: bool = False, projector: bool = False, clock: Clock = wall_clock) -> ViewApp:
+    return ViewApp(follower, follow, projector, clock)

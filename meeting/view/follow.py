@@ -1,0 +1,111 @@
+"""A meeting followed as its journal grows: each new line is checked against the chain, and
+the state is kept up to date — one event applied, or refolded when the chair undoes one.
+
+Nothing here writes: the chair's console holds the journal's lock; the follower only reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from meeting.diagnostics import Diagnostic, error
+from meeting.domain import events as ev
+from meeting.domain.state import InconsistentJournal, Recorded, State, fold
+from meeting.journal import GENESIS, LINE_LIMIT, Entry, parse_line
+from meeting.view.tail import new_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What one look brought: how many new events, and whether the reading started over."""
+
+    events: int = 0
+    restarted: bool = False
+
+
+class Follower:
+    """The state of the meeting a journal records, as far as its complete lines go."""
+
+    def __init__(self, path: Path, shown: str | None = None, limit: int = LINE_LIMIT) -> None:
+        self.path = path
+        self.shown = shown or str(path)
+        self.limit = limit  # of a line after the first (the first holds the council and agenda)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.offset = 0
+        self.identity: tuple[int, int] | None = None
+        self.recorded: list[Recorded] = []
+        self.state: State | None = None
+        self.last_hash = GENESIS
+        self.waiting = True  # no journal yet: the chair has not started the meeting
+        self.problem: Diagnostic | None = None
+
+    @property
+    def last_at(self) -> datetime | None:
+        return self.recorded[-1].at if self.recorded else None
+
+    def poll(self) -> Update:
+        """Read whatever complete lines were added since the last look."""
+        tail = new_lines(self.path, self.offset, self.shown, self.limit)
+        restarted = False
+        if tail.missing or (tail.problem is not None and tail.identity is None):
+            self.waiting = tail.missing
+            self.problem = tail.problem
+            return Update()
+        if (self.identity is not None and tail.identity != self.identity) or tail.size < self.offset:
+            # Another file in its place, or shorter than what was read: start again from its
+            # first line. (The console cuts a torn line only past the last complete one, which
+            # was never taken here, so a cut alone does not lead here.)
+            self._reset()
+            tail = new_lines(self.path, 0, self.shown, self.limit)
+            restarted = True
+        self.identity = tail.identity
+        self.waiting = False
+        taken = 0
+        offset = self.offset
+        self.problem = None
+        for raw in tail.lines:
+            problem = self._take(raw)
+            if problem is not None:
+                # Kept, not skipped: a torn line the console will cut off, or damage to show.
+                self.problem = problem
+                break
+            offset += len(raw) + 1
+            taken += 1
+        else:
+            if tail.problem is not None:
+                # Located at the journal's own line number.
+                line = len(self.recorded) + 1
+                self.problem = Diagnostic(self.shown, line, 1, "error", tail.problem.code, tail.problem.params)
+        self.offset = offset
+        return Update(taken, restarted)
+
+    def _take(self, raw: bytes) -> Diagnostic | None:
+        seq = len(self.recorded) + 1
+        found = parse_line(raw, seq, self.last_hash, self.shown, ev.LINES)
+        if isinstance(found, Diagnostic):
+            return found
+        return self._apply(found)
+
+    def _apply(self, entry: Entry) -> Diagnostic | None:
+        recorded = Recorded(entry.seq, entry.ts, entry.event)
+        if self.state is None:
+            if not isinstance(entry.event, ev.Loaded):
+                return error(self.shown, "journal.no-meeting")
+            self.recorded = [recorded]
+            self.state = fold(self.recorded)
+        elif isinstance(entry.event, ev.Undone):
+            try:
+                state = fold([*self.recorded, recorded])
+            except InconsistentJournal:
+                return error(self.shown, "journal.inconsistent", entry.seq)
+            self.recorded.append(recorded)
+            self.state = state
+        else:
+            self.recorded.append(recorded)
+            self.state.apply(entry.seq, entry.ts, entry.event)
+        self.last_hash = entry.hash
+        return None

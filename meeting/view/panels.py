@@ -1,0 +1,197 @@
+"""What the members' view shows, rendered from the meeting's state. Like the console's
+panels, these decide nothing: they ask the domain and say what it answers. A closed-session
+item shows its title only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+
+from meeting.domain.attendance import representation
+from meeting.domain.decisions import floor
+from meeting.domain.diff import word_diff
+from meeting.domain.state import Motion, State
+from meeting.i18n import N_, _
+from meeting.report import minutes_used
+from meeting.vocabulary import CHOICES, METHODS, MOTION_NAMES, MOTION_STATUS, PHASES, member_name, member_names, words
+from meeting.words import outcome_words
+
+_CHOICE_STYLES = {"yes": "bold green", "no": "bold red", "abstain": "yellow"}
+_NOTHING_OPEN = {
+    "not_started": N_("The meeting has not been called to order yet."),
+    "in_session": N_("No item is open."),
+    "in_recess": N_("The meeting is in recess."),
+    "adjourned": N_("The meeting is adjourned."),
+}
+
+
+def in_closed_session(state: State) -> bool:
+    item = state.current_item
+    return item is not None and item.item.closed
+
+
+def item_text(state: State, now: datetime) -> Text:
+    """The item under discussion and its time: used of allotted."""
+    item = state.current_item
+    if item is None:
+        return Text(_(_NOTHING_OPEN[state.phase]), style="italic")
+    number = state.order.index(item.item.id) + 1
+    text = Text(f"{number}. {item.item.title}", style="bold")
+    used = minutes_used(state, item.item.id, now)
+    text.append("\n")
+    text.append(
+        _("{used} of {minutes} min").format(used=used, minutes=item.item.minutes),
+        style="bold red" if used > item.item.minutes else "",
+    )
+    if item.item.closed:
+        text.append(" · " + _("closed session"), style="bold yellow")
+    else:
+        text.append(" · " + words(METHODS, item.item.vote), style="dim")
+    if state.phase != "in_session":
+        text.append(" · " + words(PHASES, state.phase), style="bold yellow")
+    return text
+
+
+def label(state: State, motion: Motion) -> str:
+    """ "#4 amend (to #3)": the number the chair calls it by, and what it applies to."""
+    head = f"#{motion.number} {words(MOTION_NAMES, motion.kind)}"
+    if motion.applies_to is not None:
+        head += " " + _("(to #{target})").format(target=motion.applies_to)
+    return head
+
+
+def amendment_text(before: str, after: str) -> Text:
+    """The words an amendment strikes out (struck through) and inserts (underlined)."""
+    text = Text()
+    for segment in word_diff(before, after):
+        style = {"removed": "strike red", "added": "underline bold green"}.get(segment.op, "")
+        text.append(segment.text, style=style)
+    return text
+
+
+def motions_text(state: State) -> Text:
+    """The pending motions, the main motion first, each with its exact text; an amendment as
+    the change it makes to the text it amends."""
+    text = Text()
+    if in_closed_session(state):
+        return text
+    for number in state.stack:
+        motion = state.motions[number]
+        if text:
+            text.append("\n")
+        text.append(label(state, motion), style="bold cyan")
+        seconder = member_name(state, motion.seconder) if motion.seconder else _("not seconded")
+        text.append(f"  {member_name(state, motion.mover)} / {seconder}\n", style="dim")
+        target = state.motions.get(motion.applies_to) if motion.applies_to is not None else None
+        if motion.kind == "amend" and target is not None:
+            text.append_text(amendment_text(target.text, motion.text))
+            text.append("\n")
+        elif motion.text:
+            text.append(f"“{motion.text}”\n", style="italic")
+    text.rstrip()
+    return text
+
+
+def floor_text(state: State, now: datetime) -> Text:
+    """Who has the floor and the time they have left; who is waiting to speak."""
+    text = Text()
+    if in_closed_session(state) or state.phase != "in_session" or (state.pending and state.pending.poll):
+        return text  # while the seats answer, the vote is what members watch
+    speaking = floor(state, now)
+    if speaking is not None:
+        left = speaking.seconds_left
+        clock = f"{abs(left) // 60}:{abs(left) % 60:02d}"
+        said = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
+        text.append(said.format(name=member_name(state, speaking.member), clock=clock), style="bold")
+    item = state.current_item
+    if item is not None and item.queue:
+        if text:
+            text.append("\n")
+        text.append(_("Waiting to speak: {names}").format(names=member_names(state, item.queue)))
+    return text
+
+
+def vote_text(state: State) -> Text:
+    """The vote in progress: a roll call seat by seat as the names are called; a secret ballot
+    says only that it is open (its totals come with the result)."""
+    text = Text()
+    motion = state.pending
+    if motion is None or in_closed_session(state):
+        return text
+    if motion.outcome is not None and motion.outcome.awaiting:
+        text.append(_("Tied: waiting for the casting vote or the draw"), style="bold yellow")
+        return text
+    if motion.consensus is not None and motion.consensus.result is None:
+        blocks = member_names(state, [m for m, _r in motion.consensus.blocks]) or "—"
+        text.append(_("Consensus sought · blocked by: {blocks}").format(blocks=blocks), style="yellow")
+        return text
+    poll = motion.poll
+    if poll is None:
+        return text
+    if poll.method == "secret_ballot":
+        text.append(_("Ballot open on {label}").format(label=label(state, motion)), style="bold yellow")
+        return text
+    text.append(
+        _("Roll call on {label}: {voted} of {entitled} have answered").format(
+            label=label(state, motion), voted=len(poll.choices), entitled=len(poll.entitled)
+        ),
+        style="bold yellow",
+    )
+    council = state.meeting.council
+    for region in council.regions:
+        voters = [v for v in poll.entitled if (seat := council.member(v.seat)) and seat.region == region.id]
+        if not voters:
+            continue
+        text.append(f"\n{region.name}: ", style="bold")
+        for index, voter in enumerate(voters):
+            if index:
+                text.append(" · ")
+            cast = poll.choices.get(voter.seat)
+            name = member_name(state, voter.voter)
+            if cast is None:
+                text.append(name, style="dim")
+            else:
+                text.append(f"{name} {words(CHOICES, cast[1])}", style=_CHOICE_STYLES.get(cast[1], ""))
+    return text
+
+
+def results_text(state: State) -> Text:
+    """Every decision so far, the latest first, with its count and the rule in words."""
+    text = Text()
+    seen: set[int] = set()
+    for number in reversed(state.decided):
+        motion = state.motions[number]
+        if motion.kind == "point_of_order" or number in seen:
+            continue  # a motion tabled, then taken up and decided, is told once, as it ended
+        seen.add(number)
+        item = state.items.get(motion.item) if motion.item else None
+        if text:
+            text.append("\n")
+        if item is not None and item.item.closed:
+            text.append(item.item.title, style="bold")
+            text.append(" — " + _("decided in closed session"), style="dim")
+            continue
+        text.append(label(state, motion), style="bold")
+        if motion.outcome is not None:
+            style = {"carried": "green", "lost": "red"}.get(motion.outcome.result, "yellow")
+            text.append(" " + outcome_words(motion.outcome), style=style)
+        else:
+            text.append(" — " + words(MOTION_STATUS, motion.status))
+    return text
+
+
+def regions_line(state: State) -> Text:
+    """Seats represented in each region, on as few lines as the width allows."""
+    council = state.meeting.council
+    text = Text()
+    for region in council.regions:
+        seats = council.seats_in(region.id)
+        if not seats:
+            continue
+        here = sum(1 for seat in seats if representation(state, seat) is not None)
+        if text:
+            text.append(" · ", style="dim")
+        text.append(f"{region.name} ")
+        text.append(f"{here}/{len(seats)}", style="bold" if here else "bold red")
+    return text

@@ -1,0 +1,154 @@
+"""Every decision of the meeting with its tally, and a filter: an item ("Article 7") and a
+member or region ("Huamaní", "Latin America"). The rows are `meeting tally --json`'s, from the
+same function (`meeting.minutes.tally.tallies`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from meeting.i18n import _
+from meeting.journal import GENESIS
+from meeting.messages import render
+from meeting.minutes.model import Minutes, minutes_of
+from meeting.minutes.tally import Tally, Who, find_item, tallies, who
+
+if TYPE_CHECKING:
+    from meeting.view.app import ViewApp
+
+_RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", _("Live")),
+        Binding("slash", "filter", _("Filter")),
+        Binding("q", "app.quit", _("Quit")),
+    ]
+
+    app: ViewApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("Decisions and how they were voted"), id="review-title")
+        with Horizontal(id="filters"):
+            yield Input(placeholder=_("item: number, id or title words"), id="item-filter")
+            yield Input(placeholder=_("member or region"), id="who-filter")
+        yield Static(id="review-note")
+        yield DataTable(id="votes", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="detail-box"):
+            yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#votes", DataTable)
+        # The item and the motion are cut to fit; the detail below says them in full.
+        table.add_column(_("Item"), width=16)
+        table.add_column(_("Motion"), width=20)
+        table.add_columns(_("Method"), _("For"), _("Against"), _("Abst."), _("Result"))
+        self.shown: list[Tally] = []
+        self.refresh_data()
+        table.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#item-filter", Input).focus()
+
+    @on(Input.Submitted)
+    def _filtered(self) -> None:
+        self.refresh_data()
+        self.query_one("#votes", DataTable).focus()
+
+    def refresh_data(self) -> None:
+        """Read the record again (new events while following) and apply the filters."""
+        follower = self.app.follower
+        state = follower.state
+        if state is None:
+            return
+        minutes = minutes_of(state, follower.recorded, follower.last_hash if follower.last_hash != GENESIS else "")
+        item_typed = self.query_one("#item-filter", Input).value.strip()
+        who_typed = self.query_one("#who-filter", Input).value.strip()
+        notes: list[str] = []
+        item = find_item(minutes, item_typed) if item_typed else None
+        if item_typed and item is None:
+            notes.append(render("item.not-found", {"text": item_typed}))
+        asked: Who | None = who(state, who_typed) if who_typed else None
+        if who_typed and asked is None:
+            notes.append(render("tally.no-match", {"text": who_typed}))
+        elif asked is not None:
+            notes.append(_("Only roll calls name who voted how; shows of hands and ballots record counts only."))
+        closed = [i.heading for i in minutes.items if i.closed]
+        if closed:
+            notes.append(_("Closed session (title only): {items}.").format(items=_("; ").join(closed)))
+        failed = bool(item_typed and item is None) or bool(who_typed and asked is None)
+        self.shown = [] if failed else tallies(minutes, item, asked)
+        self.query_one("#review-note", Static).update(Text(" ".join(notes), style="italic"))
+        self._fill(minutes)
+
+    def _fill(self, minutes: Minutes) -> None:
+        table = self.query_one("#votes", DataTable)
+        row = table.cursor_row
+        table.clear()
+        rows: list[tuple[str | Text, ...]] = []
+        for tally in self.shown:
+            item = tally.item.heading if tally.item else ""
+            vote = tally.vote
+            result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
+            rows.append(
+                (item, tally.motion.label, vote.method_words, str(vote.yes), str(vote.no), str(vote.abstain), result)
+            )
+        table.add_rows(rows)
+        if self.shown:
+            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
+            self._detail(self.shown[table.cursor_row])
+        else:
+            self.query_one("#detail", Static).update(Text(_("No counted votes."), style="italic"))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.shown):
+            self._detail(self.shown[event.cursor_row])
+
+    def _detail(self, tally: Tally) -> None:
+        self.query_one("#detail", Static).update(detail(tally))
+
+
+def detail(tally: Tally) -> RenderableType:
+    """One vote in full: the text, the counts, the rule, by region and seat by seat."""
+    item = tally.item.heading if tally.item else ""
+    vote = tally.vote
+    parts: list[RenderableType] = [
+        Text(item, style="bold"),
+        Text(f"{tally.motion.label} — {vote.method_words}, {vote.at}"),
+    ]
+    if tally.motion.text:
+        parts.append(Text(f"“{tally.motion.text}”", style="italic"))
+    parts.append(Text(vote.words, style=_RESULT_STYLES.get(vote.result, "bold yellow")))
+    if vote.method == "secret_ballot":
+        parts.append(Text(_("Secret ballot: totals only."), style="italic"))
+    if tally.regions:
+        regions = Table(title=_("By region"), title_justify="left", box=None, pad_edge=False)
+        regions.add_column(_("Region"))
+        for name in (_("For"), _("Against"), _("Abstentions")):
+            regions.add_column(name, justify="right")
+        for region in tally.regions:
+            regions.add_row(region.name, str(region.yes), str(region.no), str(region.abstain))
+        parts.append(regions)
+    if tally.seats:
+        seats = Table(title=_("Seat by seat"), title_justify="left", box=None, pad_edge=False)
+        seats.add_column(_("Seat"))
+        seats.add_column(_("Vote"))
+        seats.add_column(_("Cast by (alternate or proxy)"))
+        for row in tally.seats:
+            voter = f"{row.voter.name} ({row.via_words})" if row.via_words else ""
+            style = {"yes": "green", "no": "red"}.get(row.choice, "")
+            seats.add_row(f"{row.seat.name} · {row.region_name or ''}", Text(row.choice_words, style=style), voter)
+        parts.append(seats)
+    return Group(*parts)

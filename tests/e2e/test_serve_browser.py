@@ -1,0 +1,134 @@
+"""`meeting serve` in a real browser: headless Chromium (the system's) driven by Playwright.
+
+xterm.js draws the terminal into a canvas, so the test reads what the server sends over the
+WebSocket: the terminal's bytes, its escape sequences taken out."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.kit import Chair, demo_lines
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# CSI and OSC sequences, and the two-byte escapes: what is left is the text on the screen.
+ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Screen:
+    """Everything the server sent to one page, as text."""
+
+    def __init__(self, page) -> None:
+        self.frames: list[bytes] = []
+        self.sockets = 0
+        page.on("websocket", self._opened)
+
+    def _opened(self, websocket) -> None:
+        self.sockets += 1
+        websocket.on(
+            "framereceived", lambda payload: self.frames.append(payload if isinstance(payload, bytes) else b"")
+        )
+
+    def text(self) -> str:
+        return ESCAPES.sub(b"", b"".join(self.frames)).decode("utf-8", "replace")
+
+    def wait_for(self, page, words: str, timeout: float) -> float:
+        """Seconds until `words` arrived; fails after `timeout`."""
+        start = time.monotonic()
+        while words not in self.text():
+            assert time.monotonic() - start < timeout, f"{words!r} never arrived; the screen:\n{self.text()[-3000:]}"
+            page.wait_for_timeout(50)
+        return time.monotonic() - start
+
+
+@pytest.fixture
+def meeting_served(tmp_path):
+    """The demo meeting up to its roll call, written by a chair in another process, and served."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs the Debian package 'chromium'")
+    journal = tmp_path / "journal.jsonl"
+    chair = Chair(journal)
+    lines = demo_lines()
+    for line in lines[: lines.index("roll-call")]:
+        chair.say(line)
+    port = _free_port()
+    meeting = Path(sys.executable).parent / "meeting"
+    server = subprocess.Popen(
+        [str(meeting), "serve", str(tmp_path), "--port", str(port)], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    assert server.stdout is not None
+    link = ""
+    while not link:
+        line = server.stdout.readline()
+        assert line, "meeting serve ended before printing its link"
+        link = next(iter(re.findall(r"http://\S+", line)), "")
+    yield chair, link, port
+    chair.close()
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        raise
+
+
+def test_a_member_follows_the_meeting_in_a_browser_and_nothing_is_served_without_the_token(meeting_served):
+    from playwright.sync_api import sync_playwright
+
+    chair, link, port = meeting_served
+    assert link.startswith(f"http://127.0.0.1:{port}/") and len(link.split("/")[3]) >= 22
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            screen = Screen(page)
+            assert page.goto(link).status == 200
+            # The first frame waits for a new process to start: generous, it is not what is timed.
+            screen.wait_for(page, "Constitutional amendment: Article 7", timeout=60)
+            chair.say("roll-call")
+            chair.say("yes gh-2 sl-1 zm-1 zw-1")  # returns once the chair's journal is fsynced
+            assert screen.wait_for(page, "Kwabena Owusu-Ansah yes", timeout=10) < 2.0
+            chair.say("no cm-1")
+            assert screen.wait_for(page, "Jean-Paul Ekwalla no", timeout=10) < 2.0
+
+            stranger = browser.new_page()
+            unguarded = Screen(stranger)
+            base = f"http://127.0.0.1:{port}"
+            for path in ("/", "/ws", "/static/js/textual.js", "/" + "x" * 22 + "/"):
+                response = stranger.goto(base + path)
+                assert response is not None and response.status == 403, path
+            stranger.wait_for_timeout(500)
+            assert unguarded.sockets == 0 and unguarded.frames == []
+        finally:
+            browser.close()
+
+
+def test_the_browser_is_never_downloaded():
+    # Playwright must use the system's Chromium: no browser of its own is installed.
+    cache = Path.home() / ".cache" / "ms-playwright"
+    assert not cache.exists() or not any(cache.glob("chromium*")), "a Playwright browser was downloaded"
+    assert shutil.which("chromium") == str(CHROMIUM) or CHROMIUM.exists()

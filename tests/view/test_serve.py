@@ -1,0 +1,80 @@
+"""`meeting serve` without a browser: the token guards every path, the command it runs is the
+view and only the view, its paths quoted."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from meeting.view.serve import ViewServer, view_command
+
+
+def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
+    journal = tmp_path / "a folder; rm -rf ~" / "it's $(here).jsonl"
+    argv = shlex.split(view_command(journal, "fr", projector=True))
+    assert argv == [
+        sys.executable,
+        "-m",
+        "meeting",
+        "view",
+        "--follow",
+        str(journal.resolve()),
+        "--lang",
+        "fr",
+        "--projector",
+    ]
+
+
+async def _client(tmp_path: Path) -> tuple[ViewServer, TestClient]:
+    server = ViewServer(tmp_path / "journal.jsonl", languages=("en", "fr"), token="s3cret-token")
+    client = TestClient(TestServer(await server._make_app()))
+    await client.start_server()
+    return server, client
+
+
+async def test_nothing_is_served_without_the_token(tmp_path):
+    _server, client = await _client(tmp_path)
+    try:
+        for path in (
+            "/",
+            "/ws",
+            "/static/js/textual.js",
+            "/wrong-token/",
+            "/s3cret-toke/",
+            "/s3cret-tokenx/",
+            "/x/s3cret-token/",
+        ):
+            response = await client.get(path)
+            assert response.status == 403, path
+            assert "access token" in await response.text()
+    finally:
+        await client.close()
+
+
+async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
+    _server, client = await _client(tmp_path)
+    try:
+        page = await client.get("/s3cret-token/")
+        assert page.status == 200 and page.headers["Cache-Control"] == "no-store"
+        html = await page.text()
+        assert '"/s3cret-token/ws"' in html and "googleapis" not in html  # nothing from outside
+        assert (await client.get("/s3cret-token/static/js/textual.js")).status == 200
+        french = await (await client.get("/s3cret-token/fr/?fontsize=24")).text()
+        assert '"/s3cret-token/fr/ws"' in french and 'data-font-size="24"' in french
+        assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
+        assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
+    finally:
+        await client.close()
+
+
+def test_the_links_carry_the_token_and_the_projector_size(tmp_path):
+    server = ViewServer(tmp_path / "j.jsonl", port=8123, projector=True, languages=("en", "fr"), token="t0k")
+    assert server.links() == [
+        ("", "http://127.0.0.1:8123/t0k/?fontsize=24"),
+        ("en", "http://127.0.0.1:8123/t0k/en/?fontsize=24"),
+        ("fr", "http://127.0.0.1:8123/t0k/fr/?fontsize=24"),
+    ]
+    assert len(ViewServer(tmp_path / "j.jsonl").token) >= 22  # 128 random bits

@@ -1,0 +1,283 @@
+"""The members' view as a person uses it (Pilot), what it shows, and that it never writes."""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import hashlib
+import io
+import json
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import DataTable, Input, Static
+
+from meeting.cli.main import main
+from meeting.view.app import build_view
+from meeting.view.follow import Follower
+from meeting.view.panels import motions_text
+from meeting.view.review import ReviewScreen
+from tests.kit import ALL_SEATS, Chair, demo_lines, in_session, start
+
+NOON = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
+
+
+def _text(app, selector: str) -> str:
+    """What a panel shows, as plain text (a table laid out 200 columns wide)."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(app.screen.query_one(selector, Static).content)
+    return console.export_text()
+
+
+async def _until(pilot, check, timeout: float = 15.0) -> None:
+    """Wait for the screen to show something (a generous bound: this is not a timing test)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "the view never showed it"
+        await pilot.pause(0.05)
+
+
+def _listing(folder: Path) -> list[tuple[str, int, int, int, str]]:
+    """Every file's name, size, modification time, inode and bytes: what a write would change."""
+    return sorted(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ino, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in folder.iterdir()
+    )
+
+
+@pytest.fixture
+def demo(tmp_path):
+    """The whole demo meeting's journal, its chair gone (nobody holds its lock)."""
+    folder = tmp_path / "minutes"
+    journal = folder / "journal.jsonl"
+    chair = Chair(journal)
+    for line in demo_lines():
+        chair.say(line)
+    chair.close()
+    return folder
+
+
+# ── following ─────────────────────────────────────────────────────────────────
+
+
+async def test_following_a_meeting_from_before_it_starts_to_a_roll_call_and_an_undo(tmp_path):
+    journal = tmp_path / "journal.jsonl"
+    app = build_view(Follower(journal), follow=True, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: "Waiting for the journal" in _text(app, "#status"))
+        chair = Chair(journal)
+        try:
+            for line in demo_lines()[: demo_lines().index("at 12:15")]:
+                chair.say(line)
+            await _until(pilot, lambda: "Adoption of the agenda" in _text(app, "#item"))
+            chair.say("move by ke-1 seconded gh-2")
+            await _until(pilot, lambda: "That the agenda be adopted" in _text(app, "#motions"))
+            chair.say("vote 16 1 1")
+            await _until(pilot, lambda: "16 in favour, 1 against" in _text(app, "#results"))
+            chair.say("undo")
+            await _until(pilot, lambda: "16 in favour" not in _text(app, "#results"))
+            assert "That the agenda be adopted" in _text(app, "#motions")  # pending again
+            chair.say("vote 17 0 1")
+            await _until(pilot, lambda: "17 in favour, 0 against, 1 abstention" in _text(app, "#results"))
+            assert "9 needed (a majority of the 17 votes cast) — carried" in _text(app, "#results")
+            for line in ("next", "open article-7", "move by zm-1 seconded bf-1", "roll-call", "yes gh-2 sl-1"):
+                chair.say(line)
+            await _until(pilot, lambda: "Kwabena Owusu-Ansah yes" in _text(app, "#vote"))
+            vote = _text(app, "#vote")
+            assert "2 of" in vote and "Foday Kamanda-Lewis yes" in vote and "Mutale Chibwe-Nkonde" in vote
+            chair.say("no cm-1")
+            await _until(pilot, lambda: "Jean-Paul Ekwalla no" in _text(app, "#vote"))
+        finally:
+            chair.close()
+
+
+async def test_an_amendment_is_shown_as_the_words_it_changes(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'move to amend "That each region designate one focal point, chosen by its member associations." by bo-1 seconded ug-1',
+    )
+    follower = Follower(meeting.session.journal.path)
+    follower.poll()
+    assert follower.state is not None
+    motions = motions_text(follower.state)
+    changed = {motions.plain[s.start : s.end]: str(s.style) for s in motions.spans if str(s.style) != "dim"}
+    # The draft: "That each region designate one focal point, a woman and a man in alternate
+    # years, to relay council business to its member associations."
+    assert {text: style for text, style in changed.items() if "strike" in style or "underline" in style} == {
+        "a woman and a man in alternate years, to relay council business to": "strike red",
+        "chosen by": "underline bold green",
+    }
+    # The main motion's own text first, then the amendment as the change it makes to it.
+    draft = follower.state.motions[1].text
+    assert motions.plain.index(f"“{draft}”") < motions.plain.index("#2 amendment (to #1)")
+    app = build_view(follower, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)):
+        assert "one focal point, a woman and a man in alternate years, to relay council business to" in _text(
+            app, "#motions"
+        )
+
+
+async def test_a_ballot_shows_only_that_it_is_open_then_its_totals(tmp_path):
+    meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1", "ballot")
+    follower = Follower(meeting.session.journal.path)
+    app = build_view(follower, follow=True, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Ballot open" in _text(app, "#vote")
+        meeting.run("vote 12 3 2 blank 1")
+        await _until(pilot, lambda: "12 in favour, 3 against, 2 abstentions, 1 blank ballot" in _text(app, "#results"))
+        assert _text(app, "#vote").strip() == ""
+
+
+async def test_a_closed_session_item_shows_its_title_only(tmp_path, write):
+    from tests.conftest import MINI_AGENDA, MINI_COUNCIL
+
+    agenda = MINI_AGENDA.replace('class = "ordinary"\n', 'class = "ordinary"\nclosed = true\n')
+    meeting = start(tmp_path, files={"council.toml": MINI_COUNCIL, "mini-meeting.toml": agenda})
+    meeting.run("present n-1 n-3 s-1 s-2", "begin", "open budget")
+    meeting.run('move "That the secret budget line be 5,000." by s-1 seconded n-3', "floor s-2", "vote 3 1 0")
+    app = build_view(Follower(meeting.session.journal.path), clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Budget" in _text(app, "#item") and "closed session" in _text(app, "#item")
+        shown = " ".join(_text(app, s) for s in ("#motions", "#floor", "#vote", "#results"))
+        assert "secret budget" not in shown and "Samuel Ortiz" not in shown and "3 in favour" not in shown
+        assert "decided in closed session" in _text(app, "#results")
+        await pilot.press("t")
+        await pilot.pause()
+        # The public record leaves out what the closed session decided; its title is all.
+        assert "secret budget" not in _text(app, "#detail") and app.screen.shown == []
+        assert "Closed session (title only): 2. Budget." in _text(app, "#review-note")
+
+
+# ── the review ────────────────────────────────────────────────────────────────
+
+
+def _tally_json(capsys, *args: str) -> list[dict]:
+    assert main(["tally", "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)["votes"]
+
+
+async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
+    everything = _tally_json(capsys, str(demo))
+    asked = _tally_json(capsys, str(demo), "--item", "Article 7", "--member", "Latin America")
+    hers = _tally_json(capsys, str(demo), "--member", "Huamaní")
+    app = build_view(Follower(demo / "journal.jsonl"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ReviewScreen)  # an adjourned meeting opens on its tallies
+        table = app.screen.query_one("#votes", DataTable)
+        # Row for row what `meeting tally --json` prints.
+        assert [t.data() for t in app.screen.shown] == everything
+        assert table.row_count == len(everything) > 5
+        app.screen.query_one("#item-filter", Input).value = "Article 7"
+        app.screen.query_one("#who-filter", Input).value = "Latin America"
+        app.screen.refresh_data()
+        await pilot.pause()
+        assert table.row_count == 1
+        detail = _text(app, "#detail")
+        for name in ("Wilmer Restrepo-Quiñones", "Yolanda Huamaní-Ccori", "Rubén Mamani-Choque"):
+            assert name in detail
+        assert "Ama Serwaa Boatemaa" not in detail and "Latin America" in detail
+        assert [t.data() for t in app.screen.shown] == asked
+        # Marisol Cáceres-Lagos sent apologies: her seat was not called.
+        assert {row["seat"]["name"] for row in asked[0]["roll_call"]} == {
+            "Wilmer Restrepo-Quiñones",
+            "Yolanda Huamaní-Ccori",
+            "Rubén Mamani-Choque",
+            "Josefa dos Santos-Arruda",
+        }
+        assert [r["name"] for r in asked[0]["by_region"]] == ["Latin America"]
+        app.screen.query_one("#item-filter", Input).value = ""
+        app.screen.query_one("#who-filter", Input).value = "Yolanda Huamaní-Ccori"
+        app.screen.refresh_data()
+        await pilot.pause()
+        assert table.row_count == 1  # the only roll call: shows of hands name nobody
+        assert [t.data() for t in app.screen.shown] == hers
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_review_says_when_nothing_matches(demo):
+    app = build_view(Follower(demo / "journal.jsonl"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#who-filter", Input).value = "Nobody-at-all"
+        app.screen.refresh_data()
+        await pilot.pause()
+        assert "no member or region matches 'Nobody-at-all'" in _text(app, "#review-note")
+        assert app.screen.query_one("#votes", DataTable).row_count == 0
+
+
+# ── it never writes ───────────────────────────────────────────────────────────
+
+
+async def test_viewing_a_finished_meeting_changes_no_file_and_creates_none(demo):
+    before = _listing(demo)
+    for follow, projector in ((False, False), (True, False), (True, True)):
+        app = build_view(Follower(demo / "journal.jsonl"), follow=follow, projector=projector)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("t")
+            await pilot.pause(0.5)  # a few polls of the journal
+            await pilot.press("escape")
+            with (demo / "journal.jsonl").open("rb") as journal:
+                # A writer could take the journal's lock right now: the view holds none.
+                fcntl.flock(journal, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(journal, fcntl.LOCK_UN)
+    assert _listing(demo) == before
+
+
+async def test_following_a_live_meeting_takes_no_lock_and_leaves_the_chairs_bytes(tmp_path):
+    journal = tmp_path / "journal.jsonl"
+    chair = Chair(journal)
+    try:
+        chair.say("present " + " ".join(ALL_SEATS))
+        names = sorted(p.name for p in tmp_path.iterdir())
+        app = build_view(Follower(journal), follow=True, clock=lambda: NOON)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for line in ("begin", "open agenda", "move by ke-1 seconded sl-1", "vote 17 0 1"):
+                chair.say(line)
+                written = journal.read_bytes()
+                await pilot.pause(0.3)
+                assert journal.read_bytes() == written  # the view added nothing
+            await _until(pilot, lambda: "17 in favour" in _text(app, "#results"))
+        chair.say("next")  # the chair still writes: the view never held the lock
+        assert sorted(p.name for p in tmp_path.iterdir()) == names
+    finally:
+        chair.close()
+
+
+# ── the command line ──────────────────────────────────────────────────────────
+
+
+def test_view_of_a_missing_journal_is_an_error_without_follow(tmp_path, capsys):
+    assert main(["view", str(tmp_path / "none.jsonl")]) == 1
+    assert capsys.readouterr().err == f"{tmp_path / 'none.jsonl'}:1:1: error: no such file\n"
+
+
+def test_view_and_serve_usage(capsys):
+    for command in ("view", "serve"):
+        with pytest.raises(SystemExit) as exit_help:
+            main([command, "--help"])
+        assert exit_help.value.code == 0
+        assert "--lang" in capsys.readouterr().out
+        with pytest.raises(SystemExit) as exit_usage:
+            main([command, "--no-such-option", "x"])
+        assert exit_usage.value.code == 2
+
+
+def test_serve_on_a_port_in_use_is_an_error(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", str(tmp_path), "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'journal.jsonl'}:1:1: error: cannot serve on 127.0.0.1 port {port}: ")
+    assert "Traceback" not in err
+
+
+def test_asyncio_is_left_usable(tmp_path):
+    # `meeting serve` runs its own loop; the tests around it must still have theirs.
+    asyncio.new_event_loop().close()
