@@ -21,6 +21,8 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
@@ -286,18 +288,35 @@ def render(minutes: m.Minutes) -> bytes:
     moment = datetime.fromisoformat(h.date).replace(tzinfo=UTC)
     props.created = props.modified = props.last_printed = moment
     props.keywords = text(minutes.journal.last_entry_sha256)
+    return _saved(doc)
+
+
+class _FixedDates:
+    """python-docx's physical package writer (`write`, `close`), with every zip entry dated
+    alike: the same journal gives the same bytes, compressed once."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _saved(doc: DocumentObject) -> bytes:
+    """What `doc.save` writes (python-docx 1.2.0's PackageWriter, step by step), through `_FixedDates`."""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    doc.save(buffer)
-    return _fixed_dates(buffer.getvalue())
-
-
-def _fixed_dates(data: bytes) -> bytes:
-    """The same zip with every entry dated alike, so the same journal gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    writer = _FixedDates(buffer)
+    PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()
+    return buffer.getvalue()
