@@ -56,6 +56,11 @@ def _approval(approved: m.Approved | None) -> m.Approval:
         meeting=approved.meeting,
         entry_sha256=approved.entry_sha256,
         circulated_sha256=approved.circulated_sha256,
+        record_words=_(
+            "The approval is recorded in the journal of the meeting {meeting}, in the entry whose SHA-256 hash is "
+            "{entry}; it approves the draft minutes.toml whose SHA-256 hash is {draft}. 'meeting verify' with "
+            "--approved-by and that journal checks the link both ways."
+        ).format(meeting=approved.meeting, entry=approved.entry_sha256, draft=approved.circulated_sha256),
     )
 
 
@@ -143,9 +148,10 @@ def build(
             "SHA-256 hash {hash}."
         ).format(entries=len(recorded), hash=hashed),
         how_to_check=_(
-            "To check a copy against the journal, run 'meeting verify' on the folder holding both, with "
-            "--expect {hash}: any change to the journal or to these minutes is reported."
-        ).format(hash=hashed),
+            "To check a copy against the journal, run this command on the folder that holds both (FOLDER); "
+            "any change to the journal or to these minutes is reported:"
+        ),
+        check_command=f"meeting verify FOLDER --expect {hashed}",
         withdrawn=withdrawn(ctx, recorded),
         circulated=[
             m.CirculatedRecord(

@@ -368,6 +368,7 @@ class JournalRecord(Record):
     sources: list[Source]
     words: str
     how_to_check: str
+    check_command: str = Field(description="The command that checks a copy, FOLDER standing for where it is kept.")
     withdrawn: list[Withdrawn] = Field(default_factory=list)
     circulated: list[CirculatedRecord] = Field(default_factory=list)
 
@@ -382,6 +383,7 @@ class Approval(Record):
     circulated_sha256: str | None = Field(
         None, description="The SHA-256 of the draft minutes.toml the council had before it and approved."
     )
+    record_words: str | None = Field(None, description="Where the approval is recorded, for the annex.")
 
 
 class Signature(Record):
