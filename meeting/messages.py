@@ -221,7 +221,9 @@ MESSAGES: dict[str, str] = {
     "verify.other-version": N_(
         "written by meeting {written}; this is {this}: the files are checked against the manifest, not regenerated"
     ),
-    "verify.expect-earlier": N_("the signed copy was made from this entry; the journal has {later} entries after it"),
+    "verify.expect-earlier": N_(
+        "the signed copy was made from this entry; the journal goes on after it (entries since: {later})"
+    ),
     "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
@@ -279,8 +281,8 @@ MESSAGES: dict[str, str] = {
         "the meeting in '{folder}' ({meeting}) was never adjourned: its minutes are not complete"
     ),
     "approves.minutes-stale": N_(
-        "the minutes in '{folder}' were written before the journal's last {later} entries: "
-        "write them again with 'meeting minutes' and circulate them"
+        "the minutes in '{folder}' were written before the last entries of their journal (entries since: "
+        "{later}): write them again with 'meeting minutes' and circulate them"
     ),
     "approves.other-journal": N_("the minutes in '{folder}' were not written from the journal beside them"),
     "approves.minutes-changed": N_(

@@ -63,9 +63,9 @@ _CSS_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 
 
 def css_string(text: str) -> Markup:
-    """A CSS string (the running marks, "Page"): every other character as a six-digit CSS
-    escape, so that no quote, backslash or `</style>` can end it."""
-    shown = "".join(c if c in _CSS_PLAIN else f"\\{ord(c):06x}" for c in visible(text))
+    """A CSS string (the running marks, "Page"): every other character as a CSS escape, six
+    digits and the space that ends it, so that no quote, backslash or `</style>` can end it."""
+    shown = "".join(c if c in _CSS_PLAIN else f"\\{ord(c):06x} " for c in visible(text))
     return Markup(f'"{shown}"')
 
 

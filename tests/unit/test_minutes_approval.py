@@ -129,7 +129,7 @@ def test_minutes_behind_their_journal_are_refused(demos: Demos, tmp_path, capsys
     folder = copy(demos.draft, tmp_path / "earlier")
     assert main(["correct", str(folder), "A correction.", "--by", "bo-1", "--why", "asked"]) == 0
     status, err = check(tmp_path, folder, capsys)
-    assert status == 1 and "were written before the journal's last 1 entries" in err
+    assert status == 1 and "written before the last entries of their journal (entries since: 1)" in err
 
 
 def test_minutes_toml_changed_by_hand_is_refused(demos: Demos, tmp_path, capsys):

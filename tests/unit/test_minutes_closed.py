@@ -204,7 +204,7 @@ def test_the_public_csv_has_the_published_count_and_no_seat(written):
 def test_the_confidential_files_are_marked_on_every_page_and_in_their_data(written):
     assert (written / "minutes-closed.md").read_text(encoding="utf-8").startswith("**CONFIDENTIAL · DRAFT**")
     html = (written / "minutes-closed.html").read_text(encoding="utf-8")
-    assert '@top-right { content: "CONFIDENTIAL \\0000b7 DRAFT"' in html
+    assert '@top-right { content: "CONFIDENTIAL \\0000b7  DRAFT"' in html
     toml = (written / "minutes-closed.toml").read_text(encoding="utf-8")
     assert toml.splitlines()[0].endswith("(CONFIDENTIAL · DRAFT)") and "confidential = true" in toml
     with zipfile.ZipFile(written / "minutes-closed.docx") as archive:
@@ -236,5 +236,5 @@ def test_the_demo_meeting_of_march_keeps_its_closed_session_apart():
         assert said in confidential
         for name in PUBLIC:
             assert said not in text_of(COMMITTED_MARCH / name), (said, name)
-    assert "The council met in closed session from 12:05 to 12:33." in public
+    assert "The council met in closed session from 12:10 to 12:33." in public
     assert "Decision made public — Motion 1: That the council appoint Valentina Quispe-Mamani" in public
