@@ -100,9 +100,19 @@ def test_loading_records_the_journals_final_hash_and_the_drafts_sha256(demos: De
     assert first["event"]["circulated"][0]["minutes_sha256"] == circulated.minutes_sha256
 
 
-def test_check_accepts_a_folder_of_draft_minutes(demos: Demos, tmp_path, capsys):
+def test_check_accepts_a_folder_of_draft_minutes_and_says_what_it_records(demos: Demos, tmp_path, capsys):
     status, err = check(tmp_path, demos.draft, capsys)
     assert (status, err) == (0, "")
+    assert main(["check", str(tmp_path / "next.toml")]) == 0
+    journal = hashlib.sha256((demos.draft / "journal.jsonl").read_bytes().splitlines()[-1]).hexdigest()
+    draft = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
+    assert (
+        f"Item 'minutes' approves the minutes of {DECEMBER}: journal SHA-256 {journal}, draft {draft}"
+        in capsys.readouterr().out
+    )
+    assert main(["check", str(tmp_path / "next.toml"), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["approves"][0]["minutes_sha256"] == draft
 
 
 def test_only_a_minutes_approval_item_approves(demos: Demos, tmp_path, capsys):
