@@ -31,7 +31,7 @@ log = logging.getLogger("meeting.serve")
 
 # The council's certain working languages, offered when the journal does not exist yet.
 DEFAULT_LANGUAGES = ("en", "fr", "es", "sw")
-# Each viewer is a process of its own (about 60 MB): past this, say so rather than sink the laptop.
+# Each viewer is a process of its own (about 50 MB): past this, say so rather than sink the laptop.
 MAX_VIEWERS = 100
 PROJECTOR_FONT_SIZE = 24  # about 90x26 cells in a 1280x720 window: large type for a beamer
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")

@@ -78,3 +78,15 @@ def test_the_links_carry_the_token_and_the_projector_size(tmp_path):
         ("fr", "http://127.0.0.1:8123/t0k/fr/?fontsize=24"),
     ]
     assert len(ViewServer(tmp_path / "j.jsonl").token) >= 22  # 128 random bits
+
+
+async def test_past_the_last_viewer_the_laptop_says_no(tmp_path):
+    from meeting.view.serve import MAX_VIEWERS
+
+    server, client = await _client(tmp_path)
+    try:
+        server.viewers = MAX_VIEWERS  # as many views running as one laptop carries
+        response = await client.get("/s3cret-token/ws")
+        assert response.status == 503 and "Too many viewers" in await response.text()
+    finally:
+        await client.close()
