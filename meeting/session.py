@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,10 +23,23 @@ from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
 from meeting.domain.engine import Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
-from meeting.domain.state import InconsistentJournal, Recorded, State, fold
+from meeting.domain.state import (
+    InconsistentJournal,
+    Memento,
+    Recorded,
+    State,
+    fold,
+    fold_remembering,
+    remember,
+    restore,
+)
 from meeting.journal import Entry, Journal, JournalError, read_journal
 from meeting.loader.load import load
 from meeting.loader.read import Source
+
+# A chair undoes a few actions, never a thousand in a row; each memento holds little, but an
+# attendance change at 1,000 delegates keeps two lists of 1,000.
+UNDO_DEPTH = 1_000
 
 
 class Clock(Protocol):
@@ -67,16 +81,21 @@ class Accepted:
     warnings: tuple[Diagnostic, ...] = ()  # e.g. the mirror could not be written
 
 
+# Journal lines are validated by pydantic-core's own validator, without the adapter's Python
+# wrapper around each call: a replay makes 100,000 of them.
+_LINES = ev.LINES.validator
+
+
 def _recorded(entries: list[Entry]) -> list[Recorded]:
     """Entries read through `ev.LINES`, whose events are already the program's own."""
     return [Recorded(entry.seq, entry.ts, entry.event) for entry in entries]
 
 
-def _fold(recorded: list[Recorded], shown: str) -> State:
+def _fold(recorded: list[Recorded], shown: str, depth: int = 0) -> tuple[State, list[Memento]]:
     if not recorded or not isinstance(recorded[0].event, ev.Loaded):
         raise JournalError(error(shown, "journal.no-meeting"))
     try:
-        return fold(recorded)
+        return fold_remembering(recorded, depth)
     except InconsistentJournal as exc:
         raise JournalError(error(shown, "journal.inconsistent", exc.seq)) from None
 
@@ -103,10 +122,10 @@ def read_meeting(path: Path, shown: str | None = None) -> tuple[State | None, li
     problem found (a damaged line stops the reading there)."""
     shown = shown or str(path)
     with _built_to_last():
-        entries, diagnostics = read_journal(path, shown, ev.LINES)
+        entries, diagnostics = read_journal(path, shown, _LINES)
         recorded = _recorded(entries)
         try:
-            return _fold(recorded, shown), recorded, diagnostics
+            return _fold(recorded, shown)[0], recorded, diagnostics
         except JournalError as exc:
             return None, [], [*diagnostics, exc.diagnostic]
 
@@ -134,8 +153,11 @@ class Session:
         self.journal = journal
         self.recorded = recorded
         self.clock = clock
-        self.state = _fold(recorded, str(journal.path))
+        self.state, before = _fold(recorded, str(journal.path), UNDO_DEPTH)
         self._clock_warned = False
+        # How the state stood before each of the last actions, newest last: an undo puts it
+        # back. Deeper than this, an undo folds the journal again.
+        self._before: deque[Memento] = deque(before, maxlen=UNDO_DEPTH)
 
     @classmethod
     def start(
@@ -156,7 +178,7 @@ class Session:
     @classmethod
     def resume(cls, path: Path, clock: Clock, mirror: Path | None = None) -> tuple[Session, list[Diagnostic]]:
         with _built_to_last():
-            journal, warnings = Journal.open(path, mirror, ev.LINES)
+            journal, warnings = Journal.open(path, mirror, _LINES)
         try:
             with _built_to_last():
                 return cls(journal, _recorded(journal.entries), clock), warnings
@@ -200,10 +222,14 @@ class Session:
             warnings.append(exc.diagnostic)
         recorded = Recorded(entry.seq, entry.ts, decision)
         self.recorded.append(recorded)
-        if isinstance(decision, ev.Undone):
-            self.state = fold(self.recorded)
-        else:
+        if not isinstance(decision, ev.Undone):
+            self._before.append(remember(self.state, decision))
             self.state.apply(entry.seq, entry.ts, decision)
+        elif self._before:
+            restore(self.state, self._before.pop())
+            self.state.clock = entry.ts
+        else:
+            self.state = fold(self.recorded)
         return Accepted(entry, decision, tuple(warnings))
 
     def _record_time(self, warnings: list[Diagnostic]) -> datetime:

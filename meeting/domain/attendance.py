@@ -3,18 +3,26 @@
 A voting seat is represented by its titular when present; otherwise by the titular's
 alternate when present; otherwise by the holder of the titular's proxy when the holder is
 present. Quorum counts seats, not people; each counted way of attending is a rule setting.
+
+Every command asks who represents each seat and whether there is a quorum, and an assembly has
+1,000 seats: the state keeps both up to date as attendance and proxies change (`recount`, called
+by the state's handlers for the seats a change bears on), so asking costs nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from meeting.domain.checks import least_count
 from meeting.domain.council import Member
-from meeting.domain.events import Status, Voter
+from meeting.domain.events import Register, Status, Via, Voter
 from meeting.domain.quantities import least_count_at_least
-from meeting.domain.state import State
+
+if TYPE_CHECKING:  # the state's handlers call `recount`: imported there, not here
+    from meeting.domain.state import State
 
 ATTENDING: frozenset[Status] = frozenset({"present", "remote"})
 
@@ -29,19 +37,26 @@ def alternate_of(state: State, titular: Member) -> Member | None:
 
 def representation(state: State, seat: Member) -> Voter | None:
     """Who casts this seat's vote now, and how; None when nobody does."""
+    found = _represented_by(state, seat)
+    return None if found is None else Voter(seat=seat.id, voter=found[0], via=found[1])
+
+
+def _represented_by(state: State, seat: Member) -> tuple[str, Via] | None:
+    """`representation` as plain values: the member who casts the seat's vote, and how."""
     if is_attending(state, seat.id):
-        return Voter(seat=seat.id, voter=seat.id, via="titular")
+        return seat.id, "titular"
     alternate = alternate_of(state, seat)
     if alternate is not None and is_attending(state, alternate.id):
-        return Voter(seat=seat.id, voter=alternate.id, via="alternate")
+        return alternate.id, "alternate"
     holder = state.proxies.get(seat.id)
     if holder is not None and is_attending(state, holder):
-        return Voter(seat=seat.id, voter=holder, via="proxy")
+        return holder, "proxy"
     return None
 
 
 def represented_seats(state: State) -> list[Voter]:
-    return [voter for seat in state.meeting.council.seats if (voter := representation(state, seat)) is not None]
+    """Who casts each represented seat's vote, in the council's order of seats."""
+    return [voter for voter in state.seat_voters if voter is not None]
 
 
 def counts_for_quorum(state: State, voter: Voter) -> bool:
@@ -49,6 +64,68 @@ def counts_for_quorum(state: State, voter: Voter) -> bool:
     if voter.via == "proxy" and not quorum.proxies_count:
         return False
     return quorum.remote_counts or state.status(voter.voter) == "present"
+
+
+def seats_bearing_on(state: State, members: Iterable[str]) -> set[str]:
+    """The voting seats whose representation these members' attendance bears on: their own, the
+    titular's they are the alternate of, and those whose proxy they hold."""
+    bearing = state.meeting.council.seats_bearing_on
+    seats = {seat for member in members for seat in bearing.get(member, ())}
+    if state.proxies:
+        wanted = set(members)
+        seats.update(principal for principal, holder in state.proxies.items() if holder in wanted)
+    return seats
+
+
+def recount(state: State, seats: Iterable[str]) -> None:
+    """Who represents these seats now, and whether each counts for the quorum: the state's
+    running counts brought up to date (a seat's Voter is kept while it does not change)."""
+    council = state.meeting.council
+    for seat_id in seats:
+        index = council.seat_index[seat_id]
+        seat = council.seats[index]
+        found = _represented_by(state, seat)
+        voter = state.seat_voters[index]
+        if found != (None if voter is None else (voter.voter, voter.via)):
+            voter = None if found is None else Voter(seat=seat_id, voter=found[0], via=found[1])
+            state.seat_voters[index] = voter
+        counted = voter is not None and counts_for_quorum(state, voter)
+        if counted != state.counted[index]:
+            state.counted[index] = counted
+            state.counted_by_region[seat.region] += 1 if counted else -1
+
+
+def register_change(state: State, register: list[Voter | None]) -> Register:
+    """A vote's register (by seat, as `entitled_by_seat` gives it) as the journal writes it:
+    what changed since the last one written (`state.register`), or the whole when that is
+    shorter. Seats whose Voter is the same object are passed over without a look inside."""
+    entitled = [voter for voter in register if voter is not None]
+    if state.register_seq is None:
+        return Register(added=entitled)
+    added: list[Voter] = []
+    removed: list[str] = []
+    for old, new in zip(state.register, register, strict=True):
+        if old is new:
+            continue
+        if new is None:
+            removed.append(old.seat)  # type: ignore[union-attr]  # both None is `old is new`
+        elif old is None or (old.voter, old.via) != (new.voter, new.via):
+            added.append(new)
+    if len(added) + len(removed) >= len(entitled):
+        return Register(added=entitled)
+    return Register(base=state.register_seq, added=added, removed=removed)
+
+
+def registered(state: State, register: Register) -> list[Voter | None]:
+    """The register a change describes, by seat, over the one the state last recorded (the
+    caller checks that the change's `base` is that one)."""
+    index = state.meeting.council.seat_index
+    voters: list[Voter | None] = [None] * len(index) if register.base is None else list(state.register)
+    for seat in register.removed:
+        voters[index[seat]] = None
+    for voter in register.added:
+        voters[index[voter.seat]] = voter
+    return voters
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,25 +161,11 @@ class QuorumStatus:
 
 
 def quorum_status(state: State) -> QuorumStatus:
-    cached = state.quorum_cache
-    if cached is not None and cached[0] == state.attendance_version:
-        known: QuorumStatus = cached[1]
-        return known
-    status = _count_quorum(state)
-    state.quorum_cache = (state.attendance_version, status)
-    return status
-
-
-def _count_quorum(state: State) -> QuorumStatus:
+    """From the state's running counts: as many steps as there are regions, not seats."""
     council = state.meeting.council
     quorum = state.meeting.rules.quorum
     seats = council.seats
-    counted = [v for v in represented_seats(state) if counts_for_quorum(state, v)]
-    region_of = {m.id: m.region for m in seats}
-    present_by_region: dict[str | None, int] = {}
-    for voter in counted:
-        region = region_of[voter.seat]
-        present_by_region[region] = present_by_region.get(region, 0) + 1
+    present_by_region = state.counted_by_region
     regions = [r.id for r in council.regions if council.seats_in(r.id)]
     short: list[RegionShort] = []
     if quorum.each_region_at_least is not None:
@@ -111,7 +174,7 @@ def _count_quorum(state: State) -> QuorumStatus:
             if present_by_region.get(region, 0) < needed:
                 short.append(RegionShort(region, present_by_region.get(region, 0), needed))
     return QuorumStatus(
-        present=len(counted),
+        present=sum(present_by_region.values()),
         needed=least_count(quorum, len(seats)),
         seats=len(seats),
         regions_present=sum(1 for r in regions if present_by_region.get(r)),
@@ -142,7 +205,20 @@ def vote_refusal(state: State, voter: Voter, item: str | None) -> str | None:
 def entitled_voters(state: State, item: str | None) -> list[Voter]:
     """Every vote that may be cast on the item now: one per represented seat, less the recused,
     those not in good standing (if the rules say so) and the chair (if the chair does not vote)."""
-    return [v for v in represented_seats(state) if vote_refusal(state, v, item) is None]
+    return [voter for voter in entitled_by_seat(state, item) if voter is not None]
+
+
+def entitled_by_seat(state: State, item: str | None) -> list[Voter | None]:
+    """`entitled_voters` in the council's order of seats, None for a seat that may not vote:
+    the represented seats without a `vote_refusal`, in one pass of set lookups."""
+    rules = state.meeting.rules
+    barred = set(state.items[item].recusals) if item is not None else set()
+    if rules.chair_votes != "always":
+        barred.add(state.chair)
+    lapsed = state.meeting.council.seats_not_in_good_standing if rules.good_standing_required else frozenset()
+    if not barred and not lapsed:
+        return list(state.seat_voters)
+    return [v if v is not None and v.voter not in barred and v.seat not in lapsed else None for v in state.seat_voters]
 
 
 def women_share(state: State) -> Fraction | None:

@@ -61,6 +61,27 @@ class Council(Model):
         return tuple(m for m in self.members if m.holds_seat)
 
     @cached_property
+    def seat_index(self) -> dict[str, int]:
+        """Each voting seat's place in `seats`."""
+        return {member.id: index for index, member in enumerate(self.seats)}
+
+    @cached_property
+    def seats_bearing_on(self) -> dict[str, tuple[str, ...]]:
+        """The voting seats each member's attendance bears on by the roster alone: their own,
+        and the titular's they are the alternate of (proxies come and go: the state has them)."""
+        bearing: dict[str, tuple[str, ...]] = {}
+        for member in self.members:
+            titular = self.titular_of(member.id)
+            seats = ((member.id,) if member.holds_seat else ()) + ((titular.id,) if titular is not None else ())
+            if seats:
+                bearing.setdefault(member.id, seats)
+        return bearing
+
+    @cached_property
+    def seats_not_in_good_standing(self) -> frozenset[str]:
+        return frozenset(m.id for m in self.seats if not m.good_standing)
+
+    @cached_property
     def _members_by_id(self) -> dict[str, Member]:
         return {m.id: m for m in reversed(self.members)}  # the first of a duplicated id wins
 

@@ -19,11 +19,13 @@ from meeting.domain.approval import NotApproved, approval_basis
 from meeting.domain.attendance import (
     ATTENDING,
     balance_short,
-    entitled_voters,
+    entitled_by_seat,
     is_attending,
     quorum_status,
     recused,
+    register_change,
     representation,
+    seats_bearing_on,
     vote_refusal,
     women_share,
 )
@@ -132,10 +134,12 @@ def resolve_item(state: State, ref: Ref) -> str:
 
 def _members(state: State, refs: Sequence[Ref]) -> list[Member]:
     members: list[Member] = []
+    named: set[str] = set()
     for ref in refs:
         member = resolve_member(state, ref)
-        if member in members:
+        if member.id in named:
             raise _Refusing("member.repeated", ref.col, id=member.id)
+        named.add(member.id)
         members.append(member)
     return members
 
@@ -301,9 +305,9 @@ def _count(state: State, motion: Motion, tally: Tally, entitled: list[ev.Voter])
 
 def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
     """The chair's own vote, when the chair holds one that is withheld only for being chair."""
-    council = state.meeting.council
-    seats = [representation(state, s) for s in council.seats]
-    return [v for v in seats if v is not None and v.voter == state.chair and not recused(state, v.voter, motion.item)]
+    index = state.meeting.council.seat_index
+    voters = [state.seat_voters[index[seat]] for seat in seats_bearing_on(state, [state.chair])]
+    return [v for v in voters if v is not None and v.voter == state.chair and not recused(state, v.voter, motion.item)]
 
 
 # ── handlers ─────────────────────────────────────────────────────────────────
@@ -602,12 +606,15 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if "blank" in command.args and not ballot:
         raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
     tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
-    entitled = poll.entitled if poll is not None else entitled_voters(state, motion.item)
+    by_seat = entitled_by_seat(state, motion.item) if poll is None else None
+    entitled = poll.entitled if poll is not None else [v for v in by_seat or () if v is not None]
     if tally.votes + tally.blank > len(entitled):
         raise _Refusing("vote.too-many", command.cols["yes"], votes=tally.votes + tally.blank, entitled=len(entitled))
     outcome = _count(state, motion, tally, entitled)
+    # A ballot's register was written when it opened; a show of hands writes its own.
+    register = register_change(state, by_seat) if by_seat is not None else None
     return ev.VoteCounted(
-        motion=motion.number, method="secret_ballot" if ballot else "show_of_hands", entitled=entitled, outcome=outcome
+        motion=motion.number, method="secret_ballot" if ballot else "show_of_hands", register_=register, outcome=outcome
     )
 
 
@@ -718,8 +725,8 @@ def _open_poll(method: str) -> Handler:
             raise _Refusing("motion.voting-open", motion=motion.number)
         if method == "roll_call" and _secret_ballot_item(state, motion):
             raise _Refusing("vote.secret-ballot-item", motion=motion.number)
-        entitled = entitled_voters(state, motion.item)
-        return ev.PollOpened(motion=motion.number, method=method, entitled=entitled)  # type: ignore[arg-type]
+        register = register_change(state, entitled_by_seat(state, motion.item))
+        return ev.PollOpened(motion=motion.number, method=method, register_=register)  # type: ignore[arg-type]
 
     return handle
 
@@ -752,7 +759,7 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         principal_ref = command.args.get("principal")
         if principal_ref is not None and len(refs) > 1:
             raise _Refusing("vote.for-one-voter", command.cols["principal"])
-        entitled = {v.seat: v for v in poll.entitled}
+        entitled = poll.by_seat
         votes: list[ev.Voter] = []
         for ref, member in zip(refs, _members(state, refs), strict=True):
             seat = resolve_member(state, principal_ref) if principal_ref else _own_seat(state, member)

@@ -18,6 +18,8 @@ from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
 from meeting.domain.state import Phase, Recorded, State, cancelled
 
+# Events that record who was entitled to vote.
+_VOTES = (ev.VoteCounted, ev.PollOpened)
 # Events after which the quorum may have changed.
 _ATTENDANCE = (ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked)
 
@@ -31,6 +33,7 @@ class Step:
     sitting: int  # the sitting it belongs to (a `sitting.opened` event starts the new one)
     phase: Phase  # the phase just after the event
     quorum: QuorumStatus | None  # after the event, when it is a change of attendance or the call to order
+    entitled: int | None = None  # for a vote or a poll opened: how many were entitled to vote
 
 
 def effective(recorded: Sequence[Recorded]) -> list[Recorded]:
@@ -51,8 +54,19 @@ def chronicle(recorded: Sequence[Recorded]) -> list[Step]:
     for entry in events[1:]:
         item = state.current
         state.apply(entry.seq, entry.at, entry.event)
-        counted = isinstance(entry.event, (*_ATTENDANCE, ev.Begun))
-        steps.append(Step(entry, item, state.sitting, state.phase, quorum_status(state) if counted else None))
+        event = entry.event
+        counted = isinstance(event, (*_ATTENDANCE, ev.Begun))
+        entitled = len(state.motions[event.motion].entitled) if isinstance(event, _VOTES) else None
+        steps.append(
+            Step(
+                entry,
+                item,
+                state.sitting,
+                state.phase,
+                quorum_status(state) if counted else None,
+                entitled,
+            )
+        )
     return steps
 
 

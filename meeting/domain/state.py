@@ -7,14 +7,19 @@ events say, and the journal keeps both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple, TypeVar
 
+from meeting.domain import attendance
 from meeting.domain import events as ev
 from meeting.domain.agenda import Item, Meeting
 from meeting.domain.motions import MotionKind
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 Phase = Literal["not_started", "in_session", "in_recess", "adjourned"]
 ItemStatus = Literal["pending", "open", "done", "deferred"]
@@ -56,6 +61,13 @@ class Poll:
     method: Literal["roll_call", "secret_ballot"]
     entitled: list[ev.Voter]
     choices: dict[str, tuple[ev.Voter, ev.Choice]] = field(default_factory=dict)  # by seat
+    # Who may vote, by seat: read at every answer of a roll call; never changed (a mapping
+    # proxy, so an undo's copy shares it rather than copying 1,000 entries).
+    by_seat: Mapping[str, ev.Voter] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_seat:
+            self.by_seat = MappingProxyType({voter.seat: voter for voter in self.entitled})
 
 
 @dataclass
@@ -134,10 +146,17 @@ class State:
     chairs: list[tuple[datetime, str]] = field(default_factory=list)
     sitting: int = 1
     undoable: list[int] = field(default_factory=list)  # seqs of effective actions, last on top
-    attendance_version: int = 0  # changes whenever presence or proxies change
-    # The quorum last computed, and for which attendance_version (it is asked after every
-    # command, and counting 1,000 seats takes milliseconds).
-    quorum_cache: tuple[int, Any] | None = field(default=None, repr=False, compare=False)
+    last_seq: int = 1  # of the last event applied
+    # Kept up to date as attendance and proxies change (`attendance.recount`), in the council's
+    # order of seats: who casts each seat's vote, and whether it counts for the quorum; and the
+    # seats counted, by region. Every command asks for them, and an assembly has 1,000 seats.
+    seat_voters: list[ev.Voter | None] = field(default_factory=list)
+    counted: list[bool] = field(default_factory=list)
+    counted_by_region: dict[str | None, int] = field(default_factory=dict)
+    # The register of the last vote written, by seat like `seat_voters`, and its seq: the next
+    # vote's register is written as a change to it (`events.Register`).
+    register: list[ev.Voter | None] = field(default_factory=list)
+    register_seq: int | None = None
     # The minutes' records: earlier minutes an item approves, those approved, decisions made public.
     circulated: dict[str, ev.CirculatedMinutes] = field(default_factory=dict)
     approved: list[str] = field(default_factory=list)
@@ -148,6 +167,11 @@ class State:
         meeting = Meeting(agenda=loaded.agenda, council=loaded.council)
         state = cls(meeting, loaded.sources, at, loaded.agenda.chair)
         state.presence = {m.id: Presence() for m in loaded.council.members}
+        seats = loaded.council.seats
+        state.seat_voters = [None] * len(seats)
+        state.register = [None] * len(seats)
+        state.counted = [False] * len(seats)
+        state.counted_by_region = {seat.region: 0 for seat in seats}
         state.order = [item.id for item in loaded.agenda.items]
         state.items = {item.id: ItemState(item) for item in loaded.agenda.items}
         state.chairs = [(at, loaded.agenda.chair)]
@@ -176,6 +200,7 @@ class State:
 
     def apply(self, seq: int, at: datetime, event: ev.AnyEvent) -> None:
         self.clock = at
+        self.last_seq = seq
         handler = _HANDLERS[type(event)]
         handler(self, at, event)
         if type(event) not in _NOT_ACTIONS:
@@ -232,7 +257,7 @@ def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
     state.chair = state.meeting.agenda.chair
     state.chairs.append((at, state.chair))
     state.sessions.append(("sitting", at))
-    state.attendance_version += 1
+    attendance.recount(state, state.meeting.council.seat_index)
 
 
 def _chair(state: State, at: datetime, event: ev.ChairHanded) -> None:
@@ -251,19 +276,19 @@ def _attendance(state: State, at: datetime, event: ev.AttendanceChanged) -> None
             presence.before = presence.status
         presence.status = status
         presence.changes.append((at, status))
-    state.attendance_version += 1
+    attendance.recount(state, attendance.seats_bearing_on(state, event.changes))
 
 
 def _proxy(state: State, at: datetime, event: ev.ProxyLodged) -> None:
     state.proxies[event.principal] = event.holder
     state.proxy_log.append((at, event.principal, event.holder))
-    state.attendance_version += 1
+    attendance.recount(state, [event.principal])
 
 
 def _revoke(state: State, at: datetime, event: ev.ProxyRevoked) -> None:
     del state.proxies[event.principal]
     state.proxy_log.append((at, event.principal, None))
-    state.attendance_version += 1
+    attendance.recount(state, [event.principal])
 
 
 def _open(state: State, at: datetime, event: ev.ItemOpened) -> None:
@@ -393,10 +418,32 @@ def _restore(state: State, motion: Motion) -> None:
     motion.adhering = []
 
 
+def _entitled(state: State, event: ev.VoteCounted | ev.PollOpened) -> list[ev.Voter] | None:
+    """Who was entitled to vote, as the event records it: its register (a change to the last
+    one written, which it then becomes), the whole list an older journal wrote, or None when
+    the vote is a ballot's totals, whose register its opening recorded."""
+    if event.register_ is not None:
+        base = event.register_.base
+        if base is not None and base != state.register_seq:
+            raise InconsistentJournal(state.last_seq)
+        state.register = attendance.registered(state, event.register_)
+    elif event.entitled is not None:
+        state.register = attendance.registered(state, ev.Register(added=event.entitled))
+    else:
+        return None
+    state.register_seq = state.last_seq
+    return [voter for voter in state.register if voter is not None]
+
+
 def _counted(state: State, at: datetime, event: ev.VoteCounted) -> None:
     motion = state.motions[event.motion]
     motion.method = event.method
-    motion.entitled = event.entitled
+    entitled = _entitled(state, event)
+    if entitled is None:
+        if motion.poll is None:
+            raise InconsistentJournal(state.last_seq)
+        entitled = motion.poll.entitled
+    motion.entitled = entitled
     _decided(state, at, motion, event.outcome)
 
 
@@ -443,9 +490,12 @@ def _concluded(state: State, at: datetime, event: ev.ConsensusConcluded) -> None
 
 def _poll_opened(state: State, at: datetime, event: ev.PollOpened) -> None:
     motion = state.motions[event.motion]
-    motion.poll = Poll(event.method, event.entitled)
+    entitled = _entitled(state, event)
+    if entitled is None:
+        raise InconsistentJournal(state.last_seq)
+    motion.poll = Poll(event.method, entitled)
     motion.method = event.method
-    motion.entitled = event.entitled
+    motion.entitled = entitled
 
 
 def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
@@ -577,9 +627,9 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
 _NOT_ACTIONS = frozenset({ev.Loaded, ev.Undone})
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    """An event as the journal holds it: its number, its time, and the event."""
+class Recorded(NamedTuple):
+    """An event as the journal holds it: its number, its time, and the event. A tuple: a
+    replay makes 100,000 of them."""
 
     seq: int
     at: datetime
@@ -611,13 +661,147 @@ def cancelled(entries: Iterable[Recorded]) -> set[int]:
 
 def fold(entries: list[Recorded]) -> State:
     """The state after these events; the first must be `meeting.loaded`."""
+    return fold_remembering(entries, 0)[0]
+
+
+def fold_remembering(entries: list[Recorded], depth: int) -> tuple[State, list[Memento]]:
+    """The state after these events (the first must be `meeting.loaded`), and the mementos of
+    the last `depth` effective actions, oldest first: a session resumed after a crash undoes
+    as quickly as one that never stopped."""
     first = entries[0]
     assert isinstance(first.event, ev.Loaded)
     state = State.start(first.event, first.at)
     gone = cancelled(entries)
-    for entry in entries[1:]:
-        if entry.seq in gone or type(entry.event) is ev.Undone:
-            state.clock = entry.at
+    remembered: set[int] = set()
+    if depth:
+        actions = [e.seq for e in entries[1:] if e.seq not in gone and type(e.event) is not ev.Undone]
+        remembered.update(actions[len(actions) - depth :])
+    mementos: list[Memento] = []
+    apply = state.apply
+    for seq, at, event in entries[1:]:
+        if seq in gone or type(event) is ev.Undone:
+            state.clock = at
             continue
-        state.apply(entry.seq, entry.at, entry.event)
-    return state
+        if seq in remembered:
+            mementos.append(remember(state, event))
+        apply(seq, at, event)
+    return state, mementos
+
+
+# ── taking back the last action without replaying the meeting ──────────────────
+#
+# A live session remembers, before applying each action, how the parts of the state it may
+# change stood (`remember`); an undo puts them back (`restore`) instead of folding the whole
+# journal again, so undo costs the same at the 100,000th event as at the tenth. The parts:
+# every field of the state (containers copied; lists the handlers only append to, by their
+# length), the members whose attendance the event changes, the current item and the item it
+# names, and the motions on the floor or on the table, the one it names and what that acts on.
+# A test holds it to `fold` after every undo of every command of the engine's stateful test.
+
+# Lists the handlers only ever append to: cutting them back to their length takes back the action.
+_APPEND_ONLY = frozenset(
+    {"proxy_log", "decided", "notes", "actions", "interests", "sessions", "chairs", "undoable", "approved", "published"}
+)
+# Replaced whole when they change, never changed in place: the reference is enough.
+_REPLACED = frozenset({"register", "meeting", "sources"})
+# Changed in place by attendance only; copying 1,000 entries for every note would cost more than the note.
+_ATTENDANCE_FIELDS = frozenset({"seat_voters", "counted", "counted_by_region", "proxies"})
+_ATTENDANCE_EVENTS = (ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked, ev.SittingOpened)
+# Kept apart below, object by object.
+_BY_OBJECT = frozenset({"presence", "items", "motions", "meeting", "sources"})
+
+
+_CHANGED_IN_PLACE = frozenset({Presence, ItemState, Motion, Consensus, Poll})
+
+
+@dataclass(frozen=True, slots=True)
+class Memento:
+    fields: dict[str, Any]
+    lengths: dict[str, int]
+    presence: dict[str, Presence]
+    items: dict[str, ItemState | None]
+    motions: dict[int, Motion | None]
+
+
+def _copy_of(value: Any) -> Any:
+    """A copy deep enough to survive the handlers: the object, its lists and dicts, and the
+    objects it holds that handlers change (a motion's consensus and poll)."""
+    kind = type(value)
+    if kind is list:
+        return list(value)
+    if kind is dict:
+        return dict(value)
+    if kind in _CHANGED_IN_PLACE:
+        copy = object.__new__(kind)
+        copy.__dict__.update({name: _copy_of(inner) for name, inner in value.__dict__.items()})
+        return copy
+    return value
+
+
+def _motions_touched(state: State, event: ev.AnyEvent) -> set[int]:
+    numbers = set(state.stack) | set(state.tabled)
+    named = getattr(event, "motion", None)
+    if isinstance(named, int):
+        numbers.add(named)
+    for number in list(numbers):
+        motion = state.motions.get(number)
+        if motion is not None and motion.applies_to is not None:
+            numbers.add(motion.applies_to)
+    for number in list(numbers):
+        motion = state.motions.get(number)
+        if motion is not None:
+            numbers.update(motion.adhering)
+    return numbers
+
+
+def _items_touched(state: State, event: ev.AnyEvent) -> set[str]:
+    named = getattr(event, "item", None)
+    items = {state.current} | {named.id if isinstance(named, Item) else named}
+    return {item for item in items if isinstance(item, str)}
+
+
+def remember(state: State, event: ev.AnyEvent) -> Memento:
+    """How the parts of the state this event may change stand now, for `restore`."""
+    attendance_event = isinstance(event, _ATTENDANCE_EVENTS)
+    saved: dict[str, Any] = {}
+    lengths: dict[str, int] = {}
+    for name, value in state.__dict__.items():
+        if name in _BY_OBJECT or (name in _ATTENDANCE_FIELDS and not attendance_event):
+            continue
+        if name in _APPEND_ONLY:
+            lengths[name] = len(value)
+        else:
+            saved[name] = value if name in _REPLACED else _copy_of(value)
+    if isinstance(event, ev.SittingOpened):
+        members: Iterable[str] = state.presence
+    elif isinstance(event, ev.AttendanceChanged):
+        members = event.changes
+    else:
+        members = ()
+    return Memento(
+        saved,
+        lengths,
+        {member: _copy_of(state.presence[member]) for member in members},
+        {item: _copy_of(state.items[item]) if item in state.items else None for item in _items_touched(state, event)},
+        {n: _copy_of(state.motions[n]) if n in state.motions else None for n in _motions_touched(state, event)},
+    )
+
+
+def restore(state: State, memento: Memento) -> None:
+    """The state as it was when `memento` was taken (the memento is used up)."""
+    for name, value in memento.fields.items():
+        setattr(state, name, value)
+    for name, length in memento.lengths.items():
+        del getattr(state, name)[length:]
+    state.presence.update(memento.presence)
+    _put_back(state.items, memento.items)
+    _put_back(state.motions, memento.motions)
+
+
+def _put_back(table: dict[K, V], saved: dict[K, V | None]) -> None:
+    """Entries as they were; None for one that did not exist yet."""
+    for key, value in saved.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value

@@ -3,7 +3,7 @@
 A FIFO would hang a read forever and /dev/zero would fill the memory, so anything that is not
 a regular file is refused before a byte is read (`PATH:1:1: error: not a regular file`).
 Whole files (council, agenda, script) are capped at 4 MiB; a journal is read line by line,
-each line with its own cap (`meeting.journal`). Text is UTF-8, a leading BOM allowed.
+each line with its own cap (`meeting.journal` reads it through `open_regular`). Text is UTF-8, a leading BOM allowed.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from meeting.diagnostics import Diagnostic, error
 from meeting.loader.positions import KeyPath, Position, key_positions, locate
@@ -101,32 +99,6 @@ def read_bounded(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes | Diag
     if len(data) > limit:
         return error(shown, "file.too-large", size=max(len(data), size), limit=limit)
     return data
-
-
-def bounded_lines(file: BinaryIO, first_limit: int, limit: int) -> Iterator[tuple[bytes, bool]]:
-    """Each line of `file` without its newline, and whether it had one (the last line of a
-    file cut short by a crash has none). A line longer than its limit (`first_limit` for the
-    first, `limit` for the others) ends the iteration with `LineTooLong`, never read whole."""
-    number = 0
-    while True:
-        number += 1
-        cap = first_limit if number == 1 else limit
-        line = file.readline(cap + 1)
-        if not line:
-            return
-        if line.endswith(b"\n"):  # at most `cap` bytes before it: readline stops at cap + 1
-            yield line[:-1], True
-        elif len(line) > cap:
-            raise LineTooLong(number, cap)
-        else:
-            yield line, False
-
-
-class LineTooLong(Exception):
-    def __init__(self, line: int, limit: int) -> None:
-        super().__init__(line, limit)
-        self.line = line
-        self.limit = limit
 
 
 def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:

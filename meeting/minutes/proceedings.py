@@ -247,7 +247,7 @@ def _poll(said: Said, event: ev.Event) -> str:
         ),
     }
     one, many = texts[event.method]
-    count = len(event.entitled)
+    count = said.step.entitled or 0
     return ngettext(one, many, count).format(label=said.ctx.ref(event.motion), count=count)
 
 

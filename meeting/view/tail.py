@@ -14,7 +14,7 @@ from pathlib import Path
 
 from meeting.diagnostics import Diagnostic, error
 from meeting.journal import FIRST_LINE_LIMIT, LINE_LIMIT
-from meeting.loader.read import LineTooLong, bounded_lines, file_error, open_regular, reading_error
+from meeting.loader.read import file_error, open_regular, reading_error
 
 # Read about this much in one look, so catching up on a long journal keeps the screen alive.
 MAX_READ = 8 * 1024 * 1024
@@ -50,16 +50,18 @@ def new_lines(path: Path, offset: int, shown: str, limit: int = LINE_LIMIT, max_
             if info.st_size <= offset:
                 return Tail(end=offset, identity=identity, size=info.st_size)
             file.seek(offset)
-            first = FIRST_LINE_LIMIT if offset == 0 else limit
-            for line, complete in bounded_lines(file, first, limit):
-                if not complete or end - offset >= max_read:
-                    break  # a line still being written, or enough for one look
-                lines.append(line)
-                end += len(line) + 1
-        except LineTooLong as exc:
-            number = exc.line  # counted from the offset: reported by the caller's own count
-            problem = error(shown, "journal.line-too-long", number, limit=exc.limit)
-            return Tail(lines, end, identity, info.st_size, problem=problem)
+            cap = FIRST_LINE_LIMIT if offset == 0 else limit
+            while end - offset < max_read:  # enough for one look
+                line = file.readline(cap + 1)
+                if not line.endswith(b"\n"):
+                    if len(line) > cap:
+                        # Counted from the offset: the caller reports it by its own count.
+                        problem = error(shown, "journal.line-too-long", len(lines) + 1, limit=cap)
+                        return Tail(lines, end, identity, info.st_size, problem=problem)
+                    break  # the end, or a line still being written
+                lines.append(line[:-1])
+                end += len(line)
+                cap = limit
         except OSError as exc:
             return Tail(lines, end, identity, problem=file_error(shown, exc))
     return Tail(lines, end, identity, info.st_size)

@@ -132,7 +132,7 @@ def plain(value: Any, where: str = "state", inside: frozenset[int] = frozenset()
 
 
 # Not compared: the clock (time moves on whatever happens), and what the meeting was loaded with.
-_NOT_COMPARED = {"clock", "meeting", "sources", "quorum_cache"}  # the cache is not the state
+_NOT_COMPARED = {"clock", "meeting", "sources"}
 
 
 def snapshot(state: State) -> dict[str, Any]:

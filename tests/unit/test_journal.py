@@ -83,7 +83,7 @@ def test_create_and_append_write_exact_bytes(tmp_path):
     assert path.read_bytes() == f"{line1}\n{line2}\n".encode()
     assert b"\\u" not in path.read_bytes()  # names stay readable UTF-8
     stamp = datetime(2026, 12, 10, 12, 0, 1, 234000, tzinfo=UTC)  # milliseconds cut, not rounded
-    assert second == Entry(2, stamp, sha(line1), EVENTS[1], line2)
+    assert second == Entry(2, stamp, sha(line1), EVENTS[1], line2.encode(), sha(line2))
     assert second.hash == sha(line2)
 
 
