@@ -314,8 +314,8 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "approve-minutes",
         "record",
-        "The council approves the earlier minutes the open item names, with corrections if any.",
-        'approve-minutes corrected "Item 6: Yolanda Huamaní-Ccori stood aside; she did not block."',
+        "The earlier minutes the open item names stand approved, with the corrections agreed if any.",
+        'approve-minutes corrected "Item 10: the motion was moved jointly by the members from South Kivu."',
         _opt(_kw("corrected"), _text("corrections")),
     ),
     _verb(

@@ -21,9 +21,9 @@ MEETING = Path(sys.executable).parent / "meeting"
 
 class Terminal:
     def __init__(self, name: str, command: str, size: tuple[int, int] = (80, 24)) -> None:
-        self.name = name
+        self.name = f"{name}-{os.getpid()}"  # one tmux server serves every worktree's test run on the machine
         subprocess.run(
-            [TMUX, "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command],
+            [TMUX, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command],
             check=True,
             cwd=REPO,
         )

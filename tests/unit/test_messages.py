@@ -9,7 +9,16 @@ from tests.conftest import REPO
 
 # A code is a quoted lowercase word, a dot, and a lowercase word with dashes: "quorum.lost".
 CODE = re.compile(r"""["']([a-z]+\.[a-z][a-z0-9-]*[a-z0-9])["']""")
-NOT_CODES = {"meeting.mo", "journal.jsonl", "manifest.toml", "minutes.html", "minutes.css", "view.tcss", "view.html"}
+NOT_CODES = {
+    "meeting.mo",
+    "journal.jsonl",
+    "manifest.toml",
+    "minutes.html",
+    "minutes.css",
+    "minutes.toml",
+    "view.tcss",
+    "view.html",
+}
 
 
 def _event_types() -> set[str]:
