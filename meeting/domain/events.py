@@ -193,6 +193,7 @@ class ChamberOutcome(Model):
     where the class must carry in each chamber."""
 
     chamber: str
+    name: str
     yes: int
     no: int
     abstain: int = 0

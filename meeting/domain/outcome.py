@@ -198,7 +198,7 @@ def _votes(group: Group, base: Fraction) -> Votes:
 
 
 def _chamber_outcome(
-    decision: DecisionClass, chamber: str, group: Group, weighted: bool, weight: Fraction | None
+    decision: DecisionClass, chamber: str, name: str, group: Group, weighted: bool, weight: Fraction | None
 ) -> ChamberOutcome:
     heads, base = group_base(decision, group)
     tally = group.tally
@@ -210,6 +210,7 @@ def _chamber_outcome(
         update = {"required": required, "result": "carried" if carried else "lost"}
     return ChamberOutcome(
         chamber=chamber,
+        name=name,
         yes=tally.yes,
         no=tally.no,
         abstain=tally.abstain,
@@ -224,7 +225,7 @@ def weighed_outcome(
     decision: DecisionClass,
     class_id: str,
     whole: Group,
-    chambers: dict[str, Group],
+    chambers: dict[str, tuple[str, Group]],
     weights: dict[str, Fraction] | None,
     weighted: bool,
 ) -> Outcome:
@@ -241,7 +242,7 @@ def weighed_outcome(
     votes: Votes | None = _votes(whole, base) if weighted else None
     if weights:
         yes = no = abstain = total = Fraction(0)
-        for chamber, group in chambers.items():
+        for chamber, (_, group) in chambers.items():
             _, own = group_base(decision, group)
             if own:  # a chamber with nothing to count carries no weight in this vote
                 share = weights[chamber] / own
@@ -251,8 +252,8 @@ def weighed_outcome(
         votes = Votes(yes=yes, no=no, abstain=abstain, base=total)
     required = required_of(decision, base if (weighted or weights) else Fraction(heads))
     chamber_results = [
-        _chamber_outcome(decision, chamber, group, weighted, (weights or {}).get(chamber))
-        for chamber, group in chambers.items()
+        _chamber_outcome(decision, chamber, name, group, weighted, (weights or {}).get(chamber))
+        for chamber, (name, group) in chambers.items()
     ]
     carried = meets(yes if (weighted or weights) else Fraction(whole.tally.yes), required, strictly)
     if decision.each_chamber:

@@ -98,7 +98,10 @@ def count_vote(
         return with_class_quorum(outcome, decision, _with_seats(whole, totals[None]))
     groups = _named_groups(state, entitled, choices)
     whole = _with_seats(groups.pop(None), totals[None])
-    by_chamber = {chamber: _with_seats(groups[chamber], totals[chamber]) for chamber in meeting.rules.chambers or {}}
+    by_chamber = {
+        chamber: (about.name, _with_seats(groups[chamber], totals[chamber]))
+        for chamber, about in (meeting.rules.chambers or {}).items()
+    }
     outcome = weighed_outcome(
         decision, class_id, whole, by_chamber, chamber_weights(meeting.rules), meeting.council.weighted
     )
