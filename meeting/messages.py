@@ -495,7 +495,7 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     shown = {k: visible(_shown(k, v)) for k, v in params.items()}
     if code == "quorum.lost":
         # The same sentence as the quorum panel, from the same numbers.
-        from meeting.words import quorum_status_words
+        from meeting.words import quorum_status_words, votes_present
 
         shown["words"] = quorum_status_words(
             params["present"],
@@ -505,5 +505,11 @@ def render(code: str, params: Mapping[str, Any]) -> str:
             params["regions_needed"],
             params["regions_total"],
             params.get("short", ()),
+            votes_present(
+                params.get("votes_present"),
+                params.get("votes_total"),
+                params.get("votes_required"),
+                params.get("votes_strictly", False),
+            ),
         )
     return _(template).format_map(shown)

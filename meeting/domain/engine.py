@@ -17,6 +17,7 @@ from meeting.domain import events as ev
 from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
 from meeting.domain.attendance import (
     ATTENDING,
+    QuorumStatus,
     balance_short,
     entitled_by_seat,
     is_attending,
@@ -210,7 +211,18 @@ def _quorum_for(state: State, kind: MotionKind | None) -> None:
             regions_needed=status.regions_needed,
             regions_total=status.regions_total,
             short=[_region_name(state, r.region) for r in status.short_regions],
+            **_votes_params(status),
         )
+
+
+def _votes_params(status: QuorumStatus) -> dict[str, Any]:
+    """The votes present and required, where seats carry weights (rules part 2)."""
+    if status.votes_present is None:
+        return {}
+    shown: dict[str, Any] = {"votes_present": status.votes_present, "votes_total": status.votes_total}
+    if status.votes_required is not None:
+        shown.update(votes_required=status.votes_required, votes_strictly=status.votes_strictly)
+    return shown
 
 
 def _region_name(state: State, region_id: str) -> str:

@@ -251,9 +251,11 @@ def weighed_outcome(
         base = total
         votes = Votes(yes=yes, no=no, abstain=abstain, base=total)
     required = required_of(decision, base if (weighted or weights) else Fraction(heads))
+    # Chambers are told where they decide something: each on its own, or each weighing its share.
+    told = chambers if decision.each_chamber or weights else {}
     chamber_results = [
         _chamber_outcome(decision, chamber, name, group, weighted, (weights or {}).get(chamber))
-        for chamber, (name, group) in chambers.items()
+        for chamber, (name, group) in told.items()
     ]
     carried = meets(yes if (weighted or weights) else Fraction(whole.tally.yes), required, strictly)
     if decision.each_chamber:

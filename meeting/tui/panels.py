@@ -4,17 +4,21 @@ ask the domain (quorum, motions in order, who may vote) and say what it answers.
 from __future__ import annotations
 
 from datetime import datetime
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
+from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
+from meeting.domain.events import Voter
 from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.report import minutes_used, quorum_line
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, member_name, region_name
+from meeting.words import exact_words
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
@@ -134,6 +138,16 @@ def quorum_text(state: State) -> tuple[Text, bool]:
     return Text(_("NO QUORUM — ") + words, style="bold"), False
 
 
+def _region_votes(state: State, seats: tuple[Member, ...], represented: list[Voter]) -> str:
+    """ "12/15 votes": the votes of a region's seats represented, of all its votes."""
+    council = state.meeting.council
+    weights = council.seat_weights
+    index = council.seat_index
+    here = sum((weights[index[voter.seat]] for voter in represented), Fraction(0))
+    total = sum((weights[index[seat.id]] for seat in seats), Fraction(0))
+    return _("{here}/{total} votes").format(here=exact_words(here), total=exact_words(total))
+
+
 def attendance_text(state: State) -> Text:
     council = state.meeting.council
     text = Text()
@@ -151,6 +165,8 @@ def attendance_text(state: State) -> Text:
             "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"
         )
         extras = []
+        if council.weighted:  # votes as well as heads where seats carry weights
+            extras.append(_region_votes(state, seats, represented))
         if via["alternate"]:
             extras.append(_("{n} alt.").format(n=via["alternate"]))
         if via["proxy"]:

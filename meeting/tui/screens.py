@@ -282,7 +282,9 @@ class ResultScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         state = self.app.session.state
-        result = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED")}[self.outcome.result]
+        result = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED"), "void": N_("VOID")}[
+            self.outcome.result
+        ]
         rules = state.meeting.rules
         decision = rules.classes.get(self.outcome.class_id)
         with Vertical(classes="dialog", id="result-dialog"):
