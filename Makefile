@@ -35,12 +35,22 @@ test: $(INSTALLED)
 # checks that the committed files equal a fresh regeneration.
 DEMO_MINUTES := minutes/2026-12-council-meeting
 DEMO_SCRIPT := agendas/ic-asm/2026-12-council-meeting.script
+# The example councils of other federations' rules (docs/files.md, "Federations' decision
+# rules"): each script replayed into minutes/<meeting-id>/ with its minutes, committed likewise.
+EXAMPLE_SCRIPTS := $(sort $(wildcard agendas/examples/*/*.script))
 
 minutes: $(INSTALLED)
 	mkdir -p $(DEMO_MINUTES)
 	rm -f $(DEMO_MINUTES)/journal.jsonl $(DEMO_MINUTES)/minutes.* $(DEMO_MINUTES)/minutes-closed.* $(DEMO_MINUTES)/votes*.csv $(DEMO_MINUTES)/manifest.toml
 	$(BIN)/meeting replay $(DEMO_AGENDA) $(DEMO_SCRIPT) --journal $(DEMO_MINUTES)/journal.jsonl > /dev/null
 	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl
+	for script in $(EXAMPLE_SCRIPTS); do \
+		out=minutes/$$(basename $$script .script); \
+		mkdir -p $$out; \
+		rm -f $$out/journal.jsonl $$out/minutes.* $$out/minutes-closed.* $$out/votes*.csv $$out/manifest.toml; \
+		$(BIN)/meeting replay $${script%.script}.toml $$script --journal $$out/journal.jsonl > /dev/null || exit 1; \
+		$(BIN)/meeting minutes $$out/journal.jsonl || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .hypothesis

@@ -99,6 +99,9 @@ def decision_words(decision: DecisionClass, council: Council, rules: Rules | Non
         base = (_("all {n} votes") if decision.of == "membership" else _("the votes of the {n} eligible")).format(
             n=exact_words(votes) if decision.of == "membership" else seats
         )
+    elif decision.of == "eligible":
+        lapsed = council.seats_not_in_good_standing if (rules or council.rules).good_standing_required else frozenset()
+        base = base_words(decision.of, seats - len(lapsed - outside))
     else:
         base = base_words(decision.of, seats)
     parts = [threshold_words(decision, base)]
@@ -341,6 +344,7 @@ def _whole_words(outcome: Outcome) -> str:
         needed = _("{n} votes").format(n=_needed_words(outcome.bound, Fraction(outcome.required)))
     if outcome.in_each_chamber and outcome.chambers:
         rule = _("{rule}, and in each chamber").format(rule=rule)
+        counts = _("in all {counts}").format(counts=counts)
     return _("{counts}; {needed} needed ({rule})").format(counts=counts, needed=needed, rule=rule)
 
 

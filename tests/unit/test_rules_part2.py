@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from meeting.cli.main import main
 from meeting.domain.attendance import quorum_status
 from meeting.domain.events import Outcome
 from meeting.loader.load import load
+from meeting.minutes.files import read
 from meeting.words import outcome_words
+from tests.conftest import REPO
 from tests.kit import Meeting, start
 
 AGENDA = """\
@@ -494,3 +497,46 @@ def test_notice_depends_on_who_proposes(tmp_path: Path) -> None:
     assert "notice.short" not in found["council"]
     assert "the rules require 180" in found["members"]["notice.short"]
     assert "notice.unknown-proposer" in found["nobody"]
+
+
+# ── the example councils: each script's decisive votes, and its committed minutes ──
+
+EXAMPLES = sorted((REPO / "agendas" / "examples").glob("*/*.script"))
+MINUTES_FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "minutes.docx", "votes.csv")
+
+
+def test_there_are_three_example_councils() -> None:
+    assert [script.parent.name for script in EXAMPLES] == ["au-like", "fairtrade-like", "iucn-like"]
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda path: path.parent.name)
+def test_an_example_replays_into_its_committed_journal_and_minutes(script: Path, tmp_path: Path) -> None:
+    committed = REPO / "minutes" / script.stem
+    journal = tmp_path / "journal.jsonl"
+    assert main(["replay", str(script.with_suffix(".toml")), str(script), "--journal", str(journal)]) == 0
+    assert journal.read_bytes() == (committed / "journal.jsonl").read_bytes(), "run `make minutes`"
+    assert main(["minutes", str(committed / "journal.jsonl"), "-o", str(tmp_path / "out")]) == 0
+    for name in MINUTES_FILES:
+        assert (tmp_path / "out" / name).read_bytes() == (committed / name).read_bytes(), f"{name}: run `make minutes`"
+
+
+def _example_results(name: str) -> list[tuple[str, str | None]]:
+    script = next(s for s in EXAMPLES if s.parent.name == name)
+    state = read(REPO / "minutes" / script.stem / "journal.jsonl").state
+    assert state is not None
+    return [(m.status, m.outcome.result if m.outcome else None) for m in state.motions.values()]
+
+
+def test_the_examples_decide_on_their_thresholds() -> None:
+    # IUCN-like: carried on Chamber A's exact two-thirds; sunk by Chamber A; the States alone;
+    # short of the class's quorum, sent to a postal ballot.
+    assert _example_results("iucn-like") == [
+        ("carried", "carried"),
+        ("lost", "lost"),
+        ("carried", "carried"),
+        ("postal_ballot", "carried"),
+    ]
+    # Fairtrade-like: two-thirds of the weighted votes exactly; void, then carried.
+    assert _example_results("fairtrade-like") == [("carried", "carried"), ("void", "void"), ("carried", "carried")]
+    # AU-like: on the least counts of the eligible seats.
+    assert _example_results("au-like") == [("carried", "carried"), ("carried", "carried")]
