@@ -13,7 +13,16 @@ from typing import Any
 
 from meeting.domain.text import visible
 from meeting.i18n import N_, _
-from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, QUORUM_UNITS, STANDING, TIE_BREAKERS
+from meeting.vocabulary import (
+    CAPACITIES,
+    CHOICES,
+    ITEM_STATUS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    QUORUM_UNITS,
+    STANDING,
+    TIE_BREAKERS,
+)
 
 MESSAGES: dict[str, str] = {
     # Reading files
@@ -232,15 +241,38 @@ MESSAGES: dict[str, str] = {
     "verify.other-version": N_(
         "written by meeting {written}; this is {this}: the files are checked against the manifest, not regenerated"
     ),
-    "verify.expect-earlier": N_("the signed copy was made from this entry; the journal has {later} entries after it"),
+    "verify.expect-earlier": N_(
+        "the signed copy was made from this entry; the journal goes on after it (entries since: {later})"
+    ),
     "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"
     ),
+    "verify.approval-unchecked": N_(
+        "these minutes say the council approved them at its meeting '{meeting}': "
+        "give that meeting's journal with --approved-by to check it"
+    ),
     "verify.journal-not-minuted": N_(
         "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "
         "the journal or the minutes were changed afterwards"
+    ),
+    "approval.later-damaged": N_(
+        "the journal of the meeting said to have approved these minutes cannot be read whole (see above)"
+    ),
+    "approval.none": N_("this journal records no approval of the minutes of '{meeting}'"),
+    "approval.journal-moved": N_(
+        "the council approved the minutes of this journal as it stood at this entry; what it recorded "
+        "after (entries after this one: {later}) is not approved: its minutes are a new draft, for a later meeting"
+    ),
+    "approval.other-journal": N_(
+        "the approval names a journal whose last entry has SHA-256 {expected}, not this one's {found}"
+    ),
+    "approval.draft-differs": N_(
+        "the council approved a draft minutes.toml with SHA-256 {expected}; the journal's draft now has {found}"
+    ),
+    "approval.draft-other-version": N_(
+        "the draft the council approved was written by meeting {written}; this is {this}: it is not regenerated"
     ),
     # The record after the meeting, and the minutes it approves
     "record.not-adjourned": N_(
@@ -248,6 +280,37 @@ MESSAGES: dict[str, str] = {
     ),
     "minutes.nothing-to-approve": N_("item '{item}' names no earlier minutes to approve (its 'approves' key)"),
     "minutes.already-approved": N_("the minutes of '{meeting}' are already approved"),
+    "minutes.approval-lost": N_("motion #{motion}, to approve the minutes, was lost: the council did not approve them"),
+    "minutes.approval-set-aside": N_(
+        "motion #{motion}, to approve the minutes, was {decided}: the council has not decided the question"
+    ),
+    "approves.not-minutes-approval": N_(
+        "only a minutes-approval item approves earlier minutes: give item '{item}' kind = \"minutes_approval\""
+    ),
+    "approves.twice": N_("item '{other}' already approves these minutes"),
+    "approves.journal-damaged": N_(
+        "the minutes in '{folder}' cannot be approved: their journal is missing or damaged (see above)"
+    ),
+    "approves.no-minutes": N_(
+        "no minutes.toml in '{folder}': write the draft minutes there with 'meeting minutes' first"
+    ),
+    "approves.not-minutes": N_("'{folder}' does not hold minutes written by 'meeting minutes' from its journal"),
+    "approves.same-meeting": N_("'{folder}' holds this meeting's own minutes: a meeting approves an earlier one's"),
+    "approves.not-earlier": N_("the meeting in '{folder}' ({meeting}, {date}) is not earlier than this one"),
+    "approves.not-adjourned": N_(
+        "the meeting in '{folder}' ({meeting}) was never adjourned: its minutes are not complete"
+    ),
+    "approves.minutes-stale": N_(
+        "the minutes in '{folder}' were written before the last entries of their journal (entries since: "
+        "{later}): write them again with 'meeting minutes' and circulate them"
+    ),
+    "approves.other-journal": N_("the minutes in '{folder}' were not written from the journal beside them"),
+    "approves.minutes-changed": N_(
+        "minutes.toml in '{folder}' changed after 'meeting minutes' wrote it (its SHA-256 is not the manifest's)"
+    ),
+    "approves.already-approved": N_(
+        "the minutes in '{folder}' are already approved, by the council's meeting '{meeting}' of {date}"
+    ),
     "publish.no-motion": N_("there is no motion #{motion}"),
     "publish.not-closed": N_("motion #{motion} was not decided in closed session: it is public already"),
     "publish.undecided": N_("motion #{motion} is not decided yet"),
@@ -462,6 +525,7 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "awaiting": TIE_BREAKERS,
     "unit": QUORUM_UNITS,
     "side": CHOICES,
+    "decided": MOTION_STATUS,
 }
 
 

@@ -128,6 +128,13 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
     width = max(len(item["id"]) for item in summary["items"])
     for number, item in enumerate(summary["items"], start=1):
         yield f"  {number:>2}. {item['id']:<{width}}  {item['minutes']:>3} min  {item['title']}"
+    for circulated in summary["approves"]:
+        yield _("Item '{item}' approves the minutes of {meeting}: journal SHA-256 {journal}, draft {minutes}").format(
+            item=circulated["item"],
+            meeting=circulated["meeting"],
+            journal=circulated["journal_sha256"],
+            minutes=circulated["minutes_sha256"],
+        )
     yield _("Start in members' local time:")
     for row in summary["local_starts"]:
         local = row["local"]
@@ -138,7 +145,9 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
 
 def summary_of(loaded: Loaded) -> dict[str, Any] | None:
     if loaded.meeting is not None:
-        return meeting_summary(loaded.meeting)
+        summary = meeting_summary(loaded.meeting)
+        summary["approves"] = [c.model_dump(mode="json") for c in loaded.circulated]
+        return summary
     if loaded.council is not None:
         return council_summary(loaded.council)
     return None

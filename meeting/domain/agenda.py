@@ -77,6 +77,9 @@ class Item(Model):
     closed: bool = False
     # None rather than [] so that items without elections dump as before.
     elections: list[Election] | None = None
+    # The earlier meeting's minutes folder a minutes-approval item approves, relative to the
+    # agenda's folder; the loader reads it (meeting.loader.circulated).
+    approves: Text | None = None
 
 
 def _council_source(value: object) -> str | None:

@@ -251,6 +251,21 @@ def working_language(meeting: Meeting) -> Iterator[Finding]:
         )
 
 
+def approving_items(agenda: Agenda) -> Iterator[Finding]:
+    """Only a minutes-approval item names earlier minutes to approve, and each minutes once."""
+    first: dict[str, str] = {}
+    for index, item in enumerate(agenda.items):
+        if item.approves is None:
+            continue
+        if item.kind != "minutes_approval":
+            yield problem("approves.not-minutes-approval", "agenda", ("items", index, "approves"), item=item.id)
+        folder = item.approves.rstrip("/")
+        if folder in first:
+            yield problem("approves.twice", "agenda", ("items", index, "approves"), other=first[folder])
+        else:
+            first[folder] = item.id
+
+
 def agenda_findings(agenda: Agenda) -> list[Finding]:
     """What can be checked in an agenda without its council."""
     return [
@@ -259,6 +274,7 @@ def agenda_findings(agenda: Agenda) -> list[Finding]:
         *items_fit_in_time(agenda),
         *election_items(agenda),
         *election_composition(agenda),
+        *approving_items(agenda),
     ]
 
 

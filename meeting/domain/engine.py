@@ -15,6 +15,7 @@ from typing import Any
 
 from meeting.domain import events as ev
 from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
+from meeting.domain.approval import NotApproved, approval_basis
 from meeting.domain.attendance import (
     ATTENDING,
     QuorumStatus,
@@ -963,23 +964,20 @@ def _correct(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 
 def _approve_minutes(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    item = state.current
-    if item is None:
-        raise _Refusing("item.none-open")
-    circulated = state.circulated.get(item)
-    if circulated is None:
-        raise _Refusing("minutes.nothing-to-approve", item=item)
-    if item in state.approved:
-        raise _Refusing("minutes.already-approved", meeting=circulated.meeting)
-    if state.stack:
-        raise _Refusing("item.motion-pending", motion=state.stack[-1])
-    _quorum_for(state, None)
+    basis = approval_basis(state, state.current)
+    if isinstance(basis, NotApproved):
+        raise _Refusing(basis.code, **basis.params)
+    if basis.motion is None:
+        _quorum_for(state, None)  # general consent is business: a quorum must be there to give it
+    assert state.current is not None
+    circulated = state.circulated[state.current]
     return ev.MinutesApproved(
-        item=item,
+        item=state.current,
         meeting=circulated.meeting,
         journal_sha256=circulated.journal_sha256,
         minutes_sha256=circulated.minutes_sha256,
         corrections=command.args.get("corrections"),
+        motion=basis.motion,
     )
 
 

@@ -46,6 +46,7 @@ class CirculatedMinutes(Model):
     date: date
     journal_sha256: str
     minutes_sha256: str
+    written_by: str | None = None  # the version of `meeting` that wrote the draft (its manifest)
 
 
 class Loaded(Event):
@@ -407,6 +408,7 @@ class MinutesApproved(Event):
     journal_sha256: str
     minutes_sha256: str
     corrections: str | None = None
+    motion: int | None = None  # the carried motion that approved them; None: general consent
 
 
 class DecisionPublished(Event):

@@ -330,8 +330,8 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "approve-minutes",
         "record",
-        "The council approves the earlier minutes the open item names, with corrections if any.",
-        'approve-minutes corrected "Item 6: Yolanda Huamaní-Ccori stood aside; she did not block."',
+        "The earlier minutes the open item names stand approved, with the corrections agreed if any.",
+        'approve-minutes corrected "Item 10: the motion was moved jointly by the members from South Kivu."',
         _opt(_kw("corrected"), _text("corrections")),
     ),
     _verb(
@@ -351,15 +351,17 @@ class Ref:
     """A member or item as written, and where: the engine resolves it against the roster."""
 
     text: str
-    col: int
+    col: int = field(default=1, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True)
 class Command:
     verb: str
     args: dict[str, Any] = field(default_factory=dict)
-    cols: dict[str, int] = field(default_factory=dict)  # argument name -> column
-    col: int = 1  # where the verb starts
+    # Where each argument and the verb were written: not part of what the command says, so a
+    # command printed and parsed again is equal to itself.
+    cols: dict[str, int] = field(default_factory=dict, compare=False)  # argument name -> column
+    col: int = field(default=1, compare=False)  # where the verb starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,3 +584,55 @@ def usage(verb: Verb) -> str:
         return {"int": part.name.upper(), "time": "HH:MM[:SS]", "date": "YYYY-MM-DD"}.get(part.kind, part.kind.upper())
 
     return " ".join([verb.name, *(shape(p) for p in verb.parts)])
+
+
+def format_command(command: Command) -> str:
+    """The command as one line of the language: the exact inverse of `parse`, so
+    `parse(format_command(c)) == c`. Texts are always quoted, with `\\` and `"` escaped;
+    members and items are written bare when they read as one word, quoted otherwise."""
+    verb = VERBS[command.verb]
+    keywords = _keywords(verb.parts)
+    words = [verb.name]
+
+    def emit(parts: tuple[Part, ...]) -> None:
+        for part in parts:
+            if isinstance(part, Optional):
+                named = next(p.name for p in part.parts if isinstance(p, Arg))
+                if named in command.args:
+                    emit(part.parts)
+            elif isinstance(part, Keyword):
+                words.append(part.word)
+            else:
+                words.extend(_printed(part, command.args[part.name], keywords))
+
+    emit(verb.parts)
+    return " ".join(words)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _word(text: str, keywords: frozenset[str]) -> str:
+    """A member or item: bare when the tokenizer reads it back as the same single word that is
+    not one of the verb's keywords."""
+    bare = (
+        text != ""
+        and text.lower() not in keywords
+        and not any(char.isspace() or char in _QUOTES or char == "#" for char in text)
+    )
+    return text if bare else _quoted(text)
+
+
+def _printed(arg: Arg, value: Any, keywords: frozenset[str]) -> list[str]:
+    if arg.kind == "members":
+        return [_word(ref.text, keywords) for ref in value]
+    if arg.kind in ("member", "item"):
+        return [_word(value.text, keywords)]
+    if arg.kind == "text":
+        return [_quoted(value)]
+    if arg.kind == "time":
+        return [value.isoformat(timespec="seconds" if value.second else "minutes")]
+    if arg.kind == "date":
+        return [value.isoformat()]
+    return [str(value)]  # a number or a choice

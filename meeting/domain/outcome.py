@@ -143,6 +143,17 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
     )
 
 
+def yes_to_carry(
+    decision: DecisionClass, voting: int, entitled: int, seats: int, eligible: int | None = None
+) -> int | None:
+    """The fewest yes votes that carry when `voting` members all vote yes or no, said before
+    the count ("12 of 18 if all vote"); None when not even all of them carry it."""
+    for yes in range(voting + 1):
+        if vote_outcome(decision, "", Tally(yes, voting - yes), entitled, seats, eligible).result == "carried":
+            return yes
+    return None
+
+
 def yes_needed(outcome: Outcome) -> int:
     """The yes votes a decision needed, as a whole number: at least 38/3 is 13; more than 17/2
     is 9. The minutes say this one number instead of the exact bound."""

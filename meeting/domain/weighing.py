@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from meeting.domain.agenda import Meeting
+from meeting.domain.attendance import entitled_by_seat
 from meeting.domain.events import Choice, Outcome, Voter
 from meeting.domain.outcome import Group, Tally, vote_outcome, weighed_outcome, with_class_quorum
 from meeting.domain.rules import DecisionClass, Rules
@@ -154,3 +155,10 @@ def _named_groups(
             heads[key][_CHOICES[choice]] += 1
             votes[key][_CHOICES[choice]] += council.seat_weights[index]
     return {key: _group(Tally(*heads[key]), votes[key], present[key], present_votes[key]) for key in keys}
+
+
+def may_vote(state: State, item: str | None, class_id: str) -> int:
+    """How many may vote now on a question of this class under this item: its electorate's
+    represented seats, less the recused and those who may not vote."""
+    outside = outside_electorate(state.meeting, class_id)
+    return sum(1 for voter in entitled_by_seat(state, item, outside) if voter is not None)

@@ -23,11 +23,11 @@ class Row:
     cells: tuple[str, ...]
 
 
-def row_text(row: Row) -> Text:
+def row_text(row: Row, widths: tuple[int, ...] = WIDTHS) -> Text:
     if row.member is None:
         return Text(" " + row.cells[0], style="bold")
     text = Text(" ")
-    for cell, width in zip(row.cells, (*WIDTHS, 200), strict=False):
+    for cell, width in zip(row.cells, (*widths, 200), strict=False):
         text.append(cell[: width - 1].ljust(width))
     return text
 
@@ -47,8 +47,9 @@ class RosterList(ScrollView, can_focus=True):
 
     cursor = reactive(0)
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, widths: tuple[int, ...] = WIDTHS, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.widths = widths
         self.rows: list[Row] = []
         self._strips: dict[int, Strip] = {}
 
@@ -84,7 +85,7 @@ class RosterList(ScrollView, can_focus=True):
             return Strip.blank(width)
         strip = self._strips.get(index)
         if strip is None:
-            strip = Strip(row_text(self.rows[index]).render(self.app.console))
+            strip = Strip(row_text(self.rows[index], self.widths).render(self.app.console))
             self._strips[index] = strip
         strip = strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, None)
         if index == self.cursor:
