@@ -30,17 +30,37 @@ test: $(INSTALLED)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-# The demo meeting's minutes, committed under minutes/: the demo script replayed into a fresh
-# journal there, then every minutes format written from it. tests/unit/test_minutes_files.py
-# checks that the committed files equal a fresh regeneration.
+# The demo meetings' minutes, committed under minutes/: the December 2026 meeting replayed and
+# its draft minutes written; then the March 2027 meeting, which approves them (its agenda reads
+# the draft from minutes/2026-12-council-meeting/), replayed and its minutes written; then the
+# December minutes written again, approved. tests/unit/test_minutes_files.py checks that the
+# committed files equal a fresh regeneration.
 DEMO_MINUTES := minutes/2026-12-council-meeting
 DEMO_SCRIPT := agendas/ic-asm/2026-12-council-meeting.script
+NEXT_AGENDA := agendas/ic-asm/2027-03-council-meeting.toml
+NEXT_SCRIPT := agendas/ic-asm/2027-03-council-meeting.script
+NEXT_MINUTES := minutes/2027-03-council-meeting
+# The example councils of other federations' rules (docs/files.md, "Federations' decision
+# rules"): each script replayed into minutes/<meeting-id>/ with its minutes, committed likewise.
+EXAMPLE_SCRIPTS := $(sort $(wildcard agendas/examples/*/*.script))
 
 minutes: $(INSTALLED)
-	mkdir -p $(DEMO_MINUTES)
-	rm -f $(DEMO_MINUTES)/journal.jsonl $(DEMO_MINUTES)/minutes.* $(DEMO_MINUTES)/minutes-closed.* $(DEMO_MINUTES)/votes*.csv $(DEMO_MINUTES)/manifest.toml
+	mkdir -p $(DEMO_MINUTES) $(NEXT_MINUTES)
+	for folder in $(DEMO_MINUTES) $(NEXT_MINUTES); do \
+		rm -f $$folder/journal.jsonl $$folder/minutes.* $$folder/minutes-closed.* $$folder/votes*.csv $$folder/manifest.toml; \
+	done
 	$(BIN)/meeting replay $(DEMO_AGENDA) $(DEMO_SCRIPT) --journal $(DEMO_MINUTES)/journal.jsonl > /dev/null
-	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl
+	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl > /dev/null
+	$(BIN)/meeting replay $(NEXT_AGENDA) $(NEXT_SCRIPT) --journal $(NEXT_MINUTES)/journal.jsonl > /dev/null
+	$(BIN)/meeting minutes $(NEXT_MINUTES)/journal.jsonl
+	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl --approved-by $(NEXT_MINUTES)/journal.jsonl
+	for script in $(EXAMPLE_SCRIPTS); do \
+		out=minutes/$$(basename $$script .script); \
+		mkdir -p $$out; \
+		rm -f $$out/journal.jsonl $$out/minutes.* $$out/minutes-closed.* $$out/votes*.csv $$out/manifest.toml; \
+		$(BIN)/meeting replay $${script%.script}.toml $$script --journal $$out/journal.jsonl > /dev/null || exit 1; \
+		$(BIN)/meeting minutes $$out/journal.jsonl || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .hypothesis

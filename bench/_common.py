@@ -15,10 +15,28 @@ import sysconfig
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from meeting.domain.state import State
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = Path("/var/tmp/meeting-bench")
 _RAM_BACKED = frozenset({"tmpfs", "ramfs", "devtmpfs", "hugetlbfs", "zram"})
+
+
+def consensus_first(state: "State", blocker: str) -> list[str]:
+    """The lines that seek consensus on the pending question before it is put to a vote, where
+    its class requires that (`consensus_first = "required"`): called, blocked, concluded."""
+    from meeting.domain.procedure import decision_for
+
+    motion = state.pending
+    if motion is None or motion.poll is not None or motion.consensus is not None:
+        return []
+    decision = decision_for(state, motion)
+    if decision is None or decision[1].consensus_first != "required":
+        return []
+    return ["consensus", f'block {blocker} "Our region has not been consulted"', "conclude"]
 
 
 def filesystem(path: Path) -> tuple[str, str, str]:

@@ -31,6 +31,7 @@ from _common import (
     DEFAULT_FOLDER,
     Spread,
     bench_folder,
+    consensus_first,
     header,
     profile_report,
     rate,
@@ -253,6 +254,10 @@ class AssemblyChair:
         motion = state.pending
         if motion is None:
             return
+        if motion.poll is None:
+            yield from consensus_first(state, self._two()[0])
+            if state.pending is not motion:  # consensus decided it on the way
+                return
         if motion.poll is not None:
             room = len(motion.poll.entitled)
         else:
@@ -269,6 +274,11 @@ class AssemblyChair:
         yield f"vote {yes} {no} {abstain}" + (f" blank {blank}" if blank else "")
 
     def roll_call(self) -> Iterator[str]:
+        motion = self.state.pending
+        if motion is not None:
+            yield from consensus_first(self.state, self._two()[0])
+        if motion is None or self.state.pending is not motion:
+            return
         yield "roll-call"
         motion = self.state.pending
         if motion is None or motion.poll is None:

@@ -37,6 +37,7 @@ from _common import (
     Spread,
     bench_folder,
     best_of,
+    consensus_first,
     header,
     profile_report,
     rate,
@@ -49,6 +50,7 @@ from meeting.domain import events as ev
 from meeting.domain.attendance import entitled_voters, is_attending, recused
 from meeting.domain.engine import Refused
 from meeting.domain.events import LINES
+from meeting.domain.procedure import decided_in_secret
 from meeting.domain.state import State, fold
 from meeting.journal import read_journal
 from meeting.loader.load import load
@@ -220,6 +222,7 @@ class Chair:
         if self.rng.random() < 0.5:
             item = self.rng.choice(self.state.order)
             yield f'declare {member} "Member of a cooperative named in the papers for this item" on {item}'
+            yield f'clear {member} "Not a bar: the cooperative is not a party to the decision" on {item}'
         else:
             yield f'action "Circulate the revised paper to the members ({self.notes})" owner {member} due 2027-01-15'
 
@@ -305,8 +308,8 @@ class Chair:
                 yield from self.vote(carry=True)
                 if main.number not in self.state.stack:
                     return
-            if self.rng.random() < 0.1:
-                yield f"objection {self.rng.choice(CORE)}"
+            if self.rng.random() < 0.1:  # on a ballot item, an objection names nobody
+                yield "objection" if ballot_item else f"objection {self.rng.choice(CORE)}"
         yield from self.decide(main.number, ballot_item)
 
     def amendments(self) -> Iterator[str]:
@@ -355,6 +358,13 @@ class Chair:
         motion = self.state.pending
         if motion is None:
             return
+        if not ballot and decided_in_secret(self.state, motion):  # every question on a ballot item
+            yield "ballot"
+            ballot = True
+        if not ballot:
+            yield from self.consensus_first()
+            if self.state.pending is not motion:  # consensus decided it on the way
+                return
         entitled = (
             len(motion.poll.entitled) if motion.poll is not None else len(entitled_voters(self.state, motion.item))
         )
@@ -367,7 +377,14 @@ class Chair:
             yes, no = yes + 1, no - 1
         yield f"vote {yes} {no} {abstain}" + (f" blank {blank}" if blank else "")
 
+    def consensus_first(self) -> Iterator[str]:
+        yield from consensus_first(self.state, self.rng.choice(CORE))
+
     def roll_call(self) -> Iterator[str]:
+        motion = self.state.pending
+        yield from self.consensus_first()
+        if motion is None or self.state.pending is not motion:
+            return
         yield "roll-call"
         motion = self.state.pending
         if motion is None or motion.poll is None:

@@ -13,7 +13,16 @@ from typing import Any
 
 from meeting.domain.text import visible
 from meeting.i18n import N_, _
-from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, STANDING, TIE_BREAKERS
+from meeting.vocabulary import (
+    CAPACITIES,
+    CHOICES,
+    ITEM_STATUS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    QUORUM_UNITS,
+    STANDING,
+    TIE_BREAKERS,
+)
 
 MESSAGES: dict[str, str] = {
     # Reading files
@@ -175,6 +184,17 @@ MESSAGES: dict[str, str] = {
     "vote.interest-not-ruled": N_("'{id}' declared an interest in this item and waits for the chair's ruling"),
     "vote.not-in-good-standing": N_("the seat of '{seat}' is not in good standing and cannot vote"),
     "vote.chair-does-not-vote": N_("'{id}' is in the chair, and the rules say the chair does not vote here"),
+    "vote.count-by-name": N_(
+        "motion #{motion} is counted by weight or by chamber, which only names can tell: type 'roll-call'"
+    ),
+    "vote.outside-electorate": N_("the seat of '{seat}' does not vote on decisions of this class"),
+    "quorum.cannot-open": N_("too few to open the meeting: {present} {unit} present, {needed} needed"),
+    "restore.not-allowed": N_("the rules do not let the meeting restore a member's vote (restore_standing)"),
+    "restore.no-seat": N_("'{id}' holds no voting seat"),
+    "restore.may-vote": N_("'{id}' may already vote: in good standing, or restored"),
+    "postal.not-open": N_("motion #{motion} stands on no request for a postal ballot: its class's quorum was met"),
+    "postal.not-a-voter": N_("'{id}' does not vote on this decision, so cannot ask for a postal ballot"),
+    "postal.already-asked": N_("'{id}' has already asked for a postal ballot on it"),
     "consent.has-objection": N_("an objection was raised ({by}): put the motion to a vote"),
     "consent.already-objected": N_("'{id}' has already objected"),
     "consensus.not-called": N_("no call for consensus is open: type 'consensus' first"),
@@ -252,15 +272,38 @@ MESSAGES: dict[str, str] = {
     "verify.other-version": N_(
         "written by meeting {written}; this is {this}: the files are checked against the manifest, not regenerated"
     ),
-    "verify.expect-earlier": N_("the signed copy was made from this entry; the journal has {later} entries after it"),
+    "verify.expect-earlier": N_(
+        "the signed copy was made from this entry; the journal goes on after it (entries since: {later})"
+    ),
     "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"
     ),
+    "verify.approval-unchecked": N_(
+        "these minutes say the council approved them at its meeting '{meeting}': "
+        "give that meeting's journal with --approved-by to check it"
+    ),
     "verify.journal-not-minuted": N_(
         "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "
         "the journal or the minutes were changed afterwards"
+    ),
+    "approval.later-damaged": N_(
+        "the journal of the meeting said to have approved these minutes cannot be read whole (see above)"
+    ),
+    "approval.none": N_("this journal records no approval of the minutes of '{meeting}'"),
+    "approval.journal-moved": N_(
+        "the council approved the minutes of this journal as it stood at this entry; what it recorded "
+        "after (entries after this one: {later}) is not approved: its minutes are a new draft, for a later meeting"
+    ),
+    "approval.other-journal": N_(
+        "the approval names a journal whose last entry has SHA-256 {expected}, not this one's {found}"
+    ),
+    "approval.draft-differs": N_(
+        "the council approved a draft minutes.toml with SHA-256 {expected}; the journal's draft now has {found}"
+    ),
+    "approval.draft-other-version": N_(
+        "the draft the council approved was written by meeting {written}; this is {this}: it is not regenerated"
     ),
     # The record after the meeting, and the minutes it approves
     "record.not-adjourned": N_(
@@ -268,6 +311,37 @@ MESSAGES: dict[str, str] = {
     ),
     "minutes.nothing-to-approve": N_("item '{item}' names no earlier minutes to approve (its 'approves' key)"),
     "minutes.already-approved": N_("the minutes of '{meeting}' are already approved"),
+    "minutes.approval-lost": N_("motion #{motion}, to approve the minutes, was lost: the council did not approve them"),
+    "minutes.approval-set-aside": N_(
+        "motion #{motion}, to approve the minutes, was {decided}: the council has not decided the question"
+    ),
+    "approves.not-minutes-approval": N_(
+        "only a minutes-approval item approves earlier minutes: give item '{item}' kind = \"minutes_approval\""
+    ),
+    "approves.twice": N_("item '{other}' already approves these minutes"),
+    "approves.journal-damaged": N_(
+        "the minutes in '{folder}' cannot be approved: their journal is missing or damaged (see above)"
+    ),
+    "approves.no-minutes": N_(
+        "no minutes.toml in '{folder}': write the draft minutes there with 'meeting minutes' first"
+    ),
+    "approves.not-minutes": N_("'{folder}' does not hold minutes written by 'meeting minutes' from its journal"),
+    "approves.same-meeting": N_("'{folder}' holds this meeting's own minutes: a meeting approves an earlier one's"),
+    "approves.not-earlier": N_("the meeting in '{folder}' ({meeting}, {date}) is not earlier than this one"),
+    "approves.not-adjourned": N_(
+        "the meeting in '{folder}' ({meeting}) was never adjourned: its minutes are not complete"
+    ),
+    "approves.minutes-stale": N_(
+        "the minutes in '{folder}' were written before the last entries of their journal (entries since: "
+        "{later}): write them again with 'meeting minutes' and circulate them"
+    ),
+    "approves.other-journal": N_("the minutes in '{folder}' were not written from the journal beside them"),
+    "approves.minutes-changed": N_(
+        "minutes.toml in '{folder}' changed after 'meeting minutes' wrote it (its SHA-256 is not the manifest's)"
+    ),
+    "approves.already-approved": N_(
+        "the minutes in '{folder}' are already approved, by the council's meeting '{meeting}' of {date}"
+    ),
     "publish.no-motion": N_("there is no motion #{motion}"),
     "publish.not-closed": N_("motion #{motion} was not decided in closed session: it is public already"),
     "publish.undecided": N_("motion #{motion} is not decided yet"),
@@ -364,6 +438,49 @@ MESSAGES: dict[str, str] = {
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
+    # Rules part 2: member types and weights, chambers, electorates, quorums per class
+    "weight.zero": N_("a weight is a number of votes, more than 0, not {value}"),
+    "weight.without-seat": N_("'{id}' holds no voting seat, so carries no votes"),
+    "type.unknown": N_("unknown member type '{id}'"),
+    "chamber.unknown": N_("unknown chamber '{id}'"),
+    "chamber.regions-or-types": N_("chamber '{id}' names either 'regions' or 'types', not both and not neither"),
+    "chamber.overlap": N_("'{id}' is already in the chamber '{other}'"),
+    "chamber.seat-outside": N_("'{id}' holds a voting seat but sits in no chamber"),
+    "chamber.seat-in-two": N_("'{id}' sits in two chambers ({chambers}): by its region and by its type"),
+    "chamber.no-seats": N_("chamber '{id}' holds no voting seat"),
+    "chamber.weight-missing": N_("chamber '{id}' has no 'weight', though other chambers have one"),
+    "chamber.weights-sum": N_("the chambers' weights add up to {total}, not to 1"),
+    "class.no-chambers": N_("decision class '{id}' is decided in each chamber, but the rules define no chambers"),
+    "class.count-in-chambers": N_(
+        "decision class '{id}' is counted by chamber: write its bound as a fraction, since a count cannot be shared"
+    ),
+    "class.tie-weighted": N_(
+        "decision class '{id}' counts weighted votes or chambers: a tie fails, as no casting vote or lots can be weighed"
+    ),
+    "rules.chair-decisive-weighted": N_(
+        "the chair cannot vote only when decisive where votes are weighted or counted by chamber"
+    ),
+    "electorate.empty": N_("the electorate of decision class '{id}' names no regions, chambers or types"),
+    "electorate.no-seats": N_("the electorate of decision class '{id}' holds no voting seat"),
+    "class.quorum-requests-missing": N_(
+        "decision class '{id}' lets a decision short of its quorum stand unless a postal ballot is asked for: "
+        "give 'postal_ballot_requests'"
+    ),
+    "class.quorum-requests-unused": N_("'postal_ballot_requests' is read only with on_failure = \"postal_ballot\""),
+    "class.quorum-unreachable": N_(
+        "the quorum needs {needed} voting seats but the class's electorate has only {seats}"
+    ),
+    "class.postal-ballot-main-only": N_(
+        "decision class '{id}' may go to a postal ballot, which only a main motion can: it cannot decide this motion"
+    ),
+    "class.weighted-ballot": N_(
+        "item '{item}' is counted by weight or by chamber, which a secret ballot's totals cannot tell: vote by roll call"
+    ),
+    "rules.open-above-quorum": N_("the quorum to open asks for {open} voting seats, more than the {needed} to decide"),
+    "rules.restore-unused": N_("restore_standing has no effect without good_standing_required"),
+    "country.seats-over-cap": N_("{country} holds more than {cap} voting seats"),
+    "country.votes-over-cap": N_("{country} holds more than {cap} votes"),
+    "notice.unknown-proposer": N_("unknown proposer '{id}': the class gives notice for {known}"),
     # The members' view and its server (`meeting view`, `meeting serve`)
     "serve.cannot-listen": N_("cannot serve on {host} port {port}: {reason}"),
     "tally.no-match": N_("no member or region matches '{text}'"),
@@ -443,7 +560,9 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "role": CAPACITIES,
     "status": {**STANDING, **ITEM_STATUS},
     "awaiting": TIE_BREAKERS,
+    "unit": QUORUM_UNITS,
     "side": CHOICES,
+    "decided": MOTION_STATUS,
 }
 
 
@@ -476,10 +595,10 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     # A parameter may quote what the user typed or a file held: never a control character raw.
     shown = {k: visible(_shown(k, v)) for k, v in params.items()}
     if code == "quorum.lost":
-        # The same sentence as the quorum panel, from the same numbers.
-        from meeting.words import quorum_status_words
+        # The same counts as the quorum panel, from the same numbers.
+        from meeting.words import quorum_count_words, votes_present
 
-        shown["words"] = quorum_status_words(
+        shown["words"] = quorum_count_words(
             params["present"],
             params["needed"],
             params["seats"],
@@ -487,5 +606,12 @@ def render(code: str, params: Mapping[str, Any]) -> str:
             params["regions_needed"],
             params["regions_total"],
             params.get("short", ()),
+            " · ",
+            votes_present(
+                params.get("votes_present"),
+                params.get("votes_total"),
+                params.get("votes_required"),
+                params.get("votes_strictly", False),
+            ),
         )
     return _(template).format_map(shown)

@@ -162,9 +162,17 @@ class Session:
 
     @classmethod
     def start(
-        cls, meeting: Meeting, sources: list[ev.SourceFile], path: Path, clock: Clock, mirror: Path | None = None
+        cls,
+        meeting: Meeting,
+        sources: list[ev.SourceFile],
+        path: Path,
+        clock: Clock,
+        mirror: Path | None = None,
+        circulated: list[ev.CirculatedMinutes] | None = None,
     ) -> Session:
-        loaded = ev.Loaded(council=meeting.council, agenda=meeting.agenda, sources=sources)
+        loaded = ev.Loaded(
+            council=meeting.council, agenda=meeting.agenda, sources=sources, circulated=circulated or None
+        )
         journal = Journal.create(path, _data(loaded), clock.now(), mirror)
         return cls(journal, [Recorded(1, journal.last.ts, loaded)], clock)
 
@@ -275,7 +283,8 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     try:
         if not existed:
             sources = source_files(loaded.sources, agenda)
-            return Opened(Session.start(meeting, sources, path, clock, mirror), False, diagnostics)
+            session = Session.start(meeting, sources, path, clock, mirror, loaded.circulated)
+            return Opened(session, False, diagnostics)
         session, warnings = Session.resume(path, clock, mirror)
     except JournalError as exc:
         return Opened(None, existed, [*diagnostics, exc.diagnostic])

@@ -120,6 +120,15 @@ def english() -> None:
     set_language("en")
 
 
+@pytest.fixture(scope="session")
+def demos(tmp_path_factory: pytest.TempPathFactory):
+    """Both demo meetings replayed and their minutes written, December approved by March
+    (tests/demos.py). Shared by every test that only reads them: copy before changing."""
+    from tests.demos import build
+
+    return build(tmp_path_factory.mktemp("demos"))
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Write files into a fresh folder; returns the path of the first one written."""

@@ -52,7 +52,8 @@ def start(tmp_path: Path, agenda: Path = DEMO_AGENDA, files: dict[str, str] | No
     loaded = load(agenda)
     assert loaded.meeting is not None, loaded.diagnostics
     clock = ScriptClock(loaded.meeting.agenda.scheduled_start, loaded.meeting.agenda.time_zone)
-    session = Session.start(loaded.meeting, source_files(loaded.sources, agenda), tmp_path / "journal.jsonl", clock)
+    sources = source_files(loaded.sources, agenda)
+    session = Session.start(loaded.meeting, sources, tmp_path / "journal.jsonl", clock, circulated=loaded.circulated)
     return Meeting(session)
 
 

@@ -12,6 +12,8 @@ from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
 from meeting.minutes import files
+from meeting.minutes.approval import approval_in
+from meeting.minutes.model import Approved
 
 
 def formats(text: str) -> list[str]:
@@ -61,8 +63,63 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         metavar="DIR",
         help=_("a folder whose minutes.html and minutes.css replace the packaged ones (docs/minutes.md)"),
     )
+    parser.add_argument(
+        "--approved-by",
+        metavar="LATER_JOURNAL",
+        help=_(
+            "the journal of the later meeting that approved these minutes: they are written approved, "
+            "with its corrections (default: the one manifest.toml in the output folder names, if any)"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
+
+
+def write(
+    journal: files.Read,
+    path: Path,
+    folder: Path,
+    args: argparse.Namespace,
+    link: tuple[Path, Approved] | None,
+    diagnostics: list[Diagnostic],
+) -> list[str]:
+    """Every format asked for, in each view (public, and confidential when a session was
+    closed), then the manifest; the paths written."""
+    assert journal.state is not None
+    written: list[str] = []
+    meeting_language = journal.state.meeting.agenda.language
+    views = [False, True] if files.has_closed_session(journal) else [False]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        hashes: dict[str, str] = {}
+        for confidential in views:
+            minutes = files.minutes_in(journal, args.lang, link[1] if link else None, confidential=confidential)
+            for fmt in args.format:
+                target = folder / files.file_name(fmt, minutes.language, meeting_language, confidential)
+                data = files.render(minutes, fmt, args.templates)
+                files.write_atomically(target, data)
+                hashes[target.name] = hashlib.sha256(data).hexdigest()
+                written.append(str(target))
+        manifest = folder / files.MANIFEST
+        files.write_atomically(manifest, files.manifest(folder, path, journal, hashes, args.templates, link))
+        written.append(str(manifest))
+    except OSError as exc:
+        reason = errno.errorcode.get(exc.errno or 0, "EIO")
+        diagnostics.append(error(str(exc.filename or folder), "minutes.unwritable", reason=reason))
+    return written
+
+
+def approval(
+    journal: files.Read, path: Path, later: Path | None, diagnostics: list[Diagnostic]
+) -> tuple[tuple[Path, Approved] | None, bool]:
+    """The approval the later journal records (None without a later journal), and whether the
+    minutes can be written: not when the later journal does not approve them as they are."""
+    if later is None:
+        return None, True
+    later_path = files.journal_path(later)
+    approved, problems = approval_in(journal, path, files.read(later_path), later_path)
+    diagnostics += problems
+    return ((later_path, approved), True) if approved is not None else (None, False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,28 +127,12 @@ def run(args: argparse.Namespace) -> int:
     journal = files.read(path)
     diagnostics: list[Diagnostic] = list(journal.diagnostics)
     written: list[str] = []
+    folder = Path(args.output) if args.output else path.parent
     if journal.ok:
-        assert journal.state is not None
-        folder = Path(args.output) if args.output else path.parent
-        meeting_language = journal.state.meeting.agenda.language
-        views = [False, True] if files.has_closed_session(journal) else [False]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            hashes: dict[str, str] = {}
-            for confidential in views:
-                minutes = files.minutes_in(journal, args.lang, confidential=confidential)
-                for fmt in args.format:
-                    target = folder / files.file_name(fmt, minutes.language, meeting_language, confidential)
-                    data = files.render(minutes, fmt, args.templates)
-                    files.write_atomically(target, data)
-                    hashes[target.name] = hashlib.sha256(data).hexdigest()
-                    written.append(str(target))
-            manifest = folder / files.MANIFEST
-            files.write_atomically(manifest, files.manifest(folder, path, journal, hashes, args.templates))
-            written.append(str(manifest))
-        except OSError as exc:
-            reason = errno.errorcode.get(exc.errno or 0, "EIO")
-            diagnostics.append(error(str(exc.filename or folder), "minutes.unwritable", reason=reason))
+        later = Path(args.approved_by) if args.approved_by else files.approved_by(folder, journal)
+        link, writable = approval(journal, path, later, diagnostics)
+        if writable:
+            written = write(journal, path, folder, args, link, diagnostics)
     elif journal.state is not None:
         diagnostics.append(error(str(path), "minutes.journal-damaged"))
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)

@@ -6,15 +6,19 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from meeting import __version__
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.i18n import N_, _
+from meeting.messages import render
 from meeting.minutes import files
+from meeting.minutes.approval import approval_in
+from meeting.minutes.model import Approved
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -40,6 +44,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "--expect",
         metavar="SHA256",
         help=_("the journal's final SHA-256 as printed on the signed minutes: the journal must end there"),
+    )
+    parser.add_argument(
+        "--approved-by",
+        metavar="LATER_JOURNAL",
+        help=_(
+            "the journal of the later meeting that approved these minutes: the link is checked both ways "
+            "(default: the one manifest.toml names, if any)"
+        ),
     )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
@@ -67,12 +79,12 @@ def _sources(state: Any, agenda_dir: str | None, diagnostics: list[Diagnostic]) 
             result["status"] = "not-checked"
         else:
             path = Path(agenda_dir) / source.path
-            try:
-                found = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+            data = files.read_file(path)
+            if isinstance(data, Diagnostic):
                 diagnostics.append(error(str(path), "verify.source-missing", expected=source.sha256))
                 result["status"] = "missing"
             else:
+                found = hashlib.sha256(data).hexdigest()
                 if found == source.sha256:
                     result["status"] = "matches"
                 else:
@@ -95,14 +107,16 @@ def _recorded_hash(data: bytes, fmt: str) -> str | None:
     """The journal hash a structured minutes file says it was made from, if it can be read."""
     try:
         text = data.decode("utf-8")
-        record = tomllib.loads(text) if fmt == "toml" else json.loads(text)
+        record = tomli.loads(text) if fmt == "toml" else json.loads(text)
         value = record["journal"]["last_entry_sha256"]
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None
     return value if isinstance(value, str) else None
 
 
-def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
+def _check_minutes(
+    journal: files.Read, folder: Path, approved: Approved | None, diagnostics: list[Diagnostic]
+) -> list[dict[str, str]]:
     results: list[dict[str, str]] = []
     manifest = files.read_manifest(folder / files.MANIFEST)
     listed: dict[str, str] = manifest["files"] if manifest else {}
@@ -134,10 +148,9 @@ def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnost
         results.append({"file": str(folder / name), "status": "missing"})
     regenerated: dict[tuple[str | None, bool], Any] = {}
     for path, fmt, lang, confidential in found:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            diagnostics.append(error(str(path), "verify.minutes-unreadable", reason=exc.strerror or "EIO"))
+        data = files.read_file(path)
+        if isinstance(data, Diagnostic):
+            diagnostics.append(error(str(path), "verify.minutes-unreadable", reason=render(data.code, data.params)))
             results.append({"file": str(path), "status": "unreadable"})
             continue
         digest = hashlib.sha256(data).hexdigest()
@@ -150,7 +163,7 @@ def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnost
             continue
         key = (lang, confidential)
         if key not in regenerated:
-            regenerated[key] = files.minutes_in(journal, lang, confidential=confidential)
+            regenerated[key] = files.minutes_in(journal, lang, approved, confidential=confidential)
         expected = files.render(regenerated[key], fmt, str(folder / templates) if templates else None)
         if data == expected:
             results.append({"file": str(path), "status": "matches"})
@@ -171,6 +184,34 @@ def _check_minutes(journal: files.Read, folder: Path, diagnostics: list[Diagnost
                 )
             )
     return results
+
+
+def _approval(
+    journal: files.Read, path: Path, given: str | None, diagnostics: list[Diagnostic]
+) -> tuple[Approved | None, bool]:
+    """The approval a later journal records (given, or named by the manifest), checked both
+    ways; and whether the minutes files can then be checked (not against a broken link)."""
+    later = Path(given) if given else files.approved_by(path.parent, journal)
+    if later is None:
+        _approval_claimed(path.parent, diagnostics)
+        return None, True
+    later_path = files.journal_path(later)
+    approved, problems = approval_in(journal, path, files.read(later_path), later_path)
+    diagnostics += problems
+    return approved, approved is not None
+
+
+def _approval_claimed(folder: Path, diagnostics: list[Diagnostic]) -> None:
+    """Minutes that say they were approved, checked without the journal that approved them."""
+    data = files.read_file(folder / "minutes.toml")
+    try:
+        record = tomli.loads(data.decode("utf-8-sig")) if isinstance(data, bytes) else {}
+    except (UnicodeDecodeError, tomli.TOMLDecodeError):
+        return
+    approval = record.get("approval")
+    if isinstance(approval, dict) and approval.get("approved") is True:
+        shown = str(folder / "minutes.toml")
+        diagnostics.append(error(shown, "verify.approval-unchecked", meeting=str(approval.get("meeting", "?"))))
 
 
 def _expected(journal: files.Read, expect: str, path: Path, diagnostics: list[Diagnostic]) -> None:
@@ -196,10 +237,14 @@ def run(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = list(journal.diagnostics)
     sources: list[dict[str, str]] = []
     minutes: list[dict[str, str]] = []
+    link: Approved | None = None
+    checkable = True
     if journal.state is not None:
         sources = _sources(journal.state, args.agenda_dir, diagnostics)
         if journal.ok:
-            minutes = _check_minutes(journal, path.parent, diagnostics)
+            link, checkable = _approval(journal, path, args.approved_by, diagnostics)
+            if checkable:
+                minutes = _check_minutes(journal, path.parent, link, diagnostics)
             if args.expect:
                 _expected(journal, args.expect, path, diagnostics)
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
@@ -218,6 +263,7 @@ def run(args: argparse.Namespace) -> int:
                     },
                     sources=sources,
                     minutes=minutes,
+                    approval=link.model_dump(mode="json") if link else None,
                 ),
                 ensure_ascii=False,
                 indent=2,
@@ -225,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         print_diagnostics(unique)
-        for line in _report(path, journal, sources, minutes, args.agenda_dir, ok):
+        for line in _report(path, journal, sources, minutes, args.agenda_dir, link, checkable, ok):
             print(line)
     return 0 if ok else 1
 
@@ -253,6 +299,8 @@ def _report(
     sources: list[dict[str, str]],
     minutes: list[dict[str, str]],
     agenda_dir: str | None,
+    link: Approved | None,
+    checked: bool,
     ok: bool,
 ) -> list[str]:
     lines = []
@@ -274,7 +322,18 @@ def _report(
         lines.append(
             _("Source {path}: {status}").format(path=source["path"], status=_(_SOURCE_STATUS[source["status"]]))
         )
-    if journal.ok and not minutes:
+    if link is not None:
+        lines.append(
+            _(
+                "Approved by the council at its meeting '{meeting}' of {date} (entry SHA-256 {hash}): "
+                "that journal names this one's last entry and the draft it regenerates"
+            ).format(meeting=link.meeting, date=link.date.isoformat(), hash=link.entry_sha256)
+        )
+    if journal.ok and not checked:
+        lines.append(
+            _("Minutes files in {folder}: not checked, the approval being in doubt").format(folder=path.parent)
+        )
+    elif journal.ok and not minutes:
         lines.append(_("No minutes files in {folder}").format(folder=path.parent))
     for result in minutes:
         lines.append(_("{file}: {status}").format(file=result["file"], status=_(_STATUS[result["status"]])))

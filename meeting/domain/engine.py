@@ -9,14 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from meeting.domain import events as ev
 from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
+from meeting.domain.approval import NotApproved, approval_basis
 from meeting.domain.attendance import (
     ATTENDING,
+    QuorumStatus,
     awaiting_ruling,
     balance_short,
     entitled_by_seat,
@@ -32,17 +34,12 @@ from meeting.domain.attendance import (
 from meeting.domain.council import Member, Region
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
-from meeting.domain.outcome import (
-    BUILT_IN_CLASSES,
-    Tally,
-    after_chair_votes,
-    after_lots,
-    chair_could_decide,
-    vote_outcome,
-)
+from meeting.domain.opening import opening_status
+from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide
 from meeting.domain.procedure import (
     WITHOUT_QUORUM,
     allowed,
+    decided_in_secret,
     decision_for,
     last_decided,
     motion_rule,
@@ -51,6 +48,7 @@ from meeting.domain.procedure import (
     voting_open,
 )
 from meeting.domain.state import Motion, State
+from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +198,7 @@ _IN_RECESS = frozenset(
         "at",
     }
 )
-_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at", "correct", "publish"})
+_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at", "correct", "publish", "postal-ballot"})
 
 
 def _phase_allows(state: State, verb: str) -> None:
@@ -302,7 +300,18 @@ def _quorum_for(state: State, kind: MotionKind | None) -> None:
             regions_needed=status.regions_needed,
             regions_total=status.regions_total,
             short=status.short_names(state.meeting.council),
+            **_votes_params(status),
         )
+
+
+def _votes_params(status: QuorumStatus) -> dict[str, Any]:
+    """The votes present and required, where seats carry weights (rules part 2)."""
+    if status.votes_present is None:
+        return {}
+    shown: dict[str, Any] = {"votes_present": status.votes_present, "votes_total": status.votes_total}
+    if status.votes_required is not None:
+        shown.update(votes_required=status.votes_required, votes_strictly=status.votes_strictly)
+    return shown
 
 
 def sits(state: State, member: Member) -> bool:
@@ -359,16 +368,6 @@ def _item_of(state: State, motion: Motion) -> Item | None:
     return state.items[motion.item].item if motion.item else None
 
 
-def _secret_ballot_item(state: State, motion: Motion) -> bool:
-    """Whether the motion is decided in secret: any question on a secret-ballot item, its
-    amendments and other subsidiary motions included; not the privileged motions (adjourn,
-    recess...) and changes to the agenda, which concern the meeting rather than the item."""
-    item = _item_of(state, motion)
-    rank = STANDARD_MOTIONS[motion.kind].rank
-    about_the_meeting = (rank is not None and rank >= 9) or motion.kind == "change_agenda"
-    return item is not None and item.vote == "secret_ballot" and not about_the_meeting
-
-
 def _consensus_first(state: State, motion: Motion) -> None:
     """Under a class with `consensus_first = "required"`, the question goes to a vote only
     once consensus has been sought and has failed (a block, or concluded without agreement)."""
@@ -390,16 +389,22 @@ def _decision(state: State, motion: Motion) -> tuple[str, Any]:
     return decision
 
 
-def _count(state: State, motion: Motion, tally: Tally, entitled: list[ev.Voter]) -> ev.Outcome:
+def _count(
+    state: State,
+    motion: Motion,
+    tally: Tally,
+    entitled: list[ev.Voter],
+    choices: Mapping[str, tuple[ev.Voter, ev.Choice]] | None = None,
+) -> ev.Outcome:
     class_id, decision = _decision(state, motion)
-    seats = len(state.meeting.council.seats)
-    outcome = vote_outcome(decision, class_id, tally, len(entitled), seats)
+    seats, eligible = plain_bases(state, class_id)
+    outcome = count_vote(state, class_id, decision, tally, entitled, choices)
     chair = state.chair
     chair_may_decide = (
         state.meeting.rules.chair_votes == "when_decisive"
-        and outcome.result != "pending"
+        and outcome.result not in ("pending", "void")
         and any(v.voter == chair for v in _chair_seat(state, motion))
-        and chair_could_decide(decision, tally, len(entitled), seats)
+        and chair_could_decide(decision, tally, len(entitled), seats, eligible)
     )
     return outcome.model_copy(update={"result": "pending", "awaiting": "chair"}) if chair_may_decide else outcome
 
@@ -412,6 +417,69 @@ def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
     index = state.meeting.council.seat_index
     voters = [state.seat_voters[index[seat]] for seat in seats_bearing_on(state, [chair])]
     return [v for v in voters if v is not None and v.voter == chair and not recused(state, v.voter, motion.item)]
+
+
+# ── rules part 2: votes counted by name, the quorum to open, restored votes, postal ballots ──
+
+
+def _counted_by_hands(state: State, motion: Motion) -> None:
+    """A show of hands or a ballot's totals cannot tell weights or chambers: a roll call can."""
+    _, decision = _decision(state, motion)
+    if counted_by_name(state.meeting, decision):
+        raise _Refusing("vote.count-by-name", motion=motion.number)
+
+
+def _quorum_to_open(state: State) -> None:
+    """Where the rules set a quorum to open the meeting, the meeting begins with it."""
+    status = opening_status(state)
+    if status is not None and not status.met:
+        raise _Refusing("quorum.cannot-open", present=status.present, needed=status.needed, unit=status.unit)
+
+
+def _quorum_to_debate(state: State, kind: MotionKind) -> None:
+    """Moving a motion needs a quorum; where the rules set a quorum to open the meeting, that
+    one is enough to move and debate (deciding still needs the full quorum)."""
+    status = opening_status(state)
+    if status is None or kind in WITHOUT_QUORUM:
+        _quorum_for(state, kind)
+    elif not status.met:
+        raise _Refusing("quorum.cannot-open", present=status.present, needed=status.needed, unit=status.unit)
+
+
+def _restore(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    ref = command.args["member"]
+    if not state.meeting.rules.restore_standing:
+        raise _Refusing("restore.not-allowed")
+    member = resolve_member(state, ref)
+    if not member.holds_seat:
+        raise _Refusing("restore.no-seat", ref.col, id=member.id)
+    if member.good_standing or member.id in state.restored:
+        raise _Refusing("restore.may-vote", ref.col, id=member.id)
+    pending = state.pending
+    if pending is not None and pending.poll is not None:
+        raise _Refusing("motion.voting-open", motion=pending.number)
+    _quorum_for(state, None)
+    return ev.StandingRestored(member=member.id)
+
+
+def _postal(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    number = command.args["motion"]
+    col = command.cols.get("motion", 1)
+    motion = state.motions.get(number)
+    quorum = motion.outcome.quorum if motion is not None and motion.outcome is not None else None
+    if motion is None or quorum is None or quorum.requests_needed is None:
+        raise _Refusing("postal.not-open", col, motion=number)
+    if motion.status not in ("carried", "lost"):
+        raise _Refusing("postal.not-open", col, motion=number)
+    class_id, _ = _decision(state, motion)
+    outside = outside_electorate(state.meeting, class_id)
+    members = _members(state, command.args["members"])
+    for ref, member in zip(command.args["members"], members, strict=True):
+        if not member.holds_seat or member.id in outside:
+            raise _Refusing("postal.not-a-voter", ref.col, id=member.id)
+        if member.id in motion.postal_requests:
+            raise _Refusing("postal.already-asked", ref.col, id=member.id)
+    return ev.PostalBallotRequested(motion=number, members=[m.id for m in members])
 
 
 # ── handlers ─────────────────────────────────────────────────────────────────
@@ -428,6 +496,7 @@ def _begin(state: State, command: Command, context: Context) -> ev.AnyEvent:
         if standing_in is None:
             raise _Refusing("chair.absent", vice=vice_chairs(state))
         chair = ev.ChairChange(member=standing_in)
+    _quorum_to_open(state)
     rule = state.meeting.rules.gender_balance
     if rule is not None and rule.enforce == "waiver" and balance_short(state) and state.balance_waiver is None:
         share = women_share(state)
@@ -677,7 +746,7 @@ def _reorder(state: State, command: Command, context: Context) -> ev.AnyEvent:
 def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     word = command.args.get("kind")
     kind: MotionKind = KIND_OF_WORD[word] if word else "main"
-    _quorum_for(state, kind)
+    _quorum_to_debate(state, kind)
     target = command.args.get("target")
     if target is not None and kind not in _NAMING_A_MOTION:
         raise _Refusing("motion.no-target", command.cols["target"], kind=kind)
@@ -809,14 +878,17 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if poll is not None and poll.method == "roll_call":
         raise _Refusing("vote.roll-call-open", motion=motion.number)
     ballot = poll is not None and poll.method == "secret_ballot"
-    if not ballot and _secret_ballot_item(state, motion):
+    if not ballot and decided_in_secret(state, motion):
         raise _Refusing("vote.secret-ballot-item", motion=motion.number)
     if not ballot:
         _consensus_first(state, motion)
     if "blank" in command.args and not ballot:
         raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
     tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
-    by_seat = entitled_by_seat(state, motion.item) if poll is None else None
+    if not ballot:
+        _counted_by_hands(state, motion)
+    outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+    by_seat = entitled_by_seat(state, motion.item, outside) if poll is None else None
     entitled = poll.entitled if poll is not None else [v for v in by_seat or () if v is not None]
     if tally.votes + tally.blank > len(entitled):
         raise _Refusing("vote.too-many", command.cols["yes"], votes=tally.votes + tally.blank, entitled=len(entitled))
@@ -854,7 +926,7 @@ def _objection(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args.get("member")
     if ref is None:
         return ev.ConsentObjected(motion=motion.number)
-    if _secret_ballot_item(state, motion):
+    if decided_in_secret(state, motion):
         raise _Refusing("vote.secret-item-by-name", ref.col, motion=motion.number)
     member = _member_who_may_act(state, ref, "objection", motion.item)
     if member.id in motion.objections:
@@ -868,10 +940,10 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     outcome = motion.outcome
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refusing("vote.no-casting-vote", motion=motion.number)
-    _, decision = _decision(state, motion)
+    class_id, decision = _decision(state, motion)
     entitled = len(motion.entitled)
-    seats = len(state.meeting.council.seats)
-    final = after_chair_votes(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats)
+    seats, eligible = plain_bases(state, class_id)
+    final = after_chair_votes(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats, eligible)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=command.args["choice"], outcome=final)
 
 
@@ -901,7 +973,7 @@ def _consensus(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _decision(state, motion)
     if motion.poll is not None:
         raise _Refusing("motion.voting-open", motion=motion.number)
-    if _secret_ballot_item(state, motion):  # a block names who blocks
+    if decided_in_secret(state, motion):  # a block names who blocks
         raise _Refusing("vote.secret-item-by-name", motion=motion.number)
     return ev.ConsensusCalled(motion=motion.number)
 
@@ -944,10 +1016,13 @@ def _open_poll(method: str) -> Handler:
         _decision(state, motion)
         if motion.poll is not None:
             raise _Refusing("motion.voting-open", motion=motion.number)
-        if method == "roll_call" and _secret_ballot_item(state, motion):
+        if method == "roll_call" and decided_in_secret(state, motion):
             raise _Refusing("vote.secret-ballot-item", motion=motion.number)
         _consensus_first(state, motion)
-        register = register_change(state, entitled_by_seat(state, motion.item))
+        if method == "secret_ballot":
+            _counted_by_hands(state, motion)
+        outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+        register = register_change(state, entitled_by_seat(state, motion.item, outside))
         return ev.PollOpened(motion=motion.number, method=method, register_=register)  # type: ignore[arg-type]
 
     return handle
@@ -965,7 +1040,8 @@ def _named_vote_refusal(state: State, motion: Motion, member: Member, seat: Memb
     voter = representation(state, seat)
     if voter is None or voter.voter != member.id:
         return "vote.not-entitled"
-    return vote_refusal(state, voter, motion.item) or "vote.not-entitled"
+    outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+    return vote_refusal(state, voter, motion.item, outside) or "vote.not-entitled"
 
 
 def _roll_call_motion(state: State) -> Motion:
@@ -1021,9 +1097,8 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
     silent = list(dict.fromkeys(voter.voter for voter in poll.entitled if voter.seat not in poll.choices))
-    return ev.RollCallClosed(
-        motion=motion.number, outcome=_count(state, motion, tally, poll.entitled), not_voting=silent
-    )
+    outcome = _count(state, motion, tally, poll.entitled, poll.choices)
+    return ev.RollCallClosed(motion=motion.number, outcome=outcome, not_voting=silent)
 
 
 def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -1037,10 +1112,11 @@ def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("division.no-result", ref.col)
     if not state.undoable or state.undoable[-1] != motion.decided_seq:
         raise _Refusing("division.too-late", ref.col, motion=motion.number)
-    if _secret_ballot_item(state, motion):  # a roll call would name how each member voted
+    if decided_in_secret(state, motion):  # a roll call would name how each member voted
         raise _Refusing("vote.secret-item-by-name", ref.col, motion=motion.number)
     member = _member_who_may_act(state, ref, "division", motion.item)
-    register = register_change(state, entitled_by_seat(state, motion.item))
+    outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+    register = register_change(state, entitled_by_seat(state, motion.item, outside))
     return ev.DivisionDemanded(motion=motion.number, member=member.id, register_=register)
 
 
@@ -1158,23 +1234,20 @@ def _correct(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 
 def _approve_minutes(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    item = state.current
-    if item is None:
-        raise _Refusing("item.none-open")
-    circulated = state.circulated.get(item)
-    if circulated is None:
-        raise _Refusing("minutes.nothing-to-approve", item=item)
-    if item in state.approved:
-        raise _Refusing("minutes.already-approved", meeting=circulated.meeting)
-    if state.stack:
-        raise _Refusing("item.motion-pending", motion=state.stack[-1])
-    _quorum_for(state, None)
+    basis = approval_basis(state, state.current)
+    if isinstance(basis, NotApproved):
+        raise _Refusing(basis.code, **basis.params)
+    if basis.motion is None:
+        _quorum_for(state, None)  # general consent is business: a quorum must be there to give it
+    assert state.current is not None
+    circulated = state.circulated[state.current]
     return ev.MinutesApproved(
-        item=item,
+        item=state.current,
         meeting=circulated.meeting,
         journal_sha256=circulated.journal_sha256,
         minutes_sha256=circulated.minutes_sha256,
         corrections=command.args.get("corrections"),
+        motion=basis.motion,
     )
 
 
@@ -1253,6 +1326,8 @@ HANDLERS: dict[str, Handler] = {
     "correct": _correct,
     "approve-minutes": _approve_minutes,
     "publish": _publish,
+    "restore": _restore,
+    "postal-ballot": _postal,
 }
 
 

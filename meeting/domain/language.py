@@ -156,6 +156,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _member("holder"),
     ),
     _verb("revoke", "attendance", "Revoke the proxy a member gave.", "revoke br-1", _member("principal")),
+    _verb(
+        "restore",
+        "attendance",
+        "The meeting restores, for itself, the vote of a member not in good standing.",
+        "restore hn-1",
+        _member("member"),
+    ),
     # ── the agenda ──────────────────────────────────────────────────────────────
     _verb("open", "agenda", "Open an agenda item, by number or id.", "open 3", _item()),
     _verb("next", "agenda", "Open the next item.", "next"),
@@ -294,6 +301,15 @@ GRAMMAR: tuple[Verb, ...] = (
         "division bo-1",
         _member("member"),
     ),
+    _verb(
+        "postal-ballot",
+        "decisions",
+        "Members ask for a postal ballot on a decision taken short of its class's own quorum.",
+        "postal-ballot 4 by ke-1 ug-1",
+        _int("motion"),
+        _kw("by"),
+        _members(),
+    ),
     # ── interests and speakers ─────────────────────────────────────────────────
     _verb(
         "declare",
@@ -357,8 +373,8 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "approve-minutes",
         "record",
-        "The council approves the earlier minutes the open item names, with corrections if any.",
-        'approve-minutes corrected "Item 6: Yolanda Huamaní-Ccori stood aside; she did not block."',
+        "The earlier minutes the open item names stand approved, with the corrections agreed if any.",
+        'approve-minutes corrected "Item 10: the motion was moved jointly by the members from South Kivu."',
         _opt(_kw("corrected"), _text("corrections")),
     ),
     _verb(
@@ -378,15 +394,17 @@ class Ref:
     """A member or item as written, and where: the engine resolves it against the roster."""
 
     text: str
-    col: int
+    col: int = field(default=1, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True)
 class Command:
     verb: str
     args: dict[str, Any] = field(default_factory=dict)
-    cols: dict[str, int] = field(default_factory=dict)  # argument name -> column
-    col: int = 1  # where the verb starts
+    # Where each argument and the verb were written: not part of what the command says, so a
+    # command printed and parsed again is equal to itself.
+    cols: dict[str, int] = field(default_factory=dict, compare=False)  # argument name -> column
+    col: int = field(default=1, compare=False)  # where the verb starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,3 +635,57 @@ def usage(verb: Verb) -> str:
         return shapes.get(part.kind, part.kind.upper())
 
     return " ".join([verb.name, *(shape(p) for p in verb.parts)])
+
+
+def format_command(command: Command) -> str:
+    """The command as one line of the language: the exact inverse of `parse`, so
+    `parse(format_command(c)) == c`. Texts are always quoted, with `\\` and `"` escaped;
+    members and items are written bare when they read as one word, quoted otherwise."""
+    verb = VERBS[command.verb]
+    keywords = _keywords(verb.parts)
+    words = [verb.name]
+
+    def emit(parts: tuple[Part, ...]) -> None:
+        for part in parts:
+            if isinstance(part, Optional):
+                named = next(p.name for p in part.parts if isinstance(p, Arg))
+                if named in command.args:
+                    emit(part.parts)
+            elif isinstance(part, Keyword):
+                words.append(part.word)
+            else:
+                words.extend(_printed(part, command.args[part.name], keywords))
+
+    emit(verb.parts)
+    return " ".join(words)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _word(text: str, keywords: frozenset[str]) -> str:
+    """A member or item: bare when the tokenizer reads it back as the same single word that is
+    not one of the verb's keywords."""
+    bare = (
+        text != ""
+        and text.lower() not in keywords
+        and not any(char.isspace() or char in _QUOTES or char == "#" for char in text)
+    )
+    return text if bare else _quoted(text)
+
+
+def _printed(arg: Arg, value: Any, keywords: frozenset[str]) -> list[str]:
+    if arg.kind == "members":
+        return [_word(ref.text, keywords) for ref in value]
+    if arg.kind in ("member", "item"):
+        return [_word(value.text, keywords)]
+    if arg.kind == "text":
+        return [_quoted(value)]
+    if arg.kind == "time":
+        return [value.isoformat(timespec="seconds" if value.second else "minutes")]
+    if arg.kind == "date":
+        return [value.isoformat()]
+    if arg.kind == "motion":
+        return [f"#{value}"]
+    return [str(value)]  # a number or a choice

@@ -260,6 +260,16 @@ def motions_in_order(state: State) -> list[MotionKind]:
     return [kind for kind in MOVABLE if (quorate or kind in WITHOUT_QUORUM) and out_of_order(state, kind) is None]
 
 
+def decided_in_secret(state: State, motion: Motion) -> bool:
+    """Whether the motion is decided in secret: any question on a secret-ballot item, its
+    amendments and other subsidiary motions included; not the privileged motions (adjourn,
+    recess...) and changes to the agenda, which concern the meeting rather than the item."""
+    item = state.items[motion.item].item if motion.item else None
+    rank = STANDARD_MOTIONS[motion.kind].rank
+    about_the_meeting = (rank is not None and rank >= 9) or motion.kind == "change_agenda"
+    return item is not None and item.vote == "secret_ballot" and not about_the_meeting
+
+
 def decision_for(state: State, motion: Motion) -> tuple[str, DecisionClass] | None:
     """The decision class a vote on this motion is decided under; None when the chair rules."""
     rules = state.meeting.rules

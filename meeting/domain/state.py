@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from fractions import Fraction
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from meeting.domain import attendance
@@ -33,6 +34,8 @@ MotionStatus = Literal[
     "dismissed",
     "adopted",
     "ruled_out",  # a point of order against it was ruled well taken
+    "void",  # the class's own quorum was not met, and the rules make such a vote void
+    "postal_ballot",  # enough members asked for a postal ballot on a decision short of its quorum
 ]
 
 
@@ -137,6 +140,8 @@ class Motion:
     before_effect: Before | None = None  # how things stood before its carrying took effect
     division: str | None = None  # the member who demanded that its last result be taken again
 
+    postal_requests: list[str] = field(default_factory=list)  # members asking for a postal ballot
+
 
 @dataclass(frozen=True)
 class Before:
@@ -229,6 +234,10 @@ class State:
     circulated: dict[str, ev.CirculatedMinutes] = field(default_factory=dict)
     approved: list[str] = field(default_factory=list)
     published: list[int] = field(default_factory=list)
+    # Rules part 2: the votes counted for the quorum where seats carry weights (kept with
+    # `counted` by `attendance.recount`), and the members whose vote the meeting restored.
+    counted_votes: Fraction = Fraction(0)
+    restored: list[str] = field(default_factory=list)
 
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
@@ -830,6 +839,20 @@ def _published(state: State, at: datetime, event: ev.DecisionPublished) -> None:
     state.published.append(event.motion)
 
 
+def _standing_restored(state: State, at: datetime, event: ev.StandingRestored) -> None:
+    state.restored.append(event.member)
+
+
+def _postal_requested(state: State, at: datetime, event: ev.PostalBallotRequested) -> None:
+    """Requests for a postal ballot; once there are enough, the decision goes to one."""
+    motion = state.motions[event.motion]
+    motion.postal_requests.extend(event.members)
+    quorum = motion.outcome.quorum if motion.outcome is not None else None
+    needed = quorum.requests_needed if quorum is not None else None
+    if needed is not None and len(motion.postal_requests) >= needed:
+        motion.status = "postal_ballot"
+
+
 _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Loaded: _loaded,
     ev.Begun: _begun,
@@ -876,6 +899,8 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Corrected: _corrected,
     ev.MinutesApproved: _minutes_approved,
     ev.DecisionPublished: _published,
+    ev.StandingRestored: _standing_restored,
+    ev.PostalBallotRequested: _postal_requested,
 }
 
 

@@ -28,4 +28,6 @@ def code_point(char: str) -> str:
 
 def visible(text: str) -> str:
     """The text with every forbidden character written out as `\\uXXXX`."""
+    if text.isprintable():  # every forbidden character is a control (Cc) or a format (Cf) one
+        return text
     return FORBIDDEN.sub(lambda match: f"\\u{ord(match[0]):04x}", text)

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from meeting.diagnostics import Diagnostic, error, has_errors, sorted_diagnostics
+from meeting.domain import events as ev
 from meeting.domain.agenda import Agenda, Meeting
 from meeting.domain.checks import agenda_findings, council_findings, meeting_findings, rules_findings
 from meeting.domain.council import Council
 from meeting.domain.findings import Finding, KeyPath
 from meeting.domain.rules import merge_rules
+from meeting.loader.circulated import circulated_minutes
 from meeting.loader.read import Source, read_source
 from meeting.loader.schema import Repairs, validate
 from meeting.loader.syntax import parse_toml
@@ -46,6 +48,8 @@ class Loaded:
     meeting: Meeting | None = None
     sources: list[Source] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The earlier minutes the agenda's items approve, as found in their folders.
+    circulated: list[ev.CirculatedMinutes] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -222,6 +226,9 @@ def load(path: Path, expect: Kind | None = None) -> Loaded:
             _load_council(source, data, loaded)
         elif loaded.kind == "agenda":
             _load_agenda(source, path, data, loaded)
+            if loaded.meeting is not None and loaded.ok:
+                loaded.circulated, problems = circulated_minutes(loaded.meeting, source, path)
+                loaded.diagnostics += problems
         else:
             loaded.diagnostics.append(error(source.path, "file.unknown-kind"))
     loaded.diagnostics = sorted_diagnostics(loaded.diagnostics)

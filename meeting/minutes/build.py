@@ -17,6 +17,7 @@ from meeting.i18n import _, language
 from meeting.minutes import model as m
 from meeting.minutes.attendance import sittings
 from meeting.minutes.proceedings import (
+    circulated_words,
     corrections,
     interests,
     item_record,
@@ -54,6 +55,12 @@ def _approval(approved: m.Approved | None) -> m.Approval:
         corrections=approved.corrections,
         meeting=approved.meeting,
         entry_sha256=approved.entry_sha256,
+        circulated_sha256=approved.circulated_sha256,
+        record_words=_(
+            "The approval is recorded in the journal of the meeting {meeting}, in the entry whose SHA-256 hash is "
+            "{entry}; it approves the draft minutes.toml whose SHA-256 hash is {draft}. 'meeting verify' with "
+            "--approved-by and that journal checks the link both ways."
+        ).format(meeting=approved.meeting, entry=approved.entry_sha256, draft=approved.circulated_sha256),
     )
 
 
@@ -141,10 +148,30 @@ def build(
             "SHA-256 hash {hash}."
         ).format(entries=len(recorded), hash=hashed),
         how_to_check=_(
-            "To check a copy against the journal, run 'meeting verify' on the folder holding both, with "
-            "--expect {hash}: any change to the journal or to these minutes is reported."
-        ).format(hash=hashed),
+            "To check a copy against the journal, run this command on the folder that holds both (FOLDER); "
+            "any change to the journal or to these minutes is reported:"
+        ),
+        check_command=f"meeting verify FOLDER --expect {hashed}",
         withdrawn=withdrawn(ctx, recorded),
+        circulated=[
+            m.CirculatedRecord(
+                item=item,
+                meeting=c.meeting,
+                journal_sha256=c.journal_sha256,
+                minutes_sha256=c.minutes_sha256,
+                words=_(
+                    "Under item {number}, the council had before it the draft minutes of {meeting}: minutes.toml "
+                    "with the SHA-256 hash {minutes}, written from the journal whose last entry has the SHA-256 "
+                    "hash {journal}."
+                ).format(
+                    number=state.order.index(item) + 1,
+                    meeting=circulated_words(ctx, item, c.meeting),
+                    minutes=c.minutes_sha256,
+                    journal=c.journal_sha256,
+                ),
+            )
+            for item, c in state.circulated.items()
+        ],
     )
     return m.Minutes(
         language=language(),

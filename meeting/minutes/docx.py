@@ -21,6 +21,8 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
@@ -155,10 +157,10 @@ def render(minutes: m.Minutes) -> bytes:
         doc.add_heading(text(t.attendance), level=2)
         for region in sitting.attendance.regions:
             doc.add_heading(text(t.region_caption(region)), level=3)
-            table(doc, t.attendance_head, [r.cells(False) for r in region.rows], (26, 26, 22, 10, 16))
+            table(doc, t.attendance_head, [r.cells(False) for r in region.rows], (24, 25, 19, 12, 20))
         if sitting.attendance.others:
             doc.add_heading(text(t.others), level=3)
-            table(doc, t.others_head, [r.cells(True) for r in sitting.attendance.others], (21, 12, 21, 20, 10, 16))
+            table(doc, t.others_head, [r.cells(True) for r in sitting.attendance.others], (20, 12, 20, 16, 12, 20))
         attendance = sitting.attendance
         for label, names in (
             (t.proxies, [p.words for p in attendance.proxies]),
@@ -174,7 +176,7 @@ def render(minutes: m.Minutes) -> bytes:
             doc,
             t.quorum_head,
             [[q.at, q.change_words, q.words, _("yes") if q.met else _("no")] for q in sitting.quorum],
-            (9, 20, 61, 10),
+            (9, 20, 58, 13),
         )
         if sitting.timetable:
             doc.add_heading(text(t.timetable_caption), level=2)
@@ -182,7 +184,7 @@ def render(minutes: m.Minutes) -> bytes:
                 doc,
                 t.timetable_head,
                 [[s.start, s.end or "", s.minutes, s.words] for s in sitting.timetable],
-                (10, 10, 10, 70),
+                (10, 10, 13, 67),
                 numeric=frozenset({2}),
             )
 
@@ -210,7 +212,7 @@ def render(minutes: m.Minutes) -> bytes:
         what = motion.label + (f": {motion.text}" if motion.text else "")
         rows.append([str(found.number) if found else "", what, motion.summary])
     if rows:
-        table(doc, t.decisions_head, rows, (7, 53, 40))
+        table(doc, t.decisions_head, rows, (9, 51, 40))
     else:
         doc.add_paragraph(text(t.none))
 
@@ -220,7 +222,7 @@ def render(minutes: m.Minutes) -> bytes:
             doc,
             t.actions_head,
             [[a.what, _person(a.owner), a.due or "", a.item_number or ""] for a in minutes.actions],
-            (50, 28, 14, 8),
+            (45, 28, 18, 9),
         )
     else:
         doc.add_paragraph(text(t.none))
@@ -244,13 +246,13 @@ def render(minutes: m.Minutes) -> bytes:
     if roll_calls:
         doc.add_heading(text(_("Annex: roll calls")), level=1)
         for motion, vote in roll_calls:
-            doc.add_heading(text(t.roll_by_seat(motion)), level=2)
+            doc.add_heading(text(t.roll_call(motion)), level=2)
             doc.add_paragraph(text(vote.words))
             table(
                 doc,
                 t.by_region_head,
                 [[r.name, r.yes, r.no, r.abstain] for r in vote.by_region],
-                (55, 15, 15, 15),
+                (40, 20, 20, 20),
                 numeric=frozenset({1, 2, 3}),
             )
             table(
@@ -270,7 +272,12 @@ def render(minutes: m.Minutes) -> bytes:
     doc.add_heading(text(t.annex), level=1)
     doc.add_paragraph(text(minutes.journal.words))
     doc.add_paragraph(text(minutes.journal.how_to_check))
+    command = doc.add_paragraph().add_run(text(minutes.journal.check_command))
+    command.font.name, command.font.size = "DejaVu Sans Mono", Pt(7.5)
     table(doc, t.sources_head, [[s.path, s.sha256] for s in minutes.journal.sources], (35, 65))
+    for words in [c.words for c in minutes.journal.circulated] + [minutes.approval.record_words or ""]:
+        if words:
+            doc.add_paragraph(text(words))
     if minutes.journal.withdrawn:
         doc.add_paragraph(text(t.withdrawn))
         _entries(doc, minutes.journal.withdrawn)
@@ -284,18 +291,35 @@ def render(minutes: m.Minutes) -> bytes:
     moment = datetime.fromisoformat(h.date).replace(tzinfo=UTC)
     props.created = props.modified = props.last_printed = moment
     props.keywords = text(minutes.journal.last_entry_sha256)
+    return _saved(doc)
+
+
+class _FixedDates:
+    """python-docx's physical package writer (`write`, `close`), with every zip entry dated
+    alike: the same journal gives the same bytes, compressed once."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _saved(doc: DocumentObject) -> bytes:
+    """What `doc.save` writes (python-docx 1.2.0's PackageWriter, step by step), through `_FixedDates`."""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    doc.save(buffer)
-    return _fixed_dates(buffer.getvalue())
-
-
-def _fixed_dates(data: bytes) -> bytes:
-    """The same zip with every entry dated alike, so the same journal gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    writer = _FixedDates(buffer)
+    PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()
+    return buffer.getvalue()

@@ -11,12 +11,12 @@ import hashlib
 import os
 import re
 import tempfile
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli
 import tomli_w
 
 from meeting import __version__
@@ -24,6 +24,8 @@ from meeting.diagnostics import Diagnostic, has_errors
 from meeting.domain.state import Recorded, State
 from meeting.i18n import _, set_language
 from meeting.journal import read_journal
+from meeting.loader.circulated import MINUTES_LIMIT
+from meeting.loader.read import read_bounded
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import docx, html, markdown, structured
 from meeting.minutes.model import Approved, Minutes, minutes_of
@@ -123,16 +125,29 @@ def _relative(target: Path, folder: Path) -> str:
     return Path(os.path.relpath(target.resolve(), folder.resolve())).as_posix()
 
 
-def manifest(folder: Path, journal_path: Path, journal: Read, written: dict[str, str], templates: str | None) -> bytes:
+def read_file(path: Path) -> bytes | Diagnostic:
+    """A minutes file's bytes, through the one bounded reader (regular files only)."""
+    return read_bounded(path, str(path), MINUTES_LIMIT)
+
+
+def manifest(
+    folder: Path,
+    journal_path: Path,
+    journal: Read,
+    written: dict[str, str],
+    templates: str | None,
+    approval: tuple[Path, Approved] | None = None,
+) -> bytes:
     """manifest.toml: the files `meeting minutes` wrote here with their SHA-256, the journal's
-    final hash and this version of `meeting`. Files written earlier from the same journal (in
-    another language) stay listed while they are unchanged."""
+    final hash, this version of `meeting`, and the later journal that approved them, if any.
+    Files written earlier from the same journal (in another language) stay listed while they
+    are unchanged."""
     listed = dict(written)
     earlier = read_manifest(folder / MANIFEST)
     if earlier is not None and earlier.get("journal_sha256") == journal.last_hash:
         for name, digest in earlier.get("files", {}).items():
-            path = folder / name
-            if name not in listed and path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+            found = read_file(folder / name) if name not in listed else None
+            if isinstance(found, bytes) and hashlib.sha256(found).hexdigest() == digest:
                 listed[name] = digest
     data: dict[str, object] = {
         "meeting_version": __version__,
@@ -142,17 +157,33 @@ def manifest(folder: Path, journal_path: Path, journal: Read, written: dict[str,
     }
     if templates:
         data["templates"] = _relative(Path(templates), folder)
+    if approval is not None:
+        data["approved_by"] = _relative(approval[0], folder)
+        data["approved_entry_sha256"] = approval[1].entry_sha256
     data["files"] = dict(sorted(listed.items()))
     head = "# " + _("The minutes files written here, their SHA-256, and the journal they come from.") + "\n"
     return (head + tomli_w.dumps(data)).encode("utf-8")
 
 
 def read_manifest(path: Path) -> dict[str, Any] | None:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    data = read_file(path)
+    if isinstance(data, Diagnostic):
         return None
-    return data if isinstance(data.get("files"), dict) else None
+    try:
+        parsed = tomli.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError):
+        return None
+    return parsed if isinstance(parsed.get("files"), dict) else None
+
+
+def approved_by(folder: Path, journal: Read) -> Path | None:
+    """The later journal the manifest here says approved these minutes, while the journal is
+    still where it was when they were approved."""
+    found = read_manifest(folder / MANIFEST)
+    if found is None or found.get("journal_sha256") != journal.last_hash:
+        return None
+    named = found.get("approved_by")
+    return folder / named if isinstance(named, str) else None
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -169,7 +200,3 @@ def write_atomically(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-# The diagnostics of `minutes`, `verify` and `tally`, rendered by `meeting.messages.render`.
-# (They belong in `meeting/messages.py`; registered here until that file takes them.)

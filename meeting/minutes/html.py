@@ -8,7 +8,6 @@ and `visible()` runs on every value: the templates are the one place HTML is mad
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -55,9 +54,19 @@ def environment(folder: str | None = None) -> jinja2.Environment:
     )
     env.globals.update(
         attendance_rows=lambda rows, with_role: [row.cells(with_role) for row in rows],
-        css_string=lambda text: Markup(json.dumps(visible(text), ensure_ascii=True)),
+        css_string=css_string,
     )
     return env
+
+
+_CSS_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;!?'()-")
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string (the running marks, "Page"): every other character as a CSS escape, six
+    digits and the space that ends it, so that no quote, backslash or `</style>` can end it."""
+    shown = "".join(c if c in _CSS_PLAIN else f"\\{ord(c):06x} " for c in visible(text))
+    return Markup(f'"{shown}"')
 
 
 def _person(p: m.Person) -> str:
@@ -136,6 +145,10 @@ class Words:
     @staticmethod
     def roll_by_region(motion: m.MotionRecord) -> str:
         return _("Roll call on {label}, by region").format(label=motion.label.lower())
+
+    @staticmethod
+    def roll_call(motion: m.MotionRecord) -> str:
+        return _("Roll call on {label}").format(label=motion.label.lower())
 
     @staticmethod
     def roll_by_seat(motion: m.MotionRecord) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
+from meeting.minutes.html import Words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 
@@ -111,7 +112,7 @@ def _entries(entries: list[m.Entry]) -> Iterator[str]:
 
 def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
     yield ""
-    yield "#### " + _("Roll call on {label}").format(label=md(motion.label.lower()))
+    yield "#### " + md(Words.roll_call(motion))
     yield ""
     yield paragraph(vote.words)
     yield ""
@@ -214,8 +215,10 @@ def render(minutes: m.Minutes) -> str:
         lines += [f"- **{c.at}** {md(c.words)}" for c in minutes.corrections]
     lines += _signatures(minutes)
     lines += ["", "## " + _("Annex: the record these minutes come from"), "", paragraph(minutes.journal.words), ""]
-    lines += [paragraph(minutes.journal.how_to_check), ""]
+    lines += [paragraph(minutes.journal.how_to_check), "", f"    {visible(minutes.journal.check_command)}", ""]
     lines += table([_("Source file"), _("SHA-256")], [[md(s.path), f"`{s.sha256}`"] for s in minutes.journal.sources])
+    for words in [c.words for c in minutes.journal.circulated] + [minutes.approval.record_words or ""]:
+        lines += ["", paragraph(words)] if words else []
     if minutes.journal.withdrawn:
         lines += ["", _("Entries the chair withdrew during the meeting:"), ""]
         lines += [f"- **{w.at}** {md(w.text)}" for w in minutes.journal.withdrawn]

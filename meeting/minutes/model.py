@@ -247,7 +247,7 @@ class VoteRecord(Record):
     at: str
     method: Literal["show_of_hands", "roll_call", "secret_ballot"]
     method_words: str
-    result: Literal["carried", "lost", "pending"]
+    result: Literal["carried", "lost", "pending", "void"]
     result_words: str
     yes: int
     no: int
@@ -353,13 +353,25 @@ class Withdrawn(Record):
     text: str
 
 
+class CirculatedRecord(Record):
+    """Earlier minutes an item put before the council, as the journal recorded them at loading."""
+
+    item: str
+    meeting: str
+    journal_sha256: str
+    minutes_sha256: str
+    words: str
+
+
 class JournalRecord(Record):
     entries: int
     last_entry_sha256: str
     sources: list[Source]
     words: str
     how_to_check: str
+    check_command: str = Field(description="The command that checks a copy, FOLDER standing for where it is kept.")
     withdrawn: list[Withdrawn] = Field(default_factory=list)
+    circulated: list[CirculatedRecord] = Field(default_factory=list)
 
 
 class Approval(Record):
@@ -369,6 +381,10 @@ class Approval(Record):
     corrections: str | None = None
     meeting: str | None = Field(None, description="The id of the meeting that approved them.")
     entry_sha256: str | None = Field(None, description="The SHA-256 of the approving journal's entry.")
+    circulated_sha256: str | None = Field(
+        None, description="The SHA-256 of the draft minutes.toml the council had before it and approved."
+    )
+    record_words: str | None = Field(None, description="Where the approval is recorded, for the annex.")
 
 
 class Signature(Record):
@@ -420,9 +436,10 @@ def minutes_of(
 
 
 class Approved(Record):
-    """What a later meeting's journal says of these minutes' approval (see files.approval_in)."""
+    """What a later meeting's journal says of these minutes' approval (meeting.minutes.approval)."""
 
     date: date
     meeting: str
     corrections: str | None = None
     entry_sha256: str
+    circulated_sha256: str

@@ -35,6 +35,7 @@ from meeting.vocabulary import (
     MOTION_STATUS,
     RULINGS,
     TIE_BREAKERS,
+    date_words,
     item_heading,
     quoted,
     sentence,
@@ -410,6 +411,27 @@ def _ruling_words(said: Said, template: str, member: str, item: str, reason: str
     return f"{text}: {quoted(reason)}." if reason else f"{text}."
 
 
+@says(ev.StandingRestored)
+def _standing_restored(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.StandingRestored)
+    return _("The meeting restored the vote of {member}, not in good standing, for this meeting.").format(
+        member=said.ctx.who(event.member)
+    )
+
+
+@says(ev.PostalBallotRequested)
+def _postal_requested(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.PostalBallotRequested)
+    motion = _motion(said, event)
+    quorum = motion.outcome.quorum if motion.outcome is not None else None
+    needed = quorum.requests_needed if quorum is not None else None
+    return ngettext(
+        "{members} asked for a postal ballot on {label} ({needed} request needed to send it to one).",
+        "{members} asked for a postal ballot on {label} ({needed} requests needed to send it to one).",
+        needed or 0,
+    ).format(members=said.ctx.names(event.members), label=said.ctx.ref(motion.number), needed=needed)
+
+
 @says(ev.Recused)
 def _recused(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.Recused)
@@ -439,13 +461,21 @@ def _action(said: Said, event: ev.Event) -> str:
 @says(ev.MinutesApproved)
 def _approved(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.MinutesApproved)
-    circulated = said.ctx.state.circulated.get(event.item)
-    of = circulated.title if circulated else event.meeting
+    of = circulated_words(said.ctx, event.item, event.meeting)
     if event.corrections:
-        return _("The council approved the minutes of {meeting} with the following corrections: {corrections}").format(
+        return _("The council approved the minutes of {meeting}, with the following corrections: {corrections}").format(
             meeting=of, corrections=sentence(event.corrections)
         )
-    return _("The council approved the minutes of {meeting} without correction.").format(meeting=of)
+    return _("The council approved the minutes of {meeting} as circulated.").format(meeting=of)
+
+
+def circulated_words(ctx: Context, item: str, meeting: str) -> str:
+    """The earlier meeting whose minutes an item approves: "the meeting of Thursday 10 December
+    2026 (IC-ASM Council Meeting, December 2026)"."""
+    circulated = ctx.state.circulated.get(item)
+    if circulated is None:
+        return meeting
+    return _("the meeting of {date} ({title})").format(date=date_words(circulated.date), title=circulated.title)
 
 
 @says(ev.DecisionPublished)
@@ -530,11 +560,12 @@ def closed_session(ctx: Context, item_id: str, spans: list[Span]) -> list[m.Entr
     ]
     for motion in ctx.state.motions.values():
         if motion.item == item_id and motion.number in ctx.published:
+            what = f"{ctx.label(motion)}: {sentence(motion.text)}" if motion.text else ctx.label(motion)
             told.append(
                 m.Entry(
                     at=ctx.clock(motion.decided_at or motion.moved_at),
-                    text=_("Decision made public: {text} {result}").format(
-                        text=sentence(motion.text), result=upper_first(_(MOTION_STATUS[motion.status])) + "."
+                    text=_("Decision made public — {what} {result}").format(
+                        what=what, result=upper_first(_(MOTION_STATUS[motion.status])) + "."
                     ),
                     motion=motion.number,
                 )
@@ -632,19 +663,30 @@ def unfinished(ctx: Context) -> list[str]:
         lines.append(
             _("The record ends at {time}; the meeting has not been adjourned.").format(time=ctx.clock(state.clock))
         )
-    for number in state.stack:
+
+    def told(number: int) -> bool:
+        return not ctx.hidden(state.motions[number].item) or number in ctx.published
+
+    for number in filter(told, state.stack):
         label = ctx.label(state.motions[number])
         lines.append(
             _("{label} was still pending when the record ends.").format(label=label)
             if state.phase != "adjourned"
             else _("{label} was still pending at adjournment.").format(label=label)
         )
-    for number in state.tabled:
+    for number in filter(told, state.tabled):
         lines.append(_("{label} lies on the table.").format(label=ctx.label(state.motions[number])))
     for motion in state.motions.values():
-        if motion.status in ("postponed", "referred") and motion.kind == "main":
+        if motion.status in ("postponed", "referred") and motion.kind == "main" and told(motion.number):
             lines.append(
                 _("{label} was {status}.").format(label=ctx.label(motion), status=_(MOTION_STATUS[motion.status]))
+            )
+    for item_id, circulated in state.circulated.items():
+        if item_id not in state.approved:
+            lines.append(
+                _("The minutes of {meeting} were not approved.").format(
+                    meeting=circulated_words(ctx, item_id, circulated.meeting)
+                )
             )
     for item_id in state.order:
         status = state.items[item_id].status
@@ -682,13 +724,16 @@ def lower_first_word(text: str) -> str:
 
 
 def withdrawn(ctx: Context, recorded: Sequence[Recorded]) -> list[m.Withdrawn]:
-    """What the chair entered and then took back with undo, for the annex."""
+    """What the chair entered and then took back with undo, for the annex (what was taken back
+    in a closed session, only in its confidential record)."""
     by_seq = {r.seq: r for r in recorded}
     out = []
     for entry in recorded:
         if isinstance(entry.event, ev.Undone) and entry.event.target in by_seq:
             target = by_seq[entry.event.target]
             what = target.event
+            if ctx.hidden(_cancelled_where(ctx, target)):
+                continue
             if isinstance(what, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
                 text = _("the count of the vote on {label}: {outcome}").format(
                     label=ctx.ref(what.motion), outcome=outcome_words(what.outcome)
@@ -699,3 +744,16 @@ def withdrawn(ctx: Context, recorded: Sequence[Recorded]) -> list[m.Withdrawn]:
                 m.Withdrawn(at=ctx.clock(entry.at), cancelled_at=ctx.clock(target.at), text=sentence(upper_first(text)))
             )
     return out
+
+
+def _cancelled_where(ctx: Context, target: Recorded) -> str | None:
+    """The item an event that undo cancelled belonged to: its motion's, its own, or the item
+    under discussion when it was entered (what the next effective event found open)."""
+    event = target.event
+    number = getattr(event, "motion", None)
+    if isinstance(number, int) and number in ctx.state.motions:
+        return ctx.state.motions[number].item
+    if isinstance(event, ev.Noted | ev.ActionRecorded | ev.ItemOpened):
+        return event.item
+    later = next((step for step in ctx.steps if step.entry.seq > target.seq), None)
+    return later.item if later is not None else ctx.state.current

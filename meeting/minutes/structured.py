@@ -6,7 +6,6 @@ written); JSON is for programs, and `meeting schema minutes` prints its JSON Sch
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import tomli_w
@@ -17,7 +16,9 @@ from meeting.minutes.model import Minutes
 
 
 def to_json(minutes: Minutes) -> str:
-    return json.dumps(minutes.data(), ensure_ascii=False, indent=2) + "\n"
+    # pydantic's serializer writes what json.dumps(data, ensure_ascii=False, indent=2) would,
+    # byte for byte, and many times faster (json's indented output is pure Python).
+    return minutes.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 def to_toml(minutes: Minutes) -> str:

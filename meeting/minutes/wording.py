@@ -68,16 +68,25 @@ class Context:
         # Items taken in closed session, whose record stays out of the public minutes.
         self.closed = frozenset(i for i in state.order if state.items[i].item.closed)
         self.published = frozenset(state.published)
+        self._people: dict[str, m.Person] = {}
 
     def hidden(self, item: str | None) -> bool:
         """Whether what happened under this item stays out of these minutes."""
         return not self.confidential and item in self.closed
 
     def person(self, member_id: str) -> m.Person:
-        member = self.council.member(member_id)
-        if member is None:
-            return m.Person(id=member_id, name=member_id)
-        return m.Person(id=member.id, name=member.name, about=about(self.council, member))
+        """The member as the minutes name them; made once each (a roll call of 1,000 names them all
+        every time)."""
+        found = self._people.get(member_id)
+        if found is None:
+            member = self.council.member(member_id)
+            found = (
+                m.Person(id=member_id, name=member_id)
+                if member is None
+                else m.Person(id=member.id, name=member.name, about=about(self.council, member))
+            )
+            self._people[member_id] = found
+        return found
 
     def who(self, member_id: str) -> str:
         return who(self.council, member_id)

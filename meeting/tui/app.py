@@ -1,5 +1,6 @@
-"""The chair's console. Every key sends a command of the engine's language through the
-session; the engine's answer — accepted, or refused with its reason — is what the chair sees.
+"""The chair's console. Screens ask for commands of the engine's language with messages; the
+app runs each through the session and answers the screen that asked; every decision opens
+the result screen. The engine decides; the console shows what it answered.
 
 `build_app` is the one way to make the app: `meeting run` and the tests both use it.
 """
@@ -7,167 +8,57 @@ session; the engine's answer — accepted, or refused with its reason — is wha
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
-from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
 
-from meeting.diagnostics import Diagnostic, format_diagnostic
+from meeting.diagnostics import Diagnostic
+from meeting.domain import events as ev
 from meeting.domain.engine import Refused
-from meeting.i18n import N_, _
+from meeting.domain.language import VERBS
+from meeting.i18n import _
 from meeting.journal import JournalError
 from meeting.messages import render
 from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
-from meeting.tui.commandbar import CommandBar
-from meeting.tui.panels import agenda_text, attendance_text, current_text, header_text, local_time, quorum_text
+from meeting.tui.actions import ACTIONS
+from meeting.tui.main import MainScreen
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.panels import local_time
 from meeting.vocabulary import PHASES
 
-# The other screens (and the DataTable they use) are imported when first opened: the main
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# The other screens (and the widgets they use) are imported when first opened: the main
 # screen is what the chair must see quickly.
 
-
-# Every key of the main screen, its action, the words shown, and the command it sends.
-KEYS: tuple[tuple[str, str, str, str], ...] = (
-    ("r", "roll_call", N_("Roll call"), "present / remote / apologies / absent …"),
-    ("b", "send('begin')", N_("Begin"), "begin"),
-    ("n", "send('next')", N_("Next"), "next"),
-    ("p", "send('previous')", N_("Previous"), "previous"),
-    ("m", "move", N_("Move"), 'move "…" by … seconded …'),
-    ("v", "vote", N_("Vote"), "vote YES NO ABSTAIN"),
-    ("u", "undo", N_("Undo"), "undo"),
-    ("colon", "command", N_("Command"), ""),
-    ("question_mark", "help", N_("Help"), ""),
-    ("q", "app.quit", N_("Quit"), ""),
-)
-# Keys the footer leaves out at 80 columns (still in the help and the palette).
-_QUIET = frozenset({"p", "q"})
+# Events that decide a question: each opens the result screen.
+DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, ev.ConsensusConcluded, ev.Ruled)
+# Verbs the palette runs at once: they take nothing and change nothing that cannot be undone.
+_CONFIRMED = frozenset({"adjourn", "undo"})
 
 
-class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(key, action, _(title), show=key not in _QUIET) for key, action, title, _command in KEYS),
-        Binding("escape", "leave_bar", show=False),
-    ]
+def verbs_provider() -> type[Provider]:  # textual.command is imported with the palette
+    from meeting.tui.palette import VerbsProvider  # when the palette first opens
 
-    app: MeetingApp
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="header")
-        with Horizontal(id="body"):
-            with VerticalScroll(id="agenda-box"):
-                yield Static(id="agenda")
-            with Vertical(id="right"):
-                with VerticalScroll(id="current-box"):
-                    yield Static(id="current")
-                yield Static(id="quorum")
-                yield Static(id="attendance")
-        yield CommandBar(
-            lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
-        )
-        yield Static(id="notice")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.redraw()
-        if self.app.warnings:
-            self.notice(Text("⚠ " + "; ".join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:  # the default screen resumes once before its widgets exist
-            self.redraw()
-
-    def redraw(self) -> None:
-        state = self.app.session.state
-        now = self.app.clock.now()
-        self.query_one("#header", Static).update(header_text(state, now))
-        self.query_one("#agenda", Static).update(agenda_text(state, now))
-        self.query_one("#current", Static).update(current_text(state, now))
-        text, met = quorum_text(state)
-        quorum = self.query_one("#quorum", Static)
-        quorum.update(text)
-        quorum.set_class(not met, "-lost")
-        self.query_one("#attendance", Static).update(attendance_text(state))
-
-    def notice(self, text: Text) -> None:
-        self.query_one("#notice", Static).update(text)
-
-    def action_send(self, line: str) -> None:
-        self.app.execute(line)
-
-    def action_roll_call(self) -> None:
-        from meeting.tui.screens import RollCallScreen
-
-        self.app.push_screen(RollCallScreen())
-
-    def action_vote(self) -> None:
-        from meeting.tui.screens import VoteScreen
-
-        self.app.push_screen(VoteScreen())
-
-    def action_move(self) -> None:
-        from meeting.tui.screens import MotionScreen
-
-        self.app.push_screen(MotionScreen())
-
-    def action_undo(self) -> None:
-        state = self.app.session.state
-        if not state.undoable:
-            self.app.execute("undo")  # the engine says there is nothing to undo
-            return
-        target = next(r for r in self.app.session.recorded if r.seq == state.undoable[-1])
-        question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.execute("undo")
-
-        from meeting.tui.screens import ConfirmScreen
-
-        self.app.push_screen(ConfirmScreen(question), confirmed)
-
-    def action_command(self) -> None:
-        self.query_one(CommandBar).focus()
-
-    def action_leave_bar(self) -> None:
-        self.set_focus(None)
-
-    def action_help(self) -> None:
-        from meeting.tui.screens import HelpScreen
-
-        self.app.push_screen(HelpScreen())
-
-    @on(Input.Submitted, "#command")
-    def _typed(self, event: Input.Submitted) -> None:
-        bar = self.query_one(CommandBar)
-        line = event.value
-        if not line.strip():
-            return
-        result = self.app.execute(line)
-        if not isinstance(result, Refused):
-            bar.remember(line)
-            bar.value = ""
-        else:
-            # The caret under the column the engine points at (the bar's text starts at its edge).
-            caret = " " * (result.col - 1) + "^ "
-            self.notice(Text(caret + render(result.code, result.params), style="bold red"))
+    return VerbsProvider
 
 
 class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "meeting"
+    COMMANDS = App.COMMANDS | {verbs_provider}
 
     def __init__(
         self, session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
     ) -> None:
         super().__init__()
         self.session = session
-        self.clock = clock
+        self.clock = clock  # the wall clock when live; a fixed one in snapshot tests
         self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
         self.warnings = list(warnings)  # from opening the journal (a torn last line set aside)
 
@@ -177,10 +68,10 @@ class MeetingApp(App[None]):
     def on_mount(self) -> None:
         self.title = self.session.state.meeting.agenda.title
         if self.journal_exists:
-            from meeting.tui.screens import ResumeScreen
+            from meeting.tui.resume import ResumeScreen
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
-        self.set_interval(20, self._tick)
+        self.set_interval(1, self._tick)
 
     def _journal_summary(self) -> str:
         state = self.session.state
@@ -193,19 +84,41 @@ class MeetingApp(App[None]):
         if choice == "quit":
             self.exit()
         elif choice == "sitting":
-            self.execute("sitting")
+            self.post_message(RunCommand(command_line("sitting")))
 
     def _tick(self) -> None:
-        """Time used on the open item moves with the wall clock."""
-        if isinstance(self.screen, MainScreen):
-            self.screen.redraw()
+        if self.screen is self.main:
+            self.main.tick()
 
     @property
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
-    def execute(self, line: str, notify: bool = True) -> Accepted | Refused | None:
-        """Send one line to the engine through the session; show what it answered."""
+    def recess(self) -> tuple[datetime, int] | None:
+        """When the recess in progress began and for how many minutes, if it was given."""
+        if self.session.state.phase != "in_recess":
+            return None
+        last = next((r for r in reversed(self.session.recorded) if isinstance(r.event, ev.Recessed)), None)
+        if last is None or not isinstance(last.event, ev.Recessed) or last.event.minutes is None:
+            return None
+        return last.at, last.event.minutes
+
+    def on_run_command(self, message: RunCommand) -> None:
+        message.stop()
+        result = self._execute(message.line)
+        origin = message.origin or self.main
+        if message.closes and isinstance(result, Accepted) and self.screen is origin:
+            self.pop_screen()
+        else:
+            origin.post_message(CommandAnswered(message.line, result))
+        if origin is not self.main:
+            self.main.post_message(CommandAnswered(message.line, result))
+        if isinstance(result, Accepted) and isinstance(result.event, DECISIONS):
+            self.show_result(result.event)
+
+    def _execute(self, line: str) -> Accepted | Refused | None:
+        """Send one line to the engine through the session; say on the main screen what it
+        answered, whole."""
         try:
             result = self.session.execute(line)
         except JournalError as exc:
@@ -215,8 +128,7 @@ class MeetingApp(App[None]):
         if result is None:
             return None
         if isinstance(result, Refused):
-            if notify:
-                self.main.notice(Text("✗ " + render(result.code, result.params), style="bold red"))
+            self.main.notice(Text("✗ " + render(result.code, result.params), style="bold red"))
             return result
         if self.screen is self.main:
             self.main.redraw()  # otherwise when it comes back into view
@@ -227,21 +139,77 @@ class MeetingApp(App[None]):
             self.main.notice(text)
         return result
 
+    def show_result(self, event: ev.AnyEvent) -> None:
+        from meeting.tui.result import ResultScreen
+
+        self.push_screen(ResultScreen(event))
+
+    def open_form(self, verb: str) -> None:
+        """The screen for a verb: its own screen where it has one (a motion, a count, a roll
+        call, consensus), a confirmation for what is hard to take back, otherwise a form
+        built from the grammar; a verb that takes nothing runs at once."""
+        state = self.session.state
+        if verb in ("move", "point"):
+            from meeting.tui.motion import MotionForm
+
+            self.push_screen(MotionForm(point=verb == "point"))
+        elif verb in ("vote", "ballot"):
+            from meeting.tui.vote import VoteForm
+
+            if verb == "ballot" and (state.pending is None or state.pending.poll is None):
+                self.post_message(RunCommand(command_line("ballot")))
+            self.call_later(self.push_screen, VoteForm())
+        elif verb in ("consensus", "conclude"):
+            from meeting.tui.consensus import ConsensusScreen
+
+            self.push_screen(ConsensusScreen())
+        elif verb in ("roll-call", "close"):
+            from meeting.tui.poll import PollScreen
+
+            self.push_screen(PollScreen())
+        elif verb in _CONFIRMED:
+            self._confirm(verb)
+        elif not VERBS[verb].parts:
+            self.post_message(RunCommand(command_line(verb)))
+        else:
+            from meeting.tui.form import CommandForm
+
+            self.push_screen(CommandForm(verb))
+
+    def _confirm(self, verb: str) -> None:
+        from meeting.tui.confirm import ConfirmScreen
+
+        state = self.session.state
+        if verb == "undo":
+            if not state.undoable:
+                self.post_message(RunCommand(command_line("undo")))  # the engine says there is nothing to undo
+                return
+            target = next(r for r in self.session.recorded if r.seq == state.undoable[-1])
+            question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
+        else:
+            question = _("Close the meeting (adjourn)?")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.post_message(RunCommand(command_line(verb)))
+
+        self.push_screen(ConfirmScreen(question), confirmed)
+
     def key_help(self) -> Iterator[tuple[str, str]]:
-        for key, _action, title, command in KEYS:
-            shown = {"colon": ":", "question_mark": "?"}.get(key, key)
-            yield shown, _(title) + (f"  ({command})" if command else "")
-        yield "ctrl+p", _("Command palette: every action")
+        for action in ACTIONS:
+            verbs = " / ".join(action.verbs)
+            yield action.shown_key, _(action.title) + (f"  ({verbs})" if verbs else "")
+        yield "ctrl+p", _("Command palette: every command, searched by its words")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every key's action with its key (the verbs come from `palette.VerbsProvider`)."""
         main = self.main
-        for key, action, title, command in KEYS:
-            shown = {"colon": ":", "question_mark": "?"}.get(key, key)
+        for action in ACTIONS:
 
-            def run(action: str = action) -> None:
+            def run(action: str = action.action) -> None:
                 main.call_later(main.run_action, action)
 
-            yield SystemCommand(f"{_(title)}  [{shown}]", command or _(title), run)
+            yield SystemCommand(f"{_(action.title)}  ({action.shown_key})", _(action.title), run)
         yield from super().get_system_commands(screen)
 
 

@@ -3,18 +3,26 @@ ask the domain (quorum, motions in order, who may vote) and say what it answers.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from rich.table import Table
 from rich.text import Text
 
+from meeting.domain import events as ev
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
+from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
-from meeting.domain.procedure import motions_in_order
-from meeting.domain.state import State
+from meeting.domain.events import Voter
+from meeting.domain.outcome import yes_to_carry
+from meeting.domain.procedure import decision_for, motions_in_order
+from meeting.domain.state import Motion, Recorded, State
+from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.i18n import _
-from meeting.report import minutes_used, quorum_line
-from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, member_name, region_name
+from meeting.report import describe, minutes_used, quorum_line
+from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
+from meeting.words import decision_words, exact_words
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
@@ -36,7 +44,20 @@ def header_text(state: State, now: datetime) -> Text:
     return text
 
 
+def agenda_rows(state: State, now: datetime) -> list[Table]:
+    """Each item with its number, whole title (wrapped, never cut: two items must not read
+    alike) and minutes used of those allotted."""
+    rows = []
+    for number, item_id in enumerate(state.order, start=1):
+        table = _agenda_grid()
+        table.add_row(*_agenda_cells(state, number, item_id, now))
+        rows.append(table)
+    return rows
+
+
 def agenda_text(state: State, now: datetime) -> Text:
+    """The agenda one line an item, titles shortened to fit a narrow column: the members'
+    view shows it so (the console shows `agenda_rows`, whose titles are never cut)."""
     text = Text()
     for number, item_id in enumerate(state.order, start=1):
         item = state.items[item_id]
@@ -52,49 +73,50 @@ def agenda_text(state: State, now: datetime) -> Text:
     return text
 
 
+def _agenda_grid() -> Table:
+    table = Table.grid(expand=True)
+    table.add_column(width=4, no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    table.add_column(width=7, justify="right", no_wrap=True)
+    return table
+
+
+def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tuple[Text, Text, Text]:
+    item = state.items[item_id]
+    used = minutes_used(state, item_id, now)
+    style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
+    over = used > item.item.minutes
+    return (
+        Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
+        Text(item.item.title, style=style),
+        Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
+    )
+
+
 def current_text(state: State, now: datetime) -> Text:
-    """The open item and its business: the pending motions, immediately pending first."""
+    """The open item and its business: what the agenda prepared for it, then the pending
+    motions (immediately pending first), the speakers, and what is in order now."""
     text = Text()
     item = state.current_item
     if item is None:
         text.append(_("No item is open."), style="italic")
         if state.phase == "not_started":
-            text.append("\n" + _("Take the roll call (r), then call the meeting to order (b)."))
-        else:
+            text.append("\n" + _("Take the attendance (r), then call the meeting to order (b)."))
+        elif state.phase == "in_session":
             text.append("\n" + _("Open the next item with n."))
     else:
-        number = state.order.index(item.item.id) + 1
-        text.append(f"{number}. {item.item.title}", style="bold")
-        text.append(
-            "  "
-            + _("{used}/{minutes} min · {mode}").format(
-                used=minutes_used(state, item.item.id, now),
-                minutes=item.item.minutes,
-                mode=_(METHODS[item.item.vote]),
-            )
-            + "\n",
-            style="dim",
-        )
+        text.append_text(_item_text(state, item.item.id, now))
     for number in reversed(state.stack):
         text.append_text(_motion_text(state, number))
     if state.phase == "in_session":
         in_order = ", ".join(_(MOTION_NAMES[k]) for k in motions_in_order(state))
         text.append(
             "\n"
-            + _("May vote: {n} · In order: {motions}").format(
-                n=len(entitled_voters(state, state.current)), motions=in_order
+            + _("May vote: {n} · In order now: {motions}").format(
+                n=len(entitled_voters(state, state.current)), motions=in_order or "—"
             )
             + "\n",
             style="dim",
-        )
-    speaking = floor(state, now) if state.phase == "in_session" else None
-    if speaking is not None:
-        left = speaking.seconds_left
-        clock = f"{abs(left) // 60}:{abs(left) % 60:02d}"
-        words = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
-        text.append(
-            words.format(name=member_name(state, speaking.member), clock=clock) + "\n",
-            style="bold" if left >= 0 else "bold red",
         )
     if item is not None and item.queue:
         text.append(_("Speakers: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)) + "\n")
@@ -105,10 +127,63 @@ def current_text(state: State, now: datetime) -> Text:
     return text
 
 
+def _item_text(state: State, item_id: str, now: datetime) -> Text:
+    item = state.items[item_id].item
+    number = state.order.index(item_id) + 1
+    text = Text(f"{number}. {item.title}", style="bold")
+    used = minutes_used(state, item_id, now)
+    text.append(
+        "\n"
+        + _("{used} of {minutes} min used · {mode}").format(
+            used=used, minutes=item.minutes, mode=_(METHODS[item.vote])
+        ),
+        style="bold red" if used > item.minutes else "dim",
+    )
+    if item.presenter:
+        text.append("\n" + _("Presented by {name}").format(name=member_name(state, item.presenter)), style="dim")
+    for document in item.documents:
+        text.append("\n" + _("Document: {title}").format(title=document), style="dim")
+    if item.motion is not None and not state.stack:
+        text.append("\n" + _("Drafted motion:") + " ", style="dim")
+        text.append(f"“{item.motion.text}”", style="italic")
+        if item.motion.notice_given is not None:
+            text.append(" " + _("(notice given {date})").format(date=date_words(item.motion.notice_given)), style="dim")
+    text.append("\n")
+    return text
+
+
+def timers_text(state: State, now: datetime, recess: tuple[datetime, int] | None) -> Text:
+    """What moves every second: the speaker's time left, and when a recess ends."""
+    text = Text()
+    speaking = floor(state, now) if state.phase == "in_session" else None
+    if speaking is not None:
+        text.append_text(_speaker_clock(state, speaking.member, speaking.seconds_left))
+    if state.phase == "in_recess" and recess is not None:
+        since, minutes = recess
+        back = since + timedelta(minutes=minutes)
+        left = int((back - now).total_seconds())
+        words = _("In recess: back at {time} ({clock} left)") if left >= 0 else _("In recess: due back at {time}")
+        text.append(words.format(time=local_time(state, back), clock=_clock(left)), style="bold")
+    return text
+
+
+def _clock(seconds: int) -> str:
+    return f"{abs(seconds) // 60}:{abs(seconds) % 60:02d}"
+
+
+def _speaker_clock(state: State, member: str, left: int) -> Text:
+    words = _("{name} has the floor: {clock} left") if left >= 0 else _("{name} has the floor: {clock} over time")
+    return Text(
+        words.format(name=member_name(state, member), clock=_clock(left)), style="bold" if left >= 0 else "bold red"
+    )
+
+
 def _motion_text(state: State, number: int) -> Text:
     motion = state.motions[number]
     text = Text("\n")
     text.append(f"#{number} {_(MOTION_NAMES[motion.kind])}", style="bold cyan")
+    if motion.applies_to is not None:
+        text.append(" " + _("on #{n}").format(n=motion.applies_to), style="cyan")
     seconder = member_name(state, motion.seconder) if motion.seconder else _("not seconded")
     text.append(f"  {member_name(state, motion.mover)} / {seconder}\n", style="dim" if motion.seconder else "yellow")
     if motion.text:
@@ -134,6 +209,16 @@ def quorum_text(state: State) -> tuple[Text, bool]:
     return Text(_("NO QUORUM — ") + words, style="bold"), False
 
 
+def _region_votes(state: State, seats: tuple[Member, ...], represented: list[Voter]) -> str:
+    """ "12/15 votes": the votes of a region's seats represented, of all its votes."""
+    council = state.meeting.council
+    weights = council.seat_weights
+    index = council.seat_index
+    here = sum((weights[index[voter.seat]] for voter in represented), Fraction(0))
+    total = sum((weights[index[seat.id]] for seat in seats), Fraction(0))
+    return _("{here}/{total} votes").format(here=exact_words(here), total=exact_words(total))
+
+
 def attendance_text(state: State) -> Text:
     council = state.meeting.council
     text = Text()
@@ -151,6 +236,8 @@ def attendance_text(state: State) -> Text:
             "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"
         )
         extras = []
+        if council.weighted:  # votes as well as heads where seats carry weights
+            extras.append(_region_votes(state, seats, represented))
         if via["alternate"]:
             extras.append(_("{n} alt.").format(n=via["alternate"]))
         if via["proxy"]:
@@ -170,3 +257,43 @@ def attendance_text(state: State) -> Text:
     if others:
         text.append(_("Also here: {names}").format(names=", ".join(m.name for m in others)), style="dim")
     return text
+
+
+def log_text(state: State, recorded: list[Recorded], lines: int) -> Text:
+    """The last events in words, newest last, each with its local time; undone ones struck."""
+    text = Text()
+    cancelled = {r.event.target for r in recorded if isinstance(r.event, ev.Undone)}
+    for entry in recorded[-lines:]:
+        if isinstance(entry.event, ev.Loaded):
+            continue
+        style = "strike dim" if entry.seq in cancelled else ""
+        text.append(f"{local_time(state, entry.at)} ", style="dim")
+        text.append(describe(entry.event, state) + "\n", style=style)
+    text.rstrip()
+    return text
+
+
+def needed_yes(state: State, motion: Motion) -> int | None:
+    """The yes votes that carry the motion if everyone who may vote on it does."""
+    found = decision_for(state, motion)
+    if found is None:
+        return None
+    entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
+    seats, eligible = plain_bases(state, found[0])
+    return yes_to_carry(found[1], entitled, entitled, seats, eligible)
+
+
+def needed_text(state: State, motion: Motion) -> str:
+    """What carries the motion, said before any count: "two-thirds of votes cast; …. 12 yes
+    of 18 if all vote"."""
+    found = decision_for(state, motion)
+    if found is None:
+        return _("The chair rules on it.")
+    entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
+    rule = decision_words(found[1], state.meeting.council, state.meeting.rules)
+    if counted_by_name(state.meeting, found[1]):
+        return _("Needed: {rule}. Counted by name: {n} may vote.").format(rule=rule, n=entitled)
+    need = needed_yes(state, motion)
+    if need is None:
+        return _("Needed: {rule}. It cannot carry with {n} voting.").format(rule=rule, n=entitled)
+    return _("Needed: {rule}. {need} yes of {n} if all vote.").format(rule=rule, need=need, n=entitled)

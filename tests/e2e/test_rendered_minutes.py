@@ -1,5 +1,6 @@
 """The minutes as a person sees them: Word converted to PDF by LibreOffice, the HTML printed by
-Chromium (driven by Playwright, never its own browser download), page 1 rendered to PNG.
+Chromium (driven by Playwright, never its own browser download), pages rendered to PNG: page 1,
+and the page that holds the roll call.
 
 These need the system packages `.ci/run` installs (libreoffice-writer-nogui, chromium,
 poppler-utils); without them the tests fail loudly rather than skip.
@@ -11,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.unit.test_minutes_files import COMMITTED
+from tests.unit.test_minutes_files import COMMITTED, COMMITTED_MARCH, GOLDEN
 
 FLAGS = [
     "--headless",
@@ -30,49 +31,89 @@ def _tool(name: str) -> str:
     return found
 
 
-def _page_one(pdf: Path) -> tuple[str, Path]:
-    text = subprocess.run(
-        [_tool("pdftotext"), "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+def _pages(pdf: Path) -> list[str]:
+    """The text of each page."""
+    text = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return text.stdout.split("\f")[:-1]
+
+
+def _rendered(pdf: Path, page: int) -> Path:
+    """Page `page` (1-based) as a PNG."""
+    stem = pdf.with_name(f"{pdf.stem}-page")
     subprocess.run(
-        [_tool("pdftoppm"), "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(pdf.with_suffix(""))], check=True
+        [_tool("pdftoppm"), "-png", "-r", "50", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+        check=True,
     )
-    png = next(pdf.parent.glob(pdf.stem + "*.png"))
+    png = stem.with_suffix(".png")
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
-    return text, png
+    return png
 
 
-def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
-    shutil.copy(COMMITTED / "minutes.docx", tmp_path / "minutes.docx")
+def _word_to_pdf(docx: Path, folder: Path) -> Path:
+    shutil.copy(docx, folder / docx.name)
     subprocess.run(
-        [
-            _tool("soffice"),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "minutes.docx"),
-        ],
+        [_tool("soffice"), "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(folder / docx.name)],
         check=True,
         capture_output=True,
         timeout=240,
     )
-    text, _png = _page_one(tmp_path / "minutes.pdf")
-    assert "DRAFT" in text and "Page 1 / " in text
-    assert "Minutes of the ordinary meeting" in text and "Anglophone Africa (4 seats)" in text
+    return folder / docx.with_suffix(".pdf").name
 
 
-def test_the_html_minutes_print_from_chromium_with_page_numbers_and_draft(tmp_path):
+def _print(html: Path, pdf: Path) -> Path:
     from playwright.sync_api import sync_playwright
 
-    pdf = tmp_path / "printed.pdf"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=_tool("chromium"), args=FLAGS)
         page = browser.new_page()
-        page.goto((COMMITTED / "minutes.html").resolve().as_uri())
+        page.goto(html.resolve().as_uri())
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         browser.close()
-    text, _png = _page_one(pdf)
-    assert text.count("DRAFT") >= 2  # the running mark and the one above the title
-    assert "Page 1 / " in text and "Meeting details" in text
+    return pdf
+
+
+def _roll_call_page(pages: list[str]) -> int:
+    return next(n for n, text in enumerate(pages, start=1) if "Roll call on motion 10" in text)
+
+
+def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
+    pdf = _word_to_pdf(GOLDEN / "minutes.docx", tmp_path)
+    pages = _pages(pdf)
+    _rendered(pdf, 1)
+    first = " ".join(pages[0].split())
+    assert "DRAFT" in first and f"Page 1 / {len(pages)}" in first
+    assert "Minutes of the ordinary meeting" in first and "Anglophone Africa (4 seats)" in first
+    assert "Name Organisation Attendance Arrived Left" in first  # no heading broken inside a word
+    # The roll call, seat by seat, in the annex.
+    number = _roll_call_page(pages)
+    _rendered(pdf, number)
+    annex = " ".join(pages[number - 1].split())
+    assert "Roll call on motion 10" in annex and "Region In favour Against Abstentions" in annex
+    assert f"Page {number} / {len(pages)}" in annex
+
+
+def test_the_approved_and_the_confidential_word_minutes_carry_their_marks(tmp_path):
+    approved = _pages(_word_to_pdf(COMMITTED / "minutes.docx", tmp_path))
+    assert not any("DRAFT" in page for page in approved)
+    assert any("Approved by the council at its meeting of Thursday 11 March 2027" in page for page in approved)
+    closed = _pages(_word_to_pdf(COMMITTED_MARCH / "minutes-closed.docx", tmp_path))
+    assert all("CONFIDENTIAL · DRAFT" in page for page in closed)
+
+
+def test_the_html_minutes_print_from_chromium_with_page_numbers_and_draft(tmp_path):
+    pdf = _print(GOLDEN / "minutes.html", tmp_path / "printed.pdf")
+    pages = _pages(pdf)
+    _rendered(pdf, 1)
+    assert pages[0].count("DRAFT") >= 2  # the running mark and the one above the title
+    assert f"Page 1 / {len(pages)}" in pages[0] and "Meeting details" in pages[0]
+    assert all("DRAFT" in page and f"/ {len(pages)}" in page for page in pages)
+    number = _roll_call_page(pages)
+    _rendered(pdf, number)
+    shown = " ".join(pages[number - 1].split())
+    assert "Roll call on motion 10, by region" in shown and "Region In favour Against Abstentions" in shown
+
+
+def test_the_confidential_html_prints_its_mark_on_every_page(tmp_path):
+    pages = _pages(_print(COMMITTED_MARCH / "minutes-closed.html", tmp_path / "closed.pdf"))
+    # The running mark is CSS: once it read "CONFIDENTIAL u00b7 DRAFT", a JSON escape CSS does not know.
+    assert all("CONFIDENTIAL · DRAFT" in " ".join(page.split()) for page in pages)

@@ -153,7 +153,7 @@ def test_quorum_lost_refuses_business_but_not_attendance_recess_or_adjournment(t
     from meeting.messages import render
 
     assert render(refusal.code, refusal.params).startswith(
-        "no quorum (10 of 21 voting seats present (11 needed) · 3 of 5 regions represented (3 needed) → no quorum)"
+        "no quorum (10 of 21 voting seats present (11 needed) · 3 of 5 regions represented (3 needed)): only"
     )
     assert meeting.refuse("agreed").code == "quorum.lost"
     assert meeting.refuse("roll-call").code == "quorum.lost"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import docx
 
-from tests.unit.test_minutes_files import COMMITTED
+from tests.unit.test_minutes_files import COMMITTED, COMMITTED_MARCH, GOLDEN
 
 
 def test_the_word_minutes_hold_title_tables_proceedings_and_signatures():
-    document = docx.Document(str(COMMITTED / "minutes.docx"))
+    document = docx.Document(str(GOLDEN / "minutes.docx"))  # as circulated: a draft
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[0].startswith("Minutes of the ordinary meeting of the Council of the International Council")
     assert document.sections[0].header.paragraphs[0].text == "DRAFT"
@@ -39,6 +39,25 @@ def test_the_word_minutes_hold_title_tables_proceedings_and_signatures():
     assert document.core_properties.author == "Chiara Ngozi Adébáyọ̀"
 
 
+def test_the_approved_word_minutes_say_so_and_are_no_longer_marked_draft():
+    document = docx.Document(str(COMMITTED / "minutes.docx"))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert document.sections[0].header.paragraphs[0].text == ""
+    assert not any("DRAFT" in p or "Draft, to be approved" in p for p in paragraphs)
+    assert (
+        "Approved by the council at its meeting of Thursday 11 March 2027, with the following corrections: Item 10: "
+        "the statement of solidarity was proposed jointly by the members from South Kivu and Haut-Katanga."
+    ) in paragraphs
+
+
+def test_the_confidential_word_minutes_are_marked_so_on_every_page():
+    document = docx.Document(str(COMMITTED_MARCH / "minutes-closed.docx"))
+    assert document.sections[0].header.paragraphs[0].text == "CONFIDENTIAL · DRAFT"
+    public = docx.Document(str(COMMITTED_MARCH / "minutes.docx"))
+    assert public.sections[0].header.paragraphs[0].text == "DRAFT"
+
+
 def test_every_zip_entry_has_the_same_fixed_date():
-    with zipfile.ZipFile(Path(COMMITTED / "minutes.docx")) as archive:
-        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    for path in (COMMITTED / "minutes.docx", COMMITTED_MARCH / "minutes-closed.docx"):
+        with zipfile.ZipFile(Path(path)) as archive:
+            assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}

@@ -1,9 +1,10 @@
-"""The minutes files of the complete demo meeting: golden files for every format, the committed
-minutes under minutes/, each format parsed back, byte-identical regeneration, and privacy.
+"""The minutes files of the demo meetings: golden files for every format, the committed minutes
+under minutes/, each format parsed back, byte-identical regeneration, and privacy.
 
-The demo script is replayed into a temporary folder once for this module. To accept a deliberate
-change of wording, run `make minutes` and copy the five files into tests/golden/ (see
-tests/golden/README.md), then read the diff.
+Both demo meetings are built once for the session (tests/demos.py, as `make minutes` builds
+them): December 2026 as circulated (a draft) and as approved by March 2027, and March 2027
+with its closed session. To accept a deliberate change of wording, run `make minutes` and copy
+the files into tests/golden/ (see tests/golden/README.md), then read the diff.
 """
 
 from __future__ import annotations
@@ -23,12 +24,18 @@ from meeting.cli.main import main
 from meeting.cli.schema import json_schema
 from meeting.minutes.model import Minutes
 from tests.conftest import DEMO_AGENDA, REPO
+from tests.demos import DECEMBER, MARCH
 
 DEMO_SCRIPT = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.script"
-GOLDEN = REPO / "tests" / "golden" / "minutes" / "2026-12-council-meeting"
-COMMITTED = REPO / "minutes" / "2026-12-council-meeting"
+GOLDEN = REPO / "tests" / "golden" / "minutes" / DECEMBER
+GOLDEN_MARCH = REPO / "tests" / "golden" / "minutes" / MARCH
+COMMITTED = REPO / "minutes" / DECEMBER
+COMMITTED_MARCH = REPO / "minutes" / MARCH
 FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "minutes.docx", "votes.csv", "manifest.toml")
 TEXT_FILES = ("minutes.toml", "minutes.json", "minutes.md", "minutes.html", "votes.csv")
+CLOSED_FILES = tuple(
+    name.replace("minutes.", "minutes-closed.").replace("votes.", "votes-closed.") for name in FILES[:6]
+)
 
 
 def replay_into(folder: Path) -> Path:
@@ -37,32 +44,42 @@ def replay_into(folder: Path) -> Path:
     return journal
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo meeting replayed and its minutes written, in every format, into one folder."""
-    folder = tmp_path_factory.mktemp("demo")
-    journal = replay_into(folder)
-    assert main(["minutes", str(journal)]) == 0
-    return folder
+@pytest.fixture
+def demo(demos) -> Path:
+    """The December meeting's folder as circulated: its journal and its draft minutes."""
+    return demos.draft
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_every_format_of_the_demo_minutes_equals_its_golden_file(demo, name):
+def test_every_format_of_the_draft_minutes_equals_its_golden_file(demo, name):
     assert (demo / name).read_bytes() == (GOLDEN / name).read_bytes(), (
         f"{name} differs from tests/golden: if the change is meant, update the golden file (tests/golden/README.md)"
     )
 
 
-@pytest.mark.parametrize("name", [*TEXT_FILES, "minutes.docx"])  # the manifest names where the journal is
-def test_the_committed_minutes_equal_a_fresh_regeneration(demo, tmp_path, name, capsys):
-    # The committed journal is the demo script's, and its minutes are what it regenerates now.
-    assert (COMMITTED / "journal.jsonl").read_bytes() == (demo / "journal.jsonl").read_bytes(), "run `make minutes`"
-    assert main(["minutes", str(COMMITTED / "journal.jsonl"), "-o", str(tmp_path)]) == 0
-    assert (COMMITTED / name).read_bytes() == (tmp_path / name).read_bytes(), "run `make minutes`"
+@pytest.mark.parametrize("name", [*FILES, *CLOSED_FILES])
+def test_every_file_of_the_next_meeting_equals_its_golden_file(demos, name):
+    assert (demos.march / name).read_bytes() == (GOLDEN_MARCH / name).read_bytes(), (
+        f"{MARCH}/{name} differs from tests/golden: if the change is meant, update it (tests/golden/README.md)"
+    )
 
 
-def test_the_committed_folder_holds_the_journal_and_every_format_and_nothing_else():
+@pytest.mark.parametrize(
+    ("committed", "built"), [(COMMITTED, "december"), (COMMITTED_MARCH, "march")], ids=[DECEMBER, MARCH]
+)
+def test_the_committed_minutes_equal_a_fresh_regeneration(demos, committed, built):
+    """The committed journals are the demo scripts', and their minutes what they regenerate
+    now: December's approved by March, March's with its confidential record beside."""
+    fresh = getattr(demos, built)
+    names = sorted(p.name for p in fresh.iterdir())
+    assert sorted(p.name for p in committed.iterdir()) == names, "run `make minutes`"
+    for name in names:
+        assert (committed / name).read_bytes() == (fresh / name).read_bytes(), f"{name}: run `make minutes`"
+
+
+def test_the_committed_folders_hold_the_journal_and_every_format_and_nothing_else():
     assert sorted(p.name for p in COMMITTED.iterdir()) == sorted(["journal.jsonl", *FILES])
+    assert sorted(p.name for p in COMMITTED_MARCH.iterdir()) == sorted(["journal.jsonl", *FILES, *CLOSED_FILES])
 
 
 def test_the_same_journal_gives_byte_identical_files_and_so_does_a_second_replay(demo, tmp_path, capsys):

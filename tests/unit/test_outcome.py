@@ -144,3 +144,14 @@ def test_a_tie_under_two_thirds_is_simply_lost():
 )
 def test_the_chair_decides_only_when_one_vote_changes_the_result(yes, no, decisive):
     assert chair_could_decide(MAJORITY, Tally(yes, no), 21, 21) is decisive
+
+
+def test_the_yes_votes_that_carry_before_the_count():
+    from meeting.domain.outcome import BUILT_IN_CLASSES, yes_to_carry
+    from meeting.domain.rules import DecisionClass
+
+    assert yes_to_carry(BUILT_IN_CLASSES["two_thirds"], 18, 18, 21) == 12
+    assert yes_to_carry(BUILT_IN_CLASSES["majority"], 18, 18, 21) == 10
+    membership = DecisionClass.model_validate({"at_least": "2/3", "of": "membership"})
+    assert yes_to_carry(membership, 19, 19, 21) == 14
+    assert yes_to_carry(membership, 13, 13, 21) is None

@@ -1,0 +1,68 @@
+"""Approving the minutes of an earlier meeting: whether the council has approved them, and on what.
+
+RONR §48: minutes are approved by general consent (the chair asks for corrections and, none
+being objected to, declares them approved as corrected) or, when a member objects, by a vote
+on a motion to approve them. A minutes-approval item names the minutes it approves (its
+`approves` key, read when the meeting is loaded); the chair's `approve-minutes` records that
+they stand approved, with the corrections as text. What that declaration rests on:
+
+- no motion on the item: the council's general consent;
+- the item's motion carried (by consent or by a vote): that motion, whatever its wording;
+- the item's motion lost: the council did not approve them, and the chair cannot say it did;
+- the motion pending, or set aside (laid on the table, postponed, referred, dismissed): the
+  question is not decided yet.
+
+A withdrawn motion leaves the question where it was. The approval covers the minutes as
+circulated (the hashes recorded at loading) plus these corrections, nothing written later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from meeting.domain.state import Motion, State
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """The minutes may be declared approved: on this carried motion, or (None) by general consent."""
+
+    motion: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotApproved:
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def approving_motion(state: State, item_id: str) -> Motion | None:
+    """The motion that puts the question of approval: the item's last main motion not withdrawn."""
+    moved = [
+        motion
+        for _number, motion in sorted(state.motions.items())
+        if motion.item == item_id and motion.kind == "main" and motion.status != "withdrawn"
+    ]
+    return moved[-1] if moved else None
+
+
+def approval_basis(state: State, item_id: str | None) -> Approval | NotApproved:
+    """Whether the chair may declare the minutes the item names approved, and on what."""
+    if item_id is None:
+        return NotApproved("item.none-open")
+    circulated = state.circulated.get(item_id)
+    if circulated is None:
+        return NotApproved("minutes.nothing-to-approve", {"item": item_id})
+    if item_id in state.approved:
+        return NotApproved("minutes.already-approved", {"meeting": circulated.meeting})
+    if state.stack:
+        return NotApproved("item.motion-pending", {"motion": state.stack[-1]})
+    motion = approving_motion(state, item_id)
+    if motion is None:
+        return Approval(None)
+    if motion.status in ("carried", "adopted"):
+        return Approval(motion.number)
+    if motion.status == "lost":
+        return NotApproved("minutes.approval-lost", {"motion": motion.number})
+    return NotApproved("minutes.approval-set-aside", {"motion": motion.number, "decided": motion.status})

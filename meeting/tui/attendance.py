@@ -1,0 +1,204 @@
+"""Attendance: members grouped by region, seats first, then alternates; one key per way of
+attending, `k` for a written proxy, `/` to find a member by any part of the name, id, country
+or region. Each key sends its command; only the rows it touches are redrawn, so a 1,000-delegate
+assembly stays quick to mark."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from meeting.domain.attendance import representation
+from meeting.domain.language import Command, Ref, parse
+from meeting.i18n import _
+from meeting.messages import render
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.panels import quorum_text
+from meeting.tui.roster import RosterList, Row, row_text
+from meeting.vocabulary import ATTENDANCE, member_name
+
+if TYPE_CHECKING:
+    from meeting.tui.app import MeetingApp
+
+
+WIDE = (9, 30, 19)  # id, name, attending; the seat takes the rest
+NARROW = (0, 28, 19)
+
+
+class AttendanceScreen(Screen[None]):
+    """Members grouped by region; one key per way of attending; `/` filters by name or id."""
+
+    BINDINGS = [
+        Binding("p", "mark('present')", _("Present")),
+        Binding("r", "mark('remote')", _("Remote")),
+        Binding("a", "mark('apologies')", _("Apologies")),
+        Binding("x", "mark('absent')", _("Absent")),
+        Binding("l", "mark('leave')", _("Left"), show=False),
+        Binding("d", "mark('drop')", _("Dropped"), show=False),
+        Binding("b", "mark('back')", _("Back"), show=False),
+        Binding("k", "proxy", _("Proxy")),
+        Binding("v", "revoke", _("Revoke proxy"), show=False),
+        Binding("slash", "filter", _("Filter")),
+        Binding("escape", "done", _("Done")),
+    ]
+
+    CSS_PATH = "attendance.tcss"
+
+    app: MeetingApp
+
+    def compose(self) -> ComposeResult:
+        # Narrower than 100 columns the id column gives way to the seat (the filter still finds
+        # ids); the line under the list says the highlighted member's row whole.
+        widths = WIDE if self.app.size.width >= 100 else NARROW
+        yield Static(id="roll-quorum")
+        yield Input(placeholder=_("/ filter by name, id, country or region"), id="roll-filter", compact=True)
+        heading = Row("-", (_("Id"), _("Name"), _("Attending"), _("Seat")))
+        yield Static(row_text(heading, widths), id="roll-heading")
+        yield RosterList(widths, id="roll-list")
+        yield Static(id="roll-detail")
+        yield Static(id="roll-error")
+        yield Footer()
+
+    @on(RosterList.Highlighted)
+    def _detail(self, message: RosterList.Highlighted) -> None:
+        row = message.row
+        detail = self.query_one("#roll-detail", Static)
+        detail.update(" · ".join(row.cells[1:] + row.cells[:1]) if row is not None and row.member else "")
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self._fill(self.query_one("#roll-filter", Input).value)
+            self.refresh_quorum()
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(RosterList).focus()
+        self.refresh_quorum()
+
+    def _rows(self, wanted: str) -> list[Row]:
+        """A heading row per region, then its members: seats first, then alternates; members
+        of no region (secretariat, observers) last."""
+        council = self.app.session.state.meeting.council
+        groups = [(r.id, r.name) for r in council.regions] + [(None, _("Secretariat and observers"))]
+        rows: list[Row] = []
+        for region_id, region_name in groups:
+            members = sorted((m for m in council.members if m.region == region_id), key=lambda m: not m.holds_seat)
+            shown = [
+                m
+                for m in members
+                if not wanted or wanted.casefold() in f"{m.id} {m.name} {m.country or ''} {region_name}".casefold()
+            ]
+            if shown:
+                rows.append(Row(None, (region_name,)))
+            rows += [self._row(m.id) for m in shown]
+        return rows
+
+    def _row(self, member_id: str) -> Row:
+        member = self.app.session.state.meeting.council.member(member_id)
+        assert member is not None
+        return Row(member_id, (member_id, member.name, self._status(member_id), self._seat(member_id)))
+
+    def _status(self, member_id: str) -> str:
+        return _(ATTENDANCE[self.app.session.state.status(member_id)])
+
+    def _seat(self, member_id: str) -> str:
+        state = self.app.session.state
+        member = state.meeting.council.member(member_id)
+        assert member is not None
+        if member.holds_seat:
+            voter = representation(state, member)
+            holder = state.proxies.get(member.id)
+            if voter is not None and voter.via != "titular":
+                return _("cast by {name}").format(name=member_name(state, voter.voter))
+            return _("proxy to {name}").format(name=member_name(state, holder)) if holder else _("seat")
+        if member.role == "alternate":
+            titular = state.meeting.council.titular_of(member.id)
+            return _("alternate for {name}").format(name=titular.name if titular else "—")
+        return _(member.role)
+
+    def _fill(self, wanted: str) -> None:
+        self.query_one(RosterList).show(self._rows(wanted))
+
+    def refresh_quorum(self) -> None:
+        text, met = quorum_text(self.app.session.state)
+        widget = self.query_one("#roll-quorum", Static)
+        widget.update(text, layout=False)  # two lines, always: no need to lay the screen out again
+        widget.set_class(not met, "-lost")
+
+    def action_mark(self, verb: str) -> None:
+        roster = self.query_one(RosterList)
+        member = roster.member
+        if member is not None:
+            self.post_message(RunCommand(command_line(verb, members=(Ref(member),)), origin=self))
+        roster.action_move(1)
+
+    def on_command_answered(self, message: CommandAnswered) -> None:
+        """Redraw the rows the command touched (the member of the line, and seats they share)."""
+        parsed = parse(message.line)
+        if isinstance(parsed, Command) and message.refused is None:
+            refs = [v for v in parsed.args.values() if isinstance(v, Ref)]
+            refs += [r for v in parsed.args.values() if isinstance(v, tuple) for r in v]
+            self._update_rows(*(r.text for r in refs))
+        elif message.refused is not None:
+            self.query_one("#roll-error", Static).update(
+                Text("✗ " + render(message.refused.code, message.refused.params), style="bold red")
+            )
+
+    def _update_rows(self, *members: str) -> None:
+        """Redraw the rows of these members and of those whose seat they touch (alternate,
+        titular, proxy holder): at 1,000 delegates only a few rows change."""
+        state = self.app.session.state
+        council = state.meeting.council
+        touched = set(members)
+        for member_id in members:
+            member = council.member(member_id)
+            if member is not None and member.alternate:
+                touched.add(member.alternate)
+            if (titular := council.titular_of(member_id)) is not None:
+                touched.add(titular.id)
+            touched |= {p for p, h in state.proxies.items() if member_id in (p, h)}
+            touched |= {h for p, h in state.proxies.items() if p == member_id}
+        roster = self.query_one(RosterList)
+        for index, row in enumerate(roster.rows):
+            if row.member in touched:
+                roster.change(index, self._row(row.member))
+        self.refresh_quorum()
+
+    def action_proxy(self) -> None:
+        member = self.query_one(RosterList).member
+        if member is None:
+            return
+
+        from meeting.tui.form import CommandForm
+
+        self.app.push_screen(CommandForm("proxy", values={"principal": member}))
+
+    def action_revoke(self) -> None:
+        member = self.query_one(RosterList).member
+        if member is not None:
+            self.post_message(RunCommand(command_line("revoke", principal=Ref(member)), origin=self))
+
+    def action_filter(self) -> None:
+        self.query_one("#roll-filter", Input).focus()
+
+    @on(Input.Changed, "#roll-filter")
+    def _filtered(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#roll-filter")
+    def _back_to_list(self) -> None:
+        roster = self.query_one(RosterList)
+        roster.cursor = next((i for i, row in enumerate(roster.rows) if row.member is not None), 0)
+        roster.focus()
+
+    def action_done(self) -> None:
+        if self.focused is self.query_one("#roll-filter"):
+            self.query_one(RosterList).focus()
+        else:
+            self.app.pop_screen()

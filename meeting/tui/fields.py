@@ -1,0 +1,201 @@
+"""The fields forms are made of: a picker (members, items, choices) searched by any part of
+what it shows, a text area whose line breaks fold to spaces (a command is one line), and a
+number or date box. Each says when the chair is done with it, so the form moves on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from meeting.domain.state import State
+from meeting.i18n import _
+from meeting.vocabulary import ATTENDANCE
+
+SHOWN = 6  # choices listed under a picker at once
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+    search: str  # what the typed letters are looked for in, casefolded
+
+
+def member_choices(state: State) -> list[Choice]:
+    """Every member, those here first, each found by any part of the id, name or country."""
+    council = state.meeting.council
+    here = {"present": 0, "remote": 0}
+    members = sorted(council.members, key=lambda m: here.get(state.status(m.id), 1))
+    return [
+        Choice(m.id, f"{m.name} ({m.id}) · {_(ATTENDANCE[state.status(m.id)])}", f"{m.id} {m.name} {m.country or ''}")
+        for m in members
+    ]
+
+
+def item_choices(state: State) -> list[Choice]:
+    return [
+        Choice(item_id, f"{n}. {state.items[item_id].item.title}", f"{n} {item_id} {state.items[item_id].item.title}")
+        for n, item_id in enumerate(state.order, start=1)
+    ]
+
+
+class Done(Message):
+    """The chair is done with a field: the form moves to the next one."""
+
+    def __init__(self, field: Vertical | TextArea | Input) -> None:
+        super().__init__()
+        self.field = field
+
+
+class _SearchBox(Input):
+    BINDINGS = [
+        Binding("down", "choice(1)", show=False),
+        Binding("up", "choice(-1)", show=False),
+    ]
+
+    def action_choice(self, step: int) -> None:
+        options = self.parent.query_one(OptionList) if self.parent else None
+        if options is not None:
+            (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+
+
+class Picker(Vertical, can_focus=False):
+    """Letters typed narrow the choices; Enter takes the highlighted one (up and down move).
+    With `multiple`, each Enter adds one, and Enter on an empty box is done."""
+
+    DEFAULT_CSS = """
+    Picker { height: auto; }
+    Picker > OptionList { height: auto; max-height: 6; display: none; border: none; padding: 0; }
+    Picker:focus-within > OptionList { display: block; }
+    Picker > .chosen { height: auto; color: $text-accent; }
+    """
+
+    def __init__(
+        self, choices: list[Choice], multiple: bool = False, value: str | None = None, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.choices = choices
+        self.multiple = multiple
+        self.values: list[str] = [value] if value else []
+
+    def compose(self) -> ComposeResult:
+        if self.multiple:
+            yield Static(classes="chosen")
+        label = self._label(self.values[0]) if self.values and not self.multiple else ""
+        yield _SearchBox(value=label, compact=True, select_on_focus=True)
+        yield OptionList()
+
+    def on_mount(self) -> None:
+        self._narrow("")
+        self._show_chosen()
+
+    def focus(self, scroll_visible: bool = True) -> Picker:
+        self.query_one(_SearchBox).focus(scroll_visible)
+        return self
+
+    @property
+    def value(self) -> str | None:
+        return self.values[0] if self.values else None
+
+    def _narrow(self, typed: str) -> None:
+        wanted = typed.casefold()
+        found = [c for c in self.choices if wanted in c.search.casefold() or wanted in c.label.casefold()]
+        options = self.query_one(OptionList)
+        options.set_options(Option(c.label, id=c.value) for c in found)
+        if found:
+            options.highlighted = 0
+
+    def _label(self, value: str) -> str:
+        return next((c.label for c in self.choices if c.value == value), value)
+
+    def _show_chosen(self) -> None:
+        if self.multiple:
+            labels = [c.label.split(" · ")[0] for v in self.values for c in self.choices if c.value == v]
+            self.query_one(".chosen", Static).update(Text(", ".join(labels) or _("(none yet)"), style="bold"))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._narrow(event.value)
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        box = self.query_one(_SearchBox)
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted_option if box.value else None
+        if not self.multiple and self.value is not None and box.value == self._label(self.value):
+            self.post_message(Done(self))  # kept as it was
+            return
+        if self.multiple:
+            if highlighted is not None and highlighted.id not in self.values:
+                self.values.append(str(highlighted.id))
+                box.value = ""
+                self._show_chosen()
+                return
+            if not box.value:
+                self.post_message(Done(self))
+            return
+        if highlighted is not None:
+            chosen = str(highlighted.id)
+            self.values = [chosen]
+            box.value = self._label(chosen)
+        elif not box.value:
+            self.values = []
+        self.post_message(Done(self))
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one(_SearchBox).value = str(event.option.prompt)
+        self.values = [*self.values, str(event.option.id)] if self.multiple else [str(event.option.id)]
+        self._show_chosen()
+        if not self.multiple:
+            self.post_message(Done(self))
+
+
+class FoldedText(TextArea):
+    """A text that wraps as it is typed; a line break (pasted) folds to a space, and Enter
+    moves on: a command is one line."""
+
+    BINDINGS = [
+        Binding("enter", "done", show=False, priority=True),
+        Binding("ctrl+a", "select_all", show=False),
+    ]
+
+    def __init__(self, text: str = "", id: str | None = None) -> None:
+        super().__init__(text, soft_wrap=True, compact=True, id=id, tab_behavior="focus")
+
+    @property
+    def value(self) -> str:
+        return " ".join(line.strip() for line in self.text.splitlines() if line.strip())
+
+    def action_done(self) -> None:
+        self.post_message(Done(self))
+
+
+class Box(Input):
+    """A number or a date."""
+
+    def __init__(self, value: str = "", number: bool = True, id: str | None = None) -> None:
+        super().__init__(
+            value,
+            placeholder="0" if number else "YYYY-MM-DD",
+            type="integer" if number else "text",
+            restrict=None if number else r"[0-9-]*",
+            compact=True,
+            id=id,
+        )
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(Done(self))

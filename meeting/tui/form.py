@@ -1,0 +1,222 @@
+"""A form for any verb of the command language, built from its entry in `GRAMMAR`: one field
+per argument, in the verb's order (members and items picked by any part of their name, texts
+in wrapping areas, numbers and dates in boxes). The line it sends is printed by
+`format_command`, the parser's inverse; a refusal stays in the form, whole, at its field."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part, Ref, format_command, parse
+from meeting.domain.motions import KIND_OF_WORD
+from meeting.i18n import N_, _
+from meeting.messages import render
+from meeting.tui.fields import Box, Choice, Done, FoldedText, Picker, item_choices, member_choices
+from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, words
+
+if TYPE_CHECKING:
+    from meeting.tui.app import MeetingApp
+
+# What each argument is called on a form.
+FIELD_WORDS: dict[str, str] = {
+    "members": N_("Members"),
+    "member": N_("Member"),
+    "principal": N_("Whose vote (proxy of)"),
+    "holder": N_("Carried by"),
+    "voters": N_("Voting"),
+    "mover": N_("Moved by"),
+    "seconder": N_("Seconded by"),
+    "owner": N_("Who"),
+    "item": N_("Agenda item"),
+    "after": N_("After item"),
+    "text": N_("Text"),
+    "reason": N_("Reason"),
+    "title": N_("Title"),
+    "what": N_("What"),
+    "minutes": N_("Minutes"),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "abstain": N_("Abstain"),
+    "blank": N_("Blank"),
+    "kind": N_("Kind of motion"),
+    "motion": N_("Motion number"),
+    "target": N_("Motion reconsidered (number)"),
+    "ruling": N_("Ruling"),
+    "choice": N_("Chair's vote"),
+    "due": N_("Due (YYYY-MM-DD)"),
+    "date": N_("Date (YYYY-MM-DD)"),
+}
+
+
+def choice_label(word: str) -> str:
+    kind = KIND_OF_WORD.get(word)
+    table = MOTION_NAMES if kind else RULINGS if word in RULINGS else CHOICES
+    return words(table, kind or word) if (kind or word) in table else word
+
+
+def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, bool]]:
+    """The verb's arguments in order, each with whether it may be left out."""
+    found: list[tuple[Arg, bool]] = []
+    for part in parts:
+        if isinstance(part, Optional):
+            found += args_of(part.parts, True)
+        elif not isinstance(part, Keyword):
+            found.append((part, optional))
+    return found
+
+
+class CommandForm(ModalScreen[None]):
+    CSS_PATH = "form.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "submit", _("Send"), priority=True),
+    ]
+
+    app: MeetingApp
+    side_by_side = False  # fields in a row (counts), rather than one under another
+
+    def __init__(self, verb: str, values: dict[str, str] | None = None, title: str | None = None) -> None:
+        super().__init__()
+        self.verb = VERBS[verb]
+        self.values = values or {}
+        self.heading = title
+        self.args = args_of(self.verb.parts)
+        self.line = ""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Label(self.heading or f"{self.verb.name} · {_(self.verb.summary)}", classes="title")
+            yield from self.extra()
+            if self.side_by_side:
+                with Horizontal(classes="side-by-side"):
+                    for arg, optional in self.args:
+                        with Vertical(classes="beside", id=f"beside-{arg.name}"):
+                            yield from self._labelled(arg, optional)
+            else:
+                for arg, optional in self.args:
+                    yield from self._labelled(arg, optional)
+            yield Static(classes="error")
+            yield Label(_("Enter: next field, and sends after the last · ctrl+s: send · Esc: cancel"), classes="hint")
+
+    def _labelled(self, arg: Arg, optional: bool) -> ComposeResult:
+        words = _(FIELD_WORDS.get(arg.name, arg.name))
+        yield Label(words + (" " + _("(optional)") if optional else ""), classes="field-label", id=f"label-{arg.name}")
+        yield self.field(arg)
+
+    def extra(self) -> ComposeResult:
+        """What a particular form shows above its fields."""
+        yield from ()
+
+    def field(self, arg: Arg) -> Widget:
+        state = self.app.session.state
+        value = self.values.get(arg.name)
+        ident = f"field-{arg.name}"
+        if arg.kind in ("member", "members"):
+            return Picker(member_choices(state), multiple=arg.kind == "members", value=value, id=ident)
+        if arg.kind == "item":
+            return Picker(item_choices(state), value=value, id=ident)
+        if arg.kind == "choice":
+            return Picker([Choice(c, choice_label(c), c) for c in arg.choices], value=value, id=ident)
+        if arg.kind == "text":
+            return FoldedText(value or "", id=ident)
+        return Box(value or "", number=arg.kind in ("int", "motion"), id=ident)
+
+    def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO: forms that differ override
+        # `prepare` and `first_field`, never on_mount.
+        self.prepare()
+        self.first_field().focus()
+
+    def prepare(self) -> None:
+        """What a particular form sets up once its fields exist."""
+
+    def first_field(self) -> Widget:
+        """The first empty field, where the chair starts."""
+        empty = [w for w in self.fields() if not self.filled(w)]
+        return (empty or self.fields() or [self])[0]
+
+    def fields(self) -> list[Widget]:
+        """The fields shown, in order (a form may hide those that do not apply)."""
+        return [w for arg, _optional in self.args if (w := self.query_one(f"#field-{arg.name}")).display]
+
+    @staticmethod
+    def filled(widget: Widget) -> bool:
+        if isinstance(widget, Picker):
+            return bool(widget.values)
+        return bool(widget.value if isinstance(widget, FoldedText | Input) else False)
+
+    @on(Done)
+    def _next(self, message: Done) -> None:
+        fields = self.fields()
+        field = message.field
+        index = fields.index(field) if field in fields else len(fields) - 1
+        if index + 1 < len(fields):
+            fields[index + 1].focus()
+        else:
+            self.action_submit()
+
+    def command(self) -> Command | str:
+        """The command the fields say, or what is missing or malformed."""
+        args: dict[str, Any] = {}
+        for arg, optional in self.args:
+            widget = self.query_one(f"#field-{arg.name}")
+            words = _(FIELD_WORDS.get(arg.name, arg.name))
+            if isinstance(widget, Picker):
+                raw: Any = widget.values
+                if raw and arg.kind == "members":
+                    args[arg.name] = tuple(Ref(v) for v in raw)
+                elif raw:
+                    args[arg.name] = Ref(raw[0]) if arg.kind in ("member", "item") else raw[0]
+            else:
+                text = widget.value.strip() if isinstance(widget, FoldedText | Input) else ""
+                if text and arg.kind in ("int", "motion"):
+                    text = text.removeprefix("#") if arg.kind == "motion" else text
+                    if not text.isdigit():
+                        return words + ": " + render("command.expected-number", {})
+                    args[arg.name] = int(text)
+                elif text and arg.kind == "date":
+                    try:
+                        args[arg.name] = date.fromisoformat(text)
+                    except ValueError:
+                        return words + ": " + render("command.bad-date", {"value": text})
+                elif text:
+                    args[arg.name] = text
+            if arg.name not in args and not optional:
+                return _("{field} is needed").format(field=words)
+        return Command(self.verb.name, args)
+
+    def action_submit(self) -> None:
+        command = self.command()
+        if isinstance(command, str):
+            self.show_error(command)
+            return
+        self.line = format_command(command)
+        self.post_message(RunCommand(self.line, origin=self, closes=True))
+
+    def on_command_answered(self, message: CommandAnswered) -> None:
+        refused = message.refused
+        if refused is None:
+            return
+        self.show_error(render(refused.code, refused.params))
+        parsed = parse(message.line)
+        if hasattr(parsed, "cols"):
+            named = [name for name, col in parsed.cols.items() if col == refused.col]  # type: ignore[union-attr]
+            if named:
+                self.query_one(f"#field-{named[0]}").focus()
+
+    def show_error(self, words: str) -> None:
+        self.query_one(".error", Static).update(Text("✗ " + words, style="bold red"))
+
+    def action_cancel(self) -> None:
+        self.dismiss()

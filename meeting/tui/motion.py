@@ -1,0 +1,141 @@
+"""The move form: every kind of motion, those in order now (the engine's list) first. A main
+motion starts from the item's drafted text; an amendment from the text it amends, with the
+change shown word by word as it is typed. A point of order is sent with its own verb."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Static, TextArea
+
+from meeting.domain.diff import word_diff
+from meeting.domain.language import Command
+from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
+from meeting.domain.procedure import motions_in_order
+from meeting.i18n import _
+from meeting.tui.fields import Choice, Done, FoldedText, Picker
+from meeting.tui.form import CommandForm
+from meeting.vocabulary import MOTION_NAMES
+
+POINT = "point-of-order"  # the kind picker's word for a point of order (the `point` verb)
+# Motions whose text says nothing the kind does not: the field is hidden for them.
+_NO_TEXT = frozenset(
+    {"lay_on_table", "take_from_table", "previous_question", "appeal", "adjourn", "division_of_assembly"}
+)
+
+
+class MotionForm(CommandForm):
+    CSS_PATH = "motion.tcss"
+
+    def __init__(self, point: bool = False) -> None:
+        super().__init__("move", title=_("Move a motion"))
+        self.start_kind = POINT if point else None
+        self.amended = ""
+
+    def compose(self) -> ComposeResult:
+        state = self.app.session.state
+        in_order = motions_in_order(state)
+        words = [w for w in MOTION_WORDS if w != "main"]
+        ordered = ["main", *words, POINT]
+        kinds = sorted(ordered, key=lambda w: (_kind(w) not in in_order, ordered.index(w)))
+        self.kind_choices = [
+            Choice(
+                w,
+                _(MOTION_NAMES[_kind(w)]) + ("" if _kind(w) in in_order else "  · " + _("not in order now")),
+                f"{w} {_(MOTION_NAMES[_kind(w)])}",
+            )
+            for w in kinds
+        ]
+        default = self.start_kind or next((w for w in ("main", "amend") if _kind(w) in in_order), kinds[0])
+        self.values = {"kind": default, **self._texts(default)}
+        yield from super().compose()
+
+    def extra(self) -> ComposeResult:
+        yield Static(id="amending")
+
+    def field(self, arg: Any) -> Any:
+        if arg.name == "kind":
+            return Picker(self.kind_choices, value=self.values["kind"], id="field-kind")
+        return super().field(arg)
+
+    def prepare(self) -> None:
+        self._follow_kind(self.values["kind"])
+
+    def first_field(self) -> Widget:
+        state = self.app.session.state
+        if state.stack or state.tabled or self.start_kind:
+            return self.query_one("#field-kind", Picker)  # what comes now is rarely a main motion
+        return super().first_field()
+
+    def _texts(self, word: str) -> dict[str, str]:
+        """The text a kind starts from: the item's draft for a main motion; for an amendment,
+        the text of the motion it amends."""
+        state = self.app.session.state
+        if word == "main":
+            item = state.current_item
+            draft = item.item.motion if item is not None else None
+            return {"text": draft.text} if draft else {}
+        if word == "amend" and state.pending is not None:
+            return {"text": state.pending.text}
+        return {}
+
+    def _follow_kind(self, word: str | None) -> None:
+        word = word or "main"
+        texts = self._texts(word)
+        self.amended = texts.get("text", "") if word == "amend" else ""
+        area = self.query_one("#field-text", FoldedText)
+        if not area.text or area.text == self.values.get("text", ""):
+            area.load_text(texts.get("text", ""))
+            self.values["text"] = texts.get("text", "")
+        hidden = _kind(word) in _NO_TEXT
+        area.display = not hidden
+        self.query_one("#label-text").display = not hidden
+        # Only reconsider names the motion it acts on (any decided this sitting, by number).
+        named = _kind(word) == "reconsider"
+        self.query_one("#field-target").display = self.query_one("#label-target").display = named
+        self._show_diff()
+
+    @on(Done)
+    def _kind_chosen(self, message: Done) -> None:
+        if message.field is self.query_one("#field-kind"):
+            self._follow_kind(self.query_one("#field-kind", Picker).value)
+            message.prevent_default()  # the form's own move to the next field would skip the text
+            nxt = "#field-text" if self.query_one("#field-text").display else "#field-mover"
+            self.query_one(nxt).focus()
+
+    @on(TextArea.Changed)
+    def _show_diff(self) -> None:
+        amending = self.query_one("#amending", Static)
+        if not self.amended:
+            amending.update("")
+            return
+        text = Text(_("Amending:") + " ", style="bold")
+        for segment in word_diff(self.amended, self.query_one("#field-text", FoldedText).value):
+            style = {"removed": "strike red", "added": "bold green"}.get(segment.op, "")
+            text.append(segment.text, style=style)
+        amending.update(text)
+
+    def command(self) -> Command | str:
+        command = super().command()
+        if isinstance(command, str):
+            return command
+        args = dict(command.args)
+        word = args.pop("kind", "main")
+        if word == POINT:
+            point = {"member": args["mover"], **({"text": args["text"]} if "text" in args else {})}
+            return Command("point", point)
+        if _kind(word) in _NO_TEXT:
+            args.pop("text", None)
+        if _kind(word) != "reconsider":
+            args.pop("target", None)
+        if word != "main":
+            args["kind"] = word
+        return Command("move", args)
+
+
+def _kind(word: str) -> Any:
+    return "point_of_order" if word == POINT else KIND_OF_WORD[word]

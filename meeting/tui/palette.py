@@ -1,0 +1,41 @@
+"""The command palette's verbs: every verb of the command language but `at` (the replay
+script's clock), found by its word or by any words of what it does ("adjourn", "recess",
+"consensus"), each opening its form. A verb whose word starts with what is typed comes first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from meeting.domain.language import GRAMMAR, Verb
+from meeting.i18n import _
+
+if TYPE_CHECKING:
+    from meeting.tui.app import MeetingApp
+
+VERBS_IN_PALETTE: tuple[Verb, ...] = tuple(verb for verb in GRAMMAR if verb.name != "at")
+
+
+class VerbsProvider(Provider):
+    def _open(self, verb: str) -> None:
+        app: MeetingApp = self.app  # type: ignore[assignment]
+        app.call_later(app.open_form, verb)
+
+    async def discover(self) -> Hits:
+        for verb in VERBS_IN_PALETTE:
+            yield DiscoveryHit(f"{verb.name} · {_(verb.summary)}", lambda v=verb.name: self._open(v), help=verb.example)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        typed = query.strip().casefold()
+        for verb in VERBS_IN_PALETTE:
+            title = f"{verb.name} · {_(verb.summary)}"
+            if verb.name == typed:
+                score = 1.0
+            elif typed and verb.name.startswith(typed):
+                score = 0.95
+            else:
+                score = min(matcher.match(title), 1.0) * 0.9  # the fuzzy score is not bounded by 1
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=verb.example)

@@ -1,0 +1,180 @@
+"""A roll-call vote as a grid by region: each seat, who casts its vote (titular, alternate or
+proxy holder beside their own seat), and the answer. One key answers and moves to the next
+seat not yet answered (y, n, a; space skips); the running count stands against what is needed,
+with who has not answered. The roll call is opened when the screen opens; c closes it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from meeting.domain.events import Voter
+from meeting.domain.language import Ref
+from meeting.domain.state import Poll, State
+from meeting.i18n import _
+from meeting.messages import render
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.panels import needed_text, needed_yes
+from meeting.tui.roster import RosterList, Row, row_text
+from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
+from meeting.words import counts_words
+
+if TYPE_CHECKING:
+    from meeting.tui.app import MeetingApp
+
+
+WAITING_NAMED = 6
+WIDTHS = (28, 38)  # seat, cast by; the answer takes the rest
+
+
+def _beside_holders(voters: list[Voter]) -> list[Voter]:
+    """A proxy's seat right after its holder's own seat."""
+    placed = [v for v in voters if v.via != "proxy"]
+    for proxy in (v for v in voters if v.via == "proxy"):
+        holder = next((i for i, v in enumerate(placed) if v.voter == proxy.voter), len(placed) - 1)
+        placed.insert(holder + 1, proxy)
+    return placed
+
+
+class PollScreen(Screen[None]):
+    CSS_PATH = "poll.tcss"
+    BINDINGS = [
+        Binding("y", "answer('yes')", _("Yes")),
+        Binding("n", "answer('no')", _("No")),
+        Binding("a", "answer('abstain')", _("Abstain")),
+        Binding("space", "skip", _("Skip")),
+        Binding("c", "close_poll", _("Close the vote")),
+        Binding("escape", "back", _("Back")),
+    ]
+
+    app: MeetingApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="poll-motion")
+        yield Static(id="poll-count")
+        heading = Row("-", (_("Seat"), _("Cast by"), _("Answer")))
+        yield Static(row_text(heading, WIDTHS), id="poll-heading")
+        yield RosterList(WIDTHS, id="poll-list")
+        yield Static(id="poll-error")
+        yield Footer()
+
+    @property
+    def poll(self) -> Poll | None:
+        motion = self.app.session.state.pending
+        return motion.poll if motion is not None and motion.poll is not None else None
+
+    def on_mount(self) -> None:
+        if self.poll is None:
+            self.post_message(RunCommand(command_line("roll-call"), origin=self))
+        self.fill()
+        self.query_one(RosterList).focus()
+
+    def fill(self) -> None:
+        state = self.app.session.state
+        poll = self.poll
+        rows: list[Row] = []
+        if poll is not None:
+            council = state.meeting.council
+            by_region: dict[str | None, list[Voter]] = {}
+            for voter in poll.entitled:
+                seat = council.member(voter.seat)
+                by_region.setdefault(seat.region if seat else None, []).append(voter)
+            for region in [r.id for r in council.regions] + [None]:
+                voters = _beside_holders(by_region.get(region, []))
+                if voters:
+                    rows.append(Row(None, (region_name(state, region) if region else "—",)))
+                    rows += [self._row(state, poll, v) for v in voters]
+        roster = self.query_one(RosterList)
+        roster.show(rows)
+        self._to_unanswered(0)
+        self.count()
+
+    def _row(self, state: State, poll: Poll, voter: Voter) -> Row:
+        answer = poll.choices.get(voter.seat)
+        shown = words(CHOICES, answer[1]).upper() if answer else "·"
+        cast_by = "" if voter.via == "titular" else f"{member_name(state, voter.voter)} ({words(VIA, voter.via)})"
+        return Row(voter.seat, (member_name(state, voter.seat), cast_by, shown))
+
+    def count(self) -> None:
+        state = self.app.session.state
+        motion = state.pending
+        poll = self.poll
+        if motion is None or poll is None:
+            self.query_one("#poll-motion", Static).update(_("No roll call is open."))
+            return
+        head = Text(_("Roll call on motion #{n}").format(n=motion.number), style="bold")
+        if motion.text:
+            head.append(f": “{motion.text}”", style="italic")
+        self.query_one("#poll-motion", Static).update(head)
+        tally = {"yes": 0, "no": 0, "abstain": 0}
+        for _voter, choice in poll.choices.values():
+            tally[choice] += 1
+        need = needed_yes(state, motion)
+        text = Text(
+            counts_words(tally["yes"], tally["no"], tally["abstain"])
+            + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
+            style="bold",
+        )
+        waiting = [member_name(state, v.voter) for v in poll.entitled if v.seat not in poll.choices]
+        text.append("\n" + needed_text(state, motion), style="dim")
+        if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
+            text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
+        elif waiting:
+            text.append("\n" + _("Not answered ({n}): {names}").format(n=len(waiting), names=", ".join(waiting)))
+        self.query_one("#poll-count", Static).update(text)
+
+    def _to_unanswered(self, start: int) -> None:
+        poll = self.poll
+        roster = self.query_one(RosterList)
+        if poll is None or not roster.rows:
+            return
+        for step in range(len(roster.rows)):
+            index = (start + step) % len(roster.rows)
+            seat = roster.rows[index].member
+            if seat and seat not in poll.choices:
+                roster.cursor = index
+                return
+
+    def action_answer(self, choice: str) -> None:
+        poll = self.poll
+        roster = self.query_one(RosterList)
+        seat = roster.member
+        if poll is None or seat is None:
+            return
+        voter = next(v for v in poll.entitled if v.seat == seat)
+        args: dict[str, object] = {"voters": (Ref(voter.voter),)}
+        if voter.via == "proxy":
+            args["principal"] = Ref(voter.seat)
+        self.post_message(RunCommand(command_line(choice, **args), origin=self))
+
+    def on_command_answered(self, message: CommandAnswered) -> None:
+        refused = message.refused
+        error = self.query_one("#poll-error", Static)
+        error.update(Text("✗ " + render(refused.code, refused.params), style="bold red") if refused else "")
+        poll = self.poll
+        roster = self.query_one(RosterList)
+        if refused is None and poll is not None:
+            if not roster.rows:
+                self.fill()
+                return
+            state = self.app.session.state
+            voters = {v.seat: v for v in poll.entitled}
+            for index, row in enumerate(roster.rows):
+                if row.member is not None and (new := self._row(state, poll, voters[row.member])) != row:
+                    roster.change(index, new)
+            self._to_unanswered(roster.cursor + 1)
+        self.count()
+
+    def action_skip(self) -> None:
+        self._to_unanswered(self.query_one(RosterList).cursor + 1)
+
+    def action_close_poll(self) -> None:
+        self.post_message(RunCommand(command_line("close"), origin=self, closes=True))
+
+    def action_back(self) -> None:
+        self.dismiss()

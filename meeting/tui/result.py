@@ -1,0 +1,129 @@
+"""The result of a decision, whole: what was decided, the counts, the rule in words and the
+arithmetic; after a consensus round, who blocked and why, who stood aside, and what happens
+next. When the rules break a tie by the chair's casting vote or by lots, it asks for that."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from meeting.domain import events as ev
+from meeting.domain.outcome import BUILT_IN_CLASSES
+from meeting.domain.procedure import decision_for
+from meeting.domain.state import State
+from meeting.i18n import N_, _
+from meeting.tui.messages import RunCommand, command_line
+from meeting.vocabulary import MOTION_NAMES, RULINGS, member_name, words
+from meeting.words import decision_words, outcome_words
+
+if TYPE_CHECKING:
+    from meeting.tui.app import MeetingApp
+
+_HEADLINES = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED"), "void": N_("VOID")}
+_CONSENSUS = {
+    "adopted": N_("ADOPTED BY CONSENSUS"),
+    "vote": N_("NO CONSENSUS: THE QUESTION GOES TO A VOTE"),
+    "majority": N_("NO CONSENSUS: A SIMPLE MAJORITY DECIDES"),
+    "referred": N_("NO CONSENSUS: REFERRED TO A WORKING GROUP"),
+}
+
+
+class ResultScreen(ModalScreen[None]):
+    CSS_PATH = "result.tcss"
+    BINDINGS = [
+        Binding("escape,enter,space", "close", _("Close")),
+        Binding("y", "cast('yes')", _("Cast yes"), show=False),
+        Binding("n", "cast('no')", _("Cast no"), show=False),
+        Binding("x", "cast('none')", _("No casting vote"), show=False),
+        Binding("l", "draw", _("Draw lots"), show=False),
+    ]
+
+    app: MeetingApp
+
+    def __init__(self, event: ev.AnyEvent) -> None:
+        super().__init__()
+        self.event = event
+
+    @property
+    def awaiting(self) -> str | None:
+        outcome = getattr(self.event, "outcome", None)
+        return outcome.awaiting if isinstance(outcome, ev.Outcome) else None
+
+    def compose(self) -> ComposeResult:
+        state = self.app.session.state
+        number = getattr(self.event, "motion", None)
+        motion = state.motions.get(number) if isinstance(number, int) else None
+        with VerticalScroll(classes="dialog", id="result-dialog"):
+            headline, tone = self._headline()
+            yield Label(headline, classes=f"result -{tone}")
+            if motion is not None:
+                about = f"#{motion.number} {words(MOTION_NAMES, motion.kind)}"
+                yield Static(Text(about + (f": “{motion.text}”" if motion.text else ""), style="italic"))
+            yield from self._body(state)
+            yield Label(self._hint(), classes="hint")
+
+    def _headline(self) -> tuple[str, str]:
+        event = self.event
+        if isinstance(event, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
+            return _(_HEADLINES[event.outcome.result]), event.outcome.result
+        if isinstance(event, ev.ConsentGiven):
+            return _("ADOPTED WITHOUT OBJECTION"), "carried"
+        if isinstance(event, ev.ConsensusConcluded):
+            return _(_CONSENSUS[event.result]), "carried" if event.result == "adopted" else "pending"
+        if isinstance(event, ev.Ruled):
+            return _("POINT OF ORDER {ruling}").format(ruling=words(RULINGS, event.ruling).upper()), "pending"
+        return "", "pending"
+
+    def _body(self, state: State) -> ComposeResult:
+        event = self.event
+        council = state.meeting.council
+        if isinstance(event, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
+            yield Static(outcome_words(event.outcome), classes="arithmetic")
+            class_id = event.outcome.class_id
+            rule = state.meeting.rules.classes.get(class_id) or BUILT_IN_CLASSES.get(class_id)  # type: ignore[call-overload]
+            if rule is not None:
+                yield Static(
+                    _("Rule: {words}").format(words=decision_words(rule, council, state.meeting.rules)), classes="rule"
+                )
+        if isinstance(event, ev.ConsensusConcluded):
+            motion = state.motions[event.motion]
+            consensus = motion.consensus
+            if consensus is not None:
+                for member, reason in consensus.blocks:
+                    line = _("Blocked by {name}").format(name=member_name(state, member))
+                    yield Static(line + (f": “{reason}”" if reason else ""), classes="block")
+                for member in consensus.asides:
+                    yield Static(_("Stood aside: {name}").format(name=member_name(state, member)), classes="aside")
+            found = decision_for(state, motion)
+            if event.result in ("vote", "majority") and found is not None:
+                yield Static(
+                    _("Next: a vote — {words}").format(words=decision_words(found[1], council)), classes="rule"
+                )
+        if isinstance(event, ev.Ruled):
+            yield Static(_("A member may appeal from the ruling: Move (m), then 'appeal'."), classes="rule")
+
+    def _hint(self) -> str:
+        if self.awaiting == "casting_vote":
+            return _("A tie: the chair's casting vote — y: yes · n: no · x: none")
+        if self.awaiting == "lots":
+            return _("A tie: the rules decide it by lots — l: draw lots")
+        return _("Enter: continue")
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_cast(self, choice: str) -> None:
+        if self.awaiting == "casting_vote":
+            self.dismiss()
+            self.app.post_message(RunCommand(command_line("cast", choice=choice)))
+
+    def action_draw(self) -> None:
+        if self.awaiting == "lots":
+            self.dismiss()
+            self.app.post_message(RunCommand(command_line("draw")))

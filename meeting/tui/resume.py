@@ -1,0 +1,32 @@
+"""A journal exists for this meeting: resume it, or open a new sitting."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+from meeting.i18n import _
+
+
+class ResumeScreen(ModalScreen[str]):
+    BINDINGS = [
+        Binding("r,enter", "choose('resume')", _("Resume")),
+        Binding("s", "choose('sitting')", _("New sitting")),
+        Binding("q,escape", "choose('quit')", _("Quit")),
+    ]
+
+    def __init__(self, summary: str) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("This meeting already has a journal."), classes="title")
+            yield Label(self.summary)
+            yield Label(_("r: resume where it stopped · s: open a new sitting · q: quit"), classes="hint")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

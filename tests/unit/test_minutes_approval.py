@@ -1,0 +1,384 @@
+"""Approving minutes across two meetings: the agenda names the earlier minutes folder
+(`approves`), loading checks it and records its hashes, `approve-minutes` records the council's
+approval under the rule of meeting.domain.approval, and `meeting minutes --approved-by` /
+`meeting verify --approved-by` write and check the link both ways.
+
+The folders come from the two demo meetings (tests/demos.py): December 2026 as circulated
+(`demos.draft`), and as approved by March 2027 (`demos.december`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from meeting.cli.main import main
+from meeting.domain import events as ev
+from meeting.loader.load import load
+from tests.conftest import DEMO_COUNCIL
+from tests.demos import DECEMBER, MARCH, Demos, replay
+from tests.kit import ALL_SEATS, Meeting, start
+
+# A later meeting of the demo council whose second item approves the minutes in {folder}.
+LATER = """\
+id = "{id}"
+title = "Next meeting"
+start = {start}
+time_zone = "UTC"
+duration_minutes = 60
+language = "en"
+chair = "tz-1"
+secretary = "sec-1"
+council = "council.toml"
+
+[[items]]
+id = "opening"
+title = "Opening"
+kind = "procedural"
+minutes = 5
+
+[[items]]
+id = "minutes"
+title = "Approval of the minutes"
+kind = "{kind}"
+minutes = 10
+class = "procedural"
+approves = "{folder}"
+
+[items.motion]
+text = "That the minutes of the meeting of 10 December 2026 be approved."
+"""
+
+
+def later_files(
+    folder: Path,
+    id: str = "2027-01-council-meeting",
+    start: str = "2027-01-14T12:00:00",
+    kind: str = "minutes_approval",
+) -> dict[str, str]:
+    return {
+        "council.toml": DEMO_COUNCIL.read_text(encoding="utf-8"),
+        "next.toml": LATER.format(id=id, start=start, kind=kind, folder=folder.as_posix()),
+    }
+
+
+def later_meeting(tmp_path: Path, folder: Path) -> Meeting:
+    meeting = start(tmp_path, files=later_files(folder))
+    return meeting.run(f"present {' '.join(ALL_SEATS)}", "begin", "open minutes")
+
+
+def check(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str], **kwargs: str) -> tuple[int, str]:
+    for name, text in later_files(folder, **kwargs).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    status = main(["check", str(tmp_path / "next.toml")])
+    return status, capsys.readouterr().err
+
+
+def copy(folder: Path, to: Path) -> Path:
+    shutil.copytree(folder, to)
+    return to
+
+
+# ── loading: the folder is checked and its hashes recorded ────────────────────
+
+
+def test_loading_records_the_journals_final_hash_and_the_drafts_sha256(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    circulated = meeting.state.circulated["minutes"]
+    lines = (demos.draft / "journal.jsonl").read_bytes().splitlines()
+    assert circulated.meeting == DECEMBER and circulated.title == "IC-ASM Council Meeting, December 2026"
+    assert circulated.journal_sha256 == hashlib.sha256(lines[-1]).hexdigest()
+    assert circulated.minutes_sha256 == hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
+    assert circulated.written_by is not None
+    # The first line of the new journal carries it, so the journal stands alone.
+    first = json.loads((tmp_path / "journal.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["event"]["circulated"][0]["minutes_sha256"] == circulated.minutes_sha256
+
+
+def test_check_accepts_a_folder_of_draft_minutes_and_says_what_it_records(demos: Demos, tmp_path, capsys):
+    status, err = check(tmp_path, demos.draft, capsys)
+    assert (status, err) == (0, "")
+    assert main(["check", str(tmp_path / "next.toml")]) == 0
+    journal = hashlib.sha256((demos.draft / "journal.jsonl").read_bytes().splitlines()[-1]).hexdigest()
+    draft = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
+    assert (
+        f"Item 'minutes' approves the minutes of {DECEMBER}: journal SHA-256 {journal}, draft {draft}"
+        in capsys.readouterr().out
+    )
+    assert main(["check", str(tmp_path / "next.toml"), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["approves"][0]["minutes_sha256"] == draft
+
+
+def test_only_a_minutes_approval_item_approves(demos: Demos, tmp_path, capsys):
+    status, err = check(tmp_path, demos.draft, capsys, kind="decision")
+    assert status == 1
+    assert "next.toml:23:1: error: only a minutes-approval item approves earlier minutes" in err
+
+
+def test_a_missing_folder_is_said_at_the_key_and_at_the_file(tmp_path, capsys):
+    status, err = check(tmp_path, tmp_path / "nowhere", capsys)
+    assert status == 1
+    assert f"{tmp_path / 'nowhere' / 'journal.jsonl'}:1:1: error: no such file" in err
+    assert "next.toml:23:1: error: the minutes in" in err and "their journal is missing or damaged" in err
+
+
+def test_a_folder_without_minutes_toml_is_refused(demos: Demos, tmp_path, capsys):
+    folder = copy(demos.draft, tmp_path / "earlier")
+    (folder / "minutes.toml").unlink()
+    status, err = check(tmp_path, folder, capsys)
+    assert status == 1 and "no minutes.toml in" in err and "write the draft minutes there" in err
+
+
+def test_minutes_behind_their_journal_are_refused(demos: Demos, tmp_path, capsys):
+    folder = copy(demos.draft, tmp_path / "earlier")
+    assert main(["correct", str(folder), "A correction.", "--by", "bo-1", "--why", "asked"]) == 0
+    status, err = check(tmp_path, folder, capsys)
+    assert status == 1 and "written before the last entries of their journal (entries since: 1)" in err
+
+
+def test_minutes_toml_changed_by_hand_is_refused(demos: Demos, tmp_path, capsys):
+    folder = copy(demos.draft, tmp_path / "earlier")
+    toml = folder / "minutes.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("17 in favour", "18 in favour"), encoding="utf-8")
+    status, err = check(tmp_path, folder, capsys)
+    assert status == 1 and "changed after 'meeting minutes' wrote it" in err
+
+
+def test_a_damaged_journal_is_refused_at_its_line(demos: Demos, tmp_path, capsys):
+    folder = copy(demos.draft, tmp_path / "earlier")
+    journal = folder / "journal.jsonl"
+    journal.write_bytes(journal.read_bytes().replace(b"welcomed", b"Welcomed", 1))
+    status, err = check(tmp_path, folder, capsys)
+    assert status == 1 and f"{journal}:" in err and "their journal is missing or damaged" in err
+
+
+def test_the_meeting_must_be_earlier_and_adjourned(demos: Demos, tmp_path, capsys):
+    status, err = check(tmp_path, demos.draft, capsys, start="2026-12-01T12:00:00")
+    assert status == 1 and f"({DECEMBER}, 2026-12-10) is not earlier than this one" in err
+    status, err = check(tmp_path, demos.draft, capsys, id=DECEMBER)
+    assert status == 1 and "holds this meeting's own minutes" in err
+    # A meeting whose journal stops before adjournment.
+    folder = tmp_path / "unfinished"
+    script = tmp_path / "short.script"
+    script.write_text("at 12:00\npresent tz-1 ke-1\n", encoding="utf-8")
+    replay(demos.agenda(DECEMBER), script, folder / "journal.jsonl")
+    assert main(["minutes", str(folder)]) == 0
+    status, err = check(tmp_path, folder, capsys)
+    assert status == 1 and "was never adjourned: its minutes are not complete" in err
+
+
+def test_minutes_approved_by_another_meeting_cannot_be_approved_again(demos: Demos, tmp_path, capsys):
+    status, err = check(tmp_path, demos.december, capsys)
+    assert status == 1
+    assert f"are already approved, by the council's meeting '{MARCH}' of 2027-03-11" in err
+    # The meeting that approved them loads its agenda again, as it was: the same record.
+    loaded = load(demos.agenda(MARCH))
+    assert loaded.ok
+    journal = (demos.march / "journal.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert [c.model_dump(mode="json") for c in loaded.circulated] == json.loads(journal)["event"]["circulated"]
+
+
+# ── the rule: what approve-minutes records, and when it is refused ────────────
+
+
+def approved(meeting: Meeting) -> ev.MinutesApproved:
+    event = meeting.session.recorded[-1].event
+    assert isinstance(event, ev.MinutesApproved)
+    return event
+
+
+def test_general_consent_with_corrections(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run('approve-minutes corrected "Item 6: the vote was 10 to 5."')
+    event = approved(meeting)
+    circulated = meeting.state.circulated["minutes"]
+    assert (event.motion, event.corrections) == (None, "Item 6: the vote was 10 to 5.")
+    assert (event.journal_sha256, event.minutes_sha256) == (circulated.journal_sha256, circulated.minutes_sha256)
+    assert meeting.refuse("approve-minutes").code == "minutes.already-approved"
+    meeting.run("undo", "approve-minutes")
+    assert approved(meeting).corrections is None
+
+
+def test_a_carried_motion_to_approve_is_what_the_approval_rests_on(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run("move by ke-1 seconded zw-1")
+    assert meeting.refuse("approve-minutes").code == "item.motion-pending"
+    meeting.run("vote 15 3 1", "approve-minutes")
+    assert approved(meeting).motion == 1
+
+
+def test_a_lost_motion_means_the_minutes_are_not_approved(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run("move by ke-1 seconded zw-1", "vote 3 15 1")
+    refused = meeting.refuse("approve-minutes")
+    assert refused.code == "minutes.approval-lost" and refused.params == {"motion": 1}
+
+
+def test_a_motion_laid_on_the_table_leaves_the_question_undecided(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run("move by ke-1 seconded zw-1", "move to table by bo-1 seconded co-1", "vote 12 5 0")
+    refused = meeting.refuse("approve-minutes")
+    assert refused.code == "minutes.approval-set-aside" and refused.params["decided"] == "tabled"
+
+
+def test_a_withdrawn_motion_leaves_general_consent_open(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run("move by ke-1 seconded zw-1", "withdraw", "agreed", "approve-minutes")
+    assert approved(meeting).motion is None
+
+
+def test_approval_needs_an_item_naming_minutes_and_a_quorum(demos: Demos, tmp_path):
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run("open opening")
+    assert meeting.refuse("approve-minutes").code == "minutes.nothing-to-approve"
+    meeting.run("open minutes", "leave " + " ".join([s for s in ALL_SEATS if s != "tz-1"][:12]))  # not the chair
+    assert meeting.refuse("approve-minutes").code == "quorum.lost"
+
+
+def test_minutes_not_approved_are_unfinished_business(demos: Demos, tmp_path):
+    from meeting.minutes.model import minutes_of
+
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run("done", "adjourn")
+    minutes = minutes_of(meeting.state, meeting.session.recorded)
+    assert (
+        "The minutes of the meeting of Thursday 10 December 2026 (IC-ASM Council Meeting, December 2026) were not approved."
+        in minutes.unfinished
+    )
+
+
+# ── the link both ways: minutes --approved-by, verify --approved-by ───────────
+
+
+def test_the_demo_minutes_read_as_approved_and_the_next_meeting_says_so(demos: Demos):
+    december = (demos.december / "minutes.md").read_text(encoding="utf-8")
+    assert "DRAFT" not in december
+    assert (
+        "Approved by the council at its meeting of Thursday 11 March 2027, with the following corrections: Item 10: "
+        "the statement of solidarity was proposed jointly by the members from South Kivu and Haut-Katanga."
+    ) in december
+    march = (demos.march / "minutes.md").read_text(encoding="utf-8")
+    assert (
+        "The council approved the minutes of the meeting of Thursday 10 December 2026 (IC-ASM Council Meeting, "
+        "December 2026), with the following corrections: Item 10:"
+    ) in march
+    draft = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
+    assert (
+        f"the draft minutes of the meeting of Thursday 10 December 2026 (IC-ASM Council Meeting, December 2026): minutes.toml with the SHA-256 hash {draft}"
+        in march
+    )
+    record = json.loads((demos.december / "minutes.json").read_text(encoding="utf-8"))["approval"]
+    assert record["meeting"] == MARCH and record["circulated_sha256"] == draft and record["date"] == "2027-03-11"
+
+
+def test_verify_follows_the_manifest_to_the_approving_journal(demos: Demos, capsys):
+    capsys.readouterr()
+    assert main(["verify", str(demos.december)]) == 0
+    out = capsys.readouterr().out
+    assert f"Approved by the council at its meeting '{MARCH}' of 2027-03-11" in out and out.endswith("Verified.\n")
+    assert main(["verify", str(demos.december), "--approved-by", str(demos.march), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] and result["approval"]["meeting"] == MARCH
+    assert all(f["status"] == "matches" for f in result["minutes"])
+
+
+@pytest.fixture
+def approved_copy(demos: Demos, tmp_path) -> tuple[Path, Path]:
+    """A copy of both folders, side by side as in the repository, that a test may change."""
+    december = copy(demos.december, tmp_path / "minutes" / DECEMBER)
+    march = copy(demos.march, tmp_path / "minutes" / MARCH)
+    return december, march
+
+
+def test_a_changed_byte_in_the_approved_minutes_is_caught(approved_copy, capsys):
+    december, _march = approved_copy
+    path = december / "minutes.md"
+    path.write_bytes(path.read_bytes().replace(b"11 March 2027", b"12 March 2027"))
+    assert main(["verify", str(december)]) == 1
+    assert f"{path}:" in capsys.readouterr().err
+
+
+def test_a_correction_after_approval_is_not_approved(approved_copy, capsys):
+    december, march = approved_copy
+    assert main(["correct", str(december), "Item 3: a typo.", "--by", "bo-1", "--why", "asked"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(december), "--approved-by", str(march)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{december / 'journal.jsonl'}:109:1: error: the council approved the minutes of this journal as it stood at this entry"
+        in err
+    )
+    assert main(["minutes", str(december), "--approved-by", str(march)]) == 1
+    # Written again, they are a new draft: the manifest's approval no longer holds for them.
+    capsys.readouterr()
+    assert main(["minutes", str(december)]) == 0
+    assert "**DRAFT**" in (december / "minutes.md").read_text(encoding="utf-8")
+
+
+def test_a_journal_that_approves_other_minutes_is_no_approval(demos: Demos, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["minutes", str(demos.draft), "--approved-by", str(demos.draft), "-o", str(tmp_path)]) == 1
+    assert f"no approval of the minutes of '{DECEMBER}'" in capsys.readouterr().err
+    assert not (tmp_path / "minutes.md").exists()
+
+
+def test_a_draft_changed_before_the_meeting_is_caught_when_the_approval_is_written(demos: Demos, tmp_path, capsys):
+    """A doctored minutes.toml (its manifest doctored too) passes loading, but is not the draft
+    the journal gives: writing the approved minutes says so, and verify too."""
+    folder = copy(demos.draft, tmp_path / "minutes" / DECEMBER)
+    toml = folder / "minutes.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("17 in favour", "18 in favour"), encoding="utf-8")
+    manifest = folder / "manifest.toml"
+    old = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(old, hashlib.sha256(toml.read_bytes()).hexdigest())
+    )
+    agendas = copy(demos.root / "agendas", tmp_path / "agendas")
+    march = replay(
+        agendas / "ic-asm" / f"{MARCH}.toml",
+        demos.root / "agendas" / "ic-asm" / f"{MARCH}.script",
+        tmp_path / "minutes" / MARCH / "journal.jsonl",
+    )
+    capsys.readouterr()
+    assert main(["minutes", str(folder), "--approved-by", str(march)]) == 1
+    assert "the council approved a draft minutes.toml with SHA-256" in capsys.readouterr().err
+    assert main(["verify", str(folder), "--approved-by", str(march)]) == 1
+
+
+def test_a_draft_written_by_another_version_is_not_regenerated(demos: Demos, tmp_path, capsys, monkeypatch):
+    import meeting.minutes.approval as approval
+
+    monkeypatch.setattr(approval, "__version__", "9.9.9")
+    capsys.readouterr()
+    assert (
+        main(["minutes", str(demos.draft / "journal.jsonl"), "--approved-by", str(demos.march), "-o", str(tmp_path)])
+        == 0
+    )
+    assert "warning: the draft the council approved was written by meeting" in capsys.readouterr().err
+    assert "Approved by the council at its meeting of Thursday 11 March 2027" in (tmp_path / "minutes.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_minutes_that_say_they_are_approved_need_the_approving_journal(approved_copy, capsys):
+    december, march = approved_copy
+    shutil.rmtree(march)
+    capsys.readouterr()
+    assert main(["verify", str(december)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be read whole" in err
+    manifest = december / "manifest.toml"
+    manifest.write_text(
+        "\n".join(
+            line for line in manifest.read_text(encoding="utf-8").splitlines() if not line.startswith("approved_")
+        )
+        + "\n"
+    )
+    assert main(["verify", str(december)]) == 1
+    assert f"these minutes say the council approved them at its meeting '{MARCH}'" in capsys.readouterr().err
