@@ -40,6 +40,9 @@ DEMO_SCRIPT := agendas/ic-asm/2026-12-council-meeting.script
 NEXT_AGENDA := agendas/ic-asm/2027-03-council-meeting.toml
 NEXT_SCRIPT := agendas/ic-asm/2027-03-council-meeting.script
 NEXT_MINUTES := minutes/2027-03-council-meeting
+# The example councils of other federations' rules (docs/files.md, "Federations' decision
+# rules"): each script replayed into minutes/<meeting-id>/ with its minutes, committed likewise.
+EXAMPLE_SCRIPTS := $(sort $(wildcard agendas/examples/*/*.script))
 
 minutes: $(INSTALLED)
 	mkdir -p $(DEMO_MINUTES) $(NEXT_MINUTES)
@@ -51,6 +54,13 @@ minutes: $(INSTALLED)
 	$(BIN)/meeting replay $(NEXT_AGENDA) $(NEXT_SCRIPT) --journal $(NEXT_MINUTES)/journal.jsonl > /dev/null
 	$(BIN)/meeting minutes $(NEXT_MINUTES)/journal.jsonl
 	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl --approved-by $(NEXT_MINUTES)/journal.jsonl
+	for script in $(EXAMPLE_SCRIPTS); do \
+		out=minutes/$$(basename $$script .script); \
+		mkdir -p $$out; \
+		rm -f $$out/journal.jsonl $$out/minutes.* $$out/minutes-closed.* $$out/votes*.csv $$out/manifest.toml; \
+		$(BIN)/meeting replay $${script%.script}.toml $$script --journal $$out/journal.jsonl > /dev/null || exit 1; \
+		$(BIN)/meeting minutes $$out/journal.jsonl || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .hypothesis

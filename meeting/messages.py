@@ -13,7 +13,16 @@ from typing import Any
 
 from meeting.domain.text import visible
 from meeting.i18n import N_, _
-from meeting.vocabulary import CAPACITIES, CHOICES, ITEM_STATUS, MOTION_NAMES, MOTION_STATUS, STANDING, TIE_BREAKERS
+from meeting.vocabulary import (
+    CAPACITIES,
+    CHOICES,
+    ITEM_STATUS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    QUORUM_UNITS,
+    STANDING,
+    TIE_BREAKERS,
+)
 
 MESSAGES: dict[str, str] = {
     # Reading files
@@ -145,6 +154,17 @@ MESSAGES: dict[str, str] = {
     "vote.recused": N_("'{id}' is recused from this item"),
     "vote.not-in-good-standing": N_("the seat of '{seat}' is not in good standing and cannot vote"),
     "vote.chair-does-not-vote": N_("'{id}' is in the chair, and the rules say the chair does not vote here"),
+    "vote.count-by-name": N_(
+        "motion #{motion} is counted by weight or by chamber, which only names can tell: type 'roll-call'"
+    ),
+    "vote.outside-electorate": N_("the seat of '{seat}' does not vote on decisions of this class"),
+    "quorum.cannot-open": N_("too few to open the meeting: {present} {unit} present, {needed} needed"),
+    "restore.not-allowed": N_("the rules do not let the meeting restore a member's vote (restore_standing)"),
+    "restore.no-seat": N_("'{id}' holds no voting seat"),
+    "restore.may-vote": N_("'{id}' may already vote: in good standing, or restored"),
+    "postal.not-open": N_("motion #{motion} stands on no request for a postal ballot: its class's quorum was met"),
+    "postal.not-a-voter": N_("'{id}' does not vote on this decision, so cannot ask for a postal ballot"),
+    "postal.already-asked": N_("'{id}' has already asked for a postal ballot on it"),
     "consent.has-objection": N_("an objection was raised ({by}): put the motion to a vote"),
     "consent.already-objected": N_("'{id}' has already objected"),
     "consensus.not-called": N_("no call for consensus is open: type 'consensus' first"),
@@ -381,6 +401,49 @@ MESSAGES: dict[str, str] = {
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
+    # Rules part 2: member types and weights, chambers, electorates, quorums per class
+    "weight.zero": N_("a weight is a number of votes, more than 0, not {value}"),
+    "weight.without-seat": N_("'{id}' holds no voting seat, so carries no votes"),
+    "type.unknown": N_("unknown member type '{id}'"),
+    "chamber.unknown": N_("unknown chamber '{id}'"),
+    "chamber.regions-or-types": N_("chamber '{id}' names either 'regions' or 'types', not both and not neither"),
+    "chamber.overlap": N_("'{id}' is already in the chamber '{other}'"),
+    "chamber.seat-outside": N_("'{id}' holds a voting seat but sits in no chamber"),
+    "chamber.seat-in-two": N_("'{id}' sits in two chambers ({chambers}): by its region and by its type"),
+    "chamber.no-seats": N_("chamber '{id}' holds no voting seat"),
+    "chamber.weight-missing": N_("chamber '{id}' has no 'weight', though other chambers have one"),
+    "chamber.weights-sum": N_("the chambers' weights add up to {total}, not to 1"),
+    "class.no-chambers": N_("decision class '{id}' is decided in each chamber, but the rules define no chambers"),
+    "class.count-in-chambers": N_(
+        "decision class '{id}' is counted by chamber: write its bound as a fraction, since a count cannot be shared"
+    ),
+    "class.tie-weighted": N_(
+        "decision class '{id}' counts weighted votes or chambers: a tie fails, as no casting vote or lots can be weighed"
+    ),
+    "rules.chair-decisive-weighted": N_(
+        "the chair cannot vote only when decisive where votes are weighted or counted by chamber"
+    ),
+    "electorate.empty": N_("the electorate of decision class '{id}' names no regions, chambers or types"),
+    "electorate.no-seats": N_("the electorate of decision class '{id}' holds no voting seat"),
+    "class.quorum-requests-missing": N_(
+        "decision class '{id}' lets a decision short of its quorum stand unless a postal ballot is asked for: "
+        "give 'postal_ballot_requests'"
+    ),
+    "class.quorum-requests-unused": N_("'postal_ballot_requests' is read only with on_failure = \"postal_ballot\""),
+    "class.quorum-unreachable": N_(
+        "the quorum needs {needed} voting seats but the class's electorate has only {seats}"
+    ),
+    "class.postal-ballot-main-only": N_(
+        "decision class '{id}' may go to a postal ballot, which only a main motion can: it cannot decide this motion"
+    ),
+    "class.weighted-ballot": N_(
+        "item '{item}' is counted by weight or by chamber, which a secret ballot's totals cannot tell: vote by roll call"
+    ),
+    "rules.open-above-quorum": N_("the quorum to open asks for {open} voting seats, more than the {needed} to decide"),
+    "rules.restore-unused": N_("restore_standing has no effect without good_standing_required"),
+    "country.seats-over-cap": N_("{country} holds more than {cap} voting seats"),
+    "country.votes-over-cap": N_("{country} holds more than {cap} votes"),
+    "notice.unknown-proposer": N_("unknown proposer '{id}': the class gives notice for {known}"),
     # The members' view and its server (`meeting view`, `meeting serve`)
     "serve.cannot-listen": N_("cannot serve on {host} port {port}: {reason}"),
     "tally.no-match": N_("no member or region matches '{text}'"),
@@ -460,6 +523,7 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "role": CAPACITIES,
     "status": {**STANDING, **ITEM_STATUS},
     "awaiting": TIE_BREAKERS,
+    "unit": QUORUM_UNITS,
     "side": CHOICES,
     "decided": MOTION_STATUS,
 }
@@ -495,7 +559,7 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     shown = {k: visible(_shown(k, v)) for k, v in params.items()}
     if code == "quorum.lost":
         # The same sentence as the quorum panel, from the same numbers.
-        from meeting.words import quorum_status_words
+        from meeting.words import quorum_status_words, votes_present
 
         shown["words"] = quorum_status_words(
             params["present"],
@@ -505,5 +569,11 @@ def render(code: str, params: Mapping[str, Any]) -> str:
             params["regions_needed"],
             params["regions_total"],
             params.get("short", ()),
+            votes_present(
+                params.get("votes_present"),
+                params.get("votes_total"),
+                params.get("votes_required"),
+                params.get("votes_strictly", False),
+            ),
         )
     return _(template).format_map(shown)

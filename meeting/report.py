@@ -22,7 +22,7 @@ from meeting.vocabulary import (
     member_names,
     region_name,
 )
-from meeting.words import outcome_words, quorum_status_words
+from meeting.words import outcome_words, quorum_status_words, votes_present
 
 
 def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
@@ -36,6 +36,7 @@ def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
         status.regions_needed,
         status.regions_total,
         short,
+        votes_present(status.votes_present, status.votes_total, status.votes_required, status.votes_strictly),
     )
 
 

@@ -143,6 +143,8 @@ MOTION_STATUS = {
     "referred": N_("referred"),
     "dismissed": N_("dismissed"),
     "adopted": N_("adopted"),
+    "void": N_("void for want of the class's quorum"),
+    "postal_ballot": N_("referred to a postal ballot"),
 }
 
 METHODS = {
@@ -154,10 +156,15 @@ METHODS = {
     "chair": N_("ruling of the chair"),
 }
 
-RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided")}
+RESULTS = {"carried": N_("Carried"), "lost": N_("Lost"), "pending": N_("Undecided"), "void": N_("Void")}
 
 # A result at the end of a sentence: "... 14 needed (two-thirds of all 21 seats) — carried".
-OUTCOMES = {"carried": N_("carried"), "lost": N_("lost"), "pending": N_("tied, awaiting the tie-break")}
+OUTCOMES = {
+    "carried": N_("carried"),
+    "lost": N_("lost"),
+    "pending": N_("tied, awaiting the tie-break"),
+    "void": N_("void: too few took part"),
+}
 
 CHOICES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain"), "none": N_("did not vote")}
 
@@ -194,7 +201,11 @@ BASES = {
     "votes_cast": N_("votes cast"),
     "present": N_("members present"),
     "membership": N_("all {seats} voting seats"),
+    "eligible": N_("the {seats} voting seats eligible to vote"),
 }
+
+# What a quorum counts (rules part 2).
+QUORUM_UNITS = {"seats": N_("voting seats"), "votes": N_("votes")}
 
 TIE_RULES = {
     "fails": N_("a tie fails"),
@@ -253,6 +264,8 @@ EVENT_NAMES = {
     "record.corrected": N_("correction to the record"),
     "minutes.approved": N_("minutes approved"),
     "decision.published": N_("decision made public"),
+    "standing.restored": N_("vote restored for this meeting"),
+    "postal.requested": N_("postal ballot requested"),
 }
 
 # ── dates ─────────────────────────────────────────────────────────────────────

@@ -5,15 +5,18 @@ The domain holds rules as data; this module says them in the reader's language.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from fractions import Fraction
 
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council
-from meeting.domain.events import Outcome
+from meeting.domain.events import ChamberOutcome, ClassQuorumCount, Outcome
 from meeting.domain.outcome import yes_needed
-from meeting.domain.rules import DecisionClass, Quorum, Threshold
+from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum, Rules, Threshold
+from meeting.domain.seats import outside_electorate, seat_chambers
 from meeting.i18n import _, ngettext
-from meeting.vocabulary import BASES, ON_BLOCK, OUTCOMES, SHARES, TIE_RULES
+from meeting.vocabulary import BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
 
 
 def base_words(of: str, seats: int) -> str:
@@ -45,7 +48,15 @@ def threshold_words(threshold: Threshold, of: str) -> str:
 
 def quorum_words(quorum: Quorum, council: Council) -> str:
     seats = len(council.seats)
-    parts = [_("{needed} of {seats} voting seats present").format(needed=least_count(quorum, seats), seats=seats)]
+    if quorum.counts == "votes":
+        total = sum(council.seat_weights, Fraction(0))
+        amount = quorum.at_least if quorum.at_least is not None else quorum.more_than
+        assert amount is not None  # the model guarantees exactly one bound
+        required = amount * total if isinstance(amount, Fraction) else Fraction(amount)
+        needed = _needed_words("more_than" if quorum.at_least is None else "at_least", required)
+        parts = [_("{needed} of {total} votes present").format(needed=needed, total=exact_words(total))]
+    else:
+        parts = [_("{needed} of {seats} voting seats present").format(needed=least_count(quorum, seats), seats=seats)]
     counted = []
     if quorum.remote_counts:
         counted.append(_("remote members count"))
@@ -67,24 +78,101 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
         parts.append(
             _("at least {share} of each region's seats").format(share=share_words(quorum.each_region_at_least))
         )
-    return _(" and ").join(parts)
+    words = _(" and ").join(parts)
+    if quorum.open_at_least is not None:
+        amount = quorum.open_at_least
+        shown = share_words(amount) if isinstance(amount, Fraction) else str(amount)
+        unit = _(QUORUM_UNITS[quorum.counts or "seats"])
+        words += "; " + _("the meeting opens and debates with at least {amount} of the {unit}").format(
+            amount=shown, unit=unit
+        )
+    return words
 
 
-def decision_words(decision: DecisionClass, council: Council) -> str:
-    seats = len(council.seats)
-    base = base_words(decision.of, seats)
+def decision_words(decision: DecisionClass, council: Council, rules: Rules | None = None) -> str:
+    outside = outside_electorate(council, decision.electorate, seat_chambers(council, rules or council.rules))
+    seats = len(council.seats) - len(outside)
+    if council.weighted and decision.of in ("membership", "eligible"):
+        votes = sum(
+            (w for s, w in zip(council.seats, council.seat_weights, strict=True) if s.id not in outside), Fraction(0)
+        )
+        base = (_("all {n} votes") if decision.of == "membership" else _("the votes of the {n} eligible")).format(
+            n=exact_words(votes) if decision.of == "membership" else seats
+        )
+    elif decision.of == "eligible":
+        lapsed = council.seats_not_in_good_standing if (rules or council.rules).good_standing_required else frozenset()
+        base = base_words(decision.of, seats - len(lapsed - outside))
+    else:
+        base = base_words(decision.of, seats)
     parts = [threshold_words(decision, base)]
-    if decision.of == "membership":
+    if decision.of == "membership" and not council.weighted:
         parts[0] += " " + _("({needed} yes)").format(needed=least_count(decision, seats))
+    if council.weighted and decision.of != "membership":
+        parts[0] += " " + _("(in votes)")
+    if decision.each_chamber:
+        parts.append(_("in each chamber"))
+    if decision.electorate is not None:
+        parts.append(_("voted by {who} only").format(who=_electorate_names(decision.electorate, council, rules)))
+    if decision.quorum is not None:
+        parts.append(_class_quorum_rule(decision.quorum))
     if decision.of == "votes_cast":
         excluded = decision.abstentions == "excluded"
         parts.append(_("abstentions excluded") if excluded else _("abstentions count as votes cast"))
     parts.append(_(TIE_RULES[decision.tie]))
     if decision.consensus_first:
         parts.append(_(ON_BLOCK[decision.on_block]))
-    if decision.notice_days:
+    if decision.notice_days_from:
+        by = _(", ").join(
+            _("{days} from {proposer}").format(days=days, proposer=proposer)
+            for proposer, days in decision.notice_days_from.items()
+        )
+        parts.append(_("days' notice: {by}").format(by=by))
+    elif decision.notice_days:
         parts.append(_("{days} days' notice").format(days=decision.notice_days))
     return _("; ").join(parts)
+
+
+def _electorate_names(electorate: Electorate, council: Council, rules: Rules | None) -> str:
+    """Who an electorate names, as people read it: "State members", "Region A"."""
+    chambers = (rules or council.rules).chambers or {}
+    names = [council.region(r).name if council.region(r) else r for r in electorate.regions or ()]  # type: ignore[union-attr]
+    names += [chambers[c].name if c in chambers else c for c in electorate.chambers or ()]
+    names += [council.member_type(t).name if council.member_type(t) else t for t in electorate.types or ()]  # type: ignore[union-attr]
+    return _(", ").join(names)
+
+
+def _class_quorum_rule(quorum: ClassQuorum) -> str:
+    """ "its own quorum: at least half of its voting seats take part; short of it, void"."""
+    amount = quorum.at_least if quorum.at_least is not None else quorum.more_than
+    assert amount is not None  # the model guarantees exactly one bound
+    shown = share_words(amount) if isinstance(amount, Fraction) else str(amount)
+    bound = _("at least {amount}") if quorum.at_least is not None else _("more than {amount}")
+    words = _("its own quorum: {bound} of its {unit} take part").format(
+        bound=bound.format(amount=shown), unit=_(QUORUM_UNITS[quorum.unit])
+    )
+    requests = quorum.postal_ballot_requests
+    if quorum.on_failure == "postal_ballot" and requests is not None:
+        asked = share_words(requests) if isinstance(requests, Fraction) else str(requests)
+        return words + _(", or the decision stands unless {asked} of the members ask for a postal ballot").format(
+            asked=asked
+        )
+    return words + _(", or the vote is void")
+
+
+def chamber_words(rules: Rules, council: Council) -> dict[str, str]:
+    """Each chamber in words, for the summary: "States and agencies: State members, Government
+    agencies (17 votes)"."""
+    chambers = seat_chambers(council, rules)
+    shown = {}
+    for cid, chamber in (rules.chambers or {}).items():
+        seats = [w for c, w in zip(chambers, council.seat_weights, strict=True) if c == cid]
+        words = ngettext("{n} voting seat", "{n} voting seats", len(seats)).format(n=len(seats))
+        if council.weighted:
+            words += _(", {votes} votes").format(votes=exact_words(sum(seats, Fraction(0))))
+        if chamber.weight is not None:
+            words += _(", {share} of every vote").format(share=share_words(chamber.weight))
+        shown[cid] = _("{name}: {words}").format(name=chamber.name, words=words)
+    return shown
 
 
 def exact_words(value: Fraction) -> str:
@@ -92,6 +180,43 @@ def exact_words(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{value.numerator}/{value.denominator} ({float(value):.2f})"
+
+
+@dataclass(frozen=True, slots=True)
+class VotesPresent:
+    """The votes present where seats carry weights, all the votes, and the votes the quorum
+    requires (more than them when `strictly`) when it counts votes."""
+
+    present: Fraction
+    total: Fraction
+    required: Fraction | None = None
+    strictly: bool = False
+
+    @property
+    def met(self) -> bool:
+        if self.required is None:
+            return True
+        return self.present > self.required if self.strictly else self.present >= self.required
+
+    def words(self) -> str:
+        counted = _("{present} of {total} votes present").format(
+            present=exact_words(self.present), total=exact_words(self.total)
+        )
+        if self.required is None:
+            return counted
+        needed = (
+            _("more than {n}").format(n=exact_words(self.required)) if self.strictly else exact_words(self.required)
+        )
+        return _("{counted} ({needed} needed)").format(counted=counted, needed=needed)
+
+
+def votes_present(
+    present: Fraction | None, total: Fraction | None, required: Fraction | None = None, strictly: bool = False
+) -> VotesPresent | None:
+    """The votes present, from a quorum's numbers (None where seats carry no weights)."""
+    if present is None or total is None:
+        return None
+    return VotesPresent(Fraction(present), Fraction(total), None if required is None else Fraction(required), strictly)
 
 
 def quorum_count_words(
@@ -103,13 +228,21 @@ def quorum_count_words(
     regions_total: int,
     short: list[str] | tuple[str, ...] = (),
     separator: str = "; ",
+    votes: VotesPresent | None = None,
 ) -> str:
-    """ "11 of 21 voting seats present (11 needed); 2 of 5 regions represented (3 needed)"."""
-    parts = [
-        _("{present} of {seats} voting seats present ({needed} needed)").format(
-            present=present, seats=seats, needed=needed
-        )
-    ]
+    """ "11 of 21 voting seats present (11 needed); 2 of 5 regions represented (3 needed)";
+    where seats carry weights, the votes present too, and what is needed of them when the
+    quorum counts votes: "4 of 5 voting seats present; 7 of 12 votes present (6 needed)"."""
+    if votes is not None and votes.required is not None:
+        parts = [_("{present} of {seats} voting seats present").format(present=present, seats=seats)]
+    else:
+        parts = [
+            _("{present} of {seats} voting seats present ({needed} needed)").format(
+                present=present, seats=seats, needed=needed
+            )
+        ]
+    if votes is not None:
+        parts.append(votes.words())
     if regions_needed:
         parts.append(
             _("{present} of {total} regions represented ({needed} needed)").format(
@@ -129,11 +262,15 @@ def quorum_status_words(
     regions_needed: int,
     regions_total: int,
     short: list[str] | tuple[str, ...] = (),
+    votes: VotesPresent | None = None,
 ) -> str:
     """ "11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum",
     the console's line."""
-    counts = quorum_count_words(present, needed, seats, regions_present, regions_needed, regions_total, short, " · ")
-    met = present >= needed and regions_present >= regions_needed and not short
+    counts = quorum_count_words(
+        present, needed, seats, regions_present, regions_needed, regions_total, short, " · ", votes
+    )
+    head_count = votes.met if votes is not None and votes.required is not None else present >= needed
+    met = head_count and regions_present >= regions_needed and not short
     return counts + " → " + (_("quorum") if met else _("no quorum"))
 
 
@@ -151,24 +288,129 @@ def counts_words(yes: int, no: int, abstain: int = 0, blank: int = 0) -> str:
 
 def counted_base_words(outcome: Outcome) -> str:
     """What the threshold was a share of, counted: "the 15 votes cast", "all 21 seats"."""
-    n = outcome.base
-    if outcome.of == "membership":
+    return _counted_base(outcome.of, outcome.base)
+
+
+def _counted_base(of: str, n: int) -> str:
+    if of == "membership":
         return ngettext("the {n} seat", "all {n} seats", n).format(n=n)
-    if outcome.of == "present":
+    if of == "present":
         return ngettext("the {n} member present", "the {n} members present", n).format(n=n)
+    if of == "eligible":
+        return ngettext("the {n} seat eligible to vote", "the {n} seats eligible to vote", n).format(n=n)
     return ngettext("the {n} vote cast", "the {n} votes cast", n).format(n=n)
 
 
 def outcome_words(outcome: Outcome) -> str:
     """A vote read one way, in whole votes: "15 in favour, 4 against, 1 abstention; 14 needed
-    (two-thirds of all 21 seats) — carried"."""
+    (two-thirds of all 21 seats) — carried". Where seats carry weights, in votes as well as
+    heads; where chambers count, each chamber's count first; where the class has a quorum of
+    its own, how many took part."""
+    result = _(OUTCOMES[outcome.result])
+    quorum = outcome.quorum
+    if quorum is not None and not quorum.met and quorum.requests_needed is not None:
+        result = ngettext(
+            "{result} unless {n} member asks for a postal ballot",
+            "{result} unless {n} members ask for a postal ballot",
+            quorum.requests_needed,
+        ).format(result=result, n=quorum.requests_needed)
+    parts = [_chamber_words(chamber, outcome) for chamber in outcome.chambers or ()]
+    parts.append(_whole_words(outcome))
+    if quorum is not None:
+        parts.append(_class_quorum_words(quorum))
+    return _("{counts} — {result}").format(counts=_("; ").join(parts), result=result)
+
+
+def _whole_words(outcome: Outcome) -> str:
+    """The whole vote's count and what it needed: "15 in favour, 4 against, 1 abstention; 14
+    needed (two-thirds of all 21 seats)"."""
     threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
-    rule = threshold_words(threshold, counted_base_words(outcome))
-    return _("{counts}; {needed} needed ({rule}) — {result}").format(
-        counts=counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank),
-        needed=yes_needed(outcome),
-        rule=rule,
-        result=_(OUTCOMES[outcome.result]),
+    counts = counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank)
+    votes = outcome.votes
+    if votes is None:
+        rule = threshold_words(threshold, counted_base_words(outcome))
+        needed = str(yes_needed(outcome))
+    elif outcome.chambers and any(chamber.weight is not None for chamber in outcome.chambers):
+        counts = _("in all {counts}; each chamber weighing its share, {yes} in favour, {no} against").format(
+            counts=counts, yes=exact_words(votes.yes), no=exact_words(votes.no)
+        )
+        rule = threshold_words(threshold, _("the chambers' shares of the votes"))
+        needed = _needed_words(outcome.bound, Fraction(outcome.required))
+    else:
+        counts = _("{counts}, with {yes}, {no} and {abstain} votes").format(
+            counts=counts, yes=exact_words(votes.yes), no=exact_words(votes.no), abstain=exact_words(votes.abstain)
+        )
+        rule = threshold_words(threshold, _votes_base_words(outcome.of, votes.base))
+        needed = _("{n} votes").format(n=_needed_words(outcome.bound, Fraction(outcome.required)))
+    if outcome.in_each_chamber and outcome.chambers:
+        rule = _("{rule}, and in each chamber").format(rule=rule)
+        counts = _("in all {counts}").format(counts=counts)
+    return _("{counts}; {needed} needed ({rule})").format(counts=counts, needed=needed, rule=rule)
+
+
+def _chamber_words(chamber: ChamberOutcome, outcome: Outcome) -> str:
+    """One chamber's count: "States: 11 in favour, 9 against; 14 needed (two-thirds of the 20
+    votes cast): lost"."""
+    counts = counts_words(chamber.yes, chamber.no, chamber.abstain)
+    if chamber.votes is not None:
+        counts = _("{counts}, with {yes}, {no} and {abstain} votes").format(
+            counts=counts,
+            yes=exact_words(chamber.votes.yes),
+            no=exact_words(chamber.votes.no),
+            abstain=exact_words(chamber.votes.abstain),
+        )
+    name = chamber.name
+    if chamber.weight is not None:
+        name = _("{name} ({share} of every vote)").format(name=name, share=share_words(chamber.weight))
+    if chamber.required is None or chamber.result is None:
+        return _("{chamber}: {counts}").format(chamber=name, counts=counts)
+    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
+    base = Fraction(chamber.base)
+    if chamber.votes is not None:
+        rule = threshold_words(threshold, _votes_base_words(outcome.of, base))
+        needed = _("{n} votes").format(n=_needed_words(outcome.bound, Fraction(chamber.required)))
+    else:
+        rule = threshold_words(threshold, _counted_base(outcome.of, int(base)))
+        needed = str(_whole_needed(outcome.bound, Fraction(chamber.required)))
+    return _("{chamber}: {counts}; {needed} needed ({rule}): {result}").format(
+        chamber=name, counts=counts, needed=needed, rule=rule, result=_(OUTCOMES[chamber.result])
+    )
+
+
+def _whole_needed(bound: str, required: Fraction) -> int:
+    """At least 38/3 is 13; more than 17/2 is 9 (as `outcome.yes_needed`)."""
+    return math.ceil(required) if bound == "at_least" else math.floor(required) + 1
+
+
+def _needed_words(bound: str, required: Fraction) -> str:
+    """Votes needed, exactly: "22", "64/3 (21.33)", "more than 16"."""
+    if bound == "at_least":
+        return exact_words(required)
+    return _("more than {n}").format(n=exact_words(required))
+
+
+def _votes_base_words(of: str, base: Fraction) -> str:
+    """What a threshold in votes was a share of: "the 32 votes cast", "all 100 votes"."""
+    n = exact_words(base)
+    if of == "membership":
+        return _("all {n} votes of the voting seats").format(n=n)
+    if of == "present":
+        return _("the {n} votes of the members present").format(n=n)
+    if of == "eligible":
+        return _("the {n} votes of the seats eligible to vote").format(n=n)
+    return _("the {n} votes cast").format(n=n)
+
+
+def _class_quorum_words(quorum: ClassQuorumCount) -> str:
+    """ "quorum of the class: 12 of 40 voting seats took part (20 needed)"."""
+    unit = _(QUORUM_UNITS[quorum.counts])
+    needed = (
+        str(_whole_needed(quorum.bound, Fraction(quorum.required)))
+        if quorum.counts == "seats"
+        else _needed_words(quorum.bound, Fraction(quorum.required))
+    )
+    return _("quorum of the class: {took_part} of {of} {unit} took part ({needed} needed)").format(
+        took_part=exact_words(Fraction(quorum.took_part)), of=exact_words(Fraction(quorum.of)), unit=unit, needed=needed
     )
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,10 +14,11 @@ from zoneinfo import ZoneInfo
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
+from meeting.domain.quantities import quantity_text
 from meeting.i18n import _
 from meeting.loader.load import Loaded, load
 from meeting.vocabulary import member_name
-from meeting.words import decision_words, quorum_words
+from meeting.words import chamber_words, decision_words, quorum_words
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -47,7 +49,9 @@ def council_summary(council: Council, rules_source: Meeting | None = None) -> di
         "seats": len(council.seats),
         "regions": _seats_by_region(council),
         "quorum": quorum_words(rules.quorum, council),
-        "classes": {cid: decision_words(c, council) for cid, c in rules.classes.items()},
+        "classes": {cid: decision_words(c, council, rules) for cid, c in rules.classes.items()},
+        **({"chambers": chamber_words(rules, council)} if rules.chambers else {}),
+        **({"votes": quantity_text(sum(council.seat_weights, Fraction(0)))} if council.weighted else {}),
     }
 
 
@@ -94,10 +98,16 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
     yield f"{summary['council']} ({summary['short_name']})"
     yield _("Working languages: {languages}").format(languages=", ".join(summary["languages"]))
     yield _("Voting seats: {seats}").format(seats=summary["seats"])
+    if "votes" in summary:
+        yield _("Votes: {votes}").format(votes=summary["votes"])
     width = max((len(r["name"]) for r in summary["regions"]), default=0)
     for region in summary["regions"]:
         yield f"  {region['name']:<{width}}  {region['seats']:>3}"
     yield _("Quorum: {words}").format(words=summary["quorum"])
+    if "chambers" in summary:
+        yield _("Chambers:")
+        for words in summary["chambers"].values():
+            yield f"  {words}"
     yield _("Decision classes:")
     for class_id, words in summary["classes"].items():
         yield f"  {class_id}: {words}"

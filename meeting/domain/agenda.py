@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cached_property
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from meeting.domain.base import Id, Language, Model, Text, TimeZone
 from meeting.domain.council import Council, Gender
 from meeting.domain.rules import Rules
+from meeting.domain.seats import SeatTotals, outside_electorate, seat_chambers, seat_totals
 
 MeetingKind = Literal["ordinary", "extraordinary", "general_assembly"]
 ItemKind = Literal[
@@ -30,6 +32,7 @@ class DraftMotion(Model):
     text: Text
     translations: dict[Language, Text] = Field(default_factory=dict)
     notice_given: date | None = None
+    proposed_by: Id | None = None  # who proposes it, for the class's `notice_days_from`
 
 
 # An item longer than a day is a typing slip, and time arithmetic must stay far from the
@@ -145,3 +148,28 @@ class Meeting(Model):
     @property
     def rules(self) -> Rules:
         return self.agenda.rules or self.council.rules
+
+    # Rules part 2: who sits in which chamber and who votes on which class, computed once.
+
+    @cached_property
+    def seat_chambers(self) -> tuple[str | None, ...]:
+        """The chamber of each voting seat, in the order of the council's seats."""
+        return seat_chambers(self.council, self.rules)
+
+    @cached_property
+    def outside_electorates(self) -> dict[str, frozenset[str]]:
+        """For each class with an electorate, the voting seats outside it."""
+        return {
+            class_id: outside_electorate(self.council, decision.electorate, self.seat_chambers)
+            for class_id, decision in self.rules.classes.items()
+            if decision.electorate is not None
+        }
+
+    @cached_property
+    def class_seat_totals(self) -> dict[str | None, dict[str | None, SeatTotals]]:
+        """The seats each class's electorate holds, whole and by chamber; under None, every seat."""
+        everyone = seat_totals(self.council, self.rules, self.seat_chambers, frozenset())
+        totals: dict[str | None, dict[str | None, SeatTotals]] = {None: everyone}
+        for class_id, outside in self.outside_electorates.items():
+            totals[class_id] = seat_totals(self.council, self.rules, self.seat_chambers, outside)
+        return totals

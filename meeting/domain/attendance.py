@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from meeting.domain.checks import least_count
 from meeting.domain.council import Member
 from meeting.domain.events import Register, Status, Via, Voter
-from meeting.domain.quantities import least_count_at_least
+from meeting.domain.quantities import least_count_at_least, meets
+from meeting.domain.rules import Quorum
 
 if TYPE_CHECKING:  # the state's handlers call `recount`: imported there, not here
     from meeting.domain.state import State
@@ -93,6 +94,9 @@ def recount(state: State, seats: Iterable[str]) -> None:
         if counted != state.counted[index]:
             state.counted[index] = counted
             state.counted_by_region[seat.region] += 1 if counted else -1
+            if council.weighted:  # the votes counted, for a quorum of votes (rules part 2)
+                weight = council.seat_weights[index]
+                state.counted_votes += weight if counted else -weight
 
 
 def register_change(state: State, register: list[Voter | None]) -> Register:
@@ -147,8 +151,18 @@ class QuorumStatus:
     regions_total: int
     short_regions: tuple[RegionShort, ...]
 
+    # Where seats carry weights (rules part 2): the votes counted and all the votes; when the
+    # quorum counts votes, the head count above is a count of votes: `votes_required` exactly,
+    # more than it when `votes_strictly`.
+    votes_present: Fraction | None = None
+    votes_total: Fraction | None = None
+    votes_required: Fraction | None = None
+    votes_strictly: bool = False
+
     @property
     def head_count_met(self) -> bool:
+        if self.votes_required is not None and self.votes_present is not None:
+            return meets(self.votes_present, self.votes_required, self.votes_strictly)
         return self.present >= self.needed
 
     @property
@@ -181,21 +195,41 @@ def quorum_status(state: State) -> QuorumStatus:
         regions_needed=quorum.regions_represented,
         regions_total=len(regions),
         short_regions=tuple(short),
+        **votes_quorum(state, quorum),
     )
+
+
+def votes_quorum(state: State, quorum: Quorum) -> dict[str, Any]:
+    """The votes counted and all the votes, where seats carry weights; and the votes required
+    when the quorum counts votes (rules part 2)."""
+    council = state.meeting.council
+    if not council.weighted:
+        return {}
+    total = sum(council.seat_weights, Fraction(0))
+    shown: dict[str, Any] = {"votes_present": state.counted_votes, "votes_total": total}
+    if quorum.counts == "votes":
+        amount = quorum.at_least if quorum.at_least is not None else quorum.more_than
+        assert amount is not None  # the model guarantees exactly one bound
+        shown["votes_required"] = amount * total if isinstance(amount, Fraction) else Fraction(amount)
+        shown["votes_strictly"] = quorum.more_than is not None
+    return shown
 
 
 def recused(state: State, member: str, item: str | None) -> bool:
     return item is not None and member in state.items[item].recusals
 
 
-def vote_refusal(state: State, voter: Voter, item: str | None) -> str | None:
-    """Why this seat's vote cannot be cast on the item now, or None: the code of the reason."""
+def vote_refusal(state: State, voter: Voter, item: str | None, outside: frozenset[str] = frozenset()) -> str | None:
+    """Why this seat's vote cannot be cast on the item now, or None: the code of the reason.
+    `outside`: the seats outside the electorate of the class the vote is under."""
     council = state.meeting.council
     seat = council.member(voter.seat)
     assert seat is not None
+    if voter.seat in outside:
+        return "vote.outside-electorate"
     if recused(state, voter.voter, item):
         return "vote.recused"
-    if state.meeting.rules.good_standing_required and not seat.good_standing:
+    if state.meeting.rules.good_standing_required and not seat.good_standing and seat.id not in state.restored:
         return "vote.not-in-good-standing"
     if voter.voter == state.chair and state.meeting.rules.chair_votes != "always":
         return "vote.chair-does-not-vote"
@@ -208,14 +242,19 @@ def entitled_voters(state: State, item: str | None) -> list[Voter]:
     return [voter for voter in entitled_by_seat(state, item) if voter is not None]
 
 
-def entitled_by_seat(state: State, item: str | None) -> list[Voter | None]:
+def entitled_by_seat(state: State, item: str | None, outside: frozenset[str] = frozenset()) -> list[Voter | None]:
     """`entitled_voters` in the council's order of seats, None for a seat that may not vote:
-    the represented seats without a `vote_refusal`, in one pass of set lookups."""
+    the represented seats without a `vote_refusal`, in one pass of set lookups. `outside`: the
+    seats outside the electorate of the class the vote is under."""
     rules = state.meeting.rules
     barred = set(state.items[item].recusals) if item is not None else set()
     if rules.chair_votes != "always":
         barred.add(state.chair)
     lapsed = state.meeting.council.seats_not_in_good_standing if rules.good_standing_required else frozenset()
+    if state.restored:
+        lapsed = lapsed.difference(state.restored)
+    if outside:
+        lapsed = lapsed | outside
     if not barred and not lapsed:
         return list(state.seat_voters)
     return [v if v is not None and v.voter not in barred and v.seat not in lapsed else None for v in state.seat_voters]

@@ -7,6 +7,7 @@ by key path, so the loader can point at the offending key in the file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 from typing import Protocol
 
 from meeting.domain.agenda import Agenda, Election, Item, Meeting
@@ -14,7 +15,8 @@ from meeting.domain.council import Council
 from meeting.domain.elections.held import elections_held, ineligibility, listed_candidates
 from meeting.domain.findings import Finding, KeyPath, Root, count_problem, problem, unknown, warning
 from meeting.domain.quantities import least_count_at_least, least_count_more_than
-from meeting.domain.rules import MAJORITY_ONLY, Rules, Threshold, election_method
+from meeting.domain.rules import MAJORITY_ONLY, DecisionClass, Rules, Threshold, election_method
+from meeting.domain.seats import outside_electorate, seat_chambers
 
 
 class _Entry(Protocol):
@@ -98,6 +100,7 @@ def council_findings(council: Council) -> list[Finding]:
         *observers_without_vote(council),
         *valid_alternates(council),
         *regions_without_seats(council),
+        *member_types(council),
         *([] if council.seats else [count_problem("council.no-seats", "council", ("members",), "members")]),
     ]
 
@@ -170,6 +173,7 @@ def rules_findings(rules: Rules, council: Council) -> list[Finding]:
         *reachable_quorum(rules, council),
         *reachable_decisions(rules, council),
         *election_method_options(rules),
+        *rules_part2_findings(rules, council),
     ]
 
 
@@ -205,18 +209,17 @@ def notice_given_in_time(meeting: Meeting) -> Iterator[Finding]:
     agenda = meeting.agenda
     for index, item in enumerate(agenda.items):
         decision = meeting.rules.classes.get(item_class(meeting, index))
-        if decision is None or decision.notice_days == 0 or item.motion is None:
+        required = notice_days(meeting, index, decision) if decision is not None else 0
+        if required == 0 or item.motion is None:
             continue
         at = ("items", index, "motion")
         given = item.motion.notice_given
         if given is None:
-            yield warning("notice.missing", "agenda", at, item=item.id, days=decision.notice_days)
+            yield warning("notice.missing", "agenda", at, item=item.id, days=required)
             continue
         days = (agenda.start.date() - given).days
-        if days < decision.notice_days:
-            yield warning(
-                "notice.short", "agenda", (*at, "notice_given"), item=item.id, days=days, required=decision.notice_days
-            )
+        if days < required:
+            yield warning("notice.short", "agenda", (*at, "notice_given"), item=item.id, days=days, required=required)
         missing = [
             lang
             for lang in meeting.council.languages
@@ -395,4 +398,231 @@ def meeting_findings(meeting: Meeting) -> list[Finding]:
         *working_language(meeting),
         *election_methods(meeting),
         *election_candidates(meeting),
+        *item_votes_part2(meeting),
     ]
+
+
+# ── Rules part 2: member types and weights, chambers, electorates, class quorums ──
+# The decision rules of federations, checked where a combination cannot be decided.
+
+
+def member_types(council: Council) -> Iterator[Finding]:
+    """Types exist, and only seats carry votes."""
+    yield from duplicate_ids("council", "member_types", council.member_types or [], "name")
+    known = {t.id for t in council.member_types or ()}
+    for index, member in enumerate(council.members):
+        if member.type is not None and member.type not in known:
+            yield unknown("type.unknown", "council", ("members", index, "type"), "member_types", member.type)
+        if member.weight is not None and not member.holds_seat:
+            yield problem("weight.without-seat", "council", ("members", index, "weight"), id=member.id)
+
+
+def _chamber_members(rules: Rules, council: Council) -> Iterator[Finding]:
+    """Each chamber names regions or member types that exist; each voting seat sits in one."""
+    regions = {r.id for r in council.regions}
+    types = {t.id for t in council.member_types or ()}
+    claimed: dict[str, str] = {}  # "region:x" or "type:y" -> the chamber naming it
+    for cid, chamber in (rules.chambers or {}).items():
+        at = ("chambers", cid)
+        if (chamber.regions is None) == (chamber.types is None):
+            yield problem("chamber.regions-or-types", "rules", at, id=cid)
+            continue
+        key, names, known, collection = (
+            ("regions", chamber.regions, regions, "regions")
+            if chamber.regions is not None
+            else ("types", chamber.types or [], types, "member_types")
+        )
+        for number, name in enumerate(names or ()):
+            if name not in known:
+                code = "region.unknown" if key == "regions" else "type.unknown"
+                yield unknown(code, "rules", (*at, key, number), collection, name)
+            elif f"{key}:{name}" in claimed:
+                yield problem("chamber.overlap", "rules", (*at, key, number), id=name, other=claimed[f"{key}:{name}"])
+            else:
+                claimed[f"{key}:{name}"] = cid
+
+
+def chambers_hold_every_seat(rules: Rules, council: Council) -> Iterator[Finding]:
+    """With chambers, every voting seat sits in exactly one, and every chamber holds a seat."""
+    chambers = rules.chambers or {}
+    if not chambers:
+        return
+    yield from _chamber_members(rules, council)
+    used: set[str] = set()
+    for index, member in enumerate(council.members):
+        if not member.holds_seat:
+            continue
+        found = [
+            cid
+            for cid, chamber in chambers.items()
+            if member.region in (chamber.regions or ())
+            or (member.type is not None and member.type in (chamber.types or ()))
+        ]
+        used.update(found)
+        if not found:
+            yield count_problem("chamber.seat-outside", "council", ("members", index), "members", id=member.id)
+        elif len(found) > 1:
+            yield problem("chamber.seat-in-two", "council", ("members", index), id=member.id, chambers=found)
+    for cid in chambers:
+        if cid not in used:
+            yield count_problem("chamber.no-seats", "rules", ("chambers", cid), "members", id=cid)
+
+
+def chamber_weights_add_up(rules: Rules) -> Iterator[Finding]:
+    """Chambers that weigh alike all say their share, and the shares make the whole."""
+    chambers = rules.chambers or {}
+    weighed = [cid for cid, chamber in chambers.items() if chamber.weight is not None]
+    if not weighed:
+        return
+    for cid, chamber in chambers.items():
+        if chamber.weight is None:
+            yield problem("chamber.weight-missing", "rules", ("chambers", cid), id=cid)
+    total = sum((chamber.weight for chamber in chambers.values() if chamber.weight is not None), Fraction(0))
+    if len(weighed) == len(chambers) and total != 1:
+        yield problem("chamber.weights-sum", "rules", ("chambers", weighed[-1], "weight"), total=total)
+
+
+def _weighs(rules: Rules, council: Council, decision: DecisionClass) -> bool:
+    """Whether a class's votes are counted by weight or by chamber."""
+    weights = any(chamber.weight is not None for chamber in (rules.chambers or {}).values())
+    return council.weighted or weights or decision.each_chamber
+
+
+def class_rules_part2(rules: Rules, council: Council) -> Iterator[Finding]:
+    """Each class's chambers, electorate and own quorum can be decided."""
+    chambers = rules.chambers or {}
+    weights = any(chamber.weight is not None for chamber in chambers.values())
+    for cid, decision in rules.classes.items():
+        at = ("classes", cid)
+        if decision.each_chamber and not chambers:
+            yield problem("class.no-chambers", "rules", (*at, "in_each_chamber"), id=cid)
+        amount = decision.at_least if decision.at_least is not None else decision.more_than
+        if (decision.each_chamber or weights) and isinstance(amount, int):
+            yield problem("class.count-in-chambers", "rules", (*at, _bound_key(decision)), id=cid)
+        if decision.tie != "fails" and _weighs(rules, council, decision):
+            yield problem("class.tie-weighted", "rules", (*at, "tie"), id=cid)
+        yield from _electorate(rules, council, cid, decision)
+        yield from _class_quorum(rules, council, cid, decision)
+    if rules.chair_votes == "when_decisive" and any(_weighs(rules, council, d) for d in rules.classes.values()):
+        yield problem("rules.chair-decisive-weighted", "rules", ("chair_votes",))
+
+
+def _electorate(rules: Rules, council: Council, cid: str, decision: DecisionClass) -> Iterator[Finding]:
+    electorate = decision.electorate
+    if electorate is None:
+        return
+    at = ("classes", cid, "electorate")
+    if not (electorate.regions or electorate.chambers or electorate.types):
+        yield problem("electorate.empty", "rules", at, id=cid)
+        return
+    lists = (
+        ("regions", electorate.regions, {r.id for r in council.regions}, "region.unknown", "regions"),
+        ("chambers", electorate.chambers, set(rules.chambers or {}), "chamber.unknown", "chambers"),
+        ("types", electorate.types, {t.id for t in council.member_types or ()}, "type.unknown", "member_types"),
+    )
+    for key, names, known, code, collection in lists:
+        for number, name in enumerate(names or ()):
+            if name not in known:
+                yield unknown(code, "rules", (*at, key, number), collection, name)
+    chambers = seat_chambers(council, rules)
+    if len(outside_electorate(council, electorate, chambers)) == len(council.seats):
+        yield count_problem("electorate.no-seats", "rules", at, "members", id=cid)
+
+
+def _class_quorum(rules: Rules, council: Council, cid: str, decision: DecisionClass) -> Iterator[Finding]:
+    quorum = decision.quorum
+    if quorum is None:
+        return
+    at = ("classes", cid, "quorum")
+    if quorum.on_failure == "postal_ballot" and quorum.postal_ballot_requests is None:
+        yield problem("class.quorum-requests-missing", "rules", (*at, "on_failure"), id=cid)
+    if quorum.on_failure == "void" and quorum.postal_ballot_requests is not None:
+        yield problem("class.quorum-requests-unused", "rules", (*at, "postal_ballot_requests"), id=cid)
+    if quorum.on_failure == "postal_ballot":
+        for kind, override in rules.motions.items():
+            if override.decision_class == cid:
+                yield problem("class.postal-ballot-main-only", "rules", ("motions", kind, "class"), id=cid)
+    outside = outside_electorate(council, decision.electorate, seat_chambers(council, rules))
+    seats = len(council.seats) - len(outside)
+    if quorum.unit == "seats" and least_count(quorum, seats) > seats:
+        needed = least_count(quorum, seats)
+        yield count_problem(
+            "class.quorum-unreachable", "rules", (*at, _bound_key(quorum)), "members", needed=needed, seats=seats
+        )
+
+
+def quorum_to_open(rules: Rules, council: Council) -> Iterator[Finding]:
+    """The quorum to open asks for someone, and no more than the quorum to decide."""
+    amount = rules.quorum.open_at_least
+    if amount is None:
+        return
+    at = ("quorum", "open_at_least")
+    seats = len(council.seats)
+    to_open = least_count_at_least(amount, seats)
+    if to_open < 1:
+        yield problem("quorum.zero", "rules", at)
+    elif to_open > least_count(rules.quorum, seats):
+        yield problem("rules.open-above-quorum", "rules", at, open=to_open, needed=least_count(rules.quorum, seats))
+
+
+def restoring_needs_standing(rules: Rules) -> Iterator[Finding]:
+    if rules.restore_standing and not rules.good_standing_required:
+        yield warning("rules.restore-unused", "rules", ("restore_standing",))
+
+
+def seats_per_country(rules: Rules, council: Council) -> Iterator[Finding]:
+    """No country holds more voting seats, or votes, than the rules allow."""
+    cap = rules.per_country
+    if cap is None:
+        return
+    seats: dict[str, int] = {}
+    votes: dict[str, Fraction] = {}
+    weights = dict(zip((s.id for s in council.seats), council.seat_weights, strict=True))
+    for index, member in enumerate(council.members):
+        if not member.holds_seat or member.country is None:
+            continue
+        country = member.country.casefold()
+        seats[country] = seats.get(country, 0) + 1
+        votes[country] = votes.get(country, Fraction(0)) + weights[member.id]
+        at = ("members", index, "country")
+        if cap.seats_at_most is not None and seats[country] == cap.seats_at_most + 1:
+            yield problem("country.seats-over-cap", "council", at, country=member.country, cap=cap.seats_at_most)
+        elif (
+            cap.votes_at_most is not None and votes[country] > cap.votes_at_most >= votes[country] - weights[member.id]
+        ):
+            yield problem("country.votes-over-cap", "council", at, country=member.country, cap=cap.votes_at_most)
+
+
+def rules_part2_findings(rules: Rules, council: Council) -> list[Finding]:
+    return [
+        *chambers_hold_every_seat(rules, council),
+        *chamber_weights_add_up(rules),
+        *class_rules_part2(rules, council),
+        *quorum_to_open(rules, council),
+        *restoring_needs_standing(rules),
+        *seats_per_country(rules, council),
+    ]
+
+
+def item_votes_part2(meeting: Meeting) -> Iterator[Finding]:
+    """A secret ballot gives totals only: it cannot be weighed or counted by chamber. And notice
+    that depends on who proposes names a proposer the class knows."""
+    rules = meeting.rules
+    for index, item in enumerate(meeting.agenda.items):
+        decision = rules.classes.get(item_class(meeting, index))
+        if decision is None:
+            continue
+        if item.vote == "secret_ballot" and item.kind != "election" and _weighs(rules, meeting.council, decision):
+            yield problem("class.weighted-ballot", "agenda", ("items", index, "vote"), item=item.id)
+        proposer = item.motion.proposed_by if item.motion is not None else None
+        if proposer is not None and decision.notice_days_from is not None and proposer not in decision.notice_days_from:
+            at = ("items", index, "motion", "proposed_by")
+            yield problem("notice.unknown-proposer", "agenda", at, id=proposer, known=sorted(decision.notice_days_from))
+
+
+def notice_days(meeting: Meeting, index: int, decision: DecisionClass) -> int:
+    """The notice a motion needs: by who proposes it, where the class says so."""
+    item = meeting.agenda.items[index]
+    proposer = item.motion.proposed_by if item.motion is not None else None
+    by_proposer = decision.notice_days_from or {}
+    return by_proposer.get(proposer, decision.notice_days) if proposer is not None else decision.notice_days

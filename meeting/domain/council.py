@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
 
 from meeting.domain.base import Id, Language, Model, Text, TimeZone
+from meeting.domain.quantities import Weight
 from meeting.domain.rules import Rules
 
 Role = Literal["chair", "vice-chair", "secretary", "member", "alternate", "observer"]
@@ -23,6 +25,14 @@ class Region(Model):
     group: Text | None = None
 
 
+class MemberType(Model):
+    """A kind of member (States, NGOs, producer networks...), carrying so many votes per seat."""
+
+    id: Id
+    name: Text
+    weight: Weight = Fraction(1)
+
+
 class Member(Model):
     id: Id
     name: Text
@@ -36,6 +46,9 @@ class Member(Model):
     languages: list[Language] = Field(default_factory=list)
     time_zone: TimeZone | None = None
     good_standing: bool = True
+    # Rules part 2 (None when not written, so that councils without them dump as before):
+    type: Id | None = None  # the member's type, one of the council's `member_types`
+    weight: Weight | None = None  # the votes the seat carries; else its type's, else 1
 
     @property
     def holds_seat(self) -> bool:
@@ -52,6 +65,7 @@ class Council(Model):
     regions: list[Region] = Field(default_factory=list)
     members: list[Member] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
+    member_types: list[MemberType] | None = None  # rules part 2; None so that councils dump as before
 
     # The council is immutable: its indexes are computed once (an assembly has 1,000 members,
     # and the quorum asks for every seat after each arrival).
@@ -95,6 +109,23 @@ class Council(Model):
     @cached_property
     def _titulars_by_alternate(self) -> dict[str, Member]:
         return {m.alternate: m for m in reversed(self.members) if m.alternate}  # the first wins
+
+    @cached_property
+    def seat_weights(self) -> tuple[Fraction, ...]:
+        """The votes each voting seat carries, in the order of `seats`: the member's own
+        `weight`, else its type's, else 1."""
+        types = {t.id: t.weight for t in self.member_types or ()}
+        return tuple(
+            seat.weight if seat.weight is not None else types.get(seat.type or "", Fraction(1)) for seat in self.seats
+        )
+
+    @cached_property
+    def weighted(self) -> bool:
+        """Whether any seat carries other than one vote: then votes are counted by weight."""
+        return any(weight != 1 for weight in self.seat_weights)
+
+    def member_type(self, type_id: str) -> MemberType | None:
+        return next((t for t in self.member_types or () if t.id == type_id), None)
 
     def member(self, member_id: str) -> Member | None:
         return self._members_by_id.get(member_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,7 @@ from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
 from meeting.domain.approval import NotApproved, approval_basis
 from meeting.domain.attendance import (
     ATTENDING,
+    QuorumStatus,
     balance_short,
     entitled_by_seat,
     is_attending,
@@ -32,16 +33,11 @@ from meeting.domain.attendance import (
 from meeting.domain.council import Member, Region
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
-from meeting.domain.outcome import (
-    BUILT_IN_CLASSES,
-    Tally,
-    after_chair_votes,
-    after_lots,
-    chair_could_decide,
-    vote_outcome,
-)
+from meeting.domain.opening import opening_status
+from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide
 from meeting.domain.procedure import WITHOUT_QUORUM, allowed, decision_for, motion_rule, out_of_order, target_of
 from meeting.domain.state import Motion, State
+from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +185,7 @@ _IN_RECESS = frozenset(
         "at",
     }
 )
-_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at", "correct", "publish"})
+_AFTER_ADJOURNMENT = frozenset({"sitting", "note", "action", "undo", "at", "correct", "publish", "postal-ballot"})
 
 
 def _phase_allows(state: State, verb: str) -> None:
@@ -216,7 +212,18 @@ def _quorum_for(state: State, kind: MotionKind | None) -> None:
             regions_needed=status.regions_needed,
             regions_total=status.regions_total,
             short=[_region_name(state, r.region) for r in status.short_regions],
+            **_votes_params(status),
         )
+
+
+def _votes_params(status: QuorumStatus) -> dict[str, Any]:
+    """The votes present and required, where seats carry weights (rules part 2)."""
+    if status.votes_present is None:
+        return {}
+    shown: dict[str, Any] = {"votes_present": status.votes_present, "votes_total": status.votes_total}
+    if status.votes_required is not None:
+        shown.update(votes_required=status.votes_required, votes_strictly=status.votes_strictly)
+    return shown
 
 
 def _region_name(state: State, region_id: str) -> str:
@@ -289,16 +296,22 @@ def _decision(state: State, motion: Motion) -> tuple[str, Any]:
     return decision
 
 
-def _count(state: State, motion: Motion, tally: Tally, entitled: list[ev.Voter]) -> ev.Outcome:
+def _count(
+    state: State,
+    motion: Motion,
+    tally: Tally,
+    entitled: list[ev.Voter],
+    choices: Mapping[str, tuple[ev.Voter, ev.Choice]] | None = None,
+) -> ev.Outcome:
     class_id, decision = _decision(state, motion)
-    seats = len(state.meeting.council.seats)
-    outcome = vote_outcome(decision, class_id, tally, len(entitled), seats)
+    seats, eligible = plain_bases(state, class_id)
+    outcome = count_vote(state, class_id, decision, tally, entitled, choices)
     chair = state.chair
     chair_may_decide = (
         state.meeting.rules.chair_votes == "when_decisive"
-        and outcome.result != "pending"
+        and outcome.result not in ("pending", "void")
         and any(v.voter == chair for v in _chair_seat(state, motion))
-        and chair_could_decide(decision, tally, len(entitled), seats)
+        and chair_could_decide(decision, tally, len(entitled), seats, eligible)
     )
     return outcome.model_copy(update={"result": "pending", "awaiting": "chair"}) if chair_may_decide else outcome
 
@@ -310,6 +323,69 @@ def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
     return [v for v in voters if v is not None and v.voter == state.chair and not recused(state, v.voter, motion.item)]
 
 
+# ── rules part 2: votes counted by name, the quorum to open, restored votes, postal ballots ──
+
+
+def _counted_by_hands(state: State, motion: Motion) -> None:
+    """A show of hands or a ballot's totals cannot tell weights or chambers: a roll call can."""
+    _, decision = _decision(state, motion)
+    if counted_by_name(state.meeting, decision):
+        raise _Refusing("vote.count-by-name", motion=motion.number)
+
+
+def _quorum_to_open(state: State) -> None:
+    """Where the rules set a quorum to open the meeting, the meeting begins with it."""
+    status = opening_status(state)
+    if status is not None and not status.met:
+        raise _Refusing("quorum.cannot-open", present=status.present, needed=status.needed, unit=status.unit)
+
+
+def _quorum_to_debate(state: State, kind: MotionKind) -> None:
+    """Moving a motion needs a quorum; where the rules set a quorum to open the meeting, that
+    one is enough to move and debate (deciding still needs the full quorum)."""
+    status = opening_status(state)
+    if status is None or kind in WITHOUT_QUORUM:
+        _quorum_for(state, kind)
+    elif not status.met:
+        raise _Refusing("quorum.cannot-open", present=status.present, needed=status.needed, unit=status.unit)
+
+
+def _restore(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    ref = command.args["member"]
+    if not state.meeting.rules.restore_standing:
+        raise _Refusing("restore.not-allowed")
+    member = resolve_member(state, ref)
+    if not member.holds_seat:
+        raise _Refusing("restore.no-seat", ref.col, id=member.id)
+    if member.good_standing or member.id in state.restored:
+        raise _Refusing("restore.may-vote", ref.col, id=member.id)
+    pending = state.pending
+    if pending is not None and pending.poll is not None:
+        raise _Refusing("motion.voting-open", motion=pending.number)
+    _quorum_for(state, None)
+    return ev.StandingRestored(member=member.id)
+
+
+def _postal(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    number = command.args["motion"]
+    col = command.cols.get("motion", 1)
+    motion = state.motions.get(number)
+    quorum = motion.outcome.quorum if motion is not None and motion.outcome is not None else None
+    if motion is None or quorum is None or quorum.requests_needed is None:
+        raise _Refusing("postal.not-open", col, motion=number)
+    if motion.status not in ("carried", "lost"):
+        raise _Refusing("postal.not-open", col, motion=number)
+    class_id, _ = _decision(state, motion)
+    outside = outside_electorate(state.meeting, class_id)
+    members = _members(state, command.args["members"])
+    for ref, member in zip(command.args["members"], members, strict=True):
+        if not member.holds_seat or member.id in outside:
+            raise _Refusing("postal.not-a-voter", ref.col, id=member.id)
+        if member.id in motion.postal_requests:
+            raise _Refusing("postal.already-asked", ref.col, id=member.id)
+    return ev.PostalBallotRequested(motion=number, members=[m.id for m in members])
+
+
 # ── handlers ─────────────────────────────────────────────────────────────────
 
 Handler = Callable[[State, Command, Context], ev.AnyEvent]
@@ -318,6 +394,7 @@ Handler = Callable[[State, Command, Context], ev.AnyEvent]
 def _begin(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if state.phase != "not_started":
         raise _Refusing("sitting.already-begun")
+    _quorum_to_open(state)
     rule = state.meeting.rules.gender_balance
     if rule is not None and rule.enforce == "waiver" and balance_short(state) and state.balance_waiver is None:
         share = women_share(state)
@@ -504,7 +581,7 @@ def _reorder(state: State, command: Command, context: Context) -> ev.AnyEvent:
 def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     word = command.args.get("kind")
     kind: MotionKind = KIND_OF_WORD[word] if word else "main"
-    _quorum_for(state, kind)
+    _quorum_to_debate(state, kind)
     problem = out_of_order(state, kind)
     if problem is not None:
         raise _Refusing(problem.code, command.cols.get("kind", command.col), **problem.params)
@@ -606,7 +683,10 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if "blank" in command.args and not ballot:
         raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
     tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
-    by_seat = entitled_by_seat(state, motion.item) if poll is None else None
+    if not ballot:
+        _counted_by_hands(state, motion)
+    outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+    by_seat = entitled_by_seat(state, motion.item, outside) if poll is None else None
     entitled = poll.entitled if poll is not None else [v for v in by_seat or () if v is not None]
     if tally.votes + tally.blank > len(entitled):
         raise _Refusing("vote.too-many", command.cols["yes"], votes=tally.votes + tally.blank, entitled=len(entitled))
@@ -649,10 +729,10 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     outcome = motion.outcome
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refusing("vote.no-casting-vote", motion=motion.number)
-    _, decision = _decision(state, motion)
+    class_id, decision = _decision(state, motion)
     entitled = len(motion.entitled)
-    seats = len(state.meeting.council.seats)
-    final = after_chair_votes(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats)
+    seats, eligible = plain_bases(state, class_id)
+    final = after_chair_votes(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats, eligible)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=command.args["choice"], outcome=final)
 
 
@@ -725,7 +805,10 @@ def _open_poll(method: str) -> Handler:
             raise _Refusing("motion.voting-open", motion=motion.number)
         if method == "roll_call" and _secret_ballot_item(state, motion):
             raise _Refusing("vote.secret-ballot-item", motion=motion.number)
-        register = register_change(state, entitled_by_seat(state, motion.item))
+        if method == "secret_ballot":
+            _counted_by_hands(state, motion)
+        outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+        register = register_change(state, entitled_by_seat(state, motion.item, outside))
         return ev.PollOpened(motion=motion.number, method=method, register_=register)  # type: ignore[arg-type]
 
     return handle
@@ -743,7 +826,8 @@ def _named_vote_refusal(state: State, motion: Motion, member: Member, seat: Memb
     voter = representation(state, seat)
     if voter is None or voter.voter != member.id:
         return "vote.not-entitled"
-    return vote_refusal(state, voter, motion.item) or "vote.not-entitled"
+    outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+    return vote_refusal(state, voter, motion.item, outside) or "vote.not-entitled"
 
 
 def _roll_vote(choice: ev.Choice) -> Handler:
@@ -789,7 +873,7 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("vote.no-roll-call", motion=motion.number)
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    return ev.RollCallClosed(motion=motion.number, outcome=_count(state, motion, tally, poll.entitled))
+    return ev.RollCallClosed(motion=motion.number, outcome=_count(state, motion, tally, poll.entitled, poll.choices))
 
 
 def _declare(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -968,6 +1052,8 @@ HANDLERS: dict[str, Handler] = {
     "correct": _correct,
     "approve-minutes": _approve_minutes,
     "publish": _publish,
+    "restore": _restore,
+    "postal-ballot": _postal,
 }
 
 

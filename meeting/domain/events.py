@@ -9,6 +9,7 @@ no rule that might have changed since.
 from __future__ import annotations
 
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, TypeAdapter
@@ -18,7 +19,7 @@ from meeting.domain.agenda import Agenda, Item
 from meeting.domain.base import Model
 from meeting.domain.council import Council
 from meeting.domain.motions import MotionKind
-from meeting.domain.quantities import Amount, Exact
+from meeting.domain.quantities import Amount, Exact, Quantity, Share
 from meeting.domain.rules import Base
 
 Status = Literal["present", "remote", "apologies", "absent", "left", "dropped"]
@@ -177,10 +178,51 @@ class Register(Model):
     removed: list[str] = Field(default_factory=list)
 
 
+class Votes(Model):
+    """A vote's totals in votes, where seats carry weights (rules part 2): what the threshold
+    counts then, with `base` the votes it is a share of."""
+
+    yes: Quantity
+    no: Quantity
+    abstain: Quantity = Fraction(0)
+    base: Quantity
+
+
+class ChamberOutcome(Model):
+    """One chamber's part of a vote: its heads, its votes where seats carry weights, its share
+    of every vote (`weight`) where chambers weigh alike whatever attends, and its own result
+    where the class must carry in each chamber."""
+
+    chamber: str
+    name: str
+    yes: int
+    no: int
+    abstain: int = 0
+    votes: Votes | None = None
+    base: Quantity
+    weight: Share | None = None
+    required: Exact | None = None
+    result: Literal["carried", "lost"] | None = None
+
+
+class ClassQuorumCount(Model):
+    """A class's own quorum at a vote: the seats (or votes) that took part out of the class's
+    electorate, what was required, and, when it was short and the rules let the decision stand,
+    how many members' requests for a postal ballot would stop it."""
+
+    counts: Literal["seats", "votes"]
+    took_part: Quantity
+    of: Quantity
+    bound: Literal["at_least", "more_than"]
+    required: Exact
+    met: bool
+    requests_needed: int | None = None
+
+
 class Outcome(Model):
     """A decision's result and the arithmetic that gave it."""
 
-    result: Literal["carried", "lost", "pending"]
+    result: Literal["carried", "lost", "pending", "void"]
     awaiting: Literal["casting_vote", "lots", "chair"] | None = None
     yes: int
     no: int
@@ -193,6 +235,12 @@ class Outcome(Model):
     amount: Amount  # the bound as the rules write it: a share of the base, or a count
     required: Exact  # the yes votes the bound asks for, exactly: amount x base
     tie_broken_by: Literal["casting_vote", "lots", "chair"] | None = None
+    # Rules part 2, absent from a plain count: the totals in votes where seats carry weights
+    # (`required` is then in votes); each chamber's count; the class's own quorum.
+    votes: Votes | None = None
+    chambers: list[ChamberOutcome] | None = None
+    in_each_chamber: bool | None = None
+    quorum: ClassQuorumCount | None = None
 
 
 class VoteCounted(Event):
@@ -370,6 +418,22 @@ class DecisionPublished(Event):
     motion: int
 
 
+class StandingRestored(Event):
+    """The meeting restored, for itself, the vote of a member not in good standing (rules
+    part 2: `restore_standing`, as the UN Charter's Article 19 allows)."""
+
+    type: Literal["standing.restored"] = "standing.restored"
+    member: str
+
+
+class PostalBallotRequested(Event):
+    """Members ask for a postal ballot on a decision taken short of its class's quorum."""
+
+    type: Literal["postal.requested"] = "postal.requested"
+    motion: int
+    members: list[str]
+
+
 AnyEvent = Annotated[
     Loaded
     | Begun
@@ -412,7 +476,9 @@ AnyEvent = Annotated[
     | Undone
     | Corrected
     | MinutesApproved
-    | DecisionPublished,
+    | DecisionPublished
+    | StandingRestored
+    | PostalBallotRequested,
     Field(discriminator="type"),
 ]
 

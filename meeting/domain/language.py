@@ -145,6 +145,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _member("holder"),
     ),
     _verb("revoke", "attendance", "Revoke the proxy a member gave.", "revoke br-1", _member("principal")),
+    _verb(
+        "restore",
+        "attendance",
+        "The meeting restores, for itself, the vote of a member not in good standing.",
+        "restore hn-1",
+        _member("member"),
+    ),
     # ── the agenda ──────────────────────────────────────────────────────────────
     _verb("open", "agenda", "Open an agenda item, by number or id.", "open 3", _item()),
     _verb("next", "agenda", "Open the next item.", "next"),
@@ -261,6 +268,15 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("for"), _member("principal")),
     ),
     _verb("close", "decisions", "Close the roll call and declare the result.", "close"),
+    _verb(
+        "postal-ballot",
+        "decisions",
+        "Members ask for a postal ballot on a decision taken short of its class's own quorum.",
+        "postal-ballot 4 by ke-1 ug-1",
+        _int("motion"),
+        _kw("by"),
+        _members(),
+    ),
     # ── interests and speakers ─────────────────────────────────────────────────
     _verb(
         "declare",

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from meeting.domain.events import Outcome
+from meeting.domain.events import ChamberOutcome, ClassQuorumCount, Outcome, Votes
 from meeting.domain.motions import Decision
+from meeting.domain.quantities import least_count_at_least, meets
 from meeting.domain.rules import DecisionClass
 
 
@@ -38,12 +39,15 @@ BUILT_IN_CLASSES: dict[Decision, DecisionClass] = {
 }
 
 
-def base_of(decision: DecisionClass, tally: Tally, entitled: int, seats: int) -> int:
-    """What the threshold is a share of: votes cast, members present and voting, or all seats."""
+def base_of(decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None = None) -> int:
+    """What the threshold is a share of: votes cast, members present and voting, all seats, or
+    the seats eligible to vote (in good standing)."""
     if decision.of == "present":
         return entitled
     if decision.of == "membership":
         return seats
+    if decision.of == "eligible":
+        return seats if eligible is None else eligible
     return tally.yes + tally.no + (tally.abstain if decision.abstentions == "counted" else 0)
 
 
@@ -63,23 +67,26 @@ def carries(decision: DecisionClass, yes: int, required: Fraction) -> bool:
     return yes >= required if decision.at_least is not None else yes > required
 
 
-def _tie_decides(decision: DecisionClass, tally: Tally, entitled: int, seats: int) -> bool:
+def _tie_decides(decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None) -> bool:
     """A tie the rules break: equal yes and no, where one more yes would carry it."""
     if tally.yes != tally.no or tally.yes == 0:
         return False
     one_more = Tally(tally.yes + 1, tally.no, tally.abstain)
-    base = base_of(decision, one_more, entitled, seats)
+    base = base_of(decision, one_more, entitled, seats, eligible)
     return carries(decision, one_more.yes, required_yes(decision, base))
 
 
-def vote_outcome(decision: DecisionClass, class_id: str, tally: Tally, entitled: int, seats: int) -> Outcome:
+def vote_outcome(
+    decision: DecisionClass, class_id: str, tally: Tally, entitled: int, seats: int, eligible: int | None = None
+) -> Outcome:
     """The result of a count. A tie that the rules break otherwise than by failing is pending
-    until the chair's casting vote or the lots."""
-    base = base_of(decision, tally, entitled, seats)
+    until the chair's casting vote or the lots. `seats`: the seats of the class's electorate;
+    `eligible`: those of them eligible to vote."""
+    base = base_of(decision, tally, entitled, seats, eligible)
     required = required_yes(decision, base)
     carried = carries(decision, tally.yes, required)
     awaiting: Literal["casting_vote", "lots"] | None = None
-    if decision.tie != "fails" and not carried and _tie_decides(decision, tally, entitled, seats):
+    if decision.tie != "fails" and not carried and _tie_decides(decision, tally, entitled, seats, eligible):
         awaiting = "casting_vote" if decision.tie == "casting_vote" else "lots"
     return Outcome(
         result="pending" if awaiting else "carried" if carried else "lost",
@@ -97,12 +104,16 @@ def vote_outcome(decision: DecisionClass, class_id: str, tally: Tally, entitled:
     )
 
 
-def chair_could_decide(decision: DecisionClass, tally: Tally, entitled: int, seats: int) -> bool:
+def chair_could_decide(
+    decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None = None
+) -> bool:
     """Whether one more vote, yes or no, would change the result (RONR §44:12): when the chair
     votes only then, the count waits for the chair."""
-    now = vote_outcome(decision, "", tally, entitled, seats).result
-    with_yes = vote_outcome(decision, "", Tally(tally.yes + 1, tally.no, tally.abstain), entitled, seats).result
-    with_no = vote_outcome(decision, "", Tally(tally.yes, tally.no + 1, tally.abstain), entitled, seats).result
+    now = vote_outcome(decision, "", tally, entitled, seats, eligible).result
+    yes = Tally(tally.yes + 1, tally.no, tally.abstain)
+    no = Tally(tally.yes, tally.no + 1, tally.abstain)
+    with_yes = vote_outcome(decision, "", yes, entitled, seats, eligible).result
+    with_no = vote_outcome(decision, "", no, entitled, seats, eligible).result
     return now != with_yes or now != with_no
 
 
@@ -113,13 +124,16 @@ def after_chair_votes(
     choice: str,
     entitled: int,
     seats: int,
+    eligible: int | None = None,
 ) -> Outcome:
-    """The outcome once the chair's casting or deciding vote (`yes`, `no` or `none`) is added."""
+    """The outcome once the chair's casting or deciding vote (`yes`, `no` or `none`) is added
+    (the class's own quorum, if any, as the count found it)."""
     extra_yes, extra_no = {"yes": (1, 0), "no": (0, 1)}.get(choice, (0, 0))
     tally = Tally(outcome.yes + extra_yes, outcome.no + extra_no, outcome.abstain, outcome.blank)
-    after = vote_outcome(decision, outcome.class_id, tally, entitled, seats)
+    after = vote_outcome(decision, outcome.class_id, tally, entitled, seats, eligible)
     carried = carries(decision, after.yes, after.required)
-    return after.model_copy(update={"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": by})
+    update = {"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": by}
+    return after.model_copy(update={**update, "quorum": outcome.quorum})
 
 
 def after_lots(outcome: Outcome, carried: bool) -> Outcome:
@@ -129,11 +143,13 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
     )
 
 
-def yes_to_carry(decision: DecisionClass, voting: int, entitled: int, seats: int) -> int | None:
+def yes_to_carry(
+    decision: DecisionClass, voting: int, entitled: int, seats: int, eligible: int | None = None
+) -> int | None:
     """The fewest yes votes that carry when `voting` members all vote yes or no, said before
     the count ("12 of 18 if all vote"); None when not even all of them carry it."""
     for yes in range(voting + 1):
-        if vote_outcome(decision, "", Tally(yes, voting - yes), entitled, seats).result == "carried":
+        if vote_outcome(decision, "", Tally(yes, voting - yes), entitled, seats, eligible).result == "carried":
             return yes
     return None
 
@@ -145,3 +161,162 @@ def yes_needed(outcome: Outcome) -> int:
     if outcome.bound == "at_least":
         return math.ceil(required)
     return math.floor(required) + 1
+
+
+# ── Weighted votes, chambers, a class's own quorum (rules part 2) ─────────────
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The count of a whole vote, or of one chamber: heads and votes cast (votes are heads
+    where seats carry no weights), and what each base is, in heads and in votes: the voters
+    entitled (`present`), the electorate's seats (`seats`), those eligible to vote (`eligible`)."""
+
+    tally: Tally
+    yes: Fraction
+    no: Fraction
+    abstain: Fraction
+    present: int
+    present_votes: Fraction
+    seats: int
+    seat_votes: Fraction
+    eligible: int
+    eligible_votes: Fraction
+
+
+def group_base(decision: DecisionClass, group: Group) -> tuple[int, Fraction]:
+    """The base of the threshold in a group: in heads, and in votes."""
+    tally = group.tally
+    if decision.of == "present":
+        return group.present, group.present_votes
+    if decision.of == "membership":
+        return group.seats, group.seat_votes
+    if decision.of == "eligible":
+        return group.eligible, group.eligible_votes
+    counted = decision.abstentions == "counted"
+    heads = tally.yes + tally.no + (tally.abstain if counted else 0)
+    return heads, group.yes + group.no + (group.abstain if counted else 0)
+
+
+def required_of(decision: DecisionClass, base: Fraction) -> Fraction:
+    """What the bound asks for out of a base: a share of it, or a count."""
+    amount = bound_amount(decision)
+    return amount * base if isinstance(amount, Fraction) else Fraction(amount)
+
+
+def _votes(group: Group, base: Fraction) -> Votes:
+    return Votes(yes=group.yes, no=group.no, abstain=group.abstain, base=base)
+
+
+def _chamber_outcome(
+    decision: DecisionClass, chamber: str, name: str, group: Group, weighted: bool, weight: Fraction | None
+) -> ChamberOutcome:
+    heads, base = group_base(decision, group)
+    tally = group.tally
+    update: dict[str, object] = {}
+    if decision.each_chamber:
+        required = required_of(decision, base)
+        # A chamber where nobody voted in favour carries nothing, whatever the bound.
+        carried = group.yes > 0 and meets(group.yes, required, decision.more_than is not None)
+        update = {"required": required, "result": "carried" if carried else "lost"}
+    return ChamberOutcome(
+        chamber=chamber,
+        name=name,
+        yes=tally.yes,
+        no=tally.no,
+        abstain=tally.abstain,
+        votes=_votes(group, base) if weighted else None,
+        base=base if weighted else Fraction(heads),
+        weight=weight,
+        **update,  # type: ignore[arg-type]
+    )
+
+
+def weighed_outcome(
+    decision: DecisionClass,
+    class_id: str,
+    whole: Group,
+    chambers: dict[str, tuple[str, Group]],
+    weights: dict[str, Fraction] | None,
+    weighted: bool,
+) -> Outcome:
+    """The result of a vote counted by name where seats carry weights or chambers count.
+
+    With chamber `weights` (each chamber's share of every vote, whatever attends), each
+    chamber's votes count as its share: in favour is the sum over the chambers that voted of
+    weight x (its votes in favour / its base), and the threshold is a share of the weights of
+    those chambers. Otherwise the votes (or heads) of the whole are counted. With
+    `in_each_chamber`, the threshold must also be met in every chamber, on its own count."""
+    strictly = decision.more_than is not None
+    heads, base = group_base(decision, whole)
+    yes = whole.yes
+    votes: Votes | None = _votes(whole, base) if weighted else None
+    if weights:
+        yes = no = abstain = total = Fraction(0)
+        for chamber, (_, group) in chambers.items():
+            _, own = group_base(decision, group)
+            if own:  # a chamber with nothing to count carries no weight in this vote
+                share = weights[chamber] / own
+                yes, no, abstain = yes + share * group.yes, no + share * group.no, abstain + share * group.abstain
+                total += weights[chamber]
+        base = total
+        votes = Votes(yes=yes, no=no, abstain=abstain, base=total)
+    required = required_of(decision, base if (weighted or weights) else Fraction(heads))
+    # Chambers are told where they decide something: each on its own, or each weighing its share.
+    told = chambers if decision.each_chamber or weights else {}
+    chamber_results = [
+        _chamber_outcome(decision, chamber, name, group, weighted, (weights or {}).get(chamber))
+        for chamber, (name, group) in told.items()
+    ]
+    carried = meets(yes if (weighted or weights) else Fraction(whole.tally.yes), required, strictly)
+    if decision.each_chamber:
+        carried = carried and all(chamber.result == "carried" for chamber in chamber_results)
+    return Outcome(
+        result="carried" if carried else "lost",
+        yes=whole.tally.yes,
+        no=whole.tally.no,
+        abstain=whole.tally.abstain,
+        blank=whole.tally.blank,
+        class_id=class_id,
+        of=decision.of,
+        base=heads,
+        bound="more_than" if strictly else "at_least",
+        amount=bound_amount(decision),
+        required=required,
+        votes=votes,
+        chambers=chamber_results or None,
+        in_each_chamber=True if decision.each_chamber else None,
+    )
+
+
+def with_class_quorum(outcome: Outcome, decision: DecisionClass, whole: Group) -> Outcome:
+    """The outcome under the class's own quorum, if it has one: the seats (or votes) that took
+    part, in favour, against or abstaining (or with a blank ballot), out of the electorate's.
+    Short of it, the vote is void, or stands unless enough members ask for a postal ballot."""
+    quorum = decision.quorum
+    if quorum is None:
+        return outcome
+    tally = whole.tally
+    if quorum.unit == "votes":
+        took_part, of = whole.yes + whole.no + whole.abstain, whole.seat_votes
+    else:
+        took_part, of = Fraction(tally.votes + tally.blank), Fraction(whole.seats)
+    amount = quorum.at_least if quorum.at_least is not None else quorum.more_than
+    assert amount is not None  # the model guarantees exactly one bound
+    required = amount * of if isinstance(amount, Fraction) else Fraction(amount)
+    met = meets(took_part, required, quorum.more_than is not None)
+    requests = None
+    if not met and quorum.on_failure == "postal_ballot" and quorum.postal_ballot_requests is not None:
+        requests = least_count_at_least(quorum.postal_ballot_requests, whole.seats)
+    count = ClassQuorumCount(
+        counts=quorum.unit,
+        took_part=took_part,
+        of=of,
+        bound="more_than" if quorum.more_than is not None else "at_least",
+        required=required,
+        met=met,
+        requests_needed=requests,
+    )
+    if not met and quorum.on_failure == "void":
+        return outcome.model_copy(update={"result": "void", "awaiting": None, "quorum": count})
+    return outcome.model_copy(update={"quorum": count})

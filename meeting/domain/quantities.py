@@ -127,3 +127,50 @@ def least_count_more_than(amount: int | Fraction, base: int) -> int:
     if isinstance(amount, Fraction):
         return math.floor(amount * base) + 1
     return amount + 1
+
+
+# ── Weights: the votes a seat carries ─────────────────────────────────────────
+# An integer (3 votes) or an exact fraction ("1/3" of a vote, "5/2"), never a decimal; written
+# back as an integer when it is whole, so that `weight = 3` reads back as it was written.
+
+
+def parse_quantity(value: Any) -> Fraction:
+    """Any exact number of votes, 0 or more: an integer, or a fraction written "38/3"."""
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        raise PydanticCustomError("count.negative", "count", {"value": value})
+    return parse_exact(value)
+
+
+def parse_weight(value: Any) -> Fraction:
+    """The votes one seat carries: more than none."""
+    weight = parse_quantity(value)
+    if weight == 0:
+        raise PydanticCustomError("weight.zero", "weight", {"value": value})
+    return weight
+
+
+def quantity_text(value: Fraction) -> int | str:
+    return value.numerator if value.denominator == 1 else share_text(value)
+
+
+_QUANTITY_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0, "description": "A whole number of votes."},
+        {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$", "description": 'An exact fraction, such as "1/3".'},
+    ]
+}
+
+# A number of votes, 0 or more: the weighted totals of a vote.
+Quantity = Annotated[
+    Fraction, PlainValidator(parse_quantity), PlainSerializer(quantity_text), WithJsonSchema(_QUANTITY_SCHEMA)
+]
+
+# The votes a seat carries: more than 0.
+Weight = Annotated[
+    Fraction, PlainValidator(parse_weight), PlainSerializer(quantity_text), WithJsonSchema(_QUANTITY_SCHEMA)
+]
+
+
+def meets(amount: Fraction, required: Fraction, strictly: bool) -> bool:
+    """Whether `amount` reaches `required`: more than it when `strictly`, at least it otherwise."""
+    return amount > required if strictly else amount >= required

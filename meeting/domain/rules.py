@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from meeting.domain.base import Id, Model, Text
 from meeting.domain.motions import MotionKind
-from meeting.domain.quantities import Amount, Share, parse_share
+from meeting.domain.quantities import Amount, Share, Weight, parse_share
 
-Base = Literal["votes_cast", "present", "membership"]
+Base = Literal["votes_cast", "present", "membership", "eligible"]
 TieRule = Literal["fails", "casting_vote", "lots"]
 BlockRule = Literal["vote", "refer", "majority"]
 ChairVotes = Literal["always", "when_decisive", "never"]
@@ -47,6 +47,56 @@ class Quorum(Threshold):
     proxies_count: bool = True
     regions_represented: int = Field(0, ge=0)
     each_region_at_least: Share | None = None
+    # Rules part 2 (None when not written, so that rules without them dump as before):
+    counts: QuorumUnit | None = None  # what the head count counts: seats (default) or votes
+    open_at_least: Amount | None = None  # enough to open the meeting and debate, not to decide
+
+
+# ── Weighted votes, chambers, electorates and quorums per class (rules part 2) ──
+# The decision rules of federations that are not one member, one vote: a seat's votes are its
+# `weight` (council.py); chambers group seats by region or member type; a class may be decided
+# in each chamber, by an electorate of its own, under a quorum of its own.
+
+QuorumUnit = Literal["seats", "votes"]
+OnQuorumFailure = Literal["void", "postal_ballot"]
+
+
+class Chamber(Model):
+    """A set of seats, by region or by member type, that may have to carry a decision on its
+    own (`in_each_chamber`) or that weighs a fixed share of every vote (`weight`)."""
+
+    name: Text
+    regions: list[Id] | None = None
+    types: list[Id] | None = None
+    weight: Share | None = None  # the chamber's share of every vote, whatever attends
+
+
+class Electorate(Model):
+    """Who may vote on a class's decisions: the seats of these regions, chambers or member types."""
+
+    regions: list[Id] | None = None
+    chambers: list[Id] | None = None
+    types: list[Id] | None = None
+
+
+class ClassQuorum(Threshold):
+    """A class's own quorum: the seats (or votes) that take part in the vote, in favour, against
+    or abstaining, out of the class's electorate; and what a vote short of it does."""
+
+    counts: QuorumUnit | None = None
+    on_failure: OnQuorumFailure = "void"
+    postal_ballot_requests: Amount | None = None  # with "postal_ballot": requests that stop it
+
+    @property
+    def unit(self) -> QuorumUnit:
+        return self.counts or "seats"
+
+
+class CountryCap(Model):
+    """At most so many voting seats, or votes, from one country."""
+
+    seats_at_most: int | None = Field(None, ge=1)
+    votes_at_most: Weight | None = None
 
 
 class DecisionClass(Threshold):
@@ -59,6 +109,15 @@ class DecisionClass(Threshold):
     consensus_first: bool = False
     on_block: BlockRule = "vote"
     notice_days: int = Field(0, ge=0)
+    # Rules part 2 (None when not written, so that rules without them dump as before):
+    in_each_chamber: bool | None = None  # the threshold is met in each chamber, on its own votes
+    electorate: Electorate | None = None  # who votes on decisions of this class; everyone if not set
+    quorum: ClassQuorum | None = None  # a quorum of this class's own, on those who take part
+    notice_days_from: dict[Id, Annotated[int, Field(ge=0)]] | None = None  # notice by who proposes
+
+    @property
+    def each_chamber(self) -> bool:
+        return bool(self.in_each_chamber)
 
 
 class Proxies(Model):
@@ -144,6 +203,10 @@ class Rules(Model):
     motions: dict[MotionKind, MotionOverride] = Field(default_factory=dict)
     # Elections: None rather than {} so that rules without elections dump as before.
     elections: dict[Id, ElectionMethod] | None = None
+    # Rules part 2, likewise None when not written:
+    chambers: dict[Id, Chamber] | None = None
+    restore_standing: bool | None = None  # the meeting may restore a vote lost to arrears
+    per_country: CountryCap | None = None
 
 
 def merge_rules(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, TypeVar
 
@@ -24,7 +25,17 @@ V = TypeVar("V")
 Phase = Literal["not_started", "in_session", "in_recess", "adjourned"]
 ItemStatus = Literal["pending", "open", "done", "deferred"]
 MotionStatus = Literal[
-    "pending", "carried", "lost", "withdrawn", "tabled", "postponed", "referred", "dismissed", "adopted"
+    "pending",
+    "carried",
+    "lost",
+    "withdrawn",
+    "tabled",
+    "postponed",
+    "referred",
+    "dismissed",
+    "adopted",
+    "void",  # the class's own quorum was not met, and the rules make such a vote void
+    "postal_ballot",  # enough members asked for a postal ballot on a decision short of its quorum
 ]
 
 
@@ -95,6 +106,7 @@ class Motion:
     adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)
     earlier: list[Motion] = field(default_factory=list)  # how it stood before a reconsideration
     decided_at: datetime | None = None
+    postal_requests: list[str] = field(default_factory=list)  # members asking for a postal ballot
 
 
 @dataclass
@@ -161,6 +173,10 @@ class State:
     circulated: dict[str, ev.CirculatedMinutes] = field(default_factory=dict)
     approved: list[str] = field(default_factory=list)
     published: list[int] = field(default_factory=list)
+    # Rules part 2: the votes counted for the quorum where seats carry weights (kept with
+    # `counted` by `attendance.recount`), and the members whose vote the meeting restored.
+    counted_votes: Fraction = Fraction(0)
+    restored: list[str] = field(default_factory=list)
 
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
@@ -576,6 +592,20 @@ def _published(state: State, at: datetime, event: ev.DecisionPublished) -> None:
     state.published.append(event.motion)
 
 
+def _standing_restored(state: State, at: datetime, event: ev.StandingRestored) -> None:
+    state.restored.append(event.member)
+
+
+def _postal_requested(state: State, at: datetime, event: ev.PostalBallotRequested) -> None:
+    """Requests for a postal ballot; once there are enough, the decision goes to one."""
+    motion = state.motions[event.motion]
+    motion.postal_requests.extend(event.members)
+    quorum = motion.outcome.quorum if motion.outcome is not None else None
+    needed = quorum.requests_needed if quorum is not None else None
+    if needed is not None and len(motion.postal_requests) >= needed:
+        motion.status = "postal_ballot"
+
+
 _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Loaded: _loaded,
     ev.Begun: _lifecycle("in_session", "begun"),
@@ -619,6 +649,8 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Corrected: _corrected,
     ev.MinutesApproved: _minutes_approved,
     ev.DecisionPublished: _published,
+    ev.StandingRestored: _standing_restored,
+    ev.PostalBallotRequested: _postal_requested,
 }
 
 

@@ -15,7 +15,7 @@ from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.wording import Context
 from meeting.vocabulary import ATTENDANCE, ATTENDED, ROLES, item_heading, region_name
-from meeting.words import quorum_count_words, quorum_words
+from meeting.words import quorum_count_words, quorum_words, votes_present
 
 
 def quorum_words_of(ctx: Context, status: QuorumStatus) -> str:
@@ -29,6 +29,7 @@ def quorum_words_of(ctx: Context, status: QuorumStatus) -> str:
         status.regions_needed,
         status.regions_total,
         short,
+        votes=votes_present(status.votes_present, status.votes_total, status.votes_required, status.votes_strictly),
     )
 
 

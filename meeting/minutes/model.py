@@ -247,7 +247,7 @@ class VoteRecord(Record):
     at: str
     method: Literal["show_of_hands", "roll_call", "secret_ballot"]
     method_words: str
-    result: Literal["carried", "lost", "pending"]
+    result: Literal["carried", "lost", "pending", "void"]
     result_words: str
     yes: int
     no: int

@@ -329,6 +329,27 @@ def _interest(said: Said, event: ev.Event) -> str:
     return interest_words(said.ctx, event.member, event.text, event.item)
 
 
+@says(ev.StandingRestored)
+def _standing_restored(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.StandingRestored)
+    return _("The meeting restored the vote of {member}, not in good standing, for this meeting.").format(
+        member=said.ctx.who(event.member)
+    )
+
+
+@says(ev.PostalBallotRequested)
+def _postal_requested(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.PostalBallotRequested)
+    motion = _motion(said, event)
+    quorum = motion.outcome.quorum if motion.outcome is not None else None
+    needed = quorum.requests_needed if quorum is not None else None
+    return ngettext(
+        "{members} asked for a postal ballot on {label} ({needed} request needed to send it to one).",
+        "{members} asked for a postal ballot on {label} ({needed} requests needed to send it to one).",
+        needed or 0,
+    ).format(members=said.ctx.names(event.members), label=said.ctx.ref(motion.number), needed=needed)
+
+
 @says(ev.Recused)
 def _recused(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.Recused)

@@ -4,6 +4,7 @@ ask the domain (quorum, motions in order, who may vote) and say what it answers.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
@@ -11,14 +12,17 @@ from rich.text import Text
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
+from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
+from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import decision_for, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
+from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
-from meeting.words import decision_words
+from meeting.words import decision_words, exact_words
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
@@ -205,6 +209,16 @@ def quorum_text(state: State) -> tuple[Text, bool]:
     return Text(_("NO QUORUM — ") + words, style="bold"), False
 
 
+def _region_votes(state: State, seats: tuple[Member, ...], represented: list[Voter]) -> str:
+    """ "12/15 votes": the votes of a region's seats represented, of all its votes."""
+    council = state.meeting.council
+    weights = council.seat_weights
+    index = council.seat_index
+    here = sum((weights[index[voter.seat]] for voter in represented), Fraction(0))
+    total = sum((weights[index[seat.id]] for seat in seats), Fraction(0))
+    return _("{here}/{total} votes").format(here=exact_words(here), total=exact_words(total))
+
+
 def attendance_text(state: State) -> Text:
     council = state.meeting.council
     text = Text()
@@ -222,6 +236,8 @@ def attendance_text(state: State) -> Text:
             "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"
         )
         extras = []
+        if council.weighted:  # votes as well as heads where seats carry weights
+            extras.append(_region_votes(state, seats, represented))
         if via["alternate"]:
             extras.append(_("{n} alt.").format(n=via["alternate"]))
         if via["proxy"]:
@@ -262,8 +278,9 @@ def needed_yes(state: State, motion: Motion) -> int | None:
     found = decision_for(state, motion)
     if found is None:
         return None
-    entitled = len(motion.poll.entitled) if motion.poll else len(entitled_voters(state, motion.item))
-    return yes_to_carry(found[1], entitled, entitled, len(state.meeting.council.seats))
+    entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
+    seats, eligible = plain_bases(state, found[0])
+    return yes_to_carry(found[1], entitled, entitled, seats, eligible)
 
 
 def needed_text(state: State, motion: Motion) -> str:
@@ -272,8 +289,10 @@ def needed_text(state: State, motion: Motion) -> str:
     found = decision_for(state, motion)
     if found is None:
         return _("The chair rules on it.")
-    entitled = len(motion.poll.entitled) if motion.poll else len(entitled_voters(state, motion.item))
-    rule = decision_words(found[1], state.meeting.council)
+    entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
+    rule = decision_words(found[1], state.meeting.council, state.meeting.rules)
+    if counted_by_name(state.meeting, found[1]):
+        return _("Needed: {rule}. Counted by name: {n} may vote.").format(rule=rule, n=entitled)
     need = needed_yes(state, motion)
     if need is None:
         return _("Needed: {rule}. It cannot carry with {n} voting.").format(rule=rule, n=entitled)

@@ -26,7 +26,7 @@ from meeting.words import decision_words, outcome_words
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
-_HEADLINES = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED")}
+_HEADLINES = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED"), "void": N_("VOID")}
 _CONSENSUS = {
     "adopted": N_("ADOPTED BY CONSENSUS"),
     "vote": N_("NO CONSENSUS: THE QUESTION GOES TO A VOTE"),
@@ -89,7 +89,9 @@ class ResultScreen(ModalScreen[None]):
             class_id = event.outcome.class_id
             rule = state.meeting.rules.classes.get(class_id) or BUILT_IN_CLASSES.get(class_id)  # type: ignore[call-overload]
             if rule is not None:
-                yield Static(_("Rule: {words}").format(words=decision_words(rule, council)), classes="rule")
+                yield Static(
+                    _("Rule: {words}").format(words=decision_words(rule, council, state.meeting.rules)), classes="rule"
+                )
         if isinstance(event, ev.ConsensusConcluded):
             motion = state.motions[event.motion]
             consensus = motion.consensus
