@@ -26,7 +26,7 @@ from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
 from meeting.tui.actions import ACTIONS
 from meeting.tui.main import MainScreen
-from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
 from meeting.vocabulary import PHASES
 
@@ -84,7 +84,7 @@ class MeetingApp(App[None]):
         if choice == "quit":
             self.exit()
         elif choice == "sitting":
-            self.post_message(RunCommand("sitting"))
+            self.post_message(RunCommand(command_line("sitting")))
 
     def _tick(self) -> None:
         if self.screen is self.main:
@@ -157,7 +157,7 @@ class MeetingApp(App[None]):
             from meeting.tui.vote import VoteForm
 
             if verb == "ballot" and (state.pending is None or state.pending.poll is None):
-                self.post_message(RunCommand("ballot"))
+                self.post_message(RunCommand(command_line("ballot")))
             self.call_later(self.push_screen, VoteForm())
         elif verb in ("consensus", "conclude"):
             from meeting.tui.consensus import ConsensusScreen
@@ -170,7 +170,7 @@ class MeetingApp(App[None]):
         elif verb in _CONFIRMED:
             self._confirm(verb)
         elif not VERBS[verb].parts:
-            self.post_message(RunCommand(verb))
+            self.post_message(RunCommand(command_line(verb)))
         else:
             from meeting.tui.form import CommandForm
 
@@ -182,7 +182,7 @@ class MeetingApp(App[None]):
         state = self.session.state
         if verb == "undo":
             if not state.undoable:
-                self.post_message(RunCommand("undo"))  # the engine says there is nothing to undo
+                self.post_message(RunCommand(command_line("undo")))  # the engine says there is nothing to undo
                 return
             target = next(r for r in self.session.recorded if r.seq == state.undoable[-1])
             question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
@@ -191,7 +191,7 @@ class MeetingApp(App[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.post_message(RunCommand(verb))
+                self.post_message(RunCommand(command_line(verb)))
 
         self.push_screen(ConfirmScreen(question), confirmed)
 

@@ -15,16 +15,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from meeting.domain.attendance import representation
-from meeting.domain.language import Command, Ref, format_command, parse
+from meeting.domain.language import Command, Ref, parse
 from meeting.i18n import _
 from meeting.messages import render
-from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text
 from meeting.vocabulary import ATTENDANCE, member_name
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
+
+
+WIDE = (9, 30, 19)  # id, name, attending; the seat takes the rest
+NARROW = (0, 28, 19)
 
 
 class AttendanceScreen(Screen[None]):
@@ -49,13 +53,23 @@ class AttendanceScreen(Screen[None]):
     app: MeetingApp
 
     def compose(self) -> ComposeResult:
+        # Narrower than 100 columns the id column gives way to the seat (the filter still finds
+        # ids); the line under the list says the highlighted member's row whole.
+        widths = WIDE if self.app.size.width >= 100 else NARROW
         yield Static(id="roll-quorum")
         yield Input(placeholder=_("/ filter by name, id, country or region"), id="roll-filter", compact=True)
-        heading = Row("", (_("Id"), _("Name"), _("Attending"), _("Seat")))
-        yield Static(row_text(Row("-", heading.cells)), id="roll-heading")
-        yield RosterList(id="roll-list")
+        heading = Row("-", (_("Id"), _("Name"), _("Attending"), _("Seat")))
+        yield Static(row_text(heading, widths), id="roll-heading")
+        yield RosterList(widths, id="roll-list")
+        yield Static(id="roll-detail")
         yield Static(id="roll-error")
         yield Footer()
+
+    @on(RosterList.Highlighted)
+    def _detail(self, message: RosterList.Highlighted) -> None:
+        row = message.row
+        detail = self.query_one("#roll-detail", Static)
+        detail.update(" · ".join(row.cells[1:] + row.cells[:1]) if row is not None and row.member else "")
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -121,7 +135,7 @@ class AttendanceScreen(Screen[None]):
         roster = self.query_one(RosterList)
         member = roster.member
         if member is not None:
-            self.post_message(RunCommand(format_command(Command(verb, {"members": (Ref(member),)})), origin=self))
+            self.post_message(RunCommand(command_line(verb, members=(Ref(member),)), origin=self))
         roster.action_move(1)
 
     def on_command_answered(self, message: CommandAnswered) -> None:
@@ -168,7 +182,7 @@ class AttendanceScreen(Screen[None]):
     def action_revoke(self) -> None:
         member = self.query_one(RosterList).member
         if member is not None:
-            self.post_message(RunCommand(format_command(Command("revoke", {"principal": Ref(member)})), origin=self))
+            self.post_message(RunCommand(command_line("revoke", principal=Ref(member)), origin=self))
 
     def action_filter(self) -> None:
         self.query_one("#roll-filter", Input).focus()

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from meeting.i18n import _
-from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.vocabulary import MOTION_NAMES, member_name, words
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class ConsensusScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         motion = self.app.session.state.pending
         if motion is not None and motion.consensus is None:
-            self.post_message(RunCommand("consensus", origin=self))
+            self.post_message(RunCommand(command_line("consensus"), origin=self))
         self.redraw()
 
     def on_screen_resume(self) -> None:
@@ -89,7 +89,7 @@ class ConsensusScreen(ModalScreen[None]):
         self.app.open_form("aside")
 
     def action_conclude(self) -> None:
-        self.post_message(RunCommand("conclude", origin=self, closes=True))
+        self.post_message(RunCommand(command_line("conclude"), origin=self, closes=True))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -50,6 +50,7 @@ FIELD_WORDS: dict[str, str] = {
     "abstain": N_("Abstain"),
     "blank": N_("Blank"),
     "kind": N_("Kind of motion"),
+    "motion": N_("Motion number"),
     "ruling": N_("Ruling"),
     "choice": N_("Chair's vote"),
     "due": N_("Due (YYYY-MM-DD)"),

@@ -22,7 +22,7 @@ from meeting.i18n import _
 from meeting.messages import render
 from meeting.tui.actions import ACTIONS
 from meeting.tui.commandbar import CommandBar
-from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import (
     agenda_rows,
     attendance_text,
@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
 
     def action_run(self, verb: str) -> None:
         self.in_flight.append(verb)
-        self.post_message(RunCommand(verb))
+        self.post_message(RunCommand(command_line(verb)))
 
     def action_form(self, verb: str) -> None:
         self.app.open_form(verb)

@@ -10,7 +10,13 @@ from textual.message import Message
 from textual.screen import Screen
 
 from meeting.domain.engine import Refused
+from meeting.domain.language import Command, format_command
 from meeting.session import Accepted
+
+
+def command_line(verb: str, **args: Any) -> str:
+    """A command's line, always through the printer (no screen writes command syntax)."""
+    return format_command(Command(verb, args))
 
 
 class RunCommand(Message):

@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from meeting.domain.events import Voter
-from meeting.domain.language import Command, Ref, format_command
+from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
 from meeting.i18n import _
 from meeting.messages import render
-from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text
 from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
@@ -70,7 +70,7 @@ class PollScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.poll is None:
-            self.post_message(RunCommand("roll-call", origin=self))
+            self.post_message(RunCommand(command_line("roll-call"), origin=self))
         self.fill()
         self.query_one(RosterList).focus()
 
@@ -150,7 +150,7 @@ class PollScreen(Screen[None]):
         args: dict[str, object] = {"voters": (Ref(voter.voter),)}
         if voter.via == "proxy":
             args["principal"] = Ref(voter.seat)
-        self.post_message(RunCommand(format_command(Command(choice, args)), origin=self))
+        self.post_message(RunCommand(command_line(choice, **args), origin=self))
 
     def on_command_answered(self, message: CommandAnswered) -> None:
         refused = message.refused
@@ -174,7 +174,7 @@ class PollScreen(Screen[None]):
         self._to_unanswered(self.query_one(RosterList).cursor + 1)
 
     def action_close_poll(self) -> None:
-        self.post_message(RunCommand("close", origin=self, closes=True))
+        self.post_message(RunCommand(command_line("close"), origin=self, closes=True))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -14,12 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meeting.domain import events as ev
-from meeting.domain.language import Command, format_command
 from meeting.domain.outcome import BUILT_IN_CLASSES
 from meeting.domain.procedure import decision_for
 from meeting.domain.state import State
 from meeting.i18n import N_, _
-from meeting.tui.messages import RunCommand
+from meeting.tui.messages import RunCommand, command_line
 from meeting.vocabulary import MOTION_NAMES, RULINGS, member_name, words
 from meeting.words import decision_words, outcome_words
 
@@ -122,9 +121,9 @@ class ResultScreen(ModalScreen[None]):
     def action_cast(self, choice: str) -> None:
         if self.awaiting == "casting_vote":
             self.dismiss()
-            self.app.post_message(RunCommand(format_command(Command("cast", {"choice": choice}))))
+            self.app.post_message(RunCommand(command_line("cast", choice=choice)))
 
     def action_draw(self) -> None:
         if self.awaiting == "lots":
             self.dismiss()
-            self.app.post_message(RunCommand("draw"))
+            self.app.post_message(RunCommand(command_line("draw")))

@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -28,7 +29,8 @@ def row_text(row: Row, widths: tuple[int, ...] = WIDTHS) -> Text:
         return Text(" " + row.cells[0], style="bold")
     text = Text(" ")
     for cell, width in zip(row.cells, (*widths, 200), strict=False):
-        text.append(cell[: width - 1].ljust(width))
+        if width:  # a width of 0 leaves the column out
+            text.append(cell[: width - 1].ljust(width))
     return text
 
 
@@ -47,6 +49,13 @@ class RosterList(ScrollView, can_focus=True):
 
     cursor = reactive(0)
 
+    class Highlighted(Message):
+        """The cursor is on another row (None: the list is empty)."""
+
+        def __init__(self, row: Row | None) -> None:
+            super().__init__()
+            self.row = row
+
     def __init__(self, widths: tuple[int, ...] = WIDTHS, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.widths = widths
@@ -58,10 +67,13 @@ class RosterList(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(0, len(rows))  # cut at the width, never scrolled sideways
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self.post_message(self.Highlighted(rows[self.cursor] if rows else None))
         self.refresh()
 
     def change(self, index: int, row: Row) -> None:
         self.rows[index] = row
+        if index == self.cursor:
+            self.post_message(self.Highlighted(row))
         self._strips.pop(index, None)
         self.refresh_line(index)
 
@@ -74,6 +86,7 @@ class RosterList(ScrollView, can_focus=True):
             self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self.post_message(self.Highlighted(self.rows[new] if new < len(self.rows) else None))
         self.refresh_line(old)
         self.refresh_line(new)
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
