@@ -216,6 +216,7 @@ _ATTENDANCE_VERBS = frozenset({"present", "remote", "apologies", "absent", "leav
 _WITHOUT_CHAIR = _ATTENDANCE_VERBS | {"chair", "secretary", "note", "undo", "at"}
 # While a roll call or a ballot is open, only what concerns the vote itself.
 _DURING_A_VOTE = _ATTENDANCE_VERBS | {
+    "resume",  # a recess taken for want of a quorum ends; the vote goes on
     "yes",
     "no",
     "abstain",

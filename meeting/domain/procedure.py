@@ -243,7 +243,9 @@ def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOr
     motion = state.motions.get(target)
     if motion is None:
         return _out("motion.no-such-motion", motion=target)
-    if state.pending is not None:
+    # Reconsidering an amendment (or another motion on a pending one) comes while that one is
+    # pending; any other motion is reconsidered when nothing is.
+    if state.pending is not None and motion.applies_to not in state.stack:
         return _out("motion.main-pending")
     if not reconsiderable(state, motion):
         return _out("motion.not-reconsiderable", motion=target)

@@ -52,9 +52,11 @@ def chronicle(recorded: Sequence[Recorded]) -> list[Step]:
     state = State.start(first.event, first.at)
     steps = [Step(first, None, 1, state.phase, None)]
     for entry in events[1:]:
-        item = state.current
-        state.apply(entry.seq, entry.at, entry.event)
         event = entry.event
+        item = state.current
+        if isinstance(event, ev.ItemOpened) and event.chair is not None and event.chair.returns_to:
+            item = event.item  # opened under the vice-chair, the chair having an interest: told there
+        state.apply(entry.seq, entry.at, event)
         counted = isinstance(event, (*_ATTENDANCE, ev.Begun))
         entitled = len(state.motions[event.motion].entitled) if isinstance(event, _VOTES) else None
         steps.append(

@@ -3,8 +3,8 @@ from the Minutes model (nothing is computed here).
 
 Title, the details table, attendance by region, the proceedings under a heading per item, the
 decisions, the roll-call annex, action items, the approval and signature block; page numbers
-in the footer and the marks (DRAFT, CONFIDENTIAL) in the header. Tables are written as their
-XML in one piece (python-docx's row-by-row calls cost too much at 1,000 delegates). The same
+in the footer and the marks (DRAFT, CONFIDENTIAL) in the header. The body is written as its
+XML in one piece (python-docx's call per row or paragraph costs too much at 1,000 delegates). The same
 journal gives the same bytes: the zip entries carry a fixed date and the document's
 properties come from the journal. `text()` is the one place record text is made safe for Word.
 """
@@ -43,44 +43,93 @@ def text(value: str | int | None) -> str:
     return visible("" if value is None else str(value))
 
 
-def _cell(value: str | int | None, bold: bool = False, right: bool = False) -> str:
+def _run(
+    value: str | int | None, bold: bool = False, italic: bool = False, mono: bool = False, tab: bool = False
+) -> str:
+    """A run of text; its properties as Word writes them (bold, italic, a small monospaced font)."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if mono:
+        props += '<w:rFonts w:ascii="DejaVu Sans Mono" w:hAnsi="DejaVu Sans Mono"/><w:sz w:val="15"/>'
     shown = escape(text(value))
-    align = '<w:jc w:val="right"/>' if right else ""
-    run_props = "<w:rPr><w:b/></w:rPr>" if bold else ""
     return (
-        f'<w:tc><w:p><w:pPr><w:spacing w:before="20" w:after="20"/>{align}</w:pPr>'
-        f'<w:r>{run_props}<w:t xml:space="preserve">{shown}</w:t></w:r></w:p></w:tc>'
+        f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{shown}</w:t>'
+        f"{'<w:tab/>' if tab else ''}</w:r>"
     )
 
 
-def table(
-    doc: DocumentObject,
-    head: Sequence[str],
-    rows: Sequence[Sequence[str | int | None]],
-    widths: Sequence[int],
-    numeric: frozenset[int] = frozenset(),
-) -> None:
-    """A table with a repeated header row and rows that never split across pages, written
-    as one piece of XML; `widths` in per cent of the text width."""
-    twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in widths]
-    grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
-    keep = "<w:trPr><w:cantSplit/></w:trPr>"
-    header = (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        + "".join(_cell(h, bold=True, right=i in numeric) for i, h in enumerate(head))
-        + "</w:tr>"
-    )
-    body = "".join(
-        f"<w:tr>{keep}" + "".join(_cell(c, right=i in numeric) for i, c in enumerate(row)) + "</w:tr>" for row in rows
-    )
-    xml = (
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
-        f'<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-        f"{header}{body}</w:tbl>"
-    )
-    body = doc.element.body
-    body.insert(len(body) - 1, parse_xml(xml))  # before the section's properties, which come last
-    doc.add_paragraph()
+def _cell(value: str | int | None, bold: bool = False, right: bool = False) -> str:
+    align = '<w:jc w:val="right"/>' if right else ""
+    return f'<w:tc><w:p><w:pPr><w:spacing w:before="20" w:after="20"/>{align}</w:pPr>{_run(value, bold)}</w:p></w:tc>'
+
+
+# Each paragraph and table of the body declares the namespace itself: moved into the document,
+# it carries its names along at once (lxml otherwise re-resolves every node under it, seconds at
+# 1,000 delegates); the document, written out, declares it once.
+_W = nsdecls("w")
+
+
+class Body:
+    """The document's body as WordprocessingML, written in one piece and parsed once:
+    python-docx's paragraph-by-paragraph and row-by-row calls cost too much at 1,000 delegates."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def paragraph(self, *runs: str, props: str = "") -> None:
+        self.parts.append(f"<w:p {_W}>{f'<w:pPr>{props}</w:pPr>' if props else ''}{''.join(runs)}</w:p>")
+
+    def words(self, value: str, italic: bool = False) -> None:
+        self.paragraph(_run(value, italic=italic))
+
+    def heading(self, value: str, level: int) -> None:
+        self.paragraph(_run(value), props=f'<w:pStyle w:val="Heading{level}"/>')
+
+    def labelled(self, label: str, value: str) -> None:
+        """ "Proxies: none", the label in bold."""
+        self.paragraph(_run(label + ": ", bold=True), _run(value))
+
+    def entries(self, entries: Sequence[m.Entry | m.Withdrawn]) -> None:
+        """Each entry's time, then its text under a hanging indent of 14 mm."""
+        for entry in entries:
+            self.paragraph(
+                _run(entry.at, bold=True, tab=True),
+                _run(entry.text),
+                props='<w:spacing w:after="60"/><w:ind w:left="794" w:hanging="794"/>',
+            )
+
+    def table(
+        self,
+        head: Sequence[str],
+        rows: Sequence[Sequence[str | int | None]],
+        widths: Sequence[int],
+        numeric: frozenset[int] = frozenset(),
+    ) -> None:
+        """A table with a repeated header row and rows that never split across pages;
+        `widths` in per cent of the text width."""
+        twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in widths]
+        grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
+        keep = "<w:trPr><w:cantSplit/></w:trPr>"
+        header = (
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + "".join(_cell(h, bold=True, right=i in numeric) for i, h in enumerate(head))
+            + "</w:tr>"
+        )
+        body = "".join(
+            f"<w:tr>{keep}" + "".join(_cell(c, right=i in numeric) for i, c in enumerate(row)) + "</w:tr>"
+            for row in rows
+        )
+        self.parts.append(
+            f'<w:tbl {_W}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
+            f'<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f"{header}{body}</w:tbl>"
+        )
+        self.paragraph()
+
+    def into(self, doc: DocumentObject) -> None:
+        """Everything written, placed before the section's properties (which come last)."""
+        section = doc.element.body[-1]
+        for element in list(parse_xml(f"<body>{''.join(self.parts)}</body>")):
+            section.addprevious(element)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
@@ -95,24 +144,12 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
         paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}>{part}</w:r>"))
 
 
-def _entries(doc: DocumentObject, entries: Sequence[m.Entry | m.Withdrawn]) -> None:
-    for entry in entries:
-        paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.left_indent = Mm(14)
-        paragraph.paragraph_format.first_line_indent = Mm(-14)
-        paragraph.paragraph_format.space_after = Pt(3)
-        paragraph.add_run(text(entry.at) + "\t").bold = True
-        paragraph.add_run(text(entry.text))
-
-
 def _person(p: m.Person) -> str:
     return f"{p.name} ({p.about})" if p.about else p.name
 
 
-def render(minutes: m.Minutes) -> bytes:
-    doc = Document()
-    t = Words(minutes)
-    h = minutes.header
+def _page(doc: DocumentObject, minutes: m.Minutes, t: Words) -> None:
+    """A4 with 20 mm margins, the styles' fonts, the marks in the header, page numbers in the footer."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -125,11 +162,10 @@ def render(minutes: m.Minutes) -> bytes:
         styles[name].font.name = "DejaVu Sans"
         styles[name].font.color.rgb = RGBColor(0x1D, 0x4E, 0x89)
     styles["Title"].font.size = Pt(16)
-
     head = section.header.paragraphs[0]
     head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if h.marks:
-        mark = head.add_run(text(" · ".join(h.marks)))
+    if minutes.header.marks:
+        mark = head.add_run(text(" · ".join(minutes.header.marks)))
         mark.bold = True
         mark.font.color.rgb = RGBColor(0xAA, 0, 0)
     foot = section.footer.paragraphs[0]
@@ -139,7 +175,69 @@ def render(minutes: m.Minutes) -> bytes:
     foot._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> / </w:t></w:r>'))
     _field(foot, "NUMPAGES")
 
-    doc.add_paragraph(text(h.title_words), style="Title")
+
+def _sittings(body: Body, minutes: m.Minutes, t: Words) -> None:
+    for index, sitting in enumerate(minutes.sittings):
+        body.heading(t.sitting_titles[index], 1)
+        body.words(sitting.summary)
+        body.heading(t.attendance, 2)
+        for region in sitting.attendance.regions:
+            body.heading(t.region_caption(region), 3)
+            body.table(t.attendance_head, [r.cells(False) for r in region.rows], (24, 25, 19, 12, 20))
+        attendance = sitting.attendance
+        if attendance.others:
+            body.heading(t.others, 3)
+            body.table(t.others_head, [r.cells(True) for r in attendance.others], (20, 12, 20, 16, 12, 20))
+        body.labelled(t.proxies, _("; ").join(p.words for p in attendance.proxies) or t.none_)
+        body.labelled(t.apologies, _(", ").join(_person(p) for p in attendance.apologies) or t.none_)
+        body.labelled(t.absent, _(", ").join(_person(p) for p in attendance.absent) or t.none_)
+        body.heading(t.quorum, 2)
+        body.words(t.rule(sitting.quorum_rule))
+        body.table(
+            t.quorum_head,
+            [[q.at, q.change_words, q.words, _("yes") if q.met else _("no")] for q in sitting.quorum],
+            (9, 20, 58, 13),
+        )
+        if sitting.timetable:
+            body.heading(t.timetable_caption, 2)
+            body.table(
+                t.timetable_head,
+                [[s.start, s.end or "", s.minutes, s.words] for s in sitting.timetable],
+                (10, 10, 13, 67),
+                numeric=frozenset({2}),
+            )
+
+
+def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]], t: Words) -> None:
+    body.heading(_("Annex: roll calls"), 1)
+    for motion, vote in roll_calls:
+        body.heading(t.roll_call(motion), 2)
+        body.words(vote.words)
+        body.table(
+            t.by_region_head,
+            [[r.name, r.yes, r.no, r.abstain] for r in vote.by_region],
+            (40, 20, 20, 20),
+            numeric=frozenset({1, 2, 3}),
+        )
+        rows: list[list[str | int | None]] = [
+            [
+                v.seat.name,
+                v.region_name or "",
+                v.voter.name + (f" ({v.via_words})" if v.via_words else ""),
+                v.choice_words,
+            ]
+            for v in vote.roll_call
+        ]
+        body.table(t.by_seat_head, rows, (30, 25, 30, 15))
+
+
+def render(minutes: m.Minutes) -> bytes:
+    doc = Document()
+    t = Words(minutes)
+    h = minutes.header
+    _page(doc, minutes, t)
+    body = Body()
+    body.paragraph(_run(h.title_words), props='<w:pStyle w:val="Title"/>')
     details = [
         (_("Meeting"), h.title),
         (_("Date"), h.date_words),
@@ -149,138 +247,75 @@ def render(minutes: m.Minutes) -> bytes:
         (_("Chair"), _person(h.chair)),
         (_("Secretary"), _person(h.secretary)),
     ]
-    table(doc, [t.details, ""], details, (25, 75))
+    body.table([t.details, ""], details, (25, 75))
+    _sittings(body, minutes, t)
 
-    for index, sitting in enumerate(minutes.sittings):
-        doc.add_heading(text(t.sitting_titles[index]), level=1)
-        doc.add_paragraph(text(sitting.summary))
-        doc.add_heading(text(t.attendance), level=2)
-        for region in sitting.attendance.regions:
-            doc.add_heading(text(t.region_caption(region)), level=3)
-            table(doc, t.attendance_head, [r.cells(False) for r in region.rows], (24, 25, 19, 12, 20))
-        if sitting.attendance.others:
-            doc.add_heading(text(t.others), level=3)
-            table(doc, t.others_head, [r.cells(True) for r in sitting.attendance.others], (20, 12, 20, 16, 12, 20))
-        attendance = sitting.attendance
-        for label, names in (
-            (t.proxies, [p.words for p in attendance.proxies]),
-            (t.apologies, [_person(p) for p in attendance.apologies]),
-            (t.absent, [_person(p) for p in attendance.absent]),
-        ):
-            paragraph = doc.add_paragraph()
-            paragraph.add_run(text(label) + ": ").bold = True
-            paragraph.add_run(text(_(", ").join(names) or t.none_))
-        doc.add_heading(text(t.quorum), level=2)
-        doc.add_paragraph(text(t.rule(sitting.quorum_rule)))
-        table(
-            doc,
-            t.quorum_head,
-            [[q.at, q.change_words, q.words, _("yes") if q.met else _("no")] for q in sitting.quorum],
-            (9, 20, 58, 13),
-        )
-        if sitting.timetable:
-            doc.add_heading(text(t.timetable_caption), level=2)
-            table(
-                doc,
-                t.timetable_head,
-                [[s.start, s.end or "", s.minutes, s.words] for s in sitting.timetable],
-                (10, 10, 13, 67),
-                numeric=frozenset({2}),
-            )
-
-    doc.add_heading(text(t.proceedings), level=1)
+    body.heading(t.proceedings, 1)
     if minutes.other_proceedings:
-        doc.add_heading(text(t.outside), level=2)
-        _entries(doc, minutes.other_proceedings)
+        body.heading(t.outside, 2)
+        body.entries(minutes.other_proceedings)
     roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]] = []
     for item in minutes.items:
-        doc.add_heading(text(item.heading), level=2)
-        doc.add_paragraph(text(" · ".join(t.facts(item)))).runs[0].italic = True
+        body.heading(item.heading, 2)
+        body.words(" · ".join(t.facts(item)), italic=True)
         if item.documents:
-            doc.add_paragraph(text(t.documents(item.documents)))
-        _entries(doc, item.proceedings)
+            body.words(t.documents(item.documents))
+        body.entries(item.proceedings)
         if item.speakers:
-            doc.add_paragraph(text(t.speakers(item.speakers)))
+            body.words(t.speakers(item.speakers))
         for number in item.motions:
             motion = minutes.motion(number)
             roll_calls += [(motion, vote) for vote in motion.votes if vote.roll_call]
 
-    doc.add_heading(text(t.decisions), level=1)
-    rows = []
+    body.heading(t.decisions, 1)
+    rows: list[list[str | int | None]] = []
     for motion in minutes.motions:
         found = minutes.item(motion.item)
         what = motion.label + (f": {motion.text}" if motion.text else "")
         rows.append([str(found.number) if found else "", what, motion.summary])
     if rows:
-        table(doc, t.decisions_head, rows, (9, 51, 40))
+        body.table(t.decisions_head, rows, (9, 51, 40))
     else:
-        doc.add_paragraph(text(t.none))
-
-    doc.add_heading(text(t.actions), level=1)
+        body.words(t.none)
+    body.heading(t.actions, 1)
     if minutes.actions:
-        table(
-            doc,
+        body.table(
             t.actions_head,
             [[a.what, _person(a.owner), a.due or "", a.item_number or ""] for a in minutes.actions],
             (45, 28, 18, 9),
         )
     else:
-        doc.add_paragraph(text(t.none))
-    doc.add_heading(text(t.unfinished), level=1)
+        body.words(t.none)
+    body.heading(t.unfinished, 1)
     for line in minutes.unfinished or [t.none]:
-        doc.add_paragraph(text(line))
+        body.words(line)
     if minutes.corrections:
-        doc.add_heading(text(t.corrections), level=1)
-        _entries(doc, [m.Entry(at=c.at, text=c.words) for c in minutes.corrections])
+        body.heading(t.corrections, 1)
+        body.entries([m.Entry(at=c.at, text=c.words) for c in minutes.corrections])
 
-    doc.add_heading(text(t.approval), level=1)
-    doc.add_paragraph(text(minutes.approval.words))
+    body.heading(t.approval, 1)
+    body.words(minutes.approval.words)
     for signature in minutes.signatures:
-        paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(18)
-        paragraph.paragraph_format.keep_with_next = True
-        paragraph.add_run(text(f"{signature.role}: {signature.name}")).bold = True
-        doc.add_paragraph(text(_("Signature: ______________________  Date: ______________")))
-    doc.add_paragraph(text(f"{t.journal_hash} {minutes.journal.last_entry_sha256}"))
-
+        body.paragraph(
+            _run(f"{signature.role}: {signature.name}", bold=True), props='<w:keepNext/><w:spacing w:before="360"/>'
+        )
+        body.words(_("Signature: ______________________  Date: ______________"))
+    body.words(f"{t.journal_hash} {minutes.journal.last_entry_sha256}")
     if roll_calls:
-        doc.add_heading(text(_("Annex: roll calls")), level=1)
-        for motion, vote in roll_calls:
-            doc.add_heading(text(t.roll_call(motion)), level=2)
-            doc.add_paragraph(text(vote.words))
-            table(
-                doc,
-                t.by_region_head,
-                [[r.name, r.yes, r.no, r.abstain] for r in vote.by_region],
-                (40, 20, 20, 20),
-                numeric=frozenset({1, 2, 3}),
-            )
-            table(
-                doc,
-                t.by_seat_head,
-                [
-                    [
-                        v.seat.name,
-                        v.region_name or "",
-                        v.voter.name + (f" ({v.via_words})" if v.via_words else ""),
-                        v.choice_words,
-                    ]
-                    for v in vote.roll_call
-                ],
-                (30, 25, 30, 15),
-            )
-    doc.add_heading(text(t.annex), level=1)
-    doc.add_paragraph(text(minutes.journal.words))
-    doc.add_paragraph(text(minutes.journal.how_to_check))
-    command = doc.add_paragraph().add_run(text(minutes.journal.check_command))
-    command.font.name, command.font.size = "DejaVu Sans Mono", Pt(7.5)
-    table(doc, t.sources_head, [[s.path, s.sha256] for s in minutes.journal.sources], (35, 65))
+        _roll_calls(body, roll_calls, t)
+
+    body.heading(t.annex, 1)
+    body.words(minutes.journal.words)
+    body.words(minutes.journal.how_to_check)
+    body.paragraph(_run(minutes.journal.check_command, mono=True))
+    body.table(t.sources_head, [[s.path, s.sha256] for s in minutes.journal.sources], (35, 65))
     for words in [c.words for c in minutes.journal.circulated] + [minutes.approval.record_words or ""]:
         if words:
-            doc.add_paragraph(text(words))
+            body.words(words)
     if minutes.journal.withdrawn:
-        doc.add_paragraph(text(t.withdrawn))
-        _entries(doc, minutes.journal.withdrawn)
+        body.words(t.withdrawn)
+        body.entries(minutes.journal.withdrawn)
+    body.into(doc)
 
     props = doc.core_properties
     props.title = text(h.title_words)

@@ -639,7 +639,11 @@ def interests(ctx: Context) -> list[m.Interest]:
     state = ctx.state
     out = []
     for declared in state.interests:
-        recused = declared.item is not None and declared.member in state.items[declared.item].recusals
+        item = ctx.item_words(declared.item) if declared.item else ""
+        rulings = {
+            "recused": _("Recused from the votes on {item}.").format(item=item),
+            "cleared": _("Ruled by the chair to be no bar to taking part in {item}.").format(item=item),
+        }
         out.append(
             m.Interest(
                 at=ctx.clock(declared.at),
@@ -648,9 +652,7 @@ def interests(ctx: Context) -> list[m.Interest]:
                 item_title=state.items[declared.item].item.title if declared.item in state.items else None,
                 text=declared.text,
                 words=interest_words(ctx, declared.member, declared.text, declared.item),
-                ruling_words=_("Recused from the votes on {item}.").format(item=ctx.item_words(declared.item))
-                if recused and declared.item
-                else None,
+                ruling_words=rulings[declared.ruling] if declared.ruling and declared.item else None,
             )
         )
     return out

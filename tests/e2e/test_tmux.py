@@ -21,23 +21,28 @@ MEETING = Path(sys.executable).parent / "meeting"
 
 class Terminal:
     def __init__(self, name: str, command: str, size: tuple[int, int] = (80, 24)) -> None:
-        self.name = f"{name}-{os.getpid()}"  # one tmux server serves every worktree's test run on the machine
+        self.name = name
+        # A tmux server of this test run's own: the default one is shared by every worktree's test
+        # run on the machine, and exits under another run's feet when its last session ends.
+        self.tmux = [TMUX or "tmux", "-L", f"meeting-e2e-{os.getpid()}"]
         subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command],
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command],
             check=True,
             cwd=REPO,
         )
 
     def screen(self) -> str:
-        return subprocess.run([TMUX, "capture-pane", "-t", self.name, "-p"], capture_output=True, text=True).stdout
+        return subprocess.run(
+            [*self.tmux, "capture-pane", "-t", self.name, "-p"], capture_output=True, text=True
+        ).stdout
 
     def keys(self, *keys: str, pause: float = 0.3) -> None:
         for key in keys:
-            subprocess.run([TMUX, "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
             time.sleep(pause)
 
     def type(self, text: str) -> None:
-        subprocess.run([TMUX, "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
         time.sleep(0.3)
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
@@ -52,13 +57,13 @@ class Terminal:
     def kill_program(self) -> None:
         """SIGKILL the program running in the pane (the shell's child), not tmux itself."""
         shell = subprocess.run(
-            [TMUX, "list-panes", "-t", self.name, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True
+            [*self.tmux, "list-panes", "-t", self.name, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True
         ).stdout.strip()
         for pid in subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split():
             os.kill(int(pid), signal.SIGKILL)
 
     def close(self) -> None:
-        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
 
 
 @pytest.fixture

@@ -416,6 +416,25 @@ async def test_a_tie_asks_for_the_chairs_casting_vote_when_the_rules_give_one(tm
         assert isinstance(app.screen, ResultScreen) and "CARRIED" in all_text(app)
 
 
+async def test_a_tie_the_rules_break_by_lots_offers_the_draw(tmp_path):
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
+        'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"', 'more_than = "1/2"\nof = "votes_cast"\ntie = "lots"'
+    )
+    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
+    meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "9", "enter", "9", "enter", "3", "enter")
+        assert "the rules decide it by lots — l: draw lots" in all_text(app)
+        await pilot.press("y")  # no casting vote under these rules: nothing happens
+        assert meeting.state.motions[1].outcome.awaiting == "lots"
+        await pilot.press("l")
+        await pilot.pause()
+        outcome = meeting.state.motions[1].outcome
+        assert outcome.tie_broken_by == "lots"
+        assert isinstance(app.screen, ResultScreen) and outcome.result.upper() in all_text(app)
+
+
 class Watch:
     """The app's clock, moved by the test."""
 

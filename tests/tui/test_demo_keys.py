@@ -1,7 +1,8 @@
 """The whole demo meeting run as a chair would: from keys and forms alone, never the command bar
 (no `:`), counting the key presses as issue #13 counts them — every key counts except the
 characters typed into a field (motion texts, reasons, dates, the letters of a name or a word
-being searched). The journal it leaves must reach the same decisions as the demo script."""
+being searched); the digits of counts and minutes do count. The journal it leaves must reach
+the same decisions as the demo script."""
 
 from __future__ import annotations
 
