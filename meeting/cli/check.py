@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
@@ -155,6 +156,7 @@ def summary_of(loaded: Loaded) -> dict[str, Any] | None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = load(Path(args.file))
+    speak(args, loaded.meeting.agenda.language if loaded.meeting else None)
     summary = summary_of(loaded) if loaded.ok else None
     if args.json:
         print(json.dumps(json_result(loaded.diagnostics, summary=summary), ensure_ascii=False, indent=2))

@@ -22,7 +22,7 @@ import tomli_w
 from meeting import __version__
 from meeting.diagnostics import Diagnostic, has_errors
 from meeting.domain.state import Recorded, State
-from meeting.i18n import _, set_language
+from meeting.i18n import _, choose, language
 from meeting.journal import read_journal
 from meeting.loader.circulated import MINUTES_LIMIT
 from meeting.loader.read import read_bounded
@@ -68,7 +68,9 @@ def parse_file_name(name: str) -> tuple[str, str | None, bool] | None:
 
 
 def render(minutes: Minutes, fmt: str, templates: str | None = None) -> bytes:
-    return _RENDER[fmt](minutes, templates)
+    """One file of the minutes, in the language they were written in."""
+    with language(minutes.language):
+        return _RENDER[fmt](minutes, templates)
 
 
 @dataclass
@@ -105,10 +107,10 @@ def read(path: Path) -> Read:
 def minutes_in(
     journal: Read, lang: str | None, approved: Approved | None = None, confidential: bool = False
 ) -> Minutes:
-    """The minutes in `lang` (the meeting's own language when None)."""
+    """The minutes in `lang`; when None, in the meeting's own language (`i18n.choose`)."""
     assert journal.state is not None
-    set_language(lang or journal.state.meeting.agenda.language)
-    return minutes_of(journal.state, journal.recorded, journal.last_hash, approved, confidential)
+    with language(choose(lang, journal.state.meeting.agenda.language)):
+        return minutes_of(journal.state, journal.recorded, journal.last_hash, approved, confidential)
 
 
 def has_closed_session(journal: Read) -> bool:

@@ -20,7 +20,7 @@ from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.rules import Threshold
 from meeting.domain.state import Motion, State
-from meeting.i18n import N_, _, language, ngettext
+from meeting.i18n import N_, _, current_language, ngettext
 from meeting.minutes import model as m
 from meeting.vocabulary import (
     CHOICES,
@@ -383,4 +383,4 @@ def _translation(ctx: Context, motion: Motion) -> str | None:
     draft = item.item.motion if item else None
     if motion.kind != "main" or draft is None or motion.text != draft.text:
         return None
-    return draft.translations.get(language())
+    return draft.translations.get(current_language())
