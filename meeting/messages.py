@@ -580,7 +580,9 @@ def _param_text(value: Any) -> str:
 
 def _shown(name: str, value: Any) -> str:
     if name in _PERCENTS and isinstance(value, Fraction):
-        return f"{float(value) * 100:.0f} %"
+        from meeting.formats import percent
+
+        return percent(value)
     words = _PARAM_WORDS.get(name)
     if words is not None and isinstance(value, str) and value in words:
         return _(words[value])

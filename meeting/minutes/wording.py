@@ -20,6 +20,7 @@ from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.rules import Threshold
 from meeting.domain.state import Motion, State
+from meeting.formats import clock_time
 from meeting.i18n import N_, _, current_language, ngettext
 from meeting.minutes import model as m
 from meeting.vocabulary import (
@@ -51,7 +52,8 @@ class Clock:
 
     def __call__(self, moment: datetime) -> str:
         local = moment.astimezone(self.zone)
-        return local.strftime("%H:%M") if local.date() == self.day else local.strftime("%Y-%m-%d %H:%M")
+        hours = clock_time(local)
+        return hours if local.date() == self.day else f"{local.date().isoformat()} {hours}"
 
 
 class Context:
