@@ -7,14 +7,16 @@ import errno
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
 from meeting.minutes import files
-from meeting.minutes.approval import approval_in
-from meeting.minutes.model import Approved
+
+if TYPE_CHECKING:
+    from meeting.minutes.model import Approved
 
 
 def formats(text: str) -> list[str]:
@@ -118,6 +120,8 @@ def approval(
     if later is None:
         return None, True
     later_path = files.journal_path(later)
+    from meeting.minutes.approval import approval_in
+
     approved, problems = approval_in(journal, path, files.read(later_path), later_path)
     diagnostics += problems
     return ((later_path, approved), True) if approved is not None else (None, False)
