@@ -354,7 +354,7 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
         original_text=motion.original_text
         if text and motion.original_text and motion.original_text != motion.text
         else None,
-        translation=_translation(ctx, motion),
+        translation=translation_of(ctx, motion.item, motion.text) if motion.kind == "main" else None,
         applies_to=motion.applies_to,
         mover=ctx.person(motion.mover),
         seconder=ctx.person(motion.seconder) if motion.seconder else None,
@@ -379,10 +379,11 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
     )
 
 
-def _translation(ctx: Context, motion: Motion) -> str | None:
-    """The agenda's translation of a draft motion moved as written, in the minutes' language."""
-    item = ctx.state.items.get(motion.item) if motion.item else None
+def translation_of(ctx: Context, item_id: str | None, text: str | None) -> str | None:
+    """The agenda's translation, into the minutes' language, of its draft motion for the item,
+    when `text` is exactly that draft: a translation of other words would misquote the motion."""
+    item = ctx.state.items.get(item_id) if item_id else None
     draft = item.item.motion if item else None
-    if motion.kind != "main" or draft is None or motion.text != draft.text:
+    if draft is None or text != draft.text:
         return None
     return draft.translations.get(current_language())
