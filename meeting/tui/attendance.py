@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from meeting.domain.attendance import representation
 from meeting.domain.language import Command, Ref, parse
@@ -21,6 +21,7 @@ from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import ATTENDANCE, member_name
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class AttendanceScreen(Screen[None]):
         yield RosterList(widths, id="roll-list")
         yield Static(id="roll-detail")
         yield Static(id="roll-error")
-        yield Footer()
+        yield TranslatedFooter()
 
     @on(RosterList.Highlighted)
     def _detail(self, message: RosterList.Highlighted) -> None:

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
@@ -21,6 +21,7 @@ from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
 from meeting.words import counts_words
 
@@ -61,7 +62,7 @@ class PollScreen(Screen[None]):
         yield Static(row_text(heading, WIDTHS), id="poll-heading")
         yield RosterList(WIDTHS, id="poll-list")
         yield Static(id="poll-error")
-        yield Footer()
+        yield TranslatedFooter()
 
     @property
     def poll(self) -> Poll | None:

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from meeting.i18n import _
 from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
 from meeting.minutes.tally import Tally, Who, find_item, tallies, who
+from meeting.tui.textual_words import TranslatedFooter
 
 if TYPE_CHECKING:
     from meeting.view.app import ViewApp
@@ -46,7 +47,7 @@ class ReviewScreen(Screen[None]):
         yield DataTable(id="votes", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="detail-box"):
             yield Static(id="detail")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#votes", DataTable)

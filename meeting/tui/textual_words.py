@@ -1,0 +1,57 @@
+"""Textual's own words that a user sees, in the console's language: the footer's labels (ours and
+Textual's "palette"), the command palette's placeholder and "No matches found", and the names
+of Textual's system commands in the palette.
+
+Textual writes these in English inside its widgets. The footer and the palette below translate
+them when they are shown. `_start_no_matches_countdown` is a private method of Textual's
+CommandPalette, copied from Textual 8.2.8 (pinned in pyproject.toml) with its one sentence
+translated; tests/tui/test_textual_words.py fails if the pinned version changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult, SystemCommand
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from meeting.i18n import N_, _
+
+# Textual's English, as its widgets write it, marked for the catalogs.
+TEXTUAL_WORDS: tuple[str, ...] = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Search for commands…"),
+    N_("No matches found"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+
+
+class TranslatedFooter(Footer):
+    """Textual's footer, each key's label in the language being spoken when it is drawn (a
+    binding's description may have been made before the language was chosen)."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)
+            yield widget
+
+
+def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Textual's system commands (Theme, Quit, Keys, Screenshot…) with translated words."""
+    for command in commands:
+        yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
