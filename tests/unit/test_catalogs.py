@@ -30,8 +30,44 @@ TEMPLATE = LOCALE_DIR / "meeting.pot"
 SAME_IN_EVERY_LANGUAGE = frozenset({"TOML", "JSON", "CSV", "HTML", "Markdown", "Word", "SHA-256"})
 # Words a language writes as English does, each checked by its translator.
 SAME_AS_ENGLISH = {
+    "fr": frozenset(
+        {"Motion", "motion", "Abst.", "Abstentions", "abstentions", "{n} abstention", "Date", "Page"}
+        | {"Organisation", "Quorum", "absent", "consensus"}
+    ),
     "es": frozenset({"No", "no", "Base", "Abst."}),
+    "pt": frozenset({"Abst."}),
 }
+
+# Strings added since the translators' catalogs were written, sent to them (todo-<lang>.pot) and
+# not back yet: untranslated or fuzzy is excused for these alone, nothing else is. A string
+# translated in every catalog must leave this list (a test below fails otherwise).
+PENDING_TRANSLATION = frozenset(
+    {
+        "The meeting in members' local time (⚠ outside {earliest}–{latest}):",
+        "language of messages and output: {codes} (default: the meeting's language)",
+        "no translation into '{code}': use one of {codes}",
+        "this file changed since the meeting began: the meeting goes on under the council and agenda its journal "
+        "recorded then",
+        "'earliest' must be before 'latest'",
+        "(translation: {text})",
+        "Local time",
+        "Search for commands…",
+        "No matches found",
+        "palette",
+        "Open the command palette",
+        "Theme",
+        "Change the current theme",
+        "Quit the application as soon as possible",
+        "Hide the keys and widget help panel",
+        "Show help for the focused widget and a summary of available keys",
+        "Minimize",
+        "Minimize the widget and restore to normal size",
+        "Maximize",
+        "Maximize the focused widget",
+        "Screenshot",
+        "Save an SVG 'screenshot' of the current screen",
+    }
+)
 
 # {name}, {0}, {value!r}, {share:>3}; %s, %d, %(name)s. Literal braces ({{, }}) are not fields.
 _FIELD = re.compile(r"(?<!\{)\{(?!\{)([^{}]*)\}|%(?:\([A-Za-z_]+\))?[sdr]")
@@ -66,10 +102,12 @@ def problems(found: Catalog) -> list[str]:
         source = message.id if isinstance(message.id, tuple) else (message.id,)
         wanted = set().union(*(fields(text) for text in source))
         said = forms(message)
-        if message.fuzzy:
+        pending = msgid(message) in PENDING_TRANSLATION
+        if message.fuzzy and not pending:
             wrong.append(f"fuzzy: {msgid(message)!r}")
-        if not all(said):
-            wrong.append(f"untranslated: {msgid(message)!r}")
+        if not all(said) or (message.fuzzy and pending):
+            if not pending:
+                wrong.append(f"untranslated: {msgid(message)!r}")
             continue
         for text in said:
             if fields(text) != wanted:
@@ -97,6 +135,16 @@ def test_plural_forms_are_cldrs(code: str) -> None:
     for message in messages(found):
         if isinstance(message.id, tuple):
             assert len(forms(message)) == cldr.num_plurals, msgid(message)
+
+
+def test_a_string_pending_translation_is_still_awaited() -> None:
+    """The excuse above lasts only while a translation is missing somewhere."""
+    done = set(PENDING_TRANSLATION)
+    for code in TRANSLATED:
+        for message in messages(catalog(LOCALE_DIR / code / "LC_MESSAGES" / "meeting.po", code)):
+            if msgid(message) in done and (message.fuzzy or not all(forms(message))):
+                done.discard(msgid(message))
+    assert not done, "translated everywhere: take these out of PENDING_TRANSLATION"
 
 
 def test_the_checks_find_what_they_are_for() -> None:
@@ -169,7 +217,7 @@ def test_a_built_wheel_carries_the_compiled_catalogs(tmp_path: Path) -> None:
         for code in TRANSLATED:
             compiled = read_mo(archive.open(f"meeting/locale/{code}/LC_MESSAGES/meeting.mo"))
             po = catalog(LOCALE_DIR / code / "LC_MESSAGES" / "meeting.po", code)
-            held = {m.id: m.string for m in messages(compiled)}
+            held = {msgid(m): forms(m) for m in messages(compiled)}
             translated = [m for m in messages(po) if all(forms(m)) and not m.fuzzy]
             assert translated, f"nothing translated into {code}"
-            assert all(held.get(m.id) == m.string for m in translated)
+            assert all(held.get(msgid(m)) == forms(m) for m in translated)
