@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -42,13 +44,33 @@ TEXTUAL_WORDS: tuple[str, ...] = (
 
 class TranslatedFooter(Footer):
     """Textual's footer, each key's label in the language being spoken when it is drawn (a
-    binding's description may have been made before the language was chosen)."""
+    binding's description may have been made before the language was chosen). The keys that do
+    not fit the width are left out whole, never cut mid-word (French runs a fifth longer than
+    English: at 80 columns "Appel au consensus" cut to "Appel" would say "appeal"); the help
+    screen lists every key."""
 
     def compose(self) -> ComposeResult:
+        room = self.app.size.width - self._palette_width()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.description = _(widget.description)
+                if not widget.has_class("-command-palette"):
+                    # Textual's padding: a space either side of the key, one after the label.
+                    needed = cell_len(widget.key_display) + cell_len(widget.description) + 3
+                    if needed > room:
+                        room = 0  # keep the keys in order: none after one left out
+                        continue
+                    room -= needed
             yield widget
+
+    def _palette_width(self) -> int:
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return 0
+        key = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette"))
+        return cell_len(key) + cell_len(_("palette")) + 4  # and its border
+
+    def on_resize(self) -> None:
+        self.refresh(recompose=True)
 
 
 def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
