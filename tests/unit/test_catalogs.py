@@ -66,6 +66,14 @@ PENDING_TRANSLATION = frozenset(
         "Maximize the focused widget",
         "Screenshot",
         "Save an SVG 'screenshot' of the current screen",
+        # From main's weighted votes (rules part 2) and the engine:
+        "A roll call on {label} was opened; {count} member entitled to vote.",
+        "A secret ballot on {label} was opened; {count} member entitled to vote.",
+        "item '{item}' is already {item_status}",
+        "required",
+        "votes abstaining",
+        "votes against",
+        "votes in favour",
     }
 )
 
