@@ -18,7 +18,7 @@ from meeting.domain.attendance import representation
 from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
 from meeting.formats import clock_time
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
@@ -38,17 +38,17 @@ class AttendanceScreen(Screen[None]):
     """Members grouped by region; one key per way of attending; `/` filters by name or id."""
 
     BINDINGS = [
-        Binding("p", "mark('present')", _("Present")),
-        Binding("r", "mark('remote')", _("Remote")),
-        Binding("a", "mark('apologies')", _("Apologies")),
-        Binding("x", "mark('absent')", _("Absent")),
-        Binding("l", "mark('leave')", _("Left"), show=False),
-        Binding("d", "mark('drop')", _("Dropped"), show=False),
-        Binding("b", "mark('back')", _("Back"), show=False),
-        Binding("k", "proxy", _("Proxy")),
-        Binding("v", "revoke", _("Revoke proxy"), show=False),
-        Binding("slash", "filter", _("Filter")),
-        Binding("escape", "done", _("Done")),
+        Binding("p", "mark('present')", N_("Present")),
+        Binding("r", "mark('remote')", N_("Remote")),
+        Binding("a", "mark('apologies')", N_("Apologies")),
+        Binding("x", "mark('absent')", N_("Absent")),
+        Binding("l", "mark('leave')", N_("Left"), show=False),
+        Binding("d", "mark('drop')", N_("Dropped"), show=False),
+        Binding("b", "mark('back')", N_("Back"), show=False),
+        Binding("k", "proxy", N_("Proxy")),
+        Binding("v", "revoke", N_("Revoke proxy"), show=False),
+        Binding("slash", "filter", N_("Filter")),
+        Binding("escape", "done", N_("Done")),
     ]
 
     CSS_PATH = "attendance.tcss"

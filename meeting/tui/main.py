@@ -53,7 +53,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         # Bound per screen, not in the class, so the titles are translated when shown.
         for action in ACTIONS:
-            self._bindings.bind(action.key, action.action, _(action.title), show=action.footer)
+            self._bindings.bind(action.key, action.action, action.title, show=action.footer)  # translated when shown
         self._bindings.bind("escape", "leave_bar", show=False)
         self._minute = -1
         self.in_flight: list[str] = []  # lines sent by keys and not yet answered

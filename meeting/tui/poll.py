@@ -16,7 +16,7 @@ from textual.widgets import Static
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
@@ -45,12 +45,12 @@ def _beside_holders(voters: list[Voter]) -> list[Voter]:
 class PollScreen(Screen[None]):
     CSS_PATH = "poll.tcss"
     BINDINGS = [
-        Binding("y", "answer('yes')", _("Yes")),
-        Binding("n", "answer('no')", _("No")),
-        Binding("a", "answer('abstain')", _("Abstain")),
-        Binding("space", "skip", _("Skip")),
-        Binding("c", "close_poll", _("Close the vote")),
-        Binding("escape", "back", _("Back")),
+        Binding("y", "answer('yes')", N_("Yes")),
+        Binding("n", "answer('no')", N_("No")),
+        Binding("a", "answer('abstain')", N_("Abstain")),
+        Binding("space", "skip", N_("Skip")),
+        Binding("c", "close_poll", N_("Close the vote")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     app: MeetingApp

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
@@ -31,9 +31,9 @@ _RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
 
 class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", _("Live")),
-        Binding("slash", "filter", _("Filter")),
-        Binding("q", "app.quit", _("Quit")),
+        Binding("escape", "app.pop_screen", N_("Live")),
+        Binding("slash", "filter", N_("Filter")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     app: ViewApp
