@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 
 from meeting.cli.main import main
-from meeting.formats import long_date
-from meeting.i18n import _, choose, current_language, environment_language, language, supported
+from meeting.formats import SHORT_TIMES, _locale, clock_time, long_date
+from meeting.i18n import LANGUAGES, _, choose, current_language, environment_language, language, supported
 from meeting.messages import render
 from meeting.minutes import files
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL
@@ -80,6 +80,18 @@ def test_dates_are_cldrs_in_each_language() -> None:
         "sw": "Alhamisi, 10 Desemba 2026",
         "pt": "quinta-feira, 10 de dezembro de 2026",
     }
+
+
+def test_the_clocks_pattern_is_cldrs_short_time() -> None:
+    """SHORT_TIMES (which spares the console Babel's import on its first frame) is CLDR's, and
+    clock_time writes what Babel writes."""
+    from babel.dates import format_time, get_time_format
+
+    for code in LANGUAGES:
+        assert SHORT_TIMES[code] == get_time_format("short", locale=_locale(code)).pattern, code
+        with language(code):
+            for moment in (time(9, 5), time(0, 0), time(23, 59)):
+                assert clock_time(moment) == format_time(moment, "short", locale=_locale(code))
 
 
 def test_minutes_in_two_languages_written_at_once_do_not_mix(demos) -> None:
