@@ -74,6 +74,21 @@ PENDING_TRANSLATION = frozenset(
         "votes abstaining",
         "votes against",
         "votes in favour",
+        # argparse's own words (meeting/cli/argparse_words.py):
+        "usage: ",
+        "positional arguments",
+        "options",
+        "show this help message and exit",
+        "show the program's version and exit",
+        "argument %(argument_name)s: %(message)s",
+        "unrecognized arguments: %s",
+        "the following arguments are required: %s",
+        "expected one argument",
+        "expected at most one argument",
+        "expected at least one argument",
+        "ambiguous option: %(option)s could match %(matches)s",
+        "invalid %(type)s value: %(value)r",
+        "invalid choice: %(value)r (choose from %(choices)s)",
     }
 )
 

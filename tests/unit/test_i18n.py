@@ -153,3 +153,33 @@ def test_the_meeting_language_is_the_default_and_lang_overrides_it(write, capsys
     assert "Langues de travail\u00a0: en, fr"  # French: a no-break space before the colon in capsys.readouterr().out
     assert main(["check", str(path), "--lang", "es"]) == 0
     assert "Idiomas de trabajo: en, fr" in capsys.readouterr().out
+
+
+def test_argparses_words_are_its_own_and_follow_the_language(monkeypatch, capsys) -> None:
+    """The sentences marked for the catalogs are argparse's (a new Python may change them), and
+    `meeting ... --help` and usage errors say them through the translation."""
+    import argparse
+    import gettext
+    import inspect
+
+    from meeting import i18n
+    from meeting.cli.argparse_words import ARGPARSE_WORDS
+
+    source = inspect.getsource(argparse)
+    assert [words for words in ARGPARSE_WORDS if repr(words) not in source] == []
+
+    class Marked(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return f"«{message}»"
+
+    real = i18n._translation
+    monkeypatch.setattr(i18n, "_translation", lambda code: Marked() if code == "pt" else real(code))
+    with pytest.raises(SystemExit):
+        main(["check", "--help", "--lang", "pt"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("«usage: »meeting check")
+    assert "«positional arguments»:" in shown and "«options»:" in shown and "«show this help message and exit»" in shown
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "pt"])
+    err = capsys.readouterr().err
+    assert "meeting check: error: «the following arguments are required: FILE»" in err
