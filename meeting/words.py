@@ -15,7 +15,7 @@ from meeting.domain.outcome import yes_needed
 from meeting.domain.quantities import least_whole
 from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum, Rules, Threshold
 from meeting.domain.seats import outside_electorate, seat_chambers
-from meeting.formats import decimal
+from meeting.formats import decimal, number
 from meeting.i18n import _, ngettext
 from meeting.vocabulary import APPEAL_OUTCOMES, BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
 
@@ -199,7 +199,7 @@ def chamber_words(rules: Rules, council: Council) -> dict[str, str]:
 def exact_words(value: Fraction) -> str:
     """14, or 38/3 (12.67): exact first, the decimal only to help the reader."""
     if value.denominator == 1:
-        return str(value.numerator)
+        return number(value.numerator)
     return f"{value.numerator}/{value.denominator} ({decimal(value)})"
 
 

@@ -17,7 +17,7 @@ from meeting.domain.council import Council
 from meeting.domain.local_hours import local_times
 from meeting.domain.quantities import quantity_text
 from meeting.domain.rules import LocalHours
-from meeting.formats import clock_time
+from meeting.formats import clock_time, number
 from meeting.i18n import _
 from meeting.vocabulary import member_name
 from meeting.words import chamber_words, decision_words, quorum_words
@@ -107,7 +107,7 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
 def _lines(summary: dict[str, Any]) -> Iterable[str]:
     yield f"{summary['council']} ({summary['short_name']})"
     yield _("Working languages: {languages}").format(languages=", ".join(summary["languages"]))
-    yield _("Voting seats: {seats}").format(seats=summary["seats"])
+    yield _("Voting seats: {seats}").format(seats=number(summary["seats"]))
     if "votes" in summary:
         yield _("Votes: {votes}").format(votes=summary["votes"])
     width = max((len(r["name"]) for r in summary["regions"]), default=0)
@@ -136,8 +136,8 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
         count=len(summary["items"]), planned=summary["planned_minutes"], duration=summary["duration_minutes"]
     )
     width = max(len(item["id"]) for item in summary["items"])
-    for number, item in enumerate(summary["items"], start=1):
-        yield f"  {number:>2}. {item['id']:<{width}}  {item['minutes']:>3} min  {item['title']}"
+    for position, item in enumerate(summary["items"], start=1):
+        yield f"  {position:>2}. {item['id']:<{width}}  {item['minutes']:>3} min  {item['title']}"
     for circulated in summary["approves"]:
         yield _("Item '{item}' approves the minutes of {meeting}: journal SHA-256 {journal}, draft {minutes}").format(
             item=circulated["item"],

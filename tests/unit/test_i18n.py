@@ -183,3 +183,22 @@ def test_argparses_words_are_its_own_and_follow_the_language(monkeypatch, capsys
         main(["check", "--lang", "pt"])
     err = capsys.readouterr().err
     assert "meeting check: error: «the following arguments are required: FILE»" in err
+
+
+def test_numbers_and_shares_are_written_as_each_language_writes_them() -> None:
+    from fractions import Fraction
+
+    from meeting.formats import percent
+    from meeting.words import exact_words
+
+    shown = {}
+    for code in ("en", "fr", "es", "sw", "pt"):
+        with language(code):
+            shown[code] = (exact_words(Fraction(1000)), exact_words(Fraction(38, 3)), percent(Fraction(2, 5)))
+    assert shown == {
+        "en": ("1,000", "38/3 (12.67)", "40%"),
+        "fr": ("1\u202f000", "38/3 (12,67)", "40\u00a0%"),
+        "es": ("1.000", "38/3 (12,67)", "40\u00a0%"),
+        "sw": ("1,000", "38/3 (12.67)", "40%"),
+        "pt": ("1.000", "38/3 (12,67)", "40%"),
+    }
