@@ -52,6 +52,8 @@ def clock_time(moment: datetime | time) -> str:
 
 def number(value: int) -> str:
     """A count with the language's grouping: "1,000", "1 000", "1.000"."""
+    if -1000 < value < 1000:
+        return str(value)  # no language groups fewer than four digits: no need to load Babel
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_locale(current_language()))

@@ -195,6 +195,7 @@ def test_numbers_and_shares_are_written_as_each_language_writes_them() -> None:
     for code in ("en", "fr", "es", "sw", "pt"):
         with language(code):
             shown[code] = (exact_words(Fraction(1000)), exact_words(Fraction(38, 3)), percent(Fraction(2, 5)))
+            assert exact_words(Fraction(999)) == "999"
     assert shown == {
         "en": ("1,000", "38/3 (12.67)", "40%"),
         "fr": ("1\u202f000", "38/3 (12,67)", "40\u00a0%"),
