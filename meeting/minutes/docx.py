@@ -231,6 +231,34 @@ def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]
         body.table(t.by_seat_head, rows, (30, 25, 30, 15))
 
 
+def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
+    body.heading(t.election_title(e), 3)
+    body.words(" · ".join(t.election_facts(e)), italic=True)
+    if e.composition_words:
+        body.words(e.composition_words)
+    if e.nominations:
+        body.words(t.nominations(e))
+    for r in e.rounds:
+        body.heading(t.round_title(r), 4)
+        body.table(t.report_head, t.report_rows(r), (70, 30), numeric=frozenset({1}))
+        if (file := t.file_words(r)) is not None:
+            body.words(file)
+        if r.count is not None:
+            body.words(t.sheet_caption(r) + ". " + r.count.words)
+            columns = len(r.count.candidates) + 1
+            width = 70 // columns
+            body.table(
+                t.sheet_head(r.count),
+                t.sheet_rows(r.count),
+                (100 - width * columns, *(width,) * columns),
+                numeric=frozenset(range(1, columns + 1)),
+            )
+        for line in r.explanations:
+            body.words("– " + line)
+        body.words(r.words)
+    body.paragraph(_run(t.elected(e), bold=True), _run(" " + e.words))
+
+
 def render(minutes: m.Minutes) -> bytes:
     doc = Document()
     t = Words(minutes)
@@ -263,6 +291,9 @@ def render(minutes: m.Minutes) -> bytes:
         body.entries(item.proceedings)
         if item.speakers:
             body.words(t.speakers(item.speakers))
+        for election in minutes.elections:
+            if election.item == item.id:
+                _election(body, election, t)
         for number in item.motions:
             motion = minutes.motion(number)
             roll_calls += [(motion, vote) for vote in motion.votes if vote.roll_call]

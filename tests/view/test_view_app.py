@@ -122,7 +122,9 @@ async def test_an_amendment_is_shown_as_the_words_it_changes(tmp_path):
 
 
 async def test_a_ballot_shows_only_that_it_is_open_then_its_totals(tmp_path):
-    meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1", "ballot")
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1', "ballot"
+    )
     follower = Follower(meeting.session.journal.path)
     app = build_view(follower, follow=True, clock=lambda: NOON)
     async with app.run_test(size=(120, 40)) as pilot:
