@@ -35,6 +35,10 @@ def error(path: str, code: str, line: int = 1, col: int = 1, **params: Any) -> D
     return Diagnostic(path, line, col, "error", code, params)
 
 
+def warning(path: str, code: str, line: int = 1, col: int = 1, **params: Any) -> Diagnostic:
+    return Diagnostic(path, line, col, "warning", code, params)
+
+
 def format_diagnostic(d: Diagnostic) -> str:
     # The severity word stays English: editors and outside checks match `error:` literally.
     return f"{visible(d.path)}:{d.line}:{d.col}: {d.severity}: {d.message}"

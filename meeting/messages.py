@@ -212,6 +212,9 @@ MESSAGES: dict[str, str] = {
     "secretary.away": N_("'{id}', who takes the minutes, is away: name an acting minute-taker with 'secretary MEMBER'"),
     "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
     "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
+    "journal.source-changed": N_(
+        "this file changed since the meeting began: the meeting goes on under the council and agenda its journal recorded then"
+    ),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
     "journal.no-meeting": N_("the journal does not start with the meeting it records"),
     "journal.inconsistent": N_("this line's undo does not cancel the last action: the journal was edited"),

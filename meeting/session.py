@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from meeting.diagnostics import Diagnostic, error
+from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
 from meeting.domain.attendance import minute_taker_away
@@ -35,8 +35,8 @@ from meeting.domain.state import (
     restore,
 )
 from meeting.journal import Entry, Journal, JournalError, read_journal
-from meeting.loader.load import load
-from meeting.loader.read import Source
+from meeting.loader.read import Source, read_source
+from meeting.loader.syntax import agenda_id
 
 # A chair undoes a few actions, never a thousand in a row; each memento holds little, but an
 # attendance change at 1,000 delegates keeps two lists of 1,000.
@@ -236,8 +236,7 @@ class Session:
             self._before.append(remember(self.state, decision))
             self.state.apply(entry.seq, entry.ts, decision)
             if minute_taker_away(self.state, decision):
-                away = {"id": self.state.secretary}
-                warnings.append(Diagnostic(str(self.journal.path), entry.seq, 1, "warning", "secretary.away", away))
+                warnings.append(warning(str(self.journal.path), "secretary.away", entry.seq, id=self.state.secretary))
         elif self._before:
             restore(self.state, self._before.pop())
             self.state.clock = entry.ts
@@ -255,7 +254,7 @@ class Session:
         if not self._clock_warned:
             self._clock_warned = True
             behind = int((last - now).total_seconds())
-            warnings.append(Diagnostic(str(self.journal.path), 1, 1, "warning", "clock.behind", {"seconds": behind}))
+            warnings.append(warning(str(self.journal.path), "clock.behind", seconds=behind))
         return last
 
 
@@ -278,6 +277,12 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     journal created, or resumed when `resume` (refused otherwise). A replay script's clock
     (`scripted`) starts at the scheduled start, or where the journal it continues stops; the
     console's is the wall clock."""
+    if resume:
+        resumed = _resume_recorded(agenda, journal, mirror, scripted)
+        if resumed is not None:
+            return resumed
+    from meeting.loader.load import load  # a new journal only: validating a council takes time
+
     loaded = load(agenda, expect="agenda")
     diagnostics = list(loaded.diagnostics)
     if loaded.meeting is None:
@@ -306,3 +311,46 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     if scripted:
         session.clock = ScriptClock(session.journal.last.ts, zone)
     return Opened(session, True, diagnostics)
+
+
+def _resume_recorded(agenda: Path, journal: Path | None, mirror: Path | None, scripted: bool) -> Opened | None:
+    """An existing journal resumed under the council and agenda it recorded when the meeting
+    began (its first entry is the meeting), without validating the files again: at 1,000
+    delegates that is a tenth of a second before the chair sees anything. Only the agenda's id
+    is read, to find the journal and to check that it is this meeting's; a file changed since
+    is a warning. None when there is no journal yet, or the agenda cannot be read: the full
+    path then creates one, or says what is wrong."""
+    source, _problems = read_source(agenda)
+    meeting_id = agenda_id(source) if source is not None else None
+    if source is None or meeting_id is None:
+        return None
+    path = journal if journal is not None else default_journal(meeting_id)
+    if not os.path.lexists(path):
+        return None
+    try:
+        session, diagnostics = Session.resume(path, WallClock(), mirror)
+    except JournalError as exc:
+        return Opened(None, True, [exc.diagnostic])
+    recorded = session.state.meeting.agenda
+    if recorded.id != meeting_id:
+        session.close()
+        return Opened(None, True, [*diagnostics, error(str(path), "replay.other-meeting", id=recorded.id)])
+    diagnostics += _changed_since(session.state.sources, source, agenda)
+    if scripted:
+        session.clock = ScriptClock(session.journal.last.ts, recorded.time_zone)
+    return Opened(session, True, diagnostics)
+
+
+def _changed_since(recorded: list[ev.SourceFile], agenda: Source, path: Path) -> list[Diagnostic]:
+    """A warning for each file the meeting was loaded from that is not as it was then."""
+    changed = []
+    for source in recorded:
+        file = path.parent / source.path
+        if file.resolve() == path.resolve():
+            digest: str | None = agenda.sha256
+        else:
+            read, _problems = read_source(file)
+            digest = read.sha256 if read is not None else None
+        if digest != source.sha256:
+            changed.append(warning(str(file), "journal.source-changed"))
+    return changed

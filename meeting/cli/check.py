@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from meeting.cli.output import json_result, print_diagnostics
@@ -16,9 +16,11 @@ from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
 from meeting.domain.quantities import quantity_text
 from meeting.i18n import _
-from meeting.loader.load import Loaded, load
 from meeting.vocabulary import member_name
 from meeting.words import chamber_words, decision_words, quorum_words
+
+if TYPE_CHECKING:
+    from meeting.loader.load import Loaded
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -154,6 +156,8 @@ def summary_of(loaded: Loaded) -> dict[str, Any] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from meeting.loader.load import load  # validating a council is this command's work only
+
     loaded = load(Path(args.file))
     summary = summary_of(loaded) if loaded.ok else None
     if args.json:

@@ -7,13 +7,15 @@ import errno
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
 from meeting.minutes import files
-from meeting.minutes.approval import approval_in
-from meeting.minutes.model import Approved
+
+if TYPE_CHECKING:
+    from meeting.minutes.model import Approved
 
 
 def formats(text: str) -> list[str]:
@@ -117,6 +119,8 @@ def approval(
     if later is None:
         return None, True
     later_path = files.journal_path(later)
+    from meeting.minutes.approval import approval_in
+
     approved, problems = approval_in(journal, path, files.read(later_path), later_path)
     diagnostics += problems
     return ((later_path, approved), True) if approved is not None else (None, False)

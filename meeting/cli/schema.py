@@ -6,14 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from pydantic import BaseModel
-
-from meeting.domain.agenda import Agenda
-from meeting.domain.council import Council
 from meeting.i18n import _
-from meeting.minutes.model import Minutes
 
-SCHEMAS: dict[str, type[BaseModel]] = {"council": Council, "agenda": Agenda, "minutes": Minutes}
+FORMATS = ("agenda", "council", "minutes")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -23,12 +18,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         help=_("print the JSON Schema of a file format"),
         description=_("Print the JSON Schema of a file format, for completion and checks in editors."),
     )
-    parser.add_argument("format", choices=sorted(SCHEMAS), help=_("which file format"))
+    parser.add_argument("format", choices=FORMATS, help=_("which file format"))
     parser.set_defaults(run=run)
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    schema = SCHEMAS[name].model_json_schema(by_alias=True)
+    from pydantic import BaseModel
+
+    from meeting.domain.agenda import Agenda
+    from meeting.domain.council import Council
+    from meeting.minutes.model import Minutes
+
+    models: dict[str, type[BaseModel]] = {"agenda": Agenda, "council": Council, "minutes": Minutes}
+    model = models[name]
+    schema = model.model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"meeting-{name}.json", **schema}
 
 

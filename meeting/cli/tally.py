@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -16,8 +17,10 @@ from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
 from meeting.minutes import files
-from meeting.minutes.model import Minutes
-from meeting.minutes.tally import Tally, find_item, tallies, who
+
+if TYPE_CHECKING:
+    from meeting.minutes.model import Minutes
+    from meeting.minutes.tally import Tally
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -124,6 +127,8 @@ def _detail(tally: Tally) -> Panel:
 
 
 def run(args: argparse.Namespace) -> int:
+    from meeting.minutes.tally import find_item, tallies, who
+
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
     diagnostics = list(journal.diagnostics)

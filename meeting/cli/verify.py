@@ -7,7 +7,7 @@ import argparse
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 
@@ -17,8 +17,9 @@ from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.minutes import files
-from meeting.minutes.approval import approval_in
-from meeting.minutes.model import Approved
+
+if TYPE_CHECKING:
+    from meeting.minutes.model import Approved
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -196,6 +197,8 @@ def _approval(
         _approval_claimed(path.parent, diagnostics)
         return None, True
     later_path = files.journal_path(later)
+    from meeting.minutes.approval import approval_in
+
     approved, problems = approval_in(journal, path, files.read(later_path), later_path)
     diagnostics += problems
     return approved, approved is not None

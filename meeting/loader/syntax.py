@@ -150,3 +150,11 @@ def _control_characters(source: Source, data: dict[str, Any]) -> list[Diagnostic
                     )
                 )
     return found
+
+
+def agenda_id(source: Source) -> str | None:
+    """The `id` an agenda file gives its meeting, read without validating the rest; None when
+    the file does not parse or gives no id (loading it says why)."""
+    data, problems = parse_toml(source)
+    meeting_id = data.get("id") if data is not None and not problems else None
+    return meeting_id if isinstance(meeting_id, str) else None

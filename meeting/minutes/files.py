@@ -11,10 +11,9 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 import tomli_w
@@ -24,25 +23,14 @@ from meeting.diagnostics import Diagnostic, has_errors
 from meeting.domain.state import Recorded, State
 from meeting.i18n import _, set_language
 from meeting.journal import read_journal
-from meeting.loader.circulated import MINUTES_LIMIT
 from meeting.loader.read import read_bounded
-from meeting.minutes import csv as votes_csv
-from meeting.minutes import docx, html, markdown, structured
-from meeting.minutes.model import Approved, Minutes, minutes_of
 from meeting.session import read_meeting
+
+if TYPE_CHECKING:  # the minutes' model is built when minutes are written, not to name a file
+    from meeting.minutes.model import Approved, Minutes
 
 # What this version writes, in the order `all` writes them.
 FORMATS: tuple[str, ...] = ("toml", "json", "md", "html", "docx", "csv")
-NOT_YET: tuple[str, ...] = ()
-
-_RENDER: dict[str, Callable[[Minutes, str | None], bytes]] = {
-    "toml": lambda minutes, _t: structured.to_toml(minutes).encode("utf-8"),
-    "json": lambda minutes, _t: structured.to_json(minutes).encode("utf-8"),
-    "md": lambda minutes, _t: markdown.render(minutes).encode("utf-8"),
-    "html": lambda minutes, templates: html.render(minutes, templates).encode("utf-8"),
-    "docx": lambda minutes, _t: docx.render(minutes),
-    "csv": lambda minutes, _t: votes_csv.render(minutes),
-}
 
 _NAME = re.compile(
     r"(?P<base>minutes|votes)(?P<closed>-closed)?(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.(?P<ext>[a-z]+)"
@@ -68,7 +56,27 @@ def parse_file_name(name: str) -> tuple[str, str | None, bool] | None:
 
 
 def render(minutes: Minutes, fmt: str, templates: str | None = None) -> bytes:
-    return _RENDER[fmt](minutes, templates)
+    """The file of one format. Each writer is imported when first asked for: Word and HTML bring
+    python-docx and Jinja2, which every other command (the console first) need not wait for."""
+    if fmt == "docx":
+        from meeting.minutes import docx
+
+        return docx.render(minutes)
+    if fmt == "html":
+        from meeting.minutes import html
+
+        return html.render(minutes, templates).encode("utf-8")
+    if fmt == "md":
+        from meeting.minutes import markdown
+
+        return markdown.render(minutes).encode("utf-8")
+    if fmt == "csv":
+        from meeting.minutes import csv
+
+        return csv.render(minutes)
+    from meeting.minutes import structured
+
+    return (structured.to_toml(minutes) if fmt == "toml" else structured.to_json(minutes)).encode("utf-8")
 
 
 @dataclass
@@ -108,6 +116,8 @@ def minutes_in(
     """The minutes in `lang` (the meeting's own language when None)."""
     assert journal.state is not None
     set_language(lang or journal.state.meeting.agenda.language)
+    from meeting.minutes.model import minutes_of
+
     return minutes_of(journal.state, journal.recorded, journal.last_hash, approved, confidential)
 
 
@@ -127,6 +137,8 @@ def _relative(target: Path, folder: Path) -> str:
 
 def read_file(path: Path) -> bytes | Diagnostic:
     """A minutes file's bytes, through the one bounded reader (regular files only)."""
+    from meeting.loader.circulated import MINUTES_LIMIT
+
     return read_bounded(path, str(path), MINUTES_LIMIT)
 
 

@@ -236,3 +236,49 @@ def test_an_empty_journal_or_mirror_path_is_a_usage_error(tmp_path, capsys, monk
     assert exit.value.code == 2
     assert "an empty path names no file" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []  # nothing written under ./minutes/ in its place
+
+
+def _demo_copy(folder: Path) -> Path:
+    folder.mkdir()
+    for name in (DEMO_AGENDA.name, "council.toml"):
+        (folder / name).write_bytes((DEMO_AGENDA.parent / name).read_bytes())
+    return folder / DEMO_AGENDA.name
+
+
+def test_a_journal_resumes_under_the_meeting_it_recorded_even_when_a_file_changed_since(tmp_path):
+    from meeting.session import open_session
+
+    agenda = _demo_copy(tmp_path / "files")
+    journal = tmp_path / "journal.jsonl"
+    opened = open_session(agenda, journal, None, scripted=True, resume=False)
+    assert opened.session is not None
+    opened.session.execute("present tz-1 ke-1")
+    opened.session.close()
+    council = agenda.parent / "council.toml"
+    council.write_text(council.read_text(encoding="utf-8").replace("at_least = 11", "at_least = [broken"), "utf-8")
+    resumed = open_session(agenda, journal, None, scripted=True, resume=True)
+    assert resumed.session is not None and resumed.existed
+    assert [(d.path, d.severity, d.code) for d in resumed.diagnostics] == [
+        (str(council), "warning", "journal.source-changed")
+    ]
+    assert resumed.session.state.meeting.rules.quorum.at_least == 11  # the council as recorded
+    assert resumed.session.state.status("ke-1") == "present"
+    resumed.session.close()
+
+
+def test_a_journal_of_another_meeting_is_not_resumed(tmp_path):
+    from meeting.session import open_session
+
+    agenda = _demo_copy(tmp_path / "files")
+    journal = tmp_path / "journal.jsonl"
+    opened = open_session(agenda, journal, None, scripted=True, resume=False)
+    assert opened.session is not None
+    opened.session.close()
+    agenda.write_text(
+        agenda.read_text(encoding="utf-8").replace('id = "2026-12-council-meeting"', 'id = "other"'), "utf-8"
+    )
+    refused = open_session(agenda, journal, None, scripted=True, resume=True)
+    assert refused.session is None
+    assert [(d.code, dict(d.params)) for d in refused.diagnostics] == [
+        ("replay.other-meeting", {"id": "2026-12-council-meeting"})
+    ]
