@@ -112,7 +112,9 @@ class ElectionProgress:
 
     @property
     def withdrawn(self) -> frozenset[str]:
-        return frozenset(n.candidate for n in self.nominations if n.withdrawn is not None)
+        """Candidates whose latest nomination was withdrawn (one nominated again stands again)."""
+        latest = {n.candidate: n for n in self.nominations}
+        return frozenset(c for c, n in latest.items() if n.withdrawn is not None)
 
     @property
     def elected(self) -> tuple[str, ...]:
