@@ -149,3 +149,26 @@ def round_summary(council: Council, election: ElectionProgress, ballot: Ballot) 
             len(dropped),
         ).format(number=number, names=member_names(council, dropped))
     return _("Round {number}: nobody elected.").format(number=number)
+
+
+def tally_line(council: Council, ballot: Ballot) -> str:
+    """A round's figures on one line: each candidate's votes, then the ballots that were not
+    votes, the votes cast and the majority (or the valid papers and the quota)."""
+    result = ballot.result
+    if isinstance(result, RankedCount):
+        last = result.stages[-1].votes if result.stages else {}
+        votes = [(c, votes_text(last.get(c, 0))) for c in ballot.candidates]
+    elif ballot.report is not None:
+        votes = [(c, str(ballot.report.votes.get(c, 0))) for c in ballot.candidates]
+    else:
+        return ""
+    parts = [f"{member_name(council, c)} {v}" for c, v in votes]
+    parts.append(_("blank {blank}, invalid {invalid}").format(blank=ballot.blank, invalid=ballot.invalid))
+    if isinstance(result, BallotRound) and result.necessary is not None:
+        parts.append(
+            _("{cast} votes cast, {necessary} necessary").format(cast=result.votes_cast, necessary=result.necessary)
+        )
+    elif isinstance(result, RankedCount):
+        quota = _(", quota {quota}").format(quota=result.quota) if result.quota is not None else ""
+        parts.append(_("{valid} valid papers").format(valid=result.valid) + quota)
+    return " · ".join(parts)
