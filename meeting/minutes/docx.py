@@ -212,7 +212,7 @@ def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]
     body.heading(_("Annex: roll calls"), 1)
     for motion, vote in roll_calls:
         body.heading(t.roll_call(motion), 2)
-        body.words(vote.words)
+        body.paragraph(_run(vote.words), props="<w:keepNext/>")  # the counts stay with their table
         body.table(
             t.by_region_head,
             [[r.name, r.yes, r.no, r.abstain] for r in vote.by_region],
@@ -238,21 +238,20 @@ def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
         body.words(e.composition_words)
     if e.nominations:
         body.words(t.nominations(e))
+    if e.candidates:
+        body.words(t.candidates(e))
     for r in e.rounds:
         body.heading(t.round_title(r), 4)
         body.table(t.report_head, t.report_rows(r), (70, 30), numeric=frozenset({1}))
         if (file := t.file_words(r)) is not None:
             body.words(file)
         if r.count is not None:
-            body.words(t.sheet_caption(r) + ". " + r.count.words)
-            columns = len(r.count.candidates) + 1
-            width = 70 // columns
-            body.table(
-                t.sheet_head(r.count),
-                t.sheet_rows(r.count),
-                (100 - width * columns, *(width,) * columns),
-                numeric=frozenset(range(1, columns + 1)),
-            )
+            body.paragraph(_run(t.sheet_caption(r) + ". " + r.count.words), props="<w:keepNext/>")
+            for line in t.sheet_stages(r.count):
+                body.paragraph(_run(line), props='<w:keepNext/><w:ind w:left="284"/>')
+            for head, rows in t.sheet_tables(r.count):
+                stages = len(head) - 1
+                body.table(head, rows, (30, *((70 // stages,) * stages)), numeric=frozenset(range(1, stages + 1)))
         for line in r.explanations:
             body.words("– " + line)
         body.words(r.words)

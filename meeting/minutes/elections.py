@@ -175,7 +175,11 @@ def election_records(ctx: Context) -> list[m.ElectionRecord]:
                 seats=election.election.seats,
                 region_name=region_name(ctx.council, election.region) if election.region else None,
                 composition_words=_composition(election),
-                nominations=[_nomination_words(ctx, n) for n in election.nominations],
+                nominations=[
+                    _nomination_words(ctx, n)
+                    for n in election.nominations
+                    if n.by is not None or n.answer is not None or n.withdrawn is not None
+                ],
                 candidates=[ctx.person(c) for c in election.candidates],
                 rounds=[round_record(ctx, election, ballot) for ballot in election.rounds],
                 elected=[ctx.person(c) for c in election.elected],

@@ -69,6 +69,14 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{shown}"')
 
 
+# Stages in one table of a count sheet: more would not fit across a printed page.
+SHEET_STAGES = 4
+
+
+def _cell(votes: str, moved: str) -> str:
+    return f"{votes} ({moved})" if moved else votes
+
+
 def _person(p: m.Person) -> str:
     return f"{p.name} ({p.about})" if p.about else p.name
 
@@ -126,6 +134,11 @@ class Words:
         return [e.method_words, ngettext("{n} seat", "{n} seats", e.seats).format(n=e.seats)]
 
     @staticmethod
+    def candidates(e: m.ElectionRecord) -> str:
+        names = _("; ").join(_person(p) for p in e.candidates) or _("none")
+        return _("Candidates on the first ballot: {names}.").format(names=names)
+
+    @staticmethod
     def nominations(e: m.ElectionRecord) -> str:
         return _("Nominations: {list}.").format(list=_("; ").join(e.nominations))
 
@@ -161,21 +174,26 @@ class Words:
         return _("Count sheet of ballot {number}: each candidate's votes after each stage").format(number=r.number)
 
     @staticmethod
-    def sheet_head(count: m.CountSheet) -> list[str]:
-        return [_("Stage"), *(p.name for p in count.candidates), _("Non-transferable")]
+    def sheet_stages(count: m.CountSheet) -> list[str]:
+        """What each stage of the count did, numbered as the sheet's columns."""
+        return [f"{s.number}. {s.words}" for s in count.stages]
 
     @staticmethod
-    def sheet_rows(count: m.CountSheet) -> list[list[str]]:
-        """A stage a row: what it did, then each candidate's votes (and the transfer that
-        brought them there)."""
-        return [
-            [
-                f"{s.number}. {s.words}",
-                *(f"{v} ({t})" if t else v for v, t in zip(s.votes, s.transfers, strict=True)),
-                s.non_transferable,
+    def sheet_tables(count: m.CountSheet) -> list[tuple[list[str], list[list[str]]]]:
+        """The count sheet as tables of at most SHEET_STAGES stages each, so that it prints on a
+        page: a candidate a row, each cell the votes after the stage and, in brackets, what the
+        stage moved; the non-transferable papers last."""
+        tables = []
+        for start in range(0, len(count.stages), SHEET_STAGES):
+            stages = count.stages[start : start + SHEET_STAGES]
+            head = [_("Candidate"), *(_("Stage {number}").format(number=s.number) for s in stages)]
+            rows = [
+                [person.name, *(_cell(s.votes[i], s.transfers[i]) for s in stages)]
+                for i, person in enumerate(count.candidates)
             ]
-            for s in count.stages
-        ]
+            rows.append([_("Non-transferable"), *(s.non_transferable for s in stages)])
+            tables.append((head, rows))
+        return tables
 
     @staticmethod
     def file_words(r: m.RoundRecord) -> str | None:

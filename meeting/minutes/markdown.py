@@ -139,6 +139,9 @@ def _election(t: Words, e: m.ElectionRecord) -> Iterator[str]:
     if e.nominations:
         yield ""
         yield paragraph(t.nominations(e))
+    if e.candidates:
+        yield ""
+        yield paragraph(t.candidates(e))
     for r in e.rounds:
         yield ""
         yield "##### " + md(t.round_title(r))
@@ -151,9 +154,12 @@ def _election(t: Words, e: m.ElectionRecord) -> Iterator[str]:
             yield ""
             yield paragraph(t.sheet_caption(r) + ". " + r.count.words)
             yield ""
-            yield from table(
-                [md(h) for h in t.sheet_head(r.count)], [[md(c) for c in row] for row in t.sheet_rows(r.count)]
+            yield from (
+                f"{n}. {md(words.split('. ', 1)[1])}" for n, words in enumerate(t.sheet_stages(r.count), start=1)
             )
+            for head, rows in t.sheet_tables(r.count):
+                yield ""
+                yield from table([md(h) for h in head], [[md(c) for c in row] for row in rows])
         if r.explanations:
             yield ""
             yield from (f"- {md(line)}" for line in r.explanations)

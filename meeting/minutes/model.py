@@ -387,7 +387,9 @@ class ElectionRecord(Record):
     seats: int
     region_name: str | None = None
     composition_words: str | None = Field(None, description="The composition rule the election keeps, in words.")
-    nominations: list[str] = Field(description="How each candidate came forward, in words.")
+    nominations: list[str] = Field(
+        description="How each candidate nominated at the meeting came forward, answered or withdrew, in words."
+    )
     candidates: list[Person] = Field(description="On the first ballot.")
     rounds: list[RoundRecord]
     elected: list[Person]

@@ -148,7 +148,8 @@ class CommandForm(ModalScreen[None]):
         # `prepare` and `first_field`, never on_mount.
         for picker in self.query(Picker):
             if picker.id == "field-election" and len(picker.choices) <= 1:
-                picker.display = False  # the item's one election: nothing to choose
+                # The item's one election: nothing to choose.
+                picker.display = self.query_one("#label-election").display = False
         self.prepare()
         self.first_field().focus()
 
