@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "item.no-next": N_("no pending item after this one"),
     "item.no-previous": N_("no pending item before this one"),
     "item.none-open": N_("no item is open"),
-    "item.already-closed": N_("item '{item}' is already {status}"),
+    "item.already-closed": N_("item '{item}' is already {item_status}"),
     "item.bad-minutes": N_("an item takes from 1 to {limit} minutes, not {minutes}"),
     "item.after-itself": N_("an item cannot be placed after itself"),
     # The sitting
@@ -597,7 +597,8 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "kind": MOTION_NAMES,
     "pending": MOTION_NAMES,
     "role": CAPACITIES,
-    "status": {**STANDING, **ITEM_STATUS},
+    "status": STANDING,
+    "item_status": ITEM_STATUS,
     "awaiting": TIE_BREAKERS,
     "unit": QUORUM_UNITS,
     "side": CHOICES,
@@ -651,6 +652,7 @@ def render(code: str, params: Mapping[str, Any]) -> str:
                 params.get("votes_total"),
                 params.get("votes_required"),
                 params.get("votes_strictly", False),
+                params.get("votes_needed"),
             ),
         )
     return _(template).format_map(shown)

@@ -36,7 +36,9 @@ def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
         status.regions_needed,
         status.regions_total,
         short,
-        votes_present(status.votes_present, status.votes_total, status.votes_required, status.votes_strictly),
+        votes_present(
+            status.votes_present, status.votes_total, status.votes_required, status.votes_strictly, status.votes_needed
+        ),
     )
 
 

@@ -5,7 +5,6 @@ The domain holds rules as data; this module says them in the reader's language.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -13,6 +12,7 @@ from meeting.domain.checks import least_count
 from meeting.domain.council import Council
 from meeting.domain.events import ChamberOutcome, ClassQuorumCount, Outcome
 from meeting.domain.outcome import yes_needed
+from meeting.domain.quantities import least_whole
 from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum, Rules, Threshold
 from meeting.domain.seats import outside_electorate, seat_chambers
 from meeting.i18n import _, ngettext
@@ -53,7 +53,11 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
         amount = quorum.at_least if quorum.at_least is not None else quorum.more_than
         assert amount is not None  # the model guarantees exactly one bound
         required = amount * total if isinstance(amount, Fraction) else Fraction(amount)
-        needed = _needed_words("more_than" if quorum.at_least is None else "at_least", required)
+        strictly = quorum.at_least is None
+        if council.whole_votes:
+            needed = str(least_whole(required, strictly))
+        else:
+            needed = _needed_words("more_than" if strictly else "at_least", required)
         parts = [_("{needed} of {total} votes present").format(needed=needed, total=exact_words(total))]
     else:
         parts = [_("{needed} of {seats} voting seats present").format(needed=least_count(quorum, seats), seats=seats)]
@@ -97,7 +101,8 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
     if quorum.open_at_least is not None:
         amount = quorum.open_at_least
         shown = share_words(amount) if isinstance(amount, Fraction) else str(amount)
-        unit = _(QUORUM_UNITS[quorum.counts or "seats"])
+        counts = quorum.counts or "seats"
+        unit = _(QUORUM_UNITS[counts])
         words += "; " + _("the meeting opens and debates with at least {amount} of the {unit}").format(
             amount=shown, unit=unit
         )
@@ -206,6 +211,7 @@ class VotesPresent:
     total: Fraction
     required: Fraction | None = None
     strictly: bool = False
+    needed: int | None = None  # `required` as a whole number of votes, where seats carry whole votes
 
     @property
     def met(self) -> bool:
@@ -219,19 +225,25 @@ class VotesPresent:
         )
         if self.required is None:
             return counted
-        needed = (
-            _("more than {n}").format(n=exact_words(self.required)) if self.strictly else exact_words(self.required)
-        )
+        if self.needed is not None:
+            needed = str(self.needed)
+        else:
+            needed = _needed_words("more_than" if self.strictly else "at_least", self.required)
         return _("{counted} ({needed} needed)").format(counted=counted, needed=needed)
 
 
 def votes_present(
-    present: Fraction | None, total: Fraction | None, required: Fraction | None = None, strictly: bool = False
+    present: Fraction | None,
+    total: Fraction | None,
+    required: Fraction | None = None,
+    strictly: bool = False,
+    needed: int | None = None,
 ) -> VotesPresent | None:
     """The votes present, from a quorum's numbers (None where seats carry no weights)."""
     if present is None or total is None:
         return None
-    return VotesPresent(Fraction(present), Fraction(total), None if required is None else Fraction(required), strictly)
+    exact = None if required is None else Fraction(required)
+    return VotesPresent(Fraction(present), Fraction(total), exact, strictly, needed)
 
 
 def quorum_count_words(
@@ -339,28 +351,41 @@ def outcome_words(outcome: Outcome) -> str:
 def _whole_words(outcome: Outcome) -> str:
     """The whole vote's count and what it needed: "15 in favour, 4 against, 1 abstention; 14
     needed (two-thirds of all 21 seats)"."""
-    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
     counts = counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank)
     votes = outcome.votes
+    rule = vote_rule_words(outcome)
     if votes is None:
-        rule = threshold_words(threshold, counted_base_words(outcome))
         needed = str(yes_needed(outcome))
-    elif outcome.chambers and any(chamber.weight is not None for chamber in outcome.chambers):
+    elif _weighs_shares(outcome):
         counts = _("in all {counts}; each chamber weighing its share, {yes} in favour, {no} against").format(
             counts=counts, yes=exact_words(votes.yes), no=exact_words(votes.no)
         )
-        rule = threshold_words(threshold, _("the chambers' shares of the votes"))
         needed = _needed_words(outcome.bound, Fraction(outcome.required))
     else:
         counts = _("{counts}, with {yes}, {no} and {abstain} votes").format(
             counts=counts, yes=exact_words(votes.yes), no=exact_words(votes.no), abstain=exact_words(votes.abstain)
         )
-        rule = threshold_words(threshold, _votes_base_words(outcome.of, votes.base))
-        needed = _("{n} votes").format(n=_needed_words(outcome.bound, Fraction(outcome.required)))
+        needed = _votes_needed_words(outcome.bound, Fraction(outcome.required), votes.needed)
     if outcome.in_each_chamber and outcome.chambers:
         rule = _("{rule}, and in each chamber").format(rule=rule)
         counts = _("in all {counts}").format(counts=counts)
     return _("{counts}; {needed} needed ({rule})").format(counts=counts, needed=needed, rule=rule)
+
+
+def vote_rule_words(outcome: Outcome) -> str:
+    """The rule of a whole vote, of the base it counted: "two-thirds of the 15 votes cast"; in
+    votes where seats carry weights ("of the 23 votes cast"); of the chambers' shares of the
+    votes where chambers weigh alike whatever attends."""
+    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
+    if outcome.votes is None:
+        return threshold_words(threshold, counted_base_words(outcome))
+    if _weighs_shares(outcome):
+        return threshold_words(threshold, _("the chambers' shares of the votes"))
+    return threshold_words(threshold, _votes_base_words(outcome.of, outcome.votes.base))
+
+
+def _weighs_shares(outcome: Outcome) -> bool:
+    return any(chamber.weight is not None for chamber in outcome.chambers or ())
 
 
 def _chamber_words(chamber: ChamberOutcome, outcome: Outcome) -> str:
@@ -383,18 +408,18 @@ def _chamber_words(chamber: ChamberOutcome, outcome: Outcome) -> str:
     base = Fraction(chamber.base)
     if chamber.votes is not None:
         rule = threshold_words(threshold, _votes_base_words(outcome.of, base))
-        needed = _("{n} votes").format(n=_needed_words(outcome.bound, Fraction(chamber.required)))
+        needed = _votes_needed_words(outcome.bound, Fraction(chamber.required), chamber.votes.needed)
     else:
         rule = threshold_words(threshold, _counted_base(outcome.of, int(base)))
-        needed = str(_whole_needed(outcome.bound, Fraction(chamber.required)))
+        needed = str(least_whole(Fraction(chamber.required), outcome.bound == "more_than"))
     return _("{chamber}: {counts}; {needed} needed ({rule}): {result}").format(
         chamber=name, counts=counts, needed=needed, rule=rule, result=_(OUTCOMES[chamber.result])
     )
 
 
-def _whole_needed(bound: str, required: Fraction) -> int:
-    """At least 38/3 is 13; more than 17/2 is 9 (as `outcome.yes_needed`)."""
-    return math.ceil(required) if bound == "at_least" else math.floor(required) + 1
+def _votes_needed_words(bound: str, required: Fraction, needed: int | None) -> str:
+    """ "16 votes" where seats carry whole votes; exactly otherwise: "more than 31/4 (7.75) votes"."""
+    return _("{n} votes").format(n=needed if needed is not None else _needed_words(bound, required))
 
 
 def _needed_words(bound: str, required: Fraction) -> str:
@@ -420,7 +445,7 @@ def _class_quorum_words(quorum: ClassQuorumCount) -> str:
     """ "quorum of the class: 12 of 40 voting seats took part (20 needed)"."""
     unit = _(QUORUM_UNITS[quorum.counts])
     needed = (
-        str(_whole_needed(quorum.bound, Fraction(quorum.required)))
+        str(least_whole(Fraction(quorum.required), quorum.bound == "more_than"))
         if quorum.counts == "seats"
         else _needed_words(quorum.bound, Fraction(quorum.required))
     )

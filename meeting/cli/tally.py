@@ -19,7 +19,7 @@ from meeting.i18n import _
 from meeting.minutes import files
 
 if TYPE_CHECKING:
-    from meeting.minutes.model import Minutes
+    from meeting.minutes.model import Minutes, VoteRecord
     from meeting.minutes.tally import Tally
 
 
@@ -68,10 +68,17 @@ def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
             str(vote.no),
             str(vote.abstain),
             str(vote.blank),
-            str(vote.needed),
+            _needed(vote),
             Text(vote.result_words, style=style),
         )
     return table
+
+
+def _needed(vote: VoteRecord) -> str:
+    """The whole number needed in favour; the exact bound where no whole number says it."""
+    if vote.needed is not None:
+        return str(vote.needed)
+    return _("more than {n}").format(n=vote.required) if vote.bound == "more_than" else vote.required
 
 
 def _detail(tally: Tally) -> Panel:
@@ -88,12 +95,12 @@ def _detail(tally: Tally) -> Panel:
         str(vote.abstain),
         str(vote.blank),
         str(vote.entitled),
-        str(vote.base),
-        str(vote.needed),
+        vote.votes.base if vote.votes else str(vote.base),
+        _needed(vote),
     )
     parts.append(counts)
     parts.append(
-        Text(_("Needed: {needed} yes votes, {threshold}.").format(needed=vote.needed, threshold=vote.threshold_words))
+        Text(_("Needed: {needed} yes votes, {threshold}.").format(needed=_needed(vote), threshold=vote.threshold_words))
     )
     style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
     parts.append(Text(vote.words, style=style))

@@ -20,7 +20,7 @@ from meeting.domain import events as ev
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council, Member
 from meeting.domain.events import Register, Status, Via, Voter
-from meeting.domain.quantities import least_count_at_least, meets
+from meeting.domain.quantities import least_count_at_least, least_whole, meets
 from meeting.domain.rules import Quorum
 
 if TYPE_CHECKING:  # the state's handlers call `recount`: imported there, not here
@@ -175,6 +175,8 @@ class QuorumStatus:
     votes_total: Fraction | None = None
     votes_required: Fraction | None = None
     votes_strictly: bool = False
+    # The votes required as a whole number, where every seat carries whole votes.
+    votes_needed: int | None = None
 
     @property
     def head_count_met(self) -> bool:
@@ -252,8 +254,11 @@ def votes_quorum(state: State, quorum: Quorum) -> dict[str, Any]:
     if quorum.counts == "votes":
         amount = quorum.at_least if quorum.at_least is not None else quorum.more_than
         assert amount is not None  # the model guarantees exactly one bound
-        shown["votes_required"] = amount * total if isinstance(amount, Fraction) else Fraction(amount)
-        shown["votes_strictly"] = quorum.more_than is not None
+        required = amount * total if isinstance(amount, Fraction) else Fraction(amount)
+        strictly = quorum.more_than is not None
+        shown.update(votes_required=required, votes_strictly=strictly)
+        if council.whole_votes:
+            shown["votes_needed"] = least_whole(required, strictly)
     return shown
 
 

@@ -136,6 +136,12 @@ class Council(Model):
         """Whether any seat carries other than one vote: then votes are counted by weight."""
         return any(weight != 1 for weight in self.seat_weights)
 
+    @cached_property
+    def whole_votes(self) -> bool:
+        """Whether every seat carries a whole number of votes: then what a vote or the quorum
+        needs is a whole number of votes."""
+        return all(weight.denominator == 1 for weight in self.seat_weights)
+
     def member_type(self, type_id: str) -> MemberType | None:
         return next((t for t in self.member_types or () if t.id == type_id), None)
 

@@ -332,7 +332,9 @@ def _votes_params(status: QuorumStatus) -> dict[str, Any]:
         return {}
     shown: dict[str, Any] = {"votes_present": status.votes_present, "votes_total": status.votes_total}
     if status.votes_required is not None:
-        shown.update(votes_required=status.votes_required, votes_strictly=status.votes_strictly)
+        shown.update(
+            votes_required=status.votes_required, votes_strictly=status.votes_strictly, votes_needed=status.votes_needed
+        )
     return shown
 
 
@@ -660,7 +662,7 @@ def _open(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if item == state.current:
         raise _Refusing("item.already-open", command.cols["item"], item=item)
     if state.items[item].status == "dropped":
-        raise _Refusing("item.already-closed", command.cols["item"], item=item, status="dropped")
+        raise _Refusing("item.already-closed", command.cols["item"], item=item, item_status="dropped")
     _no_pending_business(state)
     return ev.ItemOpened(item=item, chair=_chair_for(state, item))
 
@@ -707,7 +709,9 @@ def _take_off(state: State, command: Command, status: Literal["deferred", "dropp
     if item is None:
         raise _Refusing("item.none-open")
     if state.items[item].status in ("done", "deferred", "dropped"):
-        raise _Refusing("item.already-closed", command.cols.get("item", 1), item=item, status=state.items[item].status)
+        raise _Refusing(
+            "item.already-closed", command.cols.get("item", 1), item=item, item_status=state.items[item].status
+        )
     if item == state.current:
         _no_pending_business(state)
     change = ev.AgendaChange(change="defer" if status == "deferred" else "drop", item=item)

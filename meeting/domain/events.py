@@ -214,6 +214,9 @@ class Votes(Model):
     no: Quantity
     abstain: Quantity = Fraction(0)
     base: Quantity
+    # The votes in favour needed, as a whole number, where every seat carries whole votes and
+    # the chambers weigh no shares; None otherwise, and in journals from before it was written.
+    needed: int | None = None
 
 
 class ChamberOutcome(Model):

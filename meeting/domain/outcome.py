@@ -6,14 +6,13 @@ outcome keeps every number of that sentence, and the edges write it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
 from meeting.domain.events import ChamberOutcome, ClassQuorumCount, Outcome, Votes
 from meeting.domain.motions import Decision
-from meeting.domain.quantities import least_count_at_least, meets
+from meeting.domain.quantities import least_count_at_least, least_whole, meets
 from meeting.domain.rules import DecisionClass
 
 
@@ -154,13 +153,14 @@ def yes_to_carry(
     return None
 
 
-def yes_needed(outcome: Outcome) -> int:
-    """The yes votes a decision needed, as a whole number: at least 38/3 is 13; more than 17/2
-    is 9. The minutes say this one number instead of the exact bound."""
-    required = Fraction(outcome.required)
-    if outcome.bound == "at_least":
-        return math.ceil(required)
-    return math.floor(required) + 1
+def yes_needed(outcome: Outcome) -> int | None:
+    """What a decision needed in favour, as a whole number: at least 38/3 is 13; more than 17/2
+    is 9. The minutes say this one number instead of the exact bound. In votes where seats
+    carry weights, when every seat carries whole votes; None where no whole number says it
+    (the chambers' shares of every vote, or seats carrying parts of a vote)."""
+    if outcome.votes is not None:
+        return outcome.votes.needed
+    return least_whole(Fraction(outcome.required), outcome.bound == "more_than")
 
 
 # ── Weighted votes, chambers, a class's own quorum (rules part 2) ─────────────
@@ -204,20 +204,29 @@ def required_of(decision: DecisionClass, base: Fraction) -> Fraction:
     return amount * base if isinstance(amount, Fraction) else Fraction(amount)
 
 
-def _votes(group: Group, base: Fraction) -> Votes:
-    return Votes(yes=group.yes, no=group.no, abstain=group.abstain, base=base)
+def _votes(group: Group, base: Fraction, required: Fraction | None, strictly: bool, whole_votes: bool) -> Votes:
+    """A count in votes; what it needs in whole votes when every seat carries whole votes."""
+    needed = least_whole(required, strictly) if required is not None and whole_votes else None
+    return Votes(yes=group.yes, no=group.no, abstain=group.abstain, base=base, needed=needed)
 
 
 def _chamber_outcome(
-    decision: DecisionClass, chamber: str, name: str, group: Group, weighted: bool, weight: Fraction | None
+    decision: DecisionClass,
+    chamber: str,
+    name: str,
+    group: Group,
+    weighted: bool,
+    weight: Fraction | None,
+    whole_votes: bool,
 ) -> ChamberOutcome:
     heads, base = group_base(decision, group)
     tally = group.tally
+    strictly = decision.more_than is not None
+    required = required_of(decision, base) if decision.each_chamber else None
     update: dict[str, object] = {}
-    if decision.each_chamber:
-        required = required_of(decision, base)
+    if required is not None:
         # A chamber where nobody voted in favour carries nothing, whatever the bound.
-        carried = group.yes > 0 and meets(group.yes, required, decision.more_than is not None)
+        carried = group.yes > 0 and meets(group.yes, required, strictly)
         update = {"required": required, "result": "carried" if carried else "lost"}
     return ChamberOutcome(
         chamber=chamber,
@@ -225,7 +234,7 @@ def _chamber_outcome(
         yes=tally.yes,
         no=tally.no,
         abstain=tally.abstain,
-        votes=_votes(group, base) if weighted else None,
+        votes=_votes(group, base, required, strictly, whole_votes) if weighted else None,
         base=base if weighted else Fraction(heads),
         weight=weight,
         **update,  # type: ignore[arg-type]
@@ -239,6 +248,7 @@ def weighed_outcome(
     chambers: dict[str, tuple[str, Group]],
     weights: dict[str, Fraction] | None,
     weighted: bool,
+    whole_votes: bool,
 ) -> Outcome:
     """The result of a vote counted by name where seats carry weights or chambers count.
 
@@ -246,11 +256,12 @@ def weighed_outcome(
     chamber's votes count as its share: in favour is the sum over the chambers that voted of
     weight x (its votes in favour / its base), and the threshold is a share of the weights of
     those chambers. Otherwise the votes (or heads) of the whole are counted. With
-    `in_each_chamber`, the threshold must also be met in every chamber, on its own count."""
+    `in_each_chamber`, the threshold must also be met in every chamber, on its own count.
+    `whole_votes`: every seat carries whole votes, so what is needed is a whole number of them."""
     strictly = decision.more_than is not None
     heads, base = group_base(decision, whole)
     yes = whole.yes
-    votes: Votes | None = _votes(whole, base) if weighted else None
+    votes: Votes | None = _votes(whole, base, required_of(decision, base), strictly, whole_votes) if weighted else None
     if weights:
         yes = no = abstain = total = Fraction(0)
         for chamber, (_, group) in chambers.items():
@@ -265,7 +276,7 @@ def weighed_outcome(
     # Chambers are told where they decide something: each on its own, or each weighing its share.
     told = chambers if decision.each_chamber or weights else {}
     chamber_results = [
-        _chamber_outcome(decision, chamber, name, group, weighted, (weights or {}).get(chamber))
+        _chamber_outcome(decision, chamber, name, group, weighted, (weights or {}).get(chamber), whole_votes)
         for chamber, (name, group) in told.items()
     ]
     carried = meets(yes if (weighted or weights) else Fraction(whole.tally.yes), required, strictly)

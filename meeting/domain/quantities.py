@@ -122,6 +122,11 @@ def least_count_at_least(amount: int | Fraction, base: int) -> int:
     return amount
 
 
+def least_whole(required: Fraction, strictly: bool) -> int:
+    """The smallest whole number meeting a bound: at least 38/3 is 13; more than 17/2 is 9."""
+    return math.floor(required) + 1 if strictly else math.ceil(required)
+
+
 def least_count_more_than(amount: int | Fraction, base: int) -> int:
     """The smallest whole number strictly greater than `amount` (a count, or a share of `base`)."""
     if isinstance(amount, Fraction):

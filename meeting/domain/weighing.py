@@ -104,7 +104,13 @@ def count_vote(
         for chamber, about in (meeting.rules.chambers or {}).items()
     }
     outcome = weighed_outcome(
-        decision, class_id, whole, by_chamber, chamber_weights(meeting.rules), meeting.council.weighted
+        decision,
+        class_id,
+        whole,
+        by_chamber,
+        chamber_weights(meeting.rules),
+        meeting.council.weighted,
+        meeting.council.whole_votes,
     )
     return with_class_quorum(outcome, decision, whole)
 

@@ -29,7 +29,9 @@ def quorum_words_of(ctx: Context, status: QuorumStatus) -> str:
         status.regions_needed,
         status.regions_total,
         short,
-        votes=votes_present(status.votes_present, status.votes_total, status.votes_required, status.votes_strictly),
+        votes=votes_present(
+            status.votes_present, status.votes_total, status.votes_required, status.votes_strictly, status.votes_needed
+        ),
     )
 
 

@@ -1,7 +1,7 @@
 """`votes.csv`: every counted vote, one row each, and one more row per seat for a roll call.
 
 UTF-8 with a byte-order mark, so spreadsheet programs read the accents in names. A vote's row
-holds its counts and the yes votes it needed; the rows of a roll call's seats repeat which vote
+holds its counts (in votes too, where seats carry weights) and what it needed; the rows of a roll call's seats repeat which vote
 they belong to and fill the member columns instead of the counts, so the counts add up once per
 vote. A secret ballot has its one row of totals only: no member column is ever filled for it.
 `cell()` is the one place text becomes a CSV cell.
@@ -43,8 +43,12 @@ def header() -> list[str]:
         _("against"),
         _("abstentions"),
         _("blank"),
+        _("votes in favour"),
+        _("votes against"),
+        _("votes abstaining"),
         _("rule"),
         _("base"),
+        _("required"),
         _("needed"),
         _("member id"),
         _("name"),
@@ -72,8 +76,13 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                 vote.result_words,
             ]
             tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
-            counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, vote.threshold_words, vote.base]
-            out.append([cell(v) for v in [*which, *counts, vote.needed, "", "", "", "", "", "", *tail]])
+            counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank]
+            votes = vote.votes
+            weighed = [votes.yes, votes.no, votes.abstain] if votes else ["", "", ""]
+            # The base, what the bound asks for exactly and in whole numbers: in votes where seats carry weights.
+            base: list[str | int] = [votes.base if votes else vote.base, vote.required, _blank(vote.needed)]
+            arithmetic = [*counts, *weighed, vote.threshold_words, *base]
+            out.append([cell(v) for v in [*which, *arithmetic, "", "", "", "", "", "", *tail]])
             if vote.method != "roll_call":
                 continue  # a show of hands names nobody; a secret ballot must not
             for seat in vote.roll_call:
@@ -85,7 +94,7 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                     seat.via_words or "",
                     seat.choice_words,
                 ]
-                out.append([cell(v) for v in [*which, "", "", "", "", "", "", "", *member, *tail]])
+                out.append([cell(v) for v in [*which, *[""] * len(arithmetic), *member, *tail]])
     out += _election_rows(minutes)
     return out
 
@@ -110,9 +119,13 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     "",
                     "",
                     r.blank,
+                    "",
+                    "",
+                    "",
                     _("necessary for election") if r.necessary is not None else "",
-                    r.votes_cast if r.votes_cast is not None else "",
-                    r.necessary if r.necessary is not None else "",
+                    _blank(r.votes_cast),
+                    _blank(r.necessary),
+                    _blank(r.necessary),
                     row.candidate.id,
                     row.candidate.name,
                     "",
@@ -125,6 +138,10 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                 ]
                 out.append([cell(v) for v in values])
     return out
+
+
+def _blank(value: int | None) -> str | int:
+    return "" if value is None else value
 
 
 def render(minutes: m.Minutes) -> bytes:

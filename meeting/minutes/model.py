@@ -241,6 +241,34 @@ class RollCallVote(Record):
     choice_words: str
 
 
+class VotesRecord(Record):
+    """A count in votes, where seats carry weights (or chambers weigh shares of every vote)."""
+
+    yes: str = Field(description='Votes in favour, exactly: "24", or "31/2" where a seat carries part of a vote.')
+    no: str
+    abstain: str
+    base: str = Field(description="The votes the threshold is a share of, exactly.")
+    needed: int | None = Field(
+        None, description="The votes in favour needed, as a whole number, where every seat carries whole votes."
+    )
+
+
+class ChamberRecord(Record):
+    """One chamber's part of a vote: heads, votes where seats carry weights, its share of every
+    vote where chambers weigh alike, and its own result where the class carries in each chamber."""
+
+    chamber: str
+    name: str
+    yes: int
+    no: int
+    abstain: int
+    votes: VotesRecord | None = None
+    share: str | None = Field(None, description='The share of every vote the chamber weighs, such as "1/2".')
+    required: str | None = Field(None, description="What the chamber needed in favour, exactly.")
+    result: Literal["carried", "lost"] | None = None
+    result_words: str | None = None
+
+
 class VoteRecord(Record):
     """A counted decision and its arithmetic, exactly as the engine recorded it."""
 
@@ -259,14 +287,21 @@ class VoteRecord(Record):
     base: int
     bound: str
     amount: str = Field(description='The bound as the rules write it: a share such as "2/3", or a count.')
-    required: str = Field(description='The yes votes the bound asks for, exactly, such as "38/3".')
-    needed: int = Field(description="The yes votes needed, as a whole number.")
+    required: str = Field(
+        description='What the bound asks for in favour, exactly, such as "38/3": in votes where seats carry weights.'
+    )
+    needed: int | None = Field(
+        description="What was needed in favour, as a whole number (votes where seats carry weights); "
+        "null where only `required` says it: the chambers' shares, or seats carrying parts of a vote."
+    )
     counts_words: str
     threshold_words: str
     tie_broken_by: str | None = None
     words: str
     by_region: list[RegionTally] = Field(default_factory=list)
     roll_call: list[RollCallVote] = Field(default_factory=list)
+    votes: VotesRecord | None = Field(None, description="The totals in votes, where seats carry weights.")
+    chambers: list[ChamberRecord] = Field(default_factory=list)
 
 
 class Block(Record):

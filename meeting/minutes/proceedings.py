@@ -303,19 +303,20 @@ def _tie_broken(said: Said, event: ev.Event) -> str:
 @says(ev.PollOpened)
 def _poll(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.PollOpened)
-    texts = {
-        "roll_call": (
-            N_("A roll call on {label} was opened; {count} member entitled to vote."),
-            N_("A roll call on {label} was opened; {count} members entitled to vote."),
-        ),
-        "secret_ballot": (
-            N_("A secret ballot on {label} was opened; {count} member entitled to vote."),
-            N_("A secret ballot on {label} was opened; {count} members entitled to vote."),
-        ),
-    }
-    one, many = texts[event.method]
     count = said.step.entitled or 0
-    return ngettext(one, many, count).format(label=said.ctx.ref(event.motion), count=count)
+    if event.method == "roll_call":
+        text = ngettext(
+            "A roll call on {label} was opened; {count} member entitled to vote.",
+            "A roll call on {label} was opened; {count} members entitled to vote.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "A secret ballot on {label} was opened; {count} member entitled to vote.",
+            "A secret ballot on {label} was opened; {count} members entitled to vote.",
+            count,
+        )
+    return text.format(label=said.ctx.ref(event.motion), count=count)
 
 
 @says(ev.ConsentGiven)

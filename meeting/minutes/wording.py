@@ -18,7 +18,6 @@ from meeting.domain.council import Council
 from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_region
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
-from meeting.domain.rules import Threshold
 from meeting.domain.state import Motion, State
 from meeting.i18n import N_, _, language, ngettext
 from meeting.minutes import model as m
@@ -38,7 +37,7 @@ from meeting.vocabulary import (
     upper_first,
     who,
 )
-from meeting.words import amount_text, counted_base_words, counts_words, outcome_words, threshold_words
+from meeting.words import amount_text, counts_words, outcome_words, vote_rule_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +152,6 @@ def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
             )
             for c in roll_call_by_region(ctx.state, motion)
         ]
-    threshold = Threshold.model_validate({outcome.bound: amount_text(outcome.amount)})
     return m.VoteRecord(
         at=ctx.clock(motion.decided_at) if motion.decided_at else "",
         method=motion.method,
@@ -173,11 +171,40 @@ def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
         required=_exact_text(outcome.required),
         needed=yes_needed(outcome),
         counts_words=counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank),
-        threshold_words=threshold_words(threshold, counted_base_words(outcome)),
+        threshold_words=vote_rule_words(outcome),
         tie_broken_by=outcome.tie_broken_by,
         words=outcome_words(outcome),
         by_region=by_region,
         roll_call=roll_call,
+        votes=_votes_record(outcome.votes),
+        chambers=[_chamber_record(chamber) for chamber in outcome.chambers or ()],
+    )
+
+
+def _votes_record(votes: ev.Votes | None) -> m.VotesRecord | None:
+    if votes is None:
+        return None
+    return m.VotesRecord(
+        yes=_exact_text(votes.yes),
+        no=_exact_text(votes.no),
+        abstain=_exact_text(votes.abstain),
+        base=_exact_text(votes.base),
+        needed=votes.needed,
+    )
+
+
+def _chamber_record(chamber: ev.ChamberOutcome) -> m.ChamberRecord:
+    return m.ChamberRecord(
+        chamber=chamber.chamber,
+        name=chamber.name,
+        yes=chamber.yes,
+        no=chamber.no,
+        abstain=chamber.abstain,
+        votes=_votes_record(chamber.votes),
+        share=None if chamber.weight is None else _exact_text(chamber.weight),
+        required=None if chamber.required is None else _exact_text(chamber.required),
+        result=chamber.result,
+        result_words=None if chamber.result is None else _(RESULTS[chamber.result]),
     )
 
 

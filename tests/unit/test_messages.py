@@ -65,3 +65,11 @@ def test_lists_are_joined():
     assert render("notice.untranslated", {"item": "x", "languages": ["fr", "sw"]}) == (
         "item 'x': the notice has no translation into fr, sw"
     )
+
+
+def test_a_member_s_standing_and_an_item_s_status_keep_their_own_words():
+    # Both tables know "dropped": a member whose connection dropped is not an item dropped from the agenda.
+    assert render("attendance.unchanged", {"status": "dropped"}) == "nothing changes: already dropped out"
+    assert render("item.already-closed", {"item": "aob", "item_status": "dropped"}) == (
+        "item 'aob' is already dropped from the agenda"
+    )

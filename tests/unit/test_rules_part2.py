@@ -14,8 +14,12 @@ import pytest
 from meeting.cli.main import main
 from meeting.domain.attendance import quorum_status
 from meeting.domain.events import Outcome
+from meeting.domain.outcome import yes_needed
 from meeting.loader.load import load
+from meeting.minutes import csv as votes_csv
 from meeting.minutes.files import read
+from meeting.minutes.model import minutes_of
+from meeting.report import quorum_line
 from meeting.words import outcome_words
 from tests.conftest import REPO
 from tests.kit import Meeting, start
@@ -155,6 +159,55 @@ def test_a_quorum_of_votes_counts_votes_not_heads(tmp_path: Path) -> None:
     assert session.state.counted_votes == 9 and quorum_status(session.state).met
     session.run("undo")
     assert session.state.counted_votes == 4
+
+
+def test_whole_votes_are_needed_in_whole_votes(tmp_path: Path) -> None:
+    # At least half of 12 votes is 6; "more than 31/2" would be 16: whole numbers where seats carry whole votes.
+    session = meeting(tmp_path, ICA_MEMBERS, ICA_RULES)
+    session.run("present ke-1 in-1 fi-1 jp-1")
+    status = quorum_status(session.state)
+    assert status.votes_needed == 6
+    assert quorum_line(session.state).startswith("4 of 5 voting seats present · 7 of 12 votes present (6 needed)")
+    outcome = roll_call(session.run("present ar-1", "begin", "open motion"), ["ar-1", "ke-1"], ["in-1", "fi-1"])
+    assert outcome.votes is not None and outcome.votes.needed == 8 and yes_needed(outcome) == 8
+
+
+def test_parts_of_a_vote_are_needed_exactly(tmp_path: Path) -> None:
+    # Seats of half a vote: "at least 1/2 of 5/2 votes" is 5/4, which no whole number says.
+    members = [{**member, "weight": "1/2"} for member in ICA_MEMBERS]
+    session = meeting(tmp_path, members, ICA_RULES)
+    session.run("present ke-1 in-1 fi-1")
+    status = quorum_status(session.state)
+    assert (status.votes_required, status.votes_needed) == (Fraction(5, 4), None)
+    assert "3/2 (1.50) of 5/2 (2.50) votes present (5/4 (1.25) needed)" in quorum_line(session.state)
+    outcome = roll_call(session.run("present ar-1 jp-1", "begin", "open motion"), ["ar-1", "ke-1"], ["in-1"])
+    assert outcome.votes is not None and outcome.votes.needed is None and yes_needed(outcome) is None
+    assert "; 5/3 (1.67) votes needed (two-thirds of the 5/2 (2.50) votes of the members present)" in outcome_words(
+        outcome
+    )
+
+
+def test_the_csv_and_the_minutes_data_break_out_votes_and_chambers(tmp_path: Path) -> None:
+    session = iucn(tmp_path)
+    roll_call(session, ["st-1", "st-2", *NGOS], ["st-3", "st-4"])
+    record = minutes_of(session.state, session.session.recorded)
+    vote = record.motions[0].vote
+    assert vote is not None and vote.votes is not None
+    assert (vote.votes.yes, vote.votes.no, vote.votes.base, vote.votes.needed) == ("16", "6", "22", 15)
+    assert [(c.name, c.yes, c.no, c.votes.yes if c.votes else None, c.result) for c in vote.chambers] == [
+        ("Chamber A (States)", 2, 2, "6", "lost"),
+        ("Chamber B (NGOs)", 10, 0, "10", "carried"),
+    ]
+    rows = [dict(zip(votes_csv.header(), row, strict=True)) for row in votes_csv.rows(record)]
+    row = rows[0]
+    assert (row["in favour"], row["against"], row["votes in favour"], row["votes against"]) == ("12", "2", "16", "6")
+    # The rule, its base and what it needed, all in votes: not 14 heads beside 15 votes.
+    assert (row["rule"], row["base"], row["required"], row["needed"]) == (
+        "two-thirds of the 22 votes cast",
+        "22",
+        "44/3",
+        "15",
+    )
 
 
 # ── chambers with their own majorities (IUCN) ─────────────────────────────────
