@@ -8,23 +8,49 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO_AGENDA := agendas/ic-asm/2026-12-council-meeting.toml
 
-.PHONY: install demo test minutes clean
+.PHONY: install demo test minutes clean catalogs pot po
 
 install: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# The translations: the .po catalogs are committed, their .mo files compiled from them (by the
+# package build too, setup.py) and rebuilt here whenever a .po changes.
+LOCALE := meeting/locale
+LANGUAGES := fr es sw pt
+POT := $(LOCALE)/meeting.pot
+CATALOGS := $(foreach lang,$(LANGUAGES),$(LOCALE)/$(lang)/LC_MESSAGES/meeting.mo)
+
+catalogs: $(CATALOGS)
+
+$(LOCALE)/%/LC_MESSAGES/meeting.mo: $(LOCALE)/%/LC_MESSAGES/meeting.po | $(INSTALLED)
+	$(BIN)/pybabel compile --domain meeting --locale $* --input-file $< --output-file $@
+
+# Every string marked in the code (`_`, `N_`, `ngettext`), with the comments for translators.
+pot: $(INSTALLED)
+	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 \
+		--add-comments TRANSLATORS: --sort-by-file --width 100 --project meeting --copyright-holder IC-ASM \
+		--msgid-bugs-address "" --output-file $(POT) meeting
+
+# The catalogs brought up to the template: new strings empty (or a fuzzy guess), removed ones
+# dropped. tests/unit/test_catalogs.py fails until each is translated and reviewed.
+po: pot
+	for lang in $(LANGUAGES); do \
+		$(BIN)/pybabel update --domain meeting --locale $$lang --input-file $(POT) --width 100 --ignore-obsolete \
+			--output-file $(LOCALE)/$$lang/LC_MESSAGES/meeting.po || exit 1; \
+	done
+
 # The console on the demo meeting; its journal stays under .demo/ (git-ignored), so running
 # it again offers to resume where it stopped.
-demo: $(INSTALLED)
+demo: $(INSTALLED) catalogs
 	$(BIN)/meeting check $(DEMO_AGENDA) > /dev/null
 	$(BIN)/meeting run $(DEMO_AGENDA) --journal .demo/journal.jsonl
 
 # Lint, format and types first: they take seconds and say exactly what is wrong.
-test: $(INSTALLED)
+test: $(INSTALLED) catalogs
 	$(BIN)/ruff check meeting tests bench
 	$(BIN)/ruff format --check meeting tests bench
 	$(BIN)/mypy
@@ -48,7 +74,7 @@ GA_ELECTION_SCRIPT := agendas/ic-asm-ga/2027-06-general-assembly-election.script
 GA_ELECTION_MINUTES := minutes/2027-06-general-assembly-election
 EXAMPLE_SCRIPTS := $(sort $(wildcard agendas/examples/*/*.script))
 
-minutes: $(INSTALLED)
+minutes: $(INSTALLED) catalogs
 	mkdir -p $(DEMO_MINUTES) $(NEXT_MINUTES)
 	for folder in $(DEMO_MINUTES) $(NEXT_MINUTES); do \
 		rm -f $$folder/journal.jsonl $$folder/minutes.* $$folder/minutes-closed.* $$folder/votes*.csv $$folder/manifest.toml; \

@@ -403,6 +403,7 @@ MESSAGES: dict[str, str] = {
     "count.negative": N_("{value} is negative: a count must be 0 or more"),
     "amount.wrong-type": N_('must be a count (an integer such as 11) or a fraction in quotes such as "1/2"'),
     "threshold.one-bound": N_("give exactly one of 'at_least' and 'more_than'"),
+    "hours.order": N_("'earliest' must be before 'latest'"),
     "council.wrong-type": N_("'council' must be the path of the council file or an inline [council] table"),
     "agenda.start-out-of-range": N_("a meeting starts between the years {first} and {last}, not in {year}"),
     "agenda.start-has-offset": N_(
@@ -620,7 +621,9 @@ def _param_text(value: Any) -> str:
 
 def _shown(name: str, value: Any) -> str:
     if name in _PERCENTS and isinstance(value, Fraction):
-        return f"{float(value) * 100:.0f} %"
+        from meeting.formats import percent
+
+        return percent(value)
     words = _PARAM_WORDS.get(name)
     if words is not None and isinstance(value, str) and value in words:
         return _(words[value])

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from meeting.domain.council import Council, Member
 from meeting.domain.state import State
+from meeting.formats import long_date
 from meeting.i18n import N_, _
 
 # ── the meeting and its sitting ───────────────────────────────────────────────
@@ -330,24 +331,6 @@ EVENT_NAMES = {
     "round.declared": N_("election result declared"),
 }
 
-# ── dates ─────────────────────────────────────────────────────────────────────
-
-MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
-WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
-
 
 def words(table: Mapping[str, str], code: str) -> str:
     """A code in the reader's language; a code the table lacks is shown as it is."""
@@ -356,10 +339,8 @@ def words(table: Mapping[str, str], code: str) -> str:
 
 
 def date_words(day: date) -> str:
-    """ "Thursday 10 December 2026"."""
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=_(WEEKDAYS[day.weekday()]), day=day.day, month=_(MONTHS[day.month - 1]), year=day.year
-    )
+    """ "Thursday, 10 December 2026", "jeudi 10 décembre 2026": CLDR's words (meeting.formats)."""
+    return long_date(day)
 
 
 def quoted(text: str) -> str:

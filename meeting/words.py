@@ -15,6 +15,7 @@ from meeting.domain.outcome import yes_needed
 from meeting.domain.quantities import least_whole
 from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum, Rules, Threshold
 from meeting.domain.seats import outside_electorate, seat_chambers
+from meeting.formats import decimal
 from meeting.i18n import _, ngettext
 from meeting.vocabulary import BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
 
@@ -199,7 +200,7 @@ def exact_words(value: Fraction) -> str:
     """14, or 38/3 (12.67): exact first, the decimal only to help the reader."""
     if value.denominator == 1:
         return str(value.numerator)
-    return f"{value.numerator}/{value.denominator} ({float(value):.2f})"
+    return f"{value.numerator}/{value.denominator} ({decimal(value)})"
 
 
 @dataclass(frozen=True, slots=True)

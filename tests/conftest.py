@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from meeting.i18n import set_language
+
+# The machine's locale never leaks into a test, nor into the programs the tests start: the
+# language comes from --lang, the meeting, or a test that sets the environment on purpose.
+for _variable in [name for name in os.environ if name in ("LANG", "LANGUAGE") or name.startswith("LC_")]:
+    del os.environ[_variable]
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_AGENDA = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.toml"

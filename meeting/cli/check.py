@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime, time
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
+from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
+from meeting.domain.local_hours import local_times
 from meeting.domain.quantities import quantity_text
+from meeting.domain.rules import LocalHours
+from meeting.formats import clock_time
 from meeting.i18n import _
 from meeting.vocabulary import member_name
 from meeting.words import chamber_words, decision_words, quorum_words
@@ -57,23 +60,24 @@ def council_summary(council: Council, rules_source: Meeting | None = None) -> di
     }
 
 
-def _local_starts(meeting: Meeting) -> list[dict[str, Any]]:
-    """The scheduled start in each member's zone, earliest clock first."""
-    start = meeting.agenda.scheduled_start
-    by_zone: dict[str, list[str]] = defaultdict(list)
-    for member in meeting.council.members:
-        by_zone[member.time_zone or meeting.agenda.time_zone].append(member.name)
-    locals_ = sorted(
-        ((start.astimezone(ZoneInfo(zone)), zone, names) for zone, names in by_zone.items()),
-        key=lambda row: (row[0].utcoffset(), row[1]),
-    )
+def _local_times(meeting: Meeting) -> list[dict[str, Any]]:
+    """The scheduled start and end in each member's zone, earliest clock first, flagged when
+    outside the local hours the rules allow (domain/local_hours.py)."""
     return [
-        {"zone": zone, "local": local.isoformat(timespec="minutes"), "members": names} for local, zone, names in locals_
+        {
+            "zone": row.zone,
+            "start": row.start.isoformat(timespec="minutes"),
+            "end": row.end.isoformat(timespec="minutes"),
+            "outside": row.outside,
+            "members": [member_name(meeting.council, member) for member in row.members],
+        }
+        for row in local_times(meeting)
     ]
 
 
 def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     agenda = meeting.agenda
+    hours = meeting.rules.local_hours or LocalHours()
     council = meeting.council
     return {
         **council_summary(council, meeting),
@@ -92,7 +96,11 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
             {"id": item.id, "title": item.title, "kind": item.kind, "minutes": item.minutes} for item in agenda.items
         ],
         "planned_minutes": agenda.planned_minutes,
-        "local_starts": _local_starts(meeting),
+        "local_hours": {
+            "earliest": hours.earliest.isoformat(timespec="minutes"),
+            "latest": hours.latest.isoformat(timespec="minutes"),
+        },
+        "local_times": _local_times(meeting),
     }
 
 
@@ -137,12 +145,22 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
             journal=circulated["journal_sha256"],
             minutes=circulated["minutes_sha256"],
         )
-    yield _("Start in members' local time:")
-    for row in summary["local_starts"]:
-        local = row["local"]
+    yield _("The meeting in members' local time (⚠ outside {earliest}–{latest}):").format(
+        earliest=clock_time(time.fromisoformat(summary["local_hours"]["earliest"])),
+        latest=clock_time(time.fromisoformat(summary["local_hours"]["latest"])),
+    )
+    for row in summary["local_times"]:
+        start, end = datetime.fromisoformat(row["start"]), datetime.fromisoformat(row["end"])
         names = row["members"]
         shown = ", ".join(names[:3]) + (_(" and {n} more").format(n=len(names) - 3) if len(names) > 3 else "")
-        yield f"  {local[:16].replace('T', ' ')} ({local[16:] or 'UTC'})  {row['zone']}: {shown}"
+        # The date with each end, since either may fall on another day than the meeting's.
+        span = f"{start.date().isoformat()} {clock_time(start)}–" + (
+            clock_time(end) if end.date() == start.date() else f"{end.date().isoformat()} {clock_time(end)}"
+        )
+        offset = row["start"][16:] or "UTC"
+        if row["end"][16:] != row["start"][16:]:  # the clocks changed during the meeting
+            offset += " → " + (row["end"][16:] or "UTC")
+        yield f"  {'⚠' if row['outside'] else ' '} {span} ({offset})  {row['zone']}: {shown}"
 
 
 def summary_of(loaded: Loaded) -> dict[str, Any] | None:
@@ -159,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
     from meeting.loader.load import load  # validating a council is this command's work only
 
     loaded = load(Path(args.file))
+    speak(args, loaded.meeting.agenda.language if loaded.meeting else None)
     summary = summary_of(loaded) if loaded.ok else None
     if args.json:
         print(json.dumps(json_result(loaded.diagnostics, summary=summary), ensure_ascii=False, indent=2))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from meeting import __version__
 from meeting.cli import check, correct, minutes, replay, run, schema, serve, tally, verify, view
-from meeting.i18n import _, set_language
+from meeting.i18n import LANGUAGES, _, choose, language, supported
 
 _COMMANDS = (check, schema, replay, run, minutes, verify, tally, correct, view, serve)
 
@@ -21,11 +21,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"meeting {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        # None when not given: the minutes are then written in the meeting's own language.
+        # None when not given: the meeting's own language, else the environment's (i18n.choose).
         "--lang",
         metavar="CODE",
+        type=language_code,
         default=None,
-        help=_("language of messages and output (en, fr, es, sw)"),
+        help=_("language of messages and output: {codes} (default: the meeting's language)").format(
+            codes=", ".join(LANGUAGES)
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in _COMMANDS:
@@ -33,24 +36,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language_asked(argv: Sequence[str] | None) -> str:
+def language_code(text: str) -> str:
+    """`--lang fr` (or `fr-CA`, `fr_FR`): a language we have words for; any other is a usage
+    error rather than output in English under another language's name."""
+    found = supported(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            _("no translation into '{code}': use one of {codes}").format(code=text, codes=", ".join(LANGUAGES))
+        )
+    return found
+
+
+def _language_asked(argv: Sequence[str] | None) -> str | None:
     """`--lang` is read before the parser is built, so that its help is in that language."""
     early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang", default="en")
-    lang: str = early.parse_known_args(argv)[0].lang
-    return lang
+    early.add_argument("--lang", default=None)
+    lang: str | None = early.parse_known_args(argv)[0].lang
+    return supported(lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    set_language(_language_asked(argv))
-    args = build_parser().parse_args(argv)
-    try:
-        status: int = args.run(args)
-        return status
-    except BrokenPipeError:
-        # `meeting check ... | head`: the reader left; that is not an error of ours.
-        sys.stderr.close()
-        return 0
+    # Until a command knows its meeting, it speaks --lang, else the environment's language;
+    # each command then speaks the meeting's own language unless --lang was given.
+    with language(choose(_language_asked(argv))):
+        args = build_parser().parse_args(argv)
+        try:
+            status: int = args.run(args)
+            return status
+        except BrokenPipeError:
+            # `meeting check ... | head`: the reader left; that is not an error of ours.
+            sys.stderr.close()
+            return 0
 
 
 if __name__ == "__main__":

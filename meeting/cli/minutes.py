@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
@@ -129,6 +130,7 @@ def approval(
 def run(args: argparse.Namespace) -> int:
     path = files.journal_path(Path(args.journal))
     journal = files.read(path)
+    speak(args, journal.state.meeting.agenda.language if journal.state else None)
     diagnostics: list[Diagnostic] = list(journal.diagnostics)
     written: list[str] = []
     folder = Path(args.output) if args.output else path.parent

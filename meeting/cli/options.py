@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from meeting.i18n import _
+from meeting.i18n import _, choose, set_language
 
 
 def path_argument(text: str) -> Path:
@@ -25,3 +25,10 @@ def add_journal_options(parser: argparse.ArgumentParser) -> None:
         help=_("journal file (default: minutes/<meeting-id>/journal.jsonl)"),
     )
     parser.add_argument("--mirror", metavar="PATH", type=path_argument, help=_("keep a second, identical journal here"))
+
+
+def speak(args: argparse.Namespace, meeting_language: str | None) -> None:
+    """A command's language once it knows its meeting: `--lang`, else the meeting's own, else the
+    environment's (`i18n.choose`). It refines the scope `cli.main` opened around the command
+    (`with language(...)`), which gives the caller's language back when the command ends."""
+    set_language(choose(args.lang, meeting_language))

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from meeting.cli.options import add_journal_options
+from meeting.cli.options import add_journal_options, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic
 from meeting.i18n import _
@@ -39,6 +39,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 def _finish(args: argparse.Namespace, diagnostics: list[Diagnostic], session: Session | None) -> int:
     ok = not any(d.severity == "error" for d in diagnostics)
     journal = str(session.journal.path.resolve()) if session else None
+    speak(args, session.state.meeting.agenda.language if session else None)
     if args.json:
         summary = list(summary_lines(session.state)) if session else None
         print(json.dumps(json_result(diagnostics, journal=journal, summary=summary), ensure_ascii=False, indent=2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from meeting.cli.options import add_journal_options
+from meeting.cli.options import add_journal_options, speak
 from meeting.cli.output import print_diagnostics
 from meeting.i18n import _
 from meeting.session import WallClock, open_session
@@ -33,6 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 def run(args: argparse.Namespace) -> int:
     opened = open_session(Path(args.agenda), args.journal, args.mirror, scripted=False, resume=True)
     diagnostics, session, existed = opened.diagnostics, opened.session, opened.existed
+    speak(args, session.state.meeting.agenda.language if session else None)
     print_diagnostics(diagnostics)
     if session is None:
         return 1

@@ -6,6 +6,7 @@ import argparse
 import errno
 from pathlib import Path
 
+from meeting.cli.options import speak
 from meeting.cli.output import print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
@@ -31,13 +32,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     parser.set_defaults(run=run)
 
 
-def _languages(path: Path) -> tuple[str, ...] | None:
-    """The council's working languages, when the journal can already be read."""
+def _languages(path: Path) -> tuple[tuple[str, ...] | None, str | None]:
+    """The council's working languages and the meeting's own, when the journal can already be
+    read."""
     from meeting.view.follow import Follower
 
     follower = Follower(path)
     follower.poll()
-    return tuple(follower.state.meeting.council.languages) if follower.state else None
+    if follower.state is None:
+        return None, None
+    return tuple(follower.state.meeting.council.languages), follower.state.meeting.agenda.language
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print_diagnostics([error(str(path), "serve.cannot-listen", host=args.host, port=args.port, reason="EINVAL")])
         return 2
-    languages = _languages(path) or DEFAULT_LANGUAGES
+    working, own = _languages(path)
+    speak(args, own)
+    languages = working or DEFAULT_LANGUAGES
     server = ViewServer(
         path, host=args.host, port=args.port, projector=args.projector, lang=args.lang, languages=languages
     )

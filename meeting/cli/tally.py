@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
@@ -138,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
+    speak(args, journal.state.meeting.agenda.language if journal.state else None)
     diagnostics = list(journal.diagnostics)
     votes: list[Tally] = []
     minutes = None

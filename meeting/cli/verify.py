@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import tomli
 
 from meeting import __version__
+from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.i18n import N_, _
@@ -237,6 +238,7 @@ def run(args: argparse.Namespace) -> int:
     given = Path(args.path)
     path = files.journal_path(given)
     journal = files.read(path)
+    speak(args, journal.state.meeting.agenda.language if journal.state else None)
     diagnostics: list[Diagnostic] = list(journal.diagnostics)
     sources: list[dict[str, str]] = []
     minutes: list[dict[str, str]] = []

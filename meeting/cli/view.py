@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from meeting.cli.options import speak
 from meeting.cli.output import print_diagnostics
 from meeting.diagnostics import has_errors
-from meeting.i18n import _, set_language
+from meeting.i18n import _
 from meeting.minutes.files import journal_path
 
 
@@ -39,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
     path = journal_path(Path(args.path))
     follower = Follower(path, str(path))
     follower.poll()
-    if follower.state is not None:
-        # The meeting's own language unless one was asked for.
-        set_language(args.lang or follower.state.meeting.agenda.language)
+    speak(args, follower.state.meeting.agenda.language if follower.state else None)
     if not args.follow:
         problems = [follower.problem] if follower.problem else []
         if follower.waiting:

@@ -7,6 +7,7 @@ the IC-ASM council file sets its own. Nothing procedural is a constant elsewhere
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import time
 from fractions import Fraction
 from typing import Annotated, Any, Literal, Self
 
@@ -154,6 +155,20 @@ class GenderBalance(Model):
     enforce: Literal["warn", "waiver"] = "warn"
 
 
+class LocalHours(Model):
+    """The part of a member's own day a meeting may reasonably take: members for whom any part
+    of the meeting falls outside it are flagged (`meeting check`, the console's attendance)."""
+
+    earliest: time = time(7, 0)
+    latest: time = time(22, 0)
+
+    @model_validator(mode="after")
+    def _earliest_first(self) -> Self:
+        if self.earliest >= self.latest:
+            raise PydanticCustomError("hours.order", "local_hours")
+        return self
+
+
 class Debate(Model):
     speaker_minutes: int = Field(3, ge=1)
 
@@ -231,6 +246,7 @@ class Rules(Model):
     chambers: dict[Id, Chamber] | None = None
     restore_standing: bool | None = None  # the meeting may restore a vote lost to arrears
     per_country: CountryCap | None = None
+    local_hours: LocalHours | None = None  # not set: 07:00 to 22:00 (LocalHours' defaults)
 
 
 def merge_rules(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

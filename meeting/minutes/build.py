@@ -13,7 +13,7 @@ from datetime import datetime
 from meeting.domain import events as ev
 from meeting.domain.record import Step, chronicle, item_spans, quorum_changes
 from meeting.domain.state import Recorded, State
-from meeting.i18n import _, language
+from meeting.i18n import _, current_language
 from meeting.minutes import model as m
 from meeting.minutes.attendance import sittings
 from meeting.minutes.elections import election_records
@@ -175,7 +175,7 @@ def build(
         ],
     )
     return m.Minutes(
-        language=language(),
+        language=current_language(),
         header=header,
         sittings=sittings(ctx, quorum),
         interests=[i for i in interests(ctx) if not ctx.hidden(i.item)],

@@ -302,6 +302,10 @@ def render(minutes: m.Minutes) -> bytes:
     for motion in minutes.motions:
         found = minutes.item(motion.item)
         what = motion.label + (f": {motion.text}" if motion.text else "")
+        if motion.original_text:
+            what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
+        if motion.translation:
+            what += " " + _("(translation: {text})").format(text=motion.translation)
         rows.append([str(found.number) if found else "", what, motion.summary])
     if rows:
         body.table(t.decisions_head, rows, (9, 51, 40))

@@ -21,7 +21,7 @@ import tomli_w
 from meeting import __version__
 from meeting.diagnostics import Diagnostic, has_errors
 from meeting.domain.state import Recorded, State
-from meeting.i18n import _, set_language
+from meeting.i18n import _, language, supported
 from meeting.journal import read_journal
 from meeting.loader.read import read_bounded
 from meeting.session import read_meeting
@@ -56,6 +56,12 @@ def parse_file_name(name: str) -> tuple[str, str | None, bool] | None:
 
 
 def render(minutes: Minutes, fmt: str, templates: str | None = None) -> bytes:
+    """One file of the minutes, in the language they were written in."""
+    with language(minutes.language):
+        return _render(minutes, fmt, templates)
+
+
+def _render(minutes: Minutes, fmt: str, templates: str | None) -> bytes:
     """The file of one format. Each writer is imported when first asked for: Word and HTML bring
     python-docx and Jinja2, which every other command (the console first) need not wait for."""
     if fmt == "docx":
@@ -113,12 +119,14 @@ def read(path: Path) -> Read:
 def minutes_in(
     journal: Read, lang: str | None, approved: Approved | None = None, confidential: bool = False
 ) -> Minutes:
-    """The minutes in `lang` (the meeting's own language when None)."""
+    """The minutes in `lang`; when None, in the meeting's own language."""
     assert journal.state is not None
-    set_language(lang or journal.state.meeting.agenda.language)
-    from meeting.minutes.model import minutes_of
+    # A document, not a message: never the environment's language, so that the same journal
+    # gives the same files on every machine.
+    with language(supported(lang) or journal.state.meeting.agenda.language):
+        from meeting.minutes.model import minutes_of
 
-    return minutes_of(journal.state, journal.recorded, journal.last_hash, approved, confidential)
+        return minutes_of(journal.state, journal.recorded, journal.last_hash, approved, confidential)
 
 
 def has_closed_session(journal: Read) -> bool:

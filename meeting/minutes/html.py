@@ -264,7 +264,7 @@ def _decision_row(minutes: m.Minutes, motion: m.MotionRecord) -> list[str]:
     if motion.original_text:
         what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
     if motion.translation:
-        what += f" — {motion.translation}"
+        what += " " + _("(translation: {text})").format(text=motion.translation)
     return [str(item.number) if item else "", what, motion.summary]
 
 

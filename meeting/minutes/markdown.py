@@ -212,7 +212,7 @@ def _decisions(minutes: m.Minutes) -> Iterator[str]:
         if motion.original_text:
             what += " " + _("(as amended; moved as: {text})").format(text=md(motion.original_text))
         if motion.translation:
-            what += f" — *{md(motion.translation)}*"
+            what += " " + _("(translation: {text})").format(text=f"*{md(motion.translation)}*")
         rows.append([str(item.number) if item else "", what, md(motion.summary)])
     yield from table([_("Item"), _("Motion"), _("Decision")], rows)
 

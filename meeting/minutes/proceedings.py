@@ -25,6 +25,7 @@ from meeting.minutes.wording import (
     effect,
     how,
     lower_label,
+    translation_of,
 )
 from meeting.report import describe, minutes_used
 from meeting.vocabulary import (
@@ -224,7 +225,11 @@ def _moved(said: Said, event: ev.Event) -> str:
         by += _(", seconded by {seconder}").format(seconder=ctx.who(event.seconder))
     shows_text = motion.kind in ("main", "amend") or (event.text and event.applies_to is None)
     if shows_text and event.text:
-        return _("{head}, {by}: {text}").format(head=head, by=by, text=sentence(event.text))
+        text = sentence(event.text)
+        translated = translation_of(ctx, motion.item, event.text) if motion.kind == "main" else None
+        if translated:
+            text += " " + _("(translation: {text})").format(text=translated)
+        return _("{head}, {by}: {text}").format(head=head, by=by, text=text)
     return _("{head}, {by}.").format(head=head, by=by)
 
 

@@ -19,7 +19,8 @@ from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.state import Motion, State
-from meeting.i18n import N_, _, language, ngettext
+from meeting.formats import clock_time
+from meeting.i18n import N_, _, current_language, ngettext
 from meeting.minutes import model as m
 from meeting.vocabulary import (
     CHOICES,
@@ -50,7 +51,8 @@ class Clock:
 
     def __call__(self, moment: datetime) -> str:
         local = moment.astimezone(self.zone)
-        return local.strftime("%H:%M") if local.date() == self.day else local.strftime("%Y-%m-%d %H:%M")
+        hours = clock_time(local)
+        return hours if local.date() == self.day else f"{local.date().isoformat()} {hours}"
 
 
 class Context:
@@ -379,7 +381,7 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
         original_text=motion.original_text
         if text and motion.original_text and motion.original_text != motion.text
         else None,
-        translation=_translation(ctx, motion),
+        translation=translation_of(ctx, motion.item, motion.text) if motion.kind == "main" else None,
         applies_to=motion.applies_to,
         mover=ctx.person(motion.mover),
         seconder=ctx.person(motion.seconder) if motion.seconder else None,
@@ -404,10 +406,11 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
     )
 
 
-def _translation(ctx: Context, motion: Motion) -> str | None:
-    """The agenda's translation of a draft motion moved as written, in the minutes' language."""
-    item = ctx.state.items.get(motion.item) if motion.item else None
+def translation_of(ctx: Context, item_id: str | None, text: str | None) -> str | None:
+    """The agenda's translation, into the minutes' language, of its draft motion for the item,
+    when `text` is exactly that draft: a translation of other words would misquote the motion."""
+    item = ctx.state.items.get(item_id) if item_id else None
     draft = item.item.motion if item else None
-    if motion.kind != "main" or draft is None or motion.text != draft.text:
+    if draft is None or text != draft.text:
         return None
-    return draft.translations.get(language())
+    return draft.translations.get(current_language())

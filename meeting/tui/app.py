@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -28,6 +28,7 @@ from meeting.tui.actions import ACTIONS
 from meeting.tui.main import MainScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
+from meeting.tui.textual_words import translated_system_commands
 from meeting.vocabulary import PHASES
 
 if TYPE_CHECKING:
@@ -214,7 +215,16 @@ class MeetingApp(App[None]):
                 main.call_later(main.run_action, action)
 
             yield SystemCommand(f"{_(action.title)}  ({action.shown_key})", _(action.title), run)
-        yield from super().get_system_commands(screen)
+        yield from translated_system_commands(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its own words translated."""
+        from textual.command import CommandPalette
+
+        from meeting.tui.palette import TranslatedPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(TranslatedPalette())
 
 
 def build_app(

@@ -12,45 +12,49 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from meeting.domain.attendance import representation
 from meeting.domain.language import Command, Ref, parse
-from meeting.i18n import _
+from meeting.domain.local_hours import LocalTimes, member_local_times
+from meeting.formats import clock_time
+from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import ATTENDANCE, member_name
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 
-WIDE = (9, 30, 19)  # id, name, attending; the seat takes the rest
-NARROW = (0, 28, 19)
+WIDE = (9, 30, 19, 14)  # id, name, attending, local time; the seat takes the rest
+NARROW = (0, 28, 19, 14)
 
 
 class AttendanceScreen(Screen[None]):
     """Members grouped by region; one key per way of attending; `/` filters by name or id."""
 
     BINDINGS = [
-        Binding("p", "mark('present')", _("Present")),
-        Binding("r", "mark('remote')", _("Remote")),
-        Binding("a", "mark('apologies')", _("Apologies")),
-        Binding("x", "mark('absent')", _("Absent")),
-        Binding("l", "mark('leave')", _("Left"), show=False),
-        Binding("d", "mark('drop')", _("Dropped"), show=False),
-        Binding("b", "mark('back')", _("Back"), show=False),
-        Binding("k", "proxy", _("Proxy")),
-        Binding("v", "revoke", _("Revoke proxy"), show=False),
-        Binding("slash", "filter", _("Filter")),
-        Binding("escape", "done", _("Done")),
+        Binding("p", "mark('present')", N_("Present")),
+        Binding("r", "mark('remote')", N_("Remote")),
+        Binding("a", "mark('apologies')", N_("Apologies")),
+        Binding("x", "mark('absent')", N_("Absent")),
+        Binding("l", "mark('leave')", N_("Left"), show=False),
+        Binding("d", "mark('drop')", N_("Dropped"), show=False),
+        Binding("b", "mark('back')", N_("Back"), show=False),
+        Binding("k", "proxy", N_("Proxy")),
+        Binding("v", "revoke", N_("Revoke proxy"), show=False),
+        Binding("slash", "filter", N_("Filter")),
+        Binding("escape", "done", N_("Done")),
     ]
 
     CSS_PATH = "attendance.tcss"
 
     app: MeetingApp
+    _local_times: dict[str, LocalTimes] | None = None  # worked out once, when first shown
 
     def compose(self) -> ComposeResult:
         # Narrower than 100 columns the id column gives way to the seat (the filter still finds
@@ -58,12 +62,12 @@ class AttendanceScreen(Screen[None]):
         widths = WIDE if self.app.size.width >= 100 else NARROW
         yield Static(id="roll-quorum")
         yield Input(placeholder=_("/ filter by name, id, country or region"), id="roll-filter", compact=True)
-        heading = Row("-", (_("Id"), _("Name"), _("Attending"), _("Seat")))
+        heading = Row("-", (_("Id"), _("Name"), _("Attending"), _("Local time"), _("Seat")))
         yield Static(row_text(heading, widths), id="roll-heading")
         yield RosterList(widths, id="roll-list")
         yield Static(id="roll-detail")
         yield Static(id="roll-error")
-        yield Footer()
+        yield TranslatedFooter()
 
     @on(RosterList.Highlighted)
     def _detail(self, message: RosterList.Highlighted) -> None:
@@ -102,7 +106,17 @@ class AttendanceScreen(Screen[None]):
     def _row(self, member_id: str) -> Row:
         member = self.app.session.state.meeting.council.member(member_id)
         assert member is not None
-        return Row(member_id, (member_id, member.name, self._status(member_id), self._seat(member_id)))
+        return Row(
+            member_id, (member_id, member.name, self._status(member_id), self._local(member_id), self._seat(member_id))
+        )
+
+    def _local(self, member_id: str) -> str:
+        """The meeting's scheduled start and end in the member's own time, ⚠ when some of it
+        falls outside the local hours the rules allow."""
+        if self._local_times is None:
+            self._local_times = member_local_times(self.app.session.state.meeting)
+        row = self._local_times[member_id]
+        return f"{clock_time(row.start)}–{clock_time(row.end)}" + (" ⚠" if row.outside else "")
 
     def _status(self, member_id: str) -> str:
         return _(ATTENDANCE[self.app.session.state.status(member_id)])

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, member_name, words
 
 if TYPE_CHECKING:
@@ -24,10 +25,10 @@ if TYPE_CHECKING:
 class ConsensusScreen(ModalScreen[None]):
     CSS_PATH = "consensus.tcss"
     BINDINGS = [
-        Binding("b", "block", _("Block")),
-        Binding("s", "aside", _("Stand aside")),
-        Binding("c", "conclude", _("Conclude")),
-        Binding("escape", "close", _("Back")),
+        Binding("b", "block", N_("Block")),
+        Binding("s", "aside", N_("Stand aside")),
+        Binding("c", "conclude", N_("Conclude")),
+        Binding("escape", "close", N_("Back")),
     ]
 
     app: MeetingApp
@@ -38,7 +39,7 @@ class ConsensusScreen(ModalScreen[None]):
             yield Static(id="consensus-motion")
             yield Static(id="consensus-round")
             yield Static(id="consensus-error")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         motion = self.app.session.state.pending

@@ -87,8 +87,8 @@ def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, 
 class CommandForm(ModalScreen[None]):
     CSS_PATH = "form.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "submit", _("Send"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "submit", N_("Send"), priority=True),
     ]
 
     app: MeetingApp

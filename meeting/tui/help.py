@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meeting.domain.language import GRAMMAR, usage
-from meeting.i18n import _
+from meeting.i18n import N_, _
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,q,question_mark", "close", _("Close"))]
+    BINDINGS = [Binding("escape,q,question_mark", "close", N_("Close"))]
 
     app: MeetingApp
 

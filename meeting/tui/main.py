@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets._input import Selection
 
 from meeting.diagnostics import format_diagnostic
@@ -32,6 +32,7 @@ from meeting.tui.panels import (
     quorum_text,
     timers_text,
 )
+from meeting.tui.textual_words import TranslatedFooter
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -52,7 +53,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         # Bound per screen, not in the class, so the titles are translated when shown.
         for action in ACTIONS:
-            self._bindings.bind(action.key, action.action, _(action.title), show=action.footer)
+            self._bindings.bind(action.key, action.action, action.title, show=action.footer)  # translated when shown
         self._bindings.bind("escape", "leave_bar", show=False)
         self._minute = -1
         self.in_flight: list[str] = []  # lines sent by keys and not yet answered
@@ -72,7 +73,7 @@ class MainScreen(Screen[None]):
             lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
         )
         yield Static(id="notice")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.redraw()

@@ -19,6 +19,7 @@ from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import decision_for, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
 from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
+from meeting.formats import clock_time, percent
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
@@ -28,7 +29,7 @@ _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
 
 def local_time(state: State, moment: datetime) -> str:
-    return moment.astimezone(ZoneInfo(state.meeting.agenda.time_zone)).strftime("%H:%M")
+    return clock_time(moment.astimezone(ZoneInfo(state.meeting.agenda.time_zone)))
 
 
 def header_text(state: State, now: datetime) -> Text:
@@ -250,7 +251,7 @@ def attendance_text(state: State) -> Text:
     share = women_share(state)
     if rule is not None and share is not None and balance_short(state):
         warning = _("⚠ women are {share} of those present; the rules ask for {target}").format(
-            share=f"{float(share) * 100:.0f} %", target=f"{float(rule.women_at_least) * 100:.0f} %"
+            share=percent(share), target=percent(Fraction(rule.women_at_least))
         )
         text.append(warning + "\n", style="bold yellow")
     others = [m for m in council.members if not m.holds_seat and state.status(m.id) in ("present", "remote")]

@@ -11,16 +11,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
 from meeting.words import counts_words
 
@@ -44,12 +45,12 @@ def _beside_holders(voters: list[Voter]) -> list[Voter]:
 class PollScreen(Screen[None]):
     CSS_PATH = "poll.tcss"
     BINDINGS = [
-        Binding("y", "answer('yes')", _("Yes")),
-        Binding("n", "answer('no')", _("No")),
-        Binding("a", "answer('abstain')", _("Abstain")),
-        Binding("space", "skip", _("Skip")),
-        Binding("c", "close_poll", _("Close the vote")),
-        Binding("escape", "back", _("Back")),
+        Binding("y", "answer('yes')", N_("Yes")),
+        Binding("n", "answer('no')", N_("No")),
+        Binding("a", "answer('abstain')", N_("Abstain")),
+        Binding("space", "skip", N_("Skip")),
+        Binding("c", "close_poll", N_("Close the vote")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     app: MeetingApp
@@ -61,7 +62,7 @@ class PollScreen(Screen[None]):
         yield Static(row_text(heading, WIDTHS), id="poll-heading")
         yield RosterList(WIDTHS, id="poll-list")
         yield Static(id="poll-error")
-        yield Footer()
+        yield TranslatedFooter()
 
     @property
     def poll(self) -> Poll | None:

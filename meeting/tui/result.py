@@ -37,11 +37,11 @@ _CONSENSUS = {
 class ResultScreen(ModalScreen[None]):
     CSS_PATH = "result.tcss"
     BINDINGS = [
-        Binding("escape,enter,space", "close", _("Close")),
-        Binding("y", "cast('yes')", _("Cast yes"), show=False),
-        Binding("n", "cast('no')", _("Cast no"), show=False),
-        Binding("x", "cast('none')", _("No casting vote"), show=False),
-        Binding("l", "draw", _("Draw lots"), show=False),
+        Binding("escape,enter,space", "close", N_("Close")),
+        Binding("y", "cast('yes')", N_("Cast yes"), show=False),
+        Binding("n", "cast('no')", N_("Cast no"), show=False),
+        Binding("x", "cast('none')", N_("No casting vote"), show=False),
+        Binding("l", "draw", N_("Draw lots"), show=False),
     ]
 
     app: MeetingApp

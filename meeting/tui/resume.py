@@ -8,14 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from meeting.i18n import _
+from meeting.i18n import N_, _
 
 
 class ResumeScreen(ModalScreen[str]):
     BINDINGS = [
-        Binding("r,enter", "choose('resume')", _("Resume")),
-        Binding("s", "choose('sitting')", _("New sitting")),
-        Binding("q,escape", "choose('quit')", _("Quit")),
+        Binding("r,enter", "choose('resume')", N_("Resume")),
+        Binding("s", "choose('sitting')", N_("New sitting")),
+        Binding("q,escape", "choose('quit')", N_("Quit")),
     ]
 
     def __init__(self, summary: str) -> None:

@@ -18,13 +18,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from meeting.diagnostics import format_diagnostic
 from meeting.domain.decisions import floor
 from meeting.domain.state import State
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.view.follow import Follower
 from meeting.view.panels import (
     ballot_open_text,
@@ -83,8 +84,8 @@ class LiveScreen(_Panels):
     """The meeting now: the agenda, the item, the motion, the floor, the vote, the quorum."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "app.review", _("Tallies")),
-        Binding("q", "app.quit", _("Quit")),
+        Binding("t", "app.review", N_("Tallies")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
     app: ViewApp
 
@@ -104,7 +105,7 @@ class LiveScreen(_Panels):
         yield Static(id="regions")
         yield Static(id="attendance")
         yield Static(id="status")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.redraw()

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
-from meeting.i18n import _
+from meeting.i18n import N_, _
 from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
 from meeting.minutes.tally import Tally, Who, find_item, tallies, who
+from meeting.tui.textual_words import TranslatedFooter
 
 if TYPE_CHECKING:
     from meeting.view.app import ViewApp
@@ -30,9 +31,9 @@ _RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
 
 class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", _("Live")),
-        Binding("slash", "filter", _("Filter")),
-        Binding("q", "app.quit", _("Quit")),
+        Binding("escape", "app.pop_screen", N_("Live")),
+        Binding("slash", "filter", N_("Filter")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     app: ViewApp
@@ -46,7 +47,7 @@ class ReviewScreen(Screen[None]):
         yield DataTable(id="votes", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="detail-box"):
             yield Static(id="detail")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#votes", DataTable)

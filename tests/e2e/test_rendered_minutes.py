@@ -101,7 +101,7 @@ def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
 def test_the_approved_and_the_confidential_word_minutes_carry_their_marks(tmp_path):
     approved = _pages(_word_to_pdf(COMMITTED / "minutes.docx", tmp_path))
     assert not any("DRAFT" in page for page in approved)
-    assert any("Approved by the council at its meeting of Thursday 11 March 2027" in page for page in approved)
+    assert any("Approved by the council at its meeting of Thursday, 11 March 2027" in page for page in approved)
     closed = _pages(_word_to_pdf(COMMITTED_MARCH / "minutes-closed.docx", tmp_path))
     assert all("CONFIDENTIAL · DRAFT" in page for page in closed)
 

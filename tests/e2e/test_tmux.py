@@ -24,7 +24,8 @@ class Terminal:
         self.name = name
         # A tmux server of this test run's own: the default one is shared by every worktree's test
         # run on the machine, and exits under another run's feet when its last session ends.
-        self.tmux = [TMUX or "tmux", "-L", f"meeting-e2e-{os.getpid()}"]
+        # -u: UTF-8 whatever the locale (the tests clear LANG and LC_*), so names keep their letters.
+        self.tmux = [TMUX or "tmux", "-u", "-L", f"meeting-e2e-{os.getpid()}"]
         subprocess.run(
             [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command],
             check=True,

@@ -493,7 +493,7 @@ async def test_the_item_pane_shows_what_the_agenda_prepared(tmp_path):
         assert "7. Constitutional amendment: Article 7, membership of associations of women miners" in current
         assert "0 of 35 min used · roll call" in current
         assert "Drafted motion: “That Article 7 be amended" in current
-        assert "(notice given Wednesday 4 November 2026)" in current
+        assert "(notice given Wednesday, 4 November 2026)" in current
         assert "Presented by Mutale Chibwe-Nkonde" in current
         assert "Document: Notice of amendment to Article 7, circulated 4 November 2026" in current
         # Titles are never cut: two items can't read alike.

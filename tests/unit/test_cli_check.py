@@ -33,9 +33,13 @@ def test_the_demo_meeting_checks_clean_with_a_summary(capsys):
     )
     assert "constitutional: two-thirds of all 21 voting seats (14 yes); a tie fails; 30 days' notice" in out
     assert "Agenda: 10 items, 145 of 150 minutes planned" in out
-    # The start in the members' own zones, non-ASCII names intact.
-    assert "2026-12-10 06:00 (-06:00)  America/Tegucigalpa: Marisol Cáceres-Lagos" in out
-    assert "2026-12-10 22:00 (+10:00)  Pacific/Port_Moresby: Kila Wamanga-Poro" in out
+    # The start and end in the members' own zones, flagged outside 07:00-22:00, names intact.
+    assert "The meeting in members' local time (⚠ outside 07:00–22:00):" in out
+    assert "  ⚠ 2026-12-10 06:00–08:30 (-06:00)  America/Tegucigalpa: Marisol Cáceres-Lagos\n" in out
+    assert "    2026-12-10 07:00–09:30 (-05:00)  America/Bogota: Wilmer Restrepo-Quiñones" in out
+    assert "    2026-12-10 19:00–21:30 (+07:00)  Asia/Jakarta: Siti Rahmawati-Lubis" in out
+    assert "  ⚠ 2026-12-10 20:00–22:30 (+08:00)  Asia/Manila: Rowena Dimaculangan-Tabora" in out
+    assert "  ⚠ 2026-12-10 22:00–2026-12-11 00:30 (+10:00)  Pacific/Port_Moresby: Kila Wamanga-Poro" in out
     assert "Chair: Neema Mwakasege-Lyimo · Secretary: Chiara Ngozi Adébáyọ̀" in out
 
 
@@ -54,11 +58,19 @@ def test_json_summary(capsys):
     assert summary["seats"] == 21
     assert [r["seats"] for r in summary["regions"]] == [4, 4, 4, 5, 4]
     assert summary["planned_minutes"] == 145
-    assert summary["local_starts"][0] == {
+    assert summary["local_hours"] == {"earliest": "07:00", "latest": "22:00"}
+    assert summary["local_times"][0] == {
         "zone": "America/Tegucigalpa",
-        "local": "2026-12-10T06:00-06:00",
+        "start": "2026-12-10T06:00-06:00",
+        "end": "2026-12-10T08:30-06:00",
+        "outside": True,
         "members": ["Marisol Cáceres-Lagos"],
     }
+    assert [row["zone"] for row in summary["local_times"] if row["outside"]] == [
+        "America/Tegucigalpa",
+        "Asia/Manila",
+        "Pacific/Port_Moresby",
+    ]
 
 
 def test_errors_go_to_stderr_one_per_line_and_exit_1(capsys, write):

@@ -248,7 +248,7 @@ def test_minutes_not_approved_are_unfinished_business(demos: Demos, tmp_path):
     meeting.run("done", "adjourn")
     minutes = minutes_of(meeting.state, meeting.session.recorded)
     assert (
-        "The minutes of the meeting of Thursday 10 December 2026 (IC-ASM Council Meeting, December 2026) were not approved."
+        "The minutes of the meeting of Thursday, 10 December 2026 (IC-ASM Council Meeting, December 2026) were not approved."
         in minutes.unfinished
     )
 
@@ -260,17 +260,17 @@ def test_the_demo_minutes_read_as_approved_and_the_next_meeting_says_so(demos: D
     december = (demos.december / "minutes.md").read_text(encoding="utf-8")
     assert "DRAFT" not in december
     assert (
-        "Approved by the council at its meeting of Thursday 11 March 2027, with the following corrections: Item 10: "
+        "Approved by the council at its meeting of Thursday, 11 March 2027, with the following corrections: Item 10: "
         "the statement of solidarity was proposed jointly by the members from South Kivu and Haut-Katanga."
     ) in december
     march = (demos.march / "minutes.md").read_text(encoding="utf-8")
     assert (
-        "The council approved the minutes of the meeting of Thursday 10 December 2026 (IC-ASM Council Meeting, "
+        "The council approved the minutes of the meeting of Thursday, 10 December 2026 (IC-ASM Council Meeting, "
         "December 2026), with the following corrections: Item 10:"
     ) in march
     draft = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
     assert (
-        f"the draft minutes of the meeting of Thursday 10 December 2026 (IC-ASM Council Meeting, December 2026): minutes.toml with the SHA-256 hash {draft}"
+        f"the draft minutes of the meeting of Thursday, 10 December 2026 (IC-ASM Council Meeting, December 2026): minutes.toml with the SHA-256 hash {draft}"
         in march
     )
     record = json.loads((demos.december / "minutes.json").read_text(encoding="utf-8"))["approval"]
@@ -362,7 +362,7 @@ def test_a_draft_written_by_another_version_is_not_regenerated(demos: Demos, tmp
         == 0
     )
     assert "warning: the draft the council approved was written by meeting" in capsys.readouterr().err
-    assert "Approved by the council at its meeting of Thursday 11 March 2027" in (tmp_path / "minutes.md").read_text(
+    assert "Approved by the council at its meeting of Thursday, 11 March 2027" in (tmp_path / "minutes.md").read_text(
         encoding="utf-8"
     )
 

@@ -45,7 +45,7 @@ def test_the_approved_word_minutes_say_so_and_are_no_longer_marked_draft():
     assert document.sections[0].header.paragraphs[0].text == ""
     assert not any("DRAFT" in p or "Draft, to be approved" in p for p in paragraphs)
     assert (
-        "Approved by the council at its meeting of Thursday 11 March 2027, with the following corrections: Item 10: "
+        "Approved by the council at its meeting of Thursday, 11 March 2027, with the following corrections: Item 10: "
         "the statement of solidarity was proposed jointly by the members from South Kivu and Haut-Katanga."
     ) in paragraphs
 

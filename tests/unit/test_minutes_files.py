@@ -57,6 +57,28 @@ def test_every_format_of_the_draft_minutes_equals_its_golden_file(demo, name):
     )
 
 
+TRANSLATED = ("fr", "es", "sw", "pt")
+
+
+@pytest.fixture(scope="module")
+def translated(demos, tmp_path_factory) -> Path:
+    """The December draft written in each other language, every format, into one folder."""
+    folder = tmp_path_factory.mktemp("translated")
+    for code in TRANSLATED:
+        assert main(["minutes", str(demos.draft / "journal.jsonl"), "-o", str(folder), "--lang", code]) == 0
+    return folder
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+@pytest.mark.parametrize("name", FILES[:6])
+def test_the_draft_minutes_in_each_language_equal_their_golden_files(translated, code, name):
+    """`meeting minutes --lang CODE`: minutes.CODE.EXT and votes.CODE.csv, in that language."""
+    named = name.replace(".", f".{code}.")
+    assert (translated / named).read_bytes() == (GOLDEN / named).read_bytes(), (
+        f"{named} differs from tests/golden: if the change is meant, update it (tests/golden/README.md)"
+    )
+
+
 @pytest.mark.parametrize("name", [*FILES, *CLOSED_FILES])
 def test_every_file_of_the_next_meeting_equals_its_golden_file(demos, name):
     assert (demos.march / name).read_bytes() == (GOLDEN_MARCH / name).read_bytes(), (

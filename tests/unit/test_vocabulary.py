@@ -123,7 +123,7 @@ def test_names_keep_their_letters_and_say_what_tells_members_apart() -> None:
 
 def test_dates_and_items_in_words() -> None:
     set_language("en")
-    assert date_words(date(2026, 12, 10)) == "Thursday 10 December 2026"
+    assert date_words(date(2026, 12, 10)) == "Thursday, 10 December 2026"
     assert item_heading(3, "Adoption of the agenda") == "3. Adoption of the agenda"
 
 

@@ -1,0 +1,62 @@
+"""Textual's own words in the console's language: the footer's labels, the palette's placeholder
+and "No matches found", Textual's system commands. The palette's no-match sentence is a private
+method of Textual copied from the pinned version: a new Textual must be looked at again.
+
+A stand-in catalog marks every translated text with «…», so the test sees which texts pass
+through the translation whatever the real catalogs hold today."""
+
+from __future__ import annotations
+
+import gettext
+
+import pytest
+import textual
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.widgets._footer import FooterKey
+
+from meeting import i18n
+from meeting.i18n import language
+from meeting.tui.app import build_app
+from meeting.tui.textual_words import TEXTUAL_WORDS, TranslatedFooter
+from tests.kit import in_session
+
+
+class Marked(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return f"«{message}»"
+
+
+@pytest.fixture
+def marked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Portuguese, for this test, is English in «…»."""
+    real = i18n._translation
+    monkeypatch.setattr(i18n, "_translation", lambda code: Marked() if code == "pt" else real(code))
+
+
+def test_the_palette_override_is_for_the_pinned_textual() -> None:
+    assert textual.__version__ == "8.2.8", "look at TranslatedPalette._start_no_matches_countdown again"
+    assert hasattr(CommandPalette, "_start_no_matches_countdown")
+    assert "No matches found" in TEXTUAL_WORDS and "palette" in TEXTUAL_WORDS
+
+
+async def test_footer_palette_and_system_commands_follow_the_language(tmp_path, marked) -> None:
+    meeting = in_session(tmp_path)
+    with language("pt"):
+        app = build_app(meeting.session, meeting.session.clock)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            keys = {key.key: key.description for key in app.screen.query_one(TranslatedFooter).query(FooterKey)}
+            assert keys["n"] == "«Next item»"
+            assert keys["ctrl+p"] == "«palette»"
+            titles = [command.title for command in app.get_system_commands(app.screen)]
+            assert "«Quit»" in titles and "«Keys»" in titles and "Quit" not in titles
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            assert palette.query_one(CommandInput).placeholder == "«Search for commands…»"
+            await pilot.press(*"zzzz")
+            await pilot.pause(0.8)  # Textual waits half a second before saying so
+            options = palette.query_one(CommandList)
+            shown = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
+            assert shown == ["«No matches found»"]

@@ -1,0 +1,143 @@
+"""The language as a scope: chosen --lang > the meeting's language > the environment > English,
+never a switch one piece of code flips under another; commands and diagnostics in it."""
+
+from __future__ import annotations
+
+import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from meeting.cli.main import main
+from meeting.formats import long_date
+from meeting.i18n import _, choose, current_language, environment_language, language, supported
+from meeting.messages import render
+from meeting.minutes import files
+from tests.conftest import MINI_AGENDA, MINI_COUNCIL
+
+
+def test_codes_name_the_languages_we_speak() -> None:
+    assert [supported(code) for code in ("fr", "fr-CA", "fr_FR.UTF-8", "PT_br", "sw@latin")] == [
+        "fr",
+        "fr",
+        "fr",
+        "pt",
+        "sw",
+    ]
+    assert [supported(code) for code in ("id", "tl", "C", "", None)] == [None] * 5
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, None),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LANGUAGE": "id:sw:fr", "LANG": "en_GB.UTF-8"}, "sw"),  # LANGUAGE lists preferences
+        ({"LANGUAGE": "id", "LANG": "es_ES.UTF-8"}, "es"),  # none of them ours: the locale's
+        ({"LC_ALL": "pt_BR.UTF-8", "LANG": "fr_FR.UTF-8"}, "pt"),  # LC_ALL before LANG
+        ({"LC_MESSAGES": "C", "LANG": "fr_FR.UTF-8"}, None),  # the first set says C
+    ],
+)
+def test_the_environment_says_a_language_as_gettext_reads_it(environ: dict[str, str], expected: str | None) -> None:
+    assert environment_language(environ) == expected
+
+
+def test_the_order_of_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "sw_TZ.UTF-8")
+    assert choose("fr", "es") == "fr"  # --lang
+    assert choose(None, "es") == "es"  # the meeting's language
+    assert choose(None, "id") == "sw"  # a meeting language we have no words for: the environment
+    assert choose(None, None) == "sw"
+    monkeypatch.delenv("LANG")
+    assert choose(None, "id") == "en"  # else English
+
+
+def test_a_scope_gives_the_callers_language_back_even_on_error() -> None:
+    assert current_language() == "en"
+    with language("fr"):
+        assert _("Wrote {path}").startswith("Écrit")
+        with pytest.raises(KeyError), language("sw"):
+            assert current_language() == "sw"
+            raise KeyError
+        assert current_language() == "fr"
+    assert _("Wrote {path}") == "Wrote {path}"
+
+
+def test_dates_are_cldrs_in_each_language() -> None:
+    day = date(2026, 12, 10)
+    shown = {}
+    for code in ("en", "fr", "es", "sw", "pt"):
+        with language(code):
+            shown[code] = long_date(day)
+    assert shown == {
+        "en": "Thursday, 10 December 2026",
+        "fr": "jeudi 10 décembre 2026",
+        "es": "jueves, 10 de diciembre de 2026",
+        "sw": "Alhamisi, 10 Desemba 2026",
+        "pt": "quinta-feira, 10 de dezembro de 2026",
+    }
+
+
+def test_minutes_in_two_languages_written_at_once_do_not_mix(demos) -> None:
+    """French and Swahili minutes of the same journal, built and rendered in two threads at
+    the same time, many times over, equal the ones written one after the other."""
+    journal = files.read(files.journal_path(demos.draft))
+
+    def minutes(code: str, barrier: threading.Barrier | None = None) -> bytes:
+        if barrier is not None:
+            barrier.wait()
+        written = files.minutes_in(journal, code)
+        return files.render(written, "md")
+
+    alone = {code: minutes(code) for code in ("fr", "sw")}
+    assert "jeudi 10 décembre 2026".encode() in alone["fr"]
+    assert b"Alhamisi, 10 Desemba 2026" in alone["sw"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _round in range(4):
+            barrier = threading.Barrier(2)
+            together = pool.map(lambda code, barrier=barrier: (code, minutes(code, barrier)), ("fr", "sw"))
+            assert dict(together) == alone
+    assert current_language() == "en"  # nor does either leak into the caller
+
+
+def test_an_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "agendas/ic-asm/council.toml", "--lang", "id"])
+    assert exit_.value.code == 2
+    assert "no translation into 'id': use one of en, fr, es, sw, pt" in capsys.readouterr().err
+
+
+def test_check_speaks_swahili_and_keeps_the_codes_and_the_words_error_and_warning(
+    write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agenda = MINI_AGENDA.replace('chair = "n-1"', 'chair = "nobody"').replace(
+        "duration_minutes = 60", "duration_minutes = 20"
+    )
+    path: Path = write({"agenda.toml": agenda, "council.toml": MINI_COUNCIL})
+    assert main(["check", str(path), "--lang", "sw", "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert main(["check", str(path), "--lang", "sw"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    shown = {d["code"]: d for d in found["errors"] + found["warnings"]}
+    assert {"chair.unknown", "agenda.over-time"} <= shown.keys()
+    with language("sw"):
+        chair = render("chair.unknown", {"id": "nobody"})
+        over = render("agenda.over-time", {"planned": 30, "duration": 20})
+    with language("en"):
+        assert chair != render("chair.unknown", {"id": "nobody"})  # Swahili, not English
+    assert shown["chair.unknown"]["message"] == chair
+    assert any(line.endswith(": error: " + chair) for line in lines), lines
+    assert any(line.endswith(": warning: " + over) for line in lines), lines
+
+
+def test_the_meeting_language_is_the_default_and_lang_overrides_it(write, capsys: pytest.CaptureFixture[str]) -> None:
+    agenda = MINI_AGENDA.replace('language = "en"', 'language = "fr"')
+    path = write({"agenda.toml": agenda, "council.toml": MINI_COUNCIL})
+    assert main(["check", str(path)]) == 0
+    assert "Langues de travail\u00a0: en, fr"  # French: a no-break space before the colon in capsys.readouterr().out
+    assert main(["check", str(path), "--lang", "es"]) == 0
+    assert "Idiomas de trabajo: en, fr" in capsys.readouterr().out
