@@ -1346,10 +1346,14 @@ def _candidate(state: State, election: ElectionProgress, ref: Ref) -> Member:
 
 
 def _nominate(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    election = _election(state, command)
-    _nominations_open(election)
     ref = command.args["candidate"]
     candidate = resolve_member(state, ref)
+    election = _election(state, command)
+    if "election" not in command.args and election.election.per_region:
+        # "One seat per region": a candidate is nominated in their own region's election.
+        own = [e for e in on_item(state, state.current) if e.election is election.election]
+        election = next((e for e in own if e.region == candidate.region), election)
+    _nominations_open(election)
     problem = eligibility_problem(state, election, candidate.id)
     if problem is not None:
         _refuse_problem(problem, ref.col)

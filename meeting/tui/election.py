@@ -12,14 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from meeting.domain.elections.conduct import on_item
 from meeting.domain.elections.progress import ElectionProgress
 from meeting.election_words import explained, round_summary, tally_line
-from meeting.i18n import _
+from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, words
 
 if TYPE_CHECKING:
@@ -29,18 +30,18 @@ if TYPE_CHECKING:
 class ElectionScreen(ModalScreen[None]):
     CSS_PATH = "election.tcss"
     BINDINGS = [
-        Binding("n", "form('nominate')", _("Nominate")),
-        Binding("s", "form('second-nomination')", _("Second"), show=False),
-        Binding("a", "form('accept')", _("Accept"), show=False),
-        Binding("d", "form('decline')", _("Decline"), show=False),
-        Binding("w", "form('withdraw-candidacy')", _("Withdraw"), show=False),
-        Binding("c", "run('close-nominations')", _("Close nominations")),
-        Binding("r", "run('round')", _("Ballot")),
-        Binding("t", "tellers", _("Tellers")),
-        Binding("p", "form('paper')", _("Paper"), show=False),
-        Binding("f", "form('papers')", _("Ballot file"), show=False),
-        Binding("enter", "run('result')", _("Result")),
-        Binding("escape", "close", _("Back")),
+        Binding("n", "form('nominate')", N_("Nominate")),
+        Binding("s", "form('second-nomination')", N_("Second"), show=False),
+        Binding("a", "form('accept')", N_("Accept"), show=False),
+        Binding("d", "form('decline')", N_("Decline"), show=False),
+        Binding("w", "form('withdraw-candidacy')", N_("Withdraw"), show=False),
+        Binding("c", "run('close-nominations')", N_("Close nominations")),
+        Binding("r", "run('round')", N_("Ballot")),
+        Binding("t", "tellers", N_("Tellers")),
+        Binding("p", "form('paper')", N_("Paper"), show=False),
+        Binding("f", "form('papers')", N_("Ballot file"), show=False),
+        Binding("enter", "run('result')", N_("Result")),
+        Binding("escape", "close", N_("Back")),
     ]
 
     app: MeetingApp
@@ -57,7 +58,7 @@ class ElectionScreen(ModalScreen[None]):
                 ),
                 classes="hint",
             )
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.redraw()
@@ -86,8 +87,8 @@ class ElectionScreen(ModalScreen[None]):
         council = state.meeting.council
         body.append(f"{election.election.office} ({election.id})\n", style="bold")
         seats = election.election.seats
-        body.append(f"{words(ELECTION_METHODS, election.method)} · {seats} ", style="dim")
-        body.append((_("seat") if seats == 1 else _("seats")) + "\n", style="dim")
+        seats_words = ngettext("{n} seat", "{n} seats", seats).format(n=seats)
+        body.append(f"{words(ELECTION_METHODS, election.method)} · {seats_words}\n", style="dim")
         if election.closed is None:
             body.append(_("Nominations open:") + "\n", style="bold")
             for nomination in election.nominations:

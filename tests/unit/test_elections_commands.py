@@ -284,3 +284,31 @@ def test_the_demo_minutes_give_each_round_as_a_tellers_report(demos) -> None:
     assert "| Necessary for election | 10 |" in minutes
     assert "| Mutale Chibwe-Nkonde received | 11 — elected |" in minutes
     assert "Mutale Chibwe-Nkonde: 11 of 19 votes cast, 10 necessary — elected" in minutes
+
+
+def test_a_nomination_goes_to_the_candidates_own_regions_election(tmp_path: Path) -> None:
+    agenda = AGENDA.replace(
+        '''[[items.elections]]
+id = "rapporteur"''',
+        '''[[items.elections]]
+id = "focal-point"
+office = "Regional focal point"
+per_region = true
+method = "fptp"
+
+[[items.elections]]
+id = "rapporteur"''',
+    )
+    meeting = start(tmp_path, files={"agenda.toml": agenda})
+    meeting.run(f"present {' '.join(ALL_SEATS)}", "begin", "open officers")
+    meeting.run("nominate ke-1 by gh-1 seconded sl-1", "close-nominations", "round", "tellers ke-1 20", "result")
+    meeting.run("close-nominations for bureau", "round for bureau", "paper gh-1 sl-1 zw-1 times 3", "result")
+    meeting.run("nominate bo-1 for latam by pe-1", "close-nominations for latam", "round for latam")
+    meeting.run("tellers bo-1 20", "result")
+    # The chair, the bureau and Latin America's focal point are elected: the regions' focal points are next.
+    meeting.run("nominate co-1 by pe-1", "nominate gh-1 by zm-1")
+    elections = meeting.state.elections
+    assert elections["focal-point.latin-america"].standing == ("co-1",)
+    assert elections["focal-point.anglophone-africa"].standing == ("gh-1",)
+    refused = meeting.refuse("nominate bo-1 for focal-point.anglophone-africa by zm-1")
+    assert (refused.code, refused.params["region"]) == ("candidate.other-region", "anglophone-africa")
