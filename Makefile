@@ -31,9 +31,12 @@ $(LOCALE)/%/LC_MESSAGES/meeting.mo: $(LOCALE)/%/LC_MESSAGES/meeting.po | $(INSTA
 
 # Every string marked in the code (`_`, `N_`, `ngettext`), with the comments for translators.
 pot: $(INSTALLED)
-	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 \
+	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 --keywords P_:1c,2 \
 		--add-comments TRANSLATORS: --sort-by-file --width 100 --project meeting --copyright-holder IC-ASM \
-		--msgid-bugs-address "" --output-file $(POT) meeting
+		--msgid-bugs-address "" --output-file $(POT).new meeting
+	# A new template only when its strings changed, not its date: nothing to merge otherwise.
+	if [ -f $(POT) ] && diff -q -I '^"POT-Creation-Date:' $(POT) $(POT).new > /dev/null; then \
+		rm $(POT).new; else mv $(POT).new $(POT); fi
 
 # The catalogs brought up to the template: new strings empty (or a fuzzy guess), removed ones
 # dropped. tests/unit/test_catalogs.py fails until each is translated and reviewed.

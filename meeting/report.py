@@ -52,12 +52,7 @@ def minutes_used(state: State, item_id: str, now: datetime | None = None) -> int
 
 
 def motion_line(motion: Motion) -> str:
-    result = motion.outcome and outcome_words(motion.outcome)
-    if motion.kind == "appeal" and motion.outcome is not None and motion.outcome.result != "pending":
-        sustained = motion.outcome.result == "carried"
-        result = (
-            _("the decision of the chair was sustained") if sustained else _("the decision of the chair was overturned")
-        ) + f" ({result})"
+    result = motion.outcome and outcome_words(motion.outcome, motion.kind)
     name = _(MOTION_NAMES[motion.kind])
     head = f"#{motion.number} {name}: {motion.text}" if motion.text else f"#{motion.number} {name}"
     return f"{head} — {result or _(MOTION_STATUS[motion.status])}"

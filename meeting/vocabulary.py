@@ -179,6 +179,12 @@ OUTCOMES = {
     "pending": N_("tied, awaiting the tie-break"),
     "void": N_("void: too few took part"),
 }
+# An appeal asks "Shall the decision of the chair be sustained?": its result is said of the chair's decision.
+APPEAL_OUTCOMES = {
+    **OUTCOMES,
+    "carried": N_("the decision of the chair was sustained"),
+    "lost": N_("the decision of the chair was overturned"),
+}
 
 CHOICES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain"), "none": N_("did not vote")}
 

@@ -17,7 +17,7 @@ from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum,
 from meeting.domain.seats import outside_electorate, seat_chambers
 from meeting.formats import decimal
 from meeting.i18n import _, ngettext
-from meeting.vocabulary import BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
+from meeting.vocabulary import APPEAL_OUTCOMES, BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
 
 
 def base_words(of: str, seats: int) -> str:
@@ -329,12 +329,13 @@ def _counted_base(of: str, n: int) -> str:
     return ngettext("the {n} vote cast", "the {n} votes cast", n).format(n=n)
 
 
-def outcome_words(outcome: Outcome) -> str:
+def outcome_words(outcome: Outcome, kind: str | None = None) -> str:
     """A vote read one way, in whole votes: "15 in favour, 4 against, 1 abstention; 14 needed
     (two-thirds of all 21 seats) — carried". Where seats carry weights, in votes as well as
     heads; where chambers count, each chamber's count first; where the class has a quorum of
-    its own, how many took part."""
-    result = _(OUTCOMES[outcome.result])
+    its own, how many took part. An appeal (`kind`) ends "— the decision of the chair was
+    sustained", never "carried"."""
+    result = _((APPEAL_OUTCOMES if kind == "appeal" else OUTCOMES)[outcome.result])
     quorum = outcome.quorum
     if quorum is not None and not quorum.met and quorum.requests_needed is not None:
         result = ngettext(

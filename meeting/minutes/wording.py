@@ -175,7 +175,7 @@ def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
         counts_words=counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank),
         threshold_words=vote_rule_words(outcome),
         tie_broken_by=outcome.tie_broken_by,
-        words=outcome_words(outcome),
+        words=outcome_words(outcome, motion.kind),
         by_region=by_region,
         roll_call=roll_call,
         votes=_votes_record(outcome.votes),

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 _HEADLINES = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED"), "void": N_("VOID")}
+_APPEAL_HEADLINES = {"carried": N_("THE CHAIR IS SUSTAINED"), "lost": N_("THE CHAIR IS OVERTURNED")}
 _CONSENSUS = {
     "adopted": N_("ADOPTED BY CONSENSUS"),
     "vote": N_("NO CONSENSUS: THE QUESTION GOES TO A VOTE"),
@@ -55,6 +56,13 @@ class ResultScreen(ModalScreen[None]):
         outcome = getattr(self.event, "outcome", None)
         return outcome.awaiting if isinstance(outcome, ev.Outcome) else None
 
+    @property
+    def kind(self) -> str | None:
+        """The kind of the motion the result is about (an appeal's is said of the chair's decision)."""
+        number = getattr(self.event, "motion", None)
+        motion = self.app.session.state.motions.get(number) if isinstance(number, int) else None
+        return motion.kind if motion is not None else None
+
     def compose(self) -> ComposeResult:
         state = self.app.session.state
         number = getattr(self.event, "motion", None)
@@ -71,7 +79,9 @@ class ResultScreen(ModalScreen[None]):
     def _headline(self) -> tuple[str, str]:
         event = self.event
         if isinstance(event, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
-            return _(_HEADLINES[event.outcome.result]), event.outcome.result
+            appeal = self.kind == "appeal" and event.outcome.result in _APPEAL_HEADLINES
+            headline = (_APPEAL_HEADLINES if appeal else _HEADLINES)[event.outcome.result]
+            return _(headline), event.outcome.result
         if isinstance(event, ev.ConsentGiven):
             return _("ADOPTED WITHOUT OBJECTION"), "carried"
         if isinstance(event, ev.ConsensusConcluded):
@@ -84,7 +94,7 @@ class ResultScreen(ModalScreen[None]):
         event = self.event
         council = state.meeting.council
         if isinstance(event, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
-            yield Static(outcome_words(event.outcome), classes="arithmetic")
+            yield Static(outcome_words(event.outcome, self.kind), classes="arithmetic")
             class_id = event.outcome.class_id
             rule = state.meeting.rules.classes.get(class_id) or BUILT_IN_CLASSES.get(class_id)  # type: ignore[call-overload]
             if rule is not None:

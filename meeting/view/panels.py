@@ -219,7 +219,7 @@ def results_text(state: State) -> Text:
         text.append(label(state, motion), style="bold")
         if motion.outcome is not None:
             style = {"carried": "green", "lost": "red"}.get(motion.outcome.result, "yellow")
-            text.append(" " + outcome_words(motion.outcome), style=style)
+            text.append(" " + outcome_words(motion.outcome, motion.kind), style=style)
         else:
             text.append(" — " + words(MOTION_STATUS, motion.status))
     for _at, line in elections:

@@ -74,6 +74,24 @@ PENDING_TRANSLATION = frozenset(
         "votes abstaining",
         "votes against",
         "votes in favour",
+        # The key "Vote" (it takes a vote), in the context "key": the French for the column
+        # "Vote" (how a member voted), "Sens du vote", is wrong on the key.
+        "key|Vote",
+        # argparse's own words (meeting/cli/argparse_words.py):
+        "usage: ",
+        "positional arguments",
+        "options",
+        "show this help message and exit",
+        "show the program's version and exit",
+        "argument %(argument_name)s: %(message)s",
+        "unrecognized arguments: %s",
+        "the following arguments are required: %s",
+        "expected one argument",
+        "expected at most one argument",
+        "expected at least one argument",
+        "ambiguous option: %(option)s could match %(matches)s",
+        "invalid %(type)s value: %(value)r",
+        "invalid choice: %(value)r (choose from %(choices)s)",
     }
 )
 
@@ -91,7 +109,9 @@ def messages(found: Catalog) -> list[Message]:
 
 
 def msgid(message: Message) -> str:
-    return message.id if isinstance(message.id, str) else message.id[0]
+    """The English, and its context in front ("key|Vote") when it has one."""
+    english = message.id if isinstance(message.id, str) else message.id[0]
+    return f"{message.context}|{english}" if message.context else english
 
 
 def fields(text: str) -> set[str]:

@@ -15,6 +15,8 @@ from meeting.domain.procedure import WITHOUT_QUORUM, motions_in_order
 from meeting.domain.rules import DecisionClass
 from meeting.loader.load import load
 from meeting.messages import render
+from meeting.report import motion_line
+from meeting.view.panels import results_text
 from tests.conftest import DEMO_AGENDA, MINI_AGENDA, MINI_COUNCIL
 from tests.kit import ALL_SEATS, ANGLOPHONE, FRANCOPHONE, SWAHILI, in_session, start
 from tests.unit.test_minutes_model import minutes, texts
@@ -295,6 +297,18 @@ def test_a_tie_on_appeal_sustains_the_chair(tmp_path):
         texts(minutes(meeting), "focal-points")[-1]
         == "The decision of the chair was sustained, 8–8, 2 abstentions (show of hands)."
     )
+
+
+def test_every_view_says_an_appeal_s_result_of_the_chair_s_decision(tmp_path):
+    meeting = focal_with_amendment(tmp_path).run(
+        "rule not-well-taken", "move to appeal by cd-2 seconded ug-1", "vote 11 6 1"
+    )
+    appeal = next(m for m in meeting.state.motions.values() if m.kind == "appeal")
+    record = minutes(meeting).motion(appeal.number).vote
+    said = [motion_line(appeal), results_text(meeting.state).plain.splitlines()[0], record.words if record else ""]
+    for line in said:
+        assert line.endswith("— the decision of the chair was sustained"), line
+        assert "carried" not in line
 
 
 # ── 6. The rest of the motion table ────────────────────────────────────────────
