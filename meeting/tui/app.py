@@ -164,6 +164,10 @@ class MeetingApp(App[None]):
             from meeting.tui.consensus import ConsensusScreen
 
             self.push_screen(ConsensusScreen())
+        elif verb == "tellers":
+            from meeting.tui.tellers import TellersForm
+
+            self.push_screen(TellersForm())
         elif verb in ("roll-call", "close"):
             from meeting.tui.poll import PollScreen
 
