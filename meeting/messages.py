@@ -516,6 +516,9 @@ MESSAGES: dict[str, str] = {
         "election '{election}' needs at least {needed} candidates of gender {gender} elected, but only {standing} stand"
     ),
     "election.composition-exceeds-seats": N_("the gender rule needs {needed} seats, but the election has {seats}"),
+    "election.takes-chair-one-seat": N_(
+        "the member elected in '{election}' takes the chair, so it elects one person: one seat, not held per region"
+    ),
     "candidate.unknown": N_("'{id}' is not on the council's roster"),
     "candidate.repeated": N_("'{id}' is named twice"),
     "candidate.not-in-good-standing": N_("'{id}' is not in good standing, and only members in good standing may stand"),
