@@ -31,9 +31,12 @@ $(LOCALE)/%/LC_MESSAGES/meeting.mo: $(LOCALE)/%/LC_MESSAGES/meeting.po | $(INSTA
 
 # Every string marked in the code (`_`, `N_`, `ngettext`), with the comments for translators.
 pot: $(INSTALLED)
-	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 \
+	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 --keywords P_:1c,2 \
 		--add-comments TRANSLATORS: --sort-by-file --width 100 --project meeting --copyright-holder IC-ASM \
-		--msgid-bugs-address "" --output-file $(POT) meeting
+		--msgid-bugs-address "" --output-file $(POT).new meeting
+	# A new template only when its strings changed, not its date: nothing to merge otherwise.
+	if [ -f $(POT) ] && diff -q -I '^"POT-Creation-Date:' $(POT) $(POT).new > /dev/null; then \
+		rm $(POT).new; else mv $(POT).new $(POT); fi
 
 # The catalogs brought up to the template: new strings empty (or a fuzzy guess), removed ones
 # dropped. tests/unit/test_catalogs.py fails until each is translated and reviewed.
@@ -68,6 +71,10 @@ NEXT_SCRIPT := agendas/ic-asm/2027-03-council-meeting.script
 NEXT_MINUTES := minutes/2027-03-council-meeting
 # The example councils of other federations' rules (docs/files.md, "Federations' decision
 # rules"): each script replayed into minutes/<meeting-id>/ with its minutes, committed likewise.
+# The general assembly's election of the council by STV (bench/generate_assembly.py writes its script).
+GA_AGENDA := agendas/ic-asm-ga/2027-06-general-assembly.toml
+GA_ELECTION_SCRIPT := agendas/ic-asm-ga/2027-06-general-assembly-election.script
+GA_ELECTION_MINUTES := minutes/2027-06-general-assembly-election
 EXAMPLE_SCRIPTS := $(sort $(wildcard agendas/examples/*/*.script))
 
 minutes: $(INSTALLED) catalogs
@@ -80,6 +87,10 @@ minutes: $(INSTALLED) catalogs
 	$(BIN)/meeting replay $(NEXT_AGENDA) $(NEXT_SCRIPT) --journal $(NEXT_MINUTES)/journal.jsonl > /dev/null
 	$(BIN)/meeting minutes $(NEXT_MINUTES)/journal.jsonl
 	$(BIN)/meeting minutes $(DEMO_MINUTES)/journal.jsonl --approved-by $(NEXT_MINUTES)/journal.jsonl
+	mkdir -p $(GA_ELECTION_MINUTES)
+	rm -f $(GA_ELECTION_MINUTES)/journal.jsonl $(GA_ELECTION_MINUTES)/minutes.* $(GA_ELECTION_MINUTES)/votes.csv $(GA_ELECTION_MINUTES)/manifest.toml
+	$(BIN)/meeting replay $(GA_AGENDA) $(GA_ELECTION_SCRIPT) --journal $(GA_ELECTION_MINUTES)/journal.jsonl > /dev/null
+	$(BIN)/meeting minutes $(GA_ELECTION_MINUTES)/journal.jsonl
 	for script in $(EXAMPLE_SCRIPTS); do \
 		out=minutes/$$(basename $$script .script); \
 		mkdir -p $$out; \

@@ -27,6 +27,9 @@ DEFAULT_DELEGATES = 160
 DEFAULT_SEED = 2027
 COUNCIL_FILE = "council.toml"
 AGENDA_FILE = "2027-06-general-assembly.toml"
+ELECTION_SCRIPT = "2027-06-general-assembly-election.script"
+COUNCIL_SEATS = 7  # elected by STV from the regional caucuses' candidates
+CANDIDATES_PER_REGION = 3
 
 _LINE = 81  # the width of the section rules in agendas/ic-asm/*.toml
 _MAX_INLINE = 100  # longer arrays are written one element a line
@@ -687,6 +690,10 @@ _RULES: tuple[tuple[str, dict[str, object]], ...] = (
             "tie": "lots",
         },
     ),
+    (
+        "rules.elections.council-seats",
+        {"description": "Single transferable vote, counted as in Scottish local elections", "method": "scottish_stv"},
+    ),
     ("rules.proxies", {"allowed": True, "same_region": True, "max_per_holder": 2}),
     ("rules.gender_balance", {"women_at_least": "2/5", "enforce": "warn"}),
     ("rules.debate", {"speaker_minutes": 2}),
@@ -739,6 +746,8 @@ class _Item:
     body: dict[str, object]
     motion: dict[str, object] | None = None
     translations: dict[str, str] | None = None
+    election: dict[str, object] | None = None
+    gender_at_least: dict[str, int] | None = None
 
     @property
     def minutes(self) -> int:
@@ -749,6 +758,8 @@ class _Item:
 
 def _items(roster: _Roster) -> list[_Item]:
     chair, vice, convenor, secretary = roster.chair.id, roster.vice_chair.id, roster.convenor.id, _SECRETARY.id
+    candidates = council_candidates(roster)
+    seats, women = _council_seats(candidates)
     return [
         _Item(
             {
@@ -846,10 +857,15 @@ def _items(roster: _Roster) -> list[_Item]:
                 "vote": "secret_ballot",
                 "documents": ["Candidates nominated by the regional caucuses"],
             },
-            {
-                "text": "That the assembly elect the 21 members of the council from the candidates nominated "
-                "by the regional caucuses."
+            election={
+                "id": "council",
+                "office": "Member of the council",
+                "seats": seats,
+                "method": "council-seats",
+                "nominations": "list",
+                "candidates": [c.id for c in candidates],
             },
+            gender_at_least={"F": women} if women else None,
         ),
         _Item(
             {
@@ -926,11 +942,81 @@ def _agenda_text(roster: _Roster, total: int, seed: int) -> str:
             parts += ["\n", _table("[items.motion]", item.motion)]
         if item.translations is not None:
             parts += ["\n", _table("[items.motion.translations]", item.translations)]
+        if item.election is not None:
+            parts += ["\n", _table("[[items.elections]]", item.election)]
+        if item.gender_at_least is not None:
+            parts += ["\n", _table("[items.elections.gender_at_least]", item.gender_at_least)]
     return "".join(parts)
 
 
+def council_candidates(roster: _Roster) -> list[_Member]:
+    """The regional caucuses' candidates for the council: the first delegates of each region in
+    good standing, men and women alternately, the chair and vice-chair left out."""
+    chosen: list[_Member] = []
+    for region in _REGIONS:
+        members = [d for d in roster.delegates if d.region == region.id and d.good_standing and d.role == "member"]
+        women = [d for d in members if d.gender == "F"]
+        men = [d for d in members if d.gender != "F"]
+        mixed = [d for pair in itertools.zip_longest(women, men) for d in pair if d is not None]
+        chosen += mixed[:CANDIDATES_PER_REGION]
+    return chosen
+
+
+def _council_seats(candidates: Sequence[_Member]) -> tuple[int, int]:
+    """Seats to fill (fewer than the candidates, in a small assembly), and the women among them
+    the composition rule asks for (no more than stand)."""
+    seats = max(1, min(COUNCIL_SEATS, len(candidates) - 1))
+    women = sum(1 for c in candidates if c.gender == "F")
+    return seats, min(3, seats, women)
+
+
+def _ballots(roster: _Roster, candidates: Sequence[_Member], seed: int) -> list[tuple[tuple[str, ...], int]]:
+    """Every delegate's ranked ballot paper (anonymous: grouped into identical papers): a few
+    candidates in order, the voter's own region favoured, some candidates more popular."""
+    rng = random.Random(seed)
+    appeal = {c.id: rng.uniform(0.5, 3.0) for c in candidates}
+    papers: dict[tuple[str, ...], int] = {}
+    # Who may vote: delegates in good standing; the chair, who votes only when it would decide
+    # (the rules' chair_votes), casts no ballot.
+    for voter in [d for d in roster.delegates if d.good_standing and d is not roster.chair]:
+        left = list(candidates)
+        ranking: list[str] = []
+        for _rank in range(min(rng.randint(2, 6), len(left))):
+            weights = [appeal[c.id] * (3.0 if c.region == voter.region else 1.0) for c in left]
+            pick = rng.choices(left, weights)[0]
+            left.remove(pick)
+            ranking.append(pick.id)
+        papers[tuple(ranking)] = papers.get(tuple(ranking), 0) + 1
+    return sorted(papers.items(), key=lambda paper: (-paper[1], paper[0]))
+
+
+def _election_script(roster: _Roster, total: int, seed: int) -> str:
+    """The election of the council, replayable: every delegate present, the ballot on the
+    closed list of candidates, the ranked papers as the tellers entered them, the count."""
+    seats, women = _council_seats(council_candidates(roster))
+    lines = [
+        _header(
+            "The election of the council at the IC-ASM General Assembly of June 2027: the single",
+            f"transferable vote for {seats} seats (Scottish STV), at least {women} women, every paper typed in.",
+            "Generated by bench/generate_assembly.py: do not edit by hand. To regenerate:",
+            f"  {_regenerate(total, seed)}",
+            "Replay it on the assembly's agenda (bench/elections.py times it):",
+            f"  meeting replay agendas/ic-asm-ga/{AGENDA_FILE} agendas/ic-asm-ga/{ELECTION_SCRIPT} --journal J",
+        ),
+        "\nat 09:00\n",
+    ]
+    ids = [d.id for d in roster.delegates] + [_SECRETARY.id]
+    lines += [f"present {' '.join(ids[i : i + 12])}\n" for i in range(0, len(ids), 12)]
+    lines += ["begin\n", "at 12:00\n", "open election\n", "close-nominations\n", "round\n"]
+    for ranking, count in _ballots(roster, council_candidates(roster), seed):
+        lines.append(f"paper {' '.join(ranking)}" + (f" times {count}" if count > 1 else "") + "\n")
+    lines += ["at 13:00\n", "result\n", "at 13:30\n", "adjourn\n"]
+    return "".join(lines)
+
+
 def generate(delegates: int, seed: int = DEFAULT_SEED) -> dict[str, str]:
-    """The council and agenda files of an assembly of `delegates` voting seats, by file name.
+    """The council and agenda files of an assembly of `delegates` voting seats, and the replay
+    script of its election of the council, by file name.
 
     Every delegate holds one voting seat, the chair and vice-chair included; alternates, the
     secretary and observers come on top and hold none.
@@ -941,6 +1027,7 @@ def generate(delegates: int, seed: int = DEFAULT_SEED) -> dict[str, str]:
     return {
         COUNCIL_FILE: _council_text(roster, delegates, seed),
         AGENDA_FILE: _agenda_text(roster, delegates, seed),
+        ELECTION_SCRIPT: _election_script(roster, delegates, seed),
     }
 
 

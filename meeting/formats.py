@@ -2,7 +2,8 @@
 
 "jeudi 10 décembre 2026", "Alhamisi, 10 Desemba 2026", "14:05", "40 %": Babel's CLDR data, in
 the language of the current scope (`meeting.i18n`). Babel is imported on first use, not with
-this module: the console's start-up time counts every import.
+this module: the console's start-up time counts every import (and its clock uses CLDR's time
+pattern copied into SHORT_TIMES, checked against Babel by a test).
 """
 
 from __future__ import annotations
@@ -36,11 +37,17 @@ def long_date(day: date) -> str:
     return format_date(day, "full", locale=_locale(current_language()))
 
 
-def clock_time(moment: datetime | time) -> str:
-    """A time of day, hours and minutes, as the language writes it ("14:05")."""
-    from babel.dates import format_time
+# CLDR's short time of day for each language we speak ("HH:mm": 09:05; "H:mm": 9:05), so that
+# the console draws its clock on the first frame without importing Babel; tests/unit/test_i18n.py
+# checks the table against Babel's CLDR data.
+SHORT_TIMES = {"en": "HH:mm", "fr": "HH:mm", "es": "H:mm", "sw": "HH:mm", "pt": "HH:mm"}
 
-    return format_time(moment, "short", locale=_locale(current_language()))
+
+def clock_time(moment: datetime | time) -> str:
+    """A time of day, hours and minutes, as the language writes it ("14:05", "9:05")."""
+    pattern = SHORT_TIMES[current_language()]
+    hour = f"{moment.hour:02d}" if pattern.startswith("HH") else str(moment.hour)
+    return f"{hour}:{moment.minute:02d}"
 
 
 def number(value: int) -> str:

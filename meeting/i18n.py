@@ -106,3 +106,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for translation where it is defined; `_()` translates it where shown."""
     return message
+
+
+# A key's label: the action it starts ("Vote": take a vote), which another language may word
+# otherwise than the same English as a noun (a column "Vote": how a member voted).
+KEY = "key"
+
+
+def P_(context: str, message: str) -> str:
+    """Mark a string with a context (`P_("key", "Vote")`, extracted as msgctxt "key"); the
+    context's own function translates it where shown (`key_label`)."""
+    return message
+
+
+def key_label(message: str) -> str:
+    """A key's label in the language being spoken: its `key` translation, else the plain one
+    (labels of keys not marked with K_)."""
+    translation = _translation(_language.get())
+    labelled = translation.pgettext(KEY, message)
+    return labelled if labelled != message else translation.gettext(message)

@@ -516,6 +516,9 @@ MESSAGES: dict[str, str] = {
         "election '{election}' needs at least {needed} candidates of gender {gender} elected, but only {standing} stand"
     ),
     "election.composition-exceeds-seats": N_("the gender rule needs {needed} seats, but the election has {seats}"),
+    "election.takes-chair-one-seat": N_(
+        "the member elected in '{election}' takes the chair, so it elects one person: one seat, not held per region"
+    ),
     "candidate.unknown": N_("'{id}' is not on the council's roster"),
     "candidate.repeated": N_("'{id}' is named twice"),
     "candidate.not-in-good-standing": N_("'{id}' is not in good standing, and only members in good standing may stand"),
@@ -535,6 +538,42 @@ MESSAGES: dict[str, str] = {
     ),
     "tellers.marks-do-not-fit": N_(
         "{votes} votes on {ballots} ballot papers cannot be: each paper names one to {seats} candidates"
+    ),
+    # Holding an election in the meeting (the command language)
+    "command.expected-election": N_("expected an election's id"),
+    "command.expected-tally": N_("expected a candidate and their votes, such as 'zm-1 9'"),
+    "election.not-found": N_("no election '{text}' on the agenda"),
+    "election.not-current": N_("election '{election}' is held under item '{item}': open that item first"),
+    "election.none": N_("no election is left to hold under the item open now"),
+    "election.complete": N_("election '{election}' is over: every seat is filled or nobody is left to elect"),
+    "election.round-open": N_("the ballot of election '{election}' is open: declare its result first"),
+    "nomination.closed": N_("nominations for '{election}' are closed"),
+    "nomination.list": N_(
+        "election '{election}' takes its candidates from a list closed before the meeting: nobody is nominated "
+        "from the floor"
+    ),
+    "nomination.already": N_("'{id}' already stands in '{election}'"),
+    "nomination.none": N_("'{id}' does not stand in '{election}'"),
+    "nomination.own-second": N_("'{id}' nominated this candidate, and cannot also second the nomination"),
+    "nomination.not-from-floor": N_("'{id}' was not nominated from the floor: there is no nomination to second"),
+    "nomination.already-seconded": N_("the nomination of '{id}' is already seconded, by '{by}'"),
+    "nomination.already-answered": N_("'{id}' has already answered the nomination"),
+    "nomination.nobody-standing": N_("nobody stands in '{election}': nominate a candidate first"),
+    "nomination.open": N_("nominations for '{election}' are still open: close them first ('close-nominations')"),
+    "candidacy.ballot-open": N_("a candidate withdraws before a ballot, not while round {round} is being voted on"),
+    "round.already-open": N_("round {round} of '{election}' is open: declare its result first"),
+    "round.none-open": N_("no ballot is open: open one with 'round'"),
+    "round.not-ranked": N_("round {round} is counted from the tellers' totals: enter them with 'tellers'"),
+    "round.no-report": N_("the tellers have not reported on round {round}: enter their report with 'tellers'"),
+    "round.no-papers": N_("no ballot papers are entered for round {round}: enter them with 'paper' or 'papers'"),
+    "round.zero-papers": N_("a number of identical ballot papers is 1 or more"),
+    "round.file-unread": N_("the ballot file '{path}' was not read"),
+    "round.file-seats": N_("the ballot file is for {seats} seats, but this round fills {needed}"),
+    "round.file-candidate": N_("the ballot file names '{name}', who is not one candidate on this ballot"),
+    "round.file-problem": N_("{path}:{line}:{col}: {problem}"),
+    "tellers.ranked-round": N_(
+        "round {round} is counted from ranked ballot papers: enter them with 'paper' or 'papers'; 'tellers' gives "
+        "only the blank and invalid ones"
     ),
     # Ballot files (BLT)
     "blt.empty": N_("the ballot file is empty"),

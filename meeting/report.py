@@ -78,6 +78,14 @@ def summary_lines(state: State) -> Iterator[str]:
         item = state.items[item_id]
         used = minutes_used(state, item_id)
         yield f"  {number:>2}. {item_id:<20} {_(ITEM_STATUS[item.status]):<9} {used:>3}/{item.item.minutes} min"
+    held = [e for e in state.elections.values() if e.closed is not None]
+    if held:
+        yield _("Elections:")
+        for election in held:
+            elected = member_names(state, election.elected) or _("nobody yet")
+            yield "  " + _("{office}: {elected} ({ballots} ballots)").format(
+                office=election.election.office, elected=elected, ballots=len(election.rounds)
+            )
     decided = [m for m in state.motions.values() if m.kind != "point_of_order"]
     if decided:
         yield _("Motions:")
@@ -124,4 +132,12 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             return _("item {title}: {what}").format(title=item_title(state, item), what=_(EVENT_NAMES[event.type]))
         case ev.Noted(text=text) | ev.ActionRecorded(what=text):
             return _("{what}: {text}").format(what=_(EVENT_NAMES[event.type]), text=text)
+        case ev.CandidateNominated(candidate=candidate, by=by):
+            return _("{candidate} nominated by {by}").format(candidate=name(candidate), by=name(by))
+        case ev.ResultDeclared(round=number):
+            result = event.ballot or event.count
+            elected = result.elected if result is not None else ()
+            if elected:
+                return _("ballot {number}: {names} elected").format(number=number, names=member_names(state, elected))
+            return _("ballot {number}: nobody elected").format(number=number)
     return _(EVENT_NAMES[event.type])

@@ -22,7 +22,7 @@ from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
 from meeting.domain.attendance import minute_taker_away
-from meeting.domain.engine import Context, Refused, decide
+from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.state import (
     InconsistentJournal,
@@ -205,7 +205,16 @@ class Session:
             return refused or Accepted(None, None)
         # A script must replay identically; a live chair must not be able to steer the lots.
         scripted = isinstance(self.clock, ScriptClock)
-        context = Context(entropy=bytes.fromhex(self.journal.last.hash) if scripted else os.urandom(32))
+        read: BallotFile | None = None
+        if command.verb == "papers":  # the ranked ballot papers of a round, from a BLT file
+            from meeting.loader.blt import ballot_file
+
+            found = ballot_file(command.args["file"], command.cols["file"])
+            if isinstance(found, Refused):
+                return found
+            read = found
+        entropy = bytes.fromhex(self.journal.last.hash) if scripted else os.urandom(32)
+        context = Context(entropy=entropy, ballot_file=read)
         decision = decide(self.state, command, context)
         if isinstance(decision, Refused):
             return decision

@@ -89,6 +89,8 @@ CAPACITIES = {
     "secretary": N_("take the minutes"),
     "division": N_("demand a division"),
     "speaker": N_("speak"),
+    "nominate": N_("nominate a candidate"),
+    "second-nomination": N_("second a nomination"),
 }
 
 # Who cast a seat's vote, when not its titular.
@@ -238,6 +240,42 @@ ON_BLOCK = {
     "majority": N_("consensus first; a block leads to a simple majority vote as last resort"),
 }
 
+# ── elections ─────────────────────────────────────────────────────────────────
+
+ROUND_KINDS = {
+    "majority": N_("ballot for an absolute majority"),
+    "runoff": N_("run-off ballot"),
+    "plurality": N_("ballot by plurality"),
+    "instant_runoff": N_("instant-runoff count of ranked ballots"),
+    "scottish_stv": N_("single transferable vote count (Scottish STV)"),
+}
+
+ELECTION_METHODS = {
+    "majority": N_("an absolute majority of the votes cast, in successive ballots"),
+    "plurality": N_("the most votes, in one ballot"),
+    "instant_runoff": N_("instant-runoff voting on ranked ballots"),
+    "scottish_stv": N_("the single transferable vote, counted as in Scottish local elections"),
+}
+
+# Why a count elected or excluded a candidate (meeting.domain.elections.records.Reason).
+ELECTION_REASONS = {
+    "majority": N_("a majority"),
+    "most_votes": N_("the most votes"),
+    "quota": N_("reached the quota"),
+    "last_vacancies": N_("as many candidates left as seats"),
+    "lowest": N_("the fewest votes"),
+    "below_share": N_("below the share of the votes cast needed to stay on the ballot"),
+    "not_in_runoff": N_("not among those who go to the run-off"),
+    "composition": N_("the composition rule"),
+}
+
+# A composition rule's gender, as in "at least two women".
+GENDER_GROUPS = {"F": N_("women"), "M": N_("men"), "X": N_("people of another gender")}
+
+ELECTION_OUTCOMES = {"elected": N_("elected"), "excluded": N_("excluded")}
+
+NOMINATION_ANSWERS = {"accepted": N_("accepted"), "declined": N_("declined")}
+
 # ── the journal's events, in one or two words ─────────────────────────────────
 
 EVENT_NAMES = {
@@ -288,6 +326,15 @@ EVENT_NAMES = {
     "decision.published": N_("decision made public"),
     "standing.restored": N_("vote restored for this meeting"),
     "postal.requested": N_("postal ballot requested"),
+    "candidate.nominated": N_("candidate nominated"),
+    "candidate.seconded": N_("nomination seconded"),
+    "candidate.answered": N_("nomination answered"),
+    "candidate.withdrawn": N_("candidacy withdrawn"),
+    "nominations.closed": N_("nominations closed"),
+    "round.opened": N_("ballot opened"),
+    "round.tellers": N_("tellers' report"),
+    "round.papers": N_("ballot papers entered"),
+    "round.declared": N_("election result declared"),
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from meeting import __version__
 from meeting.cli import check, correct, minutes, replay, run, schema, serve, tally, verify, view
+from meeting.cli.argparse_words import speak_argparse
 from meeting.i18n import LANGUAGES, _, choose, language, supported
 
 _COMMANDS = (check, schema, replay, run, minutes, verify, tally, correct, view, serve)
@@ -18,7 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="meeting",
         description=_("Run council meetings: agendas, quorum, motions, votes, journal and minutes."),
     )
-    parser.add_argument("--version", action="version", version=f"meeting {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"meeting {__version__}", help=_("show the program's version and exit")
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         # None when not given: the meeting's own language, else the environment's (i18n.choose).
@@ -56,6 +59,7 @@ def _language_asked(argv: Sequence[str] | None) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    speak_argparse()
     # Until a command knows its meeting, it speaks --lang, else the environment's language;
     # each command then speaks the meeting's own language unless --lang was given.
     with language(choose(_language_asked(argv))):

@@ -63,6 +63,9 @@ class Election(Model):
     region: Id | None = None  # only members of this region may stand
     per_region: bool = False  # held as one election per region, `seats` in each
     gender_at_least: dict[Gender, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+    # The council's rules have the member elected take the chair at once (a chair's election).
+    # None rather than False so that elections without it dump as before.
+    takes_chair: bool | None = None
 
 
 class Item(Model):

@@ -310,6 +310,7 @@ def agenda_findings(agenda: Agenda) -> list[Finding]:
         *items_fit_in_time(agenda),
         *election_items(agenda),
         *election_composition(agenda),
+        *chair_elections(agenda),
         *approving_items(agenda),
     ]
 
@@ -421,6 +422,13 @@ def election_composition(agenda: Agenda) -> Iterator[Finding]:
                 "election.composition-exceeds-seats", "agenda", (*at, "gender_at_least"),
                 needed=needed, seats=election.seats,
             )  # fmt: skip
+
+
+def chair_elections(agenda: Agenda) -> Iterator[Finding]:
+    """Only one member can take the chair: an election whose winner does fills one seat, once."""
+    for at, _, election in _elections(agenda):
+        if election.takes_chair and (election.seats > 1 or election.per_region):
+            yield problem("election.takes-chair-one-seat", "agenda", (*at, "takes_chair"), election=election.id)
 
 
 def secret_items_without_consensus(meeting: Meeting) -> Iterator[Finding]:

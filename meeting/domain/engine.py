@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from meeting.domain import events as ev
@@ -32,6 +32,18 @@ from meeting.domain.attendance import (
     women_share,
 )
 from meeting.domain.council import Member, Region
+from meeting.domain.elections.blt import Blt
+from meeting.domain.elections.conduct import (
+    ballots_possible,
+    count_round,
+    eligibility_problem,
+    on_item,
+    report_problems,
+    round_open,
+)
+from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
+from meeting.domain.elections.ranked import RankedBallot, RankedCount
+from meeting.domain.elections.tellers import Problem, TellersReport
 from meeting.domain.language import Command, Ref
 from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
 from meeting.domain.opening import opening_status
@@ -76,6 +88,15 @@ class Context:
     same script draws the same). The result is recorded in the event either way."""
 
     entropy: bytes = b""
+    # `papers FILE`: the ballot file as the session read it (its path as written, its SHA-256).
+    ballot_file: BallotFile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BallotFile:
+    path: str
+    sha256: str
+    blt: Blt
 
 
 # ── resolving names and ids ───────────────────────────────────────────────────
@@ -618,6 +639,9 @@ def _revoke(state: State, command: Command, context: Context) -> ev.AnyEvent:
 def _no_pending_business(state: State) -> None:
     if state.stack:
         raise _Refusing("item.motion-pending", motion=state.stack[0])
+    balloting = round_open(state)
+    if balloting is not None and balloting.item == state.current:
+        raise _Refusing("election.round-open", election=balloting.id)
 
 
 def _chair_for(state: State, item: str | None) -> ev.ChairChange | None:
@@ -1271,6 +1295,257 @@ def _publish(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.DecisionPublished(motion=number)
 
 
+# ── elections (issue #15): nominations, ballot rounds, the tellers' report, the result ──
+
+
+def _election(state: State, command: Command) -> ElectionProgress:
+    """The election named (`for ELECTION`), else the first on the open item not yet over."""
+    ref = command.args.get("election")
+    if ref is not None:
+        wanted = ref.text.casefold()
+        found = next((e for e in state.elections.values() if e.id.casefold() == wanted), None)
+        if found is None:
+            raise _Refusing("election.not-found", ref.col, text=ref.text)
+        if found.item != state.current:
+            raise _Refusing("election.not-current", ref.col, election=found.id, item=found.item)
+        return found
+    here = [e for e in on_item(state, state.current) if not e.complete]
+    if not here:
+        raise _Refusing("election.none")
+    return here[0]
+
+
+def _balloting(state: State, command: Command) -> tuple[ElectionProgress, Ballot]:
+    """The election whose ballot is open, and that ballot (the one a report or a result is for)."""
+    election = round_open(state) if "election" not in command.args else _election(state, command)
+    ballot = election.open_round if election is not None else None
+    if election is None or ballot is None:
+        raise _Refusing("round.none-open")
+    return election, ballot
+
+
+def _refuse_problem(problem: Problem, col: int = 1) -> None:
+    raise _Refusing(problem.code, col, **problem.params)
+
+
+def _nominations_open(election: ElectionProgress) -> None:
+    if election.closed is not None:
+        raise _Refusing("nomination.closed", election=election.id)
+    if election.election.nominations == "list":
+        raise _Refusing("nomination.list", election=election.id)
+
+
+def _candidate(state: State, election: ElectionProgress, ref: Ref) -> Member:
+    """A member who stands in the election now: nominated and neither declined nor withdrawn;
+    once nominations are closed, still on the next ballot."""
+    member = resolve_member(state, ref)
+    standing = election.standing if election.closed is None else election.next_candidates
+    if member.id not in standing:
+        raise _Refusing("nomination.none", ref.col, id=member.id, election=election.id)
+    return member
+
+
+def _nominate(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    ref = command.args["candidate"]
+    candidate = resolve_member(state, ref)
+    election = _election(state, command)
+    if "election" not in command.args and election.election.per_region:
+        # "One seat per region": a candidate is nominated in their own region's election.
+        own = [e for e in on_item(state, state.current) if e.election is election.election]
+        election = next((e for e in own if e.region == candidate.region), election)
+    _nominations_open(election)
+    problem = eligibility_problem(state, election, candidate.id)
+    if problem is not None:
+        _refuse_problem(problem, ref.col)
+    if candidate.id in election.standing:
+        raise _Refusing("nomination.already", ref.col, id=candidate.id, election=election.id)
+    by = _member_who_may_act(state, command.args["by"], "nominate", election.item)
+    seconder = None
+    if "seconder" in command.args:
+        seconder = _member_who_may_act(state, command.args["seconder"], "second-nomination", election.item)
+        if seconder.id == by.id:
+            raise _Refusing("nomination.own-second", command.cols["seconder"], id=by.id)
+    return ev.CandidateNominated(
+        election=election.id, candidate=candidate.id, by=by.id, seconder=seconder.id if seconder else None
+    )
+
+
+def _nominated(state: State, election: ElectionProgress, ref: Ref) -> tuple[Member, Nomination]:
+    """A member nominated and neither declined nor withdrawn (perhaps still awaiting a seconder)."""
+    member = resolve_member(state, ref)
+    nomination = election.nomination(member.id)
+    if nomination is None or nomination.answer == "declined" or nomination.withdrawn is not None:
+        raise _Refusing("nomination.none", ref.col, id=member.id, election=election.id)
+    return member, nomination
+
+
+def _second_nomination(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election = _election(state, command)
+    _nominations_open(election)
+    ref = command.args["candidate"]
+    candidate, nomination = _nominated(state, election, ref)
+    if nomination.by is None:
+        raise _Refusing("nomination.not-from-floor", ref.col, id=candidate.id)
+    if nomination.seconder is not None:
+        raise _Refusing("nomination.already-seconded", ref.col, id=candidate.id, by=nomination.seconder)
+    member = _member_who_may_act(state, command.args["member"], "second-nomination", election.item)
+    if member.id == nomination.by:
+        raise _Refusing("nomination.own-second", command.cols["member"], id=member.id)
+    return ev.NominationSeconded(election=election.id, candidate=candidate.id, member=member.id)
+
+
+def _answer(answer: Literal["accepted", "declined"]) -> Handler:
+    """The nominee accepts or declines, once, before nominations close."""
+
+    def handle(state: State, command: Command, context: Context) -> ev.AnyEvent:
+        election = _election(state, command)
+        if election.closed is not None:
+            raise _Refusing("nomination.closed", election=election.id)
+        ref = command.args["candidate"]
+        candidate, nomination = _nominated(state, election, ref)
+        if nomination.answer is not None:
+            raise _Refusing("nomination.already-answered", ref.col, id=candidate.id)
+        return ev.NominationAnswered(election=election.id, candidate=candidate.id, answer=answer)
+
+    return handle
+
+
+def _withdraw_candidacy(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election = _election(state, command)
+    if election.open_round is not None:
+        raise _Refusing("candidacy.ballot-open", command.cols["candidate"], round=election.open_round.number)
+    candidate = _candidate(state, election, command.args["candidate"])
+    return ev.CandidacyWithdrawn(election=election.id, candidate=candidate.id)
+
+
+def _close_nominations(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election = _election(state, command)
+    if election.closed is not None:
+        raise _Refusing("nomination.closed", election=election.id)
+    _quorum_for(state, None)
+    standing = election.standing
+    if not standing:
+        raise _Refusing("nomination.nobody-standing", election=election.id)
+    for candidate in standing:  # a listed candidate's standing may have changed since the agenda
+        problem = eligibility_problem(state, election, candidate)
+        if problem is not None:
+            _refuse_problem(problem)
+    return ev.NominationsClosed(election=election.id, candidates=list(standing))
+
+
+def _round(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    open_now = round_open(state)
+    if open_now is not None and open_now.open_round is not None:
+        raise _Refusing("round.already-open", election=open_now.id, round=open_now.open_round.number)
+    election = _election(state, command)
+    if election.closed is None:
+        raise _Refusing("nomination.open", election=election.id)
+    if election.complete:
+        raise _Refusing("election.complete", election=election.id)
+    _quorum_for(state, None)
+    voters, proxies = ballots_possible(state, election.item)
+    return ev.RoundOpened(
+        election=election.id,
+        round=len(election.rounds) + 1,
+        kind=election.next_kind,
+        seats=election.seats_left,
+        candidates=list(election.next_candidates),
+        voters=voters,
+        proxies=proxies,
+    )
+
+
+def _on_ballot(state: State, ballot: Ballot, refs: Sequence[Ref]) -> list[str]:
+    """Candidates named on a report or a paper: each on this ballot, and named once."""
+    named: list[str] = []
+    for ref in refs:
+        member = resolve_member(state, ref)
+        if member.id not in ballot.candidates:
+            raise _Refusing("tellers.not-a-candidate", ref.col, candidate=member.id)
+        if member.id in named:
+            raise _Refusing("member.repeated", ref.col, id=member.id)
+        named.append(member.id)
+    return named
+
+
+def _tellers(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election, ballot = _balloting(state, command)
+    pairs = command.args.get("votes", ())
+    if ballot.ranked and pairs:
+        raise _Refusing("tellers.ranked-round", command.cols["votes"], round=ballot.number)
+    named = dict(zip(_on_ballot(state, ballot, [ref for ref, _ in pairs]), (votes for _, votes in pairs), strict=True))
+    report = TellersReport(
+        votes={c: named.get(c, 0) for c in ballot.candidates} if not ballot.ranked else {},
+        blank=command.args.get("blank", 0),
+        invalid=command.args.get("invalid", 0),
+        ballots=command.args.get("ballots"),
+    )
+    for problem in report_problems(replace(ballot, report=report)):
+        _refuse_problem(problem)
+    return ev.TellersReported(election=election.id, round=ballot.number, report=report)
+
+
+def _ranked_round(ballot: Ballot) -> None:
+    if not ballot.ranked:
+        raise _Refusing("round.not-ranked", round=ballot.number)
+
+
+def _papers_fit(ballot: Ballot, papers: Sequence[RankedBallot], blank: int) -> None:
+    more = replace(ballot, papers=(*ballot.papers, *papers), file_blank=ballot.file_blank + blank)
+    for problem in report_problems(more):
+        _refuse_problem(problem)
+
+
+def _paper(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election, ballot = _balloting(state, command)
+    _ranked_round(ballot)
+    ranking = _on_ballot(state, ballot, command.args["ranking"])
+    times = command.args.get("times", 1)
+    if times < 1:
+        raise _Refusing("round.zero-papers", command.cols["times"])
+    papers = [RankedBallot(ranking=tuple(ranking), count=times)]
+    _papers_fit(ballot, papers, 0)
+    return ev.PapersEntered(election=election.id, round=ballot.number, papers=papers)
+
+
+def _papers(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election, ballot = _balloting(state, command)
+    _ranked_round(ballot)
+    read = context.ballot_file
+    if read is None:  # only the session reads files; a command without one was not read
+        raise _Refusing("round.file-unread", command.cols["file"], path=command.args["file"])
+    blt = read.blt
+    if blt.seats != ballot.seats:
+        raise _Refusing("round.file-seats", command.cols["file"], seats=blt.seats, needed=ballot.seats)
+    ids = []
+    for number, name in enumerate(blt.names, start=1):
+        found = [m for m in find_members(state, name) if m.id in ballot.candidates]
+        if len(found) != 1 and number not in blt.withdrawn:
+            raise _Refusing("round.file-candidate", command.cols["file"], name=name)
+        ids.append(found[0].id if found else name)
+    papers = blt.ranked_ballots(ids)
+    _papers_fit(ballot, papers, blt.blank)
+    source = ev.SourceFile(path=read.path, sha256=read.sha256)
+    return ev.PapersEntered(election=election.id, round=ballot.number, papers=papers, blank=blt.blank, file=source)
+
+
+def _result(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    election, ballot = _balloting(state, command)
+    if ballot.ranked and not ballot.papers:
+        raise _Refusing("round.no-papers", round=ballot.number)
+    if not ballot.ranked and ballot.report is None:
+        raise _Refusing("round.no-report", round=ballot.number)
+    _quorum_for(state, None)
+    counted = count_round(state, election, ballot, context.entropy)
+    chair = None
+    first = counted.elected[0] if counted.elected else None
+    if election.election.takes_chair and first is not None and first != state.chair and is_attending(state, first):
+        chair = ev.ChairChange(member=first)
+    if isinstance(counted, RankedCount):
+        return ev.ResultDeclared(election=election.id, round=ballot.number, count=counted, chair=chair)
+    return ev.ResultDeclared(election=election.id, round=ballot.number, ballot=counted, chair=chair)
+
+
 HANDLERS: dict[str, Handler] = {
     "begin": _begin,
     "recess": _recess,
@@ -1333,6 +1608,17 @@ HANDLERS: dict[str, Handler] = {
     "publish": _publish,
     "restore": _restore,
     "postal-ballot": _postal,
+    "nominate": _nominate,
+    "second-nomination": _second_nomination,
+    "accept": _answer("accepted"),
+    "decline": _answer("declined"),
+    "withdraw-candidacy": _withdraw_candidacy,
+    "close-nominations": _close_nominations,
+    "round": _round,
+    "tellers": _tellers,
+    "paper": _paper,
+    "papers": _papers,
+    "result": _result,
 }
 
 

@@ -18,6 +18,10 @@ from typing_extensions import TypedDict
 from meeting.domain.agenda import Agenda, Item
 from meeting.domain.base import Model
 from meeting.domain.council import Council
+from meeting.domain.elections.progress import RoundKind
+from meeting.domain.elections.ranked import RankedBallot, RankedCount
+from meeting.domain.elections.rounds import BallotRound
+from meeting.domain.elections.tellers import TellersReport
 from meeting.domain.motions import MotionKind
 from meeting.domain.quantities import Amount, Exact, Quantity, Share
 from meeting.domain.rules import Base
@@ -496,6 +500,103 @@ class PostalBallotRequested(Event):
     members: list[str]
 
 
+# ── Elections (issue #15): nominations, ballot rounds, the tellers' report, the result ──
+# A ballot is secret: no event names a member beside a choice. The tellers' totals and the
+# ranked papers are anonymous; the result embeds the count whole (every round, stage, tie and
+# lot drawn), so a journal replays to the same result without counting again.
+
+
+class CandidateNominated(Event):
+    """A member nominated from the floor (by a member; seconded when the election asks it)."""
+
+    type: Literal["candidate.nominated"] = "candidate.nominated"
+    election: str
+    candidate: str
+    by: str
+    seconder: str | None = None
+
+
+class NominationSeconded(Event):
+    type: Literal["candidate.seconded"] = "candidate.seconded"
+    election: str
+    candidate: str
+    member: str
+
+
+class NominationAnswered(Event):
+    """The nominee accepts the nomination, or declines it (and does not stand)."""
+
+    type: Literal["candidate.answered"] = "candidate.answered"
+    election: str
+    candidate: str
+    answer: Literal["accepted", "declined"]
+
+
+class CandidacyWithdrawn(Event):
+    """A candidate withdraws before the next ballot."""
+
+    type: Literal["candidate.withdrawn"] = "candidate.withdrawn"
+    election: str
+    candidate: str
+
+
+class NominationsClosed(Event):
+    """Nominations closed: the candidates who stand, as the first ballot lists them."""
+
+    type: Literal["nominations.closed"] = "nominations.closed"
+    election: str
+    candidates: list[str]
+
+
+class RoundOpened(Event):
+    """A ballot opened: its candidates, the seats it fills, and how many ballots can be cast
+    (members present who may vote, and proxies held), fixed now."""
+
+    type: Literal["round.opened"] = "round.opened"
+    election: str
+    round: int
+    kind: RoundKind
+    seats: int
+    candidates: list[str]
+    voters: int
+    proxies: int = 0
+
+
+class TellersReported(Event):
+    """The tellers' report of a round: the votes for each candidate, blank and invalid ballots
+    (for a ranked round, the blank and invalid papers only: its papers are entered as such)."""
+
+    type: Literal["round.tellers"] = "round.tellers"
+    election: str
+    round: int
+    report: TellersReport
+
+
+class PapersEntered(Event):
+    """Ranked ballot papers of a round, anonymous: typed, or read from a BLT file (named, with
+    its SHA-256, and its blank papers)."""
+
+    type: Literal["round.papers"] = "round.papers"
+    election: str
+    round: int
+    papers: list[RankedBallot]
+    blank: int = 0
+    file: SourceFile | None = None
+
+
+class ResultDeclared(Event):
+    """The chair declares the result of a round, counted by the method: a majority or
+    plurality round (`ballot`) or a ranked count (`count`), with every decision, tie and lot;
+    and, when the rules say so, the member elected chair takes the chair."""
+
+    type: Literal["round.declared"] = "round.declared"
+    election: str
+    round: int
+    ballot: BallotRound | None = None
+    count: RankedCount | None = None
+    chair: ChairChange | None = None
+
+
 AnyEvent = Annotated[
     Loaded
     | Begun
@@ -543,7 +644,16 @@ AnyEvent = Annotated[
     | MinutesApproved
     | DecisionPublished
     | StandingRestored
-    | PostalBallotRequested,
+    | PostalBallotRequested
+    | CandidateNominated
+    | NominationSeconded
+    | NominationAnswered
+    | CandidacyWithdrawn
+    | NominationsClosed
+    | RoundOpened
+    | TellersReported
+    | PapersEntered
+    | ResultDeclared,
     Field(discriminator="type"),
 ]
 

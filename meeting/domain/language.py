@@ -20,7 +20,7 @@ from typing import Any, Literal
 from meeting.domain.motions import MOTION_WORDS
 from meeting.domain.text import code_point, first_forbidden
 
-ArgKind = Literal["member", "members", "item", "text", "int", "choice", "time", "date", "motion"]
+ArgKind = Literal["member", "members", "item", "text", "int", "choice", "time", "date", "motion", "election", "tally"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,10 @@ def _item(name: str = "item") -> Arg:
 
 def _choice(name: str, *choices: str) -> Arg:
     return Arg("choice", name, choices)
+
+
+def _election(name: str = "election") -> Arg:
+    return Arg("election", name)
 
 
 def _opt(*parts: Arg | Keyword) -> Optional:
@@ -384,6 +388,101 @@ GRAMMAR: tuple[Verb, ...] = (
         "publish 4",
         _int("motion"),
     ),
+    # ── elections ───────────────────────────────────────────────────────────────
+    _verb(
+        "nominate",
+        "elections",
+        "Nominate a candidate from the floor (for the election named, else the item's).",
+        "nominate zm-1 by ke-1 seconded gh-2",
+        _member("candidate"),
+        _opt(_kw("for"), _election()),
+        _kw("by"),
+        _member("by"),
+        _opt(_kw("seconded"), _member("seconder")),
+    ),
+    _verb(
+        "second-nomination",
+        "elections",
+        "Second a nomination, where the election asks for a seconder.",
+        "second-nomination pe-1 by bo-1",
+        _member("candidate"),
+        _kw("by"),
+        _member("member"),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "accept",
+        "elections",
+        "The nominee accepts the nomination.",
+        "accept zm-1",
+        _member("candidate"),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "decline",
+        "elections",
+        "The nominee declines the nomination, and does not stand.",
+        "decline cm-1",
+        _member("candidate"),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "withdraw-candidacy",
+        "elections",
+        "A candidate withdraws before the next ballot.",
+        "withdraw-candidacy ph-1",
+        _member("candidate"),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "close-nominations",
+        "elections",
+        "Close nominations: the candidates standing go on the ballot.",
+        "close-nominations",
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "round",
+        "elections",
+        "Open a ballot round (the first, or the next when seats are left).",
+        "round",
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "tellers",
+        "elections",
+        "The tellers' report: votes per candidate, ballot papers with a vote, blank and invalid ballots.",
+        "tellers zm-1 8 pe-1 6 ph-1 4 blank 1",
+        _opt(Arg("tally", "votes")),
+        _opt(_kw("ballots"), _int("ballots")),
+        _opt(_kw("blank"), _int("blank")),
+        _opt(_kw("invalid"), _int("invalid")),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "paper",
+        "elections",
+        "Ranked ballot papers: the candidates in order of preference (`times` N identical papers).",
+        "paper zm-1 pe-1 ph-1 times 3",
+        _members("ranking"),
+        _opt(_kw("times"), _int("times")),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "papers",
+        "elections",
+        "Ranked ballot papers read from a BLT file.",
+        'papers "council-seats.blt"',
+        _text("file"),
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
+        "result",
+        "elections",
+        "Count the round by the election's method and declare the result.",
+        "result",
+        _opt(_kw("for"), _election()),
+    ),
 )
 
 VERBS: dict[str, Verb] = {verb.name: verb for verb in GRAMMAR}
@@ -485,6 +584,8 @@ _EXPECTED: dict[ArgKind, str] = {
     "motion": "command.expected-motion",
     "time": "command.expected-time",
     "date": "command.expected-date",
+    "election": "command.expected-election",
+    "tally": "command.expected-tally",
 }
 
 
@@ -545,8 +646,10 @@ class _Parser:
             return ParseError("command.number-too-large", token.col, {"value": token.text[:MAX_DIGITS] + "…"})
         self.cols[part.name] = token.col
         value: Any
-        if part.kind in ("member", "item"):
+        if part.kind in ("member", "item", "election"):
             value = Ref(token.text, token.col)
+        elif part.kind == "tally":
+            return self._tally(part, token)
         elif part.kind == "members":
             refs = [Ref(token.text, token.col)]
             while (nxt := self.peek()) is not None and not self._is_keyword(nxt):
@@ -574,6 +677,25 @@ class _Parser:
         else:
             value = token.text
         self.args[part.name] = value
+        return None
+
+    def _tally(self, part: Arg, first: _Token) -> ParseError | None:
+        """Pairs of a candidate and a number, up to the next keyword: `zm-1 9 gh-2 9`."""
+        pairs: list[tuple[Ref, int]] = []
+        token: _Token | None = first
+        while token is not None and not self._is_keyword(token):
+            number = self.peek()
+            if number is None or number.quoted or not _LOOKS["int"](number.text):
+                return ParseError("command.expected-number", self.col())
+            if len(number.text) > MAX_DIGITS:
+                return ParseError("command.number-too-large", number.col, {"value": number.text[:MAX_DIGITS] + "…"})
+            self.index += 1
+            pairs.append((Ref(token.text, token.col), int(number.text)))
+            token = self.peek()
+            if token is not None and not self._is_keyword(token):
+                self.index += 1
+        self.cols[part.name] = first.col
+        self.args[part.name] = tuple(pairs)
         return None
 
     def parse(self, parts: tuple[Part, ...]) -> ParseError | None:
@@ -631,6 +753,8 @@ def usage(verb: Verb) -> str:
             return f'"{part.name.upper()}"'
         if part.kind == "members":
             return "MEMBER..."
+        if part.kind == "tally":
+            return "CANDIDATE VOTES..."
         shapes = {"int": part.name.upper(), "time": "HH:MM[:SS]", "date": "YYYY-MM-DD", "motion": "#MOTION"}
         return shapes.get(part.kind, part.kind.upper())
 
@@ -678,8 +802,10 @@ def _word(text: str, keywords: frozenset[str]) -> str:
 def _printed(arg: Arg, value: Any, keywords: frozenset[str]) -> list[str]:
     if arg.kind == "members":
         return [_word(ref.text, keywords) for ref in value]
-    if arg.kind in ("member", "item"):
+    if arg.kind in ("member", "item", "election"):
         return [_word(value.text, keywords)]
+    if arg.kind == "tally":
+        return [word for ref, votes in value for word in (_word(ref.text, keywords), str(votes))]
     if arg.kind == "text":
         return [_quoted(value)]
     if arg.kind == "time":

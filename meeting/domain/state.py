@@ -16,7 +16,10 @@ from typing import Any, Literal, NamedTuple, TypeVar
 from meeting.domain import attendance
 from meeting.domain import events as ev
 from meeting.domain.agenda import Item, Meeting
+from meeting.domain.elections.held import elections_held, listed_candidates
+from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
 from meeting.domain.motions import MotionKind
+from meeting.domain.rules import election_method
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -238,6 +241,9 @@ class State:
     # `counted` by `attendance.recount`), and the members whose vote the meeting restored.
     counted_votes: Fraction = Fraction(0)
     restored: list[str] = field(default_factory=list)
+    # Elections (issue #15): each election held under the agenda's items, by its id. Each value
+    # is frozen and replaced when it changes, so an undo's copy of this table is enough.
+    elections: dict[str, ElectionProgress] = field(default_factory=dict)
 
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
@@ -255,6 +261,7 @@ class State:
         state.secretary = loaded.agenda.secretary
         state.secretaries = [(at, loaded.agenda.secretary)]
         state.circulated = {c.item: c for c in loaded.circulated or []}
+        state.elections = _elections_of(state.meeting)
         return state
 
     # ── reading ────────────────────────────────────────────────────────────────
@@ -853,6 +860,85 @@ def _postal_requested(state: State, at: datetime, event: ev.PostalBallotRequeste
         motion.status = "postal_ballot"
 
 
+def _elections_of(meeting: Meeting) -> dict[str, ElectionProgress]:
+    """Every election the agenda's items hold, one per region where an item says so, with the
+    candidates nominated before the meeting (or its closed list) already standing."""
+    council = meeting.council
+    found: dict[str, ElectionProgress] = {}
+    for item in meeting.agenda.items:
+        for election in item.elections or ():
+            method = election_method(meeting.rules, election.method)
+            for held in elections_held(election, council):
+                found[held.id] = ElectionProgress(
+                    id=held.id,
+                    item=item.id,
+                    election=election,
+                    region=held.region,
+                    method=method.method if method is not None else "majority",
+                    nominations=tuple(Nomination(c) for c in listed_candidates(held, council)),
+                )
+    return found
+
+
+def _nominated(state: State, at: datetime, event: ev.CandidateNominated) -> None:
+    nomination = Nomination(event.candidate, at, event.by, event.seconder)
+    state.elections[event.election] = state.elections[event.election].with_nomination(nomination)
+
+
+def _nomination_seconded(state: State, at: datetime, event: ev.NominationSeconded) -> None:
+    election = state.elections[event.election]
+    state.elections[event.election] = election.changing(event.candidate, seconder=event.member)
+
+
+def _nomination_answered(state: State, at: datetime, event: ev.NominationAnswered) -> None:
+    election = state.elections[event.election]
+    state.elections[event.election] = election.changing(event.candidate, answer=event.answer)
+
+
+def _candidacy_withdrawn(state: State, at: datetime, event: ev.CandidacyWithdrawn) -> None:
+    election = state.elections[event.election]
+    state.elections[event.election] = election.changing(event.candidate, withdrawn=at)
+
+
+def _nominations_closed(state: State, at: datetime, event: ev.NominationsClosed) -> None:
+    election = state.elections[event.election]
+    state.elections[event.election] = replace(election, closed=at, candidates=tuple(event.candidates))
+
+
+def _round_opened(state: State, at: datetime, event: ev.RoundOpened) -> None:
+    ballot = Ballot(event.round, at, event.kind, event.seats, tuple(event.candidates), event.voters, event.proxies)
+    state.elections[event.election] = state.elections[event.election].with_round(ballot)
+
+
+def _round_of(state: State, election: str, number: int) -> Ballot:
+    ballot = state.elections[election].open_round
+    if ballot is None or ballot.number != number:
+        raise InconsistentJournal(state.last_seq)
+    return ballot
+
+
+def _tellers_reported(state: State, at: datetime, event: ev.TellersReported) -> None:
+    ballot = replace(_round_of(state, event.election, event.round), report=event.report)
+    state.elections[event.election] = state.elections[event.election].with_round(ballot)
+
+
+def _papers_entered(state: State, at: datetime, event: ev.PapersEntered) -> None:
+    ballot = _round_of(state, event.election, event.round)
+    files = (*ballot.files, (event.file.path, event.file.sha256)) if event.file is not None else ballot.files
+    ballot = replace(
+        ballot, papers=(*ballot.papers, *event.papers), file_blank=ballot.file_blank + event.blank, files=files
+    )
+    state.elections[event.election] = state.elections[event.election].with_round(ballot)
+
+
+def _result_declared(state: State, at: datetime, event: ev.ResultDeclared) -> None:
+    result = event.ballot if event.ballot is not None else event.count
+    ballot = replace(_round_of(state, event.election, event.round), result=result, declared=at)
+    state.elections[event.election] = state.elections[event.election].with_round(ballot)
+    state.business += 1
+    _take_chair(state, at, event.chair)
+
+
 _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.Loaded: _loaded,
     ev.Begun: _begun,
@@ -901,6 +987,15 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.DecisionPublished: _published,
     ev.StandingRestored: _standing_restored,
     ev.PostalBallotRequested: _postal_requested,
+    ev.CandidateNominated: _nominated,
+    ev.NominationSeconded: _nomination_seconded,
+    ev.NominationAnswered: _nomination_answered,
+    ev.CandidacyWithdrawn: _candidacy_withdrawn,
+    ev.NominationsClosed: _nominations_closed,
+    ev.RoundOpened: _round_opened,
+    ev.TellersReported: _tellers_reported,
+    ev.PapersEntered: _papers_entered,
+    ev.ResultDeclared: _result_declared,
 }
 
 

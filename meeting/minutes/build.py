@@ -16,6 +16,7 @@ from meeting.domain.state import Recorded, State
 from meeting.i18n import _, current_language
 from meeting.minutes import model as m
 from meeting.minutes.attendance import sittings
+from meeting.minutes.elections import election_records
 from meeting.minutes.proceedings import (
     circulated_words,
     corrections,
@@ -185,6 +186,7 @@ def build(
             for _n, motion in sorted(state.motions.items())
             if not ctx.hidden(motion.item) or motion.number in ctx.published
         ],
+        elections=election_records(ctx),
         actions=actions,
         unfinished=unfinished(ctx),
         corrections=corrections(ctx),

@@ -95,6 +95,48 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                     seat.choice_words,
                 ]
                 out.append([cell(v) for v in [*which, *[""] * len(arithmetic), *member, *tail]])
+    out += _election_rows(minutes)
+    return out
+
+
+def _election_rows(minutes: m.Minutes) -> list[list[str]]:
+    """An election's rounds: a row per candidate per ballot, with the votes they received
+    (never who voted for whom: a ballot is secret)."""
+    out: list[list[str]] = []
+    for election in minutes.elections:
+        item = minutes.item(election.item)
+        for r in election.rounds:
+            text = _("{office}, ballot {number}").format(office=election.office, number=r.number)
+            for row in r.votes:
+                values: list[str | int] = [
+                    item.number if item else "",
+                    "",
+                    _("election"),
+                    text,
+                    r.kind_words,
+                    row.outcome_words or "",
+                    row.votes,
+                    "",
+                    "",
+                    r.blank,
+                    "",
+                    "",
+                    "",
+                    _("necessary for election") if r.necessary is not None else "",
+                    _blank(r.votes_cast),
+                    _blank(r.necessary),
+                    _blank(r.necessary),
+                    row.candidate.id,
+                    row.candidate.name,
+                    "",
+                    "",
+                    _("candidate"),
+                    "",
+                    r.declared or r.opened,
+                    r.possible,
+                    item.title if item else "",
+                ]
+                out.append([cell(v) for v in values])
     return out
 
 

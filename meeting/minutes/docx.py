@@ -212,7 +212,7 @@ def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]
     body.heading(_("Annex: roll calls"), 1)
     for motion, vote in roll_calls:
         body.heading(t.roll_call(motion), 2)
-        body.words(vote.words)
+        body.paragraph(_run(vote.words), props="<w:keepNext/>")  # the counts stay with their table
         body.table(
             t.by_region_head,
             [[r.name, r.yes, r.no, r.abstain] for r in vote.by_region],
@@ -229,6 +229,33 @@ def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]
             for v in vote.roll_call
         ]
         body.table(t.by_seat_head, rows, (30, 25, 30, 15))
+
+
+def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
+    body.heading(t.election_title(e), 3)
+    body.words(" · ".join(t.election_facts(e)), italic=True)
+    if e.composition_words:
+        body.words(e.composition_words)
+    if e.nominations:
+        body.words(t.nominations(e))
+    if e.candidates:
+        body.words(t.candidates(e))
+    for r in e.rounds:
+        body.heading(t.round_title(r), 4)
+        body.table(t.report_head, t.report_rows(r), (70, 30), numeric=frozenset({1}))
+        if (file := t.file_words(r)) is not None:
+            body.words(file)
+        if r.count is not None:
+            body.paragraph(_run(t.sheet_caption(r) + ". " + r.count.words), props="<w:keepNext/>")
+            for line in t.sheet_stages(r.count):
+                body.paragraph(_run(line), props='<w:keepNext/><w:ind w:left="284"/>')
+            for head, rows in t.sheet_tables(r.count):
+                stages = len(head) - 1
+                body.table(head, rows, (30, *((70 // stages,) * stages)), numeric=frozenset(range(1, stages + 1)))
+        for line in r.explanations:
+            body.words("– " + line)
+        body.words(r.words)
+    body.paragraph(_run(t.elected(e), bold=True), _run(" " + e.words))
 
 
 def render(minutes: m.Minutes) -> bytes:
@@ -263,6 +290,9 @@ def render(minutes: m.Minutes) -> bytes:
         body.entries(item.proceedings)
         if item.speakers:
             body.words(t.speakers(item.speakers))
+        for election in minutes.elections:
+            if election.item == item.id:
+                _election(body, election, t)
         for number in item.motions:
             motion = minutes.motion(number)
             roll_calls += [(motion, vote) for vote in motion.votes if vote.roll_call]

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from meeting.domain.text import visible
-from meeting.i18n import _
+from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -69,6 +69,14 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{shown}"')
 
 
+# Stages in one table of a count sheet: more would not fit across a printed page.
+SHEET_STAGES = 4
+
+
+def _cell(votes: str, moved: str) -> str:
+    return f"{votes} ({moved})" if moved else votes
+
+
 def _person(p: m.Person) -> str:
     return f"{p.name} ({p.about})" if p.about else p.name
 
@@ -112,6 +120,91 @@ class Words:
         self.sources = _("Source files")
         self.sources_head = [_("Source file"), _("SHA-256")]
         self.withdrawn = _("Entries the chair withdrew during the meeting:")
+        self.report_head = [_("Tellers' report"), _("Votes")]
+
+    # ── elections: the same layout in every format ──
+
+    @staticmethod
+    def election_title(e: m.ElectionRecord) -> str:
+        title = _("Election: {office}").format(office=e.office)
+        return f"{title} — {e.region_name}" if e.region_name else title
+
+    @staticmethod
+    def election_facts(e: m.ElectionRecord) -> list[str]:
+        return [e.method_words, ngettext("{n} seat", "{n} seats", e.seats).format(n=e.seats)]
+
+    @staticmethod
+    def candidates(e: m.ElectionRecord) -> str:
+        names = _("; ").join(_person(p) for p in e.candidates) or _("none")
+        return _("Candidates on the first ballot: {names}.").format(names=names)
+
+    @staticmethod
+    def nominations(e: m.ElectionRecord) -> str:
+        return _("Nominations: {list}.").format(list=_("; ").join(e.nominations))
+
+    @staticmethod
+    def round_title(r: m.RoundRecord) -> str:
+        title = _("Ballot {number}: {kind}").format(number=r.number, kind=r.kind_words)
+        return f"{title} ({r.declared})" if r.declared else title
+
+    @staticmethod
+    def report_rows(r: m.RoundRecord) -> list[list[str]]:
+        """The tellers' report in RONR's order (§46:34): the votes cast, the majority, each
+        candidate's votes, then the ballots that are not votes or not valid."""
+        rows = [[_("Ballots that could be cast (members present and proxies held)"), str(r.possible)]]
+        if r.papers is not None:
+            rows.append([_("Ranked ballot papers"), str(r.papers)])
+        if r.count is not None:
+            rows.append([_("Valid ballot papers"), str(r.count.valid)])
+            if r.count.quota is not None:
+                rows.append([_("Quota"), str(r.count.quota)])
+        if r.votes_cast is not None:
+            rows.append([_("Number of votes cast"), str(r.votes_cast)])
+        if r.necessary is not None:
+            rows.append([_("Necessary for election"), str(r.necessary)])
+        for row in r.votes:
+            label = _("{name} received").format(name=row.candidate.name)
+            rows.append([label, f"{row.votes} — {row.outcome_words}" if row.outcome_words else row.votes])
+        rows.append([_("Blank ballots (not votes cast)"), str(r.blank)])
+        rows.append([_("Invalid ballots"), str(r.invalid)])
+        return rows
+
+    @staticmethod
+    def sheet_caption(r: m.RoundRecord) -> str:
+        return _("Count sheet of ballot {number}: each candidate's votes after each stage").format(number=r.number)
+
+    @staticmethod
+    def sheet_stages(count: m.CountSheet) -> list[str]:
+        """What each stage of the count did, numbered as the sheet's columns."""
+        return [f"{s.number}. {s.words}" for s in count.stages]
+
+    @staticmethod
+    def sheet_tables(count: m.CountSheet) -> list[tuple[list[str], list[list[str]]]]:
+        """The count sheet as tables of at most SHEET_STAGES stages each, so that it prints on a
+        page: a candidate a row, each cell the votes after the stage and, in brackets, what the
+        stage moved; the non-transferable papers last."""
+        tables = []
+        for start in range(0, len(count.stages), SHEET_STAGES):
+            stages = count.stages[start : start + SHEET_STAGES]
+            head = [_("Candidate"), *(_("Stage {number}").format(number=s.number) for s in stages)]
+            rows = [
+                [person.name, *(_cell(s.votes[i], s.transfers[i]) for s in stages)]
+                for i, person in enumerate(count.candidates)
+            ]
+            rows.append([_("Non-transferable"), *(s.non_transferable for s in stages)])
+            tables.append((head, rows))
+        return tables
+
+    @staticmethod
+    def file_words(r: m.RoundRecord) -> str | None:
+        if r.file is None:
+            return None
+        return _("The papers were read from {path} (SHA-256 {sha256}).").format(path=r.file.path, sha256=r.file.sha256)
+
+    @staticmethod
+    def elected(e: m.ElectionRecord) -> str:
+        names = _(", ").join(_person(p) for p in e.elected) or _("nobody")
+        return _("Elected: {names}.").format(names=names)
 
     @staticmethod
     def region_caption(region: m.RegionAttendance) -> str:

@@ -128,6 +128,47 @@ def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
     yield from table([_("Region"), _("Seat"), _("Voted by"), _("Vote")], rows)
 
 
+def _election(t: Words, e: m.ElectionRecord) -> Iterator[str]:
+    yield ""
+    yield "#### " + md(t.election_title(e))
+    yield ""
+    yield "*" + " · ".join(md(f) for f in t.election_facts(e)) + "*"
+    if e.composition_words:
+        yield ""
+        yield paragraph(e.composition_words)
+    if e.nominations:
+        yield ""
+        yield paragraph(t.nominations(e))
+    if e.candidates:
+        yield ""
+        yield paragraph(t.candidates(e))
+    for r in e.rounds:
+        yield ""
+        yield "##### " + md(t.round_title(r))
+        yield ""
+        yield from table([md(h) for h in t.report_head], [[md(c) for c in row] for row in t.report_rows(r)])
+        if (file := t.file_words(r)) is not None:
+            yield ""
+            yield paragraph(file)
+        if r.count is not None:
+            yield ""
+            yield paragraph(t.sheet_caption(r) + ". " + r.count.words)
+            yield ""
+            yield from (
+                f"{n}. {md(words.split('. ', 1)[1])}" for n, words in enumerate(t.sheet_stages(r.count), start=1)
+            )
+            for head, rows in t.sheet_tables(r.count):
+                yield ""
+                yield from table([md(h) for h in head], [[md(c) for c in row] for row in rows])
+        if r.explanations:
+            yield ""
+            yield from (f"- {md(line)}" for line in r.explanations)
+        yield ""
+        yield paragraph(r.words)
+    yield ""
+    yield "**" + md(t.elected(e)) + "** " + md(e.words)
+
+
 def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
     yield ""
     yield f"### {md(item.heading)}"
@@ -153,6 +194,9 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
         yield _("Speakers: {speakers}.").format(
             speakers=_(", ").join(f"{md(s.member.name)} ({s.at})" for s in item.speakers)
         )
+    for election in minutes.elections:
+        if election.item == item.id:
+            yield from _election(Words(minutes), election)
     for number in item.motions:
         motion = minutes.motion(number)
         for vote in motion.votes:

@@ -361,6 +361,76 @@ class MotionRecord(Record):
         return [e.vote for e in self.earlier if e.vote] + ([self.vote] if self.vote else [])
 
 
+class CandidateVotes(Record):
+    candidate: Person
+    votes: str = Field(description='Exact: whole votes, or an STV count to five decimal places ("123.45678").')
+    outcome: Literal["elected", "excluded"] | None = None
+    outcome_words: str | None = None
+
+
+class StageRecord(Record):
+    """One stage of a ranked count: what it did, and every candidate's votes after it."""
+
+    number: int
+    words: str
+    votes: list[str] = Field(description="Each candidate's votes at the end of the stage, in the count's order.")
+    transfers: list[str] = Field(description="What the stage added to each candidate (+) or took away (-).")
+    non_transferable: str
+    decisions: list[str]
+
+
+class CountSheet(Record):
+    """A ranked count as a table: the candidates down, the stages across."""
+
+    valid: int = Field(description="Valid ballot papers: those with at least one preference.")
+    quota: int | None = Field(None, description="STV: the Droop quota.")
+    candidates: list[Person]
+    stages: list[StageRecord]
+    non_transferable: str
+    lost: str = Field(description="Fractions of a vote the truncation to five decimal places dropped.")
+    words: str
+
+
+class RoundRecord(Record):
+    """One ballot, as a tellers' report (RONR §46:34), or the ranked papers and their count."""
+
+    number: int
+    kind: str
+    kind_words: str
+    opened: str
+    declared: str | None = None
+    seats: int
+    possible: int = Field(description="Ballots that could be cast: members present who could vote, and proxies.")
+    votes_cast: int | None = Field(None, description="The base of the majority: blank ballots left out.")
+    necessary: int | None = Field(None, description="Votes necessary for election, in a majority round.")
+    blank: int
+    invalid: int
+    papers: int | None = Field(None, description="Ranked ballot papers entered.")
+    file: Source | None = Field(None, description="The BLT file the papers were read from.")
+    votes: list[CandidateVotes] = Field(description="Votes per candidate: the tellers' totals, or the final stage.")
+    count: CountSheet | None = None
+    explanations: list[str]
+    words: str
+
+
+class ElectionRecord(Record):
+    id: str
+    item: str
+    office: str
+    method: str
+    method_words: str
+    seats: int
+    region_name: str | None = None
+    composition_words: str | None = Field(None, description="The composition rule the election keeps, in words.")
+    nominations: list[str] = Field(
+        description="How each candidate nominated at the meeting came forward, answered or withdrew, in words."
+    )
+    candidates: list[Person] = Field(description="On the first ballot.")
+    rounds: list[RoundRecord]
+    elected: list[Person]
+    words: str
+
+
 class ActionRecord(Record):
     at: str
     what: str
@@ -438,6 +508,7 @@ class Minutes(Record):
     items: list[ItemRecord]
     other_proceedings: list[Entry] = Field(description="What was done while no item was open.")
     motions: list[MotionRecord]
+    elections: list[ElectionRecord] = Field(default_factory=list)
     actions: list[ActionRecord]
     unfinished: list[str]
     corrections: list[Correction]

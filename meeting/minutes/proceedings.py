@@ -34,6 +34,7 @@ from meeting.vocabulary import (
     METHODS,
     MOTION_NAMES,
     MOTION_STATUS,
+    ROUND_KINDS,
     RULINGS,
     TIE_BREAKERS,
     date_words,
@@ -74,6 +75,9 @@ SILENT: frozenset[type[ev.Event]] = frozenset(
         ev.RollCallVoted,
         ev.Undone,
         ev.Corrected,
+        # The tellers' report and the papers are told with the result, in the election's report.
+        ev.TellersReported,
+        ev.PapersEntered,
     }
 )
 
@@ -502,6 +506,90 @@ def action_words(ctx: Context, what: str, owner: str, due: date | None) -> str:
     if due:
         return _("Action: {what} — {owner}, by {due}.").format(what=what, owner=ctx.who(owner), due=due)
     return _("Action: {what} — {owner}.").format(what=what, owner=ctx.who(owner))
+
+
+# ── elections ─────────────────────────────────────────────────────────────────
+
+
+def _office(said: Said, election_id: str) -> str:
+    election = said.ctx.state.elections.get(election_id)
+    return election.election.office if election is not None else election_id
+
+
+@says(ev.CandidateNominated)
+def _nominated(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.CandidateNominated)
+    ctx = said.ctx
+    if event.seconder is not None:
+        text = _("{by} nominated {candidate} for {office}, seconded by {seconder}.")
+    else:
+        text = _("{by} nominated {candidate} for {office}.")
+    return text.format(
+        by=ctx.who(event.by),
+        candidate=ctx.who(event.candidate),
+        office=_office(said, event.election),
+        seconder=ctx.who(event.seconder) if event.seconder else "",
+    )
+
+
+@says(ev.NominationSeconded)
+def _nomination_seconded(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.NominationSeconded)
+    return _("{member} seconded the nomination of {candidate}.").format(
+        member=said.ctx.who(event.member), candidate=said.ctx.who(event.candidate)
+    )
+
+
+@says(ev.NominationAnswered)
+def _nomination_answered(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.NominationAnswered)
+    if event.answer == "accepted":
+        return _("{candidate} accepted the nomination.").format(candidate=said.ctx.who(event.candidate))
+    return _("{candidate} declined the nomination.").format(candidate=said.ctx.who(event.candidate))
+
+
+@says(ev.CandidacyWithdrawn)
+def _candidacy_withdrawn(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.CandidacyWithdrawn)
+    return _("{candidate} withdrew as a candidate for {office}.").format(
+        candidate=said.ctx.who(event.candidate), office=_office(said, event.election)
+    )
+
+
+@says(ev.NominationsClosed)
+def _nominations_closed(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.NominationsClosed)
+    return _("Nominations for {office} closed; the candidates: {names}.").format(
+        office=_office(said, event.election), names=said.ctx.names(event.candidates)
+    )
+
+
+@says(ev.RoundOpened)
+def _round_opened(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.RoundOpened)
+    return _("Ballot {round} for {office} ({kind}): {possible} ballots could be cast.").format(
+        round=event.round,
+        office=_office(said, event.election),
+        kind=_(ROUND_KINDS[event.kind]),
+        possible=event.voters + event.proxies,
+    )
+
+
+@says(ev.ResultDeclared)
+def _result_declared(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.ResultDeclared)
+    result = event.ballot if event.ballot is not None else event.count
+    assert result is not None
+    office = _office(said, event.election)
+    if result.elected:
+        text = _("The chair declared {names} elected {office} (ballot {round}).").format(
+            names=said.ctx.names(result.elected), office=office, round=event.round
+        )
+    else:
+        text = _("The chair declared that ballot {round} for {office} elected nobody.").format(
+            round=event.round, office=office
+        )
+    return text + (" " + changed if (changed := chair_words(said, event.chair)) else "")
 
 
 # ── putting them in place ─────────────────────────────────────────────────────

@@ -1,13 +1,14 @@
 """Every key of the main screen in one table (as harlequin's actions.py): the table feeds the
-bindings, the footer, the help screen and the command palette. Titles are marked with N_()
-and translated when shown, never at import."""
+bindings, the footer, the help screen and the command palette. Titles are marked with N_() (or
+P_("key", ...), the context `key`, where the same English is a noun elsewhere) and translated when
+shown, never at import."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from meeting.domain.state import Phase
-from meeting.i18n import N_
+from meeting.i18n import N_, P_
 
 _ANY: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess", "adjourned"})
 _OPEN: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess"})
@@ -18,7 +19,7 @@ _SITTING: frozenset[Phase] = frozenset({"in_session"})
 class KeyAction:
     key: str  # Textual's name of the key
     action: str  # an action of the main screen
-    title: str  # N_(): shown in the footer, the help and the palette
+    title: str  # N_() or P_("key", ...): shown in the footer, the help and the palette, by key_label()
     verbs: tuple[str, ...]  # the command-language verbs it sends or opens a form for
     phases: frozenset[Phase] = _ANY  # when it is offered (the footer follows the phase)
     footer: bool = True  # shown in the footer (at 80 columns some are left to the help)
@@ -36,7 +37,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("o", "form('open')", N_("Open an item"), ("open",), _SITTING, footer=False),
     KeyAction("d", "run('done')", N_("Item done"), ("done",), _SITTING, footer=False),
     KeyAction("m", "move", N_("Move"), ("move", "point"), _SITTING),
-    KeyAction("v", "vote", N_("Vote"), ("vote",), _SITTING),
+    KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
     KeyAction("a", "run('agreed')", N_("Agreed"), ("agreed",), _SITTING, footer=False),
     KeyAction("c", "consensus", N_("Consensus"), ("consensus", "block", "aside", "conclude"), _SITTING),
     KeyAction("l", "roll_call_vote", N_("Roll-call vote"), ("roll-call", "yes", "no", "abstain", "close"), _SITTING),
@@ -45,6 +46,14 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("t", "form('note')", N_("Note"), ("note",), _OPEN, footer=False),
     KeyAction("e", "form('recess')", N_("Recess"), ("recess",), _SITTING, footer=False),
     KeyAction("e", "run('resume')", N_("Resume"), ("resume",), frozenset({"in_recess"})),
+    KeyAction(
+        "x",
+        "election",
+        N_("Election"),
+        ("nominate", "close-nominations", "round", "tellers", "result"),
+        _SITTING,
+        footer=False,
+    ),
     KeyAction("u", "undo", N_("Undo"), ("undo",)),
     KeyAction("colon", "command", N_("Command"), ()),
     KeyAction("question_mark", "help", N_("Help"), ()),

@@ -19,7 +19,7 @@ from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
 from meeting.domain.engine import Refused
 from meeting.domain.language import VERBS
-from meeting.i18n import _
+from meeting.i18n import _, key_label
 from meeting.journal import JournalError
 from meeting.messages import render
 from meeting.report import describe
@@ -164,6 +164,10 @@ class MeetingApp(App[None]):
             from meeting.tui.consensus import ConsensusScreen
 
             self.push_screen(ConsensusScreen())
+        elif verb == "tellers":
+            from meeting.tui.tellers import TellersForm
+
+            self.push_screen(TellersForm())
         elif verb in ("roll-call", "close"):
             from meeting.tui.poll import PollScreen
 
@@ -199,7 +203,7 @@ class MeetingApp(App[None]):
     def key_help(self) -> Iterator[tuple[str, str]]:
         for action in ACTIONS:
             verbs = " / ".join(action.verbs)
-            yield action.shown_key, _(action.title) + (f"  ({verbs})" if verbs else "")
+            yield action.shown_key, key_label(action.title) + (f"  ({verbs})" if verbs else "")
         yield "ctrl+p", _("Command palette: every command, searched by its words")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -210,7 +214,8 @@ class MeetingApp(App[None]):
             def run(action: str = action.action) -> None:
                 main.call_later(main.run_action, action)
 
-            yield SystemCommand(f"{_(action.title)}  ({action.shown_key})", _(action.title), run)
+            title = key_label(action.title)
+            yield SystemCommand(f"{title}  ({action.shown_key})", title, run)
         yield from translated_system_commands(super().get_system_commands(screen))
 
     def action_command_palette(self) -> None:

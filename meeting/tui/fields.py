@@ -40,6 +40,13 @@ def member_choices(state: State) -> list[Choice]:
     ]
 
 
+def election_choices(state: State) -> list[Choice]:
+    """The elections of the open item, those not over first."""
+    here = [e for e in state.elections.values() if e.item == state.current]
+    here.sort(key=lambda e: e.complete)
+    return [Choice(e.id, f"{e.election.office} ({e.id})", f"{e.id} {e.election.office}") for e in here]
+
+
 def item_choices(state: State) -> list[Choice]:
     return [
         Choice(item_id, f"{n}. {state.items[item_id].item.title}", f"{n} {item_id} {state.items[item_id].item.title}")

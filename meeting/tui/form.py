@@ -21,7 +21,7 @@ from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.i18n import N_, _
 from meeting.messages import render
-from meeting.tui.fields import Box, Choice, Done, FoldedText, Picker, item_choices, member_choices
+from meeting.tui.fields import Box, Choice, Done, FoldedText, Picker, election_choices, item_choices, member_choices
 from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, words
 
@@ -56,6 +56,14 @@ FIELD_WORDS: dict[str, str] = {
     "choice": N_("Chair's vote"),
     "due": N_("Due (YYYY-MM-DD)"),
     "date": N_("Date (YYYY-MM-DD)"),
+    "candidate": N_("Candidate"),
+    "by": N_("Nominated by"),
+    "election": N_("Election"),
+    "ranking": N_("Candidates in order of preference"),
+    "times": N_("Identical papers"),
+    "file": N_("Ballot file (BLT)"),
+    "ballots": N_("Ballot papers with a vote"),
+    "invalid": N_("Invalid"),
 }
 
 
@@ -126,6 +134,9 @@ class CommandForm(ModalScreen[None]):
             return Picker(member_choices(state), multiple=arg.kind == "members", value=value, id=ident)
         if arg.kind == "item":
             return Picker(item_choices(state), value=value, id=ident)
+        if arg.kind == "election":
+            choices = election_choices(state)
+            return Picker(choices, value=value or (choices[0].value if choices else None), id=ident)
         if arg.kind == "choice":
             return Picker([Choice(c, choice_label(c), c) for c in arg.choices], value=value, id=ident)
         if arg.kind == "text":
@@ -135,6 +146,10 @@ class CommandForm(ModalScreen[None]):
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO: forms that differ override
         # `prepare` and `first_field`, never on_mount.
+        for picker in self.query(Picker):
+            if picker.id == "field-election" and len(picker.choices) <= 1:
+                # The item's one election: nothing to choose.
+                picker.display = self.query_one("#label-election").display = False
         self.prepare()
         self.first_field().focus()
 
@@ -177,7 +192,7 @@ class CommandForm(ModalScreen[None]):
                 if raw and arg.kind == "members":
                     args[arg.name] = tuple(Ref(v) for v in raw)
                 elif raw:
-                    args[arg.name] = Ref(raw[0]) if arg.kind in ("member", "item") else raw[0]
+                    args[arg.name] = Ref(raw[0]) if arg.kind in ("member", "item", "election") else raw[0]
             else:
                 text = widget.value.strip() if isinstance(widget, FoldedText | Input) else ""
                 if text and arg.kind in ("int", "motion"):

@@ -165,6 +165,11 @@ class MainScreen(Screen[None]):
     def action_roll_call_vote(self) -> None:
         self.app.open_form("roll-call")
 
+    def action_election(self) -> None:
+        from meeting.tui.election import ElectionScreen
+
+        self.app.push_screen(ElectionScreen())
+
     def action_undo(self) -> None:
         self.app.open_form("undo")
 

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from meeting.i18n import N_, _
+from meeting.i18n import N_, _, key_label
 
 # Textual's English, as its widgets write it, marked for the catalogs.
 TEXTUAL_WORDS: tuple[str, ...] = (
@@ -53,7 +53,7 @@ class TranslatedFooter(Footer):
         room = self.app.size.width - self._palette_width()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                widget.description = _(widget.description)
+                widget.description = key_label(widget.description)
                 if not widget.has_class("-command-palette"):
                     # Textual's padding: a space either side of the key, one after the label.
                     needed = cell_len(widget.key_display) + cell_len(widget.description) + 3

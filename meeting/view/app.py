@@ -28,6 +28,7 @@ from meeting.tui.panels import agenda_text, attendance_text, header_text, local_
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.view.follow import Follower
 from meeting.view.panels import (
+    ballot_open_text,
     floor_text,
     in_closed_session,
     item_text,
@@ -181,7 +182,9 @@ class ProjectorScreen(_Panels):
             self.show("#floor", floor_text(state, now).split("\n")[0])
             self.query_one("#floor-clock", Digits).update(f"{left // 60}:{left % 60:02d}")
         self._count(state)
-        self.show("#vote", hide_empty=True, text=vote_text(state) if state.pending and state.pending.poll else Text())
+        ballot = ballot_open_text(state)
+        polling = state.pending is not None and state.pending.poll is not None
+        self.show("#vote", hide_empty=True, text=ballot or (vote_text(state) if polling else Text()))
         last = results_text(state).split("\n")
         self.show("#results", hide_empty=True, text=last[0] if last and last[0] else Text())
         text, met = quorum_text(state)

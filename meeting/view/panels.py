@@ -11,7 +11,9 @@ from rich.text import Text
 from meeting.domain.attendance import representation
 from meeting.domain.decisions import floor
 from meeting.domain.diff import word_diff
+from meeting.domain.elections.conduct import round_open
 from meeting.domain.state import Motion, State
+from meeting.election_words import round_summary, tally_line
 from meeting.i18n import N_, _
 from meeting.report import minutes_used
 from meeting.vocabulary import CHOICES, METHODS, MOTION_NAMES, MOTION_STATUS, PHASES, member_name, member_names, words
@@ -112,12 +114,27 @@ def floor_text(state: State, now: datetime) -> Text:
     return text
 
 
+def ballot_open_text(state: State) -> Text:
+    """An election's ballot in progress: only that it is open, and on whom (a ballot is secret)."""
+    text = Text()
+    election = round_open(state)
+    ballot = election.open_round if election is not None else None
+    if election is None or ballot is None or in_closed_session(state):
+        return text
+    text.append(
+        _("Ballot {number} open: {office}").format(number=ballot.number, office=election.election.office),
+        style="bold yellow",
+    )
+    text.append("\n" + _("Candidates: {names}").format(names=member_names(state, ballot.candidates)))
+    return text
+
+
 def vote_text(state: State) -> Text:
     """The vote in progress: a roll call seat by seat as the names are called; a secret ballot
     says only that it is open (its totals come with the result)."""
-    text = Text()
+    text = ballot_open_text(state)
     motion = state.pending
-    if motion is None or in_closed_session(state):
+    if text or motion is None or in_closed_session(state):
         return text
     if motion.outcome is not None and motion.outcome.awaiting:
         text.append(_("Tied: waiting for the casting vote or the draw"), style="bold yellow")
@@ -156,9 +173,32 @@ def vote_text(state: State) -> Text:
     return text
 
 
+def _election_results(state: State) -> list[tuple[tuple[datetime, int], Text]]:
+    """Each ballot declared: the office, the round's figures, what it decided."""
+    council = state.meeting.council
+    found = []
+    for election in state.elections.values():
+        item = state.items.get(election.item)
+        for ballot in election.rounds:
+            if ballot.declared is None:
+                continue
+            line = Text()
+            if item is not None and item.item.closed:
+                line.append(item.item.title, style="bold")
+                line.append(" — " + _("decided in closed session"), style="dim")
+            else:
+                line.append(f"{election.election.office} · ", style="bold")
+                line.append(round_summary(council, election, ballot), style="green" if ballot.elected else "")
+                line.append("\n  " + tally_line(council, ballot), style="dim")
+            found.append(((ballot.declared, ballot.number), line))
+    return found
+
+
 def results_text(state: State) -> Text:
-    """Every decision so far, the latest first, with its count and the rule in words."""
+    """Every decision so far, the latest first, with its count and the rule in words; each
+    election's ballots with their figures."""
     text = Text()
+    elections = sorted(_election_results(state), key=lambda found: found[0], reverse=True)
     seen: set[int] = set()
     for number in reversed(state.decided):
         motion = state.motions[number]
@@ -172,12 +212,20 @@ def results_text(state: State) -> Text:
             text.append(item.item.title, style="bold")
             text.append(" — " + _("decided in closed session"), style="dim")
             continue
+        moment = motion.decided_at or motion.moved_at
+        while elections and elections[0][0][0] >= moment:
+            text.append_text(elections.pop(0)[1])
+            text.append("\n")
         text.append(label(state, motion), style="bold")
         if motion.outcome is not None:
             style = {"carried": "green", "lost": "red"}.get(motion.outcome.result, "yellow")
             text.append(" " + outcome_words(motion.outcome, motion.kind), style=style)
         else:
             text.append(" — " + words(MOTION_STATUS, motion.status))
+    for _at, line in elections:
+        if text:
+            text.append("\n")
+        text.append_text(line)
     return text
 
 

@@ -90,6 +90,12 @@ def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
     annex = " ".join(pages[number - 1].split())
     assert "Roll call on motion 10" in annex and "Region In favour Against Abstentions" in annex
     assert f"Page {number} / {len(pages)}" in annex
+    # The election's second ballot as a tellers' report, its table whole on one page.
+    ballot = next(n for n, text in enumerate(pages, start=1) if "Ballot 2: ballot for an absolute majority" in text)
+    _rendered(pdf, ballot)
+    report = " ".join(pages[ballot - 1].split())
+    for line in ("Number of votes cast 19", "Necessary for election 10", "Mutale Chibwe-Nkonde received 11 — elected"):
+        assert line in report
 
 
 def test_the_approved_and_the_confidential_word_minutes_carry_their_marks(tmp_path):

@@ -359,7 +359,9 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
 
 
 async def test_a_ballots_form_holds_totals_only(tmp_path):
-    meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1", "ballot")
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1', "ballot"
+    )
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")

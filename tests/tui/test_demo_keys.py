@@ -52,6 +52,7 @@ class Chair:
         self.clock = clock
         self.presses = 0
         self.counting = True
+        self.election_keys = 0  # the keys of the parts not counted: the election
         self.texts = iter(script_texts())
 
     def said(self) -> str:
@@ -64,6 +65,7 @@ class Chair:
                 raise AssertionError("the demo is run without the command bar")
             await self.pilot.press(key)
             self.presses += self.counting
+            self.election_keys += not self.counting
 
     async def type(self, text: str) -> None:
         """Letters typed into a field; a long text is put in at the cursor at once, as a
@@ -298,15 +300,35 @@ async def run_the_demo(chair: Chair, state) -> None:
         "y", "y", "y", "y", "n", "y", "y", "y", "y", "a", "y", "y", "n", "y", "y", "y", "y", "n"
     )  # zm-1 recused
     await press("c", "enter", "n")
-    # ── The election, aside from the count ──
+    # ── The election of the rapporteur: nominations, then two ballots (its keys are not counted:
+    # the budget is issue #13's, which left the election aside; they are printed apart) ──
     chair.at("14:08")
     chair.counting = False
-    await press("m")
-    await pick("ke-1")
-    await pick("pg-1")
-    await chair.palette("ballot")
-    await press(*"12", "enter", "3", "enter", "2", "enter", "1", "enter", "enter", "n")
+    await press("x")  # the election screen
+    for candidate, by, seconder in (("zm-1", "ke-1", "gh-2"), ("pe-1", "co-1", ""), ("ph-1", "id-1", "la-1")):
+        await press("n")
+        await pick(candidate)
+        await pick(by)
+        await pick(seconder)  # none yet for pe-1: Enter on the empty field sends the form
+        if candidate == "pe-1":
+            await press("s")
+            await pick("pe-1")
+            await pick("bo-1")
+    await press("n")
+    await pick("cm-1")
+    await pick("bf-1")
+    await pick("cd-1")
+    await press("d")
+    await pick("cm-1")  # he declines
+    await press("c")  # nominations closed
+    chair.at("14:10")
+    await press("r", "t", "8", "enter", "6", "enter", "4", "enter", "1", "enter", "enter")
+    await press("enter")  # the result: nobody has a majority; the lowest drops out
+    chair.at("14:13")
+    await press("r", "t", "1", "1", "enter", "7", "enter", "enter", "1", "enter")
+    await press("enter", "escape")  # elected; back to the meeting
     chair.counting = True
+    await press("n")  # the next item
     # ── Any other business ──
     chair.at("14:15")
     await chair.palette("add")
@@ -369,6 +391,10 @@ def decisions(state: State) -> list[tuple]:
         *[(n.text, n.item) for n in state.notes],
         *[(a.what, a.owner, a.due, a.item) for a in state.actions],
         *[(i.member, i.text, i.item) for i in state.interests],
+        *[
+            (e.id, e.candidates, tuple((r.kind, r.report, r.result) for r in e.rounds))
+            for e in state.elections.values()
+        ],
         state.phase,
         state.chair,
         tuple(sorted(state.proxies.items())),
@@ -387,5 +413,6 @@ async def test_the_demo_meeting_from_keys_and_forms_within_the_budget(tmp_path):
         await run_the_demo(chair, lambda: meeting.state)
     assert next(chair.texts, None) is None, "the demo script has texts the test did not type"
     print(f"\nthe demo meeting from keys and forms: {chair.presses} key presses (budget {BUDGET})")
+    print(f"the election of the rapporteur from its screen: {chair.election_keys} more")
     assert decisions(meeting.state) == decisions(scripted.state)
     assert chair.presses < BUDGET

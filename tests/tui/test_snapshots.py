@@ -120,3 +120,28 @@ def test_consensus_result(snap_compare, tmp_path, size):
 def test_refusal_in_the_command_bar(snap_compare, tmp_path, size):
     meeting = in_session(tmp_path, present=ALL_SEATS[:11]).run("move by ke-1 seconded sl-1", "leave gh-1")
     assert snap_compare(_app(meeting), press=["colon", *"vote 9 0 1", "enter"], terminal_size=size)
+
+
+@sized
+def test_election_screen_after_a_first_ballot(snap_compare, tmp_path, size):
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "at 14:08",
+        "nominate zm-1 by ke-1 seconded gh-1",
+        "nominate pe-1 by co-1 seconded bo-1",
+        "nominate ph-1 by id-1 seconded la-1",
+        "close-nominations",
+        "at 14:10",
+        "round",
+        "tellers zm-1 9 pe-1 7 ph-1 4 blank 1",
+        "result",
+        "at 14:11",
+    )
+    assert snap_compare(_app(meeting), press=["x"], terminal_size=size)
+
+
+@sized
+def test_tellers_report_form(snap_compare, tmp_path, size):
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate zm-1 by ke-1 seconded gh-1", "nominate pe-1 by co-1 seconded bo-1", "close-nominations", "round"
+    )
+    assert snap_compare(_app(meeting), press=["x", "t", "1", "2", "enter"], terminal_size=size)

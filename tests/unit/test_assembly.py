@@ -44,7 +44,11 @@ def _council(loaded: Loaded) -> Council:
 
 
 def test_committed_files_are_what_the_script_generates(assembly_160: dict[str, str]) -> None:
-    assert sorted(assembly_160) == ["2027-06-general-assembly.toml", "council.toml"]
+    assert sorted(assembly_160) == [
+        "2027-06-general-assembly-election.script",
+        "2027-06-general-assembly.toml",
+        "council.toml",
+    ]
     for name, text in assembly_160.items():
         assert (ASSEMBLY / name).read_bytes() == text.encode("utf-8"), f"regenerate {name}"
 
@@ -116,3 +120,23 @@ def test_the_smallest_assemblies_still_load(generator: ModuleType, tmp_path: Pat
 def test_fewer_delegates_than_regions_is_refused(generator: ModuleType) -> None:
     with pytest.raises(ValueError, match="at least 5 delegates"):
         generator.generate(4)
+
+
+def test_the_election_of_the_council_replays_and_elects_by_stv(tmp_path: Path) -> None:
+    """The assembly's STV election from its script: seven seats, at least three women, every
+    paper within the ballots that could be cast."""
+    from meeting.domain.elections.ranked import RankedCount
+    from tests.kit import start
+
+    meeting = start(tmp_path, ASSEMBLY / "2027-06-general-assembly.toml")
+    meeting.run(*(ASSEMBLY / "2027-06-general-assembly-election.script").read_text("utf-8").splitlines())
+    election = meeting.state.elections["council"]
+    (ballot,) = election.rounds
+    count = ballot.result
+    assert isinstance(count, RankedCount) and count.method == "scottish_stv"
+    assert len(count.elected) == 7 and election.complete
+    council = meeting.state.meeting.council
+    women = [c for c in count.elected if (m := council.member(c)) is not None and m.gender == "F"]
+    assert len(women) >= 3
+    assert count.valid == ballot.paper_count <= ballot.possible
+    assert count.quota == count.valid // 8 + 1

@@ -213,7 +213,9 @@ def test_members_not_in_good_standing_cannot_vote(tmp_path):
 
 
 def test_a_secret_ballot_keeps_totals_only(tmp_path):
-    meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1")
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1'
+    )
     assert meeting.refuse("vote 12 5 2").code == "vote.secret-ballot-item"
     assert meeting.refuse("roll-call").code == "vote.secret-ballot-item"
     assert meeting.refuse("consensus").code == "vote.secret-item-by-name"  # a block names who blocks

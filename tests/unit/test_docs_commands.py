@@ -58,6 +58,12 @@ PREFIXES = (
     "secretary.",
     "record.",
     "publish.",
+    "election.",
+    "nomination.",
+    "candidacy.",
+    "candidate.",
+    "round.",
+    "tellers.",
 )
 CODES = sorted(code for code in MESSAGES if code.startswith(PREFIXES))
 
@@ -71,6 +77,7 @@ GROUP_SECTIONS = {
     "interests": "Interests",
     "speakers": "Speakers",
     "record": "The record",
+    "elections": "Elections",
 }
 
 REPLAYABLE = "<!-- replayable -->"

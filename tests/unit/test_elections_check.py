@@ -76,7 +76,7 @@ def test_each_problem_is_at_its_key(write) -> None:
         + ELECTIONS.replace('vote = "secret_ballot"', 'vote = "show_of_hands"')
         .replace('method = "absolute"', 'method = "absolut"')
         .replace('candidates = ["n-1", "s-1", "s-2"]', 'candidates = ["n-1", "n-3", "zz", "n-1"]')
-        .replace("gender_at_least = { F = 1 }", "gender_at_least = { F = 2, M = 1 }")
+        .replace("gender_at_least = { F = 1 }", "gender_at_least = { F = 2, M = 1 }\ntakes_chair = true")
         + '\n[[items]]\nid = "x"\ntitle = "X"\nminutes = 1\n\n[[items.elections]]\nid = "CHAIR"\noffice = "Other"\n'
     )
     text = agenda
@@ -88,6 +88,7 @@ def test_each_problem_is_at_its_key(write) -> None:
             ("agenda.toml", "member.unknown", *position(text, '"zz"')),
             ("agenda.toml", "candidate.repeated", *position(text, '"n-1"]')),
             ("agenda.toml", "election.composition-exceeds-seats", *position(text, "gender_at_least")),
+            ("agenda.toml", "election.takes-chair-one-seat", *position(text, "takes_chair")),
             ("agenda.toml", "election.composition-short", *position(text, "F = 2")),
             ("agenda.toml", "election.composition-short", *position(text, "M = 1")),
             # No `kind` written: at the item's header.

@@ -852,6 +852,8 @@ class MeetingMachine(RuleBasedStateMachine):
             number = event.get("motion")
             if event["type"] == "poll.opened":
                 method[number] = event["method"]
+            elif event["type"] == "division.demanded":  # the question put again by roll call
+                method[number] = "roll_call"
             named = event["type"] == "roll.voted" or (
                 event.get("choice") in ("yes", "no", "abstain") and ids & set(json.dumps(event).split('"'))
             )

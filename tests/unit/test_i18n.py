@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 
 from meeting.cli.main import main
-from meeting.formats import long_date
-from meeting.i18n import _, choose, current_language, environment_language, language, supported
+from meeting.formats import SHORT_TIMES, _locale, clock_time, long_date
+from meeting.i18n import LANGUAGES, _, choose, current_language, environment_language, language, supported
 from meeting.messages import render
 from meeting.minutes import files
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL
@@ -82,6 +82,18 @@ def test_dates_are_cldrs_in_each_language() -> None:
     }
 
 
+def test_the_clocks_pattern_is_cldrs_short_time() -> None:
+    """SHORT_TIMES (which spares the console Babel's import on its first frame) is CLDR's, and
+    clock_time writes what Babel writes."""
+    from babel.dates import format_time, get_time_format
+
+    for code in LANGUAGES:
+        assert SHORT_TIMES[code] == get_time_format("short", locale=_locale(code)).pattern, code
+        with language(code):
+            for moment in (time(9, 5), time(0, 0), time(23, 59)):
+                assert clock_time(moment) == format_time(moment, "short", locale=_locale(code))
+
+
 def test_minutes_in_two_languages_written_at_once_do_not_mix(demos) -> None:
     """French and Swahili minutes of the same journal, built and rendered in two threads at
     the same time, many times over, equal the ones written one after the other."""
@@ -141,3 +153,33 @@ def test_the_meeting_language_is_the_default_and_lang_overrides_it(write, capsys
     assert "Langues de travail\u00a0: en, fr"  # French: a no-break space before the colon in capsys.readouterr().out
     assert main(["check", str(path), "--lang", "es"]) == 0
     assert "Idiomas de trabajo: en, fr" in capsys.readouterr().out
+
+
+def test_argparses_words_are_its_own_and_follow_the_language(monkeypatch, capsys) -> None:
+    """The sentences marked for the catalogs are argparse's (a new Python may change them), and
+    `meeting ... --help` and usage errors say them through the translation."""
+    import argparse
+    import gettext
+    import inspect
+
+    from meeting import i18n
+    from meeting.cli.argparse_words import ARGPARSE_WORDS
+
+    source = inspect.getsource(argparse)
+    assert [words for words in ARGPARSE_WORDS if repr(words) not in source] == []
+
+    class Marked(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return f"«{message}»"
+
+    real = i18n._translation
+    monkeypatch.setattr(i18n, "_translation", lambda code: Marked() if code == "pt" else real(code))
+    with pytest.raises(SystemExit):
+        main(["check", "--help", "--lang", "pt"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("«usage: »meeting check")
+    assert "«positional arguments»:" in shown and "«options»:" in shown and "«show this help message and exit»" in shown
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "pt"])
+    err = capsys.readouterr().err
+    assert "meeting check: error: «the following arguments are required: FILE»" in err

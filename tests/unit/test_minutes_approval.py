@@ -306,13 +306,14 @@ def test_a_changed_byte_in_the_approved_minutes_is_caught(approved_copy, capsys)
 
 def test_a_correction_after_approval_is_not_approved(approved_copy, capsys):
     december, march = approved_copy
+    approved_at = len((december / "journal.jsonl").read_bytes().splitlines())  # its last entry when approved
     assert main(["correct", str(december), "Item 3: a typo.", "--by", "bo-1", "--why", "asked"]) == 0
     capsys.readouterr()
     assert main(["verify", str(december), "--approved-by", str(march)]) == 1
     err = capsys.readouterr().err
     assert (
-        f"{december / 'journal.jsonl'}:109:1: error: the council approved the minutes of this journal as it stood at this entry"
-        in err
+        f"{december / 'journal.jsonl'}:{approved_at}:1: error: the council approved the minutes of this journal as it "
+        "stood at this entry" in err
     )
     assert main(["minutes", str(december), "--approved-by", str(march)]) == 1
     # Written again, they are a new draft: the manifest's approval no longer holds for them.

@@ -267,7 +267,7 @@ def test_a_roll_call_names_each_seat_and_a_ballot_names_nobody(tmp_path):
         f"no {' '.join(ALL_SEATS[15:])}",
         "close",
         "next",
-        "move by ke-1 seconded pg-1",
+        'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1',
         "ballot",
         "vote 12 6 2 blank 1",
     )

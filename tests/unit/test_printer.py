@@ -25,6 +25,8 @@ _VALUES = {
     "motion": st.integers(min_value=1, max_value=10**6),
     "time": st.builds(time, st.integers(0, 23), st.integers(0, 59), st.integers(0, 59)),
     "date": st.dates(min_value=date(1000, 1, 1)),
+    "election": _REF,
+    "tally": st.lists(st.tuples(_REF, st.integers(min_value=0, max_value=10**6)), min_size=1, max_size=4).map(tuple),
 }
 
 

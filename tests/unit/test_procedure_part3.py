@@ -196,7 +196,8 @@ def test_a_vote_waits_out_a_lost_quorum_in_recess(tmp_path):
 def test_every_question_on_a_secret_item_is_decided_in_secret(tmp_path):
     meeting = in_session(tmp_path, item="rapporteur")
     meeting.run(
-        "move by ke-1 seconded pg-1", 'move to amend "That Grace Nabirye-Okello be elected." by ug-1 seconded bo-1'
+        'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1',
+        'move to amend "That Grace Nabirye-Okello be elected." by ug-1 seconded bo-1',
     )
     assert meeting.refuse("vote 10 5").code == "vote.secret-ballot-item"
     assert meeting.refuse("roll-call").code == "vote.secret-ballot-item"

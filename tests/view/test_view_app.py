@@ -122,7 +122,9 @@ async def test_an_amendment_is_shown_as_the_words_it_changes(tmp_path):
 
 
 async def test_a_ballot_shows_only_that_it_is_open_then_its_totals(tmp_path):
-    meeting = in_session(tmp_path, item="rapporteur").run("move by ke-1 seconded pg-1", "ballot")
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1', "ballot"
+    )
     follower = Follower(meeting.session.journal.path)
     app = build_view(follower, follow=True, clock=lambda: NOON)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -282,3 +284,28 @@ def test_serve_on_a_port_in_use_is_an_error(tmp_path, capsys):
 def test_asyncio_is_left_usable(tmp_path):
     # `meeting serve` runs its own loop; the tests around it must still have theirs.
     asyncio.new_event_loop().close()
+
+
+def test_an_elections_ballots_and_results_in_the_members_view(tmp_path):
+    from meeting.view.panels import results_text, vote_text
+
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate zm-1 by ke-1 seconded gh-1",
+        "nominate pe-1 by co-1 seconded bo-1",
+        "nominate ph-1 by id-1 seconded la-1",
+        "close-nominations",
+        "round",
+    )
+    shown = str(vote_text(meeting.state))
+    assert "Ballot 1 open: Rapporteur" in shown and "Yolanda Huamaní-Ccori" in shown
+    meeting.run("tellers zm-1 9 pe-1 7 ph-1 4 blank 1")
+    assert "9" not in str(vote_text(meeting.state))  # the totals come with the result, not before
+    meeting.run("result", "round", "tellers zm-1 12 pe-1 9", "result")
+    assert str(vote_text(meeting.state)) == ""
+    lines = str(results_text(meeting.state)).splitlines()
+    assert lines[0].endswith("Round 2: Mutale Chibwe-Nkonde elected.")
+    assert (
+        "Mutale Chibwe-Nkonde 12 · Yolanda Huamaní-Ccori 9 · blank 0, invalid 0 · 21 votes cast, 11 necessary"
+        in lines[1]
+    )
+    assert "Round 1: nobody elected; Rowena Dimaculangan-Tabora leaves the ballot." in lines[2]

@@ -1,0 +1,82 @@
+"""The rules of holding an election in a meeting, read from the meeting's state: which ballot is
+open, how many ballots can be cast in a round, who may stand, and the count of a round by the
+election's method. The engine refuses or records; these decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from meeting.domain.agenda import Election
+from meeting.domain.attendance import entitled_by_seat
+from meeting.domain.council import Council
+from meeting.domain.elections.composition import Condition
+from meeting.domain.elections.held import HeldElection, composition_conditions, ineligibility
+from meeting.domain.elections.progress import Ballot, ElectionProgress
+from meeting.domain.elections.ranked import RankedCount, instant_runoff, scottish_stv
+from meeting.domain.elections.rounds import BallotRound, majority_round, plurality_result
+from meeting.domain.elections.tellers import Problem, ranked_ballots_problems, tellers_report_problems
+from meeting.domain.rules import BUILT_IN_ELECTION_METHODS, election_method
+from meeting.domain.state import State
+
+
+def round_open(state: State) -> ElectionProgress | None:
+    """The election whose ballot is open, if any: its tellers' report or result awaited."""
+    return next((e for e in state.elections.values() if e.open_round is not None), None)
+
+
+def on_item(state: State, item: str | None) -> list[ElectionProgress]:
+    return [e for e in state.elections.values() if e.item == item]
+
+
+def ballots_possible(state: State, item: str) -> tuple[int, int]:
+    """The ballots that can be cast on the item now: members present who may vote, and the
+    proxies they hold (RONR §46: a teller's total above this is impossible)."""
+    voters = [v for v in entitled_by_seat(state, item) if v is not None]
+    proxies = sum(1 for v in voters if v.via == "proxy")
+    return len(voters) - proxies, proxies
+
+
+def eligibility_problem(state: State, election: ElectionProgress, member: str) -> Problem | None:
+    """Why a member may not stand in this election, by the rule that forbids it."""
+    held = HeldElection(election.id, election.election, election.region)
+    return ineligibility(held, state.meeting.council, member)
+
+
+def round_conditions(election: Election, council: Council, ballot: Ballot, elected: Sequence[str]) -> list[Condition]:
+    """The composition rule as this round's count must keep it: the seats of a gender still
+    owed after those elected in earlier rounds, among this ballot's candidates."""
+    conditions = []
+    for condition in composition_conditions(election, council, ballot.candidates):
+        had = sum(1 for c in elected if (m := council.member(c)) is not None and m.gender == condition.label)
+        if condition.at_least > had:
+            conditions.append(condition.model_copy(update={"at_least": condition.at_least - had}))
+    return conditions
+
+
+def report_problems(ballot: Ballot) -> list[Problem]:
+    """What makes a round's report impossible: more ballots than can be cast, votes for someone
+    not on the ballot, more votes than papers."""
+    if ballot.ranked:
+        return ranked_ballots_problems(ballot.paper_count, ballot.blank, ballot.invalid, ballot.possible)
+    if ballot.report is None:
+        return []
+    return tellers_report_problems(ballot.report, ballot.candidates, ballot.seats, ballot.possible)
+
+
+def count_round(state: State, election: ElectionProgress, ballot: Ballot, entropy: bytes) -> BallotRound | RankedCount:
+    """The round counted by the election's method; ties broken as the method says, then by lots
+    drawn from `entropy` (recorded in the result)."""
+    method = election_method(state.meeting.rules, election.election.method) or BUILT_IN_ELECTION_METHODS["majority"]
+    council = state.meeting.council
+    earlier = [c for r in election.rounds if r.number != ballot.number for c in r.elected]
+    conditions = round_conditions(election.election, council, ballot, earlier)
+    if ballot.kind == "scottish_stv":
+        return scottish_stv(ballot.seats, ballot.candidates, ballot.papers, conditions, entropy)
+    if ballot.kind == "instant_runoff":
+        return instant_runoff(ballot.candidates, ballot.papers, method.tie_rule, conditions, entropy)
+    assert ballot.report is not None  # the engine asks for the tellers' report first
+    if ballot.kind == "plurality":
+        return plurality_result(ballot.seats, ballot.candidates, ballot.report, conditions, entropy)
+    previous = [r.result for r in election.rounds if isinstance(r.result, BallotRound)]
+    return majority_round(method, ballot.seats, ballot.candidates, ballot.report, previous, conditions, entropy)

@@ -1,0 +1,189 @@
+"""The elections in the minutes: each round as a tellers' report in RONR's form (§46:34: votes
+cast, necessary for election, votes per candidate, blank and invalid ballots), a ranked count as
+its count sheet (stages across, candidates down, the quota), and who was elected. Everything
+comes from the counts the journal recorded; nothing is counted again here.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
+from meeting.domain.elections.ranked import RankedCount
+from meeting.domain.elections.rounds import BallotRound
+from meeting.election_words import explained, round_summary, stage_explained, stage_words, votes_text
+from meeting.i18n import _, ngettext
+from meeting.minutes import model as m
+from meeting.minutes.wording import Context
+from meeting.vocabulary import (
+    ELECTION_METHODS,
+    ELECTION_OUTCOMES,
+    GENDER_GROUPS,
+    NOMINATION_ANSWERS,
+    ROUND_KINDS,
+    member_names,
+    region_name,
+    words,
+)
+
+
+def _nomination_words(ctx: Context, nomination: Nomination) -> str:
+    name = ctx.who(nomination.candidate)
+    if nomination.by is None:
+        text = _("{name}: a candidate named in the agenda").format(name=name)
+    elif nomination.seconder is not None:
+        text = _("{name}: nominated by {by}, seconded by {seconder}").format(
+            name=name, by=ctx.who(nomination.by), seconder=ctx.who(nomination.seconder)
+        )
+    else:
+        text = _("{name}: nominated by {by}").format(name=name, by=ctx.who(nomination.by))
+    if nomination.answer is not None:
+        text += "; " + words(NOMINATION_ANSWERS, nomination.answer)
+    if nomination.withdrawn is not None:
+        text += "; " + _("withdrew at {time}").format(time=ctx.clock(nomination.withdrawn))
+    return text
+
+
+def _signed(value: Fraction) -> str:
+    return ("+" if value > 0 else "") + votes_text(value) if value else ""
+
+
+def _count_sheet(ctx: Context, count: RankedCount) -> m.CountSheet:
+    candidates = list(count.candidates)
+    stages = []
+    before: dict[str, Fraction] = {}
+    for stage in count.stages:
+        after = {c: Fraction(stage.votes.get(c, 0)) for c in candidates}
+        stages.append(
+            m.StageRecord(
+                number=stage.number,
+                words=stage_words(ctx.council, stage),
+                votes=[votes_text(after[c]) for c in candidates],
+                transfers=[_signed(after[c] - before.get(c, Fraction(0))) if before else "" for c in candidates],
+                non_transferable=votes_text(stage.non_transferable),
+                decisions=stage_explained(ctx.council, stage),
+            )
+        )
+        before = after
+    if count.quota is not None:
+        summary = _(
+            "{valid} valid ballot papers; quota {quota} (the valid papers divided by {seats} plus one, "
+            "decimals ignored, plus one)."
+        ).format(valid=count.valid, quota=count.quota, seats=count.seats)
+    else:
+        summary = _("{valid} valid ballot papers.").format(valid=count.valid)
+    return m.CountSheet(
+        valid=count.valid,
+        quota=count.quota,
+        candidates=[ctx.person(c) for c in candidates],
+        stages=stages,
+        non_transferable=votes_text(count.non_transferable),
+        lost=votes_text(count.lost),
+        words=summary,
+    )
+
+
+def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballot) -> list[m.CandidateVotes]:
+    if isinstance(result, RankedCount):
+        last = result.stages[-1].votes if result.stages else {}
+        tally = {c: Fraction(last.get(c, 0)) for c in ballot.candidates}
+        fates = {d.candidate: d.outcome for s in result.stages for d in s.decisions}
+    elif isinstance(result, BallotRound):
+        tally = {c: Fraction(v) for c, v in result.votes.items()}
+        fates = {d.candidate: d.outcome for d in result.decisions}
+    elif ballot.report is not None:
+        tally = {c: Fraction(v) for c, v in ballot.report.votes.items()}
+        fates = {}
+    else:
+        return []
+    return [
+        m.CandidateVotes(
+            candidate=ctx.person(c),
+            votes=votes_text(tally.get(c, Fraction(0))),
+            outcome=fates.get(c),
+            outcome_words=words(ELECTION_OUTCOMES, fates[c]) if c in fates else None,
+        )
+        for c in ballot.candidates
+    ]
+
+
+def round_record(ctx: Context, election: ElectionProgress, ballot: Ballot) -> m.RoundRecord:
+    result = ballot.result
+    report = ballot.report
+    return m.RoundRecord(
+        number=ballot.number,
+        kind=ballot.kind,
+        kind_words=words(ROUND_KINDS, ballot.kind),
+        opened=ctx.clock(ballot.opened),
+        declared=ctx.clock(ballot.declared) if ballot.declared else None,
+        seats=ballot.seats,
+        possible=ballot.possible,
+        votes_cast=report.votes_cast if report is not None and not ballot.ranked else None,
+        necessary=result.necessary if isinstance(result, BallotRound) else None,
+        blank=ballot.blank,
+        invalid=ballot.invalid,
+        papers=ballot.paper_count if ballot.ranked else None,
+        file=m.Source(path=ballot.files[0][0], sha256=ballot.files[0][1]) if ballot.files else None,
+        votes=_votes(ctx, result, ballot),
+        count=_count_sheet(ctx, result) if isinstance(result, RankedCount) else None,
+        explanations=explained(ctx.council, result) if result is not None else [],
+        words=round_summary(ctx.council, election, ballot),
+    )
+
+
+def _composition(election: ElectionProgress) -> str | None:
+    rule = election.election.gender_at_least
+    if not rule:
+        return None
+    wanted = _(", ").join(
+        _("at least {n} {group} elected").format(n=n, group=words(GENDER_GROUPS, gender)) for gender, n in rule.items()
+    )
+    return _(
+        "Composition rule: {wanted}. Candidates are elected in the count's order, skipping any whose election "
+        "would make the rule unreachable; a candidate whose exclusion would make it unreachable is kept."
+    ).format(wanted=wanted)
+
+
+def _summary(ctx: Context, election: ElectionProgress) -> str:
+    elected = election.elected
+    rounds = len([r for r in election.rounds if r.result is not None])
+    if elected:
+        return ngettext(
+            "{names} elected {office}, after {rounds} round.",
+            "{names} elected {office}, after {rounds} rounds.",
+            rounds,
+        ).format(names=member_names(ctx.council, elected), office=election.election.office, rounds=rounds)
+    if election.closed is None:
+        return _("Nominations for {office} were not closed.").format(office=election.election.office)
+    return _("Nobody was elected {office}.").format(office=election.election.office)
+
+
+def election_records(ctx: Context) -> list[m.ElectionRecord]:
+    """Every election taken up at the meeting (nominations or ballots), in the agenda's order."""
+    records = []
+    for election in ctx.state.elections.values():
+        taken_up = election.closed is not None or any(n.at is not None for n in election.nominations)
+        if not taken_up or ctx.hidden(election.item):
+            continue
+        records.append(
+            m.ElectionRecord(
+                id=election.id,
+                item=election.item,
+                office=election.election.office,
+                method=election.method,
+                method_words=words(ELECTION_METHODS, election.method),
+                seats=election.election.seats,
+                region_name=region_name(ctx.council, election.region) if election.region else None,
+                composition_words=_composition(election),
+                nominations=[
+                    _nomination_words(ctx, n)
+                    for n in election.nominations
+                    if n.by is not None or n.answer is not None or n.withdrawn is not None
+                ],
+                candidates=[ctx.person(c) for c in election.candidates],
+                rounds=[round_record(ctx, election, ballot) for ballot in election.rounds],
+                elected=[ctx.person(c) for c in election.elected],
+                words=_summary(ctx, election),
+            )
+        )
+    return records

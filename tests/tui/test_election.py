@@ -1,0 +1,74 @@
+"""The election screen, driven from the keyboard on a real session: nominations from forms, a
+ballot opened, the tellers' report entered in its form (checked live against the ballots that
+could be cast), the result declared and explained; every line sent through the printer."""
+
+from __future__ import annotations
+
+from meeting.domain.elections.rounds import BallotRound
+from meeting.domain.language import Command, parse
+from meeting.tui.app import MeetingApp, build_app
+from meeting.tui.election import ElectionScreen
+from meeting.tui.form import CommandForm
+from meeting.tui.messages import RunCommand
+from meeting.tui.tellers import TellersForm
+from tests.kit import in_session
+
+SIZE = (100, 40)
+
+
+def all_text(app: MeetingApp) -> str:
+    from textual.widgets import Static
+
+    return " ".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_an_election_from_its_screen(tmp_path):
+    meeting = in_session(tmp_path, item="rapporteur")
+    app = build_app(meeting.session, meeting.session.clock)
+    sent: list[str] = []
+
+    def hook(message) -> None:
+        if isinstance(message, RunCommand):
+            sent.append(message.line)
+
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, ElectionScreen)
+        assert "No election" not in all_text(app)
+        for candidate, by, seconder in (("zm-1", "ke-1", "gh-1"), ("pe-1", "co-1", "bo-1")):
+            await pilot.press("n")
+            form = app.screen
+            assert isinstance(form, CommandForm) and form.verb.name == "nominate"
+            assert not form.query_one("#field-election").display  # the item's one election
+            for member in (candidate, by, seconder):
+                await pilot.press(*member, "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ElectionScreen)
+        assert meeting.state.elections["rapporteur"].standing == ("zm-1", "pe-1")
+        await pilot.press("r")  # refused: nominations are still open
+        await pilot.pause()
+        assert "still open" in all_text(app)
+        await pilot.press("c", "r", "t")
+        tellers = app.screen
+        assert isinstance(tellers, TellersForm)
+        fields = [w.id for w in tellers.query("Input")]
+        assert fields == ["field-votes-0", "field-votes-1", "field-blank", "field-invalid"]  # no voter anywhere
+        await pilot.press("1", "5", "enter", "9", "enter")
+        await pilot.pause()
+        assert "24 ballot papers of 21" in all_text(app)  # flagged before it is sent
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TellersForm)  # refused: the form stays, with the reason
+        assert "only 21 can be cast" in all_text(app)
+        field = tellers.query_one("#field-votes-0")
+        field.value = "11"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ElectionScreen)
+        await pilot.press("enter")  # the result
+        await pilot.pause()
+        assert "Mutale Chibwe-Nkonde: 11 of 20 votes cast, 11 necessary — elected" in all_text(app)
+    result = meeting.state.elections["rapporteur"].rounds[0].result
+    assert isinstance(result, BallotRound) and result.elected == ("zm-1",)
+    assert "tellers zm-1 11 pe-1 9" in sent and "result" in sent
+    assert all(isinstance(parse(line), Command) for line in sent)
