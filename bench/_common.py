@@ -1,5 +1,5 @@
 """What bench/replay.py and bench/commands.py share: where they may write, what machine they run
-on, and how figures are summed up and printed.
+on, how figures are summed up and printed, and how their chairs answer a roll call.
 
 Benchmarks that fsync write to a real disk, never to a RAM-backed folder (docs: conventions,
 "Tests and checks"): `bench_folder` refuses tmpfs and the like.
@@ -8,16 +8,18 @@ Benchmarks that fsync write to a real disk, never to a RAM-backed folder (docs: 
 import gc
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
 import sysconfig
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from meeting.domain.events import Voter
     from meeting.domain.state import State
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,6 +39,29 @@ def consensus_first(state: "State", blocker: str) -> list[str]:
     if decision is None or decision[1].consensus_first != "required":
         return []
     return ["consensus", f'block {blocker} "Our region has not been consulted"', "conclude"]
+
+
+def groups(members: list[str], size: tuple[int, int], rng: random.Random) -> Iterator[list[str]]:
+    """The members in groups of a random size within `size`, as a chair names them on one line."""
+    while members:
+        take = rng.randint(*size)
+        yield members[:take]
+        members = members[take:]
+
+
+def roll_call_answers(entitled: "Sequence[Voter]", rng: random.Random, size: tuple[int, int]) -> Iterator[str]:
+    """A roll call's answers as a chair types them: each proxy's on its own line (`for SEAT`),
+    the other members' in groups of `size`, yes, no or abstain at 6:3:1."""
+    by_choice: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
+    for voter in entitled:
+        choice = rng.choices(("yes", "no", "abstain"), (6, 3, 1))[0]
+        if voter.via == "proxy":
+            yield f"{choice} {voter.voter} for {voter.seat}"
+        else:
+            by_choice[choice].append(voter.voter)
+    for choice, voters in by_choice.items():
+        for group in groups(voters, size, rng):
+            yield f"{choice} {' '.join(group)}"
 
 
 def filesystem(path: Path) -> tuple[str, str, str]:

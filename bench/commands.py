@@ -32,9 +32,11 @@ from _common import (
     Spread,
     bench_folder,
     consensus_first,
+    groups,
     header,
     profile_report,
     rate,
+    roll_call_answers,
     table,
     us,
     verdict,
@@ -79,13 +81,6 @@ MOTIONS = (
 AMENDMENT = "by adding at the end: and report to the next general assembly"
 
 
-def _groups(members: list[str], size: tuple[int, int], rng: random.Random) -> Iterator[list[str]]:
-    while members:
-        take = rng.randint(*size)
-        yield members[:take]
-        members = members[take:]
-
-
 class AssemblyChair:
     """The chair of a general assembly: each command chosen from the state the last one left.
 
@@ -117,12 +112,12 @@ class AssemblyChair:
         # Credentials: delegations registered in batches, most in the hall, some remote.
         in_person = [m for m in self.core if rng.random() < 0.75]
         remote = [m for m in self.core if m not in set(in_person)]
-        for group in _groups(in_person, (30, 60), rng):
+        for group in groups(in_person, (30, 60), rng):
             yield f"present {' '.join(group)}"
-        for group in _groups(remote, (20, 40), rng):
+        for group in groups(remote, (20, 40), rng):
             yield f"remote {' '.join(group)}"
         apologies = rng.sample(self.churn, len(self.churn) // 5)
-        for group in _groups(apologies, (20, 40), rng):
+        for group in groups(apologies, (20, 40), rng):
             yield f"apologies {' '.join(group)}"
         yield "begin"
         yield "open opening"
@@ -283,16 +278,7 @@ class AssemblyChair:
         motion = self.state.pending
         if motion is None or motion.poll is None:
             return
-        by_choice: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
-        for voter in motion.poll.entitled:
-            choice = self.rng.choices(("yes", "no", "abstain"), (6, 3, 1))[0]
-            if voter.via == "proxy":
-                yield f"{choice} {voter.voter} for {voter.seat}"
-            else:
-                by_choice[choice].append(voter.voter)
-        for choice, voters in by_choice.items():
-            for group in _groups(voters, (20, 50), self.rng):
-                yield f"{choice} {' '.join(group)}"
+        yield from roll_call_answers(motion.poll.entitled, self.rng, (20, 50))
         yield "close"
 
     def settle(self) -> Iterator[str]:

@@ -41,6 +41,7 @@ from _common import (
     header,
     profile_report,
     rate,
+    roll_call_answers,
     table,
     us,
     verdict,
@@ -389,18 +390,7 @@ class Chair:
         motion = self.state.pending
         if motion is None or motion.poll is None:
             return
-        by_choice: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
-        for voter in motion.poll.entitled:
-            choice = self.rng.choices(("yes", "no", "abstain"), (6, 3, 1))[0]
-            if voter.via == "proxy":
-                yield f"{choice} {voter.voter} for {voter.seat}"
-            else:
-                by_choice[choice].append(voter.voter)
-        for choice, voters in by_choice.items():
-            while voters:
-                size = self.rng.randint(2, 8)
-                yield f"{choice} {' '.join(voters[:size])}"
-                voters = voters[size:]
+        yield from roll_call_answers(motion.poll.entitled, self.rng, (2, 8))
         yield "close"
 
     def consensus(self) -> Iterator[str]:
