@@ -32,7 +32,7 @@ SAME_IN_EVERY_LANGUAGE = frozenset({"TOML", "JSON", "CSV", "HTML", "Markdown", "
 SAME_AS_ENGLISH = {
     "fr": frozenset(
         {"Motion", "motion", "Abst.", "Abstentions", "abstentions", "{n} abstention", "Date", "Page"}
-        | {"Organisation", "Quorum", "absent", "consensus"}
+        | {"Organisation", "Quorum", "absent", "consensus", "options"}
     ),
     "es": frozenset({"No", "no", "Base", "Abst."}),
     "pt": frozenset({"Abst."}),
@@ -41,28 +41,7 @@ SAME_AS_ENGLISH = {
 # Strings added since the translators' catalogs were written, sent to them (todo-<lang>.pot) and
 # not back yet: untranslated or fuzzy is excused for these alone, nothing else is. A string
 # translated in every catalog must leave this list (a test below fails otherwise).
-PENDING_TRANSLATION = frozenset(
-    {
-        # argparse's own words (meeting/cli/argparse_words.py), and the --version help:
-        "ambiguous option: %(option)s could match %(matches)s",
-        "argument %(argument_name)s: %(message)s",
-        "expected at least one argument",
-        "expected at most one argument",
-        "expected one argument",
-        "invalid %(type)s value: %(value)r",
-        "invalid choice: %(value)r (choose from %(choices)s)",
-        "options",
-        "positional arguments",
-        "show the program's version and exit",
-        "show this help message and exit",
-        "the following arguments are required: %s",
-        "unrecognized arguments: %s",
-        "usage: ",
-        # The key "Vote" (it takes a vote), in the context "key": the French for the column
-        # "Vote" (how a member voted), "Sens du vote", is wrong on the key.
-        "key|Vote",
-    }
-)
+PENDING_TRANSLATION: frozenset[str] = frozenset()
 
 # {name}, {0}, {value!r}, {share:>3}; %s, %d, %(name)s. Literal braces ({{, }}) are not fields.
 _FIELD = re.compile(r"(?<!\{)\{(?!\{)([^{}]*)\}|%(?:\([A-Za-z_]+\))?[sdr]")
@@ -80,7 +59,10 @@ def messages(found: Catalog) -> list[Message]:
 def msgid(message: Message) -> str:
     """The English, and its context in front ("key|Vote") when it has one."""
     english = message.id if isinstance(message.id, str) else message.id[0]
-    return f"{message.context}|{english}" if message.context else english
+    context = message.context
+    if isinstance(context, bytes):  # Babel's read_mo (2.17) leaves a .mo's context undecoded
+        context = context.decode()
+    return f"{context}|{english}" if context else english
 
 
 def fields(text: str) -> set[str]:
