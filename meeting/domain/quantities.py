@@ -115,23 +115,19 @@ Amount = Annotated[
 ]
 
 
-def least_count_at_least(amount: int | Fraction, base: int) -> int:
-    """The smallest whole number that is at least `amount` (a count, or a share of `base`)."""
-    if isinstance(amount, Fraction):
-        return math.ceil(amount * base)
-    return amount
-
-
 def least_whole(required: Fraction, strictly: bool) -> int:
     """The smallest whole number meeting a bound: at least 38/3 is 13; more than 17/2 is 9."""
     return math.floor(required) + 1 if strictly else math.ceil(required)
 
 
+def least_count_at_least(amount: int | Fraction, base: int) -> int:
+    """The smallest whole number that is at least `amount` (a count, or a share of `base`)."""
+    return least_whole(amount * base, strictly=False) if isinstance(amount, Fraction) else amount
+
+
 def least_count_more_than(amount: int | Fraction, base: int) -> int:
     """The smallest whole number strictly greater than `amount` (a count, or a share of `base`)."""
-    if isinstance(amount, Fraction):
-        return math.floor(amount * base) + 1
-    return amount + 1
+    return least_whole(amount * base, strictly=True) if isinstance(amount, Fraction) else amount + 1
 
 
 # ── Weights: the votes a seat carries ─────────────────────────────────────────
