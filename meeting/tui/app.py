@@ -72,7 +72,6 @@ class MeetingApp(App[None]):
             from meeting.tui.resume import ResumeScreen
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
-        self.set_interval(1, self._tick)
 
     def _journal_summary(self) -> str:
         state = self.session.state
@@ -86,10 +85,6 @@ class MeetingApp(App[None]):
             self.exit()
         elif choice == "sitting":
             self.post_message(RunCommand(command_line("sitting")))
-
-    def _tick(self) -> None:
-        if self.screen is self.main:
-            self.main.tick()
 
     @property
     def main(self) -> MainScreen:

@@ -76,6 +76,8 @@ class MainScreen(Screen[None]):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
+        # The screen's own timer: it stops with the screen, so it never ticks on widgets that are gone.
+        self.set_interval(1, self.tick)
         self.redraw()
         if self.app.warnings:
             self.notice(Text("⚠ " + "; ".join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
@@ -129,7 +131,10 @@ class MainScreen(Screen[None]):
             box.scroll_to_widget(shown[state.order.index(state.current)], animate=False)
 
     def tick(self) -> None:
-        """Every second: the clock and the timers; the rest when the minute turns."""
+        """Every second while the chair sees this screen: the clock and the timers; the rest
+        when the minute turns."""
+        if self.app.screen is not self:
+            return
         now = self.app.clock.now()
         if now.minute != self._minute:
             self.redraw()
