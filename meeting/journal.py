@@ -21,7 +21,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -336,47 +336,53 @@ class _Scan:
 
 def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None = None) -> _Scan:
     """The good entries, where they end, and the first problem after them. Line by line, each
-    capped (`FIRST_LINE_LIMIT`, then `LINE_LIMIT`), with one line of lookahead to know the last."""
+    capped (`FIRST_LINE_LIMIT`, then `LINE_LIMIT`)."""
     entries: list[Entry] = []
     end = seq = 0
     prev = GENESIS
-    limit = FIRST_LINE_LIMIT
     readline = file.readline
     validate = envelope.validate_json if envelope is not None else None
-    line = readline(limit + 1)
+    append, sha256 = entries.append, _sha256
+    line = readline(FIRST_LINE_LIMIT + 1)
     while line:
         seq += 1
-        if not line.endswith(b"\n"):
+        if line[-1:] != b"\n":
+            limit = FIRST_LINE_LIMIT if seq == 1 else LINE_LIMIT
             if len(line) > limit:
                 return _Scan(entries, end, error(shown, "journal.line-too-long", seq, limit=limit))
             # Never confirmed: the newline is the last byte of every write.
             return _Scan(entries, end, _torn(shown, seq))
-        raw, limit = line[:-1], LINE_LIMIT
-        following = readline(limit + 1)
-        last = not following
-        # Every line but the last is vouched for by the next one's `prev`: any other spelling
-        # of its JSON changes its hash. The last line has no such witness, so it is re-encoded.
-        quick = _read_whole(raw, seq, prev, validate) if validate is not None and not last else None
-        found = quick or _parse(raw, seq, prev, shown, canonical=last, envelope=envelope)
-        if isinstance(found, Diagnostic):
-            return _Scan(entries, end, found, last and found.code in _TORN_CODES)
-        entries.append(found)
-        prev = found.hash
+        raw = line[:-1]
+        # A good line in one pass (most hold no backslash and no byte outside ASCII: nothing to
+        # make visible); any doubt sends it to `_parse`, which says what is wrong.
+        try:
+            fields = (
+                None
+                if validate is None
+                else validate(raw if raw.isascii() and b"\\" not in raw else _made_visible(raw))
+            )
+        except (ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
+            fields = None
+        if fields is not None and fields["seq"] == seq and fields["prev"] == prev:
+            prev = sha256(raw).hexdigest()
+            append(Entry(seq, fields["ts"], fields["prev"], fields["event"], raw, prev))
+        else:
+            found = _parse(raw, seq, prev, shown, canonical=False, envelope=envelope)
+            if isinstance(found, Diagnostic):
+                return _Scan(entries, end, found, found.code in _TORN_CODES and not file.read(1))
+            append(found)
+            prev = found.hash
         end += len(line)
-        line = following
+        line = readline(LINE_LIMIT + 1)
+    # Every line but the last is vouched for by the next one's `prev`: any other spelling of its
+    # JSON changes its hash. The last line has no such witness, so it is re-encoded.
+    if entries:
+        last = entries[-1]
+        found = _parse(last.raw, last.seq, last.prev, shown, canonical=True)
+        if isinstance(found, Diagnostic):
+            entries.pop()
+            return _Scan(entries, end - len(last.raw) - 1, found)
     return _Scan(entries, end, None)
-
-
-def _read_whole(raw: bytes, seq: int, prev: str, validate: Callable[[bytes], Mapping[str, Any]]) -> Entry | None:
-    """A good line in one pass; None sends the line to `_parse`, which says what is wrong."""
-    try:
-        # Most lines hold no backslash and no byte outside ASCII: nothing to make visible.
-        fields = validate(raw if raw.isascii() and b"\\" not in raw else _made_visible(raw))
-    except (ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
-        return None
-    if fields["seq"] != seq or fields["prev"] != prev:
-        return None
-    return Entry(seq, fields["ts"], prev, fields["event"], raw, _sha256(raw).hexdigest())
 
 
 # How a character that may not reach a screen looks in a journal line: JSON's escapes of the
@@ -451,11 +457,15 @@ def _parse(
 
 
 def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> Entry:
-    """The entry as the reader will see it; the writer never writes a line the reader refuses."""
-    found = _parse(encode_entry(seq, ts, prev, event).encode(), seq, prev, "")
-    if isinstance(found, Diagnostic):
-        raise ValueError(f"not a journal event ({found.code}): {event!r}")
-    return found
+    """The entry as the reader will see it; the writer never writes a line the reader refuses.
+    A line whose JSON reads back as the very event it encodes also encodes back to the same
+    bytes (canonical), so one reading back is enough."""
+    line = encode_entry(seq, ts, prev, event)
+    raw = line.encode()
+    read_back = json.loads(line)
+    if read_back["event"] != event or not isinstance(event.get("type"), str):
+        raise ValueError(f"not a journal event: {event!r}")
+    return Entry(seq, parse_ts(read_back["ts"]), prev, read_back["event"], raw, _sha256(raw).hexdigest())
 
 
 # An unreadable last line is what a crash mid-write leaves (with zeros, say): torn.

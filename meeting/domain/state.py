@@ -8,7 +8,7 @@ events say, and the journal keeps both.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple, TypeVar
@@ -1090,6 +1090,7 @@ _BY_OBJECT = frozenset({"presence", "items", "motions", "meeting", "sources"})
 
 
 _CHANGED_IN_PLACE = frozenset({Presence, ItemState, Motion, Consensus, Poll})
+_CONTAINERS = _CHANGED_IN_PLACE | {list, dict}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1110,8 +1111,12 @@ def _copy_of(value: Any) -> Any:
     if kind is dict:
         return dict(value)
     if kind in _CHANGED_IN_PLACE:
+        inside = dict(value.__dict__)
+        for name, inner in inside.items():
+            if type(inner) in _CONTAINERS:  # most fields are numbers, texts and times: kept as they are
+                inside[name] = _copy_of(inner)
         copy = object.__new__(kind)
-        copy.__dict__.update({name: _copy_of(inner) for name, inner in value.__dict__.items()})
+        copy.__dict__.update(inside)
         return copy
     return value
 
@@ -1144,18 +1149,33 @@ def _items_touched(state: State, event: ev.AnyEvent, motions: set[int]) -> set[s
     return {item for item in items if isinstance(item, str)}
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How `remember` keeps each field of the state, worked out once rather than per action."""
+
+    lengths: tuple[str, ...]  # append-only lists: their length
+    referenced: tuple[str, ...]  # replaced whole: the reference
+    copied: tuple[str, ...]  # changed in place: a copy
+
+
+def _plan(attendance_event: bool) -> _Plan:
+    names = [f.name for f in fields(State) if f.name not in _BY_OBJECT]
+    if not attendance_event:
+        names = [name for name in names if name not in _ATTENDANCE_FIELDS]
+    return _Plan(
+        tuple(name for name in names if name in _APPEND_ONLY),
+        tuple(name for name in names if name in _REPLACED),
+        tuple(name for name in names if name not in _APPEND_ONLY and name not in _REPLACED),
+    )
+
+
 def remember(state: State, event: ev.AnyEvent) -> Memento:
     """How the parts of the state this event may change stand now, for `restore`."""
-    attendance_event = isinstance(event, _ATTENDANCE_EVENTS)
-    saved: dict[str, Any] = {}
-    lengths: dict[str, int] = {}
-    for name, value in state.__dict__.items():
-        if name in _BY_OBJECT or (name in _ATTENDANCE_FIELDS and not attendance_event):
-            continue
-        if name in _APPEND_ONLY:
-            lengths[name] = len(value)
-        else:
-            saved[name] = value if name in _REPLACED else _copy_of(value)
+    plan = _ATTENDANCE_PLAN if isinstance(event, _ATTENDANCE_EVENTS) else _PLAN
+    now = state.__dict__
+    saved = {name: now[name] for name in plan.referenced}
+    saved.update({name: _copy_of(now[name]) for name in plan.copied})
+    lengths = {name: len(now[name]) for name in plan.lengths}
     if isinstance(event, ev.SittingOpened):
         members: Iterable[str] = state.presence
     elif isinstance(event, ev.AttendanceChanged):
@@ -1173,6 +1193,9 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
         },
         {n: _copy_of(state.motions[n]) if n in state.motions else None for n in motions},
     )
+
+
+_PLAN, _ATTENDANCE_PLAN = _plan(attendance_event=False), _plan(attendance_event=True)
 
 
 def restore(state: State, memento: Memento) -> None:
