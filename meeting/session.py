@@ -220,6 +220,9 @@ class Session:
             return decision
         warnings: list[Diagnostic] = []
         at = self._record_time(warnings)
+        # Taken before the write, while the parts it copies are fresh from deciding; kept only
+        # once the event is on disk.
+        memento = None if isinstance(decision, ev.Undone) else remember(self.state, decision)
         try:
             entry = self.journal.append(_data(decision), at)
         except JournalError as exc:
@@ -232,8 +235,8 @@ class Session:
             warnings.append(exc.diagnostic)
         recorded = Recorded(entry.seq, entry.ts, decision)
         self.recorded.append(recorded)
-        if not isinstance(decision, ev.Undone):
-            self._before.append(remember(self.state, decision))
+        if memento is not None:
+            self._before.append(memento)
             self.state.apply(entry.seq, entry.ts, decision)
             if minute_taker_away(self.state, decision):
                 warnings.append(warning(str(self.journal.path), "secretary.away", entry.seq, id=self.state.secretary))
