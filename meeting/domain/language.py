@@ -537,6 +537,16 @@ _LOOKS: dict[str, Callable[[str], bool]] = {
     "date": lambda text: bool(re.fullmatch(r"\d{4}-.*", text)),
 }
 _QUOTES = {'"': '"', "“": "”", "«": "»"}
+# The tokenizer's steps as patterns, a line being scanned once rather than a character at a time
+# (`\s` is `str.isspace`): spaces; what a word goes on with (no space, opening quote or `#`); a
+# quoted text up to its closing quote, a backslash taking the next character as it is.
+_SPACE = re.compile(r"\s*")
+_WORD_GOES_ON = re.compile(r"[^\s#" + "".join(_QUOTES) + "]*")
+_QUOTED = {
+    opening: re.compile(r"([^\\{0}]*(?:\\.[^\\{0}]*)*){0}".format(re.escape(closing)), re.DOTALL)
+    for opening, closing in _QUOTES.items()
+}
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 
 def _tokens(line: str) -> list[_Token] | ParseError:
@@ -547,31 +557,23 @@ def _tokens(line: str) -> list[_Token] | ParseError:
     if bad is not None:
         return ParseError("text.control-character", bad + 1, {"char": code_point(line[bad])})
     tokens: list[_Token] = []
-    i = 0
-    while i < len(line):
+    i, end = 0, len(line)
+    while (i := _SPACE.match(line, i).end()) < end:  # type: ignore[union-attr]  # `\s*` always matches
         char = line[i]
-        if char.isspace():
-            i += 1
-        elif char == "#" and not line[i + 1 : i + 2].isdigit():
+        if char == "#" and not line[i + 1 : i + 2].isdigit():
             break
-        elif char in _QUOTES:
-            closing, start, text = _QUOTES[char], i, []
-            i += 1
-            while i < len(line) and line[i] != closing:
-                if line[i] == "\\" and i + 1 < len(line):
-                    i += 1
-                text.append(line[i])
-                i += 1
-            if i >= len(line):
-                return ParseError("command.unclosed-quote", start + 1)
-            tokens.append(_Token("".join(text), start + 1, True))
-            i += 1
-        else:
-            start = i
-            i += 1  # a first `#` here begins a motion number: `#10`
-            while i < len(line) and not line[i].isspace() and line[i] not in _QUOTES and line[i] != "#":
-                i += 1
-            tokens.append(_Token(line[start:i], start + 1, False))
+        quoted = _QUOTED.get(char)
+        if quoted is not None:
+            found = quoted.match(line, i + 1)
+            if found is None:
+                return ParseError("command.unclosed-quote", i + 1)
+            text = found.group(1)
+            tokens.append(_Token(_ESCAPED.sub(r"\1", text) if "\\" in text else text, i + 1, True))
+            i = found.end()
+        else:  # a first `#` here begins a motion number: `#10`
+            stop = _WORD_GOES_ON.match(line, i + 1).end()  # type: ignore[union-attr]
+            tokens.append(_Token(line[i:stop], i + 1, False))
+            i = stop
     return tokens
 
 
