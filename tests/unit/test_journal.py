@@ -87,6 +87,28 @@ def test_create_and_append_write_exact_bytes(tmp_path):
     assert second.hash == sha(line2)
 
 
+def test_the_writer_refuses_an_event_that_would_read_back_as_another(tmp_path):
+    """What the writer appends reads back as the very event it was given: a tuple would come
+    back a list, a number key a text, two keys that print alike as one; and an event has a type."""
+    path = tmp_path / "journal.jsonl"
+    with Journal.create(path, EVENTS[0], T0) as journal:
+        written = path.read_bytes()
+        for event in [
+            {"type": "note", "members": ("s-1", "n-3")},
+            {"type": "note", 1: "one"},
+            {"type": "note", "1": "one", 1: "two"},
+            {"note": "no type"},
+            {"type": 5},
+        ]:
+            with pytest.raises(ValueError, match="not a journal event"):
+                journal.append(event, at(1))
+            assert path.read_bytes() == written
+        journal.append(EVENTS[1], at(1))
+    entries, problems = read_journal(path)
+    assert [entry.event for entry in entries] == EVENTS[:2]
+    assert problems == []
+
+
 def test_the_same_events_and_times_give_the_same_bytes(tmp_path):
     write_journal(tmp_path / "a.jsonl")
     write_journal(tmp_path / "b.jsonl")
