@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin, get_type_hints
 
 from meeting.domain import attendance
 from meeting.domain import events as ev
@@ -1071,8 +1071,9 @@ def fold_remembering(entries: list[Recorded], depth: int) -> tuple[State, list[M
 # change stood (`remember`); an undo puts them back (`restore`) instead of folding the whole
 # journal again, so undo costs the same at the 100,000th event as at the tenth. The parts:
 # every field of the state (containers copied; lists the handlers only append to, by their
-# length), the members whose attendance the event changes, the current item and the item it
-# names, and the motions on the floor or on the table, the one it names and what that acts on.
+# length), the members whose attendance the event changes and the seats they bear on, the
+# current item and the item it names, and the motions on the floor or on the table, the one it
+# names and what that acts on.
 # A test holds it to `fold` after every undo of every command of the engine's stateful test.
 
 # Lists the handlers only ever append to: cutting them back to their length takes back the action.
@@ -1083,10 +1084,13 @@ _APPEND_ONLY = frozenset(
 # on an interest replaces the list, which is short, rather than change a declaration in it).
 _REPLACED = frozenset({"register", "meeting", "sources", "interests"})
 # Changed in place by attendance only; copying 1,000 entries for every note would cost more than the note.
-_ATTENDANCE_FIELDS = frozenset({"seat_voters", "counted", "counted_by_region", "proxies"})
+_ATTENDANCE_FIELDS = frozenset({"counted_by_region", "proxies"})
+# By seat, one entry per voting seat: an attendance event changes only the seats its members bear
+# on (`Memento.seats`), so only those entries are kept.
+_BY_SEAT = frozenset({"seat_voters", "counted"})
 _ATTENDANCE_EVENTS = (ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked, ev.SittingOpened)
 # Kept apart below, object by object.
-_BY_OBJECT = frozenset({"presence", "items", "motions", "meeting", "sources"})
+_BY_OBJECT = frozenset({"presence", "items", "motions", "meeting", "sources"}) | _BY_SEAT
 
 
 _CHANGED_IN_PLACE = frozenset({Presence, ItemState, Motion, Consensus, Poll})
@@ -1100,6 +1104,7 @@ class Memento:
     presence: dict[str, Presence]
     items: dict[str, ItemState | None]
     motions: dict[int, Motion | None]
+    seats: dict[int, tuple[ev.Voter | None, bool]]  # by index: who cast the seat's vote, counted
 
 
 def _copy_of(value: Any) -> Any:
@@ -1112,13 +1117,29 @@ def _copy_of(value: Any) -> Any:
         return dict(value)
     if kind in _CHANGED_IN_PLACE:
         inside = dict(value.__dict__)
-        for name, inner in inside.items():
-            if type(inner) in _CONTAINERS:  # most fields are numbers, texts and times: kept as they are
+        for name in _HOLDERS[kind]:  # most fields are numbers, texts and times: kept as they are
+            inner = inside[name]
+            if type(inner) in _CONTAINERS:
                 inside[name] = _copy_of(inner)
         copy = object.__new__(kind)
         copy.__dict__.update(inside)
         return copy
     return value
+
+
+def _holders(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass whose type admits a list, a dict or an object changed in place."""
+    hints = get_type_hints(kind)
+    return tuple(f.name for f in fields(kind) if _admits_container(hints[f.name]))
+
+
+def _admits_container(hint: Any) -> bool:
+    if hint in _CONTAINERS or get_origin(hint) in (list, dict):
+        return True
+    return get_origin(hint) is not Literal and any(_admits_container(arg) for arg in get_args(hint))
+
+
+_HOLDERS = {kind: _holders(kind) for kind in _CHANGED_IN_PLACE}
 
 
 def _motions_touched(state: State, event: ev.AnyEvent) -> set[int]:
@@ -1162,10 +1183,12 @@ def _plan(attendance_event: bool) -> _Plan:
     names = [f.name for f in fields(State) if f.name not in _BY_OBJECT]
     if not attendance_event:
         names = [name for name in names if name not in _ATTENDANCE_FIELDS]
+    # Numbers, texts, times and frozen values are replaced whole when they change, like `_REPLACED`.
+    changed = set(_holders(State)) - _REPLACED - _APPEND_ONLY
     return _Plan(
         tuple(name for name in names if name in _APPEND_ONLY),
-        tuple(name for name in names if name in _REPLACED),
-        tuple(name for name in names if name not in _APPEND_ONLY and name not in _REPLACED),
+        tuple(name for name in names if name not in _APPEND_ONLY and name not in changed),
+        tuple(name for name in names if name in changed),
     )
 
 
@@ -1183,6 +1206,7 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
     else:
         members = ()
     motions = _motions_touched(state, event)
+    voters, counted = state.seat_voters, state.counted
     return Memento(
         saved,
         lengths,
@@ -1192,7 +1216,22 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
             for item in _items_touched(state, event, motions)
         },
         {n: _copy_of(state.motions[n]) if n in state.motions else None for n in motions},
+        {index: (voters[index], counted[index]) for index in _seats_touched(state, event)},
     )
+
+
+def _seats_touched(state: State, event: ev.AnyEvent) -> Iterable[int]:
+    """The seats whose representation `attendance.recount` may change when applying the event."""
+    if isinstance(event, ev.SittingOpened):
+        return range(len(state.seat_voters))
+    if isinstance(event, ev.AttendanceChanged):
+        seats: Iterable[str] = attendance.seats_bearing_on(state, event.changes)
+    elif isinstance(event, (ev.ProxyLodged, ev.ProxyRevoked)):
+        seats = (event.principal,)
+    else:
+        return ()
+    index = state.meeting.council.seat_index
+    return [index[seat] for seat in seats]
 
 
 _PLAN, _ATTENDANCE_PLAN = _plan(attendance_event=False), _plan(attendance_event=True)
@@ -1205,6 +1244,9 @@ def restore(state: State, memento: Memento) -> None:
     for name, length in memento.lengths.items():
         del getattr(state, name)[length:]
     state.presence.update(memento.presence)
+    for index, (voter, counted) in memento.seats.items():
+        state.seat_voters[index] = voter
+        state.counted[index] = counted
     _put_back(state.items, memento.items)
     _put_back(state.motions, memento.motions)
 
