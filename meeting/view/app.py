@@ -255,6 +255,8 @@ class ViewApp(App[None]):
             self.redraw()
 
     def redraw(self) -> None:
+        if not self.is_running:  # shutting down: the timers may still fire while screens are taken apart
+            return
         for screen in self.screen_stack:
             if isinstance(screen, LiveScreen | ProjectorScreen) and screen.is_mounted:
                 screen.redraw()
