@@ -80,9 +80,12 @@ def parse_ts(text: str) -> datetime:
     return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
+# One encoder for every line: `json.dumps` with these options would build a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def encode_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> str:
-    obj = {"seq": seq, "ts": format_ts(ts), "prev": prev, "event": event}
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode({"seq": seq, "ts": format_ts(ts), "prev": prev, "event": event})
 
 
 class Envelope(Protocol):
