@@ -12,8 +12,8 @@ motions, amendments, votes (show of hands, a few roll calls, secret ballots), no
 The floor appends the same bytes to another file on the same disk, with write + flush + os.fsync
 per line: each command's line right after the command (the floor at the same moments, so that a
 virtual machine's changing speed weighs on both alike), and all the lines again twice after the
-session. The target is a median command <= 2x the floor's median line, the paired floor's; the
-ratio to the faster floor after the session is printed beside it. The same commands are then run through the engine alone
+session. The target is a median command <= 2x the floor's median line, the fastest of the three
+(the strictest); the ratio to the floor at the same moments is printed beside it. The same commands are then run through the engine alone
 (`decide` and `State.apply`, no journal), and the journal's serialising alone, so the reader
 sees where a command's time goes. `--profile` profiles a second session running the same script.
 """
@@ -563,8 +563,9 @@ def main(argv: list[str] | None = None) -> int:
 
         n = len(times)
         cmd = Spread(times)
-        best_floor = min((Spread(f) for f in floors), key=lambda s: s.median)
         same_moments = Spread(paired)
+        # The verdict takes the fastest of the three floors: the strictest ratio.
+        best_floor = min([same_moments, *(Spread(f) for f in floors)], key=lambda s: s.median)
         engine = Spread([d + a for d, a in zip(decides, applies, strict=True)])
         own = Spread([p + d + a + s for p, d, a, s in zip(parses, decides, applies, serialises, strict=True)])
         print(f"Per command ({n:,} commands; the session run took {session_wall:.1f} s of wall time):")
@@ -597,8 +598,9 @@ def main(argv: list[str] | None = None) -> int:
         table(rows)
         print()
         print(f"Commands/second through the session: {n / cmd.total:,.0f}")
-        print(f"Ratio, median command / median floor line: {verdict(cmd.median / same_moments.median, TARGET)}")
-        print(f"  (to the faster floor after the session: {verdict(cmd.median / best_floor.median, TARGET)})")
+        ratio = verdict(cmd.median / best_floor.median, TARGET)
+        print(f"Ratio, median command / median floor line (the fastest floor): {ratio}")
+        print(f"  (to the floor at the same moments: {cmd.median / same_moments.median:.2f}x)")
         met = "met" if own.p95 <= OWN_P95 else "MISSED"
         print(f"p95 of a command's own work (fsync excluded): {us(own.p95)} (target <= {us(OWN_P95)}: {met})")
         print(f"  (p95: {cmd.p95 / best_floor.p95:.2f}x; total time: {cmd.total / best_floor.total:.2f}x)")
