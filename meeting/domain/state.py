@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
+from functools import cache
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin, get_type_hints
 
 from meeting.domain import attendance
@@ -1110,23 +1111,24 @@ class Memento:
 def _copy_of(value: Any) -> Any:
     """A copy deep enough to survive the handlers: the object, its lists and dicts, and the
     objects it holds that handlers change (a motion's consensus and poll)."""
-    kind = type(value)
+    kind: type = type(value)
     if kind is list:
         return list(value)
     if kind is dict:
         return dict(value)
     if kind in _CHANGED_IN_PLACE:
         inside = dict(value.__dict__)
-        for name in _HOLDERS[kind]:  # most fields are numbers, texts and times: kept as they are
+        for name in _holders(kind):  # most fields are numbers, texts and times: kept as they are
             inner = inside[name]
             if type(inner) in _CONTAINERS:
                 inside[name] = _copy_of(inner)
-        copy = object.__new__(kind)
+        copy: Any = object.__new__(kind)
         copy.__dict__.update(inside)
         return copy
     return value
 
 
+@cache  # worked out at the first action rather than at start-up: a console starts sooner
 def _holders(kind: type) -> tuple[str, ...]:
     """The fields of a dataclass whose type admits a list, a dict or an object changed in place."""
     hints = get_type_hints(kind)
@@ -1137,9 +1139,6 @@ def _admits_container(hint: Any) -> bool:
     if hint in _CONTAINERS or get_origin(hint) in (list, dict):
         return True
     return get_origin(hint) is not Literal and any(_admits_container(arg) for arg in get_args(hint))
-
-
-_HOLDERS = {kind: _holders(kind) for kind in _CHANGED_IN_PLACE}
 
 
 def _motions_touched(state: State, event: ev.AnyEvent) -> set[int]:
@@ -1179,6 +1178,7 @@ class _Plan:
     copied: tuple[str, ...]  # changed in place: a copy
 
 
+@cache
 def _plan(attendance_event: bool) -> _Plan:
     names = [f.name for f in fields(State) if f.name not in _BY_OBJECT]
     if not attendance_event:
@@ -1194,7 +1194,7 @@ def _plan(attendance_event: bool) -> _Plan:
 
 def remember(state: State, event: ev.AnyEvent) -> Memento:
     """How the parts of the state this event may change stand now, for `restore`."""
-    plan = _ATTENDANCE_PLAN if isinstance(event, _ATTENDANCE_EVENTS) else _PLAN
+    plan = _plan(attendance_event=isinstance(event, _ATTENDANCE_EVENTS))
     now = state.__dict__
     saved = {name: now[name] for name in plan.referenced}
     saved.update({name: _copy_of(now[name]) for name in plan.copied})
@@ -1232,9 +1232,6 @@ def _seats_touched(state: State, event: ev.AnyEvent) -> Iterable[int]:
         return ()
     index = state.meeting.council.seat_index
     return [index[seat] for seat in seats]
-
-
-_PLAN, _ATTENDANCE_PLAN = _plan(attendance_event=False), _plan(attendance_event=True)
 
 
 def restore(state: State, memento: Memento) -> None:

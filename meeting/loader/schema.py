@@ -244,9 +244,11 @@ def validate(model: type[M], data: Any, root: Root) -> tuple[M | None, list[Find
     repairs = Repairs()
     built, errors = _errors(model, data)
     findings = [_finding(root, *_steps(model, tuple(e["loc"])), e) for e in errors]
-    repaired = copy.deepcopy(data)
+    if built is not None or not isinstance(data, dict):
+        return built, findings, repairs  # type: ignore[return-value]
+    repaired = copy.deepcopy(data)  # only a document with errors is repaired: a council's is large
     for _ in range(_REPAIR_ROUNDS):
-        if built is not None or not isinstance(repaired, dict):
+        if built is not None:
             break
         removals: dict[KeyPath, Container] = {}
         for err in errors:
