@@ -125,8 +125,9 @@ def _walk(data: Any) -> Iterator[tuple[KeyPath, Any, Any]]:
         path, value = stack.pop()
         children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
         for key, child in children:
-            yield (*path, key), key, child
-            stack.append(((*path, key), child))
+            child_path = (*path, key)
+            yield child_path, key, child
+            stack.append((child_path, child))
 
 
 def _too_deep(data: dict[str, Any]) -> KeyPath | None:
