@@ -5,9 +5,12 @@ Update after looking at the report: `pytest tests/tui/test_snapshots_fr.py --sna
 
 from __future__ import annotations
 
+from textual.command import CommandInput
+
 from meeting.i18n import language
 from tests.kit import ALL_SEATS, in_session, start
 from tests.tui.test_snapshots import _app, _focal_points
+from tests.tui.waiting import until_the_palette_finds_nothing
 
 SIZE = (80, 24)
 
@@ -72,7 +75,10 @@ def test_help(snap_compare, tmp_path):
 
 def test_palette_finds_nothing_in_french(snap_compare, tmp_path):
     async def search(pilot):
-        await pilot.press("ctrl+p", *"zzzz")
-        await pilot.pause(0.8)  # Textual waits half a second before saying it found nothing
+        await pilot.press("ctrl+p")
+        # A steady cursor: what the picture shows does not hang on when it is taken.
+        pilot.app.screen.query_one(CommandInput).cursor_blink = False
+        await pilot.press(*"zzzz")
+        await until_the_palette_finds_nothing(pilot)
 
     assert in_french(snap_compare, in_session(tmp_path), run_before=search)

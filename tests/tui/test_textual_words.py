@@ -11,7 +11,7 @@ import gettext
 
 import pytest
 import textual
-from textual.command import CommandInput, CommandList, CommandPalette
+from textual.command import CommandInput, CommandPalette
 from textual.widgets._footer import FooterKey
 
 from meeting import i18n
@@ -19,6 +19,7 @@ from meeting.i18n import language
 from meeting.tui.app import build_app
 from meeting.tui.textual_words import TEXTUAL_WORDS, TranslatedFooter
 from tests.kit import in_session
+from tests.tui.waiting import until_the_palette_finds_nothing
 
 
 class Marked(gettext.NullTranslations):
@@ -56,7 +57,6 @@ async def test_footer_palette_and_system_commands_follow_the_language(tmp_path, 
             assert isinstance(palette, CommandPalette)
             assert palette.query_one(CommandInput).placeholder == "«Search for commands…»"
             await pilot.press(*"zzzz")
-            await pilot.pause(0.8)  # Textual waits half a second before saying so
-            options = palette.query_one(CommandList)
+            options = await until_the_palette_finds_nothing(pilot)
             shown = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
             assert shown == ["«No matches found»"]
