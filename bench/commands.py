@@ -13,9 +13,9 @@ The floor appends the same bytes to another file on the same disk, with write + 
 per line: each command's line right after the command (the floor at the same moments, so that a
 virtual machine's changing speed weighs on both alike), and all the lines again twice after the
 session. The target is a median command <= 2x the floor's median line, the fastest of the three
-(the strictest); the ratio to the floor at the same moments is printed beside it. The same commands are then run through the engine alone
-(`decide` and `State.apply`, no journal), and the journal's serialising alone, so the reader
-sees where a command's time goes. `--profile` profiles a second session running the same script.
+(the strictest); the ratio to the floor at the same moments is printed beside it. The same
+commands are then run through the engine alone (`decide` and `State.apply`, no journal), and
+the journal's serialising alone, so the reader sees where a command's time goes. `--profile` profiles a second session running the same script.
 """
 
 import argparse
