@@ -91,10 +91,21 @@ class Verb:
     group: str
     summary: str  # English; shown through _() by the edges
     example: str
+    keywords: frozenset[str]  # its words that end a list of members
 
 
 def _verb(name: str, group: str, summary: str, example: str, *parts: Part) -> Verb:
-    return Verb(name, parts, group, summary, example)
+    return Verb(name, parts, group, summary, example, _keywords(parts))
+
+
+def _keywords(parts: tuple[Part, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for part in parts:
+        if isinstance(part, Keyword):
+            words.add(part.word)
+        elif isinstance(part, Optional):
+            words |= _keywords(part.parts)
+    return frozenset(words)
 
 
 CHOICES = ("yes", "no", "abstain")
@@ -710,16 +721,6 @@ class _Parser:
         return None
 
 
-def _keywords(parts: tuple[Part, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for part in parts:
-        if isinstance(part, Keyword):
-            words.add(part.word)
-        elif isinstance(part, Optional):
-            words |= _keywords(part.parts)
-    return frozenset(words)
-
-
 def parse(line: str) -> Command | ParseError | None:
     """A command, the reason it is not one (with its column), or None for a blank line."""
     tokens = _tokens(line)
@@ -733,7 +734,7 @@ def parse(line: str) -> Command | ParseError | None:
         close = difflib.get_close_matches(head.text.lower(), VERBS, n=1, cutoff=0.6)
         params = {"verb": head.text, "suggestion": close[0] if close else ""}
         return ParseError("command.unknown-suggest" if close else "command.unknown", head.col, params)
-    parser = _Parser(rest, len(line.rstrip()) + 1, _keywords(verb.parts))
+    parser = _Parser(rest, len(line.rstrip()) + 1, verb.keywords)
     if (problem := parser.parse(verb.parts)) is not None:
         return problem
     if (extra := parser.peek()) is not None:
@@ -768,7 +769,7 @@ def format_command(command: Command) -> str:
     `parse(format_command(c)) == c`. Texts are always quoted, with `\\` and `"` escaped;
     members and items are written bare when they read as one word, quoted otherwise."""
     verb = VERBS[command.verb]
-    keywords = _keywords(verb.parts)
+    keywords = verb.keywords
     words = [verb.name]
 
     def emit(parts: tuple[Part, ...]) -> None:
