@@ -120,14 +120,22 @@ def least_whole(required: Fraction, strictly: bool) -> int:
     return math.floor(required) + 1 if strictly else math.ceil(required)
 
 
+# The two below work in whole numbers, as `least_whole` would on `amount * base`: a quorum asks
+# this of every region at every motion, and a Fraction's product costs ten times as much.
+
+
 def least_count_at_least(amount: int | Fraction, base: int) -> int:
     """The smallest whole number that is at least `amount` (a count, or a share of `base`)."""
-    return least_whole(amount * base, strictly=False) if isinstance(amount, Fraction) else amount
+    if isinstance(amount, Fraction):
+        return -(-amount.numerator * base // amount.denominator)
+    return amount
 
 
 def least_count_more_than(amount: int | Fraction, base: int) -> int:
     """The smallest whole number strictly greater than `amount` (a count, or a share of `base`)."""
-    return least_whole(amount * base, strictly=True) if isinstance(amount, Fraction) else amount + 1
+    if isinstance(amount, Fraction):
+        return amount.numerator * base // amount.denominator + 1
+    return amount + 1
 
 
 # ── Weights: the votes a seat carries ─────────────────────────────────────────

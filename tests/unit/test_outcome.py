@@ -5,8 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meeting.domain.outcome import Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome, yes_needed
+from meeting.domain.quantities import least_count_at_least, least_count_more_than, least_whole
 from meeting.domain.rules import DecisionClass
 from meeting.words import outcome_words
 
@@ -155,3 +158,15 @@ def test_the_yes_votes_that_carry_before_the_count():
     membership = DecisionClass.model_validate({"at_least": "2/3", "of": "membership"})
     assert yes_to_carry(membership, 19, 19, 21) == 14
     assert yes_to_carry(membership, 13, 13, 21) is None
+
+
+@given(
+    st.fractions(min_value=0, max_value=3),
+    st.integers(min_value=0, max_value=100_000),
+)
+def test_least_counts_in_whole_numbers_are_the_exact_bounds(share: Fraction, base: int) -> None:
+    """The whole-number shortcuts agree with the bound taken on the exact product."""
+    assert least_count_at_least(share, base) == least_whole(share * base, strictly=False)
+    assert least_count_more_than(share, base) == least_whole(share * base, strictly=True)
+    assert least_count_at_least(share, base) >= share * base
+    assert least_count_more_than(share, base) > share * base
