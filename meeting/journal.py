@@ -73,6 +73,12 @@ def format_ts(dt: datetime) -> str:
     return utc.isoformat(timespec="milliseconds") + "Z"
 
 
+def cut_ts(dt: datetime) -> datetime:
+    """The time as the journal keeps it, `parse_ts(format_ts(dt))`, without the text between."""
+    utc = dt.astimezone(UTC)
+    return utc.replace(microsecond=utc.microsecond - utc.microsecond % 1000)
+
+
 def parse_ts(text: str) -> datetime:
     """The inverse of `format_ts`; only that exact form is accepted."""
     if not _TS.fullmatch(text):
@@ -468,7 +474,7 @@ def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> 
     read_back = json.loads(line)
     if read_back["event"] != event or not isinstance(event.get("type"), str):
         raise ValueError(f"not a journal event: {event!r}")
-    return Entry(seq, parse_ts(read_back["ts"]), prev, read_back["event"], raw, _sha256(raw).hexdigest())
+    return Entry(seq, cut_ts(ts), prev, read_back["event"], raw, _sha256(raw).hexdigest())
 
 
 # An unreadable last line is what a crash mid-write leaves (with zeros, say): torn.

@@ -20,7 +20,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meeting.journal import GENESIS, Entry, Journal, JournalError, encode_entry, format_ts, parse_ts, read_journal
+from meeting.journal import (
+    GENESIS,
+    Entry,
+    Journal,
+    JournalError,
+    cut_ts,
+    encode_entry,
+    format_ts,
+    parse_ts,
+    read_journal,
+)
 from tests.conftest import REPO
 
 T0 = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
@@ -130,6 +140,12 @@ def test_times_are_utc_with_milliseconds():
     ]:
         with pytest.raises(ValueError):
             parse_ts(text)
+
+
+@given(st.datetimes(timezones=st.timezones()))
+def test_a_time_cut_is_the_time_written_and_read_back(moment):
+    assert cut_ts(moment) == parse_ts(format_ts(moment))
+    assert cut_ts(moment).utcoffset() == timedelta(0)
 
 
 def test_an_event_the_reader_would_refuse_is_never_written(tmp_path):
