@@ -72,7 +72,7 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
     else:
         counted.append(_("proxies do not count"))
     parts[0] += " (" + _(", ").join(counted) + ")"
-    regions = sum(1 for r in council.regions if council.seats_in(r.id))
+    regions = len(council.seated_regions)
     if quorum.regions_represented:
         parts.append(
             _("members from at least {needed} of {regions} regions").format(

@@ -204,11 +204,11 @@ def quorum_status(state: State) -> QuorumStatus:
     quorum = state.meeting.rules.quorum
     seats = council.seats
     present_by_region = state.counted_by_region
-    regions = [r.id for r in council.regions if council.seats_in(r.id)]
+    regions = council.seated_regions
     short: list[RegionShort] = []
     if quorum.each_region_at_least is not None:
-        for region in regions:
-            needed = least_count_at_least(quorum.each_region_at_least, len(council.seats_in(region)))
+        for region, size in regions.items():
+            needed = least_count_at_least(quorum.each_region_at_least, size)
             if present_by_region.get(region, 0) < needed:
                 short.append(RegionShort(region, present_by_region.get(region, 0), needed))
     return QuorumStatus(

@@ -127,7 +127,7 @@ def reachable_quorum(rules: Rules, council: Council) -> Iterator[Finding]:
         yield count_problem(
             "quorum.unreachable", "rules", ("quorum", _bound_key(quorum)), "members", needed=needed, seats=seats
         )
-    regions_with_seats = sum(1 for r in council.regions if council.seats_in(r.id))
+    regions_with_seats = len(council.seated_regions)
     if quorum.regions_represented > regions_with_seats:
         yield count_problem(
             "quorum.regions-unreachable",

@@ -111,10 +111,15 @@ class Council(Model):
         return {m.alternate: m for m in reversed(self.members) if m.alternate}  # the first wins
 
     @cached_property
+    def seated_regions(self) -> dict[str, int]:
+        """The regions with voting seats, in the council's order, each with how many."""
+        return {r.id: len(seats) for r in self.regions if (seats := self.seats_in(r.id))}
+
+    @cached_property
     def groups(self) -> tuple[str, ...]:
         """The groups of regions with seats, in the council's order: a region's `group`, or
         the region itself (by its name) when it has none."""
-        return tuple(dict.fromkeys(self.group_of(r.id) for r in self.regions if self.seats_in(r.id)))
+        return tuple(dict.fromkeys(self.group_of(region) for region in self.seated_regions))
 
     def group_of(self, region_id: str) -> str:
         region = self.region(region_id)

@@ -25,7 +25,7 @@ def elections_held(election: Election, council: Council) -> list[HeldElection]:
     """ "One seat per region" is one election per region, each with its own id `<id>.<region>`."""
     if not election.per_region:
         return [HeldElection(election.id, election, election.region)]
-    return [HeldElection(f"{election.id}.{r.id}", election, r.id) for r in council.regions if council.seats_in(r.id)]
+    return [HeldElection(f"{election.id}.{region}", election, region) for region in council.seated_regions]
 
 
 def listed_candidates(held: HeldElection, council: Council) -> list[str]:
