@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from functools import cache
+from operator import itemgetter, methodcaller
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin, get_type_hints
 
 from meeting.domain import attendance
@@ -1120,10 +1121,14 @@ _CHANGED_IN_PLACE = frozenset({Presence, ItemState, Motion, Consensus, Poll})
 _CONTAINERS = _CHANGED_IN_PLACE | {list, dict}
 
 
-@dataclass(frozen=True, slots=True)
-class Memento:
-    fields: dict[str, Any]
-    lengths: dict[str, int]
+class Memento(NamedTuple):
+    """A tuple, as are its first three parts (the plan's fields, in its order): one is made
+    for every action and dropped a hundred actions later, and a tuple costs least both ways."""
+
+    plan: _Plan
+    referenced: tuple[Any, ...]
+    copied: tuple[Any, ...]
+    lengths: tuple[int, ...]
     presence: dict[str, Presence]
     items: dict[str, ItemState | None]
     motions: dict[int, Motion | None]
@@ -1197,11 +1202,24 @@ def _items_touched(state: State, event: ev.AnyEvent, motions: set[int]) -> set[s
 
 @dataclass(frozen=True)
 class _Plan:
-    """How `remember` keeps each field of the state, worked out once rather than per action."""
+    """How `remember` keeps each field of the state, worked out once rather than per action;
+    each `read_` gives those fields' values from the state's __dict__ in one call."""
 
     lengths: tuple[str, ...]  # append-only lists: their length
     referenced: tuple[str, ...]  # replaced whole: the reference
-    copied: tuple[str, ...]  # changed in place: a copy
+    copied: tuple[str, ...]  # changed in place, all lists and dicts: a shallow copy, as `_copy_of` makes
+    read_lengths: itemgetter[Any] = field(init=False)
+    read_referenced: itemgetter[Any] = field(init=False)
+    read_copied: itemgetter[Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        for name in ("lengths", "referenced", "copied"):
+            names = getattr(self, name)
+            assert len(names) > 1  # an itemgetter of one key gives the value, not a tuple
+            object.__setattr__(self, f"read_{name}", itemgetter(*names))
+
+
+_SHALLOW_COPY = methodcaller("copy")
 
 
 @cache
@@ -1211,6 +1229,8 @@ def _plan(attendance_event: bool) -> _Plan:
         names = [name for name in names if name not in _ATTENDANCE_FIELDS]
     # Numbers, texts, times and frozen values are replaced whole when they change, like `_REPLACED`.
     changed = set(_holders(State)) - _REPLACED - _APPEND_ONLY
+    hints = get_type_hints(State)
+    assert all(get_origin(hints[name]) in (list, dict) for name in changed)  # as `_SHALLOW_COPY` takes them
     return _Plan(
         tuple(name for name in names if name in _APPEND_ONLY),
         tuple(name for name in names if name not in _APPEND_ONLY and name not in changed),
@@ -1223,9 +1243,6 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
     kind = type(event)
     plan = _plan(kind in _ATTENDANCE_EVENTS)
     now = state.__dict__
-    saved = {name: now[name] for name in plan.referenced}
-    saved.update({name: _copy_of(now[name]) for name in plan.copied})
-    lengths = {name: len(now[name]) for name in plan.lengths}
     if kind is ev.SittingOpened:
         members: Iterable[str] = state.presence
     elif isinstance(event, ev.AttendanceChanged):  # the type once more, for mypy
@@ -1235,8 +1252,10 @@ def remember(state: State, event: ev.AnyEvent) -> Memento:
     motions = _motions_touched(state, event)
     voters, counted = state.seat_voters, state.counted
     return Memento(
-        saved,
-        lengths,
+        plan,
+        plan.read_referenced(now),
+        tuple(map(_SHALLOW_COPY, plan.read_copied(now))),
+        tuple(map(len, plan.read_lengths(now))),
         {member: _copy_of(state.presence[member]) for member in members},
         {
             item: _copy_of(state.items[item]) if item in state.items else None
@@ -1264,9 +1283,10 @@ def _seats_touched(state: State, event: ev.AnyEvent) -> Iterable[int]:
 
 def restore(state: State, memento: Memento) -> None:
     """The state as it was when `memento` was taken (the memento is used up)."""
-    for name, value in memento.fields.items():
+    plan = memento.plan
+    for name, value in zip((*plan.referenced, *plan.copied), (*memento.referenced, *memento.copied), strict=True):
         setattr(state, name, value)
-    for name, length in memento.lengths.items():
+    for name, length in zip(plan.lengths, memento.lengths, strict=True):
         del getattr(state, name)[length:]
     state.presence.update(memento.presence)
     for index, (voter, counted) in memento.seats.items():
