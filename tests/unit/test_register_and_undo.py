@@ -123,6 +123,18 @@ def test_undo_puts_the_state_back_without_folding_the_journal(tmp_path, monkeypa
         meeting.run(line)
 
 
+def test_undo_of_the_actions_the_demo_does_not_take_puts_the_state_back(tmp_path):
+    """A seconder named after the motion and a speaker taken off the queue (events whose memento
+    keeps only the motion or item they name): each undone, the state is the fold without it."""
+    meeting = in_session(tmp_path)
+    for line in ("move by ke-1", "second gh-1", "queue ke-1 bo-1 gh-1", "unqueue bo-1"):
+        before = snapshot(meeting.state)
+        meeting.run(line, "undo")
+        assert snapshot(meeting.state) == before, line
+        assert snapshot(meeting.state) == snapshot(fold(meeting.session.recorded)), line
+        meeting.run(line)
+
+
 def test_a_session_resumed_after_a_crash_undoes_without_folding(tmp_path, monkeypatch):
     meeting = in_session(tmp_path)
     meeting.run("move by ke-1 seconded gh-1", "vote 15 2 1", "undo", "vote 16 1 1", 'note "n"')
