@@ -75,6 +75,8 @@ def format_ts(dt: datetime) -> str:
 
 def cut_ts(dt: datetime) -> datetime:
     """The time as the journal keeps it, `parse_ts(format_ts(dt))`, without the text between."""
+    if dt.utcoffset() is None:
+        raise ValueError("journal times must be aware datetimes")
     utc = dt.astimezone(UTC)
     return utc.replace(microsecond=utc.microsecond - utc.microsecond % 1000)
 

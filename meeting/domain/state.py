@@ -1122,8 +1122,8 @@ _CONTAINERS = _CHANGED_IN_PLACE | {list, dict}
 
 
 class Memento(NamedTuple):
-    """A tuple, as are its first three parts (the plan's fields, in its order): one is made
-    for every action and dropped a hundred actions later, and a tuple costs least both ways."""
+    """A tuple, as are the state's fields it keeps (in the order of its plan): one is made for
+    every action and dropped a thousand actions later, and a tuple costs least both ways."""
 
     plan: _Plan
     referenced: tuple[Any, ...]

@@ -130,8 +130,9 @@ def test_times_are_utc_with_milliseconds():
     assert format_ts(datetime(2026, 12, 10, 15, 0, 0, 999999, tzinfo=nairobi)) == "2026-12-10T12:00:00.999Z"
     assert parse_ts("2026-12-10T12:00:00.999Z") == datetime(2026, 12, 10, 12, 0, 0, 999000, tzinfo=UTC)
     assert parse_ts("2026-12-10T12:00:00.999Z").utcoffset() == timedelta(0)
-    with pytest.raises(ValueError):
-        format_ts(datetime(2026, 12, 10, 12, 0))  # naive: which zone?
+    for convert in (format_ts, cut_ts):
+        with pytest.raises(ValueError):
+            convert(datetime(2026, 12, 10, 12, 0))  # naive: which zone?
     for text in [
         "2026-12-10T12:00:00Z",
         "2026-12-10T12:00:00.000+00:00",
