@@ -67,18 +67,20 @@ class JournalError(Exception):
 
 def format_ts(dt: datetime) -> str:
     """RFC 3339 UTC with milliseconds, cut rather than rounded so a time never moves forward."""
-    if dt.utcoffset() is None:
-        raise ValueError("journal times must be aware datetimes")
-    utc = dt.astimezone(UTC).replace(tzinfo=None)
-    return utc.isoformat(timespec="milliseconds") + "Z"
+    return _stamp(cut_ts(dt))
 
 
 def cut_ts(dt: datetime) -> datetime:
-    """The time as the journal keeps it, `parse_ts(format_ts(dt))`, without the text between."""
+    """The time as the journal keeps it: `parse_ts(format_ts(dt))`, without the text between."""
     if dt.utcoffset() is None:
         raise ValueError("journal times must be aware datetimes")
     utc = dt.astimezone(UTC)
     return utc.replace(microsecond=utc.microsecond - utc.microsecond % 1000)
+
+
+def _stamp(cut: datetime) -> str:
+    """The text of a time already cut (`cut_ts`)."""
+    return cut.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 def parse_ts(text: str) -> datetime:
@@ -93,7 +95,11 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan
 
 
 def encode_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> str:
-    return _ENCODER.encode({"seq": seq, "ts": format_ts(ts), "prev": prev, "event": event})
+    return _encode(seq, cut_ts(ts), prev, event)
+
+
+def _encode(seq: int, cut: datetime, prev: str, event: dict[str, Any]) -> str:
+    return _ENCODER.encode({"seq": seq, "ts": _stamp(cut), "prev": prev, "event": event})
 
 
 class Envelope(Protocol):
@@ -471,12 +477,13 @@ def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> 
     """The entry as the reader will see it; the writer never writes a line the reader refuses.
     A line whose JSON reads back as the very event it encodes also encodes back to the same
     bytes (canonical), so one reading back is enough."""
-    line = encode_entry(seq, ts, prev, event)
+    cut = cut_ts(ts)
+    line = _encode(seq, cut, prev, event)
     raw = line.encode()
     read_back = json.loads(line)
     if read_back["event"] != event or not isinstance(event.get("type"), str):
         raise ValueError(f"not a journal event: {event!r}")
-    return Entry(seq, cut_ts(ts), prev, read_back["event"], raw, _sha256(raw).hexdigest())
+    return Entry(seq, cut, prev, read_back["event"], raw, _sha256(raw).hexdigest())
 
 
 # An unreadable last line is what a crash mid-write leaves (with zeros, say): torn.
