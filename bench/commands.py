@@ -599,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
 
         row("Session.execute (parse+decide+fsync+apply)", cmd)
         row("floor: the same line, fsynced after each command", same_moments)
-        row(f"floor in blocks: the last {BLOCK} lines, after every {BLOCK} commands", Spread(blocks))
+        row(f"floor in blocks: the last {BLOCK} lines, after every {BLOCK} commands", in_blocks)
         for i, f in enumerate(floors, start=1):
             row(f"floor {i}: the same lines, after the session", Spread(f))
         row("engine alone: decide + apply", engine)

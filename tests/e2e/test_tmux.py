@@ -26,11 +26,16 @@ class Terminal:
         # run on the machine, and exits under another run's feet when its last session ends.
         # -u: UTF-8 whatever the locale (the tests clear LANG and LC_*), so names keep their letters.
         self.tmux = [TMUX or "tmux", "-u", "-L", f"meeting-e2e-{os.getpid()}"]
-        subprocess.run(
-            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command],
-            check=True,
-            cwd=REPO,
-        )
+        new = [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), command]
+        for _ in range(3):
+            started = subprocess.run(new, cwd=REPO, capture_output=True, text=True)
+            if started.returncode == 0:
+                return
+            # The server exits a moment after its last session closes: a session started in that
+            # moment reaches the exiting server and fails ("server exited unexpectedly", seen
+            # once in a clean clone's run). The next try starts a server of its own.
+            time.sleep(0.5)
+        raise AssertionError(f"tmux could not start the session: {started.stderr}")
 
     def screen(self) -> str:
         return subprocess.run(
