@@ -220,15 +220,23 @@ class Session:
             return decision
         warnings: list[Diagnostic] = []
         at = self._record_time(warnings)
-        # Taken before the write, while the parts it copies are fresh from deciding; kept only
-        # once the event is on disk.
-        memento = None if isinstance(decision, ev.Undone) else remember(self.state, decision)
         try:
-            entry = self.journal.append(_data(decision), at)
+            written = self.journal.write(_data(decision), at)
         except JournalError as exc:
             if exc.diagnostic.code == "journal.line-too-long":
                 return Refused(exc.diagnostic.code, dict(exc.diagnostic.params), command.col)  # nothing written
+            raise
+        # While the disk takes the line, the state takes the event; nothing is acknowledged
+        # before `sync`, and if the line cannot be made safe the state is put back.
+        memento = None if isinstance(decision, ev.Undone) else remember(self.state, decision)
+        if memento is not None:
+            self.state.apply(written.seq, written.ts, decision)
+        try:
+            entry = self.journal.sync()
+        except JournalError as exc:
             if exc.diagnostic.code != "journal.mirror-failed":
+                if memento is not None:
+                    restore(self.state, memento)
                 raise
             # The event is safe in the journal; only the second copy is behind.
             entry = self.journal.last
@@ -237,7 +245,6 @@ class Session:
         self.recorded.append(recorded)
         if memento is not None:
             self._before.append(memento)
-            self.state.apply(entry.seq, entry.ts, decision)
             if minute_taker_away(self.state, decision):
                 warnings.append(warning(str(self.journal.path), "secretary.away", entry.seq, id=self.state.secretary))
         elif self._before:

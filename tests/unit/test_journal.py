@@ -209,6 +209,30 @@ def test_every_write_is_fsynced(tmp_path, fsynced):
     journal.close()
 
 
+def test_a_line_written_is_not_the_last_until_it_is_synced(tmp_path, fsynced, monkeypatch):
+    """`append` in two halves: `write` puts the line in the file and asks the kernel to start
+    writing exactly its bytes to the disk; only `sync` fsyncs it and makes it `last`."""
+    import meeting.journal as journal_module
+
+    advised: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(
+        journal_module, "_ADVISE", lambda fd, offset, length, advice: advised.append((offset, length, advice))
+    )
+    path = tmp_path / "journal.jsonl"
+    journal = Journal.create(path, EVENTS[0], T0)
+    size = path.stat().st_size
+    fsynced.clear()
+    written = journal.write(EVENTS[1], at(1))
+    line = written.raw + b"\n"
+    assert path.read_bytes()[size:] == line and journal.last.seq == 1 and fsynced == []
+    assert advised == [(size, len(line), os.POSIX_FADV_DONTNEED)]  # this line's bytes, and no others
+    assert journal.sync() == written == journal.last
+    assert fsynced == [str(path)]
+    journal.append(EVENTS[2], at(2))
+    assert [e.raw for e in read_journal(path)[0]] == [e.raw for e in journal.entries]
+    journal.close()
+
+
 # ── reading and verifying ──────────────────────────────────────────────────────
 
 

@@ -36,6 +36,30 @@ def test_every_accepted_command_is_one_journal_line_before_it_is_acknowledged(tm
     assert len(lines_of(tmp_path / "journal.jsonl")) == before + 1
 
 
+@pytest.mark.parametrize(
+    ("before", "line"),
+    [
+        ((), "leave ke-1"),
+        ((), "move by ke-1 seconded gh-1"),
+        (("move by ke-1 seconded gh-1",), "vote 16 1 1"),
+        (("move by ke-1 seconded gh-1", "vote 16 1 1"), "next"),
+    ],
+)
+def test_a_line_the_disk_refuses_leaves_the_state_as_it_was(tmp_path, monkeypatch, before, line):
+    """The state takes the event while the disk takes the line; if the fsync fails, the
+    command is not acknowledged and the state is put back as the journal's lines make it."""
+    from tests.unit.test_engine_stateful import snapshot
+    from tests.unit.test_journal import fail_fsync_of
+
+    meeting = in_session(tmp_path).run(*before)
+    was = snapshot(meeting.state)
+    fail_fsync_of(monkeypatch, tmp_path / "journal.jsonl")
+    with pytest.raises(JournalError) as failed:
+        meeting.session.execute(line)
+    assert failed.value.diagnostic.code == "journal.unwritable"
+    assert snapshot(meeting.state) == was == snapshot(fold(meeting.session.recorded))
+
+
 def test_undo_cancels_the_last_action_and_the_journal_keeps_both(tmp_path):
     meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 16 1 1")
     assert meeting.state.motions[1].status == "carried"
