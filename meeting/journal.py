@@ -385,7 +385,7 @@ def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None =
     prev = GENESIS
     readline = file.readline
     validate = envelope.validate_json if envelope is not None else None
-    append, sha256 = entries.append, _sha256
+    append, sha256, new = entries.append, _sha256, tuple.__new__  # Entry's own __new__ is a Python call
     line = readline(FIRST_LINE_LIMIT + 1)
     while line:
         seq += 1
@@ -408,7 +408,7 @@ def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None =
             fields = None
         if fields is not None and fields["seq"] == seq and fields["prev"] == prev:
             prev = sha256(raw).hexdigest()
-            append(Entry(seq, fields["ts"], fields["prev"], fields["event"], raw, prev))
+            append(new(Entry, (seq, fields["ts"], fields["prev"], fields["event"], raw, prev)))
         else:
             found = _parse(raw, seq, prev, shown, canonical=False, envelope=envelope)
             if isinstance(found, Diagnostic):
