@@ -232,33 +232,33 @@ class Session:
             if exc.diagnostic.code == "journal.line-too-long":
                 return Refused(exc.diagnostic.code, dict(exc.diagnostic.params), command.col)  # nothing written
             raise
-        # While the disk takes the line, the state takes the event; nothing is acknowledged
-        # before `sync`, and if the line cannot be made safe the state is put back.
+        # While the disk takes the line, the state takes the event (and a memento 1,000 actions
+        # old is freed); nothing is acknowledged before `sync`, and if the line cannot be made
+        # safe, all is put back.
         memento = None if isinstance(decision, ev.Undone) else remember(self.state, decision)
         if memento is not None:
             self.state.apply(written.seq, written.ts, decision)
+            self._before.append(memento)
+        self.recorded.append(Recorded(written.seq, written.ts, decision))
         try:
-            entry = self.journal.sync()
+            self.journal.sync()
         except JournalError as exc:
             if exc.diagnostic.code != "journal.mirror-failed":
+                self.recorded.pop()
                 if memento is not None:
+                    self._before.pop()
                     restore(self.state, memento)
                 raise
-            # The event is safe in the journal; only the second copy is behind.
-            entry = self.journal.last
-            warnings.append(exc.diagnostic)
-        recorded = Recorded(entry.seq, entry.ts, decision)
-        self.recorded.append(recorded)
-        if memento is not None:
-            self._before.append(memento)
-            if minute_taker_away(self.state, decision):
-                warnings.append(warning(str(self.journal.path), "secretary.away", entry.seq, id=self.state.secretary))
-        elif self._before:
-            restore(self.state, self._before.pop())
-            self.state.clock = entry.ts
-        else:
-            self.state = fold(self.recorded)
-        return Accepted(entry, decision, tuple(warnings))
+            warnings.append(exc.diagnostic)  # the event is safe in the journal; only the second copy is behind
+        if memento is None:  # an undo, once it is safe
+            if self._before:
+                restore(self.state, self._before.pop())
+                self.state.clock = written.ts
+            else:
+                self.state = fold(self.recorded)
+        elif minute_taker_away(self.state, decision):
+            warnings.append(warning(str(self.journal.path), "secretary.away", written.seq, id=self.state.secretary))
+        return Accepted(written, decision, tuple(warnings))
 
     def _record_time(self, warnings: list[Diagnostic]) -> datetime:
         """The clock's time, never earlier than the last event's: when the laptop's clock steps

@@ -52,12 +52,13 @@ def test_a_line_the_disk_refuses_leaves_the_state_as_it_was(tmp_path, monkeypatc
     from tests.unit.test_journal import fail_fsync_of
 
     meeting = in_session(tmp_path).run(*before)
-    was = snapshot(meeting.state)
+    was, recorded = snapshot(meeting.state), list(meeting.session.recorded)
     fail_fsync_of(monkeypatch, tmp_path / "journal.jsonl")
     with pytest.raises(JournalError) as failed:
         meeting.session.execute(line)
     assert failed.value.diagnostic.code == "journal.unwritable"
-    assert snapshot(meeting.state) == was == snapshot(fold(meeting.session.recorded))
+    assert meeting.session.recorded == recorded
+    assert snapshot(meeting.state) == was == snapshot(fold(recorded))
 
 
 def test_undo_cancels_the_last_action_and_the_journal_keeps_both(tmp_path):
