@@ -9,7 +9,8 @@ coming and going, proxies, items, notes, motions, amendments, votes of every kin
 order, recesses and the odd undo. Every event is fsynced, as in a meeting. The journal is kept
 in the bench folder (on disk, never tmpfs) and reused while it is valid.
 
-Then, best of N runs (what a run makes is freed after its clock stops, except in (b')):
+Then, best of N runs, the floors and (b) taken in turn so that a slow spell of the machine
+falls on all alike (what a run makes is freed after its clock stops, except in (b')):
   (a) the floor: read the file and `json.loads` every line;
   (b) `meeting.session.read_meeting(path)`: read, verify the hash chain, validate every event,
       fold them into the state.
@@ -37,6 +38,7 @@ from _common import (
     Spread,
     bench_folder,
     best_of,
+    best_of_each,
     consensus_first,
     header,
     profile_report,
@@ -678,13 +680,16 @@ def main(argv: list[str] | None = None) -> int:
         """Each measure best of N; the stages of (b) timed alone, each fed from one run of the
         stage before (kept from one run, never from all, so the heap stays as in (b))."""
         kept: dict[str, list] = {}
-        found = {
-            "a": best_of(args.runs, lambda: floor(path))[0],
-            "a2": best_of(args.runs, lambda: floor_chain(path))[0],
-            "b": best_of(args.runs, lambda: full(path))[0],
-            "b2": best_of(args.runs, lambda: full_then_freed(path))[0],
-            "s1": best_of(args.runs, lambda: kept.update(entries=read_journal(path, path_shown, LINES)[0]))[0],
-        }
+        found = best_of_each(
+            args.runs,
+            {
+                "a": lambda: floor(path),
+                "a2": lambda: floor_chain(path),
+                "b": lambda: full(path),
+                "b2": lambda: full_then_freed(path),
+            },
+        )
+        found["s1"] = best_of(args.runs, lambda: kept.update(entries=read_journal(path, path_shown, LINES)[0]))[0]
         recorded = _recorded(kept.pop("entries"))
         found["s3"] = best_of(args.runs, lambda: fold(recorded))[0]
         return found
