@@ -123,7 +123,7 @@ async def mark_present_times(agenda: Path, journal: Path, presses: int) -> tuple
     AttendanceScreen.on_command_answered = timed_answer  # type: ignore[method-assign]
     trips = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("r", "down")
+        await pilot.press("r")
         await pilot.pause()
         quorum = app.screen.query_one("#roll-quorum")
         for _ in range(presses):

@@ -208,7 +208,7 @@ class AttendanceScreen(Screen[None]):
     @on(Input.Submitted, "#roll-filter")
     def _back_to_list(self) -> None:
         roster = self.query_one(RosterList)
-        roster.cursor = next((i for i, row in enumerate(roster.rows) if row.member is not None), 0)
+        roster.action_move(-len(roster.rows))  # to the first member found
         roster.focus()
 
     def action_done(self) -> None:

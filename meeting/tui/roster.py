@@ -66,7 +66,7 @@ class RosterList(ScrollView, can_focus=True):
         self.rows = rows
         self._strips.clear()
         self.virtual_size = Size(0, len(rows))  # cut at the width, never scrolled sideways
-        self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self.cursor = self._member_row(min(self.cursor, max(len(rows) - 1, 0)), 1)
         self.post_message(self.Highlighted(rows[self.cursor] if rows else None))
         self.refresh()
 
@@ -83,13 +83,25 @@ class RosterList(ScrollView, can_focus=True):
 
     def action_move(self, step: int) -> None:
         if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+            self.cursor = self._member_row(max(0, min(len(self.rows) - 1, self.cursor + step)), step)
+
+    def _member_row(self, index: int, step: int) -> int:
+        """The member's row nearest `index` going the way of `step`, else the other way: the
+        cursor never rests on a region's heading, so every key that marks marks a member."""
+        ahead, behind = range(index, len(self.rows)), range(min(index, len(self.rows) - 1), -1, -1)
+        for rows in (ahead, behind) if step > 0 else (behind, ahead):
+            found = next((i for i in rows if self.rows[i].member is not None), None)
+            if found is not None:
+                return found
+        return index
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.post_message(self.Highlighted(self.rows[new] if new < len(self.rows) else None))
         self.refresh_line(old)
         self.refresh_line(new)
-        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        # A region's first member brings its heading into sight with it.
+        top = new - 1 if 0 < new < len(self.rows) and self.rows[new - 1].member is None else new
+        self.scroll_to_region(Region(0, top, 1, new - top + 1), animate=False, force=True)
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y

@@ -50,6 +50,25 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
 
 
+async def test_the_roll_call_cursor_never_rests_on_a_region_heading(tmp_path):
+    """Every key that marks marks a member: the cursor starts on the first one, and passes
+    over a region's heading whichever way it moves (at 120x40, with the heading in sight)."""
+    meeting = start(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        roster = app.screen.query_one(RosterList)
+        assert roster.member == "gh-1" and roster.scroll_offset.y == 0  # "Anglophone Africa" above it
+        await pilot.press("up", "home")
+        assert roster.member == "gh-1"
+        await pilot.press("down", "down", "down", "down", "p")  # gh-2, the region's last row
+        assert (meeting.state.status("gh-2"), roster.member) == ("present", "bf-1")
+        await pilot.press("up")
+        assert roster.member == "gh-2"
+        await pilot.press("end", "up", "up", "up")
+        assert roster.member == "ph-2"  # over the heading of the secretariat and observers
+
+
 async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path):
     meeting = start(tmp_path)
     app = app_for(meeting)
@@ -57,8 +76,8 @@ async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path)
         assert "NO QUORUM" in shown(app, "#quorum")
         await pilot.press("r")
         assert isinstance(app.screen, AttendanceScreen)
-        # Each region: its heading row, its seats, then an alternate (not marked).
-        await pilot.press("down", *["p"] * 4, "down", "down", *["p"] * 4, "down", "down", *["p"] * 4)
+        # Each region: its seats, then an alternate (not marked); the cursor passes over the headings.
+        await pilot.press(*["p"] * 4, "down", *["p"] * 4, "down", *["p"] * 4)
         assert "QUORUM ✓ 12 of 21" in shown(app, "#roll-quorum")
         await pilot.press("escape", "b", "n", "n", "n")
         state = meeting.state

@@ -109,10 +109,11 @@ class Chair:
 async def run_the_demo(chair: Chair, state) -> None:
     press, pick, type_ = chair.press, chair.pick, chair.type
     # ── Roll call, region by region ──
-    await press("r", "down", "a", "r", "r", "r", "r")  # gh-1 apologies; sl-1 zm-1 zw-1 gh-2 remote
-    await press("down", "r", "r", "down", "a")  # bf-1 cm-1 remote; mg-1 apologies
-    await press("down", "down", "p", "p", "r", "r")  # tz-1 ke-1 in person; ug-1 cd-2 remote
-    await press("down", "down", "a", "r", "r", "down")  # hn-1 apologies; co-1 pe-1 remote; to br-1
+    # The cursor never rests on a region's heading: each key marks a member and moves on.
+    await press("r", "a", "r", "r", "r", "r")  # gh-1 apologies; sl-1 zm-1 zw-1 gh-2 remote
+    await press("r", "r", "down", "a")  # bf-1 cm-1 remote; mg-1 apologies
+    await press("down", "p", "p", "r", "r")  # tz-1 ke-1 in person; ug-1 cd-2 remote
+    await press("down", "a", "r", "r", "down")  # hn-1 apologies; co-1 pe-1 remote; to br-1
     await press("k")  # br-1's written proxy...
     await pick("pe-1")  # ...carried by pe-1
     await press("end", "up", "up", "p", "r", "r", "escape")  # sec-1 in person; the observers remote
@@ -235,13 +236,13 @@ async def run_the_demo(chair: Chair, state) -> None:
     await pick("ke-1")
     await pick("zw-1")
     await chair.count(15, 1, 1)
-    await press("r", "down", "down", "d", "d", "d", "d")  # sl-1 zm-1 zw-1 gh-2 dropped
-    await press("down", "d", "d", "d")  # bf-1 cm-1 cd-1 dropped
-    await press("down", "down", "down", "l", "l", "d", "d")  # tz-1 ke-1 left; ug-1 cd-2 dropped
+    await press("r", "down", "d", "d", "d", "d")  # sl-1 zm-1 zw-1 gh-2 dropped
+    await press("d", "d", "d")  # bf-1 cm-1 cd-1 dropped
+    await press("down", "down", "l", "l", "d", "d")  # tz-1 ke-1 left; ug-1 cd-2 dropped
     await press("end", "up", "up", "l", "escape")  # sec-1 left
     assert state().phase == "in_recess" and state().chair is None
     chair.at("13:24")
-    await press("r", "down", "down", "b", "b", "b", "b", "down", "b", "b", "b", "escape")
+    await press("r", "down", "b", "b", "b", "b", "b", "b", "b", "escape")
     await chair.palette("chair")
     await pick("zw-1")
     await chair.palette("secretary")

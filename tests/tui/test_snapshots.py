@@ -52,7 +52,7 @@ def test_main_screen_in_recess(snap_compare, tmp_path, size):
 @sized
 def test_attendance(snap_compare, tmp_path, size):
     meeting = start(tmp_path).run("present gh-1 sl-1 bf-1", "remote zm-1 pg-1", "apologies hn-1", "proxy br-1 to pe-1")
-    assert snap_compare(_app(meeting), press=["r", "down", "down"], terminal_size=size)
+    assert snap_compare(_app(meeting), press=["r", "down"], terminal_size=size)
 
 
 @sized

@@ -34,7 +34,7 @@ def test_main_screen_in_recess(snap_compare, tmp_path):
 
 def test_attendance(snap_compare, tmp_path):
     meeting = start(tmp_path).run("present gh-1 sl-1 bf-1", "remote zm-1 pg-1", "apologies hn-1", "proxy br-1 to pe-1")
-    assert in_french(snap_compare, meeting, press=["r", "down", "down"])
+    assert in_french(snap_compare, meeting, press=["r", "down"])
 
 
 def test_vote_form_says_what_is_needed(snap_compare, tmp_path):
