@@ -147,3 +147,42 @@ def test_running_it_again_offers_to_resume(tmp_path):
         screen = second.wait_for("NO QUORUM — 2 of 21")
     finally:
         second.close()
+
+
+def test_closing_the_terminal_closes_the_console_and_frees_the_journal(tmp_path):
+    """The window is closed, and the hang-up signal does not reach the console (under `make
+    demo`, make takes it and waits): the console sees its terminal gone and exits, instead of
+    reading nothing at full speed with the journal locked, so the next `meeting run` resumes."""
+    journal, pid_file = tmp_path / "journal.jsonl", tmp_path / "pid"
+    # The shell ignores the hang-up, and so does the console it becomes.
+    command = f"trap '' HUP; echo $$ > {pid_file}; exec {MEETING} run {DEMO_AGENDA} --journal {journal}"
+    term = Terminal(f"meeting-e2e-hup-{tmp_path.name}", command)
+    try:
+        term.wait_for("NO QUORUM")
+        term.keys(":")
+        term.type("present ke-1")
+        term.keys("Enter")
+        term.wait_for("attendance: Otieno")
+    finally:
+        term.close()
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if _running(pid):
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the console outlived its terminal")
+    from meeting.journal import Journal
+
+    reopened, _warnings = Journal.open(journal)  # the lock was let go
+    with reopened:
+        assert reopened.last.event["type"] == "attendance"
+
+
+def _running(pid: int) -> bool:
+    """Whether the process is alive (a zombie waiting for its parent has exited)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
