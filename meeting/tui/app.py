@@ -7,8 +7,6 @@ the result screen. The engine decides; the console shows what it answered.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -30,6 +28,7 @@ from meeting.tui.actions import ACTIONS
 from meeting.tui.main import MainScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
+from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import translated_system_commands
 from meeting.vocabulary import PHASES
 
@@ -51,7 +50,7 @@ def verbs_provider() -> type[Provider]:  # textual.command is imported with the 
     return VerbsProvider
 
 
-class MeetingApp(App[None]):
+class MeetingApp(TerminalApp):
     CSS_PATH = "app.tcss"
     TITLE = "meeting"
     COMMANDS = App.COMMANDS | {verbs_provider}
@@ -64,31 +63,17 @@ class MeetingApp(App[None]):
         self.clock = clock  # the wall clock when live; a fixed one in snapshot tests
         self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
         self.warnings = list(warnings)  # from opening the journal (a torn last line set aside)
-        self.hung_up = False  # the terminal went away: nobody is left to tell anything
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
 
     def on_mount(self) -> None:
         self.title = self.session.state.meeting.agenda.title
-        terminal = _controlling_terminal() if not (self.is_headless or self.is_web) else None
-        if terminal is not None:
-            self.set_interval(1, lambda: self._watch_terminal(terminal))
+        self.watch_terminal()
         if self.journal_exists:
             from meeting.tui.resume import ResumeScreen
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
-
-    def _watch_terminal(self, terminal: int) -> None:
-        """Close when the terminal is gone (its window closed, the connection lost): every
-        action is already in the journal, whose lock must not stay with a console no one sees.
-        The hang-up signal does not always come: `make demo`'s make takes it and waits for the
-        console, whose input then reads nothing forever, at full speed."""
-        try:
-            os.tcgetpgrp(terminal)
-        except OSError:
-            self.hung_up = True
-            self.exit(return_code=1)
 
     def _journal_summary(self) -> str:
         state = self.session.state
@@ -238,17 +223,6 @@ class MeetingApp(App[None]):
 
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(TranslatedPalette())
-
-
-def _controlling_terminal() -> int | None:
-    """The terminal the console reads its keys from, if it is one that can hang up."""
-    stdin = sys.__stdin__
-    try:
-        terminal = stdin.fileno() if stdin is not None else -1
-        os.tcgetpgrp(terminal)
-    except (OSError, ValueError):  # not a terminal, or closed
-        return None
-    return terminal
 
 
 def build_app(

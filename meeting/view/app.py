@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -25,6 +25,7 @@ from meeting.domain.decisions import floor
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
+from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.view.follow import Follower
 from meeting.view.panels import (
@@ -214,7 +215,7 @@ class ProjectorScreen(_Panels):
         self.query_one("#count", Digits).update(" ".join(str(n) for n in counts))
 
 
-class ViewApp(App[None]):
+class ViewApp(TerminalApp):
     CSS_PATH = "view.tcss"
     TITLE = "meeting view"
 
@@ -229,6 +230,7 @@ class ViewApp(App[None]):
         return ProjectorScreen() if self.projector else LiveScreen()
 
     def on_mount(self) -> None:
+        self.watch_terminal()
         self.poll()  # whatever was written since the follower last looked
         self.register_theme(PROJECTOR_THEME)
         if self.projector:

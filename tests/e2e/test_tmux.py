@@ -149,34 +149,57 @@ def test_running_it_again_offers_to_resume(tmp_path):
         second.close()
 
 
+DEMO_JOURNAL = REPO / "minutes" / "2026-12-council-meeting" / "journal.jsonl"
+
+
 def test_closing_the_terminal_closes_the_console_and_frees_the_journal(tmp_path):
     """The window is closed, and the hang-up signal does not reach the console (under `make
     demo`, make takes it and waits): the console sees its terminal gone and exits, instead of
     reading nothing at full speed with the journal locked, so the next `meeting run` resumes."""
-    journal, pid_file = tmp_path / "journal.jsonl", tmp_path / "pid"
-    # The shell ignores the hang-up, and so does the console it becomes.
-    command = f"trap '' HUP; echo $$ > {pid_file}; exec {MEETING} run {DEMO_AGENDA} --journal {journal}"
-    term = Terminal(f"meeting-e2e-hup-{tmp_path.name}", command)
+    journal = tmp_path / "journal.jsonl"
+    term, pid = _hung_up(tmp_path, f"run {DEMO_AGENDA} --journal {journal}", "NO QUORUM")
     try:
-        term.wait_for("NO QUORUM")
         term.keys(":")
         term.type("present ke-1")
         term.keys("Enter")
         term.wait_for("attendance: Otieno")
     finally:
         term.close()
-    pid = int(pid_file.read_text())
-    deadline = time.monotonic() + 10
-    while _running(pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    if _running(pid):
-        os.kill(pid, signal.SIGKILL)
-        raise AssertionError("the console outlived its terminal")
+    _outlives_no_terminal(pid)
     from meeting.journal import Journal
 
     reopened, _warnings = Journal.open(journal)  # the lock was let go
     with reopened:
         assert reopened.last.event["type"] == "attendance"
+
+
+def test_closing_the_terminal_closes_a_members_view(tmp_path):
+    term, pid = _hung_up(tmp_path, f"view {DEMO_JOURNAL} --follow", "ADJOURNED")
+    term.close()
+    _outlives_no_terminal(pid)
+
+
+def _hung_up(tmp_path: Path, arguments: str, shown: str) -> tuple[Terminal, int]:
+    """`meeting ARGUMENTS` in a terminal, ignoring the hang-up signal as the shell does; once
+    `shown` is on screen, the terminal and the program's process id."""
+    pid_file = tmp_path / "pid"
+    command = f"trap '' HUP; echo $$ > {pid_file}; exec {MEETING} {arguments}"
+    term = Terminal(f"meeting-e2e-hup-{tmp_path.name}", command)
+    try:
+        term.wait_for(shown)
+    except BaseException:
+        term.close()
+        raise
+    return term, int(pid_file.read_text())
+
+
+def _outlives_no_terminal(pid: int) -> None:
+    deadline = time.monotonic() + 10
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if _running(pid):
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the program outlived its terminal")
 
 
 def _running(pid: int) -> bool:
