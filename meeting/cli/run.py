@@ -47,7 +47,5 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         session.close()
-    if app.hung_up:
-        return 1
     print(_("Journal: {path}").format(path=session.journal.path.resolve()))
     return 0

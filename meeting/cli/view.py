@@ -54,6 +54,5 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics(problems)
         if has_errors(problems) and follower.state is None:
             return 1
-    app = build_view(follower, follow=args.follow, projector=args.projector)
-    app.run()
-    return 1 if app.hung_up else 0
+    build_view(follower, follow=args.follow, projector=args.projector).run()
+    return 0

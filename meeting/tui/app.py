@@ -75,6 +75,9 @@ class MeetingApp(TerminalApp):
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
 
+    def terminal_gone(self) -> None:
+        self.session.close()  # every action is in the journal already; its lock is let go
+
     def _journal_summary(self) -> str:
         state = self.session.state
         last = self.session.recorded[-1]

@@ -4,7 +4,7 @@ spin on.
 
 The hang-up signal does not always reach them: under `make demo`, make takes it and waits for
 the app, whose input then reads nothing forever, at full speed. So each app looks at its
-terminal once a second.
+terminal once a second, from its event loop, between two commands.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from textual.app import App
 
 
 class TerminalApp(App[None]):
-    hung_up = False  # the terminal went away: there is nobody left to tell anything
-
     def watch_terminal(self) -> None:
-        """From mount: exit (status 1) once the terminal the keys come from has hung up.
-        Headless (tests) and in a browser there is no such terminal."""
+        """From mount: end the process (status 1) once the terminal the keys come from has
+        hung up. Headless (tests) and in a browser there is no such terminal."""
         terminal = None if self.is_headless or self.is_web else _controlling_terminal()
         if terminal is not None:
             self.set_interval(1, lambda: self._look_at(terminal))
@@ -29,8 +27,13 @@ class TerminalApp(App[None]):
         try:
             os.tcgetpgrp(terminal)
         except OSError:
-            self.hung_up = True
-            self.exit(return_code=1)
+            self.terminal_gone()
+            # Not App.exit: Textual's shutdown writes to the terminal, and once its writer
+            # thread has died on the dead terminal, waits for it forever.
+            os._exit(1)
+
+    def terminal_gone(self) -> None:
+        """What is left to do when there is nobody to show anything to."""
 
 
 def _controlling_terminal() -> int | None:
