@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from meeting.cli.main import main
 from meeting.domain.attendance import quorum_status
 from meeting.domain.state import fold
 from meeting.journal import JournalError
-from meeting.session import ScriptClock, Session, WallClock, read_meeting
+from meeting.session import Accepted, ScriptClock, Session, WallClock, read_meeting
 from tests.conftest import DEMO_AGENDA, REPO
 from tests.kit import ALL_SEATS, in_session, start
 
@@ -59,6 +60,26 @@ def test_a_line_the_disk_refuses_leaves_the_state_as_it_was(tmp_path, monkeypatc
     assert failed.value.diagnostic.code == "journal.unwritable"
     assert meeting.session.recorded == recorded
     assert snapshot(meeting.state) == was == snapshot(fold(recorded))
+
+
+def test_a_mirror_that_fails_leaves_the_command_done_and_warns(tmp_path, monkeypatch):
+    """The line is safe in the journal and only the second copy is behind: the command counts,
+    its event is in the state and the record, and the chair is warned."""
+    from tests.unit.test_engine_stateful import snapshot
+    from tests.unit.test_journal import fail_fsync_of
+
+    in_session(tmp_path).session.close()
+    mirror = tmp_path / "usb.jsonl"
+    clock = ScriptClock(datetime(2026, 12, 10, 13, tzinfo=UTC), "UTC")
+    session, _warnings = Session.resume(tmp_path / "journal.jsonl", clock, mirror)
+    fail_fsync_of(monkeypatch, mirror)
+    result = session.execute("move by ke-1 seconded gh-1")
+    assert isinstance(result, Accepted)
+    assert [w.code for w in result.warnings] == ["journal.mirror-failed"]
+    assert session.state.pending is not None and session.recorded[-1].event == result.event
+    assert lines_of(tmp_path / "journal.jsonl")[-1]["seq"] == result.entry.seq
+    assert snapshot(session.state) == snapshot(fold(session.recorded))
+    session.close()
 
 
 def test_undo_cancels_the_last_action_and_the_journal_keeps_both(tmp_path):
