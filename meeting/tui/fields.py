@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -81,7 +81,7 @@ class Picker(Vertical, can_focus=False):
     DEFAULT_CSS = """
     Picker { height: auto; }
     Picker > OptionList { height: auto; max-height: 6; display: none; border: none; padding: 0; }
-    Picker:focus-within > OptionList { display: block; }
+    Picker.choosing > OptionList { display: block; }
     Picker > .chosen { height: auto; color: $text-accent; }
     """
 
@@ -103,6 +103,13 @@ class Picker(Vertical, can_focus=False):
     def on_mount(self) -> None:
         self._narrow("")
         self._show_chosen()
+
+    # Not `:focus-within` in the CSS: Textual restyles on a focus change only below an ancestor
+    # that has such a rule itself, so a second picker's list stayed hidden and the first's shown.
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _show_choices(self) -> None:
+        self.set_class(self.has_focus_within, "choosing")
 
     def focus(self, scroll_visible: bool = True) -> Picker:
         self.query_one(_SearchBox).focus(scroll_visible)

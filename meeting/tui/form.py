@@ -231,7 +231,9 @@ class CommandForm(ModalScreen[None]):
                 self.query_one(f"#field-{named[0]}").focus()
 
     def show_error(self, words: str) -> None:
-        self.query_one(".error", Static).update(Text("✗ " + words, style="bold red"))
+        error = self.query_one(".error", Static)
+        error.update(Text("✗ " + words, style="bold red"))
+        error.display = True
 
     def action_cancel(self) -> None:
         self.dismiss()

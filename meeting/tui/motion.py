@@ -29,7 +29,7 @@ _NO_TEXT = frozenset(
 
 
 class MotionForm(CommandForm):
-    CSS_PATH = "motion.tcss"
+    CSS_PATH = ["form.tcss", "motion.tcss"]  # a subclass's CSS_PATH replaces its base's
 
     def __init__(self, point: bool = False) -> None:
         super().__init__("move", title=_("Move a motion"))

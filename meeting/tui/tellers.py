@@ -21,7 +21,7 @@ from meeting.vocabulary import ROUND_KINDS, member_name, words
 
 
 class TellersForm(CommandForm):
-    CSS_PATH = "tellers.tcss"
+    CSS_PATH = ["form.tcss", "tellers.tcss"]  # a subclass's CSS_PATH replaces its base's
 
     def __init__(self) -> None:
         super().__init__("tellers")

@@ -17,7 +17,7 @@ from meeting.vocabulary import MOTION_NAMES, words
 
 
 class VoteForm(CommandForm):
-    CSS_PATH = "vote.tcss"
+    CSS_PATH = ["form.tcss", "vote.tcss"]  # a subclass's CSS_PATH replaces its base's
     side_by_side = True
 
     def __init__(self) -> None:

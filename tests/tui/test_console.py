@@ -9,7 +9,7 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from meeting.domain.language import GRAMMAR
 from meeting.session import ScriptClock, Session
@@ -67,6 +67,48 @@ async def test_the_roll_call_cursor_never_rests_on_a_region_heading(tmp_path):
         assert roster.member == "gh-2"
         await pilot.press("end", "up", "up", "up")
         assert roster.member == "ph-2"  # over the heading of the secretariat and observers
+
+
+async def test_a_picker_lists_its_choices_while_the_chair_is_in_it(tmp_path):
+    """The choices under a member picker show while its box has the focus, and only then:
+    the second picker of a form, reached with Enter, lists them too (it once stayed empty
+    while the first one's list stayed open)."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")  # on the agenda's item: its drafted text filled in, the mover next
+        form = app.screen
+        assert isinstance(form, MotionForm)
+        mover, seconder = form.query_one("#field-mover", Picker), form.query_one("#field-seconder", Picker)
+        assert app.focused is mover.query_one(Input)
+        await type_text(pilot, "wafula")
+        await pilot.pause()
+        assert mover.query_one(OptionList).display and not seconder.query_one(OptionList).display
+        listed = mover.query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)] == [
+            "Otieno Wafula-Achieng (ke-1) · in person"
+        ]
+        await pilot.press("enter", *"boat")
+        await pilot.pause()
+        assert app.focused is seconder.query_one(Input)
+        assert seconder.query_one(OptionList).display and not mover.query_one(OptionList).display
+        assert seconder.query_one(OptionList).option_count == 1
+
+
+async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp_path):
+    """A form's own style sheet adds to the forms' one (form.tcss) rather than replacing it:
+    the move form, opened first, once had a one-line text area at 80x24 (a screen's style
+    sheet stays loaded once shown, so after any other form it had four)."""
+    for key in ("m", "v"):
+        meeting = in_session(tmp_path / key).run("move by ke-1 seconded gh-1") if key == "v" else in_session(tmp_path / key)
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(key)
+            form = app.screen
+            assert isinstance(form, MotionForm if key == "m" else VoteForm)
+            assert form.query_one(".form").styles.width.value == 90
+            if key == "m":
+                assert form.query_one("#field-text", FoldedText).size.height == 4
 
 
 async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path):
