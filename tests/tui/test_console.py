@@ -100,7 +100,9 @@ async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp
     the move form, opened first, once had a one-line text area at 80x24 (a screen's style
     sheet stays loaded once shown, so after any other form it had four)."""
     for key in ("m", "v"):
-        meeting = in_session(tmp_path / key).run("move by ke-1 seconded gh-1") if key == "v" else in_session(tmp_path / key)
+        meeting = (
+            in_session(tmp_path / key).run("move by ke-1 seconded gh-1") if key == "v" else in_session(tmp_path / key)
+        )
         app = app_for(meeting)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press(key)
