@@ -132,6 +132,10 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             return _("item {title}: {what}").format(title=item_title(state, item), what=_(EVENT_NAMES[event.type]))
         case ev.Noted(text=text) | ev.ActionRecorded(what=text):
             return _("{what}: {text}").format(what=_(EVENT_NAMES[event.type]), text=text)
+        case ev.CandidateNominated(candidate=candidate, by=by, seconder=str(seconder)):
+            return _("{candidate} nominated by {by}, seconded by {seconder}").format(
+                candidate=name(candidate), by=name(by), seconder=name(seconder)
+            )
         case ev.CandidateNominated(candidate=candidate, by=by):
             return _("{candidate} nominated by {by}").format(candidate=name(candidate), by=name(by))
         case ev.ResultDeclared(round=number):

@@ -13,6 +13,7 @@ from meeting.domain.elections.ranked import RankedCount
 from meeting.domain.elections.rounds import BallotRound
 from meeting.domain.state import fold
 from meeting.minutes.model import minutes_of
+from meeting.report import describe
 from tests.conftest import REPO
 from tests.kit import ALL_SEATS, Meeting, start
 
@@ -110,6 +111,17 @@ def test_a_chair_is_elected_in_two_rounds_and_takes_the_chair(tmp_path: Path) ->
     meeting.run("undo")
     assert meeting.state.chair == "tz-1" and meeting.state.elections["chair"].elected == ()
     assert meeting.refuse("round").code == "round.already-open"
+
+
+def test_a_nomination_is_told_with_its_seconder(tmp_path: Path) -> None:
+    """The console's log and acknowledgement say who seconded a nomination, as the minutes do."""
+    meeting = officers(tmp_path)
+    meeting.run("nominate ke-1 by gh-1 seconded sl-1", "nominate co-1 by pe-1")
+    seconded, alone = (r.event for r in meeting.session.recorded[-2:])
+    assert describe(seconded, meeting.state) == (
+        "Otieno Wafula-Achieng nominated by Ama Serwaa Boatemaa, seconded by Foday Kamanda-Lewis"
+    )
+    assert describe(alone, meeting.state) == "Wilmer Restrepo-Quiñones nominated by Yolanda Huamaní-Ccori"
 
 
 def test_nominations_follow_the_elections_rules(tmp_path: Path) -> None:
