@@ -23,6 +23,7 @@ class KeyAction:
     verbs: tuple[str, ...]  # the command-language verbs it sends or opens a form for
     phases: frozenset[Phase] = _ANY  # when it is offered (the footer follows the phase)
     footer: bool = True  # shown in the footer (at 80 columns some are left to the help)
+    elections: bool = False  # offered only while the open item holds an election
 
     @property
     def shown_key(self) -> str:
@@ -33,6 +34,14 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("r", "attendance", N_("Attendance"), ("present", "remote", "apologies", "absent", "proxy"), _OPEN),
     KeyAction("b", "run('begin')", N_("Begin"), ("begin",), frozenset({"not_started"})),
     KeyAction("n", "run('next')", N_("Next item"), ("next",), _SITTING),
+    KeyAction(
+        "x",
+        "election",
+        N_("Election"),
+        ("nominate", "close-nominations", "round", "tellers", "result"),
+        _SITTING,
+        elections=True,
+    ),
     KeyAction("p", "run('previous')", N_("Previous item"), ("previous",), _SITTING, footer=False),
     KeyAction("o", "form('open')", N_("Open an item"), ("open",), _SITTING, footer=False),
     KeyAction("d", "run('done')", N_("Item done"), ("done",), _SITTING, footer=False),
@@ -46,14 +55,6 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("t", "form('note')", N_("Note"), ("note",), _OPEN, footer=False),
     KeyAction("e", "form('recess')", N_("Recess"), ("recess",), _SITTING, footer=False),
     KeyAction("e", "run('resume')", N_("Resume"), ("resume",), frozenset({"in_recess"})),
-    KeyAction(
-        "x",
-        "election",
-        N_("Election"),
-        ("nominate", "close-nominations", "round", "tellers", "result"),
-        _SITTING,
-        footer=False,
-    ),
     KeyAction("u", "undo", N_("Undo"), ("undo",)),
     KeyAction("colon", "command", N_("Command"), ()),
     KeyAction("question_mark", "help", N_("Help"), ()),

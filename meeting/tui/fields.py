@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from meeting.domain.elections.conduct import on_item
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.vocabulary import ATTENDANCE
@@ -42,8 +43,7 @@ def member_choices(state: State) -> list[Choice]:
 
 def election_choices(state: State) -> list[Choice]:
     """The elections of the open item, those not over first."""
-    here = [e for e in state.elections.values() if e.item == state.current]
-    here.sort(key=lambda e: e.complete)
+    here = sorted(on_item(state, state.current), key=lambda e: e.complete)
     return [Choice(e.id, f"{e.election.office} ({e.id})", f"{e.id} {e.election.office}") for e in here]
 
 

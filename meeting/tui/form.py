@@ -85,7 +85,7 @@ def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, 
 
 
 class CommandForm(ModalScreen[None]):
-    CSS_PATH = "form.tcss"
+    CSS_PATH = ["form.tcss"]  # a list: the forms built on this one add their own
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel")),
         Binding("ctrl+s", "submit", N_("Send"), priority=True),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,16 +29,20 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Label(_("Keys"), classes="title")
-            keys = Text()
+            # Grids, so that a line too long for the screen wraps under its own column.
+            keys = Table.grid(padding=(0, 2))
+            keys.add_column(justify="right", style="bold", min_width=8)
+            keys.add_column()
             for key, description in self.app.key_help():
-                keys.append(f"{key:>10}  ", style="bold")
-                keys.append(f"{description}\n")
+                keys.add_row(key, description)
             yield Static(keys)
             yield Label(_("Commands (ctrl+p finds each by its words and opens its form; : types it)"), classes="title")
-            commands = Text()
+            commands = Table.grid()
+            commands.add_column()
             for verb in GRAMMAR:
-                commands.append(f"{usage(verb)}\n", style="bold")
-                commands.append(f"    {_(verb.summary)}   e.g. {verb.example}\n", style="dim")
+                commands.add_row(Text(usage(verb), style="bold"))
+                example = _("{summary}   e.g. {example}").format(summary=_(verb.summary), example=verb.example)
+                commands.add_row(Padding(Text(example, style="dim"), (0, 0, 0, 4)))
             yield Static(commands)
 
     def action_close(self) -> None:

@@ -22,6 +22,29 @@ def all_text(app: MeetingApp) -> str:
     return " ".join(str(w.render()) for w in app.screen.query(Static))
 
 
+async def test_the_election_key_is_offered_on_an_item_that_holds_an_election(tmp_path):
+    """'x Election' is in the footer on the election's item, where the chair needs it, and
+    neither shown nor working on another (where its screen would have nothing to show)."""
+    meeting = in_session(tmp_path, item="agenda")
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Election" not in footer_text(app)
+        await pilot.press("x")
+        assert not isinstance(app.screen, ElectionScreen)
+        meeting.run("open rapporteur")
+        app.screen.redraw()
+        await pilot.pause()
+        assert "x Election" in footer_text(app)
+        await pilot.press("x")
+        assert isinstance(app.screen, ElectionScreen)
+
+
+def footer_text(app: MeetingApp) -> str:
+    from textual.widgets._footer import FooterKey
+
+    return " ".join(str(key.render()).strip() for key in app.screen.query(FooterKey))
+
+
 async def test_an_election_from_its_screen(tmp_path):
     meeting = in_session(tmp_path, item="rapporteur")
     app = build_app(meeting.session, meeting.session.clock)
