@@ -4,6 +4,7 @@ number or date box. Each says when the chair is done with it, so the form moves 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -30,15 +31,22 @@ class Choice:
     search: str  # what the typed letters are looked for in, casefolded
 
 
-def member_choices(state: State) -> list[Choice]:
-    """Every member, those here first, each found by any part of the id, name or country."""
+def member_choices(state: State, first: Sequence[str] = ()) -> list[Choice]:
+    """Every member, those in `first` first (in its order), then those here; each found by any
+    part of the id, name or country."""
     council = state.meeting.council
     here = {"present": 0, "remote": 0}
-    members = sorted(council.members, key=lambda m: here.get(state.status(m.id), 1))
+    ahead = {member: n for n, member in enumerate(dict.fromkeys(first))}
+    members = sorted(council.members, key=lambda m: (ahead.get(m.id, len(ahead)), here.get(state.status(m.id), 1)))
     return [
         Choice(m.id, f"{m.name} ({m.id}) · {_(ATTENDANCE[state.status(m.id)])}", f"{m.id} {m.name} {m.country or ''}")
         for m in members
     ]
+
+
+def nominees(state: State) -> list[str]:
+    """The candidates nominated in the open item's elections, in the order nominated."""
+    return [n.candidate for election in on_item(state, state.current) for n in election.nominations]
 
 
 def election_choices(state: State) -> list[Choice]:

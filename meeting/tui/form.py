@@ -21,7 +21,17 @@ from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.i18n import N_, _
 from meeting.messages import render
-from meeting.tui.fields import Box, Choice, Done, FoldedText, Picker, election_choices, item_choices, member_choices
+from meeting.tui.fields import (
+    Box,
+    Choice,
+    Done,
+    FoldedText,
+    Picker,
+    election_choices,
+    item_choices,
+    member_choices,
+    nominees,
+)
 from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, words
 
@@ -71,6 +81,10 @@ def choice_label(word: str) -> str:
     kind = KIND_OF_WORD.get(word)
     table = MOTION_NAMES if kind else RULINGS if word in RULINGS else CHOICES
     return words(table, kind or word) if (kind or word) in table else word
+
+
+# The verbs that act on a nomination already made: their candidate picker lists the nominees first.
+_ON_A_NOMINATION = frozenset({"second-nomination", "accept", "decline", "withdraw-candidacy"})
 
 
 def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, bool]]:
@@ -131,7 +145,8 @@ class CommandForm(ModalScreen[None]):
         value = self.values.get(arg.name)
         ident = f"field-{arg.name}"
         if arg.kind in ("member", "members"):
-            return Picker(member_choices(state), multiple=arg.kind == "members", value=value, id=ident)
+            first = nominees(state) if self.verb.name in _ON_A_NOMINATION and arg.name == "candidate" else ()
+            return Picker(member_choices(state, first), multiple=arg.kind == "members", value=value, id=ident)
         if arg.kind == "item":
             return Picker(item_choices(state), value=value, id=ident)
         if arg.kind == "election":

@@ -39,6 +39,26 @@ async def test_the_election_key_is_offered_on_an_item_that_holds_an_election(tmp
         assert isinstance(app.screen, ElectionScreen)
 
 
+async def test_a_form_on_a_nomination_lists_the_nominees_first(tmp_path):
+    """Seconding, accepting, declining or withdrawing: the candidate picker starts with those
+    nominated, in order; nominating starts with the members here, as everywhere."""
+    from textual.widgets import OptionList
+
+    from meeting.tui.fields import Picker
+
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate pe-1 by co-1", "nominate zm-1 by ke-1 seconded gh-1"
+    )
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        for key, first in (("s", ["pe-1", "zm-1"]), ("d", ["pe-1", "zm-1"]), ("n", ["gh-1", "sl-1"])):
+            await pilot.press(key)
+            options = app.screen.query_one("#field-candidate", Picker).query_one(OptionList)
+            assert [options.get_option_at_index(n).id for n in range(2)] == first
+            await pilot.press("escape")
+
+
 def footer_text(app: MeetingApp) -> str:
     from textual.widgets._footer import FooterKey
 
