@@ -77,9 +77,8 @@ class _SearchBox(Input):
     ]
 
     def action_choice(self, step: int) -> None:
-        options = self.parent.query_one(OptionList) if self.parent else None
-        if options is not None:
-            (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+        if isinstance(self.parent, Picker):
+            self.parent.move(step)
 
 
 class Picker(Vertical, can_focus=False):
@@ -100,6 +99,7 @@ class Picker(Vertical, can_focus=False):
         self.choices = choices
         self.multiple = multiple
         self.values: list[str] = [value] if value else []
+        self.moved = False  # the chair went up or down the list since the box last changed
 
     def compose(self) -> ComposeResult:
         if self.multiple:
@@ -127,7 +127,13 @@ class Picker(Vertical, can_focus=False):
     def value(self) -> str | None:
         return self.values[0] if self.values else None
 
+    def move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+        self.moved = True
+
     def _narrow(self, typed: str) -> None:
+        self.moved = False
         wanted = typed.casefold()
         found = [c for c in self.choices if wanted in c.search.casefold() or wanted in c.label.casefold()]
         options = self.query_one(OptionList)
@@ -153,7 +159,8 @@ class Picker(Vertical, can_focus=False):
         event.stop()
         box = self.query_one(_SearchBox)
         options = self.query_one(OptionList)
-        highlighted = options.highlighted_option if box.value else None
+        # An empty box leaves the field empty, unless the chair went down the list to a choice.
+        highlighted = options.highlighted_option if box.value or self.moved else None
         if not self.multiple and self.value is not None and box.value == self._label(self.value):
             self.post_message(Done(self))  # kept as it was
             return

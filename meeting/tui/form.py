@@ -5,6 +5,7 @@ in wrapping areas, numbers and dates in boxes). The line it sends is printed by
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +82,14 @@ def choice_label(word: str) -> str:
     kind = KIND_OF_WORD.get(word)
     table = MOTION_NAMES if kind else RULINGS if word in RULINGS else CHOICES
     return words(table, kind or word) if (kind or word) in table else word
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A field left empty or not understood: said in words, and the form goes to the field."""
+
+    field: str  # the argument's name
+    words: str
 
 
 # The verbs that act on a nomination already made: their candidate picker lists the nominees first.
@@ -196,7 +205,7 @@ class CommandForm(ModalScreen[None]):
         else:
             self.action_submit()
 
-    def command(self) -> Command | str:
+    def command(self) -> Command | FieldProblem:
         """The command the fields say, or what is missing or malformed."""
         args: dict[str, Any] = {}
         for arg, optional in self.args:
@@ -213,23 +222,24 @@ class CommandForm(ModalScreen[None]):
                 if text and arg.kind in ("int", "motion"):
                     text = text.removeprefix("#") if arg.kind == "motion" else text
                     if not text.isdigit():
-                        return words + ": " + render("command.expected-number", {})
+                        return FieldProblem(arg.name, words + ": " + render("command.expected-number", {}))
                     args[arg.name] = int(text)
                 elif text and arg.kind == "date":
                     try:
                         args[arg.name] = date.fromisoformat(text)
                     except ValueError:
-                        return words + ": " + render("command.bad-date", {"value": text})
+                        return FieldProblem(arg.name, words + ": " + render("command.bad-date", {"value": text}))
                 elif text:
                     args[arg.name] = text
             if arg.name not in args and not optional:
-                return _("{field} is needed").format(field=words)
+                return FieldProblem(arg.name, _("{field} is needed").format(field=words))
         return Command(self.verb.name, args)
 
     def action_submit(self) -> None:
         command = self.command()
-        if isinstance(command, str):
-            self.show_error(command)
+        if isinstance(command, FieldProblem):
+            self.show_error(command.words)
+            self.query_one(f"#field-{command.field}").focus()
             return
         self.line = format_command(command)
         self.post_message(RunCommand(self.line, origin=self, closes=True))

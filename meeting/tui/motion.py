@@ -18,7 +18,7 @@ from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import motions_in_order
 from meeting.i18n import _
 from meeting.tui.fields import Choice, Done, FoldedText, Picker
-from meeting.tui.form import CommandForm
+from meeting.tui.form import CommandForm, FieldProblem
 from meeting.vocabulary import MOTION_NAMES
 
 POINT = "point-of-order"  # the kind picker's word for a point of order (the `point` verb)
@@ -119,9 +119,9 @@ class MotionForm(CommandForm):
             text.append(segment.text, style=style)
         amending.update(text)
 
-    def command(self) -> Command | str:
+    def command(self) -> Command | FieldProblem:
         command = super().command()
-        if isinstance(command, str):
+        if isinstance(command, FieldProblem):
             return command
         args = dict(command.args)
         word = args.pop("kind", "main")

@@ -16,7 +16,7 @@ from meeting.domain.elections.conduct import round_open
 from meeting.domain.language import Arg, Command, Ref
 from meeting.i18n import _
 from meeting.messages import render
-from meeting.tui.form import CommandForm
+from meeting.tui.form import CommandForm, FieldProblem
 from meeting.vocabulary import ROUND_KINDS, member_name, words
 
 
@@ -82,12 +82,12 @@ class TellersForm(CommandForm):
         )
         check.update(Text(words_, style="bold red" if papers > self.possible else "dim"))
 
-    def command(self) -> Command | str:
+    def command(self) -> Command | FieldProblem:
         args: dict[str, Any] = {}
         for arg, _optional in self.args:
             text = self.query_one(f"#field-{arg.name}", Input).value.strip()
             if text and not text.isdigit():
-                return render("command.expected-number", {})
+                return FieldProblem(arg.name, render("command.expected-number", {}))
         numbers = self._numbers()
         pairs = tuple((Ref(c), numbers[f"votes-{n}"]) for n, c in enumerate(self.candidates) if f"votes-{n}" in numbers)
         if pairs:

@@ -103,6 +103,26 @@ async def test_a_picker_lists_its_choices_while_the_chair_is_in_it(tmp_path):
         assert seconder.query_one(OptionList).option_count == 1
 
 
+async def test_a_field_left_empty_is_said_and_the_form_goes_back_to_it(tmp_path):
+    """Enter on an empty picker leaves it empty; down the list and Enter takes the choice
+    reached; a needed field left empty is named and gets the focus, so what is typed next
+    goes into it (it once went on into the last field)."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("declare")
+        await pilot.pause()
+        member = app.screen.query_one("#field-member", Picker)
+        await pilot.press("enter", *"Board member of a cooperative", "enter", "enter")
+        assert "Member is needed" in shown(app, ".error")
+        assert app.focused is member.query_one(Input)
+        await pilot.press("down", "down")
+        listed = member.query_one(OptionList)
+        third = str(listed.get_option_at_index(2).id)
+        await pilot.press("enter")
+        assert member.values == [third]
+
+
 async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp_path):
     """A form's own style sheet adds to the forms' one (form.tcss) rather than replacing it:
     the move form, opened first, once had a one-line text area at 80x24 (a screen's style
