@@ -106,8 +106,9 @@ class BallotFile:
 _PLAIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive, so `ouedraogo` finds Ouédraogo and `odegard` Ødegård."""
+def plain_letters(text: str) -> str:
+    """Case- and accent-insensitive, so `ouedraogo` finds Ouédraogo and `odegard` Ødegård: what a
+    name or a title is searched by, in commands and in the console's pickers and filters."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -118,24 +119,24 @@ def find_members(state: State, text: str) -> list[Member]:
     if exact is not None:
         return [exact]  # the usual case, and at 1,000 delegates the quick one
     members = state.meeting.council.members
-    wanted = _fold(text)
-    by_id = [m for m in members if _fold(m.id) == wanted]
+    wanted = plain_letters(text)
+    by_id = [m for m in members if plain_letters(m.id) == wanted]
     if by_id:
         return by_id
-    by_name = [m for m in members if _fold(m.name) == wanted]
+    by_name = [m for m in members if plain_letters(m.name) == wanted]
     if by_name:
         return by_name
     # Whole words of the name: "Ouedraogo", "ouedraogo-kabore" or "dos Santos".
     within = re.compile(rf"(?:^|[\s-]){re.escape(wanted)}(?:$|[\s-])")
-    return [m for m in members if within.search(_fold(m.name))]
+    return [m for m in members if within.search(plain_letters(m.name))]
 
 
 def find_regions(state: State, text: str) -> list[Region]:
     """Regions matching what was typed: an id, or words of the name ("latin", "Latin America")."""
-    wanted = _fold(text).strip()
+    wanted = plain_letters(text).strip()
     regions = state.meeting.council.regions
-    by_id = [r for r in regions if _fold(r.id) == wanted]
-    return by_id or [r for r in regions if wanted and wanted in _fold(r.name)]
+    by_id = [r for r in regions if plain_letters(r.id) == wanted]
+    return by_id or [r for r in regions if wanted and wanted in plain_letters(r.name)]
 
 
 def resolve_member(state: State, ref: Ref) -> Member:
@@ -740,7 +741,7 @@ def _agenda_proposal(state: State, change: ev.AgendaChange) -> ev.AnyEvent:
 def _slug(title: str, taken: Sequence[str]) -> str:
     """An id for an added item from its first words: "Solidarity with the flood-affected
     miners" becomes `solidarity-with-the`."""
-    words = re.findall(r"[a-z0-9]+", _fold(title))
+    words = re.findall(r"[a-z0-9]+", plain_letters(title))
     base = "-".join(words[:3]) or "item"
     candidate, n = base, 2
     folded = {t.casefold() for t in taken}

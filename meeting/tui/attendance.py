@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from meeting.domain.attendance import representation
+from meeting.domain.engine import plain_letters
 from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
 from meeting.formats import clock_time
@@ -91,12 +92,13 @@ class AttendanceScreen(Screen[None]):
         council = self.app.session.state.meeting.council
         groups = [(r.id, r.name) for r in council.regions] + [(None, _("Secretariat and observers"))]
         rows: list[Row] = []
+        typed = plain_letters(wanted)
         for region_id, region_name in groups:
             members = sorted((m for m in council.members if m.region == region_id), key=lambda m: not m.holds_seat)
             shown = [
                 m
                 for m in members
-                if not wanted or wanted.casefold() in f"{m.id} {m.name} {m.country or ''} {region_name}".casefold()
+                if not typed or typed in plain_letters(f"{m.id} {m.name} {m.country or ''} {region_name}")
             ]
             if shown:
                 rows.append(Row(None, (region_name,)))

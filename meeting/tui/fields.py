@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from meeting.domain.elections.conduct import on_item
+from meeting.domain.engine import plain_letters
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.vocabulary import ATTENDANCE
@@ -28,7 +29,7 @@ SHOWN = 6  # choices listed under a picker at once
 class Choice:
     value: str
     label: str
-    search: str  # what the typed letters are looked for in, casefolded
+    search: str  # what the typed letters are looked for in (with the label), accents and case aside
 
 
 def member_choices(state: State, first: Sequence[str] = ()) -> list[Choice]:
@@ -100,6 +101,7 @@ class Picker(Vertical, can_focus=False):
         self.multiple = multiple
         self.values: list[str] = [value] if value else []
         self.moved = False  # the chair went up or down the list since the box last changed
+        self._keys = [plain_letters(f"{c.search} {c.label}") for c in choices]
 
     def compose(self) -> ComposeResult:
         if self.multiple:
@@ -134,8 +136,8 @@ class Picker(Vertical, can_focus=False):
 
     def _narrow(self, typed: str) -> None:
         self.moved = False
-        wanted = typed.casefold()
-        found = [c for c in self.choices if wanted in c.search.casefold() or wanted in c.label.casefold()]
+        wanted = plain_letters(typed)
+        found = [c for c, key in zip(self.choices, self._keys, strict=True) if wanted in key]
         options = self.query_one(OptionList)
         options.set_options(Option(c.label, id=c.value) for c in found)
         if found:

@@ -616,6 +616,22 @@ async def test_the_attendance_of_a_thousand_delegates_is_filtered_by_name(tmp_pa
         assert len(matching) == 1 and target.name.split()[-1] in matching[0].name
 
 
+async def test_names_are_found_without_their_accents(tmp_path):
+    """Typed on any keyboard: "oued" finds Ouédraogo in a form's picker, "soren" finds Søren
+    in the roll call's filter, as the command language finds them."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("declare")
+        await pilot.pause()
+        await type_text(pilot, "oued")
+        listed = app.screen.query_one("#field-member", Picker).query_one(OptionList)
+        assert [listed.get_option_at_index(n).id for n in range(listed.option_count)] == ["bf-1"]
+        await pilot.press("escape", "r", "slash", *"soren")
+        roster = app.screen.query_one(RosterList)
+        assert [row.member for row in roster.rows if row.member] == ["obs-1"]
+
+
 async def test_names_with_accents_are_intact_on_screen(tmp_path):
     meeting = in_session(tmp_path, item="focal-points").run("move by bf-1 seconded co-1")
     app = app_for(meeting)
