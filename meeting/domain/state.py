@@ -1038,6 +1038,12 @@ def cancelled(entries: Iterable[Recorded]) -> set[int]:
     return gone
 
 
+def not_taken_up(state: State) -> list[str]:
+    """The agenda's items never opened, nor deferred: the minutes say so, and the chair hears
+    it before adjourning."""
+    return [item_id for item_id in state.order if state.items[item_id].status == "pending"]
+
+
 def fold(entries: list[Recorded]) -> State:
     """The state after these events; the first must be `meeting.loaded`."""
     return fold_remembering(entries, 0)[0]

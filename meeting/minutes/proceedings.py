@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from meeting.domain import events as ev
 from meeting.domain.record import QuorumChange, Span, Step, last_decisions
-from meeting.domain.state import Motion, Recorded
+from meeting.domain.state import Motion, Recorded, not_taken_up
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
@@ -784,11 +784,11 @@ def unfinished(ctx: Context) -> list[str]:
                     meeting=circulated_words(ctx, item_id, circulated.meeting)
                 )
             )
+    pending = not_taken_up(state)
     for item_id in state.order:
-        status = state.items[item_id].status
-        if status == "deferred":
+        if state.items[item_id].status == "deferred":
             lines.append(_("{item} was deferred to a later meeting.").format(item=upper_first(ctx.item_words(item_id))))
-        elif status == "pending":
+        elif item_id in pending:
             lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))
     return lines
 

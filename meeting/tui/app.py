@@ -19,7 +19,8 @@ from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
 from meeting.domain.engine import Refused
 from meeting.domain.language import VERBS
-from meeting.i18n import _, key_label
+from meeting.domain.state import not_taken_up
+from meeting.i18n import _, key_label, ngettext
 from meeting.journal import JournalError
 from meeting.messages import render
 from meeting.report import describe
@@ -30,7 +31,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import translated_system_commands
-from meeting.vocabulary import PHASES
+from meeting.vocabulary import PHASES, item_heading, item_title
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -193,6 +194,12 @@ class MeetingApp(TerminalApp):
             question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
         else:
             question = _("Close the meeting (adjourn)?")
+            left = not_taken_up(state)
+            if left:
+                titles = "; ".join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in left)
+                question += "\n" + ngettext(
+                    "{count} item not taken up: {items}", "{count} items not taken up: {items}", len(left)
+                ).format(count=len(left), items=titles)
 
         def confirmed(yes: bool | None) -> None:
             if yes:

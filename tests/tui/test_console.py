@@ -232,6 +232,27 @@ async def test_undo_asks_what_it_will_undo_then_undoes_it(tmp_path):
         assert "✓ undo" in shown(app, "#notice")
 
 
+async def test_adjourning_names_the_items_not_taken_up(tmp_path):
+    """Before the meeting closes, the chair hears which items of the agenda were never taken up
+    (the minutes will say so); none, none named."""
+    meeting = in_session(tmp_path, item="aob")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.question
+        assert question.startswith("Close the meeting (adjourn)?\n9 items not taken up: 1. Opening, roll call")
+        assert question.endswith(
+            "; 8. Election of the council's rapporteur to the ASM policy dialogue; 10. Date of the next meeting and closing"
+        )
+        await pilot.press("n")
+        meeting.run("open opening", *["next"] * 9)  # each item done in turn, the last one open
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert app.screen.question == "Close the meeting (adjourn)?"
+
+
 async def test_the_command_bar_points_at_the_refused_column_and_keeps_the_line_for_correction(tmp_path):
     meeting = in_session(tmp_path)
     app = app_for(meeting)
