@@ -99,9 +99,18 @@ class RosterList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self.rows[new] if new < len(self.rows) else None))
         self.refresh_line(old)
         self.refresh_line(new)
+        self._keep_cursor_in_sight()
+
+    def on_resize(self) -> None:
+        # The line under the list may grow to two lines for the member just highlighted: the
+        # list shrinks after it scrolled, and its cursor must stay in sight.
+        self._keep_cursor_in_sight()
+
+    def _keep_cursor_in_sight(self) -> None:
         # A region's first member brings its heading into sight with it.
-        top = new - 1 if 0 < new < len(self.rows) and self.rows[new - 1].member is None else new
-        self.scroll_to_region(Region(0, top, 1, new - top + 1), animate=False, force=True)
+        at = self.cursor
+        top = at - 1 if 0 < at < len(self.rows) and self.rows[at - 1].member is None else at
+        self.scroll_to_region(Region(0, top, 1, at - top + 1), animate=False, force=True)
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y

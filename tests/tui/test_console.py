@@ -141,6 +141,20 @@ async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp
                 assert form.query_one("#field-text", FoldedText).size.height == 4
 
 
+async def test_the_roll_call_cursor_stays_in_sight_as_the_line_under_the_list_grows(tmp_path):
+    """At 80x24 the highlighted member's line under the list takes two lines for a long row (an
+    alternate's); the list, shorter then, still shows its cursor (it once hid it below)."""
+    app = app_for(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        roster = app.screen.query_one(RosterList)
+        for key in ("r", "r", "r", "r", "down", "r", "r", "r", "a", "down", "p", "r", "r", "r", "r", "r"):
+            await pilot.press(key)
+            await pilot.pause()
+            top = roster.scroll_offset.y
+            assert top <= roster.cursor < top + roster.size.height, (key, roster.cursor, top, roster.size.height)
+
+
 async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path):
     meeting = start(tmp_path)
     app = app_for(meeting)
