@@ -75,7 +75,21 @@ FIELD_WORDS: dict[str, str] = {
     "file": N_("Ballot file (BLT)"),
     "ballots": N_("Ballot papers with a vote"),
     "invalid": N_("Invalid"),
+    "votes": N_("Votes"),
+    "outcome": N_("Outcome"),
+    "corrections": N_("Corrections"),
+    "why": N_("Why"),
+    "time": N_("Time"),
 }
+# Where one verb's argument means something else than the same name elsewhere.
+VERB_FIELD_WORDS: dict[tuple[str, str], str] = {
+    ("correct", "by"): N_("Requested by"),
+}
+
+
+def field_words(verb: str, arg: str) -> str:
+    """What an argument of a verb is called on its form, in the language spoken."""
+    return _(VERB_FIELD_WORDS.get((verb, arg)) or FIELD_WORDS[arg])
 
 
 def choice_label(word: str) -> str:
@@ -141,7 +155,7 @@ class CommandForm(ModalScreen[None]):
             yield Label(_("Enter: next field, and sends after the last · ctrl+s: send · Esc: cancel"), classes="hint")
 
     def _labelled(self, arg: Arg, optional: bool) -> ComposeResult:
-        words = _(FIELD_WORDS.get(arg.name, arg.name))
+        words = field_words(self.verb.name, arg.name)
         yield Label(words + (" " + _("(optional)") if optional else ""), classes="field-label", id=f"label-{arg.name}")
         yield self.field(arg)
 
@@ -210,7 +224,7 @@ class CommandForm(ModalScreen[None]):
         args: dict[str, Any] = {}
         for arg, optional in self.args:
             widget = self.query_one(f"#field-{arg.name}")
-            words = _(FIELD_WORDS.get(arg.name, arg.name))
+            words = field_words(self.verb.name, arg.name)
             if isinstance(widget, Picker):
                 raw: Any = widget.values
                 if raw and arg.kind == "members":

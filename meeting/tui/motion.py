@@ -110,8 +110,8 @@ class MotionForm(CommandForm):
     @on(TextArea.Changed)
     def _show_diff(self) -> None:
         amending = self.query_one("#amending", Static)
+        amending.display = bool(self.amended)  # empty, it would still take a line and its margin
         if not self.amended:
-            amending.update("")
             return
         text = Text(_("Amending:") + " ", style="bold")
         for segment in word_diff(self.amended, self.query_one("#field-text", FoldedText).value):

@@ -89,6 +89,7 @@ async def test_a_picker_lists_its_choices_while_the_chair_is_in_it(tmp_path):
         assert isinstance(form, MotionForm)
         mover, seconder = form.query_one("#field-mover", Picker), form.query_one("#field-seconder", Picker)
         assert app.focused is mover.query_one(Input)
+        assert not form.query_one("#amending").display  # nothing amended: no blank lines for it
         await type_text(pilot, "wafula")
         await pilot.pause()
         assert mover.query_one(OptionList).display and not seconder.query_one(OptionList).display
@@ -350,6 +351,18 @@ async def test_the_palette_offers_every_verb_but_at_and_finds_them_by_their_word
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CommandForm) and app.screen.verb.name == "aside"
+
+
+def test_every_field_of_every_form_has_words():
+    """A form labels each argument in words, never with its name in the grammar (the approval
+    of minutes once showed "corrections", the conclusion of a consensus "outcome")."""
+    from meeting.tui.form import FIELD_WORDS, args_of, field_words
+
+    for verb in GRAMMAR:
+        for arg, _optional in args_of(verb.parts):
+            words = field_words(verb.name, arg.name)
+            assert words and words != arg.name, (verb.name, arg.name)
+    assert field_words("correct", "by") == "Requested by" and FIELD_WORDS["by"] == "Nominated by"
 
 
 async def test_a_form_built_from_the_grammar_sends_its_line_through_the_printer(tmp_path):
