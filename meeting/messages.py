@@ -210,6 +210,9 @@ MESSAGES: dict[str, str] = {
         "the computer's clock is {seconds} seconds behind the last recorded event; the record keeps that event's time until the clock catches up"
     ),
     "secretary.away": N_("'{id}', who takes the minutes, is away: name an acting minute-taker with 'secretary MEMBER'"),
+    "closed.observers-here": N_(
+        "this item is taken in closed session and observers are here ({ids}): they leave before the council takes it up"
+    ),
     "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
     "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
     "journal.source-changed": N_(

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
-from meeting.domain.attendance import minute_taker_away
+from meeting.domain.attendance import minute_taker_away, observers_in_closed_item
 from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.state import (
@@ -256,8 +256,12 @@ class Session:
                 self.state.clock = written.ts
             else:
                 self.state = fold(self.recorded)
-        elif minute_taker_away(self.state, decision):
-            warnings.append(warning(str(self.journal.path), "secretary.away", written.seq, id=self.state.secretary))
+        else:
+            if minute_taker_away(self.state, decision):
+                warnings.append(warning(str(self.journal.path), "secretary.away", written.seq, id=self.state.secretary))
+            observers = observers_in_closed_item(self.state, decision)
+            if observers:
+                warnings.append(warning(str(self.journal.path), "closed.observers-here", written.seq, ids=observers))
         return Accepted(written, decision, tuple(warnings))
 
     def _record_time(self, warnings: list[Diagnostic]) -> datetime:

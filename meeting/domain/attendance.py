@@ -41,6 +41,25 @@ def minute_taker_away(state: State, event: ev.AnyEvent) -> bool:
     return touched and state.phase == "in_session" and not is_attending(state, state.secretary)
 
 
+def observers_in_closed_item(state: State, event: ev.AnyEvent) -> list[str]:
+    """The observers this event leaves in the room of a closed item (opening it with them
+    here, or one coming back during it): they leave before the council takes it up (a
+    warning, not a block: the chair asks them)."""
+    item = state.current
+    if item is None or not state.items[item].item.closed or state.phase != "in_session":
+        return []
+    if isinstance(event, ev.ItemOpened):
+        watched: Iterable[str] = (m.id for m in state.meeting.council.members)
+    elif isinstance(event, ev.AttendanceChanged):
+        watched = event.changes
+    else:
+        return []
+    council = state.meeting.council
+    return [
+        m for m in watched if (member := council.member(m)) and member.role == "observer" and is_attending(state, m)
+    ]
+
+
 def alternate_of(state: State, titular: Member) -> Member | None:
     return state.meeting.council.member(titular.alternate) if titular.alternate else None
 

@@ -140,6 +140,10 @@ def _item_text(state: State, item_id: str, now: datetime) -> Text:
         ),
         style="bold red" if used > item.minutes else "dim",
     )
+    if item.closed:
+        text.append(
+            "\n" + _("Closed session: members only; the public minutes show only what is published"), style="yellow"
+        )
     if item.presenter:
         text.append("\n" + _("Presented by {name}").format(name=member_name(state, item.presenter)), style="dim")
     for document in item.documents:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from meeting.cli.main import main
+from meeting.messages import render
 from tests.conftest import DEMO_COUNCIL
 from tests.kit import ALL_SEATS, Meeting, start
 from tests.unit.test_minutes_files import COMMITTED_MARCH
@@ -238,3 +239,18 @@ def test_the_demo_meeting_of_march_keeps_its_closed_session_apart():
             assert said not in text_of(COMMITTED_MARCH / name), (said, name)
     assert "The council met in closed session from 12:10 to 12:33." in public
     assert "Decision made public — Motion 1: That the council appoint Valentina Quispe-Mamani" in public
+
+
+def test_observers_here_when_a_closed_item_opens_or_during_it_are_a_warning(tmp_path):
+    """The chair is told that observers must leave: when the closed item opens with one here,
+    and when one comes back during it; a member's coming and going warns of nothing."""
+    meeting = start(tmp_path, files={"council.toml": DEMO_COUNCIL.read_text(encoding="utf-8"), "agenda.toml": AGENDA})
+    meeting.run(f"present {' '.join(ALL_SEATS)}", "remote obs-1 obs-2", "begin", "open opening")
+    opened = meeting.accept("next")
+    assert [(w.code, w.params["ids"]) for w in opened.warnings] == [("closed.observers-here", ["obs-1", "obs-2"])]
+    assert "they leave before the council takes it up" in render(opened.warnings[0].code, opened.warnings[0].params)
+    assert meeting.accept("leave obs-1 obs-2 gh-1").warnings == ()
+    assert meeting.accept("back gh-1").warnings == ()
+    assert [w.params["ids"] for w in meeting.accept("back obs-2").warnings] == [["obs-2"]]
+    meeting.run("leave obs-2", "next")
+    assert meeting.accept("back obs-1").warnings == ()  # the closed item is over
