@@ -137,7 +137,9 @@ class MeetingApp(TerminalApp):
         if result.event is not None:
             text = Text("✓ " + describe(result.event, self.session.state), style="green")
             for warning in result.warnings:
-                text.append("  ⚠ " + render(warning.code, warning.params), style="bold yellow")
+                text.append(
+                    "\n⚠ " + render(warning.code, warning.params), style="bold yellow"
+                )  # each whole, on its own line
             self.main.notice(text)
         return result
 

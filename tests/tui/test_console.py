@@ -759,3 +759,21 @@ async def test_a_torn_journal_is_reported_and_the_meeting_continues(tmp_path):
         assert shown(app, "#notice").startswith(f"⚠ {journal}:6:1: warning: this last line was cut off")
         assert "#1 main motion" in shown(app, "#current")
     session.close()
+
+
+async def test_a_warning_is_shown_whole_on_its_own_line(tmp_path):
+    """The answer's warnings each start a line and none is cut: opening a closed item with the
+    observers still here, at 80x24."""
+    from tests.unit.test_minutes_closed import AGENDA
+
+    meeting = start(tmp_path, files={"council.toml": DEMO_COUNCIL.read_text(encoding="utf-8"), "agenda.toml": AGENDA})
+    meeting.run(f"present {' '.join(ALL_SEATS)}", "remote obs-1 obs-2", "begin", "open opening")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        notice = app.screen.query_one("#notice", Static)
+        lines = plain(notice.content, notice.size.width).splitlines()
+        assert lines[0].startswith("✓ item A staff matter: opened")
+        assert lines[1].startswith("⚠ this item is taken in closed session and observers are here (obs-1, obs-2)")
+        assert lines[-1].endswith("before the council takes it up") and notice.size.height == len(lines)
