@@ -118,6 +118,14 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             )
         case ev.MotionSeconded(motion=number, member=member):
             return _("motion #{number} seconded by {member}").format(number=number, member=name(member))
+        case ev.Blocked(motion=number, member=member):
+            return _("{member} blocked consensus on motion #{number}").format(member=name(member), number=number)
+        case ev.StoodAside(motion=number, member=member):
+            return _("{member} stood aside on motion #{number}").format(member=name(member), number=number)
+        case ev.ConsentObjected(motion=number, member=str(member)):
+            return _("{member} objected to consent on motion #{number}").format(member=name(member), number=number)
+        case ev.FloorGiven(member=member):
+            return _("the floor to {member}").format(member=name(member))
         case (
             ev.VoteCounted(motion=number, outcome=outcome)
             | ev.RollCallClosed(motion=number, outcome=outcome)

@@ -319,3 +319,19 @@ def test_speakers_queue_and_regions_not_yet_heard(tmp_path):
     assert regions_not_heard(meeting.state) == ["francophone-africa", "sea-pacific"]
     assert meeting.refuse("unqueue ph-1").code == "speakers.not-queued"
     assert meeting.refuse("queue obs-2").code == "speakers.already-queued"
+
+
+def test_the_console_tells_who_blocked_stood_aside_objected_or_has_the_floor(tmp_path):
+    """The log and the acknowledgement name the member (they once said only 'stood aside')."""
+    from meeting.report import describe
+
+    meeting = in_session(tmp_path, item="focal-points")
+    meeting.run("move by ke-1 seconded cm-1", "consensus", 'block bo-1 "Regions choose"', "aside pe-1")
+    meeting.run("queue zw-1", "floor")
+    blocked, aside, _queued, floor = (r.event for r in meeting.session.recorded[-4:])
+    assert describe(blocked, meeting.state) == "Rubén Mamani-Choque blocked consensus on motion #1"
+    assert describe(aside, meeting.state) == "Yolanda Huamaní-Ccori stood aside on motion #1"
+    assert describe(floor, meeting.state) == "the floor to Tendai Mashiri-Ncube"
+    other = in_session(tmp_path / "consent", item="agenda").run("move by ke-1 seconded gh-1", "objection co-1")
+    objected = other.session.recorded[-1].event
+    assert describe(objected, other.state) == "Wilmer Restrepo-Quiñones objected to consent on motion #1"
