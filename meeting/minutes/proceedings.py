@@ -784,7 +784,7 @@ def unfinished(ctx: Context) -> list[str]:
                     meeting=circulated_words(ctx, item_id, circulated.meeting)
                 )
             )
-    pending = not_taken_up(state)
+    pending = set(not_taken_up(state))
     for item_id in state.order:
         if state.items[item_id].status == "deferred":
             lines.append(_("{item} was deferred to a later meeting.").format(item=upper_first(ctx.item_words(item_id))))

@@ -136,10 +136,8 @@ class MeetingApp(TerminalApp):
             self.main.redraw()  # otherwise when it comes back into view
         if result.event is not None:
             text = Text("✓ " + describe(result.event, self.session.state), style="green")
-            for warning in result.warnings:
-                text.append(
-                    "\n⚠ " + render(warning.code, warning.params), style="bold yellow"
-                )  # each whole, on its own line
+            for warning in result.warnings:  # each whole, on its own line
+                text.append("\n⚠ " + render(warning.code, warning.params), style="bold yellow")
             self.main.notice(text)
         return result
 
