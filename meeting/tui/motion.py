@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from meeting.domain.diff import word_diff
 from meeting.domain.language import Command
@@ -18,7 +18,7 @@ from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import motions_in_order
 from meeting.i18n import _
 from meeting.tui.fields import Choice, Done, FoldedText, Picker
-from meeting.tui.form import CommandForm, FieldProblem
+from meeting.tui.form import CommandForm, FieldProblem, field_words
 from meeting.vocabulary import MOTION_NAMES
 
 POINT = "point-of-order"  # the kind picker's word for a point of order (the `point` verb)
@@ -97,6 +97,10 @@ class MotionForm(CommandForm):
         # Only reconsider names the motion it acts on (any decided this sitting, by number).
         named = _kind(word) == "reconsider"
         self.query_one("#field-target").display = self.query_one("#label-target").display = named
+        # A point of order is raised by a member, and nobody seconds it.
+        point = word == POINT
+        self.query_one("#field-seconder").display = self.query_one("#label-seconder").display = not point
+        self.query_one("#label-mover", Label).update(_("Raised by") if point else field_words("move", "mover"))
         self._show_diff()
 
     @on(Done)

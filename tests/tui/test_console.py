@@ -458,9 +458,11 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         await type_text(pilot, "point")
         await pilot.press("enter")
         app.screen.query_one(FoldedText).insert("Not germane")
+        # Raised by a member, and nobody seconds it: the form asks for no seconder.
+        assert shown(app, "#label-mover") == "Raised by" and not app.screen.query_one("#field-seconder").display
         await pilot.press("enter")
         await type_text(pilot, "cd-2")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # the last field shown: the form sends
         assert meeting.state.pending.kind == "point_of_order"
         app.open_form("rule")
         await pilot.pause()
