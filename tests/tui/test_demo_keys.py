@@ -205,8 +205,7 @@ async def run_the_demo(chair: Chair, state) -> None:
     await pick("point")
     await type_(chair.said())
     await press("enter")
-    await pick("cd-2")
-    await press("enter")  # no seconder: a point of order needs none
+    await pick("cd-2")  # the form sends: a point of order has no seconder
     await chair.palette("rule")
     await pick("not")
     await type_(chair.said())
