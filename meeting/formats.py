@@ -8,7 +8,7 @@ pattern copied into SHORT_TIMES, checked against Babel by a test).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from functools import cache
 from typing import TYPE_CHECKING
@@ -77,3 +77,10 @@ def percent(share: Fraction) -> str:
 
     exact = Decimal(share.numerator) / Decimal(share.denominator)
     return format_percent(exact, locale=_locale(current_language()))
+
+
+def duration(seconds: int) -> str:
+    """A length of time rounded to its largest unit, as the language says it: "1 week", "dakika 2"."""
+    from babel.dates import format_timedelta
+
+    return format_timedelta(timedelta(seconds=seconds), locale=_locale(current_language()))

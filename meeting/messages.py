@@ -207,7 +207,7 @@ MESSAGES: dict[str, str] = {
     "speakers.empty": N_("the speakers' queue is empty"),
     "undo.nothing": N_("nothing to undo"),
     "clock.behind": N_(
-        "the computer's clock is {seconds} seconds behind the last recorded event; the record keeps that event's time until the clock catches up"
+        "the computer's clock is about {seconds} behind the last recorded event; the record keeps that event's time until the clock catches up"
     ),
     "secretary.away": N_("'{id}', who takes the minutes, is away: name an acting minute-taker with 'secretary MEMBER'"),
     "closed.observers-here": N_(
@@ -615,6 +615,8 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
 
 # Parameters that are shares of people, shown as percentages.
 _PERCENTS = frozenset({"share", "target"})
+# Parameters that are a number of seconds, shown as a duration in words ("1 week", "dakika 2").
+_DURATIONS = frozenset({"seconds"})
 
 
 def _param_text(value: Any) -> str:
@@ -630,6 +632,10 @@ def _shown(name: str, value: Any) -> str:
         from meeting.formats import percent
 
         return percent(value)
+    if name in _DURATIONS and isinstance(value, int):
+        from meeting.formats import duration
+
+        return duration(value)
     words = _PARAM_WORDS.get(name)
     if words is not None and isinstance(value, str) and value in words:
         return _(words[value])

@@ -73,3 +73,13 @@ def test_a_member_s_standing_and_an_item_s_status_keep_their_own_words():
     assert render("item.already-closed", {"item": "aob", "item_status": "dropped"}) == (
         "item 'aob' is already dropped from the agenda"
     )
+
+
+def test_a_clock_behind_is_said_as_a_duration_in_the_language_spoken():
+    """Not "617971 seconds" (seen in the console on a journal recorded a week ahead)."""
+    from meeting.i18n import language
+
+    assert render("clock.behind", {"seconds": 617971}).startswith("the computer's clock is about 1 week behind")
+    assert render("clock.behind", {"seconds": 5}).startswith("the computer's clock is about 5 seconds behind")
+    with language("sw"):
+        assert "takriban dakika 2 ukilinganisha" in render("clock.behind", {"seconds": 90})
