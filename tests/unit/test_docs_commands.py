@@ -56,6 +56,7 @@ PREFIXES = (
     "interest.",
     "division.",
     "secretary.",
+    "closed.",
     "record.",
     "publish.",
     "election.",
