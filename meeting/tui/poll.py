@@ -121,7 +121,7 @@ class PollScreen(Screen[None]):
             + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
             style="bold",
         )
-        waiting = [member_name(state, v.voter) for v in poll.entitled if v.seat not in poll.choices]
+        waiting = [_voter_words(state, v) for v in poll.entitled if v.seat not in poll.choices]
         text.append("\n" + needed_text(state, motion), style="dim")
         if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
             text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
@@ -179,3 +179,11 @@ class PollScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _voter_words(state: State, voter: Voter) -> str:
+    """Who is still to answer, and for whom when the seat is not their own (a proxy, an alternate)."""
+    name = member_name(state, voter.voter)
+    if voter.voter == voter.seat:
+        return name
+    return _("{voter} for {seat}").format(voter=name, seat=member_name(state, voter.seat))

@@ -499,6 +499,16 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert meeting.state.motions[1].status == "carried"
 
 
+async def test_a_roll_call_says_for_whom_a_member_is_still_to_answer(tmp_path):
+    """An alternate (or a proxy holder) still to answer for a seat not their own is named with
+    the seat's member: the chair calls on the right person for the right vote."""
+    meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "space", *"y" * 20)  # every seat but the first, Kwabena's for Ama
+        assert "Not answered (1): Kwabena Owusu-Ansah for Ama Serwaa Boatemaa" in shown(app, "#poll-count")
+
+
 async def test_a_ballots_form_holds_totals_only(tmp_path):
     meeting = in_session(tmp_path, item="rapporteur").run(
         'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1', "ballot"
