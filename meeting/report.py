@@ -10,7 +10,7 @@ from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
 from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import Motion, State
-from meeting.i18n import _
+from meeting.i18n import _, ngettext
 from meeting.vocabulary import (
     ATTENDANCE,
     EVENT_NAMES,
@@ -126,6 +126,16 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             return _("{member} objected to consent on motion #{number}").format(member=name(member), number=number)
         case ev.FloorGiven(member=member):
             return _("the floor to {member}").format(member=name(member))
+        case ev.Recessed(minutes=int(minutes)):
+            return ngettext("recess of {minutes} minute", "recess of {minutes} minutes", minutes).format(
+                minutes=minutes
+            )
+        case ev.MinutesApproved(item=item, meeting=meeting, corrections=corrections):
+            circulated = state.circulated.get(item)
+            title = circulated.title if circulated is not None else meeting
+            if corrections:
+                return _("minutes of {meeting} approved, with corrections").format(meeting=title)
+            return _("minutes of {meeting} approved").format(meeting=title)
         case (
             ev.VoteCounted(motion=number, outcome=outcome)
             | ev.RollCallClosed(motion=number, outcome=outcome)

@@ -205,6 +205,18 @@ def test_general_consent_with_corrections(demos: Demos, tmp_path):
     assert approved(meeting).corrections is None
 
 
+def test_the_console_says_whose_minutes_were_approved_and_for_how_long_a_recess(demos: Demos, tmp_path):
+    from meeting.report import describe
+
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run('approve-minutes corrected "Item 6: the vote was 10 to 5."')
+    title = meeting.state.circulated["minutes"].title
+    assert describe(approved(meeting), meeting.state) == f"minutes of {title} approved, with corrections"
+    meeting.run("undo", "approve-minutes", "recess 10")
+    assert describe(meeting.session.recorded[-2].event, meeting.state) == f"minutes of {title} approved"
+    assert describe(meeting.session.recorded[-1].event, meeting.state) == "recess of 10 minutes"
+
+
 def test_a_carried_motion_to_approve_is_what_the_approval_rests_on(demos: Demos, tmp_path):
     meeting = later_meeting(tmp_path, demos.draft)
     meeting.run("move by ke-1 seconded zw-1")
