@@ -7,11 +7,8 @@ then apply it to the state and acknowledge it.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from itertools import repeat
@@ -37,6 +34,7 @@ from meeting.domain.state import (
     restore,
 )
 from meeting.journal import Entry, Journal, JournalError, read_journal
+from meeting.lasting import built_to_last
 from meeting.loader.read import Source, read_source
 from meeting.loader.syntax import agenda_id
 
@@ -128,29 +126,13 @@ def read_meeting(path: Path, shown: str | None = None) -> tuple[State | None, li
     """A journal read for looking, not writing: the state it records, its events, and any
     problem found (a damaged line stops the reading there)."""
     shown = shown or str(path)
-    with _built_to_last():
+    with built_to_last():
         entries, diagnostics = read_journal(path, shown, _LINES)
         recorded = _recorded(entries)
         try:
             return _fold(recorded, shown)[0], recorded, diagnostics
         except JournalError as exc:
             return None, [], [*diagnostics, exc.diagnostic]
-
-
-@contextmanager
-def _built_to_last() -> Iterator[None]:
-    """Reading a journal makes hundreds of thousands of objects that all live on: the cyclic
-    garbage collector would walk them again and again and free nothing, costing a third of
-    the time. It waits, and then leaves them out of its walks for good (freeze); objects no
-    longer used are still freed by reference counting."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
 
 
 class Session:
@@ -184,10 +166,10 @@ class Session:
 
     @classmethod
     def resume(cls, path: Path, clock: Clock, mirror: Path | None = None) -> tuple[Session, list[Diagnostic]]:
-        with _built_to_last():
+        with built_to_last():
             journal, warnings = Journal.open(path, mirror, _LINES)
         try:
-            with _built_to_last():
+            with built_to_last():
                 return cls(journal, _recorded(journal.entries), clock), warnings
         except JournalError:
             journal.close()

@@ -7,14 +7,16 @@ import sys
 from collections.abc import Sequence
 
 from meeting import __version__
-from meeting.cli import check, correct, minutes, replay, run, schema, serve, tally, verify, view
 from meeting.cli.argparse_words import speak_argparse
 from meeting.i18n import LANGUAGES, _, choose, language, supported
-
-_COMMANDS = (check, schema, replay, run, minutes, verify, tally, correct, view, serve)
+from meeting.lasting import built_to_last
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The commands' modules (and through them the domain, pydantic and its models) are imported
+    # here, so that `main` builds them with the garbage collector waiting.
+    from meeting.cli import check, correct, minutes, replay, run, schema, serve, tally, verify, view
+
     parser = argparse.ArgumentParser(
         prog="meeting",
         description=_("Run council meetings: agendas, quorum, motions, votes, journal and minutes."),
@@ -34,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in _COMMANDS:
+    for command in (check, schema, replay, run, minutes, verify, tally, correct, view, serve):
         command.register(commands, common)
     return parser
 
@@ -63,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Until a command knows its meeting, it speaks --lang, else the environment's language;
     # each command then speaks the meeting's own language unless --lang was given.
     with language(choose(_language_asked(argv))):
-        args = build_parser().parse_args(argv)
+        with built_to_last():
+            args = build_parser().parse_args(argv)
         try:
             status: int = args.run(args)
             return status

@@ -8,6 +8,7 @@ from pathlib import Path
 from meeting.cli.options import add_journal_options, speak
 from meeting.cli.output import print_diagnostics
 from meeting.i18n import _
+from meeting.lasting import built_to_last
 from meeting.session import WallClock, open_session
 
 
@@ -31,18 +32,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
 
 def run(args: argparse.Namespace) -> int:
-    opened = open_session(Path(args.agenda), args.journal, args.mirror, scripted=False, resume=True)
-    diagnostics, session, existed = opened.diagnostics, opened.session, opened.existed
-    speak(args, session.state.meeting.agenda.language if session else None)
-    print_diagnostics(diagnostics)
-    if session is None:
-        return 1
-    from meeting.tui.app import build_app  # the console's imports only when it runs
+    with built_to_last():  # the meeting's state, the console's modules, the app
+        opened = open_session(Path(args.agenda), args.journal, args.mirror, scripted=False, resume=True)
+        diagnostics, session, existed = opened.diagnostics, opened.session, opened.existed
+        speak(args, session.state.meeting.agenda.language if session else None)
+        print_diagnostics(diagnostics)
+        if session is None:
+            return 1
+        from meeting.tui.app import build_app  # the console's imports only when it runs
 
-    if args.new_sitting:
-        session.execute("sitting")
-    warnings = [d for d in diagnostics if d.severity == "warning"]  # also shown in the console
-    app = build_app(session, WallClock(), existed and not (args.resume or args.new_sitting), warnings)
+        if args.new_sitting:
+            session.execute("sitting")
+        warnings = [d for d in diagnostics if d.severity == "warning"]  # also shown in the console
+        app = build_app(session, WallClock(), existed and not (args.resume or args.new_sitting), warnings)
     try:
         app.run()
     finally:
