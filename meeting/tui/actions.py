@@ -60,3 +60,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("question_mark", "help", N_("Help"), ()),
     KeyAction("q", "app.quit", N_("Quit"), (), footer=False),
 )
+
+
+def action_text(action: str, parameters: tuple[object, ...]) -> str:
+    """An action as Textual checks it (a name and its parameters) written as a binding writes it."""
+    return f"{action}({', '.join(repr(p) for p in parameters)})" if parameters else action

@@ -5,6 +5,7 @@ enter the tellers' report and declare the result. Every key sends a command line
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,11 +15,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from meeting.domain.elections.conduct import on_item
+from meeting.domain.elections.conduct import election_verbs_in_order, on_item
 from meeting.domain.elections.progress import ElectionProgress
 from meeting.election_words import explained, round_summary, tally_line
 from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
+from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, words
@@ -27,22 +29,45 @@ if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 
+@dataclass(frozen=True, slots=True)
+class _ElectionKey:
+    key: str
+    verb: str  # the command it sends, or builds in a form
+    title: str  # N_(): the footer's and the hint's words, translated when shown
+    form: bool = True  # a form builds the command (the verb names a member or figures)
+    footer: bool = True  # shown in the footer; every key is in the hint line
+
+    @property
+    def action(self) -> str:
+        return f"{'form' if self.form else 'run'}('{self.verb}')"
+
+
+# Each offered only at the stage of the election where the engine takes its command.
+_KEYS = (
+    _ElectionKey("n", "nominate", N_("Nominate")),
+    _ElectionKey("s", "second-nomination", N_("Second"), footer=False),
+    _ElectionKey("a", "accept", N_("Accept"), footer=False),
+    _ElectionKey("d", "decline", N_("Decline"), footer=False),
+    _ElectionKey("w", "withdraw-candidacy", N_("Withdraw"), footer=False),
+    _ElectionKey("c", "close-nominations", N_("Close nominations"), form=False),
+    _ElectionKey("r", "round", N_("Ballot"), form=False),
+    _ElectionKey("t", "tellers", N_("Tellers")),
+    _ElectionKey("p", "paper", N_("Paper"), footer=False),
+    _ElectionKey("f", "papers", N_("Ballot file"), footer=False),
+    _ElectionKey("enter", "result", N_("Result"), form=False),
+)
+
+
 class ElectionScreen(ModalScreen[None]):
     CSS_PATH = "election.tcss"
     BINDINGS = [
-        Binding("n", "form('nominate')", N_("Nominate")),
-        Binding("s", "form('second-nomination')", N_("Second"), show=False),
-        Binding("a", "form('accept')", N_("Accept"), show=False),
-        Binding("d", "form('decline')", N_("Decline"), show=False),
-        Binding("w", "form('withdraw-candidacy')", N_("Withdraw"), show=False),
-        Binding("c", "run('close-nominations')", N_("Close nominations")),
-        Binding("r", "run('round')", N_("Ballot")),
-        Binding("t", "tellers", N_("Tellers")),
-        Binding("p", "form('paper')", N_("Paper"), show=False),
-        Binding("f", "form('papers')", N_("Ballot file"), show=False),
-        Binding("enter", "run('result')", N_("Result")),
+        *(Binding(k.key, k.action, k.title, show=k.footer) for k in _KEYS),
         Binding("escape", "close", N_("Back")),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_flight: list[str] = []  # lines sent by keys and not yet answered
 
     app: MeetingApp
 
@@ -51,13 +76,7 @@ class ElectionScreen(ModalScreen[None]):
             yield Label(_("Elections"), classes="title")
             yield Static(id="election-body")
             yield Static(id="election-error")
-            yield Label(
-                _(
-                    "n nominate · s second · a accept · d decline · w withdraw · c close nominations · r ballot · "
-                    "t tellers' report · p paper · f ballot file · Enter result · Esc back"
-                ),
-                classes="hint",
-            )
+            yield Label(id="election-keys", classes="hint")
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
@@ -67,6 +86,8 @@ class ElectionScreen(ModalScreen[None]):
         self.redraw()
 
     def on_command_answered(self, message: CommandAnswered) -> None:
+        if message.line in self.in_flight:
+            self.in_flight.remove(message.line)
         refused = message.refused
         error = self.query_one("#election-error", Static)
         error.update(Text("✗ " + render(refused.code, refused.params), style="bold red") if refused else "")
@@ -81,6 +102,18 @@ class ElectionScreen(ModalScreen[None]):
         for election in elections:
             self._election(body, election)
         self.query_one("#election-body", Static).update(body)
+        in_order = election_verbs_in_order(state)
+        keys = [f"{'⏎' if k.key == 'enter' else k.key} {_(k.title)}" for k in _KEYS if k.verb in in_order]
+        self.query_one("#election-keys", Label).update(" · ".join([*keys, "Esc " + _("Back")]))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key is offered at the stage of the election where the engine takes its command
+        (no 'Nominate' once nominations are closed, no 'Ballot' while one is open)."""
+        if self.in_flight:
+            return True  # a key's command is on its way: the stage may be about to change, never drop a key
+        verbs = [k.verb for k in _KEYS if k.action == action_text(action, parameters)]
+        return not verbs or verbs[0] in election_verbs_in_order(self.app.session.state)
 
     def _election(self, body: Text, election: ElectionProgress) -> None:
         state = self.app.session.state
@@ -124,10 +157,9 @@ class ElectionScreen(ModalScreen[None]):
         self.app.open_form(verb)
 
     def action_run(self, verb: str) -> None:
-        self.post_message(RunCommand(command_line(verb), origin=self))
-
-    def action_tellers(self) -> None:
-        self.app.open_form("tellers")
+        line = command_line(verb)
+        self.in_flight.append(line)
+        self.post_message(RunCommand(line, origin=self))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -21,7 +21,7 @@ from meeting.domain.elections.conduct import on_item
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.messages import render
-from meeting.tui.actions import ACTIONS
+from meeting.tui.actions import ACTIONS, action_text
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import (
@@ -97,7 +97,7 @@ class MainScreen(Screen[None]):
         offered = [a for a in ACTIONS if a.action.split("(")[0] == action]
         if not offered:
             return True
-        named = [a for a in offered if a.action == _action_text(action, parameters)] or offered
+        named = [a for a in offered if a.action == action_text(action, parameters)] or offered
         return any(phase in a.phases and (not a.elections or on_item(state, state.current)) for a in named)
 
     def redraw(self) -> None:
@@ -215,7 +215,3 @@ class MainScreen(Screen[None]):
         caret = " " * (refused.col - 1) + "^ "
         self.notice(Text(caret + render(refused.code, refused.params), style="bold red"))
         bar.selection = Selection(0, len(bar.value))
-
-
-def _action_text(action: str, parameters: tuple[object, ...]) -> str:
-    return f"{action}({', '.join(repr(p) for p in parameters)})" if parameters else action

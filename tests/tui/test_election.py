@@ -88,10 +88,13 @@ async def test_an_election_from_its_screen(tmp_path):
             await pilot.pause()
         assert isinstance(app.screen, ElectionScreen)
         assert meeting.state.elections["rapporteur"].standing == ("zm-1", "pe-1")
-        await pilot.press("r")  # refused: nominations are still open
+        # The keys follow the election's stage: no ballot while nominations are open.
+        assert "r Ballot" not in footer_text(app) and "t Tellers" not in footer_text(app)
+        await pilot.press("r")
         await pilot.pause()
-        assert "still open" in all_text(app)
-        await pilot.press("c", "r", "t")
+        assert meeting.state.elections["rapporteur"].rounds == ()
+        assert "c Close nominations" in all_text(app) and "r Ballot" not in all_text(app)  # the hint line
+        await pilot.press("c", "r", "t")  # pressed at once: none lost while the stage changes
         tellers = app.screen
         assert isinstance(tellers, TellersForm)
         fields = [w.id for w in tellers.query("Input")]
@@ -108,9 +111,11 @@ async def test_an_election_from_its_screen(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ElectionScreen)
+        assert "⏎ Result" in footer_text(app) and "Nominate" not in footer_text(app)
         await pilot.press("enter")  # the result
         await pilot.pause()
         assert "Mutale Chibwe-Nkonde: 11 of 20 votes cast, 11 necessary — elected" in all_text(app)
+        assert footer_text(app) == "esc Back"  # the election is complete
     result = meeting.state.elections["rapporteur"].rounds[0].result
     assert isinstance(result, BallotRound) and result.elected == ("zm-1",)
     assert "tellers zm-1 11 pe-1 9" in sent and "result" in sent

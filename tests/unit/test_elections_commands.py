@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from meeting.domain import events as ev
+from meeting.domain.elections.conduct import election_verbs_in_order
 from meeting.domain.elections.ranked import RankedCount
 from meeting.domain.elections.rounds import BallotRound
 from meeting.domain.state import fold
 from meeting.minutes.model import minutes_of
 from meeting.report import describe
 from tests.conftest import REPO
-from tests.kit import ALL_SEATS, Meeting, start
+from tests.kit import ALL_SEATS, Meeting, in_session, start
 
 COUNCIL = (REPO / "agendas" / "ic-asm" / "council.toml").as_posix()
 
@@ -324,3 +325,42 @@ id = "rapporteur"''',
     assert elections["focal-point.anglophone-africa"].standing == ("gh-1",)
     refused = meeting.refuse("nominate bo-1 for focal-point.anglophone-africa by zm-1")
     assert (refused.code, refused.params["region"]) == ("candidate.other-region", "anglophone-africa")
+
+
+def test_the_commands_in_order_follow_each_elections_stage(tmp_path: Path) -> None:
+    """What the console offers on the election screen: each command of the demo's election is
+    in order when the chair gives it; one out of its stage is not, and the engine refuses it."""
+    meeting = in_session(tmp_path, item="rapporteur")
+    nominating = {"nominate", "second-nomination", "accept", "decline", "withdraw-candidacy", "close-nominations"}
+    assert election_verbs_in_order(meeting.state) == nominating
+    assert meeting.refuse("round").code == "nomination.open"
+    meeting.run("nominate zm-1 by ke-1 seconded gh-1", "nominate pe-1 by co-1 seconded bo-1", "close-nominations")
+    assert election_verbs_in_order(meeting.state) == {"round", "withdraw-candidacy"}
+    assert meeting.refuse("nominate ph-1 by id-1 seconded la-1").code == "nomination.closed"
+    meeting.run("round")
+    assert election_verbs_in_order(meeting.state) == {"tellers"}
+    assert meeting.refuse("result").code == "round.no-report"
+    meeting.run("tellers zm-1 12 pe-1 8")
+    assert election_verbs_in_order(meeting.state) == {"tellers", "result"}
+    meeting.run("result")
+    assert meeting.state.elections["rapporteur"].complete
+    assert election_verbs_in_order(meeting.state) == set()
+    assert meeting.refuse("round").code == "election.none"  # none left to hold on the item
+
+
+def test_the_commands_in_order_on_an_item_of_several_elections(tmp_path: Path) -> None:
+    """A list closed before the meeting takes no nomination from the floor; a ranked ballot
+    takes papers, then its result; one ballot at a time in the meeting."""
+    meeting = officers(tmp_path)
+    meeting.run("nominate ke-1 by gh-1 seconded sl-1", "close-nominations for chair")
+    meeting.run("nominate co-1 for latam by pe-1", "close-nominations for latam")
+    meeting.run("nominate ke-1 for rapporteur by gh-1", "nominate zw-1 for rapporteur by zm-1")
+    meeting.run("close-nominations for rapporteur")
+    list_answers = {"accept", "decline", "withdraw-candidacy", "close-nominations"}
+    assert election_verbs_in_order(meeting.state) == list_answers | {"round"}
+    assert meeting.refuse("nominate gh-1 for bureau by sl-1").code == "nomination.list"
+    meeting.run("round for rapporteur")
+    assert election_verbs_in_order(meeting.state) == list_answers | {"paper", "papers"}
+    assert meeting.refuse("round for chair").code == "round.already-open"
+    meeting.run("paper ke-1 times 3")
+    assert "result" in election_verbs_in_order(meeting.state)

@@ -29,6 +29,34 @@ def on_item(state: State, item: str | None) -> list[ElectionProgress]:
     return [e for e in state.elections.values() if e.item == item]
 
 
+def election_verbs_in_order(state: State) -> frozenset[str]:
+    """The election commands in order now on the open item, by the stage of each of its
+    elections: answering and withdrawing nominations, and nominating and seconding from the
+    floor, until nominations close; then a ballot; while a ballot is open, its tellers' report
+    (or its ranked papers) and, once in, its result; nothing once the election is complete.
+    The engine may still refuse one for the member it names or for want of quorum."""
+    verbs: set[str] = set()
+    for election in on_item(state, state.current):
+        verbs |= _stage_verbs(election)
+    if round_open(state) is not None:
+        verbs.discard("round")  # one ballot at a time in the meeting
+    return frozenset(verbs)
+
+
+def _stage_verbs(election: ElectionProgress) -> set[str]:
+    if election.closed is None:
+        floor = {"nominate", "second-nomination"} if election.election.nominations == "floor" else set()
+        return {"accept", "decline", "withdraw-candidacy", "close-nominations", *floor}
+    if election.complete:
+        return set()
+    ballot = election.open_round
+    if ballot is None:
+        return {"round", "withdraw-candidacy"}
+    if ballot.ranked:
+        return {"paper", "papers", *(("result",) if ballot.papers else ())}
+    return {"tellers", *(("result",) if ballot.report is not None else ())}
+
+
 def ballots_possible(state: State, item: str) -> tuple[int, int]:
     """The ballots that can be cast on the item now: members present who may vote, and the
     proxies they hold (RONR §46: a teller's total above this is impossible)."""
