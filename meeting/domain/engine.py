@@ -1126,7 +1126,7 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("vote.no-roll-call", motion=motion.number)
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    silent = list(dict.fromkeys(voter.voter for voter in poll.entitled if voter.seat not in poll.choices))
+    silent = list(dict.fromkeys(voter.voter for voter in poll.not_answered))
     outcome = _count(state, motion, tally, poll.entitled, poll.choices)
     return ev.RollCallClosed(motion=motion.number, outcome=outcome, not_voting=silent)
 

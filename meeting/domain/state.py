@@ -109,6 +109,11 @@ class Poll:
     def __post_init__(self) -> None:
         self.by_seat = SeatIndex(self.entitled)
 
+    @property
+    def not_answered(self) -> list[ev.Voter]:
+        """Who may still answer a roll call, in the order called: not voting if it closes now."""
+        return [voter for voter in self.entitled if voter.seat not in self.choices]
+
 
 @dataclass
 class Motion:

@@ -16,8 +16,9 @@ from textual.widgets import Static
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
-from meeting.i18n import N_, _
+from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
+from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text
@@ -121,7 +122,7 @@ class PollScreen(Screen[None]):
             + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
             style="bold",
         )
-        waiting = [_voter_words(state, v) for v in poll.entitled if v.seat not in poll.choices]
+        waiting = [_voter_words(state, v) for v in poll.not_answered]
         text.append("\n" + needed_text(state, motion), style="dim")
         if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
             text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
@@ -175,7 +176,25 @@ class PollScreen(Screen[None]):
         self._to_unanswered(self.query_one(RosterList).cursor + 1)
 
     def action_close_poll(self) -> None:
-        self.post_message(RunCommand(command_line("close"), origin=self, closes=True))
+        """Seats not answered are recorded as not voting: closing with some asks first, as a
+        chair asks whether every member has voted before declaring the vote closed."""
+        poll = self.poll
+        waiting = poll.not_answered if poll is not None else []
+        if not waiting:
+            self._close(True)
+            return
+        question = ngettext(
+            "Close the vote? {count} seat has not answered; it is recorded as not voting.",
+            "Close the vote? {count} seats have not answered; they are recorded as not voting.",
+            len(waiting),
+        ).format(count=len(waiting))
+        if len(waiting) <= WAITING_NAMED:
+            question += "\n" + ", ".join(_voter_words(self.app.session.state, v) for v in waiting)
+        self.app.push_screen(ConfirmScreen(question), self._close)
+
+    def _close(self, yes: bool | None) -> None:
+        if yes:
+            self.post_message(RunCommand(command_line("close"), origin=self, closes=True))
 
     def action_back(self) -> None:
         self.dismiss()

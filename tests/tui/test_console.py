@@ -509,6 +509,28 @@ async def test_a_roll_call_says_for_whom_a_member_is_still_to_answer(tmp_path):
         assert "Not answered (1): Kwabena Owusu-Ansah for Ama Serwaa Boatemaa" in shown(app, "#poll-count")
 
 
+async def test_closing_a_roll_call_with_seats_not_answered_asks_first(tmp_path):
+    """A seat not answered is recorded as not voting: 'c' with some left names them and asks;
+    'n' goes back to the roll call, 'y' closes it."""
+    from meeting.tui.confirm import ConfirmScreen
+
+    meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", *"y" * 19, "c")
+        assert isinstance(app.screen, ConfirmScreen)
+        question = all_text(app)
+        assert "2 seats have not answered; they are recorded as not voting" in question
+        assert "Khamphone Sisavath-Vong, Kila Wamanga-Poro" in question
+        await pilot.press("n")
+        assert isinstance(app.screen, PollScreen) and meeting.state.motions[1].status == "pending"
+        await pilot.press("c", "y")
+        assert isinstance(app.screen, ResultScreen)
+        assert meeting.state.motions[1].status == "carried"
+        closed = meeting.session.recorded[-1].event
+        assert closed.not_voting == ["la-1", "pg-1"]  # type: ignore[union-attr]
+
+
 async def test_a_ballots_form_holds_totals_only(tmp_path):
     meeting = in_session(tmp_path, item="rapporteur").run(
         'move "That Mutale Chibwe-Nkonde be elected rapporteur." by ke-1 seconded pg-1', "ballot"
