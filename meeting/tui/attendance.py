@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 
 WIDE = (9, 30, 19, 14)  # id, name, attending, local time; the seat takes the rest
-NARROW = (0, 28, 19, 14)
 
 
 class AttendanceScreen(Screen[None]):
@@ -58,14 +57,10 @@ class AttendanceScreen(Screen[None]):
     _local_times: dict[str, LocalTimes] | None = None  # worked out once, when first shown
 
     def compose(self) -> ComposeResult:
-        # Narrower than 100 columns the id column gives way to the seat (the filter still finds
-        # ids); the line under the list says the highlighted member's row whole.
-        widths = WIDE if self.app.size.width >= 100 else NARROW
         yield Static(id="roll-quorum")
         yield Input(placeholder=_("/ filter by name, id, country or region"), id="roll-filter", compact=True)
-        heading = Row("-", (_("Id"), _("Name"), _("Attending"), _("Local time"), _("Seat")))
-        yield Static(row_text(heading, widths), id="roll-heading")
-        yield RosterList(widths, id="roll-list")
+        yield Static(row_text(self._heading(), WIDE), id="roll-heading")
+        yield RosterList(WIDE, id="roll-list")
         yield Static(id="roll-detail")
         yield Static(id="roll-error")
         yield TranslatedFooter()
@@ -83,8 +78,30 @@ class AttendanceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fill("")
+        self._fit(self.query_one(RosterList).rows)
         self.query_one(RosterList).focus()
         self.refresh_quorum()
+
+    @staticmethod
+    def _heading() -> Row:
+        return Row("-", (_("Id"), _("Name"), _("Attending"), _("Local time"), _("Seat")))
+
+    def _fit(self, rows: list[Row]) -> None:
+        """Under 100 columns, each column as wide as its longest cell and no id column (the
+        filter still finds ids); the local times give way when the seats' words ("alternate
+        for ...") would not fit beside them. The line under the list says the highlighted
+        member's row whole."""
+        room = self.app.size.width - 3  # the space before each row, and the scrollbar
+        if room + 3 >= 100:
+            return
+        cells = [self._heading().cells, *(row.cells for row in rows if row.member)]
+        name, attending, local, seat = (max(len(c[i]) for c in cells) + 1 for i in range(1, 5))
+        name = min(name, 28)
+        widths = (0, name, attending, local if name + attending + local + seat <= room else 0)
+        roster = self.query_one(RosterList)
+        if widths != roster.widths:
+            roster.set_widths(widths)
+            self.query_one("#roll-heading", Static).update(row_text(self._heading(), widths))
 
     def _rows(self, wanted: str) -> list[Row]:
         """A heading row per region, then its members: seats first, then alternates; members
@@ -181,9 +198,18 @@ class AttendanceScreen(Screen[None]):
             touched |= {p for p, h in state.proxies.items() if member_id in (p, h)}
             touched |= {h for p, h in state.proxies.items() if p == member_id}
         roster = self.query_one(RosterList)
+        changed = []
         for index, row in enumerate(roster.rows):
             if row.member in touched:
-                roster.change(index, self._row(row.member))
+                changed.append(self._row(row.member))
+                roster.change(index, changed[-1])
+        if any(
+            len(cell) >= width
+            for row in changed
+            for cell, width in zip(row.cells, roster.widths, strict=False)
+            if width
+        ):
+            self._fit(roster.rows)  # a longer word now ("connection dropped")
         self.refresh_quorum()
 
     def action_proxy(self) -> None:

@@ -70,6 +70,11 @@ class RosterList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(rows[self.cursor] if rows else None))
         self.refresh()
 
+    def set_widths(self, widths: tuple[int, ...]) -> None:
+        self.widths = widths
+        self._strips.clear()
+        self.refresh()
+
     def change(self, index: int, row: Row) -> None:
         self.rows[index] = row
         if index == self.cursor:

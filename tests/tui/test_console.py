@@ -698,6 +698,40 @@ async def test_the_attendance_of_a_thousand_delegates_is_filtered_by_name(tmp_pa
         assert len(matching) == 1 and target.name.split()[-1] in matching[0].name
 
 
+async def test_the_attendance_list_cuts_nothing_at_80_columns(tmp_path):
+    """At 80x24 each row is shown whole: the columns as wide as their words, the local times
+    left to the line under the list when the seats' words need the room; a longer word later
+    ("connection dropped") widens its column."""
+    from meeting.tui.roster import row_text
+
+    meeting = start(tmp_path).run("remote zm-1")
+    app = app_for(meeting)
+
+    def cut(roster: RosterList) -> list[str]:
+        shown = [(row, row_text(row, roster.widths).plain) for row in roster.rows if row.member]
+        return [
+            cell
+            for row, text in shown
+            for cell, w in zip(row.cells, roster.widths, strict=False)
+            if w and cell not in text
+        ]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        roster = app.screen.query_one(RosterList)
+        assert any("alternate for Aminata Ouédraogo-Kaboré" in row.cells for row in roster.rows)
+        assert (
+            cut(roster) == []
+            and max(len(row_text(row, roster.widths).plain.rstrip()) for row in roster.rows)
+            <= roster.scrollable_content_region.width
+        )
+        assert "12:00–14:30" in shown(app, "#roll-detail")  # the local time, under the list
+        await pilot.press("slash", *"zm-1", "enter", "d")
+        await pilot.pause()
+        assert meeting.state.status("zm-1") == "dropped"
+        assert cut(roster) == []
+
+
 async def test_names_are_found_without_their_accents(tmp_path):
     """Typed on any keyboard: "oued" finds Ouédraogo in a form's picker, "soren" finds Søren
     in the roll call's filter, as the command language finds them."""
