@@ -79,6 +79,14 @@ def percent(share: Fraction) -> str:
     return format_percent(exact, locale=_locale(current_language()))
 
 
+def from_now(seconds: int) -> str:
+    """How long until a moment, rounded to its largest unit, as the language says it: "in 12
+    minutes", "dans 12 minutes", "baada ya dakika 12"."""
+    from babel.dates import format_timedelta
+
+    return format_timedelta(timedelta(seconds=seconds), add_direction=True, locale=_locale(current_language()))
+
+
 def duration(seconds: int) -> str:
     """A length of time rounded to its largest unit, as the language says it: "1 week", "dakika 2"."""
     from babel.dates import format_timedelta

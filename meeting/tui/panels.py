@@ -19,7 +19,7 @@ from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import decision_for, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
 from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
-from meeting.formats import clock_time, percent
+from meeting.formats import clock_time, from_now, percent
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
@@ -167,8 +167,9 @@ def timers_text(state: State, now: datetime, recess: tuple[datetime, int] | None
         since, minutes = recess
         back = since + timedelta(minutes=minutes)
         left = int((back - now).total_seconds())
-        words = _("In recess: back at {time} ({clock} left)") if left >= 0 else _("In recess: due back at {time}")
-        text.append(words.format(time=local_time(state, back), clock=_clock(left)), style="bold")
+        # "in 12 minutes", not "12:00 left", which beside "back at 12:15" reads as a time of day
+        words = _("In recess: back at {time}, {within}") if left >= 0 else _("In recess: due back at {time}")
+        text.append(words.format(time=local_time(state, back), within=from_now(left)), style="bold")
     return text
 
 

@@ -636,7 +636,7 @@ async def test_the_speakers_countdown_and_the_recess_tick_every_second(tmp_path)
         assert meeting.state.phase == "in_recess"
         watch.time = meeting.state.clock + timedelta(minutes=3)
         await pilot.pause(1.2)
-        assert "In recess: back at 12:15 (12:00 left)" in shown(app, "#timers")
+        assert "In recess: back at 12:15, in 12 minutes" in shown(app, "#timers")
 
 
 async def test_the_footer_follows_the_phase(tmp_path):
