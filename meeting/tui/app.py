@@ -31,6 +31,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import translated_system_commands
+from meeting.tui.typeahead import KeysInTurn
 from meeting.vocabulary import PHASES, item_heading, item_title
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def verbs_provider() -> type[Provider]:  # textual.command is imported with the 
     return VerbsProvider
 
 
-class MeetingApp(TerminalApp):
+class MeetingApp(KeysInTurn, TerminalApp):
     CSS_PATH = "app.tcss"
     TITLE = "meeting"
     COMMANDS = App.COMMANDS | {verbs_provider}

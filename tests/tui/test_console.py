@@ -509,6 +509,27 @@ async def test_a_roll_call_says_for_whom_a_member_is_still_to_answer(tmp_path):
         assert "Not answered (1): Kwabena Owusu-Ansah for Ama Serwaa Boatemaa" in shown(app, "#poll-count")
 
 
+async def test_keys_typed_in_a_burst_each_reach_what_they_were_typed_for(tmp_path):
+    """Keys that arrive together (typed fast, or over a slow link) are taken in turn: the vote
+    key, the counts and the Enters sent as one burst open the form, fill Yes, No and Abstain
+    and send the vote. Before, the counts typed after an Enter went into the field it left."""
+    from textual import events
+
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("v", "1", "4", "enter", "3", "enter", "2", "enter"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ResultScreen):
+                break
+        assert isinstance(app.screen, ResultScreen)
+        counted = meeting.session.recorded[-1].event
+        outcome = counted.outcome  # type: ignore[union-attr]
+        assert (outcome.yes, outcome.no, outcome.abstain) == (14, 3, 2)
+
+
 async def test_closing_a_roll_call_with_seats_not_answered_asks_first(tmp_path):
     """A seat not answered is recorded as not voting: 'c' with some left names them and asks;
     'n' goes back to the roll call, 'y' closes it."""

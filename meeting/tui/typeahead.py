@@ -1,0 +1,70 @@
+"""Type-ahead: keys that come faster than the console answers them (typed in a burst, or
+arriving together over a slow link) are taken in turn, each once the screen has done what the
+key before it set off: a form opened, the next field focused, a command answered. Textual
+hands a key to the widget focused when the key arrives, so without this the "3" typed after
+the Enter that moves from "Yes" to "No" went into "Yes", and what was typed after the key that
+opens a form went to the screen beneath it."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+
+# A key is held at most this long behind the one before (a screen that never settles, such
+# as one redrawn without pause, must not hold the keyboard).
+_LONGEST_HOLD = 1.0
+_LOOK_EVERY = 0.001
+
+
+class KeysInTurn(App[None]):
+    """An app that answers each key before it takes the next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._holding = False  # a key's work is not done yet: the next keys wait
+        self._held: list[events.Key] = []
+        self._released: events.Key | None = None  # the held key let through next
+        self._answering: asyncio.Task[None] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+        elif event is self._released:
+            self._released = None
+            await self._take(event)
+        elif self._holding or self._held:
+            self._held.append(event)
+        else:
+            await self._take(event)
+
+    async def _take(self, key: events.Key) -> None:
+        self._holding = True
+        try:
+            await super().on_event(key)
+        finally:
+            self._answering = asyncio.create_task(self._when_answered())
+
+    async def _when_answered(self) -> None:
+        """Once every message the key set off is handled (no queue of the app, its screens
+        or their widgets holds one on two looks in a row), the next key held is let through."""
+        loop = asyncio.get_running_loop()
+        until = loop.time() + _LONGEST_HOLD
+        quiet = 0
+        while quiet < 2 and loop.time() < until and self.is_running:
+            await asyncio.sleep(_LOOK_EVERY)
+            quiet = quiet + 1 if self._settled() else 0
+        if self._held:
+            self._released = self._held.pop(0)
+            self.post_message(self._released)  # the hold stays on until it is taken
+        else:
+            self._holding = False
+
+    def _settled(self) -> bool:
+        pumps: list[MessagePump] = [self]
+        for screen in self.screen_stack:
+            pumps.append(screen)
+            pumps.extend(screen.walk_children())
+        return all(pump.message_queue_size == 0 for pump in pumps)
