@@ -901,22 +901,40 @@ def _rule(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.Ruled(motion=motion.number, ruling=command.args["ruling"], reason=command.args.get("reason"))
 
 
-def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
+def count_refused(state: State) -> Refused | None:
+    """Why no count (a show of hands, a ballot's totals) can be taken now, whatever its
+    figures: no question pending, a roll call open, consensus to be sought first... The
+    console says so when the chair asks for the count, not after the figures are typed."""
+    try:
+        _verb_allowed(state, "vote")
+        _count_in_order(state)
+    except _Refusing as refusing:
+        return refusing.refused
+    return None
+
+
+def _count_in_order(state: State) -> Motion:
+    """The motion a count may be taken on now, whatever its figures."""
     motion = _pending(state)
     _decision_ready(state, motion)
     poll = motion.poll
     if poll is not None and poll.method == "roll_call":
         raise _Refusing("vote.roll-call-open", motion=motion.number)
-    ballot = poll is not None and poll.method == "secret_ballot"
-    if not ballot and decided_in_secret(state, motion):
-        raise _Refusing("vote.secret-ballot-item", motion=motion.number)
-    if not ballot:
+    if poll is None or poll.method != "secret_ballot":
+        if decided_in_secret(state, motion):
+            raise _Refusing("vote.secret-ballot-item", motion=motion.number)
         _consensus_first(state, motion)
+        _counted_by_hands(state, motion)
+    return motion
+
+
+def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    motion = _count_in_order(state)
+    poll = motion.poll
+    ballot = poll is not None and poll.method == "secret_ballot"
     if "blank" in command.args and not ballot:
         raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
     tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
-    if not ballot:
-        _counted_by_hands(state, motion)
     outside = outside_electorate(state.meeting, _decision(state, motion)[0])
     by_seat = entitled_by_seat(state, motion.item, outside) if poll is None else None
     entitled = poll.entitled if poll is not None else [v for v in by_seat or () if v is not None]
@@ -1623,12 +1641,16 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+def _verb_allowed(state: State, verb: str) -> None:
+    _phase_allows(state, verb)
+    _presiding(state, verb)
+    _voting_allows(state, verb)
+
+
 def decide(state: State, command: Command, context: Context = Context()) -> ev.AnyEvent | Refused:
     """The event this command becomes, or why it is refused."""
     try:
-        _phase_allows(state, command.verb)
-        _presiding(state, command.verb)
-        _voting_allows(state, command.verb)
+        _verb_allowed(state, command.verb)
         return HANDLERS[command.verb](state, command, context)
     except _Refusing as refusing:
         refused = refusing.refused

@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
-from meeting.domain.engine import Refused
+from meeting.domain.engine import Refused, count_refused
 from meeting.domain.language import VERBS
 from meeting.domain.state import not_taken_up
 from meeting.i18n import _, key_label, ngettext
@@ -159,6 +159,10 @@ class MeetingApp(KeysInTurn, TerminalApp):
         elif verb in ("vote", "ballot"):
             from meeting.tui.vote import VoteForm
 
+            refused = count_refused(state) if verb == "vote" else None
+            if refused is not None:  # said now, not after the figures are typed
+                self.main.notice(Text("✗ " + render(refused.code, refused.params), style="bold red"))
+                return
             if verb == "ballot" and (state.pending is None or state.pending.poll is None):
                 self.post_message(RunCommand(command_line("ballot")))
             self.call_later(self.push_screen, VoteForm())

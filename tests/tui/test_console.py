@@ -530,6 +530,20 @@ async def test_keys_typed_in_a_burst_each_reach_what_they_were_typed_for(tmp_pat
         assert (outcome.yes, outcome.no, outcome.abstain) == (14, 3, 2)
 
 
+async def test_a_count_not_in_order_is_refused_when_asked_for_not_after_the_figures(tmp_path):
+    """Where the rules seek consensus first, 'v' says so at once instead of opening a form whose
+    figures would then be refused."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, MainScreen)
+        assert "seek consensus first" in shown(app, "#notice")
+        meeting.run("consensus", "conclude not-reached")
+        await pilot.press("v")
+        assert isinstance(app.screen, VoteForm)
+
+
 async def test_closing_a_roll_call_with_seats_not_answered_asks_first(tmp_path):
     """A seat not answered is recorded as not voting: 'c' with some left names them and asks;
     'n' goes back to the roll call, 'y' closes it."""
