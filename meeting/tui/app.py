@@ -177,6 +177,10 @@ class MeetingApp(KeysInTurn, TerminalApp):
         elif verb in ("roll-call", "close"):
             from meeting.tui.poll import PollScreen
 
+            pending = state.pending
+            opening = verb == "roll-call" and (pending is None or pending.poll is None)
+            if opening and not isinstance(self._execute(command_line("roll-call")), Accepted):
+                return  # refused (consensus first, no question...): said on the main screen, no empty grid
             self.push_screen(PollScreen())
         elif verb in _CONFIRMED:
             self._confirm(verb)

@@ -1,7 +1,7 @@
 """A roll-call vote as a grid by region: each seat, who casts its vote (titular, alternate or
 proxy holder beside their own seat), and the answer. One key answers and moves to the next
 seat not yet answered (y, n, a; space skips); the running count stands against what is needed,
-with who has not answered. The roll call is opened when the screen opens; c closes it."""
+with who has not answered. The app opens the roll call before the screen; c closes it."""
 
 from __future__ import annotations
 
@@ -71,8 +71,6 @@ class PollScreen(Screen[None]):
         return motion.poll if motion is not None and motion.poll is not None else None
 
     def on_mount(self) -> None:
-        if self.poll is None:
-            self.post_message(RunCommand(command_line("roll-call"), origin=self))
         self.fill()
         self.query_one(RosterList).focus()
 
@@ -161,9 +159,6 @@ class PollScreen(Screen[None]):
         poll = self.poll
         roster = self.query_one(RosterList)
         if refused is None and poll is not None:
-            if not roster.rows:
-                self.fill()
-                return
             state = self.app.session.state
             voters = {v.seat: v for v in poll.entitled}
             for index, row in enumerate(roster.rows):

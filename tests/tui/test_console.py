@@ -539,6 +539,9 @@ async def test_a_count_not_in_order_is_refused_when_asked_for_not_after_the_figu
         await pilot.press("v")
         assert isinstance(app.screen, MainScreen)
         assert "seek consensus first" in shown(app, "#notice")
+        await pilot.press("l")  # nor an empty roll call
+        assert isinstance(app.screen, MainScreen) and meeting.state.pending.poll is None
+        assert "seek consensus first" in shown(app, "#notice")
         meeting.run("consensus", "conclude not-reached")
         await pilot.press("v")
         assert isinstance(app.screen, VoteForm)
