@@ -4,6 +4,7 @@ number or date box. Each says when the chair is done with it, so the form moves 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -137,7 +138,11 @@ class Picker(Vertical, can_focus=False):
     def _narrow(self, typed: str) -> None:
         self.moved = False
         wanted = plain_letters(typed)
-        found = [c for c, key in zip(self.choices, self._keys, strict=True) if wanted in key]
+        matches = [(c, key) for c, key in zip(self.choices, self._keys, strict=True) if wanted in key]
+        if wanted:  # names with a word that begins so first: "ama" is Ama Serwaa before Kamanda
+            begins = re.compile(rf"(?:^|[\s(-]){re.escape(wanted)}")
+            matches.sort(key=lambda match: begins.search(match[1]) is None)
+        found = [c for c, _key in matches]
         options = self.query_one(OptionList)
         options.set_options(Option(c.label, id=c.value) for c in found)
         if found:

@@ -786,6 +786,19 @@ async def test_names_are_found_without_their_accents(tmp_path):
         assert [row.member for row in roster.rows if row.member] == ["obs-1"]
 
 
+async def test_a_picker_lists_first_the_names_a_word_of_which_begins_as_typed(tmp_path):
+    """"res" is Wilmer Restrepo-Quiñones before Marisol Cáceres-Lagos, though she comes first
+    in the council's order: Enter takes the member the chair began to type."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("queue")
+        await pilot.pause()
+        await type_text(pilot, "res")
+        listed = app.screen.query_one("#field-members", Picker).query_one(OptionList)
+        assert [listed.get_option_at_index(n).id for n in range(listed.option_count)] == ["co-1", "hn-1"]
+
+
 async def test_names_with_accents_are_intact_on_screen(tmp_path):
     meeting = in_session(tmp_path, item="focal-points").run("move by bf-1 seconded co-1")
     app = app_for(meeting)
