@@ -13,14 +13,17 @@ from meeting.domain.state import Motion, State
 from meeting.i18n import _, ngettext
 from meeting.vocabulary import (
     ATTENDANCE,
+    CHOICES,
     EVENT_NAMES,
     ITEM_STATUS,
     MOTION_NAMES,
     MOTION_STATUS,
+    NOMINATION_ANSWERS,
     PHASES,
     item_title,
     member_name,
     member_names,
+    words,
 )
 from meeting.words import outcome_words, quorum_status_words, votes_present
 
@@ -99,6 +102,9 @@ def describe(event: ev.AnyEvent, state: State) -> str:
     def name(member: str) -> str:
         return member_name(state, member)
 
+    def what_for(who: str) -> str:  # "speakers queued: Foday Kamanda-Lewis, Otieno Wafula-Achieng"
+        return _("{what}: {text}").format(what=_(EVENT_NAMES[event.type]), text=who)
+
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
             text = _("attendance: {changes}").format(
@@ -144,8 +150,33 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             return _("result of motion #{number}: {outcome}").format(number=number, outcome=outcome_words(outcome))
         case ev.RollCallVoted(votes=votes, choice=choice):
             return _("roll call: {voters} {choice}").format(
-                voters=member_names(state, [v.voter for v in votes]), choice=choice
+                voters=member_names(state, [v.voter for v in votes]), choice=words(CHOICES, choice)
             )
+        case ev.NominationSeconded(candidate=candidate, member=member):
+            return _("nomination of {candidate} seconded by {member}").format(
+                candidate=name(candidate), member=name(member)
+            )
+        case ev.NominationAnswered(candidate=candidate, answer=answer):
+            return what_for(f"{name(candidate)} ({words(NOMINATION_ANSWERS, answer)})")
+        case ev.MotionWithdrawn(motion=number):
+            return what_for(f"#{number}")
+        case ev.DivisionDemanded(motion=number, member=member):
+            return what_for(f"#{number}, {name(member)}")
+        case ev.SpeakersQueued(members=members):
+            return what_for(member_names(state, members))
+        case ev.RoundOpened(candidates=candidates):
+            return what_for(member_names(state, candidates))
+        case (
+            ev.ChairHanded(member=member)
+            | ev.SecretaryNamed(member=member)
+            | ev.SpeakerRemoved(member=member)
+            | ev.InterestDeclared(member=member)
+            | ev.Recused(member=member)
+            | ev.InterestCleared(member=member)
+            | ev.PointRaised(member=member)
+            | ev.CandidacyWithdrawn(candidate=member)
+        ):
+            return what_for(name(member))
         case ev.ItemOpened(item=item) | ev.ItemClosed(item=item):
             return _("item {title}: {what}").format(title=item_title(state, item), what=_(EVENT_NAMES[event.type]))
         case ev.Noted(text=text) | ev.ActionRecorded(what=text):

@@ -57,7 +57,12 @@ def test_attendance(snap_compare, tmp_path, size):
 
 @sized
 def test_vote_form_says_what_is_needed(snap_compare, tmp_path, size):
-    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        "consensus",
+        'block bo-1 "Not yet"',
+        "conclude",  # consensus first
+    )
     assert snap_compare(_app(meeting), press=["v", "1", "4"], terminal_size=size)
 
 

@@ -38,7 +38,9 @@ def test_attendance(snap_compare, tmp_path):
 
 
 def test_vote_form_says_what_is_needed(snap_compare, tmp_path):
-    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", "consensus", 'block bo-1 "Not yet"', "conclude"
+    )
     assert in_french(snap_compare, meeting, press=["v", "1", "4"])
 
 

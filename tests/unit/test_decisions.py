@@ -335,3 +335,28 @@ def test_the_console_tells_who_blocked_stood_aside_objected_or_has_the_floor(tmp
     other = in_session(tmp_path / "consent", item="agenda").run("move by ke-1 seconded gh-1", "objection co-1")
     objected = other.session.recorded[-1].event
     assert describe(objected, other.state) == "Wilmer Restrepo-Quiñones objected to consent on motion #1"
+
+
+def test_the_console_names_who_each_action_is_about(tmp_path):
+    """Speakers queued or taken off, a chair handed over, a nomination seconded or answered,
+    a ballot's candidates: the log says who, as the chair chose them in a picker."""
+    from meeting.i18n import language
+    from meeting.report import describe
+
+    meeting = in_session(tmp_path, item="rapporteur")
+    meeting.run("queue zw-1 bo-1", "unqueue bo-1", "nominate pe-1 by co-1", "second-nomination pe-1 by bo-1")
+    meeting.run("decline pe-1", "nominate zm-1 by ke-1 seconded gh-1", "close-nominations", "round")
+    said = [describe(r.event, meeting.state) for r in meeting.session.recorded[-8:]]
+    assert said == [
+        "speakers queued: Tendai Mashiri-Ncube, Rubén Mamani-Choque",
+        "speaker removed from the queue: Rubén Mamani-Choque",
+        "Yolanda Huamaní-Ccori nominated by Wilmer Restrepo-Quiñones",
+        "nomination of Yolanda Huamaní-Ccori seconded by Rubén Mamani-Choque",
+        "nomination answered: Yolanda Huamaní-Ccori (declined)",
+        "Mutale Chibwe-Nkonde nominated by Otieno Wafula-Achieng, seconded by Ama Serwaa Boatemaa",
+        "nominations closed",
+        "ballot opened: Mutale Chibwe-Nkonde",
+    ]
+    roll = in_session(tmp_path / "roll", item="article-7").run("move by zm-1 seconded bf-1", "roll-call", "no gh-1")
+    with language("fr"):
+        assert describe(roll.session.recorded[-1].event, roll.state) == "appel nominal\xa0: Ama Serwaa Boatemaa non"
