@@ -46,6 +46,11 @@ DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, e
 _CONFIRMED = frozenset({"adjourn", "undo"})
 
 
+def _opens_roll_call(event: ev.AnyEvent | None) -> bool:
+    """A roll call opened from the command bar or the palette, or by a member's demand for a division."""
+    return isinstance(event, ev.DivisionDemanded) or (isinstance(event, ev.PollOpened) and event.method == "roll_call")
+
+
 def verbs_provider() -> type[Provider]:  # textual.command is imported with the palette
     from meeting.tui.palette import VerbsProvider  # when the palette first opens
 
@@ -118,6 +123,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
             self.main.post_message(CommandAnswered(message.line, result))
         if isinstance(result, Accepted) and isinstance(result.event, DECISIONS):
             self.show_result(result.event)
+        elif isinstance(result, Accepted) and _opens_roll_call(result.event):
+            self.open_form("roll-call")  # its grid, where the chair takes the answers
 
     def _execute(self, line: str) -> Accepted | Refused | None:
         """Send one line to the engine through the session; say on the main screen what it

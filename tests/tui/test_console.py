@@ -546,6 +546,20 @@ async def test_a_count_not_in_order_is_refused_when_asked_for_not_after_the_figu
         assert isinstance(app.screen, VoteForm)
 
 
+async def test_a_division_opens_the_roll_call_grid(tmp_path):
+    """A member demands a division on a show of hands: the roll call the engine opens is on
+    screen, ready for answers, without looking for its key."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 16 1 1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "division bo-1")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PollScreen)
+        await pilot.press("y")
+        assert len(meeting.state.motions[1].poll.choices) == 1  # type: ignore[union-attr]
+
+
 async def test_closing_a_roll_call_with_seats_not_answered_asks_first(tmp_path):
     """A seat not answered is recorded as not voting: 'c' with some left names them and asks;
     'n' goes back to the roll call, 'y' closes it."""
