@@ -751,14 +751,15 @@ async def test_the_attendance_of_a_thousand_delegates_is_filtered_by_name(tmp_pa
 
 async def test_the_attendance_list_cuts_nothing_at_80_columns(tmp_path):
     """At 80x24 each row is shown whole: the columns as wide as their words, the local times
-    left to the line under the list when the seats' words need the room; a longer word later
-    ("connection dropped") widens its column."""
+    left to the line under the list when the seats' words need the room. A longer word later
+    ("connection dropped") widens its column; the longest seat words may then lose their last
+    letters, and the line under the list says the row whole."""
     from meeting.tui.roster import row_text
 
     meeting = start(tmp_path).run("remote zm-1")
     app = app_for(meeting)
 
-    def cut(roster: RosterList) -> list[str]:
+    def cut(roster: RosterList) -> list[str]:  # the columns before the seat's
         shown = [(row, row_text(row, roster.widths).plain) for row in roster.rows if row.member]
         return [
             cell
