@@ -23,7 +23,7 @@ from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
-from meeting.tui.roster import RosterList, Row, row_text
+from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import ATTENDANCE, member_name
 
@@ -94,8 +94,8 @@ class AttendanceScreen(Screen[None]):
         room = self.app.size.width - 3  # the space before each row, and the scrollbar
         if room + 3 >= 100:
             return
-        cells = [self._heading().cells, *(row.cells for row in rows if row.member)]
-        name, attending, local, seat = (max(len(c[i]) for c in cells) + 1 for i in range(1, 5))
+        shown = [self._heading(), *rows]
+        name, attending, local, seat = (widest(shown, column) for column in range(1, 5))
         name = min(name, 28)
         widths = (0, name, attending, local if name + attending + local + seat <= room else 0)
         roster = self.query_one(RosterList)

@@ -21,7 +21,7 @@ from meeting.messages import render
 from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
-from meeting.tui.roster import RosterList, Row, row_text
+from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
 from meeting.words import counts_words
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 WAITING_NAMED = 6
-WIDTHS = (28, 38)  # seat, cast by; the answer takes the rest
+ANSWERS = ("yes", "no", "abstain")
 
 
 def _beside_holders(voters: list[Voter]) -> list[Voter]:
@@ -59,9 +59,8 @@ class PollScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="poll-motion")
         yield Static(id="poll-count")
-        heading = Row("-", (_("Seat"), _("Cast by"), _("Answer")))
-        yield Static(row_text(heading, WIDTHS), id="poll-heading")
-        yield RosterList(WIDTHS, id="poll-list")
+        yield Static(id="poll-heading")
+        yield RosterList(id="poll-list")
         yield Static(id="poll-error")
         yield TranslatedFooter()
 
@@ -89,7 +88,14 @@ class PollScreen(Screen[None]):
                 if voters:
                     rows.append(Row(None, (region_name(state, region) if region else "—",)))
                     rows += [self._row(state, poll, v) for v in voters]
+        # The answer beside the seat, each column as wide as its words; who casts the vote
+        # (an alternate, a proxy holder) takes the rest.
+        heading = Row("-", (_("Seat"), _("Answer"), _("Cast by")))
+        answer = max(len(heading.cells[1]), *(len(words(CHOICES, a)) for a in ANSWERS)) + 1
+        widths = (min(widest([heading, *rows], 0), 28), answer)
+        self.query_one("#poll-heading", Static).update(row_text(heading, widths))
         roster = self.query_one(RosterList)
+        roster.set_widths(widths)
         roster.show(rows)
         self._to_unanswered(0)
         self.count()
@@ -98,7 +104,7 @@ class PollScreen(Screen[None]):
         answer = poll.choices.get(voter.seat)
         shown = words(CHOICES, answer[1]).upper() if answer else "·"
         cast_by = "" if voter.via == "titular" else f"{member_name(state, voter.voter)} ({words(VIA, voter.via)})"
-        return Row(voter.seat, (member_name(state, voter.seat), cast_by, shown))
+        return Row(voter.seat, (member_name(state, voter.seat), shown, cast_by))
 
     def count(self) -> None:
         state = self.app.session.state

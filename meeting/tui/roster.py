@@ -3,6 +3,7 @@ redraws only the lines that change, so a 1,000-delegate assembly stays quick to 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -22,6 +23,11 @@ WIDTHS = (9, 30, 14)
 class Row:
     member: str | None  # None for a region's heading
     cells: tuple[str, ...]
+
+
+def widest(rows: Iterable[Row], column: int) -> int:
+    """The width a column needs: its longest cell (headings included), and a space after it."""
+    return max((len(row.cells[column]) for row in rows if row.member), default=0) + 1
 
 
 def row_text(row: Row, widths: tuple[int, ...] = WIDTHS) -> Text:
