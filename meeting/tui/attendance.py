@@ -79,6 +79,9 @@ class AttendanceScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fill("")
         self._fit(self.query_one(RosterList).rows)
+
+    def on_resize(self) -> None:
+        self._fit(self.query_one(RosterList).rows)
         self.query_one(RosterList).focus()
         self.refresh_quorum()
 
@@ -92,12 +95,12 @@ class AttendanceScreen(Screen[None]):
         for ...") would not fit beside them. The line under the list says the highlighted
         member's row whole."""
         room = self.app.size.width - 3  # the space before each row, and the scrollbar
-        if room + 3 >= 100:
-            return
-        shown = [self._heading(), *rows]
-        name, attending, local, seat = (widest(shown, column) for column in range(1, 5))
-        name = min(name, 28)
-        widths = (0, name, attending, local if name + attending + local + seat <= room else 0)
+        widths = WIDE
+        if room + 3 < 100:
+            shown = [self._heading(), *rows]
+            name, attending, local, seat = (widest(shown, column) for column in range(1, 5))
+            name = min(name, 28)
+            widths = (0, name, attending, local if name + attending + local + seat <= room else 0)
         roster = self.query_one(RosterList)
         if widths != roster.widths:
             roster.set_widths(widths)

@@ -782,6 +782,12 @@ async def test_the_attendance_list_cuts_nothing_at_80_columns(tmp_path):
         await pilot.pause()
         assert meeting.state.status("zm-1") == "dropped"
         assert cut(roster) == []
+        await pilot.resize_terminal(120, 40)  # a wider window: the id and local time come back
+        await pilot.pause()
+        assert roster.widths[0] > 0 and roster.widths[3] > 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert roster.widths[0] == 0 and cut(roster) == []
 
 
 async def test_names_are_found_without_their_accents(tmp_path):
