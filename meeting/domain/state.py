@@ -254,7 +254,7 @@ class State:
 
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
-        meeting = Meeting(agenda=loaded.agenda, council=loaded.council)
+        meeting = Meeting.of(loaded.agenda, loaded.council)
         state = cls(meeting, loaded.sources, at, loaded.agenda.chair)
         state.presence = {m.id: Presence() for m in loaded.council.members}
         seats = loaded.council.seats

@@ -203,7 +203,7 @@ def _load_agenda(source: Source, path: Path, data: dict[str, Any], loaded: Loade
         findings.append(finding)
 
     if council is not None and agenda is not None:
-        meeting = Meeting(agenda=agenda, council=council)
+        meeting = Meeting.of(agenda, council)
         findings += _restored(meeting_findings(meeting), council_repairs, agenda_repairs)
         loaded.meeting = meeting
     elif council is not None:
