@@ -796,11 +796,7 @@ async def test_names_are_found_without_their_accents(tmp_path):
     meeting = in_session(tmp_path)
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_form("declare")
-        await pilot.pause()
-        await type_text(pilot, "oued")
-        listed = app.screen.query_one("#field-member", Picker).query_one(OptionList)
-        assert [listed.get_option_at_index(n).id for n in range(listed.option_count)] == ["bf-1"]
+        assert await picked_from(pilot, "declare", "member", "oued") == ["bf-1"]
         await pilot.press("escape", "r", "slash", *"soren")
         roster = app.screen.query_one(RosterList)
         assert [row.member for row in roster.rows if row.member] == ["obs-1"]
@@ -812,11 +808,17 @@ async def test_a_picker_lists_first_the_names_a_word_of_which_begins_as_typed(tm
     meeting = in_session(tmp_path)
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_form("queue")
-        await pilot.pause()
-        await type_text(pilot, "res")
-        listed = app.screen.query_one("#field-members", Picker).query_one(OptionList)
-        assert [listed.get_option_at_index(n).id for n in range(listed.option_count)] == ["co-1", "hn-1"]
+        assert await picked_from(pilot, "queue", "members", "res") == ["co-1", "hn-1"]
+
+
+async def picked_from(pilot, verb: str, field: str, typed: str) -> list[str]:
+    """What the picker of a verb's form lists, in order, once `typed` is typed in it."""
+    app = pilot.app
+    app.open_form(verb)
+    await pilot.pause()
+    await type_text(pilot, typed)
+    listed = app.screen.query_one(f"#field-{field}", Picker).query_one(OptionList)
+    return [listed.get_option_at_index(n).id for n in range(listed.option_count)]
 
 
 async def test_names_with_accents_are_intact_on_screen(tmp_path):
