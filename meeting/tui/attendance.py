@@ -79,11 +79,11 @@ class AttendanceScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fill("")
         self._fit(self.query_one(RosterList).rows)
+        self.query_one(RosterList).focus()
+        self.refresh_quorum()
 
     def on_resize(self) -> None:
         self._fit(self.query_one(RosterList).rows)
-        self.query_one(RosterList).focus()
-        self.refresh_quorum()
 
     @staticmethod
     def _heading() -> Row:
