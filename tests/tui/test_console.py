@@ -785,9 +785,11 @@ async def test_the_attendance_list_cuts_nothing_at_80_columns(tmp_path):
         await pilot.resize_terminal(120, 40)  # a wider window: the id and local time come back
         await pilot.pause()
         assert roster.widths[0] > 0 and roster.widths[3] > 0
+        await pilot.press("slash")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert roster.widths[0] == 0 and cut(roster) == []
+        assert app.focused is app.screen.query_one("#roll-filter")  # a resize leaves the focus be
 
 
 async def test_names_are_found_without_their_accents(tmp_path):
