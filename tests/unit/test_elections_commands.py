@@ -146,7 +146,13 @@ def test_nominations_follow_the_elections_rules(tmp_path: Path) -> None:
     assert meeting.refuse("accept co-1").code == "nomination.already-answered"
     meeting.run("close-nominations")
     assert meeting.state.elections["chair"].candidates == ("co-1",)
-    assert meeting.refuse("nominate pe-1 by bo-1 seconded co-1").code == "nomination.closed"
+    assert meeting.refuse("nominate pe-1 for chair by bo-1 seconded co-1").code == "nomination.closed"
+    # Named no election, a nomination goes to the first still taking them from the floor (the
+    # bureau's list is closed before the meeting): Latin America's focal point.
+    meeting.run("nominate pe-1 by bo-1 seconded co-1")
+    assert meeting.state.elections["latam"].standing == ("pe-1",)
+    meeting.run("round")  # named no election either: the one ready for a ballot, the chair's
+    assert meeting.state.elections["chair"].open_round is not None
 
 
 def test_the_tellers_report_cannot_exceed_the_ballots_possible(tmp_path: Path) -> None:
