@@ -25,7 +25,7 @@ from meeting.vocabulary import (
     member_names,
     words,
 )
-from meeting.words import outcome_words, quorum_status_words, votes_present
+from meeting.words import labelled, outcome_words, quorum_status_words, votes_present
 
 
 def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
@@ -103,7 +103,7 @@ def describe(event: ev.AnyEvent, state: State) -> str:
         return member_name(state, member)
 
     def what_for(who: str) -> str:  # "speakers queued: Foday Kamanda-Lewis, Otieno Wafula-Achieng"
-        return _("{what}: {text}").format(what=_(EVENT_NAMES[event.type]), text=who)
+        return labelled(_(EVENT_NAMES[event.type]), who)
 
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):

@@ -20,6 +20,11 @@ from meeting.i18n import _, ngettext
 from meeting.vocabulary import APPEAL_OUTCOMES, BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
 
 
+def labelled(what: str, text: str) -> str:
+    """ "what: text", with the language's colon (after a no-break space in French)."""
+    return _("{what}: {text}").format(what=what, text=text)
+
+
 def base_words(of: str, seats: int) -> str:
     """What a threshold is a share of: "votes cast", "members present", "all 21 voting seats"."""
     return _(BASES[of]).format(seats=seats)

@@ -17,6 +17,7 @@ from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, member_name, words
+from meeting.words import labelled
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -75,7 +76,8 @@ class ConsensusScreen(ModalScreen[None]):
         if consensus is not None:
             round_.append(_("Consensus sought. Blocks:") + "\n", style="bold")
             for member, reason in consensus.blocks:
-                round_.append(f"  {member_name(state, member)}" + (f": “{reason}”" if reason else "") + "\n")
+                name = member_name(state, member)
+                round_.append(f"  {labelled(name, f'“{reason}”') if reason else name}\n")
             if not consensus.blocks:
                 round_.append("  —\n")
             round_.append(_("Standing aside:") + " ", style="bold")

@@ -24,7 +24,7 @@ from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
-from meeting.words import counts_words
+from meeting.words import counts_words, labelled
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -113,9 +113,13 @@ class PollScreen(Screen[None]):
         if motion is None or poll is None:
             self.query_one("#poll-motion", Static).update(_("No roll call is open."))
             return
-        head = Text(_("Roll call on motion #{n}").format(n=motion.number), style="bold")
+        title = _("Roll call on motion #{n}").format(n=motion.number)
+        head = Text(title, style="bold")
         if motion.text:
-            head.append(f": “{motion.text}”", style="italic")
+            quoted = f"“{motion.text}”"
+            head = Text(labelled(title, quoted))
+            head.stylize("bold", 0, len(head) - len(quoted))
+            head.stylize("italic", len(head) - len(quoted))
         self.query_one("#poll-motion", Static).update(head)
         tally = {"yes": 0, "no": 0, "abstain": 0}
         for _voter, choice in poll.choices.values():
