@@ -27,7 +27,7 @@ class KeysInTurn(App[None]):
         self._holding = False  # a key's work is not done yet: the next keys wait
         self._held: list[events.Key] = []
         self._released: events.Key | None = None  # the held key let through next
-        self._answering: asyncio.Task[None] | None = None
+        self._answering: asyncio.Task[None] | None = None  # kept: a task no one holds may be collected
 
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, events.Key) or event.is_forwarded:
