@@ -95,6 +95,8 @@ CAPACITIES = {
 
 # Who cast a seat's vote, when not its titular.
 VIA = {"alternate": N_("as alternate"), "proxy": N_("by proxy")}
+# The same in a word, under the roll call's heading "Cast by": narrow enough for 80 columns.
+CAST_BY = {"alternate": N_("alternate"), "proxy": N_("proxy holder")}
 
 # ── the agenda ────────────────────────────────────────────────────────────────
 

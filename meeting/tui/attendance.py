@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -78,30 +79,31 @@ class AttendanceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self._fit(self.query_one(RosterList).rows)
+        self._fit()
         self.query_one(RosterList).focus()
         self.refresh_quorum()
 
     def on_resize(self) -> None:
-        self._fit(self.query_one(RosterList).rows)
+        self._fit()
 
     @staticmethod
     def _heading() -> Row:
         return Row("-", (_("Id"), _("Name"), _("Attending"), _("Local time"), _("Seat")))
 
-    def _fit(self, rows: list[Row]) -> None:
-        """Under 100 columns, each column as wide as its longest cell and no id column (the
-        filter still finds ids); the local times give way when the seats' words ("alternate
-        for ...") would not fit beside them. The line under the list says the highlighted
-        member's row whole."""
+    def _fit(self) -> None:
+        """Under 100 columns, each column as wide as its longest cell in the whole roster (a
+        filter leaves the columns where they were) and no id column (the filter still finds
+        ids); the local times give way when the seats' words ("alternate for ...") would not
+        fit beside them. The line under the list says the highlighted member's row whole."""
         room = self.app.size.width - 3  # the space before each row, and the scrollbar
         widths = WIDE
+        roster = self.query_one(RosterList)
         if room + 3 < 100:
+            rows = self._rows("") if self.query_one("#roll-filter", Input).value else roster.rows
             shown = [self._heading(), *rows]
             name, attending, local, seat = (widest(shown, column) for column in range(1, 5))
             name = min(name, 28)
             widths = (0, name, attending, local if name + attending + local + seat <= room else 0)
-        roster = self.query_one(RosterList)
         if widths != roster.widths:
             roster.set_widths(widths)
             self.query_one("#roll-heading", Static).update(row_text(self._heading(), widths))
@@ -207,12 +209,12 @@ class AttendanceScreen(Screen[None]):
                 changed.append(self._row(row.member))
                 roster.change(index, changed[-1])
         if any(
-            len(cell) >= width
+            cell_len(cell) >= width
             for row in changed
             for cell, width in zip(row.cells, roster.widths, strict=False)
             if width
         ):
-            self._fit(roster.rows)  # a longer word now ("connection dropped")
+            self._fit()  # a longer word now ("connection dropped")
         self.refresh_quorum()
 
     def action_proxy(self) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +23,7 @@ from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.formats import clock_time, from_now, percent
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
+from meeting.tui.roster import fitted
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
 from meeting.words import decision_words, exact_words
 
@@ -228,7 +230,7 @@ def _region_votes(state: State, seats: tuple[Member, ...], represented: list[Vot
 def attendance_text(state: State) -> Text:
     council = state.meeting.council
     text = Text()
-    width = min(max((len(r.name) for r in council.regions), default=0), 24)
+    width = min(max((cell_len(r.name) for r in council.regions), default=0), 24)
     for region in council.regions:
         seats = council.seats_in(region.id)
         represented = [v for s in seats if (v := representation(state, s)) is not None]
@@ -236,7 +238,7 @@ def attendance_text(state: State) -> Text:
         for voter in represented:
             if voter.via in via:
                 via[voter.via] += 1
-        line = Text(f"{region.name[:width]:<{width}} {len(represented):>4}/{len(seats):<4}")
+        line = Text(f"{fitted(region.name, width)} {len(represented):>4}/{len(seats):<4}")
         filled = min(len(represented), 8)
         line.append(
             "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"

@@ -23,7 +23,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import TranslatedFooter
-from meeting.vocabulary import CHOICES, VIA, member_name, region_name, words
+from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, words
 from meeting.words import counts_words, labelled
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class PollScreen(Screen[None]):
     def _row(self, state: State, poll: Poll, voter: Voter) -> Row:
         answer = poll.choices.get(voter.seat)
         shown = words(CHOICES, answer[1]).upper() if answer else "·"
-        cast_by = "" if voter.via == "titular" else f"{member_name(state, voter.voter)} ({words(VIA, voter.via)})"
+        cast_by = "" if voter.via == "titular" else f"{member_name(state, voter.voter)} ({words(CAST_BY, voter.via)})"
         return Row(voter.seat, (member_name(state, voter.seat), shown, cast_by))
 
     def count(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -27,17 +28,26 @@ class Row:
 
 def widest(rows: Iterable[Row], column: int) -> int:
     """The width a column needs: its longest cell (headings included), and a space after it."""
-    return max((len(row.cells[column]) for row in rows if row.member), default=0) + 1
+    return max((cell_len(row.cells[column]) for row in rows if row.member), default=0) + 1
 
 
-def row_text(row: Row, widths: tuple[int, ...] = WIDTHS) -> Text:
+def fitted(text: str, cells: int) -> str:
+    """`text` in exactly `cells` terminal cells: padded, or cut and ended with "…". Counted in
+    cells, not characters: a combining accent (the "ọ̀" of Adébáyọ̀) takes none, a wide letter two."""
+    if cell_len(text) <= cells:
+        return set_cell_size(text, cells)
+    return set_cell_size(set_cell_size(text, cells - 1).rstrip() + "…", cells)
+
+
+def row_text(row: Row, widths: tuple[int, ...] = WIDTHS, room: int | None = None) -> Text:
+    """A member's row in columns of `widths` (0 leaves a column out), the last cell after them
+    in what is left of `room` cells. A cell cut ends with "…": the screen says it whole elsewhere."""
     if row.member is None:
         return Text(" " + row.cells[0], style="bold")
-    text = Text(" ")
-    for cell, width in zip(row.cells, (*widths, 200), strict=False):
-        if width:  # a width of 0 leaves the column out
-            text.append(cell[: width - 1].ljust(width))
-    return text
+    line = " " + "".join(fitted(cell, width - 1) + " " for cell, width in zip(row.cells, widths, strict=False) if width)
+    last = " ".join(row.cells[len(widths) :])
+    left = room - cell_len(line) if room is not None else cell_len(last)
+    return Text(line + (fitted(last, left) if 0 < left < cell_len(last) else last))
 
 
 class RosterList(ScrollView, can_focus=True):
@@ -114,7 +124,9 @@ class RosterList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         # The line under the list may grow to two lines for the member just highlighted: the
-        # list shrinks after it scrolled, and its cursor must stay in sight.
+        # list shrinks after it scrolled, and its cursor must stay in sight. The rows' last cells
+        # are cut to the new width.
+        self._strips.clear()
         self._keep_cursor_in_sight()
 
     def _keep_cursor_in_sight(self) -> None:
@@ -130,7 +142,8 @@ class RosterList(ScrollView, can_focus=True):
             return Strip.blank(width)
         strip = self._strips.get(index)
         if strip is None:
-            strip = Strip(row_text(self.rows[index], self.widths).render(self.app.console))
+            room = self.scrollable_content_region.width
+            strip = Strip(row_text(self.rows[index], self.widths, room).render(self.app.console))
             self._strips[index] = strip
         strip = strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, None)
         if index == self.cursor:

@@ -480,7 +480,7 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         poll = meeting.state.pending.poll
         assert poll is not None and len(poll.entitled) == 21
         assert "0 in favour, 0 against, 0 abstentions · 14 needed" in shown(app, "#poll-count")
-        assert "Kwabena Owusu-Ansah (as alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
+        assert "Kwabena Owusu-Ansah (alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
         assert "16 in favour, 2 against, 1 abstention · 14 needed" in count
@@ -749,11 +749,28 @@ async def test_the_attendance_of_a_thousand_delegates_is_filtered_by_name(tmp_pa
         assert len(matching) == 1 and target.name.split()[-1] in matching[0].name
 
 
+def test_roster_columns_are_counted_in_terminal_cells():
+    """A name's combining accents take no cell and a wide letter two: the columns after it stay
+    in line. A cell too long for its column, or the last one for the line, ends in "…"."""
+    from rich.cells import cell_len
+
+    from meeting.tui.roster import Row, row_text
+
+    names = ["Chiara Ngozi Adébáyọ̀", "Kwabena Owusu-Ansah", "山田 花子"]
+    lines = [row_text(Row("x", ("id", name, "absent", "seat")), (0, 25, 8)).plain for name in names]
+    assert [cell_len(line[: line.index("absent")]) for line in lines] == [26, 26, 26]
+    cut = row_text(Row("x", ("id", "Luz Dary Mosquera-Palacios", "connection dropped", "seat")), (0, 12, 8))
+    assert cut.plain == " Luz Dary M… connec… seat"
+    last = row_text(Row("x", ("id", "Kwabena", "present", "alternate for Ama Serwaa Boatemaa")), (0, 9, 9), room=30)
+    assert last.plain == " Kwabena  present  alternate… " and cell_len(last.plain) == 30
+    assert row_text(Row("x", ("id", "Kwabena", "present", "seat")), (0, 9, 9), room=30).plain.endswith(" seat")
+
+
 async def test_the_attendance_list_cuts_nothing_at_80_columns(tmp_path):
     """At 80x24 each row is shown whole: the columns as wide as their words, the local times
     left to the line under the list when the seats' words need the room. A longer word later
-    ("connection dropped") widens its column; the longest seat words may then lose their last
-    letters, and the line under the list says the row whole."""
+    ("connection dropped") widens its column; the longest seat words may then be cut, ending in
+    "…", and the line under the list says the row whole."""
     from meeting.tui.roster import row_text
 
     meeting = start(tmp_path).run("remote zm-1")
@@ -782,6 +799,12 @@ async def test_the_attendance_list_cuts_nothing_at_80_columns(tmp_path):
         await pilot.pause()
         assert meeting.state.status("zm-1") == "dropped"
         assert cut(roster) == []
+        await pilot.press("slash", "ctrl+u", "enter")  # the whole list again
+        await pilot.pause()
+        room = roster.scrollable_content_region.width
+        texts = [row_text(row, roster.widths, room).plain for row in roster.rows]
+        assert any(text.endswith("alternate for Aminata Ouédraog…") for text in texts)
+        assert cut(roster) == []  # the names as wide as the whole roster's, not the one filtered
         await pilot.resize_terminal(120, 40)  # a wider window: the id and local time come back
         await pilot.pause()
         assert roster.widths[0] > 0 and roster.widths[3] > 0
