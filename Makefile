@@ -31,7 +31,7 @@ $(LOCALE)/%/LC_MESSAGES/meeting.mo: $(LOCALE)/%/LC_MESSAGES/meeting.po | $(INSTA
 
 # Every string marked in the code (`_`, `N_`, `ngettext`), with the comments for translators.
 pot: $(INSTALLED)
-	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 --keywords P_:1c,2 \
+	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 --keywords P_:1c,2 --keywords _verb:3 \
 		--add-comments TRANSLATORS: --sort-by-file --width 100 --project meeting --copyright-holder IC-ASM \
 		--msgid-bugs-address "" --output-file $(POT).new meeting
 	# A new template only when its strings changed, not its date: nothing to merge otherwise.

@@ -902,6 +902,25 @@ async def test_resume_a_meeting_killed_mid_way(tmp_path):
     session.close()
 
 
+async def test_the_palette_finds_a_verb_by_its_summary_in_the_chairs_language(tmp_path):
+    """A French chair searching "suspendre" finds `recess` by its summary, translated."""
+    from textual.command import CommandPalette
+
+    from meeting.i18n import language
+
+    with language("fr"):
+        app = app_for(in_session(tmp_path))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            await type_text(pilot, "suspendre la séance")
+            await pilot.pause(0.4)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandForm) and app.screen.verb.name == "recess"
+            assert "Suspendre la séance pour une pause" in all_text(app)
+
+
 async def test_the_palette_lists_every_key_action_with_its_key(tmp_path):
     from meeting.tui.actions import ACTIONS
 

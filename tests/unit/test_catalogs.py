@@ -200,3 +200,12 @@ def test_a_built_wheel_carries_the_compiled_catalogs(tmp_path: Path) -> None:
             translated = [m for m in messages(po) if all(forms(m)) and not m.fuzzy]
             assert translated, f"nothing translated into {code}"
             assert all(held.get(msgid(m)) == forms(m) for m in translated)
+
+
+def test_every_verbs_summary_is_in_the_template() -> None:
+    """The palette, the help and each form's heading show a verb's summary through `_()`:
+    `make pot` reads them from the grammar's `_verb(...)` calls (keyword `_verb:3`)."""
+    from meeting.domain.language import GRAMMAR
+
+    template = {msgid(m) for m in messages(catalog(TEMPLATE))}
+    assert sorted({verb.summary for verb in GRAMMAR} - template) == []
