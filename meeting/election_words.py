@@ -58,7 +58,7 @@ def decision_words(council: Council, decision: Decision, of: int | None = None, 
             name=name, votes=votes, reason=reason, outcome=outcome
         )
     if decision.tie is not None:
-        text += "; " + tie_words(council, decision.tie)
+        text += _("; ") + tie_words(council, decision.tie)
     return text
 
 

@@ -108,11 +108,11 @@ def describe(event: ev.AnyEvent, state: State) -> str:
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
             text = _("attendance: {changes}").format(
-                changes="; ".join(f"{name(m)} {_(ATTENDANCE[s])}" for m, s in changes.items())
+                changes=_("; ").join(f"{name(m)} {_(ATTENDANCE[s])}" for m, s in changes.items())
             )
             if chair is not None:
                 taker = name(chair.member) if chair.member else _("nobody")
-                text += "; " + _("in the chair: {member}").format(member=taker)
+                text += _("; ") + _("in the chair: {member}").format(member=taker)
             return text
         case ev.ProxyLodged(principal=principal, holder=holder):
             return _("proxy of {principal} to {holder}").format(principal=name(principal), holder=name(holder))

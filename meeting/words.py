@@ -109,7 +109,7 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
         shown = share_words(amount) if isinstance(amount, Fraction) else str(amount)
         counts = quorum.counts or "seats"
         unit = _(QUORUM_UNITS[counts])
-        words += "; " + _("the meeting opens and debates with at least {amount} of the {unit}").format(
+        words += _("; ") + _("the meeting opens and debates with at least {amount} of the {unit}").format(
             amount=shown, unit=unit
         )
     return words
@@ -260,7 +260,7 @@ def quorum_count_words(
     regions_needed: int,
     regions_total: int,
     short: list[str] | tuple[str, ...] = (),
-    separator: str = "; ",
+    separator: str | None = None,  # the language's "; " unless given
     votes: VotesPresent | None = None,
 ) -> str:
     """ "11 of 21 voting seats present (11 needed); 2 of 5 regions represented (3 needed)";
@@ -284,7 +284,7 @@ def quorum_count_words(
         )
     if short:
         parts.append(_("too few seats present from {regions}").format(regions=_(", ").join(short)))
-    return separator.join(parts)
+    return (separator or _("; ")).join(parts)
 
 
 def quorum_status_words(

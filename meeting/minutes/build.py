@@ -93,7 +93,7 @@ def build(
         when = (
             _("called to order {start}").format(start=ctx.clock(began))
             + (", " + _("adjourned {end}").format(end=ctx.clock(ended)) if ended else "")
-            + "; "
+            + _("; ")
             + when
         )
     marks = ([_("CONFIDENTIAL")] if confidential else []) + ([] if approved else [_("DRAFT")])

@@ -38,9 +38,9 @@ def _nomination_words(ctx: Context, nomination: Nomination) -> str:
     else:
         text = _("{name}: nominated by {by}").format(name=name, by=ctx.who(nomination.by))
     if nomination.answer is not None:
-        text += "; " + words(NOMINATION_ANSWERS, nomination.answer)
+        text += _("; ") + words(NOMINATION_ANSWERS, nomination.answer)
     if nomination.withdrawn is not None:
-        text += "; " + _("withdrew at {time}").format(time=ctx.clock(nomination.withdrawn))
+        text += _("; ") + _("withdrew at {time}").format(time=ctx.clock(nomination.withdrawn))
     return text
 
 

@@ -212,7 +212,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
             question = _("Close the meeting (adjourn)?")
             left = not_taken_up(state)
             if left:
-                titles = "; ".join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in left)
+                titles = _("; ").join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in left)
                 question += "\n" + ngettext(
                     "{count} item not taken up: {items}", "{count} items not taken up: {items}", len(left)
                 ).format(count=len(left), items=titles)

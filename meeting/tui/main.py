@@ -81,7 +81,7 @@ class MainScreen(Screen[None]):
         self.set_interval(1, self.tick)
         self.redraw()
         if self.app.warnings:
-            self.notice(Text("⚠ " + "; ".join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
+            self.notice(Text("⚠ " + _("; ").join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:  # the default screen resumes once before its widgets exist

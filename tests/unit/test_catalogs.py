@@ -209,3 +209,11 @@ def test_every_verbs_summary_is_in_the_template() -> None:
 
     template = {msgid(m) for m in messages(catalog(TEMPLATE))}
     assert sorted({verb.summary for verb in GRAMMAR} - template) == []
+
+
+def test_french_punctuation_keeps_its_space_with_it() -> None:
+    """French sets a space before ; : ? ! — a no-break one (U+00A0), or a wrapped line could
+    begin with the mark. A colon with no space before it (12:04, PATH:LINE:COL) is not one."""
+    found = catalog(LOCALE_DIR / "fr" / "LC_MESSAGES" / "meeting.po", locale="fr")
+    breaking = [msgid(m) for m in messages(found) for text in forms(m) if re.search(r"[ \t][;:?!]", text)]
+    assert breaking == []
