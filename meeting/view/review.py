@@ -51,10 +51,11 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#votes", DataTable)
-        # The item and the motion are cut to fit; the detail below says them in full.
+        # The item and the motion are cut to fit; the detail below says them in full. The result
+        # comes before the counts and the method, so that 80 columns show it.
         table.add_column(_("Item"), width=16)
         table.add_column(_("Motion"), width=20)
-        table.add_columns(_("Method"), _("For"), _("Against"), _("Abst."), _("Result"))
+        table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
         self.shown: list[Tally] = []
         self.refresh_data()
         table.focus()
@@ -103,7 +104,7 @@ class ReviewScreen(Screen[None]):
             vote = tally.vote
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
             rows.append(
-                (item, tally.motion.label, vote.method_words, str(vote.yes), str(vote.no), str(vote.abstain), result)
+                (item, tally.motion.label, result, str(vote.yes), str(vote.no), str(vote.abstain), vote.method_words)
             )
         table.add_rows(rows)
         if self.shown:
