@@ -50,27 +50,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
 def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
     table = Table(title=_("Votes: {title}").format(title=minutes.header.title), box=box.SIMPLE_HEAVY, expand=False)
-    table.add_column(_("Motion"), no_wrap=True)
-    table.add_column(_("Item"), justify="right")
-    table.add_column(_("Method"))
-    for name in (_("For"), _("Against"), _("Abst."), _("Blank")):
-        table.add_column(name, justify="right")
-    table.add_column(_("Needed"), justify="right")
-    table.add_column(_("Result"))
+    # The words wrap and the numbers and the result do not: at 80 columns the motion's label
+    # takes two lines rather than the result being cut to "C…". Blank ballots have a column
+    # only where some were cast.
+    blanks = any(tally.vote.blank for tally in votes)
+    table.add_column(_("Motion"), ratio=2, min_width=12, overflow="fold")
+    table.add_column(_("Item"), justify="right", no_wrap=True)
+    table.add_column(_("Method"), ratio=1, min_width=8, overflow="fold")
+    for name in (_("For"), _("Against"), _("Abst."), *([_("Blank")] if blanks else [])):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column(_("Needed"), justify="right", no_wrap=True)
+    table.add_column(_("Result"), no_wrap=True)
     for tally in votes:
         motion, vote = tally.motion, tally.vote
         item = str(tally.item.number) if tally.item else ""
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
+        counts = (str(vote.yes), str(vote.no), str(vote.abstain), *([str(vote.blank)] if blanks else []))
         table.add_row(
-            motion.label,
-            item,
-            vote.method_words,
-            str(vote.yes),
-            str(vote.no),
-            str(vote.abstain),
-            str(vote.blank),
-            _needed(vote),
-            Text(vote.result_words, style=style),
+            motion.label, item, vote.method_words, *counts, _needed(vote), Text(vote.result_words, style=style)
         )
     return table
 

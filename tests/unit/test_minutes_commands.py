@@ -299,6 +299,17 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert "Kwabena Owusu-Ansah" in out and "Wilmer Restrepo-Quiñones" in out
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_tally_at_80_columns_cuts_no_result(source, capsys, monkeypatch, lang):
+    """The summary's words wrap so that each vote's numbers and result are shown whole."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["tally", str(source), "--lang", lang]) == 0
+    summary = capsys.readouterr().out.split("╭")[0]
+    assert max(len(line) for line in summary.splitlines()) <= 80 and "…" not in summary
+    carried, lost = ("Carried", "Lost") if lang == "en" else ("Adoptée", "Rejetée")
+    assert (summary.count(carried), summary.count(lost)) == (8, 1)
+
+
 def test_tally_of_one_item_and_as_json(source, capsys):
     assert main(["tally", str(source), "--item", "article-7", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
