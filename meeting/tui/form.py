@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from meeting.domain.elections.conduct import ranked_candidates
 from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part, Ref, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.i18n import N_, _
@@ -169,7 +170,11 @@ class CommandForm(ModalScreen[None]):
         ident = f"field-{arg.name}"
         if arg.kind in ("member", "members"):
             first = nominees(state) if self.verb.name in _ON_A_NOMINATION and arg.name == "candidate" else ()
-            return Picker(member_choices(state, first), multiple=arg.kind == "members", value=value, id=ident)
+            choices = member_choices(state, first)
+            if self.verb.name == "paper" and (on_ballot := ranked_candidates(state)):
+                # A paper ranks the ballot's candidates, not the assembly's 1,000 delegates.
+                choices = [c for c in member_choices(state, on_ballot) if c.value in on_ballot]
+            return Picker(choices, multiple=arg.kind == "members", value=value, id=ident)
         if arg.kind == "item":
             return Picker(item_choices(state), value=value, id=ident)
         if arg.kind == "election":

@@ -120,3 +120,26 @@ async def test_an_election_from_its_screen(tmp_path):
     assert isinstance(result, BallotRound) and result.elected == ("zm-1",)
     assert "tellers zm-1 11 pe-1 9" in sent and "result" in sent
     assert all(isinstance(parse(line), Command) for line in sent)
+
+
+async def test_a_ranked_paper_picks_among_the_ballots_candidates_alone(tmp_path):
+    """On a ranked ballot the paper form offers its candidates, in the ballot's order, and no
+    other member: a chair typing papers at a general assembly does not page through delegates."""
+    from textual.widgets import OptionList
+
+    from meeting.tui.fields import Picker
+    from tests.unit.test_elections_commands import officers
+
+    meeting = officers(tmp_path).run("close-nominations for bureau", "round for bureau")
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "p")
+        assert isinstance(app.screen, CommandForm) and app.screen.verb.name == "paper"
+        options = app.screen.query_one("#field-ranking", Picker).query_one(OptionList)
+        assert [options.get_option_at_index(n).id for n in range(options.option_count)] == [
+            "gh-1",
+            "sl-1",
+            "zw-1",
+            "cm-1",
+            "ke-1",
+        ]

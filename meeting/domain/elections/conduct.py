@@ -25,6 +25,13 @@ def round_open(state: State) -> ElectionProgress | None:
     return next((e for e in state.elections.values() if e.open_round is not None), None)
 
 
+def ranked_candidates(state: State) -> tuple[str, ...]:
+    """Whom a ranked ballot paper may name now: the open ranked ballot's candidates, in its order."""
+    election = round_open(state)
+    ballot = election.open_round if election is not None else None
+    return ballot.candidates if ballot is not None and ballot.ranked else ()
+
+
 def on_item(state: State, item: str | None) -> list[ElectionProgress]:
     return [e for e in state.elections.values() if e.item == item]
 
