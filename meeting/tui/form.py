@@ -107,7 +107,7 @@ class FieldProblem:
     words: str
 
 
-# The verbs that act on a nomination already made: their candidate picker lists the nominees first.
+# The verbs that act on a nomination already made: their candidate picker lists the nominees.
 _ON_A_NOMINATION = frozenset({"second-nomination", "accept", "decline", "withdraw-candidacy"})
 
 
@@ -169,11 +169,13 @@ class CommandForm(ModalScreen[None]):
         value = self.values.get(arg.name)
         ident = f"field-{arg.name}"
         if arg.kind in ("member", "members"):
-            first = nominees(state) if self.verb.name in _ON_A_NOMINATION and arg.name == "candidate" else ()
-            choices = member_choices(state, first)
-            if self.verb.name == "paper" and (on_ballot := ranked_candidates(state)):
-                # A paper ranks the ballot's candidates, not the assembly's 1,000 delegates.
-                choices = [c for c in member_choices(state, on_ballot) if c.value in on_ballot]
+            # Those nominated, or on the ranked ballot, alone where there are some: a chair at a
+            # general assembly does not page through its delegates for a candidate.
+            if self.verb.name in _ON_A_NOMINATION and arg.name == "candidate":
+                only = tuple(nominees(state))
+            else:
+                only = ranked_candidates(state) if self.verb.name == "paper" else ()
+            choices = [c for c in member_choices(state, only) if not only or c.value in only]
             return Picker(choices, multiple=arg.kind == "members", value=value, id=ident)
         if arg.kind == "item":
             return Picker(item_choices(state), value=value, id=ident)

@@ -39,9 +39,9 @@ async def test_the_election_key_is_offered_on_an_item_that_holds_an_election(tmp
         assert isinstance(app.screen, ElectionScreen)
 
 
-async def test_a_form_on_a_nomination_lists_the_nominees_first(tmp_path):
-    """Seconding, accepting, declining or withdrawing: the candidate picker starts with those
-    nominated, in order; nominating starts with the members here, as everywhere."""
+async def test_a_form_on_a_nomination_lists_the_nominees(tmp_path):
+    """Seconding, accepting, declining or withdrawing: the candidate picker lists those
+    nominated, in order, and nobody else; nominating starts with the members here, as everywhere."""
     from textual.widgets import OptionList
 
     from meeting.tui.fields import Picker
@@ -56,6 +56,7 @@ async def test_a_form_on_a_nomination_lists_the_nominees_first(tmp_path):
             await pilot.press(key)
             options = app.screen.query_one("#field-candidate", Picker).query_one(OptionList)
             assert [options.get_option_at_index(n).id for n in range(2)] == first
+            assert (options.option_count == 2) == (key != "n")
             await pilot.press("escape")
 
 
