@@ -145,7 +145,9 @@ class Picker(Vertical, can_focus=False):
         found = [c for c, _key in matches]
         options = self.query_one(OptionList)
         options.set_options(Option(c.label, id=c.value) for c in found)
-        if found:
+        # Enter takes the highlighted choice, so one is highlighted only once letters are typed
+        # (or the chair goes down the list): Enter on an untouched box leaves the field as it is.
+        if found and wanted:
             options.highlighted = 0
 
     def _label(self, value: str) -> str:
