@@ -67,7 +67,8 @@ class MainScreen(Screen[None]):
                 with VerticalScroll(id="current-box"):
                     yield Static(id="current")
                 yield Static(id="timers")
-                yield Static(id="log")
+                with VerticalScroll(id="log-box", can_focus=False):
+                    yield Static(id="log")
                 yield Static(id="quorum")
                 yield Static(id="attendance")
         yield CommandBar(
@@ -79,6 +80,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         # The screen's own timer: it stops with the screen, so it never ticks on widgets that are gone.
         self.set_interval(1, self.tick)
+        self.query_one("#log-box").anchor()  # the newest event in sight, whatever wraps above it
         self.redraw()
         if self.app.warnings:
             self.notice(Text("⚠ " + _("; ").join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))

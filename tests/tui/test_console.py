@@ -864,6 +864,24 @@ async def test_the_log_keeps_the_last_events_in_words(tmp_path):
         assert "result of motion #1: 16 in favour, 1 against" in log and "undo" in log
 
 
+async def test_the_newest_event_stays_in_sight_when_the_log_overflows(tmp_path):
+    """The log pane keeps scrolled to its end: at 120x40 its four events take more lines than
+    it has (a long note wraps), and the oldest lines give way, never the newest event."""
+    note = "The working group will take the members' comments into version 4 of the draft constitution."
+    meeting = in_session(tmp_path).run(f'note "{note}"', f'note "{note}"', "move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#log-box")
+        assert box.max_scroll_y > 0 and box.scroll_y == box.max_scroll_y
+        assert shown(app, "#log").endswith("motion #1 (main motion) moved by Otieno Wafula-Achieng")
+        meeting.run("vote 16 1 1")
+        app.screen.redraw()
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        assert shown(app, "#log").splitlines()[-1].startswith("12:00 result of motion #1: 16 in favour")
+
+
 async def test_resume_a_meeting_killed_mid_way(tmp_path):
     """A real process drives the console, is killed with SIGKILL mid-meeting; a new console
     on the same journal offers to resume and shows the meeting exactly where it was."""
