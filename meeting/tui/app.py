@@ -230,7 +230,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
         yield "ctrl+p", _("Command palette: every command, searched by its words")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key's action with its key (the verbs come from `palette.VerbsProvider`)."""
+        """Every key's action with its key, and under it the commands it sends (the verbs
+        themselves come from `palette.VerbsProvider`)."""
         main = self.main
         for action in ACTIONS:
 
@@ -238,7 +239,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
                 main.call_later(main.run_action, action)
 
             title = key_label(action.title)
-            yield SystemCommand(f"{title}  ({action.shown_key})", title, run)
+            yield SystemCommand(f"{title}  ({action.shown_key})", " / ".join(action.verbs), run)
         yield from translated_system_commands(super().get_system_commands(screen))
 
     def action_command_palette(self) -> None:
