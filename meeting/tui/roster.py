@@ -45,7 +45,7 @@ def row_text(row: Row, widths: tuple[int, ...] = WIDTHS, room: int | None = None
     if row.member is None:
         return Text(" " + row.cells[0], style="bold")
     line = " " + "".join(fitted(cell, width - 1) + " " for cell, width in zip(row.cells, widths, strict=False) if width)
-    last = " ".join(row.cells[len(widths) :])
+    last = row.cells[len(widths)] if len(row.cells) > len(widths) else ""
     left = room - cell_len(line) if room is not None else cell_len(last)
     return Text(line + (fitted(last, left) if 0 < left < cell_len(last) else last))
 
