@@ -88,7 +88,10 @@ def floor(state: State, now: datetime) -> Floor | None:
         return None
     since, member = item.speakers[-1]
     allowed = state.meeting.rules.debate.speaker_minutes * 60
-    return Floor(member, allowed - int((now - since).total_seconds()))
+    # A clock behind the journal's (set back, or another laptop's) has used none of the time:
+    # a speaker never has more than the rules give.
+    spoken = max(0, int((now - since).total_seconds()))
+    return Floor(member, allowed - spoken)
 
 
 def regions_not_heard(state: State) -> list[str]:

@@ -3,10 +3,12 @@ the chair's vote and recusal."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from meeting.domain.attendance import entitled_voters
-from meeting.domain.decisions import how_decided, regions_not_heard, roll_call_by_region
+from meeting.domain.decisions import floor, how_decided, regions_not_heard, roll_call_by_region
 from tests.kit import ALL_SEATS, in_session, start
 
 EVERYONE = " ".join(ALL_SEATS)
@@ -319,6 +321,16 @@ def test_speakers_queue_and_regions_not_yet_heard(tmp_path):
     assert regions_not_heard(meeting.state) == ["francophone-africa", "sea-pacific"]
     assert meeting.refuse("unqueue ph-1").code == "speakers.not-queued"
     assert meeting.refuse("queue obs-2").code == "speakers.already-queued"
+
+
+def test_a_speaker_has_at_most_the_time_the_rules_give(tmp_path):
+    meeting = in_session(tmp_path, item="constitution-report").run("queue zw-1", "floor")
+    since, _ = meeting.state.current_item.speakers[-1]
+    allowed = meeting.state.meeting.rules.debate.speaker_minutes * 60
+    assert floor(meeting.state, since + timedelta(seconds=90)).seconds_left == allowed - 90
+    assert floor(meeting.state, since + timedelta(seconds=allowed + 5)).seconds_left == -5
+    # The console's clock a week behind the journal (the laptop's clock set back): not 10,000 minutes.
+    assert floor(meeting.state, since - timedelta(days=7)).seconds_left == allowed
 
 
 def test_the_console_tells_who_blocked_stood_aside_objected_or_has_the_floor(tmp_path):
