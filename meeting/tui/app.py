@@ -242,6 +242,12 @@ class MeetingApp(KeysInTurn, TerminalApp):
             yield SystemCommand(f"{title}  ({action.shown_key})", " / ".join(action.verbs), run)
         yield from translated_system_commands(super().get_system_commands(screen))
 
+    def action_help(self) -> None:
+        """Every key: those of the screen it is opened from first, then the main screen's."""
+        from meeting.tui.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
     def action_command_palette(self) -> None:
         """Textual's palette, its own words translated."""
         from textual.command import CommandPalette

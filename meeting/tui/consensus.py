@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 
 from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
-from meeting.tui.textual_words import TranslatedFooter
+from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, member_name, words
 from meeting.words import labelled
 
@@ -30,6 +30,7 @@ class ConsensusScreen(ModalScreen[None]):
         Binding("s", "aside", N_("Stand aside")),
         Binding("c", "conclude", N_("Conclude")),
         Binding("escape", "close", N_("Back")),
+        HELP_KEY,
     ]
 
     app: MeetingApp

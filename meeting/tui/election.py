@@ -22,7 +22,7 @@ from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
 from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
-from meeting.tui.textual_words import TranslatedFooter
+from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
 from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, words
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class ElectionScreen(ModalScreen[None]):
     BINDINGS = [
         *(Binding(k.key, k.action, k.title, show=k.footer) for k in _KEYS),
         Binding("escape", "close", N_("Back")),
+        HELP_KEY,
     ]
 
     def __init__(self) -> None:

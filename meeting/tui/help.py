@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.padding import Padding
 from rich.table import Table
@@ -10,11 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from meeting.domain.language import GRAMMAR, usage
-from meeting.i18n import N_, _
+from meeting.i18n import N_, _, key_label
+from meeting.tui.textual_words import screen_keys
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -26,16 +28,20 @@ class HelpScreen(ModalScreen[None]):
 
     app: MeetingApp
 
+    def __init__(self, over: Screen[Any]) -> None:
+        super().__init__()
+        self.over = over  # the screen it was opened from
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
-            yield Label(_("Keys"), classes="title")
-            # Grids, so that a line too long for the screen wraps under its own column.
-            keys = Table.grid(padding=(0, 2))
-            keys.add_column(justify="right", style="bold", min_width=8)
-            keys.add_column()
-            for key, description in self.app.key_help():
-                keys.add_row(key, description)
-            yield Static(keys)
+            if self.over is not self.app.main:
+                yield Label(_("Keys on this screen"), classes="title")
+                keys = ((self.app.get_key_display(b), key_label(b.description)) for b in screen_keys(self.over))
+                yield Static(_keys(keys), id="screen-keys")
+                yield Label(_("Keys on the main screen"), classes="title")
+            else:
+                yield Label(_("Keys"), classes="title")
+            yield Static(_keys(self.app.key_help()))
             yield Label(_("Commands (ctrl+p finds each by its words and opens its form; : types it)"), classes="title")
             commands = Table.grid()
             commands.add_column()
@@ -47,3 +53,13 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _keys(keys: Iterable[tuple[str, str]]) -> Table:
+    # A grid, so that a line too long for the screen wraps under its own column.
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", min_width=8)
+    table.add_column()
+    for key, description in keys:
+        table.add_row(key, description)
+    return table

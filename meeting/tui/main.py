@@ -75,7 +75,7 @@ class MainScreen(Screen[None]):
             lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
         )
         yield Static(id="notice")
-        yield TranslatedFooter()
+        yield TranslatedFooter(more_keys=False)  # the command bar says "? for help"
 
     def on_mount(self) -> None:
         # The screen's own timer: it stops with the screen, so it never ticks on widgets that are gone.
@@ -187,11 +187,6 @@ class MainScreen(Screen[None]):
 
     def action_leave_bar(self) -> None:
         self.set_focus(None)
-
-    def action_help(self) -> None:
-        from meeting.tui.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
 
     @on(Input.Submitted, "#command")
     def _typed(self, event: Input.Submitted) -> None:

@@ -22,7 +22,7 @@ from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text, widest
-from meeting.tui.textual_words import TranslatedFooter
+from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
 from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, words
 from meeting.words import counts_words, labelled
 
@@ -49,9 +49,10 @@ class PollScreen(Screen[None]):
         Binding("y", "answer('yes')", N_("Yes")),
         Binding("n", "answer('no')", N_("No")),
         Binding("a", "answer('abstain')", N_("Abstain")),
-        Binding("space", "skip", N_("Skip")),
         Binding("c", "close_poll", N_("Close the vote")),
+        Binding("space", "skip", N_("Skip")),
         Binding("escape", "back", N_("Back")),
+        HELP_KEY,
     ]
 
     app: MeetingApp

@@ -11,10 +11,12 @@ translated; tests/tui/test_textual_words.py fails if the pinned version changes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.cells import cell_len
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -42,26 +44,51 @@ TEXTUAL_WORDS: tuple[str, ...] = (
 )
 
 
+# Every screen with a footer has it: the help lists that screen's keys first.
+HELP_KEY = Binding("question_mark", "app.help", N_("Help"), show=False)
+
+
 class TranslatedFooter(Footer):
     """Textual's footer, each key's label in the language being spoken when it is drawn (a
     binding's description may have been made before the language was chosen). The keys that do
     not fit the width are left out whole, never cut mid-word (French runs a fifth longer than
-    English: at 80 columns "Appel au consensus" cut to "Appel" would say "appeal"); the help
-    screen lists every key."""
+    English: at 80 columns "Appel au consensus" cut to "Appel" would say "appeal"). Where the
+    screen has keys the footer does not show, left out or never shown, its last key is "? More
+    keys", which opens the help with every key of the screen (`more_keys=False` where the
+    screen says so in words of its own)."""
+
+    def __init__(self, more_keys: bool = True) -> None:
+        super().__init__()
+        self.more_keys = more_keys
 
     def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        for key in (w for w in widgets if isinstance(w, FooterKey)):
+            key.description = key_label(key.description)
+        keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
         room = self.app.size.width - self._palette_width()
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.description = key_label(widget.description)
-                if not widget.has_class("-command-palette"):
-                    # Textual's padding: a space either side of the key, one after the label.
-                    needed = cell_len(widget.key_display) + cell_len(widget.description) + 3
-                    if needed > room:
-                        room = 0  # keep the keys in order: none after one left out
-                        continue
-                    room -= needed
+        more = self._more_keys() if sum(map(_width, keys)) > room or self._unshown_keys() else None
+        if more is not None:
+            room -= _width(more)
+        for widget in widgets:
+            if widget in keys:
+                if _width(widget) > room:
+                    room = 0  # keep the keys in order: none after one left out
+                    continue
+                room -= _width(widget)
             yield widget
+        if more is not None:
+            yield more  # after the keys shown (the palette's key is docked right)
+
+    def _more_keys(self) -> FooterKey | None:
+        """The help's key, where the screen has it."""
+        if not self.more_keys or HELP_KEY.key not in self.screen.active_bindings:
+            return None
+        return FooterKey(HELP_KEY.key, "?", _("More keys"), HELP_KEY.action).data_bind(compact=Footer.compact)
+
+    def _unshown_keys(self) -> bool:
+        """Whether the screen has keys that are never in its footer."""
+        return any(not binding.show for binding in screen_keys(self.screen))
 
     def _palette_width(self) -> int:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
@@ -71,6 +98,20 @@ class TranslatedFooter(Footer):
 
     def on_resize(self) -> None:
         self.refresh(recompose=True)
+
+
+def screen_keys(screen: Screen[Any]) -> list[Binding]:
+    """The keys a screen answers now, from its class's own bindings (not Textual's tab and
+    shift+tab, nor the help's key)."""
+    own = {(b.action, b.description) for b in type(screen).BINDINGS if isinstance(b, Binding)}
+    active = (b.binding for b in screen.active_bindings.values() if b.node is screen)
+    return [b for b in active if (b.action, b.description) in own and b.action != HELP_KEY.action]
+
+
+def _width(key: FooterKey) -> int:
+    """Cells a key takes in the footer: Textual's padding is a space either side of the key and
+    one after the label."""
+    return cell_len(key.key_display) + cell_len(key.description) + 3
 
 
 def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:

@@ -941,6 +941,53 @@ async def test_the_palette_finds_a_verb_by_its_summary_in_the_chairs_language(tm
             assert "Suspendre la séance pour une pause" in all_text(app)
 
 
+def footer_keys(app: MeetingApp) -> list[str]:
+    """The keys the footer shows, as drawn: "c Funga kura"."""
+    from textual.widgets._footer import FooterKey
+
+    return [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey) if key.region]
+
+
+async def test_a_footer_too_narrow_for_its_keys_offers_the_help_with_every_key_of_the_screen(tmp_path):
+    """The roll call in Swahili at 80 columns: the footer leaves keys out whole, and its last
+    key, "? More keys", opens the help with the keys of that screen first."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1", "roll-call")
+    with language("sw"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("l")
+            assert isinstance(app.screen, PollScreen)
+            footer = footer_keys(app)
+            assert "c Funga kura" in footer  # closing the vote before skipping one
+            assert "space Ruka" not in footer and footer[-1] == "? Vitufe zaidi"
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            keys = plain(app.screen.query_one("#screen-keys", Static).content)
+            for key, words in (("y", "Ndiyo"), ("c", "Funga kura"), ("space", "Ruka"), ("esc", "Rudi")):
+                assert f"{key}  {words}" in keys
+            assert "Vitufe vya skrini hii" in all_text(app)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, PollScreen)
+
+
+async def test_keys_never_in_the_footer_are_in_the_help(tmp_path):
+    """Attendance at 120 columns: every footer key fits, but "left", "dropped", "back" and
+    "revoke proxy" are never shown there; the footer points to the help, which lists them."""
+    app = app_for(in_session(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, AttendanceScreen)
+        footer = footer_keys(app)
+        assert "/ Filter" in footer and "esc Done" in footer and footer[-1] == "? More keys"
+        await pilot.press("question_mark")
+        keys = plain(app.screen.query_one("#screen-keys", Static).content)
+        for key, words in (("l", "Left"), ("d", "Dropped"), ("b", "Back"), ("v", "Revoke proxy")):
+            assert f"{key}  {words}" in keys
+        assert "tab" not in keys  # Textual's own focus keys are not the screen's
+
+
 async def test_the_palette_lists_every_key_action_with_its_key(tmp_path):
     from meeting.tui.actions import ACTIONS
 
