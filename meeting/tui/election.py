@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -97,12 +99,12 @@ class ElectionScreen(ModalScreen[None]):
     def redraw(self) -> None:
         state = self.app.session.state
         elections = on_item(state, state.current)
-        body = Text()
+        body: list[RenderableType] = []
         if not elections:
-            body.append(_("No election is held under the item open now."))
+            body.append(Text(_("No election is held under the item open now.")))
         for election in elections:
             self._election(body, election)
-        self.query_one("#election-body", Static).update(body)
+        self.query_one("#election-body", Static).update(Group(*body))
         in_order = election_verbs_in_order(state)
         keys = [f"{'⏎' if k.key == 'enter' else k.key} {_(k.title)}" for k in _KEYS if k.verb in in_order]
         self.query_one("#election-keys", Label).update(" · ".join([*keys, "Esc " + _("Back")]))
@@ -116,17 +118,17 @@ class ElectionScreen(ModalScreen[None]):
         verbs = [k.verb for k in _KEYS if k.action == action_text(action, parameters)]
         return not verbs or verbs[0] in election_verbs_in_order(self.app.session.state)
 
-    def _election(self, body: Text, election: ElectionProgress) -> None:
+    def _election(self, body: list[RenderableType], election: ElectionProgress) -> None:
         state = self.app.session.state
         council = state.meeting.council
-        body.append(f"{election.election.office} ({election.id})\n", style="bold")
+        body.append(Text(f"{election.election.office} ({election.id})", style="bold"))
         seats = election.election.seats
         seats_words = ngettext("{n} seat", "{n} seats", seats).format(n=seats)
-        body.append(f"{words(ELECTION_METHODS, election.method)} · {seats_words}\n", style="dim")
+        body.append(Text(f"{words(ELECTION_METHODS, election.method)} · {seats_words}", style="dim"))
         if election.closed is None:
-            body.append(_("Nominations open:") + "\n", style="bold")
+            body.append(Text(_("Nominations open:"), style="bold"))
             for nomination in election.nominations:
-                line = f"  {member_name(state, nomination.candidate)}"
+                line = member_name(state, nomination.candidate)
                 if nomination.by is not None:
                     line += " · " + _("by {name}").format(name=member_name(state, nomination.by))
                 if nomination.seconder is not None:
@@ -136,23 +138,22 @@ class ElectionScreen(ModalScreen[None]):
                 if nomination.withdrawn is not None:
                     line += " · " + _("withdrew")
                 standing = nomination.candidate in election.standing
-                body.append(line + "\n", style="" if standing else "dim strike")
+                body.append(_indented(line, "" if standing else "dim strike"))
             if not election.nominations:
-                body.append("  —\n")
+                body.append(_indented("—"))
         else:
             names = ", ".join(member_name(state, c) for c in election.candidates)
-            body.append(_("Candidates: {names}").format(names=names) + "\n")
+            body.append(Text(_("Candidates: {names}").format(names=names)))
         for ballot in election.rounds:
-            body.append(round_summary(council, election, ballot) + "\n", style="bold")
+            body.append(Text(round_summary(council, election, ballot), style="bold"))
             if figures := tally_line(council, ballot):
-                body.append(f"  {figures}\n")
+                body.append(_indented(figures))
             if ballot.result is not None:
-                for line in explained(council, ballot.result):
-                    body.append(f"  {line}\n")
+                body.extend(_indented(line) for line in explained(council, ballot.result))
         if election.elected:
-            body.append(_("Elected: {names}").format(names=", ".join(member_name(state, c) for c in election.elected)))
-            body.append("\n")
-        body.append("\n")
+            elected = ", ".join(member_name(state, c) for c in election.elected)
+            body.append(Text(_("Elected: {names}").format(names=elected)))
+        body.append(Text())
 
     def action_form(self, verb: str) -> None:
         self.app.open_form(verb)
@@ -164,3 +165,8 @@ class ElectionScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _indented(line: str, style: str = "") -> Padding:
+    """A line under its heading, wrapped under its own first letter."""
+    return Padding(Text(line, style=style), (0, 0, 0, 2))

@@ -17,9 +17,16 @@ SIZE = (100, 40)
 
 
 def all_text(app: MeetingApp) -> str:
+    """The screen's text as drawn at its width, each run of spaces and line breaks one space."""
+    import io
+
+    from rich.console import Console
     from textual.widgets import Static
 
-    return " ".join(str(w.render()) for w in app.screen.query(Static))
+    console = Console(width=SIZE[0], file=io.StringIO(), record=True)
+    for widget in app.screen.query(Static):
+        console.print(widget.content, markup=False)
+    return " ".join(console.export_text().split())
 
 
 async def test_the_election_key_is_offered_on_an_item_that_holds_an_election(tmp_path):
