@@ -10,7 +10,7 @@ from meeting.domain.state import State
 from meeting.loader.load import load
 from meeting.messages import render
 from meeting.session import Accepted, ScriptClock, Session, source_files
-from tests.conftest import DEMO_AGENDA, REPO
+from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL, REPO
 
 
 class Meeting:
@@ -122,3 +122,28 @@ def demo_lines() -> list[str]:
         if command and not command.startswith("#"):
             lines.append(command)
     return lines
+
+
+# Names, titles and texts from the files and the chair, as console markup would read them.
+HOSTILE = {
+    "member": "Rubén [b]Mamani[/b]-Choque",
+    "region": "Latin America [/]",
+    "item": "Regional focal points [draft]",
+    "motion": "That we [/] agree [i]now",
+    "reason": "Not yet [/] really [red]",
+}
+
+
+def hostile_meeting(tmp_path):
+    council = DEMO_COUNCIL.read_text(encoding="utf-8")
+    council = council.replace('"Rubén Mamani-Choque"', f'"{HOSTILE["member"]}"')
+    council = council.replace('name = "Latin America"', f'name = "{HOSTILE["region"]}"')
+    agenda = DEMO_AGENDA.read_text(encoding="utf-8").replace('"Regional focal points"', f'"{HOSTILE["item"]}"')
+    return start(tmp_path, files={"council.toml": council, DEMO_AGENDA.name: agenda}).run(
+        f"present {' '.join(ALL_SEATS)}",
+        "begin",
+        "open focal-points",
+        f'move "{HOSTILE["motion"]}" by bo-1 seconded cm-1',
+        "consensus",
+        f'block bo-1 "{HOSTILE["reason"]}"',
+    )

@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     print_diagnostics(diagnostics)
     if not ok or minutes is None:
         return 1
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)  # names and texts are the files' own, never markup
     if not votes:
         console.print(_("No counted votes."))
         return 0

@@ -71,7 +71,7 @@ class AttendanceScreen(Screen[None]):
     def _detail(self, message: RosterList.Highlighted) -> None:
         row = message.row
         detail = self.query_one("#roll-detail", Static)
-        detail.update(" · ".join(row.cells[1:] + row.cells[:1]) if row is not None and row.member else "")
+        detail.update(Text(" · ".join(row.cells[1:] + row.cells[:1]) if row is not None and row.member else ""))
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:

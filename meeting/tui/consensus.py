@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.widgets import Label, Static
 
 from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.panels import indented
 from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, member_name, words
 from meeting.words import labelled
@@ -72,19 +74,23 @@ class ConsensusScreen(ModalScreen[None]):
         if motion.text:
             head.append(f"\n“{motion.text}”", style="italic")
         self.query_one("#consensus-motion", Static).update(head)
-        round_ = Text()
+        round_: list[RenderableType] = []
         consensus = motion.consensus
         if consensus is not None:
-            round_.append(_("Consensus sought. Blocks:") + "\n", style="bold")
+            round_.append(Text(_("Consensus sought. Blocks:"), style="bold"))
             for member, reason in consensus.blocks:
                 name = member_name(state, member)
-                round_.append(f"  {labelled(name, f'“{reason}”') if reason else name}\n")
+                round_.append(indented(labelled(name, f"“{reason}”") if reason else name))
             if not consensus.blocks:
-                round_.append("  —\n")
-            round_.append(_("Standing aside:") + " ", style="bold")
-            round_.append(", ".join(member_name(state, m) for m in consensus.asides) or "—")
-            round_.append("\n\n" + _("b: a member blocks · s: a member stands aside · c: conclude"), style="dim")
-        self.query_one("#consensus-round", Static).update(round_)
+                round_.append(indented("—"))
+            names = ", ".join(member_name(state, m) for m in consensus.asides) or "—"
+            asides = Text.assemble((_("Standing aside:") + " ", "bold"), names)
+            round_ += [
+                asides,
+                Text(),
+                Text(_("b: a member blocks · s: a member stands aside · c: conclude"), style="dim"),
+            ]
+        self.query_one("#consensus-round", Static).update(Group(*round_))
 
     def action_block(self) -> None:
         self.app.open_form("block")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,7 @@ from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
 from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
+from meeting.tui.panels import indented
 from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
 from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, words
 
@@ -138,18 +138,18 @@ class ElectionScreen(ModalScreen[None]):
                 if nomination.withdrawn is not None:
                     line += " · " + _("withdrew")
                 standing = nomination.candidate in election.standing
-                body.append(_indented(line, "" if standing else "dim strike"))
+                body.append(indented(line, "" if standing else "dim strike"))
             if not election.nominations:
-                body.append(_indented("—"))
+                body.append(indented("—"))
         else:
             names = ", ".join(member_name(state, c) for c in election.candidates)
             body.append(Text(_("Candidates: {names}").format(names=names)))
         for ballot in election.rounds:
             body.append(Text(round_summary(council, election, ballot), style="bold"))
             if figures := tally_line(council, ballot):
-                body.append(_indented(figures))
+                body.append(indented(figures))
             if ballot.result is not None:
-                body.extend(_indented(line) for line in explained(council, ballot.result))
+                body.extend(indented(line) for line in explained(council, ballot.result))
         if election.elected:
             elected = ", ".join(member_name(state, c) for c in election.elected)
             body.append(Text(_("Elected: {names}").format(names=elected)))
@@ -165,8 +165,3 @@ class ElectionScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-
-def _indented(line: str, style: str = "") -> Padding:
-    """A line under its heading, wrapped under its own first letter."""
-    return Padding(Text(line, style=style), (0, 0, 0, 2))

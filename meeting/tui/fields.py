@@ -109,7 +109,7 @@ class Picker(Vertical, can_focus=False):
             yield Static(classes="chosen")
         label = self._label(self.values[0]) if self.values and not self.multiple else ""
         yield _SearchBox(value=label, compact=True, select_on_focus=True)
-        yield OptionList()
+        yield OptionList(markup=False)  # names and titles are the files' own, never markup
 
     def on_mount(self) -> None:
         self._narrow("")

@@ -8,6 +8,7 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -305,3 +306,8 @@ def needed_text(state: State, motion: Motion) -> str:
     if need is None:
         return _("Needed: {rule}. It cannot carry with {n} voting.").format(rule=rule, n=entitled)
     return _("Needed: {rule}. {need} yes of {n} if all vote.").format(rule=rule, need=need, n=entitled)
+
+
+def indented(line: str, style: str = "") -> Padding:
+    """A line under its heading, wrapped under its own first letter, never read as markup."""
+    return Padding(Text(line, style=style), (0, 0, 0, 2))

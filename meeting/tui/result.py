@@ -94,27 +94,27 @@ class ResultScreen(ModalScreen[None]):
         event = self.event
         council = state.meeting.council
         if isinstance(event, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
-            yield Static(outcome_words(event.outcome, self.kind), classes="arithmetic")
+            yield Static(Text(outcome_words(event.outcome, self.kind)), classes="arithmetic")
             class_id = event.outcome.class_id
             rule = state.meeting.rules.classes.get(class_id) or BUILT_IN_CLASSES.get(class_id)  # type: ignore[call-overload]
             if rule is not None:
-                yield Static(
-                    _("Rule: {words}").format(words=decision_words(rule, council, state.meeting.rules)), classes="rule"
-                )
+                rule_words = decision_words(rule, council, state.meeting.rules)
+                yield Static(Text(_("Rule: {words}").format(words=rule_words)), classes="rule")
         if isinstance(event, ev.ConsensusConcluded):
             motion = state.motions[event.motion]
             consensus = motion.consensus
             if consensus is not None:
                 for member, reason in consensus.blocks:
                     line = _("Blocked by {name}").format(name=member_name(state, member))
-                    yield Static(labelled(line, f"“{reason}”") if reason else line, classes="block")
+                    yield Static(Text(labelled(line, f"“{reason}”") if reason else line), classes="block")
                 for member in consensus.asides:
-                    yield Static(_("Stood aside: {name}").format(name=member_name(state, member)), classes="aside")
+                    yield Static(
+                        Text(_("Stood aside: {name}").format(name=member_name(state, member))), classes="aside"
+                    )
             found = decision_for(state, motion)
             if event.result in ("vote", "majority") and found is not None:
-                yield Static(
-                    _("Next: a vote — {words}").format(words=decision_words(found[1], council)), classes="rule"
-                )
+                next_words = _("Next: a vote — {words}").format(words=decision_words(found[1], council))
+                yield Static(Text(next_words), classes="rule")
         if isinstance(event, ev.Ruled):
             yield Static(_("A member may appeal from the ruling: Move (m), then 'appeal'."), classes="rule")
 

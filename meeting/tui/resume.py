@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,7 +26,7 @@ class ResumeScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(_("This meeting already has a journal."), classes="title")
-            yield Label(self.summary)
+            yield Label(Text(self.summary))
             yield Label(_("r: resume where it stopped · s: open a new sitting · q: quit"), classes="hint")
 
     def action_choose(self, choice: str) -> None:

@@ -56,7 +56,7 @@ class TellersForm(CommandForm):
             label = member_name(self.app.session.state, candidate)
         else:
             label = {"blank": _("Blank ballots (not votes cast)"), "invalid": _("Invalid ballots")}[arg.name]
-        yield Label(label, classes="field-label", id=f"label-{arg.name}")
+        yield Label(Text(label), classes="field-label", id=f"label-{arg.name}")
         yield self.field(arg)
 
     def extra(self) -> ComposeResult:

@@ -43,7 +43,7 @@ class VoteForm(CommandForm):
         motion = state.pending
         if motion is not None:
             if motion.text:
-                yield Label(f"“{motion.text}”", classes="motion-text")
+                yield Label(Text(f"“{motion.text}”"), classes="motion-text")
             yield Static(needed_text(state, motion), id="vote-needed")
         yield Static(id="vote-check")
 

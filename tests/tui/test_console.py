@@ -31,7 +31,7 @@ from meeting.tui.resume import ResumeScreen
 from meeting.tui.roster import RosterList
 from meeting.tui.vote import VoteForm
 from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL, REPO
-from tests.kit import ALL_SEATS, in_session, start
+from tests.kit import ALL_SEATS, HOSTILE, hostile_meeting, in_session, start
 
 SIZE = (80, 24)
 
@@ -613,7 +613,8 @@ async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
         app.screen.query_one(FoldedText).insert("Regions must choose freely")
         await pilot.press("enter")
         assert isinstance(app.screen, ConsensusScreen)
-        assert "Rubén Mamani-Choque: “Regions must choose freely”" in shown(app, "#consensus-round")
+        blocks = plain(app.screen.query_one("#consensus-round", Static).content, width=76)
+        assert "  Rubén Mamani-Choque: “Regions must choose freely”" in blocks  # under its heading
         await pilot.press("s")
         await type_text(pilot, "pe-1")
         await pilot.press("enter")
@@ -986,6 +987,62 @@ async def test_keys_never_in_the_footer_are_in_the_help(tmp_path):
         for key, words in (("l", "Left"), ("d", "Dropped"), ("b", "Back"), ("v", "Revoke proxy")):
             assert f"{key}  {words}" in keys
         assert "tab" not in keys  # Textual's own focus keys are not the screen's
+
+
+def drawn(app) -> str:
+    """Every character on the screen, as a terminal would show it (from Textual's SVG
+    screenshot), each run of spaces one space."""
+    import html
+    import re
+
+    svg = app.export_screenshot().split("</style>")[-1]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", svg)).split())
+
+
+async def test_names_titles_and_texts_are_never_read_as_markup(tmp_path):
+    """Square brackets in a name, a region, an item's title, a motion or a reason are shown as
+    typed on every screen; "[/]" in a motion once closed the console with a markup error."""
+    app = app_for(hostile_meeting(tmp_path))
+    seen = {
+        "main": ("member", "region", "item", "motion"),
+        "attendance": ("member", "region"),
+        "consensus": ("member", "motion", "reason"),
+        "result": ("motion", "reason"),
+        "vote form": ("motion",),
+        "move form": ("member",),  # the mover's picker, narrowed to Rubén
+        "roll call": ("member", "region", "motion"),
+    }
+    keys = {
+        "main": [],
+        "attendance": ["r"],
+        "consensus": ["escape", "c"],
+        "result": ["c"],
+        "vote form": ["escape", "v"],
+        "move form": ["escape", "m", "enter", "r", "u", "b"],
+        "roll call": ["escape", "escape", "l"],
+    }
+    async with app.run_test(size=(120, 40)) as pilot:
+        for screen, what in seen.items():
+            await pilot.press(*keys[screen])
+            await pilot.pause()
+            text = drawn(app)
+            for key in what:
+                assert HOSTILE[key] in text, f"{screen}: {HOSTILE[key]!r} not shown as typed"
+
+
+async def test_the_members_view_never_reads_names_or_texts_as_markup(tmp_path):
+    from meeting.view.app import build_view
+    from meeting.view.follow import Follower
+
+    meeting = hostile_meeting(tmp_path).run("conclude", "vote 15 2 1")
+    app = build_view(Follower(meeting.session.journal.path), clock=lambda: meeting.session.clock.now())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in ("item", "region"):
+            assert HOSTILE[key] in drawn(app)
+        await pilot.press("t")  # the tallies
+        await pilot.pause()
+        assert HOSTILE["motion"] in drawn(app)
 
 
 async def test_the_palette_lists_every_key_action_with_its_key(tmp_path):

@@ -299,6 +299,17 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert "Kwabena Owusu-Ansah" in out and "Wilmer Restrepo-Quiñones" in out
 
 
+def test_tally_shows_names_and_texts_as_typed_never_as_markup(tmp_path, capsys):
+    from tests.kit import ALL_SEATS, HOSTILE, hostile_meeting
+
+    meeting = hostile_meeting(tmp_path).run("conclude", "roll-call", f"yes {' '.join(ALL_SEATS)}", "close")
+    meeting.session.close()
+    assert main(["tally", str(meeting.session.journal.path)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for key in ("member", "region", "motion"):
+        assert HOSTILE[key] in out
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_tally_at_80_columns_cuts_no_result(source, capsys, monkeypatch, lang):
     """The summary's words wrap so that each vote's numbers and result are shown whole."""
