@@ -354,7 +354,12 @@ def date_words(day: date) -> str:
 def quoted(text: str) -> str:
     """Someone's words inside a sentence: “Regions must choose freely” (a final full stop of
     theirs is left to the sentence)."""
-    return _("“{text}”").format(text=text.rstrip().removesuffix("."))
+    return in_quotes(text.rstrip().removesuffix("."))
+
+
+def in_quotes(text: str) -> str:
+    """Words shown whole, in the language's quotation marks: « That the council … » in French."""
+    return _("“{text}”").format(text=text)
 
 
 def sentence(text: str) -> str:

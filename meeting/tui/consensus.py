@@ -18,7 +18,7 @@ from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented
 from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
-from meeting.vocabulary import MOTION_NAMES, member_name, words
+from meeting.vocabulary import MOTION_NAMES, in_quotes, member_name, quoted, words
 from meeting.words import labelled
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class ConsensusScreen(ModalScreen[None]):
             return
         head = Text(f"#{motion.number} {words(MOTION_NAMES, motion.kind)}", style="bold")
         if motion.text:
-            head.append(f"\n“{motion.text}”", style="italic")
+            head.append("\n" + in_quotes(motion.text), style="italic")
         self.query_one("#consensus-motion", Static).update(head)
         round_: list[RenderableType] = []
         consensus = motion.consensus
@@ -80,7 +80,7 @@ class ConsensusScreen(ModalScreen[None]):
             round_.append(Text(_("Consensus sought. Blocks:"), style="bold"))
             for member, reason in consensus.blocks:
                 name = member_name(state, member)
-                round_.append(indented(labelled(name, f"“{reason}”") if reason else name))
+                round_.append(indented(labelled(name, quoted(reason)) if reason else name))
             if not consensus.blocks:
                 round_.append(indented("—"))
             names = ", ".join(member_name(state, m) for m in consensus.asides) or "—"

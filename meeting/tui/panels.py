@@ -25,7 +25,7 @@ from meeting.formats import clock_time, from_now, percent
 from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.tui.roster import fitted
-from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, member_name, region_name
+from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, in_quotes, member_name, region_name
 from meeting.words import decision_words, exact_words
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
@@ -153,7 +153,7 @@ def _item_text(state: State, item_id: str, now: datetime) -> Text:
         text.append("\n" + _("Document: {title}").format(title=document), style="dim")
     if item.motion is not None and not state.stack:
         text.append("\n" + _("Drafted motion:") + " ", style="dim")
-        text.append(f"“{item.motion.text}”", style="italic")
+        text.append(in_quotes(item.motion.text), style="italic")
         if item.motion.notice_given is not None:
             text.append(" " + _("(notice given {date})").format(date=date_words(item.motion.notice_given)), style="dim")
     text.append("\n")
@@ -196,7 +196,7 @@ def _motion_text(state: State, number: int) -> Text:
     seconder = member_name(state, motion.seconder) if motion.seconder else _("not seconded")
     text.append(f"  {member_name(state, motion.mover)} / {seconder}\n", style="dim" if motion.seconder else "yellow")
     if motion.text:
-        text.append(f"“{motion.text}”\n", style="italic")
+        text.append(in_quotes(motion.text) + "\n", style="italic")
     if motion.outcome is not None and motion.outcome.awaiting:
         text.append(_("tied: waiting for cast or draw") + "\n", style="bold yellow")
     if motion.consensus is not None and motion.consensus.result is None:

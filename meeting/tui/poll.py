@@ -23,7 +23,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
-from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, words
+from meeting.vocabulary import CAST_BY, CHOICES, in_quotes, member_name, region_name, words
 from meeting.words import counts_words, labelled
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class PollScreen(Screen[None]):
         title = _("Roll call on motion #{n}").format(n=motion.number)
         head = Text(title, style="bold")
         if motion.text:
-            quoted = f"“{motion.text}”"
+            quoted = in_quotes(motion.text)
             head = Text(labelled(title, quoted))
             head.stylize("bold", 0, len(head) - len(quoted))
             head.stylize("italic", len(head) - len(quoted))

@@ -19,7 +19,7 @@ from meeting.domain.procedure import decision_for
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.tui.messages import RunCommand, command_line
-from meeting.vocabulary import MOTION_NAMES, RULINGS, member_name, words
+from meeting.vocabulary import MOTION_NAMES, RULINGS, in_quotes, member_name, quoted, words
 from meeting.words import decision_words, labelled, outcome_words
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class ResultScreen(ModalScreen[None]):
             yield Label(headline, classes=f"result -{tone}")
             if motion is not None:
                 about = f"#{motion.number} {words(MOTION_NAMES, motion.kind)}"
-                yield Static(Text(labelled(about, f"“{motion.text}”") if motion.text else about, style="italic"))
+                yield Static(Text(labelled(about, in_quotes(motion.text)) if motion.text else about, style="italic"))
             yield from self._body(state)
             yield Label(self._hint(), classes="hint")
 
@@ -106,7 +106,7 @@ class ResultScreen(ModalScreen[None]):
             if consensus is not None:
                 for member, reason in consensus.blocks:
                     line = _("Blocked by {name}").format(name=member_name(state, member))
-                    yield Static(Text(labelled(line, f"“{reason}”") if reason else line), classes="block")
+                    yield Static(Text(labelled(line, quoted(reason)) if reason else line), classes="block")
                 for member in consensus.asides:
                     yield Static(
                         Text(_("Stood aside: {name}").format(name=member_name(state, member))), classes="aside"

@@ -16,7 +16,17 @@ from meeting.domain.state import Motion, State
 from meeting.election_words import round_summary, tally_line
 from meeting.i18n import N_, _
 from meeting.report import minutes_used
-from meeting.vocabulary import CHOICES, METHODS, MOTION_NAMES, MOTION_STATUS, PHASES, member_name, member_names, words
+from meeting.vocabulary import (
+    CHOICES,
+    METHODS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    PHASES,
+    in_quotes,
+    member_name,
+    member_names,
+    words,
+)
 from meeting.words import outcome_words
 
 _CHOICE_STYLES = {"yes": "bold green", "no": "bold red", "abstain": "yellow"}
@@ -90,7 +100,7 @@ def motions_text(state: State) -> Text:
             text.append_text(amendment_text(target.text, motion.text))
             text.append("\n")
         elif motion.text:
-            text.append(f"“{motion.text}”\n", style="italic")
+            text.append(in_quotes(motion.text) + "\n", style="italic")
     text.rstrip()
     return text
 

@@ -22,6 +22,7 @@ from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
 from meeting.minutes.tally import Tally, Who, find_item, tallies, who
 from meeting.tui.textual_words import TranslatedFooter
+from meeting.vocabulary import in_quotes
 
 if TYPE_CHECKING:
     from meeting.view.app import ViewApp
@@ -131,7 +132,7 @@ def detail(tally: Tally) -> RenderableType:
         Text(f"{tally.motion.label} — {vote.method_words}, {vote.at}"),
     ]
     if tally.motion.text:
-        parts.append(Text(f"“{tally.motion.text}”", style="italic"))
+        parts.append(Text(in_quotes(tally.motion.text), style="italic"))
     parts.append(Text(vote.words, style=_RESULT_STYLES.get(vote.result, "bold yellow")))
     if vote.method == "secret_ballot":
         parts.append(Text(_("Secret ballot: totals only."), style="italic"))
