@@ -11,7 +11,7 @@ from pathlib import Path
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain.engine import Refused
-from meeting.domain.language import Command, Ref
+from meeting.domain.language import Command, Ref, format_command
 from meeting.i18n import _
 from meeting.journal import JournalError
 from meeting.minutes.files import journal_path
@@ -46,14 +46,16 @@ def run(args: argparse.Namespace) -> int:
         diagnostics.append(exc.diagnostic)
     else:
         diagnostics += warnings
+        # Through the printer and the parser, as any line of the language: a text that is
+        # empty, too long or carries a control character is refused here as in the console.
+        line = format_command(Command("correct", {"what": args.what, "by": Ref(args.by, 1), "why": args.why}))
         try:
-            command = Command("correct", {"what": args.what, "by": Ref(args.by, 1), "why": args.why})
-            result = session.submit(command)
+            result = session.execute(line)
         finally:
             session.close()
         if isinstance(result, Refused):
             diagnostics.append(error(str(path), result.code, **result.params))
-        elif result.entry is not None:
+        elif result is not None and result.entry is not None:  # never None: the line is a command
             seq = result.entry.seq
     ok = not any(d.severity == "error" for d in diagnostics)
     if args.json:

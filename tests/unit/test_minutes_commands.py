@@ -284,6 +284,24 @@ def test_verify_expect_checks_the_final_hash_of_the_signed_copy(demo, capsys):
     )
 
 
+@pytest.mark.parametrize(
+    ("what", "why", "said"),
+    [
+        ("", "asked", "the quoted text is empty"),
+        ("A correction.", "   ", "the quoted text is empty"),
+        ("Rubén arrived\x1b[31m late", "asked", "control character"),
+        ("x" * 10_001, "asked", "a text may have at most 10000"),
+    ],
+)
+def test_correct_refuses_what_the_command_language_refuses_and_writes_nothing(demo, capsys, what, why, said):
+    """`meeting correct` sends its line through the parser like the console: an empty reason,
+    an escape sequence or an over-long text is refused, not written into the journal."""
+    before = (demo / "journal.jsonl").read_bytes()
+    assert main(["correct", str(demo), what, "--by", "bo-1", "--why", why]) == 1
+    assert said in capsys.readouterr().err
+    assert (demo / "journal.jsonl").read_bytes() == before
+
+
 # ── meeting tally ─────────────────────────────────────────────────────────────
 
 
