@@ -44,8 +44,16 @@ def header_text(state: State, now: datetime) -> Text:
     if state.sitting > 1:
         text.append(" · " + _("sitting {n}").format(n=state.sitting))
     text.append(" · " + _("chair: {name}").format(name=member_name(state, state.chair)))
-    text.append(f" · {state.meeting.council.short_name} · {agenda.title}", style="dim")
+    text.append(f" · {_meeting_name(state)}", style="dim")
     return text
+
+
+def _meeting_name(state: State) -> str:
+    """The meeting's title, after the council's short name unless the title begins with it
+    ("IC-ASM Council Meeting, December 2026", not "IC-ASM · IC-ASM Council Meeting…", whose
+    words the 80-column header would give to the council twice and to the meeting none)."""
+    short, title = state.meeting.council.short_name, state.meeting.agenda.title
+    return title if title.casefold().startswith(short.casefold()) else f"{short} · {title}"
 
 
 def agenda_rows(state: State, now: datetime) -> list[Table]:

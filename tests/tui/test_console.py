@@ -942,6 +942,23 @@ async def test_the_palette_finds_a_verb_by_its_summary_in_the_chairs_language(tm
             assert "Suspendre la séance pour une pause" in all_text(app)
 
 
+def test_the_header_names_the_council_once(tmp_path):
+    """At 80 columns the header had room for "IC-ASM · IC-ASM …" and none of the meeting's name."""
+    from meeting.tui.panels import header_text
+
+    noon = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
+    (tmp_path / "demo").mkdir()
+    demo = start(tmp_path / "demo").state
+    assert str(header_text(demo, noon)).endswith(" · IC-ASM Council Meeting, December 2026")
+    assert "IC-ASM · IC-ASM" not in str(header_text(demo, noon))
+    agenda = DEMO_AGENDA.read_text(encoding="utf-8").replace(
+        'title = "IC-ASM Council Meeting, December 2026"', 'title = "Extraordinary session on the floods"', 1
+    )
+    files = {"council.toml": DEMO_COUNCIL.read_text(encoding="utf-8"), DEMO_AGENDA.name: agenda}
+    other = start(tmp_path, files=files).state
+    assert str(header_text(other, noon)).endswith(" · IC-ASM · Extraordinary session on the floods")
+
+
 def footer_keys(app: MeetingApp) -> list[str]:
     """The keys the footer shows, as drawn: "c Funga kura"."""
     from textual.widgets._footer import FooterKey
