@@ -240,7 +240,10 @@ class MeetingApp(KeysInTurn, TerminalApp):
 
             title = key_label(action.title)
             yield SystemCommand(f"{title}  ({action.shown_key})", " / ".join(action.verbs), run)
-        yield from translated_system_commands(super().get_system_commands(screen))
+        # Not Textual's "Keys" panel: it lists the bindings in English and squeezes the screen;
+        # the help above (?) lists every key in the chair's language.
+        textual = (command for command in super().get_system_commands(screen) if command.title != "Keys")
+        yield from translated_system_commands(textual)
 
     def action_help(self) -> None:
         """Every key: those of the screen it is opened from first, then the main screen's."""

@@ -32,9 +32,6 @@ TEXTUAL_WORDS: tuple[str, ...] = (
     N_("Change the current theme"),
     N_("Quit"),
     N_("Quit the application as soon as possible"),
-    N_("Keys"),
-    N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
     N_("Minimize"),
     N_("Minimize the widget and restore to normal size"),
     N_("Maximize"),
@@ -115,6 +112,6 @@ def _width(key: FooterKey) -> int:
 
 
 def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
-    """Textual's system commands (Theme, Quit, Keys, Screenshot…) with translated words."""
+    """Textual's system commands (Theme, Quit, Screenshot…) with translated words."""
     for command in commands:
         yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
