@@ -10,6 +10,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+
 from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.domain.agenda import Meeting
@@ -110,9 +112,11 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
     yield _("Voting seats: {seats}").format(seats=number(summary["seats"]))
     if "votes" in summary:
         yield _("Votes: {votes}").format(votes=summary["votes"])
-    width = max((len(r["name"]) for r in summary["regions"]), default=0)
+    # In terminal cells: a name with a combining accent ("Ọ̀yọ́") takes fewer than its characters.
+    width = max((cell_len(r["name"]) for r in summary["regions"]), default=0)
     for region in summary["regions"]:
-        yield f"  {region['name']:<{width}}  {region['seats']:>3}"
+        padding = " " * (width - cell_len(region["name"]))
+        yield f"  {region['name']}{padding}  {region['seats']:>3}"
     yield _("Quorum: {words}").format(words=summary["quorum"])
     if "chambers" in summary:
         yield _("Chambers:")

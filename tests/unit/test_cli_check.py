@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from rich.cells import cell_len
 
 from meeting.cli.main import main
 from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL, MINI_AGENDA, MINI_COUNCIL, REPO
@@ -41,6 +42,18 @@ def test_the_demo_meeting_checks_clean_with_a_summary(capsys):
     assert "  ⚠ 2026-12-10 20:00–22:30 (+08:00)  Asia/Manila: Rowena Dimaculangan-Tabora" in out
     assert "  ⚠ 2026-12-10 22:00–2026-12-11 00:30 (+10:00)  Pacific/Port_Moresby: Kila Wamanga-Poro" in out
     assert "Chair: Neema Mwakasege-Lyimo · Secretary: Chiara Ngozi Adébáyọ̀" in out
+
+
+def test_region_seat_counts_line_up_in_terminal_cells(capsys, tmp_path):
+    """A region named with combining accents takes fewer cells than characters: its count is
+    not pushed left of the others'."""
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace('name = "Latin America"', 'name = "Àmẹ́ríkà Látìnì"')
+    (tmp_path / "council.toml").write_text(council, encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(tmp_path / "council.toml"))
+    assert status == 0
+    rows = [line for line in out.splitlines() if line.startswith("  ") and line.rstrip()[-1:].isdigit()][:5]
+    assert any("Àmẹ́ríkà" in row for row in rows)
+    assert len({cell_len(row) for row in rows}) == 1, rows
 
 
 def test_the_council_file_alone(capsys):
