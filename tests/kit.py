@@ -128,7 +128,7 @@ def demo_lines() -> list[str]:
 HOSTILE = {
     "member": "Rubén [b]Mamani[/b]-Choque",
     "region": "Latin America [/]",
-    "item": "Regional focal points [draft]",
+    "item": "[draft] Regional focal points",
     "motion": "That we [/] agree [i]now",
     "reason": "Not yet [/] really [red]",
 }

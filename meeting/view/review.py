@@ -21,6 +21,7 @@ from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
 from meeting.minutes.tally import Tally, Who, find_item, tallies, who
+from meeting.tui.roster import fitted
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import in_quotes
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from meeting.view.app import ViewApp
 
 _RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
+_ITEM_CELLS, _MOTION_CELLS = 16, 20  # the table's first columns, so that 80 columns show the result
 
 
 class ReviewScreen(Screen[None]):
@@ -52,10 +54,10 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#votes", DataTable)
-        # The item and the motion are cut to fit; the detail below says them in full. The result
-        # comes before the counts and the method, so that 80 columns show it.
-        table.add_column(_("Item"), width=16)
-        table.add_column(_("Motion"), width=20)
+        # The item and the motion are cut to fit, with "…"; the detail below says them in full.
+        # The result comes before the counts and the method, so that 80 columns show it.
+        table.add_column(_("Item"), width=_ITEM_CELLS)
+        table.add_column(_("Motion"), width=_MOTION_CELLS)
         table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
         self.shown: list[Tally] = []
         self.refresh_data()
@@ -99,14 +101,15 @@ class ReviewScreen(Screen[None]):
         table = self.query_one("#votes", DataTable)
         row = table.cursor_row
         table.clear()
-        rows: list[tuple[str | Text, ...]] = []
+        # Cells as Text: a DataTable reads a string as markup, and titles are the agenda's own.
+        rows: list[tuple[Text, ...]] = []
         for tally in self.shown:
-            item = tally.item.heading if tally.item else ""
+            item = fitted(tally.item.heading, _ITEM_CELLS) if tally.item else ""
             vote = tally.vote
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
-            rows.append(
-                (item, tally.motion.label, result, str(vote.yes), str(vote.no), str(vote.abstain), vote.method_words)
-            )
+            counts = (Text(str(n)) for n in (vote.yes, vote.no, vote.abstain))
+            motion = fitted(tally.motion.label, _MOTION_CELLS)
+            rows.append((Text(item), Text(motion), result, *counts, Text(vote.method_words)))
         table.add_rows(rows)
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
@@ -142,7 +145,7 @@ def detail(tally: Tally) -> RenderableType:
         for name in (_("For"), _("Against"), _("Abstentions")):
             regions.add_column(name, justify="right")
         for region in tally.regions:
-            regions.add_row(region.name, str(region.yes), str(region.no), str(region.abstain))
+            regions.add_row(Text(region.name), str(region.yes), str(region.no), str(region.abstain))
         parts.append(regions)
     if tally.seats:
         seats = Table(title=_("Seat by seat"), title_justify="left", box=None, pad_edge=False)
@@ -152,6 +155,7 @@ def detail(tally: Tally) -> RenderableType:
         for row in tally.seats:
             voter = f"{row.voter.name} ({row.via_words})" if row.via_words else ""
             style = {"yes": "green", "no": "red"}.get(row.choice, "")
-            seats.add_row(f"{row.seat.name} · {row.region_name or ''}", Text(row.choice_words, style=style), voter)
+            seat = Text(f"{row.seat.name} · {row.region_name or ''}")
+            seats.add_row(seat, Text(row.choice_words, style=style), Text(voter))
         parts.append(seats)
     return Group(*parts)

@@ -1051,15 +1051,18 @@ async def test_the_members_view_never_reads_names_or_texts_as_markup(tmp_path):
     from meeting.view.app import build_view
     from meeting.view.follow import Follower
 
-    meeting = hostile_meeting(tmp_path).run("conclude", "vote 15 2 1")
+    meeting = hostile_meeting(tmp_path).run("conclude", "roll-call", f"yes {' '.join(ALL_SEATS)}", "close")
     app = build_view(Follower(meeting.session.journal.path), clock=lambda: meeting.session.clock.now())
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
         for key in ("item", "region"):
             assert HOSTILE[key] in drawn(app)
-        await pilot.press("t")  # the tallies
+        await pilot.press("t")  # the tallies: the table (its item cut to 16 cells), then the roll call in full
         await pilot.pause()
-        assert HOSTILE["motion"] in drawn(app)
+        text = drawn(app)
+        assert "6. [draft] Regi…" in text
+        for key in ("motion", "member", "region"):
+            assert HOSTILE[key] in text
 
 
 async def test_the_palette_lists_every_key_action_with_its_key(tmp_path):
