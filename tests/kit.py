@@ -131,6 +131,7 @@ HOSTILE = {
     "item": "[draft] Regional focal points",
     "motion": "That we [/] agree [i]now",
     "reason": "Not yet [/] really [red]",
+    "office": "Rapporteur [/] to the [b]dialogue",
 }
 
 
@@ -139,6 +140,7 @@ def hostile_meeting(tmp_path):
     council = council.replace('"Rubén Mamani-Choque"', f'"{HOSTILE["member"]}"')
     council = council.replace('name = "Latin America"', f'name = "{HOSTILE["region"]}"')
     agenda = DEMO_AGENDA.read_text(encoding="utf-8").replace('"Regional focal points"', f'"{HOSTILE["item"]}"')
+    agenda = agenda.replace('"Rapporteur of the council to the 2027 ASM policy dialogue"', f'"{HOSTILE["office"]}"')
     return start(tmp_path, files={"council.toml": council, DEMO_AGENDA.name: agenda}).run(
         f"present {' '.join(ALL_SEATS)}",
         "begin",

@@ -142,7 +142,8 @@ class CommandForm(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Label(self.heading or f"{self.verb.name} · {_(self.verb.summary)}", classes="title")
+            # A heading may hold an office's name from the agenda: a Text, never read as markup.
+            yield Label(Text(self.heading or f"{self.verb.name} · {_(self.verb.summary)}"), classes="title")
             yield from self.extra()
             if self.side_by_side:
                 with Horizontal(classes="side-by-side"):

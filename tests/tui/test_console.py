@@ -1047,6 +1047,21 @@ async def test_names_titles_and_texts_are_never_read_as_markup(tmp_path):
                 assert HOSTILE[key] in text, f"{screen}: {HOSTILE[key]!r} not shown as typed"
 
 
+async def test_an_offices_name_is_never_read_as_markup(tmp_path):
+    meeting = hostile_meeting(tmp_path).run(
+        "conclude", "vote 15 2 1", "open rapporteur", "nominate zm-1 by ke-1 seconded gh-1",
+        "nominate pe-1 by co-1 seconded bo-1", "close-nominations", "round",
+    )  # fmt: skip
+    app = app_for(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")  # the election screen
+        await pilot.pause()
+        assert HOSTILE["office"] in drawn(app)
+        await pilot.press("t")  # the tellers' report, its heading naming the office
+        await pilot.pause()
+        assert f"Tellers' report: {HOSTILE['office']}, ballot 1" in drawn(app)
+
+
 async def test_the_members_view_never_reads_names_or_texts_as_markup(tmp_path):
     from meeting.view.app import build_view
     from meeting.view.follow import Follower
