@@ -116,6 +116,8 @@ class ResultScreen(ModalScreen[None]):
                 next_words = _("Next: a vote — {words}").format(words=decision_words(found[1], council))
                 yield Static(Text(next_words), classes="rule")
         if isinstance(event, ev.Ruled):
+            if event.reason:
+                yield Static(Text(labelled(_("Reason"), quoted(event.reason))))
             yield Static(_("A member may appeal from the ruling: Move (m), then 'appeal'."), classes="rule")
 
     def _hint(self) -> str:

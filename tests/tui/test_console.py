@@ -468,9 +468,12 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         app.open_form("rule")
         await pilot.pause()
         await type_text(pilot, "not")
-        await pilot.press("enter", "enter")  # the ruling, then no reason
+        await pilot.press("enter")  # the ruling, then its reason
+        app.screen.query_one(FoldedText).insert("Who confirms is part of how")
+        await pilot.press("enter")
         assert isinstance(app.screen, ResultScreen)
         assert "POINT OF ORDER NOT WELL TAKEN" in all_text(app)
+        assert "Reason: “Who confirms is part of how”" in all_text(app)  # the members hear why
 
 
 async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
