@@ -11,7 +11,7 @@ from fractions import Fraction
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council
 from meeting.domain.events import ChamberOutcome, ClassQuorumCount, Outcome
-from meeting.domain.outcome import yes_needed
+from meeting.domain.outcome import tie_carries, yes_needed
 from meeting.domain.quantities import least_whole
 from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum, Rules, Threshold
 from meeting.domain.seats import outside_electorate, seat_chambers
@@ -144,7 +144,7 @@ def decision_words(decision: DecisionClass, council: Council, rules: Rules | Non
     if decision.of == "votes_cast":
         excluded = decision.abstentions == "excluded"
         parts.append(_("abstentions excluded") if excluded else _("abstentions count as votes cast"))
-    parts.append(_(TIE_RULES[decision.tie]))
+    parts.append(_("a tie carries the motion") if tie_carries(decision) else _(TIE_RULES[decision.tie]))
     if decision.consensus_first:
         parts.append(_(ON_BLOCK[decision.on_block]))
     if decision.notice_days_from:

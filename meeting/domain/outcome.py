@@ -66,6 +66,20 @@ def carries(decision: DecisionClass, yes: int, required: Fraction) -> bool:
     return yes >= required if decision.at_least is not None else yes > required
 
 
+def tie_carries(decision: DecisionClass) -> bool:
+    """Whether equal yes and no carry the question by the threshold itself, so that the tie
+    rule never comes into it: at least half of the votes cast, abstentions left out. An
+    appeal's "Shall the decision of the chair stand?" is such a question (a tie sustains the
+    chair, RONR §24)."""
+    bound = decision.at_least
+    return (
+        isinstance(bound, Fraction)
+        and bound <= Fraction(1, 2)
+        and decision.of == "votes_cast"
+        and decision.abstentions != "counted"
+    )
+
+
 def _tie_decides(decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None) -> bool:
     """A tie the rules break: equal yes and no, where one more yes would carry it."""
     if tally.yes != tally.no or tally.yes == 0:

@@ -170,3 +170,45 @@ def test_least_counts_in_whole_numbers_are_the_exact_bounds(share: Fraction, bas
     assert least_count_more_than(share, base) == least_whole(share * base, strictly=True)
     assert least_count_at_least(share, base) >= share * base
     assert least_count_more_than(share, base) > share * base
+
+
+CLASSES = [
+    MAJORITY,
+    TWO_THIRDS,
+    THREE_QUARTERS,
+    MAJORITY_PRESENT,
+    MAJORITY_MEMBERSHIP,
+    TWO_THIRDS_WITH_ABSTENTIONS,
+    UNANIMITY,
+    DecisionClass(at_least="1/2"),  # an appeal's: "Shall the decision of the chair stand?"
+    DecisionClass(at_least="1/2", abstentions="counted"),
+    DecisionClass(at_least="1/2", of="present"),
+    DecisionClass(at_least="2/5"),
+]
+
+
+@given(
+    decision=st.sampled_from(CLASSES),
+    votes=st.integers(min_value=1, max_value=40),
+    abstain=st.integers(min_value=0, max_value=5),
+)
+def test_a_class_said_to_carry_on_a_tie_carries_every_tie(decision, votes, abstain):
+    """`tie_carries` (what the rule's words say: "a tie carries the motion" instead of the tie
+    rule) holds exactly where the count carries every tie, whatever the abstentions."""
+    from meeting.domain.outcome import tie_carries
+
+    entitled = 2 * votes + abstain + 4  # more than vote: a tie falls short of "present" and "membership"
+    tallies = (Tally(votes, votes, a) for a in (0, abstain + 1))
+    results = {vote_outcome(decision, "c", tally, entitled, entitled).result for tally in tallies}
+    assert (results == {"carried"}) == tie_carries(decision)
+
+
+def test_an_appeals_rule_says_a_tie_sustains_by_carrying():
+    from meeting.domain.outcome import BUILT_IN_CLASSES
+    from meeting.loader.load import load
+    from meeting.words import decision_words
+    from tests.conftest import DEMO_AGENDA
+
+    council = load(DEMO_AGENDA).meeting.council  # type: ignore[union-attr]
+    assert decision_words(BUILT_IN_CLASSES["sustain"], council).endswith("a tie carries the motion")
+    assert decision_words(MAJORITY, council).endswith("a tie fails")
