@@ -41,7 +41,7 @@ TEXTUAL_WORDS: tuple[str, ...] = (
 )
 
 
-# Every screen with a footer has it: the help lists that screen's keys first.
+# The console binds it on every screen with a footer: the help lists that screen's keys first.
 HELP_KEY = Binding("question_mark", "app.help", N_("Help"), show=False)
 
 
