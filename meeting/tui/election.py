@@ -80,7 +80,7 @@ class ElectionScreen(ModalScreen[None]):
             yield Static(id="election-body")
             yield Static(id="election-error")
             yield Label(id="election-keys", classes="hint")
-        yield TranslatedFooter()
+        yield TranslatedFooter(more_keys=False)  # the hint line above lists every key in order now
 
     def on_mount(self) -> None:
         self.redraw()
