@@ -135,7 +135,9 @@ HOSTILE = {
 }
 
 
-def hostile_meeting(tmp_path):
+def hostile_meeting(tmp_path: Path) -> Meeting:
+    """The demo with `HOSTILE`'s names and titles, in session on the focal points: a motion
+    with brackets pending, a consensus round blocked with a bracketed reason."""
     council = DEMO_COUNCIL.read_text(encoding="utf-8")
     council = council.replace('"Rubén Mamani-Choque"', f'"{HOSTILE["member"]}"')
     council = council.replace('name = "Latin America"', f'name = "{HOSTILE["region"]}"')
