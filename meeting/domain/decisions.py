@@ -82,11 +82,11 @@ class Floor:
 
 
 def floor(state: State, now: datetime) -> Floor | None:
-    """Who has the floor on the current item, and how much of their time is left."""
-    item = state.current_item
-    if item is None or not item.speakers:
+    """Who has the floor, and how much of their time is left: nobody once the chair has put a
+    question or moved on since the floor was given."""
+    if state.speaking is None:
         return None
-    since, member = item.speakers[-1]
+    since, member = state.speaking
     allowed = state.meeting.rules.debate.speaker_minutes * 60
     # A clock behind the journal's (set back, or another laptop's) has used none of the time:
     # a speaker never has more than the rules give.

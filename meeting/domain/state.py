@@ -251,6 +251,9 @@ class State:
     # Elections (issue #15): each election held under the agenda's items, by its id. Each value
     # is frozen and replaced when it changes, so an undo's copy of this table is enough.
     elections: dict[str, ElectionProgress] = field(default_factory=dict)
+    # Who has the floor now, and since when: given by `floor`, ended by the business that
+    # follows a speech (`_ENDS_THE_FLOOR`). The item's `speakers` keep who spoke.
+    speaking: tuple[datetime, str] | None = None
 
     @classmethod
     def start(cls, loaded: ev.Loaded, at: datetime) -> State:
@@ -294,9 +297,11 @@ class State:
     def apply(self, seq: int, at: datetime, event: ev.AnyEvent) -> None:
         self.clock = at
         self.last_seq = seq
-        handler = _HANDLERS[type(event)]
-        handler(self, at, event)
-        if type(event) not in _NOT_ACTIONS:
+        kind = type(event)
+        _HANDLERS[kind](self, at, event)
+        if kind in _ENDS_THE_FLOOR:
+            self.speaking = None
+        if kind not in _NOT_ACTIONS:
             self.undoable.append(seq)
 
     def _close_item_clock(self, at: datetime) -> None:
@@ -823,6 +828,7 @@ def _floor(state: State, at: datetime, event: ev.FloorGiven) -> None:
     if event.member in item.queue:
         item.queue.remove(event.member)
     item.speakers.append((at, event.member))
+    state.speaking = (at, event.member)
 
 
 def _note(state: State, at: datetime, event: ev.Noted) -> None:
@@ -1005,6 +1011,24 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.ResultDeclared: _result_declared,
 }
 
+
+# A speech ends when the chair puts a question, takes up a motion, or moves on: nobody speaks
+# through a vote, a roll call or a recess, and the speaker's clock stops with it.
+_ENDS_THE_FLOOR = frozenset(
+    {
+        ev.MotionMoved,
+        ev.VoteCounted,
+        ev.ConsentGiven,
+        ev.ConsentObjected,
+        ev.ConsensusCalled,
+        ev.PollOpened,
+        ev.RoundOpened,
+        ev.ItemOpened,
+        ev.ItemClosed,
+        ev.Recessed,
+        ev.Adjourned,
+    }
+)
 
 # Events that are not the chair's actions, so never undone (types compared exactly: a replay
 # asks this of every event).

@@ -333,6 +333,41 @@ def test_a_speaker_has_at_most_the_time_the_rules_give(tmp_path):
     assert floor(meeting.state, since - timedelta(days=7)).seconds_left == allowed
 
 
+@pytest.mark.parametrize(
+    ("item", "after"),
+    [
+        ("focal-points", ["move by ke-1 seconded cm-1"]),  # a motion taken up
+        ("agenda", ["move by ke-1 seconded gh-1", "queue bo-1", "floor", "vote 15 2 1"]),  # the question put
+        ("article-7", ["move by bf-1 seconded zw-1", "queue bo-1", "floor", "roll-call"]),
+        ("agenda", ["move by ke-1 seconded gh-1", "queue bo-1", "floor", "agreed"]),
+        ("focal-points", ["move by ke-1 seconded cm-1", "queue bo-1", "floor", "consensus"]),
+        ("focal-points", ["next"]),
+        ("focal-points", ["move to recess by ke-1 seconded zw-1", "vote 15 1 1"]),
+    ],
+)
+def test_the_floor_ends_when_the_chair_puts_a_question_or_moves_on(tmp_path, item, after):
+    """A speaker's clock once ran on, "8:00 over time" in red, through the roll call that
+    followed the speech, and past the item's next motions."""
+    meeting = in_session(tmp_path, item=item).run("queue zw-1", "floor")
+    since, member = meeting.state.speaking
+    assert floor(meeting.state, since).member == member == "zw-1"
+    meeting.run(*after)
+    assert floor(meeting.state, since + timedelta(minutes=8)) is None
+    assert "zw-1" in [m for _, m in meeting.state.items[item].speakers]  # the record keeps the speech
+
+
+def test_the_floor_stays_through_what_the_record_notes_and_comes_back_with_an_undo(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run("queue zw-1 bo-1", "floor")
+    meeting.run('note "Version 4 is due in January"', "remote obs-1", "queue obs-1")
+    assert floor(meeting.state, meeting.state.clock).member == "zw-1"
+    meeting.run("move by ke-1 seconded cm-1")
+    assert floor(meeting.state, meeting.state.clock) is None
+    meeting.run("undo")
+    assert floor(meeting.state, meeting.state.clock).member == "zw-1"
+    meeting.run("floor")
+    assert floor(meeting.state, meeting.state.clock).member == "bo-1"
+
+
 def test_the_console_tells_who_blocked_stood_aside_objected_or_has_the_floor(tmp_path):
     """The log and the acknowledgement name the member (they once said only 'stood aside')."""
     from meeting.report import describe
