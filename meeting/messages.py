@@ -205,6 +205,7 @@ MESSAGES: dict[str, str] = {
     "speakers.already-queued": N_("'{id}' is already in the speakers' queue"),
     "speakers.not-queued": N_("'{id}' is not in the speakers' queue"),
     "speakers.empty": N_("the speakers' queue is empty"),
+    "floor.nobody": N_("nobody has the floor"),
     "undo.nothing": N_("nothing to undo"),
     "clock.behind": N_(
         "the computer's clock is about {seconds} behind the last recorded event; the record keeps that event's time until the clock catches up"

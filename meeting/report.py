@@ -132,6 +132,8 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             return _("{member} objected to consent on motion #{number}").format(member=name(member), number=number)
         case ev.FloorGiven(member=member):
             return _("the floor to {member}").format(member=name(member))
+        case ev.FloorYielded(member=member):
+            return _("end of the speech of {member}").format(member=name(member))
         case ev.Recessed(minutes=int(minutes)):
             return ngettext("recess of {minutes} minute", "recess of {minutes} minutes", minutes).format(
                 minutes=minutes

@@ -320,6 +320,7 @@ EVENT_NAMES = {
     "speakers.queued": N_("speakers queued"),
     "speakers.removed": N_("speaker removed from the queue"),
     "floor.given": N_("floor given"),
+    "floor.yielded": N_("speech ended"),
     "note": N_("note"),
     "action": N_("action item"),
     "undone": N_("undo"),

@@ -1254,6 +1254,14 @@ def _floor(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.FloorGiven(item=state.current, member=queue[0])
 
 
+def _yield(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    if state.current is None:
+        raise _Refusing("item.none-open")
+    if state.speaking is None:
+        raise _Refusing("floor.nobody")
+    return ev.FloorYielded(item=state.current, member=state.speaking[1])
+
+
 def _note(state: State, command: Command, context: Context) -> ev.AnyEvent:
     return ev.Noted(text=command.args["text"], item=state.current)
 
@@ -1634,6 +1642,7 @@ HANDLERS: dict[str, Handler] = {
     "queue": _queue,
     "unqueue": _unqueue,
     "floor": _floor,
+    "yield": _yield,
     "note": _note,
     "action": _action,
     "undo": _undo,

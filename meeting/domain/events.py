@@ -435,6 +435,15 @@ class FloorGiven(Event):
     member: str
 
 
+class FloorYielded(Event):
+    """A speech ended with nobody given the floor after it (the speaker yielded, or the chair
+    called time)."""
+
+    type: Literal["floor.yielded"] = "floor.yielded"
+    item: str
+    member: str
+
+
 class Noted(Event):
     type: Literal["note"] = "note"
     text: str
@@ -637,6 +646,7 @@ AnyEvent = Annotated[
     | SpeakersQueued
     | SpeakerRemoved
     | FloorGiven
+    | FloorYielded
     | Noted
     | ActionRecorded
     | Undone

@@ -356,6 +356,7 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb("queue", "speakers", "Add members to the speakers' queue.", "queue ke-1 bo-1", _members()),
     _verb("unqueue", "speakers", "Remove a member from the speakers' queue.", "unqueue bo-1", _member("member")),
     _verb("floor", "speakers", "Give the floor to the next speaker, or to a member.", "floor", _opt(_member("member"))),
+    _verb("yield", "speakers", "End the speech of whoever has the floor: their clock stops.", "yield"),
     # ── the record ──────────────────────────────────────────────────────────────
     _verb(
         "note",

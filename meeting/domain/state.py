@@ -251,8 +251,8 @@ class State:
     # Elections (issue #15): each election held under the agenda's items, by its id. Each value
     # is frozen and replaced when it changes, so an undo's copy of this table is enough.
     elections: dict[str, ElectionProgress] = field(default_factory=dict)
-    # Who has the floor now, and since when: given by `floor`, ended by the business that
-    # follows a speech (`_ENDS_THE_FLOOR`). The item's `speakers` keep who spoke.
+    # Who has the floor now, and since when: given by `floor`, ended by `yield` or by the
+    # business that follows a speech (`_ENDS_THE_FLOOR`). The item's `speakers` keep who spoke.
     speaking: tuple[datetime, str] | None = None
 
     @classmethod
@@ -831,6 +831,10 @@ def _floor(state: State, at: datetime, event: ev.FloorGiven) -> None:
     state.speaking = (at, event.member)
 
 
+def _yielded(state: State, at: datetime, event: ev.FloorYielded) -> None:
+    state.speaking = None
+
+
 def _note(state: State, at: datetime, event: ev.Noted) -> None:
     state.notes.append(Note(at, event.text, event.item))
 
@@ -992,6 +996,7 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.SpeakersQueued: _queued,
     ev.SpeakerRemoved: _unqueued,
     ev.FloorGiven: _floor,
+    ev.FloorYielded: _yielded,
     ev.Noted: _note,
     ev.ActionRecorded: _action,
     ev.Undone: _undone,
@@ -1147,6 +1152,7 @@ _NAMED_ONLY = frozenset(
         ev.SpeakersQueued,
         ev.SpeakerRemoved,
         ev.FloorGiven,
+        ev.FloorYielded,
         ev.Noted,
         ev.ActionRecorded,
     }

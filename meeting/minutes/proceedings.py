@@ -72,6 +72,7 @@ SILENT: frozenset[type[ev.Event]] = frozenset(
         ev.SpeakersQueued,
         ev.SpeakerRemoved,
         ev.FloorGiven,
+        ev.FloorYielded,
         ev.RollCallVoted,
         ev.Undone,
         ev.Corrected,

@@ -52,6 +52,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("l", "roll_call_vote", N_("Roll-call vote"), ("roll-call", "yes", "no", "abstain", "close"), _SITTING),
     KeyAction("s", "form('queue')", N_("Speakers"), ("queue",), _SITTING, footer=False),
     KeyAction("f", "run('floor')", N_("Floor"), ("floor",), _SITTING, footer=False),
+    KeyAction("y", "run('yield')", N_("End the speech"), ("yield",), _SITTING, footer=False),
     KeyAction("t", "form('note')", N_("Note"), ("note",), _OPEN, footer=False),
     KeyAction("e", "form('recess')", N_("Recess"), ("recess",), _SITTING, footer=False),
     KeyAction("e", "run('resume')", N_("Resume"), ("resume",), frozenset({"in_recess"})),

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
+from meeting.domain import events as ev
 from meeting.domain.language import GRAMMAR
 from meeting.session import ScriptClock, Session
 from meeting.tui.app import MeetingApp, build_app
@@ -694,6 +695,20 @@ async def test_the_speakers_countdown_and_the_recess_tick_every_second(tmp_path)
         watch.time = meeting.state.clock + timedelta(minutes=3)
         await pilot.pause(1.2)
         assert "In recess: back at 12:15, in 12 minutes" in shown(app, "#timers")
+
+
+async def test_y_ends_the_speech_and_its_countdown(tmp_path):
+    meeting = in_session(tmp_path).run("queue ke-1")
+    app = app_for(meeting, Watch(meeting.state.clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        assert "Otieno Wafula-Achieng has the floor: 3:00 left" in shown(app, "#timers")
+        await pilot.press("y")
+        assert type(meeting.session.recorded[-1].event) is ev.FloorYielded
+        assert "has the floor" not in shown(app, "#timers")
+        await pilot.press("y")  # nobody has it now: refused, and said so
+        await pilot.pause()
+        assert "nobody has the floor" in shown(app, "#notice")
 
 
 async def test_the_footer_follows_the_phase(tmp_path):

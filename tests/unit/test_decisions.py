@@ -368,6 +368,22 @@ def test_the_floor_stays_through_what_the_record_notes_and_comes_back_with_an_un
     assert floor(meeting.state, meeting.state.clock).member == "bo-1"
 
 
+def test_yield_ends_the_speech_with_nobody_after_it(tmp_path):
+    from meeting.report import describe
+
+    meeting = in_session(tmp_path, item="focal-points")
+    assert meeting.refuse("yield").code == "floor.nobody"
+    meeting.run("queue zw-1 bo-1", "floor", "yield")
+    assert floor(meeting.state, meeting.state.clock) is None
+    assert meeting.state.current_item.queue == ["bo-1"]  # the next speaker still waits
+    assert describe(meeting.session.recorded[-1].event, meeting.state) == "end of the speech of Tendai Mashiri-Ncube"
+    assert meeting.refuse("yield").code == "floor.nobody"
+    meeting.run("undo")
+    assert floor(meeting.state, meeting.state.clock).member == "zw-1"
+    meeting.run("next")
+    assert meeting.refuse("yield").code == "floor.nobody"
+
+
 def test_the_console_tells_who_blocked_stood_aside_objected_or_has_the_floor(tmp_path):
     """The log and the acknowledgement name the member (they once said only 'stood aside')."""
     from meeting.report import describe
