@@ -81,6 +81,16 @@ class MeetingApp(KeysInTurn, TerminalApp):
             from meeting.tui.resume import ResumeScreen
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
+        else:
+            self._back_to_the_roll_call()
+
+    def _back_to_the_roll_call(self) -> None:
+        """A console that stopped (a crash, a closed laptop) during a roll call comes back on its
+        grid, where the chair was taking the answers."""
+        state = self.session.state
+        poll = state.pending.poll if state.pending is not None else None
+        if state.phase == "in_session" and poll is not None and poll.method == "roll_call":
+            self.open_form("roll-call")
 
     def terminal_gone(self) -> None:
         self.session.close()  # every action is in the journal already; its lock is let go
@@ -97,6 +107,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
             self.exit()
         elif choice == "sitting":
             self.post_message(RunCommand(command_line("sitting")))
+        else:
+            self._back_to_the_roll_call()
 
     @property
     def main(self) -> MainScreen:

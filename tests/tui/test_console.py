@@ -10,6 +10,7 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
@@ -939,6 +940,34 @@ async def test_resume_a_meeting_killed_mid_way(tmp_path):
         assert "#1" not in shown(app, "#current")  # decided: nothing pending
         assert session.state.motions[1].outcome.yes == 15
     session.close()
+
+
+@pytest.mark.parametrize("asked", [True, False])
+async def test_a_console_stopped_during_a_roll_call_comes_back_on_its_grid(tmp_path, asked):
+    """Asked whether to resume (r), or started with --resume: the chair goes on taking answers."""
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call", "yes gh-1")
+    app = build_app(meeting.session, meeting.session.clock, journal_exists=asked)
+    async with app.run_test(size=SIZE) as pilot:
+        if asked:
+            assert isinstance(app.screen, ResumeScreen)
+            await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PollScreen)
+        await pilot.press("y")  # the grid's keys work at once: the next seat answers
+        assert len(meeting.state.pending.poll.choices) == 2
+
+
+async def test_a_console_resumed_on_a_new_sitting_or_after_the_roll_call_opens_on_the_main_screen(tmp_path):
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call")
+    async with build_app(meeting.session, meeting.session.clock, journal_exists=True).run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
+    closed = in_session(tmp_path / "closed", item="article-7")
+    closed.run("move by bf-1 seconded zw-1", "roll-call", "yes " + " ".join(ALL_SEATS[:14]), "close")
+    async with app_for(closed).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
 
 
 async def test_the_palette_finds_a_verb_by_its_summary_in_the_chairs_language(tmp_path):
