@@ -19,6 +19,7 @@ from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
 from meeting.domain.engine import Refused, count_refused
 from meeting.domain.language import VERBS
+from meeting.domain.procedure import voting_open
 from meeting.domain.state import not_taken_up
 from meeting.i18n import _, key_label, ngettext
 from meeting.journal import JournalError
@@ -88,8 +89,10 @@ class MeetingApp(KeysInTurn, TerminalApp):
         """A console that stopped (a crash, a closed laptop) during a roll call comes back on its
         grid, where the chair was taking the answers."""
         state = self.session.state
-        poll = state.pending.poll if state.pending is not None else None
-        if state.phase == "in_session" and poll is not None and poll.method == "roll_call":
+        voting = voting_open(state)  # not a closed one awaiting a casting vote
+        if state.phase != "in_session" or voting is None or voting is not state.pending:
+            return  # a point of order raised during the vote waits for the chair's ruling first
+        if voting.poll is not None and voting.poll.method == "roll_call":
             self.open_form("roll-call")
 
     def terminal_gone(self) -> None:

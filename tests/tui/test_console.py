@@ -968,6 +968,20 @@ async def test_a_console_resumed_on_a_new_sitting_or_after_the_roll_call_opens_o
     async with app_for(closed).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, MainScreen)
+    # Closed on a tie the chair breaks with a casting vote: `cast`, from the main screen.
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
+        'of = "votes_cast"\ntie = "fails"', 'of = "votes_cast"\ntie = "casting_vote"'
+    )
+    files = {"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")}
+    (tmp_path / "tied").mkdir()
+    tied = start(tmp_path / "tied", files=files).run("present " + " ".join(ALL_SEATS), "begin", "open agenda")
+    voters = [seat for seat in ALL_SEATS if seat != "tz-1"]  # the chair votes only to break the tie
+    tied.run("move by ke-1 seconded gh-1", "roll-call", "yes " + " ".join(voters[:10]), "no " + " ".join(voters[10:]))
+    tied.run("close")
+    assert tied.state.pending.outcome.awaiting == "casting_vote"
+    async with app_for(tied).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
 
 
 async def test_the_palette_finds_a_verb_by_its_summary_in_the_chairs_language(tmp_path):
