@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import PurePath
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus, quorum_status
@@ -189,6 +190,18 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             )
         case ev.CandidateNominated(candidate=candidate, by=by):
             return _("{candidate} nominated by {by}").format(candidate=name(candidate), by=name(by))
+        case ev.PapersEntered(papers=[paper], file=None):
+            # The ranking, so that the undo question says which paper it takes back.
+            return ngettext(
+                "{count} ballot paper entered: {ranking}",
+                "{count} identical ballot papers entered: {ranking}",
+                paper.count,
+            ).format(count=paper.count, ranking=" › ".join(name(candidate) for candidate in paper.ranking))
+        case ev.PapersEntered(papers=papers, file=ev.SourceFile(path=path)):
+            count = sum(paper.count for paper in papers)  # as the election screen counts them, blank aside
+            return ngettext(
+                "{count} ballot paper read from {file}", "{count} ballot papers read from {file}", count
+            ).format(count=count, file=PurePath(path).name)
         case ev.ResultDeclared(round=number):
             result = event.ballot or event.count
             elected = result.elected if result is not None else ()

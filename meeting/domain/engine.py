@@ -36,6 +36,7 @@ from meeting.domain.elections.blt import Blt
 from meeting.domain.elections.conduct import (
     ballots_possible,
     count_round,
+    election_for,
     eligibility_problem,
     on_item,
     report_problems,
@@ -1325,24 +1326,8 @@ def _publish(state: State, command: Command, context: Context) -> ev.AnyEvent:
 # ── elections (issue #15): nominations, ballot rounds, the tellers' report, the result ──
 
 
-def _nominating(election: ElectionProgress) -> bool:
-    return election.closed is None
-
-
-def _from_the_floor(election: ElectionProgress) -> bool:
-    return election.closed is None and election.election.nominations == "floor"
-
-
-def _between_ballots(election: ElectionProgress) -> bool:
-    return election.closed is not None and election.open_round is None
-
-
-def _election(
-    state: State, command: Command, ready: Callable[[ElectionProgress], bool] | None = None
-) -> ElectionProgress:
-    """The election named (`for ELECTION`), else the first on the open item not yet over: the
-    first at the stage the command needs (`ready`) if there is one, so that on an item of
-    several elections `nominate` goes to one still taking nominations."""
+def _election(state: State, command: Command) -> ElectionProgress:
+    """The election named (`for ELECTION`), else the one `election_for` the command's verb."""
     ref = command.args.get("election")
     if ref is not None:
         wanted = ref.text.casefold()
@@ -1352,10 +1337,10 @@ def _election(
         if found.item != state.current:
             raise _Refusing("election.not-current", ref.col, election=found.id, item=found.item)
         return found
-    here = [e for e in on_item(state, state.current) if not e.complete]
-    if not here:
+    election = election_for(state, command.verb)
+    if election is None:
         raise _Refusing("election.none")
-    return next((e for e in here if ready(e)), here[0]) if ready is not None else here[0]
+    return election
 
 
 def _balloting(state: State, command: Command) -> tuple[ElectionProgress, Ballot]:
@@ -1391,7 +1376,7 @@ def _candidate(state: State, election: ElectionProgress, ref: Ref) -> Member:
 def _nominate(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ref = command.args["candidate"]
     candidate = resolve_member(state, ref)
-    election = _election(state, command, _from_the_floor)
+    election = _election(state, command)
     if "election" not in command.args and election.election.per_region:
         # "One seat per region": a candidate is nominated in their own region's election.
         own = [e for e in on_item(state, state.current) if e.election is election.election]
@@ -1423,7 +1408,7 @@ def _nominated(state: State, election: ElectionProgress, ref: Ref) -> tuple[Memb
 
 
 def _second_nomination(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    election = _election(state, command, _from_the_floor)
+    election = _election(state, command)
     _nominations_open(election)
     ref = command.args["candidate"]
     candidate, nomination = _nominated(state, election, ref)
@@ -1441,7 +1426,7 @@ def _answer(answer: Literal["accepted", "declined"]) -> Handler:
     """The nominee accepts or declines, once, before nominations close."""
 
     def handle(state: State, command: Command, context: Context) -> ev.AnyEvent:
-        election = _election(state, command, _nominating)
+        election = _election(state, command)
         if election.closed is not None:
             raise _Refusing("nomination.closed", election=election.id)
         ref = command.args["candidate"]
@@ -1462,7 +1447,7 @@ def _withdraw_candidacy(state: State, command: Command, context: Context) -> ev.
 
 
 def _close_nominations(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    election = _election(state, command, _nominating)
+    election = _election(state, command)
     if election.closed is not None:
         raise _Refusing("nomination.closed", election=election.id)
     _quorum_for(state, None)
@@ -1480,7 +1465,7 @@ def _round(state: State, command: Command, context: Context) -> ev.AnyEvent:
     open_now = round_open(state)
     if open_now is not None and open_now.open_round is not None:
         raise _Refusing("round.already-open", election=open_now.id, round=open_now.open_round.number)
-    election = _election(state, command, _between_ballots)
+    election = _election(state, command)
     if election.closed is None:
         raise _Refusing("nomination.open", election=election.id)
     if election.complete:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from meeting.domain.elections.conduct import on_item
@@ -76,22 +76,31 @@ class _SearchBox(Input):
     BINDINGS = [
         Binding("down", "choice(1)", show=False),
         Binding("up", "choice(-1)", show=False),
+        Binding("backspace", "take_back", show=False),
     ]
 
     def action_choice(self, step: int) -> None:
         if isinstance(self.parent, Picker):
             self.parent.move(step)
 
+    def action_take_back(self) -> None:
+        """Backspace deletes a letter; in an empty box of a list, it takes back the last name."""
+        if self.value or not isinstance(self.parent, Picker) or not self.parent.take_back():
+            self.action_delete_left()
+
 
 class Picker(Vertical, can_focus=False):
     """Letters typed narrow the choices; Enter takes the highlighted one (up and down move).
-    With `multiple`, each Enter adds one, and Enter on an empty box is done."""
+    With `multiple`, each Enter adds one (the chosen leave the list: no name twice), Backspace
+    in an empty box takes the last one back, and Enter on an empty box is done."""
 
     DEFAULT_CSS = """
     Picker { height: auto; }
     Picker > OptionList { height: auto; max-height: 6; display: none; border: none; padding: 0; }
     Picker.choosing > OptionList { display: block; }
     Picker > .chosen { height: auto; color: $text-accent; }
+    Picker > .how { display: none; color: $text-muted; }
+    Picker.choosing > .how { display: block; }
     """
 
     def __init__(
@@ -107,6 +116,9 @@ class Picker(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         if self.multiple:
             yield Static(classes="chosen")
+            yield Label(
+                _("Enter adds the name highlighted · Backspace in the empty box takes back the last"), classes="how"
+            )
         label = self._label(self.values[0]) if self.values and not self.multiple else ""
         yield _SearchBox(value=label, compact=True, select_on_focus=True)
         yield OptionList(markup=False)  # names and titles are the files' own, never markup
@@ -138,7 +150,10 @@ class Picker(Vertical, can_focus=False):
     def _narrow(self, typed: str) -> None:
         self.moved = False
         wanted = plain_letters(typed)
-        matches = [(c, key) for c, key in zip(self.choices, self._keys, strict=True) if wanted in key]
+        chosen = set(self.values) if self.multiple else set()
+        matches = [
+            (c, key) for c, key in zip(self.choices, self._keys, strict=True) if wanted in key and c.value not in chosen
+        ]
         if wanted:  # names with a word that begins so first: "ama" is Ama Serwaa before Kamanda
             begins = re.compile(rf"(?:^|[\s(-]){re.escape(wanted)}")
             matches.sort(key=lambda match: begins.search(match[1]) is None)
@@ -149,6 +164,20 @@ class Picker(Vertical, can_focus=False):
         # (or the chair goes down the list): Enter on an untouched box leaves the field as it is.
         if found and wanted:
             options.highlighted = 0
+
+    def take_back(self) -> bool:
+        """Take the last of several chosen back into the list; False if there is none."""
+        if not self.multiple or not self.values:
+            return False
+        self._choose(self.values[:-1])
+        return True
+
+    def _choose(self, values: list[str]) -> None:
+        """Several chosen: shown above an empty box, the list narrowed to the others."""
+        self.values = values
+        self.query_one(_SearchBox).value = ""
+        self._narrow("")
+        self._show_chosen()
 
     def _label(self, value: str) -> str:
         return next((c.label for c in self.choices if c.value == value), value)
@@ -174,10 +203,8 @@ class Picker(Vertical, can_focus=False):
             self.post_message(Done(self))  # kept as it was
             return
         if self.multiple:
-            if highlighted is not None and highlighted.id not in self.values:
-                self.values.append(str(highlighted.id))
-                box.value = ""
-                self._show_chosen()
+            if highlighted is not None:
+                self._choose([*self.values, str(highlighted.id)])
                 return
             if not box.value:
                 self.post_message(Done(self))
@@ -193,10 +220,11 @@ class Picker(Vertical, can_focus=False):
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.query_one(_SearchBox).value = str(event.option.prompt)
-        self.values = [*self.values, str(event.option.id)] if self.multiple else [str(event.option.id)]
-        self._show_chosen()
-        if not self.multiple:
+        if self.multiple:
+            self._choose([*self.values, str(event.option.id)])
+        else:
+            self.query_one(_SearchBox).value = str(event.option.prompt)
+            self.values = [str(event.option.id)]
             self.post_message(Done(self))
 
 

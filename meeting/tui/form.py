@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from meeting.domain.elections.conduct import ranked_candidates
+from meeting.domain.elections.conduct import election_for, ranked_candidates
 from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part, Ref, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.i18n import N_, _
@@ -181,8 +181,9 @@ class CommandForm(ModalScreen[None]):
         if arg.kind == "item":
             return Picker(item_choices(state), value=value, id=ident)
         if arg.kind == "election":
-            choices = election_choices(state)
-            return Picker(choices, value=value or (choices[0].value if choices else None), id=ident)
+            # The one the engine would take: a paper goes to the open ballot, not the first election.
+            default = election_for(state, self.verb.name)
+            return Picker(election_choices(state), value=value or (default.id if default else None), id=ident)
         if arg.kind == "choice":
             return Picker([Choice(c, choice_label(c), c) for c in arg.choices], value=value, id=ident)
         if arg.kind == "text":

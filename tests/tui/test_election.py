@@ -151,3 +151,38 @@ async def test_a_ranked_paper_picks_among_the_ballots_candidates_alone(tmp_path)
             "cm-1",
             "ke-1",
         ]
+
+
+async def test_a_ranked_paper_takes_each_candidate_once_and_backspace_takes_the_last_back(tmp_path):
+    """Typing a paper: a candidate ranked leaves the list (Enter on a name already ranked used
+    to do nothing, the chair stuck with the letters typed), and Backspace in the empty box
+    takes the last one back for a slip of the keys. The paper goes to the ballot open, the
+    bureau's, not to the item's first election (the chair's, still taking nominations)."""
+    from textual.widgets import Input, OptionList
+
+    from meeting.tui.fields import Picker
+    from tests.unit.test_elections_commands import officers
+
+    meeting = officers(tmp_path).run("close-nominations for bureau", "round for bureau")
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "p")
+        ranking = app.screen.query_one("#field-ranking", Picker)
+        listed = ranking.query_one(OptionList)
+
+        def left() -> list[str]:
+            return [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)]
+
+        await pilot.press(*"ot", "enter", *"tendai", "enter")
+        assert ranking.values == ["ke-1", "zw-1"] and ranking.query_one(Input).value == ""
+        assert left() == ["gh-1", "sl-1", "cm-1"]
+        await pilot.press(*"ot")  # Otieno again: not offered
+        assert "ke-1" not in left()
+        await pilot.press("backspace", "backspace", "backspace")  # two letters, then Tendai
+        assert ranking.values == ["ke-1"] and left() == ["gh-1", "sl-1", "zw-1", "cm-1"]
+        await pilot.press(*"foday", "enter", "enter", "enter")  # Foday, the list done, one paper
+        assert app.screen.query_one("#field-election", Picker).value == "bureau"
+        await pilot.press("enter")  # sent
+        await pilot.pause()
+    ballot = meeting.state.elections["bureau"].open_round
+    assert ballot is not None and [p.ranking for p in ballot.papers] == [("ke-1", "sl-1")]

@@ -233,6 +233,37 @@ def test_an_stv_election_from_typed_papers_keeps_the_composition_rule(tmp_path: 
     assert any("composition rule acted" in line for line in record.rounds[0].explanations)
 
 
+def test_a_command_naming_no_election_goes_to_the_one_at_its_stage(tmp_path: Path) -> None:
+    """`election_for`, which the engine and the forms' election field share: on an item of
+    several elections, a paper goes to the ballot open, a nomination to one taking them."""
+    from meeting.domain.elections.conduct import election_for
+
+    meeting = officers(tmp_path).run("close-nominations for bureau")
+
+    def goes_to(verb: str) -> str | None:
+        election = election_for(meeting.state, verb)
+        return election.id if election else None
+
+    assert goes_to("round") == "bureau"  # the chair's nominations are still open
+    meeting.run("round")
+    assert [goes_to(verb) for verb in ("paper", "result", "nominate", "withdraw-candidacy")] == [
+        "bureau",
+        "bureau",
+        "chair",
+        "chair",
+    ]
+
+
+def test_a_typed_paper_is_told_with_its_ranking(tmp_path: Path) -> None:
+    """What the log shows and the undo question asks: which paper, and how many of it."""
+    meeting = officers(tmp_path).run("close-nominations for bureau", "round for bureau", "paper ke-1 sl-1 times 3")
+    assert describe(meeting.session.recorded[-1].event, meeting.state) == (
+        "3 identical ballot papers entered: Otieno Wafula-Achieng › Foday Kamanda-Lewis"
+    )
+    meeting.run("paper zw-1")
+    assert describe(meeting.session.recorded[-1].event, meeting.state) == "1 ballot paper entered: Tendai Mashiri-Ncube"
+
+
 def test_papers_are_read_from_a_blt_file(tmp_path: Path) -> None:
     meeting = officers(tmp_path)
     blt = tmp_path / "rapporteur.blt"
@@ -248,6 +279,8 @@ def test_papers_are_read_from_a_blt_file(tmp_path: Path) -> None:
     ballot = meeting.state.elections["rapporteur"].open_round
     assert ballot is not None and ballot.paper_count == 10 and ballot.blank == 1
     assert ballot.files[0][0] == blt.as_posix()
+    # The log and the undo question say how many papers, and from which file.
+    assert describe(meeting.session.recorded[-1].event, meeting.state) == "10 ballot papers read from rapporteur.blt"
     meeting.run("result")
     count = meeting.state.elections["rapporteur"].rounds[0].result
     assert isinstance(count, RankedCount)

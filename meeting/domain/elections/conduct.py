@@ -5,7 +5,7 @@ election's method. The engine refuses or records; these decide.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from meeting.domain.agenda import Election
 from meeting.domain.attendance import entitled_by_seat
@@ -23,6 +23,46 @@ from meeting.domain.state import State
 def round_open(state: State) -> ElectionProgress | None:
     """The election whose ballot is open, if any: its tellers' report or result awaited."""
     return next((e for e in state.elections.values() if e.open_round is not None), None)
+
+
+def _from_the_floor(election: ElectionProgress) -> bool:
+    return election.closed is None and election.election.nominations == "floor"
+
+
+def _nominating(election: ElectionProgress) -> bool:
+    return election.closed is None
+
+
+def _between_ballots(election: ElectionProgress) -> bool:
+    return election.closed is not None and election.open_round is None
+
+
+def _balloting(election: ElectionProgress) -> bool:
+    return election.open_round is not None
+
+
+# The stage of an election each command needs, by its verb.
+_READY: dict[str, Callable[[ElectionProgress], bool]] = {
+    "nominate": _from_the_floor,
+    "second-nomination": _from_the_floor,
+    "accept": _nominating,
+    "decline": _nominating,
+    "close-nominations": _nominating,
+    "round": _between_ballots,
+    "tellers": _balloting,
+    "paper": _balloting,
+    "papers": _balloting,
+    "result": _balloting,
+}
+
+
+def election_for(state: State, verb: str) -> ElectionProgress | None:
+    """The election a command goes to when it names none: the first on the open item not yet
+    over at the stage the command needs, else the first not yet over; so that on an item of
+    several elections `nominate` goes to one still taking nominations, `paper` to the open ballot."""
+    here = [e for e in on_item(state, state.current) if not e.complete]
+    ready = _READY.get(verb)
+    return next((e for e in here if ready is not None and ready(e)), here[0] if here else None)
 
 
 def ranked_candidates(state: State) -> tuple[str, ...]:
