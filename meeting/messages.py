@@ -263,6 +263,10 @@ MESSAGES: dict[str, str] = {
     "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
+    "minutes.approval-lapsed": N_(
+        "these minutes were approved (by {approved_by}) as written from entry {seq} of the journal, which "
+        "now ends at entry {last}: written again, they are a draft, for a later meeting to approve"
+    ),
     "minutes.journal-damaged": N_("the journal is damaged (see above): no minutes are written from it"),
     "verify.minutes-differ": N_(
         "this file differs from what the journal regenerates, from here on: the file was changed, or the journal was"
@@ -290,6 +294,10 @@ MESSAGES: dict[str, str] = {
     "verify.approval-unchecked": N_(
         "these minutes say the council approved them at its meeting '{meeting}': "
         "give that meeting's journal with --approved-by to check it"
+    ),
+    "verify.journal-grew": N_(
+        "'{file}' was made from this journal up to entry {seq}, and it now ends at entry {last}: "
+        "entries were added since (a correction, a later sitting); write the minutes again"
     ),
     "verify.journal-not-minuted": N_(
         "the journal's last entry has SHA-256 {found}, but '{file}' was made from one with {expected}: "

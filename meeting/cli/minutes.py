@@ -136,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.output) if args.output else path.parent
     if journal.ok:
         later = Path(args.approved_by) if args.approved_by else files.approved_by(folder, journal)
+        if later is None and (lapsed := files.approval_lapsed(folder, journal)):
+            diagnostics.append(lapsed)
         link, writable = approval(journal, path, later, diagnostics)
         if writable:
             written = write(journal, path, folder, args, link, diagnostics)

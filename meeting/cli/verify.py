@@ -134,16 +134,7 @@ def _check_minutes(
             Diagnostic(shown, 1, 1, "warning", "verify.other-version", {"written": written_by, "this": __version__})
         )
     if manifest is not None and manifest.get("journal_sha256") != journal.last_hash:
-        diagnostics.append(
-            error(
-                str(folder / "journal.jsonl"),
-                "verify.journal-not-minuted",
-                len(journal.recorded),
-                found=journal.last_hash,
-                expected=manifest.get("journal_sha256", "?"),
-                file=files.MANIFEST,
-            )
-        )
+        diagnostics.append(_not_minuted(journal, folder, str(manifest.get("journal_sha256", "?")), files.MANIFEST))
     templates = manifest.get("templates") if manifest else None
     for name in sorted(set(listed) - {path.name for path, *_rest in found}):
         diagnostics.append(error(str(folder / name), "verify.minutes-missing"))
@@ -175,17 +166,19 @@ def _check_minutes(
         results.append({"file": str(path), "status": "differs"})
         recorded = _recorded_hash(data, fmt) if fmt in ("toml", "json") else None
         if recorded is not None and recorded != journal.last_hash:
-            diagnostics.append(
-                error(
-                    str(folder / "journal.jsonl"),
-                    "verify.journal-not-minuted",
-                    len(journal.recorded),
-                    found=journal.last_hash,
-                    expected=recorded,
-                    file=path.name,
-                )
-            )
+            diagnostics.append(_not_minuted(journal, folder, recorded, path.name))
     return results
+
+
+def _not_minuted(journal: files.Read, folder: Path, expected: str, file: str) -> Diagnostic:
+    """Minutes made from another journal than this one: from an earlier entry of it (the journal
+    grew since: a correction, a later sitting), pointed at the first entry they lack; or not."""
+    shown = str(folder / "journal.jsonl")
+    if expected in journal.hashes:
+        made_from = journal.hashes.index(expected) + 1
+        return error(shown, "verify.journal-grew", made_from + 1, file=file, seq=made_from, last=len(journal.hashes))
+    found = journal.last_hash
+    return error(shown, "verify.journal-not-minuted", len(journal.recorded), found=found, expected=expected, file=file)
 
 
 def _approval(

@@ -19,7 +19,7 @@ import tomli
 import tomli_w
 
 from meeting import __version__
-from meeting.diagnostics import Diagnostic, has_errors
+from meeting.diagnostics import Diagnostic, has_errors, warning
 from meeting.domain.state import Recorded, State
 from meeting.i18n import _, language, supported
 from meeting.journal import read_journal
@@ -204,6 +204,28 @@ def approved_by(folder: Path, journal: Read) -> Path | None:
         return None
     named = found.get("approved_by")
     return folder / named if isinstance(named, str) else None
+
+
+def approval_lapsed(folder: Path, journal: Read) -> Diagnostic | None:
+    """A warning when the minutes here were approved and the journal has grown since (a
+    correction): written again, they are a draft, which the secretary must not miss."""
+    found = read_manifest(folder / MANIFEST)
+    if (
+        found is None
+        or not isinstance(found.get("approved_by"), str)
+        or found.get("journal_sha256") == journal.last_hash
+    ):
+        return None
+    if found.get("journal_sha256") not in journal.hashes:
+        return None  # minutes of another journal: `verify` says so
+    made_from = journal.hashes.index(found["journal_sha256"]) + 1
+    return warning(
+        str(folder / MANIFEST),
+        "minutes.approval-lapsed",
+        approved_by=found["approved_by"],
+        seq=made_from,
+        last=len(journal.hashes),
+    )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -327,11 +327,26 @@ def test_a_correction_after_approval_is_not_approved(approved_copy, capsys):
         f"{december / 'journal.jsonl'}:{approved_at}:1: error: the council approved the minutes of this journal as it "
         "stood at this entry" in err
     )
+    # Without the later journal, verify says the journal grew since the minutes, where.
+    assert main(["verify", str(december)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{december / 'journal.jsonl'}:{approved_at + 1}:1: error: 'manifest.toml' was made from this journal up to "
+        f"entry {approved_at}, and it now ends at entry {approved_at + 1}: entries were added since" in err
+    )
     assert main(["minutes", str(december), "--approved-by", str(march)]) == 1
-    # Written again, they are a new draft: the manifest's approval no longer holds for them.
+    # Written again, they are a new draft: the manifest's approval no longer holds for them,
+    # and the secretary is told so, once.
     capsys.readouterr()
     assert main(["minutes", str(december)]) == 0
     assert "**DRAFT**" in (december / "minutes.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().err == (
+        f"{december / 'manifest.toml'}:1:1: warning: these minutes were approved (by ../{MARCH}/journal.jsonl) as "
+        f"written from entry {approved_at} of the journal, which now ends at entry {approved_at + 1}: written "
+        "again, they are a draft, for a later meeting to approve\n"
+    )
+    assert main(["minutes", str(december)]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_a_journal_that_approves_other_minutes_is_no_approval(demos: Demos, tmp_path, capsys):
