@@ -19,6 +19,7 @@ from meeting.domain.language import GRAMMAR
 from meeting.session import ScriptClock, Session
 from meeting.tui.app import MeetingApp, build_app
 from meeting.tui.attendance import AttendanceScreen
+from meeting.tui.commandbar import CommandBar
 from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.consensus import ConsensusScreen
 from meeting.tui.fields import FoldedText, Picker
@@ -203,6 +204,26 @@ async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path)
         assert "Rule: a majority of votes cast" in text
         await pilot.press("enter", "n")
         assert state.current == "minutes"
+
+
+async def test_a_line_typed_over_a_result_goes_to_the_command_bar_not_to_the_keys(tmp_path):
+    """Typing the next line at speed while a result is shown: ':' continues into the command bar.
+    It was swallowed, the line's first space closed the result, and the rest fell on the main
+    screen's keys (in tmux, ':division by co-1' called consensus on its 'c')."""
+    meeting = in_session(tmp_path, item="agenda").run("move by ke-1 seconded sl-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "vote 15 1 1")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("colon")
+        await type_text(pilot, "division co-1")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.focused is app.screen.query_one(CommandBar)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [r.event.type for r in meeting.session.recorded[-2:]] == ["vote.counted", "division.demanded"]
 
 
 async def test_a_vote_over_the_eligible_strength_is_flagged_live_and_refused_in_the_form(tmp_path):
