@@ -5,9 +5,12 @@ shown, never at import."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from meeting.domain.state import Phase
+from meeting.domain.approval import Approval, approval_basis
+from meeting.domain.elections.conduct import on_item
+from meeting.domain.state import Phase, State
 from meeting.i18n import N_, P_
 
 _ANY: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess", "adjourned"})
@@ -23,13 +26,22 @@ class KeyAction:
     verbs: tuple[str, ...]  # the command-language verbs it sends or opens a form for
     phases: frozenset[Phase] = _ANY  # when it is offered (the footer follows the phase)
     footer: bool = True  # shown in the footer (at 80 columns some are left to the help)
-    elections: bool = False  # offered only while the open item holds an election
+    when: Callable[[State], bool] | None = None  # offered only while this holds of the meeting
 
     @property
     def shown_key(self) -> str:
         return {"colon": ":", "question_mark": "?"}.get(self.key, self.key)
 
 
+def _holds_an_election(state: State) -> bool:
+    return bool(on_item(state, state.current))
+
+
+def _minutes_to_approve(state: State) -> bool:
+    return isinstance(approval_basis(state, state.current), Approval)
+
+
+# Where two actions share a key, the first offered takes it.
 ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("r", "attendance", N_("Attendance"), ("present", "remote", "apologies", "absent", "proxy"), _OPEN),
     KeyAction("b", "run('begin')", N_("Begin"), ("begin",), frozenset({"not_started"})),
@@ -40,13 +52,23 @@ ACTIONS: tuple[KeyAction, ...] = (
         N_("Election"),
         ("nominate", "close-nominations", "round", "tellers", "result"),
         _SITTING,
-        elections=True,
+        when=_holds_an_election,
     ),
     KeyAction("p", "run('previous')", N_("Previous item"), ("previous",), _SITTING, footer=False),
     KeyAction("o", "form('open')", N_("Open an item"), ("open",), _SITTING, footer=False),
     KeyAction("d", "run('done')", N_("Item done"), ("done",), _SITTING, footer=False),
     KeyAction("m", "move", N_("Move"), ("move", "point"), _SITTING),
     KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
+    # The minutes approved by general consent ("the minutes stand approved"), or on the motion
+    # carried; otherwise 'a' is a motion agreed without objection.
+    KeyAction(
+        "a",
+        "form('approve-minutes')",
+        N_("Approve the minutes"),
+        ("approve-minutes",),
+        _SITTING,
+        when=_minutes_to_approve,
+    ),
     KeyAction("a", "run('agreed')", N_("Agreed"), ("agreed",), _SITTING, footer=False),
     KeyAction("c", "consensus", N_("Consensus"), ("consensus", "block", "aside", "conclude"), _SITTING),
     KeyAction("l", "roll_call_vote", N_("Roll-call vote"), ("roll-call", "yes", "no", "abstain", "close"), _SITTING),

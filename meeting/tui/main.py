@@ -17,7 +17,6 @@ from textual.widgets import Input, Static
 from textual.widgets._input import Selection
 
 from meeting.diagnostics import format_diagnostic
-from meeting.domain.elections.conduct import on_item
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.messages import render
@@ -91,7 +90,8 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer and the keys follow the phase: no 'Begin' once begun, no 'Next item'
-        after adjournment; 'Election' on an item that holds one."""
+        after adjournment; 'Election' on an item that holds one, 'Approve the minutes' where they
+        may be approved now."""
         if self.in_flight:
             return True  # a key's command is on its way: the phase may be about to change, never drop a key
         state = self.app.session.state
@@ -100,7 +100,7 @@ class MainScreen(Screen[None]):
         if not offered:
             return True
         named = [a for a in offered if a.action == action_text(action, parameters)] or offered
-        return any(phase in a.phases and (not a.elections or on_item(state, state.current)) for a in named)
+        return any(phase in a.phases and (a.when is None or a.when(state)) for a in named)
 
     def redraw(self) -> None:
         state = self.app.session.state

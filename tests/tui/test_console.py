@@ -1204,3 +1204,25 @@ async def test_a_warning_is_shown_whole_on_its_own_line(tmp_path):
         assert lines[0].startswith("✓ item A staff matter: opened")
         assert lines[1].startswith("⚠ this item is taken in closed session and observers are here (obs-1, obs-2)")
         assert lines[-1].endswith("before the council takes it up") and notice.size.height == len(lines)
+
+
+async def test_a_approves_the_minutes_on_their_item_and_is_agreed_elsewhere(demos, tmp_path):
+    """On an item approving earlier minutes the chair had no key for it, only ':' or the
+    palette. There 'a' opens the approval's form (corrections optional) while the minutes may be
+    approved; once they are, or on another item, 'a' is a motion agreed, as before."""
+    from tests.unit.test_minutes_approval import later_meeting
+
+    meeting = later_meeting(tmp_path, demos.draft)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, CommandForm) and app.screen.verb.name == "approve-minutes"
+        await type_text(pilot, "Item 6: 10 to 5.")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("a")  # approved: 'a' is 'agreed', refused with no question before the council
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and "no motion" in shown(app, "#notice").lower()
+    event = meeting.session.recorded[-1].event
+    assert event.type == "minutes.approved" and event.corrections == "Item 6: 10 to 5."
