@@ -21,7 +21,7 @@ from meeting.minutes import files
 
 if TYPE_CHECKING:
     from meeting.minutes.model import Minutes, VoteRecord
-    from meeting.minutes.tally import Tally
+    from meeting.minutes.tally import BallotTally, Tally
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -32,7 +32,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         description=_(
             "Show every counted vote of a meeting, from its journal: the counts, the rule and its "
             "base, the yes votes required and the result; for a roll call, each seat's vote and the "
-            "counts by region. A secret ballot shows its totals only."
+            "counts by region; for each ballot of an election, the candidates' votes and the count, "
+            "stage by stage. A secret ballot shows its totals only."
         ),
     )
     parser.add_argument("path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it"))
@@ -131,14 +132,27 @@ def _detail(tally: Tally) -> Panel:
     return Panel(Group(*parts), title=title, subtitle=item or None, title_align="left", subtitle_align="left")
 
 
+def _ballot(ballot: BallotTally) -> Panel:
+    from meeting.view.review import ballot_figures
+
+    record = ballot.round
+    title = _("{office}, ballot {number}, {at}").format(
+        office=ballot.election.office, number=record.number, at=record.declared
+    )
+    item = ballot.item.heading if ballot.item else ""
+    body = Group(Text(record.kind_words, style="italic"), ballot_figures(ballot))
+    return Panel(body, title=title, subtitle=item or None, title_align="left", subtitle_align="left")
+
+
 def run(args: argparse.Namespace) -> int:
-    from meeting.minutes.tally import find_item, tallies, who
+    from meeting.minutes.tally import ballots, find_item, tallies, who
 
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
     speak(args, journal.state.meeting.agenda.language if journal.state else None)
     diagnostics = list(journal.diagnostics)
     votes: list[Tally] = []
+    held: list[BallotTally] = []
     minutes = None
     if journal.ok and journal.state is not None:
         minutes = files.minutes_in(journal, args.lang)
@@ -150,19 +164,24 @@ def run(args: argparse.Namespace) -> int:
             diagnostics.append(error(str(path), "tally.no-match", text=args.member))
         else:
             votes = tallies(minutes, item, asked)
+            held = ballots(minutes, item, asked)
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
         shown = [tally.data() for tally in votes]
-        print(json.dumps(json_result(diagnostics, votes=shown), ensure_ascii=False, indent=2))
+        balloted = [ballot.data() for ballot in held]
+        print(json.dumps(json_result(diagnostics, votes=shown, ballots=balloted), ensure_ascii=False, indent=2))
         return 0 if ok else 1
     print_diagnostics(diagnostics)
     if not ok or minutes is None:
         return 1
     console = Console(highlight=False, markup=False)  # names and texts are the files' own, never markup
-    if not votes:
+    if not votes and not held:
         console.print(_("No counted votes."))
         return 0
-    console.print(_summary(minutes, votes))
+    if votes:
+        console.print(_summary(minutes, votes))
     for tally in votes:
         console.print(_detail(tally))
+    for ballot in held:
+        console.print(_ballot(ballot))
     return 0

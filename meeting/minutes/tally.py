@@ -1,5 +1,6 @@
-"""Every counted vote of a meeting, with who voted how where the record names them: the one
-selection behind `meeting tally` (tables and `--json`) and the members' view.
+"""Every counted vote of a meeting, with who voted how where the record names them, and every
+ballot of its elections: the one selection behind `meeting tally` (tables and `--json`) and the
+members' view.
 
 A vote is taken from the minutes record (`VoteRecord`: counts, the rule and its arithmetic, by
 region, seat by seat for a roll call), so the terminal, the JSON and the view cannot disagree.
@@ -13,7 +14,16 @@ from typing import Any
 
 from meeting.domain.engine import find_members, find_regions
 from meeting.domain.state import State
-from meeting.minutes.model import ItemRecord, Minutes, MotionRecord, RegionTally, RollCallVote, VoteRecord
+from meeting.minutes.model import (
+    ElectionRecord,
+    ItemRecord,
+    Minutes,
+    MotionRecord,
+    RegionTally,
+    RollCallVote,
+    RoundRecord,
+    VoteRecord,
+)
 
 _FOLD = re.compile(r"\s+")
 
@@ -35,6 +45,24 @@ class Tally:
             "item": self.motion.item,
             "text": self.motion.text,
             **vote.model_dump(mode="json", exclude_none=True),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BallotTally:
+    """One ballot of an election, declared: the tellers' report, or the ranked papers' count."""
+
+    election: ElectionRecord
+    round: RoundRecord
+    item: ItemRecord | None
+
+    def data(self) -> dict[str, Any]:
+        """The ballot as `meeting tally --json` prints it."""
+        return {
+            "election": self.election.id,
+            "office": self.election.office,
+            "item": self.election.item,
+            **self.round.model_dump(mode="json", exclude_none=True),
         }
 
 
@@ -84,3 +112,17 @@ def tallies(minutes: Minutes, item: ItemRecord | None = None, asked: Who | None 
                 continue
             found.append(Tally(motion, vote, record, seats, regions))
     return found
+
+
+def ballots(minutes: Minutes, item: ItemRecord | None = None, asked: Who | None = None) -> list[BallotTally]:
+    """Every ballot declared in the minutes' elections, in order; none when a member or region
+    is asked about: a ballot is secret, and names nobody's vote."""
+    if asked is not None:
+        return []
+    return [
+        BallotTally(election, ballot, minutes.item(election.item))
+        for election in minutes.elections
+        if item is None or election.item == item.id
+        for ballot in election.rounds
+        if ballot.declared is not None
+    ]

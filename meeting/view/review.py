@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -16,11 +17,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from meeting.i18n import N_, _
+from meeting.i18n import N_, _, ngettext
 from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
-from meeting.minutes.tally import Tally, Who, find_item, tallies, who
+from meeting.minutes.tally import BallotTally, Tally, Who, ballots, find_item, tallies, who
 from meeting.tui.roster import fitted
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import in_quotes
@@ -59,7 +60,7 @@ class ReviewScreen(Screen[None]):
         table.add_column(_("Item"), width=_ITEM_CELLS)
         table.add_column(_("Motion"), width=_MOTION_CELLS)
         table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
-        self.shown: list[Tally] = []
+        self.shown: list[Tally | BallotTally] = []
         self.refresh_data()
         table.focus()
 
@@ -93,7 +94,7 @@ class ReviewScreen(Screen[None]):
         if closed:
             notes.append(_("Closed session (title only): {items}.").format(items=_("; ").join(closed)))
         failed = bool(item_typed and item is None) or bool(who_typed and asked is None)
-        self.shown = [] if failed else tallies(minutes, item, asked)
+        self.shown = [] if failed else [*tallies(minutes, item, asked), *ballots(minutes, item, asked)]
         self.query_one("#review-note", Static).update(Text(" ".join(notes), style="italic"))
         self._fill(minutes)
 
@@ -104,12 +105,15 @@ class ReviewScreen(Screen[None]):
         # Cells as Text: a DataTable reads a string as markup, and titles are the agenda's own.
         rows: list[tuple[Text, ...]] = []
         for tally in self.shown:
-            item = fitted(tally.item.heading, _ITEM_CELLS) if tally.item else ""
+            item = Text(fitted(tally.item.heading, _ITEM_CELLS) if tally.item else "")
+            if isinstance(tally, BallotTally):
+                rows.append((item, *_ballot_cells(tally)))
+                continue
             vote = tally.vote
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
             counts = (Text(str(n)) for n in (vote.yes, vote.no, vote.abstain))
             motion = fitted(tally.motion.label, _MOTION_CELLS)
-            rows.append((Text(item), Text(motion), result, *counts, Text(vote.method_words)))
+            rows.append((item, Text(motion), result, *counts, Text(vote.method_words)))
         table.add_rows(rows)
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
@@ -122,8 +126,24 @@ class ReviewScreen(Screen[None]):
         if 0 <= event.cursor_row < len(self.shown):
             self._detail(self.shown[event.cursor_row])
 
-    def _detail(self, tally: Tally) -> None:
-        self.query_one("#detail", Static).update(detail(tally))
+    def _detail(self, tally: Tally | BallotTally) -> None:
+        self.query_one("#detail", Static).update(detail(tally) if isinstance(tally, Tally) else ballot_detail(tally))
+
+
+def _ballot_cells(ballot: BallotTally) -> tuple[Text, ...]:
+    """A ballot's row under the motions' columns: the ballot and office (its number first, so
+    that two ballots cut to fit still read apart), who was elected; no for and against."""
+    record = ballot.round
+    office = fitted(
+        _("Ballot {number}: {office}").format(number=record.number, office=ballot.election.office), _MOTION_CELLS
+    )
+    elected = sum(1 for v in record.votes if v.outcome == "elected")
+    result = (
+        Text(ngettext("{count} elected", "{count} elected", elected).format(count=elected), style="bold green")
+        if elected
+        else Text(_("nobody elected"), style="bold yellow")
+    )
+    return (Text(office), result, Text(""), Text(""), Text(""), Text(record.kind_words))
 
 
 def detail(tally: Tally) -> RenderableType:
@@ -158,4 +178,45 @@ def detail(tally: Tally) -> RenderableType:
             seat = Text(f"{row.seat.name} · {row.region_name or ''}")
             seats.add_row(seat, Text(row.choice_words, style=style), Text(voter))
         parts.append(seats)
+    return Group(*parts)
+
+
+def ballot_detail(ballot: BallotTally) -> Group:
+    """One ballot of an election in full, under its item and office."""
+    record = ballot.round
+    heading = Text(ballot.item.heading if ballot.item else "", style="bold")
+    return Group(
+        heading, Text(f"{ballot.election.office} — {record.kind_words}, {record.declared}"), ballot_figures(ballot)
+    )
+
+
+def ballot_figures(ballot: BallotTally) -> Group:
+    """What a ballot decided, each candidate's votes and fate, the papers, and how the count
+    went, stage by stage (a ballot is secret: totals only). `meeting tally` prints it too."""
+    record = ballot.round
+    parts: list[RenderableType] = [
+        Text(record.words, style="bold green" if any(v.outcome == "elected" for v in record.votes) else "bold")
+    ]
+    votes = Table(box=None, pad_edge=False)
+    votes.add_column(_("Candidate"))
+    votes.add_column(_("Votes"), justify="right")
+    votes.add_column(_("Result"))
+    for row in record.votes:
+        style = "green" if row.outcome == "elected" else ""
+        votes.add_row(Text(row.candidate.name, style=style), row.votes, Text(row.outcome_words or "", style=style))
+    parts.append(votes)
+    figures = [_("blank {blank}, invalid {invalid}").format(blank=record.blank, invalid=record.invalid)]
+    if record.votes_cast is not None and record.necessary is not None:
+        figures.append(
+            _("{cast} votes cast, {necessary} necessary").format(cast=record.votes_cast, necessary=record.necessary)
+        )
+    if record.count is not None:
+        figures.append(record.count.words)
+    parts.append(Text(" · ".join(figures), style="dim"))
+    if record.count is not None:
+        for stage in record.count.stages:
+            parts.append(Text(_("Stage {number}: {words}").format(number=stage.number, words=stage.words)))
+            parts.extend(Padding(Text(decision), (0, 0, 0, 2)) for decision in stage.decisions)
+    else:
+        parts.extend(Text(explanation) for explanation in record.explanations)
     return Group(*parts)

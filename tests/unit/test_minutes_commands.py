@@ -317,6 +317,22 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert "Kwabena Owusu-Ansah" in out and "Wilmer Restrepo-Quiñones" in out
 
 
+def test_tally_shows_each_ballot_of_an_election_with_its_figures(source, capsys):
+    """An election's ballots are tallied too (they were left out: a meeting that only elected
+    its officers had "No counted votes."): each declared ballot with every candidate's votes."""
+    assert main(["tally", str(source), "--item", "rapporteur"]) == 0
+    out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "Rapporteur of the council to the 2027 ASM policy dialogue, ballot 2, 14:13" in out
+    assert "Round 2: Mutale Chibwe-Nkonde elected." in out
+    assert "Mutale Chibwe-Nkonde 11 elected Yolanda Huamaní-Ccori 7" in out
+    assert "blank 0, invalid 1 · 19 votes cast, 10 necessary" in out
+    assert main(["tally", str(source), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [(b["election"], b["number"]) for b in printed["ballots"]] == [("rapporteur", 1), ("rapporteur", 2)]
+    assert main(["tally", str(source), "--member", "Huamaní", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ballots"] == []  # a ballot names nobody's vote
+
+
 def test_tally_shows_names_and_texts_as_typed_never_as_markup(tmp_path, capsys):
     from tests.kit import ALL_SEATS, HOSTILE, hostile_meeting
 

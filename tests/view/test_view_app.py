@@ -158,8 +158,10 @@ async def test_a_closed_session_item_shows_its_title_only(tmp_path, write):
 
 
 def _tally_json(capsys, *args: str) -> list[dict]:
+    """The votes `meeting tally --json` prints, then its elections' ballots."""
     assert main(["tally", "--json", *args]) == 0
-    return json.loads(capsys.readouterr().out)["votes"]
+    printed = json.loads(capsys.readouterr().out)
+    return printed["votes"] + printed["ballots"]
 
 
 async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
@@ -309,3 +311,45 @@ def test_an_elections_ballots_and_results_in_the_members_view(tmp_path):
         in lines[1]
     )
     assert "Round 1: nobody elected; Rowena Dimaculangan-Tabora leaves the ballot." in lines[2]
+
+
+async def test_the_review_lists_each_ballot_of_an_election_with_its_count(tmp_path, capsys):
+    """An election's ballots are tallies too: a meeting that only elected its officers used to
+    review as "No counted votes." Each declared ballot is a row (the office, who was elected),
+    its detail the candidates' votes and fates; none when a member is asked about (secret)."""
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate zm-1 by ke-1 seconded gh-1",
+        "nominate pe-1 by co-1 seconded bo-1",
+        "nominate ph-1 by id-1 seconded la-1",
+        "close-nominations",
+        "round",
+        "tellers zm-1 9 pe-1 7 ph-1 4 blank 1",
+        "result",
+        "round",
+        "tellers zm-1 12 pe-1 9",
+        "result",
+    )
+    meeting.session.close()
+    printed = _tally_json(capsys, str(tmp_path / "journal.jsonl"))
+    assert [(b["election"], b["number"], b["words"]) for b in printed] == [
+        ("rapporteur", 1, "Round 1: nobody elected; Rowena Dimaculangan-Tabora leaves the ballot."),
+        ("rapporteur", 2, "Round 2: Mutale Chibwe-Nkonde elected."),
+    ]
+    app = build_view(Follower(tmp_path / "journal.jsonl"), clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert [t.data() for t in app.screen.shown] == printed
+        rows = app.screen.query_one("#votes", DataTable)
+        assert [str(rows.get_row_at(n)[2]) for n in range(rows.row_count)] == ["nobody elected", "1 elected"]
+        # The ballot's number first: cut to fit, two ballots still read apart.
+        assert [str(rows.get_row_at(n)[1])[:9] for n in range(rows.row_count)] == ["Ballot 1:", "Ballot 2:"]
+        await pilot.press("down")
+        detail = _text(app, "#detail")
+        assert "Round 2: Mutale Chibwe-Nkonde elected." in detail
+        assert "Mutale Chibwe-Nkonde" in detail and "12" in detail and "elected" in detail
+        app.screen.query_one("#who-filter", Input).value = "Mutale"
+        app.screen.refresh_data()
+        await pilot.pause()
+        assert rows.row_count == 0  # a ballot names nobody's vote
