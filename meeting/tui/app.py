@@ -260,6 +260,13 @@ class MeetingApp(KeysInTurn, TerminalApp):
         textual = (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield from translated_system_commands(textual)
 
+    def action_command_bar(self) -> None:
+        """':' on a screen of single-letter keys (COMMAND_KEY): every screen above the main one
+        closed, unanswered, and the command bar focused for the line being typed."""
+        while not isinstance(self.screen, MainScreen):
+            self.screen.dismiss()
+        self.call_later(self.main.action_command)
+
     def action_help(self) -> None:
         """Every key: those of the screen it is opened from first, then the main screen's."""
         from meeting.tui.help import HelpScreen

@@ -25,7 +25,7 @@ from meeting.messages import render
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text, widest
-from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
+from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import ATTENDANCE, member_name
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class AttendanceScreen(Screen[None]):
         Binding("slash", "filter", N_("Filter")),
         Binding("escape", "done", N_("Done")),
         HELP_KEY,
+        COMMAND_KEY,
     ]
 
     CSS_PATH = "attendance.tcss"

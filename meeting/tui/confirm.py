@@ -10,12 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from meeting.i18n import N_, _
+from meeting.tui.textual_words import COMMAND_KEY
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", N_("Yes")),
         Binding("n,escape", "answer(False)", N_("No")),
+        COMMAND_KEY,  # not answered: the question is dropped, as with No
     ]
 
     def __init__(self, question: str) -> None:

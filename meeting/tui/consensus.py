@@ -17,7 +17,7 @@ from textual.widgets import Label, Static
 from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented
-from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
+from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, in_quotes, member_name, quoted, words
 from meeting.words import labelled
 
@@ -33,6 +33,7 @@ class ConsensusScreen(ModalScreen[None]):
         Binding("c", "conclude", N_("Conclude")),
         Binding("escape", "close", N_("Back")),
         HELP_KEY,
+        COMMAND_KEY,
     ]
 
     app: MeetingApp

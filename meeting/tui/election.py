@@ -24,7 +24,7 @@ from meeting.messages import render
 from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented
-from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
+from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, words
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class ElectionScreen(ModalScreen[None]):
         *(Binding(k.key, k.action, k.title, show=k.footer) for k in _KEYS),
         Binding("escape", "close", N_("Back")),
         HELP_KEY,
+        COMMAND_KEY,
     ]
 
     def __init__(self) -> None:

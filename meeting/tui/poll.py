@@ -22,7 +22,7 @@ from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import needed_text, needed_yes
 from meeting.tui.roster import RosterList, Row, row_text, widest
-from meeting.tui.textual_words import HELP_KEY, TranslatedFooter
+from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import CAST_BY, CHOICES, in_quotes, member_name, region_name, words
 from meeting.words import counts_words, labelled
 
@@ -53,6 +53,7 @@ class PollScreen(Screen[None]):
         Binding("space", "skip", N_("Skip")),
         Binding("escape", "back", N_("Back")),
         HELP_KEY,
+        COMMAND_KEY,
     ]
 
     app: MeetingApp

@@ -19,6 +19,7 @@ from meeting.domain.procedure import decision_for
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.tui.messages import RunCommand, command_line
+from meeting.tui.textual_words import COMMAND_KEY
 from meeting.vocabulary import MOTION_NAMES, RULINGS, in_quotes, member_name, quoted, words
 from meeting.words import decision_words, labelled, outcome_words
 
@@ -39,9 +40,7 @@ class ResultScreen(ModalScreen[None]):
     CSS_PATH = "result.tcss"
     BINDINGS = [
         Binding("escape,enter,space", "close", N_("Close")),
-        # A chair typing the next line at speed: ':' continues into the command bar, rather than
-        # the line's letters falling on the main screen's keys once a space has closed this one.
-        Binding("colon", "command", N_("Command"), show=False),
+        COMMAND_KEY,
         Binding("y", "cast('yes')", N_("Cast yes"), show=False),
         Binding("n", "cast('no')", N_("Cast no"), show=False),
         Binding("x", "cast('none')", N_("No casting vote"), show=False),
@@ -132,10 +131,6 @@ class ResultScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-    def action_command(self) -> None:
-        self.dismiss()
-        self.app.call_later(self.app.main.action_command)
 
     def action_cast(self, choice: str) -> None:
         if self.awaiting == "casting_vote":

@@ -44,6 +44,11 @@ TEXTUAL_WORDS: tuple[str, ...] = (
 # The console binds it on every screen with a footer: the help lists that screen's keys first.
 HELP_KEY = Binding("question_mark", "app.help", N_("Help"), show=False)
 
+# On every screen of single-letter keys that a command can open (a result, a roll call's grid,
+# consensus...): a chair typing the next line at speed begins it with ':', and its letters must
+# go to the command bar, not to that screen's keys ('n' would record a member's vote).
+COMMAND_KEY = Binding("colon", "app.command_bar", N_("Command"), show=False)
+
 
 class TranslatedFooter(Footer):
     """Textual's footer, each key's label in the language being spoken when it is drawn (a
@@ -84,8 +89,9 @@ class TranslatedFooter(Footer):
         return FooterKey(HELP_KEY.key, "?", _("More keys"), HELP_KEY.action).data_bind(compact=Footer.compact)
 
     def _unshown_keys(self) -> bool:
-        """Whether the screen has keys that are never in its footer."""
-        return any(not binding.show for binding in screen_keys(self.screen))
+        """Whether the screen has keys that are never in its footer (':' aside: the console's
+        own way to the command bar, which the main screen's bar says)."""
+        return any(not b.show and b.action != COMMAND_KEY.action for b in screen_keys(self.screen))
 
     def _palette_width(self) -> int:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):

@@ -226,6 +226,28 @@ async def test_a_line_typed_over_a_result_goes_to_the_command_bar_not_to_the_key
     assert [r.event.type for r in meeting.session.recorded[-2:]] == ["vote.counted", "division.demanded"]
 
 
+async def test_a_line_typed_over_the_roll_calls_grid_records_no_vote(tmp_path):
+    """The grid opens on its own after ':roll-call'; a chair typing ':note ...' next had its
+    letters taken as the grid's keys: 'n', 'a' and 'y' recorded three members' votes. ':' goes to
+    the command bar from every screen of single-letter keys; the roll call stays open."""
+    from meeting.tui.poll import PollScreen
+
+    meeting = in_session(tmp_path, item="agenda").run("move by ke-1 seconded sl-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "roll-call")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PollScreen)
+        await pilot.press("colon")
+        await type_text(pilot, 'note "Any other business: the venue"')
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert [r.event.type for r in meeting.session.recorded[-2:]] == ["poll.opened", "note"]
+    assert meeting.state.motions[1].poll is not None and meeting.state.motions[1].poll.choices == {}
+
+
 async def test_a_vote_over_the_eligible_strength_is_flagged_live_and_refused_in_the_form(tmp_path):
     meeting = in_session(tmp_path, present=ALL_SEATS[:12]).run("move by ke-1 seconded gh-1")
     app = app_for(meeting)
