@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from meeting.domain.engine import plain_letters
 from meeting.domain.language import VERBS, Keyword, Optional, Part
 from meeting.domain.motions import MOTION_WORDS
 from meeting.domain.state import State
@@ -28,7 +29,7 @@ def _words_of(parts: tuple[Part, ...]) -> list[str]:
 
 class CommandSuggester(Suggester):
     """Completes the word being typed: a verb first, then the verb's keywords and choices,
-    member ids and surnames, and item ids."""
+    member ids and the words of their names (accents and case aside), and item ids."""
 
     def __init__(self, state: Callable[[], State]) -> None:
         super().__init__(use_cache=False, case_sensitive=False)
@@ -43,7 +44,8 @@ class CommandSuggester(Suggester):
         if verb and verb.name == "move":
             words += list(MOTION_WORDS)
         words += [m.id for m in state.meeting.council.members]
-        words += [m.name.split()[-1] for m in state.meeting.council.members]
+        # Every word of a name, as the engine finds a member by any one of them.
+        words += [word for m in state.meeting.council.members for word in m.name.split()]
         words += state.order
         return words
 
@@ -51,9 +53,10 @@ class CommandSuggester(Suggester):
         if not value or value.endswith(" ") or value.count('"') % 2:
             return None
         head, _, rest = value.partition(" ")
-        typed = value.rsplit(" ", 1)[-1].lower()
+        typed = value.rsplit(" ", 1)[-1]
+        plain = plain_letters(typed)  # "ogun" finds Ògúnbíyì-Ọlátúnjí, as the engine would
         for word in self.candidates(head.lower() if rest or value.endswith(" ") else None):
-            if word.lower().startswith(typed) and word.lower() != typed:
+            if plain_letters(word).startswith(plain) and plain_letters(word) != plain:
                 return value[: len(value) - len(typed)] + word
         return None
 

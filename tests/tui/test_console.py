@@ -348,6 +348,16 @@ async def test_the_command_bar_completes_verbs_and_keywords(tmp_path):
         await pilot.pause()
         await pilot.press("tab")
         assert bar.value == "proxy br-1 to"
+        # A name by any of its words, typed without its accents: Huamaní-Ccori, Béatrice.
+        await type_text(pilot, " huama")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert bar.value == "proxy br-1 to Huamaní-Ccori"
+        await pilot.press(*["backspace"] * len("Huamaní-Ccori"))
+        await type_text(pilot, "bea")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert bar.value == "proxy br-1 to Béatrice"
 
 
 async def test_help_lists_every_key_and_command(tmp_path):
