@@ -206,46 +206,37 @@ async def test_attendance_quorum_motion_vote_carried_from_the_keyboard(tmp_path)
         assert state.current == "minutes"
 
 
-async def test_a_line_typed_over_a_result_goes_to_the_command_bar_not_to_the_keys(tmp_path):
-    """Typing the next line at speed while a result is shown: ':' continues into the command bar.
-    It was swallowed, the line's first space closed the result, and the rest fell on the main
-    screen's keys (in tmux, ':division by co-1' called consensus on its 'c')."""
+@pytest.mark.parametrize(
+    ("first", "opens", "then", "recorded"),
+    [
+        ("vote 15 1 1", "ResultScreen", "division co-1", ["vote.counted", "division.demanded"]),
+        ("roll-call", "PollScreen", 'note "Any other business: the venue"', ["poll.opened", "note"]),
+    ],
+)
+async def test_a_line_typed_over_a_screen_that_opened_on_its_own_goes_to_the_command_bar(
+    tmp_path, first, opens, then, recorded
+):
+    """A chair typing the next line at speed, while the screen the last one opened comes up: ':'
+    goes on to the command bar. Over a result, ':' was swallowed, the line's first space closed
+    it and the rest fell on the main screen's keys (in tmux ':division by co-1' called consensus
+    on its 'c'); over the roll call's grid, 'n', 'a' and 'y' of ':note ...' recorded three
+    members' votes. The roll call stays open."""
     meeting = in_session(tmp_path, item="agenda").run("move by ke-1 seconded sl-1")
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("colon")
-        await type_text(pilot, "vote 15 1 1")
+        await type_text(pilot, first)
         await pilot.press("enter")
-        assert isinstance(app.screen, ResultScreen)
+        assert type(app.screen).__name__ == opens
         await pilot.press("colon")
-        await type_text(pilot, "division co-1")
+        await type_text(pilot, then)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and app.focused is app.screen.query_one(CommandBar)
         await pilot.press("enter")
         await pilot.pause()
-    assert [r.event.type for r in meeting.session.recorded[-2:]] == ["vote.counted", "division.demanded"]
-
-
-async def test_a_line_typed_over_the_roll_calls_grid_records_no_vote(tmp_path):
-    """The grid opens on its own after ':roll-call'; a chair typing ':note ...' next had its
-    letters taken as the grid's keys: 'n', 'a' and 'y' recorded three members' votes. ':' goes to
-    the command bar from every screen of single-letter keys; the roll call stays open."""
-    from meeting.tui.poll import PollScreen
-
-    meeting = in_session(tmp_path, item="agenda").run("move by ke-1 seconded sl-1")
-    app = app_for(meeting)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("colon")
-        await type_text(pilot, "roll-call")
-        await pilot.press("enter")
-        assert isinstance(app.screen, PollScreen)
-        await pilot.press("colon")
-        await type_text(pilot, 'note "Any other business: the venue"')
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-    assert [r.event.type for r in meeting.session.recorded[-2:]] == ["poll.opened", "note"]
-    assert meeting.state.motions[1].poll is not None and meeting.state.motions[1].poll.choices == {}
+    assert [r.event.type for r in meeting.session.recorded[-2:]] == recorded
+    poll = meeting.state.motions[1].poll
+    assert poll is None or poll.choices == {}
 
 
 async def test_a_vote_over_the_eligible_strength_is_flagged_live_and_refused_in_the_form(tmp_path):

@@ -288,16 +288,20 @@ def test_asyncio_is_left_usable(tmp_path):
     asyncio.new_event_loop().close()
 
 
+# Three candidates for rapporteur, and the first ballot open.
+RAPPORTEUR_BALLOT = (
+    "nominate zm-1 by ke-1 seconded gh-1",
+    "nominate pe-1 by co-1 seconded bo-1",
+    "nominate ph-1 by id-1 seconded la-1",
+    "close-nominations",
+    "round",
+)
+
+
 def test_an_elections_ballots_and_results_in_the_members_view(tmp_path):
     from meeting.view.panels import results_text, vote_text
 
-    meeting = in_session(tmp_path, item="rapporteur").run(
-        "nominate zm-1 by ke-1 seconded gh-1",
-        "nominate pe-1 by co-1 seconded bo-1",
-        "nominate ph-1 by id-1 seconded la-1",
-        "close-nominations",
-        "round",
-    )
+    meeting = in_session(tmp_path, item="rapporteur").run(*RAPPORTEUR_BALLOT)
     shown = str(vote_text(meeting.state))
     assert "Ballot 1 open: Rapporteur" in shown and "Yolanda Huamaní-Ccori" in shown
     meeting.run("tellers zm-1 9 pe-1 7 ph-1 4 blank 1")
@@ -318,11 +322,7 @@ async def test_the_review_lists_each_ballot_of_an_election_with_its_count(tmp_pa
     review as "No counted votes." Each declared ballot is a row (the office, who was elected),
     its detail the candidates' votes and fates; none when a member is asked about (secret)."""
     meeting = in_session(tmp_path, item="rapporteur").run(
-        "nominate zm-1 by ke-1 seconded gh-1",
-        "nominate pe-1 by co-1 seconded bo-1",
-        "nominate ph-1 by id-1 seconded la-1",
-        "close-nominations",
-        "round",
+        *RAPPORTEUR_BALLOT,
         "tellers zm-1 9 pe-1 7 ph-1 4 blank 1",
         "result",
         "round",
