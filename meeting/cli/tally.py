@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from meeting.ballot_figures import ballot_figures
 from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
@@ -133,8 +134,6 @@ def _detail(tally: Tally) -> Panel:
 
 
 def _ballot(ballot: BallotTally) -> Panel:
-    from meeting.view.review import ballot_figures
-
     record = ballot.round
     title = _("{office}, ballot {number}, {at}").format(
         office=ballot.election.office, number=record.number, at=record.declared

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -17,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from meeting.ballot_figures import ballot_figures
 from meeting.i18n import N_, _, ngettext
 from meeting.journal import GENESIS
 from meeting.messages import render
@@ -188,35 +188,3 @@ def ballot_detail(ballot: BallotTally) -> Group:
     return Group(
         heading, Text(f"{ballot.election.office} — {record.kind_words}, {record.declared}"), ballot_figures(ballot)
     )
-
-
-def ballot_figures(ballot: BallotTally) -> Group:
-    """What a ballot decided, each candidate's votes and fate, the papers, and how the count
-    went, stage by stage (a ballot is secret: totals only). `meeting tally` prints it too."""
-    record = ballot.round
-    parts: list[RenderableType] = [
-        Text(record.words, style="bold green" if any(v.outcome == "elected" for v in record.votes) else "bold")
-    ]
-    votes = Table(box=None, pad_edge=False)
-    votes.add_column(_("Candidate"))
-    votes.add_column(_("Votes"), justify="right")
-    votes.add_column(_("Result"))
-    for row in record.votes:
-        style = "green" if row.outcome == "elected" else ""
-        votes.add_row(Text(row.candidate.name, style=style), row.votes, Text(row.outcome_words or "", style=style))
-    parts.append(votes)
-    figures = [_("blank {blank}, invalid {invalid}").format(blank=record.blank, invalid=record.invalid)]
-    if record.votes_cast is not None and record.necessary is not None:
-        figures.append(
-            _("{cast} votes cast, {necessary} necessary").format(cast=record.votes_cast, necessary=record.necessary)
-        )
-    if record.count is not None:
-        figures.append(record.count.words)
-    parts.append(Text(" · ".join(figures), style="dim"))
-    if record.count is not None:
-        for stage in record.count.stages:
-            parts.append(Text(_("Stage {number}: {words}").format(number=stage.number, words=stage.words)))
-            parts.extend(Padding(Text(decision), (0, 0, 0, 2)) for decision in stage.decisions)
-    else:
-        parts.extend(Text(explanation) for explanation in record.explanations)
-    return Group(*parts)
