@@ -174,8 +174,8 @@ def _not_minuted(journal: files.Read, folder: Path, expected: str, file: str) ->
     """Minutes made from another journal than this one: from an earlier entry of it (the journal
     grew since: a correction, a later sitting), pointed at the first entry they lack; or not."""
     shown = str(folder / "journal.jsonl")
-    if expected in journal.hashes:
-        made_from = journal.hashes.index(expected) + 1
+    made_from = journal.entry_with(expected)
+    if made_from is not None:
         return error(shown, "verify.journal-grew", made_from + 1, file=file, seq=made_from, last=len(journal.hashes))
     found = journal.last_hash
     return error(shown, "verify.journal-not-minuted", len(journal.recorded), found=found, expected=expected, file=file)
@@ -216,13 +216,10 @@ def _expected(journal: files.Read, expect: str, path: Path, diagnostics: list[Di
     wanted = expect.strip().lower()
     if wanted == journal.last_hash:
         return
-    if wanted in journal.hashes:
-        later = len(journal.hashes) - journal.hashes.index(wanted) - 1
-        diagnostics.append(
-            Diagnostic(
-                str(path), journal.hashes.index(wanted) + 1, 1, "warning", "verify.expect-earlier", {"later": later}
-            )
-        )
+    at = journal.entry_with(wanted)
+    if at is not None:
+        later = len(journal.hashes) - at
+        diagnostics.append(Diagnostic(str(path), at, 1, "warning", "verify.expect-earlier", {"later": later}))
         return
     diagnostics.append(error(str(path), "verify.expect-differs", expected=wanted, found=journal.last_hash))
 

@@ -43,8 +43,8 @@ def approval_in(
     line = entry.seq  # the journal's line of the approving entry
     problems: list[Diagnostic] = []
     if event.journal_sha256 != earlier.last_hash:
-        if event.journal_sha256 in earlier.hashes:
-            at = earlier.hashes.index(event.journal_sha256) + 1
+        at = earlier.entry_with(event.journal_sha256)
+        if at is not None:
             problems.append(error(str(earlier_path), "approval.journal-moved", at, later=len(earlier.hashes) - at))
         else:
             problems.append(

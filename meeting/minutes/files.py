@@ -99,6 +99,10 @@ class Read:
     def ok(self) -> bool:
         return self.state is not None and not has_errors(self.diagnostics)
 
+    def entry_with(self, sha256: str) -> int | None:
+        """The entry (from 1) whose SHA-256 this is: minutes or an approval made from it."""
+        return self.hashes.index(sha256) + 1 if sha256 in self.hashes else None
+
 
 def journal_path(path: Path) -> Path:
     """A journal named directly, or the journal.jsonl of a folder."""
@@ -216,9 +220,9 @@ def approval_lapsed(folder: Path, journal: Read) -> Diagnostic | None:
         or found.get("journal_sha256") == journal.last_hash
     ):
         return None
-    if found.get("journal_sha256") not in journal.hashes:
+    made_from = journal.entry_with(str(found.get("journal_sha256")))
+    if made_from is None:
         return None  # minutes of another journal: `verify` says so
-    made_from = journal.hashes.index(found["journal_sha256"]) + 1
     return warning(
         str(folder / MANIFEST),
         "minutes.approval-lapsed",
