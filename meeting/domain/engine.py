@@ -754,7 +754,7 @@ def _slug(title: str, taken: Sequence[str]) -> str:
 def _add(state: State, command: Command, context: Context) -> ev.AnyEvent:
     after_ref = command.args.get("after")
     after = resolve_item(state, after_ref) if after_ref else state.current
-    minutes = command.args.get("minutes", 5)
+    minutes = command.number("minutes")
     if not 1 <= minutes <= MAX_ITEM_MINUTES:
         raise _Refusing("item.bad-minutes", command.cols["minutes"], minutes=minutes, limit=MAX_ITEM_MINUTES)
     title = command.args["title"]
@@ -935,7 +935,7 @@ def _vote(state: State, command: Command, context: Context) -> ev.AnyEvent:
     ballot = poll is not None and poll.method == "secret_ballot"
     if "blank" in command.args and not ballot:
         raise _Refusing("vote.blank-not-ballot", command.cols["blank"])
-    tally = Tally(command.args["yes"], command.args["no"], command.args.get("abstain", 0), command.args.get("blank", 0))
+    tally = Tally(command.args["yes"], command.args["no"], command.number("abstain"), command.number("blank"))
     outside = outside_electorate(state.meeting, _decision(state, motion)[0])
     by_seat = entitled_by_seat(state, motion.item, outside) if poll is None else None
     entitled = poll.entitled if poll is not None else [v for v in by_seat or () if v is not None]
@@ -1504,8 +1504,8 @@ def _tellers(state: State, command: Command, context: Context) -> ev.AnyEvent:
     named = dict(zip(_on_ballot(state, ballot, [ref for ref, _ in pairs]), (votes for _, votes in pairs), strict=True))
     report = TellersReport(
         votes={c: named.get(c, 0) for c in ballot.candidates} if not ballot.ranked else {},
-        blank=command.args.get("blank", 0),
-        invalid=command.args.get("invalid", 0),
+        blank=command.number("blank"),
+        invalid=command.number("invalid"),
         ballots=command.args.get("ballots"),
     )
     for problem in report_problems(replace(ballot, report=report)):
@@ -1528,7 +1528,7 @@ def _paper(state: State, command: Command, context: Context) -> ev.AnyEvent:
     election, ballot = _balloting(state, command)
     _ranked_round(ballot)
     ranking = _on_ballot(state, ballot, command.args["ranking"])
-    times = command.args.get("times", 1)
+    times = command.number("times")
     if times < 1:
         raise _Refusing("round.zero-papers", command.cols["times"])
     papers = [RankedBallot(ranking=tuple(ranking), count=times)]

@@ -31,6 +31,7 @@ class Arg:
     kind: ArgKind
     name: str
     choices: tuple[str, ...] = ()
+    default: int | None = None  # what a number left out means: the engine's value and the form's hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,8 @@ def _text(name: str = "text") -> Arg:
     return Arg("text", name)
 
 
-def _int(name: str) -> Arg:
-    return Arg("int", name)
+def _int(name: str, default: int | None = None) -> Arg:
+    return Arg("int", name, default=default)
 
 
 def _item(name: str = "item") -> Arg:
@@ -196,7 +197,7 @@ GRAMMAR: tuple[Verb, ...] = (
         "Add an item (any other business), after the current one unless placed.",
         'add "Mining permits in South Kivu" minutes 10 after aob',
         _text("title"),
-        _opt(_kw("minutes"), _int("minutes")),
+        _opt(_kw("minutes"), _int("minutes", default=5)),
         _opt(_kw("after"), _item("after")),
     ),
     _verb(
@@ -248,8 +249,8 @@ GRAMMAR: tuple[Verb, ...] = (
         "vote 14 5 2",
         _int("yes"),
         _int("no"),
-        _opt(_int("abstain")),
-        _opt(_kw("blank"), _int("blank")),
+        _opt(_int("abstain", default=0)),
+        _opt(_kw("blank"), _int("blank", default=0)),
     ),
     _verb("agreed", "decisions", "Adopted without objection (unanimous consent).", "agreed"),
     _verb(
@@ -467,8 +468,8 @@ GRAMMAR: tuple[Verb, ...] = (
         "tellers zm-1 8 pe-1 6 ph-1 4 blank 1",
         _opt(Arg("tally", "votes")),
         _opt(_kw("ballots"), _int("ballots")),
-        _opt(_kw("blank"), _int("blank")),
-        _opt(_kw("invalid"), _int("invalid")),
+        _opt(_kw("blank"), _int("blank", default=0)),
+        _opt(_kw("invalid"), _int("invalid", default=0)),
         _opt(_kw("for"), _election()),
     ),
     _verb(
@@ -477,7 +478,7 @@ GRAMMAR: tuple[Verb, ...] = (
         "Ranked ballot papers: the candidates in order of preference (`times` N identical papers).",
         "paper zm-1 pe-1 ph-1 times 3",
         _members("ranking"),
-        _opt(_kw("times"), _int("times")),
+        _opt(_kw("times"), _int("times", default=1)),
         _opt(_kw("for"), _election()),
     ),
     _verb(
@@ -500,6 +501,25 @@ GRAMMAR: tuple[Verb, ...] = (
 VERBS: dict[str, Verb] = {verb.name: verb for verb in GRAMMAR}
 
 
+def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, bool]]:
+    """A verb's arguments in order, each with whether it may be left out."""
+    found: list[tuple[Arg, bool]] = []
+    for part in parts:
+        if isinstance(part, Optional):
+            found += args_of(part.parts, True)
+        elif isinstance(part, Arg):
+            found.append((part, optional))
+    return found
+
+
+NUMBER_DEFAULTS: dict[tuple[str, str], int] = {
+    (verb.name, arg.name): arg.default
+    for verb in GRAMMAR
+    for arg, _optional in args_of(verb.parts)
+    if arg.default is not None
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Ref:
     """A member or item as written, and where: the engine resolves it against the roster."""
@@ -516,6 +536,12 @@ class Command:
     # command printed and parsed again is equal to itself.
     cols: dict[str, int] = field(default_factory=dict, compare=False)  # argument name -> column
     col: int = field(default=1, compare=False)  # where the verb starts
+
+    def number(self, name: str) -> int:
+        """A number as given, else what leaving it out means (`paper ... times` is 1): only for
+        the numbers the grammar gives a default."""
+        given: int = self.args[name] if name in self.args else NUMBER_DEFAULTS[self.verb, name]
+        return given
 
 
 @dataclass(frozen=True, slots=True)

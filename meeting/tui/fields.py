@@ -249,12 +249,12 @@ class FoldedText(TextArea):
 
 
 class Box(Input):
-    """A number or a date."""
+    """A number or a date; a number's hint is what leaving it empty means, if anything."""
 
-    def __init__(self, value: str = "", number: bool = True, id: str | None = None) -> None:
+    def __init__(self, value: str = "", number: bool = True, hint: str = "", id: str | None = None) -> None:
         super().__init__(
             value,
-            placeholder="0" if number else "YYYY-MM-DD",
+            placeholder=hint if number else "YYYY-MM-DD",
             type="integer" if number else "text",
             restrict=None if number else r"[0-9-]*",
             compact=True,

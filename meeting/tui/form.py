@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from meeting.domain.elections.conduct import election_for, ranked_candidates
-from meeting.domain.language import VERBS, Arg, Command, Keyword, Optional, Part, Ref, format_command, parse
+from meeting.domain.language import VERBS, Arg, Command, Ref, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.i18n import N_, _
 from meeting.messages import render
@@ -111,17 +111,6 @@ class FieldProblem:
 _ON_A_NOMINATION = frozenset({"second-nomination", "accept", "decline", "withdraw-candidacy"})
 
 
-def args_of(parts: tuple[Part, ...], optional: bool = False) -> list[tuple[Arg, bool]]:
-    """The verb's arguments in order, each with whether it may be left out."""
-    found: list[tuple[Arg, bool]] = []
-    for part in parts:
-        if isinstance(part, Optional):
-            found += args_of(part.parts, True)
-        elif not isinstance(part, Keyword):
-            found.append((part, optional))
-    return found
-
-
 class CommandForm(ModalScreen[None]):
     CSS_PATH = ["form.tcss"]  # a list: the forms built on this one add their own
     BINDINGS = [
@@ -188,7 +177,8 @@ class CommandForm(ModalScreen[None]):
             return Picker([Choice(c, choice_label(c), c) for c in arg.choices], value=value, id=ident)
         if arg.kind == "text":
             return FoldedText(value or "", id=ident)
-        return Box(value or "", number=arg.kind in ("int", "motion"), id=ident)
+        hint = "" if arg.default is None else str(arg.default)
+        return Box(value or "", number=arg.kind in ("int", "motion"), hint=hint, id=ident)
 
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO: forms that differ override

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from meeting.domain.elections.conduct import round_open
-from meeting.domain.language import Arg, Command, Ref
+from meeting.domain.language import VERBS, Arg, Command, Ref, args_of
 from meeting.i18n import _
 from meeting.messages import render
 from meeting.tui.form import CommandForm, FieldProblem
@@ -37,10 +37,12 @@ class TellersForm(CommandForm):
         self.election = election
         self.candidates = ballot.candidates if ballot is not None and not ballot.ranked else ()
         self.possible = ballot.possible if ballot is not None else 0
+        grammar = {arg.name: arg for arg, _optional in args_of(VERBS["tellers"].parts)}
         self.args = [
-            *((Arg("int", f"votes-{n}"), True) for n in range(len(self.candidates))),
-            (Arg("int", "blank"), True),
-            (Arg("int", "invalid"), True),
+            # A candidate the tellers leave out has no votes.
+            *((Arg("int", f"votes-{n}", default=0), True) for n in range(len(self.candidates))),
+            (grammar["blank"], True),
+            (grammar["invalid"], True),
         ]
         if election is None or ballot is None:
             self.heading = _("No ballot is open")

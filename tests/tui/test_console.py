@@ -129,6 +129,31 @@ async def test_a_field_left_empty_is_said_and_the_form_goes_back_to_it(tmp_path)
         assert member.values == [second]
 
 
+async def test_a_number_box_shows_what_leaving_it_empty_means(tmp_path):
+    """The engine's own default, from the grammar: a vote's abstentions 0, an added item's
+    minutes 5; nothing where empty means none (a recess of no set length) or where the number
+    is needed. Every box once showed "0", and a recess left at "0" read as no recess at all."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    sent: list[str] = []
+    async with app.run_test(
+        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
+    ) as pilot:
+        for verb, hints in (
+            ("vote", {"yes": "", "no": "", "abstain": "0", "blank": "0"}),
+            ("add", {"minutes": "5"}),
+            ("recess", {"minutes": ""}),
+        ):
+            app.open_form(verb)
+            await pilot.pause()
+            assert {name: app.screen.query_one(f"#field-{name}", Input).placeholder for name in hints} == hints
+            if verb != "recess":
+                await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert sent == ["recess"] and meeting.state.phase == "in_recess"
+
+
 async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp_path):
     """A form's own style sheet adds to the forms' one (form.tcss) rather than replacing it:
     the move form, opened first, once had a one-line text area at 80x24 (a screen's style
@@ -403,7 +428,8 @@ async def test_the_palette_offers_every_verb_but_at_and_finds_them_by_their_word
 def test_every_field_of_every_form_has_words():
     """A form labels each argument in words, never with its name in the grammar (the approval
     of minutes once showed "corrections", the conclusion of a consensus "outcome")."""
-    from meeting.tui.form import FIELD_WORDS, args_of, field_words
+    from meeting.domain.language import args_of
+    from meeting.tui.form import FIELD_WORDS, field_words
 
     for verb in GRAMMAR:
         for arg, _optional in args_of(verb.parts):

@@ -80,3 +80,15 @@ def test_members_are_bare_words_unless_they_would_read_otherwise():
 
 def test_columns_say_where_a_command_was_written_not_what_it_says():
     assert parse("present  gh-1") == parse("present gh-1")
+
+
+def test_a_number_left_out_means_the_grammars_default_and_only_an_optional_one_has_one():
+    from meeting.domain.language import NUMBER_DEFAULTS, args_of
+
+    paper = parse("paper zm-1 pe-1")
+    assert isinstance(paper, Command) and paper.number("times") == 1
+    assert parse("paper zm-1 pe-1 times 3").number("times") == 3  # type: ignore[union-attr]
+    assert parse('add "Mining permits"').number("minutes") == 5  # type: ignore[union-attr]
+    required = {(verb.name, arg.name) for verb in GRAMMAR for arg, optional in args_of(verb.parts) if not optional}
+    assert NUMBER_DEFAULTS and not required & set(NUMBER_DEFAULTS)
+    assert ("recess", "minutes") not in NUMBER_DEFAULTS  # a recess of no set length
