@@ -8,6 +8,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from meeting.formats import exact_figure
 from meeting.i18n import _
 from meeting.minutes.tally import BallotTally
 
@@ -25,7 +26,8 @@ def ballot_figures(ballot: BallotTally) -> Group:
     votes.add_column(_("Result"))
     for row in record.votes:
         style = "green" if row.outcome == "elected" else ""
-        votes.add_row(Text(row.candidate.name, style=style), row.votes, Text(row.outcome_words or "", style=style))
+        figure = exact_figure(row.votes)
+        votes.add_row(Text(row.candidate.name, style=style), figure, Text(row.outcome_words or "", style=style))
     parts.append(votes)
     figures = [_("blank {blank}, invalid {invalid}").format(blank=record.blank, invalid=record.invalid)]
     if record.votes_cast is not None and record.necessary is not None:

@@ -15,6 +15,7 @@ from meeting.domain.elections.progress import Ballot, ElectionProgress
 from meeting.domain.elections.ranked import UNIT, RankedCount, Stage
 from meeting.domain.elections.records import CompositionActed, Decision, Tie
 from meeting.domain.elections.rounds import BallotRound
+from meeting.formats import exact_figure
 from meeting.i18n import _, ngettext
 from meeting.vocabulary import ELECTION_OUTCOMES, ELECTION_REASONS, GENDER_GROUPS, member_name, member_names, words
 
@@ -29,6 +30,11 @@ def votes_text(value: Fraction | int) -> str:
         whole, part = divmod(scaled.numerator, UNIT)
         return f"{whole}.{part:05d}".rstrip("0")
     return f"{float(value):.5f}"
+
+
+def votes_words(value: Fraction | int) -> str:
+    """The same figure as a person reads it in the language spoken: "20,65215" in French."""
+    return exact_figure(votes_text(value))
 
 
 def tie_words(council: Council, tie: Tie) -> str:
@@ -46,7 +52,7 @@ def tie_words(council: Council, tie: Tie) -> str:
 def decision_words(council: Council, decision: Decision, of: int | None = None, necessary: int | None = None) -> str:
     """One candidate's fate with its arithmetic: of `of` votes cast, `necessary` to be elected."""
     name = member_name(council, decision.candidate)
-    votes = votes_text(decision.votes)
+    votes = votes_words(decision.votes)
     outcome = words(ELECTION_OUTCOMES, decision.outcome)
     reason = words(ELECTION_REASONS, decision.reason)
     if of is not None and necessary is not None:
@@ -116,7 +122,7 @@ def stage_words(council: Council, stage: Stage) -> str:
         return _("First preferences")
     name = member_name(council, stage.candidate)
     if stage.action == "surplus":
-        surplus = votes_text(stage.surplus or 0)
+        surplus = votes_words(stage.surplus or 0)
         if not stage.transferred:
             return _("Surplus of {name} ({surplus}), not transferred: the last seats are filled").format(
                 name=name, surplus=surplus
@@ -157,7 +163,7 @@ def tally_line(council: Council, ballot: Ballot) -> str:
     result = ballot.result
     if isinstance(result, RankedCount):
         last = result.stages[-1].votes if result.stages else {}
-        votes = [(c, votes_text(last.get(c, 0))) for c in ballot.candidates]
+        votes = [(c, votes_words(last.get(c, 0))) for c in ballot.candidates]
     elif ballot.report is not None:
         votes = [(c, str(ballot.report.votes.get(c, 0))) for c in ballot.candidates]
     else:

@@ -69,6 +69,20 @@ def decimal(value: Fraction) -> str:
     return format_decimal(exact, format="#,##0.00", locale=_locale(current_language()))
 
 
+def exact_figure(text: str) -> str:
+    """A figure as the records keep it, exact ("20.65215", "+0.65215", "-1.34785", "18"), as the
+    language writes it ("20,65215" in French): every decimal the count kept, none added."""
+    from decimal import Decimal
+
+    sign = "+" if text.startswith("+") else ""
+    value = Decimal(text.removeprefix("+"))
+    if value == value.to_integral_value():
+        return sign + number(int(value))
+    from babel.numbers import format_decimal
+
+    return sign + format_decimal(value, locale=_locale(current_language()), decimal_quantization=False)
+
+
 def percent(share: Fraction) -> str:
     """A share of people, rounded to a whole percentage: "40%", "40 %"."""
     from decimal import Decimal

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from meeting.domain.text import visible
+from meeting.formats import exact_figure
 from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 
@@ -74,7 +75,7 @@ SHEET_STAGES = 4
 
 
 def _cell(votes: str, moved: str) -> str:
-    return f"{votes} ({moved})" if moved else votes
+    return f"{exact_figure(votes)} ({exact_figure(moved)})" if moved else exact_figure(votes)
 
 
 def _person(p: m.Person) -> str:
@@ -164,7 +165,8 @@ class Words:
             rows.append([_("Necessary for election"), str(r.necessary)])
         for row in r.votes:
             label = _("{name} received").format(name=row.candidate.name)
-            rows.append([label, f"{row.votes} — {row.outcome_words}" if row.outcome_words else row.votes])
+            votes = exact_figure(row.votes)
+            rows.append([label, f"{votes} — {row.outcome_words}" if row.outcome_words else votes])
         rows.append([_("Blank ballots (not votes cast)"), str(r.blank)])
         rows.append([_("Invalid ballots"), str(r.invalid)])
         return rows
@@ -191,7 +193,7 @@ class Words:
                 [person.name, *(_cell(s.votes[i], s.transfers[i]) for s in stages)]
                 for i, person in enumerate(count.candidates)
             ]
-            rows.append([_("Non-transferable"), *(s.non_transferable for s in stages)])
+            rows.append([_("Non-transferable"), *(exact_figure(s.non_transferable) for s in stages)])
             tables.append((head, rows))
         return tables
 

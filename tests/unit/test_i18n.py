@@ -203,3 +203,20 @@ def test_numbers_and_shares_are_written_as_each_language_writes_them() -> None:
         "sw": ("1,000", "38/3 (12.67)", "40%"),
         "pt": ("1.000", "38/3 (12,67)", "40%"),
     }
+
+
+def test_an_exact_figure_of_a_count_keeps_its_decimals_in_the_languages_writing() -> None:
+    from meeting.formats import exact_figure
+
+    figures = ("20.65215", "+0.65215", "-1.34785", "18", "+2", "1234.5")
+    shown = {}
+    for code in ("en", "fr", "es", "sw", "pt"):
+        with language(code):
+            shown[code] = tuple(exact_figure(f) for f in figures)
+    assert shown == {
+        "en": ("20.65215", "+0.65215", "-1.34785", "18", "+2", "1,234.5"),
+        "fr": ("20,65215", "+0,65215", "-1,34785", "18", "+2", "1\u202f234,5"),
+        "es": ("20,65215", "+0,65215", "-1,34785", "18", "+2", "1.234,5"),
+        "sw": ("20.65215", "+0.65215", "-1.34785", "18", "+2", "1,234.5"),
+        "pt": ("20,65215", "+0,65215", "-1,34785", "18", "+2", "1.234,5"),
+    }

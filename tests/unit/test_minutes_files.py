@@ -14,6 +14,7 @@ import io
 import json
 import re
 import tomllib
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -272,6 +273,23 @@ def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo
         "as alternate",
     )
     assert any(r["name"] == "Wilmer Restrepo-Quiñones" for r in seats)  # accents intact
+
+
+def test_a_counts_decimals_are_the_languages_where_people_read_them_and_the_counts_for_programs(tmp_path):
+    """The general assembly's STV count in French minutes: "20,65215 voix", "(0,65215)" in the
+    sentences and the count sheet of the Markdown, the HTML and the Word file, as French writes
+    a decimal; the JSON keeps the count's own "20.65215" for programs. The documents once wrote
+    "20.65215" in every language."""
+    journal = REPO / "minutes" / "2027-06-general-assembly-election" / "journal.jsonl"
+    assert main(["minutes", str(journal), "-o", str(tmp_path), "--lang", "fr", "--format", "md,html,docx,json"]) == 0
+    markdown = (tmp_path / "minutes.fr.md").read_text("utf-8")
+    assert "Konaté-Dembélé : 20,65215 voix" in markdown and "Konaté-Dembélé (0,65215)" in markdown
+    assert "| 18,65215 (+0,65215) | 20,65215 (+2) | 20 (-1,34785) |" in markdown
+    with zipfile.ZipFile(tmp_path / "minutes.fr.docx") as docx:
+        word = docx.read("word/document.xml").decode("utf-8")
+    for document in (markdown, (tmp_path / "minutes.fr.html").read_text("utf-8"), word):
+        assert "20,65215" in document and not re.search(r"\d\.\d{5}", document)
+    assert '"20.65215"' in (tmp_path / "minutes.fr.json").read_text("utf-8")
 
 
 @pytest.mark.parametrize("name", TEXT_FILES)
