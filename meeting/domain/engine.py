@@ -57,6 +57,8 @@ from meeting.domain.procedure import (
     last_decided,
     motion_rule,
     out_of_order,
+    postal_ballot_open,
+    publish_refusal,
     target_of,
     voting_open,
 )
@@ -492,10 +494,7 @@ def _postal(state: State, command: Command, context: Context) -> ev.AnyEvent:
     number = command.args["motion"]
     col = command.cols.get("motion", 1)
     motion = state.motions.get(number)
-    quorum = motion.outcome.quorum if motion is not None and motion.outcome is not None else None
-    if motion is None or quorum is None or quorum.requests_needed is None:
-        raise _Refusing("postal.not-open", col, motion=number)
-    if motion.status not in ("carried", "lost"):
+    if motion is None or not postal_ballot_open(motion):
         raise _Refusing("postal.not-open", col, motion=number)
     class_id, _ = _decision(state, motion)
     outside = outside_electorate(state.meeting, class_id)
@@ -1310,16 +1309,9 @@ def _approve_minutes(state: State, command: Command, context: Context) -> ev.Any
 
 def _publish(state: State, command: Command, context: Context) -> ev.AnyEvent:
     number = command.args["motion"]
-    col = command.cols.get("motion", 1)
-    motion = state.motions.get(number)
-    if motion is None:
-        raise _Refusing("publish.no-motion", col, motion=number)
-    if motion.item is None or not state.items[motion.item].item.closed:
-        raise _Refusing("publish.not-closed", col, motion=number)
-    if motion.status == "pending":
-        raise _Refusing("publish.undecided", col, motion=number)
-    if number in state.published:
-        raise _Refusing("publish.already", col, motion=number)
+    refusal = publish_refusal(state, number)
+    if refusal is not None:
+        raise _Refusing(refusal, command.cols.get("motion", 1), motion=number)
     return ev.DecisionPublished(motion=number)
 
 

@@ -262,6 +262,41 @@ def motions_in_order(state: State) -> list[MotionKind]:
     return [kind for kind in MOVABLE if (quorate or kind in WITHOUT_QUORUM) and out_of_order(state, kind) is None]
 
 
+def motions_to_reconsider(state: State) -> list[int]:
+    """The motions `move reconsider` may name now, the latest decided first."""
+    decided = dict.fromkeys(reversed(state.decided))
+    return [number for number in decided if _target_out_of_order(state, "reconsider", number) is None]
+
+
+def publish_refusal(state: State, number: int) -> str | None:
+    """Why a decision cannot be made public now, or None: it was decided in closed session and
+    is not public yet."""
+    motion = state.motions.get(number)
+    if motion is None:
+        return "publish.no-motion"
+    if motion.item is None or not state.items[motion.item].item.closed:
+        return "publish.not-closed"
+    if motion.status == "pending":
+        return "publish.undecided"
+    if number in state.published:
+        return "publish.already"
+    return None
+
+
+def motions_to_publish(state: State) -> list[int]:
+    return [number for number in state.motions if publish_refusal(state, number) is None]
+
+
+def postal_ballot_open(motion: Motion) -> bool:
+    """Members may ask for a postal ballot on a decision taken short of its class's own quorum."""
+    quorum = motion.outcome.quorum if motion.outcome is not None else None
+    return quorum is not None and quorum.requests_needed is not None and motion.status in ("carried", "lost")
+
+
+def motions_open_to_postal_ballot(state: State) -> list[int]:
+    return [number for number, motion in state.motions.items() if postal_ballot_open(motion)]
+
+
 def decided_in_secret(state: State, motion: Motion) -> bool:
     """Whether the motion is decided in secret: any question on a secret-ballot item, its
     amendments and other subsidiary motions included; not the privileged motions (adjourn,

@@ -21,7 +21,7 @@ from meeting.domain.elections.conduct import on_item
 from meeting.domain.engine import plain_letters
 from meeting.domain.state import State
 from meeting.i18n import _
-from meeting.vocabulary import ATTENDANCE
+from meeting.vocabulary import ATTENDANCE, MOTION_NAMES, MOTION_STATUS, quoted, words
 
 SHOWN = 6  # choices listed under a picker at once
 
@@ -55,6 +55,20 @@ def election_choices(state: State) -> list[Choice]:
     """The elections of the open item, those not over first."""
     here = sorted(on_item(state, state.current), key=lambda e: e.complete)
     return [Choice(e.id, f"{e.election.office} ({e.id})", f"{e.id} {e.election.office}") for e in here]
+
+
+def motion_choices(state: State, numbers: Sequence[int]) -> list[Choice]:
+    """Motions by number, each with its kind, its words and what became of it: the chair picks
+    "#4 main motion: “That the council …” — carried" rather than remembering a number."""
+    choices = []
+    for number in numbers:
+        motion = state.motions[number]
+        label = f"#{number} {words(MOTION_NAMES, motion.kind)}"
+        if motion.text:
+            label += ": " + quoted(motion.text)
+        label += " — " + words(MOTION_STATUS, motion.status)
+        choices.append(Choice(str(number), label, f"{number} #{number} {motion.text or ''}"))
+    return choices
 
 
 def item_choices(state: State) -> list[Choice]:

@@ -5,6 +5,7 @@ in wrapping areas, numbers and dates in boxes). The line it sends is printed by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,8 @@ from textual.widgets import Input, Label, Static
 from meeting.domain.elections.conduct import election_for, ranked_candidates
 from meeting.domain.language import VERBS, Arg, Command, Ref, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
+from meeting.domain.procedure import motions_open_to_postal_ballot, motions_to_publish, motions_to_reconsider
+from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.tui.fields import (
@@ -32,6 +35,7 @@ from meeting.tui.fields import (
     election_choices,
     item_choices,
     member_choices,
+    motion_choices,
     nominees,
 )
 from meeting.tui.messages import CommandAnswered, RunCommand
@@ -62,8 +66,8 @@ FIELD_WORDS: dict[str, str] = {
     "abstain": N_("Abstain"),
     "blank": N_("Blank"),
     "kind": N_("Kind of motion"),
-    "motion": N_("Motion number"),
-    "target": N_("Motion reconsidered (number)"),
+    "motion": N_("Motion"),
+    "target": N_("Motion reconsidered"),
     "ruling": N_("Ruling"),
     "choice": N_("Chair's vote"),
     "due": N_("Due (YYYY-MM-DD)"),
@@ -106,6 +110,13 @@ class FieldProblem:
     field: str  # the argument's name
     words: str
 
+
+# The decisions a verb may name, offered by number, kind, words and fate.
+_MOTIONS_FOR: dict[tuple[str, str], Callable[[State], list[int]]] = {
+    ("publish", "motion"): motions_to_publish,
+    ("postal-ballot", "motion"): motions_open_to_postal_ballot,
+    ("move", "target"): motions_to_reconsider,
+}
 
 # The verbs that act on a nomination already made: their candidate picker lists the nominees.
 _ON_A_NOMINATION = frozenset({"second-nomination", "accept", "decline", "withdraw-candidacy"})
@@ -177,6 +188,11 @@ class CommandForm(ModalScreen[None]):
             return Picker([Choice(c, choice_label(c), c) for c in arg.choices], value=value, id=ident)
         if arg.kind == "text":
             return FoldedText(value or "", id=ident)
+        motions = _MOTIONS_FOR.get((self.verb.name, arg.name))
+        if motions is not None:
+            numbers = motions(state)
+            sole = str(numbers[0]) if len(numbers) == 1 else None
+            return Picker(motion_choices(state, numbers), value=value or sole, id=ident)
         hint = "" if arg.default is None else str(arg.default)
         return Box(value or "", number=arg.kind in ("int", "motion"), hint=hint, id=ident)
 
@@ -228,6 +244,8 @@ class CommandForm(ModalScreen[None]):
                 raw: Any = widget.values
                 if raw and arg.kind == "members":
                     args[arg.name] = tuple(Ref(v) for v in raw)
+                elif raw and arg.kind in ("int", "motion"):
+                    args[arg.name] = int(raw[0])  # a motion picked by its number
                 elif raw:
                     args[arg.name] = Ref(raw[0]) if arg.kind in ("member", "item", "election") else raw[0]
             else:

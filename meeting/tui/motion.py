@@ -24,7 +24,15 @@ from meeting.vocabulary import MOTION_NAMES
 POINT = "point-of-order"  # the kind picker's word for a point of order (the `point` verb)
 # Motions whose text says nothing the kind does not: the field is hidden for them.
 _NO_TEXT = frozenset(
-    {"lay_on_table", "take_from_table", "previous_question", "appeal", "adjourn", "division_of_assembly"}
+    {
+        "lay_on_table",
+        "take_from_table",
+        "previous_question",
+        "appeal",
+        "adjourn",
+        "division_of_assembly",
+        "reconsider",  # it names the motion reconsidered, and has no words of its own
+    }
 )
 
 
@@ -108,8 +116,8 @@ class MotionForm(CommandForm):
         if message.field is self.query_one("#field-kind"):
             self._follow_kind(self.query_one("#field-kind", Picker).value)
             message.prevent_default()  # the form's own move to the next field would skip the text
-            nxt = "#field-text" if self.query_one("#field-text").display else "#field-mover"
-            self.query_one(nxt).focus()
+            shown = (f for f in ("#field-target", "#field-text") if self.query_one(f).display)
+            self.query_one(next(shown, "#field-mover")).focus()
 
     @on(TextArea.Changed)
     def _show_diff(self) -> None:

@@ -154,6 +154,55 @@ async def test_a_number_box_shows_what_leaving_it_empty_means(tmp_path):
     assert sent == ["recess"] and meeting.state.phase == "in_recess"
 
 
+async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_path):
+    """Publishing a decision of a closed session, and reconsidering a motion: the form lists
+    the motions the verb may name (decided in closed session and not yet public; decided this
+    sitting and reconsiderable), each by number, kind, words and fate, and letters narrow them.
+    The chair once had an empty box for a number to remember, and the move form went from the
+    kind "reconsider" past the motion's field to a text that reconsider does not take."""
+    from tests.unit.test_minutes_closed import closed_meeting
+
+    meeting = closed_meeting(tmp_path)
+    state = meeting.state
+    closed = [n for n, m in state.motions.items() if m.item == "staff" and m.status != "pending"]
+    assert 4 in closed and len(closed) > 2
+    app = app_for(meeting)
+    sent: list[str] = []
+    async with app.run_test(
+        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
+    ) as pilot:
+        app.open_form("publish")
+        await pilot.pause()
+        picker = app.screen.query_one("#field-motion", Picker)
+        listed = picker.query_one(OptionList)
+        offered = [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)]
+        assert offered == [str(n) for n in closed if n != 4]  # the appointment is public already
+        lost = next(n for n in closed if state.motions[n].status == "lost")
+        assert "— lost" in str(listed.get_option_at_index(offered.index(str(lost))).prompt)
+        await type_text(pilot, str(lost))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert sent == [f"publish {lost}"] and lost in meeting.state.published
+
+    other = in_session(tmp_path / "other").run("move by ke-1 seconded gh-1", "vote 15 3 1")
+    app = app_for(other)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("move")
+        await pilot.pause()
+        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
+        await type_text(pilot, "reconsider")
+        await pilot.press("enter")
+        await pilot.pause()
+        target = app.screen.query_one("#field-target", Picker)
+        assert app.focused is target.query_one(Input) and target.value == "1"  # the one there is
+        assert not app.screen.query_one("#field-text").display  # reconsider has no words of its own
+        await pilot.press("enter")
+        await type_text(pilot, "ke-1")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    assert other.state.motions[2].kind == "reconsider" and other.state.motions[2].applies_to == 1
+
+
 async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp_path):
     """A form's own style sheet adds to the forms' one (form.tcss) rather than replacing it:
     the move form, opened first, once had a one-line text area at 80x24 (a screen's style
