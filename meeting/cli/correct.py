@@ -8,6 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
+from meeting.cli.options import said_argument
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain.engine import Refused
@@ -29,9 +30,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         ),
     )
     parser.add_argument("journal", metavar="JOURNAL", help=_("the meeting's journal.jsonl (or its folder)"))
-    parser.add_argument("what", metavar="WHAT", help=_("the correction, as the minutes will say it"))
-    parser.add_argument("--by", required=True, metavar="MEMBER", help=_("the member who asked for it"))
-    parser.add_argument("--why", required=True, metavar="WHY", help=_("the reason"))
+    parser.add_argument(
+        "what", metavar="WHAT", type=said_argument, help=_("the correction, as the minutes will say it")
+    )
+    parser.add_argument(
+        "--by", required=True, metavar="MEMBER", type=said_argument, help=_("the member who asked for it")
+    )
+    parser.add_argument("--why", required=True, metavar="WHY", type=said_argument, help=_("the reason"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
 

@@ -16,6 +16,14 @@ def path_argument(text: str) -> Path:
     return Path(text)
 
 
+def said_argument(text: str) -> str:
+    """Words or a name given on the command line; an empty one is a usage error that names its
+    option, rather than a refusal that cannot say which text was empty."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("it is empty"))
+    return text
+
+
 def add_journal_options(parser: argparse.ArgumentParser) -> None:
     """`--journal PATH` and `--mirror PATH`, for the commands that write a journal."""
     parser.add_argument(

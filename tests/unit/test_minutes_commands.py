@@ -287,8 +287,6 @@ def test_verify_expect_checks_the_final_hash_of_the_signed_copy(demo, capsys):
 @pytest.mark.parametrize(
     ("what", "why", "said"),
     [
-        ("", "asked", "the quoted text is empty"),
-        ("A correction.", "   ", "the quoted text is empty"),
         ("Rubén arrived\x1b[31m late", "asked", "control character"),
         ("x" * 10_001, "asked", "a text may have at most 10000"),
     ],
@@ -299,6 +297,24 @@ def test_correct_refuses_what_the_command_language_refuses_and_writes_nothing(de
     before = (demo / "journal.jsonl").read_bytes()
     assert main(["correct", str(demo), what, "--by", "bo-1", "--why", why]) == 1
     assert said in capsys.readouterr().err
+    assert (demo / "journal.jsonl").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("what", "by", "why", "said"),
+    [
+        ("", "bo-1", "asked", "argument WHAT: it is empty"),
+        ("A correction.", "bo-1", "   ", "argument --why: it is empty"),
+        ("A correction.", "", "asked", "argument --by: it is empty"),
+    ],
+)
+def test_an_empty_text_or_name_for_a_correction_is_a_usage_error_naming_its_option(demo, capsys, what, by, why, said):
+    """The journal cannot say which of two texts was empty ("the quoted text is empty", at the
+    journal's line 1, once): the command line can."""
+    before = (demo / "journal.jsonl").read_bytes()
+    with pytest.raises(SystemExit) as exit_:
+        main(["correct", str(demo), what, "--by", by, "--why", why])
+    assert exit_.value.code == 2 and said in capsys.readouterr().err
     assert (demo / "journal.jsonl").read_bytes() == before
 
 
