@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -52,26 +53,33 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
 def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
     table = Table(title=_("Votes: {title}").format(title=minutes.header.title), box=box.SIMPLE_HEAVY, expand=False)
-    # The words wrap and the numbers and the result do not: at 80 columns the motion's label
-    # takes two lines rather than the result being cut to "C…". Blank ballots have a column
-    # only where some were cast.
+    # The words wrap and the numbers and the result do not: at 80 columns, in every language,
+    # the motion's label takes more lines rather than the result being cut to "Aprob". The item
+    # and the method go under the label: as columns of their own they pushed the result off the
+    # edge in Spanish, Swahili and Portuguese. Blank ballots have a column only where some were
+    # cast.
     blanks = any(tally.vote.blank for tally in votes)
-    table.add_column(_("Motion"), ratio=2, min_width=12, overflow="fold")
-    table.add_column(_("Item"), justify="right", no_wrap=True)
-    table.add_column(_("Method"), ratio=1, min_width=8, overflow="fold")
+    # As wide as its longest word (up to a limit), so that "sous-amendement" is not cut in two.
+    longest = max((cell_len(word) for tally in votes for word in _about(tally).split()), default=0)
+    table.add_column(_("Motion"), min_width=min(max(12, longest), 16), overflow="fold")
     for name in (_("For"), _("Against"), _("Abst."), *([_("Blank")] if blanks else [])):
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column(_("Needed"), justify="right", no_wrap=True)
     table.add_column(_("Result"), no_wrap=True)
     for tally in votes:
-        motion, vote = tally.motion, tally.vote
-        item = str(tally.item.number) if tally.item else ""
+        vote = tally.vote
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
         counts = (str(vote.yes), str(vote.no), str(vote.abstain), *([str(vote.blank)] if blanks else []))
-        table.add_row(
-            motion.label, item, vote.method_words, *counts, _needed(vote), Text(vote.result_words, style=style)
-        )
+        motion = Text(tally.motion.label)
+        motion.append("\n" + _about(tally), style="dim")
+        table.add_row(motion, *counts, _needed(vote), Text(vote.result_words, style=style))
     return table
+
+
+def _about(tally: Tally) -> str:
+    """Where and how the vote was taken: "item 6 · show of hands"."""
+    where = [_("item {number}").format(number=tally.item.number)] if tally.item else []
+    return " · ".join([*where, tally.vote.method_words])
 
 
 def _needed(vote: VoteRecord) -> str:

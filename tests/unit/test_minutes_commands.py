@@ -360,15 +360,27 @@ def test_tally_shows_names_and_texts_as_typed_never_as_markup(tmp_path, capsys):
         assert HOSTILE[key] in out
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_tally_at_80_columns_cuts_no_result(source, capsys, monkeypatch, lang):
-    """The summary's words wrap so that each vote's numbers and result are shown whole."""
+@pytest.mark.parametrize(
+    ("lang", "carried", "lost", "long_word"),
+    [
+        ("en", "Carried", "Lost", "Amendment"),
+        ("fr", "Adoptée", "Rejetée", "sous-amendement"),
+        ("es", "Aprobada", "Rechazada", "presidencia)"),
+        ("sw", "Imepitishwa", "Imekataliwa", "(marekebisho"),
+        ("pt", "Aprovada", "Rejeitada", "presidência)"),
+    ],
+)
+def test_tally_at_80_columns_cuts_no_result_and_no_word(source, capsys, monkeypatch, lang, carried, lost, long_word):
+    """The summary's words wrap so that each vote's numbers and result are shown whole, in every
+    language (in Spanish, Swahili and Portuguese the result was cut to "Aprob", or off the edge,
+    by columns of their own for the item and the method), and no word is cut in two ("sous-
+    amendem" / "ent" in French)."""
     monkeypatch.setenv("COLUMNS", "80")
     assert main(["tally", str(source), "--lang", lang]) == 0
     summary = capsys.readouterr().out.split("╭")[0]
     assert max(len(line) for line in summary.splitlines()) <= 80 and "…" not in summary
-    carried, lost = ("Carried", "Lost") if lang == "en" else ("Adoptée", "Rejetée")
     assert (summary.count(carried), summary.count(lost)) == (8, 1)
+    assert long_word in summary.split()
 
 
 def test_tally_of_one_item_and_as_json(source, capsys):
