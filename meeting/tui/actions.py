@@ -54,13 +54,10 @@ ACTIONS: tuple[KeyAction, ...] = (
         _SITTING,
         when=_holds_an_election,
     ),
-    KeyAction("p", "run('previous')", N_("Previous item"), ("previous",), _SITTING, footer=False),
-    KeyAction("o", "form('open')", N_("Open an item"), ("open",), _SITTING, footer=False),
-    KeyAction("d", "run('done')", N_("Item done"), ("done",), _SITTING, footer=False),
-    KeyAction("m", "move", N_("Move"), ("move", "point"), _SITTING),
-    KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
-    # The minutes approved by general consent ("the minutes stand approved"), or on the motion
-    # carried; otherwise 'a' is a motion agreed without objection.
+    # Beside the election's key, ahead of the rest: the business of the item open, which the
+    # footer then shows even at 80 columns. The minutes approved by general consent ("the
+    # minutes stand approved"), or on the motion carried; otherwise 'a' is a motion agreed
+    # without objection.
     KeyAction(
         "a",
         "form('approve-minutes')",
@@ -69,6 +66,11 @@ ACTIONS: tuple[KeyAction, ...] = (
         _SITTING,
         when=_minutes_to_approve,
     ),
+    KeyAction("p", "run('previous')", N_("Previous item"), ("previous",), _SITTING, footer=False),
+    KeyAction("o", "form('open')", N_("Open an item"), ("open",), _SITTING, footer=False),
+    KeyAction("d", "run('done')", N_("Item done"), ("done",), _SITTING, footer=False),
+    KeyAction("m", "move", N_("Move"), ("move", "point"), _SITTING),
+    KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
     KeyAction("a", "run('agreed')", N_("Agreed"), ("agreed",), _SITTING, footer=False),
     KeyAction("c", "consensus", N_("Consensus"), ("consensus", "block", "aside", "conclude"), _SITTING),
     KeyAction("l", "roll_call_vote", N_("Roll-call vote"), ("roll-call", "yes", "no", "abstain", "close"), _SITTING),

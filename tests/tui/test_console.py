@@ -1307,12 +1307,15 @@ async def test_a_warning_is_shown_whole_on_its_own_line(tmp_path):
 async def test_a_approves_the_minutes_on_their_item_and_is_agreed_elsewhere(demos, tmp_path):
     """On an item approving earlier minutes the chair had no key for it, only ':' or the
     palette. There 'a' opens the approval's form (corrections optional) while the minutes may be
-    approved; once they are, or on another item, 'a' is a motion agreed, as before."""
+    approved, and the footer shows it; once they are, or on another item, 'a' is a motion agreed,
+    as before."""
     from tests.unit.test_minutes_approval import later_meeting
 
     meeting = later_meeting(tmp_path, demos.draft)
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "a Approve the minutes" in footer_keys(app)
         await pilot.press("a")
         assert isinstance(app.screen, CommandForm) and app.screen.verb.name == "approve-minutes"
         await type_text(pilot, "Item 6: 10 to 5.")
@@ -1324,3 +1327,16 @@ async def test_a_approves_the_minutes_on_their_item_and_is_agreed_elsewhere(demo
         assert isinstance(app.screen, MainScreen) and "no motion" in shown(app, "#notice").lower()
     event = meeting.session.recorded[-1].event
     assert event.type == "minutes.approved" and event.corrections == "Item 6: 10 to 5."
+
+
+async def test_the_footer_shows_the_open_items_business_first_even_at_80_columns(demos, tmp_path):
+    """On an item approving earlier minutes, its key comes before Move and Vote: in Spanish the
+    footer had no room left for it at 80 columns."""
+    from meeting.i18n import language
+    from tests.unit.test_minutes_approval import later_meeting
+
+    with language("es"):
+        app = app_for(later_meeting(tmp_path, demos.draft))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert footer_keys(app)[:3] == ["r Asistencia", "n Punto siguiente", "a Aprobar el acta"]
