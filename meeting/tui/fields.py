@@ -21,7 +21,7 @@ from meeting.domain.elections.conduct import on_item
 from meeting.domain.engine import plain_letters
 from meeting.domain.state import State
 from meeting.i18n import _
-from meeting.vocabulary import ATTENDANCE, MOTION_NAMES, MOTION_STATUS, quoted, words
+from meeting.vocabulary import ATTENDANCE, MOTION_NAMES, MOTION_STATUS, in_quotes, quoted, words
 
 SHOWN = 6  # choices listed under a picker at once
 
@@ -156,6 +156,13 @@ class Picker(Vertical, can_focus=False):
     def value(self) -> str | None:
         return self.values[0] if self.values else None
 
+    @property
+    def unmatched(self) -> str:
+        """Letters in the box that choose nothing (not the chosen one's label): said, never
+        dropped, and never sent as an earlier choice the box no longer shows."""
+        typed = self.query_one(_SearchBox).value
+        return "" if not typed or (not self.multiple and self.value and typed == self._label(self.value)) else typed
+
     def move(self, step: int) -> None:
         options = self.query_one(OptionList)
         (options.action_cursor_down if step > 0 else options.action_cursor_up)()
@@ -174,6 +181,9 @@ class Picker(Vertical, can_focus=False):
         found = [c for c, _key in matches]
         options = self.query_one(OptionList)
         options.set_options(Option(c.label, id=c.value) for c in found)
+        if wanted and not found:
+            said = _("nothing matches {typed}").format(typed=in_quotes(typed.strip()))
+            options.add_option(Option(Text(said, style="italic"), disabled=True))
         # Enter takes the highlighted choice, so one is highlighted only once letters are typed
         # (or the chair goes down the list): Enter on an untouched box leaves the field as it is.
         if found and wanted:
@@ -204,6 +214,8 @@ class Picker(Vertical, can_focus=False):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        if not self.multiple and self.value is not None and event.value != self._label(self.value):
+            self.values = []  # the letters changed: the field holds what the box shows, or nothing
         self._narrow(event.value)
 
     @on(Input.Submitted)
@@ -227,8 +239,8 @@ class Picker(Vertical, can_focus=False):
             chosen = str(highlighted.id)
             self.values = [chosen]
             box.value = self._label(chosen)
-        elif not box.value:
-            self.values = []
+        elif box.value:
+            return  # letters that match nothing: the list says so, and the chair mends them
         self.post_message(Done(self))
 
     @on(OptionList.OptionSelected)

@@ -39,7 +39,7 @@ from meeting.tui.fields import (
     nominees,
 )
 from meeting.tui.messages import CommandAnswered, RunCommand
-from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, words
+from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, in_quotes, words
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -241,6 +241,9 @@ class CommandForm(ModalScreen[None]):
             widget = self.query_one(f"#field-{arg.name}")
             words = field_words(self.verb.name, arg.name)
             if isinstance(widget, Picker):
+                if widget.unmatched:
+                    said = _("nothing matches {typed}").format(typed=in_quotes(widget.unmatched.strip()))
+                    return FieldProblem(arg.name, f"{words}: {said}")
                 raw: Any = widget.values
                 if raw and arg.kind == "members":
                     args[arg.name] = tuple(Ref(v) for v in raw)

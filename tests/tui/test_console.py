@@ -203,6 +203,35 @@ async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_pa
     assert other.state.motions[2].kind == "reconsider" and other.state.motions[2].applies_to == 1
 
 
+async def test_letters_that_match_nobody_are_said_and_never_sent_as_an_earlier_choice(tmp_path):
+    """A name typed that matches nobody ("secretary" for sec-1): Enter stays in the field and the
+    list says nothing matches; sending says so too. Enter once moved on with the field empty, or
+    still holding the member chosen before the letters were changed, which was then sent."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    sent: list[str] = []
+    async with app.run_test(
+        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
+    ) as pilot:
+        app.open_form("declare")
+        await pilot.pause()
+        member = app.screen.query_one("#field-member", Picker)
+        await type_text(pilot, "ouédraogo")
+        await pilot.press("enter")  # chosen: Aminata Ouédraogo-Kaboré, and on to the text
+        assert member.value == "bf-1" and app.focused is not member.query_one(Input)
+        member.focus()
+        await type_text(pilot, "secretary")  # replaces the name shown
+        assert member.value is None
+        listed = member.query_one(OptionList)
+        assert listed.option_count == 1 and "nothing matches “secretary”" in str(listed.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert app.focused is member.query_one(Input)  # stays, to mend the letters
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Member: nothing matches “secretary”" in shown(app, ".error")
+    assert sent == [] and meeting.state.interests == []
+
+
 async def test_the_move_and_vote_forms_look_alike_whichever_form_opens_first(tmp_path):
     """A form's own style sheet adds to the forms' one (form.tcss) rather than replacing it:
     the move form, opened first, once had a one-line text area at 80x24 (a screen's style
