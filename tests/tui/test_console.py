@@ -43,6 +43,11 @@ def app_for(meeting, clock=None) -> MeetingApp:
     return build_app(meeting.session, clock or meeting.session.clock)
 
 
+def sending(app: MeetingApp, sent: list[str]):
+    """The app under Pilot, each command line it sends added to `sent`."""
+    return app.run_test(size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line))
+
+
 def shown(app: MeetingApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
@@ -136,9 +141,7 @@ async def test_a_number_box_shows_what_leaving_it_empty_means(tmp_path):
     meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
     app = app_for(meeting)
     sent: list[str] = []
-    async with app.run_test(
-        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
-    ) as pilot:
+    async with sending(app, sent) as pilot:
         for verb, hints in (
             ("vote", {"yes": "", "no": "", "abstain": "0", "blank": "0"}),
             ("add", {"minutes": "5"}),
@@ -168,9 +171,7 @@ async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_pa
     assert 4 in closed and len(closed) > 2
     app = app_for(meeting)
     sent: list[str] = []
-    async with app.run_test(
-        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
-    ) as pilot:
+    async with sending(app, sent) as pilot:
         app.open_form("publish")
         await pilot.pause()
         picker = app.screen.query_one("#field-motion", Picker)
@@ -210,9 +211,7 @@ async def test_letters_that_match_nobody_are_said_and_never_sent_as_an_earlier_c
     meeting = in_session(tmp_path)
     app = app_for(meeting)
     sent: list[str] = []
-    async with app.run_test(
-        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
-    ) as pilot:
+    async with sending(app, sent) as pilot:
         app.open_form("declare")
         await pilot.pause()
         member = app.screen.query_one("#field-member", Picker)
@@ -520,9 +519,7 @@ async def test_a_form_built_from_the_grammar_sends_its_line_through_the_printer(
     meeting = in_session(tmp_path, item="focal-points")
     app = app_for(meeting)
     sent: list[str] = []
-    async with app.run_test(
-        size=SIZE, message_hook=lambda m: isinstance(m, RunCommand) and sent.append(m.line)
-    ) as pilot:
+    async with sending(app, sent) as pilot:
         app.open_form("declare")
         await pilot.pause()
         form = app.screen
