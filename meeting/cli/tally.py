@@ -60,7 +60,8 @@ def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
     # cast.
     blanks = any(tally.vote.blank for tally in votes)
     # As wide as its longest word (up to a limit), so that "sous-amendement" is not cut in two.
-    longest = max((cell_len(word) for tally in votes for word in _about(tally).split()), default=0)
+    words = (word for tally in votes for word in f"{tally.motion.label} {_about(tally)}".split())
+    longest = max(map(cell_len, words), default=0)
     table.add_column(_("Motion"), min_width=min(max(12, longest), 16), overflow="fold")
     for name in (_("For"), _("Against"), _("Abst."), *([_("Blank")] if blanks else [])):
         table.add_column(name, justify="right", no_wrap=True)

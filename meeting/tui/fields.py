@@ -184,6 +184,8 @@ class Picker(Vertical, can_focus=False):
         if wanted and not found:
             said = _("nothing matches {typed}").format(typed=in_quotes(typed.strip()))
             options.add_option(Option(Text(said, style="italic"), disabled=True))
+        elif not self.choices:  # nothing to choose from yet: no decision to publish, say
+            options.add_option(Option(Text(_("(none yet)"), style="italic"), disabled=True))
         # Enter takes the highlighted choice, so one is highlighted only once letters are typed
         # (or the chair goes down the list): Enter on an untouched box leaves the field as it is.
         if found and wanted:

@@ -188,6 +188,11 @@ async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_pa
     other = in_session(tmp_path / "other").run("move by ke-1 seconded gh-1", "vote 15 3 1")
     app = app_for(other)
     async with app.run_test(size=SIZE) as pilot:
+        app.open_form("publish")  # no closed session here: nothing to publish, and it says so
+        await pilot.pause()
+        listed = app.screen.query_one("#field-motion", Picker).query_one(OptionList)
+        assert listed.option_count == 1 and str(listed.get_option_at_index(0).prompt) == "(none yet)"
+        await pilot.press("escape")
         app.open_form("move")
         await pilot.pause()
         app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
