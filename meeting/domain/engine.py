@@ -1649,6 +1649,16 @@ def _verb_allowed(state: State, verb: str) -> None:
     _voting_allows(state, verb)
 
 
+def verb_refused(state: State, verb: str) -> Refused | None:
+    """Why no command of this verb is taken now, whatever it says (the sitting adjourned, nobody
+    in the chair, a vote in progress), or None."""
+    try:
+        _verb_allowed(state, verb)
+    except _Refusing as refusing:
+        return refusing.refused
+    return None
+
+
 def decide(state: State, command: Command, context: Context = Context()) -> ev.AnyEvent | Refused:
     """The event this command becomes, or why it is refused."""
     try:

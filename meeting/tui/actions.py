@@ -32,6 +32,10 @@ class KeyAction:
     def shown_key(self) -> str:
         return {"colon": ":", "question_mark": "?"}.get(self.key, self.key)
 
+    def offered(self, state: State) -> bool:
+        """Whether the meeting as it stands offers it: its phase, and its condition if any."""
+        return state.phase in self.phases and (self.when is None or self.when(state))
+
 
 def _holds_an_election(state: State) -> bool:
     return bool(on_item(state, state.current))
@@ -77,7 +81,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("s", "form('queue')", N_("Speakers"), ("queue",), _SITTING, footer=False),
     KeyAction("f", "run('floor')", N_("Floor"), ("floor",), _SITTING, footer=False),
     KeyAction("y", "run('yield')", N_("End the speech"), ("yield",), _SITTING, footer=False),
-    KeyAction("t", "form('note')", N_("Note"), ("note",), _OPEN, footer=False),
+    KeyAction("t", "form('note')", N_("Note"), ("note",), footer=False),  # taken in every phase
     KeyAction("e", "form('recess')", N_("Recess"), ("recess",), _SITTING, footer=False),
     KeyAction("e", "run('resume')", N_("Resume"), ("resume",), frozenset({"in_recess"})),
     KeyAction("u", "undo", N_("Undo"), ("undo",)),

@@ -249,6 +249,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
         themselves come from `palette.VerbsProvider`)."""
         main = self.main
         for action in ACTIONS:
+            if not action.offered(self.session.state):
+                continue  # as the footer: no 'Begin' once begun, no 'Vote' after adjournment
 
             def run(action: str = action.action) -> None:
                 main.call_later(main.run_action, action)

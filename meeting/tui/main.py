@@ -95,12 +95,11 @@ class MainScreen(Screen[None]):
         if self.in_flight:
             return True  # a key's command is on its way: the phase may be about to change, never drop a key
         state = self.app.session.state
-        phase = state.phase
-        offered = [a for a in ACTIONS if a.action.split("(")[0] == action]
-        if not offered:
+        bound = [a for a in ACTIONS if a.action.split("(")[0] == action]
+        if not bound:
             return True
-        named = [a for a in offered if a.action == action_text(action, parameters)] or offered
-        return any(phase in a.phases and (a.when is None or a.when(state)) for a in named)
+        named = [a for a in bound if a.action == action_text(action, parameters)] or bound
+        return any(a.offered(state) for a in named)
 
     def redraw(self) -> None:
         state = self.app.session.state

@@ -1,6 +1,8 @@
 """The command palette's verbs: every verb of the command language but `at` (the replay
 script's clock), found by its word or by any words of what it does ("adjourn", "recess",
-"consensus"), each opening its form. A verb whose word starts with what is typed comes first."""
+"consensus"), each opening its form. A verb whose word starts with what is typed comes first.
+Before anything is typed the list holds what may be done now; a search finds every verb, those
+that cannot be taken now (the meeting adjourned, a vote in progress) last, with the reason."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from rich.text import Text
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
+from meeting.domain.engine import Refused, verb_refused
 from meeting.domain.language import GRAMMAR, Verb
 from meeting.i18n import _
+from meeting.messages import render
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -25,9 +29,15 @@ class VerbsProvider(Provider):
         app: MeetingApp = self.app  # type: ignore[assignment]
         app.call_later(app.open_form, verb)
 
+    def _refused(self, verb: Verb) -> Refused | None:
+        app: MeetingApp = self.app  # type: ignore[assignment]
+        return verb_refused(app.session.state, verb.name)
+
     async def discover(self) -> Hits:
         for verb in VERBS_IN_PALETTE:
-            yield DiscoveryHit(f"{verb.name} · {_(verb.summary)}", lambda v=verb.name: self._open(v), help=verb.example)
+            if self._refused(verb) is None:  # the list before anything is typed: what may be done now
+                title = f"{verb.name} · {_(verb.summary)}"
+                yield DiscoveryHit(title, lambda v=verb.name: self._open(v), help=verb.example)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -40,8 +50,12 @@ class VerbsProvider(Provider):
                 score = 0.95
             else:
                 score = min(matcher.match(title), 1.0) * 0.9  # the fuzzy score is not bounded by 1
+            # A verb not taken now is still found, after those that are, with the reason under it.
+            refused = self._refused(verb)
+            under = verb.example if refused is None else "✗ " + render(refused.code, refused.params)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=verb.example)
+                score = score if refused is None else score / 2
+                yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)
 
 
 class TranslatedPalette(CommandPalette):

@@ -507,6 +507,28 @@ async def test_the_palette_offers_every_verb_but_at_and_finds_them_by_their_word
         assert isinstance(app.screen, CommandForm) and app.screen.verb.name == "aside"
 
 
+async def test_the_palette_lists_what_may_be_done_now_and_says_why_not_of_the_rest(tmp_path):
+    """After adjournment the list before anything is typed has no 'adjourn', 'vote' or 'begin';
+    searched for, 'adjourn' is still found, after what may be done, with the reason it is not
+    taken now. It was offered, and refused only once chosen."""
+    from textual.command import CommandList, CommandPalette
+
+    meeting = in_session(tmp_path).run("adjourn")
+    app = app_for(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.4)
+        assert isinstance(app.screen, CommandPalette)
+        listed = app.screen.query_one(CommandList)
+        offered = {str(listed.get_option_at_index(n).prompt).split(" · ")[0] for n in range(listed.option_count)}
+        assert {"note", "correct", "publish", "sitting"} <= offered and not offered & {"adjourn", "vote", "begin"}
+        await type_text(pilot, "adjourn")
+        await pilot.pause(0.4)
+        found = [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)]
+        adjourn = next(text for text in found if text.startswith("adjourn · "))
+        assert "✗ the meeting is adjourned" in adjourn
+
+
 def test_every_field_of_every_form_has_words():
     """A form labels each argument in words, never with its name in the grammar (the approval
     of minutes once showed "corrections", the conclusion of a consensus "outcome")."""
@@ -1291,15 +1313,23 @@ async def test_the_members_view_never_reads_names_or_texts_as_markup(tmp_path):
             assert HOSTILE[key] in text
 
 
-async def test_the_palette_lists_every_key_action_with_its_key(tmp_path):
+@pytest.mark.parametrize("begun", [False, True])
+async def test_the_palette_lists_every_key_action_offered_now_with_its_key(tmp_path, begun):
+    """As the footer does: before the meeting begins 'Begin' and no 'Vote'; once in session,
+    the other way round (the palette once offered every key in every phase)."""
     from meeting.tui.actions import ACTIONS
 
-    app = app_for(start(tmp_path))
+    meeting = in_session(tmp_path) if begun else start(tmp_path)
+    app = app_for(meeting)
     async with app.run_test(size=SIZE):
         helps = {command.title: command.help for command in app.get_system_commands(app.screen)}
         for action in ACTIONS:
-            # Under each, the commands it sends, not its title again.
-            assert helps[f"{action.title}  ({action.shown_key})"] == " / ".join(action.verbs)
+            title = f"{action.title}  ({action.shown_key})"
+            if action.offered(meeting.state):
+                assert helps[title] == " / ".join(action.verbs)  # under each, the commands it sends
+            else:
+                assert title not in helps
+        assert ("Begin  (b)" in helps, "Vote  (v)" in helps) == (not begun, begun)
 
 
 async def test_a_torn_journal_is_reported_and_the_meeting_continues(tmp_path):
