@@ -161,7 +161,7 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             )
         case ev.NominationAnswered(candidate=candidate, answer=answer):
             return what_for(f"{name(candidate)} ({words(NOMINATION_ANSWERS, answer)})")
-        case ev.MotionWithdrawn(motion=number):
+        case ev.MotionWithdrawn(motion=number) | ev.DecisionPublished(motion=number):
             return what_for(f"#{number}")
         case ev.DivisionDemanded(motion=number, member=member):
             return what_for(f"#{number}, {name(member)}")

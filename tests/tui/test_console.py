@@ -183,6 +183,7 @@ async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_pa
         await type_text(pilot, str(lost))
         await pilot.press("enter")
         await pilot.pause()
+        assert shown(app, "#notice").startswith(f"✓ decision made public: #{lost}")  # which one
     assert sent == [f"publish {lost}"] and lost in meeting.state.published
 
     other = in_session(tmp_path / "other").run("move by ke-1 seconded gh-1", "vote 15 3 1")
