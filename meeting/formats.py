@@ -50,13 +50,15 @@ def clock_time(moment: datetime | time) -> str:
     return f"{hour}:{moment.minute:02d}"
 
 
+# CLDR's separator of thousands for each language we speak, so that a count is grouped without
+# importing Babel (the console may show one on its first frame); tests/unit/test_i18n.py checks
+# the table against Babel's CLDR data.
+GROUP_SEPARATORS = {"en": ",", "fr": "\u202f", "es": ".", "sw": ",", "pt": "."}
+
+
 def number(value: int) -> str:
     """A count with the language's grouping: "1,000", "1 000", "1.000"."""
-    if -1000 < value < 1000:
-        return str(value)  # no language groups fewer than four digits: no need to load Babel
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale=_locale(current_language()))
+    return f"{value:,}".replace(",", GROUP_SEPARATORS[current_language()])
 
 
 def decimal(value: Fraction) -> str:

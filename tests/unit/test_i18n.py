@@ -94,6 +94,19 @@ def test_the_clocks_pattern_is_cldrs_short_time() -> None:
                 assert clock_time(moment) == format_time(moment, "short", locale=_locale(code))
 
 
+def test_counts_are_grouped_as_cldr_groups_them_without_babel() -> None:
+    """GROUP_SEPARATORS (which spares the console Babel's import on its first frame) is CLDR's:
+    `number` writes what Babel writes, in every language we speak."""
+    from babel.numbers import format_decimal
+
+    from meeting.formats import number
+
+    for code in LANGUAGES:
+        with language(code):
+            for value in (0, 7, 999, 1000, 12_345, 1_000_000, -1000, -25):
+                assert number(value) == format_decimal(value, locale=_locale(code)), (code, value)
+
+
 def test_minutes_in_two_languages_written_at_once_do_not_mix(demos) -> None:
     """French and Swahili minutes of the same journal, built and rendered in two threads at
     the same time, many times over, equal the ones written one after the other."""
