@@ -50,12 +50,14 @@ class VerbsProvider(Provider):
                 score = 0.95
             else:
                 score = min(matcher.match(title), 1.0) * 0.9  # the fuzzy score is not bounded by 1
+            if score <= 0:
+                continue
             # A verb not taken now is still found, after those that are, with the reason under it.
             refused = self._refused(verb)
+            if refused is not None:
+                score /= 2
             under = verb.example if refused is None else "✗ " + render(refused.code, refused.params)
-            if score > 0:
-                score = score if refused is None else score / 2
-                yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)
+            yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)
 
 
 class TranslatedPalette(CommandPalette):
