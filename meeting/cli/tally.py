@@ -14,7 +14,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from meeting.ballot_figures import ballot_figures
 from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
@@ -143,6 +142,10 @@ def _detail(tally: Tally) -> Panel:
 
 
 def _ballot(ballot: BallotTally) -> Panel:
+    # Here, not at the top: the figures import the minutes' model, which every other command
+    # (the chair's console first) would otherwise build before its first frame.
+    from meeting.ballot_figures import ballot_figures
+
     record = ballot.round
     title = _("{office}, ballot {number}, {at}").format(
         office=ballot.election.office, number=record.number, at=record.declared

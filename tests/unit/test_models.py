@@ -90,6 +90,18 @@ def test_the_domain_imports_without_textual_or_rich():
     assert result.stdout.strip() == ""
 
 
+def test_the_command_line_builds_no_minutes_model_before_a_command_runs():
+    """The minutes' pydantic model (a fifth of the console's start-up) is built by the
+    commands that write or read minutes, not by the parser every command goes through, nor
+    by the chair's console."""
+    code = (
+        "import sys, meeting.cli.main, meeting.tui.app; meeting.cli.main.build_parser();"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('meeting.minutes.'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "meeting.minutes.model" not in result.stdout.strip().split(",")
+
+
 IO_MODULES = {"os", "sys", "io", "pathlib", "shutil", "socket", "subprocess", "tempfile", "fcntl", "time"}
 IO_CALLS = {"open", "print", "input"}
 
