@@ -21,14 +21,16 @@ from meeting.vocabulary import ELECTION_OUTCOMES, ELECTION_REASONS, GENDER_GROUP
 
 
 def votes_text(value: Fraction | int) -> str:
-    """Votes as the count keeps them: whole, or to the five decimal places of an STV transfer."""
+    """Votes as the count keeps them: whole, or to the five decimal places of an STV transfer,
+    all five written so that a column of them lines up. A change may be negative: the sign is
+    the whole figure's ("-0.65215"), not the floor's ("-1.34785")."""
     value = Fraction(value)
     if value.denominator == 1:
         return str(value.numerator)
-    scaled = value * UNIT
+    scaled = abs(value) * UNIT
     if scaled.denominator == 1:
         whole, part = divmod(scaled.numerator, UNIT)
-        return f"{whole}.{part:05d}".rstrip("0")
+        return f"{'-' if value < 0 else ''}{whole}.{part:05d}"
     return f"{float(value):.5f}"
 
 

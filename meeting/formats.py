@@ -72,17 +72,22 @@ def decimal(value: Fraction) -> str:
 
 
 def exact_figure(text: str) -> str:
-    """A figure as the records keep it, exact ("20.65215", "+0.65215", "-1.34785", "18"), as the
-    language writes it ("20,65215" in French): every decimal the count kept, none added."""
+    """A figure as the records keep it, exact ("20.65215", "+0.65215", "-0.65215", "18"), as the
+    language writes it ("20,65215" in French): every decimal the count kept, its trailing zeros
+    too ("1.55740"), none added."""
     from decimal import Decimal
 
     sign = "+" if text.startswith("+") else ""
     value = Decimal(text.removeprefix("+"))
     if value == value.to_integral_value():
         return sign + number(int(value))
-    from babel.numbers import format_decimal
+    from babel.numbers import format_decimal, get_decimal_symbol
 
-    return sign + format_decimal(value, locale=_locale(current_language()), decimal_quantization=False)
+    locale = _locale(current_language())
+    written = format_decimal(value, locale=locale, decimal_quantization=False)
+    places = len(text.partition(".")[2])
+    shown = len(written.rpartition(get_decimal_symbol(locale))[2])
+    return sign + written + "0" * (places - shown)
 
 
 def percent(share: Fraction) -> str:

@@ -52,15 +52,22 @@ def _count_sheet(ctx: Context, count: RankedCount) -> m.CountSheet:
     candidates = list(count.candidates)
     stages = []
     before: dict[str, Fraction] = {}
+    # Running totals, as the candidates' votes are, so that every column adds up to the valid papers.
+    non_transferable = lost = Fraction(0)
     for stage in count.stages:
         after = {c: Fraction(stage.votes.get(c, 0)) for c in candidates}
+        non_transferable += stage.non_transferable
+        lost += stage.lost
         stages.append(
             m.StageRecord(
                 number=stage.number,
                 words=stage_words(ctx.council, stage),
                 votes=[votes_text(after[c]) for c in candidates],
                 transfers=[_signed(after[c] - before.get(c, Fraction(0))) if before else "" for c in candidates],
-                non_transferable=votes_text(stage.non_transferable),
+                non_transferable=votes_text(non_transferable),
+                non_transferable_added=_signed(Fraction(stage.non_transferable)),
+                lost=votes_text(lost),
+                lost_added=_signed(Fraction(stage.lost)),
                 decisions=stage_explained(ctx.council, stage),
             )
         )
@@ -85,9 +92,12 @@ def _count_sheet(ctx: Context, count: RankedCount) -> m.CountSheet:
 
 def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballot) -> list[m.CandidateVotes]:
     if isinstance(result, RankedCount):
+        # A candidate's votes when the count decided their fate: at the last stage an excluded
+        # candidate has none left, and an elected one has passed on their surplus.
         last = result.stages[-1].votes if result.stages else {}
-        tally = {c: Fraction(last.get(c, 0)) for c in ballot.candidates}
-        fates = {d.candidate: d.outcome for s in result.stages for d in s.decisions}
+        decided = [d for s in result.stages for d in s.decisions]
+        tally = {c: Fraction(last.get(c, 0)) for c in ballot.candidates} | {d.candidate: d.votes for d in decided}
+        fates = {d.candidate: d.outcome for d in decided}
     elif isinstance(result, BallotRound):
         tally = {c: Fraction(v) for c, v in result.votes.items()}
         fates = {d.candidate: d.outcome for d in result.decisions}

@@ -193,7 +193,11 @@ class Words:
                 [person.name, *(_cell(s.votes[i], s.transfers[i]) for s in stages)]
                 for i, person in enumerate(count.candidates)
             ]
-            rows.append([_("Non-transferable"), *(exact_figure(s.non_transferable) for s in stages)])
+            rows.append([_("Non-transferable"), *(_cell(s.non_transferable, s.non_transferable_added) for s in stages)])
+            if count.lost != "0":
+                rows.append(
+                    [_("Fractions dropped (five decimal places)"), *(_cell(s.lost, s.lost_added) for s in stages)]
+                )
             tables.append((head, rows))
         return tables
 

@@ -375,7 +375,10 @@ class StageRecord(Record):
     words: str
     votes: list[str] = Field(description="Each candidate's votes at the end of the stage, in the count's order.")
     transfers: list[str] = Field(description="What the stage added to each candidate (+) or took away (-).")
-    non_transferable: str
+    non_transferable: str = Field(description="The non-transferable papers' votes at the end of the stage, in all.")
+    non_transferable_added: str = Field(description="What the stage added to them.")
+    lost: str = Field(description="The fractions of a vote dropped by truncation at the end of the stage, in all.")
+    lost_added: str = Field(description="What the stage dropped.")
     decisions: list[str]
 
 

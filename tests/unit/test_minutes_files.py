@@ -15,6 +15,7 @@ import json
 import re
 import tomllib
 import zipfile
+from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -284,12 +285,42 @@ def test_a_counts_decimals_are_the_languages_where_people_read_them_and_the_coun
     assert main(["minutes", str(journal), "-o", str(tmp_path), "--lang", "fr", "--format", "md,html,docx,json"]) == 0
     markdown = (tmp_path / "minutes.fr.md").read_text("utf-8")
     assert "Konaté-Dembélé : 20,65215 voix" in markdown and "Konaté-Dembélé (0,65215)" in markdown
-    assert "| 18,65215 (+0,65215) | 20,65215 (+2) | 20 (-1,34785) |" in markdown
+    assert "| 18,65215 (+0,65215) | 20,65215 (+2) | 20 (-0,65215) |" in markdown
     with zipfile.ZipFile(tmp_path / "minutes.fr.docx") as docx:
         word = docx.read("word/document.xml").decode("utf-8")
     for document in (markdown, (tmp_path / "minutes.fr.html").read_text("utf-8"), word):
         assert "20,65215" in document and not re.search(r"\d\.\d{5}", document)
     assert '"20.65215"' in (tmp_path / "minutes.fr.json").read_text("utf-8")
+
+
+def test_a_count_sheet_adds_up_at_every_stage_and_each_candidate_keeps_the_votes_their_fate_was_decided_on(tmp_path):
+    """Every column of the STV count sheet adds up to the valid papers (the candidates, the
+    non-transferable papers and the fractions dropped, each a running total), and each change
+    is the difference between two columns, its sign the change's own. The sheet once wrote
+    -0.65215 as "-1.34785" (the floor and its complement) and the non-transferable papers stage
+    by stage; the tellers' report gave an excluded candidate the 0 of the last stage."""
+    journal = REPO / "minutes" / "2027-06-general-assembly-election" / "journal.jsonl"
+    assert main(["minutes", str(journal), "-o", str(tmp_path), "--format", "json,md"]) == 0
+    [ballot] = json.loads((tmp_path / "minutes.json").read_text("utf-8"))["elections"][0]["rounds"]
+    sheet = ballot["count"]
+    before = None
+    for stage in sheet["stages"]:
+        column = [Fraction(v) for v in stage["votes"]]
+        assert sum(column) + Fraction(stage["non_transferable"]) + Fraction(stage["lost"]) == sheet["valid"]
+        if before is not None:
+            moved = [Fraction(t or 0) for t in stage["transfers"]]
+            assert [b + m for b, m in zip(before, moved, strict=True)] == column
+        before = column
+    assert (sheet["non_transferable"], sheet["lost"]) == (
+        sheet["stages"][-1]["non_transferable"],
+        sheet["stages"][-1]["lost"],
+    )
+    votes = {row["candidate"]["name"]: (row["votes"], row["outcome"]) for row in ballot["votes"]}
+    assert votes["Fúnmiláyọ Ògúnbíyì-Ọlátúnjí"] == ("2", "excluded")
+    assert votes["Kadiatou Konaté-Dembélé"] == ("20.65215", "elected")
+    assert votes["Kojo Ansah-Boatemaa"] == ("19.41660", "elected")
+    markdown = (tmp_path / "minutes.md").read_text("utf-8")
+    assert "| Mussa Shirima | 8 | 8.26086 (+0.26086) | 0 (-8.26086) |" in markdown
 
 
 @pytest.mark.parametrize("name", TEXT_FILES)
