@@ -444,6 +444,9 @@ MESSAGES: dict[str, str] = {
     "quorum.zero": N_("this quorum is met with nobody present: a quorum needs at least one voting seat"),
     "quorum.unreachable": N_("quorum needs {needed} voting seats but the council has only {seats}"),
     "quorum.regions-unreachable": N_("quorum needs {needed} regions but only {regions} have seats"),
+    "class.zero": N_(
+        "decision class '{id}' has a threshold of nothing, so any vote in favour would carry against every vote against"
+    ),
     "class.unreachable": N_("decision class '{id}' needs {needed} yes votes but the council has only {seats} seats"),
     "class.unknown": N_("unknown decision class '{id}'"),
     "chair.unknown": N_("the chair '{id}' is not on the council's roster"),

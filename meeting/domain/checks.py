@@ -140,12 +140,16 @@ def reachable_quorum(rules: Rules, council: Council) -> Iterator[Finding]:
 
 
 def reachable_decisions(rules: Rules, council: Council) -> Iterator[Finding]:
-    """A class needing more yes votes than there are seats can never carry anything.
+    """A class needing more yes votes than there are seats can never carry anything; one whose
+    threshold is nothing carries whatever the votes against.
 
     A share of votes cast is always reachable; a count, or a share of seats, may not be."""
     seats = len(council.seats)
     for class_id, decision in rules.classes.items():
         bound = decision.at_least if decision.at_least is not None else decision.more_than
+        if bound == 0:
+            yield problem("class.zero", "rules", ("classes", class_id, _bound_key(decision)), id=class_id)
+            continue
         by_count = isinstance(bound, int)
         if (by_count or decision.of != "votes_cast") and least_count(decision, seats) > seats:
             yield count_problem(

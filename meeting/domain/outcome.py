@@ -56,10 +56,16 @@ def bound_amount(decision: DecisionClass) -> int | Fraction:
     return amount
 
 
-def required_yes(decision: DecisionClass, base: int) -> Fraction:
-    """The yes votes the bound names: a share of the base, or a count."""
+def required_of(decision: DecisionClass, base: Fraction) -> Fraction:
+    """What the bound asks for out of a base: a share of it, or a count. A question nobody
+    voted for carries nothing: "at least two-thirds of the 0 votes cast" asks for one vote, not
+    none, unless a tie carries the question by the threshold itself (an appeal nobody votes on
+    leaves the chair's decision standing)."""
     amount = bound_amount(decision)
-    return amount * base if isinstance(amount, Fraction) else Fraction(amount)
+    required = amount * base if isinstance(amount, Fraction) else Fraction(amount)
+    if required == 0 and decision.at_least is not None and not tie_carries(decision):
+        return Fraction(1)
+    return required
 
 
 def carries(decision: DecisionClass, yes: int, required: Fraction) -> bool:
@@ -86,7 +92,7 @@ def _tie_decides(decision: DecisionClass, tally: Tally, entitled: int, seats: in
         return False
     one_more = Tally(tally.yes + 1, tally.no, tally.abstain)
     base = base_of(decision, one_more, entitled, seats, eligible)
-    return carries(decision, one_more.yes, required_yes(decision, base))
+    return carries(decision, one_more.yes, required_of(decision, Fraction(base)))
 
 
 def vote_outcome(
@@ -96,7 +102,7 @@ def vote_outcome(
     until the chair's casting vote or the lots. `seats`: the seats of the class's electorate;
     `eligible`: those of them eligible to vote."""
     base = base_of(decision, tally, entitled, seats, eligible)
-    required = required_yes(decision, base)
+    required = required_of(decision, Fraction(base))
     carried = carries(decision, tally.yes, required)
     awaiting: Literal["casting_vote", "lots"] | None = None
     if decision.tie != "fails" and not carried and _tie_decides(decision, tally, entitled, seats, eligible):
@@ -210,12 +216,6 @@ def group_base(decision: DecisionClass, group: Group) -> tuple[int, Fraction]:
     counted = decision.abstentions == "counted"
     heads = tally.yes + tally.no + (tally.abstain if counted else 0)
     return heads, group.yes + group.no + (group.abstain if counted else 0)
-
-
-def required_of(decision: DecisionClass, base: Fraction) -> Fraction:
-    """What the bound asks for out of a base: a share of it, or a count."""
-    amount = bound_amount(decision)
-    return amount * base if isinstance(amount, Fraction) else Fraction(amount)
 
 
 def _votes(group: Group, base: Fraction, required: Fraction | None, strictly: bool, whole_votes: bool) -> Votes:

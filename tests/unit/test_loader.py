@@ -481,6 +481,13 @@ def test_a_decision_count_above_the_seats_is_unreachable(write):
     assert diagnose(write, council=council) == [at("council.toml", "class.unreachable", council, "at_least = 5")]
 
 
+@pytest.mark.parametrize("bound", ['at_least = "0/3"', "at_least = 0", 'more_than = "0/1"'])
+def test_a_decision_threshold_of_nothing_is_refused(write, bound):
+    """Under `at_least = "0/3"` every motion carried, 1 vote to 16; `meeting check` passed it."""
+    council = MINI_COUNCIL.replace('[rules.classes.ordinary]\nmore_than = "1/2"', f"[rules.classes.ordinary]\n{bound}")
+    assert diagnose(write, council=council) == [at("council.toml", "class.zero", council, bound)]
+
+
 def test_an_error_in_the_override_is_located_in_the_agenda(write):
     agenda = MINI_AGENDA + "\n[rules.quorum]\nat_least = 9\n"
     assert diagnose(write, agenda) == [at("agenda.toml", "quorum.unreachable", agenda, "at_least = 9")]

@@ -212,3 +212,30 @@ def test_an_appeals_rule_says_a_tie_sustains_by_carrying():
     council = load(DEMO_AGENDA).meeting.council  # type: ignore[union-attr]
     assert decision_words(BUILT_IN_CLASSES["sustain"], council).endswith("a tie carries the motion")
     assert decision_words(MAJORITY, council).endswith("a tie fails")
+
+
+@given(
+    decision=st.sampled_from(CLASSES),
+    abstain=st.integers(min_value=0, max_value=5),
+    blank=st.integers(min_value=0, max_value=3),
+)
+def test_a_question_nobody_voted_for_carries_nothing(decision, abstain, blank):
+    """No yes vote, no decision: "two-thirds of the 0 votes cast" once carried a 0-0 with 5
+    abstentions (and with it closing debate, suspending the rules, or an objection to
+    consideration that dismissed a motion nobody voted against). It now asks for one vote.
+    Only a question a tie carries by its threshold (an appeal) stands when nobody votes."""
+    from meeting.domain.outcome import tie_carries
+
+    outcome = vote_outcome(decision, "c", Tally(0, 0, abstain, blank), 21, 21)
+    assert outcome.result == ("carried" if tie_carries(decision) else "lost")
+    if outcome.base == 0 and not tie_carries(decision):
+        assert yes_needed(outcome) == 1
+
+
+def test_two_thirds_of_no_votes_cast_needs_one_and_an_appeal_nobody_votes_on_sustains_the_chair():
+    from meeting.domain.outcome import BUILT_IN_CLASSES
+
+    lost = vote_outcome(TWO_THIRDS, "c", Tally(0, 0, 5), 21, 21)
+    assert (lost.result, yes_needed(lost)) == ("lost", 1)
+    assert vote_outcome(TWO_THIRDS, "c", Tally(1, 0, 5), 21, 21).result == "carried"
+    assert vote_outcome(BUILT_IN_CLASSES["sustain"], "c", Tally(0, 0, 3), 21, 21).result == "carried"
