@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,13 +183,14 @@ def _not_minuted(journal: files.Read, folder: Path, expected: str, file: str) ->
 
 
 def _approval(
-    journal: files.Read, path: Path, given: str | None, diagnostics: list[Diagnostic]
+    journal: files.Read, path: Path, folder: Path, given: str | None, diagnostics: list[Diagnostic]
 ) -> tuple[Approved | None, bool]:
-    """The approval a later journal records (given, or named by the manifest), checked both
-    ways; and whether the minutes files can then be checked (not against a broken link)."""
-    later = Path(given) if given else files.approved_by(path.parent, journal)
+    """The approval a later journal records (given, or named by the manifest in `folder`),
+    checked both ways; and whether the minutes files can then be checked (not against a
+    broken link)."""
+    later = Path(given) if given else files.approved_by(folder, journal)
     if later is None:
-        _approval_claimed(path.parent, diagnostics)
+        _approval_claimed(folder, diagnostics)
         return None, True
     later_path = files.journal_path(later)
     from meeting.minutes.approval import approval_in
@@ -226,7 +228,11 @@ def _expected(journal: files.Read, expect: str, path: Path, diagnostics: list[Di
 
 def run(args: argparse.Namespace) -> int:
     given = Path(args.path)
+    folder = given if given.is_dir() else given.parent
     path = files.journal_path(given)
+    if given.is_dir() and not os.path.lexists(path):
+        # Minutes written elsewhere (`meeting minutes J -o DIR`): their manifest names the journal.
+        path = files.manifest_journal(given) or path
     journal = files.read(path)
     speak(args, journal.state.meeting.agenda.language if journal.state else None)
     diagnostics: list[Diagnostic] = list(journal.diagnostics)
@@ -237,9 +243,9 @@ def run(args: argparse.Namespace) -> int:
     if journal.state is not None:
         sources = _sources(journal.state, args.agenda_dir, diagnostics)
         if journal.ok:
-            link, checkable = _approval(journal, path, args.approved_by, diagnostics)
+            link, checkable = _approval(journal, path, folder, args.approved_by, diagnostics)
             if checkable:
-                minutes = _check_minutes(journal, path.parent, link, diagnostics)
+                minutes = _check_minutes(journal, folder, link, diagnostics)
             if args.expect:
                 _expected(journal, args.expect, path, diagnostics)
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
@@ -305,8 +311,10 @@ def _report(
                 path=path, entries=len(journal.recorded), hash=journal.last_hash
             )
         )
-    else:
+    elif journal.hashes:
         lines.append(_("{path}: damaged (see the errors above)").format(path=path))
+    else:
+        lines.append(_("{path}: not read (see the errors above)").format(path=path))
     if sources and agenda_dir is None:
         lines.append(
             _("Sources: not checked ({names}); give --agenda-dir DIR to check their SHA-256").format(

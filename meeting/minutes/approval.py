@@ -17,8 +17,7 @@ from meeting import __version__
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
 from meeting.domain.record import effective
-from meeting.minutes import structured
-from meeting.minutes.files import Read, minutes_in
+from meeting.minutes.files import Read, minutes_in, render
 from meeting.minutes.model import Approved
 
 
@@ -61,7 +60,8 @@ def approval_in(
     if problems:
         return None, problems  # another journal state: its draft is another too
     if written_by == __version__:
-        draft = structured.to_toml(minutes_in(earlier, None)).encode("utf-8")
+        # The draft as `meeting minutes` wrote it: in the meeting's language, whatever --lang.
+        draft = render(minutes_in(earlier, None), "toml")
         found_sha256 = hashlib.sha256(draft).hexdigest()
         if found_sha256 != event.minutes_sha256:
             problems.append(

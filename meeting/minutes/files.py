@@ -200,6 +200,13 @@ def read_manifest(path: Path) -> dict[str, Any] | None:
     return parsed if isinstance(parsed.get("files"), dict) else None
 
 
+def manifest_journal(folder: Path) -> Path | None:
+    """The journal that the manifest of minutes written away from it (`-o DIR`) names."""
+    found = read_manifest(folder / MANIFEST)
+    named = found.get("journal") if found is not None else None
+    return folder / named if isinstance(named, str) else None
+
+
 def approved_by(folder: Path, journal: Read) -> Path | None:
     """The later journal the manifest here says approved these minutes, while the journal is
     still where it was when they were approved."""

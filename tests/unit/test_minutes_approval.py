@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -298,6 +299,25 @@ def test_verify_follows_the_manifest_to_the_approving_journal(demos: Demos, caps
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] and result["approval"]["meeting"] == MARCH
     assert all(f["status"] == "matches" for f in result["minutes"])
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "sw", "pt"])
+def test_approved_minutes_are_written_in_any_language_and_verified_away_from_their_journal(
+    approved_copy, tmp_path, capsys, lang
+):
+    """The approval names the draft the council had, in the meeting's language: the draft
+    regenerated to check it was once written in --lang's words (the TOML's comment line), so
+    approved minutes could be written in no other language. Minutes written elsewhere with -o
+    are then verified through the journal their manifest names."""
+    december, march = approved_copy
+    out = tmp_path / "out"
+    assert main(["minutes", str(december), "--lang", lang, "-o", str(out), "--approved-by", str(march)]) == 0
+    assert "DRAFT" not in (out / f"minutes.{lang}.md").read_text("utf-8")
+    assert main(["minutes", str(december), "--lang", lang]) == 0  # the manifest's approval, kept
+    assert f"minutes.{lang}.md" in tomllib.loads((december / "manifest.toml").read_text("utf-8"))["files"]
+    capsys.readouterr()
+    assert main(["verify", str(out)]) == 0
+    assert capsys.readouterr().out.endswith("Verified.\n")
 
 
 @pytest.fixture

@@ -261,6 +261,14 @@ def test_verify_without_any_minutes_says_so(tmp_path, capsys):
     assert f"no minutes in {tmp_path}: neither a manifest.toml nor any minutes file" in capsys.readouterr().err
 
 
+def test_verify_of_a_missing_journal_says_it_was_not_read_not_that_it_is_damaged(tmp_path, capsys):
+    assert main(["verify", str(tmp_path / "nowhere")]) == 1
+    captured = capsys.readouterr()
+    assert f"{tmp_path / 'nowhere'}:1:1: error: no such file" in captured.err
+    assert f"{tmp_path / 'nowhere'}: not read (see the errors above)" in captured.out
+    assert "damaged" not in captured.out
+
+
 def test_verify_of_minutes_written_by_another_version_says_so_instead_of_tampering(demo, capsys):
     manifest = demo / "manifest.toml"
     manifest.write_text(
