@@ -263,6 +263,9 @@ MESSAGES: dict[str, str] = {
     "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
+    "templates.not-a-folder": N_("--templates must name a folder: there is none here"),
+    "templates.empty": N_("--templates names a folder with neither a minutes.html nor a minutes.css"),
+    "templates.failed": N_("the minutes' template could not be filled: {reason}"),
     "minutes.approval-lapsed": N_(
         "these minutes were approved (by {approved_by}) as written from entry {seq} of the journal, which "
         "now ends at entry {last}: written again, they are a draft, for a later meeting to approve"
@@ -625,6 +628,24 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
 }
 
 
+# What the system's error codes mean, for a `reason` the operating system gave: the code stays
+# beside the words, for whoever looks it up.
+_SYSTEM_REASONS: dict[str, str] = {
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "ENOSPC": N_("the disk is full"),
+    "EDQUOT": N_("the disk quota is used up"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("a file of that name is in the way"),
+    "ENOTDIR": N_("part of the path is a file, not a folder"),
+    "EISDIR": N_("it is a folder"),
+    "ENOENT": N_("no such file or folder"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EIO": N_("the disk could not be read or written"),
+    "EADDRINUSE": N_("the port is already in use"),
+    "EADDRNOTAVAIL": N_("this computer has no such address"),
+}
+
 # Parameters that are shares of people, shown as percentages.
 _PERCENTS = frozenset({"share", "target"})
 # Parameters that are a number of seconds, shown as a duration in words ("1 week", "dakika 2").
@@ -648,6 +669,8 @@ def _shown(name: str, value: Any) -> str:
         from meeting.formats import duration
 
         return duration(value)
+    if name == "reason" and value in _SYSTEM_REASONS:
+        return _("{words} ({code})").format(words=_(_SYSTEM_REASONS[value]), code=value)
     words = _PARAM_WORDS.get(name)
     if words is not None and isinstance(value, str) and value in words:
         return _(words[value])

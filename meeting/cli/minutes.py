@@ -92,17 +92,24 @@ def write(
     written: list[str] = []
     meeting_language = journal.state.meeting.agenda.language
     views = [False, True] if files.has_closed_session(journal) else [False]
+    # Every file made before any is written: a template that fails leaves the folder as it was.
+    made: dict[Path, bytes] = {}
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        hashes: dict[str, str] = {}
         for confidential in views:
             minutes = files.minutes_in(journal, args.lang, link[1] if link else None, confidential=confidential)
             for fmt in args.format:
                 target = folder / files.file_name(fmt, minutes.language, meeting_language, confidential)
-                data = files.render(minutes, fmt, args.templates)
-                files.write_atomically(target, data)
-                hashes[target.name] = hashlib.sha256(data).hexdigest()
-                written.append(str(target))
+                made[target] = files.render(minutes, fmt, args.templates)
+    except files.TemplateFailed as exc:
+        diagnostics.append(exc.diagnostic)
+        return written
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        hashes: dict[str, str] = {}
+        for target, data in made.items():
+            files.write_atomically(target, data)
+            hashes[target.name] = hashlib.sha256(data).hexdigest()
+            written.append(str(target))
         manifest = folder / files.MANIFEST
         files.write_atomically(manifest, files.manifest(folder, path, journal, hashes, args.templates, link))
         written.append(str(manifest))
@@ -139,7 +146,9 @@ def run(args: argparse.Namespace) -> int:
         if later is None and (lapsed := files.approval_lapsed(folder, journal)):
             diagnostics.append(lapsed)
         link, writable = approval(journal, path, later, diagnostics)
-        if writable:
+        if (problem := files.templates_problem(args.templates)) is not None:
+            diagnostics.append(problem)
+        elif writable:
             written = write(journal, path, folder, args, link, diagnostics)
     elif journal.state is not None:
         diagnostics.append(error(str(path), "minutes.journal-damaged"))

@@ -158,7 +158,12 @@ def _check_minutes(
         key = (lang, confidential)
         if key not in regenerated:
             regenerated[key] = files.minutes_in(journal, lang, approved, confidential=confidential)
-        expected = files.render(regenerated[key], fmt, str(folder / templates) if templates else None)
+        try:
+            expected = files.render(regenerated[key], fmt, str(folder / templates) if templates else None)
+        except files.TemplateFailed as exc:  # the folder's templates changed since, or are gone
+            diagnostics.append(exc.diagnostic)
+            results.append({"file": str(path), "status": "differs"})
+            continue
         if data == expected:
             results.append({"file": str(path), "status": "matches"})
             continue

@@ -19,7 +19,7 @@ import tomli
 import tomli_w
 
 from meeting import __version__
-from meeting.diagnostics import Diagnostic, has_errors, warning
+from meeting.diagnostics import Diagnostic, error, has_errors, warning
 from meeting.domain.state import Recorded, State
 from meeting.i18n import _, language, supported
 from meeting.journal import read_journal
@@ -83,6 +83,27 @@ def _render(minutes: Minutes, fmt: str, templates: str | None) -> bytes:
     from meeting.minutes import structured
 
     return (structured.to_toml(minutes) if fmt == "toml" else structured.to_json(minutes)).encode("utf-8")
+
+
+class TemplateFailed(Exception):
+    """A `--templates` file that Jinja2 could not read or fill: where, and what it said."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.code)
+        self.diagnostic = diagnostic
+
+
+def templates_problem(folder: str | None) -> Diagnostic | None:
+    """`--templates DIR` names a folder holding minutes.html or minutes.css, or it is an error:
+    a name mistyped would otherwise give the packaged look without a word."""
+    if folder is None:
+        return None
+    path = Path(folder)
+    if not path.is_dir():
+        return error(folder, "templates.not-a-folder")
+    if not any((path / name).is_file() for name in ("minutes.html", "minutes.css")):
+        return error(folder, "templates.empty")
+    return None
 
 
 @dataclass

@@ -15,10 +15,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from meeting.diagnostics import error
 from meeting.domain.text import visible
 from meeting.formats import exact_figure
 from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
+from meeting.minutes.files import TemplateFailed
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -277,7 +279,26 @@ def _decision_row(minutes: m.Minutes, motion: m.MotionRecord) -> list[str]:
 def render(minutes: m.Minutes, templates: str | None = None) -> str:
     env = environment(templates)
     assert env.loader is not None
-    css = env.loader.get_source(env, "minutes.css")[0]
     env.filters["decision_row"] = lambda motion: _decision_row(minutes, motion)
-    template = env.get_template("minutes.html")
-    return template.render(m=minutes, t=Words(minutes), css=Markup(css), details=_details(minutes.header))
+    try:
+        css = env.loader.get_source(env, "minutes.css")[0]
+        template = env.get_template("minutes.html")
+        return template.render(m=minutes, t=Words(minutes), css=Markup(css), details=_details(minutes.header))
+    except jinja2.TemplateSyntaxError as exc:
+        place = exc.filename or str(Path(templates or TEMPLATES) / "minutes.html")
+        raise TemplateFailed(error(place, "templates.failed", exc.lineno, reason=exc.message or "")) from None
+    except jinja2.TemplateError as exc:
+        place, line = _template_line(exc, Path(templates or TEMPLATES) / "minutes.html")
+        raise TemplateFailed(error(place, "templates.failed", line, reason=str(exc))) from None
+
+
+def _template_line(exc: Exception, template: Path) -> tuple[str, int]:
+    """Where in a template filling it failed: Jinja2 gives its frames the template's file
+    and line, the innermost one last."""
+    place, line = str(template), 1
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename.endswith(".html"):
+            place, line = frame.tb_frame.f_code.co_filename, frame.tb_lineno
+        frame = frame.tb_next
+    return place, line

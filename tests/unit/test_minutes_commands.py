@@ -92,6 +92,59 @@ def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys)
     assert sorted(p.name for p in (tmp_path / "en").iterdir()) == ["manifest.toml", "minutes.md"]
 
 
+def test_templates_restyle_the_html_and_verify_regenerates_with_them(source, tmp_path, capsys):
+    """A council's own minutes.css, beside the packaged minutes.html: the manifest records the
+    folder and `meeting verify` regenerates with it."""
+    styles = tmp_path / "house-style"
+    styles.mkdir()
+    (styles / "minutes.css").write_text("body { font-family: 'Gill Sans'; }\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["minutes", str(source), "-o", str(out), "--format", "html", "--templates", str(styles)]) == 0
+    assert "font-family: 'Gill Sans'" in (out / "minutes.html").read_text("utf-8")
+    assert tomllib.loads((out / "manifest.toml").read_text("utf-8"))["templates"] == "../house-style"
+    capsys.readouterr()
+    assert main(["verify", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "said"),
+    [
+        ("<p>{{ m.nosuch.attr }}</p>\n", 1, "has no attribute 'nosuch'"),
+        ("<p>\n{% if %}\n", 2, "Expected an expression"),
+    ],
+)
+def test_a_template_that_fails_is_an_error_at_its_line_and_nothing_is_written(
+    source, tmp_path, capsys, template, line, said
+):
+    """Once a traceback from Jinja2; and the Markdown and TOML were written before the HTML failed."""
+    styles = tmp_path / "house-style"
+    styles.mkdir()
+    (styles / "minutes.html").write_text(template, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["minutes", str(source), "-o", str(out), "--templates", str(styles)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{styles / 'minutes.html'}:{line}:1: error: the minutes' template could not be filled: ")
+    assert said in err and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("make", "said"), [(None, "must name a folder"), ("", "neither a minutes.html nor")])
+def test_templates_that_name_no_folder_of_templates_are_an_error(source, tmp_path, capsys, make, said):
+    """A mistyped folder once gave the packaged look, and the manifest recorded the typo."""
+    styles = tmp_path / "house-style"
+    if make is not None:
+        styles.mkdir()
+    assert main(["minutes", str(source), "-o", str(tmp_path / "out"), "--templates", str(styles)]) == 1
+    assert capsys.readouterr().err.startswith(f"{styles}:1:1: error: --templates ")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_that_is_a_file_is_said_in_words(source, tmp_path, capsys):
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    assert main(["minutes", str(source), "-o", str(tmp_path / "taken"), "--format", "md"]) == 1
+    assert "cannot write the minutes: a file of that name is in the way (EEXIST)" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("formats", ["pdf", "md,odt", ""])
 def test_a_format_this_version_does_not_write_is_a_usage_error(source, tmp_path, capsys, formats):
     with pytest.raises(SystemExit) as exit_:
