@@ -290,6 +290,12 @@ MESSAGES: dict[str, str] = {
         "the signed copy was made from this entry; the journal goes on after it (entries since: {later})"
     ),
     "verify.expect-differs": N_("the journal's final SHA-256 is {found}, not {expected} as on the signed copy"),
+    "verify.source-not-embedded": N_(
+        "the council and agenda the journal holds are not what these files give, although their SHA-256 match: the journal's copy was changed"
+    ),
+    "verify.source-unloadable": N_(
+        "these files match the SHA-256 the journal records but no longer load (see `meeting check`): the journal's copy of them is not compared"
+    ),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"

@@ -94,7 +94,21 @@ def _sources(state: Any, agenda_dir: str | None, diagnostics: list[Diagnostic]) 
                     diagnostics.append(error(str(path), "verify.source-changed", found=found, expected=source.sha256))
                     result["status"] = "changed"
         results.append(result)
+    if agenda_dir is not None and state.sources and all(r["status"] == "matches" for r in results):
+        _embedded(state, Path(agenda_dir) / state.sources[0].path, diagnostics)
     return results
+
+
+def _embedded(state: Any, agenda: Path, diagnostics: list[Diagnostic]) -> None:
+    """The council and agenda the journal's first entry holds are what its files give: the
+    recorded SHA-256 alone would vouch for a journal whose rules were rewritten and re-chained."""
+    from meeting.loader.load import load
+
+    loaded = load(agenda, expect="agenda")
+    if loaded.meeting is None:
+        diagnostics.append(error(str(agenda), "verify.source-unloadable"))
+    elif (loaded.meeting.council, loaded.meeting.agenda) != (state.meeting.council, state.meeting.agenda):
+        diagnostics.append(error(str(agenda), "verify.source-not-embedded"))
 
 
 def _minutes_files(folder: Path) -> list[tuple[Path, str, str | None, bool]]:

@@ -203,6 +203,28 @@ def test_verify_checks_the_sources_against_the_agenda_folder(demo, tmp_path, cap
     ]
 
 
+def test_verify_catches_rules_rewritten_in_the_journal_and_the_chain_rebuilt(demo, capsys):
+    """The quorum the meeting was decided under, changed from 11 to 3 in the journal's copy of
+    the council, every later line's `prev` recomputed: the chain is intact and the files'
+    SHA-256 still match what the journal records, but the council the files give is not the
+    one the journal holds. `--agenda-dir` once vouched for it."""
+    journal = demo / "journal.jsonl"
+    lines = journal.read_bytes().splitlines()
+    assert b'"quorum":{"at_least":11,' in lines[0]
+    lines[0] = lines[0].replace(b'"quorum":{"at_least":11,', b'"quorum":{"at_least":3,', 1)
+    for before, line in enumerate(lines[1:]):
+        old = json.loads(line)["prev"].encode()
+        lines[before + 1] = line.replace(old, hashlib.sha256(lines[before]).hexdigest().encode(), 1)
+    journal.write_bytes(b"\n".join(lines) + b"\n")
+    assert main(["verify", str(journal)]) == 1  # the minutes no longer match: but they could be regenerated
+    capsys.readouterr()
+    assert main(["verify", str(journal), "--agenda-dir", str(DEMO_AGENDA.parent), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result["journal"]["chain"] == "intact"
+    assert {s["status"] for s in result["sources"]} == {"matches"}
+    assert (str(DEMO_AGENDA), "verify.source-not-embedded") in [(e["path"], e["code"]) for e in result["errors"]]
+
+
 @pytest.mark.parametrize(
     "needle, replacement, at_next",
     [
