@@ -268,7 +268,7 @@ def _details(h: m.Header) -> list[tuple[str, str]]:
 
 def _decision_row(minutes: m.Minutes, motion: m.MotionRecord) -> list[str]:
     item = minutes.item(motion.item)
-    what = motion.label + (f": {motion.text}" if motion.text else "")
+    what = motion.label + (_(": ") + motion.text if motion.text else "")
     if motion.original_text:
         what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
     if motion.translation:

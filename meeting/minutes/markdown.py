@@ -14,12 +14,15 @@ from meeting.minutes import model as m
 from meeting.minutes.html import Words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+# Line breaks and runs of spaces: not the no-break spaces French sets before ":" and ";"
+# (str.split() would take those too).
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def md(text: str) -> str:
     """Text as Markdown shows it literally inside a line: control characters visible, special
     characters escaped, one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
+    return _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", visible(text)).strip())
 
 
 def paragraph(text: str) -> str:
@@ -208,7 +211,7 @@ def _decisions(minutes: m.Minutes) -> Iterator[str]:
     rows = []
     for motion in minutes.motions:
         item = minutes.item(motion.item)
-        what = md(motion.label) + (f": {md(motion.text)}" if motion.text else "")
+        what = md(motion.label) + (_(": ") + md(motion.text) if motion.text else "")
         if motion.original_text:
             what += " " + _("(as amended; moved as: {text})").format(text=md(motion.original_text))
         if motion.translation:
@@ -224,7 +227,7 @@ def _signatures(minutes: m.Minutes) -> Iterator[str]:
     yield paragraph(minutes.approval.words)
     yield ""
     for signature in minutes.signatures:
-        yield f"{md(signature.role)}: {md(signature.name)}"
+        yield md(signature.role) + _(": ") + md(signature.name)
         yield ""
         yield _("Signature: ______________________  Date: ______________")
         yield ""

@@ -419,7 +419,7 @@ def _interest(said: Said, event: ev.Event) -> str:
 
 def _ruling_words(said: Said, template: str, member: str, item: str, reason: str | None) -> str:
     text = _(template).format(member=said.ctx.who(member), item=said.ctx.item_words(item))
-    return f"{text}: {quoted(reason)}." if reason else f"{text}."
+    return text + _(": ") + quoted(reason) + "." if reason else text + "."
 
 
 @says(ev.StandingRestored)

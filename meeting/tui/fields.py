@@ -65,7 +65,7 @@ def motion_choices(state: State, numbers: Sequence[int]) -> list[Choice]:
         motion = state.motions[number]
         label = f"#{number} {words(MOTION_NAMES, motion.kind)}"
         if motion.text:
-            label += ": " + quoted(motion.text)
+            label += _(": ") + quoted(motion.text)
         label += " — " + words(MOTION_STATUS, motion.status)
         choices.append(Choice(str(number), label, f"{number} #{number} {motion.text or ''}"))
     return choices

@@ -256,13 +256,13 @@ class CommandForm(ModalScreen[None]):
                 if text and arg.kind in ("int", "motion"):
                     text = text.removeprefix("#") if arg.kind == "motion" else text
                     if not text.isdigit():
-                        return FieldProblem(arg.name, words + ": " + render("command.expected-number", {}))
+                        return FieldProblem(arg.name, words + _(": ") + render("command.expected-number", {}))
                     args[arg.name] = int(text)
                 elif text and arg.kind == "date":
                     try:
                         args[arg.name] = date.fromisoformat(text)
                     except ValueError:
-                        return FieldProblem(arg.name, words + ": " + render("command.bad-date", {"value": text}))
+                        return FieldProblem(arg.name, words + _(": ") + render("command.bad-date", {"value": text}))
                 elif text:
                     args[arg.name] = text
             if arg.name not in args and not optional:

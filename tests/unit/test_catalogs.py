@@ -217,3 +217,10 @@ def test_french_punctuation_keeps_its_space_with_it() -> None:
     found = catalog(LOCALE_DIR / "fr" / "LC_MESSAGES" / "meeting.po", locale="fr")
     breaking = [msgid(m) for m in messages(found) for text in forms(m) if re.search(r"[ \t][;:?!]", text)]
     assert breaking == []
+    # Nor with no space at all: "excusé; représenté" came from a translation that began "; ".
+    # A colon or a question mark that ends a word is punctuation; the diagnostics' own
+    # PATH:LINE:COL: is syntax, kept as written.
+    unspaced = re.compile(r"(?<![\u00a0\u202f])(;|[:?!](?=\s|$))")
+    syntax = re.compile(r"[A-Z]+:[A-Z]+:[A-Z]+: (error|warning): |\{col\}: ")
+    bare = [msgid(m) for m in messages(found) for text in forms(m) if unspaced.search(syntax.sub("", text))]
+    assert bare == []

@@ -284,7 +284,7 @@ def test_a_counts_decimals_are_the_languages_where_people_read_them_and_the_coun
     journal = REPO / "minutes" / "2027-06-general-assembly-election" / "journal.jsonl"
     assert main(["minutes", str(journal), "-o", str(tmp_path), "--lang", "fr", "--format", "md,html,docx,json"]) == 0
     markdown = (tmp_path / "minutes.fr.md").read_text("utf-8")
-    assert "Konaté-Dembélé : 20,65215 voix" in markdown and "Konaté-Dembélé (0,65215)" in markdown
+    assert "Konaté-Dembélé\u00a0: 20,65215 voix" in markdown and "Konaté-Dembélé (0,65215)" in markdown
     assert "| 18,65215 (+0,65215) | 20,65215 (+2) | 20 (-0,65215) |" in markdown
     with zipfile.ZipFile(tmp_path / "minutes.fr.docx") as docx:
         word = docx.read("word/document.xml").decode("utf-8")
@@ -409,3 +409,15 @@ def test_the_model_itself_holds_the_tellers_reports_and_no_voter(demo):
     assert "choice" not in json.dumps(election.model_dump(mode="json"))
     # The one roll call of the demo does name each seat's vote.
     assert {v.choice for v in minutes.motion(11).vote.roll_call} == {"yes", "no", "abstain"}
+
+
+def test_markdown_folds_runs_of_spaces_but_keeps_the_no_break_spaces_french_sets():
+    """Markdown once folded every space with str.split(), the no-break ones before ":" and ";"
+    included, so a French line could wrap to begin with a colon; the HTML and Word kept them."""
+    from meeting.minutes.markdown import md
+
+    assert (
+        md(" Présidence\u00a0: Neema   Mwakasege-Lyimo\u00a0; fin ")
+        == "Présidence\u00a0: Neema Mwakasege-Lyimo\u00a0; fin"
+    )
+    assert md("40\u202f%") == "40\u202f%"
