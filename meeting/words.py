@@ -20,9 +20,15 @@ from meeting.i18n import _, ngettext
 from meeting.vocabulary import APPEAL_OUTCOMES, BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
 
 
-def labelled(what: str, text: str) -> str:
-    """ "what: text", with the language's colon (after a no-break space in French)."""
-    return _("{what}: {text}").format(what=what, text=text)
+def labelled(what: str, text: str | None) -> str:
+    """ "what: text", with the language's colon (after a no-break space in French); `what`
+    alone when there is no text."""
+    return _("{what}: {text}").format(what=what, text=text) if text else what
+
+
+def colon() -> str:
+    """The language's colon with its spaces, for a label set apart from its text (in bold)."""
+    return _("{what}: {text}").format(what="", text="")
 
 
 def base_words(of: str, seats: int) -> str:

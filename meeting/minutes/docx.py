@@ -32,6 +32,7 @@ from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
 from meeting.minutes.html import Words
+from meeting.words import colon, labelled
 
 # The date every zip entry carries: the same bytes from the same journal.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -86,7 +87,7 @@ class Body:
 
     def labelled(self, label: str, value: str) -> None:
         """ "Proxies: none", the label in bold."""
-        self.paragraph(_run(label + _(": "), bold=True), _run(value))
+        self.paragraph(_run(label + colon(), bold=True), _run(value))
 
     def entries(self, entries: Sequence[m.Entry | m.Withdrawn]) -> None:
         """Each entry's time, then its text under a hanging indent of 14 mm."""
@@ -301,7 +302,7 @@ def render(minutes: m.Minutes) -> bytes:
     rows: list[list[str | int | None]] = []
     for motion in minutes.motions:
         found = minutes.item(motion.item)
-        what = motion.label + (_(": ") + motion.text if motion.text else "")
+        what = labelled(motion.label, motion.text)
         if motion.original_text:
             what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
         if motion.translation:
@@ -331,7 +332,7 @@ def render(minutes: m.Minutes) -> bytes:
     body.words(minutes.approval.words)
     for signature in minutes.signatures:
         body.paragraph(
-            _run(signature.role + _(": ") + signature.name, bold=True), props='<w:keepNext/><w:spacing w:before="360"/>'
+            _run(labelled(signature.role, signature.name), bold=True), props='<w:keepNext/><w:spacing w:before="360"/>'
         )
         body.words(_("Signature: ______________________  Date: ______________"))
     body.words(f"{t.journal_hash} {minutes.journal.last_entry_sha256}")

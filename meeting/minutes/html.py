@@ -21,6 +21,7 @@ from meeting.formats import exact_figure
 from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.files import TemplateFailed
+from meeting.words import labelled
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -268,7 +269,7 @@ def _details(h: m.Header) -> list[tuple[str, str]]:
 
 def _decision_row(minutes: m.Minutes, motion: m.MotionRecord) -> list[str]:
     item = minutes.item(motion.item)
-    what = motion.label + (_(": ") + motion.text if motion.text else "")
+    what = labelled(motion.label, motion.text)
     if motion.original_text:
         what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
     if motion.translation:

@@ -12,6 +12,7 @@ from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
 from meeting.minutes.html import Words
+from meeting.words import labelled
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 # Line breaks and runs of spaces: not the no-break spaces French sets before ":" and ";"
@@ -211,7 +212,7 @@ def _decisions(minutes: m.Minutes) -> Iterator[str]:
     rows = []
     for motion in minutes.motions:
         item = minutes.item(motion.item)
-        what = md(motion.label) + (_(": ") + md(motion.text) if motion.text else "")
+        what = labelled(md(motion.label), md(motion.text) if motion.text else None)
         if motion.original_text:
             what += " " + _("(as amended; moved as: {text})").format(text=md(motion.original_text))
         if motion.translation:
@@ -227,7 +228,7 @@ def _signatures(minutes: m.Minutes) -> Iterator[str]:
     yield paragraph(minutes.approval.words)
     yield ""
     for signature in minutes.signatures:
-        yield md(signature.role) + _(": ") + md(signature.name)
+        yield labelled(md(signature.role), md(signature.name))
         yield ""
         yield _("Signature: ______________________  Date: ______________")
         yield ""

@@ -43,7 +43,7 @@ from meeting.vocabulary import (
     sentence,
     upper_first,
 )
-from meeting.words import outcome_words
+from meeting.words import labelled, outcome_words
 
 
 class Said:
@@ -419,7 +419,7 @@ def _interest(said: Said, event: ev.Event) -> str:
 
 def _ruling_words(said: Said, template: str, member: str, item: str, reason: str | None) -> str:
     text = _(template).format(member=said.ctx.who(member), item=said.ctx.item_words(item))
-    return text + _(": ") + quoted(reason) + "." if reason else text + "."
+    return labelled(text, quoted(reason) if reason else None) + "."
 
 
 @says(ev.StandingRestored)
@@ -655,7 +655,7 @@ def closed_session(ctx: Context, item_id: str, spans: list[Span]) -> list[m.Entr
     ]
     for motion in ctx.state.motions.values():
         if motion.item == item_id and motion.number in ctx.published:
-            what = f"{ctx.label(motion)}: {sentence(motion.text)}" if motion.text else ctx.label(motion)
+            what = labelled(ctx.label(motion), sentence(motion.text) if motion.text else None)
             told.append(
                 m.Entry(
                     at=ctx.clock(motion.decided_at or motion.moved_at),

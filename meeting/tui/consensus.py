@@ -81,7 +81,7 @@ class ConsensusScreen(ModalScreen[None]):
             round_.append(Text(_("Consensus sought. Blocks:"), style="bold"))
             for member, reason in consensus.blocks:
                 name = member_name(state, member)
-                round_.append(indented(labelled(name, quoted(reason)) if reason else name))
+                round_.append(indented(labelled(name, quoted(reason) if reason else None)))
             if not consensus.blocks:
                 round_.append(indented("—"))
             names = ", ".join(member_name(state, m) for m in consensus.asides) or "—"

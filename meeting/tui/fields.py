@@ -22,6 +22,7 @@ from meeting.domain.engine import plain_letters
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.vocabulary import ATTENDANCE, MOTION_NAMES, MOTION_STATUS, in_quotes, quoted, words
+from meeting.words import labelled
 
 SHOWN = 6  # choices listed under a picker at once
 
@@ -64,8 +65,7 @@ def motion_choices(state: State, numbers: Sequence[int]) -> list[Choice]:
     for number in numbers:
         motion = state.motions[number]
         label = f"#{number} {words(MOTION_NAMES, motion.kind)}"
-        if motion.text:
-            label += _(": ") + quoted(motion.text)
+        label = labelled(label, quoted(motion.text) if motion.text else None)
         label += " — " + words(MOTION_STATUS, motion.status)
         choices.append(Choice(str(number), label, f"{number} #{number} {motion.text or ''}"))
     return choices

@@ -40,6 +40,7 @@ from meeting.tui.fields import (
 )
 from meeting.tui.messages import CommandAnswered, RunCommand
 from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, in_quotes, words
+from meeting.words import labelled
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -256,13 +257,13 @@ class CommandForm(ModalScreen[None]):
                 if text and arg.kind in ("int", "motion"):
                     text = text.removeprefix("#") if arg.kind == "motion" else text
                     if not text.isdigit():
-                        return FieldProblem(arg.name, words + _(": ") + render("command.expected-number", {}))
+                        return FieldProblem(arg.name, labelled(words, render("command.expected-number", {})))
                     args[arg.name] = int(text)
                 elif text and arg.kind == "date":
                     try:
                         args[arg.name] = date.fromisoformat(text)
                     except ValueError:
-                        return FieldProblem(arg.name, words + _(": ") + render("command.bad-date", {"value": text}))
+                        return FieldProblem(arg.name, labelled(words, render("command.bad-date", {"value": text})))
                 elif text:
                     args[arg.name] = text
             if arg.name not in args and not optional:

@@ -74,7 +74,7 @@ class ResultScreen(ModalScreen[None]):
             yield Label(headline, classes=f"result -{tone}")
             if motion is not None:
                 about = f"#{motion.number} {words(MOTION_NAMES, motion.kind)}"
-                yield Static(Text(labelled(about, in_quotes(motion.text)) if motion.text else about, style="italic"))
+                yield Static(Text(labelled(about, in_quotes(motion.text) if motion.text else None), style="italic"))
             yield from self._body(state)
             yield Label(self._hint(), classes="hint")
 
@@ -108,7 +108,7 @@ class ResultScreen(ModalScreen[None]):
             if consensus is not None:
                 for member, reason in consensus.blocks:
                     line = _("Blocked by {name}").format(name=member_name(state, member))
-                    yield Static(Text(labelled(line, quoted(reason)) if reason else line), classes="block")
+                    yield Static(Text(labelled(line, quoted(reason) if reason else None)), classes="block")
                 for member in consensus.asides:
                     yield Static(
                         Text(_("Stood aside: {name}").format(name=member_name(state, member))), classes="aside"
