@@ -24,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -163,6 +163,10 @@ def _page(doc: DocumentObject, minutes: m.Minutes, t: Words) -> None:
         styles[name].font.name = "DejaVu Sans"
         styles[name].font.color.rgb = RGBColor(0x1D, 0x4E, 0x89)
     styles["Title"].font.size = Pt(16)
+    # Word spell-checks in the language the default run properties name (python-docx's template
+    # says en-US whatever the minutes' language).
+    for language in styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
+        language.set(qn("w:val"), _word_language(minutes.language))
     head = section.header.paragraphs[0]
     head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if minutes.header.marks:
@@ -259,8 +263,26 @@ def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
     body.paragraph(_run(t.elected(e), bold=True), _run(" " + e.words))
 
 
+def _word_language(code: str) -> str:
+    """The language tag Word proofs with: a region the language is most written in when the
+    code names none ("fr" is "fr-FR"), as CLDR's likely subtags give it."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(code.replace("-", "_"))
+    if likely is None:
+        return code
+    language, _script, region = likely.split("_")[:3]
+    return f"{language}-{region}"
+
+
 def render(minutes: m.Minutes) -> bytes:
     doc = Document()
+    # python-docx's template carries a thumbnail of some other document, which a file browser
+    # would show as this one's preview.
+    package = doc.part.package
+    for key, relation in list(package.rels.items()):
+        if relation.reltype.endswith("/thumbnail"):
+            del package.rels[key]
     t = Words(minutes)
     h = minutes.header
     _page(doc, minutes, t)
@@ -330,11 +352,12 @@ def render(minutes: m.Minutes) -> bytes:
 
     body.heading(t.approval, 1)
     body.words(minutes.approval.words)
+    # The signatures and the journal's hash they sign for, kept on one page.
     for signature in minutes.signatures:
         body.paragraph(
             _run(labelled(signature.role, signature.name), bold=True), props='<w:keepNext/><w:spacing w:before="360"/>'
         )
-        body.words(_("Signature: ______________________  Date: ______________"))
+        body.paragraph(_run(_("Signature: ______________________  Date: ______________")), props="<w:keepNext/>")
     body.words(f"{t.journal_hash} {minutes.journal.last_entry_sha256}")
     if roll_calls:
         _roll_calls(body, roll_calls, t)

@@ -61,3 +61,28 @@ def test_every_zip_entry_has_the_same_fixed_date():
     for path in (COMMITTED / "minutes.docx", COMMITTED_MARCH / "minutes-closed.docx"):
         with zipfile.ZipFile(Path(path)) as archive:
             assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_word_proofs_each_language_as_itself_and_shows_no_other_documents_preview():
+    """Word spell-checked every file as en-US (python-docx's template), French minutes too, and
+    the template's thumbnail, a picture of another document, was each file's preview."""
+    for name, language in (
+        ("minutes.docx", "en-US"),
+        ("minutes.fr.docx", "fr-FR"),
+        ("minutes.es.docx", "es-ES"),
+        ("minutes.sw.docx", "sw-TZ"),
+        ("minutes.pt.docx", "pt-BR"),
+    ):
+        with zipfile.ZipFile(GOLDEN / name) as package:
+            assert f'<w:lang w:val="{language}"' in package.read("word/styles.xml").decode("utf-8")
+            assert not any("thumbnail" in entry for entry in package.namelist())
+            assert b"thumbnail" not in package.read("_rels/.rels")
+
+
+def test_the_signatures_and_the_journals_hash_are_kept_on_one_page():
+    document = docx.Document(str(GOLDEN / "minutes.docx"))
+    paragraphs = document.paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Chair: "))
+    last = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Journal SHA-256: "))
+    assert last - first == 4
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[first:last])
