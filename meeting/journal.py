@@ -128,6 +128,9 @@ def read_journal(
             return [], [file_error(shown, exc)]
     if not scan.entries and (scan.problem is None or scan.problem.severity == "warning"):
         return [], [error(shown, "journal.empty")]
+    if scan.problem is not None and scan.problem.code == "journal.chain-broken":
+        # The line the broken link names changed after it was written: not a good entry.
+        return scan.entries[:-1], [scan.problem]
     return scan.entries, [] if scan.problem is None else [scan.problem]
 
 

@@ -197,6 +197,9 @@ class ProjectorScreen(_Panels):
         """Yes, no and abstain in large digits: a roll call as it fills, else the last result."""
         pending = state.pending
         box = self.query_one("#count-box")
+        if in_closed_session(state):  # a closed session's votes are not shown as they are cast either
+            box.display = False
+            return
         if pending is not None and pending.poll is not None and pending.poll.method == "roll_call":
             choices = [choice for _voter, choice in pending.poll.choices.values()]
             counts = (choices.count("yes"), choices.count("no"), choices.count("abstain"))

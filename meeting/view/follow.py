@@ -42,6 +42,7 @@ class Follower:
         self.last_hash = GENESIS
         self.waiting = True  # no journal yet: the chair has not started the meeting
         self.problem: Diagnostic | None = None
+        self.broken = False  # a line changed after it was written: nothing from it on is shown
 
     @property
     def last_at(self) -> datetime | None:
@@ -62,6 +63,8 @@ class Follower:
             self._reset()
             tail = new_lines(self.path, 0, self.shown, self.limit)
             restarted = True
+        elif self.broken:
+            return Update()
         self.identity = tail.identity
         self.waiting = False
         taken = 0
@@ -72,6 +75,8 @@ class Follower:
             if problem is not None:
                 # Kept, not skipped: a torn line the console will cut off, or damage to show.
                 self.problem = problem
+                if problem.code == "journal.chain-broken":
+                    self._withdraw_last()
                 break
             offset += len(raw) + 1
             taken += 1
@@ -82,6 +87,13 @@ class Follower:
                 self.problem = Diagnostic(self.shown, line, 1, "error", tail.problem.code, tail.problem.params)
         self.offset = offset
         return Update(taken, restarted)
+
+    def _withdraw_last(self) -> None:
+        """The line before a broken link is the one that changed (or the link itself was): its
+        event is not shown, a count altered there would read as a decision."""
+        self.broken = True
+        self.recorded.pop()
+        self.state = fold(self.recorded) if self.recorded else None
 
     def _take(self, raw: bytes) -> Diagnostic | None:
         seq = len(self.recorded) + 1

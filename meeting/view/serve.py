@@ -46,8 +46,10 @@ def new_token() -> str:
 
 
 def view_command(journal: Path, lang: str | None, projector: bool) -> str:
-    """The one command a browser's process runs: the view, following, never the console."""
-    argv = [sys.executable, "-m", "meeting", "view", "--follow", str(journal.resolve())]
+    """The one command a browser's process runs: the view, following, never the console. `-P`:
+    the installed program, not a `meeting` folder in whatever folder the chair started from
+    (Python would look there first)."""
+    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal.resolve())]
     if lang is not None:
         argv += ["--lang", lang]
     if projector:

@@ -119,6 +119,25 @@ def test_a_damaged_complete_line_is_shown_and_not_skipped(tmp_path):
     assert len(follower.recorded) == len(meeting.session.recorded)
 
 
+def test_a_count_changed_after_it_was_written_is_never_shown_as_a_decision(tmp_path):
+    """A vote's line edited from 17 yes to 7, read live or at once: the next line's link breaks,
+    and the view showed "7 in favour … carried" beside the warning. The changed line is now
+    withheld with everything after it, and stays withheld at the next look."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded cm-1", "vote 17 0 1", "next")
+    journal = meeting.session.journal.path
+    meeting.session.close()
+    lines = journal.read_bytes().split(b"\n")
+    vote = next(i for i, line in enumerate(lines) if b'"yes":17' in line)
+    lines[vote] = lines[vote].replace(b'"yes":17', b'"yes":7')
+    journal.write_bytes(b"\n".join(lines))
+    follower = Follower(journal)
+    follower.poll()
+    assert follower.problem is not None and follower.problem.code == "journal.chain-broken"
+    assert follower.state is not None and follower.state.decided == [] and len(follower.recorded) == vote
+    follower.poll()
+    assert len(follower.recorded) == vote and follower.state.decided == []
+
+
 def test_undo_is_followed_by_refolding(tmp_path):
     meeting = in_session(tmp_path).run("move by ke-1 seconded cm-1", "vote 16 1 1")
     follower = Follower(meeting.session.journal.path)

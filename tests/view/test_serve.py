@@ -4,6 +4,7 @@ view and only the view, its paths quoted."""
 from __future__ import annotations
 
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
     argv = shlex.split(view_command(journal, "fr", projector=True))
     assert argv == [
         sys.executable,
+        "-P",
         "-m",
         "meeting",
         "view",
@@ -26,6 +28,19 @@ def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
         "fr",
         "--projector",
     ]
+
+
+def test_the_command_runs_the_installed_program_not_one_in_the_chairs_folder(tmp_path):
+    """`python -m meeting` from a folder holding a `meeting` package ran that package in every
+    browser's process; `-P` leaves the current folder out of the search."""
+    planted = tmp_path / "meeting"
+    planted.mkdir()
+    (planted / "__init__.py").write_text("", encoding="utf-8")
+    (planted / "__main__.py").write_text("print('planted')\n", encoding="utf-8")
+    argv = shlex.split(view_command(tmp_path / "journal.jsonl", None, projector=False))
+    argv[argv.index("view") :] = ["--version"]
+    result = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "planted" not in result.stdout and result.stdout.startswith("meeting ")
 
 
 async def _client(tmp_path: Path) -> tuple[ViewServer, TestClient]:

@@ -154,6 +154,26 @@ async def test_a_closed_session_item_shows_its_title_only(tmp_path, write):
         assert "Closed session (title only): 2. Budget." in _text(app, "#review-note")
 
 
+async def test_the_projector_shows_no_count_of_a_closed_sessions_roll_call(tmp_path):
+    """The shared screen once showed "Roll call so far: yes · no · abstain 3 2 0" in large digits
+    while a closed session voted by name; the members' own view hid it."""
+    from tests.conftest import MINI_AGENDA, MINI_COUNCIL
+
+    agenda = MINI_AGENDA.replace('class = "ordinary"\n', 'class = "ordinary"\nclosed = true\n')
+    meeting = start(tmp_path, files={"council.toml": MINI_COUNCIL, "mini-meeting.toml": agenda})
+    meeting.run("present n-1 n-3 s-1 s-2", "begin", "open budget")
+    meeting.run(
+        'move "That the secret budget line be 5,000." by s-1 seconded n-3', "roll-call", "yes n-1 s-1", "no s-2"
+    )
+    app = build_view(Follower(meeting.session.journal.path), follow=True, projector=True, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#count-box").display
+        meeting.run("close")
+        await pilot.pause(0.5)
+        assert not app.screen.query_one("#count-box").display
+
+
 # ── the review ────────────────────────────────────────────────────────────────
 
 
