@@ -31,7 +31,7 @@ from meeting.tui.main import MainScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
 from meeting.tui.terminal import TerminalApp
-from meeting.tui.textual_words import translated_system_commands
+from meeting.tui.textual_words import open_palette, translated_system_commands
 from meeting.tui.typeahead import KeysInTurn
 from meeting.vocabulary import PHASES, item_heading, item_title
 
@@ -276,13 +276,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
         self.push_screen(HelpScreen(self.screen))
 
     def action_command_palette(self) -> None:
-        """Textual's palette, its own words translated."""
-        from textual.command import CommandPalette
-
-        from meeting.tui.palette import TranslatedPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(TranslatedPalette())
+        open_palette(cast("App[object]", self))
 
 
 def build_app(

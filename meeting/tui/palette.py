@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.align import Align
-from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.widgets.option_list import Option
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from meeting.domain.engine import Refused, verb_refused
 from meeting.domain.language import GRAMMAR, Verb
@@ -58,30 +55,3 @@ class VerbsProvider(Provider):
                 score /= 2
             under = verb.example if refused is None else "✗ " + render(refused.code, refused.params)
             yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)
-
-
-class TranslatedPalette(CommandPalette):
-    """Textual's command palette with its own words in the console's language (see
-    meeting/tui/textual_words.py, where they are marked for the catalogs)."""
-
-    def __init__(self) -> None:
-        super().__init__(placeholder=_("Search for commands…"), id="--command-palette")
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual 8.2.8's method, its sentence translated (the test pins the version).
-        self._stop_no_matches_countdown()
-
-        def _show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(
-                        Align.center(Text(_("No matches found"), style="not bold")),
-                        disabled=True,
-                        id=self._NO_MATCHES,
-                    )
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

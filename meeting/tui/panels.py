@@ -26,7 +26,7 @@ from meeting.i18n import _
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.tui.roster import fitted
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, in_quotes, member_name, region_name
-from meeting.words import decision_words, exact_words
+from meeting.words import counts_words, decision_words, exact_words
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
@@ -298,6 +298,20 @@ def needed_yes(state: State, motion: Motion) -> int | None:
     entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
     seats, eligible = plain_bases(state, found[0])
     return yes_to_carry(found[1], entitled, entitled, seats, eligible)
+
+
+def roll_call_count(state: State, motion: Motion) -> Text:
+    """A roll call as it fills: yes, no and abstentions so far against the yes votes needed,
+    then the rule in words (the chair's screen and the members' view say the same)."""
+    answered = [choice for _voter, choice in motion.poll.choices.values()] if motion.poll else []
+    need = needed_yes(state, motion)
+    text = Text(
+        counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
+        + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
+        style="bold",
+    )
+    text.append("\n" + needed_text(state, motion), style="dim")
+    return text
 
 
 def needed_text(state: State, motion: Motion) -> str:

@@ -20,11 +20,11 @@ from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
 from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
-from meeting.tui.panels import needed_text, needed_yes
+from meeting.tui.panels import roll_call_count
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import CAST_BY, CHOICES, in_quotes, member_name, region_name, words
-from meeting.words import counts_words, labelled
+from meeting.words import labelled
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -123,17 +123,8 @@ class PollScreen(Screen[None]):
             head.stylize("bold", 0, len(head) - len(quoted))
             head.stylize("italic", len(head) - len(quoted))
         self.query_one("#poll-motion", Static).update(head)
-        tally = {"yes": 0, "no": 0, "abstain": 0}
-        for _voter, choice in poll.choices.values():
-            tally[choice] += 1
-        need = needed_yes(state, motion)
-        text = Text(
-            counts_words(tally["yes"], tally["no"], tally["abstain"])
-            + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
-            style="bold",
-        )
+        text = roll_call_count(state, motion)
         waiting = [_voter_words(state, v) for v in poll.not_answered]
-        text.append("\n" + needed_text(state, motion), style="dim")
         if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
             text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
         elif waiting:

@@ -1,6 +1,6 @@
-"""Textual's own words that a user sees, in the console's language: the footer's labels (ours and
-Textual's "palette"), the command palette's placeholder and "No matches found", and the names
-of Textual's system commands in the palette.
+"""Textual's own words that a user sees, in the language of the chair's console or the members'
+view: the footer's labels (ours and Textual's "palette"), the command palette's placeholder and
+"No matches found", and the names of Textual's system commands in the palette.
 
 Textual writes these in English inside its widgets. The footer and the palette below translate
 them when they are shown. `_start_no_matches_countdown` is a private method of Textual's
@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from rich.align import Align
 from rich.cells import cell_len
-from textual.app import ComposeResult, SystemCommand
+from rich.text import Text
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+from textual.widgets.option_list import Option
 
 from meeting.i18n import N_, _, key_label
 
@@ -121,3 +125,36 @@ def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterable[Sy
     """Textual's system commands (Theme, Quit, Screenshot…) with translated words."""
     for command in commands:
         yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+
+
+class TranslatedPalette(CommandPalette):
+    """Textual's command palette with its own words in the app's language (see
+    meeting/tui/textual_words.py, where they are marked for the catalogs)."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=_("Search for commands…"), id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual 8.2.8's method, its sentence translated (the test pins the version).
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_("No matches found"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
+
+
+def open_palette(app: App[Any]) -> None:
+    """Textual's palette, its own words translated: the chair's console and the members' view."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(TranslatedPalette())

@@ -8,12 +8,12 @@ event arrives, and its clocks (the item's time, the speaker's time left) every s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -26,7 +26,7 @@ from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
 from meeting.tui.terminal import TerminalApp
-from meeting.tui.textual_words import TranslatedFooter
+from meeting.tui.textual_words import TranslatedFooter, open_palette, translated_system_commands
 from meeting.view.follow import Follower
 from meeting.view.panels import (
     ballot_open_text,
@@ -231,6 +231,15 @@ class ViewApp(TerminalApp):
 
     def get_default_screen(self) -> Screen[None]:
         return ProjectorScreen() if self.projector else LiveScreen()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own, in the member's language; not "Keys" (the footer says them) nor
+        "Screenshot" (in a browser, the file would land on the chair's laptop)."""
+        shown = (c for c in super().get_system_commands(screen) if c.title not in ("Keys", "Screenshot"))
+        yield from translated_system_commands(shown)
+
+    def action_command_palette(self) -> None:
+        open_palette(cast("App[object]", self))
 
     def on_mount(self) -> None:
         self.watch_terminal()

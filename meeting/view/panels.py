@@ -16,6 +16,7 @@ from meeting.domain.state import Motion, State
 from meeting.election_words import round_summary, tally_line
 from meeting.i18n import N_, _
 from meeting.report import minutes_used
+from meeting.tui.panels import roll_call_count
 from meeting.vocabulary import (
     CHOICES,
     METHODS,
@@ -27,7 +28,7 @@ from meeting.vocabulary import (
     member_names,
     words,
 )
-from meeting.words import outcome_words
+from meeting.words import colon, outcome_words
 
 _CHOICE_STYLES = {"yes": "bold green", "no": "bold red", "abstain": "yellow"}
 _NOTHING_OPEN = {
@@ -165,12 +166,13 @@ def vote_text(state: State) -> Text:
         ),
         style="bold yellow",
     )
+    text.append("\n").append_text(roll_call_count(state, motion))
     council = state.meeting.council
     for region in council.regions:
         voters = [v for v in poll.entitled if (seat := council.member(v.seat)) and seat.region == region.id]
         if not voters:
             continue
-        text.append(f"\n{region.name}: ", style="bold")
+        text.append("\n" + region.name + colon(), style="bold")
         for index, voter in enumerate(voters):
             if index:
                 text.append(" · ")

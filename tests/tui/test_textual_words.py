@@ -1,6 +1,7 @@
-"""Textual's own words in the console's language: the footer's labels, the palette's placeholder
-and "No matches found", Textual's system commands. The palette's no-match sentence is a private
-method of Textual copied from the pinned version: a new Textual must be looked at again.
+"""Textual's own words in the console's language, and the members' view's: the footer's labels,
+the palette's placeholder and "No matches found", Textual's system commands. The palette's
+no-match sentence is a private method of Textual copied from the pinned version: a new Textual
+must be looked at again.
 
 A stand-in catalog marks every translated text with «…», so the test sees which texts pass
 through the translation whatever the real catalogs hold today."""
@@ -61,3 +62,23 @@ async def test_footer_palette_and_system_commands_follow_the_language(tmp_path, 
             options = await until_the_palette_finds_nothing(pilot)
             shown = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
             assert shown == ["«No matches found»"]
+
+
+async def test_the_members_view_palette_speaks_the_members_language_too(tmp_path, marked) -> None:
+    """`meeting view --lang fr` showed Textual's palette in English ("Search for commands…",
+    "Quit", "Screenshot"), and offered a screenshot that a browser's member cannot keep."""
+    from meeting.view.app import build_view
+    from meeting.view.follow import Follower
+
+    meeting = in_session(tmp_path)
+    with language("pt"):
+        app = build_view(Follower(meeting.session.journal.path))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            titles = [command.title for command in app.get_system_commands(app.screen)]
+            assert "«Quit»" in titles and "Quit" not in titles
+            assert not any("Screenshot" in title or "Keys" in title for title in titles)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            assert app.screen.query_one(CommandInput).placeholder == "«Search for commands…»"
