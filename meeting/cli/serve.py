@@ -9,7 +9,7 @@ from pathlib import Path
 from meeting.cli.options import speak
 from meeting.cli.output import print_diagnostics
 from meeting.diagnostics import error
-from meeting.i18n import _
+from meeting.i18n import LANGUAGES, _
 from meeting.minutes.files import journal_path
 
 
@@ -33,15 +33,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
 
 def _languages(path: Path) -> tuple[tuple[str, ...] | None, str | None]:
-    """The council's working languages and the meeting's own, when the journal can already be
-    read."""
+    """The council's working languages, then those of its members this program speaks (a
+    Brazilian member reads Portuguese where the council works in four others); and the meeting's
+    own; when the journal can already be read."""
     from meeting.view.follow import Follower
 
     follower = Follower(path)
     follower.poll()
     if follower.state is None:
         return None, None
-    return tuple(follower.state.meeting.council.languages), follower.state.meeting.agenda.language
+    council = follower.state.meeting.council
+    spoken = (code for member in council.members for code in member.languages if code in LANGUAGES)
+    return tuple(dict.fromkeys([*council.languages, *spoken])), follower.state.meeting.agenda.language
 
 
 def run(args: argparse.Namespace) -> int:

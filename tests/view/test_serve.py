@@ -105,3 +105,15 @@ async def test_past_the_last_viewer_the_laptop_says_no(tmp_path):
         assert response.status == 503 and "Too many viewers" in await response.text()
     finally:
         await client.close()
+
+
+def test_members_languages_the_program_speaks_are_served_after_the_councils(tmp_path):
+    """The council works in en, fr, es and sw; Josefa dos Santos-Arruda reads Portuguese, which
+    `/pt/` refused ("No view in that language"). Her Tagalog-, Indonesian- and Lao-speaking
+    colleagues get no link in a language the program would show in English."""
+    from meeting.cli.serve import _languages
+    from tests.kit import in_session
+
+    meeting = in_session(tmp_path)
+    meeting.session.close()
+    assert _languages(meeting.session.journal.path) == (("en", "fr", "es", "sw", "pt"), "en")
