@@ -283,6 +283,13 @@ class ViewApp(TerminalApp):
         follower = self.follower
         if follower.problem is not None:
             return Text("⚠ " + format_diagnostic(follower.problem), style="bold yellow")
+        if follower.waiting and follower.state is not None:
+            return Text(
+                _("The journal {path} is not there now: the meeting is shown as last read.").format(
+                    path=follower.shown
+                ),
+                style="bold yellow",
+            )
         if follower.waiting:
             return Text(_("Waiting for the journal {path}: the meeting has not started.").format(path=follower.shown))
         state = follower.state

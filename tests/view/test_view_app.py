@@ -178,6 +178,28 @@ async def test_the_projector_shows_no_count_of_a_closed_sessions_roll_call(tmp_p
         assert not app.screen.query_one("#count-box").display
 
 
+async def test_a_journal_gone_for_a_moment_is_said_as_such_and_a_problem_whole(tmp_path):
+    """Moved away for a second mid-meeting, the journal was "Waiting for the journal …: the
+    meeting has not started" under a meeting in session; and a problem was cut to one line."""
+    meeting = in_session(tmp_path)
+    journal = meeting.session.journal.path
+    meeting.session.close()
+    app = build_view(Follower(journal), follow=True, clock=lambda: NOON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        journal.rename(tmp_path / "away.jsonl")
+        await _until(pilot, lambda: "is not there now" in _text(app, "#status"))
+        assert "the meeting is shown as last read" in _text(app, "#status")
+        assert "has not started" not in _text(app, "#status")
+        (tmp_path / "away.jsonl").rename(journal)
+        await _until(pilot, lambda: "Following" in _text(app, "#status"))
+        with journal.open("ab") as file:
+            file.write(b"not json\n")
+        await _until(pilot, lambda: "error" in _text(app, "#status"))
+        await pilot.pause()
+        assert app.screen.query_one("#status").size.height > 1  # the whole message, wrapped
+
+
 # ── the review ────────────────────────────────────────────────────────────────
 
 
