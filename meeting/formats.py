@@ -37,6 +37,13 @@ def long_date(day: date) -> str:
     return format_date(day, "full", locale=_locale(current_language()))
 
 
+def medium_date(day: date) -> str:
+    """The date in a table's column: "15 Jan 2027", "15 janv. 2027", "15 de jan. de 2027"."""
+    from babel.dates import format_date
+
+    return format_date(day, "medium", locale=_locale(current_language()))
+
+
 # CLDR's short time of day for each language we speak ("HH:mm": 09:05; "H:mm": 9:05), so that
 # the console draws its clock on the first frame without importing Babel; tests/unit/test_i18n.py
 # checks the table against Babel's CLDR data.

@@ -552,7 +552,7 @@ MESSAGES: dict[str, str] = {
         "'{candidate}' is not a candidate on this ballot: a vote for anyone else is an invalid ballot"
     ),
     "tellers.too-many-ballots": N_(
-        "{papers} ballot papers, but only {possible} can be cast (members present plus proxies held)"
+        "{papers} ballot papers, but only {possible} can be cast (members present who may vote, plus proxies held)"
     ),
     "tellers.ballots-not-votes": N_(
         "{ballots} ballot papers with a vote but {votes} votes: with one seat they are equal"

@@ -87,9 +87,10 @@ def summary_lines(state: State) -> Iterator[str]:
         yield _("Elections:")
         for election in held:
             elected = member_names(state, election.elected) or _("nobody yet")
-            yield "  " + _("{office}: {elected} ({ballots} ballots)").format(
-                office=election.election.office, elected=elected, ballots=len(election.rounds)
-            )
+            ballots = len(election.rounds)
+            yield "  " + ngettext(
+                "{office}: {elected} ({ballots} ballot)", "{office}: {elected} ({ballots} ballots)", ballots
+            ).format(office=election.election.office, elected=elected, ballots=ballots)
     decided = [m for m in state.motions.values() if m.kind != "point_of_order"]
     if decided:
         yield _("Motions:")

@@ -13,6 +13,7 @@ from datetime import datetime
 from meeting.domain import events as ev
 from meeting.domain.record import Step, chronicle, item_spans, quorum_changes
 from meeting.domain.state import Recorded, State
+from meeting.formats import medium_date
 from meeting.i18n import _, current_language
 from meeting.minutes import model as m
 from meeting.minutes.attendance import sittings
@@ -133,6 +134,7 @@ def build(
             what=a.what,
             owner=ctx.person(a.owner),
             due=str(a.due) if a.due else None,
+            due_words=medium_date(a.due) if a.due else None,
             item=a.item,
             item_number=ctx.state.order.index(a.item) + 1 if a.item in ctx.state.order else None,
         )

@@ -338,7 +338,7 @@ def render(minutes: m.Minutes) -> bytes:
     if minutes.actions:
         body.table(
             t.actions_head,
-            [[a.what, _person(a.owner), a.due or "", a.item_number or ""] for a in minutes.actions],
+            [[a.what, _person(a.owner), a.due_words or "", a.item_number or ""] for a in minutes.actions],
             (45, 28, 18, 9),
         )
     else:

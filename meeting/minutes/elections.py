@@ -74,9 +74,9 @@ def _count_sheet(ctx: Context, count: RankedCount) -> m.CountSheet:
         before = after
     if count.quota is not None:
         summary = _(
-            "{valid} valid ballot papers; quota {quota} (the valid papers divided by {seats} plus one, "
-            "decimals ignored, plus one)."
-        ).format(valid=count.valid, quota=count.quota, seats=count.seats)
+            "{valid} valid ballot papers; quota {quota} (the valid papers divided by {divisor}, the {seats} "
+            "seats plus one, decimals ignored, plus one)."
+        ).format(valid=count.valid, quota=count.quota, divisor=count.seats + 1, seats=count.seats)
     else:
         summary = _("{valid} valid ballot papers.").format(valid=count.valid)
     return m.CountSheet(

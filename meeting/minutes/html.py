@@ -53,7 +53,7 @@ def environment(folder: str | None = None) -> jinja2.Environment:
             v.voter.name + (f" ({v.via_words})" if v.via_words else ""),
             v.choice_words,
         ],
-        action_row=lambda a: [a.what, _person(a.owner), a.due or "", a.item_number or ""],
+        action_row=lambda a: [a.what, _person(a.owner), a.due_words or "", a.item_number or ""],
         source_row=lambda s: [s.path, s.sha256],
     )
     env.globals.update(
@@ -155,7 +155,7 @@ class Words:
     def report_rows(r: m.RoundRecord) -> list[list[str]]:
         """The tellers' report in RONR's order (§46:34): the votes cast, the majority, each
         candidate's votes, then the ballots that are not votes or not valid."""
-        rows = [[_("Ballots that could be cast (members present and proxies held)"), str(r.possible)]]
+        rows = [[_("Ballots that could be cast (members present who may vote, and proxies held)"), str(r.possible)]]
         if r.papers is not None:
             rows.append([_("Ranked ballot papers"), str(r.papers)])
         if r.count is not None:

@@ -252,7 +252,7 @@ def render(minutes: m.Minutes) -> str:
     if minutes.actions:
         lines += table(
             [_("Action"), _("Owner"), _("Due"), _("Item")],
-            [[md(a.what), person(a.owner), a.due or "", str(a.item_number or "")] for a in minutes.actions],
+            [[md(a.what), person(a.owner), a.due_words or "", str(a.item_number or "")] for a in minutes.actions],
         )
     else:
         lines.append(_("None."))

@@ -438,7 +438,8 @@ class ActionRecord(Record):
     at: str
     what: str
     owner: Person
-    due: str | None = None
+    due: str | None = Field(None, description="YYYY-MM-DD.")
+    due_words: str | None = Field(None, description="The same date as the minutes' language writes it.")
     item: str | None = None
     item_number: int | None = None
 

@@ -505,7 +505,7 @@ def interest_words(ctx: Context, member: str, text: str, item: str | None) -> st
 
 def action_words(ctx: Context, what: str, owner: str, due: date | None) -> str:
     if due:
-        return _("Action: {what} — {owner}, by {due}.").format(what=what, owner=ctx.who(owner), due=due)
+        return _("Action: {what} — {owner}, by {due}.").format(what=what, owner=ctx.who(owner), due=date_words(due))
     return _("Action: {what} — {owner}.").format(what=what, owner=ctx.who(owner))
 
 

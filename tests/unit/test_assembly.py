@@ -140,3 +140,7 @@ def test_the_election_of_the_council_replays_and_elects_by_stv(tmp_path: Path) -
     assert len(women) >= 3
     assert count.valid == ballot.paper_count <= ballot.possible
     assert count.quota == count.valid // 8 + 1
+    from meeting.report import summary_lines
+
+    # One ballot is "1 ballot", not "1 ballots".
+    assert any(line.endswith("(1 ballot)") for line in summary_lines(meeting.state))
