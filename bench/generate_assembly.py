@@ -714,8 +714,9 @@ def _council_text(roster: _Roster, total: int, seed: int) -> str:
         _table(
             None,
             {
-                "name": "IC-ASM General Assembly",
-                "short_name": "IC-ASM GA",
+                # The minutes say "the general assembly of the {name}": the organisation's name.
+                "name": "International Council for Artisanal and Small-Scale Mining",
+                "short_name": "IC-ASM",
                 "languages": ["en", "fr", "es", "sw"],
             },
         ),
@@ -928,7 +929,8 @@ def _agenda_text(roster: _Roster, total: int, seed: int) -> str:
                 "time_zone": "Africa/Nairobi",
                 "duration_minutes": _DURATION,
                 "language": "en",
-                "place": "Nairobi, Kenya (in person, with remote participation)",
+                # As the minutes' title says it after "held" (docs/files.md).
+                "place": "in Nairobi, Kenya, in person and with remote participation",
                 "link": "https://meet.example.org/ic-asm/ga-2027",
                 "chair": roster.chair.id,
                 "secretary": _SECRETARY.id,

@@ -35,6 +35,13 @@ MINUTES_TITLES = {
     "general_assembly": N_("Minutes of the general assembly of the {council}, {held}"),
 }
 
+# What a draft waits for, by the kind of meeting: an assembly's own minutes go to the assembly.
+DRAFT_WORDS = {
+    "ordinary": N_("Draft, to be approved by the council at its next meeting."),
+    "extraordinary": N_("Draft, to be approved by the council at its next meeting."),
+    "general_assembly": N_("Draft, to be approved by the general assembly at its next meeting."),
+}
+
 PHASES = {
     "not_started": N_("not started"),
     "in_session": N_("in session"),

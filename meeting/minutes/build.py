@@ -28,23 +28,23 @@ from meeting.minutes.proceedings import (
     withdrawn,
 )
 from meeting.minutes.wording import Context, motion_record
-from meeting.vocabulary import MEETING_KINDS, MINUTES_TITLES, PHASES, date_words, member_name
+from meeting.vocabulary import DRAFT_WORDS, MEETING_KINDS, MINUTES_TITLES, PHASES, date_words, member_name
 
 
 def _title(state: State) -> str:
     agenda = state.meeting.agenda
     day = date_words(agenda.scheduled_start.date())
     held = (
-        _("held {place} on {date}").format(place=agenda.place, date=day)
+        _("held {place}, on {date}").format(place=agenda.place, date=day)
         if agenda.place
         else _("held on {date}").format(date=day)
     )
     return _(MINUTES_TITLES[agenda.kind]).format(council=state.meeting.council.name, held=held)
 
 
-def _approval(approved: m.Approved | None) -> m.Approval:
+def _approval(approved: m.Approved | None, kind: str) -> m.Approval:
     if approved is None:
-        return m.Approval(approved=False, words=_("Draft, to be approved by the council at its next meeting."))
+        return m.Approval(approved=False, words=_(DRAFT_WORDS[kind]))
     day = date_words(approved.date)
     if approved.corrections:
         words = _("Approved by the council at its meeting of {date}, with the following corrections: {corrections}")
@@ -193,7 +193,7 @@ def build(
         unfinished=unfinished(ctx),
         corrections=corrections(ctx),
         journal=journal,
-        approval=_approval(approved),
+        approval=_approval(approved, agenda.kind),
         signatures=[
             m.Signature(role=_("Chair"), name=member_name(council, agenda.chair)),
             m.Signature(role=_("Secretary"), name=member_name(council, agenda.secretary)),

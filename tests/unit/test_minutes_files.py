@@ -277,20 +277,20 @@ def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo
 
 
 def test_a_counts_decimals_are_the_languages_where_people_read_them_and_the_counts_for_programs(tmp_path):
-    """The general assembly's STV count in French minutes: "20,65215 voix", "(0,65215)" in the
+    """The general assembly's STV count in French minutes: "21,33712 voix", "(1,33712)" in the
     sentences and the count sheet of the Markdown, the HTML and the Word file, as French writes
-    a decimal; the JSON keeps the count's own "20.65215" for programs. The documents once wrote
-    "20.65215" in every language."""
+    a decimal; the JSON keeps the count's own "21.33712" for programs. The documents once wrote
+    "21.33712" in every language."""
     journal = REPO / "minutes" / "2027-06-general-assembly-election" / "journal.jsonl"
     assert main(["minutes", str(journal), "-o", str(tmp_path), "--lang", "fr", "--format", "md,html,docx,json"]) == 0
     markdown = (tmp_path / "minutes.fr.md").read_text("utf-8")
-    assert "Konaté-Dembélé\u00a0: 20,65215 voix" in markdown and "Konaté-Dembélé (0,65215)" in markdown
-    assert "| 18,65215 (+0,65215) | 20,65215 (+2) | 20 (-0,65215) |" in markdown
+    assert "Dalisay-Bautista\u00a0: 21,33712 voix" in markdown and "Dalisay-Bautista (1,33712)" in markdown
+    assert "| 19,33712 (+0,07626) | 21,33712 (+2) | 20 (-1,33712) |" in markdown
     with zipfile.ZipFile(tmp_path / "minutes.fr.docx") as docx:
         word = docx.read("word/document.xml").decode("utf-8")
     for document in (markdown, (tmp_path / "minutes.fr.html").read_text("utf-8"), word):
-        assert "20,65215" in document and not re.search(r"\d\.\d{5}", document)
-    assert '"20.65215"' in (tmp_path / "minutes.fr.json").read_text("utf-8")
+        assert "21,33712" in document and not re.search(r"\d\.\d{5}", document)
+    assert '"21.33712"' in (tmp_path / "minutes.fr.json").read_text("utf-8")
 
 
 def test_a_count_sheet_adds_up_at_every_stage_and_each_candidate_keeps_the_votes_their_fate_was_decided_on(tmp_path):
@@ -317,10 +317,10 @@ def test_a_count_sheet_adds_up_at_every_stage_and_each_candidate_keeps_the_votes
     )
     votes = {row["candidate"]["name"]: (row["votes"], row["outcome"]) for row in ballot["votes"]}
     assert votes["Fúnmiláyọ Ògúnbíyì-Ọlátúnjí"] == ("2", "excluded")
-    assert votes["Kadiatou Konaté-Dembélé"] == ("20.65215", "elected")
-    assert votes["Kojo Ansah-Boatemaa"] == ("19.41660", "elected")
+    assert votes["Niña Dalisay-Bautista"] == ("21.33712", "elected")
+    assert votes["Danilo Ibañez-Magbanua"] == ("11.93638", "excluded")
     markdown = (tmp_path / "minutes.md").read_text("utf-8")
-    assert "| Mussa Shirima | 8 | 8.26086 (+0.26086) | 0 (-8.26086) |" in markdown
+    assert "| Zawadi Mushi-Massawe | 9 | 9 | 9.13043 (+0.13043) | 0 (-9.13043) |" in markdown
 
 
 @pytest.mark.parametrize("name", TEXT_FILES)
