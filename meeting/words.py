@@ -347,6 +347,8 @@ def outcome_words(outcome: Outcome, kind: str | None = None) -> str:
     its own, how many took part. An appeal (`kind`) ends "— the decision of the chair was
     sustained", never "carried"."""
     result = _((APPEAL_OUTCOMES if kind == "appeal" else OUTCOMES)[outcome.result])
+    if outcome.awaiting == "chair":  # not a tie: the chair, who votes only to decide, may decide it
+        result = _("undecided, awaiting the chair's vote")
     quorum = outcome.quorum
     if quorum is not None and not quorum.met and quorum.requests_needed is not None:
         result = ngettext(

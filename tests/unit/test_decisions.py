@@ -9,6 +9,7 @@ import pytest
 
 from meeting.domain.attendance import entitled_voters
 from meeting.domain.decisions import floor, how_decided, regions_not_heard, roll_call_by_region
+from meeting.words import outcome_words
 from tests.kit import ALL_SEATS, in_session, start
 
 EVERYONE = " ".join(ALL_SEATS)
@@ -293,6 +294,9 @@ def test_a_chair_who_votes_only_when_decisive(tmp_path):
     assert "tz-1" not in {v.voter for v in entitled_voters(meeting.state, "agenda")}
     meeting.run("vote 10 10")  # the chair's yes would carry it
     assert meeting.state.motions[1].outcome.awaiting == "chair"
+    meeting.run("undo", "vote 10 9 1")  # not a tie: the chair's no would tie it, and lose it
+    outcome = meeting.state.motions[1].outcome
+    assert outcome.awaiting == "chair" and outcome_words(outcome).endswith("— undecided, awaiting the chair's vote")
     meeting.run("cast yes")
     assert meeting.state.motions[1].outcome.result == "carried"
     meeting.run("next", "move by pe-1 seconded bo-1", "vote 15 4")  # not decisive: decided at once
