@@ -83,6 +83,8 @@ class ResultScreen(ModalScreen[None]):
         if isinstance(event, ev.VoteCounted | ev.RollCallClosed | ev.TieBroken):
             appeal = self.kind == "appeal" and event.outcome.result in _APPEAL_HEADLINES
             headline = (_APPEAL_HEADLINES if appeal else _HEADLINES)[event.outcome.result]
+            if event.outcome.awaiting == "chair":  # no tie: the chair may decide it
+                headline = N_("UNDECIDED")
             return _(headline), event.outcome.result
         if isinstance(event, ev.ConsentGiven):
             return _("ADOPTED WITHOUT OBJECTION"), "carried"
@@ -125,6 +127,8 @@ class ResultScreen(ModalScreen[None]):
     def _hint(self) -> str:
         if self.awaiting == "casting_vote":
             return _("A tie: the chair's casting vote — y: yes · n: no · x: none")
+        if self.awaiting == "chair":
+            return _("The chair's vote would decide it — y: yes · n: no · x: none")
         if self.awaiting == "lots":
             return _("A tie: the rules decide it by lots — l: draw lots")
         return _("Enter: continue")
@@ -133,7 +137,7 @@ class ResultScreen(ModalScreen[None]):
         self.dismiss()
 
     def action_cast(self, choice: str) -> None:
-        if self.awaiting == "casting_vote":
+        if self.awaiting in ("casting_vote", "chair"):
             self.dismiss()
             self.app.post_message(RunCommand(command_line("cast", choice=choice)))
 

@@ -823,6 +823,28 @@ async def test_a_tie_asks_for_the_chairs_casting_vote_when_the_rules_give_one(tm
         assert isinstance(app.screen, ResultScreen) and "CARRIED" in all_text(app)
 
 
+async def test_a_chair_who_votes_only_to_decide_is_asked_for_that_vote(tmp_path):
+    """10 to 9 under `chair_votes = "when_decisive"`: the chair's no would tie and lose it. The
+    result screen said "TIED" and "Enter: continue", and the chair had to know to type 'cast'."""
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
+        'chair_votes = "always"', 'chair_votes = "when_decisive"'
+    )
+    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
+    meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", "1", "0", "enter", "9", "enter", "1", "enter")
+        assert isinstance(app.screen, ResultScreen)
+        text = all_text(app)
+        assert "UNDECIDED" in text and "TIED" not in text
+        assert "The chair's vote would decide it — y: yes · n: no · x: none" in text
+        await pilot.press("n")
+        await pilot.pause()
+        outcome = meeting.state.motions[1].outcome
+        assert (outcome.result, outcome.tie_broken_by, outcome.no) == ("lost", "chair", 10)
+        assert isinstance(app.screen, ResultScreen) and "LOST" in all_text(app)
+
+
 async def test_a_tie_the_rules_break_by_lots_offers_the_draw(tmp_path):
     council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
         'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"', 'more_than = "1/2"\nof = "votes_cast"\ntie = "lots"'
