@@ -107,11 +107,10 @@ def regions_not_heard(state: State) -> list[str]:
 
 
 def minutes_numbers(state: State) -> dict[int, int]:
-    """The number each motion has in the minutes: motions in the order they were moved,
-    leaving out what the chair rules on without a vote (a point of order, a question of
-    privilege), which is not a motion."""
-    numbers: dict[int, int] = {}
-    for number in sorted(state.motions):
-        if motion_rule(state.meeting.rules, state.motions[number].kind).decided_by != "chair":
-            numbers[number] = len(numbers) + 1
-    return numbers
+    """The number each motion has in the minutes: the one the chair gave it when it was moved
+    ("#7" on the console, in the members' view and in the commands that name it), so that the
+    minutes, the tallies and the meeting say the same. What the chair rules on without a vote
+    (a point of order, a question of privilege) is not a motion and is not numbered there: its
+    number is a gap in the minutes' sequence."""
+    rules = state.meeting.rules
+    return {n: n for n in sorted(state.motions) if motion_rule(rules, state.motions[n].kind).decided_by != "chair"}

@@ -73,7 +73,7 @@ def _print(html: Path, pdf: Path) -> Path:
 
 
 def _roll_call_page(pages: list[str]) -> int:
-    return next(n for n, text in enumerate(pages, start=1) if "Roll call on motion 10" in text)
+    return next(n for n, text in enumerate(pages, start=1) if "Roll call on motion 11" in text)
 
 
 def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
@@ -88,7 +88,7 @@ def test_the_word_minutes_convert_to_pdf_with_page_numbers_and_draft(tmp_path):
     number = _roll_call_page(pages)
     _rendered(pdf, number)
     annex = " ".join(pages[number - 1].split())
-    assert "Roll call on motion 10" in annex and "Region In favour Against Abstentions" in annex
+    assert "Roll call on motion 11" in annex and "Region In favour Against Abstentions" in annex
     assert f"Page {number} / {len(pages)}" in annex
     # The election's second ballot as a tellers' report, its table whole on one page.
     ballot = next(n for n, text in enumerate(pages, start=1) if "Ballot 2: ballot for an absolute majority" in text)
@@ -116,7 +116,7 @@ def test_the_html_minutes_print_from_chromium_with_page_numbers_and_draft(tmp_pa
     number = _roll_call_page(pages)
     _rendered(pdf, number)
     shown = " ".join(pages[number - 1].split())
-    assert "Roll call on motion 10, by region" in shown and "Region In favour Against Abstentions" in shown
+    assert "Roll call on motion 11, by region" in shown and "Region In favour Against Abstentions" in shown
 
 
 def test_the_confidential_html_prints_its_mark_on_every_page(tmp_path):

@@ -176,7 +176,7 @@ def test_the_public_minutes_say_when_the_council_met_in_closed_session_and_what_
     section = md[md.index("### 2. A staff matter") : md.index("### 3. Closing")]
     entries = [line for line in section.splitlines() if line.startswith("- ")]
     assert entries[0] == "- **12:10** The council met in closed session from 12:10 to 12:45."
-    assert entries[1] == f"- **12:30** Decision made public — Motion 3: {PUBLIC_DECISION} Carried."
+    assert entries[1] == f"- **12:30** Decision made public — Motion 4: {PUBLIC_DECISION} Carried."
     assert len(entries) == 2 and "Speakers:" not in section and "Documents:" not in section
     assert "*for decision · 12:10–12:45; 35 minutes in session, 40 minutes allotted · closed session*" in section
     # The decisions table has the published decision, its count, and no other motion of the item.

@@ -408,7 +408,7 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert main(["tally", str(source)]) == 0
     out = capsys.readouterr().out
     assert "Votes: IC-ASM Council Meeting, December 2026" in out
-    for label in ("Motion 1", "Motion 3", "Amendment 4", "Amendment 5", "Motion 6", "Motion 9", "Motion 10"):
+    for label in ("Motion 1", "Motion 3", "Amendment 4", "Amendment 5", "Motion 7", "Motion 10", "Motion 11"):
         assert label in out
     assert "Needed: 14 yes votes, two-thirds of all 21 seats." in out
     assert "17 in favour, 0 against, 1 abstention;" in out and "9 needed" in out

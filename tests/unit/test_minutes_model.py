@@ -298,7 +298,9 @@ def test_what_undo_cancelled_is_in_the_annex_not_the_body(tmp_path):
     assert not any("16 in favour" in e.text for e in next(i for i in record.items if i.id == "agenda").proceedings)
 
 
-def test_a_point_of_order_is_not_numbered_as_a_motion(tmp_path):
+def test_a_point_of_order_is_not_numbered_as_a_motion_and_motions_keep_the_chairs_numbers(tmp_path):
+    """The appeal is "#3" on the chair's console and in the members' view; the minutes and the
+    tallies once renumbered it "Motion 2", one number per motion in two places."""
     meeting = in_session(tmp_path, item="focal-points").run(
         "move by ke-1 seconded cm-1",
         'point cd-2 "Not germane"',
@@ -307,11 +309,11 @@ def test_a_point_of_order_is_not_numbered_as_a_motion(tmp_path):
         "vote 11 6 1",
     )
     record = minutes(meeting)
-    assert [(m.number, m.minutes_number) for m in record.motions] == [(1, 1), (2, None), (3, 2)]
+    assert [(m.number, m.minutes_number) for m in record.motions] == [(1, 1), (2, None), (3, 3)]
     lines = texts(record, "focal-points")
     assert "Furaha Bisimwa-Mirindi (DR Congo (South Kivu)) raised a point of order: “Not germane”." in lines
     assert "The chair ruled the point of order not well taken." in lines
-    assert lines[-2].startswith("Motion 2 (appeal from the chair) on the point of order, moved by")
+    assert lines[-2].startswith("Motion 3 (appeal from the chair) on the point of order, moved by")
 
 
 def test_plurals_and_corrections_after_adjournment(tmp_path):
