@@ -212,15 +212,20 @@ def results_text(state: State) -> Text:
     text = Text()
     elections = sorted(_election_results(state), key=lambda found: found[0], reverse=True)
     seen: set[int] = set()
+    closed_told: set[str] = set()
     for number in reversed(state.decided):
         motion = state.motions[number]
         if motion.kind == "point_of_order" or number in seen:
             continue  # a motion tabled, then taken up and decided, is told once, as it ended
         seen.add(number)
         item = state.items.get(motion.item) if motion.item else None
+        secret = item is not None and item.item.closed and number not in state.published
+        if secret and item is not None and item.item.id in closed_told:
+            continue  # a closed session's decisions are one line: that it decided, not what
         if text:
             text.append("\n")
-        if item is not None and item.item.closed:
+        if secret and item is not None:
+            closed_told.add(item.item.id)
             text.append(item.item.title, style="bold")
             text.append(" — " + _("decided in closed session"), style="dim")
             continue

@@ -158,6 +158,29 @@ async def test_a_closed_session_item_shows_its_title_only(tmp_path, write):
         assert "Closed session (title only): 2. Budget." in _text(app, "#review-note")
 
 
+async def test_a_closed_sessions_decisions_are_one_line_until_one_is_made_public(tmp_path):
+    """An amendment lost and the motion carried in closed session read "decided in closed
+    session" twice, and still twice once the council had made the decision public."""
+    from tests.conftest import MINI_AGENDA, MINI_COUNCIL
+
+    agenda = MINI_AGENDA.replace('class = "ordinary"\n', 'class = "ordinary"\nclosed = true\n')
+    meeting = start(tmp_path, files={"council.toml": MINI_COUNCIL, "mini-meeting.toml": agenda})
+    meeting.run("present n-1 n-3 s-1 s-2", "begin", "open budget")
+    meeting.run('move "That the secret budget line be 5,000." by s-1 seconded n-3')
+    meeting.run('move to amend "That the secret budget line be 9,000." by s-2 seconded n-1', "vote 1 3 0")
+    meeting.run("vote 3 1 0")
+    app = build_view(Follower(meeting.session.journal.path), follow=True, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        results = _text(app, "#results")
+        assert results.count("decided in closed session") == 1 and "5,000" not in results
+        meeting.run("publish 1")
+        await _until(pilot, lambda: "3 in favour, 1 against" in _text(app, "#results"))
+        results = _text(app, "#results")
+        assert "carried" in results and "9,000" not in results and "1 in favour, 3 against" not in results
+        assert "decided in closed session" in results  # the amendment stays the closed session's
+
+
 async def test_the_projector_shows_no_count_of_a_closed_sessions_roll_call(tmp_path):
     """The shared screen once showed "Roll call so far: yes · no · abstain 3 2 0" in large digits
     while a closed session voted by name; the members' own view hid it."""
