@@ -19,10 +19,11 @@ from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
 from meeting.minutes import files
+from meeting.vocabulary import upper_first
 
 if TYPE_CHECKING:
     from meeting.minutes.model import Minutes, VoteRecord
-    from meeting.minutes.tally import BallotTally, Tally
+    from meeting.minutes.tally import BallotTally, Tally, Uncounted
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -34,7 +35,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "Show every counted vote of a meeting, from its journal: the counts, the rule and its "
             "base, the yes votes required and the result; for a roll call, each seat's vote and the "
             "counts by region; for each ballot of an election, the candidates' votes and the count, "
-            "stage by stage. A secret ballot shows its totals only."
+            "stage by stage; then the decisions taken without a count. A secret ballot shows its totals only."
         ),
     )
     parser.add_argument("path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it"))
@@ -156,7 +157,7 @@ def _ballot(ballot: BallotTally) -> Panel:
 
 
 def run(args: argparse.Namespace) -> int:
-    from meeting.minutes.tally import ballots, find_item, tallies, who
+    from meeting.minutes.tally import ballots, find_item, tallies, uncounted, who
 
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
@@ -164,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
     diagnostics = list(journal.diagnostics)
     votes: list[Tally] = []
     held: list[BallotTally] = []
+    without: list[Uncounted] = []
     minutes = None
     if journal.ok and journal.state is not None:
         minutes = files.minutes_in(journal, args.lang)
@@ -176,11 +178,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             votes = tallies(minutes, item, asked)
             held = ballots(minutes, item, asked)
+            without = uncounted(minutes, item) if asked is None else []  # they name nobody
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
         shown = [tally.data() for tally in votes]
         balloted = [ballot.data() for ballot in held]
-        print(json.dumps(json_result(diagnostics, votes=shown, ballots=balloted), ensure_ascii=False, indent=2))
+        decided = [decision.data() for decision in without]
+        result = json_result(diagnostics, votes=shown, ballots=balloted, uncounted=decided)
+        print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0 if ok else 1
     print_diagnostics(diagnostics)
     if not ok or minutes is None:
@@ -195,4 +200,19 @@ def run(args: argparse.Namespace) -> int:
         console.print(_detail(tally))
     for ballot in held:
         console.print(_ballot(ballot))
+    if without:
+        console.print(_uncounted(without))
     return 0
+
+
+def _uncounted(decisions: list[Uncounted]) -> Table:
+    """The decisions taken with no count: by general consent, by consensus."""
+    table = Table(title=_("Decided without a count"), box=box.SIMPLE_HEAVY, expand=False)
+    table.add_column(_("Motion"), overflow="fold")
+    table.add_column(_("Result"), no_wrap=True)
+    for decision in decisions:
+        motion = Text(decision.motion.label)
+        if decision.item is not None:
+            motion.append("\n" + decision.item.heading, style="dim")
+        table.add_row(motion, Text(decision.motion.how_words or upper_first(decision.motion.status_words)))
+    return table

@@ -24,6 +24,7 @@ from meeting.minutes.model import (
     RoundRecord,
     VoteRecord,
 )
+from meeting.vocabulary import upper_first
 
 _FOLD = re.compile(r"\s+")
 
@@ -64,6 +65,40 @@ class BallotTally:
             "item": self.election.item,
             **self.round.model_dump(mode="json", exclude_none=True),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Uncounted:
+    """A decision taken without a count: by general consent, by consensus, by the chair."""
+
+    motion: MotionRecord
+    item: ItemRecord | None
+
+    def data(self) -> dict[str, Any]:
+        """The decision as `meeting tally --json` prints it, under "uncounted"."""
+        motion = self.motion
+        return {
+            "motion": motion.number,
+            "label": motion.label,
+            "item": motion.item,
+            "text": motion.text,
+            "result": motion.status,
+            "result_words": upper_first(motion.status_words),
+            "method": motion.method,
+            "how": motion.how_words,
+        }
+
+
+def uncounted(minutes: Minutes, item: ItemRecord | None = None) -> list[Uncounted]:
+    """Every motion the minutes record as decided with no vote counted, in order."""
+    return [
+        Uncounted(motion, minutes.item(motion.item))
+        for motion in minutes.motions
+        if motion.decided_at is not None
+        and not motion.votes
+        and motion.minutes_number is not None
+        and (item is None or motion.item == item.id)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,10 @@ from meeting.i18n import N_, _, ngettext
 from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, minutes_of
-from meeting.minutes.tally import BallotTally, Tally, Who, ballots, find_item, tallies, who
+from meeting.minutes.tally import BallotTally, Tally, Uncounted, Who, ballots, find_item, tallies, uncounted, who
 from meeting.tui.roster import fitted
 from meeting.tui.textual_words import TranslatedFooter
-from meeting.vocabulary import in_quotes
+from meeting.vocabulary import METHODS, in_quotes, upper_first, words
 
 if TYPE_CHECKING:
     from meeting.view.app import ViewApp
@@ -60,7 +60,7 @@ class ReviewScreen(Screen[None]):
         table.add_column(_("Item"), width=_ITEM_CELLS)
         table.add_column(_("Motion"), width=_MOTION_CELLS)
         table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
-        self.shown: list[Tally | BallotTally] = []
+        self.shown: list[Tally | Uncounted | BallotTally] = []
         self.refresh_data()
         table.focus()
 
@@ -94,7 +94,11 @@ class ReviewScreen(Screen[None]):
         if closed:
             notes.append(_("Closed session (title only): {items}.").format(items=_("; ").join(closed)))
         failed = bool(item_typed and item is None) or bool(who_typed and asked is None)
-        self.shown = [] if failed else [*tallies(minutes, item, asked), *ballots(minutes, item, asked)]
+        # Decisions taken without a count name nobody: shown unless a member's votes are asked for.
+        decisions: list[Tally | Uncounted] = [*tallies(minutes, item, asked)]
+        decisions += uncounted(minutes, item) if asked is None else []
+        decisions.sort(key=lambda found: found.motion.number)  # stable: a motion's earlier counts first
+        self.shown = [] if failed else [*decisions, *ballots(minutes, item, asked)]
         self.query_one("#review-note", Static).update(Text(" ".join(notes), style="italic"))
         self._fill(minutes)
 
@@ -108,6 +112,13 @@ class ReviewScreen(Screen[None]):
             item = Text(fitted(tally.item.heading, _ITEM_CELLS) if tally.item else "")
             if isinstance(tally, BallotTally):
                 rows.append((item, *_ballot_cells(tally)))
+                continue
+            if isinstance(tally, Uncounted):
+                decided = tally.motion
+                status = Text(upper_first(decided.status_words), style=_RESULT_STYLES.get(decided.status, "bold"))
+                label = Text(fitted(decided.label, _MOTION_CELLS))
+                method = Text(words(METHODS, decided.method) if decided.method else "")
+                rows.append((item, label, status, Text(""), Text(""), Text(""), method))
                 continue
             vote = tally.vote
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
@@ -126,8 +137,12 @@ class ReviewScreen(Screen[None]):
         if 0 <= event.cursor_row < len(self.shown):
             self._detail(self.shown[event.cursor_row])
 
-    def _detail(self, tally: Tally | BallotTally) -> None:
-        self.query_one("#detail", Static).update(detail(tally) if isinstance(tally, Tally) else ballot_detail(tally))
+    def _detail(self, tally: Tally | Uncounted | BallotTally) -> None:
+        if isinstance(tally, Uncounted):
+            shown: RenderableType = Text(tally.motion.summary)
+        else:
+            shown = detail(tally) if isinstance(tally, Tally) else ballot_detail(tally)
+        self.query_one("#detail", Static).update(shown)
 
 
 def _ballot_cells(ballot: BallotTally) -> tuple[Text, ...]:

@@ -414,6 +414,9 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert "17 in favour, 0 against, 1 abstention;" in out and "9 needed" in out
     assert "class" not in out
     assert "Kwabena Owusu-Ansah" in out and "Wilmer Restrepo-Quiñones" in out
+    # The decisions taken without a count, last: they were left out of the tallies.
+    rest = out[out.index("Decided without a count") :]
+    assert "Motion 12" in rest and "Motion 13" in rest and "Adopted without objection (unanimous consent)." in rest
 
 
 def test_tally_shows_each_ballot_of_an_election_with_its_figures(source, capsys):

@@ -227,10 +227,12 @@ async def test_a_journal_gone_for_a_moment_is_said_as_such_and_a_problem_whole(t
 
 
 def _tally_json(capsys, *args: str) -> list[dict]:
-    """The votes `meeting tally --json` prints, then its elections' ballots."""
+    """What `meeting tally --json` prints, as the review lists it: the votes and the decisions
+    taken without a count in the order of the motions, then the elections' ballots."""
     assert main(["tally", "--json", *args]) == 0
     printed = json.loads(capsys.readouterr().out)
-    return printed["votes"] + printed["ballots"]
+    decisions = sorted(printed["votes"] + printed["uncounted"], key=lambda found: found["motion"])
+    return decisions + printed["ballots"]
 
 
 async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
@@ -244,6 +246,9 @@ async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
         # Row for row what `meeting tally --json` prints.
         assert [t.data() for t in app.screen.shown] == everything
         assert table.row_count == len(everything) > 5
+        # The agenda adopted and the solidarity motion, by general consent, among the votes.
+        consent = [found["label"] for found in everything if found.get("method") == "unanimous_consent"]
+        assert consent == ["Motion 2", "Motion 12 (change to the agenda)", "Motion 13"]
         app.screen.query_one("#item-filter", Input).value = "Article 7"
         app.screen.query_one("#who-filter", Input).value = "Latin America"
         app.screen.refresh_data()
