@@ -10,6 +10,7 @@ from rich.text import Text
 
 from meeting.formats import exact_figure
 from meeting.i18n import _
+from meeting.minutes.model import CountSheet
 from meeting.minutes.tally import BallotTally
 
 
@@ -41,6 +42,24 @@ def ballot_figures(ballot: BallotTally) -> Group:
         for stage in record.count.stages:
             parts.append(Text(_("Stage {number}: {words}").format(number=stage.number, words=stage.words)))
             parts.extend(Padding(Text(decision), (0, 0, 0, 2)) for decision in stage.decisions)
+        parts.extend(_count_sheet(record.count))
     else:
         parts.extend(Text(explanation) for explanation in record.explanations)
     return Group(*parts)
+
+
+def _count_sheet(count: CountSheet) -> list[Padding]:
+    """The count sheet as the minutes print it, a few stages a table (each cell the votes after
+    the stage and what it moved), so that a member can redo the count stage by stage."""
+    from meeting.minutes.html import Words  # the minutes' own sheet, its words in the language
+
+    tables = []
+    for head, rows in Words.sheet_tables(count):
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column(head[0], overflow="fold")
+        for title in head[1:]:
+            table.add_column(title, justify="right", overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        tables.append(Padding(table, (1, 0, 0, 0)))
+    return tables

@@ -435,6 +435,19 @@ def test_tally_shows_each_ballot_of_an_election_with_its_figures(source, capsys)
     assert json.loads(capsys.readouterr().out)["ballots"] == []  # a ballot names nobody's vote
 
 
+def test_tally_of_a_ranked_count_gives_its_count_sheet_to_redo_it(capsys, monkeypatch):
+    """The general assembly's STV count: the stages were listed by their words alone ("Stage 1:
+    First preferences", no figures); the count sheet of the minutes now follows them, every
+    candidate's votes after each stage with what it moved, the non-transferable papers and the
+    fractions dropped, so that a member can redo the count."""
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["tally", str(REPO / "minutes" / "2027-06-general-assembly-election")]) == 0
+    out = capsys.readouterr().out
+    sheet = out[out.index("Candidate", out.index("Stage 1: First preferences")) :]
+    assert "Stage 12" in sheet and "Non-transferable" in sheet and "Fractions dropped" in sheet
+    assert "Zawadi Mushi-Massawe" in sheet and "9.13043 (+0.13043)" in sheet and "0 (-9.13043)" in sheet
+
+
 def test_tally_shows_names_and_texts_as_typed_never_as_markup(tmp_path, capsys):
     from tests.kit import ALL_SEATS, HOSTILE, hostile_meeting
 
