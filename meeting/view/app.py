@@ -112,8 +112,10 @@ class LiveScreen(_Panels):
         self.redraw()
 
     def on_resize(self) -> None:
-        # Below 32 rows the seats by region take one or two lines instead of one per region.
+        # Below 32 rows the seats by region take one or two lines instead of one per region;
+        # below 64 columns (a phone) the agenda's column gives its width to the item and the vote.
         self.set_class(self.size.height < 32, "-short")
+        self.set_class(self.size.width < 64, "-narrow")
 
     def redraw(self) -> None:
         state, now = self.app.follower.state, self.app.now()

@@ -427,3 +427,19 @@ async def test_the_review_lists_each_ballot_of_an_election_with_its_count(tmp_pa
         app.screen.refresh_data()
         await pilot.pause()
         assert rows.row_count == 0  # a ballot names nobody's vote
+
+
+async def test_on_a_phone_the_agenda_column_gives_way_to_the_item_and_the_vote(tmp_path):
+    """At 375 pixels (about 44 columns) the agenda took four fifths of the width and the motion
+    wrapped at seven letters a line."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded cm-1")
+    meeting.session.close()
+    app = build_view(Follower(meeting.session.journal.path), clock=lambda: NOON)
+    async with app.run_test(size=(44, 30)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#side").display
+        assert app.screen.query_one("#main").size.width >= 40
+    wide = build_view(Follower(meeting.session.journal.path), clock=lambda: NOON)
+    async with wide.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert wide.screen.query_one("#side").display
