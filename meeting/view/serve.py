@@ -25,7 +25,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from meeting.i18n import _
+from meeting.i18n import _, current_language, language
 
 log = logging.getLogger("meeting.serve")
 
@@ -115,7 +115,15 @@ class ViewServer(Server):
         first = request.path.split("/", 2)[1] if request.path.count("/") >= 1 else ""
         # Compared in constant time, so the token cannot be guessed a character at a time.
         if not hmac.compare_digest(first.encode(), self.token.encode()):
-            raise web.HTTPForbidden(text=_("This link needs the access token the chair shared.") + "\n")
+            # In the language the link asked for: a member whose link is from before a restart
+            # of the server is told so in their own.
+            asked = request.path.split("/")[2] if request.path.count("/") >= 2 else ""
+            with language(asked if asked in self.languages else self.lang or current_language()):
+                said = _(
+                    "This link is not the chair's current one: the view was started again since, "
+                    "or the link was cut short. Ask the chair for the link."
+                )
+            raise web.HTTPForbidden(text=said + "\n")
         return await handler(request)
 
     def _language(self, request: web.Request) -> str | None:

@@ -64,7 +64,10 @@ async def test_nothing_is_served_without_the_token(tmp_path):
         ):
             response = await client.get(path)
             assert response.status == 403, path
-            assert "access token" in await response.text()
+            assert "Ask the chair for the link." in await response.text()
+        # A French link from before the server was started again: said in French.
+        response = await client.get("/old-token/fr/")
+        assert response.status == 403 and "Demandez" in await response.text()
     finally:
         await client.close()
 
