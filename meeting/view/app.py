@@ -120,6 +120,8 @@ class LiveScreen(_Panels):
     def redraw(self) -> None:
         state, now = self.app.follower.state, self.app.now()
         self.show("#status", self.app.status_text())
+        # No meeting read yet: no quorum bar (an empty green one read as a quorum met).
+        self.query_one("#quorum").display = state is not None
         if state is None:
             return
         self.show("#header", header_text(state, now))
@@ -170,6 +172,8 @@ class ProjectorScreen(_Panels):
     def redraw(self) -> None:
         state, now = self.app.follower.state, self.app.now()
         self.show("#status", self.app.status_text())
+        # No meeting read yet: no quorum bar (an empty green one read as a quorum met).
+        self.query_one("#quorum").display = state is not None
         if state is None:
             return
         self.show("#header", header_text(state, now))

@@ -68,6 +68,7 @@ async def test_following_a_meeting_from_before_it_starts_to_a_roll_call_and_an_u
     app = build_view(Follower(journal), follow=True, clock=lambda: NOON)
     async with app.run_test(size=(120, 40)) as pilot:
         await _until(pilot, lambda: "Waiting for the journal" in _text(app, "#status"))
+        assert not app.screen.query_one("#quorum").display  # no green bar for a quorum not yet taken
         chair = Chair(journal)
         try:
             for line in demo_lines()[: demo_lines().index("at 12:15")]:
