@@ -192,7 +192,7 @@ def test_the_public_minutes_say_when_the_council_met_in_closed_session_and_what_
     # What was left on the table in closed session is unfinished business of the closed record only.
     assert data["unfinished"] == []
     closed = json.loads((written / "minutes-closed.json").read_text(encoding="utf-8"))
-    assert closed["unfinished"] == ["Motion 4 lies on the table."]
+    assert closed["unfinished"] == ["Motion 5 lies on the table."]
 
 
 def test_the_public_csv_has_the_published_count_and_no_seat(written):
