@@ -20,7 +20,7 @@ from meeting.ballot_figures import ballot_figures
 from meeting.i18n import N_, _, ngettext
 from meeting.journal import GENESIS
 from meeting.messages import render
-from meeting.minutes.model import Minutes, minutes_of
+from meeting.minutes.model import Minutes, MotionRecord, minutes_of
 from meeting.minutes.tally import BallotTally, Tally, Uncounted, Who, ballots, find_item, tallies, uncounted, who
 from meeting.tui.roster import fitted
 from meeting.tui.textual_words import TranslatedFooter
@@ -116,15 +116,14 @@ class ReviewScreen(Screen[None]):
             if isinstance(tally, Uncounted):
                 decided = tally.motion
                 status = Text(upper_first(decided.status_words), style=_RESULT_STYLES.get(decided.status, "bold"))
-                label = Text(fitted(decided.label, _MOTION_CELLS))
+                label = _motion_cell(decided)
                 method = Text(words(METHODS, decided.method) if decided.method else "")
                 rows.append((item, label, status, Text(""), Text(""), Text(""), method))
                 continue
             vote = tally.vote
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
             counts = (Text(str(n)) for n in (vote.yes, vote.no, vote.abstain))
-            motion = fitted(tally.motion.label, _MOTION_CELLS)
-            rows.append((item, Text(motion), result, *counts, Text(vote.method_words)))
+            rows.append((item, _motion_cell(tally.motion), result, *counts, Text(vote.method_words)))
         table.add_rows(rows)
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
@@ -143,6 +142,13 @@ class ReviewScreen(Screen[None]):
         else:
             shown = detail(tally) if isinstance(tally, Tally) else ballot_detail(tally)
         self.query_one("#detail", Static).update(shown)
+
+
+def _motion_cell(motion: MotionRecord) -> Text:
+    """ "#4 amendment": the number first, as the chair's console says it, so that two motions cut
+    to fit still read apart (French labels, "La proposition d'amendement 4 à la motion 3", cut
+    alike); the detail below gives the label whole."""
+    return Text(fitted(f"#{motion.number} {motion.kind_words}", _MOTION_CELLS))
 
 
 def _ballot_cells(ballot: BallotTally) -> tuple[Text, ...]:
