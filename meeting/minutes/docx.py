@@ -188,11 +188,11 @@ def _sittings(body: Body, minutes: m.Minutes, t: Words) -> None:
         body.heading(t.attendance, 2)
         for region in sitting.attendance.regions:
             body.heading(t.region_caption(region), 3)
-            body.table(t.attendance_head, [r.cells(False) for r in region.rows], (24, 25, 19, 12, 20))
+            body.table(t.attendance_head, [r.cells(False) for r in region.rows], (23, 24, 19, 14, 20))
         attendance = sitting.attendance
         if attendance.others:
             body.heading(t.others, 3)
-            body.table(t.others_head, [r.cells(True) for r in attendance.others], (20, 12, 20, 16, 12, 20))
+            body.table(t.others_head, [r.cells(True) for r in attendance.others], (19, 15, 19, 15, 13, 19))
         body.labelled(t.proxies, _("; ").join(p.words for p in attendance.proxies) or t.none_)
         body.labelled(t.apologies, _(", ").join(_person(p) for p in attendance.apologies) or t.none_)
         body.labelled(t.absent, _(", ").join(_person(p) for p in attendance.absent) or t.none_)
@@ -201,7 +201,7 @@ def _sittings(body: Body, minutes: m.Minutes, t: Words) -> None:
         body.table(
             t.quorum_head,
             [[q.at, q.change_words, q.words, _("yes") if q.met else _("no")] for q in sitting.quorum],
-            (9, 20, 58, 13),
+            (11, 20, 56, 13),
         )
         if sitting.timetable:
             body.heading(t.timetable_caption, 2)
