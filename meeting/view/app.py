@@ -68,6 +68,8 @@ class _Panels(Screen[None]):
     """A screen of panels, each updated only when what it says has changed: an unchanged
     panel costs nothing to draw, and sends nothing to a browser."""
 
+    app: ViewApp
+
     def __init__(self) -> None:
         super().__init__()
         self.said: dict[str, Text | str] = {}
@@ -80,6 +82,14 @@ class _Panels(Screen[None]):
             self.said[selector] = text
             widget.update(text)
 
+    def meeting(self) -> State | None:
+        """The meeting as last read, the status line said either way; no quorum bar before a
+        meeting is read (an empty green one read as a quorum met)."""
+        state = self.app.follower.state
+        self.show("#status", self.app.status_text())
+        self.query_one("#quorum").display = state is not None
+        return state
+
 
 class LiveScreen(_Panels):
     """The meeting now: the agenda, the item, the motion, the floor, the vote, the quorum."""
@@ -88,7 +98,6 @@ class LiveScreen(_Panels):
         Binding("t", "app.review", N_("Tallies")),
         Binding("q", "app.quit", N_("Quit")),
     ]
-    app: ViewApp
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
@@ -118,10 +127,7 @@ class LiveScreen(_Panels):
         self.set_class(self.size.width < 64, "-narrow")
 
     def redraw(self) -> None:
-        state, now = self.app.follower.state, self.app.now()
-        self.show("#status", self.app.status_text())
-        # No meeting read yet: no quorum bar (an empty green one read as a quorum met).
-        self.query_one("#quorum").display = state is not None
+        state, now = self.meeting(), self.app.now()
         if state is None:
             return
         self.show("#header", header_text(state, now))
@@ -146,7 +152,6 @@ class ProjectorScreen(_Panels):
     """The same meeting for a room: the item, the motion, and the numbers in large digits."""
 
     BINDINGS: ClassVar[list[BindingType]] = LiveScreen.BINDINGS
-    app: ViewApp
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
@@ -170,10 +175,7 @@ class ProjectorScreen(_Panels):
         self.redraw()
 
     def redraw(self) -> None:
-        state, now = self.app.follower.state, self.app.now()
-        self.show("#status", self.app.status_text())
-        # No meeting read yet: no quorum bar (an empty green one read as a quorum met).
-        self.query_one("#quorum").display = state is not None
+        state, now = self.meeting(), self.app.now()
         if state is None:
             return
         self.show("#header", header_text(state, now))
