@@ -805,13 +805,17 @@ async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
         assert "Next: a vote — two-thirds of votes cast" in text
 
 
-async def test_a_tie_asks_for_the_chairs_casting_vote_when_the_rules_give_one(tmp_path):
-    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
-        'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"',
-        'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"',
-    )
+def _agenda_moved_under(tmp_path, old: str, new: str):
+    """The demo meeting with its council's rules changed (`old` to `new`), everyone present and
+    the agenda's adoption moved."""
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(old, new)
     meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
-    meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
+    return meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
+
+
+async def test_a_tie_asks_for_the_chairs_casting_vote_when_the_rules_give_one(tmp_path):
+    procedural = 'more_than = "1/2"\nof = "votes_cast"\ntie = '
+    meeting = _agenda_moved_under(tmp_path, procedural + '"fails"', procedural + '"casting_vote"')
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v", "1", "0", "enter", "1", "0", "enter", "enter")
@@ -826,11 +830,7 @@ async def test_a_tie_asks_for_the_chairs_casting_vote_when_the_rules_give_one(tm
 async def test_a_chair_who_votes_only_to_decide_is_asked_for_that_vote(tmp_path):
     """10 to 9 under `chair_votes = "when_decisive"`: the chair's no would tie and lose it. The
     result screen said "TIED" and "Enter: continue", and the chair had to know to type 'cast'."""
-    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
-        'chair_votes = "always"', 'chair_votes = "when_decisive"'
-    )
-    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
-    meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
+    meeting = _agenda_moved_under(tmp_path, 'chair_votes = "always"', 'chair_votes = "when_decisive"')
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v", "1", "0", "enter", "9", "enter", "1", "enter")
@@ -846,11 +846,8 @@ async def test_a_chair_who_votes_only_to_decide_is_asked_for_that_vote(tmp_path)
 
 
 async def test_a_tie_the_rules_break_by_lots_offers_the_draw(tmp_path):
-    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace(
-        'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"', 'more_than = "1/2"\nof = "votes_cast"\ntie = "lots"'
-    )
-    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
-    meeting.run("present " + " ".join(ALL_SEATS), "begin", "open agenda", "move by ke-1 seconded gh-1")
+    procedural = 'more_than = "1/2"\nof = "votes_cast"\ntie = '
+    meeting = _agenda_moved_under(tmp_path, procedural + '"fails"', procedural + '"lots"')
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v", "9", "enter", "9", "enter", "3", "enter")
