@@ -151,7 +151,9 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             | ev.RollCallClosed(motion=number, outcome=outcome)
             | ev.TieBroken(motion=number, outcome=outcome)
         ):
-            return _("result of motion #{number}: {outcome}").format(number=number, outcome=outcome_words(outcome))
+            # An appeal's result is said of the chair's decision ("sustained"), as its result screen says it.
+            said = outcome_words(outcome, state.motions[number].kind)
+            return _("result of motion #{number}: {outcome}").format(number=number, outcome=said)
         case ev.RollCallVoted(votes=votes, choice=choice):
             return _("roll call: {voters} {choice}").format(
                 voters=member_names(state, [v.voter for v in votes]), choice=words(CHOICES, choice)

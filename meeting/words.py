@@ -273,20 +273,29 @@ def quorum_count_words(
     where seats carry weights, the votes present too, and what is needed of them when the
     quorum counts votes: "4 of 5 voting seats present; 7 of 12 votes present (6 needed)"."""
     if votes is not None and votes.required is not None:
-        parts = [_("{present} of {seats} voting seats present").format(present=present, seats=seats)]
+        # Counted on `present`: French agrees the words with it ("1 siège … présent").
+        parts = [
+            ngettext(
+                "{present} of {seats} voting seats present", "{present} of {seats} voting seats present", present
+            ).format(present=present, seats=seats)
+        ]
     else:
         parts = [
-            _("{present} of {seats} voting seats present ({needed} needed)").format(
-                present=present, seats=seats, needed=needed
-            )
+            ngettext(
+                "{present} of {seats} voting seats present ({needed} needed)",
+                "{present} of {seats} voting seats present ({needed} needed)",
+                present,
+            ).format(present=present, seats=seats, needed=needed)
         ]
     if votes is not None:
         parts.append(votes.words())
     if regions_needed:
         parts.append(
-            _("{present} of {total} regions represented ({needed} needed)").format(
-                present=regions_present, total=regions_total, needed=regions_needed
-            )
+            ngettext(
+                "{present} of {total} regions represented ({needed} needed)",
+                "{present} of {total} regions represented ({needed} needed)",
+                regions_present,
+            ).format(present=regions_present, total=regions_total, needed=regions_needed)
         )
     if short:
         parts.append(_("too few seats present from {regions}").format(regions=_(", ").join(short)))

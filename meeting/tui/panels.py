@@ -22,7 +22,7 @@ from meeting.domain.procedure import decision_for, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
 from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.formats import clock_time, from_now, percent
-from meeting.i18n import _
+from meeting.i18n import _, ngettext
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.tui.roster import fitted
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, in_quotes, member_name, region_name
@@ -146,7 +146,7 @@ def _item_text(state: State, item_id: str, now: datetime) -> Text:
     used = minutes_used(state, item_id, now)
     text.append(
         "\n"
-        + _("{used} of {minutes} min used · {mode}").format(
+        + ngettext("{used} of {minutes} min used · {mode}", "{used} of {minutes} min used · {mode}", used).format(
             used=used, minutes=item.minutes, mode=_(METHODS[item.vote])
         ),
         style="bold red" if used > item.minutes else "dim",

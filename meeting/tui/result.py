@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 _HEADLINES = {"carried": N_("CARRIED"), "lost": N_("LOST"), "pending": N_("TIED"), "void": N_("VOID")}
-_APPEAL_HEADLINES = {"carried": N_("THE CHAIR IS SUSTAINED"), "lost": N_("THE CHAIR IS OVERTURNED")}
+_APPEAL_HEADLINES = {
+    "carried": N_("THE CHAIR'S DECISION IS SUSTAINED"),
+    "lost": N_("THE CHAIR'S DECISION IS OVERTURNED"),
+}
 _CONSENSUS = {
     "adopted": N_("ADOPTED BY CONSENSUS"),
     "vote": N_("NO CONSENSUS: THE QUESTION GOES TO A VOTE"),

@@ -302,3 +302,31 @@ def test_an_ambiguous_name_lists_the_candidates(tmp_path):
         12,
         {"text": "east", "candidates": ["e1", "e2"]},
     )
+
+
+def test_french_agrees_the_quorum_words_with_one_seat_or_region_present(tmp_path):
+    """ "QUORUM ATTEINT — 1 sièges … · 1 régions représentées" after marking one member present."""
+    from meeting.i18n import language
+    from meeting.words import quorum_count_words
+
+    with language("fr"):
+        said = quorum_count_words(1, 11, 21, 1, 3, 5, (), " · ", None)
+        many = quorum_count_words(2, 11, 21, 2, 3, 5, (), " · ", None)
+    assert said == "1 siège avec droit de vote présent sur 21 (11 requis) · 1 région représentée sur 5 (3 requises)"
+    assert many.startswith("2 sièges avec droit de vote présents sur 21")
+
+
+def test_an_appeals_result_is_said_of_the_chairs_decision_in_the_log_too(tmp_path):
+    """The result screen said "the chair's decision is sustained" and the log beside it
+    "result of motion #7: … — carried", which reads as the appeal (against the chair) carried."""
+    from meeting.report import describe
+
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'point cd-2 "Not germane"',
+        "rule not-well-taken",
+        "move to appeal by cd-2 seconded ug-1",
+    )
+    meeting.run("vote 11 6 1")
+    said = describe(meeting.session.recorded[-1].event, meeting.state)
+    assert said.endswith("— the decision of the chair was sustained") and "carried" not in said
