@@ -18,7 +18,7 @@ from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
-from meeting.domain.procedure import decision_for, motions_in_order
+from meeting.domain.procedure import decision_for, motion_rule, motions_in_order
 from meeting.domain.state import Motion, Recorded, State
 from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.formats import clock_time, from_now, percent
@@ -26,7 +26,7 @@ from meeting.i18n import _, ngettext
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.tui.roster import fitted
 from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, in_quotes, member_name, region_name
-from meeting.words import counts_words, decision_words, exact_words
+from meeting.words import counts_words, decision_words, exact_words, labelled
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
 
@@ -201,11 +201,18 @@ def _motion_text(state: State, number: int) -> Text:
     text.append(f"#{number} {_(MOTION_NAMES[motion.kind])}", style="bold cyan")
     if motion.applies_to is not None:
         text.append(" " + _("on #{n}").format(n=motion.applies_to), style="cyan")
-    seconder = member_name(state, motion.seconder) if motion.seconder else _("not seconded")
-    text.append(f"  {member_name(state, motion.mover)} / {seconder}\n", style="dim" if motion.seconder else "yellow")
+    mover = member_name(state, motion.mover)
+    if motion.seconder is not None:
+        text.append(f"  {mover} / {member_name(state, motion.seconder)}\n", style="dim")
+    elif motion_rule(state.meeting.rules, motion.kind).needs_second:
+        text.append(f"  {mover} / {_('not seconded')}\n", style="yellow")
+    else:  # a point of order, an appeal's ruling: no seconder to wait for
+        text.append(f"  {mover}\n", style="dim")
     if motion.text:
         text.append(in_quotes(motion.text) + "\n", style="italic")
-    if motion.outcome is not None and motion.outcome.awaiting:
+    if motion.outcome is not None and motion.outcome.awaiting == "chair":
+        text.append(_("the chair's vote would decide it: waiting for cast") + "\n", style="bold yellow")
+    elif motion.outcome is not None and motion.outcome.awaiting:
         text.append(_("tied: waiting for cast or draw") + "\n", style="bold yellow")
     if motion.consensus is not None and motion.consensus.result is None:
         blocks = ", ".join(member_name(state, m) for m, _r in motion.consensus.blocks) or "—"
@@ -213,7 +220,7 @@ def _motion_text(state: State, number: int) -> Text:
     if motion.poll is not None:
         voted, entitled = len(motion.poll.choices), len(motion.poll.entitled)
         label = _("roll call") if motion.poll.method == "roll_call" else _("secret ballot")
-        text.append(f"{label}: " + _("{voted} of {entitled} voted").format(voted=voted, entitled=entitled) + "\n")
+        text.append(labelled(label, _("{voted} of {entitled} voted").format(voted=voted, entitled=entitled)) + "\n")
     return text
 
 

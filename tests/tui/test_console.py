@@ -1421,3 +1421,18 @@ async def test_the_footer_shows_the_open_items_business_first_even_at_80_columns
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert footer_keys(app)[:3] == ["r Asistencia", "n Punto siguiente", "a Aprobar el acta"]
+
+
+def test_a_point_of_order_is_not_shown_waiting_for_a_seconder(tmp_path):
+    """ "#6 point of order on #5 Furaha Bisimwa-Mirindi / not seconded", in yellow: a point of
+    order never needs one. A motion that does still says so."""
+    from datetime import UTC, datetime
+
+    from meeting.tui.panels import current_text
+
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1", 'point cd-2 "Not germane"')
+    shown = current_text(meeting.state, datetime(2026, 12, 10, 12, 0, tzinfo=UTC)).plain
+    point = next(line for line in shown.splitlines() if line.startswith("#2 point of order"))
+    assert point.endswith("Furaha Bisimwa-Mirindi") and "not seconded" not in point
+    main = next(line for line in shown.splitlines() if line.startswith("#1 main motion"))
+    assert main.endswith("/ not seconded")
