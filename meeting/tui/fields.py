@@ -149,7 +149,11 @@ class Picker(Vertical, can_focus=False):
         self.set_class(self.has_focus_within, "choosing")
 
     def focus(self, scroll_visible: bool = True) -> Picker:
-        self.query_one(_SearchBox).focus(scroll_visible)
+        # Its words selected, also when the box had the focus already (a refusal sends the chair
+        # back to it): what is typed replaces them, not lands in the middle of a name.
+        box = self.query_one(_SearchBox)
+        box.focus(scroll_visible)
+        box.select_all()
         return self
 
     @property

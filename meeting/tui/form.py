@@ -244,7 +244,7 @@ class CommandForm(ModalScreen[None]):
             if isinstance(widget, Picker):
                 if widget.unmatched:
                     said = _("nothing matches {typed}").format(typed=in_quotes(widget.unmatched.strip()))
-                    return FieldProblem(arg.name, f"{words}: {said}")
+                    return FieldProblem(arg.name, labelled(words, said))
                 raw: Any = widget.values
                 if raw and arg.kind == "members":
                     args[arg.name] = tuple(Ref(v) for v in raw)

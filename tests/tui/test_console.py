@@ -586,7 +586,12 @@ async def test_a_refused_form_keeps_its_fields_and_goes_to_the_field_at_fault(tm
         await pilot.pause()
         assert isinstance(app.screen, CommandForm)
         assert "same region" in shown(app, ".error")
-        assert app.focused is app.screen.query_one("#field-holder", Picker).query_one(Input)
+        box = app.screen.query_one("#field-holder", Picker).query_one(Input)
+        assert app.focused is box
+        # The refused name is selected: what the chair types replaces it. The cursor stayed
+        # where "gh-1" ended, and "sl-1" landed inside the name ("Fodsl-1ay Kamanda-Lewis").
+        await type_text(pilot, "sl-1")
+        assert box.value == "sl-1"
 
 
 async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_change(tmp_path):
