@@ -62,7 +62,7 @@ from meeting.domain.procedure import (
     target_of,
     voting_open,
 )
-from meeting.domain.state import Motion, State
+from meeting.domain.state import Motion, Poll, State
 from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
 
 
@@ -1118,7 +1118,9 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         votes: list[ev.Voter] = []
         for ref, member in zip(refs, _members(state, refs), strict=True):
             seat = resolve_member(state, principal_ref) if principal_ref else _own_seat(state, member)
-            if seat is not None and (seat.id in poll.choices or any(v.seat == seat.id for v in votes)):
+            if seat is not None and (
+                _answer_stands(poll, seat.id, member.id, choice) or any(v.seat == seat.id for v in votes)
+            ):
                 raise _Refusing("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             voter = entitled.get(seat.id) if seat else None
             # Entitled when the roll call opened, and still here to answer.
@@ -1129,6 +1131,13 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 
     return handle
+
+
+def _answer_stands(poll: Poll, seat: str, member: str, choice: ev.Choice) -> bool:
+    """Whether a seat's answer stands against this one: given already, the same, or by another
+    voice. The member who answered may change it until the roll call is closed (RONR §45:8)."""
+    given = poll.choices.get(seat)
+    return given is not None and (given[1] == choice or given[0].voter != member)
 
 
 def _own_seat(state: State, member: Member) -> Member | None:

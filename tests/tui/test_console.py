@@ -683,6 +683,20 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert meeting.state.motions[1].status == "carried"
 
 
+async def test_a_key_pressed_wrong_on_the_roll_call_is_mended_on_its_row(tmp_path):
+    """Up to the row, and the right key: the member changes the answer (RONR §45:8). It was
+    refused ("has already voted"), and only undoing every answer since mended it."""
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "y", "a", "y")
+        assert "2 in favour, 0 against, 1 abstention" in shown(app, "#poll-count")
+        await pilot.press("up", "up", "y")
+        await pilot.pause()
+        assert "3 in favour, 0 against, 0 abstentions" in shown(app, "#poll-count")
+        assert "already voted" not in all_text(app)
+
+
 async def test_a_roll_call_says_for_whom_a_member_is_still_to_answer(tmp_path):
     """An alternate (or a proxy holder) still to answer for a seat not their own is named with
     the seat's member: the chair calls on the right person for the right vote."""

@@ -171,7 +171,7 @@ def test_a_roll_call_by_name_and_by_region_with_a_proxy_and_an_alternate(tmp_pat
     [
         ((), (), "yes obs-1", "vote.observer"),
         (("leave ke-1",), (), "yes ke-1", "vote.absent"),
-        ((), ("yes ke-1",), "no ke-1", "vote.already-voted"),
+        ((), ("yes ke-1",), "yes ke-1", "vote.already-voted"),
         ((), (), "yes ke-1 ke-1", "member.repeated"),
         ((), (), "yes gh-2", "vote.absent"),
         (("remote gh-2",), (), "yes gh-2", "vote.not-entitled"),  # the titular is here
@@ -182,6 +182,18 @@ def test_a_roll_call_by_name_and_by_region_with_a_proxy_and_an_alternate(tmp_pat
 def test_roll_call_refusals(tmp_path, before, after, line, code):
     meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1", *before, "roll-call", *after)
     assert meeting.refuse(line).code == code
+
+
+def test_a_member_may_change_an_answer_until_the_roll_call_is_closed(tmp_path):
+    """RONR §45:8. A key pressed wrong on the roll call screen could only be mended by undoing
+    every answer since: "the seat of 'cd-2' has already voted"."""
+    meeting = in_session(tmp_path, item="article-7").run(
+        "move by zm-1 seconded bf-1", "roll-call", "abstain ke-1", "yes cm-1"
+    )
+    meeting.run("yes ke-1")
+    poll = meeting.state.motions[1].poll
+    assert poll is not None and poll.choices["ke-1"][1] == "yes" and poll.choices["cm-1"][1] == "yes"
+    assert meeting.refuse("yes ke-1").code == "vote.already-voted"  # nothing to change
 
 
 def test_a_principal_whose_proxy_is_active_cannot_vote_and_the_recused_cannot(tmp_path):
