@@ -107,6 +107,16 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
         item = minutes.item(election.item)
         for r in election.rounds:
             text = _("{office}, ballot {number}").format(office=election.office, number=r.number)
+            # What a candidate's votes were measured against: the majority of the votes cast, or
+            # in a ranked count the quota out of the valid papers.
+            base: str | int
+            needed: str | int
+            if r.necessary is not None:
+                rule, base, needed = _("necessary for election"), _blank(r.votes_cast), r.necessary
+            elif r.count is not None and r.count.quota is not None:
+                rule, base, needed = _("quota"), r.count.valid, r.count.quota
+            else:
+                rule, base, needed = "", "", ""
             for row in r.votes:
                 values: list[str | int] = [
                     item.number if item else "",
@@ -122,10 +132,10 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     "",
                     "",
                     "",
-                    _("necessary for election") if r.necessary is not None else "",
-                    _blank(r.votes_cast),
-                    _blank(r.necessary),
-                    _blank(r.necessary),
+                    rule,
+                    base,
+                    needed,
+                    needed,
                     row.candidate.id,
                     row.candidate.name,
                     "",

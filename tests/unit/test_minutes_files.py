@@ -422,3 +422,11 @@ def test_markdown_folds_runs_of_spaces_but_keeps_the_no_break_spaces_french_sets
         == "Présidence\u00a0: Neema Mwakasege-Lyimo\u00a0; fin"
     )
     assert md("40\u202f%") == "40\u202f%"
+
+
+def test_a_ranked_counts_csv_rows_give_the_valid_papers_and_the_quota():
+    """docs/minutes.md promised the base and what is needed on every election row; an STV
+    count's rows left both empty."""
+    text = (REPO / "minutes" / "2027-06-general-assembly-election" / "votes.csv").read_text("utf-8-sig")
+    rows = [r for r in csv.DictReader(io.StringIO(text)) if r["motion kind"] == "election"]
+    assert rows and {(r["rule"], r["base"], r["needed"]) for r in rows} == {("quota", "154", "20")}
