@@ -12,13 +12,13 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
 
-from meeting.domain.diff import word_diff
 from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import motions_in_order
 from meeting.i18n import _
 from meeting.tui.fields import Choice, Done, FoldedText, Picker
 from meeting.tui.form import CommandForm, FieldProblem, field_words
+from meeting.tui.panels import amendment_text
 from meeting.vocabulary import MOTION_NAMES
 
 POINT = "point-of-order"  # the kind picker's word for a point of order (the `point` verb)
@@ -126,9 +126,7 @@ class MotionForm(CommandForm):
         if not self.amended:
             return
         text = Text(_("Amending:") + " ", style="bold")
-        for segment in word_diff(self.amended, self.query_one("#field-text", FoldedText).value):
-            style = {"removed": "strike red", "added": "bold green"}.get(segment.op, "")
-            text.append(segment.text, style=style)
+        text.append_text(amendment_text(self.amended, self.query_one("#field-text", FoldedText).value))
         amending.update(text)
 
     def command(self) -> Command | FieldProblem:

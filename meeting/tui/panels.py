@@ -16,6 +16,7 @@ from meeting.domain import events as ev
 from meeting.domain.attendance import balance_short, entitled_voters, quorum_status, representation, women_share
 from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
+from meeting.domain.diff import word_diff
 from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import decision_for, motion_rule, motions_in_order
@@ -195,21 +196,48 @@ def _speaker_clock(state: State, member: str, left: int) -> Text:
     )
 
 
+def amendment_text(before: str, after: str) -> Text:
+    """The words an amendment strikes out (struck through) and inserts (underlined): the
+    chair's item pane and move form, and the members' view."""
+    text = Text()
+    previous = "same"
+    for segment in word_diff(before, after):
+        if previous == "removed" and segment.op == "added":
+            text.append(" ")  # "~~to~~ chosen by", not "~~to~~chosen by": the two touch in the diff
+        style = {"removed": "strike red", "added": "underline bold green"}.get(segment.op, "")
+        text.append(segment.text, style=style)
+        previous = segment.op
+    return text
+
+
+def movers_text(state: State, motion: Motion) -> Text:
+    """ "  mover / seconder"; "not seconded" where the motion waits for one (a point of order
+    never does)."""
+    mover = member_name(state, motion.mover)
+    if motion.seconder is not None:
+        return Text(f"  {mover} / {member_name(state, motion.seconder)}", style="dim")
+    if motion_rule(state.meeting.rules, motion.kind).needs_second:
+        return Text(f"  {mover} / {_('not seconded')}", style="yellow")
+    return Text(f"  {mover}", style="dim")
+
+
+def motion_words(state: State, motion: Motion) -> Text:
+    """A pending motion's text: an amendment as the change it makes to the text it amends."""
+    target = state.motions.get(motion.applies_to) if motion.applies_to is not None else None
+    if motion.kind == "amend" and target is not None and target.text and motion.text:
+        return amendment_text(target.text, motion.text)
+    return Text(in_quotes(motion.text), style="italic") if motion.text else Text()
+
+
 def _motion_text(state: State, number: int) -> Text:
     motion = state.motions[number]
     text = Text("\n")
     text.append(f"#{number} {_(MOTION_NAMES[motion.kind])}", style="bold cyan")
     if motion.applies_to is not None:
         text.append(" " + _("on #{n}").format(n=motion.applies_to), style="cyan")
-    mover = member_name(state, motion.mover)
-    if motion.seconder is not None:
-        text.append(f"  {mover} / {member_name(state, motion.seconder)}\n", style="dim")
-    elif motion_rule(state.meeting.rules, motion.kind).needs_second:
-        text.append(f"  {mover} / {_('not seconded')}\n", style="yellow")
-    else:  # a point of order, an appeal's ruling: no seconder to wait for
-        text.append(f"  {mover}\n", style="dim")
+    text.append_text(movers_text(state, motion)).append("\n")
     if motion.text:
-        text.append(in_quotes(motion.text) + "\n", style="italic")
+        text.append_text(motion_words(state, motion)).append("\n")
     if motion.outcome is not None and motion.outcome.awaiting == "chair":
         text.append(_("the chair's vote would decide it: waiting for cast") + "\n", style="bold yellow")
     elif motion.outcome is not None and motion.outcome.awaiting:

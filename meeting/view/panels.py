@@ -10,20 +10,18 @@ from rich.text import Text
 
 from meeting.domain.attendance import representation
 from meeting.domain.decisions import floor
-from meeting.domain.diff import word_diff
 from meeting.domain.elections.conduct import round_open
 from meeting.domain.state import Motion, State
 from meeting.election_words import round_summary, tally_line
 from meeting.i18n import N_, _
 from meeting.report import minutes_used
-from meeting.tui.panels import roll_call_count
+from meeting.tui.panels import motion_words, movers_text, roll_call_count
 from meeting.vocabulary import (
     CHOICES,
     METHODS,
     MOTION_NAMES,
     MOTION_STATUS,
     PHASES,
-    in_quotes,
     member_name,
     member_names,
     words,
@@ -74,15 +72,6 @@ def label(state: State, motion: Motion) -> str:
     return head
 
 
-def amendment_text(before: str, after: str) -> Text:
-    """The words an amendment strikes out (struck through) and inserts (underlined)."""
-    text = Text()
-    for segment in word_diff(before, after):
-        style = {"removed": "strike red", "added": "underline bold green"}.get(segment.op, "")
-        text.append(segment.text, style=style)
-    return text
-
-
 def motions_text(state: State) -> Text:
     """The pending motions, the main motion first, each with its exact text; an amendment as
     the change it makes to the text it amends."""
@@ -94,14 +83,9 @@ def motions_text(state: State) -> Text:
         if text:
             text.append("\n")
         text.append(label(state, motion), style="bold cyan")
-        seconder = member_name(state, motion.seconder) if motion.seconder else _("not seconded")
-        text.append(f"  {member_name(state, motion.mover)} / {seconder}\n", style="dim")
-        target = state.motions.get(motion.applies_to) if motion.applies_to is not None else None
-        if motion.kind == "amend" and target is not None:
-            text.append_text(amendment_text(target.text, motion.text))
-            text.append("\n")
-        elif motion.text:
-            text.append(in_quotes(motion.text) + "\n", style="italic")
+        text.append_text(movers_text(state, motion)).append("\n")
+        if motion.text:
+            text.append_text(motion_words(state, motion)).append("\n")
     text.rstrip()
     return text
 

@@ -1455,3 +1455,20 @@ def test_a_point_of_order_is_not_shown_waiting_for_a_seconder(tmp_path):
     assert point.endswith("Furaha Bisimwa-Mirindi") and "not seconded" not in point
     main = next(line for line in shown.splitlines() if line.startswith("#1 main motion"))
     assert main.endswith("/ not seconded")
+
+
+def test_the_item_pane_shows_a_pending_amendment_as_the_words_it_changes(tmp_path):
+    """The word diff was in the move form only: putting the question, the chair saw the whole
+    amended text in italics, with nothing to say what the amendment changes."""
+    from datetime import UTC, datetime
+
+    from meeting.tui.panels import current_text
+
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'move to amend "That each region designate two focal points." by bo-1 seconded br-1',
+    )
+    shown = current_text(meeting.state, datetime(2026, 12, 10, 12, 0, tzinfo=UTC))
+    struck = {shown.plain[s.start : s.end] for s in shown.spans if "strike" in str(s.style)}
+    added = {shown.plain[s.start : s.end] for s in shown.spans if "underline" in str(s.style)}
+    assert {"one", "two", "points"} <= struck | added and "one" in struck and "two" in added
