@@ -126,6 +126,9 @@ class Picker(Vertical, can_focus=False):
         self.values: list[str] = [value] if value else []
         self.moved = False  # the chair went up or down the list since the box last changed
         self._keys = [plain_letters(f"{c.search} {c.label}") for c in choices]
+        # Where a word that begins with the letters puts a choice first: its id, name and country,
+        # not the words around them in the label ("in person" put everyone present before "pe-1").
+        self._names = [plain_letters(c.search) for c in choices]
 
     def compose(self) -> ComposeResult:
         if self.multiple:
@@ -177,7 +180,9 @@ class Picker(Vertical, can_focus=False):
         wanted = plain_letters(typed)
         chosen = set(self.values) if self.multiple else set()
         matches = [
-            (c, key) for c, key in zip(self.choices, self._keys, strict=True) if wanted in key and c.value not in chosen
+            (c, name)
+            for c, key, name in zip(self.choices, self._keys, self._names, strict=True)
+            if wanted in key and c.value not in chosen
         ]
         if wanted:  # names with a word that begins so first: "ama" is Ama Serwaa before Kamanda
             begins = re.compile(rf"(?:^|[\s(-]){re.escape(wanted)}")

@@ -1069,6 +1069,14 @@ async def test_a_picker_lists_first_the_names_a_word_of_which_begins_as_typed(tm
         assert await picked_from(pilot, "queue", "members", "res") == ["co-1", "hn-1"]
 
 
+async def test_a_picker_ranks_by_id_name_and_country_not_the_words_beside_them(tmp_path):
+    """ "pe" listed everyone attending in person (the label's "in person") before pe-1."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        assert (await picked_from(pilot, "queue", "members", "pe"))[0] == "pe-1"
+
+
 async def picked_from(pilot, verb: str, field: str, typed: str) -> list[str]:
     """What the picker of a verb's form lists, in order, once `typed` is typed in it."""
     app = pilot.app
