@@ -217,7 +217,7 @@ def movers_text(state: State, motion: Motion) -> Text:
     if motion.seconder is not None:
         return Text(f"  {mover} / {member_name(state, motion.seconder)}", style="dim")
     if motion_rule(state.meeting.rules, motion.kind).needs_second:
-        return Text(f"  {mover} / {_('not seconded')}", style="yellow")
+        return Text(f"  {mover} / " + _("not seconded"), style="yellow")
     return Text(f"  {mover}", style="dim")
 
 
