@@ -26,7 +26,7 @@ from meeting.journal import JournalError
 from meeting.messages import render
 from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
-from meeting.tui.actions import ACTIONS
+from meeting.tui.actions import ACTIONS, KeyAction
 from meeting.tui.main import MainScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
@@ -50,6 +50,11 @@ _CONFIRMED = frozenset({"adjourn", "undo"})
 def _opens_roll_call(event: ev.AnyEvent | None) -> bool:
     """A roll call opened from the command bar or the palette, or by a member's demand for a division."""
     return isinstance(event, ev.DivisionDemanded) or (isinstance(event, ev.PollOpened) and event.method == "roll_call")
+
+
+def _key_words(action: KeyAction) -> str:
+    verbs = " / ".join(action.verbs)
+    return key_label(action.title) + (f"  ({verbs})" if verbs else "")
 
 
 def verbs_provider() -> type[Provider]:  # textual.command is imported with the palette
@@ -239,9 +244,16 @@ class MeetingApp(KeysInTurn, TerminalApp):
         self.push_screen(ConfirmScreen(question), confirmed)
 
     def key_help(self) -> Iterator[tuple[str, str]]:
+        """Each key once: a key the table gives two actions (`a`, `e`) lists both, the one the
+        meeting offers now first."""
+        state = self.session.state
+        by_key: dict[str, list[KeyAction]] = {}
+        for action in sorted(ACTIONS, key=lambda action: not action.offered(state)):
+            by_key.setdefault(action.shown_key, []).append(action)
         for action in ACTIONS:
-            verbs = " / ".join(action.verbs)
-            yield action.shown_key, key_label(action.title) + (f"  ({verbs})" if verbs else "")
+            shared = by_key.pop(action.shown_key, None)
+            if shared:
+                yield action.shown_key, "; ".join(_key_words(each) for each in shared)
         yield "ctrl+p", _("Command palette: every command, searched by its words")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -41,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Label(_("Keys on the main screen"), classes="title")
             else:
                 yield Label(_("Keys"), classes="title")
-            yield Static(_keys(self.app.key_help()))
+            yield Static(_keys(self.app.key_help()), id="help-keys")
             yield Label(_("Commands (ctrl+p finds each by its words and opens its form; : types it)"), classes="title")
             commands = Table.grid()
             commands.add_column()

@@ -473,6 +473,9 @@ async def test_help_lists_every_key_and_command(tmp_path):
             "vote YES NO",
         ):
             assert usage_line in text
+        keys = [plain(row).split()[0] for row in app.screen.query_one("#help-keys", Static).content.columns[0].cells]
+        assert len(keys) == len(set(keys)), keys  # a key the table gives two actions, once
+        assert "Approve the minutes  (approve-minutes); Agreed  (agreed)" in text
 
 
 async def test_the_palette_offers_every_verb_but_at_and_finds_them_by_their_words(tmp_path):
