@@ -313,6 +313,32 @@ def vote_refusal(state: State, voter: Voter, item: str | None, outside: frozense
     return None
 
 
+def proxy_refusal(state: State, principal: Member, holder: Member) -> tuple[str, dict[str, Any]] | None:
+    """Why the holder may not carry the principal's proxy, or None: the code of the reason and
+    its parameters (the console's pickers offer only those who may)."""
+    rules = state.meeting.rules.proxies
+    if holder.id == principal.id:
+        return "proxy.self", {"id": holder.id}
+    if not holder.holds_seat:
+        return "proxy.holder-no-seat", {"id": holder.id}
+    if rules.same_region and holder.region != principal.region:
+        return "proxy.other-region", {"id": holder.id, "principal": principal.id}
+    if sum(1 for h in state.proxies.values() if h == holder.id) >= rules.max_per_holder:
+        return "proxy.holder-full", {"id": holder.id, "limit": rules.max_per_holder}
+    return None
+
+
+def proxy_givers(state: State) -> list[str]:
+    """The seats that may lodge a proxy: those without one."""
+    return [m.id for m in state.meeting.council.seats if m.id not in state.proxies]
+
+
+def proxy_holders(state: State, principal: Member | None) -> list[str]:
+    """Who may carry the principal's proxy; with no principal named yet, the seat holders."""
+    holders = state.meeting.council.seats
+    return [m.id for m in holders if principal is None or proxy_refusal(state, principal, m) is None]
+
+
 def entitled_voters(state: State, item: str | None) -> list[Voter]:
     """Every vote that may be cast on the item now: one per represented seat, less the recused,
     those not in good standing (if the rules say so) and the chair (if the chair does not vote)."""

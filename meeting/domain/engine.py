@@ -23,6 +23,7 @@ from meeting.domain.attendance import (
     balance_short,
     entitled_by_seat,
     is_attending,
+    proxy_refusal,
     quorum_status,
     recused,
     register_change,
@@ -617,15 +618,9 @@ def _proxy(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("proxy.principal-no-seat", principal_ref.col, id=principal.id)
     if principal.id in state.proxies:
         raise _Refusing("proxy.exists", principal_ref.col, id=principal.id, holder=state.proxies[principal.id])
-    if holder.id == principal.id:
-        raise _Refusing("proxy.self", holder_ref.col, id=holder.id)
-    if not holder.holds_seat:
-        raise _Refusing("proxy.holder-no-seat", holder_ref.col, id=holder.id)
-    if rules.same_region and holder.region != principal.region:
-        raise _Refusing("proxy.other-region", holder_ref.col, id=holder.id, principal=principal.id)
-    carried = sum(1 for h in state.proxies.values() if h == holder.id)
-    if carried >= rules.max_per_holder:
-        raise _Refusing("proxy.holder-full", holder_ref.col, id=holder.id, limit=rules.max_per_holder)
+    refusal = proxy_refusal(state, principal, holder)
+    if refusal is not None:
+        raise _Refusing(refusal[0], holder_ref.col, **refusal[1])
     return ev.ProxyLodged(principal=principal.id, holder=holder.id)
 
 

@@ -121,14 +121,30 @@ class Picker(Vertical, can_focus=False):
         self, choices: list[Choice], multiple: bool = False, value: str | None = None, id: str | None = None
     ) -> None:
         super().__init__(id=id)
-        self.choices = choices
         self.multiple = multiple
         self.values: list[str] = [value] if value else []
         self.moved = False  # the chair went up or down the list since the box last changed
+        self._index(choices)
+
+    def _index(self, choices: list[Choice]) -> None:
+        self.choices = choices
         self._keys = [plain_letters(f"{c.search} {c.label}") for c in choices]
         # Where a word that begins with the letters puts a choice first: its id, name and country,
         # not the words around them in the label ("in person" put everyone present before "pe-1").
         self._names = [plain_letters(c.search) for c in choices]
+
+    def offer(self, choices: list[Choice]) -> None:
+        """Other choices than those it was built with; what was chosen stays if still offered."""
+        if [c.value for c in choices] == [c.value for c in self.choices]:
+            return
+        self._index(choices)
+        kept = [value for value in self.values if any(c.value == value for c in choices)]
+        if self.multiple:
+            self._choose(kept)
+        else:
+            self.values = kept
+            self.query_one(_SearchBox).value = self._label(kept[0]) if kept else ""
+            self._narrow("")
 
     def compose(self) -> ComposeResult:
         if self.multiple:

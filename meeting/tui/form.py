@@ -5,10 +5,10 @@ in wrapping areas, numbers and dates in boxes). The line it sends is printed by
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from meeting.domain.attendance import proxy_givers, proxy_holders
 from meeting.domain.elections.conduct import election_for, ranked_candidates
 from meeting.domain.language import VERBS, Arg, Command, Ref, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
@@ -173,12 +174,7 @@ class CommandForm(ModalScreen[None]):
         if arg.kind in ("member", "members"):
             # Those nominated, or on the ranked ballot, alone where there are some: a chair at a
             # general assembly does not page through its delegates for a candidate.
-            if self.verb.name in _ON_A_NOMINATION and arg.name == "candidate":
-                only = tuple(nominees(state))
-            else:
-                only = ranked_candidates(state) if self.verb.name == "paper" else ()
-            choices = [c for c in member_choices(state, only) if not only or c.value in only]
-            return Picker(choices, multiple=arg.kind == "members", value=value, id=ident)
+            return Picker(self.member_field_choices(arg), multiple=arg.kind == "members", value=value, id=ident)
         if arg.kind == "item":
             return Picker(item_choices(state), value=value, id=ident)
         if arg.kind == "election":
@@ -196,6 +192,29 @@ class CommandForm(ModalScreen[None]):
             return Picker(motion_choices(state, numbers), value=value or sole, id=ident)
         hint = "" if arg.default is None else str(arg.default)
         return Box(value or "", number=arg.kind in ("int", "motion"), hint=hint, id=ident)
+
+    def member_field_choices(self, arg: Arg) -> list[Choice]:
+        only = self.members_offered(arg)
+        state = self.app.session.state
+        return [c for c in member_choices(state, only or ()) if only is None or c.value in only]
+
+    def members_offered(self, arg: Arg) -> Sequence[str] | None:
+        """The members a picker offers, in order, where not every member may be named: those
+        who may carry the proxy of the member named above, say."""
+        state = self.app.session.state
+        verb = self.verb.name
+        if verb in _ON_A_NOMINATION and arg.name == "candidate":
+            return nominees(state)
+        if verb == "paper":
+            return ranked_candidates(state) or None
+        if verb == "proxy" and arg.name == "principal":
+            return proxy_givers(state)
+        if verb == "proxy" and arg.name == "holder":
+            principal = self.value_of("principal")
+            return proxy_holders(state, state.meeting.council.member(principal) if principal else None)
+        if verb == "revoke":
+            return list(state.proxies)
+        return None
 
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO: forms that differ override
@@ -225,8 +244,19 @@ class CommandForm(ModalScreen[None]):
             return bool(widget.values)
         return bool(widget.value if isinstance(widget, FoldedText | Input) else False)
 
+    def value_of(self, arg: str) -> str | None:
+        """What a picker holds now; before the fields exist, what the form was opened with."""
+        pickers = self.query(f"#field-{arg}").results(Picker)
+        return next((picker.value for picker in pickers), self.values.get(arg))
+
     @on(Done)
     def _next(self, message: Done) -> None:
+        for arg, _optional in self.args:  # a choice may change who the fields below offer
+            if (
+                arg.kind in ("member", "members")
+                and (picker := self.query_one(f"#field-{arg.name}")) is not message.field
+            ):
+                cast(Picker, picker).offer(self.member_field_choices(arg))
         fields = self.fields()
         field = message.field
         index = fields.index(field) if field in fields else len(fields) - 1

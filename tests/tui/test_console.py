@@ -34,7 +34,7 @@ from meeting.tui.resume import ResumeScreen
 from meeting.tui.roster import RosterList
 from meeting.tui.vote import VoteForm
 from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL, REPO
-from tests.kit import ALL_SEATS, HOSTILE, hostile_meeting, in_session, start
+from tests.kit import ALL_SEATS, HOSTILE, LATIN_AMERICA, hostile_meeting, in_session, start
 
 SIZE = (80, 24)
 
@@ -580,21 +580,42 @@ async def test_a_refused_form_keeps_its_fields_and_goes_to_the_field_at_fault(tm
     meeting = in_session(tmp_path, present=ALL_SEATS[:15])
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_form("proxy")
+        app.open_form("clear")
         await pilot.pause()
-        await type_text(pilot, "br-1")
+        await type_text(pilot, "cd-2")  # no interest declared: nothing to clear
         await pilot.press("enter")
-        await type_text(pilot, "gh-1")  # another region: the rules refuse it
-        await pilot.press("enter")
+        await type_text(pilot, "A shared interest")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CommandForm)
-        assert "same region" in shown(app, ".error")
-        box = app.screen.query_one("#field-holder", Picker).query_one(Input)
+        assert "cd-2" in shown(app, ".error")
+        assert app.screen.query_one("#field-reason", FoldedText).value == "A shared interest"
+        box = app.screen.query_one("#field-member", Picker).query_one(Input)
         assert app.focused is box
         # The refused name is selected: what the chair types replaces it. The cursor stayed
-        # where "gh-1" ended, and "sl-1" landed inside the name ("Fodsl-1ay Kamanda-Lewis").
+        # where the name ended, and "sl-1" landed inside it ("Fodsl-1ay Kamanda-Lewis").
         await type_text(pilot, "sl-1")
         assert box.value == "sl-1"
+
+
+async def test_the_proxy_form_offers_only_who_may_carry_the_proxy_named(tmp_path):
+    app = app_for(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("proxy")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CommandForm)
+        offered = {c.value for c in form.query_one("#field-principal", Picker).choices}
+        assert offered == set(ALL_SEATS)  # the seats: no secretary, observer or alternate
+        await type_text(pilot, "br-1")
+        await pilot.press("enter")
+        holders = {c.value for c in form.query_one("#field-holder", Picker).choices}
+        latin_america = {seat for seat in ALL_SEATS if seat in LATIN_AMERICA}
+        assert holders == latin_america - {"br-1"}  # the same region (the rules), not br-1 itself
+        await type_text(pilot, "gh-1")  # another region's: not offered
+        assert "nothing matches" in plain(
+            form.query_one("#field-holder", Picker).query_one(OptionList).get_option_at_index(0).prompt
+        )
 
 
 async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_change(tmp_path):
