@@ -137,7 +137,7 @@ class ViewServer(Server):
         font_size = to_int(request.query.get("fontsize", "16"), 16)
         prefix = f"/{self.token}"
         context = {
-            "lang": lang or "",
+            "lang": lang or current_language(),  # the default link: the language its view speaks
             "title": self.title,
             "static_url": f"{prefix}/static/",
             "websocket_path": f"{prefix}/{lang}/ws" if request.match_info.get("lang") else f"{prefix}/ws",

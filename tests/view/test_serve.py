@@ -79,9 +79,11 @@ async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
         assert page.status == 200 and page.headers["Cache-Control"] == "no-store"
         html = await page.text()
         assert '"/s3cret-token/ws"' in html and "googleapis" not in html  # nothing from outside
+        assert '<html lang="en">' in html  # the default link's page: the language its view speaks
         assert (await client.get("/s3cret-token/static/js/textual.js")).status == 200
         french = await (await client.get("/s3cret-token/fr/?fontsize=24")).text()
         assert '"/s3cret-token/fr/ws"' in french and 'data-font-size="24"' in french
+        assert '<html lang="fr">' in french
         assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
         assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
     finally:
