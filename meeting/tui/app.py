@@ -38,6 +38,8 @@ from meeting.vocabulary import PHASES, item_heading, item_title
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from meeting.tui.form import DraftKey
+
 # The other screens (and the widgets they use) are imported when first opened: the main
 # screen is what the chair must see quickly.
 
@@ -76,6 +78,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
         self.clock = clock  # the wall clock when live; a fixed one in snapshot tests
         self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
         self.warnings = list(warnings)  # from opening the journal (a torn last line set aside)
+        self.drafts: dict[DraftKey, dict[str, str]] = {}  # forms left with Esc
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()

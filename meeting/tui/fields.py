@@ -133,6 +133,12 @@ class Picker(Vertical, can_focus=False):
         # not the words around them in the label ("in person" put everyone present before "pe-1").
         self._names = [plain_letters(c.search) for c in choices]
 
+    def pick(self, value: str) -> None:
+        """One of its choices chosen, as Enter on it would."""
+        if not self.multiple and any(c.value == value for c in self.choices):
+            self.values = [value]
+            self.query_one(_SearchBox).value = self._label(value)
+
     def offer(self, choices: list[Choice]) -> None:
         """Other choices than those it was built with; what was chosen stays if still offered."""
         if [c.value for c in choices] == [c.value for c in self.choices]:

@@ -46,6 +46,8 @@ from meeting.words import labelled
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
+DraftKey = tuple[str, str | None, int | None]  # the verb, the item open, the motion pending
+
 # What each argument is called on a form.
 FIELD_WORDS: dict[str, str] = {
     "members": N_("Members"),
@@ -138,6 +140,8 @@ class CommandForm(ModalScreen[None]):
         super().__init__()
         self.verb = VERBS[verb]
         self.values = values or {}
+        self.given = dict(self.values)  # what it was opened on (a member's proxy): not a draft's
+        self.from_draft = False  # its fields hold what was typed before an Esc
         self.heading = title
         self.args = args_of(self.verb.parts)
         self.line = ""
@@ -224,6 +228,9 @@ class CommandForm(ModalScreen[None]):
                 # The item's one election: nothing to choose.
                 picker.display = self.query_one("#label-election").display = False
         self.prepare()
+        self.opened_with = self.draft()
+        kept = self.app.drafts.pop(self.draft_key(), {})
+        self.restore({name: value for name, value in kept.items() if name not in self.given})
         self.first_field().focus()
 
     def prepare(self) -> None:
@@ -326,4 +333,44 @@ class CommandForm(ModalScreen[None]):
         error.display = True
 
     def action_cancel(self) -> None:
+        # What was typed is kept for the next time this form opens on the same item: Esc pressed
+        # for a moment's look at the main screen does not cost the chair a motion's words.
+        draft = self.draft()
+        if draft != self.opened_with:
+            self.app.drafts[self.draft_key()] = draft
         self.dismiss()
+
+    def draft_key(self) -> DraftKey:
+        """A draft is for the same verb on the same item and question: a vote's counts never
+        come back for another motion."""
+        state = self.app.session.state
+        return self.verb.name, state.current, state.pending.number if state.pending else None
+
+    def draft(self) -> dict[str, str]:
+        """What the fields hold: a picker's choice, a box's or a text area's words."""
+        held: dict[str, str] = {}
+        for arg, _optional in self.args:
+            widget = self.query_one(f"#field-{arg.name}")
+            if isinstance(widget, Picker) and not widget.multiple and widget.value:
+                held[arg.name] = widget.value
+            elif isinstance(widget, FoldedText):
+                held[arg.name] = widget.text
+            elif isinstance(widget, Input):
+                held[arg.name] = widget.value
+        return held
+
+    def restore(self, draft: dict[str, str]) -> None:
+        """A draft kept at Esc back in the fields, and said so."""
+        for name, value in draft.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Picker):
+                widget.pick(value)
+            elif isinstance(widget, FoldedText):
+                widget.load_text(value)
+            elif isinstance(widget, Input):
+                widget.value = value
+        self.from_draft = bool(draft)
+        if draft:
+            note = self.query_one(".error", Static)
+            note.update(Text(_("What you typed before Esc is back."), style="italic"))
+            note.display = True

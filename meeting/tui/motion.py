@@ -73,9 +73,15 @@ class MotionForm(CommandForm):
     def prepare(self) -> None:
         self._follow_kind(self.values["kind"])
 
+    def restore(self, draft: dict[str, str]) -> None:
+        if "kind" in draft:  # the kind first: it decides the fields shown and the text's start
+            self.query_one("#field-kind", Picker).pick(draft["kind"])
+            self._follow_kind(draft["kind"])
+        super().restore(draft)
+
     def first_field(self) -> Widget:
         state = self.app.session.state
-        if state.stack or state.tabled or self.start_kind:
+        if not self.from_draft and (state.stack or state.tabled or self.start_kind):
             return self.query_one("#field-kind", Picker)  # what comes now is rarely a main motion
         return super().first_field()
 

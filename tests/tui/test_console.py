@@ -655,6 +655,40 @@ async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_cha
         assert "two focal points" in amendment.text
 
 
+async def test_esc_keeps_a_forms_words_until_sent_and_only_for_the_same_question(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", "enter")  # an amendment, from the text it amends
+        area = app.screen.query_one("#field-text", FoldedText)
+        area.load_text("That the council names two focal points")
+        await pilot.press("enter")
+        await type_text(pilot, "bo-1")
+        await pilot.press("enter", "escape")  # a look at the main screen
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("m")
+        form = app.screen
+        assert isinstance(form, MotionForm)
+        assert form.query_one("#field-kind", Picker).value == "amend"
+        assert form.query_one("#field-text", FoldedText).text == "That the council names two focal points"
+        assert form.query_one("#field-mover", Picker).value == "bo-1"
+        assert "What you typed before Esc is back." in shown(app, ".error")
+        assert app.focused is form.query_one("#field-seconder", Picker).query_one(Input)  # the first empty
+        await type_text(pilot, "pe-1")
+        await pilot.press("enter")
+        assert meeting.state.pending.text == "That the council names two focal points"
+        await pilot.press("m")  # sent: nothing kept, and the question is another now
+        assert app.screen.query_one("#field-text", FoldedText).text == meeting.state.pending.text
+        assert not shown(app, ".error")
+        await pilot.press("escape")
+        await pilot.press("v")  # counts typed for the amendment are not offered for another question
+        await type_text(pilot, "9")
+        await pilot.press("escape")
+        meeting.run("withdraw")
+        await pilot.press("v")
+        assert app.screen.query_one("#field-yes", Input).value == ""
+
+
 async def test_a_point_of_order_and_the_rulings_result(tmp_path):
     meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
     app = app_for(meeting)
