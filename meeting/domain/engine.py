@@ -47,7 +47,7 @@ from meeting.domain.elections.progress import Ballot, ElectionProgress, Nominati
 from meeting.domain.elections.ranked import RankedBallot, RankedCount
 from meeting.domain.elections.tellers import Problem, TellersReport
 from meeting.domain.language import Command, Ref
-from meeting.domain.motions import KIND_OF_WORD, STANDARD_MOTIONS, MotionKind
+from meeting.domain.motions import KIND_OF_WORD, MotionKind
 from meeting.domain.opening import opening_status
 from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide
 from meeting.domain.procedure import (
@@ -60,6 +60,7 @@ from meeting.domain.procedure import (
     out_of_order,
     postal_ballot_open,
     publish_refusal,
+    ruled_by_chair,
     target_of,
     voting_open,
 )
@@ -891,7 +892,7 @@ def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _rule(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = _pending(state)
-    if STANDARD_MOTIONS[motion.kind].decided_by != "chair":
+    if not ruled_by_chair(motion):
         raise _Refusing("rule.nothing-to-rule", motion=motion.number)
     return ev.Ruled(motion=motion.number, ruling=command.args["ruling"], reason=command.args.get("reason"))
 

@@ -307,6 +307,16 @@ def decided_in_secret(state: State, motion: Motion) -> bool:
     return item is not None and item.vote == "secret_ballot" and not about_the_meeting
 
 
+def ruled_by_chair(motion: Motion) -> bool:
+    """A question the chair decides alone, by a ruling (a point of order), not put to a vote."""
+    return STANDARD_MOTIONS[motion.kind].decided_by == "chair"
+
+
+def chair_to_rule(state: State) -> bool:
+    """The pending question waits for the chair's ruling."""
+    return state.pending is not None and ruled_by_chair(state.pending)
+
+
 def decision_for(state: State, motion: Motion) -> tuple[str, DecisionClass] | None:
     """The decision class a vote on this motion is decided under; None when the chair rules."""
     rules = state.meeting.rules

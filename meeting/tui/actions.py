@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from meeting.domain.approval import Approval, approval_basis
 from meeting.domain.elections.conduct import on_item
+from meeting.domain.procedure import chair_to_rule
 from meeting.domain.state import Phase, State
 from meeting.i18n import N_, P_
 
@@ -73,6 +74,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("p", "run('previous')", N_("Previous item"), ("previous",), _SITTING, footer=False),
     KeyAction("o", "form('open')", N_("Open an item"), ("open",), _SITTING, footer=False),
     KeyAction("d", "run('done')", N_("Item done"), ("done",), _SITTING, footer=False),
+    KeyAction("g", "form('rule')", N_("Rule on the point"), ("rule",), _SITTING, when=chair_to_rule),
     KeyAction("m", "move", N_("Move"), ("move", "point"), _SITTING),
     KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
     KeyAction("a", "run('agreed')", N_("Agreed"), ("agreed",), _SITTING, footer=False),

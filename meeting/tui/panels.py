@@ -19,7 +19,7 @@ from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.diff import word_diff
 from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
-from meeting.domain.procedure import decision_for, motion_rule, motions_in_order
+from meeting.domain.procedure import decision_for, motion_rule, motions_in_order, ruled_by_chair
 from meeting.domain.state import Motion, Recorded, State
 from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.formats import clock_time, from_now, percent
@@ -238,6 +238,8 @@ def _motion_text(state: State, number: int) -> Text:
     text.append_text(movers_text(state, motion)).append("\n")
     if motion.text:
         text.append_text(motion_words(state, motion)).append("\n")
+    if ruled_by_chair(motion) and motion.status == "pending":
+        text.append(_("waiting for the chair's ruling (g)") + "\n", style="bold yellow")
     if motion.outcome is not None and motion.outcome.awaiting == "chair":
         text.append(_("the chair's vote would decide it: waiting for cast") + "\n", style="bold yellow")
     elif motion.outcome is not None and motion.outcome.awaiting:

@@ -693,6 +693,7 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
     meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
+        assert not [key for key in footer_keys(app) if key.startswith("g ")]
         await pilot.press("m")
         await type_text(pilot, "point")
         await pilot.press("enter")
@@ -703,8 +704,9 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         await type_text(pilot, "cd-2")
         await pilot.press("enter")  # the last field shown: the form sends
         assert meeting.state.pending.kind == "point_of_order"
-        app.open_form("rule")
-        await pilot.pause()
+        assert "waiting for the chair's ruling (g)" in shown(app, "#current")
+        assert "g Rule on the point" in footer_keys(app)  # offered while a point waits, not before
+        await pilot.press("g")
         await type_text(pilot, "not")
         await pilot.press("enter")  # the ruling, then its reason
         app.screen.query_one(FoldedText).insert("Who confirms is part of how")

@@ -206,7 +206,7 @@ async def run_the_demo(chair: Chair, state) -> None:
     await type_(chair.said())
     await press("enter")
     await pick("cd-2")  # the form sends: a point of order has no seconder
-    await chair.palette("rule")
+    await press("g")  # the ruling the point waits for
     await pick("not")
     await type_(chair.said())
     await press("enter")
