@@ -16,9 +16,9 @@ from textual.widgets import Label, Static
 
 from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
-from meeting.tui.panels import indented
+from meeting.tui.panels import indented, motion_words
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import MOTION_NAMES, in_quotes, member_name, quoted, words
+from meeting.vocabulary import MOTION_NAMES, member_name, quoted, words
 from meeting.words import labelled
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class ConsensusScreen(ModalScreen[None]):
             return
         head = Text(f"#{motion.number} {words(MOTION_NAMES, motion.kind)}", style="bold")
         if motion.text:
-            head.append("\n" + in_quotes(motion.text), style="italic")
+            head.append("\n").append_text(motion_words(state, motion))
         self.query_one("#consensus-motion", Static).update(head)
         round_: list[RenderableType] = []
         consensus = motion.consensus

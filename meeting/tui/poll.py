@@ -20,11 +20,11 @@ from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
 from meeting.tui.confirm import ConfirmScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
-from meeting.tui.panels import roll_call_count
+from meeting.tui.panels import motion_words, roll_call_count
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import CAST_BY, CHOICES, in_quotes, member_name, region_name, words
-from meeting.words import labelled
+from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, words
+from meeting.words import colon
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -118,10 +118,7 @@ class PollScreen(Screen[None]):
         title = _("Roll call on motion #{n}").format(n=motion.number)
         head = Text(title, style="bold")
         if motion.text:
-            quoted = in_quotes(motion.text)
-            head = Text(labelled(title, quoted))
-            head.stylize("bold", 0, len(head) - len(quoted))
-            head.stylize("italic", len(head) - len(quoted))
+            head = Text().append(title + colon(), style="bold").append_text(motion_words(state, motion))
         self.query_one("#poll-motion", Static).update(head)
         text = roll_call_count(state, motion)
         waiting = [_voter_words(state, v) for v in poll.not_answered]

@@ -12,8 +12,8 @@ from textual.widgets import Input, Label, Static
 from meeting.domain.attendance import entitled_voters
 from meeting.i18n import _
 from meeting.tui.form import CommandForm
-from meeting.tui.panels import needed_text
-from meeting.vocabulary import MOTION_NAMES, in_quotes, words
+from meeting.tui.panels import motion_words, needed_text
+from meeting.vocabulary import MOTION_NAMES, words
 
 
 class VoteForm(CommandForm):
@@ -43,7 +43,7 @@ class VoteForm(CommandForm):
         motion = state.pending
         if motion is not None:
             if motion.text:
-                yield Label(Text(in_quotes(motion.text)), classes="motion-text")
+                yield Label(motion_words(state, motion), classes="motion-text")  # an amendment: its change
             yield Static(needed_text(state, motion), id="vote-needed")
         yield Static(id="vote-check")
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.console import Console
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from meeting.domain import events as ev
 from meeting.domain.language import GRAMMAR
@@ -682,6 +682,8 @@ async def test_esc_keeps_a_forms_words_until_sent_and_only_for_the_same_question
         assert not shown(app, ".error")
         await pilot.press("escape")
         await pilot.press("v")  # counts typed for the amendment are not offered for another question
+        change = app.screen.query_one(".motion-text", Label).render()
+        assert any("strike" in str(span.style) for span in change.spans)  # the words it strikes out
         await type_text(pilot, "9")
         await pilot.press("escape")
         meeting.run("withdraw")
