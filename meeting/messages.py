@@ -373,6 +373,7 @@ MESSAGES: dict[str, str] = {
     # TOML syntax
     "toml.syntax": N_("invalid TOML"),
     "toml.too-deep": N_("invalid TOML: arrays or tables nested too deeply"),
+    "toml.number-too-long": N_("invalid TOML: a number of more than 4,300 digits"),
     "toml.expected-newline": N_("invalid TOML: expected a new line after this statement"),
     "toml.invalid-value": N_("invalid TOML: not a valid value (strings need quotes)"),
     "toml.overwrite": N_("invalid TOML: this key already has a value"),

@@ -9,6 +9,7 @@ characters in strings) is refused here too, located.
 from __future__ import annotations
 
 import ast
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -98,6 +99,17 @@ def _deepest_nesting(text: str) -> tuple[int, int]:
     return 1, 1
 
 
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return 1, 1
+    start = found.start()
+    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+
+
 # Far deeper than any council or agenda nests (four or five levels), and shallow enough that
 # every later step (validation, repair, positions) stays clear of Python's recursion limit.
 MAX_DEPTH = 50
@@ -111,6 +123,9 @@ def parse_toml(source: Source) -> tuple[dict[str, Any] | None, list[Diagnostic]]
     except RecursionError:
         line, col = _deepest_nesting(source.text)
         return None, [error(source.path, "toml.too-deep", line, col)]
+    except ValueError:  # an integer past Python's limit on digits converted (4,300)
+        line, col = _long_number(source.text)
+        return None, [error(source.path, "toml.number-too-long", line, col)]
     too_deep = _too_deep(data)
     if too_deep is not None:
         position = source.locate(too_deep)

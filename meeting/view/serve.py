@@ -155,6 +155,8 @@ class ViewServer(Server):
         if self.viewers >= MAX_VIEWERS:
             raise web.HTTPServiceUnavailable(text=_("Too many viewers on this laptop.") + "\n")
         websocket = web.WebSocketResponse(heartbeat=15)
+        if not websocket.can_prepare(request).ok:  # a plain GET of the address: no traceback
+            raise web.HTTPBadRequest(text=_("This address is the view's connection, for the page's script.") + "\n")
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         service: AppService | None = None

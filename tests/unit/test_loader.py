@@ -142,6 +142,11 @@ def test_deep_nesting_is_an_error_not_a_crash(write):
     assert (diagnostic.line, diagnostic.col) == (1, 105)
 
 
+def test_a_number_too_long_to_convert_is_an_error_at_its_place_not_a_crash(write):
+    (diagnostic,) = load(write({"a.toml": "a = 1\nb = 1" + "0" * 5000 + "\n"})).diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.col) == ("toml.number-too-long", 2, 5)
+
+
 # ── schema: missing, unknown and wrongly typed keys ────────────────────────────
 
 

@@ -86,6 +86,8 @@ async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
         assert '<html lang="fr">' in french
         assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
         assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
+        plain = await client.get("/s3cret-token/ws")  # not a websocket: said, not a traceback
+        assert plain.status == 400 and "connection" in await plain.text()
     finally:
         await client.close()
 
