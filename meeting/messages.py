@@ -296,6 +296,12 @@ MESSAGES: dict[str, str] = {
     "verify.source-unloadable": N_(
         "these files match the SHA-256 the journal records but no longer load (see `meeting check`): the journal's copy of them is not compared"
     ),
+    "verify.no-sources": N_(
+        "the journal records no files the meeting was loaded from: its council and agenda cannot be checked against this folder"
+    ),
+    "verify.source-outside": N_(
+        "the journal records a source outside the agenda's folder ({source}): it is not read, nor vouched for"
+    ),
     "verify.source-missing": N_("no such file: the journal records this source with SHA-256 {expected}"),
     "verify.source-changed": N_(
         "this file's SHA-256 is {found}, but the meeting was loaded from {expected}: it changed since"

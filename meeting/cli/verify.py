@@ -7,7 +7,7 @@ import argparse
 import hashlib
 import json
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import tomli
@@ -76,10 +76,15 @@ def first_difference(found: bytes, expected: bytes) -> tuple[int, int]:
 
 def _sources(state: Any, agenda_dir: str | None, diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
     results = []
+    if agenda_dir is not None and not state.sources:  # nothing to check is not a check passed
+        diagnostics.append(error(agenda_dir, "verify.no-sources"))
     for source in state.sources:
         result = {"path": source.path, "sha256": source.sha256}
         if agenda_dir is None:
             result["status"] = "not-checked"
+        elif not _inside(source.path):  # the journal would choose the files it is checked against
+            diagnostics.append(error(agenda_dir, "verify.source-outside", source=source.path))
+            result["status"] = "outside"
         else:
             path = Path(agenda_dir) / source.path
             data = files.read_file(path)
@@ -97,6 +102,12 @@ def _sources(state: Any, agenda_dir: str | None, diagnostics: list[Diagnostic]) 
     if agenda_dir is not None and state.sources and all(r["status"] == "matches" for r in results):
         _embedded(state, Path(agenda_dir) / state.sources[0].path, diagnostics)
     return results
+
+
+def _inside(path: str) -> bool:
+    """A path relative to the agenda's folder that stays in it."""
+    parts = PurePosixPath(path).parts
+    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
 
 
 def _embedded(state: Any, agenda: Path, diagnostics: list[Diagnostic]) -> None:
@@ -310,6 +321,7 @@ _SOURCE_STATUS = {
     "matches": N_("SHA-256 matches the journal's record"),
     "missing": N_("MISSING"),
     "changed": N_("CHANGED since the meeting was loaded"),
+    "outside": N_("NOT CHECKED: outside the agenda's folder"),
 }
 
 

@@ -225,6 +225,42 @@ def test_verify_catches_rules_rewritten_in_the_journal_and_the_chain_rebuilt(dem
     assert (str(DEMO_AGENDA), "verify.source-not-embedded") in [(e["path"], e["code"]) for e in result["errors"]]
 
 
+def _rechained(journal, change) -> None:
+    """The journal's first line changed, every later line's `prev` recomputed: the chain intact."""
+    lines = journal.read_bytes().splitlines()
+    first = json.loads(lines[0])
+    change(first["event"])
+    lines[0] = json.dumps(first, ensure_ascii=False, separators=(",", ":")).encode()
+    for before, line in enumerate(lines[1:]):
+        old = json.loads(line)["prev"].encode()
+        lines[before + 1] = line.replace(old, hashlib.sha256(lines[before]).hexdigest().encode(), 1)
+    journal.write_bytes(b"\n".join(lines) + b"\n")
+
+
+def test_verify_is_not_led_by_the_journal_to_other_files_or_to_none(demo, tmp_path, capsys):
+    """A forger who rewrote the rules could empty the journal's list of sources (nothing was
+    compared, and no error said so), or point it at copies of their own outside the folder."""
+    journal = demo / "journal.jsonl"
+    original = journal.read_bytes()
+    _rechained(journal, lambda event: event.update(sources=[]))
+    assert main(["verify", str(journal), "--agenda-dir", str(DEMO_AGENDA.parent), "--json"]) == 1
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    assert ("verify.no-sources", str(DEMO_AGENDA.parent)) in [(e["code"], e["path"]) for e in errors]
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(DEMO_AGENDA.parent, elsewhere)
+    for outside in (str(elsewhere) + "/council.toml", "../elsewhere/council.toml"):
+        journal.write_bytes(original)
+
+        def point(event, outside=outside):
+            event["sources"][1]["path"] = outside
+
+        _rechained(journal, point)
+        assert main(["verify", str(journal), "--agenda-dir", str(DEMO_AGENDA.parent), "--json"]) == 1
+        result = json.loads(capsys.readouterr().out)
+        assert {s["path"]: s["status"] for s in result["sources"]}[outside] == "outside"
+        assert "verify.source-outside" in [e["code"] for e in result["errors"]]
+
+
 @pytest.mark.parametrize(
     "needle, replacement, at_next",
     [
