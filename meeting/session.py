@@ -135,6 +135,12 @@ def read_meeting(path: Path, shown: str | None = None) -> tuple[State | None, li
             return None, [], [*diagnostics, exc.diagnostic]
 
 
+def state_of(recorded: list[Recorded], shown: str) -> State:
+    """The meeting as these entries leave it (the journal as it stood at an earlier entry)."""
+    with built_to_last():
+        return _fold(recorded, shown)[0]
+
+
 class Session:
     """One writer of one meeting's journal."""
 

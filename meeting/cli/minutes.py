@@ -120,17 +120,18 @@ def write(
 
 
 def approval(
-    journal: files.Read, path: Path, later: Path | None, diagnostics: list[Diagnostic]
+    journal: files.Read, path: Path, later: Path | None, diagnostics: list[Diagnostic], told: bool = False
 ) -> tuple[tuple[Path, Approved] | None, bool]:
     """The approval the later journal records (None without a later journal), and whether the
-    minutes can be written: not when the later journal does not approve them as they are."""
+    minutes can be written: not when the later journal does not approve this journal. `told`:
+    the link is the manifest's, and a journal grown since it is said once, by approval_lapsed."""
     if later is None:
         return None, True
     later_path = files.journal_path(later)
     from meeting.minutes.approval import approval_in
 
     approved, problems = approval_in(journal, path, files.read(later_path), later_path)
-    diagnostics += problems
+    diagnostics += [p for p in problems if not (told and p.code == "approval.journal-moved")]
     return ((later_path, approved), True) if approved is not None else (None, False)
 
 
@@ -143,9 +144,9 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.output) if args.output else path.parent
     if journal.ok:
         later = Path(args.approved_by) if args.approved_by else files.approved_by(folder, journal)
-        if later is None and (lapsed := files.approval_lapsed(folder, journal)):
+        if lapsed := files.approval_lapsed(folder, journal):
             diagnostics.append(lapsed)
-        link, writable = approval(journal, path, later, diagnostics)
+        link, writable = approval(journal, path, later, diagnostics, told=not args.approved_by)
         if (problem := files.templates_problem(args.templates)) is not None:
             diagnostics.append(problem)
         elif writable:

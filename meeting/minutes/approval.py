@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from meeting import __version__
-from meeting.diagnostics import Diagnostic, error
+from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.record import effective
 from meeting.minutes.files import Read, minutes_in, render
@@ -41,10 +41,13 @@ def approval_in(
     assert isinstance(event, ev.MinutesApproved)
     line = entry.seq  # the journal's line of the approving entry
     problems: list[Diagnostic] = []
+    through = None
     if event.journal_sha256 != earlier.last_hash:
         at = earlier.entry_with(event.journal_sha256)
-        if at is not None:
-            problems.append(error(str(earlier_path), "approval.journal-moved", at, later=len(earlier.hashes) - at))
+        if at is not None:  # corrections recorded since: the approval covers the journal up to `at`
+            later_entries = len(earlier.hashes) - at
+            problems.append(warning(str(earlier_path), "approval.journal-moved", at, later=later_entries))
+            earlier, through = earlier.as_of(at, str(earlier_path)), at
         else:
             problems.append(
                 error(
@@ -57,7 +60,7 @@ def approval_in(
             )
     circulated = later.state.circulated.get(event.item)
     written_by = circulated.written_by if circulated else None
-    if problems:
+    if any(p.severity == "error" for p in problems):
         return None, problems  # another journal state: its draft is another too
     if written_by == __version__:
         # The draft as `meeting minutes` wrote it: in the meeting's language, whatever --lang.
@@ -90,6 +93,7 @@ def approval_in(
             corrections=event.corrections,
             entry_sha256=later.hashes[line - 1],
             circulated_sha256=event.minutes_sha256,
+            through=through,
         ),
         problems,
     )

@@ -50,9 +50,15 @@ def _approval(approved: m.Approved | None, kind: str) -> m.Approval:
         words = _("Approved by the council at its meeting of {date}, with the following corrections: {corrections}")
     else:
         words = _("Approved by the council at its meeting of {date}, without correction.")
+    words = words.format(date=day, corrections=approved.corrections or "")
+    if approved.through is not None:  # and corrected since: a draft again, that says what was approved
+        words += " " + _(
+            "That approval covers the journal up to its entry {entry}; the corrections recorded since are a "
+            "draft, to be approved by the council at its next meeting."
+        ).format(entry=approved.through)
     return m.Approval(
-        approved=True,
-        words=words.format(date=day, corrections=approved.corrections or ""),
+        approved=approved.through is None,
+        words=words,
         date=approved.date.isoformat(),
         corrections=approved.corrections,
         meeting=approved.meeting,
@@ -97,10 +103,11 @@ def build(
             + _("; ")
             + when
         )
-    marks = ([_("CONFIDENTIAL")] if confidential else []) + ([] if approved else [_("DRAFT")])
+    draft = approved is None or approved.through is not None  # corrected since its approval: a draft again
+    marks = ([_("CONFIDENTIAL")] if confidential else []) + ([_("DRAFT")] if draft else [])
     header = m.Header(
         title_words=_title(state),
-        draft=approved is None,
+        draft=draft,
         confidential=confidential,
         marks=marks,
         council=council.name,

@@ -24,7 +24,7 @@ from meeting.domain.state import Recorded, State
 from meeting.i18n import _, language, supported
 from meeting.journal import read_journal
 from meeting.loader.read import read_bounded
-from meeting.session import read_meeting
+from meeting.session import read_meeting, state_of
 
 if TYPE_CHECKING:  # the minutes' model is built when minutes are written, not to name a file
     from meeting.minutes.model import Approved, Minutes
@@ -123,6 +123,11 @@ class Read:
     def entry_with(self, sha256: str) -> int | None:
         """The entry (from 1) whose SHA-256 this is: minutes or an approval made from it."""
         return self.hashes.index(sha256) + 1 if sha256 in self.hashes else None
+
+    def as_of(self, entry: int, shown: str) -> Read:
+        """The journal as it stood at an entry (from 1): what an approval of it covered."""
+        recorded = self.recorded[:entry]
+        return Read(state_of(recorded, shown), recorded, self.hashes[entry - 1], [], self.hashes[:entry])
 
 
 def journal_path(path: Path) -> Path:
@@ -230,10 +235,11 @@ def manifest_journal(folder: Path) -> Path | None:
 
 def approved_by(folder: Path, journal: Read) -> Path | None:
     """The later journal the manifest here says approved these minutes, while the journal is
-    still where it was when they were approved."""
+    the one they were written from, or that one grown since (the approval then covers the
+    entries up to where it stood)."""
     found = read_manifest(folder / MANIFEST)
-    if found is None or found.get("journal_sha256") != journal.last_hash:
-        return None
+    if found is None or journal.entry_with(str(found.get("journal_sha256"))) is None:
+        return None  # another journal: not this one, even grown since (a correction)
     named = found.get("approved_by")
     return folder / named if isinstance(named, str) else None
 

@@ -553,3 +553,4 @@ class Approved(Record):
     corrections: str | None = None
     entry_sha256: str
     circulated_sha256: str
+    through: int | None = None  # the journal has grown since (a correction): approved up to this entry
