@@ -32,19 +32,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     parser.set_defaults(run=run)
 
 
-def _languages(path: Path) -> tuple[tuple[str, ...] | None, str | None]:
+def _languages(path: Path) -> tuple[tuple[str, ...] | None, str | None, str | None]:
     """The council's working languages, then those of its members this program speaks (a
-    Brazilian member reads Portuguese where the council works in four others); and the meeting's
-    own; when the journal can already be read."""
+    Brazilian member reads Portuguese where the council works in four others); the meeting's
+    own; and its title, for the browser's tab; when the journal can already be read."""
     from meeting.view.follow import Follower
 
     follower = Follower(path)
     follower.poll()
     if follower.state is None:
-        return None, None
-    council = follower.state.meeting.council
+        return None, None, None
+    council, agenda = follower.state.meeting.council, follower.state.meeting.agenda
     spoken = (code for member in council.members for code in member.languages if code in LANGUAGES)
-    return tuple(dict.fromkeys([*council.languages, *spoken])), follower.state.meeting.agenda.language
+    return tuple(dict.fromkeys([*council.languages, *spoken])), agenda.language, agenda.title
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,11 +54,17 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print_diagnostics([error(str(path), "serve.cannot-listen", host=args.host, port=args.port, reason="EINVAL")])
         return 2
-    working, own = _languages(path)
+    working, own, title = _languages(path)
     speak(args, own)
     languages = working or DEFAULT_LANGUAGES
     server = ViewServer(
-        path, host=args.host, port=args.port, projector=args.projector, lang=args.lang, languages=languages
+        path,
+        host=args.host,
+        port=args.port,
+        projector=args.projector,
+        lang=args.lang,
+        languages=languages,
+        title=title or "meeting",
     )
     print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=path.resolve()))
     for code, link in server.links():

@@ -136,15 +136,17 @@ class ViewServer(Server):
         lang = self._language(request)
         font_size = to_int(request.query.get("fontsize", "16"), 16)
         prefix = f"/{self.token}"
-        context = {
-            "lang": lang or current_language(),  # the default link: the language its view speaks
-            "title": self.title,
-            "static_url": f"{prefix}/static/",
-            "websocket_path": f"{prefix}/{lang}/ws" if request.match_info.get("lang") else f"{prefix}/ws",
-            "font_size": max(8, min(font_size, 64)),
-            "ended": _("The view has ended."),
-            "reconnect": _("Reconnect"),
-        }
+        spoken = lang or current_language()  # the default link: the language its view speaks
+        with language(spoken):  # the page's own words in the link's language, as its view's
+            context = {
+                "lang": spoken,
+                "title": self.title,
+                "static_url": f"{prefix}/static/",
+                "websocket_path": f"{prefix}/{lang}/ws" if request.match_info.get("lang") else f"{prefix}/ws",
+                "font_size": max(8, min(font_size, 64)),
+                "ended": _("The view has ended."),
+                "reconnect": _("Reconnect"),
+            }
         response = aiohttp_jinja2.render_template("view.html", request, context)
         response.headers["Cache-Control"] = "no-store"  # the page carries the token
         return response

@@ -127,6 +127,31 @@ def test_a_member_follows_the_meeting_in_a_browser_and_nothing_is_served_without
             browser.close()
 
 
+def test_a_phone_or_a_scaled_screen_shows_the_whole_view_and_keys_work_without_a_click(meeting_served):
+    """textual-serve's terminal drew its letters at the screen's pixel ratio on a canvas sized
+    at one: at 200 % only the top-left quarter showed (a member's run, on a phone and a Retina
+    laptop). The page pins the ratio the terminal sees to one. And a key works at once."""
+    from playwright.sync_api import sync_playwright
+
+    _chair, link, _port = meeting_served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 768}, device_scale_factor=2)
+            screen = Screen(page)
+            typed: list[str] = []
+            page.on("websocket", lambda ws: ws.on("framesent", lambda payload: typed.append(str(payload))))
+            assert page.goto(link).status == 200
+            assert page.title() == "IC-ASM Council Meeting, December 2026"
+            screen.wait_for(page, "Constitutional amendment: Article 7", timeout=60)
+            assert page.evaluate("window.devicePixelRatio") == 1
+            page.keyboard.press("t")  # no click first: the tallies
+            screen.wait_for(page, "Tallies", timeout=10)
+            assert '["stdin","t"]' in typed
+        finally:
+            browser.close()
+
+
 def test_the_browser_is_never_downloaded():
     # Playwright must use the system's Chromium: no browser of its own is installed.
     cache = Path.home() / ".cache" / "ms-playwright"

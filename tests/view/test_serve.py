@@ -84,6 +84,7 @@ async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
         french = await (await client.get("/s3cret-token/fr/?fontsize=24")).text()
         assert '"/s3cret-token/fr/ws"' in french and 'data-font-size="24"' in french
         assert '<html lang="fr">' in french
+        assert "La vue est terminée." in french and "The view has ended." not in french  # the link's language
         assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
         assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
         plain = await client.get("/s3cret-token/ws")  # not a websocket: said, not a traceback
@@ -123,4 +124,8 @@ def test_members_languages_the_program_speaks_are_served_after_the_councils(tmp_
 
     meeting = in_session(tmp_path)
     meeting.session.close()
-    assert _languages(meeting.session.journal.path) == (("en", "fr", "es", "sw", "pt"), "en")
+    assert _languages(meeting.session.journal.path) == (
+        ("en", "fr", "es", "sw", "pt"),
+        "en",
+        "IC-ASM Council Meeting, December 2026",
+    )
