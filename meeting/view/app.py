@@ -30,6 +30,7 @@ from meeting.tui.textual_words import TranslatedFooter, open_palette, translated
 from meeting.view.follow import Follower
 from meeting.view.panels import (
     ballot_open_text,
+    decisions,
     floor_text,
     in_closed_session,
     item_text,
@@ -194,8 +195,8 @@ class ProjectorScreen(_Panels):
         ballot = ballot_open_text(state)
         polling = state.pending is not None and state.pending.poll is not None
         self.show("#vote", hide_empty=True, text=ballot or (vote_text(state) if polling else Text()))
-        last = results_text(state).split("\n")
-        self.show("#results", hide_empty=True, text=last[0] if last and last[0] else Text())
+        latest = decisions(state)[:1]
+        self.show("#results", hide_empty=True, text=latest[0][1] if latest else Text())
         text, met = quorum_text(state)
         self.show("#quorum", text)
         self.query_one("#quorum").set_class(not met, "-lost")
@@ -213,10 +214,13 @@ class ProjectorScreen(_Panels):
             counts = (choices.count("yes"), choices.count("no"), choices.count("abstain"))
             caption = _("Roll call so far: yes · no · abstain")
         else:
-            decided = next((state.motions[n] for n in reversed(state.decided) if state.motions[n].outcome), None)
+            # The latest decision's, only: the line under them is its rule and outcome (an older
+            # vote's figures stood over a tabling's or an election's line).
+            latest = decisions(state)[:1]
+            decided = latest[0][0] if latest else None
             item = state.items.get(decided.item) if decided and decided.item else None
             if decided is None or decided.outcome is None or (item is not None and item.item.closed):
-                box.display = False
+                box.display = False  # an election, a ruling, or a closed session's, even published
                 return
             outcome = decided.outcome
             counts = (outcome.yes, outcome.no, outcome.abstain)

@@ -22,11 +22,13 @@ from meeting.vocabulary import (
     MOTION_NAMES,
     MOTION_STATUS,
     PHASES,
+    RULINGS,
+    in_quotes,
     member_name,
     member_names,
     words,
 )
-from meeting.words import colon, outcome_words
+from meeting.words import colon, labelled, outcome_words
 
 _CHOICE_STYLES = {"yes": "bold green", "no": "bold red", "abstain": "yellow"}
 _NOTHING_OPEN = {
@@ -193,41 +195,51 @@ def _election_results(state: State) -> list[tuple[tuple[datetime, int], Text]]:
 def results_text(state: State) -> Text:
     """Every decision so far, the latest first, with its count and the rule in words; each
     election's ballots with their figures."""
-    text = Text()
+    return Text("\n").join(line for _motion, line in decisions(state))
+
+
+def decisions(state: State) -> list[tuple[Motion | None, Text]]:
+    """Each decision's line, the latest first, with its motion (None for an election's ballot)."""
+    lines: list[tuple[Motion | None, Text]] = []
     elections = sorted(_election_results(state), key=lambda found: found[0], reverse=True)
     seen: set[int] = set()
     closed_told: set[str] = set()
-    for number in reversed(state.decided):
+
+    def newest_first(number: int) -> tuple[datetime, bool]:
+        # At one moment, the decision first (a tabling carried), then its effect (the motion tabled).
         motion = state.motions[number]
-        if motion.kind == "point_of_order" or number in seen:
+        return motion.decided_at or motion.moved_at, motion.outcome is not None or motion.ruling is not None
+
+    for number in sorted(reversed(state.decided), key=newest_first, reverse=True):
+        motion = state.motions[number]
+        if number in seen:
             continue  # a motion tabled, then taken up and decided, is told once, as it ended
         seen.add(number)
         item = state.items.get(motion.item) if motion.item else None
         secret = item is not None and item.item.closed and number not in state.published
         if secret and item is not None and item.item.id in closed_told:
             continue  # a closed session's decisions are one line: that it decided, not what
-        if text:
-            text.append("\n")
-        if secret and item is not None:
-            closed_told.add(item.item.id)
-            text.append(item.item.title, style="bold")
-            text.append(" — " + _("decided in closed session"), style="dim")
-            continue
         moment = motion.decided_at or motion.moved_at
         while elections and elections[0][0][0] >= moment:
-            text.append_text(elections.pop(0)[1])
-            text.append("\n")
-        text.append(label(state, motion), style="bold")
-        if motion.outcome is not None:
+            lines.append((None, elections.pop(0)[1]))
+        if secret and item is not None:
+            closed_told.add(item.item.id)
+            told = Text(item.item.title, style="bold")
+            told.append(" — " + _("decided in closed session"), style="dim")
+            lines.append((None, told))
+            continue
+        text = Text(label(state, motion), style="bold")
+        if motion.ruling is not None:  # a point of order: the chair's ruling, which an appeal names
+            reason = in_quotes(motion.ruling_reason) if motion.ruling_reason else None
+            text.append(" — " + labelled(_("ruled {ruling}").format(ruling=words(RULINGS, motion.ruling)), reason))
+        elif motion.outcome is not None:
             style = {"carried": "green", "lost": "red"}.get(motion.outcome.result, "yellow")
             text.append(" " + outcome_words(motion.outcome, motion.kind), style=style)
         else:
             text.append(" — " + words(MOTION_STATUS, motion.status))
-    for _at, line in elections:
-        if text:
-            text.append("\n")
-        text.append_text(line)
-    return text
+        lines.append((motion, text))
+    lines += [(None, line) for _at, line in elections]
+    return lines
 
 
 def regions_line(state: State) -> Text:

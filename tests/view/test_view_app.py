@@ -444,3 +444,22 @@ async def test_on_a_phone_the_agenda_column_gives_way_to_the_item_and_the_vote(t
     async with wide.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert wide.screen.query_one("#side").display
+
+
+async def test_the_projectors_large_figures_are_those_of_the_decision_under_them(tmp_path):
+    """After a tabling carried by a vote, then the main motion ruled out on a point of order, the
+    shared screen showed the tabling's figures over the point's line (a member's run); and an
+    appeal named #6, a point of order that no list showed."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", "move to table by bo-1 seconded pe-1", "vote 15 2 1"
+    )
+    app = build_view(Follower(meeting.session.journal.path), follow=True, projector=True, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Last result, #2" in _text(app, "#count-label")
+        assert _text(app, "#results").startswith("#2 lay on the table (to #1) 15 in favour, 2 against")
+        meeting.run('move "That the council meets in March" by ke-1 seconded cm-1', 'point cd-2 "Not germane"')
+        meeting.run('rule well-taken "A new subject"')
+        await _until(pilot, lambda: "ruled well taken" in _text(app, "#results"))
+        assert not app.screen.query_one("#count-box").display  # a ruling has no figures
+        assert _text(app, "#results").startswith("#4 point of order (to #3) — ruled well taken: “A new subject”")
