@@ -16,6 +16,7 @@ from datetime import date
 from fractions import Fraction
 
 from meeting.domain.council import Council, Member
+from meeting.domain.events import Voter
 from meeting.domain.state import State
 from meeting.formats import long_date
 from meeting.i18n import N_, _
@@ -68,6 +69,16 @@ ATTENDANCE = {
     "absent": N_("absent"),
     "left": N_("left"),
     "dropped": N_("connection dropped"),
+}
+
+# Why a seat's vote is not in a roll call (attendance.vote_refusal's codes), beside its name.
+NOT_VOTING = {
+    "vote.recused": N_("recused"),
+    "vote.interest-not-ruled": N_("interest not yet ruled on"),
+    "vote.not-in-good-standing": N_("not in good standing"),
+    "vote.chair-does-not-vote": N_("in the chair"),
+    "vote.outside-electorate": N_("outside the electorate"),
+    "not-called": N_("not called"),
 }
 
 # The statuses that mean the member is taking part.
@@ -397,6 +408,14 @@ def member_name(where: Council | State, member_id: str | None) -> str:
         return "—"
     member = _council(where).member(member_id)
     return member.name if member else member_id
+
+
+def voter_words(state: State, voter: Voter) -> str:
+    """Who votes, and for whom when the seat is not their own (a proxy, an alternate)."""
+    name = member_name(state, voter.voter)
+    if voter.voter == voter.seat:
+        return name
+    return _("{voter} for {seat}").format(voter=name, seat=member_name(state, voter.seat))
 
 
 def member_names(where: Council | State, member_ids: Iterable[str]) -> str:

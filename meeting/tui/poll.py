@@ -23,7 +23,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import motion_words, roll_call_count
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, words
+from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, voter_words, words
 from meeting.words import colon
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class PollScreen(Screen[None]):
             head = Text().append(title + colon(), style="bold").append_text(motion_words(state, motion))
         self.query_one("#poll-motion", Static).update(head)
         text = roll_call_count(state, motion)
-        waiting = [_voter_words(state, v) for v in poll.not_answered]
+        waiting = [voter_words(state, v) for v in poll.not_answered]
         if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
             text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
         elif waiting:
@@ -184,7 +184,7 @@ class PollScreen(Screen[None]):
             len(waiting),
         ).format(count=len(waiting))
         if len(waiting) <= WAITING_NAMED:
-            question += "\n" + ", ".join(_voter_words(self.app.session.state, v) for v in waiting)
+            question += "\n" + ", ".join(voter_words(self.app.session.state, v) for v in waiting)
         self.app.push_screen(ConfirmScreen(question), self._close)
 
     def _close(self, yes: bool | None) -> None:
@@ -193,11 +193,3 @@ class PollScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def _voter_words(state: State, voter: Voter) -> str:
-    """Who is still to answer, and for whom when the seat is not their own (a proxy, an alternate)."""
-    name = member_name(state, voter.voter)
-    if voter.voter == voter.seat:
-        return name
-    return _("{voter} for {seat}").format(voter=name, seat=member_name(state, voter.seat))

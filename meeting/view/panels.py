@@ -8,7 +8,8 @@ from datetime import datetime
 
 from rich.text import Text
 
-from meeting.domain.attendance import representation
+from meeting.domain.attendance import representation, vote_refusal
+from meeting.domain.council import Member
 from meeting.domain.decisions import floor
 from meeting.domain.elections.conduct import round_open
 from meeting.domain.state import Motion, State
@@ -17,15 +18,18 @@ from meeting.i18n import N_, _
 from meeting.report import minutes_used
 from meeting.tui.panels import motion_words, movers_text, roll_call_count
 from meeting.vocabulary import (
+    ATTENDANCE,
     CHOICES,
     METHODS,
     MOTION_NAMES,
     MOTION_STATUS,
+    NOT_VOTING,
     PHASES,
     RULINGS,
     in_quotes,
     member_name,
     member_names,
+    voter_words,
     words,
 )
 from meeting.words import colon, labelled, outcome_words
@@ -154,21 +158,34 @@ def vote_text(state: State) -> Text:
     )
     text.append("\n").append_text(roll_call_count(state, motion))
     council = state.meeting.council
+    called = {voter.seat: voter for voter in poll.entitled}
     for region in council.regions:
-        voters = [v for v in poll.entitled if (seat := council.member(v.seat)) and seat.region == region.id]
-        if not voters:
+        seats = [seat for seat in council.seats if seat.region == region.id]
+        if not seats:
             continue
         text.append("\n" + region.name + colon(), style="bold")
-        for index, voter in enumerate(voters):
+        for index, seat in enumerate(seats):
             if index:
                 text.append(" · ")
+            voter = called.get(seat.id)
+            if voter is None:  # every seat of the base is there: a member can tell why it has no vote
+                text.append(f"{seat.name} ({not_voting(state, seat, motion.item)})", style="dim italic")
+                continue
             cast = poll.choices.get(voter.seat)
-            name = member_name(state, voter.voter)
+            name = voter_words(state, voter)
             if cast is None:
                 text.append(name, style="dim")
             else:
                 text.append(f"{name} {words(CHOICES, cast[1])}", style=_CHOICE_STYLES.get(cast[1], ""))
     return text
+
+
+def not_voting(state: State, seat: Member, item: str | None) -> str:
+    """Why a seat has no vote in the roll call: nobody here for it, or the rule that leaves it out."""
+    voter = representation(state, seat)
+    if voter is None:
+        return words(ATTENDANCE, state.status(seat.id))
+    return words(NOT_VOTING, vote_refusal(state, voter, item) or "not-called")
 
 
 def _election_results(state: State) -> list[tuple[tuple[datetime, int], Text]]:

@@ -111,7 +111,7 @@ def test_a_member_follows_the_meeting_in_a_browser_and_nothing_is_served_without
             screen.wait_for(page, "Constitutional amendment: Article 7", timeout=60)
             chair.say("roll-call")
             chair.say("yes gh-2 sl-1 zw-1")  # returns once the chair's journal is fsynced
-            assert screen.wait_for(page, "Kwabena Owusu-Ansah yes", timeout=10) < 2.0
+            assert screen.wait_for(page, "Kwabena Owusu-Ansah for Ama Serwaa Boatemaa yes", timeout=10) < 2.0
             chair.say("no cm-1")
             assert screen.wait_for(page, "Jean-Paul Ekwalla no", timeout=10) < 2.0
 
