@@ -12,6 +12,7 @@ properties come from the journal. `text()` is the one place record text is made 
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -37,6 +38,27 @@ from meeting.words import colon, labelled
 # The date every zip entry carries: the same bytes from the same journal.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _WIDTH_MM = 170  # A4 less the margins
+
+
+# A bold header letter is up to about 2.9 mm wide (DejaVu Serif Bold, 11 pt); a cell's margins take 4 mm.
+_LETTER_MM, _CELL_MM = 2.9, 4.0
+
+
+def _fitting(head: Sequence[str], widths: Sequence[int]) -> list[int]:
+    """The widths, each column wide enough for its header's longest word (a fixed layout broke
+    "Kipengele" and "Mahudhurio" in two), the room taken from the column with the most to spare."""
+    needed = [
+        math.ceil(100 * (max((len(word) for word in h.split()), default=0) * _LETTER_MM + _CELL_MM) / _WIDTH_MM)
+        for h in head
+    ]
+    fitted = list(widths)
+    for column, need in enumerate(needed):
+        if fitted[column] < need:
+            roomiest = max(range(len(fitted)), key=lambda other: fitted[other] - needed[other])
+            if fitted[roomiest] - needed[roomiest] >= need - fitted[column]:
+                fitted[roomiest] -= need - fitted[column]
+                fitted[column] = need
+    return fitted
 
 
 def _property(value: str) -> str:
@@ -113,7 +135,7 @@ class Body:
     ) -> None:
         """A table with a repeated header row and rows that never split across pages;
         `widths` in per cent of the text width."""
-        twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in widths]
+        twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in _fitting(head, widths)]
         grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
         keep = "<w:trPr><w:cantSplit/></w:trPr>"
         header = (
@@ -269,11 +291,18 @@ def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
     body.paragraph(_run(t.elected(e), bold=True), _run(" " + e.words))
 
 
+# The catalogs' own spelling where it is not CLDR's likely one: British English ("organisation",
+# "in favour") and European Portuguese ("registada", "ficheiro"); Word underlined them as wrong.
+_CATALOG_VARIETY = {"en": "en-GB", "pt": "pt-PT"}
+
+
 def _word_language(code: str) -> str:
-    """The language tag Word proofs with: a region the language is most written in when the
-    code names none ("fr" is "fr-FR"), as CLDR's likely subtags give it."""
+    """The language tag Word proofs with: the catalog's variety, or a region the language is
+    most written in when the code names none ("fr" is "fr-FR"), as CLDR's likely subtags give it."""
     from babel.core import get_global
 
+    if code in _CATALOG_VARIETY:
+        return _CATALOG_VARIETY[code]
     likely = get_global("likely_subtags").get(code.replace("-", "_"))
     if likely is None:
         return code
@@ -357,7 +386,7 @@ def render(minutes: m.Minutes) -> bytes:
         body.entries([m.Entry(at=c.at, text=c.words) for c in minutes.corrections])
 
     body.heading(t.approval, 1)
-    body.words(minutes.approval.words)
+    body.paragraph(_run(minutes.approval.words), props="<w:keepNext/>")  # on the page it is signed on
     # The signatures and the journal's hash they sign for, kept on one page.
     for signature in minutes.signatures:
         body.paragraph(

@@ -68,11 +68,11 @@ def test_word_proofs_each_language_as_itself_and_shows_no_other_documents_previe
     """Word spell-checked every file as en-US (python-docx's template), French minutes too, and
     the template's thumbnail, a picture of another document, was each file's preview."""
     for name, language in (
-        ("minutes.docx", "en-US"),
+        ("minutes.docx", "en-GB"),  # the catalogs' spelling: "organisation", "registada"
         ("minutes.fr.docx", "fr-FR"),
         ("minutes.es.docx", "es-ES"),
         ("minutes.sw.docx", "sw-TZ"),
-        ("minutes.pt.docx", "pt-BR"),
+        ("minutes.pt.docx", "pt-PT"),
     ):
         with zipfile.ZipFile(GOLDEN / name) as package:
             assert f'<w:lang w:val="{language}"' in package.read("word/styles.xml").decode("utf-8")
