@@ -46,7 +46,7 @@ from meeting.domain.elections.conduct import (
 from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
 from meeting.domain.elections.ranked import RankedBallot, RankedCount
 from meeting.domain.elections.tellers import Problem, TellersReport
-from meeting.domain.language import Command, Ref
+from meeting.domain.language import VERBS, Command, Ref, args_of
 from meeting.domain.motions import KIND_OF_WORD, MotionKind
 from meeting.domain.opening import opening_status
 from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide
@@ -1656,9 +1656,12 @@ def _verb_allowed(state: State, verb: str) -> None:
 
 def verb_refused(state: State, verb: str) -> Refused | None:
     """Why no command of this verb is taken now, whatever it says (the sitting adjourned, nobody
-    in the chair, a vote in progress), or None."""
+    in the chair, a vote in progress), or None. A verb that takes nothing is tried whole: 'begin'
+    once begun, 'resume' out of recess."""
     try:
         _verb_allowed(state, verb)
+        if not args_of(VERBS[verb].parts):
+            HANDLERS[verb](state, Command(verb, {}), Context())
     except _Refusing as refusing:
         return refusing.refused
     return None

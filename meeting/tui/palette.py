@@ -1,6 +1,7 @@
 """The command palette's verbs: every verb of the command language but `at` (the replay
 script's clock), found by its word or by any words of what it does ("adjourn", "recess",
-"consensus"), each opening its form. A verb whose word starts with what is typed comes first.
+"consensus"), accents aside, each opening its form. A verb whose word starts with what is typed
+comes first.
 Before anything is typed the list holds what may be done now; a search finds every verb, those
 that cannot be taken now (the meeting adjourned, a vote in progress) last, with the reason."""
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from meeting.domain.engine import Refused, verb_refused
+from meeting.domain.engine import Refused, plain_letters, verb_refused
 from meeting.domain.language import GRAMMAR, Verb
 from meeting.i18n import _
 from meeting.messages import render
@@ -38,15 +39,18 @@ class VerbsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        typed = query.strip().casefold()
+        typed = plain_letters(query.strip())  # "récuse" finds recuse, "declar" and "déclar" declare
+        plain = self.matcher(typed)
         for verb in VERBS_IN_PALETTE:
             title = f"{verb.name} · {_(verb.summary)}"
+            # Above any fuzzy match, the keys' actions' too (Textual's scores are not bounded):
+            # "secr" is secretary before "Présences (r)", whose letters hold s, e, c and r in turn.
             if verb.name == typed:
-                score = 1.0
+                score = 1e6
             elif typed and verb.name.startswith(typed):
-                score = 0.95
+                score = 1e5
             else:
-                score = min(matcher.match(title), 1.0) * 0.9  # the fuzzy score is not bounded by 1
+                score = plain.match(plain_letters(title))
             if score <= 0:
                 continue
             # A verb not taken now is still found, after those that are, with the reason under it.

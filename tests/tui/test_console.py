@@ -1284,6 +1284,33 @@ async def test_the_palette_finds_a_verb_by_its_summary_in_the_chairs_language(tm
             assert "Suspendre la séance pour une pause" in all_text(app)
 
 
+async def test_the_palette_finds_verbs_accents_aside_and_puts_their_names_first(tmp_path):
+    """A French chair's searches (found in tmux): "déclar" did not find declare, "récuse" did not
+    find recuse, and "secr" put "Présences (r)" above secretary; in session the list before
+    anything is typed began with 'begin', refused once chosen."""
+    from textual.command import CommandList, CommandPalette
+
+    from meeting.i18n import language
+
+    with language("fr"):
+        app = app_for(in_session(tmp_path))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.4)
+            assert isinstance(app.screen, CommandPalette)
+            listed = app.screen.query_one(CommandList)
+
+            def found() -> list[str]:
+                return [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)]
+
+            assert not [text for text in found() if text.startswith(("begin · ", "resume · "))]
+            for typed, first in (("déclar", "declare · "), ("récuse", "recuse · "), ("secr", "secretary · ")):
+                await type_text(pilot, typed)
+                await pilot.pause(0.4)
+                assert found()[0].startswith(first), (typed, found()[:3])
+                await pilot.press(*["backspace"] * len(typed))
+
+
 def test_the_header_names_the_council_once(tmp_path):
     """At 80 columns the header had room for "IC-ASM · IC-ASM …" and none of the meeting's name."""
     from meeting.tui.panels import header_text
