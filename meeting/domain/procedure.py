@@ -307,6 +307,18 @@ def decided_in_secret(state: State, motion: Motion) -> bool:
     return item is not None and item.vote == "secret_ballot" and not about_the_meeting
 
 
+def main_motions_on(state: State, item: str) -> list[Motion]:
+    """The main motions moved under an item, in order."""
+    return [motion for motion in state.motions.values() if motion.item == item and motion.kind == "main"]
+
+
+def draft_still_to_move(state: State, item: str) -> bool:
+    """Whether the item's drafted motion is still to be moved: none of the item's main motions
+    is pending, decided, on the table or sent elsewhere (one withdrawn or ruled out of order
+    leaves it to move; one lost is not moved again at the same session, RONR §38)."""
+    return all(motion.status in ("withdrawn", "ruled_out") for motion in main_motions_on(state, item))
+
+
 def ruled_by_chair(motion: Motion) -> bool:
     """A question the chair decides alone, by a ruling (a point of order), not put to a vote."""
     return STANDARD_MOTIONS[motion.kind].decided_by == "chair"

@@ -14,7 +14,7 @@ from textual.widgets import Label, Static, TextArea
 
 from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
-from meeting.domain.procedure import motions_in_order
+from meeting.domain.procedure import draft_still_to_move, motions_in_order
 from meeting.i18n import _
 from meeting.tui.fields import Choice, Done, FoldedText, Picker
 from meeting.tui.form import CommandForm, FieldProblem, field_words
@@ -92,7 +92,8 @@ class MotionForm(CommandForm):
         if word == "main":
             item = state.current_item
             draft = item.item.motion if item is not None else None
-            return {"text": draft.text} if draft else {}
+            # Not once moved and carried (or tabled...): the same question moved twice by a prefill.
+            return {"text": draft.text} if item and draft and draft_still_to_move(state, item.item.id) else {}
         if word == "amend" and state.pending is not None:
             return {"text": state.pending.text}
         return {}

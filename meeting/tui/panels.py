@@ -19,14 +19,31 @@ from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.diff import word_diff
 from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
-from meeting.domain.procedure import decision_for, motion_rule, motions_in_order, ruled_by_chair
+from meeting.domain.procedure import (
+    decision_for,
+    draft_still_to_move,
+    main_motions_on,
+    motion_rule,
+    motions_in_order,
+    ruled_by_chair,
+)
 from meeting.domain.state import Motion, Recorded, State
 from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
 from meeting.formats import clock_time, from_now, percent
 from meeting.i18n import _, ngettext
 from meeting.report import describe, minutes_used, quorum_line
 from meeting.tui.roster import fitted
-from meeting.vocabulary import METHODS, MOTION_NAMES, PHASES, date_words, in_quotes, member_name, region_name
+from meeting.vocabulary import (
+    METHODS,
+    MOTION_NAMES,
+    MOTION_STATUS,
+    PHASES,
+    date_words,
+    in_quotes,
+    member_name,
+    region_name,
+    words,
+)
 from meeting.words import counts_words, decision_words, exact_words, labelled
 
 _ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
@@ -160,11 +177,17 @@ def _item_text(state: State, item_id: str, now: datetime) -> Text:
         text.append("\n" + _("Presented by {name}").format(name=member_name(state, item.presenter)), style="dim")
     for document in item.documents:
         text.append("\n" + _("Document: {title}").format(title=document), style="dim")
-    if item.motion is not None and not state.stack:
+    if item.motion is not None and not state.stack and draft_still_to_move(state, item_id):
         text.append("\n" + _("Drafted motion:") + " ", style="dim")
         text.append(in_quotes(item.motion.text), style="italic")
         if item.motion.notice_given is not None:
             text.append(" " + _("(notice given {date})").format(date=date_words(item.motion.notice_given)), style="dim")
+    for motion in main_motions_on(state, item_id):  # what became of the item's question
+        if motion.status != "pending":
+            fate = words(MOTION_STATUS, motion.status)
+            if motion.original_text and motion.text != motion.original_text:
+                fate = _("{status}, as amended").format(status=fate)
+            text.append(f"\n#{motion.number} {_(MOTION_NAMES[motion.kind])} — {fate}", style="dim")
     text.append("\n")
     return text
 

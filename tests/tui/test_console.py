@@ -655,6 +655,28 @@ async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_cha
         assert "two focal points" in amendment.text
 
 
+async def test_a_decided_question_is_not_offered_again_as_the_items_draft(tmp_path):
+    """Once the item's motion was adopted, the pane showed its unamended draft again and the move
+    form offered it, and the same question was adopted twice (a chair's run in tmux)."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'move to amend "That each region designate two focal points." by bo-1 seconded ug-1',
+        "vote 15 2 1",
+        "consensus",
+        "conclude",
+        'move "That the regions report in June." by ke-1 seconded cm-1',
+        "withdraw",
+        "agreed",  # the request to withdraw it, granted
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = shown(app, "#current")
+        assert "Drafted motion" not in pane
+        assert "#1 main motion — carried, as amended" in pane and "#3 main motion — withdrawn" in pane
+        await pilot.press("m")
+        assert app.screen.query_one("#field-text", FoldedText).text == ""
+
+
 async def test_esc_keeps_a_forms_words_until_sent_and_only_for_the_same_question(tmp_path):
     meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
     app = app_for(meeting)
@@ -1218,7 +1240,7 @@ async def test_resume_a_meeting_killed_mid_way(tmp_path):
         assert "the meeting is in session" in " ".join(str(w.render()) for w in app.screen.query("Label"))
         await pilot.press("r")
         assert isinstance(app.screen, MainScreen)
-        assert "#1" not in shown(app, "#current")  # decided: nothing pending
+        assert "#1 main motion — carried" in shown(app, "#current")  # decided: nothing pending
         assert session.state.motions[1].outcome.yes == 15
     session.close()
 
@@ -1336,25 +1358,25 @@ def footer_keys(app: MeetingApp) -> list[str]:
 
 
 async def test_a_footer_too_narrow_for_its_keys_offers_the_help_with_every_key_of_the_screen(tmp_path):
-    """The roll call in Swahili at 80 columns: the footer leaves keys out whole, and its last
+    """The roll call in French at 80 columns: the footer leaves keys out whole, and its last
     key, "? More keys", opens the help with the keys of that screen first."""
     from meeting.i18n import language
 
     meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1", "roll-call")
-    with language("sw"):
+    with language("fr"):
         app = app_for(meeting)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("l")
             assert isinstance(app.screen, PollScreen)
             footer = footer_keys(app)
-            assert "c Funga kura" in footer  # closing the vote before skipping one
-            assert "space Ruka" not in footer and footer[-1] == "? Vitufe zaidi"
+            assert "c Clore le vote" in footer  # closing the vote before skipping one
+            assert "space Passer" not in footer and footer[-1] == "? Autres touches"
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             keys = plain(app.screen.query_one("#screen-keys", Static).content)
-            for key, words in (("y", "Ndiyo"), ("c", "Funga kura"), ("space", "Ruka"), ("esc", "Rudi")):
+            for key, words in (("y", "Oui"), ("c", "Clore le vote"), ("space", "Passer"), ("esc", "Retour")):
                 assert f"{key}  {words}" in keys
-            assert "Vitufe vya skrini hii" in all_text(app)
+            assert "Touches de cet écran" in all_text(app)
             await pilot.press("question_mark")
             assert isinstance(app.screen, PollScreen)
 
