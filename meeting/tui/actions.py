@@ -88,7 +88,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("e", "run('resume')", N_("Resume"), ("resume",), frozenset({"in_recess"})),
     KeyAction("u", "undo", N_("Undo"), ("undo",)),
     KeyAction("colon", "command", N_("Command"), ()),
-    KeyAction("question_mark", "app.help", N_("Help"), ()),
+    KeyAction("question_mark", "app.help", N_("Help"), (), footer=False),  # the footer ends "? More keys"
     KeyAction("q", "app.quit", N_("Quit"), (), footer=False),
 )
 

@@ -311,11 +311,12 @@ class Box(Input):
     """A number or a date; a number's hint is what leaving it empty means, if anything."""
 
     def __init__(self, value: str = "", number: bool = True, hint: str = "", id: str | None = None) -> None:
+        # A date takes whatever is typed ("15/01/2027" lost its slashes, then was quoted back as
+        # "15012027"): the form says when it is not a date, and in what form one is written.
         super().__init__(
             value,
-            placeholder=hint if number else "YYYY-MM-DD",
+            placeholder=hint if number else _("YYYY-MM-DD"),
             type="integer" if number else "text",
-            restrict=None if number else r"[0-9-]*",
             compact=True,
             id=id,
         )

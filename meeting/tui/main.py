@@ -74,7 +74,8 @@ class MainScreen(Screen[None]):
             lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
         )
         yield Static(id="notice")
-        yield TranslatedFooter(more_keys=False)  # the command bar says "? for help"
+        # Every phase has keys the footer never shows (t, s, f...): its last key says so.
+        yield TranslatedFooter(keys_never_shown=True)
 
     def on_mount(self) -> None:
         # The screen's own timer: it stops with the screen, so it never ticks on widgets that are gone.

@@ -63,9 +63,10 @@ class TranslatedFooter(Footer):
     keys", which opens the help with every key of the screen (`more_keys=False` where the
     screen says so in words of its own)."""
 
-    def __init__(self, more_keys: bool = True) -> None:
+    def __init__(self, more_keys: bool = True, keys_never_shown: bool = False) -> None:
         super().__init__()
         self.more_keys = more_keys
+        self.keys_never_shown = keys_never_shown  # bound outside the class's BINDINGS (the main screen's)
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
@@ -95,7 +96,9 @@ class TranslatedFooter(Footer):
     def _unshown_keys(self) -> bool:
         """Whether the screen has keys that are never in its footer (':' aside: the console's
         own way to the command bar, which the main screen's bar says)."""
-        return any(not b.show and b.action != COMMAND_KEY.action for b in screen_keys(self.screen))
+        return self.keys_never_shown or any(
+            not b.show and b.action != COMMAND_KEY.action for b in screen_keys(self.screen)
+        )
 
     def _palette_width(self) -> int:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):

@@ -1381,6 +1381,25 @@ async def test_a_footer_too_narrow_for_its_keys_offers_the_help_with_every_key_o
             assert isinstance(app.screen, PollScreen)
 
 
+async def test_the_main_footer_says_there_are_more_keys_and_a_date_keeps_what_was_typed(tmp_path):
+    """A chair at 80 columns saw four keys and no sign of the others (a, c, l, s, f, t...); and
+    "15/01/2027" typed as a due date lost its slashes, then was quoted back as "15012027"."""
+    app = app_for(in_session(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert footer_keys(app)[-1] == "? More keys"
+        app.open_form("action")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-what", FoldedText).load_text("Send the report")
+        form.query_one("#field-owner", Picker).pick("ke-1")
+        form.query_one("#field-due", Input).focus()
+        await type_text(pilot, "15/01/2027")
+        assert form.query_one("#field-due", Input).value == "15/01/2027"
+        await pilot.press("ctrl+s")
+        assert "15/01/2027" in shown(app, ".error")  # said as typed, under a label with the form
+
+
 async def test_keys_never_in_the_footer_are_in_the_help(tmp_path):
     """Attendance at 120 columns: every footer key fits, but "left", "dropped", "back" and
     "revoke proxy" are never shown there; the footer points to the help, which lists them."""

@@ -36,6 +36,7 @@ SAME_AS_ENGLISH = {
     ),
     "es": frozenset({"No", "no", "Base", "Abst."}),
     "pt": frozenset({"Abst."}),
+    "sw": frozenset({"YYYY-MM-DD"}),  # as its forms' labels write a date
 }
 
 # Strings added since the translators' catalogs were written, sent to them (todo-<lang>.pot) and
