@@ -24,21 +24,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"meeting {__version__}", help=_("show the program's version and exit")
     )
+    # Before the command or after it: `meeting --lang fr run ...` as `meeting run --lang fr ...`.
+    # None when not given: the meeting's own language, else the environment's (i18n.choose); the
+    # command's own is left unset when not given, or it would undo the one before the command.
+    _lang_option(parser, default=None)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        # None when not given: the meeting's own language, else the environment's (i18n.choose).
-        "--lang",
-        metavar="CODE",
-        type=language_code,
-        default=None,
-        help=_("language of messages and output: {codes} (default: the meeting's language)").format(
-            codes=", ".join(LANGUAGES)
-        ),
-    )
+    _lang_option(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in (check, schema, replay, run, minutes, verify, tally, correct, view, serve):
         command.register(commands, common)
     return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        type=language_code,
+        default=default,
+        help=_("language of messages and output: {codes} (default: the meeting's language)").format(
+            codes=", ".join(LANGUAGES)
+        ),
+    )
 
 
 def language_code(text: str) -> str:

@@ -194,3 +194,14 @@ def test_a_real_process_on_a_bad_file_prints_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == f"{bad}:1:1: error: the file is not UTF-8 text: invalid byte 0xFF here\n"
+
+
+def test_the_language_may_be_named_before_the_command_or_after_it(capsys):
+    """`meeting --lang fr run ...` was a usage error ("invalid choice: 'fr'")."""
+    for argv in (("--lang", "fr", "check", str(DEMO_AGENDA)), ("check", "--lang", "fr", str(DEMO_AGENDA))):
+        assert main(list(argv)) == 0
+        assert "Langues de travail" in capsys.readouterr().out
+    assert main(["--lang", "fr", "check", "--lang", "es", str(DEMO_AGENDA)]) == 0  # the command's own wins
+    assert "Idiomas de trabajo" in capsys.readouterr().out
+    assert main(["check", str(DEMO_AGENDA)]) == 0
+    assert "Working languages" in capsys.readouterr().out
