@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from meeting.domain.attendance import proxy_givers, proxy_holders
 from meeting.domain.elections.conduct import election_for, ranked_candidates
@@ -326,6 +326,14 @@ class CommandForm(ModalScreen[None]):
             named = [name for name, col in parsed.cols.items() if col == refused.col]  # type: ignore[union-attr]
             if named:
                 self.query_one(f"#field-{named[0]}").focus()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _edited(self, event: Input.Changed | TextArea.Changed) -> None:
+        # A refusal or a note is about what the fields held: it goes once the chair changes them
+        # (a count refused stayed on screen under other counts), not when a draft is put back.
+        if event.control is not None and event.control.has_focus:
+            self.query_one(".error", Static).display = False
 
     def show_error(self, words: str) -> None:
         error = self.query_one(".error", Static)

@@ -44,6 +44,8 @@ class VoteForm(CommandForm):
         if motion is not None:
             if motion.text:
                 yield Label(motion_words(state, motion), classes="motion-text")  # an amendment: its change
+            if motion.kind == "appeal":  # what a yes means is not in its name
+                yield Label(_("Shall the decision of the chair stand? Yes sustains it; no reverses it."))
             yield Static(needed_text(state, motion), id="vote-needed")
         yield Static(id="vote-check")
 

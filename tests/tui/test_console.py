@@ -694,7 +694,8 @@ async def test_esc_keeps_a_forms_words_until_sent_and_only_for_the_same_question
         assert form.query_one("#field-kind", Picker).value == "amend"
         assert form.query_one("#field-text", FoldedText).text == "That the council names two focal points"
         assert form.query_one("#field-mover", Picker).value == "bo-1"
-        assert "What you typed before Esc is back." in shown(app, ".error")
+        await pilot.pause()
+        assert "What you typed before Esc is back." in shown(app, ".error") and form.query_one(".error").display
         assert app.focused is form.query_one("#field-seconder", Picker).query_one(Input)  # the first empty
         await type_text(pilot, "pe-1")
         await pilot.press("enter")
@@ -1379,6 +1380,27 @@ async def test_a_footer_too_narrow_for_its_keys_offers_the_help_with_every_key_o
             assert "Touches de cet écran" in all_text(app)
             await pilot.press("question_mark")
             assert isinstance(app.screen, PollScreen)
+
+
+async def test_a_refusal_goes_once_the_counts_are_changed_and_an_appeal_says_what_yes_means(tmp_path):
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", 'point cd-2 "Not germane"', 'rule not-well-taken "Germane"'
+    )
+    meeting.run("move to appeal by bf-1 seconded zw-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert "Shall the decision of the chair stand? Yes sustains it" in all_text(app)
+        await type_text(pilot, "99")
+        await pilot.press("enter")
+        await type_text(pilot, "0")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one(".error")
+        assert error.display and "99" in shown(app, ".error")  # more votes than voters
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not error.display  # it spoke of 99 votes, no longer typed
 
 
 async def test_the_main_footer_says_there_are_more_keys_and_a_date_keeps_what_was_typed(tmp_path):
