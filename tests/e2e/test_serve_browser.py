@@ -152,6 +152,35 @@ def test_a_phone_or_a_scaled_screen_shows_the_whole_view_and_keys_work_without_a
             browser.close()
 
 
+def test_on_a_phone_a_swipe_scrolls_the_view(meeting_served):
+    """The terminal takes a mouse's wheel only: on a phone nothing below the fold could be
+    reached (a member's run). The page turns a swipe into the wheel; the view redraws."""
+    from playwright.sync_api import sync_playwright
+
+    _chair, link, _port = meeting_served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True, has_touch=True
+            )
+            page = context.new_page()
+            screen = Screen(page)
+            assert page.goto(link).status == 200
+            screen.wait_for(page, "Constitutional amendment: Article 7", timeout=60)
+            page.wait_for_timeout(1000)
+            drawn = len(screen.frames)
+            touch = context.new_cdp_session(page)
+            touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 200, "y": 600}]})
+            for y in range(580, 200, -20):
+                touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": 200, "y": y}]})
+            touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+            page.wait_for_timeout(1500)
+            assert len(screen.frames) > drawn  # the view scrolled and was drawn again
+        finally:
+            browser.close()
+
+
 def test_the_browser_is_never_downloaded():
     # Playwright must use the system's Chromium: no browser of its own is installed.
     cache = Path.home() / ".cache" / "ms-playwright"
