@@ -141,7 +141,6 @@ class CommandForm(ModalScreen[None]):
         self.verb = VERBS[verb]
         self.values = values or {}
         self.given = dict(self.values)  # what it was opened on (a member's proxy): not a draft's
-        self.from_draft = False  # its fields hold what was typed before an Esc
         self.heading = title
         self.args = args_of(self.verb.parts)
         self.line = ""
@@ -228,9 +227,9 @@ class CommandForm(ModalScreen[None]):
                 # The item's one election: nothing to choose.
                 picker.display = self.query_one("#label-election").display = False
         self.prepare()
-        self.opened_with = self.draft()
         kept = self.app.drafts.pop(self.draft_key(), {})
         self.restore({name: value for name, value in kept.items() if name not in self.given})
+        self.opened_with = self.draft()  # Esc on a draft put back and left as it was clears it
         self.first_field().focus()
 
     def prepare(self) -> None:
@@ -377,8 +376,7 @@ class CommandForm(ModalScreen[None]):
                 widget.load_text(value)
             elif isinstance(widget, Input):
                 widget.value = value
-        self.from_draft = bool(draft)
         if draft:
             note = self.query_one(".error", Static)
-            note.update(Text(_("What you typed before Esc is back."), style="italic"))
+            note.update(Text(_("What you typed before Esc is back; Esc again clears it."), style="italic"))
             note.display = True

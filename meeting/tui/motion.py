@@ -81,7 +81,7 @@ class MotionForm(CommandForm):
 
     def first_field(self) -> Widget:
         state = self.app.session.state
-        if not self.from_draft and (state.stack or state.tabled or self.start_kind):
+        if state.stack or state.tabled or self.start_kind:
             return self.query_one("#field-kind", Picker)  # what comes now is rarely a main motion
         return super().first_field()
 
