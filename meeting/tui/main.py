@@ -26,7 +26,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import (
     agenda_rows,
     attendance_text,
-    current_text,
+    current_parts,
     header_text,
     log_text,
     quorum_text,
@@ -108,7 +108,10 @@ class MainScreen(Screen[None]):
         self._minute = now.minute
         self.query_one("#header", Static).update(header_text(state, now))
         self._agenda(state, now)
-        self.query_one("#current", Static).update(current_text(state, now))
+        item, business = current_parts(state, now)
+        self.query_one("#current", Static).update(item + business)
+        if state.stack:
+            self.call_after_refresh(self._question_in_sight, item)
         self.query_one("#timers", Static).update(timers_text(state, now, self.app.recess()))
         lines = 2 if self.app.size.height < SHORT else LOG_LINES
         self.query_one("#log", Static).update(log_text(state, self.app.session.recorded, lines))
@@ -118,6 +121,13 @@ class MainScreen(Screen[None]):
         quorum.set_class(not met, "-lost")
         self.query_one("#attendance", Static).update(attendance_text(state))
         self.refresh_bindings()
+
+    def _question_in_sight(self, item: Text) -> None:
+        """The question before the meeting whole, the item's own lines above it scrolled away
+        when both do not fit (at 80×24 a motion was cut after its first line)."""
+        box = self.query_one("#current-box", VerticalScroll)
+        lines = item.wrap(self.app.console, box.scrollable_content_region.width)
+        box.scroll_to(y=len(lines), animate=False)
 
     def _agenda(self, state: State, now: datetime) -> None:
         """One line group per item (an item added in the meeting gets its own), the open item

@@ -126,6 +126,13 @@ def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tup
 def current_text(state: State, now: datetime) -> Text:
     """The open item and its business: what the agenda prepared for it, then the pending
     motions (immediately pending first), the speakers, and what is in order now."""
+    item, business = current_parts(state, now)
+    return item + business
+
+
+def current_parts(state: State, now: datetime) -> tuple[Text, Text]:
+    """The open item (what the agenda prepared for it), and its business: the console keeps the
+    second in sight when both do not fit."""
     text = Text()
     item = state.current_item
     if item is None:
@@ -136,6 +143,7 @@ def current_text(state: State, now: datetime) -> Text:
             text.append("\n" + _("Open the next item with n."))
     else:
         text.append_text(_item_text(state, item.item.id, now))
+    head, text = text, Text()
     for number in reversed(state.stack):
         text.append_text(_motion_text(state, number))
     if state.phase == "in_session":
@@ -154,7 +162,7 @@ def current_text(state: State, now: datetime) -> Text:
         unheard = [region_name(state, r) for r in regions_not_heard(state)]
         if unheard and item.speakers:
             text.append(_("Not yet heard: {regions}").format(regions=", ".join(unheard)) + "\n", style="yellow")
-    return text
+    return head, text
 
 
 def _item_text(state: State, item_id: str, now: datetime) -> Text:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.console import Console
+from textual.geometry import Region
 from textual.widgets import Input, Label, OptionList, Static
 
 from meeting.domain import events as ev
@@ -653,6 +654,27 @@ async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_cha
         amendment = meeting.state.pending
         assert (amendment.kind, amendment.applies_to) == ("amend", 1)
         assert "two focal points" in amendment.text
+
+
+async def test_at_80_by_24_the_question_before_the_meeting_is_in_sight(tmp_path):
+    """A chair at 80×24 saw a motion cut after its first line, under the item's own lines."""
+    meeting = in_session(tmp_path, item="focal-points")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#current-box")
+        assert box.scroll_y == 0  # nothing pending: the item from its title
+        await pilot.press(":")
+        await type_text(pilot, "move by ke-1 seconded cm-1")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert box.scroll_y > 0
+        # What the pane shows, from where it is scrolled: the motion's header and its words to the end.
+        current = app.screen.query_one("#current")
+        window = Region(0, int(box.scroll_y), current.size.width, box.scrollable_content_region.height)
+        seen = " ".join("".join(segment.text for line in current.render_lines(window) for segment in line).split())
+        assert "#1 main motion" in seen and "member associations" in seen
 
 
 async def test_a_decided_question_is_not_offered_again_as_the_items_draft(tmp_path):
