@@ -266,6 +266,9 @@ MESSAGES: dict[str, str] = {
     "templates.not-a-folder": N_("--templates must name a folder: there is none here"),
     "templates.empty": N_("--templates names a folder with neither a minutes.html nor a minutes.css"),
     "templates.failed": N_("the minutes' template could not be filled: {reason}"),
+    "templates.unescaped": N_(
+        "this template lets text through unescaped ('|safe' or 'autoescape false'): the record's text must reach the page escaped"
+    ),
     "minutes.approval-lapsed": N_(
         "these minutes were approved (by {approved_by}) as written from entry {seq} of the journal, which "
         "now ends at entry {last}: written again, they are a draft, for a later meeting to approve"

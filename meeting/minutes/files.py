@@ -103,6 +103,10 @@ def templates_problem(folder: str | None) -> Diagnostic | None:
         return error(folder, "templates.not-a-folder")
     if not any((path / name).is_file() for name in ("minutes.html", "minutes.css")):
         return error(folder, "templates.empty")
+    from meeting.minutes.html import unescaping
+
+    if (unescaped := unescaping(folder)) is not None:
+        return error(unescaped[0], "templates.unescaped", unescaped[1])
     return None
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from markupsafe import Markup
 
 from meeting.diagnostics import error
@@ -28,6 +29,27 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def _finalize(value: Any) -> Any:
     return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+def unescaping(folder: str) -> tuple[str, int] | None:
+    """Where a template of a --templates folder would let text through unescaped ('|safe',
+    '{% autoescape false %}'): the record's text (a name, a motion) is the members' own and must
+    reach the page escaped. A template Jinja2 cannot read is said when it is filled."""
+    for path in sorted(Path(folder).glob("*.html")):
+        try:
+            tree = environment(folder).parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            continue
+        for node in tree.find_all((nodes.Filter, nodes.EvalContextModifier)):
+            if isinstance(node, nodes.Filter) and node.name == "safe":
+                return str(path), node.lineno
+            if isinstance(node, nodes.EvalContextModifier) and any(
+                option.key == "autoescape"
+                and not (isinstance(option.value, nodes.Const) and option.value.value is True)
+                for option in node.options
+            ):
+                return str(path), node.lineno
+    return None
 
 
 @cache

@@ -139,6 +139,28 @@ def test_templates_that_name_no_folder_of_templates_are_an_error(source, tmp_pat
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "template", "line"),
+    [
+        ("minutes.html", "<h1>{{ m.header.title_words }}</h1>\n<p>{{ m.header.title | safe }}</p>\n", 2),
+        ("parts.html", "<p>\n{% autoescape false %}{{ m.header.title }}{% endautoescape %}</p>\n", 2),
+    ],
+)
+def test_a_template_that_would_let_the_records_text_through_unescaped_is_an_error(
+    source, tmp_path, capsys, name, template, line
+):
+    """A member's name holding '<script>' reached the page as a tag through a council's own
+    template with '|safe' (an adversary's run), where the docs said no template could."""
+    styles = tmp_path / "house-style"
+    styles.mkdir()
+    (styles / "minutes.css").write_text("body { color: #111; }\n", encoding="utf-8")
+    (styles / name).write_text(template, encoding="utf-8")
+    assert main(["minutes", str(source), "-o", str(tmp_path / "out"), "--templates", str(styles)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{styles / name}:{line}:1: error: this template lets text through unescaped")
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_output_folder_that_is_a_file_is_said_in_words(source, tmp_path, capsys):
     (tmp_path / "taken").write_text("", encoding="utf-8")
     assert main(["minutes", str(source), "-o", str(tmp_path / "taken"), "--format", "md"]) == 1
