@@ -29,10 +29,10 @@ catalogs: $(CATALOGS)
 $(LOCALE)/%/LC_MESSAGES/meeting.mo: $(LOCALE)/%/LC_MESSAGES/meeting.po | $(INSTALLED)
 	$(BIN)/pybabel compile --domain meeting --locale $* --input-file $< --output-file $@
 
-# Every string marked in the code (`_`, `N_`, `ngettext`, `P_`), the summaries of the command
+# Every string marked in the code (`_`, `N_`, `ngettext`, `P_`, `pgettext`), the summaries of the command
 # language's verbs (`_verb`'s third argument), with the comments for translators.
 pot: $(INSTALLED)
-	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 --keywords P_:1c,2 --keywords _verb:3 \
+	$(BIN)/pybabel extract --mapping-file pyproject.toml --keywords _ --keywords N_ --keywords ngettext:1,2 --keywords P_:1c,2 --keywords pgettext:1c,2 --keywords _verb:3 \
 		--add-comments TRANSLATORS: --sort-by-file --width 100 --project meeting --copyright-holder IC-ASM \
 		--msgid-bugs-address "" --output-file $(POT).new meeting
 	# A new template only when its strings changed, not its date: nothing to merge otherwise.

@@ -31,10 +31,15 @@ def _locale(code: str) -> Locale:
 
 
 def long_date(day: date) -> str:
-    """The date in full, weekday first: "Thursday, 10 December 2026", "jeudi 10 décembre 2026"."""
-    from babel.dates import format_date
+    """The date in full, weekday first: "Thursday, 10 December 2026", "jeudi 10 décembre 2026";
+    in French the first of the month is "1er" ("lundi 1er mars 2027"), which CLDR leaves out."""
+    from babel.dates import format_date, get_date_format
 
-    return format_date(day, "full", locale=_locale(current_language()))
+    locale = _locale(current_language())
+    pattern = get_date_format("full", locale=locale).pattern
+    if current_language() == "fr" and day.day == 1:
+        pattern = pattern.replace("d ", "d'er' ", 1)
+    return format_date(day, pattern, locale=locale)
 
 
 def medium_date(day: date) -> str:

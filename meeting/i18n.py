@@ -119,6 +119,12 @@ def P_(context: str, message: str) -> str:
     return message
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` translated as said of `context`: "none" of proxies is "aucune" in French, of
+    the absent "aucun"."""
+    return _translation(_language.get()).pgettext(context, message)
+
+
 def key_label(message: str) -> str:
     """A key's label in the language being spoken: its `key` translation, else the plain one
     (labels of keys not marked with K_)."""

@@ -228,6 +228,12 @@ TIE_BREAKERS = {
     "lots": N_("a drawing of lots"),
     "chair": N_("the chair's vote"),
 }
+# The chair's casting vote, given or not: what decided a tie.
+CASTING_VOTES = {
+    "yes": N_("the chair's casting vote, in favour"),
+    "no": N_("the chair's casting vote, against"),
+    "none": N_("no casting vote given"),
+}
 
 # ── the rules, as their words ─────────────────────────────────────────────────
 

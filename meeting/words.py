@@ -17,7 +17,17 @@ from meeting.domain.rules import ClassQuorum, DecisionClass, Electorate, Quorum,
 from meeting.domain.seats import outside_electorate, seat_chambers
 from meeting.formats import decimal, number
 from meeting.i18n import _, ngettext
-from meeting.vocabulary import APPEAL_OUTCOMES, BASES, ON_BLOCK, OUTCOMES, QUORUM_UNITS, SHARES, TIE_RULES
+from meeting.vocabulary import (
+    APPEAL_OUTCOMES,
+    BASES,
+    CASTING_VOTES,
+    ON_BLOCK,
+    OUTCOMES,
+    QUORUM_UNITS,
+    SHARES,
+    TIE_BREAKERS,
+    TIE_RULES,
+)
 
 
 def labelled(what: str, text: str | None) -> str:
@@ -355,9 +365,34 @@ def outcome_words(outcome: Outcome, kind: str | None = None) -> str:
     heads; where chambers count, each chamber's count first; where the class has a quorum of
     its own, how many took part. An appeal (`kind`) ends "— the decision of the chair was
     sustained", never "carried"."""
+    return _("{counts} — {result}").format(counts=count_words(outcome), result=decided_words(outcome, kind))
+
+
+def count_words(outcome: Outcome) -> str:
+    """A vote's count and what it needed, without its result: "15 in favour, 4 against, 1
+    abstention; 14 needed (two-thirds of all 21 seats)"."""
+    parts = [_chamber_words(chamber, outcome) for chamber in outcome.chambers or ()]
+    parts.append(_whole_words(outcome))
+    if outcome.quorum is not None:
+        parts.append(_class_quorum_words(outcome.quorum))
+    return _("; ").join(parts)
+
+
+def decided_words(outcome: Outcome, kind: str | None = None) -> str:
+    """A vote's result at the end of a sentence: "carried"; "tied, awaiting the chair's
+    casting vote"; "tied; carried (the chair's casting vote, in favour)"."""
     result = _((APPEAL_OUTCOMES if kind == "appeal" else OUTCOMES)[outcome.result])
     if outcome.awaiting == "chair":  # not a tie: the chair, who votes only to decide, may decide it
         result = _("undecided, awaiting the chair's vote")
+    elif outcome.awaiting is not None:
+        result = _("tied, awaiting {breaker}").format(breaker=_(TIE_BREAKERS[outcome.awaiting]))
+    tie_break = tie_break_words(outcome)
+    if tie_break is not None:
+        # The casting vote and the lots decide a tie, left as the members voted; the chair's
+        # vote is counted with theirs (journals that added the casting vote to the count too).
+        tied = outcome.tie_broken_by != "chair" and outcome.yes == outcome.no
+        how = _("tied; {result} ({how})") if tied else _("{result} ({how})")
+        result = how.format(result=result, how=tie_break)
     quorum = outcome.quorum
     if quorum is not None and not quorum.met and quorum.requests_needed is not None:
         result = ngettext(
@@ -365,11 +400,17 @@ def outcome_words(outcome: Outcome, kind: str | None = None) -> str:
             "{result} unless {n} members ask for a postal ballot",
             quorum.requests_needed,
         ).format(result=result, n=quorum.requests_needed)
-    parts = [_chamber_words(chamber, outcome) for chamber in outcome.chambers or ()]
-    parts.append(_whole_words(outcome))
-    if quorum is not None:
-        parts.append(_class_quorum_words(quorum))
-    return _("{counts} — {result}").format(counts=_("; ").join(parts), result=result)
+    return result
+
+
+def tie_break_words(outcome: Outcome) -> str | None:
+    """What decided a question the count left open: "the chair's casting vote, in favour",
+    "no casting vote given", "a drawing of lots", "the chair's vote"; None when the count did."""
+    if outcome.tie_broken_by is None:
+        return None
+    if outcome.tie_broken_by == "casting_vote" and outcome.casting is not None:
+        return _(CASTING_VOTES[outcome.casting])
+    return _(TIE_BREAKERS[outcome.tie_broken_by])
 
 
 def _whole_words(outcome: Outcome) -> str:

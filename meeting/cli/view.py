@@ -30,6 +30,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     parser.add_argument(
         "--projector", action="store_true", help=_("large numbers and high contrast, for a beamer or a screen share")
     )
+    parser.add_argument(
+        "--shown",
+        metavar="NAME",
+        help=_("the journal's name on the screen and in messages (default: PATH as given)"),
+    )
     parser.set_defaults(run=run)
 
 
@@ -38,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from meeting.view.follow import Follower
 
     path = journal_path(Path(args.path))
-    follower = Follower(path, str(path))
+    follower = Follower(path, args.shown or str(path))
     follower.poll()
     speak(args, follower.state.meeting.agenda.language if follower.state else None)
     if not args.follow:
@@ -46,11 +51,11 @@ def run(args: argparse.Namespace) -> int:
         if follower.waiting:
             from meeting.diagnostics import error
 
-            problems = [error(str(path), "file.missing")]
+            problems = [error(follower.shown, "file.missing")]
         elif follower.state is None and not problems:
             from meeting.diagnostics import error
 
-            problems = [error(str(path), "journal.empty")]
+            problems = [error(follower.shown, "journal.empty")]
         print_diagnostics(problems)
         if has_errors(problems) and follower.state is None:
             return 1

@@ -49,7 +49,14 @@ from meeting.domain.elections.tellers import Problem, TellersReport
 from meeting.domain.language import VERBS, Command, Ref, args_of
 from meeting.domain.motions import KIND_OF_WORD, MotionKind
 from meeting.domain.opening import opening_status
-from meeting.domain.outcome import BUILT_IN_CLASSES, Tally, after_chair_votes, after_lots, chair_could_decide
+from meeting.domain.outcome import (
+    BUILT_IN_CLASSES,
+    Tally,
+    after_casting_vote,
+    after_chair_votes,
+    after_lots,
+    chair_could_decide,
+)
 from meeting.domain.procedure import (
     WITHOUT_QUORUM,
     allowed,
@@ -984,11 +991,14 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     outcome = motion.outcome
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refusing("vote.no-casting-vote", motion=motion.number)
-    class_id, decision = _decision(state, motion)
-    entitled = len(motion.entitled)
-    seats, eligible = plain_bases(state, class_id)
-    final = after_chair_votes(outcome, decision, outcome.awaiting, command.args["choice"], entitled, seats, eligible)
-    return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=command.args["choice"], outcome=final)
+    choice = command.args["choice"]
+    if outcome.awaiting == "casting_vote":
+        final = after_casting_vote(outcome, choice)
+    else:
+        class_id, decision = _decision(state, motion)
+        seats, eligible = plain_bases(state, class_id)
+        final = after_chair_votes(outcome, decision, choice, len(motion.entitled), seats, eligible)
+    return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=choice, outcome=final)
 
 
 def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:

@@ -266,6 +266,9 @@ class Outcome(Model):
     amount: Amount  # the bound as the rules write it: a share of the base, or a count
     required: Exact  # the yes votes the bound asks for, exactly: amount x base
     tie_broken_by: Literal["casting_vote", "lots", "chair"] | None = None
+    # The chair's casting vote, which decides a tie without being counted among the votes
+    # (journals before it was kept apart added it to the count and left this out).
+    casting: Literal["yes", "no", "none"] | None = None
     # Rules part 2, absent from a plain count: the totals in votes where seats carry weights
     # (`required` is then in votes); each chamber's count; the class's own quorum.
     votes: Votes | None = None

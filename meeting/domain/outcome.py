@@ -137,22 +137,32 @@ def chair_could_decide(
 
 
 def after_chair_votes(
-    outcome: Outcome,
-    decision: DecisionClass,
-    by: Literal["casting_vote", "chair"],
-    choice: str,
-    entitled: int,
-    seats: int,
-    eligible: int | None = None,
+    outcome: Outcome, decision: DecisionClass, choice: str, entitled: int, seats: int, eligible: int | None = None
 ) -> Outcome:
-    """The outcome once the chair's casting or deciding vote (`yes`, `no` or `none`) is added
-    (the class's own quorum, if any, as the count found it)."""
+    """The outcome once the chair, who votes only when it decides the question, has voted
+    (`yes`, `no` or `none`): a member's vote, added to the count (the class's own quorum, if
+    any, as the count found it)."""
     extra_yes, extra_no = {"yes": (1, 0), "no": (0, 1)}.get(choice, (0, 0))
     tally = Tally(outcome.yes + extra_yes, outcome.no + extra_no, outcome.abstain, outcome.blank)
     after = vote_outcome(decision, outcome.class_id, tally, entitled, seats, eligible)
     carried = carries(decision, after.yes, after.required)
-    update = {"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": by}
+    update = {"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "chair"}
     return after.model_copy(update={**update, "quorum": outcome.quorum})
+
+
+def after_casting_vote(outcome: Outcome, choice: Literal["yes", "no", "none"]) -> Outcome:
+    """The outcome of a tie once the chair has given a casting vote, or declined to: the
+    casting vote decides the question without being one of the votes counted, so the count
+    stays as the members cast it (9 to 9, carried on the chair's casting vote). Without one
+    the tie fails."""
+    return outcome.model_copy(
+        update={
+            "result": "carried" if choice == "yes" else "lost",
+            "awaiting": None,
+            "tie_broken_by": "casting_vote",
+            "casting": choice,
+        }
+    )
 
 
 def after_lots(outcome: Outcome, carried: bool) -> Outcome:

@@ -39,6 +39,7 @@ def header() -> list[str]:
         _("text"),
         _("method"),
         _("result"),
+        _("tie broken by"),
         _("in favour"),
         _("against"),
         _("abstentions"),
@@ -74,6 +75,7 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                 motion.text or "",
                 vote.method_words,
                 vote.result_words,
+                vote.tie_break_words or "",
             ]
             tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
             counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank]
@@ -125,6 +127,7 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     text,
                     r.kind_words,
                     row.outcome_words or "",
+                    "",
                     row.votes,
                     "",
                     "",

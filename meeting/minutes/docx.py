@@ -221,9 +221,9 @@ def _sittings(body: Body, minutes: m.Minutes, t: Words) -> None:
         if attendance.others:
             body.heading(t.others, 3)
             body.table(t.others_head, [r.cells(True) for r in attendance.others], (19, 15, 19, 15, 13, 19))
-        body.labelled(t.proxies, _("; ").join(p.words for p in attendance.proxies) or t.none_)
-        body.labelled(t.apologies, _(", ").join(_person(p) for p in attendance.apologies) or t.none_)
-        body.labelled(t.absent, _(", ").join(_person(p) for p in attendance.absent) or t.none_)
+        body.labelled(t.proxies, _("; ").join(p.words for p in attendance.proxies) or t.no_proxies)
+        body.labelled(t.apologies, _(", ").join(_person(p) for p in attendance.apologies) or t.no_apologies)
+        body.labelled(t.absent, _(", ").join(_person(p) for p in attendance.absent) or t.nobody_absent)
         body.heading(t.quorum, 2)
         body.words(t.rule(sitting.quorum_rule))
         body.table(

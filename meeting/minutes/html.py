@@ -19,10 +19,10 @@ from markupsafe import Markup
 from meeting.diagnostics import error
 from meeting.domain.text import visible
 from meeting.formats import exact_figure
-from meeting.i18n import _, ngettext
+from meeting.i18n import _, ngettext, pgettext
 from meeting.minutes import model as m
 from meeting.minutes.files import TemplateFailed
-from meeting.words import labelled
+from meeting.words import colon, labelled
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -122,7 +122,10 @@ class Words:
         self.others = _("Also in attendance (no vote)")
         self.others_head = [_("Name"), _("Role"), *self.attendance_head[1:]]
         self.proxies, self.apologies, self.absent = _("Proxies"), _("Apologies"), _("Absent")
-        self.none_, self.none = _("none"), _("None.")
+        # "none" agrees with what there is none of: "aucune" procuration, "aucun" absent.
+        self.no_proxies, self.no_apologies = pgettext("proxies", "none"), pgettext("apologies", "none")
+        self.nobody_absent, self.none = pgettext("absent", "none"), _("None.")
+        self.colon = colon().rstrip()  # after a label in bold: "Proxies:", "Procurations :"
         self.quorum = _("Quorum")
         self.quorum_caption = _("Quorum at the call to order and at each change")
         self.quorum_head = [_("Time"), _("When"), _("Count"), _("Quorum")]

@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterator
 
 from meeting.domain.text import visible
-from meeting.i18n import _
+from meeting.i18n import _, pgettext
 from meeting.minutes import model as m
 from meeting.minutes.html import Words
-from meeting.words import labelled
+from meeting.words import colon, labelled
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|])")
 # Line breaks and runs of spaces: not the no-break spaces French sets before ":" and ";"
@@ -83,12 +83,26 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
         yield ""
         yield from table([_("Name"), _("Role"), *head[1:]], _attendance_rows(attendance.others, with_role=True))
     yield ""
-    proxies = md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else _("none")
-    yield "**" + _("Proxies") + ":** " + proxies
+    proxies = (
+        md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else pgettext("proxies", "none")
+    )
+    yield "**" + _("Proxies") + colon().rstrip() + "** " + proxies
     yield ""
-    yield "**" + _("Apologies") + ":** " + (_(", ").join(person(p) for p in attendance.apologies) or _("none"))
+    yield (
+        "**"
+        + _("Apologies")
+        + colon().rstrip()
+        + "** "
+        + (_(", ").join(person(p) for p in attendance.apologies) or pgettext("apologies", "none"))
+    )
     yield ""
-    yield "**" + _("Absent") + ":** " + (_(", ").join(person(p) for p in attendance.absent) or _("none"))
+    yield (
+        "**"
+        + _("Absent")
+        + colon().rstrip()
+        + "** "
+        + (_(", ").join(person(p) for p in attendance.absent) or pgettext("absent", "none"))
+    )
     yield ""
     yield "### " + _("Quorum")
     yield ""

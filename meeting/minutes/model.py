@@ -297,6 +297,8 @@ class VoteRecord(Record):
     counts_words: str
     threshold_words: str
     tie_broken_by: str | None = None
+    casting: str | None = Field(None, description="The chair's casting vote (yes, no, none), not among the counts.")
+    tie_break_words: str | None = None
     words: str
     by_region: list[RegionTally] = Field(default_factory=list)
     roll_call: list[RollCallVote] = Field(default_factory=list)

@@ -36,7 +36,6 @@ from meeting.vocabulary import (
     MOTION_STATUS,
     ROUND_KINDS,
     RULINGS,
-    TIE_BREAKERS,
     date_words,
     item_heading,
     quoted,
@@ -264,9 +263,8 @@ def _decided(said: Said, motion: Motion, outcome: ev.Outcome, method: str) -> st
     text = _("Vote on {label} by {method}: {outcome}").format(
         label=said.ctx.ref(motion.number), method=_(METHODS[method]), outcome=outcome_words(outcome)
     )
-    if outcome.result == "pending":
-        awaiting = TIE_BREAKERS.get(outcome.awaiting or "", N_("the chair"))
-        return text + _("; the tie waits for {awaiting}.").format(awaiting=_(awaiting))
+    if outcome.result == "pending":  # the count says what it waits for
+        return text + "."
     return _with_effect(said, text + ".", motion, outcome.result)
 
 
@@ -300,8 +298,8 @@ def _division(said: Said, event: ev.Event) -> str:
 def _tie_broken(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.TieBroken)
     motion = _motion(said, event)
-    text = _("The tie on {label} was settled by {by}: {outcome}.").format(
-        label=said.ctx.ref(motion.number), by=_(TIE_BREAKERS[event.by]), outcome=outcome_words(event.outcome)
+    text = _("{Label} was decided: {outcome}.").format(
+        Label=said.ctx.label(motion), outcome=outcome_words(event.outcome, motion.kind)
     )
     return _with_effect(said, text, motion, event.outcome.result)
 

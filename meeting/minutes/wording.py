@@ -20,7 +20,7 @@ from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.state import Motion, State
 from meeting.formats import clock_time
-from meeting.i18n import N_, _, current_language, ngettext
+from meeting.i18n import N_, _, current_language
 from meeting.minutes import model as m
 from meeting.vocabulary import (
     CHOICES,
@@ -38,7 +38,7 @@ from meeting.vocabulary import (
     upper_first,
     who,
 )
-from meeting.words import amount_text, counts_words, outcome_words, vote_rule_words
+from meeting.words import amount_text, count_words, counts_words, outcome_words, tie_break_words, vote_rule_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +175,8 @@ def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
         counts_words=counts_words(outcome.yes, outcome.no, outcome.abstain, outcome.blank),
         threshold_words=vote_rule_words(outcome),
         tie_broken_by=outcome.tie_broken_by,
+        casting=outcome.casting,
+        tie_break_words=tie_break_words(outcome),
         words=outcome_words(outcome, motion.kind),
         by_region=by_region,
         roll_call=roll_call,
@@ -312,16 +314,14 @@ def agenda_change_words(ctx: Context, change: ev.AgendaChange, done: bool) -> st
 
 
 def appeal_words(outcome: ev.Outcome, method: str) -> str:
-    """ "The decision of the chair was sustained, 11–6, 1 abstention (show of hands)." """
-    counts = f"{outcome.yes}–{outcome.no}"
-    if outcome.abstain:
-        counts += ", " + ngettext("{n} abstention", "{n} abstentions", outcome.abstain).format(n=outcome.abstain)
+    """ "The decision of the chair was sustained (show of hands): 11 in favour, 6 against, 1
+    abstention; 9 needed (at least half of the 17 votes cast)." """
     text = (
-        _("The decision of the chair was sustained, {counts} ({method}).")
+        _("The decision of the chair was sustained ({method}): {counts}.")
         if outcome.result == "carried"
-        else _("The decision of the chair was overturned, {counts} ({method}).")
+        else _("The decision of the chair was overturned ({method}): {counts}.")
     )
-    return text.format(counts=counts, method=_(METHODS[method]))
+    return text.format(counts=count_words(outcome), method=_(METHODS[method]))
 
 
 def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: str | None) -> str:

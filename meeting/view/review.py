@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
 _ITEM_CELLS, _MOTION_CELLS = 16, 20  # the table's first columns, so that 80 columns show the result
+_NARROW, _NARROW_MOTION_CELLS = 60, 10  # a phone's width, where the item and the method give way
 
 
 class ReviewScreen(Screen[None]):
@@ -54,15 +55,30 @@ class ReviewScreen(Screen[None]):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
+        self.shown: list[Tally | Uncounted | BallotTally] = []
+        self.narrow: bool | None = None  # the columns not yet laid out
+        self.on_resize()
+        self.query_one("#votes", DataTable).focus()
+
+    def on_resize(self) -> None:
+        """On a phone (under 60 columns) the item and the method give way, so that the result
+        and the counts stay in sight; the detail below says them."""
+        narrow = self.app.size.width < _NARROW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
         table = self.query_one("#votes", DataTable)
+        table.clear(columns=True)
         # The item and the motion are cut to fit, with "…"; the detail below says them in full.
         # The result comes before the counts and the method, so that 80 columns show it.
-        table.add_column(_("Item"), width=_ITEM_CELLS)
-        table.add_column(_("Motion"), width=_MOTION_CELLS)
-        table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
-        self.shown: list[Tally | Uncounted | BallotTally] = []
+        if narrow:  # the counts in one column: "11–6–1"
+            table.add_column(_("Motion"), width=_NARROW_MOTION_CELLS)
+            table.add_columns(_("Result"), _("Votes"))  # for, against, abstentions
+        else:
+            table.add_column(_("Item"), width=_ITEM_CELLS)
+            table.add_column(_("Motion"), width=_MOTION_CELLS)
+            table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
         self.refresh_data()
-        table.focus()
 
     def action_filter(self) -> None:
         self.query_one("#item-filter", Input).focus()
@@ -98,7 +114,11 @@ class ReviewScreen(Screen[None]):
         decisions: list[Tally | Uncounted] = [*tallies(minutes, item, asked)]
         decisions += uncounted(minutes, item) if asked is None else []
         decisions.sort(key=lambda found: found.motion.number)  # stable: a motion's earlier counts first
-        self.shown = [] if failed else [*decisions, *ballots(minutes, item, asked)]
+        # In agenda order: an election's ballots under their item, not after the last item.
+        place = {i.id: n for n, i in enumerate(minutes.items)}
+        found = [*decisions, *ballots(minutes, item, asked)]
+        found.sort(key=lambda tally: place.get(tally.item.id, len(place)) if tally.item else len(place))
+        self.shown = [] if failed else found
         self.query_one("#review-note", Static).update(Text(" ".join(notes), style="italic"))
         self._fill(minutes)
 
@@ -124,6 +144,11 @@ class ReviewScreen(Screen[None]):
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
             counts = (Text(str(n)) for n in (vote.yes, vote.no, vote.abstain))
             rows.append((item, _motion_cell(tally.motion), result, *counts, Text(vote.method_words)))
+        if self.narrow:
+            rows = [
+                (Text(fitted(motion.plain, _NARROW_MOTION_CELLS)), result, _together(counts))
+                for _item, motion, result, *counts, _method in rows
+            ]
         table.add_rows(rows)
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
@@ -142,6 +167,12 @@ class ReviewScreen(Screen[None]):
         else:
             shown = detail(tally) if isinstance(tally, Tally) else ballot_detail(tally)
         self.query_one("#detail", Static).update(shown)
+
+
+def _together(counts: list[Text]) -> Text:
+    """For, against and abstentions in one cell, "11–6–1"; nothing for a ballot or a decision
+    taken without a count."""
+    return Text("–".join(c.plain for c in counts) if all(c.plain for c in counts) else "")
 
 
 def _motion_cell(motion: MotionRecord) -> Text:

@@ -49,7 +49,10 @@ def view_command(journal: Path, lang: str | None, projector: bool) -> str:
     """The one command a browser's process runs: the view, following, never the console. `-P`:
     the installed program, not a `meeting` folder in whatever folder the chair started from
     (Python would look there first)."""
-    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal.resolve())]
+    journal = journal.resolve()
+    # A member's browser sees the journal's own name, never the folders of the chair's machine.
+    shown = f"{journal.parent.name}/{journal.name}"
+    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal), "--shown", shown]
     if lang is not None:
         argv += ["--lang", lang]
     if projector:

@@ -123,3 +123,19 @@ def test_the_confidential_html_prints_its_mark_on_every_page(tmp_path):
     pages = _pages(_print(COMMITTED_MARCH / "minutes-closed.html", tmp_path / "closed.pdf"))
     # The running mark is CSS: once it read "CONFIDENTIAL u00b7 DRAFT", a JSON escape CSS does not know.
     assert all("CONFIDENTIAL · DRAFT" in " ".join(page.split()) for page in pages)
+
+
+def test_the_html_minutes_fit_a_phone_without_scrolling_sideways():
+    """At 390 pixels the visually hidden caption of the action items, laid out as a block,
+    stood 12 pixels out of the page, and the whole page scrolled sideways."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_tool("chromium"), args=FLAGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        widths = []
+        for html in (GOLDEN / "minutes.html", COMMITTED_MARCH / "minutes-closed.html"):
+            page.goto(html.resolve().as_uri())
+            widths.append(page.evaluate("document.documentElement.scrollWidth"))
+        browser.close()
+    assert widths == [390, 390]

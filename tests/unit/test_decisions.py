@@ -278,7 +278,11 @@ def test_a_tie_with_a_casting_vote(tmp_path):
     assert meeting.refuse("draw").code == "vote.no-lots"
     meeting.run("cast yes")
     outcome = meeting.state.motions[1].outcome
-    assert (outcome.result, outcome.yes, outcome.tie_broken_by) == ("carried", 11, "casting_vote")
+    assert (outcome.result, outcome.yes, outcome.no, outcome.tie_broken_by) == ("carried", 10, 10, "casting_vote")
+    assert outcome_words(outcome) == (
+        "10 in favour, 10 against, 0 abstentions; 11 needed (a majority of the 20 votes cast) — "
+        "tied; carried (the chair's casting vote, in favour)"
+    )
 
 
 def test_a_tie_decided_by_lots_is_reproducible(tmp_path):

@@ -235,13 +235,14 @@ def read_votes(path: Path) -> list[dict[str, str]]:
 
 def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo):
     rows = read_votes(demo / "votes.csv")
-    assert list(rows[0])[:17] == [
+    assert list(rows[0])[:18] == [
         "item",
         "motion",
         "motion kind",
         "text",
         "method",
         "result",
+        "tie broken by",
         "in favour",
         "against",
         "abstentions",

@@ -168,7 +168,7 @@ def test_a_reconsidered_motion_keeps_its_earlier_decision(tmp_path):
     assert motion.status == "lost" and motion.vote.yes == 4
     assert [(e.status, e.vote.yes) for e in motion.earlier] == [("carried", 12)]
     rows = [r for r in votes_csv.rows(minutes(meeting)) if r[1] == "1"]
-    assert [r[6] for r in rows] == ["12", "4"]  # both counts, the earlier first
+    assert [r[7] for r in rows] == ["12", "4"]  # both counts, the earlier first
 
 
 def test_consensus_blocks_asides_and_how_the_decision_was_reached(tmp_path):
@@ -235,9 +235,17 @@ def test_a_tie_settled_by_the_chairs_casting_vote(tmp_path):
     )
     record = minutes(meeting)
     lines = texts(record, "budget")
-    assert lines[-2].endswith("; the tie waits for the chair's casting vote.")
-    assert lines[-1].startswith("The tie on motion 1 was settled by the chair's casting vote: 3 in favour, 2 against")
-    assert record.motion(1).vote.tie_broken_by == "casting_vote"
+    assert lines[-2].endswith("; 3 needed (a majority of the 4 votes cast) — tied, awaiting the chair's casting vote.")
+    # The casting vote decides the tie without joining the count (the roll call still adds up).
+    assert lines[-1].startswith(
+        "Motion 1 was decided: 2 in favour, 2 against, 0 abstentions; 3 needed (a majority of the 4 votes cast) — "
+        "tied; carried (the chair's casting vote, in favour)."
+    )
+    vote = record.motion(1).vote
+    assert (vote.tie_broken_by, vote.casting, vote.yes, vote.no) == ("casting_vote", "yes", 2, 2)
+    assert vote.tie_break_words == "the chair's casting vote, in favour"
+    row = next(r for r in votes_csv.rows(record) if r[1] == "1")
+    assert dict(zip(votes_csv.header(), row, strict=True))["tie broken by"] == "the chair's casting vote, in favour"
 
 
 def test_a_second_sitting_has_its_own_attendance_and_quorum(tmp_path):

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meeting.domain.outcome import Tally, after_chair_votes, after_lots, chair_could_decide, vote_outcome, yes_needed
+from meeting.domain.outcome import (
+    Tally,
+    after_casting_vote,
+    after_chair_votes,
+    after_lots,
+    chair_could_decide,
+    vote_outcome,
+    yes_needed,
+)
 from meeting.domain.quantities import least_count_at_least, least_count_more_than, least_whole
 from meeting.domain.rules import DecisionClass
 from meeting.words import outcome_words
@@ -120,12 +128,22 @@ def test_a_tie_fails_or_waits_for_the_rule_that_breaks_it(tie, awaiting):
 
 
 @pytest.mark.parametrize(("choice", "result"), [("yes", "carried"), ("no", "lost"), ("none", "lost")])
-def test_the_casting_vote_decides_a_tie(choice, result):
+def test_the_casting_vote_decides_a_tie_and_is_not_counted(choice, result):
+    """A secretary read "10 in favour, 9 against" above a roll call of 9 yes: the casting vote
+    decides the tie; the count stays as the members voted, with the threshold it was held to."""
     decision = DecisionClass(more_than="1/2", tie="casting_vote")
-    tied = vote_outcome(decision, "c", Tally(10, 10, 0), 21, 21)
-    final = after_chair_votes(tied, decision, "casting_vote", choice, 21, 21)
-    assert (final.result, final.tie_broken_by, final.awaiting) == (result, "casting_vote", None)
-    assert final.yes == 10 + (choice == "yes")
+    tied = vote_outcome(decision, "c", Tally(9, 9, 2), 21, 21)
+    final = after_casting_vote(tied, choice)
+    assert (final.result, final.tie_broken_by, final.casting, final.awaiting) == (result, "casting_vote", choice, None)
+    assert (final.yes, final.no, final.abstain, final.base, final.required) == (9, 9, 2, 18, 9)
+
+
+@pytest.mark.parametrize(("choice", "result", "no"), [("yes", "carried", 9), ("no", "lost", 10), ("none", "carried", 9)])
+def test_the_chair_who_votes_only_to_decide_is_counted(choice, result, no):
+    decision = DecisionClass(more_than="1/2", tie="fails")
+    undecided = vote_outcome(decision, "c", Tally(10, 9, 0), 21, 21)
+    final = after_chair_votes(undecided, decision, choice, 21, 21)
+    assert (final.result, final.tie_broken_by, final.no, final.casting) == (result, "chair", no, None)
 
 
 def test_lots_decide_as_drawn():

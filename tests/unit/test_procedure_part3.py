@@ -281,7 +281,10 @@ def test_an_appeal_overturning_a_well_taken_ruling_puts_the_motion_back(tmp_path
     )
     assert meeting.state.motions[2].status == "pending" and meeting.state.stack == [1, 2]
     line = texts(minutes(meeting), "focal-points")[-1]
-    assert line.startswith("The decision of the chair was overturned, 6–11, 1 abstention (show of hands).")
+    assert line.startswith(
+        "The decision of the chair was overturned (show of hands): 6 in favour, 11 against, 1 abstention; "
+        "9 needed (at least half of the 17 votes cast)."
+    )
     assert "Appeal" not in line and "carried" not in line
 
 
@@ -299,7 +302,8 @@ def test_a_tie_on_appeal_sustains_the_chair(tmp_path):
     assert meeting.state.motions[3].appeal == "sustained" and meeting.state.stack == [1, 2]
     assert (
         texts(minutes(meeting), "focal-points")[-1]
-        == "The decision of the chair was sustained, 8–8, 2 abstentions (show of hands)."
+        == "The decision of the chair was sustained (show of hands): 8 in favour, 8 against, 2 abstentions; "
+        "8 needed (at least half of the 16 votes cast)."
     )
 
 

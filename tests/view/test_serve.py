@@ -14,6 +14,8 @@ from meeting.view.serve import ViewServer, view_command
 
 
 def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
+    """The view names the journal by its folder and file only: a member read the chair's
+    /tmp/... path at the foot of every served page."""
     journal = tmp_path / "a folder; rm -rf ~" / "it's $(here).jsonl"
     argv = shlex.split(view_command(journal, "fr", projector=True))
     assert argv == [
@@ -24,6 +26,8 @@ def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
         "view",
         "--follow",
         str(journal.resolve()),
+        "--shown",
+        "a folder; rm -rf ~/it's $(here).jsonl",
         "--lang",
         "fr",
         "--projector",
@@ -129,3 +133,16 @@ def test_members_languages_the_program_speaks_are_served_after_the_councils(tmp_
         "en",
         "IC-ASM Council Meeting, December 2026",
     )
+
+
+def test_the_view_names_the_journal_as_it_is_shown(tmp_path):
+    """What `--shown` names is all a message says of the journal: not the folders it lies in."""
+    journal = tmp_path / "secret-folder" / "journal.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "meeting", "view", str(journal), "--shown", "2026-12/journal.jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "secret-folder" not in done.stdout + done.stderr
+    assert done.stderr.startswith("2026-12/journal.jsonl:1:1: error: ")

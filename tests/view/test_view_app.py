@@ -19,6 +19,7 @@ from meeting.cli.main import main
 from meeting.view.app import build_view
 from meeting.view.follow import Follower
 from meeting.view.panels import motions_text
+from meeting.minutes.model import minutes_of
 from meeting.view.review import ReviewScreen
 from tests.kit import ALL_SEATS, Chair, demo_lines, in_session, start
 
@@ -228,12 +229,18 @@ async def test_a_journal_gone_for_a_moment_is_said_as_such_and_a_problem_whole(t
 
 
 def _tally_json(capsys, *args: str) -> list[dict]:
-    """What `meeting tally --json` prints, as the review lists it: the votes and the decisions
-    taken without a count in the order of the motions, then the elections' ballots."""
+    """What `meeting tally --json` prints, as the review lists it: in agenda order, and under an
+    item the votes and the decisions taken without a count in the order of the motions, then the
+    elections' ballots."""
     assert main(["tally", "--json", *args]) == 0
     printed = json.loads(capsys.readouterr().out)
     decisions = sorted(printed["votes"] + printed["uncounted"], key=lambda found: found["motion"])
-    return decisions + printed["ballots"]
+    path = Path(args[0])
+    follower = Follower(path / "journal.jsonl" if path.is_dir() else path)
+    follower.poll()
+    assert follower.state is not None
+    agenda = [item.id for item in minutes_of(follower.state, follower.recorded, "").items]  # items added too
+    return sorted(decisions + printed["ballots"], key=lambda found: agenda.index(found["item"]))
 
 
 async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
@@ -247,6 +254,9 @@ async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
         # Row for row what `meeting tally --json` prints.
         assert [t.data() for t in app.screen.shown] == everything
         assert table.row_count == len(everything) > 5
+        # The rapporteur's ballots under item 8, before any business of items 9 and 10.
+        items = [found["item"] for found in everything]
+        assert "rapporteur" in items and items.index("aob") > max(i for i, x in enumerate(items) if x == "rapporteur")
         # The agenda adopted and the solidarity motion, by general consent, among the votes.
         consent = [found["label"] for found in everything if found.get("method") == "unanimous_consent"]
         assert consent == ["Motion 2", "Motion 12 (change to the agenda)", "Motion 13"]
@@ -463,3 +473,22 @@ async def test_the_projectors_large_figures_are_those_of_the_decision_under_them
         await _until(pilot, lambda: "ruled well taken" in _text(app, "#results"))
         assert not app.screen.query_one("#count-box").display  # a ruling has no figures
         assert _text(app, "#results").startswith("#4 point of order (to #3) — ruled well taken: “A new subject”")
+
+
+async def test_on_a_phone_the_review_keeps_each_result_and_its_counts_in_sight(demo, capsys):
+    """At a phone's 40 columns a member saw "Ad" for the result and no counts at all: the item
+    and the method give way, and the counts share one column."""
+    everything = _tally_json(capsys, str(demo))
+    app = build_view(Follower(demo / "journal.jsonl"))
+    async with app.run_test(size=(40, 30)) as pilot:
+        table = app.screen.query_one("#votes", DataTable)
+        assert len(table.columns) == 3
+        first = next(n for n, found in enumerate(everything) if "yes" in found)
+        counted = everything[first]
+        motion, result, counts = (str(cell) for cell in table.get_row_at(first))
+        assert motion.startswith(f"#{counted['motion']} ")
+        assert (result, counts) == (counted["result_words"], f"{counted['yes']}–{counted['no']}–{counted['abstain']}")
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= 40
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert len(table.columns) == 7 and table.row_count == len(everything)
