@@ -228,6 +228,13 @@ TIE_BREAKERS = {
     "lots": N_("a drawing of lots"),
     "chair": N_("the chair's vote"),
 }
+# Why a member may not carry a proxy, beside their name in the console's picker.
+PROXY_REFUSED = {
+    "proxy.self": N_("the member giving it"),
+    "proxy.holder-no-seat": N_("holds no voting seat"),
+    "proxy.other-region": N_("from another region"),
+    "proxy.holder-full": N_("holds the most proxies the rules allow"),
+}
 # The chair's casting vote, given or not: what decided a tie.
 CASTING_VOTES = {
     "yes": N_("the chair's casting vote, in favour"),

@@ -335,8 +335,14 @@ def proxy_givers(state: State) -> list[str]:
 
 def proxy_holders(state: State, principal: Member | None) -> list[str]:
     """Who may carry the principal's proxy; with no principal named yet, the seat holders."""
-    holders = state.meeting.council.seats
-    return [m.id for m in holders if principal is None or proxy_refusal(state, principal, m) is None]
+    refused = proxy_holder_refusals(state, principal) if principal is not None else {}
+    return [m.id for m in state.meeting.council.seats if m.id not in refused]
+
+
+def proxy_holder_refusals(state: State, principal: Member) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Why each seat holder who may not carry the principal's proxy may not (`proxy_refusal`)."""
+    seats = state.meeting.council.seats
+    return {m.id: refusal for m in seats if (refusal := proxy_refusal(state, principal, m)) is not None}
 
 
 def entitled_voters(state: State, item: str | None) -> list[Voter]:

@@ -32,6 +32,7 @@ class Choice:
     value: str
     label: str
     search: str  # what the typed letters are looked for in (with the label), accents and case aside
+    refused: str | None = None  # why it may not be chosen: listed, greyed, never taken by Enter
 
 
 def member_choices(state: State, first: Sequence[str] = ()) -> list[Choice]:
@@ -204,14 +205,14 @@ class Picker(Vertical, can_focus=False):
         matches = [
             (c, name)
             for c, key, name in zip(self.choices, self._keys, self._names, strict=True)
-            if wanted in key and c.value not in chosen
-        ]
+            if wanted in key and c.value not in chosen and (wanted or c.refused is None)
+        ]  # those who may not be chosen only when their letters are typed, with why not
         if wanted:  # names with a word that begins so first: "ama" is Ama Serwaa before Kamanda
             begins = re.compile(rf"(?:^|[\s(-]){re.escape(wanted)}")
             matches.sort(key=lambda match: begins.search(match[1]) is None)
         found = [c for c, _key in matches]
         options = self.query_one(OptionList)
-        options.set_options(Option(c.label, id=c.value) for c in found)
+        options.set_options(_option(c) for c in found)
         if wanted and not found:
             said = _("nothing matches {typed}").format(typed=in_quotes(typed.strip()))
             options.add_option(Option(Text(said, style="italic"), disabled=True))
@@ -219,8 +220,11 @@ class Picker(Vertical, can_focus=False):
             options.add_option(Option(Text(_("(none yet)"), style="italic"), disabled=True))
         # Enter takes the highlighted choice, so one is highlighted only once letters are typed
         # (or the chair goes down the list): Enter on an untouched box leaves the field as it is.
-        if found and wanted:
-            options.highlighted = 0
+        # Only a name with a word that begins so: "Ama", with Ama Serwaa not allowed, highlighted
+        # Foday Kamanda-Lewis and Enter gave him the proxy; letters inside a word need a ↓.
+        if wanted:
+            begun = (n for n, (c, name) in enumerate(matches) if c.refused is None and begins.search(name))
+            options.highlighted = next(begun, None)
 
     def take_back(self) -> bool:
         """Take the last of several chosen back into the list; False if there is none."""
@@ -285,6 +289,13 @@ class Picker(Vertical, can_focus=False):
             self.query_one(_SearchBox).value = str(event.option.prompt)
             self.values = [str(event.option.id)]
             self.post_message(Done(self))
+
+
+def _option(choice: Choice) -> Option:
+    if choice.refused is None:
+        return Option(choice.label, id=choice.value)
+    said = _("{choice} — {why}").format(choice=choice.label, why=choice.refused)
+    return Option(Text(said, style="dim"), id=choice.value, disabled=True)
 
 
 class FoldedText(TextArea):

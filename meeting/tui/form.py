@@ -6,7 +6,7 @@ in wrapping areas, numbers and dates in boxes). The line it sends is printed by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from meeting.domain.attendance import proxy_givers, proxy_holders
+from meeting.domain.attendance import proxy_givers, proxy_holder_refusals, proxy_holders
 from meeting.domain.elections.conduct import election_for, ranked_candidates
 from meeting.domain.language import VERBS, Arg, Command, Ref, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
@@ -40,7 +40,7 @@ from meeting.tui.fields import (
     nominees,
 )
 from meeting.tui.messages import CommandAnswered, RunCommand
-from meeting.vocabulary import CHOICES, MOTION_NAMES, RULINGS, in_quotes, words
+from meeting.vocabulary import CHOICES, MOTION_NAMES, PROXY_REFUSED, RULINGS, in_quotes, words
 from meeting.words import labelled
 
 if TYPE_CHECKING:
@@ -131,6 +131,7 @@ class CommandForm(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel")),
         Binding("ctrl+s", "submit", N_("Send"), priority=True),
+        Binding("ctrl+r", "restore_draft", N_("Put back"), show=False),
     ]
 
     app: MeetingApp
@@ -199,6 +200,15 @@ class CommandForm(ModalScreen[None]):
     def member_field_choices(self, arg: Arg) -> list[Choice]:
         only = self.members_offered(arg)
         state = self.app.session.state
+        named = self.value_of("principal") if self.verb.name == "proxy" and arg.name == "holder" else None
+        principal = state.meeting.council.member(named) if named else None
+        if principal is not None:  # the others listed too, each with why not
+            refusals = proxy_holder_refusals(state, principal)
+            return [
+                replace(c, refused=words(PROXY_REFUSED, refusals[c.value][0])) if c.value in refusals else c
+                for c in member_choices(state, only or ())
+                if c.value != principal.id and (c.value in refusals or c.value in (only or ()))
+            ]
         return [c for c in member_choices(state, only or ()) if only is None or c.value in only]
 
     def members_offered(self, arg: Arg) -> Sequence[str] | None:
@@ -227,8 +237,21 @@ class CommandForm(ModalScreen[None]):
                 # The item's one election: nothing to choose.
                 picker.display = self.query_one("#label-election").display = False
         self.prepare()
+        # What was typed before Esc is offered, not put back: a chair who cancelled a motion
+        # and later opened the form for another moved the first one by typing a seconder.
         kept = self.app.drafts.pop(self.draft_key(), {})
-        self.restore({name: value for name, value in kept.items() if name not in self.given})
+        self.kept = {name: value for name, value in kept.items() if name not in self.given}
+        if self.kept:
+            self.note(_("ctrl+r puts back what you typed before Esc."))
+        self.opened_with = self.draft()
+        self.first_field().focus()
+
+    def action_restore_draft(self) -> None:
+        if not self.kept:
+            return
+        self.restore(self.kept)
+        self.kept = {}
+        self.note(_("What you typed before Esc is back; Esc again clears it."))
         self.opened_with = self.draft()  # Esc on a draft put back and left as it was clears it
         self.first_field().focus()
 
@@ -334,6 +357,11 @@ class CommandForm(ModalScreen[None]):
         if event.control is not None and event.control.has_focus:
             self.query_one(".error", Static).display = False
 
+    def note(self, words: str) -> None:
+        note = self.query_one(".error", Static)
+        note.update(Text(words, style="italic"))
+        note.display = True
+
     def show_error(self, words: str) -> None:
         error = self.query_one(".error", Static)
         error.update(Text("✗ " + words, style="bold red"))
@@ -345,6 +373,8 @@ class CommandForm(ModalScreen[None]):
         draft = self.draft()
         if draft != self.opened_with:
             self.app.drafts[self.draft_key()] = draft
+        elif self.kept:  # offered and left alone: still on offer next time
+            self.app.drafts[self.draft_key()] = self.kept
         self.dismiss()
 
     def draft_key(self) -> DraftKey:
@@ -367,7 +397,7 @@ class CommandForm(ModalScreen[None]):
         return held
 
     def restore(self, draft: dict[str, str]) -> None:
-        """A draft kept at Esc back in the fields, and said so."""
+        """A draft kept at Esc back in the fields."""
         for name, value in draft.items():
             widget = self.query_one(f"#field-{name}")
             if isinstance(widget, Picker):
@@ -376,7 +406,3 @@ class CommandForm(ModalScreen[None]):
                 widget.load_text(value)
             elif isinstance(widget, Input):
                 widget.value = value
-        if draft:
-            note = self.query_one(".error", Static)
-            note.update(Text(_("What you typed before Esc is back; Esc again clears it."), style="italic"))
-            note.display = True

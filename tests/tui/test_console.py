@@ -610,13 +610,38 @@ async def test_the_proxy_form_offers_only_who_may_carry_the_proxy_named(tmp_path
         assert offered == set(ALL_SEATS)  # the seats: no secretary, observer or alternate
         await type_text(pilot, "br-1")
         await pilot.press("enter")
-        holders = {c.value for c in form.query_one("#field-holder", Picker).choices}
+        picker = form.query_one("#field-holder", Picker)
+        holders = {c.value for c in picker.choices if c.refused is None}
         latin_america = {seat for seat in ALL_SEATS if seat in LATIN_AMERICA}
         assert holders == latin_america - {"br-1"}  # the same region (the rules), not br-1 itself
-        await type_text(pilot, "gh-1")  # another region's: not offered
-        assert "nothing matches" in plain(
-            form.query_one("#field-holder", Picker).query_one(OptionList).get_option_at_index(0).prompt
-        )
+        assert picker.query_one(OptionList).option_count == len(holders)  # listed before a letter is typed
+        await type_text(pilot, "gh-1")  # another region's: said why not, never taken by Enter
+        options = picker.query_one(OptionList)
+        assert plain(options.get_option_at_index(0).prompt).rstrip().endswith("— from another region")
+        assert options.get_option_at_index(0).disabled and options.highlighted is None
+        await pilot.press("enter")
+        assert picker.value is None and isinstance(app.screen, CommandForm)
+
+
+async def test_a_name_that_begins_with_the_letters_is_never_passed_over_for_one_inside_a_word(tmp_path):
+    """Ama Serwaa Boatemaa held a proxy already; "Ama" found only Foday Kamanda-Lewis, and
+    Enter gave him the proxy (found by a chair's run): she is listed, greyed, with why not."""
+    meeting = start(tmp_path).run("present gh-1 zw-1", "apologies sl-1 zm-1", "proxy sl-1 to gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(CommandForm("proxy", {"principal": "zm-1"}))
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CommandForm)
+        form.query_one("#field-holder", Picker).focus()
+        await type_text(pilot, "Ama")
+        options = form.query_one("#field-holder", Picker).query_one(OptionList)
+        prompts = [plain(options.get_option_at_index(n).prompt).rstrip() for n in range(options.option_count)]
+        assert prompts[0].startswith("Ama Serwaa Boatemaa") and prompts[0].endswith("holds the most proxies the rules allow")
+        assert any(p.startswith("Foday Kamanda-Lewis") for p in prompts) and options.highlighted is None
+        await pilot.press("enter")
+        assert form.query_one("#field-holder", Picker).value is None
+        assert "zm-1" not in meeting.state.proxies
 
 
 async def test_the_move_form_offers_what_is_in_order_and_shows_an_amendments_change(tmp_path):
@@ -713,6 +738,16 @@ async def test_esc_keeps_a_forms_words_until_sent_and_only_for_the_same_question
         await pilot.press("m")
         form = app.screen
         assert isinstance(form, MotionForm)
+        # Offered, not put back: a chair who cancelled a motion and opened the form for another
+        # moved the first one by typing a seconder into the fields it came back in.
+        assert form.query_one("#field-text", FoldedText).text == meeting.state.motions[1].text
+        assert form.query_one("#field-mover", Picker).value is None
+        await pilot.pause()
+        assert "ctrl+r puts back what you typed before Esc" in shown(app, ".error")
+        await pilot.press("escape", "m")  # left alone: still on offer
+        form = app.screen
+        assert "ctrl+r puts back" in shown(app, ".error")
+        await pilot.press("ctrl+r")
         assert form.query_one("#field-kind", Picker).value == "amend"
         assert form.query_one("#field-text", FoldedText).text == "That the council names two focal points"
         assert form.query_one("#field-mover", Picker).value == "bo-1"
