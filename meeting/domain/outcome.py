@@ -173,12 +173,14 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
 
 
 def yes_to_carry(
-    decision: DecisionClass, voting: int, entitled: int, seats: int, eligible: int | None = None
+    decision: DecisionClass, voting: int, entitled: int, seats: int, eligible: int | None = None, abstain: int = 0
 ) -> int | None:
-    """The fewest yes votes that carry when `voting` members all vote yes or no, said before
-    the count ("12 of 18 if all vote"); None when not even all of them carry it."""
+    """The fewest yes votes that carry when `voting` members all vote yes or no (and `abstain`
+    more abstain), said before the count ("12 of 18 if all vote") and as a roll call fills (two
+    abstentions among 18 make it 11 of the 16 votes left); None when not even all carry it."""
     for yes in range(voting + 1):
-        if vote_outcome(decision, "", Tally(yes, voting - yes), entitled, seats, eligible).result == "carried":
+        tally = Tally(yes, voting - yes, abstain)
+        if vote_outcome(decision, "", tally, entitled, seats, eligible).result == "carried":
             return yes
     return None
 

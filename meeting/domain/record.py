@@ -19,7 +19,7 @@ from meeting.domain.attendance import QuorumStatus, quorum_status
 from meeting.domain.state import Phase, Recorded, State, cancelled
 
 # Events that record who was entitled to vote.
-_VOTES = (ev.VoteCounted, ev.PollOpened)
+_VOTES = (ev.VoteCounted, ev.PollOpened, ev.DivisionDemanded)
 # Events after which the quorum may have changed.
 _ATTENDANCE = (ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked)
 

@@ -141,6 +141,7 @@ class Motion:
     debate_closed: bool = False  # the previous question was ordered on it
     adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)
     earlier: list[Motion] = field(default_factory=list)  # how it stood before a reconsideration
+    set_aside_by: str | None = None  # of an earlier decision: the member whose division set it aside
     reconsidered: bool = False  # once: a motion is not reconsidered twice (RONR §37:30)
     decided_at: datetime | None = None
     decided_seq: int | None = None  # the event that decided it
@@ -754,6 +755,8 @@ def _division(state: State, at: datetime, event: ev.DivisionDemanded) -> None:
     _reverse_effect(state, motion)
     _restore(state, motion)
     motion.division = event.member
+    if motion.earlier:  # the result it set aside says so
+        motion.earlier[-1].set_aside_by = event.member
     entitled = _entitled(state, event)
     if entitled is None:
         raise InconsistentJournal(state.last_seq)

@@ -313,6 +313,18 @@ def agenda_change_words(ctx: Context, change: ev.AgendaChange, done: bool) -> st
     return _(made if done else proposed).format(Item=upper_first(item), item=item, after=after)
 
 
+def _earlier_decision(ctx: Context, before: Motion) -> m.EarlierDecision:
+    """A decision the motion came back from; a result set aside by a division says so, where
+    votes.csv would otherwise list it as "Carried" above the roll call that decided."""
+    status_words, vote = _(MOTION_STATUS[before.status]), vote_record(ctx, before)
+    if before.set_aside_by is not None:
+        status_words = _("{result}, set aside by a division").format(result=status_words)
+        if vote is not None:
+            set_aside = _("{result}, set aside by a division").format(result=vote.result_words)
+            vote = vote.model_copy(update={"result_words": set_aside})
+    return m.EarlierDecision(status=before.status, status_words=status_words, vote=vote)
+
+
 def appeal_words(outcome: ev.Outcome, method: str) -> str:
     """ "The decision of the chair was sustained (show of hands): 11 in favour, 6 against, 1
     abstention; 9 needed (at least half of the 17 votes cast)." """
@@ -360,12 +372,7 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
             asides=[ctx.person(member) for member in motion.consensus.asides],
             result=motion.consensus.result,
         )
-    earlier = [
-        m.EarlierDecision(
-            status=before.status, status_words=_(MOTION_STATUS[before.status]), vote=vote_record(ctx, before)
-        )
-        for before in motion.earlier
-    ]
+    earlier = [_earlier_decision(ctx, before) for before in motion.earlier]
     shows_text = motion.kind in ("main", "amend", "point_of_order") or (motion.text and motion.applies_to is None)
     text = motion.text if shows_text and motion.text else None
     if text and motion.kind == "point_of_order":

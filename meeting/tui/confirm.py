@@ -20,6 +20,8 @@ class ConfirmScreen(ModalScreen[bool]):
         COMMAND_KEY,  # not answered: the question is dropped, as with No
     ]
 
+    HINT = N_("y: yes · n: no")
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
@@ -27,7 +29,19 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.question))
-            yield Label(_("y: yes · n: no"), classes="hint")
+            yield Label(_(self.HINT), classes="hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class CloseVoteScreen(ConfirmScreen, inherit_bindings=False):
+    """Closing a roll call with seats still to answer, confirmed with `c` again: `y` is the
+    grid's Yes, and a stray `c` followed by the next seat's `y` closed the vote."""
+
+    BINDINGS = [
+        Binding("c,enter", "answer(True)", N_("Close")),
+        Binding("n,escape", "answer(False)", N_("Keep answering")),
+        COMMAND_KEY,
+    ]
+    HINT = N_("c again or Enter: close · n: keep answering")

@@ -104,6 +104,11 @@ class _SearchBox(Input):
             self.action_delete_left()
 
 
+class _Choices(OptionList, can_focus=False):
+    """The choices under a picker's box, never focused: Tab landed on them, and letters typed
+    there were lost; up and down in the box move through them."""
+
+
 class Picker(Vertical, can_focus=False):
     """Letters typed narrow the choices; Enter takes the highlighted one (up and down move).
     With `multiple`, each Enter adds one (the chosen leave the list: no name twice), Backspace
@@ -161,7 +166,7 @@ class Picker(Vertical, can_focus=False):
             )
         label = self._label(self.values[0]) if self.values and not self.multiple else ""
         yield _SearchBox(value=label, compact=True, select_on_focus=True)
-        yield OptionList(markup=False)  # names and titles are the files' own, never markup
+        yield _Choices(markup=False)  # names and titles are the files' own, never markup
 
     def on_mount(self) -> None:
         self._narrow("")

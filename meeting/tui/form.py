@@ -366,6 +366,7 @@ class CommandForm(ModalScreen[None]):
         error = self.query_one(".error", Static)
         error.update(Text("✗ " + words, style="bold red"))
         error.display = True
+        error.scroll_visible()  # at 80×24 it can lie below the fields, out of sight
 
     def action_cancel(self) -> None:
         # What was typed is kept for the next time this form opens on the same item: Esc pressed

@@ -358,21 +358,22 @@ def log_text(state: State, recorded: list[Recorded], lines: int) -> Text:
     return text
 
 
-def needed_yes(state: State, motion: Motion) -> int | None:
-    """The yes votes that carry the motion if everyone who may vote on it does."""
+def needed_yes(state: State, motion: Motion, abstained: int = 0) -> int | None:
+    """The yes votes that carry the motion if everyone who may vote on it does, `abstained` of
+    them having abstained."""
     found = decision_for(state, motion)
     if found is None:
         return None
     entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
     seats, eligible = plain_bases(state, found[0])
-    return yes_to_carry(found[1], entitled, entitled, seats, eligible)
+    return yes_to_carry(found[1], entitled - abstained, entitled, seats, eligible, abstained)
 
 
 def roll_call_count(state: State, motion: Motion) -> Text:
     """A roll call as it fills: yes, no and abstentions so far against the yes votes needed,
     then the rule in words (the chair's screen and the members' view say the same)."""
     answered = [choice for _voter, choice in motion.poll.choices.values()] if motion.poll else []
-    need = needed_yes(state, motion)
+    need = needed_yes(state, motion, answered.count("abstain"))  # as the abstentions so far make it
     text = Text(
         counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
         + (" · " + _("{need} needed").format(need=need) if need is not None else ""),

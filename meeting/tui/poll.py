@@ -18,7 +18,7 @@ from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
 from meeting.i18n import N_, _, ngettext
 from meeting.messages import render
-from meeting.tui.confirm import ConfirmScreen
+from meeting.tui.confirm import CloseVoteScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import motion_words, roll_call_count
 from meeting.tui.roster import RosterList, Row, row_text, widest
@@ -185,7 +185,7 @@ class PollScreen(Screen[None]):
         ).format(count=len(waiting))
         if len(waiting) <= WAITING_NAMED:
             question += "\n" + ", ".join(voter_words(self.app.session.state, v) for v in waiting)
-        self.app.push_screen(ConfirmScreen(question), self._close)
+        self.app.push_screen(CloseVoteScreen(question), self._close)
 
     def _close(self, yes: bool | None) -> None:
         if yes:

@@ -926,7 +926,10 @@ async def test_closing_a_roll_call_with_seats_not_answered_asks_first(tmp_path):
         assert "Khamphone Sisavath-Vong, Kila Wamanga-Poro" in question
         await pilot.press("n")
         assert isinstance(app.screen, PollScreen) and meeting.state.motions[1].status == "pending"
-        await pilot.press("c", "y")
+        await pilot.press("c", "y")  # the grid's Yes: not an answer to "close?"
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.motions[1].status == "pending"
+        assert "c again or Enter: close" in all_text(app)
+        await pilot.press("c")
         assert isinstance(app.screen, ResultScreen)
         assert meeting.state.motions[1].status == "carried"
         closed = meeting.session.recorded[-1].event

@@ -156,6 +156,26 @@ def test_recess_chair_handover_and_return_are_in_the_sitting_summary(tmp_path):
     )
 
 
+def test_a_result_set_aside_by_a_division_says_so_and_the_division_counts_who_may_vote(tmp_path):
+    """votes.csv listed the show of hands as "Carried" above the roll call that lost it, and the
+    minutes said the roll call had 0 members entitled to vote (found by a chair's run)."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "vote 9 8",
+        "division bo-1",
+        "yes " + " ".join(ALL_SEATS[:8]),
+        "no " + " ".join(ALL_SEATS[8:18]),
+        "close",
+    )
+    record = minutes(meeting)
+    motion = record.motion(1)
+    assert [e.status_words for e in motion.earlier] == ["carried, set aside by a division"]
+    rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record) if r[1] == "1" and r[7]]
+    assert [(r["result"], r["in favour"]) for r in rows] == [("Carried, set aside by a division", "9"), ("Lost", "8")]
+    demanded = next(line for line in texts(record, record.motion(1).item) if "demanded a division" in line)
+    assert demanded.endswith("put again by roll call; 21 members entitled to vote.")
+
+
 def test_a_reconsidered_motion_keeps_its_earlier_decision(tmp_path):
     meeting = in_session(tmp_path).run(
         "move by ke-1 seconded gh-1",

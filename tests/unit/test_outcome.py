@@ -16,6 +16,7 @@ from meeting.domain.outcome import (
     chair_could_decide,
     vote_outcome,
     yes_needed,
+    yes_to_carry,
 )
 from meeting.domain.quantities import least_count_at_least, least_count_more_than, least_whole
 from meeting.domain.rules import DecisionClass
@@ -257,3 +258,13 @@ def test_two_thirds_of_no_votes_cast_needs_one_and_an_appeal_nobody_votes_on_sus
     assert (lost.result, yes_needed(lost)) == ("lost", 1)
     assert vote_outcome(TWO_THIRDS, "c", Tally(1, 0, 5), 21, 21).result == "carried"
     assert vote_outcome(BUILT_IN_CLASSES["sustain"], "c", Tally(0, 0, 3), 21, 21).result == "carried"
+
+
+def test_abstentions_so_far_lower_what_a_roll_call_still_needs():
+    """A roll call's header said "12 needed" (two-thirds of the 18 who may vote) after two had
+    abstained, and the result then said 11 of the 16 votes cast (found by a chair's run)."""
+    decision = DecisionClass(at_least="2/3", of="votes_cast")
+    assert yes_to_carry(decision, 18, 18, 21) == 12
+    assert yes_to_carry(decision, 16, 18, 21, abstain=2) == 11
+    counted = DecisionClass(at_least="2/3", of="votes_cast", abstentions="counted")
+    assert yes_to_carry(counted, 16, 18, 21, abstain=2) == 12  # abstentions counted in the base
