@@ -33,6 +33,7 @@ from meeting.vocabulary import (
     VIA,
     about,
     item_words,
+    quoted,
     region_name,
     sentence,
     upper_first,
@@ -275,6 +276,8 @@ def effect(ctx: Context, motion: Motion, result: str) -> str | None:
     if motion.kind not in _EFFECTS:
         return None
     target = ctx.ref(motion.applies_to)
+    if motion.kind == "commit" and motion.text:  # to whom, and when to report: the motion's own terms
+        return _("{Target} was referred: {terms}.").format(Target=upper_first(target), terms=quoted(motion.text))
     return _(_EFFECTS[motion.kind]).format(target=target, Target=upper_first(target))
 
 
@@ -373,7 +376,9 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
             result=motion.consensus.result,
         )
     earlier = [_earlier_decision(ctx, before) for before in motion.earlier]
-    shows_text = motion.kind in ("main", "amend", "point_of_order") or (motion.text and motion.applies_to is None)
+    shows_text = motion.kind in ("main", "amend", "point_of_order", "commit") or (
+        motion.text and motion.applies_to is None
+    )
     text = motion.text if shows_text and motion.text else None
     if text and motion.kind == "point_of_order":
         text = sentence(text)  # the member's words, ended as a sentence

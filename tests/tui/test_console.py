@@ -637,7 +637,9 @@ async def test_a_name_that_begins_with_the_letters_is_never_passed_over_for_one_
         await type_text(pilot, "Ama")
         options = form.query_one("#field-holder", Picker).query_one(OptionList)
         prompts = [plain(options.get_option_at_index(n).prompt).rstrip() for n in range(options.option_count)]
-        assert prompts[0].startswith("Ama Serwaa Boatemaa") and prompts[0].endswith("holds the most proxies the rules allow")
+        assert prompts[0].startswith("Ama Serwaa Boatemaa") and prompts[0].endswith(
+            "holds the most proxies the rules allow"
+        )
         assert any(p.startswith("Foday Kamanda-Lewis") for p in prompts) and options.highlighted is None
         await pilot.press("enter")
         assert form.query_one("#field-holder", Picker).value is None

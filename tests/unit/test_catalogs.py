@@ -27,7 +27,9 @@ TEMPLATE = LOCALE_DIR / "meeting.pot"
 
 # Texts that are the same in every language: names of formats and units. A text made only of
 # placeholders and punctuation ("{name}: {words}") needs no entry here.
-SAME_IN_EVERY_LANGUAGE = frozenset({"TOML", "JSON", "CSV", "HTML", "Markdown", "Word", "SHA-256", "{result} ({how})"})
+SAME_IN_EVERY_LANGUAGE = frozenset(
+    {"TOML", "JSON", "CSV", "HTML", "Markdown", "Word", "SHA-256", "{result} ({how})", "{choice} — {why}"}
+)
 # Words a language writes as English does, each checked by its translator.
 SAME_AS_ENGLISH = {
     "fr": frozenset(

@@ -238,6 +238,9 @@ def test_an_exact_figure_of_a_count_keeps_its_decimals_in_the_languages_writing(
 def test_french_writes_the_first_of_the_month_as_1er():
     """A French reader of "lundi 1 mars 2027" sees a typing slip: the first is "1er"."""
     with language("fr"):
-        assert (long_date(date(2027, 3, 1)), long_date(date(2027, 3, 11))) == ("lundi 1er mars 2027", "jeudi 11 mars 2027")
+        assert (long_date(date(2027, 3, 1)), long_date(date(2027, 3, 11))) == (
+            "lundi 1er mars 2027",
+            "jeudi 11 mars 2027",
+        )
     with language("en"):
         assert long_date(date(2027, 3, 1)) == "Monday, 1 March 2027"

@@ -176,6 +176,23 @@ def test_a_result_set_aside_by_a_division_says_so_and_the_division_counts_who_ma
     assert demanded.endswith("put again by roll call; 21 members entitled to vote.")
 
 
+def test_a_referral_says_to_whom_as_the_motion_did(tmp_path):
+    """The minutes said "referred to a committee" of a motion that sent the question to the
+    working group, and left its words out (found by a chair's run)."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to refer "To the working group, to report at the March 2027 meeting" by bo-1 seconded pe-1',
+        "vote 15 2",
+    )
+    record = minutes(meeting)
+    assert record.motion(2).text == "To the working group, to report at the March 2027 meeting"
+    said = texts(record, record.motion(1).item)
+    assert any(
+        line.endswith("Motion 1 was referred: “To the working group, to report at the March 2027 meeting”.")
+        for line in said
+    )
+
+
 def test_a_reconsidered_motion_keeps_its_earlier_decision(tmp_path):
     meeting = in_session(tmp_path).run(
         "move by ke-1 seconded gh-1",

@@ -139,7 +139,9 @@ def test_the_casting_vote_decides_a_tie_and_is_not_counted(choice, result):
     assert (final.yes, final.no, final.abstain, final.base, final.required) == (9, 9, 2, 18, 9)
 
 
-@pytest.mark.parametrize(("choice", "result", "no"), [("yes", "carried", 9), ("no", "lost", 10), ("none", "carried", 9)])
+@pytest.mark.parametrize(
+    ("choice", "result", "no"), [("yes", "carried", 9), ("no", "lost", 10), ("none", "carried", 9)]
+)
 def test_the_chair_who_votes_only_to_decide_is_counted(choice, result, no):
     decision = DecisionClass(more_than="1/2", tie="fails")
     undecided = vote_outcome(decision, "c", Tally(10, 9, 0), 21, 21)

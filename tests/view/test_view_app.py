@@ -16,10 +16,10 @@ from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 
 from meeting.cli.main import main
+from meeting.minutes.model import minutes_of
 from meeting.view.app import build_view
 from meeting.view.follow import Follower
 from meeting.view.panels import motions_text
-from meeting.minutes.model import minutes_of
 from meeting.view.review import ReviewScreen
 from tests.kit import ALL_SEATS, Chair, demo_lines, in_session, start
 
