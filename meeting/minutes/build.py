@@ -8,7 +8,7 @@ sitting: attendance, quorum, chairs, recesses, the timetable). This one puts the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from meeting.domain import events as ev
 from meeting.domain.record import Step, chronicle, item_spans, quorum_changes
@@ -31,15 +31,15 @@ from meeting.minutes.wording import Context, motion_record
 from meeting.vocabulary import DRAFT_WORDS, MEETING_KINDS, MINUTES_TITLES, PHASES, date_words, member_name
 
 
-def _title(state: State) -> str:
+def _title(state: State, held: date) -> str:
     agenda = state.meeting.agenda
-    day = date_words(agenda.scheduled_start.date())
-    held = (
+    day = date_words(held)
+    words = (
         _("held {place}, on {date}").format(place=agenda.place, date=day)
         if agenda.place
         else _("held on {date}").format(date=day)
     )
-    return _(MINUTES_TITLES[agenda.kind]).format(council=state.meeting.council.name, held=held)
+    return _(MINUTES_TITLES[agenda.kind]).format(council=state.meeting.council.name, held=words)
 
 
 def _approval(approved: m.Approved | None, kind: str) -> m.Approval:
@@ -106,7 +106,7 @@ def build(
     draft = approved is None or approved.through is not None  # corrected since its approval: a draft again
     marks = ([_("CONFIDENTIAL")] if confidential else []) + ([_("DRAFT")] if draft else [])
     header = m.Header(
-        title_words=_title(state),
+        title_words=_title(state, ctx.day),
         draft=draft,
         confidential=confidential,
         marks=marks,
@@ -116,8 +116,8 @@ def build(
         title=agenda.title,
         kind=agenda.kind,
         kind_words=_(MEETING_KINDS[agenda.kind]),
-        date=agenda.scheduled_start.date().isoformat(),
-        date_words=date_words(agenda.scheduled_start.date()),
+        date=ctx.day.isoformat(),
+        date_words=date_words(ctx.day),
         time_zone=agenda.time_zone,
         scheduled_start=ctx.clock(agenda.scheduled_start),
         duration_minutes=agenda.duration_minutes,

@@ -56,6 +56,14 @@ class Clock:
         return hours if local.date() == self.day else f"{local.date().isoformat()} {hours}"
 
 
+def held_on(state: State, zone: ZoneInfo) -> date:
+    """The day the meeting was held: that of its call to order, which may not be the day it was
+    scheduled for (the minutes said "held on 10 December" of a meeting held on the 4th, and put
+    that date before every time); before it, the scheduled day."""
+    began = next((at for name, at in state.sessions if name == "begun"), None)
+    return began.astimezone(zone).date() if began is not None else state.meeting.agenda.scheduled_start.date()
+
+
 class Context:
     """The final state, and what every sentence needs from it."""
 
@@ -63,7 +71,9 @@ class Context:
         self.state = state
         self.council: Council = state.meeting.council
         agenda = state.meeting.agenda
-        self.clock = Clock(ZoneInfo(agenda.time_zone), agenda.scheduled_start.date())
+        zone = ZoneInfo(agenda.time_zone)
+        self.day = held_on(state, zone)
+        self.clock = Clock(zone, self.day)
         self.steps = steps
         self.numbers = minutes_numbers(state)
         self.confidential = confidential

@@ -176,6 +176,17 @@ def test_a_result_set_aside_by_a_division_says_so_and_the_division_counts_who_ma
     assert demanded.endswith("put again by roll call; 21 members entitled to vote.")
 
 
+def test_a_meeting_held_on_another_day_than_scheduled_is_dated_as_held(tmp_path):
+    """Called to order a day late, the minutes said "held on Thursday, 10 December 2026" and put
+    the real date before every time (found by a chair's run)."""
+    meeting = start(tmp_path).run("at 2026-12-11 09:30", "present " + " ".join(ALL_SEATS), "begin")
+    header = minutes(meeting).header
+    assert (header.date, header.date_words) == ("2026-12-11", "Friday, 11 December 2026")
+    assert header.title_words.endswith(", on Friday, 11 December 2026")
+    assert header.called_to_order == "09:30"
+    assert header.scheduled_start == "2026-12-10 12:00"  # the day it was meant for, said as such
+
+
 def test_a_referral_says_to_whom_as_the_motion_did(tmp_path):
     """The minutes said "referred to a committee" of a motion that sent the question to the
     working group, and left its words out (found by a chair's run)."""
