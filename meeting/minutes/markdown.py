@@ -83,26 +83,13 @@ def _sitting(sitting: m.Sitting, several: bool) -> Iterator[str]:
         yield ""
         yield from table([_("Name"), _("Role"), *head[1:]], _attendance_rows(attendance.others, with_role=True))
     yield ""
-    proxies = (
-        md(_("; ").join(p.words for p in attendance.proxies)) if attendance.proxies else pgettext("proxies", "none")
-    )
-    yield "**" + _("Proxies") + colon().rstrip() + "** " + proxies
+    proxies = md(_("; ").join(p.words for p in attendance.proxies))
+    yield _labelled(_("Proxies"), proxies or pgettext("proxies", "none"))
     yield ""
-    yield (
-        "**"
-        + _("Apologies")
-        + colon().rstrip()
-        + "** "
-        + (_(", ").join(person(p) for p in attendance.apologies) or pgettext("apologies", "none"))
-    )
+    apologies = _(", ").join(person(p) for p in attendance.apologies)
+    yield _labelled(_("Apologies"), apologies or pgettext("apologies", "none"))
     yield ""
-    yield (
-        "**"
-        + _("Absent")
-        + colon().rstrip()
-        + "** "
-        + (_(", ").join(person(p) for p in attendance.absent) or pgettext("absent", "none"))
-    )
+    yield _labelled(_("Absent"), _(", ").join(person(p) for p in attendance.absent) or pgettext("absent", "none"))
     yield ""
     yield "### " + _("Quorum")
     yield ""
@@ -285,3 +272,8 @@ def render(minutes: m.Minutes) -> str:
         lines += ["", _("Entries the chair withdrew during the meeting:"), ""]
         lines += [f"- **{w.at}** {md(w.text)}" for w in minutes.journal.withdrawn]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _labelled(label: str, text: str) -> str:
+    """ "**Proxies:** none", "**Procurations :** aucune": the label in bold with its colon."""
+    return "**" + label + colon().rstrip() + "** " + text
