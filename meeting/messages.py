@@ -7,9 +7,10 @@ file's syntax, not prose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meeting.domain.text import visible
 from meeting.i18n import N_, _
@@ -23,6 +24,9 @@ from meeting.vocabulary import (
     STANDING,
     TIE_BREAKERS,
 )
+
+if TYPE_CHECKING:
+    from meeting.domain.state import State
 
 MESSAGES: dict[str, str] = {
     # Reading files
@@ -722,3 +726,20 @@ def render(code: str, params: Mapping[str, Any]) -> str:
             ),
         )
     return _(template).format_map(shown)
+
+
+# An id a message quotes, as every template writes one: 'zm-1'.
+_QUOTED_ID = re.compile(r"'([A-Za-z0-9][\w.-]*)'")
+
+
+def render_named(code: str, params: Mapping[str, Any], state: State) -> str:
+    """`render` for the chair's screens: a member the message quotes by id ('zm-1') named as
+    the roster names them, "Mutale Chibwe-Nkonde (zm-1)" (the chair knows names, not ids);
+    files and the command line keep the ids, read beside the file that holds them."""
+    council = state.meeting.council
+
+    def named(found: re.Match[str]) -> str:
+        member = council.member(found.group(1))
+        return f"{member.name} ({member.id})" if member is not None else found.group(0)
+
+    return _QUOTED_ID.sub(named, render(code, params))

@@ -23,7 +23,7 @@ from meeting.domain.procedure import voting_open
 from meeting.domain.state import not_taken_up
 from meeting.i18n import _, key_label, ngettext
 from meeting.journal import JournalError
-from meeting.messages import render
+from meeting.messages import render, render_named
 from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
 from meeting.tui.actions import ACTIONS, KeyAction
@@ -161,14 +161,18 @@ class MeetingApp(KeysInTurn, TerminalApp):
         if result is None:
             return None
         if isinstance(result, Refused):
-            self.main.notice(Text("✗ " + render(result.code, result.params), style="bold red"))
+            self.main.notice(
+                Text("✗ " + render_named(result.code, result.params, self.session.state), style="bold red")
+            )
             return result
         if self.screen is self.main:
             self.main.redraw()  # otherwise when it comes back into view
         if result.event is not None:
             text = Text("✓ " + describe(result.event, self.session.state), style="green")
             for warning in result.warnings:  # each whole, on its own line
-                text.append("\n⚠ " + render(warning.code, warning.params), style="bold yellow")
+                text.append(
+                    "\n⚠ " + render_named(warning.code, warning.params, self.session.state), style="bold yellow"
+                )
             self.main.notice(text)
         return result
 
@@ -191,7 +195,9 @@ class MeetingApp(KeysInTurn, TerminalApp):
 
             refused = count_refused(state) if verb == "vote" else None
             if refused is not None:  # said now, not after the figures are typed
-                self.main.notice(Text("✗ " + render(refused.code, refused.params), style="bold red"))
+                self.main.notice(
+                    Text("✗ " + render_named(refused.code, refused.params, self.session.state), style="bold red")
+                )
                 return
             if verb == "ballot" and (state.pending is None or state.pending.poll is None):
                 self.post_message(RunCommand(command_line("ballot")))

@@ -21,7 +21,7 @@ from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
 from meeting.formats import clock_time
 from meeting.i18n import N_, _
-from meeting.messages import render
+from meeting.messages import render_named
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text, widest
@@ -187,7 +187,10 @@ class AttendanceScreen(Screen[None]):
             self._update_rows(*(r.text for r in refs))
         elif message.refused is not None:
             self.query_one("#roll-error", Static).update(
-                Text("✗ " + render(message.refused.code, message.refused.params), style="bold red")
+                Text(
+                    "✗ " + render_named(message.refused.code, message.refused.params, self.app.session.state),
+                    style="bold red",
+                )
             )
 
     def _update_rows(self, *members: str) -> None:

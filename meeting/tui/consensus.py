@@ -58,10 +58,10 @@ class ConsensusScreen(ModalScreen[None]):
     def on_command_answered(self, message: CommandAnswered) -> None:
         refused = message.refused
         if refused is not None:
-            from meeting.messages import render
+            from meeting.messages import render_named
 
             self.query_one("#consensus-error", Static).update(
-                Text("✗ " + render(refused.code, refused.params), style="bold red")
+                Text("✗ " + render_named(refused.code, refused.params, self.app.session.state), style="bold red")
             )
         self.redraw()
 

@@ -20,7 +20,7 @@ from meeting.domain.elections.conduct import election_verbs_in_order, on_item
 from meeting.domain.elections.progress import ElectionProgress
 from meeting.election_words import explained, round_summary, tally_line
 from meeting.i18n import N_, _, ngettext
-from meeting.messages import render
+from meeting.messages import render_named
 from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented
@@ -94,7 +94,11 @@ class ElectionScreen(ModalScreen[None]):
             self.in_flight.remove(message.line)
         refused = message.refused
         error = self.query_one("#election-error", Static)
-        error.update(Text("✗ " + render(refused.code, refused.params), style="bold red") if refused else "")
+        error.update(
+            Text("✗ " + render_named(refused.code, refused.params, self.app.session.state), style="bold red")
+            if refused
+            else ""
+        )
         self.redraw()
 
     def redraw(self) -> None:

@@ -26,7 +26,7 @@ from meeting.domain.motions import KIND_OF_WORD
 from meeting.domain.procedure import motions_open_to_postal_ballot, motions_to_publish, motions_to_reconsider
 from meeting.domain.state import State
 from meeting.i18n import N_, _
-from meeting.messages import render
+from meeting.messages import render, render_named
 from meeting.tui.fields import (
     Box,
     Choice,
@@ -342,7 +342,7 @@ class CommandForm(ModalScreen[None]):
         refused = message.refused
         if refused is None:
             return
-        self.show_error(render(refused.code, refused.params))
+        self.show_error(render_named(refused.code, refused.params, self.app.session.state))
         parsed = parse(message.line)
         if hasattr(parsed, "cols"):
             named = [name for name, col in parsed.cols.items() if col == refused.col]  # type: ignore[union-attr]

@@ -19,7 +19,7 @@ from textual.widgets._input import Selection
 from meeting.diagnostics import format_diagnostic
 from meeting.domain.state import State
 from meeting.i18n import _
-from meeting.messages import render
+from meeting.messages import render_named
 from meeting.tui.actions import ACTIONS, action_text
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
@@ -220,5 +220,5 @@ class MainScreen(Screen[None]):
             return
         # The caret under the column the engine points at (the bar's text starts at its edge).
         caret = " " * (refused.col - 1) + "^ "
-        self.notice(Text(caret + render(refused.code, refused.params), style="bold red"))
+        self.notice(Text(caret + render_named(refused.code, refused.params, self.app.session.state), style="bold red"))
         bar.selection = Selection(0, len(bar.value))

@@ -14,9 +14,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from meeting.domain.engine import Refused, plain_letters, verb_refused
 from meeting.domain.language import GRAMMAR, Verb
 from meeting.i18n import _
-from meeting.messages import render
+from meeting.messages import render_named
 
 if TYPE_CHECKING:
+    from meeting.domain.state import State
     from meeting.tui.app import MeetingApp
 
 VERBS_IN_PALETTE: tuple[Verb, ...] = tuple(verb for verb in GRAMMAR if verb.name != "at")
@@ -27,9 +28,13 @@ class VerbsProvider(Provider):
         app: MeetingApp = self.app  # type: ignore[assignment]
         app.call_later(app.open_form, verb)
 
-    def _refused(self, verb: Verb) -> Refused | None:
+    @property
+    def _state(self) -> State:
         app: MeetingApp = self.app  # type: ignore[assignment]
-        return verb_refused(app.session.state, verb.name)
+        return app.session.state
+
+    def _refused(self, verb: Verb) -> Refused | None:
+        return verb_refused(self._state, verb.name)
 
     async def discover(self) -> Hits:
         for verb in VERBS_IN_PALETTE:
@@ -57,5 +62,5 @@ class VerbsProvider(Provider):
             refused = self._refused(verb)
             if refused is not None:
                 score /= 2
-            under = verb.example if refused is None else "✗ " + render(refused.code, refused.params)
+            under = verb.example if refused is None else "✗ " + render_named(refused.code, refused.params, self._state)
             yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)

@@ -17,7 +17,7 @@ from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
 from meeting.i18n import N_, _, ngettext
-from meeting.messages import render
+from meeting.messages import render_named
 from meeting.tui.confirm import CloseVoteScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import motion_words, roll_call_count
@@ -155,7 +155,11 @@ class PollScreen(Screen[None]):
     def on_command_answered(self, message: CommandAnswered) -> None:
         refused = message.refused
         error = self.query_one("#poll-error", Static)
-        error.update(Text("✗ " + render(refused.code, refused.params), style="bold red") if refused else "")
+        error.update(
+            Text("✗ " + render_named(refused.code, refused.params, self.app.session.state), style="bold red")
+            if refused
+            else ""
+        )
         poll = self.poll
         roster = self.query_one(RosterList)
         if refused is None and poll is not None:

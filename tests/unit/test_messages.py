@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from meeting.messages import MESSAGES, render
+from meeting.messages import MESSAGES, render, render_named
 from tests.conftest import REPO
+from tests.kit import start
 
 # A code is a quoted lowercase word, a dot, and a lowercase word with dashes: "quorum.lost".
 CODE = re.compile(r"""["']([a-z]+\.[a-z][a-z0-9-]*[a-z0-9])["']""")
@@ -83,3 +84,14 @@ def test_a_clock_behind_is_said_as_a_duration_in_the_language_spoken():
     assert render("clock.behind", {"seconds": 5}).startswith("the computer's clock is about 5 seconds behind")
     with language("sw"):
         assert "takriban dakika 2 ukilinganisha" in render("clock.behind", {"seconds": 90})
+
+
+def test_the_chairs_screens_name_the_members_a_message_quotes_by_id(tmp_path):
+    """A chair read "'zm-1' moved the motion and cannot second it", "'obs-1' is an observer":
+    the console names them as the roster does; files and the command line keep the ids."""
+    state = start(tmp_path).state
+    said = render_named("motion.second-by-mover", {"id": "zm-1"}, state)
+    assert said == "Mutale Chibwe-Nkonde (zm-1) moved the motion and cannot second it"
+    assert render("motion.second-by-mover", {"id": "zm-1"}) == "'zm-1' moved the motion and cannot second it"
+    # Not a member: quoted as it was.
+    assert render_named("item.not-found", {"text": "budget"}, state) == render("item.not-found", {"text": "budget"})
