@@ -17,7 +17,15 @@ from meeting.domain.elections.records import CompositionActed, Decision, Tie
 from meeting.domain.elections.rounds import BallotRound
 from meeting.formats import exact_figure
 from meeting.i18n import _, ngettext
-from meeting.vocabulary import ELECTION_OUTCOMES, ELECTION_REASONS, GENDER_GROUPS, member_name, member_names, words
+from meeting.vocabulary import (
+    ELECTION_REASONS,
+    GENDER_GROUPS,
+    elected_words,
+    fate_words,
+    member_name,
+    member_names,
+    words,
+)
 
 
 def votes_text(value: Fraction | int) -> str:
@@ -55,7 +63,7 @@ def decision_words(council: Council, decision: Decision, of: int | None = None, 
     """One candidate's fate with its arithmetic: of `of` votes cast, `necessary` to be elected."""
     name = member_name(council, decision.candidate)
     votes = votes_words(decision.votes)
-    outcome = words(ELECTION_OUTCOMES, decision.outcome)
+    outcome = fate_words(decision.outcome, decision.candidate, council) if decision.outcome else ""
     reason = words(ELECTION_REASONS, decision.reason)
     if of is not None and necessary is not None:
         text = _("{name}: {votes} of {of} votes cast, {necessary} necessary — {outcome}").format(
@@ -148,7 +156,9 @@ def round_summary(council: Council, election: ElectionProgress, ballot: Ballot) 
             return _("Round {number}: the ballot is open; the tellers have not reported.").format(number=number)
         return _("Round {number}: the tellers have reported; the result is not declared yet.").format(number=number)
     if result.elected:
-        return _("Round {number}: {names} elected.").format(number=number, names=member_names(council, result.elected))
+        return _("Round {number}: {names} {elected}.").format(
+            number=number, names=member_names(council, result.elected), elected=elected_words(result.elected, council)
+        )
     dropped = [d.candidate for d in getattr(result, "decisions", ()) if d.outcome == "excluded"]
     if dropped:
         return ngettext(

@@ -125,6 +125,21 @@ def pgettext(context: str, message: str) -> str:
     return _translation(_language.get()).pgettext(context, message)
 
 
+# The contexts of words that agree with who they are said of ("excusée", "élues"), in the
+# languages that write them otherwise; where a catalog has none, the plain translation.
+WOMAN, WOMEN, SEVERAL = "said of a woman", "said of women", "said of several"
+
+
+def agreeing(message: str, context: str | None) -> str:
+    """`message` translated as said of a woman, of women or of several people (`context`),
+    else as it is."""
+    if context is not None:
+        said = _translation(_language.get()).pgettext(context, message)
+        if said != message:
+            return said
+    return _(message)
+
+
 def key_label(message: str) -> str:
     """A key's label in the language being spoken: its `key` translation, else the plain one
     (labels of keys not marked with K_)."""

@@ -21,6 +21,8 @@ from meeting.vocabulary import (
     MOTION_STATUS,
     NOMINATION_ANSWERS,
     PHASES,
+    attendance_words,
+    elected_words,
     item_title,
     member_name,
     member_names,
@@ -110,7 +112,7 @@ def describe(event: ev.AnyEvent, state: State) -> str:
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
             text = _("attendance: {changes}").format(
-                changes=_("; ").join(f"{name(m)} {_(ATTENDANCE[s])}" for m, s in changes.items())
+                changes=_("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())
             )
             if chair is not None:
                 taker = name(chair.member) if chair.member else _("nobody")
@@ -209,6 +211,8 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             result = event.ballot or event.count
             elected = result.elected if result is not None else ()
             if elected:
-                return _("ballot {number}: {names} elected").format(number=number, names=member_names(state, elected))
+                return _("ballot {number}: {names} {elected}").format(
+                    number=number, names=member_names(state, elected), elected=elected_words(elected, state)
+                )
             return _("ballot {number}: nobody elected").format(number=number)
     return _(EVENT_NAMES[event.type])

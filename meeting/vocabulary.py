@@ -11,7 +11,7 @@ How rules read as sentences (thresholds, quorum, a vote's arithmetic) is `meetin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 
@@ -19,7 +19,7 @@ from meeting.domain.council import Council, Member
 from meeting.domain.events import Voter
 from meeting.domain.state import State
 from meeting.formats import long_date
-from meeting.i18n import N_, _
+from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing
 
 # ── the meeting and its sitting ───────────────────────────────────────────────
 
@@ -70,6 +70,19 @@ ATTENDANCE = {
     "left": N_("left"),
     "dropped": N_("connection dropped"),
 }
+
+# The words above and below that agree with who they are said of, for the catalogs (`agreeing`).
+AGREEING = (  # the contexts written out: the catalogs' extractor reads only literal strings
+    P_("said of a woman", "apologies"),
+    P_("said of a woman", "absent"),
+    P_("said of a woman", "left"),
+    P_("said of a woman", "; represented by the alternate, {name}"),
+    P_("said of a woman", "elected"),
+    P_("said of a woman", "excluded"),
+    P_("said of women", "elected"),
+    P_("said of several", "elected"),
+)
+
 
 # Why a seat's vote is not in a roll call (attendance.vote_refusal's codes), beside its name.
 NOT_VOTING = {
@@ -484,3 +497,28 @@ def item_words(state: State, item_id: str) -> str:
     return _("item {number}, “{title}”").format(
         number=number if number is not None else "?", title=item_title(state, item_id)
     )
+
+
+def said_of(member_ids: Iterable[str], where: Council | State) -> str | None:
+    """Who a word is said of, as `agreeing` takes it: a woman, women, several people; None for
+    one man or one whose gender the roster does not give."""
+    council = _council(where)
+    genders = [member.gender if (member := council.member(m)) else None for m in member_ids]
+    if len(genders) != 1:  # nobody too: "Élus : personne"
+        return WOMEN if genders and all(g == "F" for g in genders) else SEVERAL
+    return WOMAN if genders == ["F"] else None
+
+
+def elected_words(member_ids: Sequence[str], where: Council | State) -> str:
+    """ "elected", agreeing with who: "élue", "élus", "eleitas"."""
+    return agreeing(ELECTION_OUTCOMES["elected"], said_of(member_ids, where))
+
+
+def attendance_words(status: str, member_id: str, where: Council | State) -> str:
+    """A member's attendance, agreeing with them: "excusée" in French of a woman."""
+    return agreeing(ATTENDANCE[status], said_of([member_id], where))
+
+
+def fate_words(outcome: str, member_id: str, where: Council | State) -> str:
+    """A candidate's fate in a round, agreeing with them: "éliminée", "eleita"."""
+    return agreeing(ELECTION_OUTCOMES[outcome], said_of([member_id], where))

@@ -11,10 +11,10 @@ from meeting.domain import events as ev
 from meeting.domain.attendance import QuorumStatus
 from meeting.domain.council import Member
 from meeting.domain.record import QuorumChange, Slot, Step, timetable
-from meeting.i18n import _, ngettext
+from meeting.i18n import N_, _, agreeing, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.wording import Context
-from meeting.vocabulary import ATTENDANCE, ATTENDED, ROLES, item_heading
+from meeting.vocabulary import ATTENDED, ROLES, attendance_words, item_heading, said_of
 from meeting.words import quorum_count_words, quorum_words, votes_present
 
 
@@ -82,11 +82,12 @@ def _row(
     if modes:
         attended = _(", then ").join(modes)
     elif statuses and statuses[-1] == "apologies":
-        attended = _("apologies")
+        attended = attendance_words("apologies", member.id, ctx.council)
     else:
-        attended = _("absent")
+        attended = attendance_words("absent", member.id, ctx.council)
     if not modes and alternate_attended:
-        attended += _("; represented by the alternate, {name}").format(name=alternate_attended)
+        represented = agreeing(N_("; represented by the alternate, {name}"), said_of([member.id], ctx.council))
+        attended += represented.format(name=alternate_attended)
     for proxy in proxies:
         if proxy.principal.id == member.id:
             span = proxy.lodged + (f"–{proxy.revoked}" if proxy.revoked else "")
@@ -120,7 +121,8 @@ def _row(
         arrived=arrived,
         left=_(", ").join(movements) or None,
         changes=[
-            m.AttendanceChange(at=ctx.clock(at), status=status, words=_(ATTENDANCE[status])) for at, status in changes
+            m.AttendanceChange(at=ctx.clock(at), status=status, words=attendance_words(status, member.id, ctx.council))
+            for at, status in changes
         ],
     )
 

@@ -17,10 +17,11 @@ from meeting.minutes import model as m
 from meeting.minutes.wording import Context
 from meeting.vocabulary import (
     ELECTION_METHODS,
-    ELECTION_OUTCOMES,
     GENDER_GROUPS,
     NOMINATION_ANSWERS,
     ROUND_KINDS,
+    elected_words,
+    fate_words,
     member_names,
     region_name,
     words,
@@ -111,7 +112,7 @@ def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballo
             candidate=ctx.person(c),
             votes=votes_text(tally.get(c, Fraction(0))),
             outcome=fates.get(c),
-            outcome_words=words(ELECTION_OUTCOMES, fates[c]) if c in fates else None,
+            outcome_words=fate_words(fates[c], c, ctx.council) if c in fates else None,
         )
         for c in ballot.candidates
     ]
@@ -159,10 +160,15 @@ def _summary(ctx: Context, election: ElectionProgress) -> str:
     rounds = len([r for r in election.rounds if r.result is not None])
     if elected:
         return ngettext(
-            "{names} elected {office}, after {rounds} round.",
-            "{names} elected {office}, after {rounds} rounds.",
+            "{names} {elected} {office}, after {rounds} round.",
+            "{names} {elected} {office}, after {rounds} rounds.",
             rounds,
-        ).format(names=member_names(ctx.council, elected), office=election.election.office, rounds=rounds)
+        ).format(
+            names=member_names(ctx.council, elected),
+            elected=elected_words(elected, ctx.council),
+            office=election.election.office,
+            rounds=rounds,
+        )
     if election.closed is None:
         return _("Nominations for {office} were not closed.").format(office=election.election.office)
     return _("Nobody was elected {office}.").format(office=election.election.office)
@@ -193,6 +199,7 @@ def election_records(ctx: Context) -> list[m.ElectionRecord]:
                 candidates=[ctx.person(c) for c in election.candidates],
                 rounds=[round_record(ctx, election, ballot) for ballot in election.rounds],
                 elected=[ctx.person(c) for c in election.elected],
+                elected_words=elected_words(election.elected, ctx.council),
                 words=_summary(ctx, election),
             )
         )

@@ -22,6 +22,7 @@ from meeting.formats import exact_figure
 from meeting.i18n import _, ngettext, pgettext
 from meeting.minutes import model as m
 from meeting.minutes.files import TemplateFailed
+from meeting.vocabulary import upper_first
 from meeting.words import colon, labelled
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -238,7 +239,7 @@ class Words:
     @staticmethod
     def elected(e: m.ElectionRecord) -> str:
         names = _(", ").join(_person(p) for p in e.elected) or _("nobody")
-        return _("Elected: {names}.").format(names=names)
+        return _("{Elected}: {names}.").format(Elected=upper_first(e.elected_words), names=names)
 
     @staticmethod
     def region_caption(region: m.RegionAttendance) -> str:

@@ -433,6 +433,7 @@ class ElectionRecord(Record):
     candidates: list[Person] = Field(description="On the first ballot.")
     rounds: list[RoundRecord]
     elected: list[Person]
+    elected_words: str = Field(description='"elected", agreeing with who was: "élue", "élus".')
     words: str
 
 

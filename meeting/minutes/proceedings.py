@@ -37,6 +37,7 @@ from meeting.vocabulary import (
     ROUND_KINDS,
     RULINGS,
     date_words,
+    elected_words,
     item_heading,
     quoted,
     sentence,
@@ -581,8 +582,11 @@ def _result_declared(said: Said, event: ev.Event) -> str:
     assert result is not None
     office = _office(said, event.election)
     if result.elected:
-        text = _("The chair declared {names} elected {office} (ballot {round}).").format(
-            names=said.ctx.names(result.elected), office=office, round=event.round
+        text = _("The chair declared {names} {elected} {office} (ballot {round}).").format(
+            names=said.ctx.names(result.elected),
+            elected=elected_words(result.elected, said.ctx.council),
+            office=office,
+            round=event.round,
         )
     else:
         text = _("The chair declared that ballot {round} for {office} elected nobody.").format(

@@ -26,7 +26,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import ATTENDANCE, member_name
+from meeting.vocabulary import attendance_words, member_name
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -145,7 +145,8 @@ class AttendanceScreen(Screen[None]):
         return f"{clock_time(row.start)}–{clock_time(row.end)}" + (" ⚠" if row.outside else "")
 
     def _status(self, member_id: str) -> str:
-        return _(ATTENDANCE[self.app.session.state.status(member_id)])
+        state = self.app.session.state
+        return attendance_words(state.status(member_id), member_id, state)
 
     def _seat(self, member_id: str) -> str:
         state = self.app.session.state

@@ -21,7 +21,7 @@ from meeting.domain.elections.conduct import on_item
 from meeting.domain.engine import plain_letters
 from meeting.domain.state import State
 from meeting.i18n import _
-from meeting.vocabulary import ATTENDANCE, MOTION_NAMES, MOTION_STATUS, in_quotes, quoted, words
+from meeting.vocabulary import MOTION_NAMES, MOTION_STATUS, attendance_words, in_quotes, quoted, words
 from meeting.words import labelled
 
 SHOWN = 6  # choices listed under a picker at once
@@ -43,7 +43,11 @@ def member_choices(state: State, first: Sequence[str] = ()) -> list[Choice]:
     ahead = {member: n for n, member in enumerate(dict.fromkeys(first))}
     members = sorted(council.members, key=lambda m: (ahead.get(m.id, len(ahead)), here.get(state.status(m.id), 1)))
     return [
-        Choice(m.id, f"{m.name} ({m.id}) · {_(ATTENDANCE[state.status(m.id)])}", f"{m.id} {m.name} {m.country or ''}")
+        Choice(
+            m.id,
+            f"{m.name} ({m.id}) · {attendance_words(state.status(m.id), m.id, state)}",
+            f"{m.id} {m.name} {m.country or ''}",
+        )
         for m in members
     ]
 

@@ -14,7 +14,7 @@ from meeting.domain.decisions import Path
 from meeting.domain.motions import MotionKind
 from meeting.domain.rules import Base, BlockRule, TieRule
 from meeting.domain.state import ItemStatus, MotionStatus, Phase
-from meeting.i18n import set_language
+from meeting.i18n import SEVERAL, WOMAN, WOMEN, language, set_language
 from meeting.vocabulary import (
     ATTENDANCE,
     BASES,
@@ -38,7 +38,10 @@ from meeting.vocabulary import (
     TIE_RULES,
     VIA,
     about,
+    attendance_words,
     date_words,
+    elected_words,
+    fate_words,
     item_heading,
     member_name,
     member_names,
@@ -46,6 +49,8 @@ from meeting.vocabulary import (
     who,
     words,
 )
+from tests.kit import start
+from tests.unit.test_catalogs import TEMPLATE, catalog
 
 
 def _codes(literal: object) -> set[str]:
@@ -133,3 +138,27 @@ def test_every_event_has_a_sentence_in_the_minutes_or_is_left_out_on_purpose() -
     union = typing.get_args(typing.get_args(ev.AnyEvent)[0])
     assert not set(SENTENCES) & SILENT
     assert set(union) == set(SENTENCES) | SILENT, "word a new event in meeting/minutes/proceedings.py"
+
+
+def test_words_said_of_members_agree_with_them(tmp_path):
+    """French minutes wrote "excusé" of Marisol Cáceres-Lagos and proclaimed Mutale
+    Chibwe-Nkonde "élu(s)"; the roster gives each member's gender (found by a secretary's run)."""
+    state = start(tmp_path).state  # gh-1, zm-1: women; sl-1, zw-1: men
+    with language("fr"):
+        assert [attendance_words("apologies", m, state) for m in ("gh-1", "sl-1")] == ["excusée", "excusé"]
+        assert (fate_words("excluded", "zm-1", state), fate_words("excluded", "zw-1", state)) == ("éliminée", "éliminé")
+        shown = [elected_words(ids, state) for ids in (["zm-1"], ["zw-1"], ["gh-1", "zm-1"], ["gh-1", "sl-1"])]
+        assert shown == ["élue", "élu", "élues", "élus"]
+    with language("pt"):
+        assert [elected_words(ids, state) for ids in (["zm-1"], ["gh-1", "zm-1"])] == ["eleita", "eleitas"]
+    with language("en"):
+        assert (attendance_words("apologies", "gh-1", state), elected_words(["gh-1", "zm-1"], state)) == (
+            "apologies",
+            "elected",
+        )
+
+
+def test_the_contexts_of_agreement_are_those_the_catalogs_hold():
+    """`agreeing` looks words up under the contexts the catalogs were extracted with."""
+    contexts = {message.context for message in catalog(TEMPLATE) if message.context}
+    assert {WOMAN, WOMEN, SEVERAL} <= contexts
