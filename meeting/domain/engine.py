@@ -1129,6 +1129,8 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             ):
                 raise _Refusing("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             voter = entitled.get(seat.id) if seat else None
+            if seat is not None and voter is not None and takes_the_vote_back(state, poll, voter, member):
+                voter = ev.Voter(seat=seat.id, voter=member.id, via="titular")
             # Entitled when the roll call opened, and still here to answer.
             if seat is None or voter is None or voter.voter != member.id or not is_attending(state, member.id):
                 code = _named_vote_refusal(state, motion, member, seat or member)
@@ -1137,6 +1139,18 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 
     return handle
+
+
+def takes_the_vote_back(state: State, poll: Poll, voter: ev.Voter, member: Member) -> bool:
+    """Whether the member whose seat a proxy holder or an alternate was to answer for, arrived
+    since the roll call opened, answers for it now: a principal who arrives takes the vote back
+    (council.md), while the seat has not answered."""
+    return (
+        voter.via != "titular"
+        and member.id == voter.seat
+        and voter.seat not in poll.choices
+        and is_attending(state, member.id)
+    )
 
 
 def _answer_stands(poll: Poll, seat: str, member: str, choice: ev.Choice) -> bool:

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from meeting.domain.engine import takes_the_vote_back
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
@@ -147,6 +148,10 @@ class PollScreen(Screen[None]):
         if poll is None or seat is None:
             return
         voter = next(v for v in poll.entitled if v.seat == seat)
+        state = self.app.session.state
+        member = state.meeting.council.member(seat)
+        if member is not None and takes_the_vote_back(state, poll, voter, member):
+            voter = Voter(seat=seat, voter=seat, via="titular")  # the principal, arrived since
         args: dict[str, object] = {"voters": (Ref(voter.voter),)}
         if voter.via == "proxy":
             args["principal"] = Ref(voter.seat)

@@ -810,6 +810,22 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         assert "Reason: “Who confirms is part of how”" in all_text(app)  # the members hear why
 
 
+async def test_in_the_roll_call_grid_a_principal_who_arrives_answers_for_the_seat(tmp_path):
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open article-7")
+    meeting.run("move by zm-1 seconded bf-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, PollScreen)
+        meeting.run("remote br-1")  # comes in while the roll is called
+        roster = app.screen.query_one(RosterList)
+        roster.cursor = next(n for n, row in enumerate(roster.rows) if row.member == "br-1")
+        await pilot.press("y")
+        poll = meeting.state.pending.poll
+        assert poll is not None and poll.choices["br-1"][0].voter == "br-1"  # not the holder
+
+
 async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
     meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
     app = app_for(meeting)

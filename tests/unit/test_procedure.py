@@ -1106,3 +1106,19 @@ def test_no_amendment_once_the_previous_question_is_ordered(tmp_path: Path) -> N
     meeting = in_session(tmp_path).run(MAIN, move("previous_question"), "vote 12 5")
     assert meeting.state.stack == [1]
     meeting.refuse(move("amend", by="zm-1", seconded="sl-1"))
+
+
+def test_a_principal_who_arrives_during_a_roll_call_takes_the_vote_back(tmp_path: Path) -> None:
+    """council.md: "a principal who arrives takes the vote back". A principal who came in after
+    the roll call opened was refused ("the holder casts this vote"), and the holder voted for
+    a member in the room (found by a parliamentarian's run)."""
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open agenda", MAIN)
+    meeting.run("roll-call", "remote br-1", "yes br-1")
+    poll = meeting.state.motions[1].poll
+    assert poll is not None and poll.choices["br-1"][0].voter == "br-1"
+    assert meeting.refuse("no pe-1 for br-1").code == "vote.already-voted"
+    # Once the holder has answered for the seat, the vote stands as cast.
+    other = start(tmp_path / "b").run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open agenda", MAIN)
+    other.run("roll-call", "yes pe-1 for br-1", "remote br-1")
+    assert other.refuse("no br-1").code == "vote.already-voted"
