@@ -484,7 +484,9 @@ def _chamber_words(chamber: ChamberOutcome, outcome: Outcome) -> str:
 
 def _votes_needed_words(bound: str, required: Fraction, needed: int | None) -> str:
     """ "16 votes" where seats carry whole votes; exactly otherwise: "more than 31/4 (7.75) votes"."""
-    return _("{n} votes").format(n=needed if needed is not None else _needed_words(bound, required))
+    if needed is not None:
+        return ngettext("{n} vote", "{n} votes", needed).format(n=needed)
+    return _("{n} votes").format(n=_needed_words(bound, required))
 
 
 def _needed_words(bound: str, required: Fraction) -> str:

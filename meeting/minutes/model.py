@@ -460,8 +460,8 @@ class Correction(Record):
 class Withdrawn(Record):
     """An entry the chair took back during the meeting (undo): in the annex, not the body."""
 
-    at: str
-    cancelled_at: str
+    at: str = Field(description="When the entry was made.")
+    cancelled_at: str = Field(description="When the chair took it back.")
     text: str
 
 

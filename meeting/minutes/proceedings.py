@@ -839,9 +839,10 @@ def withdrawn(ctx: Context, recorded: Sequence[Recorded]) -> list[m.Withdrawn]:
                 )
             else:
                 text = describe(what, ctx.state)
-            out.append(
-                m.Withdrawn(at=ctx.clock(entry.at), cancelled_at=ctx.clock(target.at), text=sentence(upper_first(text)))
-            )
+            # Listed at the time it was entered, with when it was taken back: a count taken at
+            # 12:10 and withdrawn at 12:20 read as if counted at 12:20.
+            withdrawn = _("{entry} (withdrawn at {time})").format(entry=upper_first(text), time=ctx.clock(entry.at))
+            out.append(m.Withdrawn(at=ctx.clock(target.at), cancelled_at=ctx.clock(entry.at), text=sentence(withdrawn)))
     return out
 
 

@@ -206,10 +206,10 @@ def test_a_principal_whose_proxy_is_active_cannot_vote_and_the_recused_cannot(tm
     assert meeting.refuse("yes br-1").code == "vote.already-voted"
 
 
-def test_a_principal_cannot_vote_while_the_holder_carries_the_seat(tmp_path):
+def test_a_principal_cannot_vote_once_the_holder_has_answered_for_the_seat(tmp_path):
     meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"), item="article-7")
-    meeting.run("proxy br-1 to pe-1", "move by zm-1 seconded bf-1", "roll-call", "remote br-1")
-    assert meeting.refuse("yes br-1").code == "vote.proxy-active"
+    meeting.run("proxy br-1 to pe-1", "move by zm-1 seconded bf-1", "roll-call", "yes pe-1 for br-1", "remote br-1")
+    assert meeting.refuse("yes br-1").code == "vote.already-voted"
 
 
 def test_members_not_in_good_standing_cannot_vote(tmp_path):

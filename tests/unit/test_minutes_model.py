@@ -348,8 +348,10 @@ def test_what_undo_cancelled_is_in_the_annex_not_the_body(tmp_path):
     )
     record = minutes(meeting)
     (withdrawn,) = record.journal.withdrawn
-    assert (withdrawn.at, withdrawn.cancelled_at) == ("12:16", "12:15")
+    # Listed when it was entered, with when it was taken back (it read as if counted at 12:16).
+    assert (withdrawn.at, withdrawn.cancelled_at) == ("12:15", "12:16")
     assert withdrawn.text.startswith("The count of the vote on motion 1: 16 in favour, 1 against, 1 abstention")
+    assert withdrawn.text.endswith("— carried (withdrawn at 12:16).")
     assert record.corrections == []
     assert not any("16 in favour" in e.text for e in next(i for i in record.items if i.id == "agenda").proceedings)
 

@@ -20,7 +20,7 @@ from meeting.minutes import csv as votes_csv
 from meeting.minutes.files import read
 from meeting.minutes.model import minutes_of
 from meeting.report import quorum_line
-from meeting.words import outcome_words
+from meeting.words import _votes_needed_words, outcome_words
 from tests.conftest import REPO
 from tests.kit import Meeting, start
 
@@ -593,3 +593,11 @@ def test_the_examples_decide_on_their_thresholds() -> None:
     assert _example_results("fairtrade-like") == [("carried", "carried"), ("void", "void"), ("carried", "carried")]
     # AU-like: on the least counts of the eligible seats.
     assert _example_results("au-like") == [("carried", "carried"), ("carried", "carried")]
+
+
+def test_one_vote_needed_is_said_in_the_singular() -> None:
+    """ "1 votes needed" (found by a parliamentarian's run)."""
+    assert (_votes_needed_words("at_least", Fraction(1), 1), _votes_needed_words("at_least", Fraction(8), 8)) == (
+        "1 vote",
+        "8 votes",
+    )
