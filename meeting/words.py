@@ -160,7 +160,10 @@ def decision_words(decision: DecisionClass, council: Council, rules: Rules | Non
     if decision.of == "votes_cast":
         excluded = decision.abstentions == "excluded"
         parts.append(_("abstentions excluded") if excluded else _("abstentions count as votes cast"))
-    parts.append(_("a tie carries the motion") if tie_carries(decision) else _(TIE_RULES[decision.tie]))
+    # An appeal asks "Shall the decision of the chair be sustained?": a chair read "a tie carries
+    # the motion" as the appeal carried on a tie.
+    tie = _("a tie carries the question put: on an appeal, the chair's decision stands")
+    parts.append(tie if tie_carries(decision) else _(TIE_RULES[decision.tie]))
     if decision.consensus_first:
         parts.append(_(ON_BLOCK[decision.on_block]))
     if decision.notice_days_from:

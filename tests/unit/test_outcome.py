@@ -214,7 +214,7 @@ CLASSES = [
     abstain=st.integers(min_value=0, max_value=5),
 )
 def test_a_class_said_to_carry_on_a_tie_carries_every_tie(decision, votes, abstain):
-    """`tie_carries` (what the rule's words say: "a tie carries the motion" instead of the tie
+    """`tie_carries` (what the rule's words say: "a tie carries the question put" instead of the tie
     rule) holds exactly where the count carries every tie, whatever the abstentions."""
     from meeting.domain.outcome import tie_carries
 
@@ -231,7 +231,9 @@ def test_an_appeals_rule_says_a_tie_sustains_by_carrying():
     from tests.conftest import DEMO_AGENDA
 
     council = load(DEMO_AGENDA).meeting.council  # type: ignore[union-attr]
-    assert decision_words(BUILT_IN_CLASSES["sustain"], council).endswith("a tie carries the motion")
+    assert decision_words(BUILT_IN_CLASSES["sustain"], council).endswith(
+        "a tie carries the question put: on an appeal, the chair's decision stands"
+    )
     assert decision_words(MAJORITY, council).endswith("a tie fails")
 
 
