@@ -211,6 +211,10 @@ MESSAGES: dict[str, str] = {
     "speakers.empty": N_("the speakers' queue is empty"),
     "floor.nobody": N_("nobody has the floor"),
     "undo.nothing": N_("nothing to undo"),
+    "undo.adjourned": N_(
+        "the meeting is adjourned: nothing is taken back after it; record a correction (meeting correct) "
+        "or open a new sitting (meeting run --new-sitting)"
+    ),
     "clock.behind": N_(
         "the computer's clock is about {seconds} behind the last recorded event; the record keeps that event's time until the clock catches up"
     ),

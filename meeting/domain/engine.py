@@ -1306,6 +1306,10 @@ def _at(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 
 def _undo(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    # Once adjourned the meeting can no longer act (RONR §21): undo reversed its decisions hours
+    # later. The record changes by correction now; a new sitting takes up business again.
+    if state.phase == "adjourned":
+        raise _Refusing("undo.adjourned")
     if not state.undoable:
         raise _Refusing("undo.nothing")
     return ev.Undone(target=state.undoable[-1])

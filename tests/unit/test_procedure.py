@@ -1122,3 +1122,13 @@ def test_a_principal_who_arrives_during_a_roll_call_takes_the_vote_back(tmp_path
     other = start(tmp_path / "b").run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open agenda", MAIN)
     other.run("roll-call", "yes pe-1 for br-1", "remote br-1")
     assert other.refuse("no br-1").code == "vote.already-voted"
+
+
+def test_nothing_is_undone_once_the_meeting_is_adjourned(tmp_path: Path) -> None:
+    """Three undos at 16:00 took back a 12:30 adjournment and the vote before it, and the
+    minutes put the withdrawn entries at 16:00 (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run(MAIN, "vote 10 5", "next", "adjourn")
+    assert meeting.refuse("undo").code == "undo.adjourned"
+    assert meeting.state.motions[1].status == "carried" and meeting.state.phase == "adjourned"
+    meeting.run('correct "The count on motion 1 was 10 to 5." by bo-1 "As the tellers said"')
+    assert meeting.refuse("undo").code == "undo.adjourned"  # a correction is corrected by another
