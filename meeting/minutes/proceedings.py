@@ -599,11 +599,13 @@ def _result_declared(said: Said, event: ev.Event) -> str:
 
 
 def _where(ctx: Context, step: Step) -> str | None:
-    """The item an event belongs to in the minutes."""
+    """The item an event belongs to in the minutes: the one it was done under. A motion taken
+    from the table under another item was voted there: filed under its own item, the vote read
+    before the motion that brought it back."""
     event = step.entry.event
     number = getattr(event, "motion", None)
     if isinstance(number, int) and number in ctx.state.motions and not isinstance(event, ev.PointRaised):
-        return ctx.state.motions[number].item
+        return step.item or ctx.state.motions[number].item
     if isinstance(event, ev.Noted | ev.ActionRecorded):
         return event.item
     return step.item

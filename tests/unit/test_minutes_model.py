@@ -392,3 +392,27 @@ def test_plurals_and_corrections_after_adjournment(tmp_path):
     assert correction.words == (
         "Rubén Mamani-Choque arrived at 12:03. Asked by Rubén Mamani-Choque (Bolivia), because he was in the waiting room."
     )
+
+
+def test_a_motion_taken_from_the_table_under_another_item_is_voted_there_in_the_minutes(tmp_path):
+    """Item 2's proceedings showed a tabled motion voted at 12:31, before the motion that took it
+    from the table at 12:30 under item 3 (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path, item="agenda").run(
+        "at 12:05",
+        "move by ke-1 seconded gh-1",
+        "move to table by bo-1 seconded pe-1",
+        "vote 10 5",
+        "at 12:20",
+        "open minutes",
+        "at 12:30",
+        "move to take-from-table by bo-1 seconded pe-1",
+        "vote 10 5",
+        "at 12:31",
+        "vote 12 3",
+    )
+    record = minutes(meeting)
+    assert not any(line.startswith("Vote on motion 1") for line in texts(record, "agenda"))
+    later = texts(record, "minutes")
+    taken = next(n for n, line in enumerate(later) if "taken from the table" in line)
+    voted = next(n for n, line in enumerate(later) if line.startswith("Vote on motion 1"))
+    assert taken < voted
