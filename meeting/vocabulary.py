@@ -218,6 +218,14 @@ APPEAL_OUTCOMES = {
     "carried": N_("the decision of the chair was sustained"),
     "lost": N_("the decision of the chair was overturned"),
 }
+# An objection to consideration is said of the question it objects to (RONR §26).
+OBJECTION_OUTCOMES = {
+    **OUTCOMES,
+    "carried": N_("the objection was sustained: the question is not considered"),
+    "lost": N_("the objection was not sustained: the question is considered"),
+}
+# The motions whose result is said otherwise than "carried" or "lost".
+OUTCOMES_OF_KIND = {"appeal": APPEAL_OUTCOMES, "objection_to_consideration": OBJECTION_OUTCOMES}
 
 CHOICES = {"yes": N_("yes"), "no": N_("no"), "abstain": N_("abstain"), "none": N_("did not vote")}
 

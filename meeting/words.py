@@ -18,11 +18,11 @@ from meeting.domain.seats import outside_electorate, seat_chambers
 from meeting.formats import decimal, number
 from meeting.i18n import _, ngettext
 from meeting.vocabulary import (
-    APPEAL_OUTCOMES,
     BASES,
     CASTING_VOTES,
     ON_BLOCK,
     OUTCOMES,
+    OUTCOMES_OF_KIND,
     QUORUM_UNITS,
     SHARES,
     TIE_BREAKERS,
@@ -384,7 +384,7 @@ def count_words(outcome: Outcome) -> str:
 def decided_words(outcome: Outcome, kind: str | None = None) -> str:
     """A vote's result at the end of a sentence: "carried"; "tied, awaiting the chair's
     casting vote"; "tied; carried (the chair's casting vote, in favour)"."""
-    result = _((APPEAL_OUTCOMES if kind == "appeal" else OUTCOMES)[outcome.result])
+    result = _(OUTCOMES_OF_KIND.get(kind or "", OUTCOMES)[outcome.result])
     if outcome.awaiting == "chair":  # not a tie: the chair, who votes only to decide, may decide it
         result = _("undecided, awaiting the chair's vote")
     elif outcome.awaiting is not None:

@@ -171,6 +171,10 @@ def _summary(ctx: Context, election: ElectionProgress) -> str:
         )
     if election.closed is None:
         return _("Nominations for {office} were not closed.").format(office=election.election.office)
+    if election.open_round is not None:  # not "nobody was elected" while the papers are out
+        return _("Ballot {round} for {office} is open; nobody is elected yet.").format(
+            round=election.open_round.number, office=election.election.office
+        )
     return _("Nobody was elected {office}.").format(office=election.election.office)
 
 

@@ -262,7 +262,7 @@ def _decided(said: Said, motion: Motion, outcome: ev.Outcome, method: str) -> st
     if motion.kind == "appeal" and outcome.result != "pending":
         return _with_effect(said, appeal_words(outcome, method), motion, outcome.result)
     text = _("Vote on {label} by {method}: {outcome}").format(
-        label=said.ctx.ref(motion.number), method=_(METHODS[method]), outcome=outcome_words(outcome)
+        label=said.ctx.ref(motion.number), method=_(METHODS[method]), outcome=outcome_words(outcome, motion.kind)
     )
     if outcome.result == "pending":  # the count says what it waits for
         return text + "."

@@ -403,3 +403,13 @@ def test_the_commands_in_order_on_an_item_of_several_elections(tmp_path: Path) -
     assert meeting.refuse("round for chair").code == "round.already-open"
     meeting.run("paper ke-1 times 3")
     assert "result" in election_verbs_in_order(meeting.state)
+
+
+def test_the_minutes_of_an_open_ballot_do_not_say_nobody_was_elected(tmp_path: Path) -> None:
+    """Minutes made while a ballot was out read "Nobody was elected" (found by a parliamentarian's
+    run): the ballot is said to be open."""
+    meeting = officers(tmp_path)
+    meeting.run("nominate co-1 by pe-1 seconded bo-1", "accept co-1", "close-nominations", "round")
+    record = minutes_of(meeting.state, meeting.session.recorded, "0" * 64)
+    chair = next(e for e in record.elections if e.id == "chair")
+    assert chair.words.startswith("Ballot 1 for ") and chair.words.endswith(" is open; nobody is elected yet.")

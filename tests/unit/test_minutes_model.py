@@ -416,3 +416,15 @@ def test_a_motion_taken_from_the_table_under_another_item_is_voted_there_in_the_
     taken = next(n for n, line in enumerate(later) if "taken from the table" in line)
     voted = next(n for n, line in enumerate(later) if line.startswith("Vote on motion 1"))
     assert taken < voted
+
+
+def test_an_objection_to_consideration_is_said_sustained_or_not(tmp_path):
+    """ "Motion 2 … carried" of an objection to consideration (RONR §26: the objection is
+    sustained, and the question is not considered; found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "move to object by bo-1", "vote 14 4")
+    said = texts(minutes(meeting), "agenda")
+    assert any(
+        line.startswith("Vote on motion 2 (objection to consideration)")
+        and "— the objection was sustained: the question is not considered" in line
+        for line in said
+    ), said
