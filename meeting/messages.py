@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
         "women are {share} of the voting members sitting, below the {target} the rules require: record a waiver with 'waive-balance' first"
     ),
     "balance.no-rule": N_("the rules set no gender balance to waive"),
+    "balance.short": N_("women are {share} of the voting members sitting, below the {target} the rules ask"),
     "chair.already": N_("'{id}' is already in the chair"),
     "chair.absent": N_(
         "nobody presides: only attendance, 'chair', 'secretary', notes and undo until a chair is named with 'chair MEMBER' (vice-chair: {vice})"

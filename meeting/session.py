@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
-from meeting.domain.attendance import minute_taker_away, observers_in_closed_item
+from meeting.domain.attendance import balance_falls_short, minute_taker_away, observers_in_closed_item
 from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.state import (
@@ -247,6 +247,12 @@ class Session:
         else:
             if minute_taker_away(self.state, decision):
                 warnings.append(warning(str(self.journal.path), "secretary.away", written.seq, id=self.state.secretary))
+            short = balance_falls_short(self.state, decision)
+            if short is not None:
+                share, target = short
+                warnings.append(
+                    warning(str(self.journal.path), "balance.short", written.seq, share=share, target=target)
+                )
             observers = observers_in_closed_item(self.state, decision)
             if observers:
                 warnings.append(warning(str(self.journal.path), "closed.observers-here", written.seq, ids=observers))

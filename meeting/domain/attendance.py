@@ -41,6 +41,19 @@ def minute_taker_away(state: State, event: ev.AnyEvent) -> bool:
     return touched and state.phase == "in_session" and not is_attending(state, state.secretary)
 
 
+def balance_falls_short(state: State, event: ev.AnyEvent) -> tuple[Fraction, Fraction] | None:
+    """Women's share of the voting members sitting and the share the rules ask, when this event
+    leaves the meeting in session below it and no waiver was recorded: the chair is warned at
+    the call to order, on resuming and as attendance changes (a warning, not a block)."""
+    touched = isinstance(event, (ev.Begun, ev.Resumed, ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked))
+    rule, share = state.meeting.rules.gender_balance, women_share(state)
+    if not touched or state.phase != "in_session" or state.balance_waiver is not None:
+        return None
+    return (
+        (share, rule.women_at_least) if rule is not None and share is not None and share < rule.women_at_least else None
+    )
+
+
 def observers_in_closed_item(state: State, event: ev.AnyEvent) -> list[str]:
     """The observers this event leaves in the room of a closed item (opening it with them
     here, or one coming back during it): they leave before the council takes it up (a

@@ -108,6 +108,18 @@ def test_a_chair_with_an_interest_in_an_item_hands_it_over_for_that_item_only(tm
     )
 
 
+def test_fewer_women_sitting_than_the_rules_ask_is_a_warning(tmp_path):
+    """council.md: warn when women are under 40 % of those present. A sitting of one woman among
+    twelve gave no warning anywhere but the console's panel (found by a parliamentarian's run)."""
+    one_woman = ("sl-1", "zw-1", "cm-1", "mg-1", "ke-1", "cd-2", "co-1", "bo-1", "la-1", "pg-1", "gh-1")
+    meeting = start(tmp_path).run("present sec-1 " + " ".join(one_woman))
+    warned = meeting.accept("begin")
+    assert [w.code for w in warned.warnings] == ["balance.short"]
+    assert render("balance.short", warned.warnings[0].params).startswith("women are 9% of the voting members sitting")
+    assert meeting.accept("present zm-1 bf-1 cd-1 tz-1").warnings  # 5 of 15: still short
+    assert meeting.accept("present ug-1 hn-1 pe-1").warnings == ()  # 8 of 18 is over 2/5
+
+
 def test_the_minute_taker_away_is_a_warning_and_an_acting_one_is_minuted(tmp_path):
     meeting = in_session(tmp_path, present=(*ALL_SEATS, "sec-1"))
     warned = meeting.accept("leave sec-1")
