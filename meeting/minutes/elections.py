@@ -28,7 +28,7 @@ from meeting.vocabulary import (
 )
 
 
-def _nomination_words(ctx: Context, nomination: Nomination) -> str:
+def _nomination_words(ctx: Context, election: ElectionProgress, nomination: Nomination) -> str:
     name = ctx.who(nomination.candidate)
     if nomination.by is None:
         text = _("{name}: a candidate named in the agenda").format(name=name)
@@ -42,6 +42,8 @@ def _nomination_words(ctx: Context, nomination: Nomination) -> str:
         text += _("; ") + words(NOMINATION_ANSWERS, nomination.answer)
     if nomination.withdrawn is not None:
         text += _("; ") + _("withdrew at {time}").format(time=ctx.clock(nomination.withdrawn))
+    elif election.closed is not None and election.unseconded(nomination):
+        text += _("; ") + _("not seconded, so not on the ballot")
     return text
 
 
@@ -196,7 +198,7 @@ def election_records(ctx: Context) -> list[m.ElectionRecord]:
                 region_name=region_name(ctx.council, election.region) if election.region else None,
                 composition_words=_composition(election),
                 nominations=[
-                    _nomination_words(ctx, n)
+                    _nomination_words(ctx, election, n)
                     for n in election.nominations
                     if n.by is not None or n.answer is not None or n.withdrawn is not None
                 ],

@@ -413,3 +413,14 @@ def test_the_minutes_of_an_open_ballot_do_not_say_nobody_was_elected(tmp_path: P
     record = minutes_of(meeting.state, meeting.session.recorded, "0" * 64)
     chair = next(e for e in record.elections if e.id == "chair")
     assert chair.words.startswith("Ballot 1 for ") and chair.words.endswith(" is open; nobody is elected yet.")
+
+
+def test_a_nomination_never_seconded_is_said_to_have_lapsed(tmp_path: Path) -> None:
+    """A nomination from the floor without the seconder the election asks was dropped from the
+    ballot without a word in the minutes (found by a chair's run)."""
+    meeting = officers(tmp_path)
+    meeting.run("nominate co-1 by pe-1 seconded bo-1", "nominate br-1 by hn-1", "close-nominations")
+    assert meeting.state.elections["chair"].candidates == ("co-1",)
+    record = minutes_of(meeting.state, meeting.session.recorded, "0" * 64)
+    said = next(e for e in record.elections if e.id == "chair").nominations
+    assert [line.endswith("not seconded, so not on the ballot") for line in said] == [False, True]

@@ -101,14 +101,16 @@ class ElectionProgress:
     def standing(self) -> tuple[str, ...]:
         """Who would be on the ballot if nominations closed now: nominated and not declined or
         withdrawn; from the floor, seconded where the election asks a seconder."""
-        seconded = bool(self.election.seconded)
         return tuple(
             n.candidate
             for n in self.nominations
-            if n.answer != "declined"
-            and n.withdrawn is None
-            and (n.at is None or not seconded or n.seconder is not None)
+            if n.answer != "declined" and n.withdrawn is None and not self.unseconded(n)
         )
+
+    def unseconded(self, nomination: Nomination) -> bool:
+        """A nomination from the floor without the seconder the election asks: it does not
+        stand, and lapses when nominations close."""
+        return bool(self.election.seconded) and nomination.at is not None and nomination.seconder is None
 
     @property
     def withdrawn(self) -> frozenset[str]:
