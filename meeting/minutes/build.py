@@ -149,6 +149,8 @@ def build(
         if not ctx.hidden(a.item)
     ]
     hashed = last_entry_sha256 or "?"
+    # TRANSLATORS: where a copy of the minutes is kept, as a placeholder in a command line.
+    folder = _("FOLDER")
     journal = m.JournalRecord(
         entries=len(recorded),
         last_entry_sha256=last_entry_sha256,
@@ -158,10 +160,10 @@ def build(
             "SHA-256 hash {hash}."
         ).format(entries=len(recorded), hash=hashed),
         how_to_check=_(
-            "To check a copy against the journal, run this command on the folder that holds both (FOLDER); "
+            "To check a copy against the journal, run this command on the folder that holds both ({folder}); "
             "any change to the journal or to these minutes is reported:"
-        ),
-        check_command=f"meeting verify FOLDER --expect {hashed}",
+        ).format(folder=folder),
+        check_command=f"meeting verify {folder} --expect {hashed}",
         withdrawn=withdrawn(ctx, recorded),
         circulated=[
             m.CirculatedRecord(

@@ -481,7 +481,9 @@ class JournalRecord(Record):
     sources: list[Source]
     words: str
     how_to_check: str
-    check_command: str = Field(description="The command that checks a copy, FOLDER standing for where it is kept.")
+    check_command: str = Field(
+        description="The command that checks a copy, FOLDER (in the minutes' language) standing for where it is kept."
+    )
     withdrawn: list[Withdrawn] = Field(default_factory=list)
     circulated: list[CirculatedRecord] = Field(default_factory=list)
 
