@@ -11,6 +11,7 @@ How rules read as sentences (thresholds, quorum, a vote's arithmetic) is `meetin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -476,6 +477,8 @@ def who(where: Council | State, member_id: str) -> str:
     if member is None:
         return member_id
     told = about(where, member)
+    # Inside brackets, a country's own ("DR Congo (South Kivu)") becomes a comma: no brackets in brackets.
+    told = told and re.sub(r"\s*\(([^()]*)\)", r", \1", told)
     return f"{member.name} ({told})" if told else member.name
 
 

@@ -369,7 +369,7 @@ def test_a_point_of_order_is_not_numbered_as_a_motion_and_motions_keep_the_chair
     record = minutes(meeting)
     assert [(m.number, m.minutes_number) for m in record.motions] == [(1, 1), (2, None), (3, 3)]
     lines = texts(record, "focal-points")
-    assert "Furaha Bisimwa-Mirindi (DR Congo (South Kivu)) raised a point of order: “Not germane”." in lines
+    assert "Furaha Bisimwa-Mirindi (DR Congo, South Kivu) raised a point of order: “Not germane”." in lines
     assert "The chair ruled the point of order not well taken." in lines
     assert lines[-2].startswith("Motion 3 (appeal from the chair) on the point of order, moved by")
 

@@ -162,3 +162,10 @@ def test_the_contexts_of_agreement_are_those_the_catalogs_hold():
     """`agreeing` looks words up under the contexts the catalogs were extracted with."""
     contexts = {message.context for message in catalog(TEMPLATE) if message.context}
     assert {WOMAN, WOMEN, SEVERAL} <= contexts
+
+
+def test_a_country_with_its_own_brackets_is_not_bracketed_twice(tmp_path):
+    """ "Furaha Bisimwa-Mirindi (DR Congo (South Kivu))" (found by a secretary's run)."""
+    state = start(tmp_path).state
+    assert who(state, "cd-2") == "Furaha Bisimwa-Mirindi (DR Congo, South Kivu)"
+    assert who(state, "gh-1") == "Ama Serwaa Boatemaa (Ghana)"
