@@ -222,8 +222,10 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
     if kind == "division_of_question":
         return None if main_motion(state) else _out("motion.no-main")
     if kind == "appeal":
+        # Any ruling of the chair may be appealed: on a point of order, on a question of
+        # privilege (RONR §19, §24).
         decided = last_decided(state)
-        ruled = decided is not None and decided.kind == "point_of_order" and decided.ruling is not None
+        ruled = decided is not None and ruled_by_chair(decided) and decided.ruling is not None
         return None if ruled else _out("motion.no-ruling")
     if pending is not None:
         return _out("motion.main-pending")

@@ -299,7 +299,7 @@ def _adopts_agenda(ctx: Context, motion: Motion) -> bool:
 def _appeal_effect(ctx: Context, motion: Motion, sustained: bool) -> str | None:
     """A reversed ruling on a point of order changes the fate of the motion it was about."""
     point = ctx.state.motions.get(motion.applies_to) if motion.applies_to is not None else None
-    if sustained or point is None or point.applies_to is None:
+    if sustained or point is None or point.kind != "point_of_order" or point.applies_to is None:
         return None
     against = ctx.ref(point.applies_to)
     if point.ruling == "well-taken":

@@ -617,15 +617,21 @@ def test_appeal_needs_a_second(tmp_path: Path) -> None:
     assert (refused.code, refused.params) == ("motion.not-seconded", {"motion": 3})
 
 
-@pytest.mark.parametrize(
-    "before",
-    [[], [MAIN], [MAIN, "vote 12 3"], [MAIN, move("question_of_privilege"), "rule not-well-taken"]],
-    ids=["nothing", "main-pending", "after-a-vote", "after-a-ruling-on-privilege"],
-)
+@pytest.mark.parametrize("before", [[], [MAIN], [MAIN, "vote 12 3"]], ids=["nothing", "main-pending", "after-a-vote"])
 def test_appeal_with_no_ruling_is_refused(tmp_path: Path, before: list[str]) -> None:
     meeting = in_session(tmp_path).run(*before)
     refused = meeting.refuse(move("appeal", by="cd-2", seconded="ug-1"))
     assert (refused.code, refused.params) == ("motion.no-ruling", {})
+
+
+def test_a_ruling_on_a_question_of_privilege_may_be_appealed(tmp_path: Path) -> None:
+    """RONR §24: any ruling of the chair may be appealed; a ruling that a question of privilege
+    was not well taken was not (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run(MAIN, move("question_of_privilege"), "rule not-well-taken")
+    meeting.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 6 11")
+    privilege = meeting.state.motions[2]
+    assert (privilege.ruling, privilege.appeal) == ("not-well-taken", "reversed")
+    assert meeting.state.stack == [1]  # the main motion stands as it was
 
 
 def test_appeal_while_the_point_is_still_pending_is_refused(tmp_path: Path) -> None:
