@@ -46,12 +46,11 @@ def balance_falls_short(state: State, event: ev.AnyEvent) -> tuple[Fraction, Fra
     leaves the meeting in session below it and no waiver was recorded: the chair is warned at
     the call to order, on resuming and as attendance changes (a warning, not a block)."""
     touched = isinstance(event, (ev.Begun, ev.Resumed, ev.AttendanceChanged, ev.ProxyLodged, ev.ProxyRevoked))
-    rule, share = state.meeting.rules.gender_balance, women_share(state)
-    if not touched or state.phase != "in_session" or state.balance_waiver is not None:
+    if not touched or state.phase != "in_session" or state.balance_waiver is not None or not balance_short(state):
         return None
-    return (
-        (share, rule.women_at_least) if rule is not None and share is not None and share < rule.women_at_least else None
-    )
+    rule, share = state.meeting.rules.gender_balance, women_share(state)
+    assert rule is not None and share is not None  # as balance_short found them
+    return share, rule.women_at_least
 
 
 def observers_in_closed_item(state: State, event: ev.AnyEvent) -> list[str]:
