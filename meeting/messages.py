@@ -213,8 +213,8 @@ MESSAGES: dict[str, str] = {
     "floor.nobody": N_("nobody has the floor"),
     "undo.nothing": N_("nothing to undo"),
     "undo.adjourned": N_(
-        "the meeting is adjourned: nothing is taken back after it; record a correction (meeting correct) "
-        "or open a new sitting (meeting run --new-sitting)"
+        "the meeting is adjourned: nothing is taken back after it; record a correction with 'correct', "
+        "or open a new sitting with 'sitting'"
     ),
     "clock.behind": N_(
         "the computer's clock is about {seconds} behind the last recorded event; the record keeps that event's time until the clock catches up"

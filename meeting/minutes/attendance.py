@@ -131,11 +131,18 @@ def _attendance(ctx: Context, steps: list[Step]) -> m.Attendance:
     council = ctx.council
     changes: dict[str, list[tuple[datetime, str]]] = {}
     lodged: list[tuple[str, str, datetime, datetime | None]] = []
+    begun = False
     for step in steps:
         event, at = step.entry.event, step.entry.at
+        begun = begun or isinstance(event, ev.Begun)
         if isinstance(event, ev.AttendanceChanged):
             for member, status in event.changes.items():
-                changes.setdefault(member, []).append((at, status))
+                # Before the call to order only where a member stands at it counts: one marked
+                # present by mistake, then absent, was minuted "in person".
+                if begun:
+                    changes.setdefault(member, []).append((at, status))
+                else:
+                    changes[member] = [(at, status)]
         elif isinstance(event, ev.ProxyLodged):
             lodged.append((event.principal, event.holder, at, None))
         elif isinstance(event, ev.ProxyRevoked):

@@ -86,7 +86,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("t", "form('note')", N_("Note"), ("note",), footer=False),  # taken in every phase
     KeyAction("e", "form('recess')", N_("Recess"), ("recess",), _SITTING, footer=False),
     KeyAction("e", "run('resume')", N_("Resume"), ("resume",), frozenset({"in_recess"})),
-    KeyAction("u", "undo", N_("Undo"), ("undo",)),
+    KeyAction("u", "undo", N_("Undo"), ("undo",), _OPEN),  # nothing is undone once adjourned
     KeyAction("colon", "command", N_("Command"), ()),
     KeyAction("question_mark", "app.help", N_("Help"), (), footer=False),  # the footer ends "? More keys"
     KeyAction("q", "app.quit", N_("Quit"), (), footer=False),

@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
-from meeting.domain.engine import Refused, count_refused
+from meeting.domain.engine import Refused, count_refused, verb_refused
 from meeting.domain.language import VERBS
 from meeting.domain.procedure import voting_open
 from meeting.domain.state import not_taken_up
@@ -232,8 +232,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
 
         state = self.session.state
         if verb == "undo":
-            if not state.undoable:
-                self.post_message(RunCommand(command_line("undo")))  # the engine says there is nothing to undo
+            if not state.undoable or verb_refused(state, "undo") is not None:
+                self.post_message(RunCommand(command_line("undo")))  # the engine says why not, at once
                 return
             target = next(r for r in self.session.recorded if r.seq == state.undoable[-1])
             question = _("Undo the last action: {what}?").format(what=describe(target.event, state))

@@ -149,6 +149,13 @@ class Picker(Vertical, can_focus=False):
             self.values = [value]
             self.query_one(_SearchBox).value = self._label(value)
 
+    def put_back(self, held: str) -> None:
+        """What a draft held: a choice, or letters typed and not yet taken (in the box again)."""
+        if any(c.value == held for c in self.choices):
+            self.pick(held)
+        elif not self.multiple:
+            self.query_one(_SearchBox).value = held
+
     def offer(self, choices: list[Choice]) -> None:
         """Other choices than those it was built with; what was chosen stays if still offered."""
         if [c.value for c in choices] == [c.value for c in self.choices]:
@@ -201,6 +208,12 @@ class Picker(Vertical, can_focus=False):
         dropped, and never sent as an earlier choice the box no longer shows."""
         typed = self.query_one(_SearchBox).value
         return "" if not typed or (not self.multiple and self.value and typed == self._label(self.value)) else typed
+
+    @property
+    def choosable(self) -> bool:
+        """Whether the letters in the box match a choice that may be taken, not yet taken."""
+        options = self.query_one(_Choices)
+        return any(not options.get_option_at_index(n).disabled for n in range(options.option_count))
 
     def move(self, step: int) -> None:
         options = self.query_one(OptionList)

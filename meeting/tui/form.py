@@ -126,6 +126,11 @@ _MOTIONS_FOR: dict[tuple[str, str], Callable[[State], list[int]]] = {
 _ON_A_NOMINATION = frozenset({"second-nomination", "accept", "decline", "withdraw-candidacy"})
 
 
+class _Fields(VerticalScroll, can_focus=False):
+    """A form's fields, scrolled as the focus moves through them: never a Tab stop of its own,
+    where the digits typed next were lost (found by a chair's run)."""
+
+
 class CommandForm(ModalScreen[None]):
     CSS_PATH = ["form.tcss"]  # a list: the forms built on this one add their own
     BINDINGS = [
@@ -147,7 +152,7 @@ class CommandForm(ModalScreen[None]):
         self.line = ""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form"):
+        with _Fields(classes="dialog form"):
             # A heading may hold an office's name from the agenda: a Text, never read as markup.
             yield Label(Text(self.heading or f"{self.verb.name} · {_(self.verb.summary)}"), classes="title")
             yield from self.extra()
@@ -302,7 +307,13 @@ class CommandForm(ModalScreen[None]):
             words = field_words(self.verb.name, arg.name)
             if isinstance(widget, Picker):
                 if widget.unmatched:
-                    said = _("nothing matches {typed}").format(typed=in_quotes(widget.unmatched.strip()))
+                    # A name listed under letters not yet taken is taken with Enter, as the hint says.
+                    typed = in_quotes(widget.unmatched.strip())
+                    said = (
+                        _("{typed} is not chosen yet: Enter takes the name highlighted, ↓ goes down the list")
+                        if widget.choosable
+                        else _("nothing that may be chosen matches {typed}")
+                    ).format(typed=typed)
                     return FieldProblem(arg.name, labelled(words, said))
                 raw: Any = widget.values
                 if raw and arg.kind == "members":
@@ -385,12 +396,13 @@ class CommandForm(ModalScreen[None]):
         return self.verb.name, state.current, state.pending.number if state.pending else None
 
     def draft(self) -> dict[str, str]:
-        """What the fields hold: a picker's choice, a box's or a text area's words."""
+        """What the fields hold: a picker's choice (or the letters typed in it, not yet taken), a
+        box's or a text area's words."""
         held: dict[str, str] = {}
         for arg, _optional in self.args:
             widget = self.query_one(f"#field-{arg.name}")
-            if isinstance(widget, Picker) and not widget.multiple and widget.value:
-                held[arg.name] = widget.value
+            if isinstance(widget, Picker) and not widget.multiple and (widget.value or widget.unmatched):
+                held[arg.name] = widget.value or widget.unmatched
             elif isinstance(widget, FoldedText):
                 held[arg.name] = widget.text
             elif isinstance(widget, Input):
@@ -402,7 +414,7 @@ class CommandForm(ModalScreen[None]):
         for name, value in draft.items():
             widget = self.query_one(f"#field-{name}")
             if isinstance(widget, Picker):
-                widget.pick(value)
+                widget.put_back(value)
             elif isinstance(widget, FoldedText):
                 widget.load_text(value)
             elif isinstance(widget, Input):

@@ -39,9 +39,10 @@ _NO_TEXT = frozenset(
 class MotionForm(CommandForm):
     CSS_PATH = ["form.tcss", "motion.tcss"]  # a subclass's CSS_PATH replaces its base's
 
-    def __init__(self, point: bool = False) -> None:
+    def __init__(self, point: bool = False, kind: str | None = None) -> None:
+        """`kind`: the word of the kind to start on (the palette's "amendment")."""
         super().__init__("move", title=_("Move a motion"))
-        self.start_kind = POINT if point else None
+        self.start_kind = POINT if point else kind
         self.amended = ""
 
     def compose(self) -> ComposeResult:

@@ -13,8 +13,11 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from meeting.domain.engine import Refused, plain_letters, verb_refused
 from meeting.domain.language import GRAMMAR, Verb
+from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
+from meeting.domain.procedure import motions_in_order
 from meeting.i18n import _
 from meeting.messages import render_named
+from meeting.vocabulary import MOTION_NAMES
 
 if TYPE_CHECKING:
     from meeting.domain.state import State
@@ -27,6 +30,11 @@ class VerbsProvider(Provider):
     def _open(self, verb: str) -> None:
         app: MeetingApp = self.app  # type: ignore[assignment]
         app.call_later(app.open_form, verb)
+
+    def _open_kind(self, word: str) -> None:
+        from meeting.tui.motion import MotionForm
+
+        self.app.call_later(self.app.push_screen, MotionForm(kind=word))
 
     @property
     def _state(self) -> State:
@@ -64,3 +72,15 @@ class VerbsProvider(Provider):
                 score /= 2
             under = verb.example if refused is None else "✗ " + render_named(refused.code, refused.params, self._state)
             yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)
+        # Each kind of motion by its name, opening the move form on it: "amendment" found only
+        # `nominate` (its summary says "amend"), and "appeal" the approval of minutes.
+        in_order = motions_in_order(self._state)
+        for word in MOTION_WORDS:
+            kind = KIND_OF_WORD[word]
+            title = f"move · {_(MOTION_NAMES[kind])}"
+            score = plain.match(plain_letters(title))
+            if score <= 0:
+                continue
+            under = f"move to {word}" if kind in in_order else "✗ " + _("not in order now")
+            score = score if kind in in_order else score / 2
+            yield Hit(score, matcher.highlight(title), lambda w=word: self._open_kind(w), help=under)

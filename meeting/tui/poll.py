@@ -106,6 +106,8 @@ class PollScreen(Screen[None]):
     def _row(self, state: State, poll: Poll, voter: Voter) -> Row:
         answer = poll.choices.get(voter.seat)
         shown = words(CHOICES, answer[1]).upper() if answer else "·"
+        if answer is not None:  # who answered: the principal, arrived since, answers for the seat
+            voter = answer[0]
         cast_by = "" if voter.via == "titular" else f"{member_name(state, voter.voter)} ({words(CAST_BY, voter.via)})"
         return Row(voter.seat, (member_name(state, voter.seat), shown, cast_by))
 

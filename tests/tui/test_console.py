@@ -234,7 +234,13 @@ async def test_letters_that_match_nobody_are_said_and_never_sent_as_an_earlier_c
         assert app.focused is member.query_one(Input)  # stays, to mend the letters
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Member: nothing matches “secretary”" in shown(app, ".error")
+        assert "Member: nothing that may be chosen matches “secretary”" in shown(app, ".error")
+        # Letters that match, not taken with Enter: said so, not "nothing matches" under the name.
+        member.focus()
+        await type_text(pilot, "Tendai")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Member: “Tendai” is not chosen yet: Enter takes the name highlighted" in shown(app, ".error")
     assert sent == [] and meeting.state.interests == []
 
 
@@ -534,6 +540,26 @@ async def test_the_palette_lists_what_may_be_done_now_and_says_why_not_of_the_re
         assert "✗ the meeting is adjourned" in adjourn
 
 
+async def test_the_palette_finds_each_kind_of_motion_by_its_name(tmp_path):
+    """ "amendment" found only `nominate`, and "appeal" the approval of minutes (found by a
+    chair's run): each kind is found by its name and opens the move form on it."""
+    from textual.command import CommandList, CommandPalette
+
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "amendment")
+        await pilot.pause(0.4)
+        assert isinstance(app.screen, CommandPalette)
+        listed = app.screen.query_one(CommandList)
+        assert str(listed.get_option_at_index(0).prompt).startswith("move · amendment")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MotionForm)
+        assert app.screen.query_one("#field-kind", Picker).value == "amend"
+
+
 def test_every_field_of_every_form_has_words():
     """A form labels each argument in words, never with its name in the grammar (the approval
     of minutes once showed "corrections", the conclusion of a consensus "outcome")."""
@@ -810,6 +836,37 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         assert "Reason: “Who confirms is part of how”" in all_text(app)  # the members hear why
 
 
+async def test_tab_goes_from_field_to_field_and_nowhere_else(tmp_path):
+    """Tab, Tab, Tab, 7 in the vote form: the 7 was lost on the form's scrolling frame, a Tab
+    stop of its own (found by a chair's run)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.focused.id if app.focused else None)
+        assert seen == ["field-no", "field-abstain", "field-yes", "field-no"]
+
+
+async def test_letters_typed_in_a_picker_are_kept_with_the_draft(tmp_path):
+    """Esc after typing a mover's letters, not yet taken with Enter, kept nothing of them, and
+    counted a draft put back as unchanged (found by a chair's run)."""
+    meeting = in_session(tmp_path, item="focal-points")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        form = app.screen
+        assert isinstance(form, MotionForm)
+        form.query_one("#field-mover", Picker).focus()
+        await type_text(pilot, "Otien")
+        await pilot.press("escape", "m", "ctrl+r")
+        await pilot.pause()
+        mover = app.screen.query_one("#field-mover", Picker)
+        assert mover.query_one(Input).value == "Otien" and mover.value is None
+
+
 async def test_in_the_roll_call_grid_a_principal_who_arrives_answers_for_the_seat(tmp_path):
     here = [seat for seat in ALL_SEATS if seat != "br-1"]
     meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open article-7")
@@ -824,6 +881,8 @@ async def test_in_the_roll_call_grid_a_principal_who_arrives_answers_for_the_sea
         await pilot.press("y")
         poll = meeting.state.pending.poll
         assert poll is not None and poll.choices["br-1"][0].voter == "br-1"  # not the holder
+        row = next(row for row in roster.rows if row.member == "br-1")
+        assert row.cells[2] == ""  # no longer "cast by" the proxy holder
 
 
 async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
@@ -1109,10 +1168,12 @@ async def test_the_footer_follows_the_phase(tmp_path):
         app.main.redraw()
         await pilot.pause()
         assert "run('begin')" not in offered() and "run('next')" in offered()
+        assert "undo" in offered()
         meeting.run("adjourn")
         app.main.redraw()
         await pilot.pause()
-        assert not {"run('begin')", "run('next')", "move", "vote"} & offered()
+        # Nothing is undone once adjourned: no Undo offered, rather than a question and then "no".
+        assert not {"run('begin')", "run('next')", "move", "vote", "undo"} & offered()
 
 
 async def test_the_item_pane_shows_what_the_agenda_prepared(tmp_path):

@@ -428,3 +428,19 @@ def test_an_objection_to_consideration_is_said_sustained_or_not(tmp_path):
         and "— the objection was sustained: the question is not considered" in line
         for line in said
     ), said
+
+
+def test_a_member_marked_present_by_mistake_before_the_call_to_order_is_minuted_absent(tmp_path):
+    """Marked present, then absent, before the call to order, Siti Rahmawati-Lubis was minuted
+    "in person" (found by a chair's run)."""
+    everyone_but = [seat for seat in ALL_SEATS if seat != "id-1"]
+    meeting = start(tmp_path).run("present " + " ".join(everyone_but) + " id-1", "absent id-1", "begin")
+    record = minutes(meeting)
+    rows = {
+        row.member.id: row
+        for sitting in record.sittings
+        for region in sitting.attendance.regions
+        for row in region.rows
+    }
+    assert rows["id-1"].attended == "absent" and rows["id-1"].arrived is None
+    assert rows["ph-1"].attended == "in person"
