@@ -67,7 +67,11 @@ def motion_line(motion: Motion) -> str:
 def summary_lines(state: State) -> Iterator[str]:
     agenda = state.meeting.agenda
     yield f"{agenda.title} [{agenda.id}]: {_(PHASES[state.phase])}"
-    counts: Counter[str] = Counter(p.status for p in state.presence.values())
+    # A seat not here is absent; an alternate or an observer not here was not expected.
+    seats = {seat.id for seat in state.meeting.council.seats}
+    counts: Counter[str] = Counter(
+        p.status for member_id, p in state.presence.items() if member_id in seats or p.status != "absent"
+    )
     yield _("Attendance: {counts}").format(
         counts=", ".join(f"{counts[s]} {_(ATTENDANCE[s])}" for s in ATTENDANCE if counts[s])
     )
@@ -80,10 +84,12 @@ def summary_lines(state: State) -> Iterator[str]:
     if in_order:
         yield _("In order now: {motions}").format(motions=_(", ").join(_(MOTION_NAMES[kind]) for kind in in_order))
     yield _("Items:")
+    statuses = {item_id: _(ITEM_STATUS[state.items[item_id].status]) for item_id in state.order}
+    width = max(map(len, statuses.values()), default=0)
     for number, item_id in enumerate(state.order, start=1):
         item = state.items[item_id]
         used = minutes_used(state, item_id)
-        yield f"  {number:>2}. {item_id:<20} {_(ITEM_STATUS[item.status]):<9} {used:>3}/{item.item.minutes} min"
+        yield f"  {number:>2}. {item_id:<20} {statuses[item_id]:<{width}} {used:>3}/{item.item.minutes} min"
     held = [e for e in state.elections.values() if e.closed is not None]
     if held:
         yield _("Elections:")

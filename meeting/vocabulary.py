@@ -147,6 +147,7 @@ ITEM_STATUS = {
     "pending": N_("pending"),
     "open": N_("open"),
     "done": N_("done"),
+    "unfinished": N_("unfinished"),
     "deferred": N_("deferred"),
     "dropped": N_("dropped from the agenda"),
 }

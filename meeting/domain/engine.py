@@ -71,7 +71,7 @@ from meeting.domain.procedure import (
     target_of,
     voting_open,
 )
-from meeting.domain.state import Motion, Poll, State
+from meeting.domain.state import WAITING, Motion, Poll, State
 from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
 
 
@@ -681,7 +681,7 @@ def _step(offset: int, code: str) -> Handler:
         position = start + offset
         while 0 <= position < len(state.order):
             item = state.order[position]
-            if state.items[item].status in ("pending", "open"):
+            if state.items[item].status in WAITING:
                 leaving: Literal["done", "pending"] = "done" if offset > 0 else "pending"
                 return ev.ItemOpened(item=item, leaving=leaving, chair=_chair_for(state, item))
             position += offset

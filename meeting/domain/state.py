@@ -27,7 +27,9 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 Phase = Literal["not_started", "in_session", "in_recess", "adjourned"]
-ItemStatus = Literal["pending", "open", "done", "deferred", "dropped"]
+ItemStatus = Literal["pending", "open", "done", "unfinished", "deferred", "dropped"]
+# Items still to be taken up: never opened, or left unfinished when a sitting adjourned.
+WAITING: frozenset[ItemStatus] = frozenset({"pending", "unfinished"})
 MotionStatus = Literal[
     "pending",
     "carried",
@@ -357,8 +359,16 @@ def _finish_current_item(state: State) -> None:
     """Adjournment ends the item under discussion."""
     item = state.current_item
     if item is not None and item.status == "open":
-        item.status = "done"
+        item.status = status_at_adjournment(state)
     state.current = None
+
+
+def status_at_adjournment(state: State) -> ItemStatus:
+    """The item under discussion when the meeting adjourns is done when it was the agenda's
+    last business; with other items still to take up, it is unfinished business, taken up
+    again at the next sitting (RONR §21), not minuted as done."""
+    waiting = any(item_id != state.current and state.items[item_id].status in WAITING for item_id in state.order)
+    return "unfinished" if waiting else "done"
 
 
 def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:

@@ -793,6 +793,12 @@ def unfinished(ctx: Context) -> list[str]:
     for item_id in state.order:
         if state.items[item_id].status == "deferred":
             lines.append(_("{item} was deferred to a later meeting.").format(item=upper_first(ctx.item_words(item_id))))
+        elif state.items[item_id].status == "unfinished":
+            lines.append(
+                _("{item} was left unfinished when the meeting adjourned.").format(
+                    item=upper_first(ctx.item_words(item_id))
+                )
+            )
         elif item_id in pending:
             lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))
     return lines

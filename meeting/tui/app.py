@@ -20,7 +20,7 @@ from meeting.domain import events as ev
 from meeting.domain.engine import Refused, count_refused, verb_refused
 from meeting.domain.language import VERBS
 from meeting.domain.procedure import voting_open
-from meeting.domain.state import not_taken_up
+from meeting.domain.state import not_taken_up, status_at_adjournment
 from meeting.i18n import _, key_label, ngettext
 from meeting.journal import JournalError
 from meeting.messages import render, render_named
@@ -239,6 +239,9 @@ class MeetingApp(KeysInTurn, TerminalApp):
             question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
         else:
             question = _("Close the meeting (adjourn)?")
+            if state.current is not None and status_at_adjournment(state) == "unfinished":
+                current = item_heading(state.order.index(state.current) + 1, item_title(state, state.current))
+                question += "\n" + _("{item} is left unfinished.").format(item=current)
             left = not_taken_up(state)
             if left:
                 titles = _("; ").join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in left)

@@ -46,7 +46,7 @@ from meeting.vocabulary import (
 )
 from meeting.words import counts_words, decision_words, exact_words, labelled
 
-_ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "deferred": "»"}
+_ITEM_MARKS = {"pending": " ", "open": "▶", "done": "✓", "unfinished": "…", "deferred": "»"}
 
 
 def local_time(state: State, moment: datetime) -> str:

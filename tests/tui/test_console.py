@@ -400,8 +400,9 @@ async def test_undo_asks_what_it_will_undo_then_undoes_it(tmp_path):
 
 
 async def test_adjourning_names_the_items_not_taken_up(tmp_path):
-    """Before the meeting closes, the chair hears which items of the agenda were never taken up
-    (the minutes will say so); none, none named."""
+    """Before the meeting closes, the chair hears that the item under discussion is left
+    unfinished and which items of the agenda were never taken up (the minutes will say so);
+    none, none named."""
     meeting = in_session(tmp_path, item="aob")
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
@@ -409,7 +410,10 @@ async def test_adjourning_names_the_items_not_taken_up(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         question = app.screen.question
-        assert question.startswith("Close the meeting (adjourn)?\n9 items not taken up: 1. Opening, roll call")
+        assert question.startswith(
+            "Close the meeting (adjourn)?\n9. Any other business is left unfinished.\n"
+            "9 items not taken up: 1. Opening, roll call"
+        )
         assert question.endswith(
             "; 8. Election of the council's rapporteur to the ASM policy dialogue; 10. Date of the next meeting and closing"
         )

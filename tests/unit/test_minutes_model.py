@@ -123,6 +123,29 @@ def test_what_is_left_at_adjournment_is_unfinished_business(tmp_path):
     assert record.motion(1).status == "pending" and record.motion(1).vote is None
 
 
+def test_the_item_open_at_adjournment_is_unfinished_unless_it_was_the_last(tmp_path):
+    # `next` opened item 2 and the meeting adjourned at once: item 2 was not dealt with.
+    meeting = in_session(tmp_path, item="opening").run("next", "adjourn")
+    assert [meeting.state.items[i].status for i in ("opening", "interests", "agenda")] == [
+        "done",
+        "unfinished",
+        "pending",
+    ]
+    record = minutes(meeting)
+    assert "Item 2, “Declarations of interest” was left unfinished when the meeting adjourned." in record.unfinished
+    assert record.items[1].status_words == "unfinished"
+    # The next sitting takes it up again where the meeting left off.
+    meeting.run("sitting", "present " + " ".join(ALL_SEATS), "begin", "next")
+    assert meeting.state.current == "interests"
+
+
+def test_the_last_item_open_at_adjournment_is_done(tmp_path):
+    meeting = in_session(tmp_path, item="opening")
+    meeting.run(*["next"] * (len(meeting.state.order) - 1), "adjourn")
+    assert {meeting.state.items[i].status for i in meeting.state.order} == {"done"}
+    assert not any("unfinished" in line or "not taken up" in line for line in minutes(meeting).unfinished)
+
+
 def test_minutes_of_a_meeting_still_running_say_the_journal_has_not_ended_it(tmp_path):
     meeting = in_session(tmp_path).run("at 12:30", 'note "Discussion continues."')
     record = minutes(meeting)
