@@ -258,6 +258,14 @@ PROXY_REFUSED = {
     "proxy.other-region": N_("from another region"),
     "proxy.holder-full": N_("holds the most proxies the rules allow"),
 }
+# Why a member may not move, second, object or block (engine.acting_refusal), beside the name.
+ACTING_REFUSED = {
+    "member.observer": N_("attends as an observer"),
+    "member.not-here": N_("not here"),
+    "member.no-seat": N_("holds no voting seat"),
+    "member.recused": N_("recused from this item"),
+    "interest.not-ruled": N_("interest not yet ruled on"),
+}
 # The chair's casting vote, given or not: what decided a tie.
 CASTING_VOTES = {
     "yes": N_("the chair's casting vote, in favour"),

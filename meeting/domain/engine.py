@@ -365,17 +365,26 @@ def _member_who_may_act(state: State, ref: Ref, role: str, item: str | None = No
     """A member of the assembly who is here: to move, second, object or block; on `item`'s
     questions, neither recused from them nor waiting for the chair's ruling on an interest."""
     member = resolve_member(state, ref)
-    if member.role == "observer":
-        raise _Refusing("member.observer", ref.col, id=member.id, role=role)
-    if not is_attending(state, member.id):
-        raise _Refusing("member.not-here", ref.col, id=member.id, role=role)
-    if not sits(state, member):
-        raise _Refusing("member.no-seat", ref.col, id=member.id, role=role)
-    if recused(state, member.id, item):
-        raise _Refusing("member.recused", ref.col, id=member.id, item=item, role=role)
-    if member.id in awaiting_ruling(state, item):
-        raise _Refusing("interest.not-ruled", ref.col, id=member.id, item=item, role=role)
+    code = acting_refusal(state, member, item)
+    if code is not None:
+        raise _Refusing(code, ref.col, id=member.id, item=item, role=role)
     return member
+
+
+def acting_refusal(state: State, member: Member, item: str | None) -> str | None:
+    """Why the member may not move, second, object or block (on `item`'s questions) or take
+    the chair: the code of the first reason, or None. The forms grey such members by it."""
+    if member.role == "observer":
+        return "member.observer"
+    if not is_attending(state, member.id):
+        return "member.not-here"
+    if not sits(state, member):
+        return "member.no-seat"
+    if recused(state, member.id, item):
+        return "member.recused"
+    if member.id in awaiting_ruling(state, item):
+        return "interest.not-ruled"
+    return None
 
 
 def _pending(state: State) -> Motion:

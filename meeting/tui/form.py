@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from meeting.domain.attendance import proxy_givers, proxy_holder_refusals, proxy_holders
 from meeting.domain.elections.conduct import election_for, ranked_candidates
+from meeting.domain.engine import acting_refusal
 from meeting.domain.language import VERBS, Arg, Command, Ref, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
 from meeting.domain.procedure import motions_open_to_postal_ballot, motions_to_publish, motions_to_reconsider
@@ -40,7 +41,7 @@ from meeting.tui.fields import (
     nominees,
 )
 from meeting.tui.messages import CommandAnswered, RunCommand
-from meeting.vocabulary import CHOICES, MOTION_NAMES, PROXY_REFUSED, RULINGS, in_quotes, words
+from meeting.vocabulary import ACTING_REFUSED, CHOICES, MOTION_NAMES, PROXY_REFUSED, RULINGS, in_quotes, words
 from meeting.words import labelled
 
 if TYPE_CHECKING:
@@ -121,6 +122,24 @@ _MOTIONS_FOR: dict[tuple[str, str], Callable[[State], list[int]]] = {
     ("postal-ballot", "motion"): motions_open_to_postal_ballot,
     ("move", "target"): motions_to_reconsider,
 }
+
+# The members who act in the assembly (engine.acting_refusal): those who may not are greyed.
+_ACTING = frozenset(
+    {
+        ("move", "mover"),
+        ("move", "seconder"),
+        ("second", "member"),
+        ("point", "member"),
+        ("objection", "member"),
+        ("block", "member"),
+        ("aside", "member"),
+        ("division", "member"),
+        ("nominate", "by"),
+        ("nominate", "seconder"),
+        ("second-nomination", "member"),
+        ("chair", "member"),
+    }
+)
 
 # The verbs that act on a nomination already made: their candidate picker lists the nominees.
 _ON_A_NOMINATION = frozenset({"second-nomination", "accept", "decline", "withdraw-candidacy"})
@@ -213,6 +232,17 @@ class CommandForm(ModalScreen[None]):
                 replace(c, refused=words(PROXY_REFUSED, refusals[c.value][0])) if c.value in refusals else c
                 for c in member_choices(state, only or ())
                 if c.value != principal.id and (c.value in refusals or c.value in (only or ()))
+            ]
+        if (self.verb.name, arg.name) in _ACTING:
+            item = None if self.verb.name == "chair" else state.current
+            barred = {
+                m.id: code
+                for m in state.meeting.council.members
+                if (code := acting_refusal(state, m, item)) is not None
+            }
+            return [
+                replace(c, refused=words(ACTING_REFUSED, barred[c.value])) if c.value in barred else c
+                for c in member_choices(state, only or ())
             ]
         return [c for c in member_choices(state, only or ()) if only is None or c.value in only]
 

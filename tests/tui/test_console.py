@@ -653,6 +653,29 @@ async def test_the_proxy_form_offers_only_who_may_carry_the_proxy_named(tmp_path
         assert picker.value is None and isinstance(app.screen, CommandForm)
 
 
+async def test_the_move_form_greys_who_may_not_move_or_second_with_why(tmp_path):
+    """An absent member, an observer, an alternate whose titular is here: listed once their
+    letters are typed, greyed with the reason the engine would give, never taken by Enter."""
+    absent = ALL_SEATS[15]
+    meeting = in_session(tmp_path, present=ALL_SEATS[:15]).run("remote obs-1 gh-2")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(CommandForm("move"))
+        await pilot.pause()
+        picker = app.screen.query_one("#field-mover", Picker)
+        refused = {c.value: c.refused for c in picker.choices if c.refused is not None}
+        assert refused[absent] == "not here" and refused["obs-1"] == "attends as an observer"
+        assert refused["gh-2"] == "holds no voting seat"  # gh-1, whose alternate gh-2 is, is here
+        assert {c.value for c in picker.choices if c.refused is None} == set(ALL_SEATS[:15])
+        picker.focus()
+        await type_text(pilot, absent)
+        options = picker.query_one(OptionList)
+        assert plain(options.get_option_at_index(0).prompt).rstrip().endswith("— not here")
+        assert options.highlighted is None
+        await pilot.press("enter")
+        assert picker.value is None
+
+
 async def test_a_name_that_begins_with_the_letters_is_never_passed_over_for_one_inside_a_word(tmp_path):
     """Ama Serwaa Boatemaa held a proxy already; "Ama" found only Foday Kamanda-Lewis, and
     Enter gave him the proxy (found by a chair's run): she is listed, greyed, with why not."""
