@@ -229,6 +229,10 @@ MESSAGES: dict[str, str] = {
         "this file changed since the meeting began: the meeting goes on under the council and agenda its journal recorded then"
     ),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
+    "journal.would-not-read": N_(
+        "nothing recorded: the program made a '{type}' event its journal could not read back (a defect:"
+        " please report it, with the journal)"
+    ),
     "journal.no-meeting": N_("the journal does not start with the meeting it records"),
     "journal.inconsistent": N_("this line's undo does not cancel the last action: the journal was edited"),
     "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),

@@ -33,7 +33,7 @@ from meeting.domain.state import (
     remember,
     restore,
 )
-from meeting.journal import Entry, Journal, JournalError, read_journal
+from meeting.journal import Entry, Journal, JournalError, encode_entry, read_journal
 from meeting.lasting import built_to_last
 from meeting.loader.read import Source, read_source
 from meeting.loader.syntax import agenda_id
@@ -214,8 +214,11 @@ class Session:
             return decision
         warnings: list[Diagnostic] = []
         at = self._record_time(warnings)
+        data = _data(decision)
+        if not _reads_back(data, at):
+            return Refused("journal.would-not-read", {"type": data["type"]}, command.col)
         try:
-            written = self.journal.write(_data(decision), at)
+            written = self.journal.write(data, at)
         except JournalError as exc:
             if exc.diagnostic.code == "journal.line-too-long":
                 return Refused(exc.diagnostic.code, dict(exc.diagnostic.params), command.col)  # nothing written
@@ -274,6 +277,17 @@ class Session:
 
 def _data(event: ev.AnyEvent) -> dict[str, Any]:
     return event.model_dump(mode="json", exclude_none=True)
+
+
+def _reads_back(data: dict[str, Any], at: datetime) -> bool:
+    """Whether the line an event makes is one the journal's reader takes: a defect that wrote
+    a line the program itself refuses would leave a meeting that can be neither resumed nor
+    minuted, so such an event is refused before it is written."""
+    try:
+        ev.LINES.validate_json(encode_entry(1, at, "0" * 64, data))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass

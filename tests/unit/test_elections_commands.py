@@ -15,6 +15,7 @@ from meeting.domain.elections.rounds import BallotRound
 from meeting.domain.state import fold
 from meeting.minutes.model import minutes_of
 from meeting.report import describe
+from meeting.session import read_meeting
 from tests.conftest import REPO
 from tests.kit import ALL_SEATS, Meeting, in_session, start
 
@@ -199,6 +200,25 @@ def test_a_tie_in_a_plurality_is_broken_by_lots_recorded_and_replayed(tmp_path: 
         assert fold(meeting.session.recorded).elections["latam"] == meeting.state.elections["latam"]
         results.append(declared.ballot)
     assert results[0] == results[1]  # a script draws from the journal's hash: the same lots
+
+
+def test_plurality_and_runoff_rounds_read_back_from_the_journal(tmp_path: Path) -> None:
+    """A round with no majority to reach (plurality, run-off) was written without its
+    `necessary` and refused by the journal's reader: the meeting could be neither minuted nor
+    resumed (found by a parliamentarian)."""
+    meeting = officers(tmp_path)
+    meeting.run(
+        "nominate co-1 for latam by pe-1",
+        "nominate bo-1 for latam by hn-1",
+        "close-nominations for latam",
+        "round for latam",
+        "tellers co-1 12 bo-1 9",
+        "result",
+    )
+    state, recorded, problems = read_meeting(meeting.session.journal.path)
+    assert problems == [] and state is not None
+    assert state.elections["latam"] == meeting.state.elections["latam"]
+    assert len(recorded) == len(meeting.session.recorded)
 
 
 def test_an_stv_election_from_typed_papers_keeps_the_composition_rule(tmp_path: Path) -> None:

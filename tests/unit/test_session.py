@@ -7,11 +7,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+import typing
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from meeting import session as session_module
 from meeting.cli.main import main
 from meeting.domain.attendance import quorum_status
 from meeting.domain.state import fold
@@ -328,3 +331,35 @@ def test_a_journal_of_another_meeting_is_not_resumed(tmp_path):
     assert [(d.code, dict(d.params)) for d in refused.diagnostics] == [
         ("replay.other-meeting", {"id": "2026-12-council-meeting"})
     ]
+
+
+def _models(cls: type) -> Iterator[type]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _models(sub)
+
+
+def test_every_field_that_may_be_none_has_a_default() -> None:
+    """Events are written without their None fields (`exclude_none`): a field that may be None
+    but has no default is then missing, and the journal's reader refuses the line."""
+    import meeting.domain.elections.progress  # noqa: F401  (every model the events hold)
+    from meeting.domain.base import Model
+
+    required_none = [
+        f"{model.__name__}.{name}"
+        for model in set(_models(Model))
+        for name, field in model.model_fields.items()
+        if field.is_required() and type(None) in typing.get_args(field.annotation)
+    ]
+    assert required_none == []
+
+
+def test_an_event_the_journal_could_not_read_back_is_refused_and_not_written(tmp_path, monkeypatch) -> None:
+    meeting = in_session(tmp_path)
+    lines = meeting.session.journal.path.read_bytes()
+    before = meeting.state.motions.copy()
+    dump = session_module._data
+    monkeypatch.setattr(session_module, "_data", lambda event: {**dump(event), "stray": 1})
+    refused = meeting.refuse("move by ke-1 seconded gh-1")
+    assert refused.code == "journal.would-not-read" and refused.params == {"type": "motion.moved"}
+    assert meeting.session.journal.path.read_bytes() == lines and meeting.state.motions == before

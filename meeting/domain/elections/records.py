@@ -62,7 +62,7 @@ class CompositionActed(Model):
     had the fewest votes (excluding them would). `unreachable`: the candidates could never meet
     the condition; it is then held to as many of them as stand."""
 
-    candidate: str | None
+    candidate: str | None = None
     action: Literal["not_elected", "kept", "unreachable"]
     condition: str
     stage: int

@@ -38,7 +38,7 @@ class BallotRound(Model):
     votes_cast: int
     blank: int
     invalid: int
-    necessary: int | None  # for election, in a majority round
+    necessary: int | None = None  # for election, in a majority round
     decisions: tuple[Decision, ...]
     composition: tuple[CompositionActed, ...] = ()
     next_candidates: tuple[str, ...] = ()  # on the next ballot, if seats are left
