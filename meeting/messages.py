@@ -201,6 +201,14 @@ MESSAGES: dict[str, str] = {
     "postal.not-a-voter": N_("'{id}' does not vote on this decision, so cannot ask for a postal ballot"),
     "postal.already-asked": N_("'{id}' has already asked for a postal ballot on it"),
     "consent.has-objection": N_("an objection was raised ({by}): put the motion to a vote"),
+    "consent.falls-short": N_(
+        "consent cannot carry motion {motion}: the votes of all {entitled} who may vote now would not carry it"
+        " under the rules: put it to a vote"
+    ),
+    "consensus.falls-short": N_(
+        "consensus cannot carry motion {motion}: the votes of all {entitled} who may vote now would not carry it"
+        " under the rules: type 'conclude not-reached', then put it to a vote"
+    ),
     "consent.already-objected": N_("'{id}' has already objected"),
     "consensus.not-called": N_("no call for consensus is open: type 'consensus' first"),
     "consensus.already-called": N_("consensus has already been called on this motion"),

@@ -972,7 +972,19 @@ def _agreed(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if motion.objections or blocks:
         named = [m for m in [*motion.objections, *blocks] if m is not None]
         raise _Refusing("consent.has-objection", motion=motion.number, by=named or [UNNAMED])
+    _consent_suffices(state, motion, "consent.falls-short")
     return ev.ConsentGiven(motion=motion.number)
+
+
+def _consent_suffices(state: State, motion: Motion, code: str) -> None:
+    """Consent stands for the votes of all who may vote now, in favour; it cannot supply votes
+    that are not here: two-thirds of all 21 seats with 11 present is put to a vote (RONR 4:58)."""
+    class_id, decision = _decision(state, motion)
+    outside = outside_electorate(state.meeting, class_id)
+    entitled = [v for v in entitled_by_seat(state, motion.item, outside) if v is not None]
+    unanimous = count_vote(state, class_id, decision, Tally(len(entitled), 0, 0, 0), entitled)
+    if unanimous.result != "carried":
+        raise _Refusing(code, motion=motion.number, entitled=len(entitled))
 
 
 # How an objection not named (on a secret-ballot item) appears among the objectors.
@@ -1066,6 +1078,7 @@ def _conclude(state: State, command: Command, context: Context) -> ev.AnyEvent:
     _quorum_for(state, motion.kind)
     assert motion.consensus is not None
     if not motion.consensus.blocks and "outcome" not in command.args:  # `not-reached`: no agreement
+        _consent_suffices(state, motion, "consensus.falls-short")
         return ev.ConsensusConcluded(motion=motion.number, result="adopted")
     _class_id, decision = _decision(state, motion)
     fallback = {"vote": "vote", "refer": "referred", "majority": "majority"}[decision.on_block]

@@ -46,6 +46,24 @@ def test_unanimous_consent_and_an_objection(tmp_path):
     assert how_decided(meeting.state, meeting.state.motions[2]).path == "vote"
 
 
+def test_consent_cannot_supply_votes_that_are_not_here(tmp_path):
+    """Two-thirds of all 21 seats with 11 present: no objection is not 14 in favour, by
+    general consent or by consensus; the chair puts it to a vote, which fails (found by a
+    parliamentarian; RONR 4:58)."""
+    present = ALL_SEATS[:11]
+    meeting = in_session(tmp_path, present=present, item="article-7").run("move by bf-1 seconded zw-1")
+    refusal = meeting.refuse("agreed")
+    assert (refusal.code, refusal.params) == ("consent.falls-short", {"motion": 1, "entitled": 11})
+    meeting.run("consensus")
+    assert meeting.refuse("conclude").code == "consensus.falls-short"
+    meeting.run("conclude not-reached", "vote 11 0 0")
+    assert meeting.state.motions[1].status == "lost"
+    # With 14 here, consent carries it: all of them would.
+    meeting = in_session(tmp_path / "14", present=ALL_SEATS[:14], item="article-7")
+    meeting.run("move by bf-1 seconded zw-1", "consensus", "conclude")
+    assert meeting.state.motions[1].status == "carried"
+
+
 def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
     # 20 present, 1 recused: two-thirds of votes cast, 13-6 carries.
     meeting = in_session(tmp_path, present=ALL_SEATS[:20], item="focal-points")
