@@ -133,6 +133,9 @@ MESSAGES: dict[str, str] = {
         "out of order: an objection to consideration must come before debate or any other motion"
     ),
     "motion.no-ruling": N_("out of order: there is no ruling of the chair to appeal"),
+    "motion.appeal-too-late": N_(
+        "too late to appeal the chair's ruling on motion #{motion}: debate or business has gone on since"
+    ),
     "motion.debate-closed": N_(
         "out of order: debate is closed on the pending question (previous question ordered): put it to the vote"
     ),

@@ -1421,6 +1421,7 @@ def _candidate(state: State, election: ElectionProgress, ref: Ref) -> Member:
 
 
 def _nominate(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    _quorum_for(state, None)  # a nomination is business
     ref = command.args["candidate"]
     candidate = resolve_member(state, ref)
     election = _election(state, command)
@@ -1455,6 +1456,7 @@ def _nominated(state: State, election: ElectionProgress, ref: Ref) -> tuple[Memb
 
 
 def _second_nomination(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    _quorum_for(state, None)
     election = _election(state, command)
     _nominations_open(election)
     ref = command.args["candidate"]

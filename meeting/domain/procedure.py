@@ -21,9 +21,9 @@ MOVABLE: tuple[MotionKind, ...] = tuple(
 )
 
 # Without a quorum, only these motions are in order (RONR §40).
-WITHOUT_QUORUM: frozenset[MotionKind] = frozenset(
-    {"fix_time_to_adjourn", "adjourn", "recess", "point_of_order", "question_of_privilege"}
-)
+# "An inquorate meeting may only adjourn or recess" (council.md), narrower than RONR 40:6,
+# which also lets it fix the time to adjourn; a point of order is how a member says so.
+WITHOUT_QUORUM: frozenset[MotionKind] = frozenset({"adjourn", "recess", "point_of_order"})
 
 # Subsidiary motions act on the main motion with everything adhering to it...
 _ON_MAIN: frozenset[MotionKind] = frozenset({"lay_on_table", "postpone", "commit", "postpone_indefinitely"})
@@ -225,8 +225,11 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
         # Any ruling of the chair may be appealed: on a point of order, on a question of
         # privilege (RONR §19, §24).
         decided = last_decided(state)
-        ruled = decided is not None and ruled_by_chair(decided) and decided.ruling is not None
-        return None if ruled else _out("motion.no-ruling")
+        if decided is None or not ruled_by_chair(decided) or decided.ruling is None:
+            return _out("motion.no-ruling")
+        # At the time of the ruling: once debate or business has gone on, too late (RONR §24).
+        on_time = decided.decided_seq == state.proceeded
+        return None if on_time else _out("motion.appeal-too-late", motion=decided.number)
     if pending is not None:
         return _out("motion.main-pending")
     if kind == "take_from_table":

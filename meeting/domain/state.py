@@ -232,6 +232,9 @@ class State:
     business: int = 0
     sitting: int = 1
     undoable: list[int] = field(default_factory=list)  # seqs of effective actions, last on top
+    # The last event by which the meeting went on: not attendance, a proxy, a note or the list
+    # of speakers. A ruling is appealed before anything else goes on (RONR §24).
+    proceeded: int = 0
     last_seq: int = 1  # of the last event applied
     # Kept up to date as attendance and proxies change (`attendance.recount`), in the council's
     # order of seats: who casts each seat's vote, and whether it counts for the quorum; and the
@@ -306,6 +309,8 @@ class State:
             self.speaking = None
         if kind not in _NOT_ACTIONS:
             self.undoable.append(seq)
+        if kind not in _ASIDE:
+            self.proceeded = seq
 
     def _close_item_clock(self, at: datetime) -> None:
         item = self.current_item
@@ -502,6 +507,9 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
         state.stack.remove(motion.number)
     target = state.motions[motion.applies_to] if motion.applies_to is not None else None
     if motion.kind == "appeal" and target is not None:
+        if status != "carried":  # the ruling reversed: kept, so that a division can set it aside
+            against = state.motions[target.applies_to] if target.applies_to is not None else None
+            motion.before_effect = _before(state, motion, target, against)
         _appeal_decided(state, at, target, sustained=status == "carried")
     if status != "carried":
         return
@@ -543,10 +551,11 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
         target.reconsidered = True
 
 
-def _before(state: State, motion: Motion, target: Motion | None) -> Before:
+def _before(state: State, motion: Motion, *targets: Motion | None) -> Before:
     numbers = {*state.stack, *state.tabled}
-    if target is not None:
-        numbers |= {target.number, *target.adhering}
+    for target in targets:
+        if target is not None:
+            numbers |= {target.number, *target.adhering}
     return Before(
         {n: _copy_of(state.motions[n]) for n in numbers},
         list(state.stack),
@@ -1051,6 +1060,20 @@ _ENDS_THE_FLOOR = frozenset(
 # Events that are not the chair's actions, so never undone (types compared exactly: a replay
 # asks this of every event).
 _NOT_ACTIONS = frozenset({ev.Loaded, ev.Undone})
+# What goes on beside the business: the meeting does not proceed by it.
+_ASIDE = frozenset(
+    {
+        ev.AttendanceChanged,
+        ev.ProxyLodged,
+        ev.ProxyRevoked,
+        ev.Noted,
+        ev.SpeakersQueued,
+        ev.SpeakerRemoved,
+        ev.SecretaryNamed,
+        ev.ActionRecorded,
+        ev.Corrected,
+    }
+)
 
 
 class Recorded(NamedTuple):

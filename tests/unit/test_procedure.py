@@ -788,6 +788,30 @@ def test_a_division_after_consent_and_on_an_amendment_puts_the_text_back(tmp_pat
     assert meeting.state.stack == [1, 2]
 
 
+def test_a_division_on_an_appeal_that_overruled_the_chair_puts_back_what_the_reversal_did(tmp_path: Path) -> None:
+    """The chair ruled an amendment in order; a show of hands overruled the chair, which ruled
+    it out; the roll call then sustained the chair: the amendment is pending again (found by a
+    parliamentarian; RONR §29)."""
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), 'point cd-2 "Not germane"', "rule not-well-taken")
+    meeting.run("move to appeal by cd-2 seconded ug-1", "vote 6 11 1")
+    assert (meeting.state.motions[2].status, meeting.state.stack) == ("ruled_out", [1])
+    meeting.run("division tz-1", f"yes {' '.join(ALL_SEATS[:12])}", f"no {' '.join(ALL_SEATS[12:18])}", "close")
+    assert meeting.state.motions[4].status == "carried" and meeting.state.motions[3].appeal == "sustained"
+    assert (meeting.state.motions[2].status, meeting.state.stack) == ("pending", [1, 2])
+
+
+def test_an_appeal_comes_at_the_time_of_the_ruling(tmp_path: Path) -> None:
+    """Attendance, a note and the list of speakers may come between; once someone has had the
+    floor it is too late (RONR §24; a parliamentarian's appeal ten minutes and two speeches
+    later was accepted)."""
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), 'point cd-2 "Not germane"', "rule not-well-taken")
+    meeting.run("remote obs-1", 'note "The chair explained the ruling."', "queue bo-1")
+    meeting.run("move to appeal by cd-2 seconded ug-1", "undo")
+    meeting.run("floor")
+    refusal = meeting.refuse("move to appeal by cd-2 seconded ug-1")
+    assert (refusal.code, refusal.params) == ("motion.appeal-too-late", {"motion": 3})
+
+
 def test_a_division_comes_right_after_the_result_or_not_at_all(tmp_path: Path) -> None:
     meeting = in_session(tmp_path)
     assert meeting.refuse("division bo-1").code == "division.no-result"
