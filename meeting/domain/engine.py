@@ -46,7 +46,7 @@ from meeting.domain.elections.conduct import (
 from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
 from meeting.domain.elections.ranked import RankedBallot, RankedCount
 from meeting.domain.elections.tellers import Problem, TellersReport
-from meeting.domain.language import VERBS, Command, Ref, args_of
+from meeting.domain.language import GRAMMAR, VERBS, Command, Ref, args_of
 from meeting.domain.motions import KIND_OF_WORD, MotionKind
 from meeting.domain.opening import opening_status
 from meeting.domain.outcome import (
@@ -278,14 +278,29 @@ def _presiding(state: State, verb: str) -> None:
 _WITHOUT_QUORUM_DURING_A_VOTE = frozenset({"recess", "adjourn", "move", "second", "agreed", "objection"})
 
 
+# While an election's ballot is out: the elections' own commands, which say what is in order
+# at each stage, and the same as during a vote; no motion, item, consent, recess or adjournment.
+_DURING_A_BALLOT = (_DURING_A_VOTE - {"yes", "no", "abstain", "close", "vote"}) | {
+    verb.name for verb in GRAMMAR if verb.group == "elections"
+}
+
+
 def _voting_allows(state: State, verb: str) -> None:
-    """Nothing interrupts a vote in progress: not a motion, not a new item, not consent."""
+    """Nothing interrupts a vote in progress or an election's ballot: not a motion, not a new
+    item, not consent, not a recess or adjournment while there is a quorum (a ballot left open
+    at adjournment could never be declared)."""
     voting = voting_open(state)
-    if voting is None or verb in _DURING_A_VOTE:
+    balloting = round_open(state) if voting is None else None
+    if voting is None and balloting is None:
+        return
+    if verb in (_DURING_A_VOTE if voting is not None else _DURING_A_BALLOT):
         return
     if verb in _WITHOUT_QUORUM_DURING_A_VOTE and not quorum_status(state).met:
         return
-    raise _Refusing("motion.voting-open", motion=voting.number)
+    if voting is not None:
+        raise _Refusing("motion.voting-open", motion=voting.number)
+    assert balloting is not None
+    raise _Refusing("election.round-open", election=balloting.id)
 
 
 def vice_chairs(state: State) -> list[str]:

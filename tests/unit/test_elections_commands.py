@@ -183,6 +183,22 @@ def test_the_tellers_report_cannot_exceed_the_ballots_possible(tmp_path: Path) -
     assert meeting.state.elections["chair"].open_round.candidates == ("ke-1",)  # type: ignore[union-attr]
 
 
+def test_nothing_interrupts_a_ballot_while_there_is_a_quorum(tmp_path: Path) -> None:
+    """A chair adjourned with a ballot out: it stayed open for good, its result never to be
+    declared (found by a chair). A recess, a motion or adjournment wait for the result; without
+    a quorum the meeting may still recess or adjourn."""
+    meeting = officers(tmp_path)
+    meeting.run("nominate ke-1 by gh-1 seconded sl-1", "nominate co-1 by pe-1 seconded bo-1", "close-nominations")
+    meeting.run("round")
+    for line in ("adjourn", "recess 5", "move by ke-1 seconded gh-1", 'note "Tellers are counting."'):
+        if line.startswith("note"):
+            meeting.run(line)
+        else:
+            assert (meeting.refuse(line).code, meeting.state.phase) == ("election.round-open", "in_session")
+    meeting.run(f"leave {' '.join(ALL_SEATS[-11:])}", "recess 10")
+    assert meeting.state.phase == "in_recess"
+
+
 def test_a_tie_in_a_plurality_is_broken_by_lots_recorded_and_replayed(tmp_path: Path) -> None:
     lines = ("nominate co-1 for latam by pe-1", "nominate bo-1 for latam by hn-1", "close-nominations for latam")
     results = []
