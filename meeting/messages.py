@@ -117,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "proxy.self": N_("a member cannot hold their own proxy"),
     "proxy.holder-no-seat": N_("'{id}' holds no voting seat, so cannot hold a proxy"),
     "proxy.other-region": N_("'{id}' is not from the same region as '{principal}': the rules require it"),
-    "proxy.holder-full": N_("'{id}' already holds {limit} proxies, the most the rules allow"),
+    "proxy.holder-full": N_("'{id}' already holds the most proxies the rules allow ({limit})"),
     "proxy.none": N_("'{id}' has given no proxy"),
     # Motions
     "motion.none-pending": N_("no motion is pending"),

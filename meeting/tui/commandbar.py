@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from meeting.domain.engine import plain_letters
 from meeting.domain.language import VERBS, Keyword, Optional, Part
@@ -72,6 +74,13 @@ class CommandBar(Input):
         super().__init__(suggester=CommandSuggester(state), compact=True, **kwargs)  # type: ignore[arg-type]
         self.history: list[str] = []
         self._recall = 0
+
+    async def _on_key(self, event: events.Key) -> None:
+        """':' opens the bar: typed again on an empty bar or over a refused line (selected, to
+        be typed over), it is that key once more, not the first letter of a command."""
+        if event.character == ":" and self.selection == Selection(0, len(self.value)):
+            event.stop()
+            event.prevent_default()
 
     def action_complete(self) -> None:
         if self._suggestion:

@@ -210,7 +210,9 @@ class CommandForm(ModalScreen[None]):
             default = election_for(state, self.verb.name)
             return Picker(election_choices(state), value=value or (default.id if default else None), id=ident)
         if arg.kind == "choice":
-            return Picker([Choice(c, choice_label(c), c) for c in arg.choices], value=value, id=ident)
+            return Picker(
+                [Choice(c, choice_label(c), f"{c} {choice_label(c)}") for c in arg.choices], value=value, id=ident
+            )
         if arg.kind == "text":
             return FoldedText(value or "", id=ident)
         motions = _MOTIONS_FOR.get((self.verb.name, arg.name))

@@ -436,6 +436,10 @@ async def test_the_command_bar_points_at_the_refused_column_and_keeps_the_line_f
         assert shown(app, "#notice") == " " * 11 + "^ no member matches 'zz-9'"
         # The refused line stays, selected: what is typed next replaces it, never follows it.
         assert bar.value == "queue ke-1 zz-9" and bar.selected_text == "queue ke-1 zz-9"
+        # ':' out of habit, as to open the bar, is not the command's first letter (a chair's
+        # ":leave pe-1" was refused as an unknown command ':leave').
+        await pilot.press("colon")
+        assert bar.selected_text == "queue ke-1 zz-9"
         await type_text(pilot, "queue ke-1 bo-1")
         await pilot.press("enter")
         assert meeting.state.current_item.queue == ["ke-1", "bo-1"]
@@ -1808,3 +1812,21 @@ def test_the_item_pane_shows_a_pending_amendment_as_the_words_it_changes(tmp_pat
     struck = {shown.plain[s.start : s.end] for s in shown.spans if "strike" in str(s.style)}
     added = {shown.plain[s.start : s.end] for s in shown.spans if "underline" in str(s.style)}
     assert {"one", "two", "points"} <= struck | added and "one" in struck and "two" in added
+
+
+async def test_a_ruling_is_picked_by_the_words_of_the_language_spoken(tmp_path):
+    """A Spanish chair typed "improc": only "improcedente" was listed, and Enter took nothing,
+    the choices being found by their command words ("not-well-taken") alone (found in tmux)."""
+    from meeting.i18n import language
+
+    with language("es"):
+        meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", 'point cd-2 "Not germane"')
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            app.push_screen(CommandForm("rule"))
+            await pilot.pause()
+            picker = app.screen.query_one("#field-ruling", Picker)
+            picker.focus()
+            await type_text(pilot, "improc")
+            await pilot.press("enter")
+            assert picker.value == "not-well-taken"
