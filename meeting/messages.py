@@ -76,6 +76,10 @@ MESSAGES: dict[str, str] = {
     "interest.not-ruled": N_(
         "'{id}' declared an interest in item '{item}': the chair rules first ('recuse' or 'clear'), then the member may {role}"
     ),
+    "interest.own-case": N_(
+        "'{id}' presides and cannot rule that their own interest in item '{item}' is no bar: hand the chair"
+        " over ('chair MEMBER') for the ruling"
+    ),
     "interest.none-to-clear": N_("'{id}' has no declared interest in item '{item}' waiting for a ruling"),
     "item.no-such-number": N_("there is no item {number}: the agenda has {count}"),
     "item.not-found": N_("no agenda item '{text}'"),

@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             diagnostics.append(error(str(path), result.code, **result.params))
         elif result is not None and result.entry is not None:  # never None: the line is a command
             seq = result.entry.seq
+            diagnostics += result.warnings  # the computer's clock behind the journal's, say
     ok = not any(d.severity == "error" for d in diagnostics)
     if args.json:
         print(json.dumps(json_result(diagnostics, journal=str(path.resolve()), seq=seq), ensure_ascii=False, indent=2))

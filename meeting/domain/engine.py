@@ -831,7 +831,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         _on_winning_side(state, applies_to, mover, command.cols["mover"])
     if kind == "take_from_table" and applies_to is not None:
         text = text or state.motions[applies_to].text
-    if not text and kind in ("main", "amend", "rescind"):
+    if not text and kind in _SAYING_WHAT:
         raise _Refusing("motion.text-needed", kind=kind)
     return ev.MotionMoved(
         motion=state.next_motion_number,
@@ -843,6 +843,12 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         applies_to=applies_to,
     )
 
+
+# Motions that must say what they do: the change, the time, the committee, the limit (RONR §12,
+# §13, §14, §15, §22); postponed "to a later time" would be minuted as to no time at all.
+_SAYING_WHAT: frozenset[MotionKind] = frozenset(
+    {"main", "amend", "rescind", "postpone", "commit", "fix_time_to_adjourn", "limit_debate"}
+)
 
 # Motions about the meeting rather than the question before it.
 _NOT_ON_THE_QUESTION: frozenset[MotionKind] = frozenset(
@@ -1279,6 +1285,8 @@ def _clear(state: State, command: Command, context: Context) -> ev.AnyEvent:
     member, item = _ruling_on(state, command)
     if not any(i.member == member.id and i.item == item and i.ruling is None for i in state.interests):
         raise _Refusing("interest.none-to-clear", command.cols["member"], id=member.id, item=item)
+    if member.id == state.chair:  # nobody judges their own cause
+        raise _Refusing("interest.own-case", command.cols["member"], id=member.id, item=item)
     return ev.InterestCleared(member=member.id, item=item, reason=command.args.get("reason"))
 
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from meeting.diagnostics import Diagnostic
 from meeting.domain import events as ev
+from meeting.domain.elections.conduct import round_open
 from meeting.domain.engine import Refused, count_refused, verb_refused
 from meeting.domain.language import VERBS
 from meeting.domain.procedure import voting_open
@@ -91,14 +92,20 @@ class MeetingApp(KeysInTurn, TerminalApp):
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
         else:
-            self._back_to_the_roll_call()
+            self._back_to_the_vote()
 
-    def _back_to_the_roll_call(self) -> None:
+    def _back_to_the_vote(self) -> None:
         """A console that stopped (a crash, a closed laptop) during a roll call comes back on its
-        grid, where the chair was taking the answers."""
+        grid, where the chair was taking the answers; during an election's ballot, on the
+        election's screen, where the tellers' report is awaited."""
         state = self.session.state
+        if state.phase != "in_session":
+            return
+        if round_open(state) is not None:
+            self.main.action_election()
+            return
         voting = voting_open(state)  # not a closed one awaiting a casting vote
-        if state.phase != "in_session" or voting is None or voting is not state.pending:
+        if voting is None or voting is not state.pending:
             return  # a point of order raised during the vote waits for the chair's ruling first
         if voting.poll is not None and voting.poll.method == "roll_call":
             self.open_form("roll-call")
@@ -119,7 +126,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
         elif choice == "sitting":
             self.post_message(RunCommand(command_line("sitting")))
         else:
-            self._back_to_the_roll_call()
+            self._back_to_the_vote()
 
     @property
     def main(self) -> MainScreen:
@@ -249,9 +256,11 @@ class MeetingApp(KeysInTurn, TerminalApp):
                     "{count} item not taken up: {items}", "{count} items not taken up: {items}", len(left)
                 ).format(count=len(left), items=titles)
 
+        asker = self.screen  # answered there too: a consensus or roll-call screen shows the undo
+
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.post_message(RunCommand(command_line(verb)))
+                self.post_message(RunCommand(command_line(verb), origin=asker))
 
         self.push_screen(ConfirmScreen(question), confirmed)
 
@@ -292,6 +301,11 @@ class MeetingApp(KeysInTurn, TerminalApp):
         while not isinstance(self.screen, MainScreen):
             self.screen.dismiss()
         self.call_later(self.main.action_command)
+
+    def action_undo(self) -> None:
+        """'u' on a screen where answers are recorded (UNDO_KEY): the same question as on the
+        main screen, over the screen it is asked from."""
+        self.open_form("undo")
 
     def action_help(self) -> None:
         """Every key: those of the screen it is opened from first, then the main screen's."""

@@ -17,7 +17,7 @@ from textual.widgets import Label, Static
 from meeting.i18n import N_, _
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented, motion_words
-from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
+from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, UNDO_KEY, TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, member_name, quoted, words
 from meeting.words import labelled
 
@@ -31,6 +31,7 @@ class ConsensusScreen(ModalScreen[None]):
         Binding("b", "block", N_("Block")),
         Binding("s", "aside", N_("Stand aside")),
         Binding("c", "conclude", N_("Conclude")),
+        UNDO_KEY,
         Binding("escape", "close", N_("Back")),
         HELP_KEY,
         COMMAND_KEY,

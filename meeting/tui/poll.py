@@ -23,7 +23,7 @@ from meeting.tui.confirm import CloseVoteScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import motion_words, roll_call_count
 from meeting.tui.roster import RosterList, Row, row_text, widest
-from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
+from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, UNDO_KEY, TranslatedFooter
 from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, voter_words, words
 from meeting.words import colon
 
@@ -51,6 +51,7 @@ class PollScreen(Screen[None]):
         Binding("n", "answer('no')", N_("No")),
         Binding("a", "answer('abstain')", N_("Abstain")),
         Binding("c", "close_poll", N_("Close the vote")),
+        UNDO_KEY,
         Binding("space", "skip", N_("Skip")),
         Binding("escape", "back", N_("Back")),
         HELP_KEY,

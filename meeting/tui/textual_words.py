@@ -53,6 +53,10 @@ HELP_KEY = Binding("question_mark", "app.help", N_("Help"), show=False)
 # go to the command bar, not to that screen's keys ('n' would record a member's vote).
 COMMAND_KEY = Binding("colon", "app.command_bar", N_("Command"), show=False)
 
+# Where answers are recorded one key at a time (consensus, a roll call): a block or an answer
+# given for the wrong member is taken back there, not after leaving the screen.
+UNDO_KEY = Binding("u", "app.undo", N_("Undo"))
+
 
 class TranslatedFooter(Footer):
     """Textual's footer, each key's label in the language being spoken when it is drawn (a

@@ -1078,6 +1078,16 @@ async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
         await pilot.press("s")
         await type_text(pilot, "pe-1")
         await pilot.press("enter")
+        # A block heard from the wrong member is taken back here ('u' did nothing: a chair).
+        await pilot.press("s")
+        await type_text(pilot, "co-1")
+        await pilot.press("enter")
+        assert meeting.state.pending.consensus.asides == ["pe-1", "co-1"]
+        await pilot.press("u", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsensusScreen)
+        assert meeting.state.pending.consensus.asides == ["pe-1"]
+        assert "Wilmer Restrepo-Quiñones" not in plain(app.screen.query_one("#consensus-round", Static).content)
         await pilot.press("c")
         assert isinstance(app.screen, ResultScreen)
         text = all_text(app)
@@ -1439,6 +1449,21 @@ async def test_a_console_stopped_during_a_roll_call_comes_back_on_its_grid(tmp_p
         assert isinstance(app.screen, PollScreen)
         await pilot.press("y")  # the grid's keys work at once: the next seat answers
         assert len(meeting.state.pending.poll.choices) == 2
+
+
+async def test_a_console_stopped_during_an_election_ballot_comes_back_on_the_election(tmp_path):
+    """Resumed mid-ballot, the console opened on the main screen, where nothing said a ballot
+    was out (found by a chair): it opens on the election's screen, the tellers' report awaited."""
+    from meeting.tui.election import ElectionScreen
+
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate zm-1 by ke-1 seconded gh-1", "nominate pe-1 by co-1 seconded bo-1", "close-nominations", "round"
+    )
+    app = build_app(meeting.session, meeting.session.clock, journal_exists=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ElectionScreen)
 
 
 async def test_a_console_resumed_on_a_new_sitting_or_after_the_roll_call_opens_on_the_main_screen(tmp_path):

@@ -619,3 +619,17 @@ def test_correct_appends_a_correction_after_adjournment_and_the_minutes_show_it(
     assert "## Corrections" in md and "Asked by Rubén Mamani-Choque (Bolivia), because he was waiting." in md
     assert main(["correct", str(demo), "x", "--by", "nobody", "--why", "y"]) == 1
     assert "no member matches 'nobody'" in capsys.readouterr().err
+
+
+def test_a_correction_made_while_the_computers_clock_is_behind_the_journal_says_so(demo, capsys, monkeypatch):
+    """A laptop whose clock read a week before the meeting recorded the correction at the
+    adjournment's time, and nothing said so (found by a secretary)."""
+    from datetime import UTC, datetime
+
+    from meeting.session import WallClock
+
+    monkeypatch.setattr(WallClock, "now", lambda self: datetime(2026, 12, 4, 9, 0, tzinfo=UTC))
+    assert main(["correct", str(demo), "The count was 14.", "--by", "bo-1", "--why", "Recounted"]) == 0
+    said = capsys.readouterr()
+    assert "Correction recorded" in said.out
+    assert "warning: the computer's clock is about" in said.err and "behind the last recorded event" in said.err

@@ -800,6 +800,16 @@ def test_a_division_on_an_appeal_that_overruled_the_chair_puts_back_what_the_rev
     assert (meeting.state.motions[2].status, meeting.state.stack) == ("pending", [1, 2])
 
 
+@pytest.mark.parametrize("kind", ["postpone", "commit", "fix_time_to_adjourn", "limit_debate"])
+def test_a_motion_that_must_say_when_to_whom_or_how_much_needs_its_text(tmp_path: Path, kind: MotionKind) -> None:
+    """A postponement without a time carried, and the minutes said only "postponed" (found by
+    a parliamentarian; RONR §14)."""
+    meeting = in_session(tmp_path).run(MAIN)
+    refusal = meeting.refuse(move(kind, text=""))
+    assert (refusal.code, refusal.params) == ("motion.text-needed", {"kind": kind})
+    meeting.run(move(kind))
+
+
 def test_an_appeal_comes_at_the_time_of_the_ruling(tmp_path: Path) -> None:
     """Attendance, a note and the list of speakers may come between; once someone has had the
     floor it is too late (RONR §24; a parliamentarian's appeal ten minutes and two speeches
