@@ -42,6 +42,16 @@ def long_date(day: date) -> str:
     return format_date(day, pattern, locale=locale)
 
 
+def long_date_time(moment: datetime) -> str:
+    """A date in full and a time of day, joined as CLDR joins them: "Sunday, 20 December 2026,
+    09:15", "Jumapili, 20 Desemba 2026 09:15"."""
+    from babel.dates import get_datetime_format
+
+    pattern = str(get_datetime_format("full", locale=_locale(current_language())))
+    literal = pattern.replace("''", "\0").replace("'", "").replace("\0", "'")  # CLDR quotes its words: {1} 'at' {0}
+    return literal.replace("{1}", long_date(moment.date())).replace("{0}", clock_time(moment))
+
+
 def medium_date(day: date) -> str:
     """The date in a table's column: "15 Jan 2027", "15 janv. 2027", "15 de jan. de 2027"."""
     from babel.dates import format_date

@@ -467,17 +467,21 @@ def member_names(where: Council | State, member_ids: Iterable[str]) -> str:
     return _(", ").join(member_name(where, member_id) for member_id in member_ids)
 
 
-def about(where: Council | State, member: Member) -> str | None:
+def about(where: Council | State, member: Member, in_brackets: bool = False) -> str | None:
     """What tells a member apart beside their name: the country of a seat, whose alternate
-    they are, or their organisation."""
+    they are, or their organisation. `in_brackets`: said inside brackets, where a country's own
+    ("DR Congo (South Kivu)") becomes a comma; a name keeps its own ("María José (Majo) Pérez")."""
     council = _council(where)
+    country = member.country
+    if country and in_brackets:
+        country = re.sub(r"\s*\(([^()]*)\)", r", \1", country)
     if not member.holds_seat:
         titular = council.titular_of(member.id)
         if titular is not None:
             return _("alternate for {name}").format(name=titular.name)
-    if member.holds_seat and member.country:
-        return member.country
-    return member.organisation or member.country
+    if member.holds_seat and country:
+        return country
+    return member.organisation or country
 
 
 def who(where: Council | State, member_id: str) -> str:
@@ -485,9 +489,7 @@ def who(where: Council | State, member_id: str) -> str:
     member = _council(where).member(member_id)
     if member is None:
         return member_id
-    told = about(where, member)
-    # Inside brackets, a country's own ("DR Congo (South Kivu)") becomes a comma: no brackets in brackets.
-    told = told and re.sub(r"\s*\(([^()]*)\)", r", \1", told)
+    told = about(where, member, in_brackets=True)
     return f"{member.name} ({told})" if told else member.name
 
 
@@ -537,6 +539,14 @@ def elected_words(member_ids: Sequence[str], where: Council | State) -> str:
 def attendance_words(status: str, member_id: str, where: Council | State) -> str:
     """A member's attendance, agreeing with them: "excusée" in French of a woman."""
     return agreeing(ATTENDANCE[status], said_of([member_id], where))
+
+
+def not_voting_words(code: str, seat_id: str, where: Council | State) -> str:
+    """Why a seat has no vote in a roll call (`attendance.not_voting`'s code): its titular's
+    attendance, agreeing with them ("excusée"), or the rule that leaves it out ("recused")."""
+    if code in ATTENDANCE:
+        return attendance_words(code, seat_id, where)
+    return words(NOT_VOTING, code)
 
 
 def fate_words(outcome: str, member_id: str, where: Council | State) -> str:

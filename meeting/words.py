@@ -24,9 +24,11 @@ from meeting.vocabulary import (
     OUTCOMES,
     OUTCOMES_OF_KIND,
     QUORUM_UNITS,
+    RESULTS,
     SHARES,
     TIE_BREAKERS,
     TIE_RULES,
+    upper_first,
 )
 
 
@@ -381,10 +383,25 @@ def count_words(outcome: Outcome) -> str:
     return _("; ").join(parts)
 
 
+def result_of_kind(result: str, kind: str | None) -> str:
+    """A result as said of the motion (`kind`) it decides: "carried"; of an appeal, "the decision
+    of the chair was sustained"; of an objection to consideration, of the question."""
+    return _(OUTCOMES_OF_KIND.get(kind or "", OUTCOMES)[result])
+
+
+def result_words(result: str, kind: str | None = None) -> str:
+    """A vote's result on its own (votes.csv, the tallies): "Carried"; an appeal's or an
+    objection to consideration's as the minutes say it, since "appeal carried" reads as the
+    chair overruled."""
+    if kind in OUTCOMES_OF_KIND and result in ("carried", "lost"):
+        return upper_first(result_of_kind(result, kind))
+    return _(RESULTS[result])
+
+
 def decided_words(outcome: Outcome, kind: str | None = None) -> str:
     """A vote's result at the end of a sentence: "carried"; "tied, awaiting the chair's
     casting vote"; "tied; carried (the chair's casting vote, in favour)"."""
-    result = _(OUTCOMES_OF_KIND.get(kind or "", OUTCOMES)[outcome.result])
+    result = result_of_kind(outcome.result, kind)
     if outcome.awaiting == "chair":  # not a tie: the chair, who votes only to decide, may decide it
         result = _("undecided, awaiting the chair's vote")
     elif outcome.awaiting is not None:

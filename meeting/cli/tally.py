@@ -66,7 +66,10 @@ def _summary(minutes: Minutes, votes: list[Tally]) -> Table:
     for name in (_("For"), _("Against"), _("Abst."), *([_("Blank")] if blanks else [])):
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column(_("Needed"), justify="right", no_wrap=True)
-    table.add_column(_("Result"), no_wrap=True)
+    # An appeal's result is a sentence ("The decision of the chair was sustained"): it wraps,
+    # never narrower than its longest word.
+    results = (word for tally in votes for word in tally.vote.result_words.split())
+    table.add_column(_("Result"), min_width=max(map(cell_len, results), default=0), overflow="fold")
     for tally in votes:
         vote = tally.vote
         style = "bold green" if vote.result == "carried" else "bold red" if vote.result == "lost" else "bold yellow"
@@ -133,7 +136,7 @@ def _detail(tally: Tally) -> Panel:
             if seat.region_name != heading:
                 heading = seat.region_name
                 names.add_row(Text(heading or "", style="bold"), "", "")
-            voter = f"{seat.voter.name} ({seat.via_words})" if seat.via_words else ""
+            voter = seat.voted_by if seat.via_words else ""
             style = {"yes": "green", "no": "red"}.get(seat.choice, "")
             names.add_row("  " + seat.seat.name, Text(seat.choice_words, style=style), voter)
         parts.append(names)

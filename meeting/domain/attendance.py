@@ -325,6 +325,26 @@ def vote_refusal(state: State, voter: Voter, item: str | None, outside: frozense
     return None
 
 
+def not_voting(state: State, seat: Member, item: str | None, outside: frozenset[str] = frozenset()) -> str:
+    """Why a voting seat has no vote on the item now: its titular's attendance ("absent",
+    "apologies", "left"...) when nobody is here for it, else the code of `vote_refusal`, else
+    "not-called" (here, but not on the roll as it was called)."""
+    voter = representation(state, seat)
+    if voter is None:
+        return state.status(seat.id)
+    return vote_refusal(state, voter, item, outside) or "not-called"
+
+
+def left_off_the_roll(state: State, poll_entitled: Iterable[Voter], item: str | None, class_id: str) -> dict[str, str]:
+    """Every voting seat a roll call did not call, with why (`not_voting`): so that its record
+    lists every seat, and a region's 3 of 4 seats is explained."""
+    called = {voter.seat for voter in poll_entitled}
+    outside = state.meeting.outside_electorates.get(class_id, frozenset())
+    return {
+        seat.id: not_voting(state, seat, item, outside) for seat in state.meeting.council.seats if seat.id not in called
+    }
+
+
 def proxy_refusal(state: State, principal: Member, holder: Member) -> tuple[str, dict[str, Any]] | None:
     """Why the holder may not carry the principal's proxy, or None: the code of the reason and
     its parameters (the console's pickers offer only those who may)."""

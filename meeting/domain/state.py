@@ -139,6 +139,7 @@ class Motion:
     ruling: Literal["well-taken", "not-well-taken"] | None = None
     ruling_reason: str | None = None
     not_voting: list[str] = field(default_factory=list)  # members who did not answer a roll call
+    not_called: dict[str, str] = field(default_factory=dict)  # seats a roll call left out, and why
     appeal: Literal["sustained", "reversed"] | None = None  # the assembly on the chair's ruling
     debate_closed: bool = False  # the previous question was ordered on it
     adhering: list[int] = field(default_factory=list)  # motions set aside with it (tabled, ...)
@@ -667,6 +668,7 @@ def _restore(state: State, motion: Motion) -> None:
     motion.consensus = None
     motion.decided_at = motion.decided_seq = motion.decided_sitting = None
     motion.not_voting = []
+    motion.not_called = {}
     motion.before_effect = None
     state.stack.append(motion.number)
     for number in motion.adhering:
@@ -765,6 +767,8 @@ def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
 def _roll_closed(state: State, at: datetime, event: ev.RollCallClosed) -> None:
     motion = state.motions[event.motion]
     motion.not_voting = list(event.not_voting)
+    assert motion.poll is not None
+    motion.not_called = attendance.left_off_the_roll(state, motion.poll.entitled, motion.item, event.outcome.class_id)
     _decided(state, at, motion, event.outcome)
 
 

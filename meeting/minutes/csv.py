@@ -44,6 +44,7 @@ def header() -> list[str]:
         _("against"),
         _("abstentions"),
         _("blank"),
+        _("invalid"),
         _("votes in favour"),
         _("votes against"),
         _("votes abstaining"),
@@ -78,7 +79,13 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                 vote.tie_break_words or "",
             ]
             tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
-            counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank]
+            counts: list[str | int] = [
+                vote.yes,
+                vote.no,
+                vote.abstain,
+                vote.blank,
+                "",
+            ]  # invalid: only an election ballot counts them
             votes = vote.votes
             weighed = [votes.yes, votes.no, votes.abstain] if votes else ["", "", ""]
             # The base, what the bound asks for exactly and in whole numbers: in votes where seats carry weights.
@@ -88,9 +95,10 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
             if vote.method != "roll_call":
                 continue  # a show of hands names nobody; a secret ballot must not
             for seat in vote.roll_call:
+                who = seat.voter or seat.seat  # a seat not called: its titular, and why in `choice`
                 member: list[str | int] = [
-                    seat.voter.id,
-                    seat.voter.name,
+                    who.id,
+                    who.name,
                     seat.region_name or "",
                     seat.seat.id if seat.via != "titular" else "",
                     seat.via_words or "",
@@ -132,6 +140,7 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     "",
                     "",
                     r.blank,
+                    r.invalid,
                     "",
                     "",
                     "",

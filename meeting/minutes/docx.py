@@ -107,8 +107,9 @@ class Body:
     def paragraph(self, *runs: str, props: str = "") -> None:
         self.parts.append(f"<w:p {_W}>{f'<w:pPr>{props}</w:pPr>' if props else ''}{''.join(runs)}</w:p>")
 
-    def words(self, value: str, italic: bool = False) -> None:
-        self.paragraph(_run(value, italic=italic))
+    def words(self, value: str, italic: bool = False, keep: bool = False) -> None:
+        """A paragraph; `keep`, on the page of the next (a heading's facts stay with its text)."""
+        self.paragraph(_run(value, italic=italic), props="<w:keepNext/>" if keep else "")
 
     def heading(self, value: str, level: int) -> None:
         self.paragraph(_run(value), props=f'<w:pStyle w:val="Heading{level}"/>')
@@ -212,7 +213,7 @@ def _page(doc: DocumentObject, minutes: m.Minutes, t: Words) -> None:
 def _sittings(body: Body, minutes: m.Minutes, t: Words) -> None:
     for index, sitting in enumerate(minutes.sittings):
         body.heading(t.sitting_titles[index], 1)
-        body.words(sitting.summary)
+        body.words(sitting.summary, keep=True)
         body.heading(t.attendance, 2)
         for region in sitting.attendance.regions:
             body.heading(t.region_caption(region), 3)
@@ -225,7 +226,7 @@ def _sittings(body: Body, minutes: m.Minutes, t: Words) -> None:
         body.labelled(t.apologies, _(", ").join(_person(p) for p in attendance.apologies) or t.no_apologies)
         body.labelled(t.absent, _(", ").join(_person(p) for p in attendance.absent) or t.nobody_absent)
         body.heading(t.quorum, 2)
-        body.words(t.rule(sitting.quorum_rule))
+        body.words(t.rule(sitting.quorum_rule), keep=True)
         body.table(
             t.quorum_head,
             [[q.at, q.change_words, q.words, _("yes") if q.met else _("no")] for q in sitting.quorum],
@@ -256,7 +257,7 @@ def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]
             [
                 v.seat.name,
                 v.region_name or "",
-                v.voter.name + (f" ({v.via_words})" if v.via_words else ""),
+                v.voted_by,
                 v.choice_words,
             ]
             for v in vote.roll_call
@@ -266,7 +267,7 @@ def _roll_calls(body: Body, roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]
 
 def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
     body.heading(t.election_title(e), 3)
-    body.words(" · ".join(t.election_facts(e)), italic=True)
+    body.words(" · ".join(t.election_facts(e)), italic=True, keep=True)
     if e.composition_words:
         body.words(e.composition_words)
     if e.nominations:
@@ -342,7 +343,7 @@ def render(minutes: m.Minutes) -> bytes:
     roll_calls: list[tuple[m.MotionRecord, m.VoteRecord]] = []
     for item in minutes.items:
         body.heading(item.heading, 2)
-        body.words(" · ".join(t.facts(item)), italic=True)
+        body.words(" · ".join(t.facts(item)), italic=True, keep=True)
         if item.documents:
             body.words(t.documents(item.documents))
         body.entries(item.proceedings)
@@ -383,7 +384,8 @@ def render(minutes: m.Minutes) -> bytes:
         body.words(line)
     if minutes.corrections:
         body.heading(t.corrections, 1)
-        body.entries([m.Entry(at=c.at, text=c.words) for c in minutes.corrections])
+        for c in minutes.corrections:  # a whole date is too wide for the entries' column of times
+            body.paragraph(_run(c.at_words, bold=True), _run(colon() + c.words), props='<w:spacing w:after="60"/>')
 
     body.heading(t.approval, 1)
     body.paragraph(_run(minutes.approval.words), props="<w:keepNext/>")  # on the page it is signed on
@@ -406,7 +408,7 @@ def render(minutes: m.Minutes) -> bytes:
         if words:
             body.words(words)
     if minutes.journal.withdrawn:
-        body.words(t.withdrawn)
+        body.words(t.withdrawn, keep=True)
         body.entries(minutes.journal.withdrawn)
     body.into(doc)
 

@@ -73,7 +73,7 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         seat_row=lambda v: [
             v.seat.name,
             v.region_name or "",
-            v.voter.name + (f" ({v.via_words})" if v.via_words else ""),
+            v.voted_by,
             v.choice_words,
         ],
         action_row=lambda a: [a.what, _person(a.owner), a.due_words or "", a.item_number or ""],
@@ -149,7 +149,7 @@ class Words:
         self.annex = _("Annex: the record these minutes come from")
         self.sources = _("Source files")
         self.sources_head = [_("Source file"), _("SHA-256")]
-        self.withdrawn = _("Entries the chair withdrew during the meeting:")
+        self.withdrawn = _("Entries the chair undid during the meeting:")
         self.report_head = [_("Tellers' report"), _("Votes")]
 
     # ── elections: the same layout in every format ──

@@ -14,7 +14,7 @@ from meeting.minutes import model as m
 from meeting.minutes.html import Words
 from meeting.words import colon, labelled
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<|&~])")  # & would start an entity (&amp;), ~~ strike through
 # Line breaks and runs of spaces: not the no-break spaces French sets before ":" and ";"
 # (str.split() would take those too).
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
@@ -128,8 +128,7 @@ def _roll_call(motion: m.MotionRecord, vote: m.VoteRecord) -> Iterator[str]:
     yield ""
     rows = []
     for v in vote.roll_call:
-        voter = md(v.voter.name) + (f" ({md(v.via_words)})" if v.via_words else "")
-        rows.append([md(v.region_name or ""), md(v.seat.name), voter, md(v.choice_words)])
+        rows.append([md(v.region_name or ""), md(v.seat.name), md(v.voted_by), md(v.choice_words)])
     yield from table([_("Region"), _("Seat"), _("Voted by"), _("Vote")], rows)
 
 
@@ -261,7 +260,7 @@ def render(minutes: m.Minutes) -> str:
     lines += [f"- {md(u)}" for u in minutes.unfinished] or [_("None.")]
     if minutes.corrections:
         lines += ["", "## " + _("Corrections"), ""]
-        lines += [f"- **{c.at}** {md(c.words)}" for c in minutes.corrections]
+        lines += [f"- **{md(c.at_words)}**{colon()}{md(c.words)}" for c in minutes.corrections]
     lines += _signatures(minutes)
     lines += ["", "## " + _("Annex: the record these minutes come from"), "", paragraph(minutes.journal.words), ""]
     lines += [paragraph(minutes.journal.how_to_check), "", f"    {visible(minutes.journal.check_command)}", ""]
@@ -269,7 +268,7 @@ def render(minutes: m.Minutes) -> str:
     for words in [c.words for c in minutes.journal.circulated] + [minutes.approval.record_words or ""]:
         lines += ["", paragraph(words)] if words else []
     if minutes.journal.withdrawn:
-        lines += ["", _("Entries the chair withdrew during the meeting:"), ""]
+        lines += ["", Words(minutes).withdrawn, ""]
         lines += [f"- **{w.at}** {md(w.text)}" for w in minutes.journal.withdrawn]
     return "\n".join(lines).rstrip("\n") + "\n"
 

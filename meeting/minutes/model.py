@@ -229,16 +229,28 @@ class RegionTally(Record):
 
 
 class RollCallVote(Record):
-    """One seat's vote in a roll call: the only place the minutes name a member beside a choice."""
+    """One seat's vote in a roll call: the only place the minutes name a member beside a choice.
+    Every voting seat has a row: one the roll call did not call says why instead."""
 
     seat: Person
-    voter: Person
+    voter: Person | None = Field(None, description="Who answered for the seat; none for a seat not called.")
     via: Literal["titular", "alternate", "proxy"]
     via_words: str | None = None
     region: str | None = None
     region_name: str | None = None
     choice: Literal["yes", "no", "abstain", "none"]
-    choice_words: str
+    choice_words: str = Field(description='The choice, or why the seat was not called: "recused", "apologies".')
+    not_called: str | None = Field(
+        None, description='Why the roll call did not call the seat: "absent", "apologies", "vote.recused"...'
+    )
+
+    @property
+    def voted_by(self) -> str:
+        """Who answered for the seat, and as what ("Kwabena Owusu-Ansah (as alternate)"); nobody
+        for a seat not called."""
+        if self.voter is None:
+            return ""
+        return self.voter.name + (f" ({self.via_words})" if self.via_words else "")
 
 
 class VotesRecord(Record):
@@ -450,7 +462,8 @@ class ActionRecord(Record):
 class Correction(Record):
     """A correction to the record after adjournment."""
 
-    at: str
+    at: str = Field(description="When it was made: YYYY-MM-DD HH:MM in the meeting's time zone (HH:MM on its day).")
+    at_words: str = Field(description='The same in the minutes\' language: "Sunday, 20 December 2026, 09:15".')
     what: str
     by: Person
     why: str

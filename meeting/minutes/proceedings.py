@@ -813,6 +813,7 @@ def corrections(ctx: Context) -> list[m.Correction]:
             out.append(
                 m.Correction(
                     at=ctx.clock(step.entry.at),
+                    at_words=ctx.clock.words(step.entry.at),
                     what=event.what,
                     by=ctx.person(event.by),
                     why=event.why,
@@ -845,11 +846,19 @@ def withdrawn(ctx: Context, recorded: Sequence[Recorded]) -> list[m.Withdrawn]:
                 text = _("the count of the vote on {label}: {outcome}").format(
                     label=ctx.ref(what.motion), outcome=outcome_words(what.outcome)
                 )
+            elif isinstance(what, ev.MotionMoved):
+                # Not by its number: the next motion moved took it, and the body has that one.
+                text = _("a motion ({kind}) moved by {mover}: {text}").format(
+                    kind=_(MOTION_NAMES[what.kind]), mover=ctx.who(what.mover), text=quoted(what.text)
+                )
             else:
                 text = describe(what, ctx.state)
             # Listed at the time it was entered, with when it was taken back: a count taken at
-            # 12:10 and withdrawn at 12:20 read as if counted at 12:20.
-            withdrawn = _("{entry} (withdrawn at {time})").format(entry=upper_first(text), time=ctx.clock(entry.at))
+            # 12:10 and undone at 12:20 read as if counted at 12:20. Not "withdrawn": a motion's
+            # mover withdraws it, and that is a motion of its own.
+            withdrawn = _("{entry} (undone by the chair at {time})").format(
+                entry=upper_first(text), time=ctx.clock(entry.at)
+            )
             out.append(m.Withdrawn(at=ctx.clock(target.at), cancelled_at=ctx.clock(entry.at), text=sentence(withdrawn)))
     return out
 

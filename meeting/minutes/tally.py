@@ -110,7 +110,8 @@ class Who:
     regions: frozenset[str] = field(default_factory=frozenset)
 
     def __contains__(self, row: RollCallVote) -> bool:
-        return row.seat.id in self.members or row.voter.id in self.members or row.region in self.regions
+        voter = row.voter.id if row.voter is not None else None
+        return row.seat.id in self.members or voter in self.members or row.region in self.regions
 
 
 def who(state: State, text: str) -> Who | None:

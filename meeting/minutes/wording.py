@@ -14,12 +14,12 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from meeting.domain import events as ev
-from meeting.domain.council import Council
+from meeting.domain.council import Council, Region
 from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_region
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.state import Motion, State
-from meeting.formats import clock_time
+from meeting.formats import clock_time, long_date_time
 from meeting.i18n import N_, _, current_language
 from meeting.minutes import model as m
 from meeting.vocabulary import (
@@ -33,13 +33,22 @@ from meeting.vocabulary import (
     VIA,
     about,
     item_words,
+    not_voting_words,
     quoted,
     region_name,
     sentence,
     upper_first,
     who,
 )
-from meeting.words import amount_text, count_words, counts_words, outcome_words, tie_break_words, vote_rule_words
+from meeting.words import (
+    amount_text,
+    count_words,
+    counts_words,
+    outcome_words,
+    result_words,
+    tie_break_words,
+    vote_rule_words,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,10 @@ class Clock:
         local = moment.astimezone(self.zone)
         hours = clock_time(local)
         return hours if local.date() == self.day else f"{local.date().isoformat()} {hours}"
+
+    def words(self, moment: datetime) -> str:
+        """The date and the time in the minutes' language: "Sunday, 20 December 2026, 09:15"."""
+        return long_date_time(moment.astimezone(self.zone))
 
 
 def held_on(state: State, zone: ZoneInfo) -> date:
@@ -156,6 +169,7 @@ def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
         for seat, (voter, choice) in poll.choices.items():  # a seat that answered outside the list
             if seat not in answered:
                 roll_call.append(_roll_call_vote(ctx, voter, choice))
+        roll_call += [_not_called(ctx, seat, why) for seat, why in motion.not_called.items()]
         regions = {r.id: n for n, r in enumerate(ctx.council.regions)}
         seats = {s.id: n for n, s in enumerate(ctx.council.members)}
         roll_call.sort(key=lambda v: (regions.get(v.region or "", len(regions)), seats.get(v.seat.id, 0)))
@@ -170,7 +184,7 @@ def vote_record(ctx: Context, motion: Motion) -> m.VoteRecord | None:
         method=motion.method,
         method_words=_(METHODS[motion.method]),
         result=outcome.result,
-        result_words=_(RESULTS[outcome.result]),
+        result_words=result_words(outcome.result, motion.kind),
         yes=outcome.yes,
         no=outcome.no,
         abstain=outcome.abstain,
@@ -223,9 +237,13 @@ def _chamber_record(chamber: ev.ChamberOutcome) -> m.ChamberRecord:
     )
 
 
+def _region_of(ctx: Context, seat_id: str) -> Region | None:
+    seat = ctx.council.member(seat_id)
+    return ctx.council.region(seat.region) if seat and seat.region else None
+
+
 def _roll_call_vote(ctx: Context, voter: ev.Voter, choice: str) -> m.RollCallVote:
-    seat = ctx.council.member(voter.seat)
-    region = ctx.council.region(seat.region) if seat and seat.region else None
+    region = _region_of(ctx, voter.seat)
     return m.RollCallVote(
         seat=ctx.person(voter.seat),
         voter=ctx.person(voter.voter),
@@ -235,6 +253,20 @@ def _roll_call_vote(ctx: Context, voter: ev.Voter, choice: str) -> m.RollCallVot
         region_name=region.name if region else None,
         choice=choice,
         choice_words=_(CHOICES[choice]),
+    )
+
+
+def _not_called(ctx: Context, seat_id: str, why: str) -> m.RollCallVote:
+    region = _region_of(ctx, seat_id)
+    return m.RollCallVote(
+        seat=ctx.person(seat_id),
+        voter=None,
+        via="titular",
+        region=region.id if region else None,
+        region_name=region.name if region else None,
+        choice="none",
+        choice_words=not_voting_words(why, seat_id, ctx.council),
+        not_called=why,
     )
 
 

@@ -8,8 +8,7 @@ from datetime import datetime
 
 from rich.text import Text
 
-from meeting.domain.attendance import representation, vote_refusal
-from meeting.domain.council import Member
+from meeting.domain.attendance import not_voting, representation
 from meeting.domain.decisions import floor
 from meeting.domain.elections.conduct import round_open
 from meeting.domain.state import Motion, State
@@ -18,17 +17,16 @@ from meeting.i18n import N_, _
 from meeting.report import minutes_used
 from meeting.tui.panels import motion_words, movers_text, roll_call_count
 from meeting.vocabulary import (
-    ATTENDANCE,
     CHOICES,
     METHODS,
     MOTION_NAMES,
     MOTION_STATUS,
-    NOT_VOTING,
     PHASES,
     RULINGS,
     in_quotes,
     member_name,
     member_names,
+    not_voting_words,
     voter_words,
     words,
 )
@@ -169,7 +167,8 @@ def vote_text(state: State) -> Text:
                 text.append(" · ")
             voter = called.get(seat.id)
             if voter is None:  # every seat of the base is there: a member can tell why it has no vote
-                text.append(f"{seat.name} ({not_voting(state, seat, motion.item)})", style="dim italic")
+                why = not_voting_words(not_voting(state, seat, motion.item), seat.id, state)
+                text.append(f"{seat.name} ({why})", style="dim italic")
                 continue
             cast = poll.choices.get(voter.seat)
             name = voter_words(state, voter)
@@ -178,14 +177,6 @@ def vote_text(state: State) -> Text:
             else:
                 text.append(f"{name} {words(CHOICES, cast[1])}", style=_CHOICE_STYLES.get(cast[1], ""))
     return text
-
-
-def not_voting(state: State, seat: Member, item: str | None) -> str:
-    """Why a seat has no vote in the roll call: nobody here for it, or the rule that leaves it out."""
-    voter = representation(state, seat)
-    if voter is None:
-        return words(ATTENDANCE, state.status(seat.id))
-    return words(NOT_VOTING, vote_refusal(state, voter, item) or "not-called")
 
 
 def _election_results(state: State) -> list[tuple[tuple[datetime, int], Text]]:

@@ -4,6 +4,7 @@ same function (`meeting.minutes.tally.tallies`)."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 _RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
 _ITEM_CELLS, _MOTION_CELLS = 16, 20  # the table's first columns, so that 80 columns show the result
 _NARROW, _NARROW_MOTION_CELLS = 60, 10  # a phone's width, where the item and the method give way
+# There a result said in a sentence ("The decision of the chair was sustained") takes lines.
+_NARROW_RESULT_CELLS = 14
 
 
 class ReviewScreen(Screen[None]):
@@ -146,10 +149,11 @@ class ReviewScreen(Screen[None]):
             rows.append((item, _motion_cell(tally.motion), result, *counts, Text(vote.method_words)))
         if self.narrow:
             rows = [
-                (Text(fitted(motion.plain, _NARROW_MOTION_CELLS)), result, _together(counts))
+                (Text(fitted(motion.plain, _NARROW_MOTION_CELLS)), _lines(result), _together(counts))
                 for _item, motion, result, *counts, _method in rows
             ]
-        table.add_rows(rows)
+        for cells in rows:
+            table.add_row(*cells, height=None)  # as tall as its cells' lines
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
             self._detail(self.shown[table.cursor_row])
@@ -167,6 +171,11 @@ class ReviewScreen(Screen[None]):
         else:
             shown = detail(tally) if isinstance(tally, Tally) else ballot_detail(tally)
         self.query_one("#detail", Static).update(shown)
+
+
+def _lines(text: Text) -> Text:
+    """A result on as many lines as it takes at a phone's width, no word cut."""
+    return Text("\n".join(textwrap.wrap(text.plain, _NARROW_RESULT_CELLS)) or text.plain, style=text.style)
 
 
 def _together(counts: list[Text]) -> Text:
@@ -225,7 +234,7 @@ def detail(tally: Tally) -> RenderableType:
         seats.add_column(_("Vote"))
         seats.add_column(_("Cast by (alternate or proxy)"))
         for row in tally.seats:
-            voter = f"{row.voter.name} ({row.via_words})" if row.via_words else ""
+            voter = row.voted_by if row.via_words else ""
             style = {"yes": "green", "no": "red"}.get(row.choice, "")
             seat = Text(f"{row.seat.name} · {row.region_name or ''}")
             seats.add_row(seat, Text(row.choice_words, style=style), Text(voter))

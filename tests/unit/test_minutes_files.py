@@ -235,7 +235,7 @@ def read_votes(path: Path) -> list[dict[str, str]]:
 
 def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo):
     rows = read_votes(demo / "votes.csv")
-    assert list(rows[0])[:18] == [
+    assert list(rows[0])[:19] == [
         "item",
         "motion",
         "motion kind",
@@ -247,6 +247,7 @@ def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo
         "against",
         "abstentions",
         "blank",
+        "invalid",
         "votes in favour",
         "votes against",
         "votes abstaining",
@@ -271,7 +272,18 @@ def test_the_csv_has_a_bom_one_row_per_vote_and_one_per_seat_in_a_roll_call(demo
         "Carried",
     )
     seats = [r for r in rows if r["motion"] == "11" and r["member id"]]
-    assert len(seats) == 18 and sum(r["choice"] == "yes" for r in seats) == 14
+    assert len(seats) == 21 and sum(r["choice"] == "yes" for r in seats) == 14
+    assert [(r["member id"], r["choice"]) for r in seats if r["choice"] in ("recused", "apologies")] == [
+        ("zm-1", "recused"),
+        ("mg-1", "apologies"),
+        ("hn-1", "apologies"),
+    ]
+    # An election's ballot adds up to its papers: votes, blank and invalid ballots.
+    second = [r for r in rows if r["motion kind"] == "election" and r["text"].endswith("ballot 2")]
+    assert {r["invalid"] for r in second} == {"1"}
+    assert sum(int(r["in favour"]) for r in second) + int(second[0]["blank"]) + 1 == int(second[0]["entitled"])
+    appeal = next(r for r in totals if r["motion"] == "7")
+    assert appeal["result"] == "The decision of the chair was sustained"
     alternate = next(r for r in seats if r["member id"] == "gh-2")
     assert (alternate["name"], alternate["for seat"], alternate["as"]) == (
         "Kwabena Owusu-Ansah",
@@ -412,8 +424,14 @@ def test_the_model_itself_holds_the_tellers_reports_and_no_voter(demo):
     ]  # fmt: skip
     assert [p.id for p in election.elected] == ["zm-1"]
     assert "choice" not in json.dumps(election.model_dump(mode="json"))
-    # The one roll call of the demo does name each seat's vote.
-    assert {v.choice for v in minutes.motion(11).vote.roll_call} == {"yes", "no", "abstain"}
+    # The one roll call of the demo does name each seat's vote, and says why a seat had none.
+    roll_call = minutes.motion(11).vote.roll_call
+    assert {v.choice for v in roll_call if v.voter} == {"yes", "no", "abstain"}
+    assert {v.seat.id: v.choice_words for v in roll_call if v.not_called} == {
+        "zm-1": "recused",
+        "mg-1": "apologies",
+        "hn-1": "apologies",
+    }
 
 
 def test_markdown_folds_runs_of_spaces_but_keeps_the_no_break_spaces_french_sets():
@@ -426,6 +444,18 @@ def test_markdown_folds_runs_of_spaces_but_keeps_the_no_break_spaces_french_sets
         == "Présidence\u00a0: Neema Mwakasege-Lyimo\u00a0; fin"
     )
     assert md("40\u202f%") == "40\u202f%"
+
+
+def test_markdown_shows_entities_and_tildes_as_typed():
+    """ "&amp;" and "&lt;script&gt;" rendered as "&" and "<script>", and "~~strike~~" struck through."""
+    from meeting.minutes.markdown import md
+
+    assert md("Tom &amp; Jerry &lt;script&gt;") == "Tom \\&amp; Jerry \\&lt;script\\&gt;"
+    assert md("~~strike~~") == "\\~\\~strike\\~\\~"
+    from markdown_it import MarkdownIt
+
+    shown = MarkdownIt("gfm-like").render(md("Tom &amp; Jerry &lt;script&gt; ~~strike~~"))
+    assert shown == "<p>Tom &amp;amp; Jerry &amp;lt;script&amp;gt; ~~strike~~</p>\n"
 
 
 def test_a_ranked_counts_csv_rows_give_the_valid_papers_and_the_quota():

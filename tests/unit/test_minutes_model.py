@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from meeting.domain import events as ev
 from meeting.domain.record import chronicle, effective, item_spans, quorum_changes
+from meeting.i18n import language
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import markdown
 from meeting.minutes.model import Minutes, minutes_of
@@ -365,6 +366,80 @@ def test_a_roll_call_names_each_seat_and_a_ballot_names_nobody(tmp_path):
     assert len(csv_rows) == 1 and [csv_rows[0][column] for column in member_columns] == [""] * 6
 
 
+def test_a_roll_call_lists_every_voting_seat_and_why_those_not_called_had_no_vote(tmp_path):
+    """Anglophone Africa 3/0/0 of 4 seats was never explained: the recused, the excused and the
+    absent were left out of the roll call's record, its CSV rows and `meeting tally`."""
+    present = tuple(seat for seat in ALL_SEATS if seat not in ("mg-1", "hn-1"))
+    meeting = start(tmp_path).run("apologies hn-1", f"present {' '.join(present)}", "begin", "open article-7")
+    meeting.run(
+        'recuse zm-1 "Her association would gain" on article-7',
+        "move by gh-1 seconded bf-1",
+        "roll-call",
+        f"yes {' '.join(seat for seat in present if seat != 'zm-1')}",
+        "close",
+    )
+    record = minutes(meeting)
+    rows = {row.seat.id: row for row in record.motion(1).vote.roll_call}
+    assert len(rows) == 21
+    not_called = {seat: (row.voter, row.not_called, row.choice_words) for seat, row in rows.items() if row.not_called}
+    assert not_called == {
+        "zm-1": (None, "vote.recused", "recused"),
+        "mg-1": (None, "absent", "absent"),
+        "hn-1": (None, "apologies", "apologies"),
+    }
+    assert [r.seat.id for r in record.motion(1).vote.roll_call][:4] == ["gh-1", "sl-1", "zm-1", "zw-1"]
+    csv_rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record)]
+    assert {(r["member id"], r["choice"]) for r in csv_rows if r["member id"] in not_called} == {
+        ("zm-1", "recused"),
+        ("mg-1", "absent"),
+        ("hn-1", "apologies"),
+    }
+    assert "| Anglophone Africa | Mutale Chibwe-Nkonde |   | recused |" in markdown.render(record)
+    with language("fr"):
+        excused = minutes(meeting).motion(1).vote.roll_call
+        assert {r.seat.id: r.choice_words for r in excused if r.not_called}["hn-1"] == "excusée"
+
+
+def test_votes_csv_gives_a_ballots_invalid_papers_and_an_appeals_result_as_the_minutes_say_it(tmp_path):
+    """An election round with an invalid ballot did not add up to its base; an appeal was
+    "Carried" in votes.csv where the minutes say the decision of the chair was sustained."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'point cd-2 "Not germane"',
+        "rule not-well-taken",
+        "move to appeal by cd-2 seconded ug-1",
+        "vote 11 6 1",
+    )
+    record = minutes(meeting)
+    rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record)]
+    (appeal,) = [r for r in rows if r["motion"] == "3"]
+    assert appeal["result"] == "The decision of the chair was sustained"
+    assert appeal["invalid"] == ""
+    assert record.motion(3).vote.result_words == "The decision of the chair was sustained"
+
+
+def test_a_motion_the_chair_undid_is_not_numbered_nor_called_withdrawn_in_the_annex(tmp_path):
+    """ "Motion #2 (main motion) moved by … (withdrawn at 12:16)" beside a real motion 2 moved
+    after the undo, which took its number."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "vote 16 1 1",
+        "at 12:15",
+        'move "That the chair misheard." by gh-1 seconded ke-1',
+        "at 12:16",
+        "undo",
+        'move "That the council meets in March." by bo-1 seconded pe-1',
+    )
+    record = minutes(meeting)
+    (undone,) = record.journal.withdrawn
+    assert undone.at == "12:15"
+    assert undone.text == (
+        "A motion (main motion) moved by Ama Serwaa Boatemaa (Ghana): “That the chair misheard” "
+        "(undone by the chair at 12:16)."
+    )
+    assert record.motion(2).text == "That the council meets in March."
+
+
 def test_what_undo_cancelled_is_in_the_annex_not_the_body(tmp_path):
     meeting = in_session(tmp_path).run(
         "at 12:15", "move by ke-1 seconded gh-1", "vote 16 1 1", "at 12:16", "undo", "vote 17 0 1"
@@ -374,7 +449,7 @@ def test_what_undo_cancelled_is_in_the_annex_not_the_body(tmp_path):
     # Listed when it was entered, with when it was taken back (it read as if counted at 12:16).
     assert (withdrawn.at, withdrawn.cancelled_at) == ("12:15", "12:16")
     assert withdrawn.text.startswith("The count of the vote on motion 1: 16 in favour, 1 against, 1 abstention")
-    assert withdrawn.text.endswith("— carried (withdrawn at 12:16).")
+    assert withdrawn.text.endswith("— carried (undone by the chair at 12:16).")
     assert record.corrections == []
     assert not any("16 in favour" in e.text for e in next(i for i in record.items if i.id == "agenda").proceedings)
 
@@ -412,6 +487,13 @@ def test_plurals_and_corrections_after_adjournment(tmp_path):
     assert "The chair declared a recess of 1 minute." in said
     (correction,) = record.corrections
     assert correction.by.id == "bo-1" and correction.why == "He was in the waiting room"
+    # Its date as the minutes write dates, in their language; the machine value kept beside it.
+    assert (correction.at, correction.at_words) == ("12:10", "Thursday, 10 December 2026, 12:10")
+    assert "- **Thursday, 10 December 2026, 12:10**: Rubén" in markdown.render(record)
+    with language("fr"):
+        assert minutes(meeting).corrections[0].at_words == "jeudi 10 décembre 2026, 12:10"
+    with language("sw"):
+        assert minutes(meeting).corrections[0].at_words == "Alhamisi, 10 Desemba 2026 12:10"
     assert correction.words == (
         "Rubén Mamani-Choque arrived at 12:03. Asked by Rubén Mamani-Choque (Bolivia), because he was in the waiting room."
     )

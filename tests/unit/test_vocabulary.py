@@ -169,3 +169,16 @@ def test_a_country_with_its_own_brackets_is_not_bracketed_twice(tmp_path):
     state = start(tmp_path).state
     assert who(state, "cd-2") == "Furaha Bisimwa-Mirindi (DR Congo, South Kivu)"
     assert who(state, "gh-1") == "Ama Serwaa Boatemaa (Ghana)"
+
+
+def test_only_a_countrys_brackets_become_a_comma_a_names_stay(tmp_path):
+    """ "alternate for María José, Majo Pérez": the flattening meant for "DR Congo (South Kivu)"
+    ran over the titular's name too."""
+    council = start(tmp_path).state.meeting.council
+    data = council.model_dump()
+    for member in data["members"]:
+        if member["id"] == "gh-1":
+            member.update(name="María José (Majo) Pérez", country="Ghana (Ashanti)")
+    renamed = type(council).model_validate(data)
+    assert who(renamed, "gh-2") == "Kwabena Owusu-Ansah (alternate for María José (Majo) Pérez)"
+    assert who(renamed, "gh-1") == "María José (Majo) Pérez (Ghana, Ashanti)"

@@ -270,14 +270,16 @@ async def test_after_the_meeting_the_review_answers_who_voted_how(demo, capsys):
             assert name in detail
         assert "Ama Serwaa Boatemaa" not in detail and "Latin America" in detail
         assert [t.data() for t in app.screen.shown] == asked
-        # Marisol Cáceres-Lagos sent apologies: her seat was not called.
+        # Marisol Cáceres-Lagos sent apologies: her seat was not called, and the review says why.
         assert {row["seat"]["name"] for row in asked[0]["roll_call"]} == {
+            "Marisol Cáceres-Lagos",
             "Wilmer Restrepo-Quiñones",
             "Yolanda Huamaní-Ccori",
             "Rubén Mamani-Choque",
             "Josefa dos Santos-Arruda",
         }
         assert [r["name"] for r in asked[0]["by_region"]] == ["Latin America"]
+        assert "apologies" in detail
         app.screen.query_one("#item-filter", Input).value = ""
         app.screen.query_one("#who-filter", Input).value = "Yolanda Huamaní-Ccori"
         app.screen.refresh_data()
