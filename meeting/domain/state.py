@@ -370,11 +370,17 @@ def _finish_current_item(state: State) -> None:
 
 
 def status_at_adjournment(state: State) -> ItemStatus:
-    """The item under discussion when the meeting adjourns is done when it was the agenda's
-    last business; with other items still to take up, it is unfinished business, taken up
-    again at the next sitting (RONR §21), not minuted as done."""
-    waiting = any(item_id != state.current and state.items[item_id].status in WAITING for item_id in state.order)
-    return "unfinished" if waiting else "done"
+    """The item under discussion when the meeting adjourns: unfinished business, taken up again
+    at the next sitting (RONR §21), while a motion or an election is pending on it, or when it
+    was barely opened (nothing decided on it) with other items still to take up; otherwise
+    done. `next` then `adjourn` had minuted an item nobody discussed as done."""
+    here = state.current
+    elections = [e for e in state.elections.values() if e.item == here]
+    if any(state.motions[n].item == here for n in state.stack) or not all(e.complete for e in elections):
+        return "unfinished"
+    waiting = any(item_id != here and state.items[item_id].status in WAITING for item_id in state.order)
+    decided = elections or any(m.item == here and m.decided_seq is not None for m in state.motions.values())
+    return "unfinished" if waiting and not decided else "done"
 
 
 def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:

@@ -140,6 +140,13 @@ def test_the_item_open_at_adjournment_is_unfinished_unless_it_was_the_last(tmp_p
     assert meeting.state.current == "interests"
 
 
+def test_an_item_decided_on_is_done_and_one_with_a_motion_pending_unfinished_at_adjournment(tmp_path):
+    decided = in_session(tmp_path / "decided").run("move by ke-1 seconded gh-1", "vote 18 1 1", "adjourn")
+    assert decided.state.items["agenda"].status == "done"  # other items wait, but its business is done
+    pending = in_session(tmp_path / "pending", item="closing").run('move "That we meet in Lima." by ke-1', "adjourn")
+    assert pending.state.items["closing"].status == "unfinished"  # the last item, a motion still pending
+
+
 def test_the_last_item_open_at_adjournment_is_done(tmp_path):
     meeting = in_session(tmp_path, item="opening")
     meeting.run(*["next"] * (len(meeting.state.order) - 1), "adjourn")
