@@ -245,7 +245,9 @@ MESSAGES: dict[str, str] = {
         " please report it, with the journal)"
     ),
     "journal.no-meeting": N_("the journal does not start with the meeting it records"),
-    "journal.inconsistent": N_("this line's undo does not cancel the last action: the journal was edited"),
+    "journal.inconsistent": N_(
+        "this line's event does not follow from the lines before it (it names a member, an item, a motion or an election the meeting does not have, or undoes what was not the last action): the journal was edited"
+    ),
     "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),
     "replay.other-meeting": N_("the journal records another meeting ('{id}')"),
     # The journal

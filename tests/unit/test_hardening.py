@@ -4,23 +4,27 @@ read bounded, time that never runs backwards in the record."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from meeting.cli.main import main
 from meeting.domain.language import ParseError, parse
-from meeting.journal import Journal, JournalError, read_journal
+from meeting.journal import GENESIS, Journal, JournalError, encode_entry, read_journal
 from meeting.loader.load import load
+from meeting.messages import render
 from meeting.session import Accepted, Session, read_meeting
 from tests.conftest import DEMO_AGENDA, MINI_AGENDA, MINI_COUNCIL, REPO
-from tests.kit import in_session, start
+from tests.kit import ALL_SEATS, in_session, start
 
 T0 = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
 FIRST = {"type": "meeting.opened"}
@@ -458,3 +462,131 @@ def test_a_clock_that_steps_back_never_takes_the_record_back(tmp_path):
     warned = [w.code for r in results if isinstance(r, Accepted) for w in r.warnings]
     assert warned == ["clock.behind"]  # once, not at every event
     session.close()
+
+
+# ── 5. A journal edited and its hash chain recomputed ──────────────────────────
+
+
+def rechained(path: Path, change: Callable[[dict[str, Any]], bool]) -> int:
+    """The journal with the first event `change` alters (it says whether it did) changed, and
+    every `prev` after it recomputed as the writer computes it, so the chain holds: only the
+    events themselves can tell. Returns the line changed."""
+    entries, problems = read_journal(path)
+    assert problems == []
+    events = [entry.event for entry in entries]
+    changed = next(seq for seq, event in enumerate(events, start=1) if change(event))
+    prev, lines = GENESIS, []
+    for entry, event in zip(entries, events, strict=True):
+        line = encode_entry(entry.seq, entry.ts, prev, event)
+        prev = hashlib.sha256(line.encode()).hexdigest()
+        lines.append(line + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return changed
+
+
+def renaming(kind: str, rename: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], bool]:
+    def change(event: dict[str, Any]) -> bool:
+        if event["type"] != kind:
+            return False
+        rename(event)
+        return True
+
+    return change
+
+
+def _unknown_member(event: dict[str, Any]) -> None:
+    event["changes"]["zz-9"] = event["changes"].pop("gh-1")
+
+
+def _unknown_seat(event: dict[str, Any]) -> None:
+    event["register"]["added"][0]["seat"] = "zz-9"
+
+
+# Each thing an event may name, named as nothing the meeting has.
+BAD_REFERENCES = {
+    "member": renaming("attendance", _unknown_member),
+    "item": renaming("item.opened", lambda e: e.update(item="nope")),
+    "motion": renaming("consensus.called", lambda e: e.update(motion=99)),
+    "seat": renaming("vote.counted", _unknown_seat),
+    "election": renaming("candidate.nominated", lambda e: e.update(election="nope")),
+    "candidate": renaming("candidate.answered", lambda e: e.update(candidate="zz-9")),
+}
+
+
+@pytest.fixture(scope="module")
+def elections_journal(tmp_path_factory) -> Path:
+    """A meeting with a motion put to a vote after consensus failed, and an election decided."""
+    from tests.unit.test_elections_commands import AGENDA
+
+    folder = tmp_path_factory.mktemp("elections")
+    meeting = start(folder, files={"agenda.toml": AGENDA})
+    meeting.run(
+        f"present {' '.join(ALL_SEATS)}",
+        "begin",
+        "open opening",
+        'move "That the council thank the hosts" by gh-1 seconded sl-1',
+        "consensus",
+        'block bf-1 "not yet"',
+        "conclude",
+        "vote 15 2 1",
+        "open officers",
+        "nominate ke-1 by gh-1 seconded sl-1",
+        "accept ke-1",
+        "nominate co-1 by pe-1 seconded bo-1",
+        "close-nominations",
+        "round",
+        "tellers ke-1 12 co-1 9",
+        "result",
+    )
+    meeting.session.close()
+    return folder / "journal.jsonl"
+
+
+@pytest.mark.parametrize("reference", BAD_REFERENCES)
+def test_an_edited_event_naming_what_the_meeting_lacks_is_a_located_error(
+    tmp_path, elections_journal, capsys, reference
+):
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    line = rechained(path, BAD_REFERENCES[reference])
+    assert read_journal(path)[1] == []  # the chain holds: only the event gives it away
+    expected = f"{path}:{line}:1: error: {render('journal.inconsistent', {})}"
+    for args in (["minutes", str(path), "-o", str(tmp_path / "minutes")], ["tally", str(path)], ["verify", str(path)]):
+        assert main(args) == 1, args
+        err = capsys.readouterr().err
+        assert expected in err.splitlines(), (args, err)
+        assert "Traceback" not in err
+    assert not (tmp_path / "minutes").exists()  # nothing minuted from it
+
+
+def test_an_edited_journal_is_neither_resumed_nor_appended_to(tmp_path, elections_journal, capsys):
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    line = rechained(path, BAD_REFERENCES["member"])
+    before = path.read_bytes()
+    script = tmp_path / "more.script"
+    script.write_text('note "more"\n', encoding="utf-8")
+    agenda = elections_journal.parent / "agenda.toml"
+    assert main(["replay", str(agenda), str(script), "--journal", str(path), "--append"]) == 1
+    assert f"{path}:{line}:1: error: {render('journal.inconsistent', {})}" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    with pytest.raises(JournalError) as caught:
+        Session.resume(path, SteppedClock([T0]))
+    assert (caught.value.diagnostic.code, caught.value.diagnostic.line) == ("journal.inconsistent", line)
+
+
+def test_the_follower_stops_at_an_edited_event_and_keeps_the_state_before_it(tmp_path, elections_journal):
+    from meeting.view.follow import Follower
+
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    # The second item opened: its handler closes the first before it finds no such item.
+    opened = iter([False, True])
+    line = rechained(path, lambda e: e["type"] == "item.opened" and next(opened) and not e.update(item="nope"))
+    follower = Follower(path, str(path))
+    follower.poll()
+    assert follower.problem is not None
+    assert (follower.problem.code, follower.problem.line) == ("journal.inconsistent", line)
+    assert len(follower.recorded) == line - 1
+    state = follower.state
+    assert state is not None and state.current == "opening" and state.items["opening"].status == "open"
