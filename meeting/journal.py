@@ -155,6 +155,8 @@ class Journal:
         self.entries: list[Entry] = []
         self._file: io.FileIO | None = None
         self._mirror_file: io.FileIO | None = None
+        # (st_dev, st_ino) of each file open, to see that it is still the one at its path.
+        self._identity = self._mirror_identity = (0, 0)
         self._pending: Entry | None = None  # written, not yet synced
 
     @classmethod
@@ -214,6 +216,10 @@ class Journal:
         if len(data) > LINE_LIMIT + 1:
             raise JournalError(error(str(self.path), "journal.line-too-long", entry.seq, limit=LINE_LIMIT))
         try:
+            if _moved(self.path, self._identity):
+                # Written, the line would reach no one who opens the path, and the lock no longer
+                # keeps out a writer starting a new journal there. Kept open: put back, it goes on.
+                raise JournalError(error(str(self.path), "journal.moved", entry.seq, file=str(self.path)))
             _write_all(self._file, data)
         except OSError as exc:
             raise self._stop_writing(exc) from None
@@ -233,9 +239,13 @@ class Journal:
         self.entries.append(entry)
         if self._mirror_file is not None:
             try:
-                _write_durably(self._mirror_file, entry.raw + b"\n")
+                moved = _moved(self.mirror, self._mirror_identity)
+                if not moved:
+                    _write_durably(self._mirror_file, entry.raw + b"\n")
             except OSError as exc:
                 raise self._mirror_failed(exc) from None
+            if moved:  # a copy no one would find; the next write looks at the path afresh
+                raise self._mirror_failed(error(str(self.mirror), "journal.mirror-moved").message)
         elif self.mirror is not None:
             try:
                 self._sync_mirror(create=False)  # it failed before: bring it level, this line included
@@ -280,6 +290,7 @@ class Journal:
         except OSError as exc:
             raise JournalError(_unwritable(shown, exc)) from None
         self._file = io.FileIO(fd, "w")
+        self._identity = _identity(fd)
         _lock(self._file, shown)
         try:
             _write_durably(self._file, entry.raw + b"\n")
@@ -295,6 +306,7 @@ class Journal:
         except OSError as exc:
             raise JournalError(reading_error(shown, exc)) from None
         self._file = io.FileIO(fd, "r+")
+        self._identity = _identity(fd)
         _lock(self._file, shown)  # before reading: what is read is what this writer continues
         try:
             with open(os.dup(fd), "rb") as reader:
@@ -342,6 +354,7 @@ class Journal:
             mirror.close()
             raise
         self._mirror_file = mirror
+        self._mirror_identity = _identity(mirror.fileno())
         try:
             copy = _read_at_most(mirror, len(main) + 1)
             if not main.startswith(copy):
@@ -352,14 +365,15 @@ class Journal:
         except OSError as exc:
             raise self._mirror_failed(exc) from None
 
-    def _mirror_failed(self, exc: OSError) -> JournalError:
+    def _mirror_failed(self, exc: OSError | str) -> JournalError:
         # Drop the handle: after a failed write the mirror may end mid-line, and only a fresh
         # comparison (in `_sync_mirror`) knows where to continue.
         if self._mirror_file is not None:
             with contextlib.suppress(OSError):  # a pulled stick fails to close too
                 self._mirror_file.close()
             self._mirror_file = None
-        return JournalError(error(str(self.mirror), "journal.mirror-failed", reason=_reason(exc)))
+        reason = exc if isinstance(exc, str) else _reason(exc)
+        return JournalError(error(str(self.mirror), "journal.mirror-failed", reason=reason))
 
     def _diverged(self, main: bytes, copy: bytes) -> Diagnostic:
         common = min(len(main), len(copy))
@@ -544,6 +558,22 @@ def _lock(file: io.FileIO, shown: str) -> None:
         raise JournalError(error(shown, "journal.locked")) from None
     except OSError as exc:
         raise JournalError(_unwritable(shown, exc)) from None
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    found = os.fstat(fd)
+    return found.st_dev, found.st_ino
+
+
+def _moved(path: Path | None, identity: tuple[int, int]) -> bool:
+    """Whether the file open as `identity` is no longer the one at `path`: moved, deleted or
+    replaced. One stat, at every write; found there, the file has a link, so it is not deleted."""
+    assert path is not None
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    return (found.st_dev, found.st_ino) != identity
 
 
 def _same_file(a: io.FileIO, b: io.FileIO) -> bool:

@@ -284,6 +284,10 @@ MESSAGES: dict[str, str] = {
     "journal.mirror-failed": N_(
         "cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"
     ),
+    "journal.moved": N_(
+        "the journal file '{file}' was moved or deleted while the meeting had it open: nothing was recorded; put it back at that path to go on"
+    ),
+    "journal.mirror-moved": N_("the mirror's file was moved or deleted while it was open"),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
     "journal.line-too-long": N_("this line is longer than the {limit} bytes a journal line may have"),
     "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),

@@ -96,6 +96,66 @@ def test_the_mirror_is_locked_too(tmp_path, journal):
     assert mirror.read_bytes() == journal.read_bytes()
 
 
+def moved_aside(journal: Path) -> Path:
+    aside = journal.with_name("elsewhere.jsonl")
+    journal.rename(aside)
+    return aside
+
+
+def deleted(journal: Path) -> Path:
+    journal.unlink()
+    return journal
+
+
+def replaced(journal: Path) -> Path:
+    aside = moved_aside(journal)
+    journal.write_bytes(aside.read_bytes())  # a copy at the path: another file all the same
+    return aside
+
+
+@pytest.mark.parametrize("gone", [moved_aside, deleted, replaced])
+def test_a_journal_moved_or_deleted_while_open_records_nothing_and_says_so(tmp_path, gone, capsys):
+    meeting = in_session(tmp_path)
+    path = meeting.session.journal.path
+    fd = meeting.session.journal._file.fileno()  # the file the console holds open
+    events = len(meeting.session.recorded)
+    size = os.fstat(fd).st_size
+    kept = gone(path)
+    with pytest.raises(JournalError) as caught:
+        meeting.session.execute('note "lost?"')
+    problem = caught.value.diagnostic
+    assert (problem.path, problem.line, problem.code) == (str(path), events + 1, "journal.moved")
+    assert f"'{path}' was moved or deleted" in problem.message
+    assert os.fstat(fd).st_size == size  # nothing written where no one would find it
+    assert len(meeting.session.recorded) == events and meeting.state.notes == []
+    if gone is deleted:
+        # A second console may start a new journal at the path; the first never writes into it.
+        Journal.create(path, FIRST, T0).close()
+        assert refusal(lambda: meeting.session.execute('note "mixed in?"')) == "journal.moved"
+        assert path.read_bytes().count(b"\n") == 1
+    else:
+        os.replace(kept, path)  # put back, the meeting goes on where it stopped
+        assert isinstance(meeting.session.execute('note "back"'), Accepted)
+        assert meeting.session.journal.last.seq == events + 1 and read_journal(path)[1] == []
+    meeting.session.close()
+
+
+def test_a_mirror_moved_while_open_is_only_behind_and_brought_level_once_back(tmp_path, journal):
+    mirror = tmp_path / "usb" / "journal.jsonl"
+    writer, _ = Journal.open(journal, mirror)
+    with writer:
+        aside = moved_aside(mirror)
+        with pytest.raises(JournalError) as caught:
+            writer.append({"type": "note", "text": "two"}, T0 + timedelta(seconds=2))
+        assert caught.value.diagnostic.code == "journal.mirror-failed"
+        assert "moved or deleted" in caught.value.diagnostic.message
+        assert writer.last.seq == 3  # the journal itself has it
+        assert aside.read_bytes().count(b"\n") == 2  # the copy moved aside was not written
+        os.replace(aside, mirror)
+        writer.append({"type": "note", "text": "three"}, T0 + timedelta(seconds=3))
+    assert mirror.read_bytes() == journal.read_bytes() and journal.read_bytes().count(b"\n") == 4
+
+
 def test_a_mirror_that_is_the_journal_under_another_name_is_refused(journal):
     hard = journal.parent / "hard.jsonl"
     os.link(journal, hard)
