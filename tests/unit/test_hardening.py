@@ -21,6 +21,7 @@ from meeting.cli.main import main
 from meeting.domain.language import ParseError, parse
 from meeting.journal import GENESIS, Journal, JournalError, encode_entry, read_journal
 from meeting.loader.load import load
+from meeting.loader.read import Source
 from meeting.messages import render
 from meeting.session import Accepted, Session, read_meeting
 from tests.conftest import DEMO_AGENDA, MINI_AGENDA, MINI_COUNCIL, REPO
@@ -383,6 +384,53 @@ def test_an_event_too_long_for_a_line_is_refused_and_nothing_is_written(tmp_path
     refused = meeting.refuse('note "' + "y" * 300 + '"')
     assert refused.code == "journal.line-too-long"
     assert (tmp_path / "journal.jsonl").read_bytes() == before
+
+
+# 40,000 parts took tomli 36 s and 6 GB before the loader's own depth check could run.
+LONG_KEY = ".".join(["a"] * 40_000)
+QUOTED_KEY = ".".join(['"q"'] * 40_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        (f"{LONG_KEY} = 1\n", 1, 1),
+        (f'name = "x"\n[{LONG_KEY}]\n', 2, 2),
+        (f'name = "x"\n[[tables]]\n  {QUOTED_KEY} = 1\n', 3, 3),
+        (f"v = {{ x = 1, {LONG_KEY} = 2 }}\n", 1, 14),
+        # In a string or a comment it is no key; the one after them is.
+        (f'text = """\n{LONG_KEY} = 1\n"""\nt = "{LONG_KEY}" # {LONG_KEY}\n{LONG_KEY} = 1\n', 5, 1),
+    ],
+    ids=["dotted", "header", "quoted", "inline", "after-strings"],
+)
+def test_a_dotted_key_too_deep_is_refused_before_parsing(tmp_path, text, line, col):
+    path = tmp_path / "council.toml"
+    path.write_text(text, encoding="utf-8")
+
+    def two_gigabytes() -> None:  # tomli, given such a key, runs out of them and fails at once
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "meeting", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=two_gigabytes,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{path}:{line}:{col}: error: {render('toml.too-deep', {})}"]
+
+
+def test_keys_as_deep_as_allowed_and_dotted_texts_still_read(tmp_path):
+    from meeting.loader.syntax import MAX_DEPTH, parse_toml
+
+    deepest = ".".join(["a"] * MAX_DEPTH)
+    dotted = ".".join(["b"] * (MAX_DEPTH + 5))
+    text = f"{deepest} = 1\nt = '{dotted}'\nm = '''\n{dotted} = 1'''\n# {dotted}\n"
+    data, problems = parse_toml(Source(str(tmp_path / "x.toml"), text, "0" * 64))
+    assert problems == [] and data is not None and data["t"] == dotted
 
 
 @pytest.mark.parametrize("shape", ["header", "dotted", "inline"])
