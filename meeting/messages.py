@@ -293,6 +293,9 @@ MESSAGES: dict[str, str] = {
     "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
+    "minutes.other-journal": N_(
+        "this folder holds the minutes of another journal ('{journal}'), which these would replace: nothing was written; give another folder with -o"
+    ),
     "templates.not-a-folder": N_("--templates must name a folder: there is none here"),
     "templates.empty": N_("--templates names a folder with neither a minutes.html nor a minutes.css"),
     "templates.failed": N_("the minutes' template could not be filled: {reason}"),

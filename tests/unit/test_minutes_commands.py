@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -66,6 +67,34 @@ def test_minutes_writes_every_format_into_the_journals_folder_by_default(tmp_pat
 def test_minutes_takes_a_folder_an_output_folder_and_a_list_of_formats(source, tmp_path, capsys):
     assert main(["minutes", str(source), "-o", str(tmp_path / "out"), "--format", "csv,md"]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["manifest.toml", "minutes.md", "votes.csv"]
+
+
+def test_minutes_never_replace_those_of_another_journal(source, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["minutes", str(source), "-o", str(out), "--format", "md,csv"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    other = in_session(tmp_path / "other")
+    other.session.close()
+    capsys.readouterr()
+    assert main(["minutes", str(tmp_path / "other"), "-o", str(out), "--format", "md"]) == 1
+    err = capsys.readouterr().err
+    named = os.path.relpath(source / "journal.jsonl", out)
+    assert err.splitlines() == [
+        f"{out / 'manifest.toml'}:1:1: error: this folder holds the minutes of another journal ('{named}'), "
+        "which these would replace: nothing was written; give another folder with -o"
+    ]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    # The same journal writes over its own minutes without a word, and so does that journal
+    # grown since by a correction.
+    journal = tmp_path / "grown" / "journal.jsonl"
+    journal.parent.mkdir()
+    shutil.copy(source / "journal.jsonl", journal)
+    assert main(["minutes", str(journal), "-o", str(out), "--format", "md,csv"]) == 0
+    assert main(["correct", str(journal), "Item 2: a name misspelt.", "--by", "ke-1", "--why", "Asked."]) == 0
+    capsys.readouterr()
+    assert main(["minutes", str(journal), "-o", str(out), "--format", "md"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (out / "minutes.md").read_bytes() != before["minutes.md"]
 
 
 def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys):
