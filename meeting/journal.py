@@ -158,6 +158,7 @@ class Journal:
         # (st_dev, st_ino) of each file open, to see that it is still the one at its path.
         self._identity = self._mirror_identity = (0, 0)
         self._pending: Entry | None = None  # written, not yet synced
+        self._torn_at: int | None = None  # where a torn last line starts, until set aside
 
     @classmethod
     def create(cls, path: Path, first_event: dict[str, Any], ts: datetime, mirror: Path | None = None) -> Journal:
@@ -177,11 +178,16 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path, mirror: Path | None = None, envelope: Envelope | None = None
+        cls, path: Path, mirror: Path | None = None, envelope: Envelope | None = None, set_aside_now: bool = True
     ) -> tuple[Journal, list[Diagnostic]]:
+        """The journal opened to write. A torn last line is set aside at once, or, unless
+        `set_aside_now`, only before the first write: a writer that may append nothing (a
+        correction the engine may refuse) leaves the file as it found it."""
         journal = cls(path, mirror)
         try:
             warnings = journal._load(envelope)
+            if set_aside_now:
+                journal._set_torn_aside()
             if mirror is not None:
                 journal._sync_mirror(create=True)
         except BaseException:
@@ -220,6 +226,7 @@ class Journal:
                 # Written, the line would reach no one who opens the path, and the lock no longer
                 # keeps out a writer starting a new journal there. Kept open: put back, it goes on.
                 raise JournalError(error(str(self.path), "journal.moved", entry.seq, file=str(self.path)))
+            self._set_torn_aside()
             _write_all(self._file, data)
         except OSError as exc:
             raise self._stop_writing(exc) from None
@@ -321,14 +328,22 @@ class Journal:
         self.entries = scan.entries
         if problem is None:
             return []
+        self._torn_at = scan.end
+        return [_torn(shown, problem.line)]
+
+    def _set_torn_aside(self) -> None:
+        """Cut off a torn last line, kept first in `.torn`, so nothing is ever lost."""
+        if self._torn_at is None:
+            return
+        assert self._file is not None
+        fd = self._file.fileno()
         try:
-            # The torn bytes are kept before they are cut off, so nothing is ever lost.
-            _set_aside(Path(f"{self.path}.torn"), _tail(fd, scan.end))
-            os.ftruncate(fd, scan.end)
+            _set_aside(Path(f"{self.path}.torn"), _tail(fd, self._torn_at))
+            os.ftruncate(fd, self._torn_at)
             os.fsync(fd)
         except OSError as exc:
-            raise JournalError(_unwritable(shown, exc)) from None
-        return [_torn(shown, problem.line)]
+            raise JournalError(_unwritable(str(self.path), exc)) from None
+        self._torn_at = None
 
     def _sync_mirror(self, create: bool) -> None:
         """Make the mirror identical: create it, or add what it missed; never rewrite it."""

@@ -171,9 +171,12 @@ class Session:
         return cls(journal, [Recorded(1, journal.last.ts, loaded)], clock)
 
     @classmethod
-    def resume(cls, path: Path, clock: Clock, mirror: Path | None = None) -> tuple[Session, list[Diagnostic]]:
+    def resume(
+        cls, path: Path, clock: Clock, mirror: Path | None = None, set_aside_now: bool = True
+    ) -> tuple[Session, list[Diagnostic]]:
+        """The meeting its journal records, to go on with; `set_aside_now` as `Journal.open`'s."""
         with built_to_last():
-            journal, warnings = Journal.open(path, mirror, _LINES)
+            journal, warnings = Journal.open(path, mirror, _LINES, set_aside_now)
         try:
             with built_to_last():
                 return cls(journal, _recorded(journal.entries), clock), warnings

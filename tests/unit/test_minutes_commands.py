@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from meeting.cli.main import main
+from meeting.journal import read_journal
 from tests.conftest import DEMO_AGENDA, REPO
 from tests.kit import in_session
 from tests.unit.test_minutes_files import FILES, replay_into
@@ -468,6 +469,22 @@ def test_correct_refuses_what_the_command_language_refuses_and_writes_nothing(de
     assert main(["correct", str(demo), what, "--by", "bo-1", "--why", why]) == 1
     assert said in capsys.readouterr().err
     assert (demo / "journal.jsonl").read_bytes() == before
+
+
+def test_a_refused_correction_leaves_a_torn_last_line_where_it_was(demo, capsys):
+    journal = demo / "journal.jsonl"
+    with journal.open("ab") as file:
+        file.write(b'{"seq":999,"ts":"2026-12-10T')  # the power went mid-write
+    before = journal.read_bytes()
+    assert main(["correct", str(demo), "A correction.", "--by", "nobody", "--why", "asked"]) == 1
+    err = capsys.readouterr().err
+    assert "no member matches 'nobody'" in err and "warning: this last line was cut off" in err
+    assert journal.read_bytes() == before and not Path(f"{journal}.torn").exists()
+    # Accepted, the correction is written where the torn line was, which is kept aside.
+    assert main(["correct", str(demo), "A correction.", "--by", "bo-1", "--why", "asked"]) == 0
+    assert Path(f"{journal}.torn").read_bytes() == b'{"seq":999,"ts":"2026-12-10T\n'
+    entries, problems = read_journal(journal)
+    assert problems == [] and entries[-1].event["type"] == "record.corrected"
 
 
 @pytest.mark.parametrize(
