@@ -35,7 +35,7 @@ from meeting.domain.state import (
 )
 from meeting.journal import Entry, Journal, JournalError, encode_entry, read_journal
 from meeting.lasting import built_to_last
-from meeting.loader.read import Source, read_source
+from meeting.loader.read import Source, not_regular, read_source
 from meeting.loader.syntax import agenda_id
 
 # A chair undoes a few actions, never a thousand in a row; each memento holds little, but an
@@ -323,7 +323,9 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     zone = meeting.agenda.time_zone
     existed = os.path.lexists(path)
     if existed and not resume:
-        return Opened(None, True, [*diagnostics, error(str(path), "replay.journal-exists")])
+        # A folder or a device is no journal to continue: say what it is, not to --append to it.
+        problem = not_regular(path, str(path)) or error(str(path), "replay.journal-exists")
+        return Opened(None, True, [*diagnostics, problem])
     clock: Clock = ScriptClock(meeting.agenda.scheduled_start, zone) if scripted else WallClock()
     try:
         if not existed:

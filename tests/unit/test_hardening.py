@@ -357,6 +357,15 @@ def test_a_file_that_is_not_regular_is_refused_at_once(tmp_path, fifo, args, spe
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("target", ["folder", "/dev/full"])
+def test_replay_into_a_journal_that_is_no_file_says_what_it_is(tmp_path, capsys, target):
+    journal = tmp_path if target == "folder" else Path(target)
+    script = REPO / "agendas/ic-asm/2026-12-council-meeting.script"
+    assert main(["replay", str(DEMO_AGENDA), str(script), "--journal", str(journal)]) == 1
+    said = "is a directory, not a file" if target == "folder" else "not a regular file"
+    assert capsys.readouterr().err.splitlines()[-1].startswith(f"{journal}:1:1: error: {said}")
+
+
 def test_the_journal_writer_refuses_a_fifo(fifo):
     assert refusal(lambda: Journal.open(fifo)) == "file.not-regular"
 
