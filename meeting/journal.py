@@ -155,7 +155,10 @@ class Journal:
         self.entries: list[Entry] = []
         self._file: io.FileIO | None = None
         self._mirror_file: io.FileIO | None = None
+        # (st_dev, st_ino) of each file open, to see that it is still the one at its path.
+        self._identity = self._mirror_identity = (0, 0)
         self._pending: Entry | None = None  # written, not yet synced
+        self._torn_at: int | None = None  # where a torn last line starts, until set aside
 
     @classmethod
     def create(cls, path: Path, first_event: dict[str, Any], ts: datetime, mirror: Path | None = None) -> Journal:
@@ -175,11 +178,16 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path, mirror: Path | None = None, envelope: Envelope | None = None
+        cls, path: Path, mirror: Path | None = None, envelope: Envelope | None = None, set_aside_now: bool = True
     ) -> tuple[Journal, list[Diagnostic]]:
+        """The journal opened to write. A torn last line is set aside at once, or, unless
+        `set_aside_now`, only before the first write: a writer that may append nothing (a
+        correction the engine may refuse) leaves the file as it found it."""
         journal = cls(path, mirror)
         try:
             warnings = journal._load(envelope)
+            if set_aside_now:
+                journal._set_torn_aside()
             if mirror is not None:
                 journal._sync_mirror(create=True)
         except BaseException:
@@ -214,6 +222,11 @@ class Journal:
         if len(data) > LINE_LIMIT + 1:
             raise JournalError(error(str(self.path), "journal.line-too-long", entry.seq, limit=LINE_LIMIT))
         try:
+            if _moved(self.path, self._identity):
+                # Written, the line would reach no one who opens the path, and the lock no longer
+                # keeps out a writer starting a new journal there. Kept open: put back, it goes on.
+                raise JournalError(error(str(self.path), "journal.moved", entry.seq, file=str(self.path)))
+            self._set_torn_aside()
             _write_all(self._file, data)
         except OSError as exc:
             raise self._stop_writing(exc) from None
@@ -233,9 +246,13 @@ class Journal:
         self.entries.append(entry)
         if self._mirror_file is not None:
             try:
-                _write_durably(self._mirror_file, entry.raw + b"\n")
+                moved = _moved(self.mirror, self._mirror_identity)
+                if not moved:
+                    _write_durably(self._mirror_file, entry.raw + b"\n")
             except OSError as exc:
                 raise self._mirror_failed(exc) from None
+            if moved:  # a copy no one would find; the next write looks at the path afresh
+                raise self._mirror_failed(error(str(self.mirror), "journal.mirror-moved").message)
         elif self.mirror is not None:
             try:
                 self._sync_mirror(create=False)  # it failed before: bring it level, this line included
@@ -280,6 +297,7 @@ class Journal:
         except OSError as exc:
             raise JournalError(_unwritable(shown, exc)) from None
         self._file = io.FileIO(fd, "w")
+        self._identity = _identity(fd)
         _lock(self._file, shown)
         try:
             _write_durably(self._file, entry.raw + b"\n")
@@ -295,6 +313,7 @@ class Journal:
         except OSError as exc:
             raise JournalError(reading_error(shown, exc)) from None
         self._file = io.FileIO(fd, "r+")
+        self._identity = _identity(fd)
         _lock(self._file, shown)  # before reading: what is read is what this writer continues
         try:
             with open(os.dup(fd), "rb") as reader:
@@ -309,14 +328,22 @@ class Journal:
         self.entries = scan.entries
         if problem is None:
             return []
+        self._torn_at = scan.end
+        return [_torn(shown, problem.line)]
+
+    def _set_torn_aside(self) -> None:
+        """Cut off a torn last line, kept first in `.torn`, so nothing is ever lost."""
+        if self._torn_at is None:
+            return
+        assert self._file is not None
+        fd = self._file.fileno()
         try:
-            # The torn bytes are kept before they are cut off, so nothing is ever lost.
-            _set_aside(Path(f"{self.path}.torn"), _tail(fd, scan.end))
-            os.ftruncate(fd, scan.end)
+            _set_aside(Path(f"{self.path}.torn"), _tail(fd, self._torn_at))
+            os.ftruncate(fd, self._torn_at)
             os.fsync(fd)
         except OSError as exc:
-            raise JournalError(_unwritable(shown, exc)) from None
-        return [_torn(shown, problem.line)]
+            raise JournalError(_unwritable(str(self.path), exc)) from None
+        self._torn_at = None
 
     def _sync_mirror(self, create: bool) -> None:
         """Make the mirror identical: create it, or add what it missed; never rewrite it."""
@@ -342,6 +369,7 @@ class Journal:
             mirror.close()
             raise
         self._mirror_file = mirror
+        self._mirror_identity = _identity(mirror.fileno())
         try:
             copy = _read_at_most(mirror, len(main) + 1)
             if not main.startswith(copy):
@@ -352,14 +380,15 @@ class Journal:
         except OSError as exc:
             raise self._mirror_failed(exc) from None
 
-    def _mirror_failed(self, exc: OSError) -> JournalError:
+    def _mirror_failed(self, exc: OSError | str) -> JournalError:
         # Drop the handle: after a failed write the mirror may end mid-line, and only a fresh
         # comparison (in `_sync_mirror`) knows where to continue.
         if self._mirror_file is not None:
             with contextlib.suppress(OSError):  # a pulled stick fails to close too
                 self._mirror_file.close()
             self._mirror_file = None
-        return JournalError(error(str(self.mirror), "journal.mirror-failed", reason=_reason(exc)))
+        reason = exc if isinstance(exc, str) else _reason(exc)
+        return JournalError(error(str(self.mirror), "journal.mirror-failed", reason=reason))
 
     def _diverged(self, main: bytes, copy: bytes) -> Diagnostic:
         common = min(len(main), len(copy))
@@ -544,6 +573,22 @@ def _lock(file: io.FileIO, shown: str) -> None:
         raise JournalError(error(shown, "journal.locked")) from None
     except OSError as exc:
         raise JournalError(_unwritable(shown, exc)) from None
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    found = os.fstat(fd)
+    return found.st_dev, found.st_ino
+
+
+def _moved(path: Path | None, identity: tuple[int, int]) -> bool:
+    """Whether the file open as `identity` is no longer the one at `path`: moved, deleted or
+    replaced. One stat, at every write; found there, the file has a link, so it is not deleted."""
+    assert path is not None
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    return (found.st_dev, found.st_ino) != identity
 
 
 def _same_file(a: io.FileIO, b: io.FileIO) -> bool:

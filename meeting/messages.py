@@ -249,7 +249,9 @@ MESSAGES: dict[str, str] = {
         " please report it, with the journal)"
     ),
     "journal.no-meeting": N_("the journal does not start with the meeting it records"),
-    "journal.inconsistent": N_("this line's undo does not cancel the last action: the journal was edited"),
+    "journal.inconsistent": N_(
+        "this line's event does not follow from the lines before it (it names a member, an item, a motion or an election the meeting does not have, or undoes what was not the last action): the journal was edited"
+    ),
     "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),
     "replay.other-meeting": N_("the journal records another meeting ('{id}')"),
     # The journal
@@ -286,11 +288,18 @@ MESSAGES: dict[str, str] = {
     "journal.mirror-failed": N_(
         "cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"
     ),
+    "journal.moved": N_(
+        "the journal file '{file}' was moved or deleted while the meeting had it open: nothing was recorded; put it back at that path to go on"
+    ),
+    "journal.mirror-moved": N_("the mirror's file was moved or deleted while it was open"),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
     "journal.line-too-long": N_("this line is longer than the {limit} bytes a journal line may have"),
     "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
+    "minutes.other-journal": N_(
+        "this folder holds the minutes of another journal ('{journal}'), which these would replace: nothing was written; give another folder with -o"
+    ),
     "templates.not-a-folder": N_("--templates must name a folder: there is none here"),
     "templates.empty": N_("--templates names a folder with neither a minutes.html nor a minutes.css"),
     "templates.failed": N_("the minutes' template could not be filled: {reason}"),

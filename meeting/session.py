@@ -35,7 +35,7 @@ from meeting.domain.state import (
 )
 from meeting.journal import Entry, Journal, JournalError, encode_entry, read_journal
 from meeting.lasting import built_to_last
-from meeting.loader.read import Source, read_source
+from meeting.loader.read import Source, not_regular, read_source
 from meeting.loader.syntax import agenda_id
 
 # A chair undoes a few actions, never a thousand in a row; each memento holds little, but an
@@ -171,9 +171,12 @@ class Session:
         return cls(journal, [Recorded(1, journal.last.ts, loaded)], clock)
 
     @classmethod
-    def resume(cls, path: Path, clock: Clock, mirror: Path | None = None) -> tuple[Session, list[Diagnostic]]:
+    def resume(
+        cls, path: Path, clock: Clock, mirror: Path | None = None, set_aside_now: bool = True
+    ) -> tuple[Session, list[Diagnostic]]:
+        """The meeting its journal records, to go on with; `set_aside_now` as `Journal.open`'s."""
         with built_to_last():
-            journal, warnings = Journal.open(path, mirror, _LINES)
+            journal, warnings = Journal.open(path, mirror, _LINES, set_aside_now)
         try:
             with built_to_last():
                 return cls(journal, _recorded(journal.entries), clock), warnings
@@ -320,7 +323,9 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     zone = meeting.agenda.time_zone
     existed = os.path.lexists(path)
     if existed and not resume:
-        return Opened(None, True, [*diagnostics, error(str(path), "replay.journal-exists")])
+        # A folder or a device is no journal to continue: say what it is, not to --append to it.
+        problem = not_regular(path, str(path)) or error(str(path), "replay.journal-exists")
+        return Opened(None, True, [*diagnostics, problem])
     clock: Clock = ScriptClock(meeting.agenda.scheduled_start, zone) if scripted else WallClock()
     try:
         if not existed:

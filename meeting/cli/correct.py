@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     seq = None
     try:
-        session, warnings = Session.resume(path, WallClock())
+        # A torn last line is set aside only once the correction is accepted: refused, it
+        # leaves the journal as it found it.
+        session, warnings = Session.resume(path, WallClock(), set_aside_now=False)
     except JournalError as exc:
         diagnostics.append(exc.diagnostic)
     else:

@@ -142,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = list(journal.diagnostics)
     written: list[str] = []
     folder = Path(args.output) if args.output else path.parent
-    if journal.ok:
+    foreign = files.another_journals(folder, journal) if journal.ok else None
+    if foreign is not None:
+        diagnostics.append(foreign)
+    elif journal.ok:
         later = Path(args.approved_by) if args.approved_by else files.approved_by(folder, journal)
         if lapsed := files.approval_lapsed(folder, journal):
             diagnostics.append(lapsed)

@@ -66,12 +66,15 @@ def run(args: argparse.Namespace) -> int:
         languages=languages,
         title=title or "meeting",
     )
-    print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=path.resolve()))
-    for code, link in server.links():
-        print(f"  {link}" if not code else "  " + _("in {lang}: {link}").format(lang=code, link=link))
-    print(_("Anyone with the link can watch. Press Ctrl+C to stop."), flush=True)
+
+    def listening() -> None:  # only once bound: until then no link leads anywhere
+        print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=path.resolve()))
+        for code, link in server.links():
+            print(f"  {link}" if not code else "  " + _("in {lang}: {link}").format(lang=code, link=link))
+        print(_("Anyone with the link can watch. Press Ctrl+C to stop."), flush=True)
+
     try:
-        server.serve()
+        server.serve(listening=listening)
     except OSError as exc:
         reason = errno.errorcode.get(exc.errno or 0, str(exc))
         print_diagnostics([error(str(path), "serve.cannot-listen", host=args.host, port=args.port, reason=reason)])

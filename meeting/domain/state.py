@@ -1135,22 +1135,43 @@ def fold_remembering(entries: list[Recorded], depth: int) -> tuple[State, list[M
     as quickly as one that never stopped."""
     first = entries[0]
     assert isinstance(first.event, ev.Loaded)
-    state = State.start(first.event, first.at)
-    gone = cancelled(entries)
-    remembered: set[int] = set()
-    if depth:
-        actions = [e.seq for e in entries[1:] if e.seq not in gone and type(e.event) is not ev.Undone]
-        remembered.update(actions[len(actions) - depth :])
-    mementos: list[Memento] = []
-    apply = state.apply
-    for seq, at, event in entries[1:]:
-        if seq in gone or type(event) is ev.Undone:
-            state.clock = at
-            continue
-        if seq in remembered:
-            mementos.append(remember(state, event))
-        apply(seq, at, event)
+    seq = first.seq
+    try:
+        state = State.start(first.event, first.at)
+        gone = cancelled(entries)
+        remembered: set[int] = set()
+        if depth:
+            actions = [e.seq for e in entries[1:] if e.seq not in gone and type(e.event) is not ev.Undone]
+            remembered.update(actions[len(actions) - depth :])
+        mementos: list[Memento] = []
+        apply = state.apply
+        for seq, at, event in entries[1:]:
+            if seq in gone or type(event) is ev.Undone:
+                state.clock = at
+                continue
+            if seq in remembered:
+                mementos.append(remember(state, event))
+            apply(seq, at, event)
+    except Exception as exc:
+        raise _unfollowable(seq, exc) from exc
     return state, mementos
+
+
+def apply_read(state: State, seq: int, at: datetime, event: ev.AnyEvent) -> None:
+    """`state.apply` for an event read from a journal another program is writing (`meeting view
+    --follow`): one that does not fit the state is `InconsistentJournal`, as in `fold`."""
+    try:
+        state.apply(seq, at, event)
+    except Exception as exc:
+        raise _unfollowable(seq, exc) from exc
+
+
+def _unfollowable(seq: int, exc: Exception) -> InconsistentJournal:
+    # The handlers trust each event to name only what the meeting has (a member, an item, a
+    # motion, an election, a round), as the engine checked before writing it. A journal edited
+    # and its hash chain recomputed breaks that trust: whatever a handler then fails with, the
+    # fault is the line's, never the program's, and reading stops there.
+    return exc if isinstance(exc, InconsistentJournal) else InconsistentJournal(seq)
 
 
 # ── taking back the last action without replaying the meeting ──────────────────

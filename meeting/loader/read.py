@@ -77,6 +77,18 @@ def _regular(mode: int, path: Path) -> None:
         raise NotRegular(errno.EINVAL, "not a regular file", str(path))
 
 
+def not_regular(path: Path, shown: str) -> Diagnostic | None:
+    """The error for a path that leads to something other than a regular file (a folder, a
+    device, a FIFO), as reading it would say; None for a regular file or nothing there."""
+    try:
+        _regular(os.stat(path).st_mode, path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return reading_error(shown, exc)
+    return None
+
+
 def reading_error(shown: str, exc: OSError) -> Diagnostic:
     """The diagnostic for a file that could not be opened for reading."""
     if isinstance(exc, NotRegular):

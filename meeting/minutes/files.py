@@ -237,6 +237,18 @@ def manifest_journal(folder: Path) -> Path | None:
     return folder / named if isinstance(named, str) else None
 
 
+def another_journals(folder: Path, journal: Read) -> Diagnostic | None:
+    """An error when the folder holds the minutes of another journal, which writing these
+    would replace: its manifest's final hash is none of this journal's entries. Minutes of
+    this journal, as it stands or as it stood before it grew (a correction), are its own."""
+    found = read_manifest(folder / MANIFEST)
+    made_from = found.get("journal_sha256") if found is not None else None
+    if not isinstance(made_from, str) or journal.entry_with(made_from) is not None:
+        return None
+    named = found.get("journal") if found is not None else None
+    return error(str(folder / MANIFEST), "minutes.other-journal", journal=named if isinstance(named, str) else "?")
+
+
 def approved_by(folder: Path, journal: Read) -> Path | None:
     """The later journal the manifest here says approved these minutes, while the journal is
     the one they were written from, or that one grown since (the approval then covers the

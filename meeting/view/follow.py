@@ -12,7 +12,7 @@ from pathlib import Path
 
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
-from meeting.domain.state import InconsistentJournal, Recorded, State, fold
+from meeting.domain.state import InconsistentJournal, Recorded, State, apply_read, fold
 from meeting.journal import GENESIS, LINE_LIMIT, Entry, parse_line
 from meeting.view.tail import new_lines
 
@@ -104,20 +104,21 @@ class Follower:
 
     def _apply(self, entry: Entry) -> Diagnostic | None:
         recorded = Recorded(entry.seq, entry.ts, entry.event)
-        if self.state is None:
-            if not isinstance(entry.event, ev.Loaded):
-                return error(self.shown, "journal.no-meeting")
-            self.recorded = [recorded]
-            self.state = fold(self.recorded)
-        elif isinstance(entry.event, ev.Undone):
-            try:
-                state = fold([*self.recorded, recorded])
-            except InconsistentJournal:
-                return error(self.shown, "journal.inconsistent", entry.seq)
-            self.recorded.append(recorded)
-            self.state = state
-        else:
-            self.recorded.append(recorded)
-            self.state.apply(entry.seq, entry.ts, entry.event)
+        if self.state is None and not isinstance(entry.event, ev.Loaded):
+            return error(self.shown, "journal.no-meeting")
+        try:
+            if self.state is None:
+                self.state = fold([recorded])
+                self.recorded = [recorded]
+            elif isinstance(entry.event, ev.Undone):
+                self.state = fold([*self.recorded, recorded])
+                self.recorded.append(recorded)
+            else:
+                apply_read(self.state, entry.seq, entry.ts, entry.event)
+                self.recorded.append(recorded)
+        except InconsistentJournal:
+            if self.state is not None and not isinstance(entry.event, ev.Undone):
+                self.state = fold(self.recorded)  # the event may have been half applied
+            return error(self.shown, "journal.inconsistent", entry.seq)
         self.last_hash = entry.hash
         return None

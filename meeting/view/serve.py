@@ -15,6 +15,7 @@ import logging
 import re
 import secrets
 import shlex
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -84,11 +85,33 @@ class ViewServer(Server):
 
     def links(self, base: str | None = None) -> list[tuple[str, str]]:
         """(language, link) for the meeting's own language first, then each other one."""
-        base = base or f"http://{self.host}:{self.port}"
+        # An IPv6 address goes in brackets, its zone's % escaped (RFC 6874): http://[::1]:8000.
+        host = f"[{self.host.replace('%', '%25')}]" if ":" in self.host else self.host
+        base = base or f"http://{host}:{self.port}"
         query = f"?fontsize={PROJECTOR_FONT_SIZE}" if self.projector else ""
         links = [("", f"{base}/{self.token}/{query}")]
         links += [(code, f"{base}/{self.token}/{code}/{query}") for code in self.languages]
         return links
+
+    def serve(self, debug: bool = False, listening: Callable[[], None] | None = None) -> None:
+        """textual-serve's `serve`, telling `listening` once the port is bound: links printed
+        before would lead nowhere when the port is taken. aiohttp calls its `print` then."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        try:
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        except NotImplementedError:
+            pass
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=lambda *_args: listening() if listening is not None else None,
+        )
 
     def initialize_logging(self) -> None:
         # Quiet: the chair's terminal shows the links, then only what goes wrong.

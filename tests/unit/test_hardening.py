@@ -4,23 +4,28 @@ read bounded, time that never runs backwards in the record."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from meeting.cli.main import main
 from meeting.domain.language import ParseError, parse
-from meeting.journal import Journal, JournalError, read_journal
+from meeting.journal import GENESIS, Journal, JournalError, encode_entry, read_journal
 from meeting.loader.load import load
+from meeting.loader.read import Source
+from meeting.messages import render
 from meeting.session import Accepted, Session, read_meeting
 from tests.conftest import DEMO_AGENDA, MINI_AGENDA, MINI_COUNCIL, REPO
-from tests.kit import in_session, start
+from tests.kit import ALL_SEATS, in_session, start
 
 T0 = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
 FIRST = {"type": "meeting.opened"}
@@ -90,6 +95,66 @@ def test_the_mirror_is_locked_too(tmp_path, journal):
         assert refusal(lambda: Journal.open(mirror)) == "journal.locked"
         assert refusal(lambda: Journal.open(other, journal)) == "journal.locked"
     assert mirror.read_bytes() == journal.read_bytes()
+
+
+def moved_aside(journal: Path) -> Path:
+    aside = journal.with_name("elsewhere.jsonl")
+    journal.rename(aside)
+    return aside
+
+
+def deleted(journal: Path) -> Path:
+    journal.unlink()
+    return journal
+
+
+def replaced(journal: Path) -> Path:
+    aside = moved_aside(journal)
+    journal.write_bytes(aside.read_bytes())  # a copy at the path: another file all the same
+    return aside
+
+
+@pytest.mark.parametrize("gone", [moved_aside, deleted, replaced])
+def test_a_journal_moved_or_deleted_while_open_records_nothing_and_says_so(tmp_path, gone, capsys):
+    meeting = in_session(tmp_path)
+    path = meeting.session.journal.path
+    fd = meeting.session.journal._file.fileno()  # the file the console holds open
+    events = len(meeting.session.recorded)
+    size = os.fstat(fd).st_size
+    kept = gone(path)
+    with pytest.raises(JournalError) as caught:
+        meeting.session.execute('note "lost?"')
+    problem = caught.value.diagnostic
+    assert (problem.path, problem.line, problem.code) == (str(path), events + 1, "journal.moved")
+    assert f"'{path}' was moved or deleted" in problem.message
+    assert os.fstat(fd).st_size == size  # nothing written where no one would find it
+    assert len(meeting.session.recorded) == events and meeting.state.notes == []
+    if gone is deleted:
+        # A second console may start a new journal at the path; the first never writes into it.
+        Journal.create(path, FIRST, T0).close()
+        assert refusal(lambda: meeting.session.execute('note "mixed in?"')) == "journal.moved"
+        assert path.read_bytes().count(b"\n") == 1
+    else:
+        os.replace(kept, path)  # put back, the meeting goes on where it stopped
+        assert isinstance(meeting.session.execute('note "back"'), Accepted)
+        assert meeting.session.journal.last.seq == events + 1 and read_journal(path)[1] == []
+    meeting.session.close()
+
+
+def test_a_mirror_moved_while_open_is_only_behind_and_brought_level_once_back(tmp_path, journal):
+    mirror = tmp_path / "usb" / "journal.jsonl"
+    writer, _ = Journal.open(journal, mirror)
+    with writer:
+        aside = moved_aside(mirror)
+        with pytest.raises(JournalError) as caught:
+            writer.append({"type": "note", "text": "two"}, T0 + timedelta(seconds=2))
+        assert caught.value.diagnostic.code == "journal.mirror-failed"
+        assert "moved or deleted" in caught.value.diagnostic.message
+        assert writer.last.seq == 3  # the journal itself has it
+        assert aside.read_bytes().count(b"\n") == 2  # the copy moved aside was not written
+        os.replace(aside, mirror)
+        writer.append({"type": "note", "text": "three"}, T0 + timedelta(seconds=3))
+    assert mirror.read_bytes() == journal.read_bytes() and journal.read_bytes().count(b"\n") == 4
 
 
 def test_a_mirror_that_is_the_journal_under_another_name_is_refused(journal):
@@ -292,6 +357,15 @@ def test_a_file_that_is_not_regular_is_refused_at_once(tmp_path, fifo, args, spe
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("target", ["folder", "/dev/full"])
+def test_replay_into_a_journal_that_is_no_file_says_what_it_is(tmp_path, capsys, target):
+    journal = tmp_path if target == "folder" else Path(target)
+    script = REPO / "agendas/ic-asm/2026-12-council-meeting.script"
+    assert main(["replay", str(DEMO_AGENDA), str(script), "--journal", str(journal)]) == 1
+    said = "is a directory, not a file" if target == "folder" else "not a regular file"
+    assert capsys.readouterr().err.splitlines()[-1].startswith(f"{journal}:1:1: error: {said}")
+
+
 def test_the_journal_writer_refuses_a_fifo(fifo):
     assert refusal(lambda: Journal.open(fifo)) == "file.not-regular"
 
@@ -319,6 +393,53 @@ def test_an_event_too_long_for_a_line_is_refused_and_nothing_is_written(tmp_path
     refused = meeting.refuse('note "' + "y" * 300 + '"')
     assert refused.code == "journal.line-too-long"
     assert (tmp_path / "journal.jsonl").read_bytes() == before
+
+
+# 40,000 parts took tomli 36 s and 6 GB before the loader's own depth check could run.
+LONG_KEY = ".".join(["a"] * 40_000)
+QUOTED_KEY = ".".join(['"q"'] * 40_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        (f"{LONG_KEY} = 1\n", 1, 1),
+        (f'name = "x"\n[{LONG_KEY}]\n', 2, 2),
+        (f'name = "x"\n[[tables]]\n  {QUOTED_KEY} = 1\n', 3, 3),
+        (f"v = {{ x = 1, {LONG_KEY} = 2 }}\n", 1, 14),
+        # In a string or a comment it is no key; the one after them is.
+        (f'text = """\n{LONG_KEY} = 1\n"""\nt = "{LONG_KEY}" # {LONG_KEY}\n{LONG_KEY} = 1\n', 5, 1),
+    ],
+    ids=["dotted", "header", "quoted", "inline", "after-strings"],
+)
+def test_a_dotted_key_too_deep_is_refused_before_parsing(tmp_path, text, line, col):
+    path = tmp_path / "council.toml"
+    path.write_text(text, encoding="utf-8")
+
+    def two_gigabytes() -> None:  # tomli, given such a key, runs out of them and fails at once
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "meeting", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=two_gigabytes,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{path}:{line}:{col}: error: {render('toml.too-deep', {})}"]
+
+
+def test_keys_as_deep_as_allowed_and_dotted_texts_still_read(tmp_path):
+    from meeting.loader.syntax import MAX_DEPTH, parse_toml
+
+    deepest = ".".join(["a"] * MAX_DEPTH)
+    dotted = ".".join(["b"] * (MAX_DEPTH + 5))
+    text = f"{deepest} = 1\nt = '{dotted}'\nm = '''\n{dotted} = 1'''\n# {dotted}\n"
+    data, problems = parse_toml(Source(str(tmp_path / "x.toml"), text, "0" * 64))
+    assert problems == [] and data is not None and data["t"] == dotted
 
 
 @pytest.mark.parametrize("shape", ["header", "dotted", "inline"])
@@ -458,3 +579,131 @@ def test_a_clock_that_steps_back_never_takes_the_record_back(tmp_path):
     warned = [w.code for r in results if isinstance(r, Accepted) for w in r.warnings]
     assert warned == ["clock.behind"]  # once, not at every event
     session.close()
+
+
+# ── 5. A journal edited and its hash chain recomputed ──────────────────────────
+
+
+def rechained(path: Path, change: Callable[[dict[str, Any]], bool]) -> int:
+    """The journal with the first event `change` alters (it says whether it did) changed, and
+    every `prev` after it recomputed as the writer computes it, so the chain holds: only the
+    events themselves can tell. Returns the line changed."""
+    entries, problems = read_journal(path)
+    assert problems == []
+    events = [entry.event for entry in entries]
+    changed = next(seq for seq, event in enumerate(events, start=1) if change(event))
+    prev, lines = GENESIS, []
+    for entry, event in zip(entries, events, strict=True):
+        line = encode_entry(entry.seq, entry.ts, prev, event)
+        prev = hashlib.sha256(line.encode()).hexdigest()
+        lines.append(line + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return changed
+
+
+def renaming(kind: str, rename: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], bool]:
+    def change(event: dict[str, Any]) -> bool:
+        if event["type"] != kind:
+            return False
+        rename(event)
+        return True
+
+    return change
+
+
+def _unknown_member(event: dict[str, Any]) -> None:
+    event["changes"]["zz-9"] = event["changes"].pop("gh-1")
+
+
+def _unknown_seat(event: dict[str, Any]) -> None:
+    event["register"]["added"][0]["seat"] = "zz-9"
+
+
+# Each thing an event may name, named as nothing the meeting has.
+BAD_REFERENCES = {
+    "member": renaming("attendance", _unknown_member),
+    "item": renaming("item.opened", lambda e: e.update(item="nope")),
+    "motion": renaming("consensus.called", lambda e: e.update(motion=99)),
+    "seat": renaming("vote.counted", _unknown_seat),
+    "election": renaming("candidate.nominated", lambda e: e.update(election="nope")),
+    "candidate": renaming("candidate.answered", lambda e: e.update(candidate="zz-9")),
+}
+
+
+@pytest.fixture(scope="module")
+def elections_journal(tmp_path_factory) -> Path:
+    """A meeting with a motion put to a vote after consensus failed, and an election decided."""
+    from tests.unit.test_elections_commands import AGENDA
+
+    folder = tmp_path_factory.mktemp("elections")
+    meeting = start(folder, files={"agenda.toml": AGENDA})
+    meeting.run(
+        f"present {' '.join(ALL_SEATS)}",
+        "begin",
+        "open opening",
+        'move "That the council thank the hosts" by gh-1 seconded sl-1',
+        "consensus",
+        'block bf-1 "not yet"',
+        "conclude",
+        "vote 15 2 1",
+        "open officers",
+        "nominate ke-1 by gh-1 seconded sl-1",
+        "accept ke-1",
+        "nominate co-1 by pe-1 seconded bo-1",
+        "close-nominations",
+        "round",
+        "tellers ke-1 12 co-1 9",
+        "result",
+    )
+    meeting.session.close()
+    return folder / "journal.jsonl"
+
+
+@pytest.mark.parametrize("reference", BAD_REFERENCES)
+def test_an_edited_event_naming_what_the_meeting_lacks_is_a_located_error(
+    tmp_path, elections_journal, capsys, reference
+):
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    line = rechained(path, BAD_REFERENCES[reference])
+    assert read_journal(path)[1] == []  # the chain holds: only the event gives it away
+    expected = f"{path}:{line}:1: error: {render('journal.inconsistent', {})}"
+    for args in (["minutes", str(path), "-o", str(tmp_path / "minutes")], ["tally", str(path)], ["verify", str(path)]):
+        assert main(args) == 1, args
+        err = capsys.readouterr().err
+        assert expected in err.splitlines(), (args, err)
+        assert "Traceback" not in err
+    assert not (tmp_path / "minutes").exists()  # nothing minuted from it
+
+
+def test_an_edited_journal_is_neither_resumed_nor_appended_to(tmp_path, elections_journal, capsys):
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    line = rechained(path, BAD_REFERENCES["member"])
+    before = path.read_bytes()
+    script = tmp_path / "more.script"
+    script.write_text('note "more"\n', encoding="utf-8")
+    agenda = elections_journal.parent / "agenda.toml"
+    assert main(["replay", str(agenda), str(script), "--journal", str(path), "--append"]) == 1
+    assert f"{path}:{line}:1: error: {render('journal.inconsistent', {})}" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    with pytest.raises(JournalError) as caught:
+        Session.resume(path, SteppedClock([T0]))
+    assert (caught.value.diagnostic.code, caught.value.diagnostic.line) == ("journal.inconsistent", line)
+
+
+def test_the_follower_stops_at_an_edited_event_and_keeps_the_state_before_it(tmp_path, elections_journal):
+    from meeting.view.follow import Follower
+
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    # The second item opened: its handler closes the first before it finds no such item.
+    opened = iter([False, True])
+    line = rechained(path, lambda e: e["type"] == "item.opened" and next(opened) and not e.update(item="nope"))
+    follower = Follower(path, str(path))
+    follower.poll()
+    assert follower.problem is not None
+    assert (follower.problem.code, follower.problem.line) == ("journal.inconsistent", line)
+    assert len(follower.recorded) == line - 1
+    state = follower.state
+    assert state is not None and state.current == "opening" and state.items["opening"].status == "open"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from meeting.cli.main import main
+from meeting.journal import read_journal
 from tests.conftest import DEMO_AGENDA, REPO
 from tests.kit import in_session
 from tests.unit.test_minutes_files import FILES, replay_into
@@ -66,6 +68,34 @@ def test_minutes_writes_every_format_into_the_journals_folder_by_default(tmp_pat
 def test_minutes_takes_a_folder_an_output_folder_and_a_list_of_formats(source, tmp_path, capsys):
     assert main(["minutes", str(source), "-o", str(tmp_path / "out"), "--format", "csv,md"]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["manifest.toml", "minutes.md", "votes.csv"]
+
+
+def test_minutes_never_replace_those_of_another_journal(source, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["minutes", str(source), "-o", str(out), "--format", "md,csv"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    other = in_session(tmp_path / "other")
+    other.session.close()
+    capsys.readouterr()
+    assert main(["minutes", str(tmp_path / "other"), "-o", str(out), "--format", "md"]) == 1
+    err = capsys.readouterr().err
+    named = os.path.relpath(source / "journal.jsonl", out)
+    assert err.splitlines() == [
+        f"{out / 'manifest.toml'}:1:1: error: this folder holds the minutes of another journal ('{named}'), "
+        "which these would replace: nothing was written; give another folder with -o"
+    ]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    # The same journal writes over its own minutes without a word, and so does that journal
+    # grown since by a correction.
+    journal = tmp_path / "grown" / "journal.jsonl"
+    journal.parent.mkdir()
+    shutil.copy(source / "journal.jsonl", journal)
+    assert main(["minutes", str(journal), "-o", str(out), "--format", "md,csv"]) == 0
+    assert main(["correct", str(journal), "Item 2: a name misspelt.", "--by", "ke-1", "--why", "Asked."]) == 0
+    capsys.readouterr()
+    assert main(["minutes", str(journal), "-o", str(out), "--format", "md"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (out / "minutes.md").read_bytes() != before["minutes.md"]
 
 
 def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys):
@@ -439,6 +469,22 @@ def test_correct_refuses_what_the_command_language_refuses_and_writes_nothing(de
     assert main(["correct", str(demo), what, "--by", "bo-1", "--why", why]) == 1
     assert said in capsys.readouterr().err
     assert (demo / "journal.jsonl").read_bytes() == before
+
+
+def test_a_refused_correction_leaves_a_torn_last_line_where_it_was(demo, capsys):
+    journal = demo / "journal.jsonl"
+    with journal.open("ab") as file:
+        file.write(b'{"seq":999,"ts":"2026-12-10T')  # the power went mid-write
+    before = journal.read_bytes()
+    assert main(["correct", str(demo), "A correction.", "--by", "nobody", "--why", "asked"]) == 1
+    err = capsys.readouterr().err
+    assert "no member matches 'nobody'" in err and "warning: this last line was cut off" in err
+    assert journal.read_bytes() == before and not Path(f"{journal}.torn").exists()
+    # Accepted, the correction is written where the torn line was, which is kept aside.
+    assert main(["correct", str(demo), "A correction.", "--by", "bo-1", "--why", "asked"]) == 0
+    assert Path(f"{journal}.torn").read_bytes() == b'{"seq":999,"ts":"2026-12-10T\n'
+    entries, problems = read_journal(journal)
+    assert problems == [] and entries[-1].event["type"] == "record.corrected"
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ view and only the view, its paths quoted."""
 from __future__ import annotations
 
 import shlex
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,27 @@ def test_the_view_names_the_journal_as_it_is_shown(tmp_path):
     )
     assert done.returncode == 1 and "secret-folder" not in done.stdout + done.stderr
     assert done.stderr.startswith("2026-12/journal.jsonl:1:1: error: ")
+
+
+def test_an_ipv6_host_is_bracketed_in_the_links(tmp_path):
+    server = ViewServer(tmp_path / "j.jsonl", host="::1", port=8123, languages=("fr",), token="t0k")
+    assert server.links() == [("", "http://[::1]:8123/t0k/"), ("fr", "http://[::1]:8123/t0k/fr/")]
+    zoned = ViewServer(tmp_path / "j.jsonl", host="fe80::1%eth0", port=8123, languages=(), token="t0k")
+    assert zoned.links() == [("", "http://[fe80::1%25eth0]:8123/t0k/")]
+
+
+def test_no_link_is_printed_when_the_port_is_taken(tmp_path):
+    """The links, token and all, only once the server listens: before, they led nowhere."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "meeting", "serve", str(tmp_path / "j.jsonl"), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{tmp_path / 'j.jsonl'}:1:1: error: cannot serve on 127.0.0.1 port {port}")
