@@ -148,6 +148,7 @@ MESSAGES: dict[str, str] = {
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
     "motion.no-item": N_("open an agenda item before moving a motion"),
     "motion.text-needed": N_("this motion ({kind}) needs its text"),
+    "motion.not-pending": N_("motion #{motion} is not pending: a point of order says a pending motion is out of order"),
     "motion.not-winning-side": N_("'{id}' did not vote '{side}' with the winning side, so cannot move to reconsider"),
     "motion.no-second-needed": N_("no second is needed for this motion ({kind})"),
     "motion.already-seconded": N_("motion #{motion} is already seconded by '{by}'"),

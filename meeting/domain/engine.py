@@ -919,9 +919,13 @@ def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
     pending = state.pending
     if pending is not None and pending.kind == "point_of_order":
         raise _Refusing("motion.point-pending")
-    # Raised against the immediately pending motion, which a ruling well taken removes; a point
-    # raised while a vote is open is about the voting, and removes nothing.
-    against = pending.number if pending is not None and voting_open(state) is None else None
+    # A point that a pending motion is out of order names it (`against #N`), and a ruling well
+    # taken removes it with what adheres to it; any other point (a speaker's time, decorum, the
+    # voting) changes no motion. A point that killed the main motion over a speaker's time was
+    # ruled so by a parliamentarian's run.
+    against = command.args.get("against")
+    if against is not None and (against not in state.stack or voting_open(state) is not None):
+        raise _Refusing("motion.not-pending", command.cols["against"], motion=against)
     return ev.PointRaised(
         motion=state.next_motion_number, member=member.id, text=command.args.get("text"), applies_to=against
     )

@@ -228,10 +228,11 @@ GRAMMAR: tuple[Verb, ...] = (
     _verb(
         "point",
         "motions",
-        "A point of order raised by a member.",
-        'point cd-2 "The amendment is not germane"',
+        "A point of order raised by a member; `against #N`: the pending motion it says is out of order.",
+        'point cd-2 "The amendment is not germane" against #3',
         _member("member"),
         _opt(_text()),
+        _opt(_kw("against"), Arg("motion", "against")),
     ),
     _verb(
         "rule",

@@ -14,9 +14,9 @@ from textual.widgets import Label, Static, TextArea
 
 from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
-from meeting.domain.procedure import draft_still_to_move, motions_in_order
+from meeting.domain.procedure import draft_still_to_move, motions_in_order, motions_to_reconsider
 from meeting.i18n import _
-from meeting.tui.fields import Choice, Done, FoldedText, Picker
+from meeting.tui.fields import Choice, Done, FoldedText, Picker, motion_choices
 from meeting.tui.form import CommandForm, FieldProblem, field_words
 from meeting.tui.panels import amendment_text
 from meeting.vocabulary import MOTION_NAMES
@@ -110,11 +110,17 @@ class MotionForm(CommandForm):
         hidden = _kind(word) in _NO_TEXT
         area.display = not hidden
         self.query_one("#label-text").display = not hidden
-        # Only reconsider names the motion it acts on (any decided this sitting, by number).
-        named = _kind(word) == "reconsider"
-        self.query_one("#field-target").display = self.query_one("#label-target").display = named
-        # A point of order is raised by a member, and nobody seconds it.
+        # Reconsider names the motion it acts on (any decided this sitting, by number); a point
+        # of order may name the pending motion it says is out of order.
         point = word == POINT
+        named = point or _kind(word) == "reconsider"
+        self.query_one("#field-target").display = self.query_one("#label-target").display = named
+        state = self.app.session.state
+        numbers = list(reversed(state.stack)) if point else motions_to_reconsider(state)
+        self.query_one("#field-target", Picker).offer(motion_choices(state, numbers))
+        target_words = _("Out of order (optional)") if point else field_words("move", "target")
+        self.query_one("#label-target", Label).update(target_words)
+        # A point of order is raised by a member, and nobody seconds it.
         self.query_one("#field-seconder").display = self.query_one("#label-seconder").display = not point
         self.query_one("#label-mover", Label).update(_("Raised by") if point else field_words("move", "mover"))
         self._show_diff()
@@ -144,7 +150,10 @@ class MotionForm(CommandForm):
         args = dict(command.args)
         word = args.pop("kind", "main")
         if word == POINT:
-            point = {"member": args["mover"], **({"text": args["text"]} if "text" in args else {})}
+            point = {
+                "member": args["mover"],
+                **{k: args[f] for k, f in (("text", "text"), ("against", "target")) if f in args},
+            }
             return Command("point", point)
         if _kind(word) in _NO_TEXT:
             args.pop("text", None)

@@ -203,6 +203,7 @@ async def run_the_demo(chair: Chair, state) -> None:
     assert [state().motions[n].kind for n in state().stack] == ["main", "amend", "amend"]
     await press("m")
     await pick("point")
+    await pick("5")  # the motion it says is out of order: the second amendment
     await type_(chair.said())
     await press("enter")
     await pick("cd-2")  # the form sends: a point of order has no seconder

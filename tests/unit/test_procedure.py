@@ -527,7 +527,7 @@ def test_the_main_motion_is_decided_by_its_item_class(tmp_path: Path) -> None:
 
 
 def test_point_of_order_is_raised_without_a_second_and_the_chair_rules(tmp_path: Path) -> None:
-    meeting = in_session(tmp_path).run(MAIN, move("amend"), 'point cd-2 "The amendment is not germane"')
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), 'point cd-2 "The amendment is not germane" against #2')
     state = meeting.state
     point = state.motions[3]
     assert (point.kind, point.status, point.mover, point.seconder) == ("point_of_order", "pending", "cd-2", None)
@@ -544,6 +544,20 @@ def test_point_of_order_is_raised_without_a_second_and_the_chair_rules(tmp_path:
     # Well taken: the amendment it was raised against is out of order, and leaves the floor.
     assert state.stack == [1]
     assert state.motions[2].status == "ruled_out"
+
+
+def test_a_point_of_order_removes_only_the_motion_it_names(tmp_path: Path) -> None:
+    """A point about a speaker's time, ruled well taken, killed the main motion; a point that
+    the main motion is out of order, raised with an amendment pending, removed the amendment
+    (found by a parliamentarian; RONR §23)."""
+    meeting = in_session(tmp_path).run(MAIN, 'point pe-1 "The speaker is over her time"', "rule well-taken")
+    assert meeting.state.stack == [1] and meeting.state.motions[1].status == "pending"
+    meeting.run(move("amend"), 'point cd-2 "The main motion conflicts with Article 4" against #1')
+    meeting.run("rule well-taken")
+    assert meeting.state.stack == [] and {meeting.state.motions[n].status for n in (1, 3)} == {"ruled_out"}
+    meeting = in_session(tmp_path / "two").run(MAIN)
+    refused = meeting.refuse('point cd-2 "Not germane" against #7')
+    assert (refused.code, refused.params, refused.col) == ("motion.not-pending", {"motion": 7}, 34)
 
 
 def test_point_of_order_not_well_taken(tmp_path: Path) -> None:
@@ -792,8 +806,8 @@ def test_a_division_on_an_appeal_that_overruled_the_chair_puts_back_what_the_rev
     """The chair ruled an amendment in order; a show of hands overruled the chair, which ruled
     it out; the roll call then sustained the chair: the amendment is pending again (found by a
     parliamentarian; RONR §29)."""
-    meeting = in_session(tmp_path).run(MAIN, move("amend"), 'point cd-2 "Not germane"', "rule not-well-taken")
-    meeting.run("move to appeal by cd-2 seconded ug-1", "vote 6 11 1")
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), 'point cd-2 "Not germane" against #2')
+    meeting.run("rule not-well-taken", "move to appeal by cd-2 seconded ug-1", "vote 6 11 1")
     assert (meeting.state.motions[2].status, meeting.state.stack) == ("ruled_out", [1])
     meeting.run("division tz-1", f"yes {' '.join(ALL_SEATS[:12])}", f"no {' '.join(ALL_SEATS[12:18])}", "close")
     assert meeting.state.motions[4].status == "carried" and meeting.state.motions[3].appeal == "sustained"

@@ -275,7 +275,7 @@ def test_consensus_first_true_still_means_required(written, read):
 
 def focal_with_amendment(tmp_path: Path):
     return in_session(tmp_path, item="focal-points").run(
-        "move by ke-1 seconded cm-1", FOCAL_AMENDMENT, 'point cd-2 "Not germane"'
+        "move by ke-1 seconded cm-1", FOCAL_AMENDMENT, 'point cd-2 "Not germane" against #2'
     )
 
 
