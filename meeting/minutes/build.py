@@ -185,6 +185,7 @@ def build(
             for item, c in state.circulated.items()
         ],
     )
+    elections = election_records(ctx)
     return m.Minutes(
         language=current_language(),
         header=header,
@@ -197,7 +198,8 @@ def build(
             for _n, motion in sorted(state.motions.items())
             if not ctx.hidden(motion.item) or motion.number in ctx.published
         ],
-        elections=election_records(ctx),
+        elections=elections,
+        other_decisions=_other_decisions(ctx, steps, elections),
         actions=actions,
         unfinished=unfinished(ctx),
         corrections=corrections(ctx),
@@ -208,6 +210,29 @@ def build(
             m.Signature(role=_("Secretary"), name=member_name(council, agenda.secretary)),
         ],
     )
+
+
+def _other_decisions(ctx: Context, steps: list[Step], elections: list[m.ElectionRecord]) -> list[m.OtherDecision]:
+    """What the council decided on no motion: each election's result, and earlier minutes
+    approved without objection (approved on a motion, the motion is the decision)."""
+    out = [
+        m.OtherDecision(item=e.item, what=_("Election: {office}").format(office=e.office), decision=e.words)
+        for e in elections
+        if e.rounds
+    ]
+    for step in steps:
+        event = step.entry.event
+        if isinstance(event, ev.MinutesApproved) and event.motion is None and not ctx.hidden(event.item):
+            decided = (
+                _("Approved without objection, with corrections.")
+                if event.corrections
+                else _("Approved as circulated, without objection.")
+            )
+            what = _("Approval of the minutes of {meeting}").format(
+                meeting=circulated_words(ctx, event.item, event.meeting)
+            )
+            out.append(m.OtherDecision(item=event.item, what=what, decision=decided))
+    return out
 
 
 def _first_adjournment(steps: list[Step], fallback: datetime) -> datetime:

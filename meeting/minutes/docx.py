@@ -32,7 +32,7 @@ from docx.text.paragraph import Paragraph
 from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.minutes import model as m
-from meeting.minutes.html import Words
+from meeting.minutes.html import Words, decision_row
 from meeting.words import colon, labelled
 
 # The date every zip entry carries: the same bytes from the same journal.
@@ -357,15 +357,7 @@ def render(minutes: m.Minutes) -> bytes:
             roll_calls += [(motion, vote) for vote in motion.votes if vote.roll_call]
 
     body.heading(t.decisions, 1)
-    rows: list[list[str | int | None]] = []
-    for motion in minutes.motions:
-        found = minutes.item(motion.item)
-        what = labelled(motion.label, motion.text)
-        if motion.original_text:
-            what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
-        if motion.translation:
-            what += " " + _("(translation: {text})").format(text=motion.translation)
-        rows.append([str(found.number) if found else "", what, motion.summary])
+    rows: list[list[str | int | None]] = [list(decision_row(minutes, row)) for row in minutes.decisions()]
     if rows:
         body.table(t.decisions_head, rows, (9, 51, 40))
     else:

@@ -137,8 +137,8 @@ class Words:
         self.by_region_head = [_("Region"), _("In favour"), _("Against"), _("Abstentions")]
         self.by_seat_head = [_("Seat"), _("Region"), _("Voted by"), _("Vote")]
         self.decisions = _("Decisions")
-        self.decisions_caption = _("Every motion and how it was decided")
-        self.decisions_head = [_("Item"), _("Motion"), _("Decision")]
+        self.decisions_caption = _("Every decision and how it was reached")
+        self.decisions_head = [_("Item"), _("Question"), _("Decision")]
         self.actions = _("Action items")
         self.actions_head = [_("Action"), _("Owner"), _("Due"), _("Item")]
         self.unfinished = _("Unfinished business")
@@ -293,20 +293,24 @@ def _details(h: m.Header) -> list[tuple[str, str]]:
     return rows
 
 
-def _decision_row(minutes: m.Minutes, motion: m.MotionRecord) -> list[str]:
-    item = minutes.item(motion.item)
-    what = labelled(motion.label, motion.text)
-    if motion.original_text:
-        what += " " + _("(as amended; moved as: {text})").format(text=motion.original_text)
-    if motion.translation:
-        what += " " + _("(translation: {text})").format(text=motion.translation)
-    return [str(item.number) if item else "", what, motion.summary]
+def decision_row(minutes: m.Minutes, row: m.MotionRecord | m.OtherDecision) -> list[str]:
+    """A row of the table of decisions, as the printable and the Word minutes show it."""
+    item = minutes.item(row.item)
+    number = str(item.number) if item else ""
+    if isinstance(row, m.OtherDecision):
+        return [number, row.what, row.decision]
+    what = labelled(row.label, row.text)
+    if row.original_text:
+        what += " " + _("(as amended; moved as: {text})").format(text=row.original_text)
+    if row.translation:
+        what += " " + _("(translation: {text})").format(text=row.translation)
+    return [number, what, row.summary]
 
 
 def render(minutes: m.Minutes, templates: str | None = None) -> str:
     env = environment(templates)
     assert env.loader is not None
-    env.filters["decision_row"] = lambda motion: _decision_row(minutes, motion)
+    env.filters["decision_row"] = lambda row: decision_row(minutes, row)
     try:
         css = env.loader.get_source(env, "minutes.css")[0]
         template = env.get_template("minutes.html")

@@ -210,15 +210,19 @@ def _item(minutes: m.Minutes, item: m.ItemRecord) -> Iterator[str]:
 
 def _decisions(minutes: m.Minutes) -> Iterator[str]:
     rows = []
-    for motion in minutes.motions:
-        item = minutes.item(motion.item)
-        what = labelled(md(motion.label), md(motion.text) if motion.text else None)
-        if motion.original_text:
-            what += " " + _("(as amended; moved as: {text})").format(text=md(motion.original_text))
-        if motion.translation:
-            what += " " + _("(translation: {text})").format(text=f"*{md(motion.translation)}*")
-        rows.append([str(item.number) if item else "", what, md(motion.summary)])
-    yield from table([_("Item"), _("Motion"), _("Decision")], rows)
+    for row in minutes.decisions():
+        item = minutes.item(row.item)
+        number = str(item.number) if item else ""
+        if isinstance(row, m.OtherDecision):
+            rows.append([number, md(row.what), md(row.decision)])
+            continue
+        what = labelled(md(row.label), md(row.text) if row.text else None)
+        if row.original_text:
+            what += " " + _("(as amended; moved as: {text})").format(text=md(row.original_text))
+        if row.translation:
+            what += " " + _("(translation: {text})").format(text=f"*{md(row.translation)}*")
+        rows.append([number, what, md(row.summary)])
+    yield from table([_("Item"), _("Question"), _("Decision")], rows)
 
 
 def _signatures(minutes: m.Minutes) -> Iterator[str]:
@@ -247,7 +251,7 @@ def render(minutes: m.Minutes) -> str:
     for item in minutes.items:
         lines += _item(minutes, item)
     lines += ["", "## " + _("Decisions"), ""]
-    lines += _decisions(minutes) if minutes.motions else [_("None.")]
+    lines += _decisions(minutes) if minutes.decisions() else [_("None.")]
     lines += ["", "## " + _("Action items"), ""]
     if minutes.actions:
         lines += table(

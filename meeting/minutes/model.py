@@ -449,6 +449,15 @@ class ElectionRecord(Record):
     words: str
 
 
+class OtherDecision(Record):
+    """A decision taken on no motion, for the table of decisions: an election's result, minutes
+    approved without objection."""
+
+    item: str
+    what: str
+    decision: str
+
+
 class ActionRecord(Record):
     at: str
     what: str
@@ -531,6 +540,9 @@ class Minutes(Record):
     other_proceedings: list[Entry] = Field(description="What was done while no item was open.")
     motions: list[MotionRecord]
     elections: list[ElectionRecord] = Field(default_factory=list)
+    other_decisions: list[OtherDecision] = Field(
+        default_factory=list, description="Decisions taken on no motion: elections, minutes approved without objection."
+    )
     actions: list[ActionRecord]
     unfinished: list[str]
     corrections: list[Correction]
@@ -543,6 +555,13 @@ class Minutes(Record):
 
     def item(self, item_id: str | None) -> ItemRecord | None:
         return next((i for i in self.items if i.id == item_id), None)
+
+    def decisions(self) -> list[MotionRecord | OtherDecision]:
+        """The table of decisions: every motion, each election's result and minutes approved
+        without objection, in the agenda's order (an item's motions by number)."""
+        numbers = {item.id: item.number for item in self.items}
+        rows: list[MotionRecord | OtherDecision] = [*self.motions, *self.other_decisions]
+        return sorted(rows, key=lambda row: numbers.get(row.item or "", len(numbers) + 1))
 
     def data(self) -> dict[str, Any]:
         """The record as plain data: what minutes.toml and minutes.json hold."""

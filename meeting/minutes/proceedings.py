@@ -472,10 +472,18 @@ def _action(said: Said, event: ev.Event) -> str:
 def _approved(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.MinutesApproved)
     of = circulated_words(said.ctx, event.item, event.meeting)
+    consent = event.motion is None  # approved on a motion, the motion says how
     if event.corrections:
-        return _("The council approved the minutes of {meeting}, with the following corrections: {corrections}").format(
-            meeting=of, corrections=sentence(event.corrections)
+        template = (
+            _(
+                "The council approved the minutes of {meeting} without objection, with the following corrections: {corrections}"
+            )
+            if consent
+            else _("The council approved the minutes of {meeting}, with the following corrections: {corrections}")
         )
+        return template.format(meeting=of, corrections=sentence(event.corrections))
+    if consent:
+        return _("The council approved the minutes of {meeting} as circulated, without objection.").format(meeting=of)
     return _("The council approved the minutes of {meeting} as circulated.").format(meeting=of)
 
 

@@ -440,3 +440,18 @@ def test_minutes_that_say_they_are_approved_need_the_approving_journal(approved_
     )
     assert main(["verify", str(december)]) == 1
     assert f"these minutes say the council approved them at its meeting '{MARCH}'" in capsys.readouterr().err
+
+
+def test_the_table_of_decisions_has_the_elections_and_the_minutes_approved_without_objection(demos: Demos):
+    """A secretary: March's table of decisions left out the approval of December's minutes
+    (given by general consent, its sentence said not how), and December's the election."""
+    march = tomllib.loads((demos.march / "minutes.toml").read_text(encoding="utf-8"))
+    (approval,) = march["other_decisions"]
+    assert approval["item"] == "minutes" and approval["decision"] == "Approved without objection, with corrections."
+    markdown = (demos.march / "minutes.md").read_text(encoding="utf-8")
+    assert "| 2 | Approval of the minutes of the meeting of Thursday, 10 December 2026" in markdown
+    assert "(IC-ASM Council Meeting, December 2026) without objection, with the following corrections" in markdown
+    december = (demos.draft / "minutes.md").read_text(encoding="utf-8")
+    assert (
+        "| 8 | Election: Rapporteur of the council to the 2027 ASM policy dialogue | Mutale Chibwe-Nkonde" in december
+    )
