@@ -47,7 +47,7 @@ from meeting.domain.elections.progress import Ballot, ElectionProgress, Nominati
 from meeting.domain.elections.ranked import RankedBallot, RankedCount
 from meeting.domain.elections.tellers import Problem, TellersReport
 from meeting.domain.language import GRAMMAR, VERBS, Command, Ref, args_of
-from meeting.domain.motions import KIND_OF_WORD, MotionKind
+from meeting.domain.motions import KIND_OF_WORD, PRIVILEGED, MotionKind
 from meeting.domain.opening import opening_status
 from meeting.domain.outcome import (
     BUILT_IN_CLASSES,
@@ -844,16 +844,25 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     )
 
 
-# Motions that must say what they do: the change, the time, the committee, the limit (RONR §12,
-# §13, §14, §15, §22); postponed "to a later time" would be minuted as to no time at all.
+# Motions that must say what they do: the change, the time, the committee, the limit, the parts,
+# the rule suspended and for what (RONR §12-15, §22, §25, §27); postponed "to a later time"
+# would be minuted as to no time at all.
 _SAYING_WHAT: frozenset[MotionKind] = frozenset(
-    {"main", "amend", "rescind", "postpone", "commit", "fix_time_to_adjourn", "limit_debate"}
+    {
+        "main",
+        "amend",
+        "rescind",
+        "postpone",
+        "commit",
+        "fix_time_to_adjourn",
+        "limit_debate",
+        "suspend_rules",
+        "division_of_question",
+    }
 )
 
 # Motions about the meeting rather than the question before it.
-_NOT_ON_THE_QUESTION: frozenset[MotionKind] = frozenset(
-    {"fix_time_to_adjourn", "adjourn", "recess", "question_of_privilege", "orders_of_the_day", "point_of_order"}
-)
+_NOT_ON_THE_QUESTION: frozenset[MotionKind] = PRIVILEGED | {"point_of_order"}
 
 # The motions that name the motion they act on (`move to reconsider #10 by ...`).
 _NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider"})
@@ -1007,7 +1016,10 @@ def _consent_suffices(state: State, motion: Motion, code: str) -> None:
     class_id, decision = _decision(state, motion)
     outside = outside_electorate(state.meeting, class_id)
     entitled = [v for v in entitled_by_seat(state, motion.item, outside) if v is not None]
-    unanimous = count_vote(state, class_id, decision, Tally(len(entitled), 0, 0, 0), entitled)
+    # By name, so that weights and chambers count as in a roll call where all vote yes.
+    yes: ev.Choice = "yes"
+    everyone = {voter.seat: (voter, yes) for voter in entitled}
+    unanimous = count_vote(state, class_id, decision, Tally(len(entitled), 0, 0, 0), entitled, everyone)
     if unanimous.result != "carried":
         raise _Refusing(code, motion=motion.number, entitled=len(entitled))
 

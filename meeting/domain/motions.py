@@ -39,6 +39,8 @@ MotionKind = Literal[
 ]
 
 MOTION_KINDS: tuple[MotionKind, ...] = get_args(MotionKind)
+# About the meeting, not the question: they adhere to no motion (RONR §5).
+PRIVILEGED: frozenset[MotionKind] = frozenset(MOTION_KINDS[: MOTION_KINDS.index("lay_on_table")])
 
 # How the motion is decided when the council says nothing: a majority or two-thirds of votes
 # cast, half of them (a tie sustains the chair on appeal), the item's own decision class,

@@ -206,9 +206,14 @@ def out_of_order(state: State, kind: MotionKind, target: int | None = None) -> O
 
 
 def _debated(state: State, motion: Motion) -> bool:
-    """Whether anyone has had the floor on the item since the motion was moved."""
+    """Whether anyone has had the floor on the item since the motion was moved, or a
+    subsidiary motion other than to lay on the table was moved on it (RONR §26:2): an
+    amendment moved and lost had let an objection to consideration kill the main motion."""
     item = state.items.get(motion.item) if motion.item else None
-    return item is not None and len(item.speakers) > motion.heard_before
+    if item is not None and len(item.speakers) > motion.heard_before:
+        return True
+    subsidiary = (_ON_MAIN | _ON_PENDING) - {"lay_on_table"}
+    return any(m.applies_to == motion.number and m.kind in subsidiary for m in state.motions.values())
 
 
 def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | None:

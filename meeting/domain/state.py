@@ -20,7 +20,7 @@ from meeting.domain import events as ev
 from meeting.domain.agenda import Item, Meeting
 from meeting.domain.elections.held import elections_held, listed_candidates
 from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
-from meeting.domain.motions import MotionKind
+from meeting.domain.motions import PRIVILEGED, MotionKind
 from meeting.domain.rules import election_method
 
 K = TypeVar("K")
@@ -648,10 +648,12 @@ def _take_back(state: State, motion: Motion) -> None:
 
 
 def _set_aside(state: State, at: datetime, motion: Motion, status: MotionStatus) -> None:
-    """A main motion leaves the floor with everything adhering to it (its amendments...)."""
+    """A main motion leaves the floor with everything adhering to it (its amendments...); a
+    privileged motion above it (a recess) adheres to nothing and stays."""
     index = state.stack.index(motion.number)
-    motion.adhering = state.stack[index + 1 :]
-    del state.stack[index:]
+    above = state.stack[index + 1 :]
+    motion.adhering = [n for n in above if state.motions[n].kind not in PRIVILEGED]
+    state.stack[index:] = [n for n in above if state.motions[n].kind in PRIVILEGED]
     for number in motion.adhering:
         state.motions[number].status = status
     motion.status = status

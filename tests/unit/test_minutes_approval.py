@@ -279,7 +279,7 @@ def test_the_demo_minutes_read_as_approved_and_the_next_meeting_says_so(demos: D
     march = (demos.march / "minutes.md").read_text(encoding="utf-8")
     assert (
         "The council approved the minutes of the meeting of Thursday, 10 December 2026 (IC-ASM Council Meeting, "
-        "December 2026), with the following corrections: Item 10:"
+        "December 2026) without objection, with the following corrections: Item 10:"
     ) in march
     draft = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
     assert (

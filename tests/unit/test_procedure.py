@@ -33,6 +33,7 @@ TEXTS: dict[MotionKind, str] = {
     "amend": PRIMARY,
     "suspend_rules": "That the rules be suspended to take item 7 now.",
     "rescind": "That the decision of September 2026 on meeting fees be rescinded.",
+    "division_of_question": "That the question be divided: the adoption of items 1 to 5, then of items 6 to 10.",
 }
 
 PRIVILEGED: tuple[MotionKind, ...] = (
