@@ -1187,3 +1187,17 @@ def test_nothing_is_undone_once_the_meeting_is_adjourned(tmp_path: Path) -> None
     assert meeting.state.motions[1].status == "carried" and meeting.state.phase == "adjourned"
     meeting.run('correct "The count on motion 1 was 10 to 5." by bo-1 "As the tellers said"')
     assert meeting.refuse("undo").code == "undo.adjourned"  # a correction is corrected by another
+
+
+def test_a_point_against_the_main_motion_leaves_a_pending_recess_on_the_floor(tmp_path: Path) -> None:
+    """A privileged motion adheres to no motion (RONR §5): a point that the main motion is out
+    of order, ruled well taken, had ruled the recess above it out too (a parliamentarian)."""
+    meeting = in_session(tmp_path).run(MAIN, move("recess", by="sl-1", seconded="zw-1"))
+    meeting.run('point bo-1 "The main motion is out of order" against #1', "rule well-taken")
+    assert kinds_on_stack(meeting) == ["recess"] and meeting.state.motions[1].status == "ruled_out"
+
+
+def test_an_objection_to_consideration_comes_before_any_amendment_is_moved(tmp_path: Path) -> None:
+    """RONR §26:2: an amendment moved and lost had let the objection kill the main motion."""
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), "vote 4 10")
+    assert meeting.refuse(move("objection_to_consideration", by="zw-1")).code == "motion.objection-too-late"

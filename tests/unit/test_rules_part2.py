@@ -601,3 +601,18 @@ def test_one_vote_needed_is_said_in_the_singular() -> None:
         "1 vote",
         "8 votes",
     )
+
+
+def test_consent_cannot_carry_what_every_chamber_voting_yes_would_not(tmp_path: Path) -> None:
+    """Consent was checked by heads: with no State present, the NGOs' consent carried a
+    statute that needs two-thirds in each chamber (found by a parliamentarian)."""
+    ngos_first = [*IUCN_MEMBERS[4:], *IUCN_MEMBERS[:4]]  # an NGO in the chair
+    session = meeting(tmp_path, ngos_first, IUCN_RULES, IUCN_TYPES, "statutes")
+    session.run("present " + " ".join(NGOS), "begin", "open motion", "move by ngo-2 seconded ngo-3")
+    assert session.refuse("agreed").code == "consent.falls-short"
+    assert roll_call_on_pending(session, NGOS).result == "lost"  # as every one of them voting yes
+
+
+def roll_call_on_pending(session: Meeting, yes: list[str]) -> Outcome:
+    session.run("roll-call", f"yes {' '.join(yes)}", "close")
+    return outcome_of(session)
