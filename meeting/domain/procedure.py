@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from meeting.domain.attendance import quorum_status
+from meeting.domain.elections.conduct import round_open
 from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
 from meeting.domain.outcome import BUILT_IN_CLASSES
 from meeting.domain.rules import DecisionClass, Rules
@@ -171,8 +172,12 @@ def out_of_order(state: State, kind: MotionKind, target: int | None = None) -> O
     if pending is not None and pending.kind == "point_of_order":
         return _out("motion.point-pending")
     voting = voting_open(state)
-    if voting is not None and kind != "point_of_order" and (kind not in WITHOUT_QUORUM or quorum_status(state).met):
-        return _out("motion.voting-open", motion=voting.number)
+    balloting = round_open(state)  # an election's ballot is not interrupted either
+    if (voting or balloting) and kind != "point_of_order" and (kind not in WITHOUT_QUORUM or quorum_status(state).met):
+        if voting is not None:
+            return _out("motion.voting-open", motion=voting.number)
+        assert balloting is not None
+        return _out("election.round-open", election=balloting.id)
     if target is not None:
         return _target_out_of_order(state, kind, target)
     if kind == "main":

@@ -383,11 +383,17 @@ def _concluded(said: Said, event: ev.Event) -> str:
 def _point(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.PointRaised)
     kind = _(MOTION_NAMES[_motion(said, event).kind])
+    member = said.ctx.who(event.member)
+    if event.applies_to is not None:  # the motion it says is out of order
+        against = said.ctx.ref(event.applies_to)
+        if event.text:
+            return _("{member} raised a {kind} against {target}: {text}.").format(
+                member=member, kind=kind, target=against, text=quoted(event.text)
+            )
+        return _("{member} raised a {kind} against {target}.").format(member=member, kind=kind, target=against)
     if event.text:
-        return _("{member} raised a {kind}: {text}.").format(
-            member=said.ctx.who(event.member), kind=kind, text=quoted(event.text)
-        )
-    return _("{member} raised a {kind}.").format(member=said.ctx.who(event.member), kind=kind)
+        return _("{member} raised a {kind}: {text}.").format(member=member, kind=kind, text=quoted(event.text))
+    return _("{member} raised a {kind}.").format(member=member, kind=kind)
 
 
 @says(ev.Ruled)

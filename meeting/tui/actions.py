@@ -14,6 +14,10 @@ from meeting.domain.procedure import chair_to_rule
 from meeting.domain.state import Phase, State
 from meeting.i18n import N_, P_
 
+# Asked before they are sent, however they are given (a key, the palette, the command bar):
+# adjourning cannot be undone, and undo takes back what was done.
+CONFIRMED = frozenset({"adjourn", "undo"})
+
 _ANY: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess", "adjourned"})
 _OPEN: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess"})
 _SITTING: frozenset[Phase] = frozenset({"in_session"})

@@ -27,7 +27,7 @@ from meeting.journal import JournalError
 from meeting.messages import render, render_named
 from meeting.report import describe
 from meeting.session import Accepted, Clock, Session
-from meeting.tui.actions import ACTIONS, KeyAction
+from meeting.tui.actions import ACTIONS, CONFIRMED, KeyAction
 from meeting.tui.main import MainScreen
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import local_time
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 
 # Events that decide a question: each opens the result screen.
 DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, ev.ConsensusConcluded, ev.Ruled)
-# Verbs the palette runs at once: they take nothing and change nothing that cannot be undone.
-_CONFIRMED = frozenset({"adjourn", "undo"})
 
 
 def _opens_roll_call(event: ev.AnyEvent | None) -> bool:
@@ -225,7 +223,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
             if opening and not isinstance(self._execute(command_line("roll-call")), Accepted):
                 return  # refused (consensus first, no question...): said on the main screen, no empty grid
             self.push_screen(PollScreen())
-        elif verb in _CONFIRMED:
+        elif verb in CONFIRMED:
             self._confirm(verb)
         elif not VERBS[verb].parts:
             self.post_message(RunCommand(command_line(verb)))

@@ -210,6 +210,15 @@ class Picker(Vertical, can_focus=False):
         return "" if not typed or (not self.multiple and self.value and typed == self._label(self.value)) else typed
 
     @property
+    def refused_shown(self) -> Choice | None:
+        """The first choice listed under the letters typed that may not be taken, if any."""
+        listed = {
+            str(self.query_one(_Choices).get_option_at_index(n).id)
+            for n in range(self.query_one(_Choices).option_count)
+        }
+        return next((c for c in self.choices if c.refused is not None and c.value in listed), None)
+
+    @property
     def choosable(self) -> bool:
         """Whether the letters in the box match a choice that may be taken, not yet taken."""
         options = self.query_one(_Choices)

@@ -73,6 +73,7 @@ FIELD_WORDS: dict[str, str] = {
     "kind": N_("Kind of motion"),
     "motion": N_("Motion"),
     "target": N_("Motion reconsidered"),
+    "against": N_("Motion said to be out of order"),
     "ruling": N_("Ruling"),
     "choice": N_("Chair's vote"),
     "due": N_("Due (YYYY-MM-DD)"),
@@ -100,6 +101,23 @@ VERB_FIELD_WORDS: dict[tuple[str, str], str] = {
 def field_words(verb: str, arg: str) -> str:
     """What an argument of a verb is called on its form, in the language spoken."""
     return _(VERB_FIELD_WORDS.get((verb, arg)) or FIELD_WORDS[arg])
+
+
+def unmatched_words(picker: Picker) -> str | None:
+    """What letters typed in a picker and not taken say: a name listed is taken with Enter; a
+    name that may not be chosen, why not (a proxy to another region); else that nothing
+    matches. None when no such letters are there."""
+    if not picker.unmatched:
+        return None
+    typed = in_quotes(picker.unmatched.strip())
+    refused = picker.refused_shown
+    if picker.choosable:
+        return _("{typed} is not chosen yet: Enter takes the name highlighted, ↓ goes down the list").format(
+            typed=typed
+        )
+    if refused is not None:
+        return _("{choice} may not be chosen: {why}").format(choice=refused.label, why=refused.refused)
+    return _("nothing that may be chosen matches {typed}").format(typed=typed)
 
 
 def choice_label(word: str) -> str:
@@ -325,6 +343,14 @@ class CommandForm(ModalScreen[None]):
                 cast(Picker, picker).offer(self.member_field_choices(arg))
         fields = self.fields()
         field = message.field
+        needed = next((arg for arg, optional in self.args if not optional and field.id == f"field-{arg.name}"), None)
+        if needed is not None and not self.filled(field):
+            # Stays, and says so: Enter on an empty mover had put the seconder's name in its place.
+            words = field_words(self.verb.name, needed.name)
+            said = unmatched_words(field) if isinstance(field, Picker) else None
+            self.show_error(labelled(words, said) if said else _("{field} is needed").format(field=words))
+            return
+        self.query_one(".error", Static).display = False  # what it said is answered or moved past
         index = fields.index(field) if field in fields else len(fields) - 1
         if index + 1 < len(fields):
             fields[index + 1].focus()
@@ -338,14 +364,8 @@ class CommandForm(ModalScreen[None]):
             widget = self.query_one(f"#field-{arg.name}")
             words = field_words(self.verb.name, arg.name)
             if isinstance(widget, Picker):
-                if widget.unmatched:
-                    # A name listed under letters not yet taken is taken with Enter, as the hint says.
-                    typed = in_quotes(widget.unmatched.strip())
-                    said = (
-                        _("{typed} is not chosen yet: Enter takes the name highlighted, ↓ goes down the list")
-                        if widget.choosable
-                        else _("nothing that may be chosen matches {typed}")
-                    ).format(typed=typed)
+                said = unmatched_words(widget)
+                if said is not None:
                     return FieldProblem(arg.name, labelled(words, said))
                 raw: Any = widget.values
                 if raw and arg.kind == "members":

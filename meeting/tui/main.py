@@ -17,10 +17,11 @@ from textual.widgets import Input, Static
 from textual.widgets._input import Selection
 
 from meeting.diagnostics import format_diagnostic
+from meeting.domain.language import Command, parse
 from meeting.domain.state import State
 from meeting.i18n import _
 from meeting.messages import render_named
-from meeting.tui.actions import ACTIONS, action_text
+from meeting.tui.actions import ACTIONS, CONFIRMED, action_text
 from meeting.tui.commandbar import CommandBar
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import (
@@ -200,8 +201,13 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#command")
     def _typed(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.post_message(RunCommand(event.value))
+        if not event.value.strip():
+            return
+        parsed = parse(event.value)
+        if isinstance(parsed, Command) and parsed.verb in CONFIRMED:
+            self.app.open_form(parsed.verb)  # asked first, as from a key (a typed adjourn closed the meeting)
+            return
+        self.post_message(RunCommand(event.value))
 
     def on_command_answered(self, message: CommandAnswered) -> None:
         """The bar's line answered: accepted, the bar empties and the keys work again at once;

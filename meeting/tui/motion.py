@@ -118,8 +118,8 @@ class MotionForm(CommandForm):
         state = self.app.session.state
         numbers = list(reversed(state.stack)) if point else motions_to_reconsider(state)
         self.query_one("#field-target", Picker).offer(motion_choices(state, numbers))
-        target_words = _("Out of order (optional)") if point else field_words("move", "target")
-        self.query_one("#label-target", Label).update(target_words)
+        target_words = field_words("point", "against") if point else field_words("move", "target")
+        self.query_one("#label-target", Label).update(target_words + " " + _("(optional)"))
         # A point of order is raised by a member, and nobody seconds it.
         self.query_one("#field-seconder").display = self.query_one("#label-seconder").display = not point
         self.query_one("#label-mover", Label).update(_("Raised by") if point else field_words("move", "mover"))

@@ -173,10 +173,15 @@ class PollScreen(Screen[None]):
         if refused is None and poll is not None:
             state = self.app.session.state
             voters = {v.seat: v for v in poll.entitled}
+            cleared = None
             for index, row in enumerate(roster.rows):
                 if row.member is not None and (new := self._row(state, poll, voters[row.member])) != row:
                     roster.change(index, new)
-            self._to_unanswered(roster.cursor + 1)
+                    cleared = index if row.member not in poll.choices else cleared
+            if cleared is not None:  # an answer undone: back to its seat, to answer it again
+                roster.cursor = cleared
+            else:
+                self._to_unanswered(roster.cursor + 1)
         self.count()
 
     def action_skip(self) -> None:

@@ -86,6 +86,24 @@ async def test_the_roll_call_cursor_never_rests_on_a_region_heading(tmp_path):
         assert roster.member == "ph-2"  # over the heading of the secretariat and observers
 
 
+async def test_an_answer_undone_in_the_roll_call_grid_goes_back_to_its_seat(tmp_path):
+    """After 'u', the cursor went one seat past, and the next answer fell on another member
+    (found by a chair): it goes back to the seat whose answer was taken back."""
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PollScreen)
+        roster = app.screen.query_one(RosterList)
+        await pilot.press("y", "y", "n")  # gh-1, sl-1 yes; zm-1 no by mistake
+        assert roster.member == "zw-1"
+        await pilot.press("u", "y")
+        await pilot.pause()
+        assert "zm-1" not in meeting.state.pending.poll.choices and roster.member == "zm-1"
+        await pilot.press("y")
+        assert meeting.state.pending.poll.choices["zm-1"][1] == "yes"
+
+
 async def test_a_picker_lists_its_choices_while_the_chair_is_in_it(tmp_path):
     """The choices under a member picker show while its box has the focus, and only then:
     the second picker of a form, reached with Enter, lists them too (it once stayed empty
@@ -115,16 +133,21 @@ async def test_a_picker_lists_its_choices_while_the_chair_is_in_it(tmp_path):
 
 async def test_a_field_left_empty_is_said_and_the_form_goes_back_to_it(tmp_path):
     """Enter on an empty picker leaves it empty (nothing is highlighted until letters are
-    typed or the chair goes down the list); down the list and Enter takes the choice reached;
-    a needed field left empty is named and gets the focus, so what is typed next goes into it
-    (it once went on into the last field)."""
+    typed or the chair goes down the list); down the list and Enter takes the choice reached.
+    Enter on a needed field left empty is answered at once, and the focus stays, so what is
+    typed next goes into it (it once went on, and a chair typed the seconder as the mover)."""
     meeting = in_session(tmp_path)
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
         app.open_form("declare")
         await pilot.pause()
         member = app.screen.query_one("#field-member", Picker)
-        await pilot.press("enter", *"Board member of a cooperative", "enter", "enter")
+        await pilot.press("enter")
+        assert "Member is needed" in shown(app, ".error")
+        assert app.focused is member.query_one(Input)
+        # Sent with it still empty (ctrl+s), the form says the same and comes back to it.
+        app.screen.query_one("#field-text").focus()
+        await pilot.press(*"Board member of a cooperative", "ctrl+s")
         assert "Member is needed" in shown(app, ".error")
         assert app.focused is member.query_one(Input)
         listed = member.query_one(OptionList)
@@ -419,9 +442,16 @@ async def test_adjourning_names_the_items_not_taken_up(tmp_path):
         )
         await pilot.press("n")
         meeting.run("open opening", *["next"] * 9)  # each item done in turn, the last one open
-        app.open_form("adjourn")
+        # Typed in the command bar, the same question (a typed adjourn had closed the meeting).
+        await pilot.press("colon")
+        await type_text(pilot, "adjourn")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen.question == "Close the meeting (adjourn)?"
+        await pilot.press("y")
+        await pilot.pause()
+        assert meeting.state.phase == "adjourned"
+        assert app.screen.query_one("#command", Input).value == ""
 
 
 async def test_the_command_bar_points_at_the_refused_column_and_keeps_the_line_for_correction(tmp_path):
@@ -655,6 +685,9 @@ async def test_the_proxy_form_offers_only_who_may_carry_the_proxy_named(tmp_path
         assert options.get_option_at_index(0).disabled and options.highlighted is None
         await pilot.press("enter")
         assert picker.value is None and isinstance(app.screen, CommandForm)
+        # Sent so, the form says why, not that nothing matches (a chair's proxy to another region).
+        await pilot.press("ctrl+s")
+        assert "may not be chosen: from another region" in shown(app, ".error")
 
 
 async def test_the_move_form_greys_who_may_not_move_or_second_with_why(tmp_path):

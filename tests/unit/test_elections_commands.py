@@ -12,6 +12,7 @@ from meeting.domain import events as ev
 from meeting.domain.elections.conduct import election_verbs_in_order
 from meeting.domain.elections.ranked import RankedCount
 from meeting.domain.elections.rounds import BallotRound
+from meeting.domain.procedure import motions_in_order
 from meeting.domain.state import fold
 from meeting.minutes.model import minutes_of
 from meeting.report import describe
@@ -190,6 +191,7 @@ def test_nothing_interrupts_a_ballot_while_there_is_a_quorum(tmp_path: Path) -> 
     meeting = officers(tmp_path)
     meeting.run("nominate ke-1 by gh-1 seconded sl-1", "nominate co-1 by pe-1 seconded bo-1", "close-nominations")
     meeting.run("round")
+    assert motions_in_order(meeting.state) == ["point_of_order"]  # the console's panel listed them all
     for line in ("adjourn", "recess 5", "move by ke-1 seconded gh-1", 'note "Tellers are counting."'):
         if line.startswith("note"):
             meeting.run(line)
