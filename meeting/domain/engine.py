@@ -251,6 +251,7 @@ _WITHOUT_CHAIR = _ATTENDANCE_VERBS | {"chair", "secretary", "note", "undo", "at"
 # While a roll call or a ballot is open, only what concerns the vote itself.
 _DURING_A_VOTE = _ATTENDANCE_VERBS | {
     "resume",  # a recess taken for want of a quorum ends; the vote goes on
+    "begin",  # so does the next sitting, after an adjournment for want of one
     "yes",
     "no",
     "abstain",
@@ -295,6 +296,8 @@ def _voting_allows(state: State, verb: str) -> None:
         return
     if verb in (_DURING_A_VOTE if voting is not None else _DURING_A_BALLOT):
         return
+    if verb == "sitting" and state.phase == "adjourned":
+        return  # adjourned without a quorum during the vote: it waits for the next sitting
     if verb in _WITHOUT_QUORUM_DURING_A_VOTE and not quorum_status(state).met:
         return
     if voting is not None:

@@ -557,10 +557,12 @@ class Minutes(Record):
         return next((i for i in self.items if i.id == item_id), None)
 
     def decisions(self) -> list[MotionRecord | OtherDecision]:
-        """The table of decisions: every motion, each election's result and minutes approved
-        without objection, in the agenda's order (an item's motions by number)."""
+        """The table of decisions: every motion not withdrawn (RONR §48:4), each election's
+        result and minutes approved without objection, in the agenda's order (an item's motions
+        by number)."""
         numbers = {item.id: item.number for item in self.items}
-        rows: list[MotionRecord | OtherDecision] = [*self.motions, *self.other_decisions]
+        decided = [motion for motion in self.motions if motion.status != "withdrawn"]
+        rows: list[MotionRecord | OtherDecision] = [*decided, *self.other_decisions]
         return sorted(rows, key=lambda row: numbers.get(row.item or "", len(numbers) + 1))
 
     def data(self) -> dict[str, Any]:

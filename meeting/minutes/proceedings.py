@@ -18,6 +18,7 @@ from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
 from meeting.minutes.wording import (
+    ON_TERMS,
     TOLD_BY_THE_COUNT,
     Context,
     agenda_change_words,
@@ -793,8 +794,19 @@ def unfinished(ctx: Context) -> list[str]:
         lines.append(_("{label} lies on the table.").format(label=ctx.label(state.motions[number])))
     for motion in state.motions.values():
         if motion.status in ("postponed", "referred") and motion.kind == "main" and told(motion.number):
+            label, status = ctx.label(motion), _(MOTION_STATUS[motion.status])
+            terms = next(
+                (
+                    m.text
+                    for m in state.motions.values()
+                    if m.applies_to == motion.number and m.kind in ON_TERMS and m.text
+                ),
+                None,
+            )  # to when, to whom: what makes it an order for then (RONR §14)
             lines.append(
-                _("{label} was {status}.").format(label=ctx.label(motion), status=_(MOTION_STATUS[motion.status]))
+                _("{label} was {status}: {terms}.").format(label=label, status=status, terms=quoted(terms))
+                if terms
+                else _("{label} was {status}.").format(label=label, status=status)
             )
     for item_id, circulated in state.circulated.items():
         if item_id not in state.approved:

@@ -305,6 +305,10 @@ _EFFECTS = {
 }
 
 
+# The motions that send a question elsewhere, on terms they state: to whom, to when.
+ON_TERMS = {"commit": N_("{Target} was referred: {terms}."), "postpone": N_("{Target} was postponed: {terms}.")}
+
+
 def effect(ctx: Context, motion: Motion, result: str) -> str | None:
     """What a carried motion did to another, in words (the state did it)."""
     if motion.kind == "appeal":
@@ -318,8 +322,8 @@ def effect(ctx: Context, motion: Motion, result: str) -> str | None:
     if motion.kind not in _EFFECTS:
         return None
     target = ctx.ref(motion.applies_to)
-    if motion.kind == "commit" and motion.text:  # to whom, and when to report: the motion's own terms
-        return _("{Target} was referred: {terms}.").format(Target=upper_first(target), terms=quoted(motion.text))
+    if motion.kind in ON_TERMS and motion.text:
+        return _(ON_TERMS[motion.kind]).format(Target=upper_first(target), terms=quoted(motion.text))
     return _(_EFFECTS[motion.kind]).format(target=target, Target=upper_first(target))
 
 

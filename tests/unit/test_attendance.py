@@ -341,3 +341,14 @@ def test_an_appeals_result_is_said_of_the_chairs_decision_in_the_log_too(tmp_pat
     meeting.run("vote 11 6 1")
     said = describe(meeting.session.recorded[-1].event, meeting.state)
     assert said.endswith("— the decision of the chair was sustained") and "carried" not in said
+
+
+def test_a_roll_call_left_open_by_an_inquorate_adjournment_is_completed_at_the_next_sitting(tmp_path):
+    """Adjourned for want of a quorum during a roll call, the meeting could never sit again:
+    'sitting' was refused while the vote was open (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call", "yes gh-1")
+    meeting.run(f"leave {' '.join(ALL_SEATS[-11:])}", "adjourn")
+    assert meeting.state.phase == "adjourned"
+    meeting.run("sitting", "present " + " ".join(ALL_SEATS), "begin")
+    meeting.run("yes " + " ".join(ALL_SEATS[1:14]), "close")
+    assert meeting.state.motions[1].status == "carried"

@@ -8,7 +8,7 @@ from meeting.domain.record import chronicle, effective, item_spans, quorum_chang
 from meeting.i18n import language
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import markdown
-from meeting.minutes.model import Minutes, minutes_of
+from meeting.minutes.model import Minutes, MotionRecord, minutes_of
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL
 from tests.kit import ALL_SEATS, Meeting, in_session, start
 
@@ -145,6 +145,27 @@ def test_an_item_decided_on_is_done_and_one_with_a_motion_pending_unfinished_at_
     assert decided.state.items["agenda"].status == "done"  # other items wait, but its business is done
     pending = in_session(tmp_path / "pending", item="closing").run('move "That we meet in Lima." by ke-1', "adjourn")
     assert pending.state.items["closing"].status == "unfinished"  # the last item, a motion still pending
+
+
+def test_a_question_postponed_is_minuted_with_the_time_it_was_postponed_to(tmp_path):
+    """RONR §14: the time adopted makes it an order for then; the minutes said only
+    "postponed" (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'move to postpone "That the question be postponed to the March 2027 meeting." by bo-1 seconded pe-1',
+        "vote 12 5 1",
+        "adjourn",
+    )
+    said = "“That the question be postponed to the March 2027 meeting”"
+    assert f"Motion 1 was postponed: {said}." in minutes(meeting).unfinished
+    assert texts(minutes(meeting), "focal-points")[-2].endswith(f"Motion 1 was postponed: {said}.")
+
+
+def test_a_withdrawn_motion_is_no_row_of_the_decisions(tmp_path):
+    """RONR §48:4: the minutes record the main motions, except those withdrawn."""
+    record = minutes(in_session(tmp_path).run("move by ke-1", "withdraw", "move by ke-1 seconded gh-1", "vote 9 2"))
+    assert [row.number for row in record.decisions() if isinstance(row, MotionRecord)] == [2]
+    assert record.motion(1).status == "withdrawn"  # still in the record of motions
 
 
 def test_the_last_item_open_at_adjournment_is_done(tmp_path):
