@@ -881,13 +881,16 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         await pilot.press("m")
         await type_text(pilot, "point")
         await pilot.press("enter")
+        # The motion it says is out of order, if any, first: left empty, it names none.
+        assert app.focused is app.screen.query_one("#field-target", Picker).query_one(Input)
+        await pilot.press("enter")
         app.screen.query_one(FoldedText).insert("Not germane")
         # Raised by a member, and nobody seconds it: the form asks for no seconder.
         assert shown(app, "#label-mover") == "Raised by" and not app.screen.query_one("#field-seconder").display
         await pilot.press("enter")
         await type_text(pilot, "cd-2")
         await pilot.press("enter")  # the last field shown: the form sends
-        assert meeting.state.pending.kind == "point_of_order"
+        assert meeting.state.pending.kind == "point_of_order" and meeting.state.pending.applies_to is None
         assert "waiting for the chair's ruling (g)" in shown(app, "#current")
         assert "g Rule on the point" in footer_keys(app)  # offered while a point waits, not before
         await pilot.press("g")

@@ -470,7 +470,9 @@ async def test_the_projectors_large_figures_are_those_of_the_decision_under_them
         await pilot.pause()
         assert "Last result, #2" in _text(app, "#count-label")
         assert _text(app, "#results").startswith("#2 lay on the table (to #1) 15 in favour, 2 against")
-        meeting.run('move "That the council meets in March" by ke-1 seconded cm-1', 'point cd-2 "Not germane"')
+        meeting.run(
+            'move "That the council meets in March" by ke-1 seconded cm-1', 'point cd-2 "Not germane" against #3'
+        )
         meeting.run('rule well-taken "A new subject"')
         await _until(pilot, lambda: "ruled well taken" in _text(app, "#results"))
         assert not app.screen.query_one("#count-box").display  # a ruling has no figures
