@@ -428,16 +428,21 @@ def test_a_roll_call_lists_every_voting_seat_and_why_those_not_called_had_no_vot
         assert {r.seat.id: r.choice_words for r in excused if r.not_called}["hn-1"] == "excusée"
 
 
-def test_votes_csv_gives_a_ballots_invalid_papers_and_an_appeals_result_as_the_minutes_say_it(tmp_path):
-    """An election round with an invalid ballot did not add up to its base; an appeal was
-    "Carried" in votes.csv where the minutes say the decision of the chair was sustained."""
-    meeting = in_session(tmp_path, item="focal-points").run(
+def appealed(tmp_path) -> Meeting:
+    """A point of order ruled not well taken, and the appeal from the ruling sustained, 11-6."""
+    return in_session(tmp_path, item="focal-points").run(
         "move by ke-1 seconded cm-1",
         'point cd-2 "Not germane"',
         "rule not-well-taken",
         "move to appeal by cd-2 seconded ug-1",
         "vote 11 6 1",
     )
+
+
+def test_votes_csv_gives_a_ballots_invalid_papers_and_an_appeals_result_as_the_minutes_say_it(tmp_path):
+    """An election round with an invalid ballot did not add up to its base; an appeal was
+    "Carried" in votes.csv where the minutes say the decision of the chair was sustained."""
+    meeting = appealed(tmp_path)
     record = minutes(meeting)
     rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record)]
     (appeal,) = [r for r in rows if r["motion"] == "3"]
@@ -485,13 +490,7 @@ def test_what_undo_cancelled_is_in_the_annex_not_the_body(tmp_path):
 def test_a_point_of_order_is_not_numbered_as_a_motion_and_motions_keep_the_chairs_numbers(tmp_path):
     """The appeal is "#3" on the chair's console and in the members' view; the minutes and the
     tallies once renumbered it "Motion 2", one number per motion in two places."""
-    meeting = in_session(tmp_path, item="focal-points").run(
-        "move by ke-1 seconded cm-1",
-        'point cd-2 "Not germane"',
-        "rule not-well-taken",
-        "move to appeal by cd-2 seconded ug-1",
-        "vote 11 6 1",
-    )
+    meeting = appealed(tmp_path)
     record = minutes(meeting)
     assert [(m.number, m.minutes_number) for m in record.motions] == [(1, 1), (2, None), (3, 3)]
     lines = texts(record, "focal-points")
