@@ -192,6 +192,18 @@ def test_a_woman_needed_for_the_condition_is_kept_from_dropping() -> None:
     assert [(a.candidate, a.action) for a in result.composition] == [("f1", "kept")]
 
 
+def test_a_majority_elects_a_man_while_women_still_standing_can_meet_the_rule() -> None:
+    """Two seats, at least one woman: m1's majority elects him, two women still stand for the
+    second seat; m2 is not elected, as he would take it (found by a parliamentarian: m1 was
+    refused, the rule counting only those with a majority as still standing)."""
+    one_woman = Condition(label="F", members=frozenset({"f1", "f2"}), at_least=1)
+    result = majority_round(
+        RONR, 2, ("m1", "m2", "f1", "f2"), report(ballots=17, m1=12, m2=11, f1=3, f2=2), [], [one_woman]
+    )
+    assert result.elected == ("m1",)
+    assert [(a.candidate, a.action) for a in result.composition] == [("m2", "not_elected")]
+
+
 def test_stv_excludes_a_candidate_at_the_quota_whom_the_condition_refuses() -> None:
     ballots = [
         RankedBallot(ranking=("m1",), count=40),

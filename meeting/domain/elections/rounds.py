@@ -82,10 +82,12 @@ def _elect_down(
     elected_before: Sequence[str],
     conditions: Sequence[Condition],
     stage: int,
+    standing: Sequence[str] | None = None,
 ) -> tuple[list[Decision], list[CompositionActed]]:
-    """Elect down `order` while seats remain, skipping whoever would break a condition."""
+    """Elect down `order` while seats remain, skipping whoever would break a condition: one
+    that the candidates still `standing` (by default those in `order`) could no longer meet."""
     elected = list(elected_before)
-    left = [c for c, _ in order]
+    left = list(standing) if standing is not None else [c for c, _ in order]
     chosen: list[tuple[str, Tie | None]] = []
     notes: list[CompositionActed] = []
     for candidate, tie in order:
@@ -188,7 +190,9 @@ def majority_round(
     necessary = majority_needed(report.votes_cast)
     with_majority = [c for c in candidates if report.votes.get(c, 0) >= necessary]
     order = _order(with_majority, report, previous, True, rule, entropy, number, "elect")
-    decisions, acted = _elect_down(order, "majority", report, seats, (), held, number)
+    # Those short of a majority stand again: they may yet meet a condition in a later round
+    # (a man with a majority was refused a seat that left a woman's still within reach).
+    decisions, acted = _elect_down(order, "majority", report, seats, (), held, number, candidates)
     notes += acted
     elected = [d.candidate for d in decisions]
     left = seats - len(elected)
