@@ -933,8 +933,7 @@ def _point(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("motion.point-pending")
     # A point that a pending motion is out of order names it (`against #N`), and a ruling well
     # taken removes it with what adheres to it; any other point (a speaker's time, decorum, the
-    # voting) changes no motion. A point that killed the main motion over a speaker's time was
-    # ruled so by a parliamentarian's run.
+    # voting) changes no motion: a point about a speaker's time had killed the main motion.
     against = command.args.get("against")
     if against is not None and (against not in state.stack or voting_open(state) is not None):
         raise _Refusing("motion.not-pending", command.cols["against"], motion=against)
