@@ -209,6 +209,10 @@ MESSAGES: dict[str, str] = {
     "postal.not-a-voter": N_("'{id}' does not vote on this decision, so cannot ask for a postal ballot"),
     "postal.already-asked": N_("'{id}' has already asked for a postal ballot on it"),
     "consent.has-objection": N_("an objection was raised ({by}): put the motion to a vote"),
+    "consent.class-quorum": N_(
+        "too few take part for the quorum of motion {motion}'s class: put it to a vote, whose result members may"
+        " stop by asking for a postal ballot"
+    ),
     "consent.falls-short": N_(
         "consent cannot carry motion {motion}: the votes of all {entitled} who may vote now would not carry it"
         " under the rules: put it to a vote"

@@ -296,7 +296,7 @@ def _voting_allows(state: State, verb: str) -> None:
         return
     if verb in (_DURING_A_VOTE if voting is not None else _DURING_A_BALLOT):
         return
-    if verb == "sitting" and state.phase == "adjourned":
+    if state.phase == "adjourned" and verb in _AFTER_ADJOURNMENT:
         return  # adjourned without a quorum during the vote: it waits for the next sitting
     if verb in _WITHOUT_QUORUM_DURING_A_VOTE and not quorum_status(state).met:
         return
@@ -1018,12 +1018,18 @@ def _consent_suffices(state: State, motion: Motion, code: str) -> None:
     class_id, decision = _decision(state, motion)
     outside = outside_electorate(state.meeting, class_id)
     entitled = [v for v in entitled_by_seat(state, motion.item, outside) if v is not None]
+    if state.meeting.rules.chair_votes == "when_decisive":  # consenting, the chair agrees too
+        entitled += [v for v in _chair_seat(state, motion) if v not in entitled]
     # By name, so that weights and chambers count as in a roll call where all vote yes.
     yes: ev.Choice = "yes"
     everyone = {voter.seat: (voter, yes) for voter in entitled}
     unanimous = count_vote(state, class_id, decision, Tally(len(entitled), 0, 0, 0), entitled, everyone)
     if unanimous.result != "carried":
         raise _Refusing(code, motion=motion.number, entitled=len(entitled))
+    if unanimous.quorum is not None and not unanimous.quorum.met:
+        # Too few for the class's own quorum: a vote decides it, and members may ask for a
+        # postal ballot, a right consent would take away.
+        raise _Refusing("consent.class-quorum", motion=motion.number)
 
 
 # How an objection not named (on a secret-ballot item) appears among the objectors.

@@ -678,10 +678,15 @@ def _restore(state: State, motion: Motion) -> None:
     motion.not_voting = []
     motion.not_called = {}
     motion.before_effect = None
-    state.stack.append(motion.number)
+    # Back under a privileged motion still pending above where it was (a recess): that one
+    # is decided first, as before (the next vote had decided the motion put back instead).
+    privileged = 0
+    while privileged < len(state.stack) and state.motions[state.stack[-1 - privileged]].kind in PRIVILEGED:
+        privileged += 1
+    back = [motion.number, *motion.adhering]
+    state.stack[len(state.stack) - privileged : len(state.stack) - privileged] = back
     for number in motion.adhering:
         state.motions[number].status = "pending"
-        state.stack.append(number)
     motion.adhering = []
 
 

@@ -337,6 +337,28 @@ def test_a_chair_who_votes_only_when_decisive(tmp_path):
     assert meeting.state.motions[2].outcome.result == "carried"
 
 
+def test_consent_with_a_chair_who_votes_when_decisive_counts_her_consent(tmp_path):
+    """Two-thirds of all 21 seats with 14 here, the chair among them: consent was refused
+    (13 without her), where a roll call and her vote carry it (found by an adversary)."""
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "when_decisive"'})
+    meeting.run("present " + " ".join(ALL_SEATS[:14]), "begin", "open article-7", "move by bf-1 seconded zw-1")
+    meeting.run("agreed")
+    assert meeting.state.motions[1].status == "carried"
+
+
+def test_consent_does_not_take_away_a_postal_ballot_when_a_class_quorum_is_short(tmp_path):
+    """A class with its own quorum: with too few taking part, the decision stands unless
+    members ask for a postal ballot; consent had made it final (found by an adversary)."""
+    from tests.conftest import REPO
+
+    agenda = REPO / "agendas" / "examples" / "iucn-like" / "2027-09-members-assembly.toml"
+    meeting = start(tmp_path, agenda).run(
+        "present st-gh st-pe st-la st-fj st-ch ingo-1 sec", "chair st-gh", "begin", "open resolution"
+    )
+    meeting.run("move by st-pe seconded st-la")
+    assert meeting.refuse("agreed").code == "consent.class-quorum"
+
+
 def test_a_chair_who_never_votes(tmp_path):
     meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "never"'})
     meeting.run("present " + EVERYONE, "begin", "open article-7", "move by zm-1 seconded bf-1", "roll-call")

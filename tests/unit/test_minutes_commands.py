@@ -15,7 +15,7 @@ import pytest
 from meeting.cli.main import main
 from meeting.journal import read_journal
 from tests.conftest import DEMO_AGENDA, REPO
-from tests.kit import in_session
+from tests.kit import ALL_SEATS, in_session
 from tests.unit.test_minutes_files import FILES, replay_into
 
 
@@ -687,3 +687,14 @@ def test_a_correction_made_while_the_computers_clock_is_behind_the_journal_says_
     said = capsys.readouterr()
     assert "Correction recorded" in said.out
     assert "warning: the computer's clock is about" in said.err and "behind the last recorded event" in said.err
+
+
+def test_a_correction_is_taken_after_an_adjournment_that_left_a_vote_open(tmp_path, capsys):
+    """Adjourned for want of a quorum during a roll call, the record could not be corrected:
+    'correct' was refused as interrupting the vote (found by an adversary)."""
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call", "yes gh-1")
+    meeting.run("leave " + " ".join(ALL_SEATS[-11:]), "adjourn")
+    path = meeting.session.journal.path
+    meeting.session.close()
+    assert main(["correct", str(path), "The roll call began at 12:00.", "--by", "tz-1", "--why", "Clock"]) == 0
+    assert "Correction recorded" in capsys.readouterr().out

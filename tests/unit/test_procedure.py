@@ -1201,3 +1201,15 @@ def test_an_objection_to_consideration_comes_before_any_amendment_is_moved(tmp_p
     """RONR §26:2: an amendment moved and lost had let the objection kill the main motion."""
     meeting = in_session(tmp_path).run(MAIN, move("amend"), "vote 4 10")
     assert meeting.refuse(move("objection_to_consideration", by="zw-1")).code == "motion.objection-too-late"
+
+
+def test_a_motion_put_back_by_an_appeal_goes_back_under_a_pending_recess(tmp_path: Path) -> None:
+    """The amendment ruled out, then put back by an appeal, went on top of the recess still
+    pending, and the next vote decided it instead of the recess (found by an adversary)."""
+    meeting = in_session(tmp_path).run(MAIN, move("amend"), move("recess", by="sl-1", seconded="zw-1"))
+    meeting.run('point cd-2 "Not germane" against #2', "rule well-taken")
+    assert kinds_on_stack(meeting) == ["main", "recess"]
+    meeting.run("move to appeal by bo-1 seconded pe-1", "vote 3 15 0")
+    assert kinds_on_stack(meeting) == ["main", "amend", "recess"]
+    meeting.run("vote 10 2 0")
+    assert meeting.state.phase == "in_recess" and meeting.state.motions[2].status == "pending"
