@@ -305,6 +305,10 @@ MESSAGES: dict[str, str] = {
     "minutes.other-journal": N_(
         "this folder holds the minutes of another journal ('{journal}'), which these would replace: nothing was written; give another folder with -o"
     ),
+    "minutes.unknown-manifest": N_(
+        "this manifest does not say which journal the minutes here were written from, so writing these could"
+        " replace another meeting's: nothing was written; give another folder with -o, or remove it"
+    ),
     "templates.not-a-folder": N_("--templates must name a folder: there is none here"),
     "templates.empty": N_("--templates names a folder with neither a minutes.html nor a minutes.css"),
     "templates.failed": N_("the minutes' template could not be filled: {reason}"),

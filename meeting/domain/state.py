@@ -384,7 +384,7 @@ def status_at_adjournment(state: State) -> ItemStatus:
 
 
 def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
-    if state.phase == "in_session":
+    if state.phase in ("in_session", "in_recess"):  # a new sitting adjourns the one before, from a recess too
         _enter(state, at, "adjourned", "adjourned")
     state.sitting = event.number
     state.phase = "not_started"

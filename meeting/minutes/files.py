@@ -241,9 +241,14 @@ def another_journals(folder: Path, journal: Read) -> Diagnostic | None:
     """An error when the folder holds the minutes of another journal, which writing these
     would replace: its manifest's final hash is none of this journal's entries. Minutes of
     this journal, as it stands or as it stood before it grew (a correction), are its own."""
-    found = read_manifest(folder / MANIFEST)
+    path = folder / MANIFEST
+    found = read_manifest(path)
     made_from = found.get("journal_sha256") if found is not None else None
-    if not isinstance(made_from, str) or journal.entry_with(made_from) is not None:
+    if not isinstance(made_from, str):
+        # Whose minutes they are cannot be told: not replaced blindly (a damaged manifest had
+        # let another meeting's minutes be overwritten).
+        return error(str(path), "minutes.unknown-manifest") if path.exists() else None
+    if journal.entry_with(made_from) is not None:
         return None
     named = found.get("journal") if found is not None else None
     return error(str(folder / MANIFEST), "minutes.other-journal", journal=named if isinstance(named, str) else "?")

@@ -98,6 +98,22 @@ def test_minutes_never_replace_those_of_another_journal(source, tmp_path, capsys
     assert (out / "minutes.md").read_bytes() != before["minutes.md"]
 
 
+@pytest.mark.parametrize("manifest", ["garbage = [\n", "journal_sha256 = 5\n[files]\n", "folder"])
+def test_minutes_never_replace_those_whose_manifest_says_not_whose_they_are(source, tmp_path, capsys, manifest):
+    """A manifest damaged, naming no journal, or a folder: another meeting's minutes were
+    replaced without a word, or written before the error (found by an adversary)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    if manifest == "folder":
+        (out / "manifest.toml").mkdir()
+    else:
+        (out / "manifest.toml").write_text(manifest, encoding="utf-8")
+    (out / "minutes.md").write_text("Another meeting's minutes.", encoding="utf-8")
+    assert main(["minutes", str(source), "-o", str(out), "--format", "md"]) == 1
+    assert "does not say which journal the minutes here were written from" in capsys.readouterr().err
+    assert (out / "minutes.md").read_text(encoding="utf-8") == "Another meeting's minutes."
+
+
 def test_minutes_in_another_language_are_named_with_it(source, tmp_path, capsys):
     assert main(["minutes", str(source), "-o", str(tmp_path), "--lang", "fr", "--format", "all"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(

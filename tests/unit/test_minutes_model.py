@@ -168,6 +168,14 @@ def test_a_withdrawn_motion_is_no_row_of_the_decisions(tmp_path):
     assert record.motion(1).status == "withdrawn"  # still in the record of motions
 
 
+def test_a_new_sitting_opened_from_a_recess_adjourns_the_sitting_before(tmp_path):
+    """'sitting' typed during a recess left the item open and the sitting never adjourned in
+    the minutes (found by an adversary)."""
+    meeting = in_session(tmp_path, item="focal-points").run('move "That we meet in Lima." by ke-1', "recess", "sitting")
+    assert [name for name, _at in meeting.state.sessions][-3:] == ["recessed", "adjourned", "sitting"]
+    assert meeting.state.items["focal-points"].status == "unfinished"
+
+
 def test_the_last_item_open_at_adjournment_is_done(tmp_path):
     meeting = in_session(tmp_path, item="opening")
     meeting.run(*["next"] * (len(meeting.state.order) - 1), "adjourn")
