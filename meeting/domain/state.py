@@ -401,6 +401,20 @@ def _sitting(state: State, at: datetime, event: ev.SittingOpened) -> None:
         state.secretaries.append((at, state.secretary))
     state.sessions.append(("sitting", at))
     attendance.recount(state, state.meeting.council.seat_index)
+    waiting = _vote_left_open(state)
+    if waiting is not None:  # the sitting takes up the item whose vote it completes
+        state.current = waiting
+        state.items[waiting].status = "open"
+
+
+def _vote_left_open(state: State) -> str | None:
+    """The item of a roll call or an election's ballot that an adjournment for want of a
+    quorum left open, if any."""
+    for number in state.stack:
+        motion = state.motions[number]
+        if motion.poll is not None and motion.outcome is None:
+            return motion.item
+    return next((e.item for e in state.elections.values() if e.open_round is not None), None)
 
 
 def _chair(state: State, at: datetime, event: ev.ChairHanded) -> None:
@@ -1308,6 +1322,8 @@ def _items_touched(state: State, event: ev.AnyEvent, motions: set[int]) -> set[s
     if type(event) in _NAMED_ONLY:
         return {named} if isinstance(named, str) else set()
     items = {state.current} | {named.id if isinstance(named, Item) else named}
+    if type(event) is ev.SittingOpened:  # it takes up the item of a vote left open
+        items.add(_vote_left_open(state))
     for number in motions:
         motion = state.motions.get(number)
         if motion is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
+from meeting.domain.state import fold
 from meeting.report import quorum_line
 from tests.conftest import MINI_AGENDA
 from tests.kit import ALL_SEATS, in_session, start
@@ -350,5 +351,16 @@ def test_a_roll_call_left_open_by_an_inquorate_adjournment_is_completed_at_the_n
     meeting.run(f"leave {' '.join(ALL_SEATS[-11:])}", "adjourn")
     assert meeting.state.phase == "adjourned"
     meeting.run("sitting", "present " + " ".join(ALL_SEATS), "begin")
-    meeting.run("yes " + " ".join(ALL_SEATS[1:14]), "close")
+    assert meeting.state.current == "article-7"  # the sitting takes up the item of the vote
+    meeting.run("yes " + " ".join(ALL_SEATS[1:14]), "close", "adjourn")
     assert meeting.state.motions[1].status == "carried"
+    assert meeting.state.items["article-7"].status == "done"  # not left "unfinished" (an adversary)
+
+
+def test_undoing_the_sitting_that_took_up_a_vote_left_open_puts_everything_back(tmp_path):
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call", "yes gh-1")
+    meeting.run(f"leave {' '.join(ALL_SEATS[-11:])}", "adjourn", "sitting")
+    assert meeting.state.items["article-7"].status == "open"
+    meeting.run("present tz-1", "undo", "undo")
+    assert meeting.state == fold(meeting.session.recorded)
+    assert meeting.state.items["article-7"].status == "unfinished" and meeting.state.current is None
