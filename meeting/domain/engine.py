@@ -1198,8 +1198,16 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             voter = entitled.get(seat.id) if seat else None
             if seat is not None and voter is not None and takes_the_vote_back(state, poll, voter, member):
                 voter = ev.Voter(seat=seat.id, voter=member.id, via="titular")
-            # Entitled when the roll call opened, and still here to answer.
-            if seat is None or voter is None or voter.voter != member.id or not is_attending(state, member.id):
+            # Entitled when the roll call opened, and still here to answer; an alternate no longer
+            # once the titular is back (council.toml: alternates vote only when the titular is absent).
+            stood_down = voter is not None and voter.via == "alternate" and is_attending(state, voter.seat)
+            if (
+                seat is None
+                or voter is None
+                or voter.voter != member.id
+                or not is_attending(state, member.id)
+                or stood_down
+            ):
                 code = _named_vote_refusal(state, motion, member, seat or member)
                 raise _Refusing(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
             votes.append(voter)

@@ -1179,6 +1179,19 @@ def test_a_principal_who_arrives_during_a_roll_call_takes_the_vote_back(tmp_path
     assert other.refuse("no br-1").code == "vote.already-voted"
 
 
+def test_an_alternate_stands_down_when_the_titular_comes_back_during_a_roll_call(tmp_path: Path) -> None:
+    """Alternates vote only when their titular is absent (council.toml): the alternate still
+    answered for the seat after the titular came back, and the titular was refused (found by
+    a parliamentarian's second run)."""
+    here = [seat for seat in ALL_SEATS if seat != "gh-1"]
+    meeting = start(tmp_path).run("present gh-2 " + " ".join(here), "begin", "open agenda")
+    meeting.run("move by ke-1 seconded sl-1", "roll-call")
+    meeting.run("remote gh-1")
+    assert meeting.refuse("yes gh-2").code == "vote.not-entitled"
+    meeting.run("yes gh-1")
+    assert meeting.state.motions[1].poll.choices["gh-1"][0].voter == "gh-1"
+
+
 def test_nothing_is_undone_once_the_meeting_is_adjourned(tmp_path: Path) -> None:
     """Three undos at 16:00 took back a 12:30 adjournment and the vote before it, and the
     minutes put the withdrawn entries at 16:00 (found by a parliamentarian's run)."""
