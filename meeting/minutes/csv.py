@@ -79,13 +79,8 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                 vote.tie_break_words or "",
             ]
             tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
-            counts: list[str | int] = [
-                vote.yes,
-                vote.no,
-                vote.abstain,
-                vote.blank,
-                "",
-            ]  # invalid: only an election ballot counts them
+            # No invalid papers: only an election's ballot counts them.
+            counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, ""]
             votes = vote.votes
             weighed = [votes.yes, votes.no, votes.abstain] if votes else ["", "", ""]
             # The base, what the bound asks for exactly and in whole numbers: in votes where seats carry weights.

@@ -250,8 +250,9 @@ def another_journals(folder: Path, journal: Read) -> Diagnostic | None:
         return error(str(path), "minutes.unknown-manifest") if path.exists() else None
     if journal.entry_with(made_from) is not None:
         return None
-    named = found.get("journal") if found is not None else None
-    return error(str(folder / MANIFEST), "minutes.other-journal", journal=named if isinstance(named, str) else "?")
+    assert found is not None  # it named a journal
+    named = found.get("journal")
+    return error(str(path), "minutes.other-journal", journal=named if isinstance(named, str) else "?")
 
 
 def approved_by(folder: Path, journal: Read) -> Path | None:
