@@ -60,7 +60,8 @@ from meeting.domain.attendance import (
 )
 from meeting.domain.engine import Context, Refused, decide, find_members
 from meeting.domain.language import Command, parse
-from meeting.domain.state import Memento, Recorded, State, fold, remember, restore
+from meeting.domain.reading import fold
+from meeting.domain.state import Memento, Recorded, State, remember, restore
 from meeting.journal import Entry, _checked_entry, encode_entry
 from meeting.loader.load import load
 from meeting.session import Accepted, ScriptClock, Session, _data, source_files

@@ -54,7 +54,8 @@ from meeting.domain.attendance import entitled_voters, is_attending, recused
 from meeting.domain.engine import Refused
 from meeting.domain.events import LINES
 from meeting.domain.procedure import decided_in_secret
-from meeting.domain.state import Recorded, State, fold
+from meeting.domain.reading import fold
+from meeting.domain.state import Recorded, State
 from meeting.journal import read_journal
 from meeting.loader.load import load
 from meeting.session import Accepted, ScriptClock, Session, _recorded, read_meeting, source_files

@@ -257,6 +257,15 @@ MESSAGES: dict[str, str] = {
     "journal.inconsistent": N_(
         "this line's event does not follow from the lines before it (it names a member, an item, a motion or an election the meeting does not have, or undoes what was not the last action): the journal was edited"
     ),
+    "journal.misdecided": N_(
+        "this line records motion #{motion} as {decided}, but the votes it records give {counted} under the rules: the journal was edited"
+    ),
+    "journal.misdeclared": N_(
+        "this line declares round {round} of election '{election}' otherwise than its tellers' report or ballot papers give under the rules: the journal was edited"
+    ),
+    "journal.miscounted": N_(
+        "this line's count of motion #{motion} is not what the rules give for the votes it records (the votes needed, the base or the tie-break was changed): the journal was edited"
+    ),
     "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),
     "replay.other-meeting": N_("the journal records another meeting ('{id}')"),
     # The journal
@@ -687,6 +696,7 @@ _PARAM_WORDS: dict[str, Mapping[str, str]] = {
     "unit": QUORUM_UNITS,
     "side": CHOICES,
     "decided": MOTION_STATUS,
+    "counted": MOTION_STATUS,
 }
 
 

@@ -23,13 +23,12 @@ from meeting.domain.agenda import Meeting
 from meeting.domain.attendance import balance_falls_short, minute_taker_away, observers_in_closed_item
 from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
+from meeting.domain.reading import fold, fold_remembering
 from meeting.domain.state import (
     InconsistentJournal,
     Memento,
     Recorded,
     State,
-    fold,
-    fold_remembering,
     remember,
     restore,
 )
@@ -102,7 +101,7 @@ def _fold(recorded: list[Recorded], shown: str, depth: int = 0) -> tuple[State, 
     try:
         return fold_remembering(recorded, depth)
     except InconsistentJournal as exc:
-        raise JournalError(error(shown, "journal.inconsistent", exc.seq)) from None
+        raise JournalError(error(shown, exc.code, exc.seq, **exc.params)) from None
 
 
 def default_journal(meeting_id: str) -> Path:

@@ -27,6 +27,7 @@ from meeting.domain.attendance import (
     quorum_status,
     recused,
     register_change,
+    registered,
     representation,
     seats_bearing_on,
     vote_refusal,
@@ -1058,12 +1059,7 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refusing("vote.no-casting-vote", motion=motion.number)
     choice = command.args["choice"]
-    if outcome.awaiting == "casting_vote":
-        final = after_casting_vote(outcome, choice)
-    else:
-        class_id, decision = _decision(state, motion)
-        seats, eligible = plain_bases(state, class_id)
-        final = after_chair_votes(outcome, decision, choice, len(motion.entitled), seats, eligible)
+    final = _tie_decided(state, motion, outcome, outcome.awaiting, choice)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=choice, outcome=final)
 
 
@@ -1074,8 +1070,23 @@ def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if outcome is None or outcome.awaiting != "lots":
         raise _Refusing("vote.no-lots", motion=motion.number)
     carried = hashlib.sha256(context.entropy + str(motion.number).encode()).digest()[0] % 2 == 0
-    final = after_lots(outcome, carried)
-    return ev.TieBroken(motion=motion.number, by="lots", choice="yes" if carried else "no", outcome=final)
+    choice: ev.TieChoice = "yes" if carried else "no"
+    return ev.TieBroken(
+        motion=motion.number, by="lots", choice=choice, outcome=_tie_decided(state, motion, outcome, "lots", choice)
+    )
+
+
+def _tie_decided(
+    state: State, motion: Motion, outcome: ev.Outcome, by: ev.TieBreaker, choice: ev.TieChoice
+) -> ev.Outcome:
+    """The outcome once the chair's casting or deciding vote, or the lots, have decided."""
+    if by == "casting_vote":
+        return after_casting_vote(outcome, choice)
+    if by == "lots":
+        return after_lots(outcome, choice == "yes")
+    class_id, decision = _decision(state, motion)
+    seats, eligible = plain_bases(state, class_id)
+    return after_chair_votes(outcome, decision, choice, len(motion.entitled), seats, eligible)
 
 
 def _open_consensus(state: State) -> Motion:
@@ -1246,6 +1257,11 @@ def _close(state: State, command: Command, context: Context) -> ev.AnyEvent:
     poll = motion.poll
     if poll is None or poll.method != "roll_call":
         raise _Refusing("vote.no-roll-call", motion=motion.number)
+    return _roll_call_closed(state, motion, poll)
+
+
+def _roll_call_closed(state: State, motion: Motion, poll: Poll) -> ev.RollCallClosed:
+    """The roll call counted from its answers, and who did not answer."""
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
     silent = list(dict.fromkeys(voter.voter for voter in poll.not_answered))
@@ -1668,7 +1684,12 @@ def _result(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if not ballot.ranked and ballot.report is None:
         raise _Refusing("round.no-report", round=ballot.number)
     _quorum_for(state, None)
-    counted = count_round(state, election, ballot, context.entropy)
+    return _round_declared(state, election, ballot, context.entropy)
+
+
+def _round_declared(state: State, election: ElectionProgress, ballot: Ballot, entropy: bytes) -> ev.ResultDeclared:
+    """The round counted, and the first elected taking the chair where the election says so."""
+    counted = count_round(state, election, ballot, entropy)
     chair = None
     first = counted.elected[0] if counted.elected else None
     if election.election.takes_chair and first is not None and first != state.chair and is_attending(state, first):
@@ -1782,3 +1803,55 @@ def decide(state: State, command: Command, context: Context = Context()) -> ev.A
     except _Refusing as refusing:
         refused = refusing.refused
         return refused if refused.col != 1 else Refused(refused.code, refused.params, command.col)
+
+
+# ── a journal read back: the decisions it records, counted again ──────────────
+
+
+Recounted = ev.VoteCounted | ev.RollCallClosed | ev.TieBroken | ev.ResultDeclared
+
+
+def counted_again(state: State, event: Recounted) -> Recounted | None:
+    """The event as the rules decide it from the votes it records, in the state the engine
+    wrote it in (the state before it): a journal whose decision says more or less than its
+    votes was edited. None where no such decision could be taken: a tie broken that was not
+    awaiting it, a roll call closed that was not open, a round declared that was not open.
+    An election round whose ties were broken by lots is taken as recorded: the lots were drawn
+    from bytes the journal does not keep."""
+    if isinstance(event, ev.ResultDeclared):
+        election = state.elections[event.election]
+        ballot = election.open_round
+        if ballot is None or ballot.number != event.round:
+            return None
+        return event if _drew_lots(event) else _round_declared(state, election, ballot, b"")
+    motion = state.motions[event.motion]
+    if isinstance(event, ev.VoteCounted):
+        recorded = event.outcome
+        tally = Tally(recorded.yes, recorded.no, recorded.abstain, recorded.blank)
+        change = event.register_ or (ev.Register(added=event.entitled) if event.entitled is not None else None)
+        if change is not None:
+            entitled = [voter for voter in registered(state, change) if voter is not None]
+        elif motion.poll is not None:
+            entitled = motion.poll.entitled
+        else:
+            return None
+        return event.model_copy(update={"outcome": _count(state, motion, tally, entitled)})
+    if isinstance(event, ev.RollCallClosed):
+        poll = motion.poll
+        return _roll_call_closed(state, motion, poll) if poll and poll.method == "roll_call" else None
+    tied = motion.outcome
+    if tied is None or tied.awaiting != event.by:
+        return None
+    return event.model_copy(update={"outcome": _tie_decided(state, motion, tied, event.by, event.choice)})
+
+
+def _drew_lots(event: ev.ResultDeclared) -> bool:
+    if event.ballot is not None:
+        decisions = event.ballot.decisions
+        ties = []
+    else:
+        assert event.count is not None
+        decisions = tuple(d for stage in event.count.stages for d in stage.decisions)
+        ties = [stage.tie for stage in event.count.stages]
+    ties += [decision.tie for decision in decisions]
+    return any(tie is not None and tie.by == "lots" for tie in ties)

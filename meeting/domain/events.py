@@ -28,6 +28,8 @@ from meeting.domain.rules import Base
 
 Status = Literal["present", "remote", "apologies", "absent", "left", "dropped"]
 Choice = Literal["yes", "no", "abstain"]
+TieBreaker = Literal["casting_vote", "lots", "chair"]
+TieChoice = Literal["yes", "no", "none"]  # "none": the chair declines to give a casting vote
 Method = Literal["show_of_hands", "roll_call", "secret_ballot", "consensus", "unanimous_consent", "chair"]
 
 
@@ -254,7 +256,7 @@ class Outcome(Model):
     """A decision's result and the arithmetic that gave it."""
 
     result: Literal["carried", "lost", "pending", "void"]
-    awaiting: Literal["casting_vote", "lots", "chair"] | None = None
+    awaiting: TieBreaker | None = None
     yes: int
     no: int
     abstain: int = 0
@@ -265,7 +267,7 @@ class Outcome(Model):
     bound: Literal["at_least", "more_than"]
     amount: Amount  # the bound as the rules write it: a share of the base, or a count
     required: Exact  # the yes votes the bound asks for, exactly: amount x base
-    tie_broken_by: Literal["casting_vote", "lots", "chair"] | None = None
+    tie_broken_by: TieBreaker | None = None
     # The chair's casting vote, which decides a tie without being counted among the votes
     # (journals before it was kept apart added it to the count and left this out).
     casting: Literal["yes", "no", "none"] | None = None
@@ -305,8 +307,8 @@ class TieBroken(Event):
 
     type: Literal["tie.broken"] = "tie.broken"
     motion: int
-    by: Literal["casting_vote", "lots", "chair"]
-    choice: Literal["yes", "no", "none"]
+    by: TieBreaker
+    choice: TieChoice
     outcome: Outcome
 
 

@@ -1,6 +1,6 @@
 """The state of a meeting: a fold over its events.
 
-`fold` replays a journal; `State.apply` takes one more event. Undo is an event that cancels an
+`State.apply` takes one more event; `reading.fold` replays a journal. Undo is an event that cancels an
 earlier one: `fold` leaves out every cancelled event, so the state is always what the effective
 events say, and the journal keeps both.
 """
@@ -1117,11 +1117,14 @@ class Recorded(NamedTuple):
 
 
 class InconsistentJournal(ValueError):
-    """A journal whose events contradict each other (never written by this program)."""
+    """A journal whose events contradict each other (never written by this program): the
+    line's seq, and the diagnostic's code and parameters."""
 
-    def __init__(self, seq: int) -> None:
+    def __init__(self, seq: int, code: str = "journal.inconsistent", **params: Any) -> None:
         super().__init__(seq)
         self.seq = seq
+        self.code = code
+        self.params = params
 
 
 def cancelled(entries: Iterable[Recorded]) -> set[int]:
@@ -1143,56 +1146,6 @@ def not_taken_up(state: State) -> list[str]:
     """The agenda's items never opened, nor deferred: the minutes say so, and the chair hears
     it before adjourning."""
     return [item_id for item_id in state.order if state.items[item_id].status == "pending"]
-
-
-def fold(entries: list[Recorded]) -> State:
-    """The state after these events; the first must be `meeting.loaded`."""
-    return fold_remembering(entries, 0)[0]
-
-
-def fold_remembering(entries: list[Recorded], depth: int) -> tuple[State, list[Memento]]:
-    """The state after these events (the first must be `meeting.loaded`), and the mementos of
-    the last `depth` effective actions, oldest first: a session resumed after a crash undoes
-    as quickly as one that never stopped."""
-    first = entries[0]
-    assert isinstance(first.event, ev.Loaded)
-    seq = first.seq
-    try:
-        state = State.start(first.event, first.at)
-        gone = cancelled(entries)
-        remembered: set[int] = set()
-        if depth:
-            actions = [e.seq for e in entries[1:] if e.seq not in gone and type(e.event) is not ev.Undone]
-            remembered.update(actions[len(actions) - depth :])
-        mementos: list[Memento] = []
-        apply = state.apply
-        for seq, at, event in entries[1:]:
-            if seq in gone or type(event) is ev.Undone:
-                state.clock = at
-                continue
-            if seq in remembered:
-                mementos.append(remember(state, event))
-            apply(seq, at, event)
-    except Exception as exc:
-        raise _unfollowable(seq, exc) from exc
-    return state, mementos
-
-
-def apply_read(state: State, seq: int, at: datetime, event: ev.AnyEvent) -> None:
-    """`state.apply` for an event read from a journal another program is writing (`meeting view
-    --follow`): one that does not fit the state is `InconsistentJournal`, as in `fold`."""
-    try:
-        state.apply(seq, at, event)
-    except Exception as exc:
-        raise _unfollowable(seq, exc) from exc
-
-
-def _unfollowable(seq: int, exc: Exception) -> InconsistentJournal:
-    # The handlers trust each event to name only what the meeting has (a member, an item, a
-    # motion, an election, a round), as the engine checked before writing it. A journal edited
-    # and its hash chain recomputed breaks that trust: whatever a handler then fails with, the
-    # fault is the line's, never the program's, and reading stops there.
-    return exc if isinstance(exc, InconsistentJournal) else InconsistentJournal(seq)
 
 
 # ── taking back the last action without replaying the meeting ──────────────────

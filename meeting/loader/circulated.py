@@ -24,7 +24,8 @@ from typing import Any
 from meeting.diagnostics import Diagnostic, error, has_errors
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
-from meeting.domain.state import InconsistentJournal, Recorded, State, fold
+from meeting.domain.reading import fold
+from meeting.domain.state import InconsistentJournal, Recorded, State
 from meeting.journal import read_journal
 from meeting.loader.read import Source, read_bounded
 from meeting.loader.syntax import parse_toml
@@ -96,7 +97,7 @@ def _read_folder(folder: Path, problems: _Problems) -> _Earlier | None:
     try:
         state = fold(recorded)
     except InconsistentJournal as exc:
-        problems.found.append(error(journal_shown, "journal.inconsistent", exc.seq))
+        problems.found.append(error(journal_shown, exc.code, exc.seq, **exc.params))
         refuse("approves.journal-damaged")
         return None
     minutes_shown = os.path.join(shown, MINUTES)

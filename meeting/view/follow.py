@@ -12,7 +12,8 @@ from pathlib import Path
 
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
-from meeting.domain.state import InconsistentJournal, Recorded, State, apply_read, fold
+from meeting.domain.reading import apply_read, fold
+from meeting.domain.state import InconsistentJournal, Recorded, State
 from meeting.journal import GENESIS, LINE_LIMIT, Entry, parse_line
 from meeting.view.tail import new_lines
 
@@ -116,9 +117,9 @@ class Follower:
             else:
                 apply_read(self.state, entry.seq, entry.ts, entry.event)
                 self.recorded.append(recorded)
-        except InconsistentJournal:
+        except InconsistentJournal as exc:
             if self.state is not None and not isinstance(entry.event, ev.Undone):
                 self.state = fold(self.recorded)  # the event may have been half applied
-            return error(self.shown, "journal.inconsistent", entry.seq)
+            return error(self.shown, exc.code, entry.seq, **exc.params)
         self.last_hash = entry.hash
         return None

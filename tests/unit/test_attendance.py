@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
-from meeting.domain.state import fold
+from meeting.domain.reading import fold
 from meeting.report import quorum_line
 from tests.conftest import MINI_AGENDA
 from tests.kit import ALL_SEATS, in_session, start

@@ -13,7 +13,7 @@ from meeting.domain.elections.conduct import election_verbs_in_order
 from meeting.domain.elections.ranked import RankedCount
 from meeting.domain.elections.rounds import BallotRound
 from meeting.domain.procedure import motions_in_order
-from meeting.domain.state import fold
+from meeting.domain.reading import fold
 from meeting.minutes.model import minutes_of
 from meeting.report import describe
 from meeting.session import read_meeting

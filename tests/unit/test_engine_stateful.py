@@ -13,7 +13,7 @@ every verb is also sent when it must be refused. Most refusals are expected; wha
 2. no tally exceeds the strength entitled to vote on it;
 3. the quorum equals a recount from scratch (written here from the rules, not from the code);
 4. no secret ballot holds a name beside a choice, neither in the state nor in the journal;
-5. reading the journal back gives the live state;
+5. reading the journal back gives the live state (every decision counted again to what was recorded);
 6. an undo adds one journal line and gives back the state as it was before the undone command;
 7. nobody votes twice: a seat answers a roll call once;
 8. no motion is moved while a roll call or a ballot is open;

@@ -707,3 +707,141 @@ def test_the_follower_stops_at_an_edited_event_and_keeps_the_state_before_it(tmp
     assert len(follower.recorded) == line - 1
     state = follower.state
     assert state is not None and state.current == "opening" and state.items["opening"].status == "open"
+
+
+# ── 6. A decision edited, its hash chain recomputed: counted again on reading ──
+
+
+@pytest.fixture(scope="module")
+def decided_journal(tmp_path_factory) -> Path:
+    """A tie decided by the chair's casting vote (motion 1) and a roll call (motion 2)."""
+    from tests.unit.test_decisions import _with_rules
+
+    folder = tmp_path_factory.mktemp("decided")
+    tie = 'more_than = "1/2"\nof = "votes_cast"\ntie = '
+    meeting = _with_rules(folder, **{tie + '"fails"': tie + '"casting_vote"'})
+    meeting.run(
+        f"present {' '.join(ALL_SEATS)}",
+        "begin",
+        "open agenda",
+        "move by ke-1 seconded gh-1",
+        "vote 10 10",
+        "cast yes",
+        'move "That the council meet in Accra" by gh-1 seconded sl-1',
+        "roll-call",
+        f"yes {' '.join(ALL_SEATS[:12])}",
+        f"no {' '.join(ALL_SEATS[12:18])}",
+        "close",
+    )
+    meeting.session.close()
+    return folder / "journal.jsonl"
+
+
+def editing(kind: str, edit: Callable[[dict[str, Any]], None], nth: int = 1) -> Callable[[dict[str, Any]], bool]:
+    """A change to the `nth` event of this type."""
+    seen = iter(range(1, nth + 1))
+
+    def change(event: dict[str, Any]) -> bool:
+        if event["type"] != kind or next(seen, None) != nth:
+            return False
+        edit(event)
+        return True
+
+    return change
+
+
+def _counts(event: dict[str, Any], **counts: Any) -> None:
+    event["outcome"].update(counts)
+
+
+def _answer_changed(event: dict[str, Any]) -> None:
+    event["choice"] = "no"
+
+
+# Each edit with the diagnostic it gives at the line of the decision it falsifies; the
+# decision's line is found as the first line of its type (`decided`), `nth` of them.
+FALSIFIED = {
+    "result flipped": (
+        "elections",
+        editing("vote.counted", lambda e: _counts(e, result="lost")),
+        ("journal.misdecided", {"motion": 1, "decided": "lost", "counted": "carried"}),
+    ),
+    "counts changed, result kept": (
+        "elections",
+        editing("vote.counted", lambda e: _counts(e, yes=2, no=15)),
+        ("journal.misdecided", {"motion": 1, "decided": "carried", "counted": "lost"}),
+    ),
+    "votes needed changed": (
+        "elections",
+        editing("vote.counted", lambda e: _counts(e, required="10/3")),
+        ("journal.miscounted", {"motion": 1}),
+    ),
+    "casting vote turned": (
+        "decided",
+        editing("tie.broken", lambda e: e.update(choice="no")),
+        ("journal.misdecided", {"motion": 1, "decided": "carried", "counted": "lost"}),
+    ),
+    "a tie broken that was not awaited": (
+        "decided",
+        editing("tie.broken", lambda e: e.update(by="lots")),
+        ("journal.miscounted", {"motion": 1}),
+    ),
+    "tellers' report changed": (
+        "elections",
+        editing("round.tellers", lambda e: e["report"].update(votes={"ke-1": 9, "co-1": 12})),
+        ("journal.misdeclared", {"election": "chair", "round": 1}),
+    ),
+    "another elected": (
+        "elections",
+        editing("round.declared", lambda e: e["ballot"]["decisions"][0].update(candidate="co-1", votes="9/1")),
+        ("journal.misdeclared", {"election": "chair", "round": 1}),
+    ),
+    "roll-call answers changed": (
+        "decided",
+        editing("roll.voted", _answer_changed),
+        ("journal.misdecided", {"motion": 2, "decided": "carried", "counted": "lost"}),
+    ),
+}
+
+
+@pytest.mark.parametrize("falsified", FALSIFIED)
+def test_a_decision_its_own_votes_do_not_give_is_a_located_error(
+    tmp_path, elections_journal, decided_journal, capsys, falsified
+):
+    source, change, (code, params) = FALSIFIED[falsified]
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes((elections_journal if source == "elections" else decided_journal).read_bytes())
+    changed = rechained(path, change)
+    assert read_journal(path)[1] == []  # the chain holds: only counting again gives it away
+    entries, _ = read_journal(path)
+    decision = next(
+        e.seq
+        for e in entries
+        if e.seq >= changed and e.event["type"] in ("vote.counted", "tie.broken", "roll.closed", "round.declared")
+    )
+    expected = f"{path}:{decision}:1: error: {render(code, params)}"
+    for args in (["minutes", str(path), "-o", str(tmp_path / "minutes")], ["tally", str(path)], ["verify", str(path)]):
+        assert main(args) == 1, args
+        err = capsys.readouterr().err
+        assert expected in err.splitlines(), (args, err)
+        assert "Traceback" not in err
+    assert not (tmp_path / "minutes").exists()
+
+
+def test_the_journals_as_written_are_read_back_without_complaint(elections_journal, decided_journal, capsys):
+    for path in (elections_journal, decided_journal):
+        assert main(["tally", str(path)]) == 0, capsys.readouterr().err
+
+
+def test_the_follower_stops_at_a_decision_its_votes_do_not_give(tmp_path, decided_journal):
+    from meeting.view.follow import Follower
+
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(decided_journal.read_bytes())
+    rechained(path, editing("roll.closed", lambda e: _counts(e, result="lost")))
+    line = next(e.seq for e in read_journal(path)[0] if e.event["type"] == "roll.closed")
+    follower = Follower(path, str(path))
+    follower.poll()
+    assert follower.problem is not None
+    assert (follower.problem.code, follower.problem.line) == ("journal.misdecided", line)
+    assert follower.state is not None and follower.state.motions[2].status == "pending"

@@ -13,7 +13,7 @@ import pytest
 from meeting.cli.main import main
 from meeting.domain import events as ev
 from meeting.domain.attendance import entitled_voters, quorum_status, register_change, representation
-from meeting.domain.state import fold
+from meeting.domain.reading import fold
 from meeting.journal import Journal, parse_ts
 from meeting.session import Accepted, read_meeting
 from tests.conftest import DEMO_AGENDA, REPO

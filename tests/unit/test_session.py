@@ -17,7 +17,7 @@ import pytest
 from meeting import session as session_module
 from meeting.cli.main import main
 from meeting.domain.attendance import quorum_status
-from meeting.domain.state import fold
+from meeting.domain.reading import fold
 from meeting.journal import JournalError
 from meeting.session import Accepted, ScriptClock, Session, WallClock, read_meeting
 from tests.conftest import DEMO_AGENDA, REPO
