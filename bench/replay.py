@@ -222,7 +222,8 @@ class Chair:
             yield "undo"  # the chair noted it under the wrong item
 
     def declare_or_action(self) -> Iterator[str]:
-        member = self.rng.choice(CORE)
+        # Not the chair: no presiding officer rules on her own interest (interest.own-case).
+        member = self.rng.choice([m for m in CORE if m != self.state.chair])
         if self.rng.random() < 0.5:
             item = self.rng.choice(self.state.order)
             yield f'declare {member} "Member of a cooperative named in the papers for this item" on {item}'

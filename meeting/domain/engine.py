@@ -462,16 +462,18 @@ def _count(
     choices: Mapping[str, tuple[ev.Voter, ev.Choice]] | None = None,
 ) -> ev.Outcome:
     class_id, decision = _decision(state, motion)
-    seats, eligible = plain_bases(state, class_id)
     outcome = count_vote(state, class_id, decision, tally, entitled, choices)
     chair = state.chair
-    chair_may_decide = (
-        state.meeting.rules.chair_votes == "when_decisive"
-        and outcome.result not in ("pending", "void")
-        and any(v.voter == chair for v in _chair_seat(state, motion))
-        and chair_could_decide(decision, tally, len(entitled), seats, eligible)
-    )
-    return outcome.model_copy(update={"result": "pending", "awaiting": "chair"}) if chair_may_decide else outcome
+    if (
+        state.meeting.rules.chair_votes != "when_decisive"
+        or outcome.result in ("pending", "void")
+        or not any(v.voter == chair for v in _chair_seat(state, motion))
+    ):
+        return outcome
+    seats, eligible = plain_bases(state, class_id)
+    if chair_could_decide(decision, tally, len(entitled), seats, eligible):
+        return outcome.model_copy(update={"result": "pending", "awaiting": "chair"})
+    return outcome
 
 
 def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
@@ -1835,14 +1837,16 @@ def counted_again(state: State, event: Recounted) -> Recounted | None:
             entitled = motion.poll.entitled
         else:
             return None
-        return event.model_copy(update={"outcome": _count(state, motion, tally, entitled)})
+        counted = _count(state, motion, tally, entitled)
+        return event if counted == recorded else event.model_copy(update={"outcome": counted})
     if isinstance(event, ev.RollCallClosed):
         poll = motion.poll
         return _roll_call_closed(state, motion, poll) if poll and poll.method == "roll_call" else None
     tied = motion.outcome
     if tied is None or tied.awaiting != event.by:
         return None
-    return event.model_copy(update={"outcome": _tie_decided(state, motion, tied, event.by, event.choice)})
+    decided = _tie_decided(state, motion, tied, event.by, event.choice)
+    return event if decided == event.outcome else event.model_copy(update={"outcome": decided})
 
 
 def _drew_lots(event: ev.ResultDeclared) -> bool:

@@ -68,7 +68,7 @@ def apply_read(state: State, seq: int, at: datetime, event: ev.AnyEvent) -> None
 def held_to_its_votes(state: State, seq: int, event: Recounted) -> None:
     """Refuses a decision that is not what its own votes give under the rules."""
     again = counted_again(state, event)
-    if again == event:
+    if again is event or again == event:  # `is`: as recorded, the common case, not compared whole
         return
     if isinstance(event, ev.ResultDeclared):
         raise InconsistentJournal(seq, "journal.misdeclared", election=event.election, round=event.round)
