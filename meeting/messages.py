@@ -311,6 +311,9 @@ MESSAGES: dict[str, str] = {
     "journal.parent-not-folder": N_("cannot create the journal's folder: '{parent}' is a file, not a folder"),
     # The minutes and their verification
     "minutes.unwritable": N_("cannot write the minutes: {reason}"),
+    "minutes.would-replace-journal": N_(
+        "the minutes' file '{file}' would replace this journal, the meeting's record: nothing was written; give the journal another name, or write the minutes elsewhere with -o"
+    ),
     "minutes.other-journal": N_(
         "this folder holds the minutes of another journal ('{journal}'), which these would replace: nothing was written; give another folder with -o"
     ),

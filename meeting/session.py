@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from itertools import repeat
 from operator import itemgetter
@@ -149,6 +149,7 @@ class Session:
         self.clock = clock
         self.state, before = _fold(recorded, str(journal.path), UNDO_DEPTH)
         self._clock_warned = False
+        self._mirror_behind = False
         # How the state stood before each of the last actions, newest last: an undo puts it
         # back. Deeper than this, an undo folds the journal again.
         self._before: deque[Memento] = deque(before, maxlen=UNDO_DEPTH)
@@ -242,7 +243,13 @@ class Session:
                     self._before.pop()
                     restore(self.state, memento)
                 raise
-            warnings.append(exc.diagnostic)  # the event is safe in the journal; only the second copy is behind
+            # The event is safe in the journal; only the second copy is behind: a warning, given
+            # once until the mirror is level again, not at every command.
+            if not self._mirror_behind:
+                warnings.append(replace(exc.diagnostic, severity="warning"))
+            self._mirror_behind = True
+        else:
+            self._mirror_behind = False
         if memento is None:  # an undo, once it is safe
             if self._before:
                 restore(self.state, self._before.pop())

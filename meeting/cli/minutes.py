@@ -103,6 +103,11 @@ def write(
     except files.TemplateFailed as exc:
         diagnostics.append(exc.diagnostic)
         return written
+    journals = [path, link[0]] if link else [path]
+    if clash := files.a_journal_among([*made, folder / files.MANIFEST], journals):
+        target, journal_file = clash
+        diagnostics.append(error(str(journal_file), "minutes.would-replace-journal", file=target.name))
+        return written
     try:
         folder.mkdir(parents=True, exist_ok=True)
         hashes: dict[str, str] = {}

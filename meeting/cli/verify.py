@@ -16,6 +16,7 @@ from meeting import __version__
 from meeting.cli.options import speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
+from meeting.domain.text import visible
 from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.minutes import files
@@ -303,7 +304,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_diagnostics(unique)
         for line in _report(path, journal, sources, minutes, args.agenda_dir, link, checkable, ok):
-            print(line)
+            print(visible(line))  # names from a manifest or a journal received: never a terminal escape
     return 0 if ok else 1
 
 

@@ -162,7 +162,7 @@ def resolve_member(state: State, ref: Ref) -> Member:
 
 
 def resolve_item(state: State, ref: Ref) -> str:
-    if ref.text.isdigit():
+    if ref.text.isascii() and ref.text.isdigit():  # not '²' or '٢', which int() reads or refuses
         position = int(ref.text)
         if 1 <= position <= len(state.order):
             return state.order[position - 1]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 # C0 controls but tab, DEL, the C1 controls, and the bidi embeddings, overrides and isolates.
-FORBIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# U+FFFE and U+FFFF are not characters: XML (the Word file) cannot hold them.
+FORBIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def first_forbidden(text: str) -> int | None:
@@ -28,6 +29,6 @@ def code_point(char: str) -> str:
 
 def visible(text: str) -> str:
     """The text with every forbidden character written out as `\\uXXXX`."""
-    if text.isprintable():  # every forbidden character is a control (Cc) or a format (Cf) one
+    if text.isprintable():  # every forbidden character is a control (Cc), a format (Cf) or a noncharacter one
         return text
     return FORBIDDEN.sub(lambda match: f"\\u{ord(match[0]):04x}", text)

@@ -134,6 +134,16 @@ class Read:
         return Read(state_of(recorded, shown), recorded, self.hashes[entry - 1], [], self.hashes[:entry])
 
 
+def a_journal_among(targets: list[Path], journals: list[Path]) -> tuple[Path, Path] | None:
+    """A file to be written that is one of these journals (named so, or the same file under
+    another name), and that journal: writing it would destroy the record."""
+    for target in targets:
+        for journal in journals:
+            if target.resolve() == journal.resolve() or (target.exists() and os.path.samefile(target, journal)):
+                return target, journal
+    return None
+
+
 def journal_path(path: Path) -> Path:
     """A journal named directly, or the journal.jsonl of a folder."""
     return path / "journal.jsonl" if path.is_dir() else path

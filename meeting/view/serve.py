@@ -34,6 +34,27 @@ log = logging.getLogger("meeting.serve")
 DEFAULT_LANGUAGES = ("en", "fr", "es", "sw")
 # Each viewer is a process of its own (about 50 MB): past this, say so rather than sink the laptop.
 MAX_VIEWERS = 100
+# The largest terminal a viewer's page may ask for: a wall screen at a small font is well
+# inside it; 20,000 x 20,000 cells made one viewer's process take gigabytes of the laptop.
+MAX_COLUMNS, MAX_ROWS = 500, 200
+
+
+def fitted(width: int, height: int) -> tuple[int, int]:
+    """A terminal size a page asked for, kept within one cell and the largest allowed."""
+    return max(1, min(width, MAX_COLUMNS)), max(1, min(height, MAX_ROWS))
+
+
+class ViewService(AppService):
+    """One viewer's `meeting view`, whose terminal is never larger than `fitted` allows, at
+    the start as at every resize the page sends."""
+
+    async def start(self, width: int, height: int) -> None:
+        await super().start(*fitted(width, height))
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(*fitted(width, height))
+
+
 PROJECTOR_FONT_SIZE = 24  # about 90x26 cells in a 1280x720 window: large type for a beamer
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -187,7 +208,7 @@ class ViewServer(Server):
             raise web.HTTPBadRequest(text=_("This address is the view's connection, for the page's script.") + "\n")
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
-        service: AppService | None = None
+        service: ViewService | None = None
         self.viewers += 1
 
         async def close() -> None:
@@ -195,7 +216,7 @@ class ViewServer(Server):
 
         try:
             await websocket.prepare(request)
-            service = AppService(
+            service = ViewService(
                 view_command(self.journal, lang, self.projector),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,

@@ -845,3 +845,36 @@ def test_the_follower_stops_at_a_decision_its_votes_do_not_give(tmp_path, decide
     assert follower.problem is not None
     assert (follower.problem.code, follower.problem.line) == ("journal.misdecided", line)
     assert follower.state is not None and follower.state.motions[2].status == "pending"
+
+
+# ── 7. The record never written over by what is made from it ─────────────────
+
+
+@pytest.mark.parametrize("name", ["minutes.toml", "votes.csv", "minutes.md", "linked.jsonl"])
+def test_the_minutes_never_replace_the_journal_they_come_from(tmp_path, elections_journal, capsys, name):
+    folder = tmp_path / "o"
+    folder.mkdir()
+    journal = folder / name
+    journal.write_bytes(elections_journal.read_bytes())
+    if name == "linked.jsonl":  # the same file under the name of a minutes file
+        os.link(journal, folder / "minutes.md")
+    before = journal.read_bytes()
+    assert main(["minutes", str(journal)]) == 1
+    err = capsys.readouterr().err
+    named = "minutes.md" if name == "linked.jsonl" else name
+    assert f"{journal}:1:1: error: {render('minutes.would-replace-journal', {'file': named})}" in err.splitlines()
+    assert journal.read_bytes() == before
+    assert not (folder / "manifest.toml").exists()  # nothing written
+
+
+def test_an_item_number_in_other_digits_is_no_item_not_a_crash(tmp_path):
+    meeting = in_session(tmp_path)
+    for text in ("²", "٢", "①"):
+        refused = meeting.refuse(f"open {text}")
+        assert (refused.code, refused.params) == ("item.not-found", {"text": text})
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"])
+def test_a_noncharacter_is_refused_where_text_comes_in(tmp_path, char):
+    refused = in_session(tmp_path).refuse(f'note "bad {char} end"')
+    assert (refused.code, refused.col) == ("text.control-character", 11)

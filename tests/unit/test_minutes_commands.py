@@ -252,6 +252,18 @@ def test_verify_passes_on_the_demo_and_says_what_it_did_not_check(demo, capsys):
     assert out.rstrip().endswith("Verified.")
 
 
+def test_verify_never_prints_a_name_from_the_manifest_raw(demo, capsys):
+    """A folder of minutes received from someone: its manifest's names reach the terminal
+    written out, never as an escape that retitles or recolours it."""
+    manifest = demo / "manifest.toml"
+    hostile = "\\u001b]0;PWNED\\u0007\\u001b[41mEVIL\\u001b[0m.md"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("[files]\n", f'[files]\n"{hostile}" = "00"\n'))
+    assert main(["verify", str(demo)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\u001b]0;PWNED\\u0007\\u001b[41mEVIL\\u001b[0m.md" in out
+
+
 def test_verify_checks_the_sources_against_the_agenda_folder(demo, tmp_path, capsys):
     assert main(["verify", str(demo / "journal.jsonl"), "--agenda-dir", str(DEMO_AGENDA.parent)]) == 0
     assert "Source council.toml: SHA-256 matches the journal's record" in capsys.readouterr().out

@@ -75,13 +75,20 @@ def test_a_mirror_that_fails_leaves_the_command_done_and_warns(tmp_path, monkeyp
     mirror = tmp_path / "usb.jsonl"
     clock = ScriptClock(datetime(2026, 12, 10, 13, tzinfo=UTC), "UTC")
     session, _warnings = Session.resume(tmp_path / "journal.jsonl", clock, mirror)
-    fail_fsync_of(monkeypatch, mirror)
+    failing = fail_fsync_of(monkeypatch, mirror)
     result = session.execute("move by ke-1 seconded gh-1")
     assert isinstance(result, Accepted)
-    assert [w.code for w in result.warnings] == ["journal.mirror-failed"]
+    assert [(w.code, w.severity) for w in result.warnings] == [("journal.mirror-failed", "warning")]
     assert session.state.pending is not None and session.recorded[-1].event == result.event
     assert lines_of(tmp_path / "journal.jsonl")[-1]["seq"] == result.entry.seq
     assert snapshot(session.state) == snapshot(fold(session.recorded))
+    # Said once while the mirror stays behind, not at every command; again once it failed anew.
+    said = [session.execute(line) for line in ('note "one"', 'note "two"')]
+    assert [[w.code for w in r.warnings] for r in said if isinstance(r, Accepted)] == [[], []], said
+    failing["on"] = False
+    assert session.execute('note "level"').warnings == ()  # type: ignore[union-attr]
+    failing["on"] = True
+    assert [w.code for w in session.execute('note "behind"').warnings] == ["journal.mirror-failed"]  # type: ignore[union-attr]
     session.close()
 
 

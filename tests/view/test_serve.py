@@ -171,3 +171,27 @@ def test_no_link_is_printed_when_the_port_is_taken(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith(f"{tmp_path / 'j.jsonl'}:1:1: error: cannot serve on 127.0.0.1 port {port}")
+
+
+async def test_a_page_cannot_ask_for_a_terminal_larger_than_the_largest(tmp_path, monkeypatch):
+    """20,000 x 20,000 cells, at the start or in a resize, made one viewer's process take
+    gigabytes of the chair's laptop: the view gets the largest allowed instead."""
+    from textual_serve.app_service import AppService
+
+    from meeting.view.serve import MAX_COLUMNS, MAX_ROWS, ViewService
+
+    asked: list[tuple[str, int, int]] = []
+
+    async def start(self, width, height):
+        asked.append(("start", width, height))
+
+    async def resize(self, width, height):
+        asked.append(("resize", width, height))
+
+    monkeypatch.setattr(AppService, "start", start)
+    monkeypatch.setattr(AppService, "set_terminal_size", resize)
+    service = ViewService("true", write_bytes=None, write_str=None, close=None, download_manager=None)
+    await service.start(20_000, 20_000)
+    await service.set_terminal_size(120, 40)
+    await service.set_terminal_size(-5, 0)
+    assert asked == [("start", MAX_COLUMNS, MAX_ROWS), ("resize", 120, 40), ("resize", 1, 1)]
