@@ -672,6 +672,9 @@ def _revoke(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _no_pending_business(state: State) -> None:
     if state.stack:
+        top = state.motions[state.stack[-1]]
+        if top.kind == "point_of_order":  # the chair rules on it; it is neither voted nor tabled
+            raise _Refusing("item.point-pending", motion=top.number)
         raise _Refusing("item.motion-pending", motion=state.stack[0])
     balloting = round_open(state)
     if balloting is not None and balloting.item == state.current:

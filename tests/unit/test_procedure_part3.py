@@ -279,6 +279,17 @@ def focal_with_amendment(tmp_path: Path):
     )
 
 
+def test_the_item_is_not_left_while_a_point_of_order_waits_for_the_ruling(tmp_path):
+    """The chair rules on a point of order (RONR §23): "decide, withdraw or table" the main
+    motion is not what stands in the way."""
+    meeting = focal_with_amendment(tmp_path)
+    for verb in ("next", "done", "open agenda"):
+        refused = meeting.refuse(verb)
+        assert (refused.code, refused.params) == ("item.point-pending", {"motion": 3})
+    meeting.run('rule not-well-taken "It is germane"')
+    assert meeting.refuse("next").code == "item.motion-pending"
+
+
 def test_a_point_ruled_well_taken_removes_the_motion_it_was_raised_against(tmp_path):
     meeting = focal_with_amendment(tmp_path).run('rule well-taken "It changes the subject"')
     assert meeting.state.motions[2].status == "ruled_out" and meeting.state.stack == [1]
