@@ -21,6 +21,10 @@ def said_argument(text: str) -> str:
     option, rather than a refusal that cannot say which text was empty."""
     if not text.strip():
         raise argparse.ArgumentTypeError(_("it is empty"))
+    try:  # bytes that are not UTF-8 reach Python as lone surrogates, which no file can hold
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(_("it is not UTF-8 text")) from None
     return text
 
 

@@ -521,6 +521,8 @@ def test_a_refused_correction_leaves_a_torn_last_line_where_it_was(demo, capsys)
         ("", "bo-1", "asked", "argument WHAT: it is empty"),
         ("A correction.", "bo-1", "   ", "argument --why: it is empty"),
         ("A correction.", "", "asked", "argument --by: it is empty"),
+        # Bytes that are not UTF-8, as Python passes them on: said so, not "a defect".
+        ("A correction.", "bo-1", "\udcff", "argument --why: it is not UTF-8 text"),
     ],
 )
 def test_an_empty_text_or_name_for_a_correction_is_a_usage_error_naming_its_option(demo, capsys, what, by, why, said):
