@@ -168,11 +168,22 @@ def test_plurality_skips_a_man_whose_election_would_leave_too_few_seats_for_two_
     result = plurality_result(5, SIX, report(m1=20, m2=19, m3=18, m4=17, f1=16, f2=3, f3=2), [WOMEN])
     assert result.elected == ("m1", "m2", "m3", "f1", "f2")
     assert [(a.candidate, a.action, a.condition) for a in result.composition] == [("m4", "not_elected", "F")]
+    # f1 and f2 come after m4, whom the rule passed over: their seats went by the rule, not by
+    # the most votes (a parliamentarian found a run-off's 6 votes minuted "the most votes").
+    reasons = [(d.candidate, d.reason) for d in result.decisions]
+    assert reasons == [
+        ("m1", "most_votes"),
+        ("m2", "most_votes"),
+        ("m3", "most_votes"),
+        ("f1", "composition"),
+        ("f2", "composition"),
+    ]
 
 
 def test_the_composition_rule_does_not_act_when_the_count_meets_it() -> None:
     result = plurality_result(5, SIX, report(m1=20, m2=19, f1=18, m4=17, f2=16, m3=3, f3=2), [WOMEN])
     assert set(result.elected) == {"m1", "m2", "f1", "m4", "f2"} and result.composition == ()
+    assert {d.reason for d in result.decisions} == {"most_votes"}
 
 
 def test_an_unreachable_condition_is_held_to_the_candidates_standing() -> None:

@@ -90,6 +90,9 @@ def _elect_down(
     left = list(standing) if standing is not None else [c for c, _ in order]
     chosen: list[tuple[str, Tie | None]] = []
     notes: list[CompositionActed] = []
+    # Past a candidate the rule passed over, a seat goes by the rule, not by the most votes
+    # (a run-off's 6 votes elected over its 15): the record says so.
+    by_rule: set[str] = set()
     for candidate, tie in order:
         if len(elected) == seats:
             break
@@ -102,7 +105,10 @@ def _elect_down(
             continue
         elected.append(candidate)
         chosen.append((candidate, tie))
-    return _decided(chosen, "elected", reason, report), notes
+        if notes and reason == "most_votes":
+            by_rule.add(candidate)
+    decisions = _decided(chosen, "elected", reason, report)
+    return [d.model_copy(update={"reason": "composition"}) if d.candidate in by_rule else d for d in decisions], notes
 
 
 def _drop_up(
