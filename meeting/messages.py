@@ -265,7 +265,7 @@ MESSAGES: dict[str, str] = {
         "this line declares round {round} of election '{election}' otherwise than its tellers' report or ballot papers give under the rules: the journal was edited"
     ),
     "journal.miscounted": N_(
-        "this line's count of motion #{motion} is not what the rules give for the votes it records (the votes needed, the base or the tie-break was changed): the journal was edited"
+        "this line's count of motion #{motion} is not what the votes it records give (a roll call's figures that are not its answers', or a tie-break that was not awaited): the journal was edited"
     ),
     "replay.journal-exists": N_("the journal already exists: give --append to continue it, or another --journal"),
     "replay.other-meeting": N_("the journal records another meeting ('{id}')"),

@@ -4,8 +4,8 @@ A journal's hash chain shows that nothing changed since it was written, not that
 wrote it: anyone can edit a line and compute the chain again. Reading folds the events as the
 live session applied them, and counts every decision again from the votes the line records,
 under the rules, in the state the engine wrote it in: a line saying "carried" where its votes
-give "lost" (or another count needed, another base, a tie broken that was not awaiting it) is
-refused there, so no minutes, tally or view is built on it.
+give "lost" (a roll call's figures that are not its answers', a tie broken that was not
+awaiting it, another elected) is refused there, so no minutes, tally or view is built on it.
 """
 
 from __future__ import annotations
@@ -66,18 +66,44 @@ def apply_read(state: State, seq: int, at: datetime, event: ev.AnyEvent) -> None
 
 
 def held_to_its_votes(state: State, seq: int, event: Recounted) -> None:
-    """Refuses a decision that is not what its own votes give under the rules."""
+    """Refuses a decision that is not what its own votes give under the rules. What is held is
+    the decision (carried or lost, awaiting which tie-break; who is elected or excluded) and a
+    roll call's figures, which its answers give: not the wording of the arithmetic (a reason, a
+    base, the votes needed), which a later version of the program may write otherwise for the
+    same decision, so that a journal it did not write still reads."""
     again = counted_again(state, event)
-    if again is event or again == event:  # `is`: as recorded, the common case, not compared whole
+    if again is event:  # as recorded: the common case, not compared field by field
         return
     if isinstance(event, ev.ResultDeclared):
-        raise InconsistentJournal(seq, "journal.misdeclared", election=event.election, round=event.round)
+        if not isinstance(again, ev.ResultDeclared) or _fates(again) != _fates(event):
+            raise InconsistentJournal(seq, "journal.misdeclared", election=event.election, round=event.round)
+        return
     assert again is None or not isinstance(again, ev.ResultDeclared)
-    recorded = event.outcome.result
-    counted = again.outcome.result if again is not None else None
-    if counted is None or counted == recorded:
+    if again is None:
         raise InconsistentJournal(seq, "journal.miscounted", motion=event.motion)
-    raise InconsistentJournal(seq, "journal.misdecided", motion=event.motion, decided=recorded, counted=counted)
+    recorded, counted = event.outcome, again.outcome
+    if counted.result != recorded.result:
+        raise InconsistentJournal(
+            seq, "journal.misdecided", motion=event.motion, decided=recorded.result, counted=counted.result
+        )
+    if counted.awaiting != recorded.awaiting or (
+        isinstance(event, ev.RollCallClosed) and _figures(counted) != _figures(recorded)
+    ):
+        raise InconsistentJournal(seq, "journal.miscounted", motion=event.motion)
+
+
+def _figures(outcome: ev.Outcome) -> tuple[int, int, int]:
+    return outcome.yes, outcome.no, outcome.abstain
+
+
+def _fates(event: ev.ResultDeclared) -> list[tuple[str, str]]:
+    """Who a round elected and who it excluded, in order."""
+    if event.ballot is not None:
+        decisions = event.ballot.decisions
+    else:
+        assert event.count is not None
+        decisions = tuple(d for stage in event.count.stages for d in stage.decisions)
+    return [(d.candidate, d.outcome) for d in decisions]
 
 
 def _unfollowable(seq: int, exc: Exception) -> InconsistentJournal:

@@ -771,10 +771,10 @@ FALSIFIED = {
         editing("vote.counted", lambda e: _counts(e, yes=2, no=15)),
         ("journal.misdecided", {"motion": 1, "decided": "carried", "counted": "lost"}),
     ),
-    "votes needed changed": (
-        "elections",
-        editing("vote.counted", lambda e: _counts(e, required="10/3")),
-        ("journal.miscounted", {"motion": 1}),
+    "a roll call's figures changed, result kept": (
+        "decided",
+        editing("roll.closed", lambda e: _counts(e, yes=14, no=4)),
+        ("journal.miscounted", {"motion": 2}),
     ),
     "casting vote turned": (
         "decided",
@@ -831,6 +831,24 @@ def test_a_decision_its_own_votes_do_not_give_is_a_located_error(
 def test_the_journals_as_written_are_read_back_without_complaint(elections_journal, decided_journal, capsys):
     for path in (elections_journal, decided_journal):
         assert main(["tally", str(path)]) == 0, capsys.readouterr().err
+
+
+# What another version of the program may write otherwise for the same decision: read as written.
+REWORDED = {
+    "votes needed": ("vote.counted", lambda e: _counts(e, required="10/3")),
+    "an elected's reason": ("round.declared", lambda e: e["ballot"]["decisions"][0].update(reason="most_votes")),
+}
+
+
+@pytest.mark.parametrize("reworded", REWORDED)
+def test_the_arithmetic_worded_otherwise_for_the_same_decision_still_reads(
+    tmp_path, elections_journal, capsys, reworded
+):
+    kind, edit = REWORDED[reworded]
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(elections_journal.read_bytes())
+    rechained(path, editing(kind, edit))
+    assert main(["tally", str(path)]) == 0, capsys.readouterr().err
 
 
 def test_the_follower_stops_at_a_decision_its_votes_do_not_give(tmp_path, decided_journal):
