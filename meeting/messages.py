@@ -195,6 +195,10 @@ MESSAGES: dict[str, str] = {
     "vote.not-entitled": N_("'{id}' does not cast the vote of '{seat}' now"),
     "vote.recused": N_("'{id}' is recused from this item"),
     "vote.interest-not-ruled": N_("'{id}' declared an interest in this item and waits for the chair's ruling"),
+    "vote.seat-recused": N_("the seat of '{seat}' is recused from this item: '{id}' cannot cast its vote"),
+    "vote.seat-interest-not-ruled": N_(
+        "an interest declared for the seat of '{seat}' waits for the chair's ruling: '{id}' cannot cast its vote"
+    ),
     "vote.not-in-good-standing": N_("the seat of '{seat}' is not in good standing and cannot vote"),
     "vote.chair-does-not-vote": N_("'{id}' is in the chair, and the rules say the chair does not vote here"),
     "vote.count-by-name": N_(

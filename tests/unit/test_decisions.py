@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from meeting.domain.attendance import entitled_voters
+from meeting.domain.attendance import entitled_voters, left_off_the_roll
 from meeting.domain.decisions import floor, how_decided, regions_not_heard, roll_call_by_region
 from meeting.words import outcome_words
 from tests.kit import ALL_SEATS, in_session, start
@@ -78,6 +78,38 @@ def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
     from meeting.domain.attendance import quorum_status
 
     assert quorum_status(meeting.state).present == 20
+
+
+def test_a_recused_seat_does_not_vote_through_its_proxy_holder(tmp_path):
+    """The interest is the seat's (its association's): the recused titular who leaves and lodges
+    a proxy does not vote through the holder, by show of hands or by name (found by a
+    parliamentarian: 21-0 with 20 who may vote; RONR 45:4)."""
+    meeting = in_session(tmp_path)
+    meeting.run('declare br-1 "Her cooperative would gain"', 'recuse br-1 "Direct interest"', "leave br-1")
+    meeting.run("proxy br-1 to pe-1", "move by ke-1 seconded gh-1")
+    assert meeting.refuse("vote 21 0").params == {"votes": 21, "entitled": 20}
+    meeting.run("roll-call")
+    assert "br-1" not in {v.seat for v in meeting.state.pending.poll.entitled}
+    refusal = meeting.refuse("yes pe-1 for br-1")
+    assert (refusal.code, refusal.params) == ("vote.seat-recused", {"id": "pe-1", "seat": "br-1"})
+    meeting.run("yes pe-1", "close")
+    assert left_off_the_roll(meeting.state, meeting.state.motions[1].entitled, "agenda", "majority") == {
+        "br-1": "vote.seat-recused"
+    }
+
+
+def test_a_recused_seat_does_not_vote_through_its_alternate(tmp_path):
+    meeting = in_session(tmp_path)
+    meeting.run('recuse gh-1 "Direct interest"', "leave gh-1", "present gh-2", "move by ke-1 seconded zm-1")
+    assert meeting.refuse("vote 21 0").params == {"votes": 21, "entitled": 20}
+    meeting.run("roll-call")
+    assert meeting.refuse("yes gh-2").code == "vote.seat-recused"
+
+
+def test_a_seat_waiting_for_the_ruling_does_not_vote_through_its_proxy_holder(tmp_path):
+    meeting = in_session(tmp_path).run('declare br-1 "Her cooperative would gain"', "leave br-1", "proxy br-1 to pe-1")
+    meeting.run("move by ke-1 seconded gh-1", "roll-call")
+    assert meeting.refuse("yes pe-1 for br-1").code == "vote.seat-interest-not-ruled"
 
 
 def test_recusal_is_per_item(tmp_path):
