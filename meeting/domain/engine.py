@@ -1209,15 +1209,13 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             voter = entitled.get(seat.id) if seat else None
             if seat is not None and voter is not None and takes_the_vote_back(state, poll, voter, member):
                 voter = ev.Voter(seat=seat.id, voter=member.id, via="titular")
-            # Entitled when the roll call opened, and still here to answer; an alternate no longer
-            # once the titular is back (council.toml: alternates vote only when the titular is absent).
-            stood_down = voter is not None and voter.via == "alternate" and is_attending(state, voter.seat)
+            # Entitled when the roll call opened, still here to answer, and not stood down since.
             if (
                 seat is None
                 or voter is None
                 or voter.voter != member.id
                 or not is_attending(state, member.id)
-                or stood_down
+                or stood_down(state, voter)
             ):
                 code = _named_vote_refusal(state, motion, member, seat or member)
                 raise _Refusing(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
@@ -1225,6 +1223,15 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 
     return handle
+
+
+def stood_down(state: State, voter: ev.Voter) -> bool:
+    """Whether a roll call's voter, entitled when it opened, no longer casts the seat's vote: an
+    alternate once the titular is back (council.toml: alternates vote only when the titular is
+    absent), a proxy holder once the proxy is revoked."""
+    if voter.via == "alternate":
+        return is_attending(state, voter.seat)
+    return voter.via == "proxy" and state.proxies.get(voter.seat) != voter.voter
 
 
 def takes_the_vote_back(state: State, poll: Poll, voter: ev.Voter, member: Member) -> bool:

@@ -262,6 +262,16 @@ def test_a_principal_cannot_vote_once_the_holder_has_answered_for_the_seat(tmp_p
     assert meeting.refuse("yes br-1").code == "vote.already-voted"
 
 
+def test_a_proxy_revoked_during_a_roll_call_is_not_voted(tmp_path):
+    """The register fixed at opening named the holder; once the proxy is revoked the holder
+    casts the seat's vote no more, as outside a roll call (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"))
+    meeting.run("apologies br-1", "proxy br-1 to pe-1", "move by ke-1 seconded gh-1", "roll-call", "revoke br-1")
+    refusal = meeting.refuse("yes pe-1 for br-1")
+    assert (refusal.code, refusal.params) == ("vote.not-entitled", {"id": "pe-1", "seat": "br-1"})
+    meeting.run("yes pe-1")  # her own seat's vote she still casts
+
+
 def test_members_not_in_good_standing_cannot_vote(tmp_path):
     from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
 
