@@ -65,6 +65,7 @@ from meeting.domain.procedure import (
     decision_for,
     last_decided,
     motion_rule,
+    nothing_since,
     out_of_order,
     postal_ballot_open,
     publish_refusal,
@@ -1285,7 +1286,7 @@ def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = last_decided(state)
     if motion is None or motion.method not in ("show_of_hands", "unanimous_consent"):
         raise _Refusing("division.no-result", ref.col)
-    if not state.undoable or state.undoable[-1] != motion.decided_seq:
+    if not nothing_since(state, motion):
         raise _Refusing("division.too-late", ref.col, motion=motion.number)
     if decided_in_secret(state, motion):  # a roll call would name how each member voted
         raise _Refusing("vote.secret-item-by-name", ref.col, motion=motion.number)
