@@ -182,6 +182,10 @@ MESSAGES: dict[str, str] = {
     "vote.blank-not-ballot": N_("blank ballots exist only in a secret ballot"),
     "vote.too-many": N_("{votes} votes, but only {entitled} members may vote now"),
     "vote.no-casting-vote": N_("no tie waits for the chair's vote"),
+    "vote.chair-has-interest": N_(
+        "'{id}' presides but an interest bars their vote on this item: no casting or deciding vote; "
+        "'cast none' leaves motion #{motion} to the members' votes"
+    ),
     "vote.no-lots": N_("no tie waits for a drawing of lots"),
     "vote.no-roll-call": N_("no roll call is open: type 'roll-call' first"),
     "vote.secret-ballot-named": N_(

@@ -323,19 +323,30 @@ def vote_refusal(state: State, voter: Voter, item: str | None, outside: frozense
     assert seat is not None
     if voter.seat in outside:
         return "vote.outside-electorate"
-    if recused(state, voter.voter, item):
-        return "vote.recused"
-    waiting = awaiting_ruling(state, item)
-    if voter.voter in waiting:
-        return "vote.interest-not-ruled"
-    if item is not None and voter.seat in interested_seats(state, state.items[item].recusals):
-        return "vote.seat-recused"
-    if voter.seat in interested_seats(state, waiting):
-        return "vote.seat-interest-not-ruled"
+    interest = interest_refusal(state, voter.voter, voter.seat, item)
+    if interest is not None:
+        return interest
     if state.meeting.rules.good_standing_required and not seat.good_standing and seat.id not in state.restored:
         return "vote.not-in-good-standing"
     if voter.voter == state.chair and state.meeting.rules.chair_votes != "always":
         return "vote.chair-does-not-vote"
+    return None
+
+
+def interest_refusal(state: State, member: str, seat: str | None, item: str | None) -> str | None:
+    """Why an interest in the item bars the vote the member would cast for the seat, or None:
+    the member's own (recused, or waiting for the chair's ruling), or the seat's."""
+    if item is None:
+        return None
+    if recused(state, member, item):
+        return "vote.recused"
+    waiting = awaiting_ruling(state, item)
+    if member in waiting:
+        return "vote.interest-not-ruled"
+    if seat in interested_seats(state, state.items[item].recusals):
+        return "vote.seat-recused"
+    if seat in interested_seats(state, waiting):
+        return "vote.seat-interest-not-ruled"
     return None
 
 

@@ -22,6 +22,7 @@ from meeting.domain.attendance import (
     awaiting_ruling,
     balance_short,
     entitled_by_seat,
+    interest_refusal,
     is_attending,
     proxy_refusal,
     quorum_status,
@@ -482,7 +483,11 @@ def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
         return []
     index = state.meeting.council.seat_index
     voters = [state.seat_voters[index[seat]] for seat in seats_bearing_on(state, [chair])]
-    return [v for v in voters if v is not None and v.voter == chair and not recused(state, v.voter, motion.item)]
+    return [
+        v
+        for v in voters
+        if v is not None and v.voter == chair and interest_refusal(state, v.voter, v.seat, motion.item) is None
+    ]
 
 
 # ── rules part 2: votes counted by name, the quorum to open, restored votes, postal ballots ──
@@ -1060,6 +1065,13 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refusing("vote.no-casting-vote", motion=motion.number)
     choice = command.args["choice"]
+    chair = state.chair
+    if chair is not None and choice != "none":
+        # An interest that bars the chair's vote on the item bars the chair's casting or deciding vote.
+        member = state.meeting.council.member(chair)
+        seat = _own_seat(state, member) if member is not None else None
+        if interest_refusal(state, chair, seat.id if seat else None, motion.item) is not None:
+            raise _Refusing("vote.chair-has-interest", command.cols["choice"], id=chair, motion=motion.number)
     final = _tie_decided(state, motion, outcome, outcome.awaiting, choice)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=choice, outcome=final)
 

@@ -345,6 +345,39 @@ def test_a_tie_with_a_casting_vote(tmp_path):
     )
 
 
+CASTING_VOTE = {
+    'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"'
+}
+
+
+def test_a_chair_recused_from_the_item_gives_no_casting_vote(tmp_path):
+    """A recused presiding officer's casting vote carried the motion (found by a
+    parliamentarian): the interest that bars her vote bars the chair's vote."""
+    meeting = _with_rules(tmp_path, **CASTING_VOTE)
+    meeting.run("present " + EVERYONE, "begin", "open agenda", 'recuse tz-1 "Direct interest"')
+    meeting.run("move by ke-1 seconded gh-1", "vote 9 9")
+    assert meeting.state.chair == "tz-1"  # recused without declaring: still presiding
+    refusal = meeting.refuse("cast yes")
+    assert (refusal.code, refusal.params) == ("vote.chair-has-interest", {"id": "tz-1", "motion": 1})
+    assert meeting.refuse("cast no").code == "vote.chair-has-interest"
+    meeting.run("cast none")
+    assert meeting.state.motions[1].outcome.result == "lost"
+    meeting.run("undo", "chair zw-1", "cast yes")  # the vice-chair presiding has the chair's vote
+    assert meeting.state.motions[1].outcome.result == "carried"
+
+
+def test_a_chair_recused_once_the_count_waits_gives_no_deciding_vote(tmp_path):
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "when_decisive"'})
+    meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 10 10")
+    assert meeting.state.motions[1].outcome.awaiting == "chair"
+    meeting.run('recuse tz-1 "Direct interest"')
+    assert meeting.refuse("cast yes").code == "vote.chair-has-interest"
+    meeting.run("cast none")
+    assert meeting.state.motions[1].outcome.result == "lost"
+    meeting.run("undo", "undo", "undo", 'recuse tz-1 "Direct interest"', "vote 10 10")  # recused first: no wait
+    assert meeting.state.motions[1].outcome.result == "lost"
+
+
 def test_a_tie_decided_by_lots_is_reproducible(tmp_path):
     results = []
     for run in ("a", "b"):
