@@ -411,6 +411,10 @@ MESSAGES: dict[str, str] = {
     "minutes.approval-set-aside": N_(
         "motion #{motion}, to approve the minutes, was {decided}: the council has not decided the question"
     ),
+    "minutes.corrections-not-decided": N_(
+        "motion #{motion}, on which the approval rests, does not state these corrections: record them as "
+        "the carried motion states them, or none if it approved the minutes as circulated"
+    ),
     "approves.not-minutes-approval": N_(
         "only a minutes-approval item approves earlier minutes: give item '{item}' kind = \"minutes_approval\""
     ),

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from meeting.domain import events as ev
 from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
-from meeting.domain.approval import NotApproved, approval_basis
+from meeting.domain.approval import NotApproved, approval_basis, corrections_refusal
 from meeting.domain.attendance import (
     ATTENDING,
     QuorumStatus,
@@ -1439,6 +1439,10 @@ def _approve_minutes(state: State, command: Command, context: Context) -> ev.Any
     basis = approval_basis(state, state.current)
     if isinstance(basis, NotApproved):
         raise _Refusing(basis.code, **basis.params)
+    corrections = command.args.get("corrections")
+    refused = corrections_refusal(state, basis, corrections)
+    if refused is not None:
+        raise _Refusing(refused.code, command.cols["corrections"], **refused.params)
     if basis.motion is None:
         _quorum_for(state, None)  # general consent is business: a quorum must be there to give it
     assert state.current is not None
@@ -1448,7 +1452,7 @@ def _approve_minutes(state: State, command: Command, context: Context) -> ev.Any
         meeting=circulated.meeting,
         journal_sha256=circulated.journal_sha256,
         minutes_sha256=circulated.minutes_sha256,
-        corrections=command.args.get("corrections"),
+        corrections=corrections,
         motion=basis.motion,
     )
 
