@@ -183,6 +183,10 @@ MESSAGES: dict[str, str] = {
     "vote.blank-not-ballot": N_("blank ballots exist only in a secret ballot"),
     "vote.too-many": N_("{votes} votes, but only {entitled} members may vote now"),
     "vote.no-casting-vote": N_("no tie waits for the chair's vote"),
+    "vote.chair-has-interest": N_(
+        "'{id}' presides but an interest bars their vote on this item: no casting or deciding vote; "
+        "'cast none' leaves motion #{motion} to the members' votes"
+    ),
     "vote.no-lots": N_("no tie waits for a drawing of lots"),
     "vote.no-roll-call": N_("no roll call is open: type 'roll-call' first"),
     "vote.secret-ballot-named": N_(
@@ -196,6 +200,10 @@ MESSAGES: dict[str, str] = {
     "vote.not-entitled": N_("'{id}' does not cast the vote of '{seat}' now"),
     "vote.recused": N_("'{id}' is recused from this item"),
     "vote.interest-not-ruled": N_("'{id}' declared an interest in this item and waits for the chair's ruling"),
+    "vote.seat-recused": N_("the seat of '{seat}' is recused from this item: '{id}' cannot cast its vote"),
+    "vote.seat-interest-not-ruled": N_(
+        "an interest declared for the seat of '{seat}' waits for the chair's ruling: '{id}' cannot cast its vote"
+    ),
     "vote.not-in-good-standing": N_("the seat of '{seat}' is not in good standing and cannot vote"),
     "vote.chair-does-not-vote": N_("'{id}' is in the chair, and the rules say the chair does not vote here"),
     "vote.count-by-name": N_(
@@ -406,6 +414,10 @@ MESSAGES: dict[str, str] = {
     "minutes.approval-lost": N_("motion #{motion}, to approve the minutes, was lost: the council did not approve them"),
     "minutes.approval-set-aside": N_(
         "motion #{motion}, to approve the minutes, was {decided}: the council has not decided the question"
+    ),
+    "minutes.corrections-not-decided": N_(
+        "motion #{motion}, on which the approval rests, does not state these corrections: record them as "
+        "the carried motion states them, or none if it approved the minutes as circulated"
     ),
     "approves.not-minutes-approval": N_(
         "only a minutes-approval item approves earlier minutes: give item '{item}' kind = \"minutes_approval\""

@@ -89,6 +89,8 @@ AGREEING = (  # the contexts written out: the catalogs' extractor reads only lit
 NOT_VOTING = {
     "vote.recused": N_("recused"),
     "vote.interest-not-ruled": N_("interest not yet ruled on"),
+    "vote.seat-recused": N_("recused"),
+    "vote.seat-interest-not-ruled": N_("interest not yet ruled on"),
     "vote.not-in-good-standing": N_("not in good standing"),
     "vote.chair-does-not-vote": N_("in the chair"),
     "vote.outside-electorate": N_("outside the electorate"),

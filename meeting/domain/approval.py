@@ -14,6 +14,10 @@ they stand approved, with the corrections as text. What that declaration rests o
 
 A withdrawn motion leaves the question where it was. The approval covers the minutes as
 circulated (the hashes recorded at loading) plus these corrections, nothing written later.
+
+The corrections are what the council decided: by general consent, those the chair records (none
+being objected to); on a carried motion, those the motion states, as carried, amendments
+included. A motion that approved the minutes "as circulated" approved them without corrections.
 """
 
 from __future__ import annotations
@@ -66,3 +70,18 @@ def approval_basis(state: State, item_id: str | None) -> Approval | NotApproved:
     if motion.status == "lost":
         return NotApproved("minutes.approval-lost", {"motion": motion.number})
     return NotApproved("minutes.approval-set-aside", {"motion": motion.number, "decided": motion.status})
+
+
+def corrections_refusal(state: State, basis: Approval, corrections: str | None) -> NotApproved | None:
+    """Why these corrections may not be recorded with the approval, or None: on a carried motion,
+    the corrections must be words of that motion as carried (moved with it, or put in by an
+    amendment), found in its text whatever the case and spacing; by general consent, any."""
+    if not corrections or basis.motion is None:
+        return None
+    if _plain(corrections) in _plain(state.motions[basis.motion].text):
+        return None
+    return NotApproved("minutes.corrections-not-decided", {"motion": basis.motion})
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()

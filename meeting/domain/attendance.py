@@ -297,6 +297,15 @@ def recused(state: State, member: str, item: str | None) -> bool:
     return item is not None and member in state.items[item].recusals
 
 
+def interested_seats(state: State, members: Iterable[str]) -> set[str]:
+    """The voting seats these members' interest in an item bars from its votes, whoever would
+    cast them: their own, and the titular's they are the alternate of. The interest is the
+    seat's, its association's: a seat whose titular is recused does not vote on the item
+    through its alternate or a proxy holder either (council.md; RONR 45:4)."""
+    bearing = state.meeting.council.seats_bearing_on
+    return {seat for member in members for seat in bearing.get(member, ())}
+
+
 def awaiting_ruling(state: State, item: str | None) -> set[str]:
     """Members who declared an interest in the item and wait for the chair's ruling, when the
     rules have the chair rule (`[rules.interests] on_declaration = "chair-rules"`): they may not
@@ -314,14 +323,30 @@ def vote_refusal(state: State, voter: Voter, item: str | None, outside: frozense
     assert seat is not None
     if voter.seat in outside:
         return "vote.outside-electorate"
-    if recused(state, voter.voter, item):
-        return "vote.recused"
-    if voter.voter in awaiting_ruling(state, item):
-        return "vote.interest-not-ruled"
+    interest = interest_refusal(state, voter.voter, voter.seat, item)
+    if interest is not None:
+        return interest
     if state.meeting.rules.good_standing_required and not seat.good_standing and seat.id not in state.restored:
         return "vote.not-in-good-standing"
     if voter.voter == state.chair and state.meeting.rules.chair_votes != "always":
         return "vote.chair-does-not-vote"
+    return None
+
+
+def interest_refusal(state: State, member: str, seat: str | None, item: str | None) -> str | None:
+    """Why an interest in the item bars the vote the member would cast for the seat, or None:
+    the member's own (recused, or waiting for the chair's ruling), or the seat's."""
+    if item is None:
+        return None
+    if recused(state, member, item):
+        return "vote.recused"
+    waiting = awaiting_ruling(state, item)
+    if member in waiting:
+        return "vote.interest-not-ruled"
+    if seat in interested_seats(state, state.items[item].recusals):
+        return "vote.seat-recused"
+    if seat in interested_seats(state, waiting):
+        return "vote.seat-interest-not-ruled"
     return None
 
 
@@ -378,8 +403,9 @@ def proxy_holder_refusals(state: State, principal: Member) -> dict[str, tuple[st
 
 
 def entitled_voters(state: State, item: str | None) -> list[Voter]:
-    """Every vote that may be cast on the item now: one per represented seat, less the recused,
-    those not in good standing (if the rules say so) and the chair (if the chair does not vote)."""
+    """Every vote that may be cast on the item now: one per represented seat, less the recused
+    (every vote they would cast, and their seats' whoever casts them), those not in good
+    standing (if the rules say so) and the chair (if the chair does not vote)."""
     return [voter for voter in entitled_by_seat(state, item) if voter is not None]
 
 
@@ -389,13 +415,14 @@ def entitled_by_seat(state: State, item: str | None, outside: frozenset[str] = f
     seats outside the electorate of the class the vote is under."""
     rules = state.meeting.rules
     barred = set(state.items[item].recusals) | awaiting_ruling(state, item) if item is not None else set()
+    interested = interested_seats(state, barred)  # their seats too, whoever would cast their votes
     if rules.chair_votes != "always" and state.chair is not None:
         barred.add(state.chair)
     lapsed = state.meeting.council.seats_not_in_good_standing if rules.good_standing_required else frozenset()
     if state.restored:
         lapsed = lapsed.difference(state.restored)
-    if outside:
-        lapsed = lapsed | outside
+    if outside or interested:
+        lapsed = lapsed | outside | interested
     if not barred and not lapsed:
         return list(state.seat_voters)
     return [v if v is not None and v.voter not in barred and v.seat not in lapsed else None for v in state.seat_voters]

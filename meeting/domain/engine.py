@@ -15,13 +15,14 @@ from typing import Any, Literal
 
 from meeting.domain import events as ev
 from meeting.domain.agenda import MAX_ITEM_MINUTES, Item
-from meeting.domain.approval import NotApproved, approval_basis
+from meeting.domain.approval import NotApproved, approval_basis, corrections_refusal
 from meeting.domain.attendance import (
     ATTENDING,
     QuorumStatus,
     awaiting_ruling,
     balance_short,
     entitled_by_seat,
+    interest_refusal,
     is_attending,
     proxy_refusal,
     quorum_status,
@@ -65,6 +66,7 @@ from meeting.domain.procedure import (
     decision_for,
     last_decided,
     motion_rule,
+    nothing_since,
     out_of_order,
     postal_ballot_open,
     publish_refusal,
@@ -483,7 +485,11 @@ def _chair_seat(state: State, motion: Motion) -> list[ev.Voter]:
         return []
     index = state.meeting.council.seat_index
     voters = [state.seat_voters[index[seat]] for seat in seats_bearing_on(state, [chair])]
-    return [v for v in voters if v is not None and v.voter == chair and not recused(state, v.voter, motion.item)]
+    return [
+        v
+        for v in voters
+        if v is not None and v.voter == chair and interest_refusal(state, v.voter, v.seat, motion.item) is None
+    ]
 
 
 # ── rules part 2: votes counted by name, the quorum to open, restored votes, postal ballots ──
@@ -1064,6 +1070,13 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
     if outcome is None or outcome.awaiting not in ("casting_vote", "chair"):
         raise _Refusing("vote.no-casting-vote", motion=motion.number)
     choice = command.args["choice"]
+    chair = state.chair
+    if chair is not None and choice != "none":
+        # An interest that bars the chair's vote on the item bars the chair's casting or deciding vote.
+        member = state.meeting.council.member(chair)
+        seat = _own_seat(state, member) if member is not None else None
+        if interest_refusal(state, chair, seat.id if seat else None, motion.item) is not None:
+            raise _Refusing("vote.chair-has-interest", command.cols["choice"], id=chair, motion=motion.number)
     final = _tie_decided(state, motion, outcome, outcome.awaiting, choice)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=choice, outcome=final)
 
@@ -1214,15 +1227,13 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             voter = entitled.get(seat.id) if seat else None
             if seat is not None and voter is not None and takes_the_vote_back(state, poll, voter, member):
                 voter = ev.Voter(seat=seat.id, voter=member.id, via="titular")
-            # Entitled when the roll call opened, and still here to answer; an alternate no longer
-            # once the titular is back (council.toml: alternates vote only when the titular is absent).
-            stood_down = voter is not None and voter.via == "alternate" and is_attending(state, voter.seat)
+            # Entitled when the roll call opened, still here to answer, and not stood down since.
             if (
                 seat is None
                 or voter is None
                 or voter.voter != member.id
                 or not is_attending(state, member.id)
-                or stood_down
+                or stood_down(state, voter)
             ):
                 code = _named_vote_refusal(state, motion, member, seat or member)
                 raise _Refusing(code, ref.col, id=member.id, seat=seat.id if seat else member.id)
@@ -1230,6 +1241,15 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 
     return handle
+
+
+def stood_down(state: State, voter: ev.Voter) -> bool:
+    """Whether a roll call's voter, entitled when it opened, no longer casts the seat's vote: an
+    alternate once the titular is back (council.toml: alternates vote only when the titular is
+    absent), a proxy holder once the proxy is revoked."""
+    if voter.via == "alternate":
+        return is_attending(state, voter.seat)
+    return voter.via == "proxy" and state.proxies.get(voter.seat) != voter.voter
 
 
 def takes_the_vote_back(state: State, poll: Poll, voter: ev.Voter, member: Member) -> bool:
@@ -1283,7 +1303,7 @@ def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
     motion = last_decided(state)
     if motion is None or motion.method not in ("show_of_hands", "unanimous_consent"):
         raise _Refusing("division.no-result", ref.col)
-    if not state.undoable or state.undoable[-1] != motion.decided_seq:
+    if not nothing_since(state, motion):
         raise _Refusing("division.too-late", ref.col, motion=motion.number)
     if decided_in_secret(state, motion):  # a roll call would name how each member voted
         raise _Refusing("vote.secret-item-by-name", ref.col, motion=motion.number)
@@ -1424,6 +1444,10 @@ def _approve_minutes(state: State, command: Command, context: Context) -> ev.Any
     basis = approval_basis(state, state.current)
     if isinstance(basis, NotApproved):
         raise _Refusing(basis.code, **basis.params)
+    corrections = command.args.get("corrections")
+    refused = corrections_refusal(state, basis, corrections)
+    if refused is not None:
+        raise _Refusing(refused.code, command.cols["corrections"], **refused.params)
     if basis.motion is None:
         _quorum_for(state, None)  # general consent is business: a quorum must be there to give it
     assert state.current is not None
@@ -1433,7 +1457,7 @@ def _approve_minutes(state: State, command: Command, context: Context) -> ev.Any
         meeting=circulated.meeting,
         journal_sha256=circulated.journal_sha256,
         minutes_sha256=circulated.minutes_sha256,
-        corrections=command.args.get("corrections"),
+        corrections=corrections,
         motion=basis.motion,
     )
 

@@ -98,6 +98,13 @@ def last_decided(state: State) -> Motion | None:
     return None
 
 
+def nothing_since(state: State, motion: Motion) -> bool:
+    """Whether the meeting has not gone on since the motion was decided: attendance, proxies,
+    notes, actions and the speakers' list are not business (`State.proceeded`). A ruling is
+    appealed (RONR §24), and a division demanded (RONR §29), only then."""
+    return motion.decided_seq is not None and motion.decided_seq == state.proceeded
+
+
 def reconsiderable(state: State, motion: Motion) -> bool:
     """A motion that may be reconsidered (RONR §37): decided by a vote or by consent in this
     sitting, still decided, and not reconsidered before; a motion that acted on another (an
@@ -238,8 +245,7 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
         if decided is None or not ruled_by_chair(decided) or decided.ruling is None:
             return _out("motion.no-ruling")
         # At the time of the ruling: once debate or business has gone on, too late (RONR §24).
-        on_time = decided.decided_seq == state.proceeded
-        return None if on_time else _out("motion.appeal-too-late", motion=decided.number)
+        return None if nothing_since(state, decided) else _out("motion.appeal-too-late", motion=decided.number)
     if pending is not None:
         return _out("motion.main-pending")
     if kind == "take_from_table":

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from meeting.domain.attendance import entitled_voters
+from meeting.domain.attendance import entitled_voters, left_off_the_roll
 from meeting.domain.decisions import floor, how_decided, regions_not_heard, roll_call_by_region
 from meeting.words import outcome_words
 from tests.kit import ALL_SEATS, in_session, start
@@ -78,6 +78,38 @@ def test_recusal_leaves_the_base_but_counts_for_quorum(tmp_path):
     from meeting.domain.attendance import quorum_status
 
     assert quorum_status(meeting.state).present == 20
+
+
+def test_a_recused_seat_does_not_vote_through_its_proxy_holder(tmp_path):
+    """The interest is the seat's (its association's): the recused titular who leaves and lodges
+    a proxy does not vote through the holder, by show of hands or by name (found by a
+    parliamentarian: 21-0 with 20 who may vote; RONR 45:4)."""
+    meeting = in_session(tmp_path)
+    meeting.run('declare br-1 "Her cooperative would gain"', 'recuse br-1 "Direct interest"', "leave br-1")
+    meeting.run("proxy br-1 to pe-1", "move by ke-1 seconded gh-1")
+    assert meeting.refuse("vote 21 0").params == {"votes": 21, "entitled": 20}
+    meeting.run("roll-call")
+    assert "br-1" not in {v.seat for v in meeting.state.pending.poll.entitled}
+    refusal = meeting.refuse("yes pe-1 for br-1")
+    assert (refusal.code, refusal.params) == ("vote.seat-recused", {"id": "pe-1", "seat": "br-1"})
+    meeting.run("yes pe-1", "close")
+    assert left_off_the_roll(meeting.state, meeting.state.motions[1].entitled, "agenda", "majority") == {
+        "br-1": "vote.seat-recused"
+    }
+
+
+def test_a_recused_seat_does_not_vote_through_its_alternate(tmp_path):
+    meeting = in_session(tmp_path)
+    meeting.run('recuse gh-1 "Direct interest"', "leave gh-1", "present gh-2", "move by ke-1 seconded zm-1")
+    assert meeting.refuse("vote 21 0").params == {"votes": 21, "entitled": 20}
+    meeting.run("roll-call")
+    assert meeting.refuse("yes gh-2").code == "vote.seat-recused"
+
+
+def test_a_seat_waiting_for_the_ruling_does_not_vote_through_its_proxy_holder(tmp_path):
+    meeting = in_session(tmp_path).run('declare br-1 "Her cooperative would gain"', "leave br-1", "proxy br-1 to pe-1")
+    meeting.run("move by ke-1 seconded gh-1", "roll-call")
+    assert meeting.refuse("yes pe-1 for br-1").code == "vote.seat-interest-not-ruled"
 
 
 def test_recusal_is_per_item(tmp_path):
@@ -230,6 +262,16 @@ def test_a_principal_cannot_vote_once_the_holder_has_answered_for_the_seat(tmp_p
     assert meeting.refuse("yes br-1").code == "vote.already-voted"
 
 
+def test_a_proxy_revoked_during_a_roll_call_is_not_voted(tmp_path):
+    """The register fixed at opening named the holder; once the proxy is revoked the holder
+    casts the seat's vote no more, as outside a roll call (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"))
+    meeting.run("apologies br-1", "proxy br-1 to pe-1", "move by ke-1 seconded gh-1", "roll-call", "revoke br-1")
+    refusal = meeting.refuse("yes pe-1 for br-1")
+    assert (refusal.code, refusal.params) == ("vote.not-entitled", {"id": "pe-1", "seat": "br-1"})
+    meeting.run("yes pe-1")  # her own seat's vote she still casts
+
+
 def test_members_not_in_good_standing_cannot_vote(tmp_path):
     from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
 
@@ -301,6 +343,39 @@ def test_a_tie_with_a_casting_vote(tmp_path):
         "10 in favour, 10 against, 0 abstentions; 11 needed (a majority of the 20 votes cast) — "
         "tied; carried (the chair's casting vote, in favour)"
     )
+
+
+CASTING_VOTE = {
+    'more_than = "1/2"\nof = "votes_cast"\ntie = "fails"': 'more_than = "1/2"\nof = "votes_cast"\ntie = "casting_vote"'
+}
+
+
+def test_a_chair_recused_from_the_item_gives_no_casting_vote(tmp_path):
+    """A recused presiding officer's casting vote carried the motion (found by a
+    parliamentarian): the interest that bars her vote bars the chair's vote."""
+    meeting = _with_rules(tmp_path, **CASTING_VOTE)
+    meeting.run("present " + EVERYONE, "begin", "open agenda", 'recuse tz-1 "Direct interest"')
+    meeting.run("move by ke-1 seconded gh-1", "vote 9 9")
+    assert meeting.state.chair == "tz-1"  # recused without declaring: still presiding
+    refusal = meeting.refuse("cast yes")
+    assert (refusal.code, refusal.params) == ("vote.chair-has-interest", {"id": "tz-1", "motion": 1})
+    assert meeting.refuse("cast no").code == "vote.chair-has-interest"
+    meeting.run("cast none")
+    assert meeting.state.motions[1].outcome.result == "lost"
+    meeting.run("undo", "chair zw-1", "cast yes")  # the vice-chair presiding has the chair's vote
+    assert meeting.state.motions[1].outcome.result == "carried"
+
+
+def test_a_chair_recused_once_the_count_waits_gives_no_deciding_vote(tmp_path):
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "when_decisive"'})
+    meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 10 10")
+    assert meeting.state.motions[1].outcome.awaiting == "chair"
+    meeting.run('recuse tz-1 "Direct interest"')
+    assert meeting.refuse("cast yes").code == "vote.chair-has-interest"
+    meeting.run("cast none")
+    assert meeting.state.motions[1].outcome.result == "lost"
+    meeting.run("undo", "undo", "undo", 'recuse tz-1 "Direct interest"', "vote 10 10")  # recused first: no wait
+    assert meeting.state.motions[1].outcome.result == "lost"
 
 
 def test_a_tie_decided_by_lots_is_reproducible(tmp_path):

@@ -226,6 +226,26 @@ def test_a_carried_motion_to_approve_is_what_the_approval_rests_on(demos: Demos,
     assert approved(meeting).motion == 1
 
 
+def test_on_a_motion_the_corrections_are_those_the_motion_carried(demos: Demos, tmp_path):
+    """A motion approving the minutes "as circulated" carried, and the chair recorded them
+    approved with corrections the council never adopted (found by a parliamentarian)."""
+    meeting = later_meeting(tmp_path, demos.draft)
+    meeting.run('move "That the minutes of 10 December 2026 be approved as circulated." by ke-1 seconded gh-1')
+    meeting.run("agreed")
+    refused = meeting.refuse('approve-minutes corrected "Item 10: moved jointly by the members from South Kivu."')
+    assert (refused.code, refused.col, refused.params) == ("minutes.corrections-not-decided", 27, {"motion": 1})
+    meeting.run("approve-minutes")
+    assert (approved(meeting).motion, approved(meeting).corrections) == (1, None)
+    # The correction put in by an amendment, then carried: recorded as the motion states it.
+    meeting.run("undo", "undo")  # the motion pending again, unamended
+    correction = "Item 10: moved jointly by the members from South Kivu."
+    meeting.run(
+        f'move to amend "That the minutes be approved with this correction: {correction}" by bo-1 seconded pe-1'
+    )
+    meeting.run("agreed", "agreed", f'approve-minutes corrected "{correction}"')
+    assert (approved(meeting).motion, approved(meeting).corrections) == (1, correction)
+
+
 def test_a_lost_motion_means_the_minutes_are_not_approved(demos: Demos, tmp_path):
     meeting = later_meeting(tmp_path, demos.draft)
     meeting.run("move by ke-1 seconded zw-1", "vote 3 15 1")

@@ -840,9 +840,9 @@ def test_an_appeal_comes_at_the_time_of_the_ruling(tmp_path: Path) -> None:
 def test_a_division_comes_right_after_the_result_or_not_at_all(tmp_path: Path) -> None:
     meeting = in_session(tmp_path)
     assert meeting.refuse("division bo-1").code == "division.no-result"
-    meeting.run(MAIN, "vote 15 2 1", 'note "The chair thanked the members."')
+    meeting.run(MAIN, "vote 15 2 1", 'note "The chair thanked the members."', "next")  # a note is no business
     assert (meeting.refuse("division bo-1").code, meeting.state.stack) == ("division.too-late", [])
-    meeting.run("next", "move by pe-1 seconded bo-1", "roll-call", "yes pe-1", "close")
+    meeting.run("move by pe-1 seconded bo-1", "roll-call", "yes pe-1", "close")
     assert meeting.refuse("division bo-1").code == "division.no-result"  # a roll call names everyone already
 
 

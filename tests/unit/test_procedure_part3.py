@@ -404,7 +404,20 @@ def test_a_division_retakes_the_question_by_roll_call_and_the_chair_cannot_refus
 
 
 def test_a_division_comes_right_after_the_result(tmp_path):
-    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 12 6 1", 'note "Counted."')
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 12 6 1", "next")
+    assert meeting.refuse("division bo-1").code == "division.too-late"
+
+
+def test_a_division_may_be_demanded_until_other_business_whatever_the_attendance_does(tmp_path):
+    """RONR §29: until another question is stated. A remote member's connection dropping, an
+    arrival, a proxy, a note or the speakers' list is not business: the division was refused
+    as "too late" (found by a parliamentarian); the appeal of a ruling keeps the same time."""
+    present = tuple(s for s in ALL_SEATS if s not in ("pg-1", "br-1"))
+    meeting = in_session(tmp_path, present=present).run("remote pg-1", "move by ke-1 seconded gh-1", "vote 10 9")
+    meeting.run("drop pg-1", "present br-1", "leave br-1", "proxy br-1 to pe-1", 'note "Counted."', "queue zm-1")
+    meeting.run("division bo-1")
+    assert meeting.state.motions[1].poll is not None and meeting.state.motions[1].division == "bo-1"
+    meeting.run("undo", 'move "That the members rise." by ke-1 seconded gh-1')
     assert meeting.refuse("division bo-1").code == "division.too-late"
 
 
