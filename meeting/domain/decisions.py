@@ -4,7 +4,7 @@ and the speakers' hints a chair needs while an item is discussed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from meeting.domain.attendance import is_attending
@@ -83,15 +83,30 @@ class Floor:
 
 def floor(state: State, now: datetime) -> Floor | None:
     """Who has the floor, and how much of their time is left: nobody once the chair has put a
-    question or moved on since the floor was given."""
+    question or moved on since the floor was given. A recess stops the speaker's clock: the
+    speech goes on where it was when the meeting resumes (RONR 8:2)."""
     if state.speaking is None:
         return None
     since, member = state.speaking
     allowed = state.meeting.rules.debate.speaker_minutes * 60
     # A clock behind the journal's (set back, or another laptop's) has used none of the time:
     # a speaker never has more than the rules give.
-    spoken = max(0, int((now - since).total_seconds()))
+    spoken = max(0, int((now - since - _in_recess(state, since, now)).total_seconds()))
     return Floor(member, allowed - spoken)
+
+
+def _in_recess(state: State, since: datetime, now: datetime) -> timedelta:
+    """The time between `since` and `now` that the meeting spent in recess."""
+    paused, recessed = timedelta(0), None
+    for name, at in state.sessions:
+        if name == "recessed" and at >= since:
+            recessed = at
+        elif name == "resumed" and recessed is not None:
+            paused += at - recessed
+            recessed = None
+    if recessed is not None and now > recessed:
+        paused += now - recessed
+    return paused
 
 
 def regions_not_heard(state: State) -> list[str]:

@@ -259,7 +259,8 @@ class State:
     # is frozen and replaced when it changes, so an undo's copy of this table is enough.
     elections: dict[str, ElectionProgress] = field(default_factory=dict)
     # Who has the floor now, and since when: given by `floor`, ended by `yield` or by the
-    # business that follows a speech (`_ENDS_THE_FLOOR`). The item's `speakers` keep who spoke.
+    # business that follows a speech (`_ENDS_THE_FLOOR`); a recess only stops the speaker's
+    # clock (RONR 8:2: the meeting resumes where it was). The item's `speakers` keep who spoke.
     speaking: tuple[datetime, str] | None = None
 
     @classmethod
@@ -1083,7 +1084,6 @@ _ENDS_THE_FLOOR = frozenset(
         ev.RoundOpened,
         ev.ItemOpened,
         ev.ItemClosed,
-        ev.Recessed,
         ev.Adjourned,
     }
 )

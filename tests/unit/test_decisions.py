@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from meeting.domain.attendance import entitled_voters, left_off_the_roll
-from meeting.domain.decisions import floor, how_decided, regions_not_heard, roll_call_by_region
+from meeting.domain.decisions import Floor, floor, how_decided, regions_not_heard, roll_call_by_region
 from meeting.words import outcome_words
 from tests.kit import ALL_SEATS, in_session, start
 
@@ -466,6 +466,22 @@ def test_a_speaker_has_at_most_the_time_the_rules_give(tmp_path):
     assert floor(meeting.state, since + timedelta(seconds=allowed + 5)).seconds_left == -5
     # The console's clock a week behind the journal (the laptop's clock set back): not 10,000 minutes.
     assert floor(meeting.state, since - timedelta(days=7)).seconds_left == allowed
+
+
+def test_a_recess_stops_the_speakers_clock_and_the_speech_goes_on_after_it(tmp_path):
+    """RONR 8:2: after a recess the meeting resumes where it was. A chair who called a recess
+    during a speech found the floor gone and the next in the queue given it (found as a chair)."""
+    meeting = in_session(tmp_path, item="constitution-report").run("queue zw-1 bo-1", "at 12:10", "floor")
+    allowed = meeting.state.meeting.rules.debate.speaker_minutes * 60
+    since, _ = meeting.state.speaking
+    meeting.run("at 12:11", "recess 10")
+    in_recess = since + timedelta(minutes=8)
+    assert floor(meeting.state, in_recess) == Floor("zw-1", allowed - 60)  # stopped at the recess
+    meeting.run("at 12:21", "resume")
+    after = since + timedelta(minutes=11, seconds=30)
+    assert floor(meeting.state, after) == Floor("zw-1", allowed - 90)  # 60 s before, 30 s after
+    meeting.run("floor")  # the next speaker once the speech is over
+    assert [m for _, m in meeting.state.current_item.speakers] == ["zw-1", "bo-1"]
 
 
 @pytest.mark.parametrize(
