@@ -1225,6 +1225,8 @@ def _roll_vote(choice: ev.Choice) -> Handler:
             ):
                 raise _Refusing("vote.already-voted", ref.col, id=member.id, seat=seat.id)
             voter = entitled.get(seat.id) if seat else None
+            if seat is not None and voter is None:
+                voter = _joining(state, motion, seat)
             if seat is not None and voter is not None and takes_the_vote_back(state, poll, voter, member):
                 voter = ev.Voter(seat=seat.id, voter=member.id, via="titular")
             # Entitled when the roll call opened, still here to answer, and not stood down since.
@@ -1241,6 +1243,17 @@ def _roll_vote(choice: ev.Choice) -> Handler:
         return ev.RollCallVoted(motion=motion.number, votes=votes, choice=choice)
 
     return handle
+
+
+def _joining(state: State, motion: Motion, seat: Member) -> ev.Voter | None:
+    """Who votes a seat that nobody could vote for when the roll call opened, now that its
+    member (or alternate, or proxy holder) is here: members may answer until the result is
+    declared (RONR §45), and the seat then joins the roll."""
+    voter = representation(state, seat)
+    if voter is None:
+        return None
+    outside = outside_electorate(state.meeting, _decision(state, motion)[0])
+    return voter if seat.id not in outside and vote_refusal(state, voter, motion.item, outside) is None else None
 
 
 def stood_down(state: State, voter: ev.Voter) -> bool:

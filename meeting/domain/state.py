@@ -786,8 +786,13 @@ def _poll_opened(state: State, at: datetime, event: ev.PollOpened) -> None:
 
 
 def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
-    poll = state.motions[event.motion].poll
+    motion = state.motions[event.motion]
+    poll = motion.poll
     assert poll is not None
+    joining = [voter for voter in event.votes if voter.seat not in poll.by_seat]
+    if joining:  # seats whose member arrived during the roll call: new lists, as an undo shares the old
+        poll.entitled = motion.entitled = [*poll.entitled, *joining]
+        poll.by_seat = SeatIndex(poll.entitled)
     for voter in event.votes:
         poll.choices[voter.seat] = (voter, event.choice)
 

@@ -272,6 +272,29 @@ def test_a_proxy_revoked_during_a_roll_call_is_not_voted(tmp_path):
     meeting.run("yes pe-1")  # her own seat's vote she still casts
 
 
+def test_a_member_who_arrives_during_a_roll_call_answers_and_the_seat_joins_the_roll(tmp_path):
+    """Nobody could vote for br-1's seat when the roll call opened; she arrives before the
+    result is declared and answers (RONR §45). She was refused, as not entitled."""
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"))
+    meeting.run("move by ke-1 seconded gh-1", "roll-call")
+    assert len(meeting.state.motions[1].poll.entitled) == 20
+    assert meeting.refuse("yes br-1").code == "vote.absent"
+    meeting.run("present br-1", "yes br-1")
+    assert len(meeting.state.motions[1].poll.entitled) == 21
+    meeting.run("undo")  # the answer taken back: the roll as it was
+    assert len(meeting.state.motions[1].poll.entitled) == 20
+    meeting.run("no br-1", f"yes {' '.join(s for s in ALL_SEATS if s not in ('br-1', 'tz-1'))}", "close")
+    motion = meeting.state.motions[1]
+    assert (motion.outcome.yes, motion.outcome.no, len(motion.entitled)) == (19, 1, 21)
+
+
+def test_a_member_arriving_during_a_roll_call_on_an_item_she_is_recused_from_does_not_join(tmp_path):
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"))
+    meeting.run('recuse br-1 "Her cooperative is a party" on agenda', "move by ke-1 seconded gh-1", "roll-call")
+    meeting.run("present br-1")
+    assert meeting.refuse("yes br-1").code == "vote.recused"
+
+
 def test_members_not_in_good_standing_cannot_vote(tmp_path):
     from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
 
