@@ -84,13 +84,19 @@ def number(value: int) -> str:
 
 
 def decimal(value: Fraction) -> str:
-    """A fraction as a decimal to two places, to help the reader of an exact one: "12.67", "12,67"."""
-    from decimal import Decimal
+    """A fraction as a decimal to two places, to help the reader of an exact one: "12.67", "12,67".
+
+    Rounded exactly (half to even, as `decimal` rounds), then written with as many digits as the
+    number has: Decimal's default precision (28 digits) would refuse to write a larger one."""
+    from decimal import Decimal, localcontext
 
     from babel.numbers import format_decimal
 
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return format_decimal(exact, format="#,##0.00", locale=_locale(current_language()))
+    hundredths = round(value * 100)
+    exact = Decimal(f"{hundredths}E-2")  # exact: the constructor never rounds
+    with localcontext() as context:
+        context.prec = max(context.prec, len(str(abs(hundredths))) + 2)
+        return format_decimal(exact, format="#,##0.00", locale=_locale(current_language()))
 
 
 def exact_figure(text: str) -> str:

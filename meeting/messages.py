@@ -253,6 +253,9 @@ MESSAGES: dict[str, str] = {
         "this item is taken in closed session and observers are here ({ids}): they leave before the council takes it up"
     ),
     "clock.script-only": N_("'at' sets the clock of a replay script; the console uses the real time"),
+    "clock.no-such-time": N_(
+        "there is no {time} on {date} in {zone}: the clocks went forward past it; write the time the clocks then showed, {after}"
+    ),
     "clock.backwards": N_("'at {time}' is earlier than the script's clock ({now}): time only moves forward"),
     "journal.source-changed": N_(
         "this file changed since the meeting began: the meeting goes on under the council and agenda its journal recorded then"
@@ -513,7 +516,12 @@ MESSAGES: dict[str, str] = {
     ),
     # Cross-references
     "id.duplicate": N_("id '{id}' is already used by {first}; ids must differ, ignoring case"),
-    "member.same-name": N_("'{id}' has the same name as '{other}': give each a distinct name"),
+    "member.same-name": N_(
+        "'{id}' has the same name as '{other}', but for case, accents or invisible characters: give each a distinct name"
+    ),
+    "name.invisible-character": N_(
+        "the name of '{id}' holds an invisible character ({char}) that makes it look like another name: remove it"
+    ),
     "region.unknown": N_("unknown region '{id}'"),
     "member.unknown": N_("unknown member '{id}'"),
     "member.seat-without-region": N_("member '{id}' holds a seat and needs a 'region'"),
@@ -539,15 +547,22 @@ MESSAGES: dict[str, str] = {
     ),
     "class.unreachable": N_("decision class '{id}' needs {needed} yes votes but the council has only {seats} seats"),
     "class.unknown": N_("unknown decision class '{id}'"),
+    "class.tie-carries": N_(
+        "decision class '{id}': a tie meets at least half of the votes cast, so it carries the question put, and tie = \"{tie}\" never applies"
+    ),
     "chair.unknown": N_("the chair '{id}' is not on the council's roster"),
     "chair.not-a-member": N_("'{id}' cannot chair the meeting: listed with role '{role}'"),
     "agenda.empty": N_("the agenda has no items"),
+    "item.id-number": N_(
+        "item id '{id}' is only digits, but an item is also named by its number ('open 2'): give it an id with a letter"
+    ),
     "notice.missing": N_("item '{item}' needs {days} days' notice, but no 'notice_given' date is recorded"),
     "notice.short": N_("item '{item}': notice given {days} days before the meeting; the rules require {required}"),
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
     # Rules part 2: member types and weights, chambers, electorates, quorums per class
+    "number.too-large": N_("'{key}' is {value}: a count, a weight or either side of a fraction is at most {limit}"),
     "weight.zero": N_("a weight is a number of votes, more than 0, not {value}"),
     "weight.without-seat": N_("'{id}' holds no voting seat, so carries no votes"),
     "type.unknown": N_("unknown member type '{id}'"),

@@ -65,8 +65,23 @@ class ScriptClock:
         return self.time
 
     def set(self, clock: time, col: int, day: date | None = None) -> Refused | None:
+        """The clock at `clock` on `day` (else on the day it shows). A time the clocks skipped
+        (they went forward) is refused, not shifted; a time they passed twice (they went back)
+        is the first of the two, unless that is earlier than the clock and the second is not."""
         local_day = day or self.time.astimezone(self.zone).date()
-        moment = datetime.combine(local_day, clock, self.zone).astimezone(UTC)
+        wall = datetime.combine(local_day, clock, self.zone)
+        moment = wall.astimezone(UTC)
+        if moment.astimezone(self.zone).replace(tzinfo=None) != wall.replace(tzinfo=None):
+            after = moment.astimezone(self.zone).time().isoformat(timespec="seconds")
+            written = clock.isoformat(timespec="seconds")
+            return Refused(
+                "clock.no-such-time",
+                {"time": written, "date": local_day.isoformat(), "zone": self.zone.key, "after": after},
+                col,
+            )
+        second = wall.replace(fold=1).astimezone(UTC)
+        if moment < self.time <= second:
+            moment = second
         if moment < self.time:
             shown = self.time.astimezone(self.zone).time().isoformat(timespec="seconds")
             return Refused("clock.backwards", {"time": clock.isoformat(timespec="seconds"), "now": shown}, col)

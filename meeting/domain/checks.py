@@ -6,17 +6,22 @@ by key path, so the loader can point at the offending key in the file.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from typing import Protocol
+from typing import Any, Protocol
+
+from pydantic import BaseModel
 
 from meeting.domain.agenda import Agenda, Election, Item, Meeting
-from meeting.domain.council import Council
+from meeting.domain.council import Council, Member, Region
 from meeting.domain.elections.held import elections_held, ineligibility, listed_candidates
 from meeting.domain.findings import Finding, KeyPath, Root, count_problem, problem, unknown, warning
-from meeting.domain.quantities import least_count_at_least, least_count_more_than
+from meeting.domain.outcome import tie_carries
+from meeting.domain.quantities import least_count_at_least, least_count_more_than, quantity_text
 from meeting.domain.rules import MAJORITY_ONLY, DecisionClass, Rules, Threshold, election_method
 from meeting.domain.seats import outside_electorate, seat_chambers
+from meeting.domain.text import code_point
 
 
 class _Entry(Protocol):
@@ -35,15 +40,101 @@ def duplicate_ids(root: Root, key: str, entries: Sequence[_Entry], label: str) -
             first[folded] = entry
 
 
+def look_of(name: str) -> str:
+    """A name as the console matches it (case and accents aside: `plain_letters`), without the
+    characters no screen shows: format characters (Unicode's Cf: a soft hyphen, a word joiner,
+    the zero-width and direction marks) and the line and paragraph separators."""
+    # Imported here: the engine imports this module, through attendance.
+    from meeting.domain.engine import plain_letters
+
+    return "".join(c for c in plain_letters(name) if unicodedata.category(c) != "Cf" and c not in _INVISIBLE)
+
+
 def distinct_names(council: Council) -> Iterator[Finding]:
-    """Two members of one name look alike on every screen and in the minutes."""
+    """Two members of one name look alike on every screen and in the minutes, and the console
+    takes either for the other: "José Pérez" and "Jose Perez", "Ali" and "Ali" with a soft hyphen."""
     first: dict[str, str] = {}
     for index, member in enumerate(council.members):
-        folded = member.name.casefold()
+        folded = look_of(member.name)
         if folded in first:
             yield warning("member.same-name", "council", ("members", index, "name"), id=member.id, other=first[folded])
         else:
             first[folded] = member.id
+
+
+# The largest number a council or its rules may write: a count, a weight, either side of a
+# fraction. Far above any council's (a weight by subscription in the thousands, an assembly of a
+# few thousand seats), and small enough that every total and share of them is written in full.
+LARGEST_NUMBER = 10**9
+
+
+def _numbers(value: Any, at: KeyPath, skip: str | None = None) -> Iterator[tuple[KeyPath, int | Fraction]]:
+    """Every count and fraction a model holds, with its key path (`skip`: a field left out)."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            if name != skip:
+                yield from _numbers(getattr(value, name), (*at, info.alias or name))
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            yield from _numbers(entry, (*at, key))
+    elif isinstance(value, list | tuple):
+        for index, entry in enumerate(value):
+            yield from _numbers(entry, (*at, index))
+    elif isinstance(value, Fraction) or (isinstance(value, int) and not isinstance(value, bool)):
+        yield at, value
+
+
+def numbers_in_bounds(root: Root, model: BaseModel, skip: str | None = None) -> Iterator[Finding]:
+    """No count, weight or fraction beyond LARGEST_NUMBER: nothing a council means, and more than
+    the minutes can write as a decimal (1e32/7 votes would crash the tally's wording)."""
+    for at, number in _numbers(model, (), skip):
+        whole = Fraction(number)
+        if max(abs(whole.numerator), whole.denominator) > LARGEST_NUMBER:
+            key = next((k for k in reversed(at) if isinstance(k, str)), "")
+            shown = number if isinstance(number, int) else quantity_text(number)
+            yield problem("number.too-large", root, at, key=key, value=shown, limit=LARGEST_NUMBER)
+
+
+# Characters that show as nothing, or only move the text around it: a zero-width space, the
+# direction marks (U+200E, U+200F, U+061C), and the line and paragraph separators. A name holding
+# one looks like another name, or breaks a line it should not. The zero-width non-joiner and
+# joiner (U+200C, U+200D) are spelling in Persian, Devanagari, Sinhala...: allowed between two
+# letters of such a script, and refused elsewhere.
+_INVISIBLE = frozenset("\u200b\u200e\u200f\u061c\u2028\u2029")
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def _joins_letters(name: str, index: int) -> bool:
+    """Whether a joiner at `index` stands between two letters (or marks) of a script other than
+    Latin, Greek or Cyrillic, where it shapes how they join."""
+    if not 0 < index < len(name) - 1:
+        return False
+    neighbours = (name[index - 1], name[index + 1])
+    return all(
+        unicodedata.category(c)[0] in "LM" and not unicodedata.name(c, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+        for c in neighbours
+    )
+
+
+def invisible_character(name: str) -> int | None:
+    """The index of the first character of a name that would make it look like another, or None."""
+    for index, char in enumerate(name):
+        if char in _INVISIBLE or (char in _JOINERS and not _joins_letters(name, index)):
+            return index
+    return None
+
+
+def visible_names(council: Council) -> Iterator[Finding]:
+    named: tuple[tuple[str, Sequence[Region | Member]], ...] = (
+        ("regions", council.regions),
+        ("members", council.members),
+    )
+    for key, entries in named:
+        for index, entry in enumerate(entries):
+            found = invisible_character(entry.name)
+            if found is not None:
+                char = code_point(entry.name[found])
+                yield problem("name.invisible-character", "council", (key, index, "name"), id=entry.id, char=char)
 
 
 def unknown_regions(council: Council) -> Iterator[Finding]:
@@ -96,11 +187,13 @@ def council_findings(council: Council) -> list[Finding]:
         *duplicate_ids("council", "regions", council.regions, "name"),
         *duplicate_ids("council", "members", council.members, "name"),
         *distinct_names(council),
+        *visible_names(council),
         *unknown_regions(council),
         *observers_without_vote(council),
         *valid_alternates(council),
         *regions_without_seats(council),
         *member_types(council),
+        *numbers_in_bounds("council", council, skip="rules"),
         *([] if council.seats else [count_problem("council.no-seats", "council", ("members",), "members")]),
     ]
 
@@ -143,7 +236,8 @@ def reachable_decisions(rules: Rules, council: Council) -> Iterator[Finding]:
     """A class needing more yes votes than there are seats can never carry anything; one whose
     threshold is nothing carries whatever the votes against.
 
-    A share of votes cast is always reachable; a count, or a share of seats, may not be."""
+    A share of votes cast is reachable, by a unanimous vote, unless it asks for more than all of
+    them (`more_than = "1/1"`); a count, or a share of seats, may not be."""
     seats = len(council.seats)
     for class_id, decision in rules.classes.items():
         bound = decision.at_least if decision.at_least is not None else decision.more_than
@@ -151,7 +245,8 @@ def reachable_decisions(rules: Rules, council: Council) -> Iterator[Finding]:
             yield problem("class.zero", "rules", ("classes", class_id, _bound_key(decision)), id=class_id)
             continue
         by_count = isinstance(bound, int)
-        if (by_count or decision.of != "votes_cast") and least_count(decision, seats) > seats:
+        beyond_all = isinstance(bound, Fraction) and (bound > 1 or (bound == 1 and decision.more_than is not None))
+        if (by_count or beyond_all or decision.of != "votes_cast") and least_count(decision, seats) > seats:
             yield count_problem(
                 "class.unreachable",
                 "rules",
@@ -161,6 +256,14 @@ def reachable_decisions(rules: Rules, council: Council) -> Iterator[Finding]:
                 needed=least_count(decision, seats),
                 seats=seats,
             )
+
+
+def ties_that_carry(rules: Rules) -> Iterator[Finding]:
+    """At least half of the votes cast, abstentions left out: a tie meets the threshold and
+    carries, so the class's `tie` (written, or the default "fails") never comes into it."""
+    for class_id, decision in rules.classes.items():
+        if tie_carries(decision) and decision.at_least != 0:  # a threshold of nothing is class.zero
+            yield warning("class.tie-carries", "rules", ("classes", class_id, "tie"), id=class_id, tie=decision.tie)
 
 
 def known_classes(rules: Rules) -> Iterator[Finding]:
@@ -212,8 +315,10 @@ def rules_findings(rules: Rules, council: Council) -> list[Finding]:
         *reachable_quorum(rules, council),
         *reachable_groups(rules, council),
         *reachable_decisions(rules, council),
+        *ties_that_carry(rules),
         *election_method_options(rules),
         *rules_part2_findings(rules, council),
+        *numbers_in_bounds("rules", rules),
     ]
 
 
@@ -306,11 +411,19 @@ def approving_items(agenda: Agenda) -> Iterator[Finding]:
             first[folder] = item.id
 
 
+def item_ids_not_numbers(agenda: Agenda) -> Iterator[Finding]:
+    """An item is named by its number or by its id: an id of digits only would be both."""
+    for index, item in enumerate(agenda.items):
+        if item.id.isdigit():
+            yield problem("item.id-number", "agenda", ("items", index, "id"), id=item.id)
+
+
 def agenda_findings(agenda: Agenda) -> list[Finding]:
     """What can be checked in an agenda without its council."""
     return [
         *([] if agenda.items else [count_problem("agenda.empty", "agenda", ("items",), "items")]),
         *duplicate_ids("agenda", "items", agenda.items, "title"),
+        *item_ids_not_numbers(agenda),
         *items_fit_in_time(agenda),
         *election_items(agenda),
         *election_composition(agenda),

@@ -782,9 +782,12 @@ def _agenda_proposal(state: State, change: ev.AgendaChange) -> ev.AnyEvent:
 
 def _slug(title: str, taken: Sequence[str]) -> str:
     """An id for an added item from its first words: "Solidarity with the flood-affected
-    miners" becomes `solidarity-with-the`."""
+    miners" becomes `solidarity-with-the`; "2027" becomes `item-2027`, since an id of digits
+    only would read as an item's number."""
     words = re.findall(r"[a-z0-9]+", plain_letters(title))
     base = "-".join(words[:3]) or "item"
+    if base.isdigit():
+        base = f"item-{base}"
     candidate, n = base, 2
     folded = {t.casefold() for t in taken}
     while candidate in folded:
