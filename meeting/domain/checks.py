@@ -21,7 +21,7 @@ from meeting.domain.outcome import tie_carries
 from meeting.domain.quantities import least_count_at_least, least_count_more_than, quantity_text
 from meeting.domain.rules import MAJORITY_ONLY, DecisionClass, Rules, Threshold, election_method
 from meeting.domain.seats import outside_electorate, seat_chambers
-from meeting.domain.text import code_point
+from meeting.domain.text import code_point, plain_letters
 
 
 class _Entry(Protocol):
@@ -40,22 +40,12 @@ def duplicate_ids(root: Root, key: str, entries: Sequence[_Entry], label: str) -
             first[folded] = entry
 
 
-def look_of(name: str) -> str:
-    """A name as the console matches it (case and accents aside: `plain_letters`), without the
-    characters no screen shows: format characters (Unicode's Cf: a soft hyphen, a word joiner,
-    the zero-width and direction marks) and the line and paragraph separators."""
-    # Imported here: the engine imports this module, through attendance.
-    from meeting.domain.engine import plain_letters
-
-    return "".join(c for c in plain_letters(name) if unicodedata.category(c) != "Cf" and c not in _INVISIBLE)
-
-
 def distinct_names(council: Council) -> Iterator[Finding]:
     """Two members of one name look alike on every screen and in the minutes, and the console
     takes either for the other: "José Pérez" and "Jose Perez", "Ali" and "Ali" with a soft hyphen."""
     first: dict[str, str] = {}
     for index, member in enumerate(council.members):
-        folded = look_of(member.name)
+        folded = plain_letters(member.name)
         if folded in first:
             yield warning("member.same-name", "council", ("members", index, "name"), id=member.id, other=first[folded])
         else:
@@ -100,7 +90,7 @@ def numbers_in_bounds(root: Root, model: BaseModel, skip: str | None = None) -> 
 # one looks like another name, or breaks a line it should not. The zero-width non-joiner and
 # joiner (U+200C, U+200D) are spelling in Persian, Devanagari, Sinhala...: allowed between two
 # letters of such a script, and refused elsewhere.
-_INVISIBLE = frozenset("\u200b\u200e\u200f\u061c\u2028\u2029")
+_INVISIBLE = frozenset("\u200b\u200e\u200f\u061c")
 _JOINERS = frozenset("\u200c\u200d")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -75,6 +74,7 @@ from meeting.domain.procedure import (
     voting_open,
 )
 from meeting.domain.state import WAITING, Motion, Poll, State
+from meeting.domain.text import plain_letters
 from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
 
 
@@ -115,17 +115,6 @@ class BallotFile:
 
 
 # ── resolving names and ids ───────────────────────────────────────────────────
-
-
-# Letters that carry no accent to strip but are typed otherwise on most keyboards.
-_PLAIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
-
-
-def plain_letters(text: str) -> str:
-    """Case- and accent-insensitive, so `ouedraogo` finds Ouédraogo and `odegard` Ødegård: what a
-    name or a title is searched by, in commands and in the console's pickers and filters."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def find_members(state: State, text: str) -> list[Member]:

@@ -16,9 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from meeting.domain.attendance import representation
-from meeting.domain.engine import plain_letters
 from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
+from meeting.domain.text import plain_letters
 from meeting.formats import clock_time
 from meeting.i18n import N_, _
 from meeting.messages import render_named

@@ -11,10 +11,10 @@ from textual.suggester import Suggester
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
-from meeting.domain.engine import plain_letters
 from meeting.domain.language import VERBS, Keyword, Optional, Part
 from meeting.domain.motions import MOTION_WORDS
 from meeting.domain.state import State
+from meeting.domain.text import plain_letters
 
 
 def _words_of(parts: tuple[Part, ...]) -> list[str]:

@@ -18,8 +18,8 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from meeting.domain.elections.conduct import on_item
-from meeting.domain.engine import plain_letters
 from meeting.domain.state import State
+from meeting.domain.text import plain_letters
 from meeting.i18n import _
 from meeting.vocabulary import MOTION_NAMES, MOTION_STATUS, attendance_words, in_quotes, quoted, words
 from meeting.words import labelled

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from meeting.domain.engine import Refused, plain_letters, verb_refused
+from meeting.domain.engine import Refused, verb_refused
 from meeting.domain.language import GRAMMAR, Verb
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import motions_in_order
+from meeting.domain.text import plain_letters
 from meeting.i18n import _
 from meeting.messages import render_named
 from meeting.vocabulary import MOTION_NAMES

@@ -892,7 +892,7 @@ def test_an_item_number_in_other_digits_is_no_item_not_a_crash(tmp_path):
         assert (refused.code, refused.params) == ("item.not-found", {"text": text})
 
 
-@pytest.mark.parametrize("char", ["\ufffe", "\uffff"])
-def test_a_noncharacter_is_refused_where_text_comes_in(tmp_path, char):
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\u2028", "\u2029"])
+def test_a_noncharacter_or_a_line_separator_is_refused_where_text_comes_in(tmp_path, char):
     refused = in_session(tmp_path).refuse(f'note "bad {char} end"')
     assert (refused.code, refused.col) == ("text.control-character", 11)
