@@ -22,13 +22,14 @@ from textual.widgets import Digits, Static
 
 from meeting.diagnostics import format_diagnostic
 from meeting.domain.decisions import floor
-from meeting.domain.state import State
+from meeting.domain.state import Recorded, State
 from meeting.i18n import N_, _
 from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import TranslatedFooter, open_palette, translated_system_commands
 from meeting.view.follow import Follower
 from meeting.view.panels import (
+    ON_THE_RECORD_OR_UNDO,
     OnTheRecord,
     ballot_open_text,
     decisions,
@@ -264,8 +265,10 @@ class ViewApp(TerminalApp):
         self.follow = follow
         self.projector = projector
         self.clock = clock
-        self._record_read = ""  # the journal's last hash when `on_the_record` last looked
-        self._record_key: tuple[object, ...] = ()
+        # What `on_the_record` last read: the follower's list of events and how far.
+        self._record_read: list[Recorded] | None = None
+        self._record_seen = 0
+        self._record_key: tuple[Recorded, ...] = ()
         self._record = OnTheRecord()
 
     def get_default_screen(self) -> Screen[None]:
@@ -302,16 +305,22 @@ class ViewApp(TerminalApp):
         return max(now, last) if last is not None else now
 
     def on_the_record(self) -> OnTheRecord:
-        """Earlier minutes approved and corrections, as the minutes say them: looked for once
-        per new event, and the minutes made again only when one of those comes or goes."""
+        """Earlier minutes approved and corrections, as the minutes say them. Only the events
+        read since the last look are looked at; the minutes are made again only when one of
+        those comes or goes (never at an answer of a roll call)."""
         follower = self.follower
-        if follower.state is None or follower.last_hash == self._record_read:
+        recorded = follower.recorded
+        if follower.state is None:
             return self._record
-        self._record_read = follower.last_hash
-        key = (id(follower.recorded), *on_the_record_key(follower.recorded))
-        if key != self._record_key:
+        grown = recorded is self._record_read and len(recorded) >= self._record_seen
+        new = recorded[self._record_seen :] if grown else recorded
+        self._record_read, self._record_seen = recorded, len(recorded)
+        if grown and not any(isinstance(entry.event, ON_THE_RECORD_OR_UNDO) for entry in new):
+            return self._record
+        key = on_the_record_key(recorded)
+        if not grown or key != self._record_key:
             self._record_key = key
-            self._record = on_the_record(follower.state, follower.recorded)
+            self._record = on_the_record(follower.state, recorded)
         return self._record
 
     def poll(self) -> None:

@@ -287,8 +287,9 @@ def decisions(state: State, approvals: Sequence[Timed] = ()) -> list[tuple[Motio
     return lines
 
 
-# What the minutes record of events the state keeps no words for.
+# What the minutes record of events the state keeps no words for; and what may take one back.
 _ON_THE_RECORD = (ev.MinutesApproved, ev.Corrected)
+ON_THE_RECORD_OR_UNDO = (*_ON_THE_RECORD, ev.Undone)
 
 
 @dataclass(frozen=True)

@@ -619,23 +619,38 @@ async def test_earlier_minutes_approved_and_a_later_correction_are_in_the_view_a
         assert corrections == f"{minutes.corrections[0].at} {minutes.corrections[0].words}"
 
 
-def test_the_minutes_are_made_for_the_view_only_when_an_approval_or_a_correction_comes(tmp_path, monkeypatch):
+def test_the_minutes_are_made_for_the_view_only_when_an_approval_or_a_correction_comes_or_goes(tmp_path, monkeypatch):
     """Each answer of a roll call is an event: making the minutes again at each would slow the view."""
     from meeting.view import panels
 
     made: list[int] = []
     real = panels.minutes_of
     monkeypatch.setattr(panels, "minutes_of", lambda *args: made.append(1) or real(*args))
-    lines = (_march(tmp_path).read_text(encoding="utf-8")).splitlines(keepends=True)
-    journal = tmp_path / "followed.jsonl"
-    journal.write_text("", encoding="utf-8")
-    app = build_view(Follower(journal), follow=True, clock=lambda: NOON)
-    approval = next(n for n, line in enumerate(lines) if '"minutes.approved"' in line)
-    for number, line in enumerate(lines):
-        with journal.open("a", encoding="utf-8") as file:
-            file.write(line)
+    agenda = REPO / "agendas" / "ic-asm" / "2027-03-council-meeting.toml"
+    script = agenda.with_suffix(".script").read_text(encoding="utf-8").splitlines()
+    lines = [line.split("  #", 1)[0].strip() for line in script if line.strip() and not line.startswith("#")]
+    approve = next(n for n, line in enumerate(lines) if line.startswith("approve-minutes"))
+    meeting = start(tmp_path, agenda=agenda).run(*lines[:approve])
+    app = build_view(Follower(meeting.session.journal.path), follow=True, clock=lambda: NOON)
+
+    def look() -> list[str]:
         app.follower.poll()
         record = app.on_the_record()
-        assert len(made) == (0 if number < approval else 1 if number < len(lines) - 1 else 2), number
-        assert bool(record.approvals) == (number >= approval)
-    assert record.corrections and len(made) == 2
+        return [line.plain.split(" — ")[0] for _at, line in record.approvals]
+
+    assert look() == [] and made == []
+    meeting.run(lines[approve])
+    assert look() == [
+        "Approval of the minutes of the meeting of Thursday, 10 December 2026 (IC-ASM Council Meeting, December 2026)"
+    ]
+    meeting.run("undo")
+    assert look() == [] and len(made) == 1  # taken back: no minutes needed to say nothing
+    meeting.run(lines[approve])
+    assert len(look()) == 1 and len(made) == 2
+    for line in lines[approve + 1 : lines.index("adjourn") + 1]:
+        meeting.run(line)
+        assert len(look()) == 1
+    assert len(made) == 2  # the closed session's moves and votes, the adjournment: not made again
+    meeting.run(lines[-1])  # the correction after adjournment
+    look()
+    assert "Responsible Minerals Research Network" in app.on_the_record().corrections.plain and len(made) == 3
