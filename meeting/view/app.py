@@ -22,21 +22,26 @@ from textual.widgets import Digits, Static
 
 from meeting.diagnostics import format_diagnostic
 from meeting.domain.decisions import floor
-from meeting.domain.state import State
+from meeting.domain.state import Recorded, State
 from meeting.i18n import N_, _
 from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import TranslatedFooter, open_palette, translated_system_commands
 from meeting.view.follow import Follower
 from meeting.view.panels import (
+    ON_THE_RECORD_OR_UNDO,
+    OnTheRecord,
     ballot_open_text,
     decisions,
     floor_text,
     in_closed_session,
     item_text,
     motions_text,
+    on_the_record,
+    on_the_record_key,
     regions_line,
     results_text,
+    vote_on,
     vote_text,
 )
 
@@ -112,6 +117,8 @@ class LiveScreen(_Panels):
                 yield Static(id="vote")
                 yield Static(_("Decisions"), classes="heading")
                 yield Static(id="results")
+                yield Static(_("Corrections"), classes="heading", id="corrections-heading")
+                yield Static(id="corrections")
         yield Static(id="quorum")
         yield Static(id="regions")
         yield Static(id="attendance")
@@ -119,6 +126,7 @@ class LiveScreen(_Panels):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
+        self.voting: tuple[object, ...] = ()  # the vote shown, as `vote_on` names it
         self.redraw()
 
     def on_resize(self) -> None:
@@ -133,20 +141,37 @@ class LiveScreen(_Panels):
             return
         self.show("#header", header_text(state, now))
         self.show("#agenda", agenda_text(state, now))
-        self.show("#results", results_text(state) or Text("—", style="dim"))
+        record = self.app.on_the_record()
+        self.show("#results", results_text(state, record.approvals) or Text("—", style="dim"))
+        self.show("#corrections", hide_empty=True, text=record.corrections)
+        self.query_one("#corrections-heading").display = bool(record.corrections)
         self.show("#item", item_text(state, now))
         self.show("#motions", hide_empty=True, text=motions_text(state))
         self.show("#floor", hide_empty=True, text=floor_text(state, now))
         vote = vote_text(state)
-        if vote and self.said.get("#vote") != vote:
-            # A vote opened or a seat answered: that is what members look for, even on a small screen.
-            self.call_after_refresh(self.query_one("#vote").scroll_visible, top=True, animate=False)
+        voting = vote_on(state) if vote else ()
+        if voting and voting != self.voting:
+            self.call_after_refresh(self.question_in_sight)
+        self.voting = voting
         self.show("#vote", hide_empty=True, text=vote)
         text, met = quorum_text(state)
         self.show("#quorum", text)
         self.query_one("#quorum").set_class(not met, "-lost")
         self.show("#regions", regions_line(state))
         self.show("#attendance", attendance_text(state))
+
+    def question_in_sight(self) -> None:
+        """A vote has just opened: the item, the motion's text and the vote in sight together
+        where they fit; else the motion's text at the top, the vote under it. Only then: at the
+        answers that follow, the member may be reading the question, and stays where they are."""
+        main = self.query_one("#main", VerticalScroll)
+        item, motions, vote = (self.query_one(selector) for selector in ("#item", "#motions", "#vote"))
+        whole = item.virtual_region.union(vote.virtual_region)
+        if whole.height <= main.scrollable_content_region.height:
+            main.scroll_to_region(whole, animate=False, immediate=True)
+        else:
+            question = motions if motions.display else item
+            main.scroll_to(y=question.virtual_region.y, animate=False, immediate=True)
 
 
 class ProjectorScreen(_Panels):
@@ -195,7 +220,7 @@ class ProjectorScreen(_Panels):
         ballot = ballot_open_text(state)
         polling = state.pending is not None and state.pending.poll is not None
         self.show("#vote", hide_empty=True, text=ballot or (vote_text(state) if polling else Text()))
-        latest = decisions(state)[:1]
+        latest = decisions(state, self.app.on_the_record().approvals)[:1]
         self.show("#results", hide_empty=True, text=latest[0][1] if latest else Text())
         text, met = quorum_text(state)
         self.show("#quorum", text)
@@ -216,7 +241,7 @@ class ProjectorScreen(_Panels):
         else:
             # The latest decision's, only: the line under them is its rule and outcome (an older
             # vote's figures stood over a tabling's or an election's line).
-            latest = decisions(state)[:1]
+            latest = decisions(state, self.app.on_the_record().approvals)[:1]
             decided = latest[0][0] if latest else None
             item = state.items.get(decided.item) if decided and decided.item else None
             if decided is None or decided.outcome is None or (item is not None and item.item.closed):
@@ -240,6 +265,11 @@ class ViewApp(TerminalApp):
         self.follow = follow
         self.projector = projector
         self.clock = clock
+        # What `on_the_record` last read: the follower's list of events and how far.
+        self._record_read: list[Recorded] | None = None
+        self._record_seen = 0
+        self._record_key: tuple[Recorded, ...] = ()
+        self._record = OnTheRecord()
 
     def get_default_screen(self) -> Screen[None]:
         return ProjectorScreen() if self.projector else LiveScreen()
@@ -273,6 +303,25 @@ class ViewApp(TerminalApp):
             return last
         now = self.clock()
         return max(now, last) if last is not None else now
+
+    def on_the_record(self) -> OnTheRecord:
+        """Earlier minutes approved and corrections, as the minutes say them. Only the events
+        read since the last look are looked at; the minutes are made again only when one of
+        those comes or goes (never at an answer of a roll call)."""
+        follower = self.follower
+        recorded = follower.recorded
+        if follower.state is None:
+            return self._record
+        grown = recorded is self._record_read and len(recorded) >= self._record_seen
+        new = recorded[self._record_seen :] if grown else recorded
+        self._record_read, self._record_seen = recorded, len(recorded)
+        if grown and not any(isinstance(entry.event, ON_THE_RECORD_OR_UNDO) for entry in new):
+            return self._record
+        key = on_the_record_key(recorded)
+        if not grown or key != self._record_key:
+            self._record_key = key
+            self._record = on_the_record(follower.state, recorded)
+        return self._record
 
     def poll(self) -> None:
         before = self.follower.problem

@@ -4,16 +4,21 @@ item shows its title only."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.text import Text
 
+from meeting.domain import events as ev
 from meeting.domain.attendance import not_voting, representation
-from meeting.domain.decisions import floor
+from meeting.domain.decisions import floor, minutes_numbers
 from meeting.domain.elections.conduct import round_open
-from meeting.domain.state import Motion, State
+from meeting.domain.record import effective
+from meeting.domain.state import Motion, Recorded, State
 from meeting.election_words import round_summary, tally_line
 from meeting.i18n import N_, _
+from meeting.minutes.model import minutes_of
 from meeting.report import minutes_used
 from meeting.tui.panels import motion_words, movers_text, roll_call_count
 from meeting.vocabulary import (
@@ -27,6 +32,7 @@ from meeting.vocabulary import (
     member_name,
     member_names,
     not_voting_words,
+    upper_first,
     voter_words,
     words,
 )
@@ -68,11 +74,20 @@ def item_text(state: State, now: datetime) -> Text:
     return text
 
 
-def label(state: State, motion: Motion) -> str:
-    """ "#4 amend (to #3)": the number the chair calls it by, and what it applies to."""
-    head = f"#{motion.number} {words(MOTION_NAMES, motion.kind)}"
-    if motion.applies_to is not None:
-        head += " " + _("(to #{target})").format(target=motion.applies_to)
+def label(state: State, motion: Motion, numbers: Mapping[int, int] | None = None) -> str:
+    """ "#4 amendment (to #3)": the number the chair calls it by, and what it applies to. The
+    numbers are the minutes' (`minutes_numbers`, given when many labels are made at once): what
+    the chair rules on without a vote has none there, so none here either ("Point of order (to
+    #5)", "#7 appeal from the chair (on the point of order)")."""
+    numbers = minutes_numbers(state) if numbers is None else numbers
+    kind = words(MOTION_NAMES, motion.kind)
+    head = f"#{numbers[motion.number]} {kind}" if motion.number in numbers else upper_first(kind)
+    target = state.motions.get(motion.applies_to) if motion.applies_to is not None else None
+    if target is not None and target.number in numbers:
+        head += " " + _("(to #{target})").format(target=numbers[target.number])
+    elif target is not None:  # as the minutes name it inside a sentence
+        the = _("the {kind}").format(kind=words(MOTION_NAMES, target.kind))
+        head += " " + _("(on {target})").format(target=the)
     return head
 
 
@@ -179,7 +194,25 @@ def vote_text(state: State) -> Text:
     return text
 
 
-def _election_results(state: State) -> list[tuple[tuple[datetime, int], Text]]:
+def vote_on(state: State) -> tuple[object, ...]:
+    """Which vote the vote panel shows, whatever its answers so far (empty: none): a new one is
+    brought into sight once, and the answers that follow leave the member's screen where it is."""
+    election = round_open(state)
+    if election is not None and election.open_round is not None:
+        return ("ballot", election.id, election.open_round.number)
+    motion = state.pending
+    if motion is None:
+        return ()
+    awaiting = motion.outcome is not None and motion.outcome.awaiting
+    seeking = motion.consensus is not None and motion.consensus.result is None
+    return ("motion", motion.number, motion.poll.method if motion.poll else None, awaiting, seeking)
+
+
+# A line of the decisions that no motion carries, and its moment (an election's ballot, earlier minutes approved).
+Timed = tuple[tuple[datetime, int], Text]
+
+
+def _election_results(state: State) -> list[Timed]:
     """Each ballot declared: the office, the round's figures, what it decided."""
     council = state.meeting.council
     found = []
@@ -200,16 +233,18 @@ def _election_results(state: State) -> list[tuple[tuple[datetime, int], Text]]:
     return found
 
 
-def results_text(state: State) -> Text:
+def results_text(state: State, approvals: Sequence[Timed] = ()) -> Text:
     """Every decision so far, the latest first, with its count and the rule in words; each
-    election's ballots with their figures."""
-    return Text("\n").join(line for _motion, line in decisions(state))
+    election's ballots with their figures; earlier minutes approved without a motion."""
+    return Text("\n").join(line for _motion, line in decisions(state, approvals))
 
 
-def decisions(state: State) -> list[tuple[Motion | None, Text]]:
-    """Each decision's line, the latest first, with its motion (None for an election's ballot)."""
+def decisions(state: State, approvals: Sequence[Timed] = ()) -> list[tuple[Motion | None, Text]]:
+    """Each decision's line, the latest first, with its motion (None for an election's ballot
+    or earlier minutes approved without a motion: `OnTheRecord.approvals`)."""
     lines: list[tuple[Motion | None, Text]] = []
-    elections = sorted(_election_results(state), key=lambda found: found[0], reverse=True)
+    timed = sorted([*_election_results(state), *approvals], key=lambda found: found[0], reverse=True)
+    numbers = minutes_numbers(state)
     seen: set[int] = set()
     closed_told: set[str] = set()
 
@@ -223,20 +258,22 @@ def decisions(state: State) -> list[tuple[Motion | None, Text]]:
         if number in seen:
             continue  # a motion tabled, then taken up and decided, is told once, as it ended
         seen.add(number)
+        if motion.status == "pending":
+            continue  # taken from the table or reconsidered: before the council decides it again, no decision
         item = state.items.get(motion.item) if motion.item else None
         secret = item is not None and item.item.closed and number not in state.published
         if secret and item is not None and item.item.id in closed_told:
             continue  # a closed session's decisions are one line: that it decided, not what
         moment = motion.decided_at or motion.moved_at
-        while elections and elections[0][0][0] >= moment:
-            lines.append((None, elections.pop(0)[1]))
+        while timed and timed[0][0][0] >= moment:
+            lines.append((None, timed.pop(0)[1]))
         if secret and item is not None:
             closed_told.add(item.item.id)
             told = Text(item.item.title, style="bold")
             told.append(" — " + _("decided in closed session"), style="dim")
             lines.append((None, told))
             continue
-        text = Text(label(state, motion), style="bold")
+        text = Text(label(state, motion, numbers), style="bold")
         if motion.ruling is not None:  # a point of order: the chair's ruling, which an appeal names
             reason = in_quotes(motion.ruling_reason) if motion.ruling_reason else None
             text.append(" — " + labelled(_("ruled {ruling}").format(ruling=words(RULINGS, motion.ruling)), reason))
@@ -246,8 +283,53 @@ def decisions(state: State) -> list[tuple[Motion | None, Text]]:
         else:
             text.append(" — " + words(MOTION_STATUS, motion.status))
         lines.append((motion, text))
-    lines += [(None, line) for _at, line in elections]
+    lines += [(None, line) for _at, line in timed]
     return lines
+
+
+# What the minutes record of events the state keeps no words for; and what may take one back.
+_ON_THE_RECORD = (ev.MinutesApproved, ev.Corrected)
+ON_THE_RECORD_OR_UNDO = (*_ON_THE_RECORD, ev.Undone)
+
+
+@dataclass(frozen=True)
+class OnTheRecord:
+    """Earlier minutes approved without a motion, each line at its moment, as the minutes'
+    decisions say it (their `other_decisions`); and the corrections recorded after adjournment,
+    as the minutes list them. Both taken from the minutes themselves (`minutes_of`)."""
+
+    approvals: list[Timed] = field(default_factory=list)
+    corrections: Text = field(default_factory=Text)
+
+
+def on_the_record_key(recorded: Sequence[Recorded]) -> tuple[Recorded, ...]:
+    """What `on_the_record` says depends on: the approvals and corrections in effect. While it
+    stays the same (every answer of a roll call), the minutes need not be made again."""
+    return tuple(entry for entry in effective(recorded) if isinstance(entry.event, _ON_THE_RECORD))
+
+
+def on_the_record(state: State, recorded: Sequence[Recorded]) -> OnTheRecord:
+    """The minutes' own words for the approvals and corrections the journal holds; the minutes
+    are made only when it holds one."""
+    found = on_the_record_key(recorded)
+    if not found:
+        return OnTheRecord()
+    minutes = minutes_of(state, recorded)
+    approved = {entry.event.item: entry for entry in found if isinstance(entry.event, ev.MinutesApproved)}
+    approvals: list[Timed] = []
+    for decision in minutes.other_decisions:
+        entry = approved.get(decision.item)
+        if entry is None or not isinstance(entry.event, ev.MinutesApproved):
+            continue  # an election's result: the view shows it ballot by ballot
+        line = Text(decision.what, style="bold")
+        line.append(" — " + decision.decision, style="green")
+        if entry.event.corrections:
+            line.append("\n  " + in_quotes(entry.event.corrections), style="dim")
+        approvals.append(((entry.at, 0), line))
+    corrections = Text("\n").join(
+        Text.assemble((correction.at, "bold"), " ", correction.words) for correction in minutes.corrections
+    )
+    return OnTheRecord(approvals, corrections)
 
 
 def regions_line(state: State) -> Text:

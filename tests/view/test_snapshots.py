@@ -8,7 +8,8 @@ import pytest
 
 from meeting.view.app import build_view
 from meeting.view.follow import Follower
-from tests.kit import ALL_SEATS, in_session
+from tests.conftest import REPO
+from tests.kit import ALL_SEATS, demo_lines, in_session, start
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -59,3 +60,23 @@ def test_a_roll_call_filling_in(snap_compare, tmp_path, size, projector):
 def test_review_of_a_roll_call(snap_compare, tmp_path, size):
     meeting = _roll_call(tmp_path).run("yes tz-1 ke-1 ug-1 bf-1 cd-1 co-1 pe-1 br-1 ph-1 id-1", "close", "adjourn")
     assert snap_compare(_view(meeting, projector=False), press=["down"], terminal_size=size)
+
+
+def _taken_from_the_table(tmp_path):
+    """The focal points taken from the table, not yet decided again: among the decisions, the
+    point of order unnumbered as in the minutes, the appeal on it, and no "#3 … pending"."""
+    lines = demo_lines()
+    return start(tmp_path).run(*lines[: lines.index("vote 14 2 1")])
+
+
+def test_a_motion_taken_from_the_table_and_a_point_of_order(snap_compare, tmp_path):
+    assert snap_compare(_view(_taken_from_the_table(tmp_path), projector=False), terminal_size=(120, 40))
+
+
+def test_earlier_minutes_approved_and_a_correction(snap_compare, tmp_path):
+    """The March meeting after adjournment, back from the tallies to the live view: the December
+    minutes approved with their correction among the decisions, and the correction since."""
+    journal = tmp_path / "journal.jsonl"
+    journal.write_bytes((REPO / "minutes" / "2027-03-council-meeting" / "journal.jsonl").read_bytes())
+    view = build_view(Follower(journal, shown="journal.jsonl"))
+    assert snap_compare(view, press=["escape"], terminal_size=(120, 40))

@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import io
 import json
+import re
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,11 +17,14 @@ from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 
 from meeting.cli.main import main
+from meeting.i18n import _, language
 from meeting.minutes.model import minutes_of
 from meeting.view.app import build_view
 from meeting.view.follow import Follower
-from meeting.view.panels import motions_text
+from meeting.view.panels import motions_text, results_text
 from meeting.view.review import ReviewScreen
+from meeting.vocabulary import MOTION_NAMES, upper_first, words
+from tests.conftest import REPO
 from tests.kit import ALL_SEATS, Chair, demo_lines, in_session, start
 
 NOON = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
@@ -386,7 +390,7 @@ RAPPORTEUR_BALLOT = (
 
 
 def test_an_elections_ballots_and_results_in_the_members_view(tmp_path):
-    from meeting.view.panels import results_text, vote_text
+    from meeting.view.panels import vote_text
 
     meeting = in_session(tmp_path, item="rapporteur").run(*RAPPORTEUR_BALLOT)
     shown = str(vote_text(meeting.state))
@@ -476,7 +480,8 @@ async def test_the_projectors_large_figures_are_those_of_the_decision_under_them
         meeting.run('rule well-taken "A new subject"')
         await _until(pilot, lambda: "ruled well taken" in _text(app, "#results"))
         assert not app.screen.query_one("#count-box").display  # a ruling has no figures
-        assert _text(app, "#results").startswith("#4 point of order (to #3) — ruled well taken: “A new subject”")
+        # Not numbered, as in the minutes: a point of order is not a motion there.
+        assert _text(app, "#results").startswith("Point of order (to #3) — ruled well taken: “A new subject”")
 
 
 async def test_on_a_phone_the_review_keeps_each_result_and_its_counts_in_sight(demo, capsys):
@@ -496,3 +501,156 @@ async def test_on_a_phone_the_review_keeps_each_result_and_its_counts_in_sight(d
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert len(table.columns) == 7 and table.row_count == len(everything)
+
+
+# ── a member's run: the question in sight, decisions only, the minutes' numbers and approvals ──
+
+
+def _demo_until(tmp_path, line: str, last: bool = False):
+    """The demo meeting in this process, up to the script's `line` (and through it with `last`)."""
+    lines = demo_lines()
+    end = lines.index(line) + (1 if last else 0)
+    return start(tmp_path).run(*lines[:end])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_roll_call_opens_on_the_question_and_the_answers_leave_the_member_where_they_read(tmp_path, size):
+    """The roll call on Article 7 opened with the item and the motion's text scrolled off the top
+    ("Roll call on #11 main motion: 0 of 18 have answered" first), and each answer scrolled a
+    member who had gone up to read the question back down to the vote."""
+    meeting = _demo_until(tmp_path, "roll-call")
+    app = build_view(Follower(meeting.session.journal.path), follow=True, clock=lambda: NOON)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        meeting.run("roll-call")
+        await _until(pilot, lambda: "Roll call on #11 main motion: 0 of" in _text(app, "#vote"))
+        await pilot.pause(0.3)
+        main = app.screen.query_one("#main")
+        item, motions, vote = (app.screen.query_one(s) for s in ("#item", "#motions", "#vote"))
+        window = main.scrollable_content_region
+        assert window.y <= motions.region.y and window.contains(window.x, vote.region.y)  # the text, the vote under it
+        if item.virtual_region.union(vote.virtual_region).height <= window.height:
+            assert main.scroll_y == 0  # all of it fits: the item's title too
+        else:
+            assert main.scroll_y == motions.virtual_region.y  # the motion's text at the top
+        main.scroll_home(animate=False, immediate=True)  # the member reads the item's title again
+        await pilot.pause()
+        meeting.run("yes gh-2 sl-1 zw-1")
+        await _until(pilot, lambda: "Kwabena Owusu-Ansah for Ama Serwaa Boatemaa yes" in _text(app, "#vote"))
+        meeting.run("no cm-1")
+        await _until(pilot, lambda: "Jean-Paul Ekwalla no" in _text(app, "#vote"))
+        await pilot.pause(0.3)
+        assert main.scroll_y == 0
+
+
+def test_a_motion_taken_from_the_table_is_no_decision_until_the_council_decides_it(tmp_path):
+    """After take-from-table, "#3 main motion — pending" stood among the decisions until the vote."""
+    meeting = _demo_until(tmp_path, "vote 14 1 1", last=True)  # the motion to take it from the table carries
+    meeting.session.close()
+    follower = Follower(meeting.session.journal.path)
+    follower.poll()
+    assert follower.state is not None and follower.state.motions[3].status == "pending"
+    results = results_text(follower.state).plain
+    assert "#10 take from the table (to #3)" in results and "pending" not in results
+    assert not any(line.startswith("#3 ") for line in results.splitlines())
+    assert "#3 main motion" in motions_text(follower.state).plain  # it is on the floor again
+    (tmp_path / "decided").mkdir()
+    decided = _demo_until(tmp_path / "decided", "vote 10 5 2", last=True)  # and then decided
+    decided.session.close()
+    follower = Follower(decided.session.journal.path)
+    follower.poll()
+    assert follower.state is not None
+    told = [line for line in results_text(follower.state).plain.splitlines() if line.startswith("#3 ")]
+    assert told == [
+        "#3 main motion 10 in favour, 5 against, 2 abstentions; 10 needed (two-thirds of the 15 votes cast) — carried"
+    ]
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es", "sw", "pt"])
+def test_the_view_numbers_the_motions_as_the_minutes_do_in_every_language(demo, code):
+    """The view called the point of order "#6" and the appeal "(to #6)"; the minutes leave 6 as
+    a gap and say "the point of order". Every number the view gives is a motion of the minutes."""
+    follower = Follower(demo / "journal.jsonl")
+    follower.poll()
+    state = follower.state
+    assert state is not None
+    with language(code):
+        minutes = minutes_of(state, follower.recorded)
+        results = results_text(state).plain
+        point = words(MOTION_NAMES, "point_of_order")
+        the_point = _("the {kind}").format(kind=point)
+    numbered = {record.minutes_number for record in minutes.motions if record.minutes_number is not None}
+    assert 6 not in numbered
+    shown = {int(number) for number in re.findall(r"(?m)^#(\d+) ", results)}
+    assert shown and shown <= numbered
+    assert "#6" not in results
+    assert any(line.startswith(upper_first(point) + " ") for line in results.splitlines())  # the point itself
+    appeal = next(line for line in results.splitlines() if line.startswith("#7 "))
+    assert the_point in appeal
+
+
+def _march(tmp_path) -> Path:
+    """The March 2027 meeting's journal as `make minutes` wrote it: the December minutes
+    approved with a correction, a closed session, and a correction after adjournment."""
+    journal = tmp_path / "journal.jsonl"
+    journal.write_bytes((REPO / "minutes" / "2027-03-council-meeting" / "journal.jsonl").read_bytes())
+    return journal
+
+
+async def test_earlier_minutes_approved_and_a_later_correction_are_in_the_view_as_in_the_minutes(tmp_path):
+    """Serving the March meeting, the decisions were #1 and the closed session's line: nothing
+    said the December minutes were approved, with their correction, nor showed the correction
+    recorded after adjournment; the minutes list both."""
+    journal = _march(tmp_path)
+    follower = Follower(journal)
+    follower.poll()
+    assert follower.state is not None
+    minutes = minutes_of(follower.state, follower.recorded)
+    approval = next(d for d in minutes.other_decisions if d.item == "minutes")
+    app = build_view(Follower(journal), follow=True, clock=lambda: NOON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: "Approval of the minutes" in _text(app, "#results"))
+        results = " ".join(_text(app, "#results").split())
+        assert f"{approval.what} — {approval.decision}" in results
+        assert "“Item 10: the statement of solidarity was proposed jointly" in results  # the correction approved
+        assert results.index("#1 main motion") < results.index("Approval of the minutes")  # the latest first
+        corrections = " ".join(_text(app, "#corrections").split())
+        assert app.screen.query_one("#corrections-heading").display
+        assert corrections == f"{minutes.corrections[0].at} {minutes.corrections[0].words}"
+
+
+def test_the_minutes_are_made_for_the_view_only_when_an_approval_or_a_correction_comes_or_goes(tmp_path, monkeypatch):
+    """Each answer of a roll call is an event: making the minutes again at each would slow the view."""
+    from meeting.view import panels
+
+    made: list[int] = []
+    real = panels.minutes_of
+    monkeypatch.setattr(panels, "minutes_of", lambda *args: made.append(1) or real(*args))
+    agenda = REPO / "agendas" / "ic-asm" / "2027-03-council-meeting.toml"
+    script = agenda.with_suffix(".script").read_text(encoding="utf-8").splitlines()
+    lines = [line.split("  #", 1)[0].strip() for line in script if line.strip() and not line.startswith("#")]
+    approve = next(n for n, line in enumerate(lines) if line.startswith("approve-minutes"))
+    meeting = start(tmp_path, agenda=agenda).run(*lines[:approve])
+    app = build_view(Follower(meeting.session.journal.path), follow=True, clock=lambda: NOON)
+
+    def look() -> list[str]:
+        app.follower.poll()
+        record = app.on_the_record()
+        return [line.plain.split(" — ")[0] for _at, line in record.approvals]
+
+    assert look() == [] and made == []
+    meeting.run(lines[approve])
+    assert look() == [
+        "Approval of the minutes of the meeting of Thursday, 10 December 2026 (IC-ASM Council Meeting, December 2026)"
+    ]
+    meeting.run("undo")
+    assert look() == [] and len(made) == 1  # taken back: no minutes needed to say nothing
+    meeting.run(lines[approve])
+    assert len(look()) == 1 and len(made) == 2
+    for line in lines[approve + 1 : lines.index("adjourn") + 1]:
+        meeting.run(line)
+        assert len(look()) == 1
+    assert len(made) == 2  # the closed session's moves and votes, the adjournment: not made again
+    meeting.run(lines[-1])  # the correction after adjournment
+    look()
+    assert "Responsible Minerals Research Network" in app.on_the_record().corrections.plain and len(made) == 3
