@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from fractions import Fraction
 from functools import cached_property
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
@@ -173,6 +174,18 @@ class Meeting(Model):
             class_id: outside_electorate(self.council, decision.electorate, self.seat_chambers)
             for class_id, decision in self.rules.classes.items()
             if decision.electorate is not None
+        }
+
+    @cached_property
+    def eligible_seat_totals(self) -> dict[str | None, dict[str | None, tuple[SeatTotals, int, Fraction]]]:
+        """`class_seat_totals` with the seats eligible to vote in each group, in heads and in
+        votes, before the meeting restores any seat's vote: what every count starts from."""
+        return {
+            class_id: {
+                key: (seats, seats.seats - seats.lapsed, seats.votes - seats.lapsed_votes)
+                for key, seats in groups.items()
+            }
+            for class_id, groups in self.class_seat_totals.items()
         }
 
     @cached_property

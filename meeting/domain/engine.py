@@ -1842,22 +1842,14 @@ def decide(state: State, command: Command, context: Context = Context()) -> ev.A
 # ── a journal read back: the decisions it records, counted again ──────────────
 
 
-Recounted = ev.VoteCounted | ev.RollCallClosed | ev.TieBroken | ev.ResultDeclared
+Counted = ev.VoteCounted | ev.RollCallClosed | ev.TieBroken
 
 
-def counted_again(state: State, event: Recounted) -> Recounted | None:
-    """The event as the rules decide it from the votes it records, in the state the engine
-    wrote it in (the state before it): a journal whose decision says more or less than its
-    votes was edited. None where no such decision could be taken: a tie broken that was not
-    awaiting it, a roll call closed that was not open, a round declared that was not open.
-    An election round whose ties were broken by lots is taken as recorded: the lots were drawn
-    from bytes the journal does not keep."""
-    if isinstance(event, ev.ResultDeclared):
-        election = state.elections[event.election]
-        ballot = election.open_round
-        if ballot is None or ballot.number != event.round:
-            return None
-        return event if _drew_lots(event) else _round_declared(state, election, ballot, b"")
+def counted_again(state: State, event: Counted) -> ev.Outcome | None:
+    """The outcome the rules give for the votes this event records, in the state the engine
+    wrote it in (the state before it): a journal whose decision says otherwise was edited.
+    None where no such decision could be taken: a tie broken that was not awaiting it, a roll
+    call closed that was not open, a count with no register."""
     motion = state.motions[event.motion]
     if isinstance(event, ev.VoteCounted):
         recorded = event.outcome
@@ -1869,16 +1861,25 @@ def counted_again(state: State, event: Recounted) -> Recounted | None:
             entitled = motion.poll.entitled
         else:
             return None
-        counted = _count(state, motion, tally, entitled)
-        return event if counted == recorded else event.model_copy(update={"outcome": counted})
+        return _count(state, motion, tally, entitled)
     if isinstance(event, ev.RollCallClosed):
         poll = motion.poll
-        return _roll_call_closed(state, motion, poll) if poll and poll.method == "roll_call" else None
+        return _roll_call_closed(state, motion, poll).outcome if poll and poll.method == "roll_call" else None
     tied = motion.outcome
     if tied is None or tied.awaiting != event.by:
         return None
-    decided = _tie_decided(state, motion, tied, event.by, event.choice)
-    return event if decided == event.outcome else event.model_copy(update={"outcome": decided})
+    return _tie_decided(state, motion, tied, event.by, event.choice)
+
+
+def declared_again(state: State, event: ev.ResultDeclared) -> ev.ResultDeclared | None:
+    """The round as the rules count it from its tellers' report or papers; None where no round
+    of that number is open. A round whose ties were broken by lots is taken as recorded: the
+    lots were drawn from bytes the journal does not keep."""
+    election = state.elections[event.election]
+    ballot = election.open_round
+    if ballot is None or ballot.number != event.round:
+        return None
+    return event if _drew_lots(event) else _round_declared(state, election, ballot, b"")
 
 
 def _drew_lots(event: ev.ResultDeclared) -> bool:

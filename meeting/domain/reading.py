@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from meeting.domain import events as ev
-from meeting.domain.engine import Recounted, counted_again
+from meeting.domain.engine import Counted, counted_again, declared_again
 from meeting.domain.state import InconsistentJournal, Memento, Recorded, State, cancelled, remember
 
 _RECOUNTED = frozenset({ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ResultDeclared})
@@ -65,23 +65,20 @@ def apply_read(state: State, seq: int, at: datetime, event: ev.AnyEvent) -> None
         raise _unfollowable(seq, exc) from exc
 
 
-def held_to_its_votes(state: State, seq: int, event: Recounted) -> None:
+def held_to_its_votes(state: State, seq: int, event: Counted | ev.ResultDeclared) -> None:
     """Refuses a decision that is not what its own votes give under the rules. What is held is
     the decision (carried or lost, awaiting which tie-break; who is elected or excluded) and a
     roll call's figures, which its answers give: not the wording of the arithmetic (a reason, a
     base, the votes needed), which a later version of the program may write otherwise for the
     same decision, so that a journal it did not write still reads."""
-    again = counted_again(state, event)
-    if again is event:  # as recorded: the common case, not compared field by field
-        return
     if isinstance(event, ev.ResultDeclared):
-        if not isinstance(again, ev.ResultDeclared) or _fates(again) != _fates(event):
+        again = declared_again(state, event)
+        if again is not event and (again is None or _fates(again) != _fates(event)):
             raise InconsistentJournal(seq, "journal.misdeclared", election=event.election, round=event.round)
         return
-    assert again is None or not isinstance(again, ev.ResultDeclared)
-    if again is None:
+    counted, recorded = counted_again(state, event), event.outcome
+    if counted is None:
         raise InconsistentJournal(seq, "journal.miscounted", motion=event.motion)
-    recorded, counted = event.outcome, again.outcome
     if counted.result != recorded.result:
         raise InconsistentJournal(
             seq, "journal.misdecided", motion=event.motion, decided=recorded.result, counted=counted.result

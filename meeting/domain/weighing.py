@@ -62,13 +62,15 @@ def _restored_in(state: State, class_id: str) -> dict[str | None, SeatTotals]:
 
 def _totals(state: State, class_id: str) -> dict[str | None, tuple[SeatTotals, int, Fraction]]:
     """Each group's seats, with the seats eligible to vote in heads and in votes."""
-    totals = state.meeting.class_seat_totals
+    totals = state.meeting.eligible_seat_totals
     found = totals.get(class_id) or totals[None]
     restored = _restored_in(state, class_id)
+    if not restored:  # as the council stands: worked out once, as every vote reads it
+        return found
     shown: dict[str | None, tuple[SeatTotals, int, Fraction]] = {}
-    for key, seats in found.items():
+    for key, (seats, eligible, votes) in found.items():
         back = restored.get(key, SeatTotals())
-        shown[key] = (seats, seats.seats - seats.lapsed + back.seats, seats.votes - seats.lapsed_votes + back.votes)
+        shown[key] = (seats, eligible + back.seats, votes + back.votes)
     return shown
 
 
