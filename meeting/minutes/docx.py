@@ -361,7 +361,7 @@ def render(minutes: m.Minutes) -> bytes:
     if rows:
         body.table(t.decisions_head, rows, (9, 51, 40))
     else:
-        body.words(t.none)
+        body.words(t.no_decisions)
     body.heading(t.actions, 1)
     if minutes.actions:
         body.table(
@@ -370,9 +370,9 @@ def render(minutes: m.Minutes) -> bytes:
             (45, 28, 18, 9),
         )
     else:
-        body.words(t.none)
+        body.words(t.no_actions)
     body.heading(t.unfinished, 1)
-    for line in minutes.unfinished or [t.none]:
+    for line in minutes.unfinished or [t.no_unfinished]:
         body.words(line)
     if minutes.corrections:
         body.heading(t.corrections, 1)
