@@ -14,7 +14,10 @@ from meeting.minutes import model as m
 from meeting.minutes.html import Words
 from meeting.words import colon, labelled
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<|&~])")  # & would start an entity (&amp;), ~~ strike through
+# ~~ strikes through; & only where it would start an entity or character reference (&amp;,
+# &#123;, &#x1F;, as CommonMark reads them): a plain "Asia & Pacific" keeps its bare & for who
+# reads the file as text.
+_SPECIAL = re.compile(r"([\\`*_\[\]<|~]|&(?=#?[A-Za-z0-9]+;))")
 # Line breaks and runs of spaces: not the no-break spaces French sets before ":" and ";"
 # (str.split() would take those too).
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
