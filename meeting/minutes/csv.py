@@ -17,6 +17,7 @@ from meeting.domain.rules import Threshold
 from meeting.domain.text import visible
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
+from meeting.vocabulary import words
 from meeting.words import _counted_base, threshold_words
 
 BOM = "\ufeff"
@@ -95,7 +96,7 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
             # votes in favour it asks for: in votes where seats carry weights.
             base: list[str | int] = [
                 votes.base if votes else vote.base,
-                _(BOUNDS[vote.bound]),
+                words(BOUNDS, vote.bound),
                 vote.required,
                 _blank(vote.needed),
             ]
@@ -172,13 +173,13 @@ def _rule(r: m.RoundRecord) -> tuple[str, str | int, str, str | int, str | int]:
         if r.votes_cast is None:  # not said: the necessary votes alone
             return "", "", "", "", r.necessary
         rule = threshold_words(Threshold(more_than=Fraction(1, 2)), _counted_base("votes_cast", r.votes_cast))
-        return rule, r.votes_cast, _(BOUNDS["more_than"]), str(Fraction(r.votes_cast, 2)), r.necessary
+        return rule, r.votes_cast, words(BOUNDS, "more_than"), str(Fraction(r.votes_cast, 2)), r.necessary
     if r.count is not None and r.count.quota is not None:
         valid = r.count.valid
         rule = ngettext(
             "the Droop quota of the {n} valid ballot paper", "the Droop quota of the {n} valid ballot papers", valid
         ).format(n=valid)
-        return rule, valid, _(BOUNDS["at_least"]), r.count.quota, r.count.quota
+        return rule, valid, words(BOUNDS, "at_least"), r.count.quota, r.count.quota
     return "", "", "", "", ""
 
 
