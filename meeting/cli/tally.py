@@ -23,7 +23,7 @@ from meeting.vocabulary import upper_first
 
 if TYPE_CHECKING:
     from meeting.minutes.model import Minutes, VoteRecord
-    from meeting.minutes.tally import BallotTally, Tally, Uncounted
+    from meeting.minutes.tally import BallotTally, Tally, Uncounted, UncountedOther
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -160,7 +160,7 @@ def _ballot(ballot: BallotTally) -> Panel:
 
 
 def run(args: argparse.Namespace) -> int:
-    from meeting.minutes.tally import ballots, find_item, tallies, uncounted, who
+    from meeting.minutes.tally import ballots, find_item, tallies, who, without_count
 
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
     diagnostics = list(journal.diagnostics)
     votes: list[Tally] = []
     held: list[BallotTally] = []
-    without: list[Uncounted] = []
+    without: list[Uncounted | UncountedOther] = []
     minutes = None
     if journal.ok and journal.state is not None:
         minutes = files.minutes_in(journal, args.lang)
@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             votes = tallies(minutes, item, asked)
             held = ballots(minutes, item, asked)
-            without = uncounted(minutes, item) if asked is None else []  # they name nobody
+            without = without_count(minutes, item) if asked is None else []  # they name nobody
     ok = journal.ok and not any(d.severity == "error" for d in diagnostics)
     if args.json:
         shown = [tally.data() for tally in votes]
@@ -196,7 +196,6 @@ def run(args: argparse.Namespace) -> int:
     console = Console(highlight=False, markup=False)  # names and texts are the files' own, never markup
     if not votes and not held:
         console.print(_("No counted votes."))
-        return 0
     if votes:
         console.print(_summary(minutes, votes))
     for tally in votes:
@@ -208,14 +207,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _uncounted(decisions: list[Uncounted]) -> Table:
-    """The decisions taken with no count: by general consent, by consensus."""
-    table = Table(title=_("Decided without a count"), box=box.SIMPLE_HEAVY, expand=False)
-    table.add_column(_("Motion"), overflow="fold")
-    table.add_column(_("Result"), no_wrap=True)
+def _uncounted(decisions: list[Uncounted | UncountedOther]) -> Table:
+    """The decisions taken with no count: by general consent, by consensus; earlier minutes
+    approved without objection. Headed as the minutes' table of decisions heads them."""
+    from meeting.minutes.tally import Uncounted
+
+    rows: list[tuple[Text, str]] = []
     for decision in decisions:
-        motion = Text(decision.motion.label)
+        if isinstance(decision, Uncounted):
+            what = Text(decision.motion.label)
+            result = decision.motion.how_words or upper_first(decision.motion.status_words)
+        else:
+            what, result = Text(decision.decision.what), decision.decision.decision
         if decision.item is not None:
-            motion.append("\n" + decision.item.heading, style="dim")
-        table.add_row(motion, Text(decision.motion.how_words or upper_first(decision.motion.status_words)))
+            what.append("\n" + decision.item.heading, style="dim")
+        rows.append((what, result))
+    table = Table(title=_("Decided without a count"), box=box.SIMPLE_HEAVY, expand=False)
+    table.add_column(_("Question"), overflow="fold")
+    table.add_column(_("Decision"), no_wrap=True)  # on one line: the question wraps
+    for what, result in rows:
+        table.add_row(what, Text(result))
     return table

@@ -216,7 +216,9 @@ def _other_decisions(ctx: Context, steps: list[Step], elections: list[m.Election
     """What the council decided on no motion: each election's result, and earlier minutes
     approved without objection (approved on a motion, the motion is the decision)."""
     out = [
-        m.OtherDecision(item=e.item, what=_("Election: {office}").format(office=e.office), decision=e.words)
+        m.OtherDecision(
+            item=e.item, what=_("Election: {office}").format(office=e.office), decision=e.words, election=e.id
+        )
         for e in elections
         if e.rounds
     ]

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import csv
 import io
+from fractions import Fraction
 
+from meeting.domain.rules import Threshold
 from meeting.domain.text import visible
-from meeting.i18n import _
+from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
+from meeting.vocabulary import words
+from meeting.words import _counted_base, threshold_words
 
 BOM = "\ufeff"
+
+# The `bound` column: how the votes in favour compare with `bound in votes`, as the rules write
+# the bound ("more than" half, "at least" two-thirds).
+BOUNDS = {"more_than": N_("more than"), "at_least": N_("at least")}
 
 # What a spreadsheet would take for a formula at the start of a cell (OWASP: CSV injection).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -50,8 +58,9 @@ def header() -> list[str]:
         _("votes abstaining"),
         _("rule"),
         _("base"),
-        _("required"),
-        _("needed"),
+        _("bound"),
+        _("bound in votes"),
+        _("votes in favour needed"),
         _("member id"),
         _("name"),
         _("region"),
@@ -83,8 +92,14 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
             counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, ""]
             votes = vote.votes
             weighed = [votes.yes, votes.no, votes.abstain] if votes else ["", "", ""]
-            # The base, what the bound asks for exactly and in whole numbers: in votes where seats carry weights.
-            base: list[str | int] = [votes.base if votes else vote.base, vote.required, _blank(vote.needed)]
+            # The base; the bound as the rules write it ("more than" 17/2) and the least whole number of
+            # votes in favour it asks for: in votes where seats carry weights.
+            base: list[str | int] = [
+                votes.base if votes else vote.base,
+                words(BOUNDS, vote.bound),
+                vote.required,
+                _blank(vote.needed),
+            ]
             arithmetic = [*counts, *weighed, vote.threshold_words, *base]
             out.append([cell(v) for v in [*which, *arithmetic, "", "", "", "", "", "", *tail]])
             if vote.method != "roll_call":
@@ -112,16 +127,9 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
         item = minutes.item(election.item)
         for r in election.rounds:
             text = _("{office}, ballot {number}").format(office=election.office, number=r.number)
-            # What a candidate's votes were measured against: the majority of the votes cast, or
-            # in a ranked count the quota out of the valid papers.
-            base: str | int
-            needed: str | int
-            if r.necessary is not None:
-                rule, base, needed = _("necessary for election"), _blank(r.votes_cast), r.necessary
-            elif r.count is not None and r.count.quota is not None:
-                rule, base, needed = _("quota"), r.count.valid, r.count.quota
-            else:
-                rule, base, needed = "", "", ""
+            # What a candidate's votes were measured against, as a motion's are: more than half the
+            # votes cast, or in a ranked count at least the quota out of the valid papers.
+            rule, base, bound, required, needed = _rule(r)
             for row in r.votes:
                 values: list[str | int] = [
                     item.number if item else "",
@@ -141,7 +149,8 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     "",
                     rule,
                     base,
-                    needed,
+                    bound,
+                    required,
                     needed,
                     row.candidate.id,
                     row.candidate.name,
@@ -155,6 +164,23 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                 ]
                 out.append([cell(v) for v in values])
     return out
+
+
+def _rule(r: m.RoundRecord) -> tuple[str, str | int, str, str | int, str | int]:
+    """An election round's rule in words, its base, its bound, what the bound is in votes and the
+    votes needed: "a majority of the 18 votes cast", 18, "more than", 9, 10."""
+    if r.necessary is not None:
+        if r.votes_cast is None:  # not said: the necessary votes alone
+            return "", "", "", "", r.necessary
+        rule = threshold_words(Threshold(more_than=Fraction(1, 2)), _counted_base("votes_cast", r.votes_cast))
+        return rule, r.votes_cast, words(BOUNDS, "more_than"), str(Fraction(r.votes_cast, 2)), r.necessary
+    if r.count is not None and r.count.quota is not None:
+        valid = r.count.valid
+        rule = ngettext(
+            "the Droop quota of the {n} valid ballot paper", "the Droop quota of the {n} valid ballot papers", valid
+        ).format(n=valid)
+        return rule, valid, words(BOUNDS, "at_least"), r.count.quota, r.count.quota
+    return "", "", "", "", ""
 
 
 def _blank(value: int | None) -> str | int:

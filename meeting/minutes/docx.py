@@ -86,9 +86,11 @@ def _run(
     )
 
 
-def _cell(value: str | int | None, bold: bool = False, right: bool = False) -> str:
+def _cell(value: str | int | None, bold: bool = False, right: bool = False, keep: bool = False) -> str:
+    """A table cell; `keep`, its row on the page of the next (Word keeps a table together so)."""
     align = '<w:jc w:val="right"/>' if right else ""
-    return f'<w:tc><w:p><w:pPr><w:spacing w:before="20" w:after="20"/>{align}</w:pPr>{_run(value, bold)}</w:p></w:tc>'
+    props = f'{"<w:keepNext/>" if keep else ""}<w:spacing w:before="20" w:after="20"/>{align}'
+    return f"<w:tc><w:p><w:pPr>{props}</w:pPr>{_run(value, bold)}</w:p></w:tc>"
 
 
 # Each paragraph and table of the body declares the namespace itself: moved into the document,
@@ -133,20 +135,24 @@ class Body:
         rows: Sequence[Sequence[str | int | None]],
         widths: Sequence[int],
         numeric: frozenset[int] = frozenset(),
+        together: bool = False,
     ) -> None:
         """A table with a repeated header row and rows that never split across pages;
-        `widths` in per cent of the text width."""
+        `widths` in per cent of the text width; `together`, on one page (a short table: every
+        row kept with the next)."""
         twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in _fitting(head, widths)]
         grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
         keep = "<w:trPr><w:cantSplit/></w:trPr>"
         header = (
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-            + "".join(_cell(h, bold=True, right=i in numeric) for i, h in enumerate(head))
+            + "".join(_cell(h, bold=True, right=i in numeric, keep=together and bool(rows)) for i, h in enumerate(head))
             + "</w:tr>"
         )
         body = "".join(
-            f"<w:tr>{keep}" + "".join(_cell(c, right=i in numeric) for i, c in enumerate(row)) + "</w:tr>"
-            for row in rows
+            f"<w:tr>{keep}"
+            + "".join(_cell(c, right=i in numeric, keep=together and n < len(rows) - 1) for i, c in enumerate(row))
+            + "</w:tr>"
+            for n, row in enumerate(rows)
         )
         self.parts.append(
             f'<w:tbl {_W}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
@@ -276,7 +282,7 @@ def _election(body: Body, e: m.ElectionRecord, t: Words) -> None:
         body.words(t.candidates(e))
     for r in e.rounds:
         body.heading(t.round_title(r), 4)
-        body.table(t.report_head, t.report_rows(r), (70, 30), numeric=frozenset({1}))
+        body.table(t.report_head, t.report_rows(r), (70, 30), numeric=frozenset({1}), together=True)
         if (file := t.file_words(r)) is not None:
             body.words(file)
         if r.count is not None:
@@ -344,8 +350,8 @@ def render(minutes: m.Minutes) -> bytes:
     for item in minutes.items:
         body.heading(item.heading, 2)
         body.words(" · ".join(t.facts(item)), italic=True, keep=True)
-        if item.documents:
-            body.words(t.documents(item.documents))
+        if item.documents:  # with the heading and its facts, on the page of the proceedings
+            body.words(t.documents(item.documents), keep=True)
         body.entries(item.proceedings)
         if item.speakers:
             body.words(t.speakers(item.speakers))
@@ -361,7 +367,7 @@ def render(minutes: m.Minutes) -> bytes:
     if rows:
         body.table(t.decisions_head, rows, (9, 51, 40))
     else:
-        body.words(t.none)
+        body.words(t.no_decisions)
     body.heading(t.actions, 1)
     if minutes.actions:
         body.table(
@@ -370,14 +376,16 @@ def render(minutes: m.Minutes) -> bytes:
             (45, 28, 18, 9),
         )
     else:
-        body.words(t.none)
+        body.words(t.no_actions)
     body.heading(t.unfinished, 1)
-    for line in minutes.unfinished or [t.none]:
+    for line in minutes.unfinished or [t.no_unfinished]:
         body.words(line)
     if minutes.corrections:
         body.heading(t.corrections, 1)
         for c in minutes.corrections:  # a whole date is too wide for the entries' column of times
-            body.paragraph(_run(c.at_words, bold=True), _run(colon() + c.words), props='<w:spacing w:after="60"/>')
+            body.paragraph(
+                _run(c.at_words, bold=True), _run(colon() + c.words), props='<w:keepLines/><w:spacing w:after="60"/>'
+            )  # a correction is read whole: on one page
 
     body.heading(t.approval, 1)
     body.paragraph(_run(minutes.approval.words), props="<w:keepNext/>")  # on the page it is signed on

@@ -125,7 +125,7 @@ class Words:
         self.proxies, self.apologies, self.absent = _("Proxies"), _("Apologies"), _("Absent")
         # "none" agrees with what there is none of: "aucune" procuration, "aucun" absent.
         self.no_proxies, self.no_apologies = pgettext("proxies", "none"), pgettext("apologies", "none")
-        self.nobody_absent, self.none = pgettext("absent", "none"), _("None.")
+        self.nobody_absent = pgettext("absent", "none")
         self.colon = colon().rstrip()  # after a label in bold: "Proxies:", "Procurations :"
         self.quorum = _("Quorum")
         self.quorum_caption = _("Quorum at the call to order and at each change")
@@ -142,6 +142,11 @@ class Words:
         self.actions = _("Action items")
         self.actions_head = [_("Action"), _("Owner"), _("Due"), _("Item")]
         self.unfinished = _("Unfinished business")
+        # An empty section says so in words that agree with what it lists: "Ninguna" decisión or
+        # tarea, "Ninguno" asunto pendiente.
+        self.no_decisions = pgettext("decisions", "None.")
+        self.no_actions = pgettext("action items", "None.")
+        self.no_unfinished = pgettext("unfinished business", "None.")
         self.corrections = _("Corrections")
         self.approval = _("Approval and signatures")
         self.signature_date = _("Date:")

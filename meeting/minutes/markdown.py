@@ -14,7 +14,10 @@ from meeting.minutes import model as m
 from meeting.minutes.html import Words
 from meeting.words import colon, labelled
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<|&~])")  # & would start an entity (&amp;), ~~ strike through
+# ~~ strikes through; & only where it would start an entity or character reference (&amp;,
+# &#123;, &#x1F;, as CommonMark reads them): a plain "Asia & Pacific" keeps its bare & for who
+# reads the file as text.
+_SPECIAL = re.compile(r"([\\`*_\[\]<|~]|&(?=#?[A-Za-z0-9]+;))")
 # Line breaks and runs of spaces: not the no-break spaces French sets before ":" and ";"
 # (str.split() would take those too).
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
@@ -241,6 +244,7 @@ def _signatures(minutes: m.Minutes) -> Iterator[str]:
 
 def render(minutes: m.Minutes) -> str:
     lines: list[str] = list(_header(minutes))
+    t = Words(minutes)
     several = len(minutes.sittings) > 1
     for sitting in minutes.sittings:
         lines += _sitting(sitting, several)
@@ -251,7 +255,7 @@ def render(minutes: m.Minutes) -> str:
     for item in minutes.items:
         lines += _item(minutes, item)
     lines += ["", "## " + _("Decisions"), ""]
-    lines += _decisions(minutes) if minutes.decisions() else [_("None.")]
+    lines += _decisions(minutes) if minutes.decisions() else [t.no_decisions]
     lines += ["", "## " + _("Action items"), ""]
     if minutes.actions:
         lines += table(
@@ -259,9 +263,9 @@ def render(minutes: m.Minutes) -> str:
             [[md(a.what), person(a.owner), a.due_words or "", str(a.item_number or "")] for a in minutes.actions],
         )
     else:
-        lines.append(_("None."))
+        lines.append(t.no_actions)
     lines += ["", "## " + _("Unfinished business"), ""]
-    lines += [f"- {md(u)}" for u in minutes.unfinished] or [_("None.")]
+    lines += [f"- {md(u)}" for u in minutes.unfinished] or [t.no_unfinished]
     if minutes.corrections:
         lines += ["", "## " + _("Corrections"), ""]
         lines += [f"- **{md(c.at_words)}**{colon()}{md(c.words)}" for c in minutes.corrections]
@@ -272,7 +276,7 @@ def render(minutes: m.Minutes) -> str:
     for words in [c.words for c in minutes.journal.circulated] + [minutes.approval.record_words or ""]:
         lines += ["", paragraph(words)] if words else []
     if minutes.journal.withdrawn:
-        lines += ["", Words(minutes).withdrawn, ""]
+        lines += ["", t.withdrawn, ""]
         lines += [f"- **{w.at}** {md(w.text)}" for w in minutes.journal.withdrawn]
     return "\n".join(lines).rstrip("\n") + "\n"
 

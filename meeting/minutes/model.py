@@ -456,6 +456,7 @@ class OtherDecision(Record):
     item: str
     what: str
     decision: str
+    election: str | None = Field(None, description="The election whose result this is: its ballots are its count.")
 
 
 class ActionRecord(Record):

@@ -19,6 +19,7 @@ from meeting.minutes.model import (
     ItemRecord,
     Minutes,
     MotionRecord,
+    OtherDecision,
     RegionTally,
     RollCallVote,
     RoundRecord,
@@ -89,16 +90,38 @@ class Uncounted:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class UncountedOther:
+    """A decision taken on no motion and without a count: earlier minutes approved without
+    objection."""
+
+    decision: OtherDecision
+    item: ItemRecord | None
+
+    def data(self) -> dict[str, Any]:
+        """The decision as `meeting tally --json` prints it, under "uncounted"."""
+        return {"item": self.decision.item, "label": self.decision.what, "result_words": self.decision.decision}
+
+
+def without_count(minutes: Minutes, item: ItemRecord | None = None) -> list[Uncounted | UncountedOther]:
+    """Every decision of the minutes' table of decisions (`Minutes.decisions()`, in its order)
+    that no count gives: a motion decided with no vote counted, a ruling of the chair's, earlier
+    minutes approved without objection. A counted motion is among the `tallies`, an election's result among its `ballots`."""
+    found: list[Uncounted | UncountedOther] = []
+    for row in minutes.decisions():
+        if item is not None and row.item != item.id:
+            continue
+        if isinstance(row, OtherDecision):
+            if row.election is None:
+                found.append(UncountedOther(row, minutes.item(row.item)))
+        elif row.decided_at is not None and not row.votes:
+            found.append(Uncounted(row, minutes.item(row.item)))
+    return found
+
+
 def uncounted(minutes: Minutes, item: ItemRecord | None = None) -> list[Uncounted]:
-    """Every motion the minutes record as decided with no vote counted, in order."""
-    return [
-        Uncounted(motion, minutes.item(motion.item))
-        for motion in minutes.motions
-        if motion.decided_at is not None
-        and not motion.votes
-        and motion.minutes_number is not None
-        and (item is None or motion.item == item.id)
-    ]
+    """The motions among the decisions taken without a count, in order."""
+    return [found for found in without_count(minutes, item) if isinstance(found, Uncounted)]
 
 
 @dataclass(frozen=True, slots=True)

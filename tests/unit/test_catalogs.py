@@ -227,3 +227,23 @@ def test_french_punctuation_keeps_its_space_with_it() -> None:
     syntax = re.compile(r"[A-Z]+:[A-Z]+:[A-Z]+: (error|warning): |\{col\}: ")
     bare = [msgid(m) for m in messages(found) for text in forms(m) if unspaced.search(syntax.sub("", text))]
     assert bare == []
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_motion_named_by_its_kind_says_the_kind_once(code: str) -> None:
+    """ "The point of order", "the {kind}" around each kind's name: a language whose names already
+    say "a motion of" must not say it twice (Swahili's "hoja ya {kind}" gave "hoja ya hoja ya
+    utaratibu")."""
+    from meeting.i18n import _, language
+    from meeting.vocabulary import MOTION_NAMES
+
+    twice = re.compile(r"\b(\w+ \w+) \1\b", re.IGNORECASE)
+    with language(code):
+        said = [_("the {kind}").format(kind=_(kind)) for kind in MOTION_NAMES.values()]
+        amendments = [
+            _("Amendment {number} to amendment {target}").format(number=5, target=4),
+            _("Amendment {number} to motion {target}").format(number=5, target=4),
+        ]
+    assert [words for words in said if twice.search(words)] == []
+    if code == "sw":  # "marekebisho ya marekebisho ya 4" as "marekebisho ya hoja ya 4": of 4, "ya 4"
+        assert [a.rpartition(" ")[0].rpartition(" ")[2] for a in amendments] == ["ya", "ya"]

@@ -14,6 +14,7 @@ import pytest
 
 from meeting.cli.main import main
 from meeting.journal import read_journal
+from meeting.minutes.model import OtherDecision
 from tests.conftest import DEMO_AGENDA, REPO
 from tests.kit import ALL_SEATS, in_session
 from tests.unit.test_minutes_files import FILES, replay_into
@@ -633,6 +634,38 @@ def test_tally_of_one_item_and_as_json(source, capsys):
         "mg-1": "apologies",
         "hn-1": "apologies",
     }
+
+
+@pytest.mark.parametrize("which", ["december", "march"])
+def test_tally_gives_every_decision_the_minutes_list(demos, capsys, monkeypatch, which):
+    """Each row of the minutes' table of decisions is in `meeting tally`: a counted motion under
+    "votes", an election under its "ballots", and every other under "uncounted". The approval of
+    December's minutes without objection (no motion, no count) was left out: March printed
+    "uncounted": []; so was the chair's ruling on a point of order."""
+    from meeting.minutes.files import minutes_in, read
+
+    folder = getattr(demos, which)
+    assert main(["tally", str(folder), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    minutes = minutes_in(read(folder / "journal.jsonl"), "en")
+    listed = [row.what if isinstance(row, OtherDecision) else row.label for row in minutes.decisions()]
+    ballots = {f"Election: {b['office']}" for b in printed["ballots"]}
+    tallied = [v["label"] for v in printed["votes"]] + [u["label"] for u in printed["uncounted"]]
+    assert sorted(set(tallied) | (ballots & set(listed))) == sorted(listed)
+    if which == "march":
+        assert printed["uncounted"] == [
+            {
+                "item": "minutes",
+                "label": "Approval of the minutes of the meeting of Thursday, 10 December 2026 "
+                "(IC-ASM Council Meeting, December 2026)",
+                "result_words": "Approved without objection, with corrections.",
+            }
+        ]
+        monkeypatch.setenv("COLUMNS", "250")
+        assert main(["tally", str(folder)]) == 0
+        rest = " ".join(capsys.readouterr().out.split("Decided without a count")[1].split())
+        assert "Approval of the minutes of the meeting of Thursday, 10 December 2026" in rest
+        assert "Approved without objection, with corrections." in rest
 
 
 def secret_ballot_journal(tmp_path: Path) -> Path:

@@ -116,3 +116,38 @@ def test_a_headings_subtitle_stays_on_the_page_of_what_follows():
     for heading in (election, item):
         subtitle = paragraphs[heading + 1]
         assert subtitle.runs[0].italic and subtitle.paragraph_format.keep_with_next, subtitle.text
+
+
+def test_an_items_documents_a_tellers_report_and_a_correction_stay_whole_on_a_page(demos):
+    """Found on the pages in Spanish and Swahili: an item's heading, facts and "Documents:" ended
+    page 7, its proceedings on page 8 (the documents were kept with nothing); a tellers' report
+    split across two pages; the March correction broke mid-sentence."""
+    from docx.oxml.ns import qn
+
+    december = docx.Document(str(demos.december / "minutes.docx"))
+    paragraphs = december.paragraphs
+    documents = [i for i, p in enumerate(paragraphs) if p.text.startswith("Documents: ")]
+    assert documents
+    for at in documents:
+        heading, facts, listed = paragraphs[at - 2], paragraphs[at - 1], paragraphs[at]
+        assert heading.style.name == "Heading 2" and facts.runs[0].italic, heading.text
+        assert facts.paragraph_format.keep_with_next and listed.paragraph_format.keep_with_next, listed.text
+    reports = [t for t in december.tables if t.rows[0].cells[0].text == "Tellers' report"]
+    assert len(reports) == 2
+    for report in reports:
+        rows = report.rows
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+        kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in rows]
+        assert kept == [True] * (len(rows) - 1) + [False]  # every row with the next, the last with what follows
+    march = docx.Document(str(demos.march / "minutes.docx")).paragraphs
+    correction = next(p for p in march if "the observer welcomed was from" in p.text)
+    assert correction.paragraph_format.keep_together
+
+
+def test_an_items_documents_stay_with_its_proceedings_in_print(demos):
+    """The HTML printed: "Documents: …" is a lead-in (break-after: avoid) like the facts above it,
+    and a correction is not broken across pages."""
+    html = (demos.december / "minutes.html").read_text("utf-8")
+    assert '<p class="lead-in">Documents: Notice of amendment to Article 7' in html
+    assert ".lead-in { break-after: avoid;" in html
+    assert "ul.corrections li { break-inside: avoid;" in html

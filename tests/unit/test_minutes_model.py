@@ -584,3 +584,36 @@ def test_a_member_marked_present_by_mistake_before_the_call_to_order_is_minuted_
     }
     assert rows["id-1"].attended == "absent" and rows["id-1"].arrived is None
     assert rows["ph-1"].attended == "in person"
+
+
+def test_an_empty_section_says_none_in_words_of_its_own_the_same_in_every_format(tmp_path, monkeypatch):
+    """ "None." agrees with what the section lists ("Ninguna" decisión or tarea, "Ninguno" asunto
+    pendiente): the decisions, the action items and the unfinished business each have their own
+    context, which every format says alike."""
+    import gettext
+    import io
+
+    import docx as word
+
+    from meeting import i18n
+    from meeting.minutes import docx, html
+
+    class Marked(gettext.NullTranslations):
+        def pgettext(self, context: str, message: str) -> str:
+            return f"«{context}» {message}"
+
+    real = i18n._translation
+    monkeypatch.setattr(i18n, "_translation", lambda code: Marked() if code == "pt" else real(code))
+    meeting = start(tmp_path, files={"council.toml": MINI_COUNCIL, "mini.toml": MINI_AGENDA})
+    meeting.run("present n-1 n-3 s-1 s-2", "begin", "open opening", "next", "adjourn")
+    with language("pt"):
+        record = minutes(meeting)
+        assert record.decisions() == [] and record.actions == [] and record.unfinished == []
+        said = {
+            "md": markdown.render(record),
+            "html": html.render(record),
+            "docx": "\n".join(p.text for p in word.Document(io.BytesIO(docx.render(record))).paragraphs),
+        }
+    for name, text in said.items():
+        nones = [text[at - 30 : at] for at in range(len(text)) if text.startswith("None.", at)]
+        assert [n.rpartition("«")[2] for n in nones] == ["decisions» ", "action items» ", "unfinished business» "], name

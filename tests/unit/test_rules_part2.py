@@ -202,9 +202,10 @@ def test_the_csv_and_the_minutes_data_break_out_votes_and_chambers(tmp_path: Pat
     row = rows[0]
     assert (row["in favour"], row["against"], row["votes in favour"], row["votes against"]) == ("12", "2", "16", "6")
     # The rule, its base and what it needed, all in votes: not 14 heads beside 15 votes.
-    assert (row["rule"], row["base"], row["required"], row["needed"]) == (
+    assert (row["rule"], row["base"], row["bound"], row["bound in votes"], row["votes in favour needed"]) == (
         "two-thirds of the 22 votes cast",
         "22",
+        "at least",
         "44/3",
         "15",
     )
