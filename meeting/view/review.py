@@ -22,7 +22,18 @@ from meeting.i18n import N_, _, ngettext
 from meeting.journal import GENESIS
 from meeting.messages import render
 from meeting.minutes.model import Minutes, MotionRecord, minutes_of
-from meeting.minutes.tally import BallotTally, Tally, Uncounted, Who, ballots, find_item, tallies, uncounted, who
+from meeting.minutes.tally import (
+    BallotTally,
+    Tally,
+    Uncounted,
+    UncountedOther,
+    Who,
+    ballots,
+    find_item,
+    tallies,
+    who,
+    without_count,
+)
 from meeting.tui.roster import fitted
 from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import METHODS, in_quotes, upper_first, words
@@ -58,7 +69,7 @@ class ReviewScreen(Screen[None]):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
-        self.shown: list[Tally | Uncounted | BallotTally] = []
+        self.shown: list[Tally | Uncounted | UncountedOther | BallotTally] = []
         self.narrow: bool | None = None  # the columns not yet laid out
         self.on_resize()
         self.query_one("#votes", DataTable).focus()
@@ -114,12 +125,18 @@ class ReviewScreen(Screen[None]):
             notes.append(_("Closed session (title only): {items}.").format(items=_("; ").join(closed)))
         failed = bool(item_typed and item is None) or bool(who_typed and asked is None)
         # Decisions taken without a count name nobody: shown unless a member's votes are asked for.
+        without = without_count(minutes, item) if asked is None else []
         decisions: list[Tally | Uncounted] = [*tallies(minutes, item, asked)]
-        decisions += uncounted(minutes, item) if asked is None else []
+        decisions += [found for found in without if isinstance(found, Uncounted)]
         decisions.sort(key=lambda found: found.motion.number)  # stable: a motion's earlier counts first
-        # In agenda order: an election's ballots under their item, not after the last item.
+        # In agenda order: an election's ballots and earlier minutes approved under their item.
         place = {i.id: n for n, i in enumerate(minutes.items)}
-        found = [*decisions, *ballots(minutes, item, asked)]
+        others = [found for found in without if isinstance(found, UncountedOther)]
+        found: list[Tally | Uncounted | UncountedOther | BallotTally] = [
+            *decisions,
+            *others,
+            *ballots(minutes, item, asked),
+        ]
         found.sort(key=lambda tally: place.get(tally.item.id, len(place)) if tally.item else len(place))
         self.shown = [] if failed else found
         self.query_one("#review-note", Static).update(Text(" ".join(notes), style="italic"))
@@ -135,6 +152,11 @@ class ReviewScreen(Screen[None]):
             item = Text(fitted(tally.item.heading, _ITEM_CELLS) if tally.item else "")
             if isinstance(tally, BallotTally):
                 rows.append((item, *_ballot_cells(tally)))
+                continue
+            if isinstance(tally, UncountedOther):  # earlier minutes approved without objection
+                other = tally.decision
+                approved = Text(upper_first(other.decision), style="bold green")
+                rows.append((item, Text(fitted(other.what, _MOTION_CELLS)), approved, *(Text(""),) * 4))
                 continue
             if isinstance(tally, Uncounted):
                 decided = tally.motion
@@ -165,9 +187,11 @@ class ReviewScreen(Screen[None]):
         if 0 <= event.cursor_row < len(self.shown):
             self._detail(self.shown[event.cursor_row])
 
-    def _detail(self, tally: Tally | Uncounted | BallotTally) -> None:
+    def _detail(self, tally: Tally | Uncounted | UncountedOther | BallotTally) -> None:
         if isinstance(tally, Uncounted):
             shown: RenderableType = Text(tally.motion.summary)
+        elif isinstance(tally, UncountedOther):
+            shown = Text(f"{tally.decision.what}: {tally.decision.decision}")
         else:
             shown = detail(tally) if isinstance(tally, Tally) else ballot_detail(tally)
         self.query_one("#detail", Static).update(shown)

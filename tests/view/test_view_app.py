@@ -234,11 +234,13 @@ async def test_a_journal_gone_for_a_moment_is_said_as_such_and_a_problem_whole(t
 
 def _tally_json(capsys, *args: str) -> list[dict]:
     """What `meeting tally --json` prints, as the review lists it: in agenda order, and under an
-    item the votes and the decisions taken without a count in the order of the motions, then the
-    elections' ballots."""
+    item the votes and the decisions taken without a count in the order of the motions, then
+    earlier minutes approved without objection, then the elections' ballots."""
     assert main(["tally", "--json", *args]) == 0
     printed = json.loads(capsys.readouterr().out)
-    decisions = sorted(printed["votes"] + printed["uncounted"], key=lambda found: found["motion"])
+    on_motions = [found for found in printed["votes"] + printed["uncounted"] if "motion" in found]
+    decisions = sorted(on_motions, key=lambda found: found["motion"])
+    decisions += [found for found in printed["uncounted"] if "motion" not in found]  # earlier minutes approved
     path = Path(args[0])
     follower = Follower(path / "journal.jsonl" if path.is_dir() else path)
     follower.poll()
@@ -654,3 +656,20 @@ def test_the_minutes_are_made_for_the_view_only_when_an_approval_or_a_correction
     meeting.run(lines[-1])  # the correction after adjournment
     look()
     assert "Responsible Minerals Research Network" in app.on_the_record().corrections.plain and len(made) == 3
+
+
+async def test_the_review_lists_earlier_minutes_approved_as_meeting_tally_does(tmp_path, capsys):
+    """The tallies screen lists what `meeting tally` lists: March's approval of the December
+    minutes, taken without a count, was missing from it."""
+    journal = _march(tmp_path)
+    everything = _tally_json(capsys, str(journal))
+    approvals = [found for found in everything if "motion" not in found and "election" not in found]
+    assert [found["item"] for found in approvals] == ["minutes"]
+    app = build_view(Follower(journal))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert [t.data() for t in app.screen.shown] == everything
+        table = app.screen.query_one("#votes", DataTable)
+        row = [str(cell) for cell in table.get_row_at(everything.index(approvals[0]))]
+        assert approvals[0]["label"][:15] in row[1] and approvals[0]["result_words"][:10] in row[2]
