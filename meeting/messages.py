@@ -158,7 +158,31 @@ MESSAGES: dict[str, str] = {
     "motion.no-target": N_("this motion ({kind}) does not name another motion's number: only reconsider does"),
     "motion.no-such-motion": N_("there is no motion #{motion}"),
     "motion.not-reconsiderable": N_(
-        "motion #{motion} cannot be reconsidered: only a motion decided by vote or consent in this sitting"
+        "motion #{motion} cannot be reconsidered: it was not decided by a vote or by consent of its own"
+    ),
+    "motion.reconsider-pending": N_("motion #{motion} is still pending: only a decided motion is reconsidered"),
+    "motion.reconsider-set-aside": N_(
+        "motion #{motion} was not decided by a vote of its own: it left the floor when motion #{by} carried; reconsider motion #{by}"
+    ),
+    "motion.reconsider-kind": N_("motion #{motion} cannot be reconsidered: this kind of motion ({kind}) never is"),
+    "motion.reconsider-earlier-sitting": N_(
+        "motion #{motion} cannot be reconsidered: it was decided in an earlier sitting, and only a decision of this sitting is"
+    ),
+    "motion.reconsider-twice": N_("motion #{motion} cannot be reconsidered: it has been reconsidered once already"),
+    "motion.reconsider-only-adopted": N_(
+        "motion #{motion} cannot be reconsidered: a motion to postpone indefinitely is reconsidered only when adopted, and this one was lost"
+    ),
+    "motion.reconsider-not-sustained": N_(
+        "motion #{motion} cannot be reconsidered: an objection to consideration is reconsidered only when sustained, and this one was not"
+    ),
+    "motion.reconsider-target-first": N_(
+        "motion #{motion} cannot be reconsidered now: motion #{target}, which it acted on, has been decided since; reconsider motion #{target} first"
+    ),
+    "motion.reconsider-target-gone": N_(
+        "motion #{motion} cannot be reconsidered now: motion #{target}, which it acted on, is no longer pending"
+    ),
+    "motion.reconsider-text-changed": N_(
+        "motion #{motion} cannot be reconsidered: the text it gave motion #{target} has been amended since"
     ),
     "motion.no-business-since-tabled": N_(
         "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"

@@ -14,7 +14,7 @@ from meeting.domain.elections.conduct import round_open
 from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
 from meeting.domain.outcome import BUILT_IN_CLASSES
 from meeting.domain.rules import DecisionClass, Rules
-from meeting.domain.state import Motion, State
+from meeting.domain.state import DISPOSING, Motion, State
 
 # The motions a member makes: those moved with `move to KIND`, and a point of order.
 MOVABLE: tuple[MotionKind, ...] = tuple(
@@ -99,25 +99,61 @@ def last_decided(state: State) -> Motion | None:
 
 
 def reconsiderable(state: State, motion: Motion) -> bool:
-    """A motion that may be reconsidered (RONR §37): decided by a vote or by consent in this
-    sitting, still decided, and not reconsidered before; a motion that acted on another (an
-    amendment, the previous question) only while that one is still pending, and an amendment
+    """A motion that may be reconsidered (RONR §37); see `reconsider_refusal`."""
+    return reconsider_refusal(state, motion) is None
+
+
+def reconsider_refusal(state: State, motion: Motion) -> OutOfOrder | None:
+    """Why a motion may not be reconsidered, or None (RONR §37): it must be decided by a vote
+    or by consent in this sitting, still decided, of a kind that is reconsidered, and not
+    reconsidered before. A motion that acted on another (an amendment, the previous question,
+    a lost motion to postpone or refer) only while that one is still pending, and an amendment
     only while the text is still the one it made: once the main question is decided, it is
-    the main question that is reconsidered first."""
-    if (
-        motion.status == "pending"
-        or motion.method in (None, "chair")
-        or motion.kind in _NOT_RECONSIDERED
-        or motion.decided_sitting != state.sitting
-        or motion.reconsidered
-    ):
-        return False
+    the main question that is reconsidered first. A motion that disposed of the main motion
+    (postponed it, referred it, postponed it indefinitely, sustained an objection to
+    considering it) while that motion is still set aside by it; a motion to postpone
+    indefinitely only when adopted (§11), an objection only when sustained (§26)."""
+    number = motion.number
+    if motion.status == "pending":
+        return _out("motion.reconsider-pending", motion=number)
+    if motion.method in (None, "chair"):
+        by = set_aside_by(state, motion)
+        if by is not None and reconsider_refusal(state, by) is None:
+            return _out("motion.reconsider-set-aside", motion=number, by=by.number)
+        return _out("motion.not-reconsiderable", motion=number)
+    if motion.kind in _NOT_RECONSIDERED:
+        return _out("motion.reconsider-kind", motion=number, kind=motion.kind)
+    if motion.decided_sitting != state.sitting:
+        return _out("motion.reconsider-earlier-sitting", motion=number)
+    if motion.reconsidered:
+        return _out("motion.reconsider-twice", motion=number)
     if motion.applies_to is None:
-        return True
+        return None
     target = state.motions[motion.applies_to]
+    if motion.status != "carried":
+        if motion.kind == "postpone_indefinitely":
+            return _out("motion.reconsider-only-adopted", motion=number)
+        if motion.kind == "objection_to_consideration":
+            return _out("motion.reconsider-not-sustained", motion=number)
+    elif motion.kind in DISPOSING and target.status == DISPOSING[motion.kind] and target.number not in state.stack:
+        return None  # the main motion still set aside by it: both come back
     if target.status != "pending":
-        return False
-    return motion.kind != "amend" or motion.status != "carried" or target.text == motion.text
+        if target.method in (None, "chair"):
+            return _out("motion.reconsider-target-gone", motion=number, target=target.number)
+        return _out("motion.reconsider-target-first", motion=number, target=target.number)
+    if motion.kind == "amend" and motion.status == "carried" and target.text != motion.text:
+        return _out("motion.reconsider-text-changed", motion=number, target=target.number)
+    return None
+
+
+def set_aside_by(state: State, motion: Motion) -> Motion | None:
+    """The motion whose carrying set this main motion aside (postponed, referred, dismissed),
+    while it is still set aside by it."""
+    for number in reversed(state.decided):
+        by = state.motions[number]
+        if by.applies_to == motion.number and by.kind in DISPOSING and by.status == "carried":
+            return by if DISPOSING[by.kind] == motion.status and motion.number not in state.stack else None
+    return None
 
 
 # Motions whose decision is not reconsidered (RONR §37:10): what is done is done, or another
@@ -262,9 +298,7 @@ def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOr
     # pending; any other motion is reconsidered when nothing is.
     if state.pending is not None and motion.applies_to not in state.stack:
         return _out("motion.main-pending")
-    if not reconsiderable(state, motion):
-        return _out("motion.not-reconsiderable", motion=target)
-    return None
+    return reconsider_refusal(state, motion)
 
 
 def motions_in_order(state: State) -> list[MotionKind]:

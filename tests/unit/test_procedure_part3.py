@@ -355,7 +355,7 @@ def test_any_motion_decided_this_sitting_is_reconsidered_by_its_number_once(tmp_
     assert meeting.state.motions[1].status == "pending" and meeting.state.agenda_adopted is None
     meeting.run("vote 16 1 1")
     assert meeting.state.agenda_adopted is not None
-    assert meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1").code == "motion.not-reconsiderable"
+    assert meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1").code == "motion.reconsider-twice"
     assert meeting.refuse("move to reconsider #9 by ke-1 seconded gh-1").code == "motion.no-such-motion"
     assert meeting.refuse("move to table #2 by ke-1 seconded gh-1").code == "motion.no-target"
 
@@ -367,7 +367,7 @@ def test_an_amendment_is_reconsidered_only_while_its_motion_is_pending(tmp_path)
     assert meeting.state.motions[1].text != main_text  # the amendment's change taken back
     assert meeting.state.stack == [1, 2]
     meeting.run("vote 12 4", "consensus", "conclude not-reached", "vote 12 4")
-    assert meeting.refuse("move to reconsider #2 by bo-1 seconded pe-1").code == "motion.not-reconsiderable"
+    assert meeting.refuse("move to reconsider #2 by bo-1 seconded pe-1").code == "motion.reconsider-twice"
 
 
 def test_reconsider_is_moved_from_the_prevailing_side_of_a_roll_call(tmp_path):

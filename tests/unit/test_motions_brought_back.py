@@ -1,0 +1,102 @@
+"""Bringing a question back, and letting one go, as RONR has it: a motion that disposed of the
+main motion is reconsidered and the main motion comes back with it (§11, §13, §14, §26), and
+each refusal to reconsider says its true reason (§37)."""
+
+from __future__ import annotations
+
+import pytest
+
+from meeting.messages import render
+from tests.kit import in_session
+from tests.unit.test_minutes_model import minutes, texts
+
+AMENDMENT = 'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1'
+
+
+# ── Reconsidering the motions that dispose of the main motion ──────────────────
+
+
+@pytest.mark.parametrize(
+    ("disposing", "status"),
+    [
+        ("move to postpone-indefinitely by cm-1 seconded cd-1", "dismissed"),
+        ('move to postpone "until 13:00" by cm-1 seconded cd-1', "postponed"),
+        ('move to refer "to the constitution working group" by cm-1 seconded cd-1', "referred"),
+        ("move to object by cm-1", "dismissed"),
+    ],
+)
+def test_a_carried_motion_that_disposed_of_the_main_motion_is_reconsidered_with_it(tmp_path, disposing, status):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", disposing, "vote 12 3")
+    main = meeting.state.motions[1]
+    assert main.status == status and meeting.state.stack == []
+    meeting.run("move to reconsider #2 by cm-1 seconded cd-1", "vote 12 3")
+    assert meeting.state.stack == [1, 2] and main.status == "pending"
+    assert meeting.state.motions[2].status == "pending"
+    meeting.run("vote 3 12", "vote 15 0")  # the motion reconsidered lost this time, the main motion carried
+    assert main.status == "carried" and meeting.state.agenda_adopted is not None
+
+
+def test_the_main_motion_comes_back_with_its_amendment_as_it_stood_and_an_undo_sets_it_aside_again(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1", AMENDMENT, 'move to postpone "until 13:00" by cm-1 seconded cd-1', "vote 12 3"
+    )
+    assert [meeting.state.motions[n].status for n in (1, 2)] == ["postponed", "postponed"]
+    meeting.run("move to reconsider #3 by cm-1 seconded cd-1", "vote 12 3")
+    assert meeting.state.stack == [1, 2, 3]
+    assert [meeting.state.motions[n].status for n in (1, 2, 3)] == ["pending"] * 3
+    assert meeting.state.motions[1].text == "That the agenda be adopted as circulated."
+    meeting.run("undo")
+    assert meeting.state.stack == [4]
+    assert [meeting.state.motions[n].status for n in (1, 2, 3)] == ["postponed", "postponed", "carried"]
+    meeting.run("vote 12 3", "vote 3 12")  # postponing lost this time: the amendment is before the meeting
+    assert meeting.state.stack == [1, 2]
+
+
+def test_the_minutes_say_the_main_motion_is_back_with_the_motion_reconsidered(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1", "move to postpone-indefinitely by cm-1 seconded cd-1", "vote 12 3"
+    )
+    meeting.run("move to reconsider #2 by cm-1 seconded cd-1", "vote 12 3")
+    said = "\n".join(texts(minutes(meeting), "agenda"))
+    assert (
+        "Motion 2 (postpone indefinitely) and motion 1, which it had set aside, are again before the meeting." in said
+    )
+
+
+@pytest.mark.parametrize(
+    ("disposing", "code"),
+    [
+        ("move to postpone-indefinitely by cm-1 seconded cd-1", "motion.reconsider-only-adopted"),
+        ("move to object by cm-1", "motion.reconsider-not-sustained"),
+    ],
+)
+def test_a_lost_motion_to_postpone_indefinitely_or_objection_is_not_reconsidered(tmp_path, disposing, code):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", disposing, "vote 3 12")
+    assert meeting.state.stack == [1]
+    refusal = meeting.refuse("move to reconsider #2 by ke-1 seconded gh-1")
+    assert (refusal.code, refusal.params) == (code, {"motion": 2})
+    meeting.run("vote 15 0")
+    assert meeting.refuse("move to reconsider #2 by ke-1 seconded gh-1").code == code
+
+
+def test_each_refusal_to_reconsider_says_its_true_reason(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1", "move to postpone-indefinitely by cm-1 seconded cd-1", "vote 12 3"
+    )
+    refusal = meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1")
+    assert (refusal.code, refusal.params) == ("motion.reconsider-set-aside", {"motion": 1, "by": 2})
+    assert "reconsider motion #2" in render(refusal.code, refusal.params)
+    meeting.run("move to reconsider #2 by cm-1 seconded cd-1")
+    meeting.run("vote 12 3")
+    refusal = meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1")
+    assert refusal.code == "motion.main-pending"  # the main motion is pending again
+    meeting.run("vote 3 12", AMENDMENT)  # postponing indefinitely lost this time
+    assert meeting.refuse("move to reconsider #4 by ke-1 seconded gh-1").code == "motion.reconsider-pending"
+    meeting.run("vote 12 3", "vote 15 0")  # the main motion, amended, carried
+    assert meeting.refuse("move to reconsider #2 by ke-1 seconded gh-1").code == "motion.reconsider-twice"
+    refusal = meeting.refuse("move to reconsider #4 by sl-1 seconded zw-1")
+    assert (refusal.code, refusal.params) == ("motion.reconsider-target-first", {"motion": 4, "target": 1})
+    assert "reconsider motion #1 first" in render(refusal.code, refusal.params)
+    assert meeting.refuse("move to reconsider #3 by ke-1 seconded gh-1").code == "motion.reconsider-kind"
+    meeting.run("sitting", "present ke-1 gh-1 sl-1 zw-1 cm-1 cd-1 tz-1 bf-1 ug-1 pe-1 bo-1 ph-1", "begin")
+    assert meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1").code == "motion.reconsider-earlier-sitting"
