@@ -144,6 +144,11 @@ MESSAGES: dict[str, str] = {
         "out of order: debate is closed on the pending question (previous question ordered): put it to the vote"
     ),
     "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
+    "motion.nothing-tabled-here": N_(
+        "out of order: no motion of the item open lies on the table; name one with its number ('#N') under its own item"
+    ),
+    "motion.not-tabled": N_("motion #{motion} does not lie on the table"),
+    "motion.tabled-other-item": N_("motion #{motion} was laid on the table under item '{item}': open that item first"),
     "motion.nothing-to-reconsider": N_("out of order: no motion decided in this sitting to reconsider"),
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
     "motion.no-item": N_("open an agenda item before moving a motion"),
@@ -155,7 +160,9 @@ MESSAGES: dict[str, str] = {
     "motion.voting-open": N_(
         "voting on motion #{motion} is open: only the answers, 'close', a point of order, attendance, notes and undo until it closes"
     ),
-    "motion.no-target": N_("this motion ({kind}) does not name another motion's number: only reconsider does"),
+    "motion.no-target": N_(
+        "this motion ({kind}) does not name another motion's number: only reconsider and take-from-table do"
+    ),
     "motion.no-such-motion": N_("there is no motion #{motion}"),
     "motion.not-reconsiderable": N_(
         "motion #{motion} cannot be reconsidered: it was not decided by a vote or by consent of its own"

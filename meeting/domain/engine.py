@@ -59,6 +59,7 @@ from meeting.domain.outcome import (
     chair_could_decide,
 )
 from meeting.domain.procedure import (
+    NAMING_A_MOTION,
     WITHOUT_QUORUM,
     allowed,
     decided_in_secret,
@@ -809,7 +810,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     kind: MotionKind = KIND_OF_WORD[word] if word else "main"
     _quorum_to_debate(state, kind)
     target = command.args.get("target")
-    if target is not None and kind not in _NAMING_A_MOTION:
+    if target is not None and kind not in NAMING_A_MOTION:
         raise _Refusing("motion.no-target", command.cols["target"], kind=kind)
     problem = out_of_order(state, kind, target)
     if problem is not None:
@@ -867,9 +868,6 @@ _SAYING_WHAT: frozenset[MotionKind] = frozenset(
 
 # Motions about the meeting rather than the question before it.
 _NOT_ON_THE_QUESTION: frozenset[MotionKind] = PRIVILEGED | {"point_of_order"}
-
-# The motions that name the motion they act on (`move to reconsider #10 by ...`).
-_NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider"})
 
 
 def _on_winning_side(state: State, number: int | None, mover: Member, col: int) -> None:

@@ -187,7 +187,8 @@ def target_of(state: State, kind: MotionKind) -> int | None:
     if kind == "objection_to_consideration":
         return pending.number if pending and pending.kind == "main" else None
     if kind == "take_from_table":
-        return state.tabled[-1] if state.tabled else None
+        here = [number for number in state.tabled if state.motions[number].item == state.current]
+        return here[-1] if here else None
     if kind == "reconsider":
         candidates = [state.motions[n] for n in reversed(state.decided)]
         return next((m.number for m in candidates if reconsiderable(state, m)), None)
@@ -281,19 +282,39 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
     if kind == "take_from_table":
         if not state.tabled:
             return _out("motion.nothing-tabled")
-        tabled = state.motions[state.tabled[-1]]
-        # Some business (a decision, an item opened) since it was laid on the table (§34).
-        return None if state.business > tabled.tabled_after else _out("motion.no-business-since-tabled")
+        number = target_of(state, kind)
+        if number is None:
+            return _out("motion.nothing-tabled-here")
+        return take_from_table_refusal(state, state.motions[number])
     if kind == "reconsider" and target_of(state, kind) is None:
         return _out("motion.nothing-to-reconsider")
     return None
 
 
+# The motions that name the motion they act on (`move to reconsider #10 by ...`,
+# `move to take-from-table #4 by ...`); without a number, `target_of` says which.
+NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table"})
+
+
+def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
+    """Why this motion may not be taken from the table now, or None (RONR §34): it lies on the
+    table, was laid there under the item open, and some business (a decision, an item opened)
+    was done since."""
+    if motion.number not in state.tabled:
+        return _out("motion.not-tabled", motion=motion.number)
+    if motion.item != state.current:
+        return _out("motion.tabled-other-item", motion=motion.number, item=motion.item)
+    return None if state.business > motion.tabled_after else _out("motion.no-business-since-tabled")
+
+
 def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOrder | None:
-    """A motion named by its number: it exists, and may be reconsidered now."""
+    """A motion named by its number: it exists, and may be reconsidered, or taken from the
+    table, now."""
     motion = state.motions.get(target)
     if motion is None:
         return _out("motion.no-such-motion", motion=target)
+    if kind == "take_from_table":
+        return _out("motion.main-pending") if state.pending is not None else take_from_table_refusal(state, motion)
     # Reconsidering an amendment (or another motion on a pending one) comes while that one is
     # pending; any other motion is reconsidered when nothing is.
     if state.pending is not None and motion.applies_to not in state.stack:
@@ -311,10 +332,16 @@ def motions_in_order(state: State) -> list[MotionKind]:
     return [kind for kind in MOVABLE if (quorate or kind in WITHOUT_QUORUM) and out_of_order(state, kind) is None]
 
 
+def motions_to_name(state: State, kind: MotionKind) -> list[int]:
+    """The motions `move to KIND #N` may name now, the latest first: those decided that may be
+    reconsidered, those on the table that may be taken from it."""
+    candidates = reversed(state.tabled) if kind == "take_from_table" else dict.fromkeys(reversed(state.decided))
+    return [number for number in candidates if _target_out_of_order(state, kind, number) is None]
+
+
 def motions_to_reconsider(state: State) -> list[int]:
     """The motions `move reconsider` may name now, the latest decided first."""
-    decided = dict.fromkeys(reversed(state.decided))
-    return [number for number in decided if _target_out_of_order(state, "reconsider", number) is None]
+    return motions_to_name(state, "reconsider")
 
 
 def publish_refusal(state: State, number: int) -> str | None:

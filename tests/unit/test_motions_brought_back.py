@@ -1,11 +1,13 @@
 """Bringing a question back, and letting one go, as RONR has it: a motion that disposed of the
 main motion is reconsidered and the main motion comes back with it (§11, §13, §14, §26), and
-each refusal to reconsider says its true reason (§37)."""
+each refusal to reconsider says its true reason (§37); take from the table names the motion it
+takes (§34)."""
 
 from __future__ import annotations
 
 import pytest
 
+from meeting.domain.procedure import motions_in_order, motions_to_name
 from meeting.messages import render
 from tests.kit import in_session
 from tests.unit.test_minutes_model import minutes, texts
@@ -100,3 +102,47 @@ def test_each_refusal_to_reconsider_says_its_true_reason(tmp_path):
     assert meeting.refuse("move to reconsider #3 by ke-1 seconded gh-1").code == "motion.reconsider-kind"
     meeting.run("sitting", "present ke-1 gh-1 sl-1 zw-1 cm-1 cd-1 tz-1 bf-1 ug-1 pe-1 bo-1 ph-1", "begin")
     assert meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1").code == "motion.reconsider-earlier-sitting"
+
+
+# ── Taking a motion from the table, by its number ──────────────────────────────
+
+
+def _two_items_tabled(tmp_path):
+    """A motion tabled under the agenda item (#1), another under the minutes (#3)."""
+    return in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 12 3",
+        "open minutes",
+        "move by pe-1 seconded bo-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 12 3",
+    )
+
+
+def test_take_from_the_table_takes_the_last_one_tabled_under_the_item_open(tmp_path):
+    meeting = _two_items_tabled(tmp_path).run("open agenda", "move to take-from-table by ke-1 seconded gh-1")
+    assert meeting.state.pending.applies_to == 1
+    meeting.run("vote 12 3")
+    assert meeting.state.stack == [1] and meeting.state.tabled == [3]
+    assert meeting.refuse("move to take-from-table by ke-1 seconded gh-1").code == "motion.main-pending"
+
+
+def test_take_from_the_table_names_the_motion_and_refuses_one_of_another_item(tmp_path):
+    meeting = _two_items_tabled(tmp_path).run("open agenda")
+    refusal = meeting.refuse("move to take-from-table #3 by ke-1 seconded gh-1")
+    assert (refusal.code, refusal.params) == ("motion.tabled-other-item", {"motion": 3, "item": "minutes"})
+    refusal = meeting.refuse("move to take-from-table #2 by ke-1 seconded gh-1")
+    assert (refusal.code, refusal.params) == ("motion.not-tabled", {"motion": 2})
+    assert meeting.refuse("move to take-from-table #9 by ke-1 seconded gh-1").code == "motion.no-such-motion"
+    meeting.run("move to take-from-table #1 by ke-1 seconded gh-1", "vote 12 3")
+    assert meeting.state.stack == [1] and meeting.state.tabled == [3]
+
+
+def test_take_from_the_table_without_a_number_refuses_when_nothing_of_the_item_is_there(tmp_path):
+    meeting = _two_items_tabled(tmp_path).run("open focal-points")
+    assert meeting.refuse("move to take-from-table by ke-1 seconded gh-1").code == "motion.nothing-tabled-here"
+    assert motions_to_name(meeting.state, "take_from_table") == []
+    meeting.run("open minutes")
+    assert motions_to_name(meeting.state, "take_from_table") == [3]
+    assert "take_from_table" in motions_in_order(meeting.state)
