@@ -195,6 +195,7 @@ MESSAGES: dict[str, str] = {
         "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"
     ),
     "motion.withdraw-pending": N_("a request to withdraw is already pending: decide it first"),
+    "motion.withdraw-not-pending": N_("motion #{motion} is not pending: only a motion on the floor is withdrawn"),
     "division.no-result": N_("no result declared by a show of hands or by consent to divide"),
     "division.too-late": N_("too late to demand a division of motion #{motion}: other business came after its result"),
     "consensus.first": N_(

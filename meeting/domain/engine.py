@@ -72,6 +72,7 @@ from meeting.domain.procedure import (
     ruled_by_chair,
     target_of,
     voting_open,
+    withdraw_refusal,
 )
 from meeting.domain.state import WAITING, Motion, Poll, State
 from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
@@ -903,13 +904,18 @@ def _allowed(state: State, kind: MotionKind) -> None:
 
 
 def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    """The mover withdraws the pending motion: at once while it is not yet before the meeting;
-    once stated (seconded, or moved when it needs no second) it belongs to the assembly, and
-    the request is granted by general consent or, on an objection, by a vote (RONR §33)."""
+    """The mover withdraws a pending motion, the immediately pending one unless another is
+    named (`withdraw #N`), with what adheres to it: at once while it is not yet before the
+    meeting; once stated (seconded, or moved when it needs no second) it belongs to the
+    assembly, and the request is granted by general consent or, on an objection, by a vote
+    (RONR §33: at any time before voting on it begins, whatever is pending on it)."""
     _allowed(state, "withdraw")
-    motion = _pending(state)
-    if motion.kind == "withdraw":
-        raise _Refusing("motion.withdraw-pending", motion=motion.number)
+    number = command.args.get("motion")
+    motion = _pending(state) if number is None else state.motions.get(number)
+    problem = withdraw_refusal(state, number if number is not None else state.stack[-1])
+    if problem is not None:
+        raise _Refusing(problem.code, command.cols.get("motion", command.col), **problem.params)
+    assert motion is not None
     stated = motion.seconder is not None or not motion_rule(state.meeting.rules, motion.kind).needs_second
     # A point of order is the member's to drop, and the chair's own proposal the chair's.
     if not stated or motion.kind in ("point_of_order", "change_agenda"):

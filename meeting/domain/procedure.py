@@ -296,6 +296,29 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
 NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table"})
 
 
+def withdraw_refusal(state: State, number: int) -> OutOfOrder | None:
+    """Why leave to withdraw this motion may not be asked now, or None (RONR §33): any motion
+    on the floor, whatever is pending on it, until voting on it begins; not while a request to
+    withdraw is pending, nor past a point of order, which the chair rules on first."""
+    motion = state.motions.get(number)
+    if motion is None:
+        return _out("motion.no-such-motion", motion=number)
+    if number not in state.stack:
+        return _out("motion.withdraw-not-pending", motion=number)
+    pending = state.pending
+    assert pending is not None
+    if pending.kind == "withdraw":
+        return _out("motion.withdraw-pending", motion=pending.number)
+    if pending.kind == "point_of_order" and pending is not motion:
+        return _out("motion.point-pending")
+    return None
+
+
+def motions_to_withdraw(state: State) -> list[int]:
+    """The motions `withdraw #N` may name now, the immediately pending first."""
+    return [number for number in reversed(state.stack) if withdraw_refusal(state, number) is None]
+
+
 def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
     """Why this motion may not be taken from the table now, or None (RONR §34): it lies on the
     table, was laid there under the item open, and some business (a decision, an item opened)

@@ -514,7 +514,12 @@ def _seconded(state: State, at: datetime, event: ev.MotionSeconded) -> None:
 
 
 def _withdrawn(state: State, at: datetime, event: ev.MotionWithdrawn) -> None:
-    _dispose(state, at, state.motions[event.motion], "withdrawn")
+    motion = state.motions[event.motion]
+    if motion.number in state.stack[:-1]:  # with what is pending on it (RONR §33)
+        _set_aside(state, at, motion, "withdrawn")
+        state.business += 1
+    else:
+        _dispose(state, at, motion, "withdrawn")
 
 
 def _decided(state: State, at: datetime, motion: Motion, outcome: ev.Outcome) -> None:

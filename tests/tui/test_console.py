@@ -1928,3 +1928,25 @@ async def test_take_from_the_table_is_offered_the_motions_on_the_table_as_recons
         await pilot.pause()
     taking = meeting.state.motions[5]
     assert (taking.kind, taking.applies_to) == ("take_from_table", 1)
+
+
+async def test_withdraw_offers_every_pending_motion_and_withdraws_the_one_chosen(tmp_path):
+    """Leave to withdraw may be asked for any pending motion (RONR §33): the withdraw form
+    offers the motions on the floor, the immediately pending first; it once withdrew only that one."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1',
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("withdraw")
+        await pilot.pause()
+        picker = app.screen.query_one("#field-motion", Picker)
+        listed = picker.query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["2", "1"]
+        picker.query_one(Input).focus()
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+    request = meeting.state.pending
+    assert (request.kind, request.applies_to) == ("withdraw", 1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from meeting.domain.procedure import motions_in_order, motions_to_name
+from meeting.domain.procedure import motions_in_order, motions_to_name, motions_to_withdraw
 from meeting.messages import render
 from tests.kit import in_session
 from tests.unit.test_minutes_model import minutes, texts
@@ -146,3 +146,44 @@ def test_take_from_the_table_without_a_number_refuses_when_nothing_of_the_item_i
     meeting.run("open minutes")
     assert motions_to_name(meeting.state, "take_from_table") == [3]
     assert "take_from_table" in motions_in_order(meeting.state)
+
+
+# ── Withdrawing any motion on the floor ────────────────────────────────────────
+
+
+def test_the_main_motion_is_withdrawn_with_its_amendment_pending(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", AMENDMENT, "withdraw #1")
+    request = meeting.state.pending
+    assert (request.kind, request.applies_to, request.mover) == ("withdraw", 1, "ke-1")
+    meeting.run("agreed")
+    assert meeting.state.stack == []
+    assert [meeting.state.motions[n].status for n in (1, 2)] == ["withdrawn", "withdrawn"]
+    meeting.run("undo")
+    assert meeting.state.stack == [1, 2, 3]
+    meeting.run("objection cm-1", "vote 3 12")  # leave refused: everything stays as it was
+    assert meeting.state.stack == [1, 2]
+
+
+def test_without_a_number_withdraw_takes_the_immediately_pending_motion(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", AMENDMENT, "withdraw", "agreed")
+    assert meeting.state.stack == [1] and meeting.state.motions[2].status == "withdrawn"
+
+
+def test_a_motion_not_yet_seconded_is_withdrawn_at_once_with_what_is_pending_on_it(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1", AMENDMENT, "withdraw #1")
+    assert meeting.state.stack == [] and meeting.state.motions[2].status == "withdrawn"
+
+
+def test_withdrawing_a_motion_that_is_not_on_the_floor_is_refused(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", AMENDMENT, "vote 3 12")
+    refusal = meeting.refuse("withdraw #2")
+    assert (refusal.code, refusal.params) == ("motion.withdraw-not-pending", {"motion": 2})
+    assert meeting.refuse("withdraw #9").code == "motion.no-such-motion"
+    assert motions_to_withdraw(meeting.state) == [1]
+    meeting.run(AMENDMENT, "withdraw #1")
+    assert motions_to_withdraw(meeting.state) == []
+    assert meeting.refuse("withdraw #4").code == "motion.withdraw-pending"
+    meeting.run("agreed", "move by pe-1 seconded bo-1", 'point cd-2 "Not in order"')
+    assert meeting.refuse("withdraw #5").code == "motion.point-pending"
+    meeting.run("withdraw #6")  # the point of order itself is the member's to drop
+    assert meeting.state.stack == [5]
