@@ -161,7 +161,7 @@ MESSAGES: dict[str, str] = {
         "voting on motion #{motion} is open: only the answers, 'close', a point of order, attendance, notes and undo until it closes"
     ),
     "motion.no-target": N_(
-        "this motion ({kind}) does not name another motion's number: only reconsider and take-from-table do"
+        "this motion ({kind}) does not name another motion's number: only reconsider, take-from-table and close-debate do"
     ),
     "motion.no-such-motion": N_("there is no motion #{motion}"),
     "motion.not-reconsiderable": N_(
@@ -195,6 +195,12 @@ MESSAGES: dict[str, str] = {
         "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"
     ),
     "motion.withdraw-pending": N_("a request to withdraw is already pending: decide it first"),
+    "motion.close-debate-not-pending": N_(
+        "motion #{motion} is not pending: close debate names a pending question, and closes debate on it and on every question pending on it"
+    ),
+    "motion.close-debate-text": N_(
+        "close debate takes no text: it closes debate on the immediately pending question, or with '#N' on every pending question down to motion N ('#1' for all of them when motion 1 is the main motion)"
+    ),
     "motion.withdraw-not-pending": N_("motion #{motion} is not pending: only a motion on the floor is withdrawn"),
     "division.no-result": N_("no result declared by a show of hands or by consent to divide"),
     "division.too-late": N_("too late to demand a division of motion #{motion}: other business came after its result"),

@@ -839,6 +839,9 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         text = text or state.motions[applies_to].text
     if not text and kind in _SAYING_WHAT:
         raise _Refusing("motion.text-needed", kind=kind)
+    if text and kind == "previous_question":
+        # Its scope is the question it names (`#N`), not words the engine would not apply.
+        raise _Refusing("motion.close-debate-text", command.cols.get("text", command.col))
     return ev.MotionMoved(
         motion=state.next_motion_number,
         kind=kind,

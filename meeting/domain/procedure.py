@@ -7,6 +7,7 @@ Each refusal is a code a chair can read: "out of order: a main motion is pending
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from meeting.domain.attendance import quorum_status
@@ -292,8 +293,9 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
 
 
 # The motions that name the motion they act on (`move to reconsider #10 by ...`,
-# `move to take-from-table #4 by ...`); without a number, `target_of` says which.
-NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table"})
+# `move to take-from-table #4 by ...`; `move to close-debate #1 by ...` closes debate on every
+# pending question down to #1, RONR §16); without a number, `target_of` says which.
+NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table", "previous_question"})
 
 
 def withdraw_refusal(state: State, number: int) -> OutOfOrder | None:
@@ -338,6 +340,12 @@ def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOr
         return _out("motion.no-such-motion", motion=target)
     if kind == "take_from_table":
         return _out("motion.main-pending") if state.pending is not None else take_from_table_refusal(state, motion)
+    if kind == "previous_question":
+        # In order as on the immediately pending question, and the one named is pending too.
+        problem = out_of_order(state, kind)
+        if problem is None and target not in state.stack:
+            return _out("motion.close-debate-not-pending", motion=target)
+        return problem
     # Reconsidering an amendment (or another motion on a pending one) comes while that one is
     # pending; any other motion is reconsidered when nothing is.
     if state.pending is not None and motion.applies_to not in state.stack:
@@ -357,8 +365,14 @@ def motions_in_order(state: State) -> list[MotionKind]:
 
 def motions_to_name(state: State, kind: MotionKind) -> list[int]:
     """The motions `move to KIND #N` may name now, the latest first: those decided that may be
-    reconsidered, those on the table that may be taken from it."""
-    candidates = reversed(state.tabled) if kind == "take_from_table" else dict.fromkeys(reversed(state.decided))
+    reconsidered, those on the table that may be taken from it, the pending questions debate
+    may be closed down to."""
+    if kind == "take_from_table":
+        candidates: Iterable[int] = reversed(state.tabled)
+    elif kind == "previous_question":
+        candidates = reversed(state.stack)
+    else:
+        candidates = dict.fromkeys(reversed(state.decided))
     return [number for number in candidates if _target_out_of_order(state, kind, number) is None]
 
 

@@ -566,7 +566,9 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     if motion.kind == "amend":
         target.text = motion.text
     elif motion.kind == "previous_question":
-        target.debate_closed = True
+        # On the immediately pending question, or on every one down to the one named (RONR §16).
+        for number in closing_debate_on(state, target):
+            state.motions[number].debate_closed = True
     elif motion.kind == "lay_on_table":
         _set_aside(state, at, target, "tabled")
         state.tabled.append(target.number)
@@ -582,6 +584,14 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
         _take_back(state, target)
         _restore(state, target)
         target.reconsidered = True
+
+
+def closing_debate_on(state: State, target: Motion) -> list[int]:
+    """The questions a previous question ordered now closes debate on: the one it names and
+    every question pending on it (the immediately pending question when it names none)."""
+    if target.number not in state.stack:
+        return [target.number]
+    return state.stack[state.stack.index(target.number) :]
 
 
 def _before(state: State, motion: Motion, *targets: Motion | None) -> Before:
@@ -674,6 +684,10 @@ def _take_back(state: State, motion: Motion) -> None:
     if motion.applies_to is not None:
         target, was = state.motions[motion.applies_to], before.motions[motion.applies_to]
         target.text, target.debate_closed = was.text, was.debate_closed
+    if motion.kind == "previous_question":  # the questions above it that it closed debate on
+        for number in state.stack:
+            if number in before.motions:
+                state.motions[number].debate_closed = before.motions[number].debate_closed
     if motion.kind == "main":
         state.agenda_adopted = before.agenda_adopted
 

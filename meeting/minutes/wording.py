@@ -329,6 +329,13 @@ def effect(ctx: Context, motion: Motion, result: str) -> str | None:
         return _("{Target} and {main}, which it had set aside, are again before the meeting.").format(
             Target=upper_first(target), main=ctx.ref(before.applies_to)
         )
+    # The previous question on a series of pending questions, down to the one it names (§16).
+    if (
+        motion.kind == "previous_question"
+        and motion.before_effect
+        and motion.before_effect.stack[-1:] != [motion.applies_to]
+    ):
+        return _("Debate on {target} and on every question pending on it was closed.").format(target=target)
     if motion.kind in ON_TERMS and motion.text:
         return _(ON_TERMS[motion.kind]).format(Target=upper_first(target), terms=quoted(motion.text))
     return _(_EFFECTS[motion.kind]).format(target=target, Target=upper_first(target))

@@ -35,8 +35,12 @@ _NO_TEXT = frozenset(
     }
 )
 
-# The motion field's name for take from the table (for reconsider: the form's "Motion reconsidered").
-_TAKEN_FROM_THE_TABLE = N_("Motion taken from the table")
+# The motion field's name for take from the table and close debate (for reconsider: the
+# form's "Motion reconsidered").
+_TARGET_WORDS = {
+    "take_from_table": N_("Motion taken from the table"),
+    "previous_question": N_("Close debate down to motion"),
+}
 
 
 class MotionForm(CommandForm):
@@ -124,8 +128,8 @@ class MotionForm(CommandForm):
         self.query_one("#field-target", Picker).offer(motion_choices(state, numbers))
         if point:
             target_words = field_words("point", "against")
-        elif _kind(word) == "take_from_table":
-            target_words = _(_TAKEN_FROM_THE_TABLE)
+        elif _kind(word) in _TARGET_WORDS:
+            target_words = _(_TARGET_WORDS[_kind(word)])
         else:
             target_words = field_words("move", "target")
         self.query_one("#label-target", Label).update(target_words + " " + _("(optional)"))

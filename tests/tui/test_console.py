@@ -1950,3 +1950,33 @@ async def test_withdraw_offers_every_pending_motion_and_withdraws_the_one_chosen
         await pilot.pause()
     request = meeting.state.pending
     assert (request.kind, request.applies_to) == ("withdraw", 1)
+
+
+async def test_close_debate_is_offered_the_pending_questions_to_close_debate_down_to(tmp_path):
+    """Close debate on all pending questions (RONR §16) names the lowest of them: the move form
+    offers the pending questions, the immediately pending first, and has no text, whose scope
+    in words was minuted but never applied (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1',
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("move")
+        await pilot.pause()
+        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
+        await type_text(pilot, "close-debate")
+        await pilot.press("enter")
+        await pilot.pause()
+        target = app.screen.query_one("#field-target", Picker)
+        listed = target.query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["2", "1"]
+        assert shown(app, "#label-target").startswith("Close debate down to motion")
+        assert not app.screen.query_one("#field-text").display
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await type_text(pilot, "cm-1")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    closing = meeting.state.motions[3]
+    assert (closing.kind, closing.applies_to) == ("previous_question", 1)

@@ -187,3 +187,48 @@ def test_withdrawing_a_motion_that_is_not_on_the_floor_is_refused(tmp_path):
     assert meeting.refuse("withdraw #5").code == "motion.point-pending"
     meeting.run("withdraw #6")  # the point of order itself is the member's to drop
     assert meeting.state.stack == [5]
+
+
+# ── Closing debate on all pending questions ────────────────────────────────────
+
+
+def test_close_debate_down_to_the_main_motion_closes_it_on_all_pending_questions(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1", AMENDMENT, "move to close-debate #1 by cm-1 seconded cd-1", "vote 12 3"
+    )
+    assert meeting.state.stack == [1, 2]
+    assert meeting.state.motions[1].debate_closed and meeting.state.motions[2].debate_closed
+    meeting.run("vote 12 3")  # the amendment is put, then the main motion, with no further amendment
+    refusal = meeting.refuse('move to amend "That the agenda be adopted with item 9 dropped." by sl-1 seconded zw-1')
+    assert refusal.code == "motion.debate-closed"
+    said = "\n".join(texts(minutes(meeting), "agenda"))
+    assert "Debate on motion 1 and on every question pending on it was closed." in said
+    meeting.run("vote 15 0")
+    assert meeting.state.motions[1].status == "carried"
+
+
+def test_close_debate_without_a_number_closes_it_on_the_immediately_pending_question_only(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1", AMENDMENT, "move to close-debate by cm-1 seconded cd-1", "vote 12 3"
+    )
+    assert meeting.state.motions[2].debate_closed and not meeting.state.motions[1].debate_closed
+    meeting.run("vote 12 3", 'move to amend "That the agenda be adopted with item 9 dropped." by sl-1 seconded zw-1')
+
+
+def test_close_debate_refuses_a_scope_in_words_it_would_not_apply(tmp_path):
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", AMENDMENT)
+    refusal = meeting.refuse('move to close-debate "on all pending questions" by cm-1 seconded cd-1')
+    assert refusal.code == "motion.close-debate-text"
+    meeting.run("vote 3 12")
+    refusal = meeting.refuse("move to close-debate #2 by cm-1 seconded cd-1")
+    assert (refusal.code, refusal.params) == ("motion.close-debate-not-pending", {"motion": 2})
+    assert motions_to_name(meeting.state, "previous_question") == [1]
+
+
+def test_reconsidering_close_debate_on_all_pending_questions_opens_debate_on_them_again(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1", AMENDMENT, "move to close-debate #1 by cm-1 seconded cd-1", "vote 12 3"
+    )
+    meeting.run("move to reconsider #3 by cm-1 seconded cd-1", "vote 12 3")
+    assert meeting.state.stack == [1, 2, 3]
+    assert not meeting.state.motions[1].debate_closed and not meeting.state.motions[2].debate_closed
