@@ -145,6 +145,11 @@ MESSAGES: dict[str, str] = {
         "out of order: debate is closed on the pending question (previous question ordered): put it to the vote"
     ),
     "motion.nothing-tabled": N_("out of order: nothing lies on the table"),
+    "motion.nothing-tabled-here": N_(
+        "out of order: no motion of the item open lies on the table; name one with its number ('#N') under its own item"
+    ),
+    "motion.not-tabled": N_("motion #{motion} does not lie on the table"),
+    "motion.tabled-other-item": N_("motion #{motion} was laid on the table under item '{item}': open that item first"),
     "motion.nothing-to-reconsider": N_("out of order: no motion decided in this sitting to reconsider"),
     "motion.second-by-mover": N_("'{id}' moved the motion and cannot second it"),
     "motion.no-item": N_("open an agenda item before moving a motion"),
@@ -156,15 +161,48 @@ MESSAGES: dict[str, str] = {
     "motion.voting-open": N_(
         "voting on motion #{motion} is open: only the answers, 'close', a point of order, attendance, notes and undo until it closes"
     ),
-    "motion.no-target": N_("this motion ({kind}) does not name another motion's number: only reconsider does"),
+    "motion.no-target": N_(
+        "this motion ({kind}) does not name another motion's number: only reconsider, take-from-table and close-debate do"
+    ),
     "motion.no-such-motion": N_("there is no motion #{motion}"),
     "motion.not-reconsiderable": N_(
-        "motion #{motion} cannot be reconsidered: only a motion decided by vote or consent in this sitting"
+        "motion #{motion} cannot be reconsidered: it was not decided by a vote or by consent of its own"
+    ),
+    "motion.reconsider-pending": N_("motion #{motion} is still pending: only a decided motion is reconsidered"),
+    "motion.reconsider-set-aside": N_(
+        "motion #{motion} was not decided by a vote of its own: it left the floor when motion #{by} carried; reconsider motion #{by}"
+    ),
+    "motion.reconsider-kind": N_("motion #{motion} cannot be reconsidered: this kind of motion ({kind}) never is"),
+    "motion.reconsider-earlier-sitting": N_(
+        "motion #{motion} cannot be reconsidered: it was decided in an earlier sitting, and only a decision of this sitting is"
+    ),
+    "motion.reconsider-twice": N_("motion #{motion} cannot be reconsidered: it has been reconsidered once already"),
+    "motion.reconsider-only-adopted": N_(
+        "motion #{motion} cannot be reconsidered: a motion to postpone indefinitely is reconsidered only when adopted, and this one was lost"
+    ),
+    "motion.reconsider-not-sustained": N_(
+        "motion #{motion} cannot be reconsidered: an objection to consideration is reconsidered only when sustained, and this one was not"
+    ),
+    "motion.reconsider-target-first": N_(
+        "motion #{motion} cannot be reconsidered now: motion #{target}, which it acted on, has been decided since; reconsider motion #{target} first"
+    ),
+    "motion.reconsider-target-gone": N_(
+        "motion #{motion} cannot be reconsidered now: motion #{target}, which it acted on, is no longer pending"
+    ),
+    "motion.reconsider-text-changed": N_(
+        "motion #{motion} cannot be reconsidered: the text it gave motion #{target} has been amended since"
     ),
     "motion.no-business-since-tabled": N_(
         "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"
     ),
     "motion.withdraw-pending": N_("a request to withdraw is already pending: decide it first"),
+    "motion.close-debate-not-pending": N_(
+        "motion #{motion} is not pending: close debate names a pending question, and closes debate on it and on every question pending on it"
+    ),
+    "motion.close-debate-text": N_(
+        "close debate takes no text: it closes debate on the immediately pending question, or with '#N' on every pending question down to motion N ('#1' for all of them when motion 1 is the main motion)"
+    ),
+    "motion.withdraw-not-pending": N_("motion #{motion} is not pending: only a motion on the floor is withdrawn"),
     "division.no-result": N_("no result declared by a show of hands or by consent to divide"),
     "division.too-late": N_("too late to demand a division of motion #{motion}: other business came after its result"),
     "consensus.first": N_(

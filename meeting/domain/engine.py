@@ -59,6 +59,7 @@ from meeting.domain.outcome import (
     chair_could_decide,
 )
 from meeting.domain.procedure import (
+    NAMING_A_MOTION,
     WITHOUT_QUORUM,
     allowed,
     decided_in_secret,
@@ -72,6 +73,7 @@ from meeting.domain.procedure import (
     ruled_by_chair,
     target_of,
     voting_open,
+    withdraw_refusal,
 )
 from meeting.domain.state import WAITING, Motion, Poll, State
 from meeting.domain.text import plain_letters
@@ -812,7 +814,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
     kind: MotionKind = KIND_OF_WORD[word] if word else "main"
     _quorum_to_debate(state, kind)
     target = command.args.get("target")
-    if target is not None and kind not in _NAMING_A_MOTION:
+    if target is not None and kind not in NAMING_A_MOTION:
         raise _Refusing("motion.no-target", command.cols["target"], kind=kind)
     problem = out_of_order(state, kind, target)
     if problem is not None:
@@ -840,6 +842,9 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         text = text or state.motions[applies_to].text
     if not text and kind in _SAYING_WHAT:
         raise _Refusing("motion.text-needed", kind=kind)
+    if text and kind == "previous_question":
+        # Its scope is the question it names (`#N`), not words the engine would not apply.
+        raise _Refusing("motion.close-debate-text", command.cols.get("text", command.col))
     return ev.MotionMoved(
         motion=state.next_motion_number,
         kind=kind,
@@ -870,9 +875,6 @@ _SAYING_WHAT: frozenset[MotionKind] = frozenset(
 
 # Motions about the meeting rather than the question before it.
 _NOT_ON_THE_QUESTION: frozenset[MotionKind] = PRIVILEGED | {"point_of_order"}
-
-# The motions that name the motion they act on (`move to reconsider #10 by ...`).
-_NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider"})
 
 
 def _on_winning_side(state: State, number: int | None, mover: Member, col: int) -> None:
@@ -908,13 +910,18 @@ def _allowed(state: State, kind: MotionKind) -> None:
 
 
 def _withdraw(state: State, command: Command, context: Context) -> ev.AnyEvent:
-    """The mover withdraws the pending motion: at once while it is not yet before the meeting;
-    once stated (seconded, or moved when it needs no second) it belongs to the assembly, and
-    the request is granted by general consent or, on an objection, by a vote (RONR §33)."""
+    """The mover withdraws a pending motion, the immediately pending one unless another is
+    named (`withdraw #N`), with what adheres to it: at once while it is not yet before the
+    meeting; once stated (seconded, or moved when it needs no second) it belongs to the
+    assembly, and the request is granted by general consent or, on an objection, by a vote
+    (RONR §33: at any time before voting on it begins, whatever is pending on it)."""
     _allowed(state, "withdraw")
-    motion = _pending(state)
-    if motion.kind == "withdraw":
-        raise _Refusing("motion.withdraw-pending", motion=motion.number)
+    number = command.args.get("motion")
+    motion = _pending(state) if number is None else state.motions.get(number)
+    problem = withdraw_refusal(state, number if number is not None else state.stack[-1])
+    if problem is not None:
+        raise _Refusing(problem.code, command.cols.get("motion", command.col), **problem.params)
+    assert motion is not None
     stated = motion.seconder is not None or not motion_rule(state.meeting.rules, motion.kind).needs_second
     # A point of order is the member's to drop, and the chair's own proposal the chair's.
     if not stated or motion.kind in ("point_of_order", "change_agenda"):

@@ -224,7 +224,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("seconded"), _member("seconder")),
     ),
     _verb("second", "motions", "Second the pending motion.", "second gh-1", _member("member")),
-    _verb("withdraw", "motions", "The mover withdraws the pending motion.", "withdraw"),
+    _verb(
+        "withdraw",
+        "motions",
+        "The mover withdraws a pending motion: the immediately pending one, or `#N`, with what adheres to it.",
+        "withdraw",
+        _opt(Arg("motion", "motion")),
+    ),
     _verb(
         "point",
         "motions",

@@ -7,6 +7,7 @@ Each refusal is a code a chair can read: "out of order: a main motion is pending
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from meeting.domain.attendance import quorum_status
@@ -14,7 +15,7 @@ from meeting.domain.elections.conduct import round_open
 from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
 from meeting.domain.outcome import BUILT_IN_CLASSES
 from meeting.domain.rules import DecisionClass, Rules
-from meeting.domain.state import Motion, State
+from meeting.domain.state import DISPOSING, Motion, State
 
 # The motions a member makes: those moved with `move to KIND`, and a point of order.
 MOVABLE: tuple[MotionKind, ...] = tuple(
@@ -106,25 +107,61 @@ def nothing_since(state: State, motion: Motion) -> bool:
 
 
 def reconsiderable(state: State, motion: Motion) -> bool:
-    """A motion that may be reconsidered (RONR §37): decided by a vote or by consent in this
-    sitting, still decided, and not reconsidered before; a motion that acted on another (an
-    amendment, the previous question) only while that one is still pending, and an amendment
+    """A motion that may be reconsidered (RONR §37); see `reconsider_refusal`."""
+    return reconsider_refusal(state, motion) is None
+
+
+def reconsider_refusal(state: State, motion: Motion) -> OutOfOrder | None:
+    """Why a motion may not be reconsidered, or None (RONR §37): it must be decided by a vote
+    or by consent in this sitting, still decided, of a kind that is reconsidered, and not
+    reconsidered before. A motion that acted on another (an amendment, the previous question,
+    a lost motion to postpone or refer) only while that one is still pending, and an amendment
     only while the text is still the one it made: once the main question is decided, it is
-    the main question that is reconsidered first."""
-    if (
-        motion.status == "pending"
-        or motion.method in (None, "chair")
-        or motion.kind in _NOT_RECONSIDERED
-        or motion.decided_sitting != state.sitting
-        or motion.reconsidered
-    ):
-        return False
+    the main question that is reconsidered first. A motion that disposed of the main motion
+    (postponed it, referred it, postponed it indefinitely, sustained an objection to
+    considering it) while that motion is still set aside by it; a motion to postpone
+    indefinitely only when adopted (§11), an objection only when sustained (§26)."""
+    number = motion.number
+    if motion.status == "pending":
+        return _out("motion.reconsider-pending", motion=number)
+    if motion.method in (None, "chair"):
+        by = set_aside_by(state, motion)
+        if by is not None and reconsider_refusal(state, by) is None:
+            return _out("motion.reconsider-set-aside", motion=number, by=by.number)
+        return _out("motion.not-reconsiderable", motion=number)
+    if motion.kind in _NOT_RECONSIDERED:
+        return _out("motion.reconsider-kind", motion=number, kind=motion.kind)
+    if motion.decided_sitting != state.sitting:
+        return _out("motion.reconsider-earlier-sitting", motion=number)
+    if motion.reconsidered:
+        return _out("motion.reconsider-twice", motion=number)
     if motion.applies_to is None:
-        return True
+        return None
     target = state.motions[motion.applies_to]
+    if motion.status != "carried":
+        if motion.kind == "postpone_indefinitely":
+            return _out("motion.reconsider-only-adopted", motion=number)
+        if motion.kind == "objection_to_consideration":
+            return _out("motion.reconsider-not-sustained", motion=number)
+    elif motion.kind in DISPOSING and target.status == DISPOSING[motion.kind] and target.number not in state.stack:
+        return None  # the main motion still set aside by it: both come back
     if target.status != "pending":
-        return False
-    return motion.kind != "amend" or motion.status != "carried" or target.text == motion.text
+        if target.method in (None, "chair"):
+            return _out("motion.reconsider-target-gone", motion=number, target=target.number)
+        return _out("motion.reconsider-target-first", motion=number, target=target.number)
+    if motion.kind == "amend" and motion.status == "carried" and target.text != motion.text:
+        return _out("motion.reconsider-text-changed", motion=number, target=target.number)
+    return None
+
+
+def set_aside_by(state: State, motion: Motion) -> Motion | None:
+    """The motion whose carrying set this main motion aside (postponed, referred, dismissed),
+    while it is still set aside by it."""
+    for number in reversed(state.decided):
+        by = state.motions[number]
+        if by.applies_to == motion.number and by.kind in DISPOSING and by.status == "carried":
+            return by if DISPOSING[by.kind] == motion.status and motion.number not in state.stack else None
+    return None
 
 
 # Motions whose decision is not reconsidered (RONR §37:10): what is done is done, or another
@@ -158,7 +195,8 @@ def target_of(state: State, kind: MotionKind) -> int | None:
     if kind == "objection_to_consideration":
         return pending.number if pending and pending.kind == "main" else None
     if kind == "take_from_table":
-        return state.tabled[-1] if state.tabled else None
+        here = [number for number in state.tabled if state.motions[number].item == state.current]
+        return here[-1] if here else None
     if kind == "reconsider":
         candidates = [state.motions[n] for n in reversed(state.decided)]
         return next((m.number for m in candidates if reconsiderable(state, m)), None)
@@ -251,26 +289,74 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
     if kind == "take_from_table":
         if not state.tabled:
             return _out("motion.nothing-tabled")
-        tabled = state.motions[state.tabled[-1]]
-        # Some business (a decision, an item opened) since it was laid on the table (§34).
-        return None if state.business > tabled.tabled_after else _out("motion.no-business-since-tabled")
+        number = target_of(state, kind)
+        if number is None:
+            return _out("motion.nothing-tabled-here")
+        return take_from_table_refusal(state, state.motions[number])
     if kind == "reconsider" and target_of(state, kind) is None:
         return _out("motion.nothing-to-reconsider")
     return None
 
 
+# The motions that name the motion they act on (`move to reconsider #10 by ...`,
+# `move to take-from-table #4 by ...`; `move to close-debate #1 by ...` closes debate on every
+# pending question down to #1, RONR §16); without a number, `target_of` says which.
+NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table", "previous_question"})
+
+
+def withdraw_refusal(state: State, number: int) -> OutOfOrder | None:
+    """Why leave to withdraw this motion may not be asked now, or None (RONR §33): any motion
+    on the floor, whatever is pending on it, until voting on it begins; not while a request to
+    withdraw is pending, nor past a point of order, which the chair rules on first."""
+    motion = state.motions.get(number)
+    if motion is None:
+        return _out("motion.no-such-motion", motion=number)
+    if number not in state.stack:
+        return _out("motion.withdraw-not-pending", motion=number)
+    pending = state.pending
+    assert pending is not None
+    if pending.kind == "withdraw":
+        return _out("motion.withdraw-pending", motion=pending.number)
+    if pending.kind == "point_of_order" and pending is not motion:
+        return _out("motion.point-pending")
+    return None
+
+
+def motions_to_withdraw(state: State) -> list[int]:
+    """The motions `withdraw #N` may name now, the immediately pending first."""
+    return [number for number in reversed(state.stack) if withdraw_refusal(state, number) is None]
+
+
+def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
+    """Why this motion may not be taken from the table now, or None (RONR §34): it lies on the
+    table, was laid there under the item open, and some business (a decision, an item opened)
+    was done since."""
+    if motion.number not in state.tabled:
+        return _out("motion.not-tabled", motion=motion.number)
+    if motion.item != state.current:
+        return _out("motion.tabled-other-item", motion=motion.number, item=motion.item)
+    return None if state.business > motion.tabled_after else _out("motion.no-business-since-tabled")
+
+
 def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOrder | None:
-    """A motion named by its number: it exists, and may be reconsidered now."""
+    """A motion named by its number: it exists, and may be reconsidered, or taken from the
+    table, now."""
     motion = state.motions.get(target)
     if motion is None:
         return _out("motion.no-such-motion", motion=target)
+    if kind == "take_from_table":
+        return _out("motion.main-pending") if state.pending is not None else take_from_table_refusal(state, motion)
+    if kind == "previous_question":
+        # In order as on the immediately pending question, and the one named is pending too.
+        problem = out_of_order(state, kind)
+        if problem is None and target not in state.stack:
+            return _out("motion.close-debate-not-pending", motion=target)
+        return problem
     # Reconsidering an amendment (or another motion on a pending one) comes while that one is
     # pending; any other motion is reconsidered when nothing is.
     if state.pending is not None and motion.applies_to not in state.stack:
         return _out("motion.main-pending")
-    if not reconsiderable(state, motion):
-        return _out("motion.not-reconsiderable", motion=target)
-    return None
+    return reconsider_refusal(state, motion)
 
 
 def motions_in_order(state: State) -> list[MotionKind]:
@@ -283,10 +369,22 @@ def motions_in_order(state: State) -> list[MotionKind]:
     return [kind for kind in MOVABLE if (quorate or kind in WITHOUT_QUORUM) and out_of_order(state, kind) is None]
 
 
+def motions_to_name(state: State, kind: MotionKind) -> list[int]:
+    """The motions `move to KIND #N` may name now, the latest first: those decided that may be
+    reconsidered, those on the table that may be taken from it, the pending questions debate
+    may be closed down to."""
+    if kind == "take_from_table":
+        candidates: Iterable[int] = reversed(state.tabled)
+    elif kind == "previous_question":
+        candidates = reversed(state.stack)
+    else:
+        candidates = dict.fromkeys(reversed(state.decided))
+    return [number for number in candidates if _target_out_of_order(state, kind, number) is None]
+
+
 def motions_to_reconsider(state: State) -> list[int]:
     """The motions `move reconsider` may name now, the latest decided first."""
-    decided = dict.fromkeys(reversed(state.decided))
-    return [number for number in decided if _target_out_of_order(state, "reconsider", number) is None]
+    return motions_to_name(state, "reconsider")
 
 
 def publish_refusal(state: State, number: int) -> str | None:

@@ -44,6 +44,14 @@ MotionStatus = Literal[
     "void",  # the class's own quorum was not met, and the rules make such a vote void
     "postal_ballot",  # enough members asked for a postal ballot on a decision short of its quorum
 ]
+# The subsidiary and incidental motions that dispose of the main motion when they carry, and
+# what the main motion becomes: postponed, referred, dismissed (RONR §11, §13, §14, §26).
+DISPOSING: dict[MotionKind, MotionStatus] = {
+    "postpone": "postponed",
+    "commit": "referred",
+    "postpone_indefinitely": "dismissed",
+    "objection_to_consideration": "dismissed",
+}
 
 
 @dataclass
@@ -507,7 +515,12 @@ def _seconded(state: State, at: datetime, event: ev.MotionSeconded) -> None:
 
 
 def _withdrawn(state: State, at: datetime, event: ev.MotionWithdrawn) -> None:
-    _dispose(state, at, state.motions[event.motion], "withdrawn")
+    motion = state.motions[event.motion]
+    if motion.number in state.stack[:-1]:  # with what is pending on it (RONR §33)
+        _set_aside(state, at, motion, "withdrawn")
+        state.business += 1
+    else:
+        _dispose(state, at, motion, "withdrawn")
 
 
 def _decided(state: State, at: datetime, motion: Motion, outcome: ev.Outcome) -> None:
@@ -554,7 +567,9 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     if motion.kind == "amend":
         target.text = motion.text
     elif motion.kind == "previous_question":
-        target.debate_closed = True
+        # On the immediately pending question, or on every one down to the one named (RONR §16).
+        for number in closing_debate_on(state, target):
+            state.motions[number].debate_closed = True
     elif motion.kind == "lay_on_table":
         _set_aside(state, at, target, "tabled")
         state.tabled.append(target.number)
@@ -562,15 +577,22 @@ def _dispose(state: State, at: datetime, motion: Motion, status: MotionStatus) -
     elif motion.kind == "take_from_table":
         state.tabled.remove(target.number)
         _restore(state, target)
-    elif motion.kind in ("postpone", "commit", "postpone_indefinitely", "objection_to_consideration"):
-        result: MotionStatus = {"postpone": "postponed", "commit": "referred"}.get(motion.kind, "dismissed")  # type: ignore[assignment]
-        _set_aside(state, at, target, result)
+    elif motion.kind in DISPOSING:
+        _set_aside(state, at, target, DISPOSING[motion.kind])
     elif motion.kind == "withdraw":
         _set_aside(state, at, target, "withdrawn")
     elif motion.kind == "reconsider":
         _take_back(state, target)
         _restore(state, target)
         target.reconsidered = True
+
+
+def closing_debate_on(state: State, target: Motion) -> list[int]:
+    """The questions a previous question ordered now closes debate on: the one it names and
+    every question pending on it (the immediately pending question when it names none)."""
+    if target.number not in state.stack:
+        return [target.number]
+    return state.stack[state.stack.index(target.number) :]
 
 
 def _before(state: State, motion: Motion, *targets: Motion | None) -> Before:
@@ -650,14 +672,23 @@ def _reverse_effect(state: State, motion: Motion) -> None:
 
 def _take_back(state: State, motion: Motion) -> None:
     """What a decision being reconsidered did, taken back: the text an amendment changed, the
-    debate the previous question closed, the agenda's adoption. (Motions it set aside are not
-    reconsidered; see `procedure.reconsiderable`.)"""
+    debate the previous question closed, the agenda's adoption, the main motion a motion to
+    postpone, refer, postpone indefinitely or an objection set aside, back on the floor with
+    what adhered to it, as it stood before that vote (below the motion reconsidered, which
+    `_restore` puts back next). A motion laid on the table is taken from it instead; see
+    `procedure.reconsider_refusal`."""
     before = motion.before_effect
     if before is None:
         return
+    if motion.kind in DISPOSING and motion.applies_to is not None:
+        _restore(state, state.motions[motion.applies_to])
     if motion.applies_to is not None:
         target, was = state.motions[motion.applies_to], before.motions[motion.applies_to]
         target.text, target.debate_closed = was.text, was.debate_closed
+    if motion.kind == "previous_question":  # the questions above it that it closed debate on
+        for number in state.stack:
+            if number in before.motions:
+                state.motions[number].debate_closed = before.motions[number].debate_closed
     if motion.kind == "main":
         state.agenda_adopted = before.agenda_adopted
 
@@ -1262,10 +1293,14 @@ def _motions_touched(state: State, event: ev.AnyEvent) -> set[int]:
     numbers = set(state.stack) | set(state.tabled)
     if isinstance(named, int):
         numbers.add(named)
-    for number in list(numbers):
-        motion = state.motions.get(number)
-        if motion is not None and motion.applies_to is not None:
+    # What they act on, and what that acts on: a reconsideration of a motion that disposed of
+    # the main motion brings that one back too.
+    reaching = list(numbers)
+    while reaching:
+        motion = state.motions.get(reaching.pop())
+        if motion is not None and motion.applies_to is not None and motion.applies_to not in numbers:
             numbers.add(motion.applies_to)
+            reaching.append(motion.applies_to)
     for number in list(numbers):
         motion = state.motions.get(number)
         if motion is not None:

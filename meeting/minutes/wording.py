@@ -18,7 +18,7 @@ from meeting.domain.council import Council, Region
 from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_region
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
-from meeting.domain.state import Motion, State
+from meeting.domain.state import DISPOSING, Motion, State
 from meeting.formats import clock_time, long_date_time
 from meeting.i18n import N_, _, current_language
 from meeting.minutes import model as m
@@ -322,6 +322,20 @@ def effect(ctx: Context, motion: Motion, result: str) -> str | None:
     if motion.kind not in _EFFECTS:
         return None
     target = ctx.ref(motion.applies_to)
+    # A motion that had set the main motion aside, reconsidered: both are back (as it stood then).
+    changed = motion.before_effect.motions if motion.before_effect and motion.kind == "reconsider" else {}
+    before = changed.get(motion.applies_to) if motion.applies_to is not None else None
+    if before is not None and before.kind in DISPOSING and before.status == "carried":
+        return _("{Target} and {main}, which it had set aside, are again before the meeting.").format(
+            Target=upper_first(target), main=ctx.ref(before.applies_to)
+        )
+    # The previous question on a series of pending questions, down to the one it names (§16).
+    if (
+        motion.kind == "previous_question"
+        and motion.before_effect
+        and motion.before_effect.stack[-1:] != [motion.applies_to]
+    ):
+        return _("Debate on {target} and on every question pending on it was closed.").format(target=target)
     if motion.kind in ON_TERMS and motion.text:
         return _(ON_TERMS[motion.kind]).format(Target=upper_first(target), terms=quoted(motion.text))
     return _(_EFFECTS[motion.kind]).format(target=target, Target=upper_first(target))

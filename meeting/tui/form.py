@@ -24,7 +24,12 @@ from meeting.domain.elections.conduct import election_for, ranked_candidates
 from meeting.domain.engine import acting_refusal
 from meeting.domain.language import VERBS, Arg, Command, Ref, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD
-from meeting.domain.procedure import motions_open_to_postal_ballot, motions_to_publish, motions_to_reconsider
+from meeting.domain.procedure import (
+    motions_open_to_postal_ballot,
+    motions_to_publish,
+    motions_to_reconsider,
+    motions_to_withdraw,
+)
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.messages import render, render_named
@@ -139,6 +144,7 @@ _MOTIONS_FOR: dict[tuple[str, str], Callable[[State], list[int]]] = {
     ("publish", "motion"): motions_to_publish,
     ("postal-ballot", "motion"): motions_open_to_postal_ballot,
     ("move", "target"): motions_to_reconsider,
+    ("withdraw", "motion"): motions_to_withdraw,
 }
 
 # The members who act in the assembly (engine.acting_refusal): those who may not are greyed.

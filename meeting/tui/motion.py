@@ -14,8 +14,8 @@ from textual.widgets import Label, Static, TextArea
 
 from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
-from meeting.domain.procedure import draft_still_to_move, motions_in_order, motions_to_reconsider
-from meeting.i18n import _
+from meeting.domain.procedure import NAMING_A_MOTION, draft_still_to_move, motions_in_order, motions_to_name
+from meeting.i18n import N_, _
 from meeting.tui.fields import Choice, Done, FoldedText, Picker, motion_choices
 from meeting.tui.form import CommandForm, FieldProblem, field_words
 from meeting.tui.panels import amendment_text
@@ -34,6 +34,13 @@ _NO_TEXT = frozenset(
         "reconsider",  # it names the motion reconsidered, and has no words of its own
     }
 )
+
+# The motion field's name for take from the table and close debate (for reconsider: the
+# form's "Motion reconsidered").
+_TARGET_WORDS = {
+    "take_from_table": N_("Motion taken from the table"),
+    "previous_question": N_("Close debate down to motion"),
+}
 
 
 class MotionForm(CommandForm):
@@ -110,15 +117,21 @@ class MotionForm(CommandForm):
         hidden = _kind(word) in _NO_TEXT
         area.display = not hidden
         self.query_one("#label-text").display = not hidden
-        # Reconsider names the motion it acts on (any decided this sitting, by number); a point
-        # of order may name the pending motion it says is out of order.
+        # Reconsider and take from the table name the motion they act on (one decided this
+        # sitting, one on the table, by number); a point of order may name the pending motion it
+        # says is out of order.
         point = word == POINT
-        named = point or _kind(word) == "reconsider"
+        named = point or _kind(word) in NAMING_A_MOTION
         self.query_one("#field-target").display = self.query_one("#label-target").display = named
         state = self.app.session.state
-        numbers = list(reversed(state.stack)) if point else motions_to_reconsider(state)
+        numbers = list(reversed(state.stack)) if point else motions_to_name(state, _kind(word))
         self.query_one("#field-target", Picker).offer(motion_choices(state, numbers))
-        target_words = field_words("point", "against") if point else field_words("move", "target")
+        if point:
+            target_words = field_words("point", "against")
+        elif _kind(word) in _TARGET_WORDS:
+            target_words = _(_TARGET_WORDS[_kind(word)])
+        else:
+            target_words = field_words("move", "target")
         self.query_one("#label-target", Label).update(target_words + " " + _("(optional)"))
         # A point of order is raised by a member, and nobody seconds it.
         self.query_one("#field-seconder").display = self.query_one("#label-seconder").display = not point
@@ -157,7 +170,7 @@ class MotionForm(CommandForm):
             return Command("point", point)
         if _kind(word) in _NO_TEXT:
             args.pop("text", None)
-        if _kind(word) != "reconsider":
+        if _kind(word) not in NAMING_A_MOTION:
             args.pop("target", None)
         if word != "main":
             args["kind"] = word

@@ -1891,3 +1891,92 @@ async def test_a_ruling_is_picked_by_the_words_of_the_language_spoken(tmp_path):
             await type_text(pilot, "improc")
             await pilot.press("enter")
             assert picker.value == "not-well-taken"
+
+
+async def test_take_from_the_table_is_offered_the_motions_on_the_table_as_reconsider_is_the_decided(tmp_path):
+    """Take from the table names the motion it takes (RONR §34): the move form offers those on
+    the table under the item open, by number, kind, words and fate, as it offers the decisions
+    that may be reconsidered; the one under another item is not offered (it once took the last
+    one tabled, whatever its item)."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 12 3",
+        "open minutes",
+        "move by pe-1 seconded bo-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 12 3",
+        "open agenda",
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("move")
+        await pilot.pause()
+        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
+        await type_text(pilot, "take-from-table")
+        await pilot.press("enter")
+        await pilot.pause()
+        target = app.screen.query_one("#field-target", Picker)
+        assert app.focused is target.query_one(Input)
+        listed = target.query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["1"]
+        assert shown(app, "#label-target").startswith("Motion taken from the table")
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await type_text(pilot, "ke-1")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    taking = meeting.state.motions[5]
+    assert (taking.kind, taking.applies_to) == ("take_from_table", 1)
+
+
+async def test_withdraw_offers_every_pending_motion_and_withdraws_the_one_chosen(tmp_path):
+    """Leave to withdraw may be asked for any pending motion (RONR §33): the withdraw form
+    offers the motions on the floor, the immediately pending first; it once withdrew only that one."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1',
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("withdraw")
+        await pilot.pause()
+        picker = app.screen.query_one("#field-motion", Picker)
+        listed = picker.query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["2", "1"]
+        picker.query_one(Input).focus()
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+    request = meeting.state.pending
+    assert (request.kind, request.applies_to) == ("withdraw", 1)
+
+
+async def test_close_debate_is_offered_the_pending_questions_to_close_debate_down_to(tmp_path):
+    """Close debate on all pending questions (RONR §16) names the lowest of them: the move form
+    offers the pending questions, the immediately pending first, and has no text, whose scope
+    in words was minuted but never applied (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1',
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("move")
+        await pilot.pause()
+        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
+        await type_text(pilot, "close-debate")
+        await pilot.press("enter")
+        await pilot.pause()
+        target = app.screen.query_one("#field-target", Picker)
+        listed = target.query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["2", "1"]
+        assert shown(app, "#label-target").startswith("Close debate down to motion")
+        assert not app.screen.query_one("#field-text").display
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await type_text(pilot, "cm-1")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    closing = meeting.state.motions[3]
+    assert (closing.kind, closing.applies_to) == ("previous_question", 1)

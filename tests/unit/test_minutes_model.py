@@ -534,9 +534,11 @@ def test_plurals_and_corrections_after_adjournment(tmp_path):
     )
 
 
-def test_a_motion_taken_from_the_table_under_another_item_is_voted_there_in_the_minutes(tmp_path):
+def test_a_motion_brought_back_under_another_item_is_voted_there_in_the_minutes(tmp_path):
     """Item 2's proceedings showed a tabled motion voted at 12:31, before the motion that took it
-    from the table at 12:30 under item 3 (found by a parliamentarian's run)."""
+    from the table at 12:30 under item 3 (found by a parliamentarian's run). A motion is now
+    taken from the table under its own item only (RONR §34, found by another); a decision
+    reconsidered under another item is voted there, after the reconsideration."""
     meeting = in_session(tmp_path, item="agenda").run(
         "at 12:05",
         "move by ke-1 seconded gh-1",
@@ -544,18 +546,26 @@ def test_a_motion_taken_from_the_table_under_another_item_is_voted_there_in_the_
         "vote 10 5",
         "at 12:20",
         "open minutes",
-        "at 12:30",
+    )
+    assert meeting.refuse("move to take-from-table #1 by bo-1 seconded pe-1").code == "motion.tabled-other-item"
+    meeting.run(
+        "open agenda",
         "move to take-from-table by bo-1 seconded pe-1",
+        "vote 10 5",
+        "vote 3 12",
+        "open minutes",
+        "at 12:30",
+        "move to reconsider #1 by ke-1 seconded gh-1",
         "vote 10 5",
         "at 12:31",
         "vote 12 3",
     )
     record = minutes(meeting)
-    assert not any(line.startswith("Vote on motion 1") for line in texts(record, "agenda"))
+    assert not any(line.startswith("Vote on motion 1") and "12 in favour" in line for line in texts(record, "agenda"))
     later = texts(record, "minutes")
-    taken = next(n for n, line in enumerate(later) if "taken from the table" in line)
+    brought = next(n for n, line in enumerate(later) if "again before the meeting" in line)
     voted = next(n for n, line in enumerate(later) if line.startswith("Vote on motion 1"))
-    assert taken < voted
+    assert brought < voted
 
 
 def test_an_objection_to_consideration_is_said_sustained_or_not(tmp_path):

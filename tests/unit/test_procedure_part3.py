@@ -354,7 +354,8 @@ def test_taking_from_the_table_waits_for_some_business(tmp_path):
     assert meeting.refuse("move to take-from-table by cm-1 seconded bf-1").code == "motion.no-business-since-tabled"
     meeting.run('note "Not business."')
     assert meeting.refuse("move to take-from-table by cm-1 seconded bf-1").code == "motion.no-business-since-tabled"
-    meeting.run("next", "move to take-from-table by cm-1 seconded bf-1", "vote 14 2")
+    # Items opened are business; the motion is taken up under its own item.
+    meeting.run("next", "open focal-points", "move to take-from-table by cm-1 seconded bf-1", "vote 14 2")
     assert meeting.state.stack == [1]
 
 
@@ -366,7 +367,7 @@ def test_any_motion_decided_this_sitting_is_reconsidered_by_its_number_once(tmp_
     assert meeting.state.motions[1].status == "pending" and meeting.state.agenda_adopted is None
     meeting.run("vote 16 1 1")
     assert meeting.state.agenda_adopted is not None
-    assert meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1").code == "motion.not-reconsiderable"
+    assert meeting.refuse("move to reconsider #1 by ke-1 seconded gh-1").code == "motion.reconsider-twice"
     assert meeting.refuse("move to reconsider #9 by ke-1 seconded gh-1").code == "motion.no-such-motion"
     assert meeting.refuse("move to table #2 by ke-1 seconded gh-1").code == "motion.no-target"
 
@@ -378,7 +379,7 @@ def test_an_amendment_is_reconsidered_only_while_its_motion_is_pending(tmp_path)
     assert meeting.state.motions[1].text != main_text  # the amendment's change taken back
     assert meeting.state.stack == [1, 2]
     meeting.run("vote 12 4", "consensus", "conclude not-reached", "vote 12 4")
-    assert meeting.refuse("move to reconsider #2 by bo-1 seconded pe-1").code == "motion.not-reconsiderable"
+    assert meeting.refuse("move to reconsider #2 by bo-1 seconded pe-1").code == "motion.reconsider-twice"
 
 
 def test_reconsider_is_moved_from_the_prevailing_side_of_a_roll_call(tmp_path):
