@@ -84,6 +84,9 @@ MESSAGES: dict[str, str] = {
     "item.no-such-number": N_("there is no item {number}: the agenda has {count}"),
     "item.not-found": N_("no agenda item '{text}'"),
     "item.motion-pending": N_("motion #{motion} is still pending: decide, withdraw or table it first"),
+    "motion.rescind-not-adopted": N_(
+        "motion #{motion} was not adopted: only a main motion carried is rescinded (a step of procedure is reconsidered, if at all)"
+    ),
     "item.point-pending": N_("a point of order (#{motion}) awaits the chair's ruling: rule on it first"),
     "item.already-open": N_("item '{item}' is already open"),
     "item.no-next": N_("no pending item after this one"),

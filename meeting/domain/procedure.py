@@ -300,8 +300,10 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
 
 # The motions that name the motion they act on (`move to reconsider #10 by ...`,
 # `move to take-from-table #4 by ...`; `move to close-debate #1 by ...` closes debate on every
-# pending question down to #1, RONR §16); without a number, `target_of` says which.
-NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table", "previous_question"})
+# pending question down to #1, RONR §16; `move to rescind #3 ...` a decision of this meeting);
+# without a number, `target_of` says which (a rescind without one: a decision of an earlier
+# meeting, which its text names).
+NAMING_A_MOTION: frozenset[MotionKind] = frozenset({"reconsider", "take_from_table", "previous_question", "rescind"})
 
 
 def withdraw_refusal(state: State, number: int) -> OutOfOrder | None:
@@ -327,6 +329,30 @@ def motions_to_withdraw(state: State) -> list[int]:
     return [number for number in reversed(state.stack) if withdraw_refusal(state, number) is None]
 
 
+def rescind_refusal(motion: Motion) -> OutOfOrder | None:
+    """Why this decision may not be rescinded, or None (RONR §35): only what was adopted, a
+    main motion carried (a question, not a step of procedure), is rescinded."""
+    if motion.kind != "main" or motion.status != "carried":
+        return _out("motion.rescind-not-adopted", motion=motion.number)
+    return None
+
+
+def rescinding_class(state: State, motion: Motion) -> str | None:
+    """The class a motion to rescind is decided under when the decision it names was adopted
+    under a class that the rules say is rescinded only as it was adopted (a constitutional
+    amendment: RONR §35:2, §57:1): that class, not the rescind's own."""
+    target = state.motions.get(motion.applies_to) if motion.applies_to is not None else None
+    if target is None:
+        return None
+    if target.outcome is not None:
+        adopted: str | None = target.outcome.class_id
+    else:  # by general consent: the class a vote on it would have been under
+        decision = decision_for(state, target)
+        adopted = decision[0] if decision is not None else None
+    classes = state.meeting.rules.classes
+    return adopted if adopted in classes and classes[adopted].rescinded_as_adopted else None
+
+
 def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
     """Why this motion may not be taken from the table now, or None (RONR §34): it lies on the
     table, was laid there under the item open, and some business (a decision, an item opened)
@@ -346,6 +372,8 @@ def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOr
         return _out("motion.no-such-motion", motion=target)
     if kind == "take_from_table":
         return _out("motion.main-pending") if state.pending is not None else take_from_table_refusal(state, motion)
+    if kind == "rescind":
+        return out_of_order(state, kind) or rescind_refusal(motion)
     if kind == "previous_question":
         # In order as on the immediately pending question, and the one named is pending too.
         problem = out_of_order(state, kind)
@@ -371,8 +399,8 @@ def motions_in_order(state: State) -> list[MotionKind]:
 
 def motions_to_name(state: State, kind: MotionKind) -> list[int]:
     """The motions `move to KIND #N` may name now, the latest first: those decided that may be
-    reconsidered, those on the table that may be taken from it, the pending questions debate
-    may be closed down to."""
+    reconsidered or (carried) rescinded, those on the table that may be taken from it, the
+    pending questions debate may be closed down to."""
     if kind == "take_from_table":
         candidates: Iterable[int] = reversed(state.tabled)
     elif kind == "previous_question":
@@ -451,6 +479,8 @@ def chair_to_rule(state: State) -> bool:
 def decision_for(state: State, motion: Motion) -> tuple[str, DecisionClass] | None:
     """The decision class a vote on this motion is decided under; None when the chair rules."""
     rules = state.meeting.rules
+    if motion.kind == "rescind" and (binding := rescinding_class(state, motion)) is not None:
+        return binding, rules.classes[binding]
     override = rules.motions.get(motion.kind)
     if override is not None and override.decision_class is not None:
         return override.decision_class, rules.classes[override.decision_class]

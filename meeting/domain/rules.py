@@ -131,6 +131,9 @@ class DecisionClass(Threshold):
     electorate: Electorate | None = None  # who votes on decisions of this class; everyone if not set
     quorum: ClassQuorum | None = None  # a quorum of this class's own, on those who take part
     notice_days_from: dict[Id, Annotated[int, Field(ge=0)]] | None = None  # notice by who proposes
+    # A decision of this class is rescinded or amended only as it was adopted: a motion to
+    # rescind it (`rescind #N`) is decided under this class (a constitution: RONR §35:2, §57:1).
+    rescinded_as_adopted: bool | None = None
 
     @property
     def each_chamber(self) -> bool:

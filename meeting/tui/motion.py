@@ -40,6 +40,7 @@ _NO_TEXT = frozenset(
 _TARGET_WORDS = {
     "take_from_table": N_("Motion taken from the table"),
     "previous_question": N_("Close debate down to motion"),
+    "rescind": N_("Decision of this meeting rescinded"),
 }
 
 

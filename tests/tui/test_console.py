@@ -1930,6 +1930,29 @@ async def test_take_from_the_table_is_offered_the_motions_on_the_table_as_recons
     assert (taking.kind, taking.applies_to) == ("take_from_table", 1)
 
 
+async def test_rescind_is_offered_the_main_motions_carried_at_this_meeting(tmp_path):
+    """Rescind names the decision it undoes, so that one adopted under a constitution's class is
+    rescinded only as it was adopted: the form offers the main motions carried, not the steps
+    of procedure (an amendment carried is not offered)."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1',
+        "vote 12 3",
+        "vote 12 3",
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("move")
+        await pilot.pause()
+        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
+        await type_text(pilot, "rescind")
+        await pilot.press("enter")
+        await pilot.pause()
+        listed = app.screen.query_one("#field-target", Picker).query_one(OptionList)
+        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["1"]
+        assert shown(app, "#label-target").startswith("Decision of this meeting rescinded")
+
+
 async def test_withdraw_offers_every_pending_motion_and_withdraws_the_one_chosen(tmp_path):
     """Leave to withdraw may be asked for any pending motion (RONR §33): the withdraw form
     offers the motions on the floor, the immediately pending first; it once withdrew only that one."""

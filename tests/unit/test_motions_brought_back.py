@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from meeting.domain.procedure import motions_in_order, motions_to_name, motions_to_withdraw
+from meeting.domain.procedure import decision_for, motions_in_order, motions_to_name, motions_to_withdraw
 from meeting.messages import render
-from tests.kit import in_session
+from tests.kit import ALL_SEATS, in_session
 from tests.unit.test_minutes_model import minutes, texts
 
 AMENDMENT = 'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1'
@@ -232,3 +232,55 @@ def test_reconsidering_close_debate_on_all_pending_questions_opens_debate_on_the
     meeting.run("move to reconsider #3 by cm-1 seconded cd-1", "vote 12 3")
     assert meeting.state.stack == [1, 2, 3]
     assert not meeting.state.motions[1].debate_closed and not meeting.state.motions[2].debate_closed
+
+
+# ── rescind: what was adopted, named, and as it was adopted ───────────────────
+
+
+def _article_7_adopted(tmp_path):
+    meeting = in_session(tmp_path, item="article-7").run(
+        "move by ke-1 seconded gh-1",
+        "roll-call",
+        f"yes {' '.join(s for s in ALL_SEATS if s not in ('tz-1', 'bo-1', 'br-1'))}",
+        "no bo-1 br-1",
+        "close",
+    )
+    assert meeting.state.motions[1].status == "carried"
+    return meeting
+
+
+def test_a_constitutional_amendment_is_rescinded_only_as_it_was_adopted(tmp_path):
+    """Eight of eleven present undid an amendment that needed 14 of the 21 seats (found by a
+    parliamentarian; RONR §35:2, §57:1): rescinding it is amending the constitution again."""
+    meeting = _article_7_adopted(tmp_path).run(
+        "open aob",
+        "leave sl-1 zm-1 zw-1 bf-1 cm-1 cd-1 mg-1 ug-1 cd-2 hn-1",
+        'move to rescind #1 "That the amendment to Article 7 be rescinded." by bo-1 seconded pe-1',
+    )
+    rescind = meeting.state.motions[2]
+    assert decision_for(meeting.state, rescind) is not None
+    assert decision_for(meeting.state, rescind)[0] == "constitutional"  # type: ignore[index]
+    meeting.run("vote 8 3")
+    outcome = meeting.state.motions[2].outcome
+    assert (outcome.result, outcome.class_id, outcome.of, outcome.required) == (
+        "lost",
+        "constitutional",
+        "membership",
+        14,
+    )
+
+
+def test_rescind_names_a_main_motion_carried_not_a_step_of_procedure(tmp_path):
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1',
+        "vote 12 3",
+        "vote 12 3",
+    )
+    refused = meeting.refuse('move to rescind #2 "That the amendment be rescinded." by ke-1 seconded gh-1')
+    assert (refused.code, refused.params) == ("motion.rescind-not-adopted", {"motion": 2})
+    # A decision of the agenda's own class, whose rules say nothing of rescinding: the rescind's class.
+    meeting.run('move to rescind #1 "That the adoption of the agenda be rescinded." by ke-1 seconded gh-1')
+    rescind = meeting.state.motions[3]
+    assert rescind.applies_to == 1
+    assert decision_for(meeting.state, rescind)[0] != "constitutional"  # type: ignore[index]
