@@ -24,8 +24,10 @@ from meeting.vocabulary import (
     attendance_words,
     elected_words,
     item_title,
+    meeting_title,
     member_name,
     member_names,
+    office_words,
     words,
 )
 from meeting.words import labelled, outcome_words, quorum_status_words, votes_present
@@ -66,7 +68,7 @@ def motion_line(motion: Motion) -> str:
 
 def summary_lines(state: State) -> Iterator[str]:
     agenda = state.meeting.agenda
-    yield f"{agenda.title} [{agenda.id}]: {_(PHASES[state.phase])}"
+    yield f"{meeting_title(agenda)} [{agenda.id}]: {_(PHASES[state.phase])}"
     # A seat not here is absent; an alternate or an observer not here was not expected.
     seats = {seat.id for seat in state.meeting.council.seats}
     counts: Counter[str] = Counter(
@@ -98,7 +100,7 @@ def summary_lines(state: State) -> Iterator[str]:
             ballots = len(election.rounds)
             yield "  " + ngettext(
                 "{office}: {elected} ({ballots} ballot)", "{office}: {elected} ({ballots} ballots)", ballots
-            ).format(office=election.election.office, elected=elected, ballots=ballots)
+            ).format(office=office_words(election.election), elected=elected, ballots=ballots)
     decided = [m for m in state.motions.values() if m.kind != "point_of_order"]
     if decided:
         yield _("Motions:")

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 
-from meeting.domain.council import Council, Member
+from meeting.domain.agenda import Agenda, Election, Item
+from meeting.domain.council import Council, Member, Region
 from meeting.domain.events import Voter
 from meeting.domain.state import State
 from meeting.formats import long_date
-from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing
+from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language
 
 # ── the meeting and its sitting ───────────────────────────────────────────────
 
@@ -495,9 +496,39 @@ def who(where: Council | State, member_id: str) -> str:
     return f"{member.name} ({told})" if told else member.name
 
 
+def in_language(text: str, translations: Mapping[str, str] | None) -> str:
+    """A text of the council's files in the language being spoken, where the file gives it in
+    that language (an item's title, a region's name, an election's office); else as written."""
+    return translations.get(current_language(), text) if translations else text
+
+
 def region_name(where: Council | State, region_id: str) -> str:
     region = _council(where).region(region_id)
-    return region.name if region else region_id
+    return region_words(region) if region else region_id
+
+
+def region_words(region: Region) -> str:
+    return in_language(region.name, region.translations)
+
+
+def office_words(election: Election) -> str:
+    """The office an election fills, in the language being spoken."""
+    return in_language(election.office, election.translations)
+
+
+def meeting_title(agenda: Agenda) -> str:
+    words = (agenda.translations or {}).get(current_language())
+    return words.title if words is not None and words.title else agenda.title
+
+
+def meeting_place(agenda: Agenda) -> str | None:
+    words = (agenda.translations or {}).get(current_language())
+    return words.place if words is not None and words.place and agenda.place else agenda.place
+
+
+def title_words(item: Item) -> str:
+    """An item's title in the language being spoken."""
+    return in_language(item.title, item.translations)
 
 
 def item_number(state: State, item_id: str) -> int | None:
@@ -507,7 +538,7 @@ def item_number(state: State, item_id: str) -> int | None:
 
 def item_title(state: State, item_id: str) -> str:
     item = state.items.get(item_id)
-    return item.item.title if item else item_id
+    return title_words(item.item) if item else item_id
 
 
 def item_heading(number: int | str, title: str) -> str:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Discriminator, Field, Tag, field_validator
 from pydantic_core import PydanticCustomError
 
-from meeting.domain.base import Id, Language, Model, Text, TimeZone
+from meeting.domain.base import Id, Language, Model, Text, TimeZone, Translations
 from meeting.domain.council import Council, Gender
 from meeting.domain.rules import Rules
 from meeting.domain.seats import SeatTotals, outside_electorate, seat_chambers, seat_totals
@@ -67,6 +67,7 @@ class Election(Model):
     # The council's rules have the member elected take the chair at once (a chair's election).
     # None rather than False so that elections without it dump as before.
     takes_chair: bool | None = None
+    translations: Translations | None = None  # the office; None so that elections dump as before
 
 
 class Item(Model):
@@ -85,6 +86,7 @@ class Item(Model):
     # The earlier meeting's minutes folder a minutes-approval item approves, relative to the
     # agenda's folder; the loader reads it (meeting.loader.circulated).
     approves: Text | None = None
+    translations: Translations | None = None  # the title; None so that items dump as before
 
 
 def _council_source(value: object) -> str | None:
@@ -106,6 +108,13 @@ CouncilSource = Annotated[
 ]
 
 
+class AgendaWords(Model):
+    """The meeting's title and place in another language."""
+
+    title: Text | None = None
+    place: Text | None = None
+
+
 class Agenda(Model):
     id: Id
     title: Text
@@ -121,6 +130,7 @@ class Agenda(Model):
     council: CouncilSource
     rules: Rules | None = None
     items: list[Item] = Field(default_factory=list)
+    translations: dict[Language, AgendaWords] | None = None  # None so that agendas dump as before
 
     @field_validator("start")
     @classmethod

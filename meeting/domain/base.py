@@ -99,6 +99,9 @@ Language = Annotated[
     AfterValidator(_check_language),
     WithJsonSchema({"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "examples": ["en", "fr", "sw"]}),
 ]
+# A text of a file in the other languages the minutes and the views speak, by language code
+# (an item's title, a region's name, an election's office).
+Translations = dict[Language, Text]
 TimeZone = Annotated[
     str,
     AfterValidator(_check_time_zone),

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from meeting.domain.base import Id, Language, Model, Text, TimeZone
+from meeting.domain.base import Id, Language, Model, Text, TimeZone, Translations
 from meeting.domain.quantities import Weight
 from meeting.domain.rules import Rules
 
@@ -23,6 +23,7 @@ class Region(Model):
     id: Id
     name: Text
     group: Text | None = None
+    translations: Translations | None = None  # the name; None so that councils dump as before
 
 
 class MemberType(Model):

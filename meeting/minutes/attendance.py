@@ -14,7 +14,7 @@ from meeting.domain.record import QuorumChange, Slot, Step, timetable
 from meeting.i18n import N_, _, agreeing, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.wording import Context
-from meeting.vocabulary import ATTENDED, ROLES, attendance_words, item_heading, said_of
+from meeting.vocabulary import ATTENDED, ROLES, attendance_words, item_heading, item_title, region_words, said_of
 from meeting.words import quorum_count_words, quorum_words, votes_present
 
 
@@ -189,7 +189,7 @@ def _attendance(ctx: Context, steps: list[Step]) -> m.Attendance:
             if alternate is not None and changes.get(alternate.id):
                 rows.append(_row(ctx, alternate, changes[alternate.id], proxies, None))
                 placed.add(alternate.id)
-        regions.append(m.RegionAttendance(id=region.id, name=region.name, seats=len(seats), rows=rows))
+        regions.append(m.RegionAttendance(id=region.id, name=region_words(region), seats=len(seats), rows=rows))
     others = [
         _row(ctx, member, changes[member.id], proxies, None)
         for member in council.members
@@ -307,7 +307,7 @@ def _chairs(ctx: Context, steps: list[Step], began: datetime | None, adjourned: 
 def _slot(ctx: Context, slot: Slot) -> m.TimeSlot:
     if slot.kind == "item" and slot.item is not None:
         number = ctx.state.order.index(slot.item) + 1
-        words = item_heading(number, ctx.state.items[slot.item].item.title)
+        words = item_heading(number, item_title(ctx.state, slot.item))
     elif slot.kind == "recess":
         words = _("Recess")
     else:

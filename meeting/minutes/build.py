@@ -28,14 +28,23 @@ from meeting.minutes.proceedings import (
     withdrawn,
 )
 from meeting.minutes.wording import Context, motion_record
-from meeting.vocabulary import DRAFT_WORDS, MEETING_KINDS, MINUTES_TITLES, PHASES, date_words, member_name
+from meeting.vocabulary import (
+    DRAFT_WORDS,
+    MEETING_KINDS,
+    MINUTES_TITLES,
+    PHASES,
+    date_words,
+    meeting_place,
+    meeting_title,
+    member_name,
+)
 
 
 def _title(state: State, held: date) -> str:
     agenda = state.meeting.agenda
     day = date_words(held)
     words = (
-        _("held {place}, on {date}").format(place=agenda.place, date=day)
+        _("held {place}, on {date}").format(place=meeting_place(agenda), date=day)
         if agenda.place
         else _("held on {date}").format(date=day)
     )
@@ -113,7 +122,7 @@ def build(
         council=council.name,
         council_short=council.short_name,
         meeting=agenda.id,
-        title=agenda.title,
+        title=meeting_title(agenda),
         kind=agenda.kind,
         kind_words=_(MEETING_KINDS[agenda.kind]),
         date=ctx.day.isoformat(),
@@ -124,7 +133,7 @@ def build(
         time_words=when,
         called_to_order=ctx.clock(began) if began else None,
         adjourned=ctx.clock(_first_adjournment(steps, adjourned)) if adjourned else None,
-        place=agenda.place,
+        place=meeting_place(agenda),
         link=agenda.link,
         chair=ctx.person(agenda.chair),
         secretary=ctx.person(agenda.secretary),

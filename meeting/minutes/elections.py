@@ -23,6 +23,7 @@ from meeting.vocabulary import (
     elected_words,
     fate_words,
     member_names,
+    office_words,
     region_name,
     words,
 )
@@ -168,16 +169,16 @@ def _summary(ctx: Context, election: ElectionProgress) -> str:
         ).format(
             names=member_names(ctx.council, elected),
             elected=elected_words(elected, ctx.council),
-            office=election.election.office,
+            office=office_words(election.election),
             rounds=rounds,
         )
     if election.closed is None:
-        return _("Nominations for {office} were not closed.").format(office=election.election.office)
+        return _("Nominations for {office} were not closed.").format(office=office_words(election.election))
     if election.open_round is not None:  # not "nobody was elected" while the papers are out
         return _("Ballot {round} for {office} is open; nobody is elected yet.").format(
-            round=election.open_round.number, office=election.election.office
+            round=election.open_round.number, office=office_words(election.election)
         )
-    return _("Nobody was elected {office}.").format(office=election.election.office)
+    return _("Nobody was elected {office}.").format(office=office_words(election.election))
 
 
 def election_records(ctx: Context) -> list[m.ElectionRecord]:
@@ -191,7 +192,7 @@ def election_records(ctx: Context) -> list[m.ElectionRecord]:
             m.ElectionRecord(
                 id=election.id,
                 item=election.item,
-                office=election.election.office,
+                office=office_words(election.election),
                 method=election.method,
                 method_words=words(ELECTION_METHODS, election.method),
                 seats=election.election.seats,

@@ -40,8 +40,11 @@ from meeting.vocabulary import (
     date_words,
     elected_words,
     item_heading,
+    item_title,
+    office_words,
     quoted,
     sentence,
+    title_words,
     upper_first,
 )
 from meeting.words import labelled, outcome_words
@@ -528,7 +531,7 @@ def action_words(ctx: Context, what: str, owner: str, due: date | None) -> str:
 
 def _office(said: Said, election_id: str) -> str:
     election = said.ctx.state.elections.get(election_id)
-    return election.election.office if election is not None else election_id
+    return office_words(election.election) if election is not None else election_id
 
 
 @says(ev.CandidateNominated)
@@ -707,10 +710,10 @@ def item_record(ctx: Context, number: int, item_id: str, spans: list[Span], entr
     return m.ItemRecord(
         number=number,
         id=item_id,
-        title=item.title,
+        title=title_words(item),
         kind=item.kind,
         kind_words=_(ITEM_KINDS[item.kind]),
-        heading=item_heading(number, item.title),
+        heading=item_heading(number, title_words(item)),
         presenter=ctx.person(item.presenter) if item.presenter else None,
         closed=item.closed,
         added=item_state.added,
@@ -763,7 +766,7 @@ def interests(ctx: Context) -> list[m.Interest]:
                 at=ctx.clock(declared.at),
                 member=ctx.person(declared.member),
                 item=declared.item,
-                item_title=state.items[declared.item].item.title if declared.item in state.items else None,
+                item_title=item_title(state, declared.item) if declared.item in state.items else None,
                 text=declared.text,
                 words=interest_words(ctx, declared.member, declared.text, declared.item),
                 ruling_words=rulings[declared.ruling] if declared.ruling and declared.item else None,

@@ -34,7 +34,7 @@ from meeting.tui.panels import local_time
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import open_palette, translated_system_commands
 from meeting.tui.typeahead import KeysInTurn
-from meeting.vocabulary import PHASES, item_heading, item_title
+from meeting.vocabulary import PHASES, item_heading, item_title, meeting_title
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -83,7 +83,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
         return MainScreen()
 
     def on_mount(self) -> None:
-        self.title = self.session.state.meeting.agenda.title
+        self.title = meeting_title(self.session.state.meeting.agenda)
         self.watch_terminal()
         if self.journal_exists:
             from meeting.tui.resume import ResumeScreen

@@ -25,7 +25,7 @@ from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, words
+from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, office_words, words
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -126,7 +126,7 @@ class ElectionScreen(ModalScreen[None]):
     def _election(self, body: list[RenderableType], election: ElectionProgress) -> None:
         state = self.app.session.state
         council = state.meeting.council
-        body.append(Text(f"{election.election.office} ({election.id})", style="bold"))
+        body.append(Text(f"{office_words(election.election)} ({election.id})", style="bold"))
         seats = election.election.seats
         seats_words = ngettext("{n} seat", "{n} seats", seats).format(n=seats)
         body.append(Text(f"{words(ELECTION_METHODS, election.method)} · {seats_words}", style="dim"))

@@ -21,7 +21,16 @@ from meeting.domain.elections.conduct import on_item
 from meeting.domain.state import State
 from meeting.domain.text import plain_letters
 from meeting.i18n import _
-from meeting.vocabulary import MOTION_NAMES, MOTION_STATUS, attendance_words, in_quotes, quoted, words
+from meeting.vocabulary import (
+    MOTION_NAMES,
+    MOTION_STATUS,
+    attendance_words,
+    in_quotes,
+    item_title,
+    office_words,
+    quoted,
+    words,
+)
 from meeting.words import labelled
 
 SHOWN = 6  # choices listed under a picker at once
@@ -60,7 +69,10 @@ def nominees(state: State) -> list[str]:
 def election_choices(state: State) -> list[Choice]:
     """The elections of the open item, those not over first."""
     here = sorted(on_item(state, state.current), key=lambda e: e.complete)
-    return [Choice(e.id, f"{e.election.office} ({e.id})", f"{e.id} {e.election.office}") for e in here]
+    return [
+        Choice(e.id, f"{office_words(e.election)} ({e.id})", f"{e.id} {e.election.office} {office_words(e.election)}")
+        for e in here
+    ]
 
 
 def motion_choices(state: State, numbers: Sequence[int]) -> list[Choice]:
@@ -78,7 +90,7 @@ def motion_choices(state: State, numbers: Sequence[int]) -> list[Choice]:
 
 def item_choices(state: State) -> list[Choice]:
     return [
-        Choice(item_id, f"{n}. {state.items[item_id].item.title}", f"{n} {item_id} {state.items[item_id].item.title}")
+        Choice(item_id, f"{n}. {item_title(state, item_id)}", f"{n} {item_id} {item_title(state, item_id)}")
         for n, item_id in enumerate(state.order, start=1)
     ]
 

@@ -40,8 +40,11 @@ from meeting.vocabulary import (
     PHASES,
     date_words,
     in_quotes,
+    meeting_title,
     member_name,
     region_name,
+    region_words,
+    title_words,
     words,
 )
 from meeting.words import counts_words, decision_words, exact_words, labelled
@@ -70,7 +73,7 @@ def _meeting_name(state: State) -> str:
     """The meeting's title, after the council's short name unless the title begins with it
     ("IC-ASM Council Meeting, December 2026", not "IC-ASM · IC-ASM Council Meeting…", whose
     words the 80-column header would give to the council twice and to the meeting none)."""
-    short, title = state.meeting.council.short_name, state.meeting.agenda.title
+    short, title = state.meeting.council.short_name, meeting_title(state.meeting.agenda)
     return title if title.casefold().startswith(short.casefold()) else f"{short} · {title}"
 
 
@@ -95,7 +98,7 @@ def agenda_text(state: State, now: datetime) -> Text:
         style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
         over = used > item.item.minutes
         line = Text(f"{_ITEM_MARKS[item.status]}{number:>2} ", style=style)
-        line.append(item.item.title, style=style)
+        line.append(title_words(item.item), style=style)
         line.truncate(22, overflow="ellipsis", pad=True)
         line.append(f" {used:>3}/{item.item.minutes:<3}", style="bold red" if over else style or "dim")
         text.append_text(line)
@@ -118,7 +121,7 @@ def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tup
     over = used > item.item.minutes
     return (
         Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
-        Text(item.item.title, style=style),
+        Text(title_words(item.item), style=style),
         Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
     )
 
@@ -168,7 +171,7 @@ def current_parts(state: State, now: datetime) -> tuple[Text, Text]:
 def _item_text(state: State, item_id: str, now: datetime) -> Text:
     item = state.items[item_id].item
     number = state.order.index(item_id) + 1
-    text = Text(f"{number}. {item.title}", style="bold")
+    text = Text(f"{number}. {title_words(item)}", style="bold")
     used = minutes_used(state, item_id, now)
     text.append(
         "\n"
@@ -315,7 +318,7 @@ def attendance_text(state: State) -> Text:
         for voter in represented:
             if voter.via in via:
                 via[voter.via] += 1
-        line = Text(f"{fitted(region.name, width)} {len(represented):>4}/{len(seats):<4}")
+        line = Text(f"{fitted(region_words(region), width)} {len(represented):>4}/{len(seats):<4}")
         filled = min(len(represented), 8)
         line.append(
             "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"

@@ -17,7 +17,7 @@ from meeting.domain.language import VERBS, Arg, Command, Ref, args_of
 from meeting.i18n import _
 from meeting.messages import render
 from meeting.tui.form import CommandForm, FieldProblem
-from meeting.vocabulary import ROUND_KINDS, member_name, words
+from meeting.vocabulary import ROUND_KINDS, member_name, office_words, words
 
 
 class TellersForm(CommandForm):
@@ -49,7 +49,7 @@ class TellersForm(CommandForm):
         else:
             kind = words(ROUND_KINDS, ballot.kind)
             self.heading = _("Tellers' report: {office}, ballot {number} ({kind})").format(
-                office=election.election.office, number=ballot.number, kind=kind
+                office=office_words(election.election), number=ballot.number, kind=kind
             )
 
     def _labelled(self, arg: Arg, optional: bool) -> ComposeResult:

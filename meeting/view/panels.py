@@ -32,6 +32,9 @@ from meeting.vocabulary import (
     member_name,
     member_names,
     not_voting_words,
+    office_words,
+    region_words,
+    title_words,
     upper_first,
     voter_words,
     words,
@@ -58,7 +61,7 @@ def item_text(state: State, now: datetime) -> Text:
     if item is None:
         return Text(_(_NOTHING_OPEN[state.phase]), style="italic")
     number = state.order.index(item.item.id) + 1
-    text = Text(f"{number}. {item.item.title}", style="bold")
+    text = Text(f"{number}. {title_words(item.item)}", style="bold")
     used = minutes_used(state, item.item.id, now)
     text.append("\n")
     text.append(
@@ -136,7 +139,7 @@ def ballot_open_text(state: State) -> Text:
     if election is None or ballot is None or in_closed_session(state):
         return text
     text.append(
-        _("Ballot {number} open: {office}").format(number=ballot.number, office=election.election.office),
+        _("Ballot {number} open: {office}").format(number=ballot.number, office=office_words(election.election)),
         style="bold yellow",
     )
     text.append("\n" + _("Candidates: {names}").format(names=member_names(state, ballot.candidates)))
@@ -176,7 +179,7 @@ def vote_text(state: State) -> Text:
         seats = [seat for seat in council.seats if seat.region == region.id]
         if not seats:
             continue
-        text.append("\n" + region.name + colon(), style="bold")
+        text.append("\n" + region_words(region) + colon(), style="bold")
         for index, seat in enumerate(seats):
             if index:
                 text.append(" · ")
@@ -223,10 +226,10 @@ def _election_results(state: State) -> list[Timed]:
                 continue
             line = Text()
             if item is not None and item.item.closed:
-                line.append(item.item.title, style="bold")
+                line.append(title_words(item.item), style="bold")
                 line.append(" — " + _("decided in closed session"), style="dim")
             else:
-                line.append(f"{election.election.office} · ", style="bold")
+                line.append(f"{office_words(election.election)} · ", style="bold")
                 line.append(round_summary(council, election, ballot), style="green" if ballot.elected else "")
                 line.append("\n  " + tally_line(council, ballot), style="dim")
             found.append(((ballot.declared, ballot.number), line))
@@ -269,7 +272,7 @@ def decisions(state: State, approvals: Sequence[Timed] = ()) -> list[tuple[Motio
             lines.append((None, timed.pop(0)[1]))
         if secret and item is not None:
             closed_told.add(item.item.id)
-            told = Text(item.item.title, style="bold")
+            told = Text(title_words(item.item), style="bold")
             told.append(" — " + _("decided in closed session"), style="dim")
             lines.append((None, told))
             continue
@@ -343,6 +346,6 @@ def regions_line(state: State) -> Text:
         here = sum(1 for seat in seats if representation(state, seat) is not None)
         if text:
             text.append(" · ", style="dim")
-        text.append(f"{region.name} ")
+        text.append(f"{region_words(region)} ")
         text.append(f"{here}/{len(seats)}", style="bold" if here else "bold red")
     return text

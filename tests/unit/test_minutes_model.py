@@ -627,3 +627,29 @@ def test_an_empty_section_says_none_in_words_of_its_own_the_same_in_every_format
     for name, text in said.items():
         nones = [text[at - 30 : at] for at in range(len(text)) if text.startswith("None.", at)]
         assert [n.rpartition("«")[2] for n in nones] == ["decisions» ", "action items» ", "unfinished business» "], name
+
+
+# ── the council's own words in the language of the minutes ────────────────────
+
+
+def test_titles_places_regions_and_offices_are_in_the_language_of_the_minutes(tmp_path):
+    """A secretary writing the minutes in Spanish rewrote by hand every item title, the place,
+    the region names and the election's office, which stayed in English: the files give them in
+    each language (`translations`), and a text without one stays as written."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path).run('add "Solidarity with South Kivu" after aob')
+    with language("es"):
+        spanish = minutes(meeting)
+    with language("en"):
+        english = minutes(meeting)
+    assert spanish.header.title == "Reunión del Consejo del IC-ASM, diciembre de 2026"
+    assert spanish.header.place == "en línea, con una sede presencial en la oficina de la secretaría en Nairobi"
+    assert "en línea, con una sede presencial" in spanish.header.title_words
+    headings = [item.heading for item in spanish.items]
+    assert headings[2] == "3. Aprobación del orden del día"
+    assert "Solidarity with South Kivu" in headings[-2]  # typed in the meeting: as typed
+    assert [r.name for r in spanish.sittings[0].attendance.regions][:2] == ["África anglófona", "África francófona"]
+    assert english.header.title == "IC-ASM Council Meeting, December 2026"
+    assert [item.heading for item in english.items][2] == "3. Adoption of the agenda"
+    assert english.sittings[0].attendance.regions[0].name == "Anglophone Africa"
