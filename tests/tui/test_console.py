@@ -952,6 +952,49 @@ async def test_in_the_roll_call_grid_a_principal_who_arrives_answers_for_the_sea
         assert row.cells[2] == ""  # no longer "cast by" the proxy holder
 
 
+async def test_a_principal_who_arrives_during_a_roll_call_is_shown_answering_for_the_seat(tmp_path):
+    """Josefa gave her proxy to Marisol and arrived while the roll was called: the grid, the
+    list of who has not answered and the attendance list name her, as the engine records her
+    answer (council.md: a principal who arrives takes the vote back). They named Marisol."""
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to hn-1", "begin", "open article-7")
+    others = [seat for seat in here if seat not in LATIN_AMERICA]
+    meeting.run("move by zm-1 seconded bf-1", "roll-call", "yes " + " ".join(others))
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "y", "space", "y")  # Marisol's own seat; Josefa's skipped; Wilmer's
+        await pilot.press("escape", "r", "slash", *"Josefa", "enter", "p")
+        assert "seat (proxy to Marisol Cáceres-Lagos unused while attending)" in shown(app, "#roll-detail")
+        await pilot.press("escape", "l")
+        assert isinstance(app.screen, PollScreen)
+        roster = app.screen.query_one(RosterList)
+        row = next(row for row in roster.rows if row.member == "br-1")
+        assert row.cells[1] == "·" and row.cells[2] == ""  # not "Marisol Cáceres-Lagos (proxy holder)"
+        waiting = shown(app, "#poll-count")
+        assert "Not answered (3): Yolanda Huamaní-Ccori, Rubén Mamani-Choque, Josefa dos Santos-Arruda" in waiting
+        roster.cursor = next(n for n, row in enumerate(roster.rows) if row.member == "br-1")
+        await pilot.press("y")
+        poll = meeting.state.pending.poll
+        assert poll is not None and poll.choices["br-1"][0] == ev.Voter(seat="br-1", voter="br-1", via="titular")
+
+
+async def test_a_titular_who_comes_back_during_a_roll_call_is_shown_answering_for_the_seat(tmp_path):
+    """Ama left and her alternate Kwabena sat for her when the roll call opened; she came back:
+    the grid and the list of who has not answered name her, not Kwabena."""
+    meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
+    meeting.run("roll-call", "yes " + " ".join(seat for seat in ALL_SEATS if seat not in ("gh-1", "sl-1")))
+    meeting.run("back gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        row = next(row for row in app.screen.query_one(RosterList).rows if row.member == "gh-1")
+        assert row.cells[2] == ""  # not "Kwabena Owusu-Ansah (alternate)"
+        assert "Not answered (2): Ama Serwaa Boatemaa, " in shown(app, "#poll-count")
+        await pilot.press("y")
+        poll = meeting.state.pending.poll
+        assert poll is not None and poll.choices["gh-1"][0] == ev.Voter(seat="gh-1", voter="gh-1", via="titular")
+
+
 async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
     meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
     app = app_for(meeting)
