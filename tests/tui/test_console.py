@@ -422,6 +422,36 @@ async def test_undo_asks_what_it_will_undo_then_undoes_it(tmp_path):
         assert "✓ undo" in shown(app, "#notice")
 
 
+async def test_enter_does_not_adjourn_and_the_question_takes_the_keys_its_hint_says(tmp_path):
+    """Enter answered yes to "Close the meeting (adjourn)?" while the hint said only 'y' and 'n';
+    in Portuguese it said "y: sim", and a chair who pressed 's' then Enter adjourned. Enter
+    does nothing; 's' (sim) and 'y' answer yes, as the hint now says."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path, item="aob")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert "y: yes · n/Esc: no" in all_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.phase == "in_session"
+        await pilot.press("s")  # not a key of this question in English
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.phase == "in_session"
+        await pilot.press("n")
+        assert isinstance(app.screen, MainScreen)
+    with language("pt"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_form("adjourn")
+            await pilot.pause()
+            assert "s/y: " in all_text(app)  # "s/y: sim · n/Esc: não"
+            await pilot.press("enter")
+            assert isinstance(app.screen, ConfirmScreen) and meeting.state.phase == "in_session"
+            await pilot.press("s")
+            assert meeting.state.phase == "adjourned"
+
+
 async def test_adjourning_names_the_items_not_taken_up(tmp_path):
     """Before the meeting closes, the chair hears that the item under discussion is left
     unfinished and which items of the agenda were never taken up (the minutes will say so);
