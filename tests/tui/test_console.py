@@ -556,7 +556,7 @@ async def test_help_lists_every_key_and_command(tmp_path):
 async def test_the_palette_offers_every_verb_but_at_and_finds_them_by_their_words(tmp_path):
     from textual.command import CommandList, CommandPalette
 
-    app = app_for(in_session(tmp_path))
+    app = app_for(in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1"))  # consensus on it
     async with app.run_test(size=(120, 40)) as pilot:
         from meeting.tui.palette import VERBS_IN_PALETTE
 
@@ -1167,6 +1167,20 @@ async def test_a_ballots_form_holds_totals_only(tmp_path):
         await pilot.press("1", "2", "enter", "3", "enter", "2", "enter", "1", "enter")
         assert isinstance(app.screen, ResultScreen)
         assert "12 in favour, 3 against, 2 abstentions, 1 blank ballot" in all_text(app)
+
+
+async def test_consensus_with_no_motion_pending_is_refused_on_the_main_screen(tmp_path):
+    """'c' with no motion pending opened an empty consensus screen whose keys still worked (a
+    block's form was refused only when sent): it is refused at once, as 'v' and 'l' are."""
+    meeting = in_session(tmp_path, item="focal-points")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, MainScreen)
+        assert "✗ no motion is pending" in shown(app, "#notice")
+        meeting.run("move by ke-1 seconded cm-1")
+        await pilot.press("c")
+        assert isinstance(app.screen, ConsensusScreen) and meeting.state.pending.consensus is not None
 
 
 async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
