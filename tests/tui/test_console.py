@@ -1338,6 +1338,10 @@ async def test_the_footer_follows_the_phase(tmp_path):
         await pilot.pause()
         # Nothing is undone once adjourned: no Undo offered, rather than a question and then "no".
         assert not {"run('begin')", "run('next')", "move", "vote", "undo"} & offered()
+        assert not any(b.binding.show and "undo" in b.binding.action for b in app.screen.active_bindings.values())
+        await pilot.press("u")  # yet the key says why, as the palette's Undo does (it said nothing)
+        assert isinstance(app.screen, MainScreen)
+        assert "✗ the meeting is adjourned: nothing is taken back after it" in shown(app, "#notice")
 
 
 async def test_the_item_pane_shows_what_the_agenda_prepared(tmp_path):
