@@ -163,6 +163,9 @@ class MainScreen(Screen[None]):
 
     def notice(self, text: Text) -> None:
         self.query_one("#notice", Static).update(text)
+        # Laid out again as a whole: said while a form stood above another screen (a nomination
+        # sent under the election), the notice kept its old height and a second line was lost.
+        self.refresh(layout=True)
 
     def action_run(self, verb: str) -> None:
         self.in_flight.append(verb)
