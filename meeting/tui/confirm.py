@@ -6,13 +6,13 @@ from string import ascii_lowercase
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from meeting.i18n import N_, _
-from meeting.tui.textual_words import COMMAND_KEY
+from meeting.tui.textual_words import COMMAND_KEY, TranslatedFooter
 
 NO_KEYS = ("n", "escape")
 
@@ -40,8 +40,9 @@ class ConfirmScreen(ModalScreen[bool]):
         super().__init__()
         self.question = question
         self.yes = self.answers_yes()
-        if self.yes:  # bound here, not in BINDINGS: the language is known only now
-            self._bindings.bind(",".join(self.yes), "answer(True)", N_("Yes"), key_display="/".join(self.yes))
+        if self.yes:  # bound here, not in BINDINGS: the language is known only now (first, as in the hint)
+            yes = Binding(",".join(self.yes), "answer(True)", N_("Yes"), key_display="/".join(self.yes))
+            self._bindings = BindingsMap.merge([BindingsMap([yes]), self._bindings])
 
     def answers_yes(self) -> tuple[str, ...]:
         return yes_keys()
@@ -50,6 +51,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(Text(self.question))
             yield Label(_(self.HINT).format(yes="/".join(self.yes)), classes="hint")
+        yield TranslatedFooter()  # this question's keys, not those of the screen beneath
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

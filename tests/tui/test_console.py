@@ -452,6 +452,29 @@ async def test_enter_does_not_adjourn_and_the_question_takes_the_keys_its_hint_s
             assert meeting.state.phase == "adjourned"
 
 
+async def test_a_question_or_form_shows_its_own_keys_in_the_footer(tmp_path):
+    """Over the main screen or the roll call's grid, the footer said the keys of the screen
+    beneath ("n Next item" under "Close the meeting?"; "y Yes n No a Abstain" under "Close the
+    vote?"): it says those of the question or form open."""
+    from textual.widgets._footer import FooterKey
+
+    def footer() -> str:
+        return " ".join(str(key.render()).strip() for key in app.screen.query(FooterKey))
+
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert footer() == "y Yes n No"
+        await pilot.press("n", "l", "y", "c")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert footer() == "c Close n Keep answering"
+        await pilot.press("n", "escape", "m")
+        assert isinstance(app.screen, MotionForm)
+        assert footer().startswith("esc Cancel ^s Send")
+
+
 async def test_adjourning_names_the_items_not_taken_up(tmp_path):
     """Before the meeting closes, the chair hears that the item under discussion is left
     unfinished and which items of the agenda were never taken up (the minutes will say so);
