@@ -166,9 +166,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
         if result is None:
             return None
         if isinstance(result, Refused):
-            self.main.notice(
-                Text("✗ " + render_named(result.code, result.params, self.session.state), style="bold red")
-            )
+            self._say_refused(result)
             return result
         if self.screen is self.main:
             self.main.redraw()  # otherwise when it comes back into view
@@ -180,6 +178,9 @@ class MeetingApp(KeysInTurn, TerminalApp):
                 )
             self.main.notice(text)
         return result
+
+    def _say_refused(self, refused: Refused) -> None:
+        self.main.notice(Text("✗ " + render_named(refused.code, refused.params, self.session.state), style="bold red"))
 
     def show_result(self, event: ev.AnyEvent) -> None:
         from meeting.tui.result import ResultScreen
@@ -200,9 +201,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
 
             refused = count_refused(state) if verb == "vote" else None
             if refused is not None:  # said now, not after the figures are typed
-                self.main.notice(
-                    Text("✗ " + render_named(refused.code, refused.params, self.session.state), style="bold red")
-                )
+                self._say_refused(refused)
                 return
             if verb == "ballot" and (state.pending is None or state.pending.poll is None):
                 self.post_message(RunCommand(command_line("ballot")))
@@ -210,7 +209,12 @@ class MeetingApp(KeysInTurn, TerminalApp):
         elif verb in ("consensus", "conclude"):
             from meeting.tui.consensus import ConsensusScreen
 
-            self.push_screen(ConsensusScreen())
+            pending = state.pending
+            refused = verb_refused(state, "consensus") if pending is None or pending.consensus is None else None
+            if refused is not None:  # no motion pending...: said on the main screen, no empty consensus screen
+                self._say_refused(refused)
+                return
+            self.push_screen(ConsensusScreen())  # which seeks consensus, if not sought yet
         elif verb == "tellers":
             from meeting.tui.tellers import TellersForm
 

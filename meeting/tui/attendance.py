@@ -157,6 +157,8 @@ class AttendanceScreen(Screen[None]):
             holder = state.proxies.get(member.id)
             if voter is not None and voter.via != "titular":
                 return _("cast by {name}").format(name=member_name(state, voter.voter))
+            if holder and voter is not None:  # a principal who arrives takes the vote back (council.md)
+                return _("seat (proxy to {name} unused while attending)").format(name=member_name(state, holder))
             return _("proxy to {name}").format(name=member_name(state, holder)) if holder else _("seat")
         if member.role == "alternate":
             titular = state.meeting.council.titular_of(member.id)

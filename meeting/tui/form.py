@@ -46,6 +46,7 @@ from meeting.tui.fields import (
     nominees,
 )
 from meeting.tui.messages import CommandAnswered, RunCommand
+from meeting.tui.textual_words import TranslatedFooter
 from meeting.vocabulary import ACTING_REFUSED, CHOICES, MOTION_NAMES, PROXY_REFUSED, RULINGS, in_quotes, words
 from meeting.words import labelled
 
@@ -209,6 +210,7 @@ class CommandForm(ModalScreen[None]):
                     yield from self._labelled(arg, optional)
             yield Static(classes="error")
             yield Label(_("Enter: next field, and sends after the last · ctrl+s: send · Esc: cancel"), classes="hint")
+        yield TranslatedFooter()  # the form's keys, not those of the screen beneath
 
     def _labelled(self, arg: Arg, optional: bool) -> ComposeResult:
         words = field_words(self.verb.name, arg.name)

@@ -16,7 +16,7 @@ from textual.widgets import Label, Static
 
 from meeting.domain.language import GRAMMAR, usage
 from meeting.i18n import N_, _, key_label
-from meeting.tui.textual_words import screen_keys
+from meeting.tui.textual_words import TranslatedFooter, screen_keys
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -50,6 +50,7 @@ class HelpScreen(ModalScreen[None]):
                 example = _("{summary}   e.g. {example}").format(summary=_(verb.summary), example=verb.example)
                 commands.add_row(Padding(Text(example, style="dim"), (0, 0, 0, 4)))
             yield Static(commands)
+        yield TranslatedFooter(more_keys=False)  # it lists every key
 
     def action_close(self) -> None:
         self.dismiss()

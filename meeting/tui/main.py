@@ -33,7 +33,7 @@ from meeting.tui.panels import (
     quorum_text,
     timers_text,
 )
-from meeting.tui.textual_words import TranslatedFooter
+from meeting.tui.textual_words import UNDO_KEY, TranslatedFooter
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -56,6 +56,9 @@ class MainScreen(Screen[None]):
         for action in ACTIONS:
             self._bindings.bind(action.key, action.action, action.title, show=action.footer)  # translated when shown
         self._bindings.bind("escape", "leave_bar", show=False)
+        # Once adjourned 'u' is not offered (nothing is undone), yet a chair who presses it hears
+        # why, as from the palette: the key falls through to this binding, which asks the engine.
+        self._bindings.bind(UNDO_KEY.key, UNDO_KEY.action, show=False)
         self._minute = -1
         self.in_flight: list[str] = []  # lines sent by keys and not yet answered
 
@@ -160,6 +163,9 @@ class MainScreen(Screen[None]):
 
     def notice(self, text: Text) -> None:
         self.query_one("#notice", Static).update(text)
+        # Laid out again as a whole: said while a form stood above another screen (a nomination
+        # sent under the election), the notice kept its old height and a second line was lost.
+        self.refresh(layout=True)
 
     def action_run(self, verb: str) -> None:
         self.in_flight.append(verb)

@@ -44,6 +44,15 @@ def _beside_holders(voters: list[Voter]) -> list[Voter]:
     return placed
 
 
+def answering_now(state: State, poll: Poll, voter: Voter) -> Voter:
+    """Who answers for a seat now, as the engine records it: the voter called when the roll
+    call opened, or the principal (the titular) arrived since, who takes the vote back."""
+    member = state.meeting.council.member(voter.seat)
+    if member is not None and takes_the_vote_back(state, poll, voter, member):
+        return Voter(seat=voter.seat, voter=voter.seat, via="titular")
+    return voter
+
+
 class PollScreen(Screen[None]):
     CSS_PATH = "poll.tcss"
     BINDINGS = [
@@ -107,8 +116,7 @@ class PollScreen(Screen[None]):
     def _row(self, state: State, poll: Poll, voter: Voter) -> Row:
         answer = poll.choices.get(voter.seat)
         shown = words(CHOICES, answer[1]).upper() if answer else "·"
-        if answer is not None:  # who answered: the principal, arrived since, answers for the seat
-            voter = answer[0]
+        voter = answer[0] if answer is not None else answering_now(state, poll, voter)  # who answered, or answers now
         cast_by = "" if voter.via == "titular" else f"{member_name(state, voter.voter)} ({words(CAST_BY, voter.via)})"
         return Row(voter.seat, (member_name(state, voter.seat), shown, cast_by))
 
@@ -125,7 +133,7 @@ class PollScreen(Screen[None]):
             head = Text().append(title + colon(), style="bold").append_text(motion_words(state, motion))
         self.query_one("#poll-motion", Static).update(head)
         text = roll_call_count(state, motion)
-        waiting = [voter_words(state, v) for v in poll.not_answered]
+        waiting = [voter_words(state, answering_now(state, poll, v)) for v in poll.not_answered]
         if len(waiting) > WAITING_NAMED:  # the grid shows them; the names come when few are left
             text.append("\n" + _("Not answered: {n}").format(n=len(waiting)))
         elif waiting:
@@ -150,11 +158,7 @@ class PollScreen(Screen[None]):
         seat = roster.member
         if poll is None or seat is None:
             return
-        voter = next(v for v in poll.entitled if v.seat == seat)
-        state = self.app.session.state
-        member = state.meeting.council.member(seat)
-        if member is not None and takes_the_vote_back(state, poll, voter, member):
-            voter = Voter(seat=seat, voter=seat, via="titular")  # the principal, arrived since
+        voter = answering_now(self.app.session.state, poll, poll.by_seat[seat])
         args: dict[str, object] = {"voters": (Ref(voter.voter),)}
         if voter.via == "proxy":
             args["principal"] = Ref(voter.seat)
@@ -192,7 +196,7 @@ class PollScreen(Screen[None]):
         chair asks whether every member has voted before declaring the vote closed."""
         poll = self.poll
         waiting = poll.not_answered if poll is not None else []
-        if not waiting:
+        if poll is None or not waiting:
             self._close(True)
             return
         question = ngettext(
@@ -201,7 +205,8 @@ class PollScreen(Screen[None]):
             len(waiting),
         ).format(count=len(waiting))
         if len(waiting) <= WAITING_NAMED:
-            question += "\n" + ", ".join(voter_words(self.app.session.state, v) for v in waiting)
+            state = self.app.session.state
+            question += "\n" + ", ".join(voter_words(state, answering_now(state, poll, v)) for v in waiting)
         self.app.push_screen(CloseVoteScreen(question), self._close)
 
     def _close(self, yes: bool | None) -> None:

@@ -19,7 +19,7 @@ from meeting.domain.procedure import decision_for
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.tui.messages import RunCommand, command_line
-from meeting.tui.textual_words import COMMAND_KEY
+from meeting.tui.textual_words import COMMAND_KEY, TranslatedFooter
 from meeting.vocabulary import MOTION_NAMES, RULINGS, in_quotes, member_name, quoted, words
 from meeting.words import decision_words, labelled, outcome_words
 
@@ -80,6 +80,7 @@ class ResultScreen(ModalScreen[None]):
                 yield Static(Text(labelled(about, in_quotes(motion.text) if motion.text else None), style="italic"))
             yield from self._body(state)
             yield Label(self._hint(), classes="hint")
+        yield TranslatedFooter()
 
     def _headline(self) -> tuple[str, str]:
         event = self.event

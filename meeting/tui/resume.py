@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from meeting.i18n import N_, _
+from meeting.tui.textual_words import TranslatedFooter
 
 
 class ResumeScreen(ModalScreen[str]):
@@ -28,6 +29,7 @@ class ResumeScreen(ModalScreen[str]):
             yield Label(_("This meeting already has a journal."), classes="title")
             yield Label(Text(self.summary))
             yield Label(_("r: resume where it stopped · s: open a new sitting · q: quit"), classes="hint")
+        yield TranslatedFooter()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

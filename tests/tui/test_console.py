@@ -422,6 +422,59 @@ async def test_undo_asks_what_it_will_undo_then_undoes_it(tmp_path):
         assert "✓ undo" in shown(app, "#notice")
 
 
+async def test_enter_does_not_adjourn_and_the_question_takes_the_keys_its_hint_says(tmp_path):
+    """Enter answered yes to "Close the meeting (adjourn)?" while the hint said only 'y' and 'n';
+    in Portuguese it said "y: sim", and a chair who pressed 's' then Enter adjourned. Enter
+    does nothing; 's' (sim) and 'y' answer yes, as the hint now says."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path, item="aob")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert "y: yes · n/Esc: no" in all_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.phase == "in_session"
+        await pilot.press("s")  # not a key of this question in English
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.phase == "in_session"
+        await pilot.press("n")
+        assert isinstance(app.screen, MainScreen)
+    with language("pt"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_form("adjourn")
+            await pilot.pause()
+            assert "s/y: " in all_text(app)  # "s/y: sim · n/Esc: não"
+            await pilot.press("enter")
+            assert isinstance(app.screen, ConfirmScreen) and meeting.state.phase == "in_session"
+            await pilot.press("s")
+            assert meeting.state.phase == "adjourned"
+
+
+async def test_a_question_or_form_shows_its_own_keys_in_the_footer(tmp_path):
+    """Over the main screen or the roll call's grid, the footer said the keys of the screen
+    beneath ("n Next item" under "Close the meeting?"; "y Yes n No a Abstain" under "Close the
+    vote?"): it says those of the question or form open."""
+    from textual.widgets._footer import FooterKey
+
+    def footer() -> str:
+        return " ".join(str(key.render()).strip() for key in app.screen.query(FooterKey))
+
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert footer() == "y Yes n No"
+        await pilot.press("n", "l", "y", "c")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert footer() == "c Close n Keep answering"
+        await pilot.press("n", "escape", "m")
+        assert isinstance(app.screen, MotionForm)
+        assert footer().startswith("esc Cancel ^s Send")
+
+
 async def test_adjourning_names_the_items_not_taken_up(tmp_path):
     """Before the meeting closes, the chair hears that the item under discussion is left
     unfinished and which items of the agenda were never taken up (the minutes will say so);
@@ -526,7 +579,7 @@ async def test_help_lists_every_key_and_command(tmp_path):
 async def test_the_palette_offers_every_verb_but_at_and_finds_them_by_their_words(tmp_path):
     from textual.command import CommandList, CommandPalette
 
-    app = app_for(in_session(tmp_path))
+    app = app_for(in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1"))  # consensus on it
     async with app.run_test(size=(120, 40)) as pilot:
         from meeting.tui.palette import VERBS_IN_PALETTE
 
@@ -952,6 +1005,49 @@ async def test_in_the_roll_call_grid_a_principal_who_arrives_answers_for_the_sea
         assert row.cells[2] == ""  # no longer "cast by" the proxy holder
 
 
+async def test_a_principal_who_arrives_during_a_roll_call_is_shown_answering_for_the_seat(tmp_path):
+    """Josefa gave her proxy to Marisol and arrived while the roll was called: the grid, the
+    list of who has not answered and the attendance list name her, as the engine records her
+    answer (council.md: a principal who arrives takes the vote back). They named Marisol."""
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to hn-1", "begin", "open article-7")
+    others = [seat for seat in here if seat not in LATIN_AMERICA]
+    meeting.run("move by zm-1 seconded bf-1", "roll-call", "yes " + " ".join(others))
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "y", "space", "y")  # Marisol's own seat; Josefa's skipped; Wilmer's
+        await pilot.press("escape", "r", "slash", *"Josefa", "enter", "p")
+        assert "seat (proxy to Marisol Cáceres-Lagos unused while attending)" in shown(app, "#roll-detail")
+        await pilot.press("escape", "l")
+        assert isinstance(app.screen, PollScreen)
+        roster = app.screen.query_one(RosterList)
+        row = next(row for row in roster.rows if row.member == "br-1")
+        assert row.cells[1] == "·" and row.cells[2] == ""  # not "Marisol Cáceres-Lagos (proxy holder)"
+        waiting = shown(app, "#poll-count")
+        assert "Not answered (3): Yolanda Huamaní-Ccori, Rubén Mamani-Choque, Josefa dos Santos-Arruda" in waiting
+        roster.cursor = next(n for n, row in enumerate(roster.rows) if row.member == "br-1")
+        await pilot.press("y")
+        poll = meeting.state.pending.poll
+        assert poll is not None and poll.choices["br-1"][0] == ev.Voter(seat="br-1", voter="br-1", via="titular")
+
+
+async def test_a_titular_who_comes_back_during_a_roll_call_is_shown_answering_for_the_seat(tmp_path):
+    """Ama left and her alternate Kwabena sat for her when the roll call opened; she came back:
+    the grid and the list of who has not answered name her, not Kwabena."""
+    meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
+    meeting.run("roll-call", "yes " + " ".join(seat for seat in ALL_SEATS if seat not in ("gh-1", "sl-1")))
+    meeting.run("back gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        row = next(row for row in app.screen.query_one(RosterList).rows if row.member == "gh-1")
+        assert row.cells[2] == ""  # not "Kwabena Owusu-Ansah (alternate)"
+        assert "Not answered (2): Ama Serwaa Boatemaa, " in shown(app, "#poll-count")
+        await pilot.press("y")
+        poll = meeting.state.pending.poll
+        assert poll is not None and poll.choices["gh-1"][0] == ev.Voter(seat="gh-1", voter="gh-1", via="titular")
+
+
 async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
     meeting = in_session(tmp_path, item="article-7").run("remote gh-2", "leave gh-1", "move by zm-1 seconded bf-1")
     app = app_for(meeting)
@@ -1094,6 +1190,20 @@ async def test_a_ballots_form_holds_totals_only(tmp_path):
         await pilot.press("1", "2", "enter", "3", "enter", "2", "enter", "1", "enter")
         assert isinstance(app.screen, ResultScreen)
         assert "12 in favour, 3 against, 2 abstentions, 1 blank ballot" in all_text(app)
+
+
+async def test_consensus_with_no_motion_pending_is_refused_on_the_main_screen(tmp_path):
+    """'c' with no motion pending opened an empty consensus screen whose keys still worked (a
+    block's form was refused only when sent): it is refused at once, as 'v' and 'l' are."""
+    meeting = in_session(tmp_path, item="focal-points")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, MainScreen)
+        assert "✗ no motion is pending" in shown(app, "#notice")
+        meeting.run("move by ke-1 seconded cm-1")
+        await pilot.press("c")
+        assert isinstance(app.screen, ConsensusScreen) and meeting.state.pending.consensus is not None
 
 
 async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
@@ -1251,6 +1361,10 @@ async def test_the_footer_follows_the_phase(tmp_path):
         await pilot.pause()
         # Nothing is undone once adjourned: no Undo offered, rather than a question and then "no".
         assert not {"run('begin')", "run('next')", "move", "vote", "undo"} & offered()
+        assert not any(b.binding.show and "undo" in b.binding.action for b in app.screen.active_bindings.values())
+        await pilot.press("u")  # yet the key says why, as the palette's Undo does (it said nothing)
+        assert isinstance(app.screen, MainScreen)
+        assert "✗ the meeting is adjourned: nothing is taken back after it" in shown(app, "#notice")
 
 
 async def test_the_item_pane_shows_what_the_agenda_prepared(tmp_path):

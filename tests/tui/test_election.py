@@ -186,3 +186,24 @@ async def test_a_ranked_paper_takes_each_candidate_once_and_backspace_takes_the_
         await pilot.pause()
     ballot = meeting.state.elections["bureau"].open_round
     assert ballot is not None and [p.ranking for p in ballot.papers] == [("ke-1", "sl-1")]
+
+
+async def test_a_nomination_sent_from_its_form_is_said_whole_under_the_election(tmp_path):
+    """At 80x24 the line saying what was done, two lines long, showed its first only ("...,
+    seconded by Furaha"): sent from a form above the election screen, the main screen beneath
+    kept the notice's old height. It is laid out again: the name is whole."""
+    from textual.widgets import Static
+
+    meeting = in_session(tmp_path, item="rapporteur").run("nominate pe-1 by co-1")
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "n")
+        form = app.screen
+        assert isinstance(form, CommandForm)
+        form.post_message(RunCommand("nominate ug-1 by ke-1 seconded cd-2", origin=form, closes=True))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ElectionScreen)
+        notice = app.main.query_one("#notice", Static)
+        assert "seconded by Furaha Bisimwa-Mirindi" in str(notice.render())
+        assert notice.size.height == 2
