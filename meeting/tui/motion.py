@@ -14,7 +14,7 @@ from textual.widgets import Label, Static, TextArea
 
 from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
-from meeting.domain.procedure import NAMING_A_MOTION, draft_still_to_move, motions_in_order, motions_to_name
+from meeting.domain.procedure import NAMING_A_MOTION, draft_still_to_move, motions_in_order, motions_to_name, target_of
 from meeting.i18n import N_, _
 from meeting.tui.fields import Choice, Done, FoldedText, Picker, motion_choices
 from meeting.tui.form import CommandForm, FieldProblem, field_words
@@ -126,7 +126,10 @@ class MotionForm(CommandForm):
         self.query_one("#field-target").display = self.query_one("#label-target").display = named
         state = self.app.session.state
         numbers = list(reversed(state.stack)) if point else motions_to_name(state, _kind(word))
-        self.query_one("#field-target", Picker).offer(motion_choices(state, numbers))
+        target = self.query_one("#field-target", Picker)
+        target.offer(motion_choices(state, numbers))
+        if not point and len(numbers) == 1 and numbers[0] == target_of(state, _kind(word)):
+            target.pick(str(numbers[0]))  # the only one, which an empty field would name anyway
         if point:
             target_words = field_words("point", "against")
         elif _kind(word) in _TARGET_WORDS:
@@ -144,8 +147,12 @@ class MotionForm(CommandForm):
         if message.field is self.query_one("#field-kind"):
             self._follow_kind(self.query_one("#field-kind", Picker).value)
             message.prevent_default()  # the form's own move to the next field would skip the text
-            shown = (f for f in ("#field-target", "#field-text") if self.query_one(f).display)
-            self.query_one(next(shown, "#field-mover")).focus()
+            target = self.query_one("#field-target", Picker)
+            fields = (
+                ("#field-target", target.display and target.value is None),
+                ("#field-text", self.query_one("#field-text").display),
+            )
+            self.query_one(next((f for f, empty in fields if empty), "#field-mover")).focus()
 
     @on(TextArea.Changed)
     def _show_diff(self) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -216,10 +216,16 @@ def undocumented_keys(text: str) -> list[str]:
 def key_table_mismatches(text: str) -> list[str]:
     """Each model needs a key table listing exactly its keys, each key once."""
     tables = key_tables(text)
+
+    def fit(keys: set[str]) -> Callable[[Any], tuple[int, int]]:
+        # Most keys in common, then fewest others: the agenda's table has `title` and `place`
+        # too, but the table of their translations has nothing else.
+        return lambda table: (len(keys & set(table.keys)), -len(set(table.keys) - keys))
+
     problems = []
     for model, where in sorted(models_reachable().items(), key=lambda item: item[1]):
         keys = model_keys(model)
-        best = max(tables, key=lambda t: len(keys & set(t.keys)), default=None)
+        best = max(tables, key=fit(keys), default=None)
         if best is None or not keys & set(best.keys):
             problems.append(f"{where} ({model.__name__}): no key table for {sorted(keys)}")
             continue
@@ -229,7 +235,7 @@ def key_table_mismatches(text: str) -> list[str]:
         for label, found in (("missing", missing), ("not a key of this table", extra), ("listed twice", twice)):
             if found:
                 problems.append(f"{where} ({model.__name__}), table at line {best.line}: {label}: {found}")
-    claimed = {id(max(tables, key=lambda t: len(model_keys(m) & set(t.keys)))) for m in models_reachable()}
+    claimed = {id(max(tables, key=fit(model_keys(m)))) for m in models_reachable()}
     for table in tables:
         if id(table) not in claimed:
             problems.append(f"key table at line {table.line} matches no model: {table.keys}")
