@@ -1276,6 +1276,15 @@ def takes_the_vote_back(state: State, poll: Poll, voter: ev.Voter, member: Membe
     )
 
 
+def answering_now(state: State, poll: Poll, voter: ev.Voter) -> ev.Voter:
+    """Who answers for a seat now, as the engine records it: the voter called when the roll
+    call opened, or the principal (the titular) arrived since, who takes the vote back."""
+    member = state.meeting.council.member(voter.seat)
+    if member is not None and takes_the_vote_back(state, poll, voter, member):
+        return ev.Voter(seat=voter.seat, voter=voter.seat, via="titular")
+    return voter
+
+
 def _answer_stands(poll: Poll, seat: str, member: str, choice: ev.Choice) -> bool:
     """Whether a seat's answer stands against this one: given already, the same, or by another
     voice. The member who answered may change it until the roll call is closed (RONR §45:8)."""
@@ -1301,7 +1310,7 @@ def _roll_call_closed(state: State, motion: Motion, poll: Poll) -> ev.RollCallCl
     """The roll call counted from its answers, and who did not answer."""
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    silent = list(dict.fromkeys(voter.voter for voter in poll.not_answered))
+    silent = list(dict.fromkeys(answering_now(state, poll, voter).voter for voter in poll.not_answered))
     outcome = _count(state, motion, tally, poll.entitled, poll.choices)
     return ev.RollCallClosed(motion=motion.number, outcome=outcome, not_voting=silent)
 

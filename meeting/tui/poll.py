@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from meeting.domain.engine import takes_the_vote_back
+from meeting.domain.engine import answering_now
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
@@ -42,15 +42,6 @@ def _beside_holders(voters: list[Voter]) -> list[Voter]:
         holder = next((i for i, v in enumerate(placed) if v.voter == proxy.voter), len(placed) - 1)
         placed.insert(holder + 1, proxy)
     return placed
-
-
-def answering_now(state: State, poll: Poll, voter: Voter) -> Voter:
-    """Who answers for a seat now, as the engine records it: the voter called when the roll
-    call opened, or the principal (the titular) arrived since, who takes the vote back."""
-    member = state.meeting.council.member(voter.seat)
-    if member is not None and takes_the_vote_back(state, poll, voter, member):
-        return Voter(seat=voter.seat, voter=voter.seat, via="titular")
-    return voter
 
 
 class PollScreen(Screen[None]):

@@ -14,6 +14,7 @@ from meeting.domain import events as ev
 from meeting.domain.attendance import not_voting, representation
 from meeting.domain.decisions import floor, minutes_numbers
 from meeting.domain.elections.conduct import round_open
+from meeting.domain.engine import answering_now
 from meeting.domain.record import effective
 from meeting.domain.state import Motion, Recorded, State
 from meeting.election_words import round_summary, tally_line
@@ -189,7 +190,7 @@ def vote_text(state: State) -> Text:
                 text.append(f"{seat.name} ({why})", style="dim italic")
                 continue
             cast = poll.choices.get(voter.seat)
-            name = voter_words(state, voter)
+            name = voter_words(state, cast[0] if cast is not None else answering_now(state, poll, voter))
             if cast is None:
                 text.append(name, style="dim")
             else:

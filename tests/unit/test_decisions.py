@@ -597,3 +597,12 @@ def test_the_console_names_who_each_action_is_about(tmp_path):
     roll = in_session(tmp_path / "roll", item="article-7").run("move by zm-1 seconded bf-1", "roll-call", "no gh-1")
     with language("fr"):
         assert describe(roll.session.recorded[-1].event, roll.state) == "appel nominal\xa0: Ama Serwaa Boatemaa non"
+
+
+def test_a_principal_back_during_a_roll_call_who_does_not_answer_is_the_one_minuted_not_voting(tmp_path):
+    """Once she is back the vote is hers (council.md); closed without her answer, the record
+    named her proxy holder as not voting (found with the console's roll call)."""
+    meeting = in_session(tmp_path, present=tuple(s for s in ALL_SEATS if s != "br-1"))
+    meeting.run("apologies br-1", "proxy br-1 to pe-1", "move by ke-1 seconded gh-1", "roll-call", "present br-1")
+    meeting.run(f"yes {' '.join(s for s in ALL_SEATS if s not in ('br-1', 'tz-1'))}", "close")
+    assert meeting.state.motions[1].not_voting == ["tz-1", "br-1"]  # the chair did not answer either
