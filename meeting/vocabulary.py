@@ -267,7 +267,8 @@ ACTING_REFUSED = {
     "member.not-here": N_("not here"),
     "member.no-seat": N_("holds no voting seat"),
     "member.recused": N_("recused from this item"),
-    "interest.not-ruled": N_("interest not yet ruled on"),
+    # What the chair does about it is said too: nothing on the form's screen rules on it.
+    "interest.not-ruled": N_("interest not yet ruled on: the chair rules first (ctrl+p, recuse or clear)"),
 }
 # The chair's casting vote, given or not: what decided a tie.
 CASTING_VOTES = {
