@@ -73,6 +73,19 @@ def in_session(tmp_path: Path, present: tuple[str, ...] = ALL_SEATS, item: str =
     return meeting
 
 
+def two_items_tabled(tmp_path: Path) -> Meeting:
+    """A motion laid on the table under the agenda item (#1), another under the minutes (#3)."""
+    return in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 12 3",
+        "open minutes",
+        "move by pe-1 seconded bo-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 12 3",
+    )
+
+
 class Chair:
     """The chair's console as another process: `tests/writer.py` holding the journal's lock
     and writing each line sent with `say` (returns once the event is fsynced)."""

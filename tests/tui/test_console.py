@@ -35,7 +35,7 @@ from meeting.tui.resume import ResumeScreen
 from meeting.tui.roster import RosterList
 from meeting.tui.vote import VoteForm
 from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL, REPO
-from tests.kit import ALL_SEATS, HOSTILE, LATIN_AMERICA, hostile_meeting, in_session, start
+from tests.kit import ALL_SEATS, HOSTILE, LATIN_AMERICA, hostile_meeting, in_session, start, two_items_tabled
 
 SIZE = (80, 24)
 
@@ -181,6 +181,23 @@ async def test_a_number_box_shows_what_leaving_it_empty_means(tmp_path):
     assert sent == ["recess"] and meeting.state.phase == "in_recess"
 
 
+async def move_form_of_kind(app, pilot, kind: str) -> Picker:
+    """The move form opened and a kind typed into it, as the chair would: its motion field."""
+    app.open_form("move")
+    await pilot.pause()
+    app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
+    await type_text(pilot, kind)
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen.query_one("#field-target", Picker)
+
+
+def offered(picker: Picker) -> list[str]:
+    """The choices a picker lists, by value."""
+    listed = picker.query_one(OptionList)
+    return [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)]
+
+
 async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_path):
     """Publishing a decision of a closed session, and reconsidering a motion: the form lists
     the motions the verb may name (decided in closed session and not yet public; decided this
@@ -200,10 +217,10 @@ async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_pa
         await pilot.pause()
         picker = app.screen.query_one("#field-motion", Picker)
         listed = picker.query_one(OptionList)
-        offered = [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)]
-        assert offered == [str(n) for n in closed if n != 4]  # the appointment is public already
+        publishable = offered(picker)
+        assert publishable == [str(n) for n in closed if n != 4]  # the appointment is public already
         lost = next(n for n in closed if state.motions[n].status == "lost")
-        assert "— lost" in str(listed.get_option_at_index(offered.index(str(lost))).prompt)
+        assert "— lost" in str(listed.get_option_at_index(publishable.index(str(lost))).prompt)
         await type_text(pilot, str(lost))
         await pilot.press("enter")
         await pilot.pause()
@@ -218,13 +235,7 @@ async def test_a_decision_is_picked_by_its_words_not_remembered_by_number(tmp_pa
         listed = app.screen.query_one("#field-motion", Picker).query_one(OptionList)
         assert listed.option_count == 1 and str(listed.get_option_at_index(0).prompt) == "(none yet)"
         await pilot.press("escape")
-        app.open_form("move")
-        await pilot.pause()
-        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
-        await type_text(pilot, "reconsider")
-        await pilot.press("enter")
-        await pilot.pause()
-        target = app.screen.query_one("#field-target", Picker)
+        target = await move_form_of_kind(app, pilot, "reconsider")
         assert target.value == "1"  # the one there is, which an empty field would name anyway
         assert app.focused is app.screen.query_one("#field-mover", Picker).query_one(Input)
         assert not app.screen.query_one("#field-text").display  # reconsider has no words of its own
@@ -1508,8 +1519,7 @@ async def picked_from(pilot, verb: str, field: str, typed: str) -> list[str]:
     app.open_form(verb)
     await pilot.pause()
     await type_text(pilot, typed)
-    listed = app.screen.query_one(f"#field-{field}", Picker).query_one(OptionList)
-    return [listed.get_option_at_index(n).id for n in range(listed.option_count)]
+    return offered(app.screen.query_one(f"#field-{field}", Picker))
 
 
 async def test_names_with_accents_are_intact_on_screen(tmp_path):
@@ -2012,27 +2022,11 @@ async def test_take_from_the_table_is_offered_the_motions_on_the_table_as_recons
     the table under the item open, by number, kind, words and fate, as it offers the decisions
     that may be reconsidered; the one under another item is not offered (it once took the last
     one tabled, whatever its item)."""
-    meeting = in_session(tmp_path).run(
-        "move by ke-1 seconded gh-1",
-        "move to table by sl-1 seconded zw-1",
-        "vote 12 3",
-        "open minutes",
-        "move by pe-1 seconded bo-1",
-        "move to table by sl-1 seconded zw-1",
-        "vote 12 3",
-        "open agenda",
-    )
+    meeting = two_items_tabled(tmp_path).run("open agenda")
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_form("move")
-        await pilot.pause()
-        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
-        await type_text(pilot, "take-from-table")
-        await pilot.press("enter")
-        await pilot.pause()
-        target = app.screen.query_one("#field-target", Picker)
-        listed = target.query_one(OptionList)
-        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["1"]
+        target = await move_form_of_kind(app, pilot, "take-from-table")
+        assert offered(target) == ["1"]
         assert shown(app, "#label-target").startswith("Motion taken from the table")
         # The only one, which an empty field would name anyway, is filled in: the mover is next.
         assert target.value == "1"
@@ -2056,14 +2050,7 @@ async def test_rescind_is_offered_the_main_motions_carried_at_this_meeting(tmp_p
     )
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_form("move")
-        await pilot.pause()
-        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
-        await type_text(pilot, "rescind")
-        await pilot.press("enter")
-        await pilot.pause()
-        listed = app.screen.query_one("#field-target", Picker).query_one(OptionList)
-        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["1"]
+        assert offered(await move_form_of_kind(app, pilot, "rescind")) == ["1"]
         assert shown(app, "#label-target").startswith("Decision of this meeting rescinded")
 
 
@@ -2079,8 +2066,7 @@ async def test_withdraw_offers_every_pending_motion_and_withdraws_the_one_chosen
         app.open_form("withdraw")
         await pilot.pause()
         picker = app.screen.query_one("#field-motion", Picker)
-        listed = picker.query_one(OptionList)
-        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["2", "1"]
+        assert offered(picker) == ["2", "1"]
         picker.query_one(Input).focus()
         await type_text(pilot, "1")
         await pilot.press("enter")
@@ -2099,15 +2085,7 @@ async def test_close_debate_is_offered_the_pending_questions_to_close_debate_dow
     )
     app = app_for(meeting)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_form("move")
-        await pilot.pause()
-        app.screen.query_one("#field-kind", Picker).query_one(Input).focus()
-        await type_text(pilot, "close-debate")
-        await pilot.press("enter")
-        await pilot.pause()
-        target = app.screen.query_one("#field-target", Picker)
-        listed = target.query_one(OptionList)
-        assert [str(listed.get_option_at_index(n).id) for n in range(listed.option_count)] == ["2", "1"]
+        assert offered(await move_form_of_kind(app, pilot, "close-debate")) == ["2", "1"]
         assert shown(app, "#label-target").startswith("Close debate down to motion")
         assert not app.screen.query_one("#field-text").display
         await type_text(pilot, "1")

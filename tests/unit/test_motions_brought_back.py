@@ -9,7 +9,7 @@ import pytest
 
 from meeting.domain.procedure import decision_for, motions_in_order, motions_to_name, motions_to_withdraw
 from meeting.messages import render
-from tests.kit import ALL_SEATS, in_session
+from tests.kit import ALL_SEATS, in_session, two_items_tabled
 from tests.unit.test_minutes_model import minutes, texts
 
 AMENDMENT = 'move to amend "That the agenda be adopted with item 9 taken before item 8." by sl-1 seconded zw-1'
@@ -107,21 +107,8 @@ def test_each_refusal_to_reconsider_says_its_true_reason(tmp_path):
 # ── Taking a motion from the table, by its number ──────────────────────────────
 
 
-def _two_items_tabled(tmp_path):
-    """A motion tabled under the agenda item (#1), another under the minutes (#3)."""
-    return in_session(tmp_path).run(
-        "move by ke-1 seconded gh-1",
-        "move to table by sl-1 seconded zw-1",
-        "vote 12 3",
-        "open minutes",
-        "move by pe-1 seconded bo-1",
-        "move to table by sl-1 seconded zw-1",
-        "vote 12 3",
-    )
-
-
 def test_take_from_the_table_takes_the_last_one_tabled_under_the_item_open(tmp_path):
-    meeting = _two_items_tabled(tmp_path).run("open agenda", "move to take-from-table by ke-1 seconded gh-1")
+    meeting = two_items_tabled(tmp_path).run("open agenda", "move to take-from-table by ke-1 seconded gh-1")
     assert meeting.state.pending.applies_to == 1
     meeting.run("vote 12 3")
     assert meeting.state.stack == [1] and meeting.state.tabled == [3]
@@ -129,7 +116,7 @@ def test_take_from_the_table_takes_the_last_one_tabled_under_the_item_open(tmp_p
 
 
 def test_take_from_the_table_names_the_motion_and_refuses_one_of_another_item(tmp_path):
-    meeting = _two_items_tabled(tmp_path).run("open agenda")
+    meeting = two_items_tabled(tmp_path).run("open agenda")
     refusal = meeting.refuse("move to take-from-table #3 by ke-1 seconded gh-1")
     assert (refusal.code, refusal.params) == ("motion.tabled-other-item", {"motion": 3, "item": "minutes"})
     refusal = meeting.refuse("move to take-from-table #2 by ke-1 seconded gh-1")
@@ -140,7 +127,7 @@ def test_take_from_the_table_names_the_motion_and_refuses_one_of_another_item(tm
 
 
 def test_take_from_the_table_without_a_number_refuses_when_nothing_of_the_item_is_there(tmp_path):
-    meeting = _two_items_tabled(tmp_path).run("open focal-points")
+    meeting = two_items_tabled(tmp_path).run("open focal-points")
     assert meeting.refuse("move to take-from-table by ke-1 seconded gh-1").code == "motion.nothing-tabled-here"
     assert motions_to_name(meeting.state, "take_from_table") == []
     meeting.run("open minutes")
