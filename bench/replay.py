@@ -403,7 +403,15 @@ class Chair:
             yield f"aside {self.rng.choice(CORE)}"
         if self.rng.random() < 0.4:
             yield f'block {self.rng.choice(CORE)} "Our region has not been consulted"'
+        yield from self.conclude()
+
+    def conclude(self) -> Iterator[str]:
+        motion = self.state.pending
         yield "conclude"
+        # Consensus cannot carry what all present voting yes would not (a constitutional
+        # amendment with 13 of 21 here): the chair concludes it was not reached, as told.
+        if motion is not None and motion.consensus is not None and motion.consensus.result is None:
+            yield "conclude not-reached"
 
     def take_from_table(self) -> Iterator[str]:
         if self.state.stack or not self.state.tabled:
@@ -432,7 +440,7 @@ class Chair:
                 else:
                     yield "close"
             elif motion.consensus is not None and motion.consensus.result is None:
-                yield "conclude"
+                yield from self.conclude()
             else:
                 yield from self.vote(ballot=motion.poll is not None)
         raise RuntimeError(f"the chair's script is stuck on motion {self.state.pending}")
