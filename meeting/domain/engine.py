@@ -1255,6 +1255,16 @@ def _joining(state: State, motion: Motion, seat: Member) -> ev.Voter | None:
     return voter if seat.id not in outside and vote_refusal(state, voter, motion.item, outside) is None else None
 
 
+def joining_the_roll(state: State, motion: Motion) -> list[ev.Voter]:
+    """Who may answer now for the seats nobody could vote for when the roll call opened: the
+    members arrived since (`_joining`), in the council's order of seats."""
+    poll = motion.poll
+    if poll is None or poll.method != "roll_call":
+        return []
+    seats = (seat for seat in state.meeting.council.seats if seat.id not in poll.by_seat)
+    return [voter for seat in seats if (voter := _joining(state, motion, seat)) is not None]
+
+
 def stood_down(state: State, voter: ev.Voter) -> bool:
     """Whether a roll call's voter, entitled when it opened, no longer casts the seat's vote: an
     alternate once the titular is back (council.toml: alternates vote only when the titular is

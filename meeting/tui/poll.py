@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from meeting.domain.engine import answering_now
+from meeting.domain.engine import answering_now, joining_the_roll
 from meeting.domain.events import Voter
 from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
@@ -84,7 +84,7 @@ class PollScreen(Screen[None]):
         if poll is not None:
             council = state.meeting.council
             by_region: dict[str | None, list[Voter]] = {}
-            for voter in poll.entitled:
+            for voter in self._on_the_roll(poll):
                 seat = council.member(voter.seat)
                 by_region.setdefault(seat.region if seat else None, []).append(voter)
             for region in [r.id for r in council.regions] + [None]:
@@ -103,6 +103,11 @@ class PollScreen(Screen[None]):
         roster.show(rows)
         self._to_unanswered(0)
         self.count()
+
+    def _on_the_roll(self, poll: Poll) -> list[Voter]:
+        """The seats called, and those whose member arrived since to answer for them."""
+        motion = self.app.session.state.pending
+        return [*poll.entitled, *(joining_the_roll(self.app.session.state, motion) if motion else [])]
 
     def _row(self, state: State, poll: Poll, voter: Voter) -> Row:
         answer = poll.choices.get(voter.seat)
@@ -149,7 +154,8 @@ class PollScreen(Screen[None]):
         seat = roster.member
         if poll is None or seat is None:
             return
-        voter = answering_now(self.app.session.state, poll, poll.by_seat[seat])
+        called = next(v for v in self._on_the_roll(poll) if v.seat == seat)
+        voter = answering_now(self.app.session.state, poll, called)
         args: dict[str, object] = {"voters": (Ref(voter.voter),)}
         if voter.via == "proxy":
             args["principal"] = Ref(voter.seat)
@@ -167,10 +173,11 @@ class PollScreen(Screen[None]):
         roster = self.query_one(RosterList)
         if refused is None and poll is not None:
             state = self.app.session.state
-            voters = {v.seat: v for v in poll.entitled}
+            voters = {v.seat: v for v in self._on_the_roll(poll)}
             cleared = None
             for index, row in enumerate(roster.rows):
-                if row.member is not None and (new := self._row(state, poll, voters[row.member])) != row:
+                called = voters.get(row.member) if row.member is not None else None  # None: left before joining
+                if called is not None and (new := self._row(state, poll, called)) != row:
                     roster.change(index, new)
                     cleared = index if row.member not in poll.choices else cleared
             if cleared is not None:  # an answer undone: back to its seat, to answer it again

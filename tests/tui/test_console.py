@@ -1042,6 +1042,25 @@ async def test_a_principal_who_arrives_during_a_roll_call_is_shown_answering_for
         assert poll is not None and poll.choices["br-1"][0] == ev.Voter(seat="br-1", voter="br-1", via="titular")
 
 
+async def test_a_member_who_arrives_during_a_roll_call_has_a_row_to_answer_from(tmp_path):
+    """Nobody could vote for Josefa's seat when the roll was called; she arrives and may answer
+    (RONR §45, the engine takes it): the grid gives her a row, where `y` records her answer.
+    Only the command bar could take it."""
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "begin", "open article-7")
+    meeting.run("move by zm-1 seconded bf-1", "roll-call", "present br-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        roster = app.screen.query_one(RosterList)
+        roster.cursor = next(n for n, row in enumerate(roster.rows) if row.member == "br-1")
+        await pilot.press("n")
+        await pilot.pause()
+    poll = meeting.state.pending.poll
+    assert poll is not None and poll.choices["br-1"] == (ev.Voter(seat="br-1", voter="br-1", via="titular"), "no")
+    assert len(poll.entitled) == 21
+
+
 async def test_a_titular_who_comes_back_during_a_roll_call_is_shown_answering_for_the_seat(tmp_path):
     """Ama left and her alternate Kwabena sat for her when the roll call opened; she came back:
     the grid and the list of who has not answered name her, not Kwabena."""
