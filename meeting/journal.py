@@ -21,7 +21,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, Protocol
 
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.domain.text import visible
-from meeting.loader.read import file_error, open_regular, reading_error
+from meeting.loader.read import NotRegular, file_error, open_regular, reading_error
 
 GENESIS = "0" * 64
 _sha256 = hashlib.sha256
@@ -178,14 +178,23 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path, mirror: Path | None = None, envelope: Envelope | None = None, set_aside_now: bool = True
+        cls,
+        path: Path,
+        mirror: Path | None = None,
+        envelope: Envelope | None = None,
+        set_aside_now: bool = True,
+        accept: Callable[[list[Entry]], None] | None = None,
     ) -> tuple[Journal, list[Diagnostic]]:
         """The journal opened to write. A torn last line is set aside at once, or, unless
         `set_aside_now`, only before the first write: a writer that may append nothing (a
-        correction the engine may refuse) leaves the file as it found it."""
+        correction the engine may refuse) leaves the file as it found it. `accept` sees the
+        entries read before the journal or its mirror is changed, and raises JournalError to
+        refuse them (another meeting's journal): a refused journal is left as it was."""
         journal = cls(path, mirror)
         try:
             warnings = journal._load(envelope)
+            if accept is not None:
+                accept(journal.entries)
             if set_aside_now:
                 journal._set_torn_aside()
             if mirror is not None:
@@ -310,8 +319,10 @@ class Journal:
         shown = str(self.path)
         try:
             fd = open_regular(self.path, os.O_RDWR | os.O_APPEND)
-        except OSError as exc:
+        except (FileNotFoundError, IsADirectoryError, NotRegular) as exc:
             raise JournalError(reading_error(shown, exc)) from None
+        except OSError as exc:  # there, but not to be written (a read-only disk, no permission)
+            raise JournalError(_unwritable(shown, exc)) from None
         self._file = io.FileIO(fd, "r+")
         self._identity = _identity(fd)
         _lock(self._file, shown)  # before reading: what is read is what this writer continues
@@ -338,7 +349,7 @@ class Journal:
         assert self._file is not None
         fd = self._file.fileno()
         try:
-            _set_aside(Path(f"{self.path}.torn"), _tail(fd, self._torn_at))
+            _set_aside(Path(f"{self.path}.torn"), _tail(fd, self._torn_at))  # JournalError names the .torn
             os.ftruncate(fd, self._torn_at)
             os.fsync(fd)
         except OSError as exc:
@@ -391,6 +402,9 @@ class Journal:
         return JournalError(error(str(self.mirror), "journal.mirror-failed", reason=reason))
 
     def _diverged(self, main: bytes, copy: bytes) -> Diagnostic:
+        if copy.startswith(main):  # longer than the journal, which it holds whole
+            line = main.count(b"\n") + 1
+            return error(str(self.mirror), "journal.mirror-ahead", line, journal=str(self.path))
         common = min(len(main), len(copy))
         first = next((i for i, (a, b) in enumerate(zip(main, copy, strict=False)) if a != b), common)
         line = copy.count(b"\n", 0, first) + 1
@@ -415,6 +429,7 @@ def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None =
     entries: list[Entry] = []
     end = seq = 0
     prev = GENESIS
+    latest = _BEFORE_ALL  # the time of the last good line
     readline = file.readline
     validate = envelope.validate_json if envelope is not None else None
     append, sha256, new = entries.append, _sha256, tuple.__new__  # Entry's own __new__ is a Python call
@@ -439,14 +454,16 @@ def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None =
         except (ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
             fields = None
         if fields is not None and fields["seq"] == seq and fields["prev"] == prev:
-            prev = sha256(raw).hexdigest()
-            append(new(Entry, (seq, fields["ts"], fields["prev"], fields["event"], raw, prev)))
+            entry = new(Entry, (seq, fields["ts"], fields["prev"], fields["event"], raw, sha256(raw).hexdigest()))
         else:
             found = _parse(raw, seq, prev, shown, canonical=False, envelope=envelope)
             if isinstance(found, Diagnostic):
                 return _Scan(entries, end, found, found.code in _TORN_CODES and not file.read(1))
-            append(found)
-            prev = found.hash
+            entry = found
+        if entry.ts < latest:  # the writer holds the clock at the last time (Session._record_time)
+            return _Scan(entries, end, _time_backwards(shown, entry, latest))
+        append(entry)
+        prev, latest = entry.hash, entry.ts
         end += len(line)
         line = readline(LINE_LIMIT + 1)
     # Every line but the last is vouched for by the next one's `prev`: any other spelling of its
@@ -544,6 +561,16 @@ def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> 
     return Entry(seq, cut, prev, read_back["event"], raw, _sha256(raw).hexdigest())
 
 
+_BEFORE_ALL = datetime.min.replace(tzinfo=UTC)
+
+
+def _time_backwards(shown: str, entry: Entry, last: datetime) -> Diagnostic:
+    """A line timed before the line above it: the writer never goes back in time (it holds
+    the clock at the last entry's time, and a script's `at` refuses an earlier time), so the
+    line was edited, however well its chain was rebuilt."""
+    return error(shown, "journal.time-backwards", entry.seq, ts=_stamp(entry.ts), previous=_stamp(last))
+
+
 # An unreadable last line is what a crash mid-write leaves (with zeros, say): torn.
 _TORN_CODES = frozenset({"journal.not-utf8", "journal.bad-json"})
 
@@ -553,13 +580,25 @@ def _torn(shown: str, line: int) -> Diagnostic:
 
 
 def _set_aside(torn: Path, data: bytes) -> None:
-    new = not torn.exists()
-    with open(torn, "ab") as file:
-        file.write(data if data.endswith(b"\n") else data + b"\n")
-        file.flush()
-        os.fsync(file.fileno())
-    if new:
-        _fsync_folder(torn.parent)
+    """Add the torn line to `torn`, opened as the journal is: a regular file only, never through
+    a symbolic link (which could send the bytes into any file), never waiting on a FIFO."""
+    shown = str(torn)
+    new = not os.path.lexists(torn)
+    try:
+        fd = open_regular(torn, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW)
+    except (NotRegular, IsADirectoryError):
+        raise JournalError(error(shown, "journal.torn-not-file")) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
+            raise JournalError(error(shown, "journal.torn-not-file")) from None
+        raise JournalError(_unwritable(shown, exc)) from None
+    try:
+        with io.FileIO(fd, "w") as file:
+            _write_durably(file, data if data.endswith(b"\n") else data + b"\n")
+        if new:
+            _fsync_folder(torn.parent)
+    except OSError as exc:
+        raise JournalError(_unwritable(shown, exc)) from None
 
 
 def _lock(file: io.FileIO, shown: str) -> None:

@@ -338,11 +338,17 @@ MESSAGES: dict[str, str] = {
         "line {previous} was changed after it was written (or this line's 'prev' was): its hash no longer matches this line's 'prev'"
     ),
     "journal.bad-ts": N_("'ts' is {value}, not a UTC time with milliseconds such as 2026-12-10T12:00:00.000Z"),
+    "journal.time-backwards": N_(
+        "this line's time {ts} is earlier than the line before it ({previous}); the program never records a time earlier than the last one: the journal was edited"
+    ),
     "journal.not-canonical": N_(
         "this line is not written the way the program writes entries (spacing, escapes or number form differ): it was edited"
     ),
     "journal.torn": N_(
         "this last line was cut off while being written and never confirmed, so it is not part of the journal; opening the journal to write moves it to '{torn}'"
+    ),
+    "journal.torn-not-file": N_(
+        "a torn last line is kept in this file, but it is not a plain file (a folder, a symbolic link, a pipe or a device): nothing was changed; move it out of the way and try again"
     ),
     "journal.empty": N_("the journal has no complete line: it was never properly started"),
     "journal.exists": N_("the file already exists; a new journal is never written over an existing file"),
@@ -351,6 +357,9 @@ MESSAGES: dict[str, str] = {
     "journal.closed": N_("the journal is closed after an earlier write error; open it again to continue"),
     "journal.mirror-diverged": N_(
         "the mirror differs from the journal '{journal}' from this line on; it is left unchanged: check which copy is right"
+    ),
+    "journal.mirror-ahead": N_(
+        "the mirror goes on from this line beyond the journal '{journal}', which it holds whole: the mirror is the fuller copy; both are left unchanged: keep the journal aside, copy the mirror in its place, and run again"
     ),
     "journal.mirror-failed": N_(
         "cannot write the mirror: {reason}; the journal itself is up to date, and the mirror is brought level when it can be written again"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from itertools import repeat
@@ -187,11 +188,19 @@ class Session:
 
     @classmethod
     def resume(
-        cls, path: Path, clock: Clock, mirror: Path | None = None, set_aside_now: bool = True
+        cls,
+        path: Path,
+        clock: Clock,
+        mirror: Path | None = None,
+        set_aside_now: bool = True,
+        meeting_id: str | None = None,
     ) -> tuple[Session, list[Diagnostic]]:
-        """The meeting its journal records, to go on with; `set_aside_now` as `Journal.open`'s."""
+        """The meeting its journal records, to go on with; `set_aside_now` as `Journal.open`'s.
+        With `meeting_id`, the journal of another meeting is refused (`replay.other-meeting`)
+        before anything in it, or in its mirror, is changed."""
+        accept = None if meeting_id is None else _of_meeting(meeting_id, str(path))
         with built_to_last():
-            journal, warnings = Journal.open(path, mirror, _LINES, set_aside_now)
+            journal, warnings = Journal.open(path, mirror, _LINES, set_aside_now, accept)
         try:
             with built_to_last():
                 return cls(journal, _recorded(journal.entries), clock), warnings
@@ -299,6 +308,17 @@ class Session:
         return last
 
 
+def _of_meeting(meeting_id: str, shown: str) -> Callable[[list[Entry]], None]:
+    """A check of a journal's entries that refuses another meeting's."""
+
+    def accept(entries: list[Entry]) -> None:
+        first = entries[0].event
+        if isinstance(first, ev.Loaded) and first.agenda.id != meeting_id:
+            raise JournalError(error(shown, "replay.other-meeting", id=first.agenda.id))
+
+    return accept
+
+
 def _data(event: ev.AnyEvent) -> dict[str, Any]:
     return event.model_dump(mode="json", exclude_none=True)
 
@@ -353,15 +373,10 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
             sources = source_files(loaded.sources, agenda)
             session = Session.start(meeting, sources, path, clock, mirror, loaded.circulated)
             return Opened(session, False, diagnostics)
-        session, warnings = Session.resume(path, clock, mirror)
+        session, warnings = Session.resume(path, clock, mirror, meeting_id=meeting.agenda.id)
     except JournalError as exc:
         return Opened(None, existed, [*diagnostics, exc.diagnostic])
     diagnostics += warnings
-    if session.state.meeting.agenda.id != meeting.agenda.id:
-        session.close()
-        return Opened(
-            None, True, [*diagnostics, error(str(path), "replay.other-meeting", id=session.state.meeting.agenda.id)]
-        )
     if scripted:
         session.clock = ScriptClock(session.journal.last.ts, zone)
     return Opened(session, True, diagnostics)
@@ -382,13 +397,10 @@ def _resume_recorded(agenda: Path, journal: Path | None, mirror: Path | None, sc
     if not os.path.lexists(path):
         return None
     try:
-        session, diagnostics = Session.resume(path, WallClock(), mirror)
+        session, diagnostics = Session.resume(path, WallClock(), mirror, meeting_id=meeting_id)
     except JournalError as exc:
         return Opened(None, True, [exc.diagnostic])
     recorded = session.state.meeting.agenda
-    if recorded.id != meeting_id:
-        session.close()
-        return Opened(None, True, [*diagnostics, error(str(path), "replay.other-meeting", id=recorded.id)])
     diagnostics += _changed_since(session.state.sources, source, agenda)
     if scripted:
         session.clock = ScriptClock(session.journal.last.ts, recorded.time_zone)

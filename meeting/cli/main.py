@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from meeting import __version__
 from meeting.cli.argparse_words import speak_argparse
+from meeting.cli.output import printable_streams
 from meeting.i18n import LANGUAGES, _, choose, language, supported
 from meeting.lasting import built_to_last
 
@@ -68,6 +69,7 @@ def _language_asked(argv: Sequence[str] | None) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    printable_streams()
     speak_argparse()
     # Until a command knows its meeting, it speaks --lang, else the environment's language;
     # each command then speaks the meeting's own language unless --lang was given.

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meeting.cli.options import speak
+from meeting.cli.options import given, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
@@ -53,7 +53,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         ),
     )
     parser.add_argument("journal", metavar="JOURNAL", help=_("the meeting's journal.jsonl (or its folder)"))
-    parser.add_argument("-o", "--output", metavar="DIR", help=_("folder to write into (default: the journal's folder)"))
+    parser.add_argument(
+        "-o", "--output", metavar="DIR", type=given, help=_("folder to write into (default: the journal's folder)")
+    )
     parser.add_argument(
         "--format",
         type=formats,
@@ -64,11 +66,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     parser.add_argument(
         "--templates",
         metavar="DIR",
+        type=given,
         help=_("a folder whose minutes.html and minutes.css replace the packaged ones (docs/minutes.md)"),
     )
     parser.add_argument(
         "--approved-by",
         metavar="LATER_JOURNAL",
+        type=given,
         help=_(
             "the journal of the later meeting that approved these minutes: they are written approved, "
             "with its corrections (default: the one manifest.toml in the output folder names, if any)"
@@ -108,16 +112,13 @@ def write(
         target, journal_file = clash
         diagnostics.append(error(str(journal_file), "minutes.would-replace-journal", file=target.name))
         return written
+    hashes = {target.name: hashlib.sha256(data).hexdigest() for target, data in made.items()}
+    manifest = folder / files.MANIFEST
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        hashes: dict[str, str] = {}
-        for target, data in made.items():
-            files.write_atomically(target, data)
-            hashes[target.name] = hashlib.sha256(data).hexdigest()
-            written.append(str(target))
-        manifest = folder / files.MANIFEST
-        files.write_atomically(manifest, files.manifest(folder, path, journal, hashes, args.templates, link))
-        written.append(str(manifest))
+        made[manifest] = files.manifest(folder, path, journal, hashes, args.templates, link)
+        files.write_together(made)  # all or none: a failure leaves the earlier set whole
+        written += map(str, made)
     except OSError as exc:
         reason = errno.errorcode.get(exc.errno or 0, "EIO")
         diagnostics.append(error(str(exc.filename or folder), "minutes.unwritable", reason=reason))

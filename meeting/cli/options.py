@@ -8,6 +8,15 @@ from pathlib import Path
 from meeting.i18n import _, choose, set_language
 
 
+def given(text: str) -> str:
+    """The type of every option that takes a value: an empty value is a usage error (exit 2)
+    that names its option, never a check skipped or a default taken in its place
+    (`--expect ""` verified nothing, `-o ""` wrote beside the journal)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("it is empty"))
+    return text
+
+
 def path_argument(text: str) -> Path:
     """A path given on the command line; an empty one is a usage error (exit 2), never the
     current folder or a default taken in its place."""
@@ -17,10 +26,8 @@ def path_argument(text: str) -> Path:
 
 
 def said_argument(text: str) -> str:
-    """Words or a name given on the command line; an empty one is a usage error that names its
-    option, rather than a refusal that cannot say which text was empty."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError(_("it is empty"))
+    """Words or a name given on the command line (`given`), in UTF-8."""
+    given(text)
     try:  # bytes that are not UTF-8 reach Python as lone surrogates, which no file can hold
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from meeting.cli.options import add_journal_options, speak
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = session.execute(line)
         except JournalError as exc:
-            diagnostics.append(exc.diagnostic)
+            diagnostics.append(_at_line(exc.diagnostic, session, script.path, number, line))
             break
         if isinstance(result, Accepted):
             diagnostics += result.warnings
@@ -77,3 +78,12 @@ def run(args: argparse.Namespace) -> int:
             diagnostics.append(Diagnostic(script.path, number, result.col, "error", result.code, result.params))
             break
     return _finish(args, diagnostics, session)
+
+
+def _at_line(problem: Diagnostic, session: Session, script: str, number: int, line: str) -> Diagnostic:
+    """A journal that could not be written, located at the script's line whose command it
+    could not record: every line before it is recorded, so the chair continues the script from
+    there with --append. A problem of another file (a torn line's .torn) keeps its own place."""
+    if problem.path != str(session.journal.path):
+        return problem
+    return replace(problem, path=script, line=number, col=len(line) - len(line.lstrip()) + 1)

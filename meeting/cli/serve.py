@@ -6,7 +6,7 @@ import argparse
 import errno
 from pathlib import Path
 
-from meeting.cli.options import speak
+from meeting.cli.options import given, speak
 from meeting.cli.output import print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import LANGUAGES, _
@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         ),
     )
     parser.add_argument("path", metavar="PATH", help=_("a journal.jsonl, or the minutes folder holding it"))
-    parser.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1)"))
+    parser.add_argument("--host", default="127.0.0.1", type=given, help=_("address to listen on (default: 127.0.0.1)"))
     parser.add_argument("--port", type=int, default=8000, help=_("port to listen on (default: 8000)"))
     parser.add_argument("--projector", action="store_true", help=_("large type and high contrast in every browser"))
     parser.set_defaults(run=run)

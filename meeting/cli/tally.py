@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from meeting.cli.options import speak
+from meeting.cli.options import given, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
@@ -24,6 +24,9 @@ from meeting.vocabulary import upper_first
 if TYPE_CHECKING:
     from meeting.minutes.model import Minutes, VoteRecord
     from meeting.minutes.tally import BallotTally, Tally, Uncounted, UncountedOther
+
+
+MIN_WIDTH = 80
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -40,11 +43,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     )
     parser.add_argument("path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it"))
     parser.add_argument(
-        "--item", metavar="ITEM", help=_("only the votes on this agenda item (its id, number, or words of its title)")
+        "--item",
+        metavar="ITEM",
+        type=given,
+        help=_("only the votes on this agenda item (its id, number, or words of its title)"),
     )
     parser.add_argument(
         "--member",
         metavar="WHO",
+        type=given,
         help=_("only the roll calls where this member or region voted, and only their seats (an id or a name)"),
     )
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
@@ -194,6 +201,9 @@ def run(args: argparse.Namespace) -> int:
     if not ok or minutes is None:
         return 1
     console = Console(highlight=False, markup=False)  # names and texts are the files' own, never markup
+    # The tables are laid out for 80 columns; narrower (COLUMNS=1, a tiny pane) they would be a
+    # column of single letters, so they are printed at 80 and the terminal wraps them.
+    console.width = max(console.width, MIN_WIDTH)
     if not votes and not held:
         console.print(_("No counted votes."))
     if votes:

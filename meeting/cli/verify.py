@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import tomli
 
 from meeting import __version__
-from meeting.cli.options import speak
+from meeting.cli.options import given, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.domain.text import visible
@@ -42,16 +42,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it and its minutes")
     )
     parser.add_argument(
-        "--agenda-dir", metavar="DIR", help=_("the folder of the agenda and council files, to check their hashes")
+        "--agenda-dir",
+        metavar="DIR",
+        type=given,
+        help=_("the folder of the agenda and council files, to check their hashes"),
     )
     parser.add_argument(
         "--expect",
         metavar="SHA256",
+        type=given,
         help=_("the journal's final SHA-256 as printed on the signed minutes: the journal must end there"),
     )
     parser.add_argument(
         "--approved-by",
         metavar="LATER_JOURNAL",
+        type=given,
         help=_(
             "the journal of the later meeting that approved these minutes: the link is checked both ways "
             "(default: the one manifest.toml names, if any)"

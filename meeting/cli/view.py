@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from meeting.cli.options import speak
+from meeting.cli.options import given, speak
 from meeting.cli.output import print_diagnostics
 from meeting.diagnostics import has_errors
 from meeting.i18n import _
@@ -33,6 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     parser.add_argument(
         "--shown",
         metavar="NAME",
+        type=given,
         help=_("the journal's name on the screen and in messages (default: PATH as given)"),
     )
     parser.set_defaults(run=run)

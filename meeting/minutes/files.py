@@ -7,10 +7,12 @@ the journal (and the language), so writing them twice gives the same bytes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -300,15 +302,44 @@ def approval_lapsed(folder: Path, journal: Read) -> Diagnostic | None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """The whole file or nothing: a reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    write_together({path: data})
+
+
+def write_together(made: Mapping[Path, bytes]) -> None:
+    """Every file whole, or none replaced: each is written in full to a temporary file beside
+    it, and only once all are written are they renamed into place, so a folder that cannot be
+    written (read-only, full, a folder in the way of a file) keeps its earlier set of files
+    whole. An OSError names the file it was about (`filename`), never a temporary one."""
+    temporaries: dict[Path, str] = {}
+    try:
+        for path, data in made.items():
+            try:
+                if path.is_dir():  # renaming onto it would fail only once others were replaced
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                temporaries[path] = _temporary(path, data)
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
+        for path, temporary in temporaries.items():
+            try:
+                os.replace(temporary, path)
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
+    finally:
+        for temporary in temporaries.values():
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
+
+
+def _temporary(path: Path, data: bytes) -> str:
+    """`data` in a new file beside `path`, on disk (fsynced); its name."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        os.chmod(temporary, 0o644)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(temporary)
         raise
+    return temporary

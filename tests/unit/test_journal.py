@@ -498,21 +498,26 @@ def test_a_mirror_that_missed_appends_catches_up(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "damage, line",
+    "damage, line, code",
     [
-        (lambda data: data.replace(b"Sof", b"Sop", 1), 2),
-        (lambda data: data + encode_entry(6, at(5), GENESIS, {"type": "extra"}).encode() + b"\n", 6),
-        (lambda data: data[:-1] + b"X", 5),
+        (lambda data: data.replace(b"Sof", b"Sop", 1), 2, "journal.mirror-diverged"),
+        # The journal is the start of the mirror: the mirror is the fuller copy, and is said so.
+        (
+            lambda data: data + encode_entry(6, at(5), GENESIS, {"type": "extra"}).encode() + b"\n",
+            6,
+            "journal.mirror-ahead",
+        ),
+        (lambda data: data[:-1] + b"X", 5, "journal.mirror-diverged"),
     ],
     ids=["a byte differs", "longer", "last byte differs"],
 )
-def test_a_diverged_mirror_is_refused_where_it_differs(tmp_path, journal_path, damage, line):
+def test_a_diverged_mirror_is_refused_where_it_differs(tmp_path, journal_path, damage, line, code):
     mirror = tmp_path / "usb.jsonl"
     mirror.write_bytes(damage(journal_path.read_bytes()))
     before = (journal_path.read_bytes(), mirror.read_bytes())
     d = refusal(lambda: Journal.open(journal_path, mirror=mirror))
     assert (d.code, d.path, d.line, d.col, dict(d.params)) == (
-        "journal.mirror-diverged",
+        code,
         str(mirror),
         line,
         1,
