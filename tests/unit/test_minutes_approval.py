@@ -475,3 +475,19 @@ def test_the_table_of_decisions_has_the_elections_and_the_minutes_approved_witho
     assert (
         "| 8 | Election: Rapporteur of the council to the 2027 ASM policy dialogue | Mutale Chibwe-Nkonde" in december
     )
+
+
+def test_the_earlier_meeting_is_named_by_its_title_in_the_minutes_language(demos: Demos, tmp_path, capsys):
+    """French minutes said "la réunion du jeudi 10 décembre 2026 (IC-ASM Council Meeting,
+    December 2026)" though December's agenda gives its title in French (found by a secretary):
+    the loader records the earlier agenda's titles, the minutes name it as `meeting_title` does."""
+    meeting = later_meeting(tmp_path, demos.draft)
+    circulated = meeting.state.circulated["minutes"]
+    assert circulated.titles and circulated.titles["fr"] == "Réunion du conseil de l'IC-ASM, décembre 2026"
+    meeting.run("approve-minutes", "adjourn")
+    capsys.readouterr()
+    assert main(["minutes", str(tmp_path / "journal.jsonl"), "--lang", "fr", "--format", "md"]) == 0
+    text = (tmp_path / "minutes.fr.md").read_text("utf-8")
+    assert "(Réunion du conseil de l'IC-ASM, décembre 2026)" in text and "IC-ASM Council Meeting" not in text
+    # Both places: the proceedings and the annex on the draft the council had before it.
+    assert text.count("Réunion du conseil de l'IC-ASM, décembre 2026") >= 2
