@@ -135,3 +135,24 @@ def test_a_question_referred_when_consensus_is_blocked_is_said_to_be_referred_on
     assert record.motion(1).summary == (
         "Referred to a working group after consensus was blocked by Rubén Mamani-Choque (Bolivia)."
     )
+
+
+# ── votes.csv: exact figures a spreadsheet cannot take for dates ──────────────
+
+
+def test_an_exact_bound_in_the_csv_is_text_to_a_spreadsheet_not_a_date(tmp_path):
+    """A majority of 17 votes cast is more than 17/2: written bare, French and Portuguese
+    spreadsheets read "17/2" as 17 February (found by a secretary). It carries the guard the
+    CSV puts before a formula; a whole bound is written bare."""
+    from fractions import Fraction
+
+    from meeting.minutes import csv as votes_csv
+
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 15 2", "move by ke-1 seconded gh-1")
+    meeting.run("vote 14 2")
+    header = votes_csv.header()
+    rows = [dict(zip(header, row, strict=True)) for row in votes_csv.rows(minutes(meeting))]
+    bounds = [row["bound in votes"] for row in rows]
+    assert bounds == ["'17/2", "8"]
+    assert [Fraction(bound.lstrip("'")) for bound in bounds] == [Fraction(17, 2), 8]
+    assert votes_csv.exact("31/2") == "'31/2" and votes_csv.exact(16) == 16
