@@ -314,7 +314,12 @@ def test_verify_follows_the_manifest_to_the_approving_journal(demos: Demos, caps
     capsys.readouterr()
     assert main(["verify", str(demos.december)]) == 0
     out = capsys.readouterr().out
-    assert f"Approved by the council at its meeting '{MARCH}' of 2027-03-11" in out and out.endswith("Verified.\n")
+    # The date in words, in the language spoken: an ISO date sat inside a French sentence.
+    assert f"Approved by the council at its meeting '{MARCH}' of Thursday, 11 March 2027" in out
+    assert out.endswith("Verified.\n")
+    assert main(["verify", str(demos.december), "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "11 mars 2027" in out and "2027-03-11" not in out
     assert main(["verify", str(demos.december), "--approved-by", str(demos.march), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] and result["approval"]["meeting"] == MARCH

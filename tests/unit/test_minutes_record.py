@@ -156,3 +156,19 @@ def test_an_exact_bound_in_the_csv_is_text_to_a_spreadsheet_not_a_date(tmp_path)
     assert bounds == ["'17/2", "8"]
     assert [Fraction(bound.lstrip("'")) for bound in bounds] == [Fraction(17, 2), 8]
     assert votes_csv.exact("31/2") == "'31/2" and votes_csv.exact(16) == 16
+
+
+# ── manifest.toml ─────────────────────────────────────────────────────────────
+
+
+def test_the_manifest_comment_is_in_the_meetings_language_whichever_was_written_last(tmp_path):
+    """After `--lang pt` the manifest of a folder holding English, French and Portuguese files
+    began "Os ficheiros da ata…" (found by a secretary)."""
+    in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 15 2")
+    journal = str(tmp_path / "journal.jsonl")
+    for code in ("en", "fr", "pt"):
+        assert main(["minutes", journal, "--lang", code, "--format", "md"]) == 0
+        first = (tmp_path / "manifest.toml").read_text("utf-8").splitlines()[0]
+        assert first == "# The minutes files written here, their SHA-256, and the journal they come from.", code
+    listed = tomllib.loads((tmp_path / "manifest.toml").read_text("utf-8"))["files"]
+    assert sorted(listed) == ["minutes.fr.md", "minutes.md", "minutes.pt.md"]
