@@ -12,7 +12,7 @@ from pathlib import Path
 
 from meeting.cli.main import main
 from meeting.minutes.model import Minutes, minutes_of
-from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
+from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL, REPO
 from tests.kit import ALL_SEATS, Meeting, in_session, start
 
 
@@ -172,3 +172,21 @@ def test_the_manifest_comment_is_in_the_meetings_language_whichever_was_written_
         assert first == "# The minutes files written here, their SHA-256, and the journal they come from.", code
     listed = tomllib.loads((tmp_path / "manifest.toml").read_text("utf-8"))["files"]
     assert sorted(listed) == ["minutes.fr.md", "minutes.md", "minutes.pt.md"]
+
+
+# ── print ─────────────────────────────────────────────────────────────────────
+
+
+def test_a_short_attendance_table_is_kept_on_one_page_and_a_long_one_may_break(tmp_path):
+    """Every region's table was kept whole (break-inside: avoid): at a 1,000-delegate assembly,
+    whose regions list up to 241 delegates, Chromium's PDF left the first page mostly empty
+    (found by a secretary). A table of at most 25 rows stays whole; a longer one breaks
+    between rows, its header row repeated (thead is a table-header-group)."""
+    import re
+
+    journal = REPO / "minutes" / "2027-06-general-assembly-election" / "journal.jsonl"
+    assert main(["minutes", str(journal), "-o", str(tmp_path), "--format", "html"]) == 0
+    page = (tmp_path / "minutes.html").read_text("utf-8")
+    tables = re.findall(r'<div class="table-wrap( keep)?">\s*<table class="stack attendance">(.*?)</table>', page, re.S)
+    kept = {(bool(keep), body.count("<tr>") - 1 > 25) for keep, body in tables}
+    assert kept == {(True, False), (False, True)}  # short ones kept, long ones not
