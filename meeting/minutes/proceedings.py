@@ -26,6 +26,7 @@ from meeting.minutes.wording import (
     effect,
     how,
     lower_label,
+    own_text,
     translation_of,
 )
 from meeting.report import describe, minutes_used
@@ -229,8 +230,8 @@ def _moved(said: Said, event: ev.Event) -> str:
     by = _("moved by {mover}").format(mover=ctx.who(event.mover))
     if event.seconder:
         by += _(", seconded by {seconder}").format(seconder=ctx.who(event.seconder))
-    if event.text:  # a motion that acts on another has its words too (RONR §48:4)
-        text = sentence(event.text)
+    if own := own_text(event.kind, event.text):  # a motion that acts on another has its words too
+        text = sentence(own)
         translated = translation_of(ctx, motion.item, event.text) if motion.kind == "main" else None
         if translated:
             text += " " + _("(translation: {text})").format(text=translated)

@@ -442,6 +442,17 @@ def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: 
     return upper_first(_(MOTION_STATUS[motion.status])) + "."
 
 
+# Motions whose text the engine copies from the motion they act on: not words of their own.
+_TEXT_OF_THEIR_TARGET = frozenset({"take_from_table", "withdraw"})
+
+
+def own_text(kind: str, text: str | None) -> str | None:
+    """A motion's own words, as the minutes give them (RONR §48:4): those of a motion that acts
+    on another too (the limits of debate, the time postponed to, the decision rescinded: they
+    were left out); not another motion's text that it carries."""
+    return None if kind in _TEXT_OF_THEIR_TARGET or not text else text
+
+
 def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
     path, how_words, blocked = how(ctx, motion)
     vote = vote_record(ctx, motion)
@@ -455,9 +466,7 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
             result=motion.consensus.result,
         )
     earlier = [_earlier_decision(ctx, before) for before in motion.earlier]
-    # Every motion's own words, those that act on another too (RONR §48:4): the limits of
-    # debate, the time postponed to, the decision rescinded.
-    text = motion.text or None
+    text = own_text(motion.kind, motion.text)
     if text and motion.kind == "point_of_order":
         text = sentence(text)  # the member's words, ended as a sentence
     return m.MotionRecord(

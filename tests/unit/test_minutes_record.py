@@ -80,6 +80,26 @@ def test_a_motion_that_acts_on_another_is_recorded_with_its_text_in_every_format
         assert texts.get(number) == ACTING_ON_ANOTHER[int(number)]
 
 
+def test_a_motion_carrying_another_motions_text_is_not_minuted_with_it_as_its_own(tmp_path):
+    """Take from the table and a request to withdraw carry the text of the motion they act on:
+    "Motion 3 (take from the table): That the agenda be adopted" would misquote it."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "move to table by sl-1 seconded zw-1",
+        "vote 15 2",
+        "move by zm-1 seconded zw-1",
+        "vote 15 2",
+        "move to take-from-table by cm-1 seconded bf-1",
+        "vote 15 2",
+    )
+    record = minutes(meeting)
+    taken = next(m for m in record.motions if m.kind == "take_from_table")
+    assert meeting.state.motions[taken.number].text and taken.text is None
+    said = [entry.text for item in record.items for entry in item.proceedings]
+    assert any(line.startswith(f"{taken.label} on motion 1, moved by") and line.endswith(".") for line in said)
+    assert not any(line.startswith(taken.label) and line.endswith(f"{record.motion(1).text}") for line in said)
+
+
 # ── a ruling appealed ─────────────────────────────────────────────────────────
 
 
