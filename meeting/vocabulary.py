@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from meeting.domain.agenda import Agenda, Election, Item
 from meeting.domain.council import Council, Member, Region
-from meeting.domain.events import Voter
+from meeting.domain.events import CirculatedMinutes, Voter
 from meeting.domain.state import State
 from meeting.formats import long_date
 from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language
@@ -520,6 +520,12 @@ def office_words(election: Election) -> str:
 def meeting_title(agenda: Agenda) -> str:
     words = (agenda.translations or {}).get(current_language())
     return words.title if words is not None and words.title else agenda.title
+
+
+def circulated_title(circulated: CirculatedMinutes) -> str:
+    """The title of the meeting whose minutes were circulated, in the language being spoken
+    where its agenda gives one, as `meeting_title` gives the meeting's own."""
+    return in_language(circulated.title, circulated.titles)
 
 
 def meeting_place(agenda: Agenda) -> str | None:

@@ -17,6 +17,7 @@ from meeting.cli.options import given, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.domain.text import visible
+from meeting.formats import long_date
 from meeting.i18n import N_, _
 from meeting.messages import render
 from meeting.minutes import files
@@ -367,7 +368,7 @@ def _report(
             _(
                 "Approved by the council at its meeting '{meeting}' of {date} (entry SHA-256 {hash}): "
                 "that journal names this one's last entry and the draft it regenerates"
-            ).format(meeting=link.meeting, date=link.date.isoformat(), hash=link.entry_sha256)
+            ).format(meeting=link.meeting, date=long_date(link.date), hash=link.entry_sha256)  # a date in words
         )
     if journal.ok and not checked:
         lines.append(

@@ -49,6 +49,9 @@ class CirculatedMinutes(Model):
     item: str
     meeting: str
     title: str
+    # The title in the other languages its agenda gives (`[translations.LANG] title`); None so that
+    # older journals read as before.
+    titles: dict[str, str] | None = None
     date: date
     journal_sha256: str
     minutes_sha256: str

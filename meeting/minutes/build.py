@@ -13,7 +13,7 @@ from datetime import date, datetime
 from meeting.domain import events as ev
 from meeting.domain.record import Step, chronicle, item_spans, quorum_changes
 from meeting.domain.state import Recorded, State
-from meeting.formats import medium_date
+from meeting.formats import clock_time, medium_date
 from meeting.i18n import _, current_language
 from meeting.minutes import model as m
 from meeting.minutes.attendance import sittings
@@ -101,8 +101,18 @@ def build(
         if state.phase == "adjourned"
         else None
     )
-    when = _("scheduled {start} ({zone}), {minutes} minutes").format(
-        start=ctx.clock(agenda.scheduled_start), zone=agenda.time_zone, minutes=agenda.duration_minutes
+    scheduled = agenda.scheduled_start.astimezone(ctx.clock.zone)
+    when = (
+        _("scheduled {start} ({zone}), {minutes} minutes").format(
+            start=ctx.clock(scheduled), zone=agenda.time_zone, minutes=agenda.duration_minutes
+        )
+        if scheduled.date() == ctx.day
+        else _("scheduled for {day} at {start} ({zone}), {minutes} minutes").format(
+            day=date_words(scheduled.date()),
+            start=clock_time(scheduled),
+            zone=agenda.time_zone,
+            minutes=agenda.duration_minutes,
+        )  # held on another day: the day it was meant for, in words
     )
     if began is not None:
         ended = _first_adjournment(steps, adjourned) if adjourned else None

@@ -39,6 +39,13 @@ def cell(value: str | int) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
+def exact(value: str | int) -> str | int:
+    """An exact figure as a cell: a fraction with a leading `'`, the guard `cell` puts before a
+    formula, so that a spreadsheet keeps "17/2" as text where it would read a date (17 February
+    in French or Portuguese); a whole number as it is, to be counted."""
+    return "'" + value if isinstance(value, str) and "/" in value else value
+
+
 def header() -> list[str]:
     return [
         _("item"),
@@ -91,13 +98,13 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
             # No invalid papers: only an election's ballot counts them.
             counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, ""]
             votes = vote.votes
-            weighed = [votes.yes, votes.no, votes.abstain] if votes else ["", "", ""]
+            weighed = [exact(votes.yes), exact(votes.no), exact(votes.abstain)] if votes else ["", "", ""]
             # The base; the bound as the rules write it ("more than" 17/2) and the least whole number of
             # votes in favour it asks for: in votes where seats carry weights.
             base: list[str | int] = [
-                votes.base if votes else vote.base,
+                exact(votes.base) if votes else vote.base,
                 words(BOUNDS, vote.bound),
-                vote.required,
+                exact(vote.required),
                 _blank(vote.needed),
             ]
             arithmetic = [*counts, *weighed, vote.threshold_words, *base]
@@ -173,7 +180,7 @@ def _rule(r: m.RoundRecord) -> tuple[str, str | int, str, str | int, str | int]:
         if r.votes_cast is None:  # not said: the necessary votes alone
             return "", "", "", "", r.necessary
         rule = threshold_words(Threshold(more_than=Fraction(1, 2)), _counted_base("votes_cast", r.votes_cast))
-        return rule, r.votes_cast, words(BOUNDS, "more_than"), str(Fraction(r.votes_cast, 2)), r.necessary
+        return rule, r.votes_cast, words(BOUNDS, "more_than"), exact(str(Fraction(r.votes_cast, 2))), r.necessary
     if r.count is not None and r.count.quota is not None:
         valid = r.count.valid
         rule = ngettext(

@@ -86,11 +86,20 @@ def _run(
     )
 
 
-def _cell(value: str | int | None, bold: bool = False, right: bool = False, keep: bool = False) -> str:
-    """A table cell; `keep`, its row on the page of the next (Word keeps a table together so)."""
+def _cell(
+    value: str | int | None,
+    bold: bool = False,
+    right: bool = False,
+    keep: bool = False,
+    mono: bool = False,
+    span: int = 1,
+) -> str:
+    """A table cell; `keep`, its row on the page of the next (Word keeps a table together so);
+    `mono`, in the small monospaced font (a SHA-256 on one line); `span`, across that many columns."""
     align = '<w:jc w:val="right"/>' if right else ""
     props = f'{"<w:keepNext/>" if keep else ""}<w:spacing w:before="20" w:after="20"/>{align}'
-    return f"<w:tc><w:p><w:pPr>{props}</w:pPr>{_run(value, bold)}</w:p></w:tc>"
+    spans = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+    return f"<w:tc>{spans}<w:p><w:pPr>{props}</w:pPr>{_run(value, bold, mono=mono)}</w:p></w:tc>"
 
 
 # Each paragraph and table of the body declares the namespace itself: moved into the document,
@@ -136,21 +145,38 @@ class Body:
         widths: Sequence[int],
         numeric: frozenset[int] = frozenset(),
         together: bool = False,
+        mono: frozenset[int] = frozenset(),
     ) -> None:
         """A table with a repeated header row and rows that never split across pages;
         `widths` in per cent of the text width; `together`, on one page (a short table: every
-        row kept with the next)."""
-        twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in _fitting(head, widths)]
+        row kept with the next); `mono`, the columns in the small monospaced font. A header
+        with fewer cells than columns has its last cell span the rest (a title over the table:
+        left beside an empty cell, it wrapped in the narrow first column)."""
+        spanned = len(widths) - len(head) + 1
+        fitted = _fitting([*head[:-1], *[""] * spanned] if spanned > 1 else head, widths)
+        twips = [int(_WIDTH_MM * w / 100 * 56.7) for w in fitted]
         grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
         keep = "<w:trPr><w:cantSplit/></w:trPr>"
         header = (
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-            + "".join(_cell(h, bold=True, right=i in numeric, keep=together and bool(rows)) for i, h in enumerate(head))
+            + "".join(
+                _cell(
+                    h,
+                    bold=True,
+                    right=i in numeric,
+                    keep=together and bool(rows),
+                    span=spanned if i == len(head) - 1 else 1,
+                )
+                for i, h in enumerate(head)
+            )
             + "</w:tr>"
         )
         body = "".join(
             f"<w:tr>{keep}"
-            + "".join(_cell(c, right=i in numeric, keep=together and n < len(rows) - 1) for i, c in enumerate(row))
+            + "".join(
+                _cell(c, right=i in numeric, keep=together and n < len(rows) - 1, mono=i in mono)
+                for i, c in enumerate(row)
+            )
             + "</w:tr>"
             for n, row in enumerate(rows)
         )
@@ -339,7 +365,7 @@ def render(minutes: m.Minutes) -> bytes:
         (_("Chair"), _person(h.chair)),
         (_("Secretary"), _person(h.secretary)),
     ]
-    body.table([t.details, ""], details, (25, 75))
+    body.table([t.details], details, (25, 75))  # the title spans both columns
     _sittings(body, minutes, t)
 
     body.heading(t.proceedings, 1)
@@ -403,7 +429,9 @@ def render(minutes: m.Minutes) -> bytes:
     body.words(minutes.journal.words)
     body.words(minutes.journal.how_to_check)
     body.paragraph(_run(minutes.journal.check_command, mono=True))
-    body.table(t.sources_head, [[s.path, s.sha256] for s in minutes.journal.sources], (35, 65))
+    # A SHA-256 in the small monospaced font, on one line: 64 characters of 7.5 pt DejaVu Sans Mono
+    # take 102 mm of the column's 110.
+    body.table(t.sources_head, [[s.path, s.sha256] for s in minutes.journal.sources], (35, 65), mono=frozenset({1}))
     for words in [c.words for c in minutes.journal.circulated] + [minutes.approval.record_words or ""]:
         if words:
             body.words(words)

@@ -227,7 +227,10 @@ def manifest(
         data["approved_by"] = _relative(approval[0], folder)
         data["approved_entry_sha256"] = approval[1].entry_sha256
     data["files"] = dict(sorted(listed.items()))
-    head = "# " + _("The minutes files written here, their SHA-256, and the journal they come from.") + "\n"
+    # In the meeting's language, as the files named without a language are, whichever language
+    # was written last: the folder holds them all (after `--lang pt` it read in Portuguese).
+    with language(journal.state.meeting.agenda.language if journal.state else "en"):
+        head = "# " + _("The minutes files written here, their SHA-256, and the journal they come from.") + "\n"
     return (head + tomli_w.dumps(data)).encode("utf-8")
 
 

@@ -26,6 +26,7 @@ from meeting.minutes.wording import (
     effect,
     how,
     lower_label,
+    own_text,
     translation_of,
 )
 from meeting.report import describe, minutes_used
@@ -37,6 +38,7 @@ from meeting.vocabulary import (
     MOTION_STATUS,
     ROUND_KINDS,
     RULINGS,
+    circulated_title,
     date_words,
     elected_words,
     item_heading,
@@ -228,9 +230,8 @@ def _moved(said: Said, event: ev.Event) -> str:
     by = _("moved by {mover}").format(mover=ctx.who(event.mover))
     if event.seconder:
         by += _(", seconded by {seconder}").format(seconder=ctx.who(event.seconder))
-    shows_text = motion.kind in ("main", "amend") or (event.text and event.applies_to is None)
-    if shows_text and event.text:
-        text = sentence(event.text)
+    if own := own_text(event.kind, event.text):  # a motion that acts on another has its words too
+        text = sentence(own)
         translated = translation_of(ctx, motion.item, event.text) if motion.kind == "main" else None
         if translated:
             text += " " + _("(translation: {text})").format(text=translated)
@@ -251,11 +252,13 @@ def _withdrawn(said: Said, event: ev.Event) -> str:
     return _("{label} was withdrawn.").format(label=said.ctx.label(_motion(said, event)))
 
 
-def _with_effect(said: Said, text: str, motion: Motion, result: str) -> str:
+def _with_effect(said: Said, text: str, motion: Motion, result: str, says_how: bool = False) -> str:
+    """The sentence, what the decision did, and how it was reached unless the sentence says it
+    (`says_how`)."""
     told = effect(said.ctx, motion, result)
     if told:
         text += " " + told
-    if said.last.get(motion.number) == said.step.entry.seq:
+    if said.last.get(motion.number) == said.step.entry.seq and not says_how:
         path, how_words, _blocked = how(said.ctx, motion)
         if how_words and path not in TOLD_BY_THE_COUNT:
             text += " " + how_words
@@ -378,8 +381,10 @@ def _concluded(said: Said, event: ev.Event) -> str:
     }
     label = said.ctx.label(motion)
     text = _(texts[event.result]).format(label=lower_label(label), Label=label)
-    if event.result in ("adopted", "referred"):
-        return _with_effect(said, text, motion, "carried" if event.result == "adopted" else "referred")
+    if event.result == "adopted":
+        return _with_effect(said, text, motion, "carried")
+    if event.result == "referred":  # the sentence says it was referred: once (the blocks are minuted above it)
+        return _with_effect(said, text, motion, "referred", says_how=True)
     return text
 
 
@@ -503,7 +508,9 @@ def circulated_words(ctx: Context, item: str, meeting: str) -> str:
     circulated = ctx.state.circulated.get(item)
     if circulated is None:
         return meeting
-    return _("the meeting of {date} ({title})").format(date=date_words(circulated.date), title=circulated.title)
+    return _("the meeting of {date} ({title})").format(
+        date=date_words(circulated.date), title=circulated_title(circulated)
+    )
 
 
 @says(ev.DecisionPublished)
@@ -801,11 +808,11 @@ def unfinished(ctx: Context) -> list[str]:
             terms = next(
                 (
                     m.text
-                    for m in state.motions.values()
-                    if m.applies_to == motion.number and m.kind in ON_TERMS and m.text
+                    for m in reversed(state.motions.values())
+                    if m.applies_to == motion.number and m.kind in ON_TERMS and m.text and m.status == "carried"
                 ),
                 None,
-            )  # to when, to whom: what makes it an order for then (RONR §14)
+            )  # to when, to whom, as the motion that carried said: what makes it an order for then (RONR §14)
             lines.append(
                 _("{label} was {status}: {terms}.").format(label=label, status=status, terms=quoted(terms))
                 if terms

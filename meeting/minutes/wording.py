@@ -400,12 +400,30 @@ def appeal_words(outcome: ev.Outcome, method: str) -> str:
     return text.format(counts=count_words(outcome), method=_(METHODS[method]))
 
 
+# A ruling appealed: the assembly's decision is the one that stands (RONR §24).
+_RULED_ON_APPEAL = {
+    ("well-taken", "sustained"): N_("Ruled well taken; the ruling was sustained on appeal."),
+    ("not-well-taken", "sustained"): N_("Ruled not well taken; the ruling was sustained on appeal."),
+    ("well-taken", "reversed"): N_("Not upheld on appeal: the chair had ruled it well taken and was overruled."),
+    ("not-well-taken", "reversed"): N_("Upheld on appeal: the chair had ruled it not well taken and was overruled."),
+}
+
+
+def ruled_words(ruling: str, appeal: str | None) -> str:
+    """The chair's ruling in one sentence, and the assembly's on appeal: a ruling not well taken
+    that the assembly reversed was minuted "Ruled not well taken" beside the row saying the
+    chair was overruled (found by a parliamentarian)."""
+    if appeal is None:
+        return _("Ruled {ruling}.").format(ruling=_(RULINGS[ruling]))
+    return _(_RULED_ON_APPEAL[(ruling, appeal)])
+
+
 def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: str | None) -> str:
     """The decision in one sentence, for the table of decisions."""
     decided = how_decided(ctx.state, motion)
     told = decided is not None and decided.path in TOLD_BY_THE_COUNT
     if motion.ruling and motion.kind != "appeal" and ctx.numbers.get(motion.number) is None:
-        return _("Ruled {ruling}.").format(ruling=_(RULINGS[motion.ruling]))
+        return ruled_words(motion.ruling, motion.appeal)
     if vote is not None:
         appealed = motion.kind == "appeal" and motion.outcome is not None and motion.method is not None
         parts = [
@@ -424,6 +442,17 @@ def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: 
     return upper_first(_(MOTION_STATUS[motion.status])) + "."
 
 
+# Motions whose text the engine copies from the motion they act on: not words of their own.
+_TEXT_OF_THEIR_TARGET = frozenset({"take_from_table", "withdraw"})
+
+
+def own_text(kind: str, text: str | None) -> str | None:
+    """A motion's own words, as the minutes give them (RONR §48:4): those of a motion that acts
+    on another too (the limits of debate, the time postponed to, the decision rescinded: they
+    were left out); not another motion's text that it carries."""
+    return None if kind in _TEXT_OF_THEIR_TARGET or not text else text
+
+
 def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
     path, how_words, blocked = how(ctx, motion)
     vote = vote_record(ctx, motion)
@@ -437,10 +466,7 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
             result=motion.consensus.result,
         )
     earlier = [_earlier_decision(ctx, before) for before in motion.earlier]
-    shows_text = motion.kind in ("main", "amend", "point_of_order", "commit") or (
-        motion.text and motion.applies_to is None
-    )
-    text = motion.text if shows_text and motion.text else None
+    text = own_text(motion.kind, motion.text)
     if text and motion.kind == "point_of_order":
         text = sentence(text)  # the member's words, ended as a sentence
     return m.MotionRecord(

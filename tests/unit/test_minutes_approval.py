@@ -314,7 +314,12 @@ def test_verify_follows_the_manifest_to_the_approving_journal(demos: Demos, caps
     capsys.readouterr()
     assert main(["verify", str(demos.december)]) == 0
     out = capsys.readouterr().out
-    assert f"Approved by the council at its meeting '{MARCH}' of 2027-03-11" in out and out.endswith("Verified.\n")
+    # The date in words, in the language spoken: an ISO date sat inside a French sentence.
+    assert f"Approved by the council at its meeting '{MARCH}' of Thursday, 11 March 2027" in out
+    assert out.endswith("Verified.\n")
+    assert main(["verify", str(demos.december), "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "11 mars 2027" in out and "2027-03-11" not in out
     assert main(["verify", str(demos.december), "--approved-by", str(demos.march), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] and result["approval"]["meeting"] == MARCH
@@ -475,3 +480,19 @@ def test_the_table_of_decisions_has_the_elections_and_the_minutes_approved_witho
     assert (
         "| 8 | Election: Rapporteur of the council to the 2027 ASM policy dialogue | Mutale Chibwe-Nkonde" in december
     )
+
+
+def test_the_earlier_meeting_is_named_by_its_title_in_the_minutes_language(demos: Demos, tmp_path, capsys):
+    """French minutes said "la réunion du jeudi 10 décembre 2026 (IC-ASM Council Meeting,
+    December 2026)" though December's agenda gives its title in French (found by a secretary):
+    the loader records the earlier agenda's titles, the minutes name it as `meeting_title` does."""
+    meeting = later_meeting(tmp_path, demos.draft)
+    circulated = meeting.state.circulated["minutes"]
+    assert circulated.titles and circulated.titles["fr"] == "Réunion du conseil de l'IC-ASM, décembre 2026"
+    meeting.run("approve-minutes", "adjourn")
+    capsys.readouterr()
+    assert main(["minutes", str(tmp_path / "journal.jsonl"), "--lang", "fr", "--format", "md"]) == 0
+    text = (tmp_path / "minutes.fr.md").read_text("utf-8")
+    assert "(Réunion du conseil de l'IC-ASM, décembre 2026)" in text and "IC-ASM Council Meeting" not in text
+    # Both places: the proceedings and the annex on the draft the council had before it.
+    assert text.count("Réunion du conseil de l'IC-ASM, décembre 2026") >= 2

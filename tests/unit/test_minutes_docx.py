@@ -151,3 +151,20 @@ def test_an_items_documents_stay_with_its_proceedings_in_print(demos):
     assert '<p class="lead-in">Documents: Notice of amendment to Article 7' in html
     assert ".lead-in { break-after: avoid;" in html
     assert "ul.corrections li { break-inside: avoid;" in html
+
+
+def test_the_details_title_spans_the_table_and_a_sha256_fits_one_line(demos):
+    """The details table's header row had an empty second cell, so "Meeting details" wrapped in
+    the narrow first column; each source file's SHA-256 broke across two lines (found by a
+    secretary, rendered with LibreOffice). The title spans both columns; a SHA-256 is in the
+    small monospaced font, 64 characters of which fit the column at A4."""
+    document = docx.Document(str(demos.draft / "minutes.docx"))
+    details = document.tables[0]._tbl
+    first = details.tr_lst[0].tc_lst
+    assert len(first) == 1 and first[0].grid_span == 2 and first[0].xpath("string(.)") == "Meeting details"
+    sources = next(t for t in document.tables if t.rows[0].cells[0].text == "Source file")
+    for row in sources.rows[1:]:
+        run = row.cells[1].paragraphs[0].runs[0]
+        assert len(run.text) == 64 and run.font.name == "DejaVu Sans Mono" and run.font.size.pt == 7.5
+    grid = [col.w for col in sources._tbl.tblGrid.gridCol_lst]
+    assert grid[1].mm > 64 * 7.5 * 0.6 * 25.4 / 72 + 4  # the width of 64 monospaced characters and the margins

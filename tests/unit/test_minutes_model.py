@@ -245,6 +245,12 @@ def test_a_meeting_held_on_another_day_than_scheduled_is_dated_as_held(tmp_path)
     assert header.title_words.endswith(", on Friday, 11 December 2026")
     assert header.called_to_order == "09:30"
     assert header.scheduled_start == "2026-12-10 12:00"  # the day it was meant for, said as such
+    # In words in the sentence, not "scheduled 2026-12-10 12:00" (found by a secretary).
+    assert header.time_words.endswith("; scheduled for Thursday, 10 December 2026 at 12:00 (UTC), 150 minutes"), (
+        header.time_words
+    )
+    with language("es"):
+        assert "2026-12-10" not in minutes(meeting).header.time_words
 
 
 def test_a_referral_says_to_whom_as_the_motion_did(tmp_path):

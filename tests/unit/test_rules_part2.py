@@ -206,7 +206,7 @@ def test_the_csv_and_the_minutes_data_break_out_votes_and_chambers(tmp_path: Pat
         "two-thirds of the 22 votes cast",
         "22",
         "at least",
-        "44/3",
+        "'44/3",  # text to a spreadsheet, never a date
         "15",
     )
 
