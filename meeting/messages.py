@@ -228,6 +228,10 @@ MESSAGES: dict[str, str] = {
         "'{id}' presides but an interest bars their vote on this item: no casting or deciding vote; "
         "'cast none' leaves motion #{motion} to the members' votes"
     ),
+    "vote.chair-not-decisive": N_(
+        "the chair's '{choice}' would not change the result of motion #{motion}: the chair votes only to decide "
+        "the question; 'cast none' leaves it to the members' votes"
+    ),
     "vote.no-lots": N_("no tie waits for a drawing of lots"),
     "vote.no-roll-call": N_("no roll call is open: type 'roll-call' first"),
     "vote.secret-ballot-named": N_(

@@ -1077,7 +1077,16 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
         if interest_refusal(state, chair, seat.id if seat else None, motion.item) is not None:
             raise _Refusing("vote.chair-has-interest", command.cols["choice"], id=chair, motion=motion.number)
     final = _tie_decided(state, motion, outcome, outcome.awaiting, choice)
+    if outcome.awaiting == "chair" and choice != "none" and not _chair_vote_decides(state, motion, outcome, final):
+        raise _Refusing("vote.chair-not-decisive", command.cols["choice"], motion=motion.number, choice=choice)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=choice, outcome=final)
+
+
+def _chair_vote_decides(state: State, motion: Motion, outcome: ev.Outcome, final: ev.Outcome) -> bool:
+    """Whether the vote of a chair who votes only when it decides the question changes the
+    result the members' votes give (RONR §44:12): with 4 to 4 under a majority, the chair's
+    yes carries it; the chair's no decides nothing, the tie has lost it already."""
+    return final.result != _tie_decided(state, motion, outcome, "chair", "none").result
 
 
 def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:

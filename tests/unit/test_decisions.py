@@ -429,10 +429,25 @@ def test_a_chair_who_votes_only_when_decisive(tmp_path):
     meeting.run("undo", "vote 10 9 1")  # not a tie: the chair's no would tie it, and lose it
     outcome = meeting.state.motions[1].outcome
     assert outcome.awaiting == "chair" and outcome_words(outcome).endswith("— undecided, awaiting the chair's vote")
-    meeting.run("cast yes")
+    meeting.run("cast none")  # her yes would change nothing
     assert meeting.state.motions[1].outcome.result == "carried"
     meeting.run("next", "move by pe-1 seconded bo-1", "vote 15 4")  # not decisive: decided at once
     assert meeting.state.motions[2].outcome.result == "carried"
+
+
+def test_a_chair_who_votes_only_when_decisive_gives_no_vote_that_decides_nothing(tmp_path):
+    """4 to 4 had lost already: the chair's no decided nothing, and was minuted as what lost
+    it (found by a chair). Her yes carries it; her no is refused, and 'cast none' leaves it lost."""
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "when_decisive"'})
+    meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 10 10")
+    refused = meeting.refuse("cast no")
+    assert refused.code == "vote.chair-not-decisive" and refused.params["choice"] == "no"
+    meeting.run("cast none")
+    assert meeting.state.motions[1].outcome.result == "lost"
+    meeting.run("undo", "undo", "vote 10 9 1")  # the chair's no ties it and loses it; her yes changes nothing
+    assert meeting.refuse("cast yes").code == "vote.chair-not-decisive"
+    meeting.run("cast no")
+    assert meeting.state.motions[1].outcome.result == "lost"
 
 
 def test_consent_with_a_chair_who_votes_when_decisive_counts_her_consent(tmp_path):
