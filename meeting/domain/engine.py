@@ -52,11 +52,14 @@ from meeting.domain.motions import KIND_OF_WORD, PRIVILEGED, MotionKind
 from meeting.domain.opening import opening_status
 from meeting.domain.outcome import (
     BUILT_IN_CLASSES,
+    MEMBERSHIP_MAJORITY,
+    RESCIND_ALTERNATIVE,
     Tally,
     after_casting_vote,
     after_chair_votes,
     after_lots,
     chair_could_decide,
+    either_carries,
 )
 from meeting.domain.procedure import (
     NAMING_A_MOTION,
@@ -70,6 +73,7 @@ from meeting.domain.procedure import (
     out_of_order,
     postal_ballot_open,
     publish_refusal,
+    rescinded_by_either_rule,
     ruled_by_chair,
     target_of,
     voting_open,
@@ -456,6 +460,9 @@ def _count(
 ) -> ev.Outcome:
     class_id, decision = _decision(state, motion)
     outcome = count_vote(state, class_id, decision, tally, entitled, choices)
+    if class_id == "two_thirds" and rescinded_by_either_rule(state, motion):
+        alternative = count_vote(state, MEMBERSHIP_MAJORITY, RESCIND_ALTERNATIVE, tally, entitled, choices)
+        outcome = either_carries(outcome, alternative)
     chair = state.chair
     if (
         state.meeting.rules.chair_votes != "when_decisive"

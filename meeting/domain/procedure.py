@@ -353,6 +353,16 @@ def rescinding_class(state: State, motion: Motion) -> str | None:
     return adopted if adopted in classes and classes[adopted].rescinded_as_adopted else None
 
 
+def rescinded_by_either_rule(state: State, motion: Motion) -> bool:
+    """Whether a motion to rescind is decided under RONR's own rule (§35:2), where two-thirds of
+    the votes cast or a majority of the entire membership adopts it: not under a class the rules
+    name for rescinding, nor under the class of a decision rescinded only as it was adopted."""
+    if motion.kind != "rescind" or rescinding_class(state, motion) is not None:
+        return False
+    override = state.meeting.rules.motions.get("rescind")
+    return override is None or override.decision_class is None
+
+
 def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
     """Why this motion may not be taken from the table now, or None (RONR §34): it lies on the
     table, was laid there under the item open, and some business (a decision, an item opened)
