@@ -602,6 +602,9 @@ MESSAGES: dict[str, str] = {
         "item id '{id}' is only digits, but an item is also named by its number ('open 2'): give it an id with a letter"
     ),
     "notice.missing": N_("item '{item}' needs {days} days' notice, but no 'notice_given' date is recorded"),
+    "sitting.other-day": N_(
+        "the meeting began on {sitting}, not on the agenda's date {scheduled}: notice is counted to the day it sits"
+    ),
     "notice.short": N_("item '{item}': notice given {days} days before the meeting; the rules require {required}"),
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
