@@ -88,6 +88,10 @@ MESSAGES: dict[str, str] = {
         "motion #{motion} was not adopted: only a main motion carried is rescinded (a step of procedure is reconsidered, if at all)"
     ),
     "item.point-pending": N_("a point of order (#{motion}) awaits the chair's ruling: rule on it first"),
+    "item.draft-not-moved": N_(
+        "item '{item}' is marked done, but its draft motion was never moved: nothing was decided on it "
+        "('undo' to move it; the minutes list it as unfinished business)"
+    ),
     "item.already-open": N_("item '{item}' is already open"),
     "item.no-next": N_("no pending item after this one"),
     "item.no-previous": N_("no pending item before this one"),

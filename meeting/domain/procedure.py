@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from meeting.domain import events as ev
 from meeting.domain.attendance import quorum_status
 from meeting.domain.elections.conduct import round_open
 from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
@@ -474,6 +475,24 @@ def draft_still_to_move(state: State, item: str) -> bool:
     is pending, decided, on the table or sent elsewhere (one withdrawn or ruled out of order
     leaves it to move; one lost is not moved again at the same session, RONR §38)."""
     return all(motion.status in ("withdrawn", "ruled_out") for motion in main_motions_on(state, item))
+
+
+def draft_left_unmoved(state: State, event: ev.AnyEvent) -> str | None:
+    """The item this event (not yet applied) marks done with its drafted motion still to move,
+    so that nothing was decided on it: the chair is warned (a warning, not a block), and the
+    minutes list it among the unfinished business."""
+    if isinstance(event, ev.ItemClosed) and event.status == "done":
+        item: str | None = event.item
+    elif isinstance(event, ev.ItemOpened) and event.leaving == "done":
+        item = state.current
+    else:
+        return None
+    return item if item is not None and draft_unmoved(state, item) else None
+
+
+def draft_unmoved(state: State, item: str) -> bool:
+    """Whether the item has a drafted motion still to move."""
+    return state.items[item].item.motion is not None and draft_still_to_move(state, item)
 
 
 def ruled_by_chair(motion: Motion) -> bool:
