@@ -213,7 +213,8 @@ MESSAGES: dict[str, str] = {
     "division.no-result": N_("no result declared by a show of hands or by consent to divide"),
     "division.too-late": N_("too late to demand a division of motion #{motion}: other business came after its result"),
     "consensus.first": N_(
-        "the rules seek consensus first on this question ({cls}): call 'consensus'; a vote follows only if it fails"
+        "the rules seek consensus first on this question ({cls}): call 'consensus'; a vote follows only if it fails, "
+        "or once the rules are suspended"
     ),
     "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
     # Votes

@@ -65,6 +65,7 @@ from meeting.domain.procedure import (
     NAMING_A_MOTION,
     WITHOUT_QUORUM,
     allowed,
+    consensus_first_suspended,
     decided_in_secret,
     decision_for,
     last_decided,
@@ -432,9 +433,10 @@ def _item_of(state: State, motion: Motion) -> Item | None:
 
 def _consensus_first(state: State, motion: Motion) -> None:
     """Under a class with `consensus_first = "required"`, the question goes to a vote only
-    once consensus has been sought and has failed (a block, or concluded without agreement)."""
+    once consensus has been sought and has failed (a block, or concluded without agreement),
+    or once the rules were suspended while it was pending."""
     decision = decision_for(state, motion)
-    if decision is None or decision[1].consensus_first != "required":
+    if decision is None or decision[1].consensus_first != "required" or consensus_first_suspended(state, motion):
         return
     if motion.consensus is None or motion.consensus.result not in ("vote", "majority"):
         raise _Refusing("consensus.first", motion=motion.number, cls=decision[0])

@@ -477,6 +477,20 @@ def draft_still_to_move(state: State, item: str) -> bool:
     return all(motion.status in ("withdrawn", "ruled_out") for motion in main_motions_on(state, item))
 
 
+def consensus_first_suspended(state: State, motion: Motion) -> bool:
+    """Whether the rules were suspended (by two-thirds, RONR §25) while this motion was pending
+    under its item: of the rules the engine keeps, seeking consensus first is the one a
+    suspension sets aside for the question pending ("to put the motion to a vote without
+    seeking consensus"), and the question goes to a vote."""
+    return any(
+        other.kind == "suspend_rules"
+        and other.status == "carried"
+        and other.item == motion.item
+        and other.number > motion.number
+        for other in state.motions.values()
+    )
+
+
 def draft_left_unmoved(state: State, event: ev.AnyEvent) -> str | None:
     """The item this event (not yet applied) marks done with its drafted motion still to move,
     so that nothing was decided on it: the chair is warned (a warning, not a block), and the

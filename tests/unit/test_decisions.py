@@ -621,3 +621,21 @@ def test_a_principal_back_during_a_roll_call_who_does_not_answer_is_the_one_minu
     meeting.run("apologies br-1", "proxy br-1 to pe-1", "move by ke-1 seconded gh-1", "roll-call", "present br-1")
     meeting.run(f"yes {' '.join(s for s in ALL_SEATS if s not in ('br-1', 'tz-1'))}", "close")
     assert meeting.state.motions[1].not_voting == ["tz-1", "br-1"]  # the chair did not answer either
+
+
+def test_a_suspension_of_the_rules_lets_the_pending_question_go_to_a_vote_without_consensus(tmp_path):
+    """The rules suspended by two-thirds "to put the motion to a vote without seeking
+    consensus", and the vote was still refused: the suspension changed nothing (found by a
+    parliamentarian; RONR §25). It sets consensus first aside for the question pending."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    assert meeting.refuse("vote 10 5").code == "consensus.first"
+    meeting.run('move to suspend-rules "to put the motion to a vote without seeking consensus" by ke-1 seconded gh-1')
+    meeting.run("vote 9 6")  # short of two-thirds: lost, the rule stands
+    assert meeting.state.motions[2].status == "lost"
+    assert meeting.refuse("vote 10 5").code == "consensus.first"
+    meeting.run('move to suspend-rules "to put the motion to a vote without seeking consensus" by ke-1 seconded gh-1')
+    meeting.run("vote 10 5", "vote 10 5")
+    assert (meeting.state.motions[3].status, meeting.state.motions[1].status) == ("carried", "carried")
+    # The next question under the item seeks consensus first again.
+    meeting.run('move "That the focal points serve two years." by bf-1 seconded zw-1')
+    assert meeting.refuse("vote 15 2").code == "consensus.first"
