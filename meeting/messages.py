@@ -202,6 +202,10 @@ MESSAGES: dict[str, str] = {
     "motion.no-business-since-tabled": N_(
         "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"
     ),
+    "motion.substitute-adopted": N_(
+        "an amendment to motion #{motion} was adopted already, putting a new text in its place: the text adopted may "
+        "only be added to now (keep every word of it), not replaced"
+    ),
     "motion.withdraw-pending": N_("a request to withdraw is already pending: decide it first"),
     "motion.close-debate-not-pending": N_(
         "motion #{motion} is not pending: close debate names a pending question, and closes debate on it and on every question pending on it"

@@ -76,6 +76,7 @@ from meeting.domain.procedure import (
     publish_refusal,
     rescinded_by_either_rule,
     ruled_by_chair,
+    substitute_refusal,
     target_of,
     voting_open,
     withdraw_refusal,
@@ -851,6 +852,10 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         text = text or state.motions[applies_to].text
     if not text and kind in _SAYING_WHAT:
         raise _Refusing("motion.text-needed", kind=kind)
+    if kind == "amend" and applies_to is not None and text:
+        substitute = substitute_refusal(state, state.motions.get(applies_to), text)
+        if substitute is not None:
+            raise _Refusing(substitute.code, command.cols.get("text", command.col), **substitute.params)
     if text and kind == "previous_question":
         # Its scope is the question it names (`#N`), not words the engine would not apply.
         raise _Refusing("motion.close-debate-text", command.cols.get("text", command.col))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from meeting.domain import events as ev
 from meeting.domain.attendance import quorum_status
+from meeting.domain.diff import only_adds
 from meeting.domain.elections.conduct import round_open
 from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
 from meeting.domain.outcome import BUILT_IN_CLASSES
@@ -362,6 +363,24 @@ def rescinded_by_either_rule(state: State, motion: Motion) -> bool:
         return False
     override = state.meeting.rules.motions.get("rescind")
     return override is None or override.decision_class is None
+
+
+def substitute_refusal(state: State, target: Motion | None, text: str) -> OutOfOrder | None:
+    """Why this amendment may not be moved, or None (RONR §12:69-76): every amendment here puts
+    a whole new text in place of the motion's, so once one is adopted the motion is amended
+    again only by adding words to the text adopted, never by replacing it. A secondary amendment
+    (to a pending amendment) is not concerned."""
+    if target is None or target.kind == "amend":
+        return None
+    adopted = any(
+        other.kind == "amend" and other.applies_to == target.number and other.status == "carried"
+        for other in state.motions.values()
+    )
+    return (
+        _out("motion.substitute-adopted", motion=target.number)
+        if adopted and not only_adds(target.text, text)
+        else None
+    )
 
 
 def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
