@@ -199,7 +199,12 @@ def test_close_debate_without_a_number_closes_it_on_the_immediately_pending_ques
         "move by ke-1 seconded gh-1", AMENDMENT, "move to close-debate by cm-1 seconded cd-1", "vote 12 3"
     )
     assert meeting.state.motions[2].debate_closed and not meeting.state.motions[1].debate_closed
-    meeting.run("vote 12 3", 'move to amend "That the agenda be adopted with item 9 dropped." by sl-1 seconded zw-1')
+    # Debate on #1 is open: it may be amended again (adding to the text adopted, RONR §12:70).
+    meeting.run(
+        "vote 12 3",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8, and item 10 last." '
+        "by sl-1 seconded zw-1",
+    )
 
 
 def test_close_debate_refuses_a_scope_in_words_it_would_not_apply(tmp_path):
