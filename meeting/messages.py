@@ -88,6 +88,10 @@ MESSAGES: dict[str, str] = {
         "motion #{motion} was not adopted: only a main motion carried is rescinded (a step of procedure is reconsidered, if at all)"
     ),
     "item.point-pending": N_("a point of order (#{motion}) awaits the chair's ruling: rule on it first"),
+    "item.draft-not-moved": N_(
+        "item '{item}' is marked done, but its draft motion was never moved: nothing was decided on it "
+        "('undo' to move it; the minutes list it as unfinished business)"
+    ),
     "item.already-open": N_("item '{item}' is already open"),
     "item.no-next": N_("no pending item after this one"),
     "item.no-previous": N_("no pending item before this one"),
@@ -198,6 +202,10 @@ MESSAGES: dict[str, str] = {
     "motion.no-business-since-tabled": N_(
         "out of order: no business has been done since the motion was laid on the table (a decision, or an item opened)"
     ),
+    "motion.substitute-adopted": N_(
+        "an amendment to motion #{motion} was adopted already, putting a new text in its place: the text adopted may "
+        "only be added to now (keep every word of it), not replaced"
+    ),
     "motion.withdraw-pending": N_("a request to withdraw is already pending: decide it first"),
     "motion.close-debate-not-pending": N_(
         "motion #{motion} is not pending: close debate names a pending question, and closes debate on it and on every question pending on it"
@@ -209,7 +217,8 @@ MESSAGES: dict[str, str] = {
     "division.no-result": N_("no result declared by a show of hands or by consent to divide"),
     "division.too-late": N_("too late to demand a division of motion #{motion}: other business came after its result"),
     "consensus.first": N_(
-        "the rules seek consensus first on this question ({cls}): call 'consensus'; a vote follows only if it fails"
+        "the rules seek consensus first on this question ({cls}): call 'consensus'; a vote follows only if it fails, "
+        "or once the rules are suspended"
     ),
     "rule.nothing-to-rule": N_("nothing pending for the chair to rule on"),
     # Votes
@@ -227,6 +236,10 @@ MESSAGES: dict[str, str] = {
     "vote.chair-has-interest": N_(
         "'{id}' presides but an interest bars their vote on this item: no casting or deciding vote; "
         "'cast none' leaves motion #{motion} to the members' votes"
+    ),
+    "vote.chair-not-decisive": N_(
+        "the chair's '{choice}' would not change the result of motion #{motion}: the chair votes only to decide "
+        "the question; 'cast none' leaves it to the members' votes"
     ),
     "vote.no-lots": N_("no tie waits for a drawing of lots"),
     "vote.no-roll-call": N_("no roll call is open: type 'roll-call' first"),
@@ -607,6 +620,9 @@ MESSAGES: dict[str, str] = {
         "item id '{id}' is only digits, but an item is also named by its number ('open 2'): give it an id with a letter"
     ),
     "notice.missing": N_("item '{item}' needs {days} days' notice, but no 'notice_given' date is recorded"),
+    "sitting.other-day": N_(
+        "the meeting began on {sitting}, not on the agenda's date {scheduled}: notice is counted to the day it sits"
+    ),
     "notice.short": N_("item '{item}': notice given {days} days before the meeting; the rules require {required}"),
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),

@@ -24,6 +24,8 @@ from meeting.domain.agenda import Meeting
 from meeting.domain.attendance import balance_falls_short, minute_taker_away, observers_in_closed_item
 from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
+from meeting.domain.opening import begun_on_another_day
+from meeting.domain.procedure import draft_left_unmoved
 from meeting.domain.reading import fold, fold_remembering
 from meeting.domain.state import (
     InconsistentJournal,
@@ -239,6 +241,7 @@ class Session:
         decision = decide(self.state, command, context)
         if isinstance(decision, Refused):
             return decision
+        unmoved = draft_left_unmoved(self.state, decision)
         warnings: list[Diagnostic] = []
         at = self._record_time(warnings)
         data = _data(decision)
@@ -289,6 +292,12 @@ class Session:
                 warnings.append(
                     warning(str(self.journal.path), "balance.short", written.seq, share=share, target=target)
                 )
+            warnings += [
+                warning(str(self.journal.path), day.code, written.seq, **day.params)
+                for day in begun_on_another_day(self.state, decision)
+            ]
+            if unmoved is not None:
+                warnings.append(warning(str(self.journal.path), "item.draft-not-moved", written.seq, item=unmoved))
             observers = observers_in_closed_item(self.state, decision)
             if observers:
                 warnings.append(warning(str(self.journal.path), "closed.observers-here", written.seq, ids=observers))

@@ -406,6 +406,10 @@ def decided_words(outcome: Outcome, kind: str | None = None) -> str:
         result = _("undecided, awaiting the chair's vote")
     elif outcome.awaiting is not None:
         result = _("tied, awaiting {breaker}").format(breaker=_(TIE_BREAKERS[outcome.awaiting]))
+    if outcome.in_place_of is not None:  # a rescind: RONR §35:2
+        result = _(
+            "{result} (a majority of the entire membership, which suffices in place of two-thirds of the votes cast)"
+        ).format(result=result)
     tie_break = tie_break_words(outcome)
     if tie_break is not None:
         # The casting vote and the lots decide a tie, left as the members voted; the chair's

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from datetime import date
 from fractions import Fraction
 from typing import Any, Protocol
 
@@ -339,8 +340,9 @@ def item_class(meeting: Meeting, index: int) -> str:
     return meeting.agenda.items[index].decision_class or meeting.rules.default_class
 
 
-def notice_given_in_time(meeting: Meeting) -> Iterator[Finding]:
-    """Motions of a class with a notice period: notice given early enough, in every language."""
+def notice_given_in_time(meeting: Meeting, sitting: date | None = None) -> Iterator[Finding]:
+    """Motions of a class with a notice period: notice given early enough, in every language;
+    counted to the day the meeting sits (`sitting`, once it has begun), else to the agenda's."""
     agenda = meeting.agenda
     for index, item in enumerate(agenda.items):
         decision = meeting.rules.classes.get(item_class(meeting, index))
@@ -352,7 +354,7 @@ def notice_given_in_time(meeting: Meeting) -> Iterator[Finding]:
         if given is None:
             yield warning("notice.missing", "agenda", at, item=item.id, days=required)
             continue
-        days = (agenda.start.date() - given).days
+        days = ((sitting or agenda.start.date()) - given).days
         if days < required:
             yield warning("notice.short", "agenda", (*at, "notice_given"), item=item.id, days=days, required=required)
         missing = [

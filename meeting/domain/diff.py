@@ -70,3 +70,9 @@ def _in_reading_order(segments: list[Segment]) -> list[Segment]:
         run = []
         _add(ordered, "same", segment.text)
     return ordered
+
+
+def only_adds(before: str, after: str) -> bool:
+    """Whether `after` keeps every word of `before`, in order, and only adds words to it (an
+    amendment that adds to a substitute already adopted, RONR §12:70)."""
+    return all(segment.op != "removed" or segment.text.isspace() for segment in word_diff(before, after))

@@ -52,16 +52,20 @@ from meeting.domain.motions import KIND_OF_WORD, PRIVILEGED, MotionKind
 from meeting.domain.opening import opening_status
 from meeting.domain.outcome import (
     BUILT_IN_CLASSES,
+    MEMBERSHIP_MAJORITY,
+    RESCIND_ALTERNATIVE,
     Tally,
     after_casting_vote,
     after_chair_votes,
     after_lots,
     chair_could_decide,
+    either_carries,
 )
 from meeting.domain.procedure import (
     NAMING_A_MOTION,
     WITHOUT_QUORUM,
     allowed,
+    consensus_first_suspended,
     decided_in_secret,
     decision_for,
     last_decided,
@@ -70,7 +74,9 @@ from meeting.domain.procedure import (
     out_of_order,
     postal_ballot_open,
     publish_refusal,
+    rescinded_by_either_rule,
     ruled_by_chair,
+    substitute_refusal,
     target_of,
     voting_open,
     withdraw_refusal,
@@ -428,9 +434,10 @@ def _item_of(state: State, motion: Motion) -> Item | None:
 
 def _consensus_first(state: State, motion: Motion) -> None:
     """Under a class with `consensus_first = "required"`, the question goes to a vote only
-    once consensus has been sought and has failed (a block, or concluded without agreement)."""
+    once consensus has been sought and has failed (a block, or concluded without agreement),
+    or once the rules were suspended while it was pending."""
     decision = decision_for(state, motion)
-    if decision is None or decision[1].consensus_first != "required":
+    if decision is None or decision[1].consensus_first != "required" or consensus_first_suspended(state, motion):
         return
     if motion.consensus is None or motion.consensus.result not in ("vote", "majority"):
         raise _Refusing("consensus.first", motion=motion.number, cls=decision[0])
@@ -456,6 +463,9 @@ def _count(
 ) -> ev.Outcome:
     class_id, decision = _decision(state, motion)
     outcome = count_vote(state, class_id, decision, tally, entitled, choices)
+    if class_id == "two_thirds" and rescinded_by_either_rule(state, motion):
+        alternative = count_vote(state, MEMBERSHIP_MAJORITY, RESCIND_ALTERNATIVE, tally, entitled, choices)
+        outcome = either_carries(outcome, alternative)
     chair = state.chair
     if (
         state.meeting.rules.chair_votes != "when_decisive"
@@ -842,6 +852,10 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         text = text or state.motions[applies_to].text
     if not text and kind in _SAYING_WHAT:
         raise _Refusing("motion.text-needed", kind=kind)
+    if kind == "amend" and applies_to is not None and text:
+        substitute = substitute_refusal(state, state.motions.get(applies_to), text)
+        if substitute is not None:
+            raise _Refusing(substitute.code, command.cols.get("text", command.col), **substitute.params)
     if text and kind == "previous_question":
         # Its scope is the question it names (`#N`), not words the engine would not apply.
         raise _Refusing("motion.close-debate-text", command.cols.get("text", command.col))
@@ -1077,7 +1091,16 @@ def _cast(state: State, command: Command, context: Context) -> ev.AnyEvent:
         if interest_refusal(state, chair, seat.id if seat else None, motion.item) is not None:
             raise _Refusing("vote.chair-has-interest", command.cols["choice"], id=chair, motion=motion.number)
     final = _tie_decided(state, motion, outcome, outcome.awaiting, choice)
+    if outcome.awaiting == "chair" and choice != "none" and not _chair_vote_decides(state, motion, outcome, final):
+        raise _Refusing("vote.chair-not-decisive", command.cols["choice"], motion=motion.number, choice=choice)
     return ev.TieBroken(motion=motion.number, by=outcome.awaiting, choice=choice, outcome=final)
+
+
+def _chair_vote_decides(state: State, motion: Motion, outcome: ev.Outcome, final: ev.Outcome) -> bool:
+    """Whether the vote of a chair who votes only when it decides the question changes the
+    result the members' votes give (RONR §44:12): with 4 to 4 under a majority, the chair's
+    yes carries it; the chair's no decides nothing, the tie has lost it already."""
+    return final.result != _tie_decided(state, motion, outcome, "chair", "none").result
 
 
 def _draw(state: State, command: Command, context: Context) -> ev.AnyEvent:

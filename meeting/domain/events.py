@@ -280,6 +280,10 @@ class Outcome(Model):
     chambers: list[ChamberOutcome] | None = None
     in_each_chamber: bool | None = None
     quorum: ClassQuorumCount | None = None
+    # The class whose threshold the one counted stood in for, where the rules let either carry
+    # it: a rescind carried by a majority of the entire membership in place of two-thirds of the
+    # votes cast (RONR §35:2). The rest of the outcome is the arithmetic of the rule that carried it.
+    in_place_of: str | None = None
 
 
 class VoteCounted(Event):

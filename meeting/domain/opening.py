@@ -9,9 +9,14 @@ state's running counts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo
 
+from meeting.domain import events as ev
+from meeting.domain.checks import notice_given_in_time
+from meeting.domain.findings import Finding, warning
 from meeting.domain.quantities import least_count_at_least
 
 if TYPE_CHECKING:
@@ -48,3 +53,23 @@ def opening_status(state: State) -> OpeningStatus | None:
 
 def _heads(state: State) -> Fraction:
     return Fraction(sum(state.counted_by_region.values()))
+
+
+def sitting_date(state: State) -> date | None:
+    """The day the meeting began, in the agenda's time zone; None before it has."""
+    begun = next((at for name, at in state.sessions if name == "begun"), None)
+    return begun.astimezone(ZoneInfo(state.meeting.agenda.time_zone)).date() if begun is not None else None
+
+
+def begun_on_another_day(state: State, event: ev.AnyEvent) -> list[Finding]:
+    """Once this event has begun the meeting on a day other than the agenda's: that (a warning),
+    and each motion's notice short when counted to the day it sits, not to the agenda's date."""
+    sitting = sitting_date(state) if isinstance(event, ev.Begun) else None
+    scheduled = state.meeting.agenda.start.date()
+    if sitting is None or sitting == scheduled:
+        return []
+    other_day = warning(
+        "sitting.other-day", "agenda", ("start",), sitting=sitting.isoformat(), scheduled=scheduled.isoformat()
+    )
+    notice = [f for f in notice_given_in_time(state.meeting, sitting) if f.code == "notice.short"]
+    return [other_day, *notice]

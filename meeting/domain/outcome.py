@@ -38,6 +38,21 @@ BUILT_IN_CLASSES: dict[Decision, DecisionClass] = {
 }
 
 
+# What else adopts a motion to rescind (or amend) something previously adopted, besides
+# two-thirds of the votes cast: a majority of the entire membership (RONR §35:2). The third
+# way, a majority with previous notice, the engine cannot tell of a motion moved from the floor.
+MEMBERSHIP_MAJORITY = "membership_majority"
+RESCIND_ALTERNATIVE = DecisionClass(more_than=Fraction(1, 2), of="membership")
+
+
+def either_carries(outcome: Outcome, alternative: Outcome) -> Outcome:
+    """The outcome where either of two rules carries the question: the first's when it carries
+    it (or the second does not), else the second's, saying whose place it took."""
+    if outcome.result != "lost" or alternative.result != "carried":
+        return outcome
+    return alternative.model_copy(update={"in_place_of": outcome.class_id})
+
+
 def base_of(decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None = None) -> int:
     """What the threshold is a share of: votes cast, members present and voting, all seats, or
     the seats eligible to vote (in good standing)."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from meeting.domain import events as ev
 from meeting.domain.attendance import quorum_status
+from meeting.domain.diff import only_adds
 from meeting.domain.elections.conduct import round_open
 from meeting.domain.motions import MOTION_KINDS, MOTION_WORDS, STANDARD_MOTIONS, MotionKind, MotionRule
 from meeting.domain.outcome import BUILT_IN_CLASSES
@@ -353,6 +355,34 @@ def rescinding_class(state: State, motion: Motion) -> str | None:
     return adopted if adopted in classes and classes[adopted].rescinded_as_adopted else None
 
 
+def rescinded_by_either_rule(state: State, motion: Motion) -> bool:
+    """Whether a motion to rescind is decided under RONR's own rule (§35:2), where two-thirds of
+    the votes cast or a majority of the entire membership adopts it: not under a class the rules
+    name for rescinding, nor under the class of a decision rescinded only as it was adopted."""
+    if motion.kind != "rescind" or rescinding_class(state, motion) is not None:
+        return False
+    override = state.meeting.rules.motions.get("rescind")
+    return override is None or override.decision_class is None
+
+
+def substitute_refusal(state: State, target: Motion | None, text: str) -> OutOfOrder | None:
+    """Why this amendment may not be moved, or None (RONR §12:69-76): every amendment here puts
+    a whole new text in place of the motion's, so once one is adopted the motion is amended
+    again only by adding words to the text adopted, never by replacing it. A secondary amendment
+    (to a pending amendment) is not concerned."""
+    if target is None or target.kind == "amend":
+        return None
+    adopted = any(
+        other.kind == "amend" and other.applies_to == target.number and other.status == "carried"
+        for other in state.motions.values()
+    )
+    return (
+        _out("motion.substitute-adopted", motion=target.number)
+        if adopted and not only_adds(target.text, text)
+        else None
+    )
+
+
 def take_from_table_refusal(state: State, motion: Motion) -> OutOfOrder | None:
     """Why this motion may not be taken from the table now, or None (RONR §34): it lies on the
     table, was laid there under the item open, and some business (a decision, an item opened)
@@ -464,6 +494,38 @@ def draft_still_to_move(state: State, item: str) -> bool:
     is pending, decided, on the table or sent elsewhere (one withdrawn or ruled out of order
     leaves it to move; one lost is not moved again at the same session, RONR §38)."""
     return all(motion.status in ("withdrawn", "ruled_out") for motion in main_motions_on(state, item))
+
+
+def consensus_first_suspended(state: State, motion: Motion) -> bool:
+    """Whether the rules were suspended (by two-thirds, RONR §25) while this motion was pending
+    under its item: of the rules the engine keeps, seeking consensus first is the one a
+    suspension sets aside for the question pending ("to put the motion to a vote without
+    seeking consensus"), and the question goes to a vote."""
+    return any(
+        other.kind == "suspend_rules"
+        and other.status == "carried"
+        and other.item == motion.item
+        and other.number > motion.number
+        for other in state.motions.values()
+    )
+
+
+def draft_left_unmoved(state: State, event: ev.AnyEvent) -> str | None:
+    """The item this event (not yet applied) marks done with its drafted motion still to move,
+    so that nothing was decided on it: the chair is warned (a warning, not a block), and the
+    minutes list it among the unfinished business."""
+    if isinstance(event, ev.ItemClosed) and event.status == "done":
+        item: str | None = event.item
+    elif isinstance(event, ev.ItemOpened) and event.leaving == "done":
+        item = state.current
+    else:
+        return None
+    return item if item is not None and draft_unmoved(state, item) else None
+
+
+def draft_unmoved(state: State, item: str) -> bool:
+    """Whether the item has a drafted motion still to move."""
+    return state.items[item].item.motion is not None and draft_still_to_move(state, item)
 
 
 def ruled_by_chair(motion: Motion) -> bool:

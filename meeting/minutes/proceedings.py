@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from meeting.domain import events as ev
+from meeting.domain.procedure import draft_unmoved
 from meeting.domain.record import QuorumChange, Span, Step, last_decisions
 from meeting.domain.state import Motion, Recorded, not_taken_up
 from meeting.i18n import N_, _, ngettext
@@ -837,6 +838,14 @@ def unfinished(ctx: Context) -> list[str]:
             )
         elif item_id in pending:
             lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))
+        elif (
+            state.items[item_id].status == "done" and item_id not in state.circulated and draft_unmoved(state, item_id)
+        ):
+            lines.append(
+                _("{item} was closed without its draft motion being moved.").format(
+                    item=upper_first(ctx.item_words(item_id))
+                )
+            )
     return lines
 
 

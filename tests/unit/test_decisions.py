@@ -429,10 +429,25 @@ def test_a_chair_who_votes_only_when_decisive(tmp_path):
     meeting.run("undo", "vote 10 9 1")  # not a tie: the chair's no would tie it, and lose it
     outcome = meeting.state.motions[1].outcome
     assert outcome.awaiting == "chair" and outcome_words(outcome).endswith("— undecided, awaiting the chair's vote")
-    meeting.run("cast yes")
+    meeting.run("cast none")  # her yes would change nothing
     assert meeting.state.motions[1].outcome.result == "carried"
     meeting.run("next", "move by pe-1 seconded bo-1", "vote 15 4")  # not decisive: decided at once
     assert meeting.state.motions[2].outcome.result == "carried"
+
+
+def test_a_chair_who_votes_only_when_decisive_gives_no_vote_that_decides_nothing(tmp_path):
+    """4 to 4 had lost already: the chair's no decided nothing, and was minuted as what lost
+    it (found by a chair). Her yes carries it; her no is refused, and 'cast none' leaves it lost."""
+    meeting = _with_rules(tmp_path, **{'chair_votes = "always"': 'chair_votes = "when_decisive"'})
+    meeting.run("present " + EVERYONE, "begin", "open agenda", "move by ke-1 seconded gh-1", "vote 10 10")
+    refused = meeting.refuse("cast no")
+    assert refused.code == "vote.chair-not-decisive" and refused.params["choice"] == "no"
+    meeting.run("cast none")
+    assert meeting.state.motions[1].outcome.result == "lost"
+    meeting.run("undo", "undo", "vote 10 9 1")  # the chair's no ties it and loses it; her yes changes nothing
+    assert meeting.refuse("cast yes").code == "vote.chair-not-decisive"
+    meeting.run("cast no")
+    assert meeting.state.motions[1].outcome.result == "lost"
 
 
 def test_consent_with_a_chair_who_votes_when_decisive_counts_her_consent(tmp_path):
@@ -606,3 +621,21 @@ def test_a_principal_back_during_a_roll_call_who_does_not_answer_is_the_one_minu
     meeting.run("apologies br-1", "proxy br-1 to pe-1", "move by ke-1 seconded gh-1", "roll-call", "present br-1")
     meeting.run(f"yes {' '.join(s for s in ALL_SEATS if s not in ('br-1', 'tz-1'))}", "close")
     assert meeting.state.motions[1].not_voting == ["tz-1", "br-1"]  # the chair did not answer either
+
+
+def test_a_suspension_of_the_rules_lets_the_pending_question_go_to_a_vote_without_consensus(tmp_path):
+    """The rules suspended by two-thirds "to put the motion to a vote without seeking
+    consensus", and the vote was still refused: the suspension changed nothing (found by a
+    parliamentarian; RONR §25). It sets consensus first aside for the question pending."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    assert meeting.refuse("vote 10 5").code == "consensus.first"
+    meeting.run('move to suspend-rules "to put the motion to a vote without seeking consensus" by ke-1 seconded gh-1')
+    meeting.run("vote 9 6")  # short of two-thirds: lost, the rule stands
+    assert meeting.state.motions[2].status == "lost"
+    assert meeting.refuse("vote 10 5").code == "consensus.first"
+    meeting.run('move to suspend-rules "to put the motion to a vote without seeking consensus" by ke-1 seconded gh-1')
+    meeting.run("vote 10 5", "vote 10 5")
+    assert (meeting.state.motions[3].status, meeting.state.motions[1].status) == ("carried", "carried")
+    # The next question under the item seeks consensus first again.
+    meeting.run('move "That the focal points serve two years." by bf-1 seconded zw-1')
+    assert meeting.refuse("vote 15 2").code == "consensus.first"

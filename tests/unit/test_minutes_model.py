@@ -659,3 +659,21 @@ def test_titles_places_regions_and_offices_are_in_the_language_of_the_minutes(tm
     assert english.header.title == "IC-ASM Council Meeting, December 2026"
     assert [item.heading for item in english.items][2] == "3. Adoption of the agenda"
     assert english.sittings[0].attendance.regions[0].name == "Anglophone Africa"
+
+
+def test_an_item_closed_with_its_draft_motion_never_moved_is_warned_of_and_unfinished(tmp_path):
+    """The minutes' approval closed with 'done' and nothing moved: the item was marked done,
+    the minutes said nothing under it and no unfinished business (found by a chair)."""
+    meeting = in_session(tmp_path, item="minutes")
+    accepted = meeting.accept("done")
+    assert [(w.code, w.params) for w in accepted.warnings] == [("item.draft-not-moved", {"item": "minutes"})]
+    assert (
+        "Item 4, “Approval of the minutes of the September 2026 meeting” was closed without its draft motion being moved."
+        in minutes(meeting).unfinished
+    )
+    # `next` leaves it done too; a motion moved and decided leaves nothing unfinished.
+    meeting.run("undo")
+    assert [w.code for w in meeting.accept("next").warnings] == ["item.draft-not-moved"]
+    meeting.run("undo", "move by ke-1 seconded gh-1", "vote 15 2")
+    assert meeting.accept("done").warnings == ()
+    assert not any("draft motion" in line for line in minutes(meeting).unfinished)

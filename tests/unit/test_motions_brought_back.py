@@ -199,7 +199,12 @@ def test_close_debate_without_a_number_closes_it_on_the_immediately_pending_ques
         "move by ke-1 seconded gh-1", AMENDMENT, "move to close-debate by cm-1 seconded cd-1", "vote 12 3"
     )
     assert meeting.state.motions[2].debate_closed and not meeting.state.motions[1].debate_closed
-    meeting.run("vote 12 3", 'move to amend "That the agenda be adopted with item 9 dropped." by sl-1 seconded zw-1')
+    # Debate on #1 is open: it may be amended again (adding to the text adopted, RONR §12:70).
+    meeting.run(
+        "vote 12 3",
+        'move to amend "That the agenda be adopted with item 9 taken before item 8, and item 10 last." '
+        "by sl-1 seconded zw-1",
+    )
 
 
 def test_close_debate_refuses_a_scope_in_words_it_would_not_apply(tmp_path):
@@ -255,6 +260,35 @@ def test_a_constitutional_amendment_is_rescinded_only_as_it_was_adopted(tmp_path
         "membership",
         14,
     )
+
+
+def test_a_majority_of_the_entire_membership_rescinds_as_two_thirds_of_the_votes_cast_does(tmp_path):
+    """11 of the 21 seats voted to rescind, 9 against: short of two-thirds of the 20 votes cast
+    (14), it was lost, where a majority of the entire membership adopts a rescind as well (found
+    by a parliamentarian; RONR §35:2). The outcome says which rule carried it, with its arithmetic."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "vote 12 3",
+        'move to rescind #1 "That the adoption of the agenda be rescinded." by ke-1 seconded gh-1',
+        "vote 10 9",  # neither two-thirds of the votes cast nor 11 of the 21 seats
+    )
+    outcome = meeting.state.motions[2].outcome
+    assert (outcome.result, outcome.class_id, outcome.in_place_of) == ("lost", "two_thirds", None)
+    meeting.run("undo", "vote 11 9")
+    outcome = meeting.state.motions[2].outcome
+    assert (outcome.result, outcome.of, outcome.base, outcome.in_place_of) == (
+        "carried",
+        "membership",
+        21,
+        "two_thirds",
+    )
+    assert texts(minutes(meeting), "agenda")[-1].endswith(
+        "11 in favour, 9 against, 0 abstentions; 11 needed (a majority of all 21 seats) — carried (a majority "
+        "of the entire membership, which suffices in place of two-thirds of the votes cast)."
+    )
+    meeting.run("undo", "vote 14 6")  # two-thirds of the votes cast carries it on its own
+    outcome = meeting.state.motions[2].outcome
+    assert (outcome.result, outcome.class_id, outcome.in_place_of) == ("carried", "two_thirds", None)
 
 
 def test_rescind_names_a_main_motion_carried_not_a_step_of_procedure(tmp_path):

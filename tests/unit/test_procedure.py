@@ -496,7 +496,8 @@ def _two_thirds_setup(kind: MotionKind) -> list[str]:
 @pytest.mark.parametrize(
     "kind", ["previous_question", "limit_debate", "suspend_rules", "rescind", "objection_to_consideration"]
 )
-@pytest.mark.parametrize(("tally", "result"), [("12 6", "carried"), ("11 6", "lost"), ("12 6 3", "carried")])
+# 10 of 16 falls short of two-thirds, and of a majority of the 21 seats, which also rescinds (§35:2).
+@pytest.mark.parametrize(("tally", "result"), [("12 6", "carried"), ("10 6", "lost"), ("12 6 3", "carried")])
 def test_two_thirds_of_votes_cast(tmp_path: Path, kind: MotionKind, tally: str, result: str) -> None:
     meeting = in_session(tmp_path).run(*_two_thirds_setup(kind), move(kind), f"vote {tally}")
     motion = meeting.state.motions[len(meeting.state.motions)]
@@ -1226,3 +1227,25 @@ def test_a_motion_put_back_by_an_appeal_goes_back_under_a_pending_recess(tmp_pat
     assert kinds_on_stack(meeting) == ["main", "amend", "recess"]
     meeting.run("vote 10 2 0")
     assert meeting.state.phase == "in_recess" and meeting.state.motions[2].status == "pending"
+
+
+def test_a_substitute_adopted_is_only_added_to_not_replaced(tmp_path: Path) -> None:
+    """Every amendment puts a whole text in place of the motion's: once one is adopted, a second
+    replaced the words just adopted, and was carried (found by a parliamentarian; RONR
+    §12:69-76). Now the text adopted may only be added to."""
+    adopted = "That each region designate one focal point, chosen by its member associations."
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        f'move to amend "{adopted}" by bo-1 seconded pe-1',
+        'move to amend "That each region designate one focal point, chosen by the council." by co-1 seconded ph-1',
+        "vote 12 5",  # a secondary amendment: it amends the pending amendment, as before
+        "vote 12 5",
+    )
+    assert meeting.state.motions[1].text == "That each region designate one focal point, chosen by the council."
+    refused = meeting.refuse('move to amend "That the council elect all focal points." by gh-1 seconded zm-1')
+    assert (refused.code, refused.params) == ("motion.substitute-adopted", {"motion": 1})
+    meeting.run(
+        'move to amend "That each region designate one focal point, chosen by the council, for two years." '
+        "by gh-1 seconded zm-1"
+    )
+    assert meeting.state.pending is not None and meeting.state.pending.number == 4

@@ -370,3 +370,31 @@ def test_an_event_the_journal_could_not_read_back_is_refused_and_not_written(tmp
     refused = meeting.refuse("move by ke-1 seconded gh-1")
     assert refused.code == "journal.would-not-read" and refused.params == {"type": "motion.moved"}
     assert meeting.session.journal.path.read_bytes() == lines and meeting.state.motions == before
+
+
+def test_a_meeting_begun_on_another_day_counts_notice_to_the_day_it_sits(tmp_path):
+    """Begun two days before the agenda's date: notice of Article 7 given on 10 November was
+    30 days before 10 December, but 28 before the sitting; the notice was counted to the
+    agenda's date, and a constitutional amendment was carried on short notice (found by a
+    parliamentarian). At `begin`: the other day, and the notice short counted to it."""
+    from meeting.loader.load import load
+    from meeting.session import source_files
+
+    text = DEMO_AGENDA.read_text(encoding="utf-8").replace("notice_given = 2026-11-04", "notice_given = 2026-11-10")
+    agenda = tmp_path / "meeting.toml"
+    agenda.write_text(text, encoding="utf-8")
+    (tmp_path / "council.toml").write_text((DEMO_AGENDA.parent / "council.toml").read_text(encoding="utf-8"))
+    loaded = load(agenda)
+    assert loaded.meeting is not None and not [d for d in loaded.diagnostics if d.code.startswith("notice.")]
+    sources = source_files(loaded.sources, agenda)
+    for day, expected in ((8, ["sitting.other-day", "notice.short"]), (10, [])):
+        clock = ScriptClock(datetime(2026, 12, day, 9, 0, tzinfo=UTC), "UTC")
+        session = Session.start(loaded.meeting, sources, tmp_path / f"{day}.jsonl", clock)
+        session.execute(f"present {' '.join(ALL_SEATS)}")
+        begun = session.execute("begin")
+        assert isinstance(begun, Accepted)
+        found = [w for w in begun.warnings if w.code in ("sitting.other-day", "notice.short")]
+        assert [w.code for w in found] == expected
+        if found:
+            assert found[0].params == {"sitting": "2026-12-08", "scheduled": "2026-12-10"}
+            assert found[1].params == {"item": "article-7", "days": 28, "required": 30}
