@@ -76,7 +76,7 @@ def view_command(journal: Path, lang: str | None, projector: bool) -> str:
     journal = journal.resolve()
     # A member's browser sees the journal's own name, never the folders of the chair's machine.
     shown = f"{journal.parent.name}/{journal.name}"
-    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal), "--shown", shown]
+    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal), "--shown", shown, "--served"]
     if lang is not None:
         argv += ["--lang", lang]
     if projector:
@@ -210,7 +210,7 @@ class ViewServer(Server):
                 "static_url": f"{prefix}/static/",
                 "websocket_path": f"{prefix}/{lang}/ws" if request.match_info.get("lang") else f"{prefix}/ws",
                 "font_size": max(8, min(font_size, 64)),
-                "ended": _("The view has ended."),
+                "lost": _("Connection interrupted: this screen may be out of date. Reconnecting…"),
                 "reconnect": _("Reconnect"),
             }
         response = aiohttp_jinja2.render_template("view.html", request, context)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from meeting.i18n import _, language
 from meeting.view.serve import ViewServer, view_command
 
 
@@ -30,6 +31,7 @@ def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
         str(journal.resolve()),
         "--shown",
         "a folder; rm -rf ~/it's $(here).jsonl",
+        "--served",
         "--lang",
         "fr",
         "--projector",
@@ -90,7 +92,9 @@ async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
         french = await (await client.get("/s3cret-token/fr/?fontsize=24")).text()
         assert '"/s3cret-token/fr/ws"' in french and 'data-font-size="24"' in french
         assert '<html lang="fr">' in french
-        assert "La vue est terminée." in french and "The view has ended." not in french  # the link's language
+        assert "Se reconnecter" in french and ">Reconnect<" not in french  # the link's language
+        with language("fr"):
+            assert _("Connection interrupted: this screen may be out of date. Reconnecting…") in french
         assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
         assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
         plain = await client.get("/s3cret-token/ws")  # not a websocket: said, not a traceback
