@@ -30,6 +30,18 @@ def _locale(code: str) -> Locale:
     return Locale.parse(_LOCALES.get(code, code))
 
 
+def language_name(code: str) -> str:
+    """A language's name in the language being spoken, as CLDR writes it: "French", "français",
+    "Kifaransa"; the code itself for one CLDR does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(_locale(current_language()))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
+
+
 def long_date(day: date) -> str:
     """The date in full, weekday first: "Thursday, 10 December 2026", "jeudi 10 décembre 2026";
     in French the first of the month is "1er" ("lundi 1er mars 2027"), which CLDR leaves out."""

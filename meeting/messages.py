@@ -380,6 +380,10 @@ MESSAGES: dict[str, str] = {
     "journal.moved": N_(
         "the journal file '{file}' was moved or deleted while the meeting had it open: nothing was recorded; put it back at that path to go on"
     ),
+    "journal.replaced": N_(
+        "another meeting's journal was written in this file's place: the meeting is shown as last read "
+        "and no longer followed; open the view again to follow the other"
+    ),
     "journal.mirror-moved": N_("the mirror's file was moved or deleted while it was open"),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
     "journal.line-too-long": N_("this line is longer than the {limit} bytes a journal line may have"),

@@ -19,7 +19,6 @@ from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
 from meeting.minutes import files
-from meeting.vocabulary import upper_first
 
 if TYPE_CHECKING:
     from meeting.minutes.model import Minutes, VoteRecord
@@ -226,7 +225,7 @@ def _uncounted(decisions: list[Uncounted | UncountedOther]) -> Table:
     for decision in decisions:
         if isinstance(decision, Uncounted):
             what = Text(decision.motion.label)
-            result = decision.motion.how_words or upper_first(decision.motion.status_words)
+            result = decision.motion.how_words or decision.result_words
         else:
             what, result = Text(decision.decision.what), decision.decision.decision
         if decision.item is not None:

@@ -36,6 +36,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         type=given,
         help=_("the journal's name on the screen and in messages (default: PATH as given)"),
     )
+    parser.add_argument(
+        "--served",
+        action="store_true",
+        help=_("as 'meeting serve' shows it in a member's browser: the meeting's title, and no Quit"),
+    )
     parser.set_defaults(run=run)
 
 
@@ -60,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics(problems)
         if has_errors(problems) and follower.state is None:
             return 1
-    build_view(follower, follow=args.follow, projector=args.projector).run()
+    build_view(follower, follow=args.follow, projector=args.projector, served=args.served).run()
     return 0

@@ -14,6 +14,7 @@ from typing import Any
 
 from meeting.domain.engine import find_members, find_regions
 from meeting.domain.state import State
+from meeting.i18n import _
 from meeting.minutes.model import (
     ElectionRecord,
     ItemRecord,
@@ -75,6 +76,15 @@ class Uncounted:
     motion: MotionRecord
     item: ItemRecord | None
 
+    @property
+    def result_words(self) -> str:
+        """The decision as the minutes say it: a point of order "Ruled not well taken" (its
+        status alone read "Rejected"), any other motion its status."""
+        motion = self.motion
+        if motion.ruling_words is not None and motion.kind != "appeal" and motion.minutes_number is None:
+            return upper_first(_("ruled {ruling}").format(ruling=motion.ruling_words))
+        return upper_first(motion.status_words)
+
     def data(self) -> dict[str, Any]:
         """The decision as `meeting tally --json` prints it, under "uncounted"."""
         motion = self.motion
@@ -84,7 +94,7 @@ class Uncounted:
             "item": motion.item,
             "text": motion.text,
             "result": motion.status,
-            "result_words": upper_first(motion.status_words),
+            "result_words": self.result_words,
             "method": motion.method,
             "how": motion.how_words,
         }

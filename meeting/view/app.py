@@ -24,7 +24,7 @@ from meeting.diagnostics import format_diagnostic
 from meeting.domain.decisions import floor
 from meeting.domain.state import Recorded, State
 from meeting.i18n import N_, _
-from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time, quorum_text
+from meeting.tui.panels import agenda_text, attendance_text, header_text, local_time
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import TranslatedFooter, open_palette, translated_system_commands
 from meeting.view.follow import Follower
@@ -39,11 +39,13 @@ from meeting.view.panels import (
     motions_text,
     on_the_record,
     on_the_record_key,
+    quorum_bar,
     regions_line,
     results_text,
     vote_on,
     vote_text,
 )
+from meeting.vocabulary import meeting_title
 
 Clock = Callable[[], datetime]
 POLL_SECONDS = 0.2  # the chair's fsync reaches the screen within this, plus a frame
@@ -95,6 +97,14 @@ class _Panels(Screen[None]):
         self.show("#status", self.app.status_text())
         self.query_one("#quorum").display = state is not None
         return state
+
+    def show_quorum(self, state: State) -> None:
+        """The quorum while the council sits; once adjourned, that it is (a green "quorum met"
+        bar over an adjourned meeting read as a council still sitting)."""
+        text, met = quorum_bar(state)
+        self.show("#quorum", text)
+        self.query_one("#quorum").set_class(not met, "-lost")
+        self.query_one("#quorum").set_class(state.phase == "adjourned", "-adjourned")
 
 
 class LiveScreen(_Panels):
@@ -154,9 +164,7 @@ class LiveScreen(_Panels):
             self.call_after_refresh(self.question_in_sight)
         self.voting = voting
         self.show("#vote", hide_empty=True, text=vote)
-        text, met = quorum_text(state)
-        self.show("#quorum", text)
-        self.query_one("#quorum").set_class(not met, "-lost")
+        self.show_quorum(state)
         self.show("#regions", regions_line(state))
         self.show("#attendance", attendance_text(state))
 
@@ -222,9 +230,7 @@ class ProjectorScreen(_Panels):
         self.show("#vote", hide_empty=True, text=ballot or (vote_text(state) if polling else Text()))
         latest = decisions(state, self.app.on_the_record().approvals)[:1]
         self.show("#results", hide_empty=True, text=latest[0][1] if latest else Text())
-        text, met = quorum_text(state)
-        self.show("#quorum", text)
-        self.query_one("#quorum").set_class(not met, "-lost")
+        self.show_quorum(state)
         self.show("#regions", regions_line(state))
 
     def _count(self, state: State) -> None:
@@ -259,11 +265,14 @@ class ViewApp(TerminalApp):
     CSS_PATH = "view.tcss"
     TITLE = "meeting view"
 
-    def __init__(self, follower: Follower, follow: bool, projector: bool, clock: Clock) -> None:
+    def __init__(self, follower: Follower, follow: bool, projector: bool, clock: Clock, served: bool = False) -> None:
         super().__init__()
         self.follower = follower
         self.follow = follow
         self.projector = projector
+        # In a member's browser (`meeting serve`): the meeting's title where the journal's name
+        # was, and no Quit: a tap on it ended the member's own session, which the page restarts.
+        self.served = served
         self.clock = clock
         # What `on_the_record` last read: the follower's list of events and how far.
         self._record_read: list[Recorded] | None = None
@@ -278,7 +287,10 @@ class ViewApp(TerminalApp):
         """Textual's own, in the member's language; not "Keys" (the footer says them) nor
         "Screenshot" (in a browser, the file would land on the chair's laptop)."""
         shown = (c for c in super().get_system_commands(screen) if c.title not in ("Keys", "Screenshot"))
-        yield from translated_system_commands(shown)
+        yield from translated_system_commands(c for c in shown if not (self.served and c.callback == self.action_quit))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.served and action == "quit")
 
     def action_command_palette(self) -> None:
         open_palette(cast("App[object]", self))
@@ -361,7 +373,8 @@ class ViewApp(TerminalApp):
             events=len(follower.recorded), time=local_time(state, last)
         )
         prefix = _("Following") if self.follow else _("Read")
-        return Text(f"{prefix} {follower.shown} · {words}", style="dim")
+        name = meeting_title(state.meeting.agenda) if self.served else follower.shown
+        return Text(f"{prefix} {name} · {words}", style="dim")
 
     def action_review(self) -> None:
         from meeting.view.review import ReviewScreen
@@ -370,5 +383,7 @@ class ViewApp(TerminalApp):
             self.push_screen(ReviewScreen())
 
 
-def build_view(follower: Follower, follow: bool = False, projector: bool = False, clock: Clock = wall_clock) -> ViewApp:
-    return ViewApp(follower, follow, projector, clock)
+def build_view(
+    follower: Follower, follow: bool = False, projector: bool = False, clock: Clock = wall_clock, served: bool = False
+) -> ViewApp:
+    return ViewApp(follower, follow, projector, clock, served)

@@ -44,6 +44,8 @@ class Follower:
         self.waiting = True  # no journal yet: the chair has not started the meeting
         self.problem: Diagnostic | None = None
         self.broken = False  # a line changed after it was written: nothing from it on is shown
+        self.first: str | None = None  # the hash of the first line: the meeting, as the chain names it
+        self.replaced = False  # another meeting's journal in its place: no longer followed
 
     @property
     def last_at(self) -> datetime | None:
@@ -57,10 +59,18 @@ class Follower:
             self.waiting = tail.missing
             self.problem = tail.problem
             return Update()
+        if self.replaced:
+            return Update()
         if (self.identity is not None and tail.identity != self.identity) or tail.size < self.offset:
             # Another file in its place, or shorter than what was read: start again from its
             # first line. (The console cuts a torn line only past the last complete one, which
-            # was never taken here, so a cut alone does not lead here.)
+            # was never taken here, so a cut alone does not lead here.) Only for the same
+            # meeting (a synced mirror put back in place): another meeting's journal written
+            # there is said, and the meeting stays as last read, no longer followed.
+            if self.first is not None and self._first_of_file() is None:
+                return Update()  # its first line not whole yet: looked at again next time
+            if self._another_meeting():
+                return Update()
             self._reset()
             tail = new_lines(self.path, 0, self.shown, self.limit)
             restarted = True
@@ -73,6 +83,10 @@ class Follower:
         self.problem = None
         for raw in tail.lines:
             problem = self._take(raw)
+            if problem is not None and self._another_meeting():
+                # Written over in place with another meeting's journal, longer than this one.
+                self.offset = offset
+                return Update(taken)
             if problem is not None:
                 # Kept, not skipped: a torn line the console will cut off, or damage to show.
                 self.problem = problem
@@ -88,6 +102,24 @@ class Follower:
                 self.problem = Diagnostic(self.shown, line, 1, "error", tail.problem.code, tail.problem.params)
         self.offset = offset
         return Update(taken, restarted)
+
+    def _another_meeting(self) -> bool:
+        """Whether the file now starts with another meeting's first line: then that is said,
+        and nothing more is read (the meeting stays as last read)."""
+        first = self._first_of_file() if self.first is not None else None
+        if first is None or first == self.first:
+            return False
+        self.replaced = True
+        self.problem = error(self.shown, "journal.replaced")
+        return True
+
+    def _first_of_file(self) -> str | None:
+        """The hash of the file's first line now; None while it has no complete valid one."""
+        tail = new_lines(self.path, 0, self.shown, self.limit, max_read=1)
+        if not tail.lines:
+            return None
+        found = parse_line(tail.lines[0], 1, GENESIS, self.shown, ev.LINES)
+        return None if isinstance(found, Diagnostic) else found.hash
 
     def _withdraw_last(self) -> None:
         """The line before a broken link is the one that changed (or the link itself was): its
@@ -122,4 +154,6 @@ class Follower:
                 self.state = fold(self.recorded)  # the event may have been half applied
             return error(self.shown, exc.code, entry.seq, **exc.params)
         self.last_hash = entry.hash
+        if entry.seq == 1:
+            self.first = entry.hash
         return None

@@ -21,7 +21,7 @@ from meeting.election_words import round_summary, tally_line
 from meeting.i18n import N_, _
 from meeting.minutes.model import minutes_of
 from meeting.report import minutes_used
-from meeting.tui.panels import motion_words, movers_text, roll_call_count
+from meeting.tui.panels import motion_words, movers_text, quorum_text, roll_call_count
 from meeting.vocabulary import (
     CHOICES,
     METHODS,
@@ -49,6 +49,14 @@ _NOTHING_OPEN = {
     "in_recess": N_("The meeting is in recess."),
     "adjourned": N_("The meeting is adjourned."),
 }
+
+
+def quorum_bar(state: State) -> tuple[Text, bool]:
+    """The quorum while the council sits; once adjourned, that it is: a green "quorum met" bar
+    over an adjourned meeting read as a council still sitting."""
+    if state.phase == "adjourned":
+        return Text(_(_NOTHING_OPEN["adjourned"]), style="bold"), True
+    return quorum_text(state)
 
 
 def in_closed_session(state: State) -> bool:

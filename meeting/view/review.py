@@ -8,6 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -43,9 +44,12 @@ if TYPE_CHECKING:
 
 _RESULT_STYLES = {"carried": "bold green", "lost": "bold red"}
 _ITEM_CELLS, _MOTION_CELLS = 16, 20  # the table's first columns, so that 80 columns show the result
-_NARROW, _NARROW_MOTION_CELLS = 60, 10  # a phone's width, where the item and the method give way
-# There a result said in a sentence ("The decision of the chair was sustained") takes lines.
-_NARROW_RESULT_CELLS = 14
+_NARROW = 60  # a phone's width, where the item and the method give way
+# There a result said in a sentence ("The decision of the chair was sustained") takes lines,
+# its counts on a line under it; the motion takes the rest of the width, on up to three lines.
+_NARROW_RESULT_CELLS, _NARROW_MOTION_LINES = 14, 3
+# The table's cell padding (one each side of two columns) and its scroll bar.
+_NARROW_SPARE = 6
 
 
 class ReviewScreen(Screen[None]):
@@ -71,6 +75,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.shown: list[Tally | Uncounted | UncountedOther | BallotTally] = []
         self.narrow: bool | None = None  # the columns not yet laid out
+        self.motion_cells = 0
         self.on_resize()
         self.query_one("#votes", DataTable).focus()
 
@@ -78,21 +83,26 @@ class ReviewScreen(Screen[None]):
         """On a phone (under 60 columns) the item and the method give way, so that the result
         and the counts stay in sight; the detail below says them."""
         narrow = self.app.size.width < _NARROW
-        if narrow == self.narrow:
+        layout = self._motion_cells() if narrow else 0  # a phone turned: the motion's width again
+        if narrow == self.narrow and layout == self.motion_cells:
             return
-        self.narrow = narrow
+        self.narrow, self.motion_cells = narrow, layout
         table = self.query_one("#votes", DataTable)
         table.clear(columns=True)
         # The item and the motion are cut to fit, with "…"; the detail below says them in full.
         # The result comes before the counts and the method, so that 80 columns show it.
-        if narrow:  # the counts in one column: "11–6–1"
-            table.add_column(_("Motion"), width=_NARROW_MOTION_CELLS)
-            table.add_columns(_("Result"), _("Votes"))  # for, against, abstentions
+        if narrow:  # the counts under the result: "Adopted", "11–6–1"
+            table.add_column(_("Motion"), width=self._motion_cells())
+            table.add_column(_("Result"), width=_NARROW_RESULT_CELLS)
         else:
             table.add_column(_("Item"), width=_ITEM_CELLS)
             table.add_column(_("Motion"), width=_MOTION_CELLS)
             table.add_columns(_("Result"), _("For"), _("Against"), _("Abst."), _("Method"))
         self.refresh_data()
+
+    def _motion_cells(self) -> int:
+        """On a phone, the motion's column: the width the result's leaves."""
+        return max(10, self.app.size.width - _NARROW_RESULT_CELLS - _NARROW_SPARE)
 
     def action_filter(self) -> None:
         self.query_one("#item-filter", Input).focus()
@@ -156,11 +166,12 @@ class ReviewScreen(Screen[None]):
             if isinstance(tally, UncountedOther):  # earlier minutes approved without objection
                 other = tally.decision
                 approved = Text(upper_first(other.decision), style="bold green")
-                rows.append((item, Text(fitted(other.what, _MOTION_CELLS)), approved, *(Text(""),) * 4))
+                rows.append((item, Text(other.what), approved, *(Text(""),) * 4))
                 continue
             if isinstance(tally, Uncounted):
                 decided = tally.motion
-                status = Text(upper_first(decided.status_words), style=_RESULT_STYLES.get(decided.status, "bold"))
+                ruled = decided.ruling is not None  # neither carried nor lost: ruled on
+                status = Text(tally.result_words, style="bold" if ruled else _RESULT_STYLES.get(decided.status, "bold"))
                 label = _motion_cell(decided)
                 method = Text(words(METHODS, decided.method) if decided.method else "")
                 rows.append((item, label, status, Text(""), Text(""), Text(""), method))
@@ -169,11 +180,15 @@ class ReviewScreen(Screen[None]):
             result = Text(vote.result_words, style=_RESULT_STYLES.get(vote.result, "bold yellow"))
             counts = (Text(str(n)) for n in (vote.yes, vote.no, vote.abstain))
             rows.append((item, _motion_cell(tally.motion), result, *counts, Text(vote.method_words)))
+        # The motion is said whole (its number first), and cut to fit here.
         if self.narrow:
+            width = self._motion_cells()
             rows = [
-                (Text(fitted(motion.plain, _NARROW_MOTION_CELLS)), _lines(result), _together(counts))
+                (_wrapped(motion, width), _result_and_counts(result, counts))
                 for _item, motion, result, *counts, _method in rows
             ]
+        else:
+            rows = [(item, Text(fitted(motion.plain, _MOTION_CELLS)), *rest) for item, motion, *rest in rows]
         for cells in rows:
             table.add_row(*cells, height=None)  # as tall as its cells' lines
         if self.shown:
@@ -197,31 +212,37 @@ class ReviewScreen(Screen[None]):
         self.query_one("#detail", Static).update(shown)
 
 
-def _lines(text: Text) -> Text:
-    """A result on as many lines as it takes at a phone's width, no word cut."""
-    return Text("\n".join(textwrap.wrap(text.plain, _NARROW_RESULT_CELLS)) or text.plain, style=text.style)
+def _wrapped(text: Text, cells: int) -> Text:
+    """A motion on up to three lines of a phone's width, no word cut; past them cut with "…"
+    (the detail below says it whole)."""
+    lines = textwrap.wrap(text.plain, cells) or [text.plain]
+    if len(lines) > _NARROW_MOTION_LINES:
+        rest = " ".join(lines[_NARROW_MOTION_LINES - 1 :])
+        lines = [*lines[: _NARROW_MOTION_LINES - 1], fitted(rest, cells).rstrip()]
+    return Text("\n".join(lines), style=text.style)
 
 
-def _together(counts: list[Text]) -> Text:
-    """For, against and abstentions in one cell, "11–6–1"; nothing for a ballot or a decision
-    taken without a count."""
-    return Text("–".join(c.plain for c in counts) if all(c.plain for c in counts) else "")
+def _result_and_counts(result: Text, counts: list[Text]) -> Text:
+    """A result on as many lines as it takes at a phone's width, no word cut; under it for,
+    against and abstentions, "11–6–1" (nothing for a ballot or a decision taken without a count)."""
+    cell = Text("\n".join(textwrap.wrap(result.plain, _NARROW_RESULT_CELLS)) or result.plain, style=result.style)
+    if all(c.plain for c in counts):
+        cell.append("\n" + "–".join(c.plain for c in counts), style=Style(bold=False, color="default"))
+    return cell
 
 
 def _motion_cell(motion: MotionRecord) -> Text:
     """ "#4 amendment": the number first, as the chair's console says it, so that two motions cut
     to fit still read apart (French labels, "La proposition d'amendement 4 à la motion 3", cut
     alike); the detail below gives the label whole."""
-    return Text(fitted(f"#{motion.number} {motion.kind_words}", _MOTION_CELLS))
+    return Text(f"#{motion.number} {motion.kind_words}")
 
 
 def _ballot_cells(ballot: BallotTally) -> tuple[Text, ...]:
     """A ballot's row under the motions' columns: the ballot and office (its number first, so
     that two ballots cut to fit still read apart), who was elected; no for and against."""
     record = ballot.round
-    office = fitted(
-        _("Ballot {number}: {office}").format(number=record.number, office=ballot.election.office), _MOTION_CELLS
-    )
+    office = _("Ballot {number}: {office}").format(number=record.number, office=ballot.election.office)
     elected = sum(1 for v in record.votes if v.outcome == "elected")
     result = (
         Text(ngettext("{count} elected", "{count} elected", elected).format(count=elected), style="bold green")

@@ -60,6 +60,8 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _TEMPLATES = Path(__file__).parent / "templates"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# The meeting's working languages, its own language and its title, once its journal can be read.
+Learned = tuple[tuple[str, ...] | None, str | None, str | None]
 
 
 def new_token() -> str:
@@ -74,7 +76,7 @@ def view_command(journal: Path, lang: str | None, projector: bool) -> str:
     journal = journal.resolve()
     # A member's browser sees the journal's own name, never the folders of the chair's machine.
     shown = f"{journal.parent.name}/{journal.name}"
-    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal), "--shown", shown]
+    argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal), "--shown", shown, "--served"]
     if lang is not None:
         argv += ["--lang", lang]
     if projector:
@@ -94,8 +96,11 @@ class ViewServer(Server):
         languages: tuple[str, ...] = DEFAULT_LANGUAGES,
         token: str | None = None,
         title: str = "meeting",
+        learn: Callable[[], Learned] | None = None,
     ) -> None:
         self.journal = journal
+        self.learn = learn
+        self.own: str | None = None  # the meeting's language, once learnt
         self.projector = projector
         self.lang = lang
         self.languages = tuple(code for code in languages if _LANGUAGE.fullmatch(code))
@@ -103,6 +108,19 @@ class ViewServer(Server):
         self.viewers = 0
         super().__init__(view_command(journal, lang, projector), host=host, port=port, title=title)
         self.templates_path = _TEMPLATES
+
+    def learned(self) -> None:
+        """Started before the chair started the meeting: its languages and title from the moment
+        its journal can be read (until then, the council's certain ones and "meeting")."""
+        if self.learn is None:
+            return
+        languages, own, title = self.learn()
+        if languages is None:
+            return
+        self.learn = None
+        self.languages = tuple(code for code in languages if _LANGUAGE.fullmatch(code))
+        self.own = own
+        self.title = title or self.title
 
     def links(self, base: str | None = None) -> list[tuple[str, str]]:
         """(language, link) for the meeting's own language first, then each other one."""
@@ -159,6 +177,7 @@ class ViewServer(Server):
 
     @web.middleware
     async def _only_with_token(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        self.learned()
         first = request.path.split("/", 2)[1] if request.path.count("/") >= 1 else ""
         # Compared in constant time, so the token cannot be guessed a character at a time.
         if not hmac.compare_digest(first.encode(), self.token.encode()):
@@ -183,7 +202,7 @@ class ViewServer(Server):
         lang = self._language(request)
         font_size = to_int(request.query.get("fontsize", "16"), 16)
         prefix = f"/{self.token}"
-        spoken = lang or current_language()  # the default link: the language its view speaks
+        spoken = lang or self.own or current_language()  # the default link: the language its view speaks
         with language(spoken):  # the page's own words in the link's language, as its view's
             context = {
                 "lang": spoken,
@@ -191,7 +210,7 @@ class ViewServer(Server):
                 "static_url": f"{prefix}/static/",
                 "websocket_path": f"{prefix}/{lang}/ws" if request.match_info.get("lang") else f"{prefix}/ws",
                 "font_size": max(8, min(font_size, 64)),
-                "ended": _("The view has ended."),
+                "lost": _("Connection interrupted: this screen may be out of date. Reconnecting…"),
                 "reconnect": _("Reconnect"),
             }
         response = aiohttp_jinja2.render_template("view.html", request, context)

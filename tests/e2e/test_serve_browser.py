@@ -181,6 +181,49 @@ def test_on_a_phone_a_swipe_scrolls_the_view(meeting_served):
             browser.close()
 
 
+def test_a_lost_connection_is_said_and_the_view_comes_back_by_itself(meeting_served):
+    """A member's phone offline kept the old screen with nothing said; back online the new
+    screen showed dimmed under "The view has ended. Reconnect" and stayed there until tapped.
+    Now the page says at once that the connection is lost, and connects again by itself: when
+    the network returns, and when the server's end of the connection closes."""
+    from playwright.sync_api import sync_playwright
+
+    chair, link, _port = meeting_served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True, has_touch=True
+            )
+            page = context.new_page()
+            screen = Screen(page)
+            assert page.goto(link).status == 200
+            screen.wait_for(page, "Constitutional amendment: Article 7", timeout=60)
+            lost = page.locator(".lost")
+            assert not lost.is_visible()
+            context.set_offline(True)
+            lost.wait_for(state="visible", timeout=15_000)
+            assert "Connection interrupted" in lost.inner_text()
+            chair.say("roll-call")
+            chair.say("yes gh-2 sl-1 zw-1")
+            context.set_offline(False)
+            screen.wait_for(page, "3 in favour", timeout=60)
+            lost.wait_for(state="hidden", timeout=30_000)
+            assert not page.locator(".ended").is_visible()
+            # The server's end closes (its heartbeat gave up on a phone long offline): no tap needed.
+            opened = screen.sockets
+            page.evaluate("window.viewSocket.close()")
+            deadline = time.monotonic() + 60
+            while screen.sockets == opened:
+                assert time.monotonic() < deadline, "the page never connected again"
+                page.wait_for_timeout(100)
+            chair.say("no cm-1")
+            screen.wait_for(page, "1 against", timeout=60)  # at a phone's width the names wrap
+            lost.wait_for(state="hidden", timeout=30_000)
+        finally:
+            browser.close()
+
+
 def test_the_browser_is_never_downloaded():
     # Playwright must use the system's Chromium: no browser of its own is installed.
     cache = Path.home() / ".cache" / "ms-playwright"

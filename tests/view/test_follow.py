@@ -219,3 +219,33 @@ def test_control_characters_from_an_older_journal_reach_the_screen_escaped(tmp_p
     assert follower.problem is None and follower.state is not None
     shown = motions_text(follower.state).plain
     assert "That \\u001b]0;owned\\u0007 the agenda be adopted." in shown and "\x1b" not in shown
+
+
+def test_another_meetings_journal_written_in_its_place_is_said_and_not_followed(tmp_path):
+    """A member's view switched without a word to another meeting when the followed file was
+    written over with that meeting's journal: the meeting stays as last read, the view says
+    the file was replaced, and follows it no further."""
+    from tests.conftest import REPO
+
+    meeting = in_session(tmp_path).run("move by ke-1 seconded cm-1")
+    meeting.session.close()
+    journal = meeting.session.journal.path
+    follower = Follower(journal, "journal.jsonl")
+    follower.poll()
+    before = len(follower.recorded)
+    assert follower.state is not None and follower.state.current is not None
+    march = (REPO / "minutes" / "2027-03-council-meeting" / "journal.jsonl").read_bytes()
+    journal.write_bytes(march)  # in place: the same file, another meeting
+    update = follower.poll()
+    assert not update.restarted and update.events == 0
+    assert follower.replaced and follower.problem is not None and follower.problem.code == "journal.replaced"
+    assert len(follower.recorded) == before and follower.state.current is not None
+    follower.poll()
+    assert follower.replaced and len(follower.recorded) == before
+    # The same meeting's journal put back in its place (a synced mirror) is read again from its start.
+    again = Follower(journal)
+    again.poll()
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(march)
+    os.replace(copy, journal)
+    assert again.poll().restarted and not again.replaced and again.problem is None

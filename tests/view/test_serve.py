@@ -4,6 +4,7 @@ view and only the view, its paths quoted."""
 from __future__ import annotations
 
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from meeting.i18n import _, language
 from meeting.view.serve import ViewServer, view_command
 
 
@@ -29,6 +31,7 @@ def test_the_command_is_the_view_following_with_its_paths_quoted(tmp_path):
         str(journal.resolve()),
         "--shown",
         "a folder; rm -rf ~/it's $(here).jsonl",
+        "--served",
         "--lang",
         "fr",
         "--projector",
@@ -89,7 +92,9 @@ async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
         french = await (await client.get("/s3cret-token/fr/?fontsize=24")).text()
         assert '"/s3cret-token/fr/ws"' in french and 'data-font-size="24"' in french
         assert '<html lang="fr">' in french
-        assert "La vue est terminée." in french and "The view has ended." not in french  # the link's language
+        assert "Se reconnecter" in french and ">Reconnect<" not in french  # the link's language
+        with language("fr"):
+            assert _("Connection interrupted: this screen may be out of date. Reconnecting…") in french
         assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
         assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
         plain = await client.get("/s3cret-token/ws")  # not a websocket: said, not a traceback
@@ -170,7 +175,70 @@ def test_no_link_is_printed_when_the_port_is_taken(tmp_path):
         )
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.startswith(f"{tmp_path / 'j.jsonl'}:1:1: error: cannot serve on 127.0.0.1 port {port}")
+    # The address is at fault, not the journal: no journal's location before the message.
+    assert result.stderr.startswith(f"meeting serve: error: cannot serve on 127.0.0.1 port {port}: ")
+
+
+def test_a_port_out_of_range_is_a_usage_error_and_an_unbindable_host_names_no_journal(tmp_path):
+    """`--port 99999` came back as the journal's error "J:1:1: ... EINVAL", exit 2 beside the
+    exit 1 of a host that cannot be bound."""
+    journal = str(tmp_path / "j.jsonl")
+
+    def serve(*options: str) -> subprocess.CompletedProcess[str]:
+        argv = [sys.executable, "-m", "meeting", "serve", journal, *options]
+        return subprocess.run(argv, capture_output=True, text=True, timeout=60)
+
+    for port in ("99999", "0", "-1", "eighty"):
+        result = serve("--port", port)
+        assert result.returncode == 2 and result.stdout == "", port
+        assert f"argument --port: '{port}' is not a port" in result.stderr and journal not in result.stderr
+    result = serve("--host", "999.1.1.1", "--port", "8123")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("meeting serve: error: cannot serve on 999.1.1.1 port 8123: ")
+
+
+def test_the_links_name_their_languages_in_the_chairs(tmp_path):
+    """The links read "in en:", "in fr:"; in French "en en :", "en fr :"."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    argv = [sys.executable, "-m", "meeting", "serve", str(tmp_path / "j.jsonl"), "--port", str(port)]
+    lines = []
+    for lang in ("en", "fr"):
+        server = subprocess.Popen([*argv, "--lang", lang], stdout=subprocess.PIPE, text=True)
+        try:
+            assert server.stdout is not None
+            lines += [server.stdout.readline() for _ in range(6)]
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
+    said = "".join(lines)
+    assert "in French: http://" in said and "in Swahili: http://" in said
+    assert "en français\u00a0: http://" in said and "en anglais\u00a0: http://" in said
+    assert "in fr:" not in said and "en en " not in said
+
+
+async def test_started_before_the_meeting_its_languages_and_title_come_with_its_journal(tmp_path):
+    """Served before the chair started, `/pt/` answered "No view in that language" and the tab
+    read "meeting" for the whole meeting: the languages were read once, at start-up."""
+    from meeting.cli.serve import _languages
+    from tests.kit import in_session
+
+    journal = tmp_path / "journal.jsonl"
+    server = ViewServer(journal, token="tok", learn=lambda: _languages(journal))
+    client = TestClient(TestServer(await server._make_app()))
+    await client.start_server()
+    try:
+        assert (await client.get("/tok/pt/")).status == 404
+        assert "<title>meeting</title>" in await (await client.get("/tok/")).text()
+        meeting = in_session(tmp_path)
+        meeting.session.close()
+        assert meeting.session.journal.path == journal
+        portuguese = await client.get("/tok/pt/")
+        assert portuguese.status == 200
+        assert "<title>IC-ASM Council Meeting, December 2026</title>" in await portuguese.text()
+    finally:
+        await client.close()
 
 
 async def test_a_page_cannot_ask_for_a_terminal_larger_than_the_largest(tmp_path, monkeypatch):

@@ -372,7 +372,7 @@ def test_serve_on_a_port_in_use_is_an_error(tmp_path, capsys):
         port = taken.getsockname()[1]
         assert main(["serve", str(tmp_path), "--port", str(port)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{tmp_path / 'journal.jsonl'}:1:1: error: cannot serve on 127.0.0.1 port {port}: ")
+    assert err.startswith(f"meeting serve: error: cannot serve on 127.0.0.1 port {port}: ")
     assert "Traceback" not in err
 
 
@@ -493,12 +493,13 @@ async def test_on_a_phone_the_review_keeps_each_result_and_its_counts_in_sight(d
     app = build_view(Follower(demo / "journal.jsonl"))
     async with app.run_test(size=(40, 30)) as pilot:
         table = app.screen.query_one("#votes", DataTable)
-        assert len(table.columns) == 3
+        assert len(table.columns) == 2
         first = next(n for n, found in enumerate(everything) if "yes" in found)
         counted = everything[first]
-        motion, result, counts = (str(cell) for cell in table.get_row_at(first))
+        motion, result = (str(cell) for cell in table.get_row_at(first))
         assert motion.startswith(f"#{counted['motion']} ")
-        assert (result, counts) == (counted["result_words"], f"{counted['yes']}–{counted['no']}–{counted['abstain']}")
+        counts = f"{counted['yes']}–{counted['no']}–{counted['abstain']}"
+        assert result == f"{counted['result_words']}\n{counts}"
         assert sum(column.get_render_width(table) for column in table.columns.values()) <= 40
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
@@ -673,3 +674,60 @@ async def test_the_review_lists_earlier_minutes_approved_as_meeting_tally_does(t
         table = app.screen.query_one("#votes", DataTable)
         row = [str(cell) for cell in table.get_row_at(everything.index(approvals[0]))]
         assert approvals[0]["label"][:15] in row[1] and approvals[0]["result_words"][:10] in row[2]
+
+
+async def test_served_the_view_names_the_meeting_says_it_is_adjourned_and_offers_no_quit(demo):
+    """A member's phone read "Suivi de live/journal.jsonl" (the server's file) at the foot, a
+    green "QUORUM ATTEINT ✓" after the adjournment, and "q Quitter", which ended their session."""
+    app = build_view(Follower(demo / "journal.jsonl", "minutes/journal.jsonl"), follow=True, served=True)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        assert app.follower.state is not None and app.follower.state.phase == "adjourned"
+        status = _text(app, "#status")
+        assert "IC-ASM Council Meeting, December 2026" in status and "journal.jsonl" not in status
+        quorum = _text(app, "#quorum")
+        assert "The meeting is adjourned." in quorum and "QUORUM" not in quorum
+        assert app.screen.query_one("#quorum").has_class("-adjourned")
+        assert all(active.binding.action != "app.quit" for active in app.screen.active_bindings.values())
+        await pilot.press("q")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert all(active.binding.action != "app.quit" for active in app.screen.active_bindings.values())
+    # At the chair's own terminal the file is named, and q quits.
+    mine = build_view(Follower(demo / "journal.jsonl", "minutes/journal.jsonl"), follow=True)
+    async with mine.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        assert "minutes/journal.jsonl" in _text(mine, "#status")
+        await pilot.press("q")
+        await pilot.pause()
+        assert not mine.is_running
+
+
+async def test_on_a_phone_the_tallies_give_the_motion_the_width_and_a_ruling_its_minutes_words(demo, capsys):
+    """At 39 columns the motions read "#1 motion…", "#11 motio…", "Tour 1 :…" while the votes
+    had a column of their own; and a point of order ruled not well taken read "Rejected"."""
+    everything = _tally_json(capsys, str(demo))
+    ruled = next(found for found in everything if found.get("result_words", "").startswith("Ruled "))
+    assert ruled["result_words"] == "Ruled not well taken"
+    app = build_view(Follower(demo / "journal.jsonl"))
+    async with app.run_test(size=(39, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#votes", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        motions = [row[0] for row in rows]
+        assert "#1 main motion" in motions and "#11 main motion" in motions
+        assert not any(motion.endswith("…") and len(motion) <= 10 for motion in motions)
+        assert any(motion.startswith("Ballot 1:\nRapporteur of the\n") for motion in motions)
+        assert [row[1] for row in rows if row[0].startswith(f"#{ruled['motion']} ")] == ["Ruled not well\ntaken"]
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= 39
+    with language("fr"):
+        french = build_view(Follower(demo / "journal.jsonl"))
+        async with french.run_test(size=(39, 40)) as pilot:
+            await pilot.pause()
+            table = french.screen.query_one("#votes", DataTable)
+            said = [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
+            assert "Jugé non fondé" in said and "Rejetée" not in said
