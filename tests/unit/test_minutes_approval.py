@@ -103,7 +103,7 @@ def test_loading_records_the_journals_final_hash_and_the_drafts_sha256(demos: De
 
 def test_check_accepts_a_folder_of_draft_minutes_and_says_what_it_records(demos: Demos, tmp_path, capsys):
     status, err = check(tmp_path, demos.draft, capsys)
-    assert (status, err) == (0, "")
+    assert status == 0 and ": error:" not in err  # its title and item have no translations: warnings
     assert main(["check", str(tmp_path / "next.toml")]) == 0
     journal = hashlib.sha256((demos.draft / "journal.jsonl").read_bytes().splitlines()[-1]).hexdigest()
     draft = hashlib.sha256((demos.draft / "minutes.toml").read_bytes()).hexdigest()
