@@ -22,6 +22,7 @@ from meeting.vocabulary import (
     NOMINATION_ANSWERS,
     PHASES,
     attendance_words,
+    circulated_title,
     elected_words,
     item_title,
     meeting_title,
@@ -152,7 +153,7 @@ def describe(event: ev.AnyEvent, state: State) -> str:
             )
         case ev.MinutesApproved(item=item, meeting=meeting, corrections=corrections):
             circulated = state.circulated.get(item)
-            title = circulated.title if circulated is not None else meeting
+            title = circulated_title(circulated) if circulated is not None else meeting
             if corrections:
                 return _("minutes of {meeting} approved, with corrections").format(meeting=title)
             return _("minutes of {meeting} approved").format(meeting=title)

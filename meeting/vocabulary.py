@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from meeting.domain.agenda import Agenda, Election, Item
 from meeting.domain.council import Council, Member, Region
-from meeting.domain.events import Voter
+from meeting.domain.events import CirculatedMinutes, Voter
 from meeting.domain.state import State
 from meeting.formats import long_date
 from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language
@@ -547,6 +547,11 @@ def meeting_title(agenda: Agenda) -> str:
 def meeting_place(agenda: Agenda) -> str | None:
     words = (agenda.translations or {}).get(current_language())
     return words.place if words is not None and words.place and agenda.place else agenda.place
+
+
+def circulated_title(circulated: CirculatedMinutes) -> str:
+    """The title of the earlier meeting whose minutes an item approves, in the language spoken."""
+    return in_language(circulated.title, circulated.title_translations)
 
 
 def title_words(item: Item) -> str:

@@ -37,6 +37,7 @@ from meeting.vocabulary import (
     MOTION_STATUS,
     ROUND_KINDS,
     RULINGS,
+    circulated_title,
     date_words,
     elected_words,
     item_heading,
@@ -503,7 +504,9 @@ def circulated_words(ctx: Context, item: str, meeting: str) -> str:
     circulated = ctx.state.circulated.get(item)
     if circulated is None:
         return meeting
-    return _("the meeting of {date} ({title})").format(date=date_words(circulated.date), title=circulated.title)
+    return _("the meeting of {date} ({title})").format(
+        date=date_words(circulated.date), title=circulated_title(circulated)
+    )
 
 
 @says(ev.DecisionPublished)

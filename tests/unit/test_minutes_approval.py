@@ -286,6 +286,26 @@ def test_minutes_not_approved_are_unfinished_business(demos: Demos, tmp_path):
     )
 
 
+def test_the_earlier_meeting_is_named_by_its_title_in_the_language_spoken(demos: Demos, tmp_path):
+    """The French March minutes named the December meeting "(IC-ASM Council Meeting, December
+    2026)": the loader keeps the titles its agenda gives in other languages."""
+    from meeting.i18n import language
+    from meeting.minutes.model import minutes_of
+    from meeting.report import describe
+
+    meeting = later_meeting(tmp_path, demos.draft)
+    circulated = meeting.state.circulated["minutes"]
+    assert circulated.title_translations is not None
+    assert circulated.title_translations["fr"] == "Réunion du conseil de l'IC-ASM, décembre 2026"
+    meeting.run("approve-minutes")
+    with language("es"):
+        assert "Reunión del Consejo del IC-ASM, diciembre de 2026" in describe(approved(meeting), meeting.state)
+    meeting.run("undo", "done", "adjourn")
+    with language("fr"):
+        unfinished = minutes_of(meeting.state, meeting.session.recorded).unfinished
+    assert any("(Réunion du conseil de l'IC-ASM, décembre 2026)" in line for line in unfinished), unfinished
+
+
 # ── the link both ways: minutes --approved-by, verify --approved-by ───────────
 
 
