@@ -405,6 +405,81 @@ _REGIONS = (
 # fmt: on
 
 
+# The council's texts in the other languages the minutes are written in (docs/files.md): the
+# generated assembly's minutes in French, Spanish, Swahili or Portuguese are not half English.
+_LANGUAGES = ("fr", "es", "sw", "pt")
+
+
+def _words(*translations: str) -> dict[str, str]:
+    return dict(zip(_LANGUAGES, translations, strict=True))
+
+
+_COUNCIL_NAME = _words(
+    "Conseil international de l'exploitation minière artisanale et à petite échelle",
+    "Consejo Internacional de la Minería Artesanal y en Pequeña Escala",
+    "Baraza la Kimataifa la Uchimbaji Mdogo wa Madini",
+    "Conselho Internacional da Mineração Artesanal e em Pequena Escala",
+)
+# As agendas/ic-asm/council.toml names them.
+_REGION_NAMES = {
+    "anglophone-africa": _words(
+        "Afrique anglophone", "África anglófona", "Afrika inayozungumza Kiingereza", "África anglófona"
+    ),
+    "francophone-africa": _words(
+        "Afrique francophone", "África francófona", "Afrika inayozungumza Kifaransa", "África francófona"
+    ),
+    "swahili-africa": _words(
+        "Afrique swahiliphone", "África suajilihablante", "Afrika inayozungumza Kiswahili", "África de língua suaíli"
+    ),
+    "latin-america": _words("Amérique latine", "América Latina", "Amerika ya Kusini", "América Latina"),
+    "sea-pacific": _words(
+        "Asie du Sud-Est et Pacifique",
+        "Sudeste Asiático y Pacífico",
+        "Kusini-Mashariki mwa Asia na Pasifiki",
+        "Sudeste Asiático e Pacífico",
+    ),
+}
+# Each country as written (in English), in the other languages: fr, es, sw, pt (European).
+# fmt: off
+_COUNTRY_NAMES = {
+    "Ghana": _words("Ghana", "Ghana", "Ghana", "Gana"),
+    "Nigeria": _words("Nigeria", "Nigeria", "Nigeria", "Nigéria"),
+    "Sierra Leone": _words("Sierra Leone", "Sierra Leona", "Sierra Leone", "Serra Leoa"),
+    "Zambia": _words("Zambie", "Zambia", "Zambia", "Zâmbia"),
+    "Zimbabwe": _words("Zimbabwe", "Zimbabue", "Zimbabwe", "Zimbabué"),
+    "Liberia": _words("Liberia", "Liberia", "Liberia", "Libéria"),
+    "Burkina Faso": _words("Burkina Faso", "Burkina Faso", "Burkina Faso", "Burquina Faso"),
+    "Mali": _words("Mali", "Malí", "Mali", "Mali"),
+    "Côte d'Ivoire": _words("Côte d'Ivoire", "Côte d'Ivoire", "Côte d'Ivoire", "Costa do Marfim"),
+    "Guinea": _words("Guinée", "Guinea", "Guinea", "Guiné"),
+    "Cameroon": _words("Cameroun", "Camerún", "Kamerun", "Camarões"),
+    "DR Congo": _words("RD Congo", "RD del Congo", "DR Kongo", "RD do Congo"),
+    "Madagascar": _words("Madagascar", "Madagascar", "Madagaska", "Madagáscar"),
+    "Tanzania": _words("Tanzanie", "Tanzania", "Tanzania", "Tanzânia"),
+    "Kenya": _words("Kenya", "Kenia", "Kenya", "Quénia"),
+    "Uganda": _words("Ouganda", "Uganda", "Uganda", "Uganda"),
+    "Rwanda": _words("Rwanda", "Ruanda", "Rwanda", "Ruanda"),
+    "Honduras": _words("Honduras", "Honduras", "Honduras", "Honduras"),
+    "Colombia": _words("Colombie", "Colombia", "Kolombia", "Colômbia"),
+    "Peru": _words("Pérou", "Perú", "Peru", "Peru"),
+    "Bolivia": _words("Bolivie", "Bolivia", "Bolivia", "Bolívia"),
+    "Ecuador": _words("Équateur", "Ecuador", "Ekuador", "Equador"),
+    "Nicaragua": _words("Nicaragua", "Nicaragua", "Nikaragua", "Nicarágua"),
+    "Brazil": _words("Brésil", "Brasil", "Brazil", "Brasil"),
+    "Philippines": _words("Philippines", "Filipinas", "Ufilipino", "Filipinas"),
+    "Indonesia": _words("Indonésie", "Indonesia", "Indonesia", "Indonésia"),
+    "Lao PDR": _words("RDP lao", "RDP Lao", "Laos", "RDP do Laos"),
+    "Papua New Guinea": _words("Papouasie-Nouvelle-Guinée", "Papúa Nueva Guinea", "Papua Guinea Mpya", "Papua-Nova Guiné"),
+    "Solomon Islands": _words("Îles Salomon", "Islas Salomón", "Visiwa vya Solomon", "Ilhas Salomão"),
+    "Norway": _words("Norvège", "Noruega", "Norwei", "Noruega"),
+    "Switzerland": _words("Suisse", "Suiza", "Uswisi", "Suíça"),
+    "South Africa": _words("Afrique du Sud", "Sudáfrica", "Afrika Kusini", "África do Sul"),
+    "Spain": _words("Espagne", "España", "Hispania", "Espanha"),
+    "Thailand": _words("Thaïlande", "Tailandia", "Tailandi", "Tailândia"),
+}
+# fmt: on
+
+
 @dataclass
 class _Member:
     id: str
@@ -427,6 +502,7 @@ class _Member:
             "name": self.name,
             "organisation": self.organisation,
             "country": self.country,
+            "country_translations": _COUNTRY_NAMES[self.country] if self.country else None,
             "region": self.region,
             "role": None if self.role == "member" else self.role,
             "votes": self.votes,
@@ -615,6 +691,8 @@ def _roster(total: int, rng: random.Random) -> _Roster:
 
 
 def _value(value: object, key: str = "") -> str:
+    if isinstance(value, dict):  # an inline table, as the hand-written files write translations
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
     if isinstance(value, datetime):
         return value.isoformat()  # the "T" form, as in the hand-written agendas
     if isinstance(value, list):
@@ -717,12 +795,18 @@ def _council_text(roster: _Roster, total: int, seed: int) -> str:
                 # The minutes say "the general assembly of the {name}": the organisation's name.
                 "name": "International Council for Artisanal and Small-Scale Mining",
                 "short_name": "IC-ASM",
+                "translations": _COUNCIL_NAME,
                 "languages": ["en", "fr", "es", "sw"],
             },
         ),
     ]
     for region in _REGIONS:
-        body = {"id": region.id, "name": region.name, **({"group": region.group} if region.group else {})}
+        body = {
+            "id": region.id,
+            "name": region.name,
+            "translations": _REGION_NAMES[region.id],
+            **({"group": region.group} if region.group else {}),
+        }
         parts += ["\n", _table("[[regions]]", body)]
     for region in _REGIONS:
         members = [d for d in roster.delegates if d.region == region.id]
@@ -766,6 +850,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "opening",
                 "title": "Opening, credentials and quorum",
+                "translations": _words(
+                    "Ouverture, pouvoirs et quorum",
+                    "Apertura, credenciales y quórum",
+                    "Ufunguzi, hati za utambulisho na akidi",
+                    "Abertura, credenciais e quórum",
+                ),
                 "kind": "procedural",
                 "presenter": chair,
                 "minutes": 30,
@@ -775,6 +865,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "agenda",
                 "title": "Adoption of the agenda",
+                "translations": _words(
+                    "Adoption de l'ordre du jour",
+                    "Aprobación del orden del día",
+                    "Kupitishwa kwa ajenda",
+                    "Aprovação da ordem do dia",
+                ),
                 "kind": "decision",
                 "presenter": chair,
                 "minutes": 5,
@@ -787,6 +883,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "minutes",
                 "title": "Approval of the minutes of the founding assembly",
+                "translations": _words(
+                    "Approbation du procès-verbal de l'assemblée constitutive",
+                    "Aprobación del acta de la asamblea constitutiva",
+                    "Kuthibitishwa kwa kumbukumbu za mkutano mkuu wa uanzishaji",
+                    "Aprovação da ata da assembleia constitutiva",
+                ),
                 "kind": "minutes_approval",
                 "presenter": secretary,
                 "minutes": 10,
@@ -800,6 +902,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "annual-report",
                 "title": "Annual report of the council for 2026",
+                "translations": _words(
+                    "Rapport annuel du conseil pour 2026",
+                    "Informe anual del consejo correspondiente a 2026",
+                    "Ripoti ya mwaka ya baraza kwa mwaka 2026",
+                    "Relatório anual do conselho relativo a 2026",
+                ),
                 "kind": "information",
                 "presenter": chair,
                 "minutes": 40,
@@ -810,6 +918,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "accounts",
                 "title": "Accounts for 2026 and the auditor's report",
+                "translations": _words(
+                    "Comptes de 2026 et rapport du commissaire aux comptes",
+                    "Cuentas de 2026 e informe del auditor",
+                    "Hesabu za mwaka 2026 na ripoti ya mkaguzi wa hesabu",
+                    "Contas de 2026 e relatório do auditor",
+                ),
                 "kind": "decision",
                 "presenter": vice,
                 "minutes": 30,
@@ -823,6 +937,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "constitution",
                 "title": "Adoption of the constitution",
+                "translations": _words(
+                    "Adoption de la constitution",
+                    "Aprobación de la constitución",
+                    "Kupitishwa kwa katiba",
+                    "Aprovação da constituição",
+                ),
                 "kind": "decision",
                 "presenter": convenor,
                 "minutes": 90,
@@ -851,6 +971,9 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "election",
                 "title": "Election of the council",
+                "translations": _words(
+                    "Élection du conseil", "Elección del consejo", "Uchaguzi wa baraza", "Eleição do conselho"
+                ),
                 "kind": "election",
                 "presenter": secretary,
                 "minutes": 90,
@@ -861,6 +984,9 @@ def _items(roster: _Roster) -> list[_Item]:
             election={
                 "id": "council",
                 "office": "Member of the council",
+                "translations": _words(
+                    "Membre du conseil", "Miembro del consejo", "Mjumbe wa baraza", "Membro do conselho"
+                ),
                 "seats": seats,
                 "method": "council-seats",
                 "nominations": "list",
@@ -872,6 +998,12 @@ def _items(roster: _Roster) -> list[_Item]:
             {
                 "id": "fees",
                 "title": "Membership fees for 2028",
+                "translations": _words(
+                    "Cotisations pour 2028",
+                    "Cuotas de afiliación para 2028",
+                    "Ada za uanachama kwa mwaka 2028",
+                    "Quotas de adesão para 2028",
+                ),
                 "kind": "decision",
                 "presenter": vice,
                 "minutes": 30,
@@ -893,18 +1025,47 @@ def _items(roster: _Roster) -> list[_Item]:
             },
         ),
         _Item(
-            {"id": "aob", "title": "Any other business", "kind": "other_business", "presenter": chair, "minutes": 15}
+            {
+                "id": "aob",
+                "title": "Any other business",
+                "translations": _words("Questions diverses", "Asuntos varios", "Mengineyo", "Outros assuntos"),
+                "kind": "other_business",
+                "presenter": chair,
+                "minutes": 15,
+            }
         ),
         _Item(
             {
                 "id": "closing",
                 "title": "Date and place of the next assembly, and closing",
+                "translations": _words(
+                    "Date et lieu de la prochaine assemblée, et clôture",
+                    "Fecha y lugar de la próxima asamblea, y clausura",
+                    "Tarehe na mahali pa mkutano mkuu ujao, na kufunga",
+                    "Data e local da próxima assembleia, e encerramento",
+                ),
                 "kind": "procedural",
                 "presenter": chair,
                 "minutes": 10,
             }
         ),
     ]
+
+
+# The agenda's title and place in the other languages; the place as the minutes' title says it
+# after "held" ("tenue à Nairobi…"; Portuguese puts it in brackets after the date).
+_AGENDA_WORDS = {
+    "fr": ("Assemblée générale de l'IC-ASM, juin 2027", "à Nairobi (Kenya), en présentiel et à distance"),
+    "es": (
+        "Asamblea General del IC-ASM, junio de 2027",
+        "en Nairobi (Kenia), de forma presencial y con participación a distancia",
+    ),
+    "sw": ("Mkutano Mkuu wa IC-ASM, Juni 2027", "jijini Nairobi, Kenya, ana kwa ana na kwa njia ya mtandao"),
+    "pt": (
+        "Assembleia Geral do IC-ASM, junho de 2027",
+        "em Nairóbi, Quénia, presencialmente e com participação remota",
+    ),
+}
 
 
 def _agenda_text(roster: _Roster, total: int, seed: int) -> str:
@@ -938,6 +1099,8 @@ def _agenda_text(roster: _Roster, total: int, seed: int) -> str:
             },
         ),
     ]
+    for language, (title, place) in _AGENDA_WORDS.items():
+        parts += ["\n", _table(f"[translations.{language}]", {"title": title, "place": place})]
     for item in items:
         parts += ["\n", _table("[[items]]", item.body)]
         if item.motion is not None:

@@ -629,6 +629,10 @@ MESSAGES: dict[str, str] = {
     ),
     "notice.short": N_("item '{item}': notice given {days} days before the meeting; the rules require {required}"),
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
+    "agenda.untranslated": N_("the agenda gives no translation into '{language}' of: {keys}"),
+    "country.untranslated": N_(
+        "members whose country has no translation into '{language}' ('country_translations'): {missing}, the first '{id}'"
+    ),
     "agenda.over-time": N_("the items take {planned} minutes, more than the meeting's {duration}"),
     "agenda.language-not-working": N_("'{language}' is not one of the council's working languages ({languages})"),
     # Rules part 2: member types and weights, chambers, electorates, quorums per class

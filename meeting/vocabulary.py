@@ -31,10 +31,12 @@ MEETING_KINDS = {
     "general_assembly": N_("general assembly"),
 }
 
-# The title of the minutes: {council} the council's name, {held} where and when.
+# The title of the minutes: {council} the council's name (its `name`, which names the body that
+# meets: "the International Council for …", not "the Council of the International Council"),
+# {held} where and when.
 MINUTES_TITLES = {
-    "ordinary": N_("Minutes of the ordinary meeting of the Council of the {council}, {held}"),
-    "extraordinary": N_("Minutes of the extraordinary meeting of the Council of the {council}, {held}"),
+    "ordinary": N_("Minutes of the ordinary meeting of the {council}, {held}"),
+    "extraordinary": N_("Minutes of the extraordinary meeting of the {council}, {held}"),
     "general_assembly": N_("Minutes of the general assembly of the {council}, {held}"),
 }
 
@@ -476,7 +478,7 @@ def about(where: Council | State, member: Member, in_brackets: bool = False) -> 
     they are, or their organisation. `in_brackets`: said inside brackets, where a country's own
     ("DR Congo (South Kivu)") becomes a comma; a name keeps its own ("María José (Majo) Pérez")."""
     council = _council(where)
-    country = member.country
+    country = country_words(member)
     if country and in_brackets:
         country = re.sub(r"\s*\(([^()]*)\)", r", \1", country)
     if not member.holds_seat:
@@ -499,8 +501,28 @@ def who(where: Council | State, member_id: str) -> str:
 
 def in_language(text: str, translations: Mapping[str, str] | None) -> str:
     """A text of the council's files in the language being spoken, where the file gives it in
-    that language (an item's title, a region's name, an election's office); else as written."""
+    that language (an item's title, a region's name, an election's office, a member's country,
+    the council's name); else as written."""
     return translations.get(current_language(), text) if translations else text
+
+
+def council_words(council: Council) -> str:
+    """The council's name in the language being spoken."""
+    return in_language(council.name, council.translations)
+
+
+def country_words(member: Member) -> str | None:
+    """A member's country in the language being spoken: "Tanzanie"; as written without one."""
+    if member.country is None:
+        return None
+    return in_language(member.country, member.country_translations)
+
+
+def country_search(member: Member) -> str:
+    """A member's country as a picker finds them by it: as written and in the language being
+    spoken ("Tanzania Tanzanie"), so that either finds them; "" when the roster gives none."""
+    shown = country_words(member)
+    return " ".join(dict.fromkeys(c for c in (member.country, shown) if c))
 
 
 def region_name(where: Council | State, region_id: str) -> str:
@@ -522,15 +544,14 @@ def meeting_title(agenda: Agenda) -> str:
     return words.title if words is not None and words.title else agenda.title
 
 
-def circulated_title(circulated: CirculatedMinutes) -> str:
-    """The title of the meeting whose minutes were circulated, in the language being spoken
-    where its agenda gives one, as `meeting_title` gives the meeting's own."""
-    return in_language(circulated.title, circulated.titles)
-
-
 def meeting_place(agenda: Agenda) -> str | None:
     words = (agenda.translations or {}).get(current_language())
     return words.place if words is not None and words.place and agenda.place else agenda.place
+
+
+def circulated_title(circulated: CirculatedMinutes) -> str:
+    """The title of the earlier meeting whose minutes an item approves, in the language spoken."""
+    return in_language(circulated.title, circulated.title_translations)
 
 
 def title_words(item: Item) -> str:

@@ -97,14 +97,19 @@ chair = "n-1"
 secretary = "sec"
 council = "council.toml"
 
+[translations.fr]
+title = "Mini réunion"
+
 [[items]]
 id = "opening"
 title = "Opening"
+translations = { fr = "Ouverture" }
 minutes = 10
 
 [[items]]
 id = "budget"
 title = "Budget"
+translations = { fr = "Budget" }
 kind = "decision"
 presenter = "s-1"
 minutes = 20

@@ -357,13 +357,54 @@ def notice_given_in_time(meeting: Meeting, sitting: date | None = None) -> Itera
         days = ((sitting or agenda.start.date()) - given).days
         if days < required:
             yield warning("notice.short", "agenda", (*at, "notice_given"), item=item.id, days=days, required=required)
-        missing = [
-            lang
-            for lang in meeting.council.languages
-            if lang != agenda.language and lang not in item.motion.translations
-        ]
+        missing = [lang for lang in other_languages(meeting) if lang not in item.motion.translations]
         if missing:
             yield warning("notice.untranslated", "agenda", at, item=item.id, languages=missing)
+
+
+def other_languages(meeting: Meeting) -> list[str]:
+    """The council's working languages other than the one the meeting's files are written in:
+    what the council's texts should be translated into."""
+    return [lang for lang in meeting.council.languages if lang != meeting.agenda.language]
+
+
+def countries_translated(meeting: Meeting) -> Iterator[Finding]:
+    """The members' countries given in each working language: once per language, at the first
+    member whose country has no translation into it."""
+    members = [(index, member) for index, member in enumerate(meeting.council.members) if member.country]
+    for lang in other_languages(meeting):
+        missing = [(index, member) for index, member in members if lang not in (member.country_translations or {})]
+        if missing:
+            index, first = missing[0]
+            at = ("members", index, "country")
+            yield warning("country.untranslated", "council", at, language=lang, id=first.id, missing=len(missing))
+
+
+def _untranslated(agenda: Agenda, lang: str) -> list[tuple[str, KeyPath]]:
+    """The agenda's texts without a translation into `lang`: each its key, and where the first is."""
+    words = (agenda.translations or {}).get(lang)
+    found: dict[str, KeyPath] = {}
+    if words is None or words.title is None:
+        found["title"] = ("title",)
+    if agenda.place is not None and (words is None or words.place is None):
+        found["place"] = ("place",)
+    for index, item in enumerate(agenda.items):
+        if lang not in (item.translations or {}):
+            found.setdefault("items.title", ("items", index, "title"))
+        for number, election in enumerate(item.elections or ()):
+            if lang not in (election.translations or {}):
+                found.setdefault("items.elections.office", ("items", index, "elections", number, "office"))
+    return list(found.items())
+
+
+def agenda_translated(meeting: Meeting) -> Iterator[Finding]:
+    """The agenda's title, place, items' titles and elections' offices given in each working
+    language: once per language, naming what has no translation into it."""
+    for lang in other_languages(meeting):
+        missing = _untranslated(meeting.agenda, lang)
+        if missing:
+            at = missing[0][1]
+            yield warning("agenda.untranslated", "agenda", at, language=lang, keys=[key for key, _at in missing])
 
 
 def items_fit_in_time(agenda: Agenda) -> Iterator[Finding]:
@@ -563,6 +604,8 @@ def meeting_findings(meeting: Meeting) -> list[Finding]:
         *item_references(meeting),
         *notice_given_in_time(meeting),
         *working_language(meeting),
+        *agenda_translated(meeting),
+        *countries_translated(meeting),
         *election_methods(meeting),
         *election_candidates(meeting),
         *secret_items_without_consensus(meeting),

@@ -39,6 +39,9 @@ class Member(Model):
     name: Text
     organisation: Text | None = None
     country: Text | None = None
+    # The country in other languages, as a region's `translations` its name; None so that
+    # councils dump as before.
+    country_translations: Translations | None = None
     region: Id | None = None
     role: Role = "member"
     votes: bool | None = None
@@ -67,6 +70,7 @@ class Council(Model):
     members: list[Member] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
     member_types: list[MemberType] | None = None  # rules part 2; None so that councils dump as before
+    translations: Translations | None = None  # the name; None so that councils dump as before
 
     # The council is immutable: its indexes are computed once (an assembly has 1,000 members,
     # and the quorum asks for every seat after each arrival).

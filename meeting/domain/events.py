@@ -49,13 +49,13 @@ class CirculatedMinutes(Model):
     item: str
     meeting: str
     title: str
-    # The title in the other languages its agenda gives (`[translations.LANG] title`); None so that
-    # older journals read as before.
-    titles: dict[str, str] | None = None
     date: date
     journal_sha256: str
     minutes_sha256: str
     written_by: str | None = None  # the version of `meeting` that wrote the draft (its manifest)
+    # The title in the other languages its agenda gives (`[translations.LANG]`); None so that
+    # journals without them read and dump as before.
+    title_translations: dict[str, str] | None = None
 
 
 class Loaded(Event):

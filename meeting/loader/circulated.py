@@ -177,7 +177,8 @@ def _circulated(item: str, meeting: Meeting, earlier: _Earlier, problems: _Probl
         item=item,
         meeting=agenda.id,
         title=agenda.title,
-        titles={code: words.title for code, words in (agenda.translations or {}).items() if words.title} or None,
+        title_translations={lang: words.title for lang, words in (agenda.translations or {}).items() if words.title}
+        or None,
         date=agenda.scheduled_start.date(),
         journal_sha256=final,
         minutes_sha256=draft_sha256,

@@ -33,6 +33,7 @@ from meeting.vocabulary import (
     MEETING_KINDS,
     MINUTES_TITLES,
     PHASES,
+    council_words,
     date_words,
     meeting_place,
     meeting_title,
@@ -48,7 +49,7 @@ def _title(state: State, held: date) -> str:
         if agenda.place
         else _("held on {date}").format(date=day)
     )
-    return _(MINUTES_TITLES[agenda.kind]).format(council=state.meeting.council.name, held=words)
+    return _(MINUTES_TITLES[agenda.kind]).format(council=council_words(state.meeting.council), held=words)
 
 
 def _approval(approved: m.Approved | None, kind: str) -> m.Approval:
@@ -129,7 +130,7 @@ def build(
         draft=draft,
         confidential=confidential,
         marks=marks,
-        council=council.name,
+        council=council_words(council),
         council_short=council.short_name,
         meeting=agenda.id,
         title=meeting_title(agenda),

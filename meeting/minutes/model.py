@@ -42,7 +42,7 @@ class Source(Record):
 
 
 class Header(Record):
-    title_words: str = Field(description='"Minutes of the ordinary meeting of the Council of ..., held ... on ...".')
+    title_words: str = Field(description='"Minutes of the ordinary meeting of the ..., held ... on ...".')
     draft: bool = Field(description="True until the council approves the minutes.")
     confidential: bool = Field(description="True for the full record of closed sessions (minutes-closed.*).")
     marks: list[str] = Field(description='What every page says at its top: "DRAFT", "CONFIDENTIAL".')

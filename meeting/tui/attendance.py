@@ -26,7 +26,7 @@ from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
 from meeting.tui.roster import RosterList, Row, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import attendance_words, member_name
+from meeting.vocabulary import attendance_words, country_search, member_name, region_words
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -114,7 +114,7 @@ class AttendanceScreen(Screen[None]):
         """A heading row per region, then its members: seats first, then alternates; members
         of no region (secretariat, observers) last."""
         council = self.app.session.state.meeting.council
-        groups = [(r.id, r.name) for r in council.regions] + [(None, _("Secretariat and observers"))]
+        groups = [(r.id, region_words(r)) for r in council.regions] + [(None, _("Secretariat and observers"))]
         rows: list[Row] = []
         typed = plain_letters(wanted)
         for region_id, region_name in groups:
@@ -122,7 +122,7 @@ class AttendanceScreen(Screen[None]):
             shown = [
                 m
                 for m in members
-                if not typed or typed in plain_letters(f"{m.id} {m.name} {m.country or ''} {region_name}")
+                if not typed or typed in plain_letters(f"{m.id} {m.name} {country_search(m)} {region_name}")
             ]
             if shown:
                 rows.append(Row(None, (region_name,)))

@@ -25,6 +25,7 @@ from meeting.vocabulary import (
     MOTION_NAMES,
     MOTION_STATUS,
     attendance_words,
+    country_search,
     in_quotes,
     item_title,
     office_words,
@@ -55,7 +56,7 @@ def member_choices(state: State, first: Sequence[str] = ()) -> list[Choice]:
         Choice(
             m.id,
             f"{m.name} ({m.id}) · {attendance_words(state.status(m.id), m.id, state)}",
-            f"{m.id} {m.name} {m.country or ''}",
+            f"{m.id} {m.name} {country_search(m)}",
         )
         for m in members
     ]

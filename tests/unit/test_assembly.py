@@ -144,3 +144,30 @@ def test_the_election_of_the_council_replays_and_elects_by_stv(tmp_path: Path) -
 
     # One ballot is "1 ballot", not "1 ballots".
     assert any(line.endswith("(1 ballot)") for line in summary_lines(meeting.state))
+
+
+def test_the_generated_assembly_is_given_in_every_working_language(
+    assembly_160: dict[str, str], tmp_path: Path
+) -> None:
+    """The generated agenda's place was English only ("in Nairobi, Kenya, in person…"), and its
+    title, items, regions and countries too, though the council works in French, Spanish and
+    Swahili: its minutes in those languages were half English."""
+    from meeting.i18n import language
+    from meeting.vocabulary import meeting_place, meeting_title
+
+    for name, text in assembly_160.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    meeting = load(tmp_path / "2027-06-general-assembly.toml").meeting
+    assert meeting is not None
+    agenda, council = meeting.agenda, meeting.council
+    for lang in [lang for lang in council.languages if lang != agenda.language] + ["pt"]:
+        words = (agenda.translations or {})[lang]
+        assert words.title and words.place, lang
+        assert all(lang in (item.translations or {}) for item in agenda.items), lang
+        assert all(lang in (e.translations or {}) for item in agenda.items for e in item.elections or ()), lang
+        assert all(lang in (r.translations or {}) for r in council.regions), lang
+        assert all(lang in (m.country_translations or {}) for m in council.members if m.country), lang
+        assert lang in (council.translations or {}), lang
+    with language("es"):
+        assert meeting_title(agenda) == "Asamblea General del IC-ASM, junio de 2027"
+        assert meeting_place(agenda) == "en Nairobi (Kenia), de forma presencial y con participación a distancia"

@@ -94,7 +94,7 @@ def test_errors_go_to_stderr_one_per_line_and_exit_1(capsys, write):
     # The schema error does not hide the reference error: both are reported, in file order.
     assert err.splitlines() == [
         f"{path}:7:1: error: the chair 'nobody' is not on the council's roster",
-        f"{path}:21:1: error: 'minutes' must be an integer",
+        f"{path}:26:1: error: 'minutes' must be an integer",
     ]
 
 

@@ -11,8 +11,10 @@ from meeting.domain.elections.held import composition_conditions, elections_held
 from meeting.loader.load import load
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL, position
 
+# One working language: the agenda's items and offices here need no translation.
 COUNCIL = (
-    MINI_COUNCIL.replace('name = "Nadia Benali"\n', 'name = "Nadia Benali"\ngender = "F"\ngood_standing = false\n')
+    MINI_COUNCIL.replace('languages = ["en", "fr"]', 'languages = ["en"]')
+    .replace('name = "Nadia Benali"\n', 'name = "Nadia Benali"\ngender = "F"\ngood_standing = false\n')
     .replace('name = "Sofía Quiñones"\n', 'name = "Sofía Quiñones"\ngender = "F"\n')
     .replace('name = "Samuel Ortiz"\n', 'name = "Samuel Ortiz"\ngender = "M"\n')
     + """

@@ -408,6 +408,7 @@ CONSTITUTIONAL_ITEM = """
 [[items]]
 id = "art-7"
 title = "Amend article 7"
+translations = { fr = "Modification de l'article 7" }
 kind = "decision"
 minutes = 10
 class = "constitutional"
@@ -445,7 +446,75 @@ def test_missing_notice_and_missing_translation(write):
 
 def test_meeting_language_outside_the_working_languages(write):
     agenda = MINI_AGENDA.replace('language = "en"', 'language = "sw"')
-    assert diagnose(write, agenda) == [at("agenda.toml", "agenda.language-not-working", agenda, "language")]
+    assert diagnose(write, agenda) == [
+        # Written in Swahili, its title and items are given in French but not in English.
+        at("agenda.toml", "agenda.untranslated", agenda, "title"),
+        at("agenda.toml", "agenda.language-not-working", agenda, "language"),
+    ]
+
+
+def test_a_working_language_the_agenda_is_not_translated_into_is_one_warning(write):
+    """The March minutes in French read "Réunion : IC-ASM Council Meeting", "Lieu : online" and
+    English item titles, and `meeting check` had said nothing: once per language, naming what."""
+    agenda = (
+        MINI_AGENDA.replace('[translations.fr]\ntitle = "Mini réunion"\n', "")
+        .replace('translations = { fr = "Budget" }\n', "")
+        .replace('council = "council.toml"\n', 'council = "council.toml"\nplace = "online"\n')
+    )
+    (found,) = load(write({"agenda.toml": agenda, "council.toml": MINI_COUNCIL})).diagnostics
+    assert (found.severity, found.code, found.line, found.col) == ("warning", "agenda.untranslated", 2, 1)
+    assert found.params == {"language": "fr", "keys": ["title", "place", "items.title"]}
+    # The title and place given: at the first item without one.
+    agenda = MINI_AGENDA.replace('translations = { fr = "Budget" }\n', "")
+    assert diagnose(write, agenda) == [at("agenda.toml", "agenda.untranslated", agenda, 'title = "Budget"')]
+    # Only in the council's working languages, not in the meeting's own.
+    council = MINI_COUNCIL.replace('languages = ["en", "fr"]', 'languages = ["en"]')
+    assert diagnose(write, agenda.replace("[translations.fr]", "[translations.es]"), council) == []
+
+
+def test_an_election_s_office_wants_a_translation_too(write):
+    agenda = MINI_AGENDA + (
+        '\n[[items]]\nid = "vote"\ntitle = "Election"\ntranslations = { fr = "Élection" }\nkind = "election"\n'
+        'minutes = 5\n\n[[items.elections]]\nid = "chair"\noffice = "Chair"\n'
+    )
+    (found,) = load(write({"agenda.toml": agenda, "council.toml": MINI_COUNCIL})).diagnostics
+    assert (found.code, found.line, found.col) == ("agenda.untranslated", *position(agenda, 'office = "Chair"'))
+    assert found.params == {"language": "fr", "keys": ["items.elections.office"]}
+
+
+def test_members_countries_without_a_translation_are_one_warning_per_language(write):
+    """Country names stayed in English in every language; a council that works in French says
+    so once for all the members whose country has no French, at the first."""
+    council = (
+        MINI_COUNCIL.replace(
+            'name = "Ngozi Adébáyọ̀"\n',
+            'name = "Ngozi Adébáyọ̀"\ncountry = "Nigeria"\ncountry_translations = { fr = "Nigéria" }\n',
+        )
+        .replace('name = "Nadia Benali"\n', 'name = "Nadia Benali"\ncountry = "Morocco"\n')
+        .replace('name = "Sofía Quiñones"\n', 'name = "Sofía Quiñones"\ncountry = "Colombia"\n')
+    )
+    loaded = load(write({"agenda.toml": MINI_AGENDA, "council.toml": council}))
+    (found,) = loaded.diagnostics
+    assert (found.severity, found.code) == ("warning", "country.untranslated")
+    assert (Path(found.path).name, found.line, found.col) == ("council.toml", *position(council, 'country = "Morocco"'))
+    assert found.params == {"language": "fr", "id": "n-3", "missing": 2}
+    # Two languages lacking: one warning each.
+    twice = council.replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "es"]')
+    agenda = MINI_AGENDA.replace("[translations.fr]", '[translations.es]\ntitle = "Mini reunión"\n\n[translations.fr]')
+    agenda = agenda.replace('fr = "Ouverture"', 'fr = "Ouverture", es = "Apertura"').replace(
+        'fr = "Budget"', 'fr = "Budget", es = "Presupuesto"'
+    )
+    codes = [
+        (d.code, d.params.get("language"))
+        for d in load(write({"agenda.toml": agenda, "council.toml": twice})).diagnostics
+    ]
+    assert sorted(codes) == [("country.untranslated", "es"), ("country.untranslated", "fr")]
+
+
+@pytest.mark.parametrize("name", ["2026-12-council-meeting.toml", "2027-03-council-meeting.toml"])
+def test_the_demo_meetings_are_translated_into_every_working_language(name):
+    loaded = load(Path(__file__).resolve().parents[2] / "agendas" / "ic-asm" / name)
+    assert [(d.code, d.params) for d in loaded.diagnostics] == []
 
 
 # ── rules overridden by the meeting ────────────────────────────────────────────

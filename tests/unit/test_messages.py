@@ -19,6 +19,7 @@ NOT_CODES = {
     "minutes.toml",
     "view.tcss",
     "view.html",
+    "items.title",  # a key path `agenda.untranslated` names
 }
 
 

@@ -14,7 +14,7 @@ from tests.unit.test_minutes_files import COMMITTED, COMMITTED_MARCH, GOLDEN
 def test_the_word_minutes_hold_title_tables_proceedings_and_signatures():
     document = docx.Document(str(GOLDEN / "minutes.docx"))  # as circulated: a draft
     paragraphs = [p.text for p in document.paragraphs]
-    assert paragraphs[0].startswith("Minutes of the ordinary meeting of the Council of the International Council")
+    assert paragraphs[0].startswith("Minutes of the ordinary meeting of the International Council for Artisanal")
     assert document.sections[0].header.paragraphs[0].text == "DRAFT"
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "NUMPAGES" in footer

@@ -147,9 +147,7 @@ def test_meeting_schema_minutes_prints_the_schema(capsys):
 
 def test_the_toml_file_is_readable_text_with_a_header_comment(demo):
     text = (demo / "minutes.toml").read_text(encoding="utf-8")
-    assert text.startswith(
-        "# Minutes of the ordinary meeting of the Council of the International Council for Artisanal"
-    )
+    assert text.startswith("# Minutes of the ordinary meeting of the International Council for Artisanal")
     assert "(DRAFT)" in text.splitlines()[0]
     assert 'name = "Chiara Ngozi Adébáyọ̀"' in text  # UTF-8 as written, not \u escapes
     assert "[[motions]]" in text and "[motions.vote]" in text

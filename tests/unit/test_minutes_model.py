@@ -677,3 +677,45 @@ def test_an_item_closed_with_its_draft_motion_never_moved_is_warned_of_and_unfin
     meeting.run("undo", "move by ke-1 seconded gh-1", "vote 15 2")
     assert meeting.accept("done").warnings == ()
     assert not any("draft motion" in line for line in minutes(meeting).unfinished)
+
+
+def test_countries_and_the_council_s_name_are_in_the_language_of_the_minutes(tmp_path):
+    """The French and Portuguese minutes said "Neema Mwakasege-Lyimo (Tanzania)" and named the
+    council in English, twice over ("of the Council of the International Council"): a member's
+    `country_translations` and the council's `translations` give them in each language, and
+    the title names the council once."""
+    from meeting.vocabulary import country_search, who
+
+    meeting = in_session(tmp_path)
+    council = meeting.state.meeting.council
+    with language("fr"):
+        french = minutes(meeting)
+        assert who(council, "cd-2") == "Furaha Bisimwa-Mirindi (RD Congo, Sud-Kivu)"
+        assert who(council, "la-1").endswith("(RDP lao)")
+        tanzania = council.member("tz-1")
+        assert tanzania is not None and country_search(tanzania) == "Tanzania Tanzanie"
+    with language("pt"):
+        portuguese = minutes(meeting)
+    with language("en"):
+        english = minutes(meeting)
+        assert who(council, "cd-2") == "Furaha Bisimwa-Mirindi (DR Congo, South Kivu)"
+    assert french.header.chair.about == "Tanzanie" and portuguese.header.chair.about == "Tanzânia"
+    assert english.header.chair.about == "Tanzania"
+    assert french.header.council == "Conseil international de l'exploitation minière artisanale et à petite échelle"
+    assert french.header.council in french.header.title_words
+    assert "Conselho Internacional da Mineração Artesanal" in portuguese.header.title_words
+    assert english.header.title_words.startswith(
+        "Minutes of the ordinary meeting of the International Council for Artisanal and Small-Scale Mining, held "
+    )
+
+
+def test_a_country_or_a_council_name_without_a_translation_is_as_written(tmp_path):
+    from meeting.vocabulary import council_words, country_words
+
+    meeting = start(tmp_path, files={"agenda.toml": MINI_AGENDA, "council.toml": MINI_COUNCIL})
+    council = meeting.state.meeting.council
+    member = council.members[0].model_copy(update={"country": "Nigeria", "country_translations": {"es": "Nigeria"}})
+    with language("fr"):
+        assert council_words(council) == "Mini Council"
+        assert country_words(member) == "Nigeria"
+        assert country_words(council.members[1]) is None
