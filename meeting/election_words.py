@@ -109,6 +109,13 @@ def explained(council: Council, result: BallotRound | RankedCount) -> list[str]:
                 lines.append(decision_words(council, decision, result.votes_cast, result.necessary))
             else:
                 lines.append(decision_words(council, decision))
+        if result.tied_for_last:
+            lines.append(
+                _(
+                    "Tied with equal votes for the last seat ({among}): none of them is elected; the seat is "
+                    "filled at the next ballot"
+                ).format(among=member_names(council, result.tied_for_last))
+            )
         notes = list(result.composition)
     else:
         notes = list(result.composition)

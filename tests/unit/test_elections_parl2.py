@@ -1,0 +1,50 @@
+"""Elections as a parliamentarian (RONR 12th ed.) checked them, on a small test council of nine
+voting seats (tests/data/parl2): the item `elect` holds six elections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from meeting.domain.elections.rounds import BallotRound
+from meeting.election_words import explained
+from tests.kit import Meeting, start
+
+DATA = Path(__file__).parent.parent / "data" / "parl2"
+
+
+def elections(tmp_path: Path) -> Meeting:
+    files = {name: (DATA / name).read_text(encoding="utf-8") for name in ("council.toml", "agenda.toml")}
+    meeting = start(tmp_path, files=files)
+    return meeting.run("present n1 n2 n3 s1 s2 s3 e1 e2 sec", "begin", "open elect")
+
+
+def last_result(meeting: Meeting, election: str) -> BallotRound:
+    result = meeting.state.elections[election].rounds[-1].result
+    assert isinstance(result, BallotRound)
+    return result
+
+
+# -- 1. RONR §46:33-34: a tie for the last seat among those with a majority elects neither ----
+
+
+def test_a_tie_for_the_last_seat_in_a_majority_round_leaves_it_open(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for trio by s1",
+        "nominate s2 for trio by e2",
+        "nominate e1 for trio by n1",
+        "nominate n3 for trio by s2",
+        "close-nominations for trio",
+        "round for trio",
+        "tellers n2 6 s2 6 e1 5 n3 5 ballots 8 for trio",
+        "result for trio",
+    )
+    ballot = last_result(meeting, "trio")
+    assert set(ballot.elected) == {"n2", "s2"}
+    assert set(ballot.tied_for_last) == {"e1", "n3"}
+    assert set(ballot.next_candidates) == {"e1", "n3"}
+    lines = explained(meeting.state.meeting.council, ballot)
+    assert not any("lots" in line for line in lines), lines
+    assert any("Gus Est" in line and "Cy Nordin" in line and "next ballot" in line and line.startswith("Tied") for line in lines), lines
+    meeting.run("round for trio", "tellers e1 5 n3 3 ballots 8 for trio", "result for trio")
+    assert last_result(meeting, "trio").elected == ("e1",)
+    assert meeting.state.elections["trio"].complete
