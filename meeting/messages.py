@@ -694,6 +694,10 @@ MESSAGES: dict[str, str] = {
     "tellers.ballots-not-votes": N_(
         "{ballots} ballot papers with a vote but {votes} votes: with one seat they are equal"
     ),
+    "tellers.ballots-needed": N_(
+        "with {seats} seats on this ballot a paper may name several candidates: give the ballot papers with a "
+        "vote ('ballots N')"
+    ),
     "tellers.more-votes-than-ballots": N_(
         "'{candidate}' has {votes} votes, more than the {ballots} ballot papers with a vote"
     ),

@@ -48,3 +48,20 @@ def test_a_tie_for_the_last_seat_in_a_majority_round_leaves_it_open(tmp_path: Pa
     meeting.run("round for trio", "tellers e1 5 n3 3 ballots 8 for trio", "result for trio")
     assert last_result(meeting, "trio").elected == ("e1",)
     assert meeting.state.elections["trio"].complete
+
+
+# -- 2. several seats: the majority's base is the papers, which only the tellers can count -----
+
+
+def test_a_report_without_ballots_is_refused_when_the_round_fills_several_seats(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for trio by s1",
+        "nominate s2 for trio by e2",
+        "nominate e1 for trio by n1",
+        "nominate n3 for trio by s2",
+        "close-nominations for trio",
+        "round for trio",
+    )
+    refused = meeting.refuse("tellers n2 6 s2 6 e1 5 n3 5 for trio")
+    assert (refused.code, refused.params) == ("tellers.ballots-needed", {"seats": 3})
+    meeting.run("tellers n2 6 s2 6 e1 5 n3 5 ballots 8 for trio")
