@@ -735,6 +735,10 @@ MESSAGES: dict[str, str] = {
     "round.file-unread": N_("the ballot file '{path}' was not read"),
     "round.file-seats": N_("the ballot file is for {seats} seats, but this round fills {needed}"),
     "round.file-candidate": N_("the ballot file names '{name}', who is not one candidate on this ballot"),
+    "round.file-withdrawn": N_(
+        "the ballot file marks '{name}' withdrawn, but no such candidate withdrew in the meeting "
+        "('withdraw-candidacy')"
+    ),
     "round.file-problem": N_("{path}:{line}:{col}: {problem}"),
     "tellers.ranked-round": N_(
         "round {round} is counted from ranked ballot papers: enter them with 'paper' or 'papers'; 'tellers' gives "

@@ -1727,10 +1727,15 @@ def _papers(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("round.file-seats", command.cols["file"], seats=blt.seats, needed=ballot.seats)
     ids = []
     for number, name in enumerate(blt.names, start=1):
-        found = [m for m in find_members(state, name) if m.id in ballot.candidates]
-        if len(found) != 1 and number not in blt.withdrawn:
-            raise _Refusing("round.file-candidate", command.cols["file"], name=name)
-        ids.append(found[0].id if found else name)
+        # A candidate the file marks withdrawn must have withdrawn in the meeting: the file
+        # cannot take someone off the ballot.
+        withdrawn = number in blt.withdrawn
+        among = election.withdrawn if withdrawn else ballot.candidates
+        found = [m for m in find_members(state, name) if m.id in among]
+        if len(found) != 1:
+            code = "round.file-withdrawn" if withdrawn else "round.file-candidate"
+            raise _Refusing(code, command.cols["file"], name=name)
+        ids.append(found[0].id)
     papers = blt.ranked_ballots(ids)
     _papers_fit(ballot, papers, blt.blank)
     source = ev.SourceFile(path=read.path, sha256=read.sha256)

@@ -65,3 +65,33 @@ def test_a_report_without_ballots_is_refused_when_the_round_fills_several_seats(
     refused = meeting.refuse("tellers n2 6 s2 6 e1 5 n3 5 for trio")
     assert (refused.code, refused.params) == ("tellers.ballots-needed", {"seats": 3})
     meeting.run("tellers n2 6 s2 6 e1 5 n3 5 ballots 8 for trio")
+
+
+# -- 3. a ballot file cannot withdraw a candidate the meeting did not ---------------------------
+
+
+def committee_ballot(meeting: Meeting, *withdrawn: str) -> Meeting:
+    meeting.run(
+        "nominate n2 for cttee by s1",
+        "nominate s2 for cttee by e2",
+        "nominate e2 for cttee by n1",
+        "nominate n3 for cttee by s2",
+    )
+    meeting.run(*(f"withdraw-candidacy {c} for cttee" for c in withdrawn))
+    return meeting.run("close-nominations for cttee", "round for cttee")
+
+
+def test_a_ballot_file_may_not_mark_withdrawn_a_candidate_on_the_ballot(tmp_path: Path) -> None:
+    # committee.blt marks candidate 3, Hana Oste, withdrawn (`-3`).
+    blt = (DATA / "committee.blt").as_posix()
+    meeting = committee_ballot(elections(tmp_path))
+    refused = meeting.refuse(f'papers "{blt}" for cttee')
+    assert (refused.code, refused.params["name"]) == ("round.file-withdrawn", "Hana Oste")
+
+
+def test_a_ballot_file_marks_withdrawn_a_candidate_who_withdrew_in_the_meeting(tmp_path: Path) -> None:
+    blt = (DATA / "committee.blt").as_posix()
+    meeting = committee_ballot(elections(tmp_path), "e2")
+    meeting.run(f'papers "{blt}" for cttee')
+    ballot = meeting.state.elections["cttee"].open_round
+    assert ballot is not None and all("e2" not in p.ranking for p in ballot.papers)
