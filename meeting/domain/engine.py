@@ -1620,6 +1620,8 @@ def _answer(answer: Literal["accepted", "declined"]) -> Handler:
 
 def _withdraw_candidacy(state: State, command: Command, context: Context) -> ev.AnyEvent:
     election = _election(state, command)
+    if election.complete:  # nobody stands any longer once every seat is filled
+        raise _Refusing("election.complete", election=election.id)
     if election.open_round is not None:
         raise _Refusing("candidacy.ballot-open", command.cols["candidate"], round=election.open_round.number)
     candidate = _candidate(state, election, command.args["candidate"])

@@ -95,3 +95,20 @@ def test_a_ballot_file_marks_withdrawn_a_candidate_who_withdrew_in_the_meeting(t
     meeting.run(f'papers "{blt}" for cttee')
     ballot = meeting.state.elections["cttee"].open_round
     assert ballot is not None and all("e2" not in p.ranking for p in ballot.papers)
+
+
+# -- 5. nobody withdraws from an election whose seats are filled -----------------------------
+
+
+def test_a_candidate_cannot_withdraw_once_every_seat_is_filled(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for pres by s1",
+        "nominate s2 for pres by e2",
+        "close-nominations for pres",
+        "round for pres",
+        "tellers n2 5 s2 3 for pres",
+        "result for pres",
+    )
+    assert meeting.state.elections["pres"].complete
+    refused = meeting.refuse("withdraw-candidacy s2 for pres")
+    assert (refused.code, refused.params) == ("election.complete", {"election": "pres"})
