@@ -710,7 +710,11 @@ MESSAGES: dict[str, str] = {
     "election.not-found": N_("no election '{text}' on the agenda"),
     "election.not-current": N_("election '{election}' is held under item '{item}': open that item first"),
     "election.none": N_("no election is left to hold under the item open now"),
-    "election.complete": N_("election '{election}' is over: every seat is filled or nobody is left to elect"),
+    "election.complete": N_("election '{election}' is over: every seat is filled"),
+    "election.nobody-left": N_(
+        "nobody is left to stand in '{election}' and a seat is unfilled: reopen nominations ('reopen-nominations')"
+    ),
+    "nomination.not-closed": N_("nominations for '{election}' are open: there is nothing to reopen"),
     "election.round-open": N_("the ballot of election '{election}' is open: declare its result first"),
     "nomination.closed": N_("nominations for '{election}' are closed"),
     "nomination.list": N_(
@@ -736,8 +740,7 @@ MESSAGES: dict[str, str] = {
     "round.file-seats": N_("the ballot file is for {seats} seats, but this round fills {needed}"),
     "round.file-candidate": N_("the ballot file names '{name}', who is not one candidate on this ballot"),
     "round.file-withdrawn": N_(
-        "the ballot file marks '{name}' withdrawn, but no such candidate withdrew in the meeting "
-        "('withdraw-candidacy')"
+        "the ballot file marks '{name}' withdrawn, but no such candidate withdrew in the meeting ('withdraw-candidacy')"
     ),
     "round.file-problem": N_("{path}:{line}:{col}: {problem}"),
     "tellers.ranked-round": N_(

@@ -1633,7 +1633,7 @@ def _close_nominations(state: State, command: Command, context: Context) -> ev.A
     if election.closed is not None:
         raise _Refusing("nomination.closed", election=election.id)
     _quorum_for(state, None)
-    standing = election.standing
+    standing = tuple(c for c in election.standing if c not in election.elected)
     if not standing:
         raise _Refusing("nomination.nobody-standing", election=election.id)
     for candidate in standing:  # a listed candidate's standing may have changed since the agenda
@@ -1641,6 +1641,22 @@ def _close_nominations(state: State, command: Command, context: Context) -> ev.A
         if problem is not None:
             _refuse_problem(problem)
     return ev.NominationsClosed(election=election.id, candidates=list(standing))
+
+
+def _reopen_nominations(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    """Nominations reopened between ballots while a seat is unfilled (RONR §31), above all when
+    nobody is left on the ballot: the election goes on rather than ending unfilled."""
+    election = _election(state, command)
+    if election.closed is None:
+        raise _Refusing("nomination.not-closed", election=election.id)
+    if election.complete:
+        raise _Refusing("election.complete", election=election.id)
+    if election.open_round is not None:
+        raise _Refusing("election.round-open", election=election.id)
+    if election.election.nominations == "list":
+        raise _Refusing("nomination.list", election=election.id)
+    _quorum_for(state, None)
+    return ev.NominationsReopened(election=election.id)
 
 
 def _round(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -1652,6 +1668,8 @@ def _round(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("nomination.open", election=election.id)
     if election.complete:
         raise _Refusing("election.complete", election=election.id)
+    if election.stalled:
+        raise _Refusing("election.nobody-left", election=election.id)
     _quorum_for(state, None)
     voters, proxies = ballots_possible(state, election.item)
     return ev.RoundOpened(
@@ -1835,6 +1853,7 @@ HANDLERS: dict[str, Handler] = {
     "decline": _answer("declined"),
     "withdraw-candidacy": _withdraw_candidacy,
     "close-nominations": _close_nominations,
+    "reopen-nominations": _reopen_nominations,
     "round": _round,
     "tellers": _tellers,
     "paper": _paper,

@@ -462,6 +462,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("for"), _election()),
     ),
     _verb(
+        "reopen-nominations",
+        "elections",
+        "Reopen nominations between ballots while a seat is unfilled: others may be nominated.",
+        "reopen-nominations",
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
         "round",
         "elections",
         "Open a ballot round (the first, or the next when seats are left).",

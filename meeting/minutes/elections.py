@@ -159,6 +159,23 @@ def _composition(election: ElectionProgress) -> str | None:
 
 
 def _summary(ctx: Context, election: ElectionProgress) -> str:
+    """Who was elected, and, while the election is not complete, what remains: an office is
+    not left unfilled by the election running out of candidates (RONR §46: balloting goes on,
+    nominations may be reopened), so it is said to remain to be filled."""
+    text = _elected_summary(ctx, election)
+    if election.closed is None or election.open_round is not None or election.complete:
+        return text
+    left = election.seats_left
+    if left == election.election.seats == 1:
+        unfilled = _("The office remains to be filled.")
+    else:
+        unfilled = ngettext("{left} seat remains to be filled.", "{left} seats remain to be filled.", left).format(
+            left=left
+        )
+    return f"{text} {unfilled}"
+
+
+def _elected_summary(ctx: Context, election: ElectionProgress) -> str:
     elected = election.elected
     rounds = len([r for r in election.rounds if r.result is not None])
     if elected:
@@ -179,6 +196,12 @@ def _summary(ctx: Context, election: ElectionProgress) -> str:
             round=election.open_round.number, office=office_words(election.election)
         )
     return _("Nobody was elected {office}.").format(office=office_words(election.election))
+
+
+def _first_ballot(election: ElectionProgress) -> tuple[str, ...]:
+    """The candidates as nominations first closed (once reopened and closed again, the first
+    ballot's: `candidates` then holds the latest list)."""
+    return election.rounds[0].candidates if election.ballots_at_close else election.candidates
 
 
 def election_records(ctx: Context) -> list[m.ElectionRecord]:
@@ -203,7 +226,7 @@ def election_records(ctx: Context) -> list[m.ElectionRecord]:
                     for n in election.nominations
                     if n.by is not None or n.answer is not None or n.withdrawn is not None
                 ],
-                candidates=[ctx.person(c) for c in election.candidates],
+                candidates=[ctx.person(c) for c in _first_ballot(election)],
                 rounds=[round_record(ctx, election, ballot) for ballot in election.rounds],
                 elected=[ctx.person(c) for c in election.elected],
                 elected_words=elected_words(election.elected, ctx.council),

@@ -582,6 +582,12 @@ def _nominations_closed(said: Said, event: ev.Event) -> str:
     )
 
 
+@says(ev.NominationsReopened)
+def _nominations_reopened(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.NominationsReopened)
+    return _("Nominations for {office} reopened.").format(office=_office(said, event.election))
+
+
 @says(ev.RoundOpened)
 def _round_opened(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.RoundOpened)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from meeting.domain.elections.conduct import election_verbs_in_order
 from meeting.domain.elections.rounds import BallotRound
 from meeting.election_words import explained
+from meeting.minutes.markdown import render
+from meeting.minutes.model import minutes_of
 from tests.kit import Meeting, start
 
 DATA = Path(__file__).parent.parent / "data" / "parl2"
@@ -16,6 +19,10 @@ def elections(tmp_path: Path) -> Meeting:
     files = {name: (DATA / name).read_text(encoding="utf-8") for name in ("council.toml", "agenda.toml")}
     meeting = start(tmp_path, files=files)
     return meeting.run("present n1 n2 n3 s1 s2 s3 e1 e2 sec", "begin", "open elect")
+
+
+def minutes_markdown(meeting: Meeting) -> str:
+    return render(minutes_of(meeting.state, meeting.session.recorded, "0" * 64))
 
 
 def last_result(meeting: Meeting, election: str) -> BallotRound:
@@ -44,7 +51,10 @@ def test_a_tie_for_the_last_seat_in_a_majority_round_leaves_it_open(tmp_path: Pa
     assert set(ballot.next_candidates) == {"e1", "n3"}
     lines = explained(meeting.state.meeting.council, ballot)
     assert not any("lots" in line for line in lines), lines
-    assert any("Gus Est" in line and "Cy Nordin" in line and "next ballot" in line and line.startswith("Tied") for line in lines), lines
+    assert any(
+        "Gus Est" in line and "Cy Nordin" in line and "next ballot" in line and line.startswith("Tied")
+        for line in lines
+    ), lines
     meeting.run("round for trio", "tellers e1 5 n3 3 ballots 8 for trio", "result for trio")
     assert last_result(meeting, "trio").elected == ("e1",)
     assert meeting.state.elections["trio"].complete
@@ -112,3 +122,67 @@ def test_a_candidate_cannot_withdraw_once_every_seat_is_filled(tmp_path: Path) -
     assert meeting.state.elections["pres"].complete
     refused = meeting.refuse("withdraw-candidacy s2 for pres")
     assert (refused.code, refused.params) == ("election.complete", {"election": "pres"})
+
+
+# -- 4. an office is not left unfilled: nominations are reopened (RONR §31, §46) --------------
+
+
+def everyone_withdraws(meeting: Meeting) -> Meeting:
+    return meeting.run(
+        "nominate n2 for pres by s1",
+        "nominate s2 for pres by e2",
+        "close-nominations for pres",
+        "round for pres",
+        "tellers n2 3 s2 3 blank 2 for pres",
+        "result for pres",
+        "withdraw-candidacy s2 for pres",
+        "withdraw-candidacy n2 for pres",
+    )
+
+
+def test_when_every_candidate_withdraws_nominations_are_reopened(tmp_path: Path) -> None:
+    meeting = everyone_withdraws(elections(tmp_path))
+    president = meeting.state.elections["pres"]
+    assert not president.complete and president.stalled
+    assert meeting.refuse("round for pres").code == "election.nobody-left"
+    assert "reopen-nominations" in election_verbs_in_order(meeting.state)
+    meeting.run("reopen-nominations for pres", "nominate e2 for pres by n1", "close-nominations for pres")
+    meeting.run("round for pres")
+    assert meeting.state.elections["pres"].open_round.candidates == ("e2",)  # type: ignore[union-attr]
+    meeting.run("tellers e2 6 blank 2 for pres", "result for pres")
+    assert meeting.state.elections["pres"].elected == ("e2",)
+    text = minutes_markdown(meeting)
+    assert "Nominations for President reopened." in text
+    assert "Candidates on the first ballot: Bo Nord; Ed Sur." in text
+    assert meeting.refuse("reopen-nominations for pres").code == "election.complete"
+
+
+def test_reopening_needs_closed_nominations_and_no_ballot_out(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run("nominate n2 for pres by s1")
+    assert meeting.refuse("reopen-nominations for pres").code == "nomination.not-closed"
+    meeting.run("close-nominations for pres", "round for pres")
+    assert meeting.refuse("reopen-nominations for pres").code == "election.round-open"
+
+
+def test_a_reopened_election_keeps_those_still_standing_and_leaves_out_the_elected(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for trio by s1",
+        "nominate s2 for trio by e2",
+        "close-nominations for trio",
+        "round for trio",
+        "tellers n2 6 s2 3 ballots 8 for trio",
+        "result for trio",
+        "reopen-nominations for trio",
+        "nominate e1 for trio by n1",
+        "nominate n3 for trio by s2",
+        "close-nominations for trio",
+        "round for trio",
+    )
+    ballot = meeting.state.elections["trio"].open_round
+    assert ballot is not None and (ballot.seats, ballot.candidates) == (2, ("s2", "e1", "n3"))
+
+
+def test_the_minutes_say_an_office_left_unfilled_remains_to_be_filled(tmp_path: Path) -> None:
+    meeting = everyone_withdraws(elections(tmp_path))
+    text = minutes_markdown(meeting)
+    assert "Nobody was elected President. The office remains to be filled." in text

@@ -43,8 +43,9 @@ class BallotRound(Model):
     composition: tuple[CompositionActed, ...] = ()
     next_candidates: tuple[str, ...] = ()  # on the next ballot, if seats are left
     # A majority round: candidates with a majority tied for the last seat(s), none elected
-    # (RONR §46:33-34: balloting continues for the seat; no lots).
-    tied_for_last: tuple[str, ...] = ()
+    # (RONR §46:33-34: balloting continues for the seat; no lots). None rather than () so that
+    # rounds without one are journaled as before.
+    tied_for_last: tuple[str, ...] | None = None
     next_kind: RoundKind | None = None
 
     @property
@@ -202,7 +203,8 @@ def majority_round(
     # Those short of a majority stand again: they may yet meet a condition in a later round
     # (a man with a majority was refused a seat that left a woman's still within reach).
     decisions, acted = _elect_down(order, "majority", report, seats, (), held, number, candidates)
-    tied = tied_for_last_seat(decisions, {a.candidate for a in acted if a.action == "not_elected"})
+    refused = {a.candidate for a in acted if a.action == "not_elected" and a.candidate is not None}
+    tied = tied_for_last_seat(decisions, refused)
     if tied:
         decisions = [d for d in decisions if d.candidate not in tied]
         acted = [a for a in acted if a.candidate not in tied]
@@ -232,7 +234,7 @@ def majority_round(
         update={
             "next_candidates": tuple(c for c in remaining if c not in dropped),
             "next_kind": next_kind,
-            "tied_for_last": tuple(c for c in candidates if c in tied),
+            "tied_for_last": tuple(c for c in candidates if c in tied) or None,
         }
     )
 
