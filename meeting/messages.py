@@ -290,6 +290,9 @@ MESSAGES: dict[str, str] = {
         "the computer's clock is about {seconds} behind the last recorded event; the record keeps that event's time until the clock catches up"
     ),
     "secretary.away": N_("'{id}', who takes the minutes, is away: name an acting minute-taker with 'secretary MEMBER'"),
+    "item.elections-unfinished": N_(
+        "the item is closed with elections not completed ({elections}): the minutes list them as unfinished business"
+    ),
     "closed.observers-here": N_(
         "this item is taken in closed session and observers are here ({ids}): they leave before the council takes it up"
     ),

@@ -198,6 +198,23 @@ def _elected_summary(ctx: Context, election: ElectionProgress) -> str:
     return _("Nobody was elected {office}.").format(office=office_words(election.election))
 
 
+def elections_unfinished(ctx: Context, item: str) -> list[str]:
+    """For unfinished business: the elections of an item taken up that were never held, or
+    left a seat unfilled (an office is not left empty: the election goes on at a later meeting)."""
+    lines = []
+    for election in ctx.state.elections.values():
+        if election.item != item or election.complete or ctx.hidden(item):
+            continue
+        office = office_words(election.election)
+        if election.region:
+            office = f"{office} — {region_name(ctx.council, election.region)}"  # as the election headings
+        if election.closed is None and not any(n.at is not None for n in election.nominations):
+            lines.append(_("The election for {office} was not held.").format(office=office))
+        else:
+            lines.append(_("The election for {office} was not completed.").format(office=office))
+    return lines
+
+
 def _first_ballot(election: ElectionProgress) -> tuple[str, ...]:
     """The candidates as nominations first closed (once reopened and closed again, the first
     ballot's: `candidates` then holds the latest list)."""

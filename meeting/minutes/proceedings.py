@@ -17,6 +17,7 @@ from meeting.domain.state import Motion, Recorded, not_taken_up
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
+from meeting.minutes.elections import elections_unfinished
 from meeting.minutes.wording import (
     ON_TERMS,
     TOLD_BY_THE_COUNT,
@@ -836,6 +837,8 @@ def unfinished(ctx: Context) -> list[str]:
             )
         elif item_id in pending:
             lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))
+        if state.items[item_id].status in ("open", "done", "unfinished"):
+            lines += elections_unfinished(ctx, item_id)
     return lines
 
 

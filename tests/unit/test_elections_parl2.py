@@ -186,3 +186,32 @@ def test_the_minutes_say_an_office_left_unfilled_remains_to_be_filled(tmp_path: 
     meeting = everyone_withdraws(elections(tmp_path))
     text = minutes_markdown(meeting)
     assert "Nobody was elected President. The office remains to be filled." in text
+
+
+# -- 6. elections not held or not completed are unfinished business ----------------------------
+
+
+def test_elections_not_held_are_unfinished_business_and_done_warns(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for pres by s1",
+        "close-nominations for pres",
+        "round for pres",
+        "tellers n2 6 blank 2 for pres",
+        "result for pres",
+    )
+    accepted = meeting.accept("done")
+    assert [(w.code, w.params) for w in accepted.warnings] == [
+        ("item.elections-unfinished", {"elections": ["board", "treas", "cttee", "trio", "duo"]})
+    ]
+    meeting.run("adjourn")
+    text = minutes_markdown(meeting)
+    unfinished = text.split("## Unfinished business")[1]
+    for office in ("Board", "Treasurer", "Committee", "Trio", "Duo"):
+        assert f"The election for {office} was not held." in unfinished
+    assert "President" not in unfinished
+
+
+def test_an_election_with_a_seat_unfilled_is_unfinished_business(tmp_path: Path) -> None:
+    meeting = everyone_withdraws(elections(tmp_path)).run("adjourn")
+    unfinished = minutes_markdown(meeting).split("## Unfinished business")[1]
+    assert "The election for President was not completed." in unfinished

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from meeting.domain import events as ev
 from meeting.domain.agenda import Election
 from meeting.domain.attendance import entitled_by_seat
 from meeting.domain.council import Council
@@ -79,6 +80,19 @@ def ranked_candidates(state: State) -> tuple[str, ...]:
 
 def on_item(state: State, item: str | None) -> list[ElectionProgress]:
     return [e for e in state.elections.values() if e.item == item]
+
+
+def elections_left_unfinished(state: State, event: ev.AnyEvent) -> list[str]:
+    """The elections not complete (never held, or a seat unfilled) on the item an event closes
+    as done, `done` or `next`, given the state before it: a warning, not a block (the chair may
+    move on; the minutes list them as unfinished business)."""
+    if isinstance(event, ev.ItemClosed) and event.status == "done":
+        item: str | None = event.item
+    elif isinstance(event, ev.ItemOpened) and event.leaving == "done":
+        item = state.current
+    else:
+        return []
+    return [e.id for e in on_item(state, item) if not e.complete]
 
 
 def election_verbs_in_order(state: State) -> frozenset[str]:
