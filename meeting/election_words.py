@@ -70,9 +70,12 @@ def decision_words(council: Council, decision: Decision, of: int | None = None, 
             name=name, votes=votes, of=of, necessary=necessary, outcome=outcome
         )
     else:
-        text = _("{name}: {votes} votes, {reason} — {outcome}").format(
-            name=name, votes=votes, reason=reason, outcome=outcome
-        )
+        # Plural as the figure reads: "1 vote", "2 votes", "1.50000 votes".
+        figure = Fraction(decision.votes)
+        n = figure.numerator if figure.denominator == 1 else 2
+        text = ngettext(
+            "{name}: {votes} vote, {reason} — {outcome}", "{name}: {votes} votes, {reason} — {outcome}", int(n)
+        ).format(name=name, votes=votes, reason=reason, outcome=outcome)
     if decision.tie is not None:
         text += _("; ") + tie_words(council, decision.tie)
     return text

@@ -178,12 +178,23 @@ def _summary(ctx: Context, election: ElectionProgress) -> str:
 def _elected_summary(ctx: Context, election: ElectionProgress) -> str:
     elected = election.elected
     rounds = len([r for r in election.rounds if r.result is not None])
+    # One elects a President, but to a Board: an office of several seats is a body.
+    several = election.election.seats > 1
     if elected:
-        return ngettext(
-            "{names} {elected} {office}, after {rounds} round.",
-            "{names} {elected} {office}, after {rounds} rounds.",
-            rounds,
-        ).format(
+        template = (
+            ngettext(
+                "{names} {elected} to the {office}, after {rounds} round.",
+                "{names} {elected} to the {office}, after {rounds} rounds.",
+                rounds,
+            )
+            if several
+            else ngettext(
+                "{names} {elected} {office}, after {rounds} round.",
+                "{names} {elected} {office}, after {rounds} rounds.",
+                rounds,
+            )
+        )
+        return template.format(
             names=member_names(ctx.council, elected),
             elected=elected_words(elected, ctx.council),
             office=office_words(election.election),
@@ -195,6 +206,8 @@ def _elected_summary(ctx: Context, election: ElectionProgress) -> str:
         return _("Ballot {round} for {office} is open; nobody is elected yet.").format(
             round=election.open_round.number, office=office_words(election.election)
         )
+    if several:
+        return _("Nobody was elected to the {office}.").format(office=office_words(election.election))
     return _("Nobody was elected {office}.").format(office=office_words(election.election))
 
 

@@ -606,8 +606,16 @@ def _result_declared(said: Said, event: ev.Event) -> str:
     result = event.ballot if event.ballot is not None else event.count
     assert result is not None
     office = _office(said, event.election)
+    election = said.ctx.state.elections.get(event.election)
     if result.elected:
-        text = _("The chair declared {names} {elected} {office} (ballot {round}).").format(
+        # One elects a President, but to a Board: an office of several seats is a body.
+        several = election is not None and election.election.seats > 1
+        template = (
+            _("The chair declared {names} {elected} to the {office} (ballot {round}).")
+            if several
+            else _("The chair declared {names} {elected} {office} (ballot {round}).")
+        )
+        text = template.format(
             names=said.ctx.names(result.elected),
             elected=elected_words(result.elected, said.ctx.council),
             office=office,

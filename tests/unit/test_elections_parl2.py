@@ -215,3 +215,31 @@ def test_an_election_with_a_seat_unfilled_is_unfinished_business(tmp_path: Path)
     meeting = everyone_withdraws(elections(tmp_path)).run("adjourn")
     unfinished = minutes_markdown(meeting).split("## Unfinished business")[1]
     assert "The election for President was not completed." in unfinished
+
+
+# -- 8. wording --------------------------------------------------------------------------------
+
+
+def test_one_vote_is_singular_and_one_is_elected_to_a_body(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for treas by s1",
+        "nominate s2 for treas by e2",
+        "nominate e1 for treas by n1",
+        "close-nominations for treas",
+        "round for treas",
+        "paper n2 s2 times 4 for treas",
+        "paper s2 times 3 for treas",
+        "paper e1 for treas",
+        "result for treas",
+        "nominate n2 for trio by s1",
+        "nominate s2 for trio by e2",
+        "close-nominations for trio",
+        "round for trio",
+        "tellers n2 6 s2 3 ballots 8 for trio",
+        "result for trio",
+    )
+    text = minutes_markdown(meeting)
+    assert "Gus Est: 1 vote, the fewest votes — excluded" in text
+    assert "The chair declared Bo Nord elected to the Trio (ballot 1)." in text
+    assert "Bo Nord elected to the Trio, after 1 round. 2 seats remain to be filled." in text
+    assert "Bo Nord elected Treasurer" in text
