@@ -11,7 +11,14 @@ from fractions import Fraction
 from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
 from meeting.domain.elections.ranked import RankedCount
 from meeting.domain.elections.rounds import BallotRound
-from meeting.election_words import explained, round_summary, stage_explained, stage_words, votes_text
+from meeting.election_words import (
+    explained,
+    round_summary,
+    stage_explained,
+    stage_words,
+    votes_text,
+    votes_words,
+)
 from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.wording import Context
@@ -96,12 +103,22 @@ def _count_sheet(ctx: Context, count: RankedCount) -> m.CountSheet:
 
 def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballot) -> list[m.CandidateVotes]:
     if isinstance(result, RankedCount):
-        # A candidate's votes when the count decided their fate: at the last stage an excluded
-        # candidate has none left, and an elected one has passed on their surplus.
-        last = result.stages[-1].votes if result.stages else {}
-        decided = [d for s in result.stages for d in s.decisions]
-        tally = {c: Fraction(last.get(c, 0)) for c in ballot.candidates} | {d.candidate: d.votes for d in decided}
-        fates = {d.candidate: d.outcome for d in decided}
+        # What the tellers found, the first preferences, with each candidate's fate; the votes
+        # at later stages are the count sheet's (a total from another stage misled).
+        first = result.stages[0].votes if result.stages else {}
+        tally = {c: Fraction(first.get(c, 0)) for c in ballot.candidates}
+        fates = {d.candidate: d.outcome for s in result.stages for d in s.decisions}
+        # ... and the stage that decided it, with the votes it was decided on.
+        when = {d.candidate: (s.number, d.votes) for s in result.stages for d in s.decisions}
+        return [
+            m.CandidateVotes(
+                candidate=ctx.person(c),
+                votes=votes_text(tally[c]),
+                outcome=fates.get(c),
+                outcome_words=_fate_at_stage(ctx, c, fates[c], *when[c]) if c in fates else None,
+            )
+            for c in ballot.candidates
+        ]
     elif isinstance(result, BallotRound):
         tally = {c: Fraction(v) for c, v in result.votes.items()}
         fates = {d.candidate: d.outcome for d in result.decisions}
@@ -119,6 +136,14 @@ def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballo
         )
         for c in ballot.candidates
     ]
+
+
+def _fate_at_stage(ctx: Context, candidate: str, outcome: str, stage: int, votes: Fraction) -> str:
+    figure = Fraction(votes)
+    n = figure.numerator if figure.denominator == 1 else 2
+    return ngettext(
+        "{fate} at stage {stage}, with {votes} vote", "{fate} at stage {stage}, with {votes} votes", int(n)
+    ).format(fate=fate_words(outcome, candidate, ctx.council), stage=stage, votes=votes_words(figure))
 
 
 def round_record(ctx: Context, election: ElectionProgress, ballot: Ballot) -> m.RoundRecord:

@@ -243,3 +243,47 @@ def test_one_vote_is_singular_and_one_is_elected_to_a_body(tmp_path: Path) -> No
     assert "The chair declared Bo Nord elected to the Trio (ballot 1)." in text
     assert "Bo Nord elected to the Trio, after 1 round. 2 seats remain to be filled." in text
     assert "Bo Nord elected Treasurer" in text
+
+
+# -- 7. the count sheets say what happened at each stage ----------------------------------------
+
+
+def test_the_stv_count_says_each_stage_and_the_surplus_kept(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for duo by s1",
+        "nominate s2 for duo by e2",
+        "nominate n3 for duo by e1",
+        "nominate e1 for duo by n3",
+        "close-nominations for duo",
+        "round for duo",
+        "paper n2 s2 times 4 for duo",
+        "paper s2 e1 times 3 for duo",
+        "paper n3 times 1 for duo",
+        "result for duo",
+    )
+    text = minutes_markdown(meeting)
+    assert "- Stage 2: Gus Est: 3 votes, the composition rule — excluded" in text
+    assert "- Stage 1: Ed Sur: 3 votes, the composition rule — excluded" in text
+    assert "- Stage 2: the surplus of Bo Nord (1) was not transferred: the last seats were filled." in text
+    assert "| Gus Est: first preferences | 0 — excluded at stage 2, with 3 votes |" in text
+
+
+def test_the_irv_tellers_table_gives_first_preferences(tmp_path: Path) -> None:
+    meeting = elections(tmp_path).run(
+        "nominate n2 for treas by s1",
+        "nominate s2 for treas by e2",
+        "nominate e2 for treas by n1",
+        "nominate n3 for treas by s2",
+        "close-nominations for treas",
+        "round for treas",
+        "paper n2 s2 times 3 for treas",
+        "paper s2 n2 times 2 for treas",
+        "paper e2 times 1 for treas",
+        "paper n3 s2 times 1 for treas",
+        "tellers blank 1 for treas",
+        "result for treas",
+    )
+    text = minutes_markdown(meeting)
+    assert "| Ed Sur: first preferences | 2 — excluded at stage 4, with 3 votes |" in text
+    assert "| Bo Nord: first preferences | 3 — elected at stage 4, with 5 votes |" in text
+    assert "- Stage 4: Bo Nord: 5 votes, a majority — elected" in text
