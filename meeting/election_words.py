@@ -70,9 +70,12 @@ def decision_words(council: Council, decision: Decision, of: int | None = None, 
             name=name, votes=votes, of=of, necessary=necessary, outcome=outcome
         )
     else:
-        text = _("{name}: {votes} votes, {reason} — {outcome}").format(
-            name=name, votes=votes, reason=reason, outcome=outcome
-        )
+        # Plural as the figure reads: "1 vote", "2 votes", "1.50000 votes".
+        figure = Fraction(decision.votes)
+        n = figure.numerator if figure.denominator == 1 else 2
+        text = ngettext(
+            "{name}: {votes} vote, {reason} — {outcome}", "{name}: {votes} votes, {reason} — {outcome}", int(n)
+        ).format(name=name, votes=votes, reason=reason, outcome=outcome)
     if decision.tie is not None:
         text += _("; ") + tie_words(council, decision.tie)
     return text
@@ -109,14 +112,43 @@ def explained(council: Council, result: BallotRound | RankedCount) -> list[str]:
                 lines.append(decision_words(council, decision, result.votes_cast, result.necessary))
             else:
                 lines.append(decision_words(council, decision))
+        if result.tied_for_last:
+            lines.append(
+                _(
+                    "Tied with equal votes for the last seat ({among}): none of them is elected; the seat is "
+                    "filled at the next ballot"
+                ).format(among=member_names(council, result.tied_for_last))
+            )
         notes = list(result.composition)
     else:
-        notes = list(result.composition)
+        # Each line says at which stage of the count it happened, as the sheet numbers them.
+        lines += [composition_words(council, acted) for acted in result.composition]
         for stage in result.stages:
-            lines += [decision_words(council, d) for d in stage.decisions]
-            notes += stage.composition
+            said = [decision_words(council, d) for d in stage.decisions]
+            said += [composition_words(council, acted) for acted in stage.composition]
+            lines += [_("Stage {number}: {what}").format(number=stage.number, what=line) for line in said]
+        lines += _surpluses_kept(council, result)
+        return lines
     lines += [composition_words(council, acted) for acted in notes]
     return lines
+
+
+def _surpluses_kept(council: Council, count: RankedCount) -> list[str]:
+    """The surpluses the count never transferred (rule 52 filled the last seats first): an
+    elected candidate still above the quota at the end."""
+    if count.quota is None or not count.stages:
+        return []
+    last = count.stages[-1]
+    transferred = {s.candidate for s in count.stages if s.action == "surplus" and s.transferred}
+    return [
+        _("Stage {number}: the surplus of {name} ({surplus}) was not transferred: the last seats were filled.").format(
+            number=last.number,
+            name=member_name(council, c),
+            surplus=votes_words(Fraction(last.votes.get(c, 0)) - count.quota),
+        )
+        for c in count.elected
+        if c not in transferred and Fraction(last.votes.get(c, 0)) > count.quota
+    ]
 
 
 def stage_explained(council: Council, stage: Stage) -> list[str]:

@@ -303,6 +303,9 @@ MESSAGES: dict[str, str] = {
         "the computer's clock is about {seconds} behind the last recorded event; the record keeps that event's time until the clock catches up"
     ),
     "secretary.away": N_("'{id}', who takes the minutes, is away: name an acting minute-taker with 'secretary MEMBER'"),
+    "item.elections-unfinished": N_(
+        "the item is closed with elections not completed ({elections}): the minutes list them as unfinished business"
+    ),
     "closed.observers-here": N_(
         "this item is taken in closed session and observers are here ({ids}): they leave before the council takes it up"
     ),
@@ -727,6 +730,10 @@ MESSAGES: dict[str, str] = {
     "tellers.ballots-not-votes": N_(
         "{ballots} ballot papers with a vote but {votes} votes: with one seat they are equal"
     ),
+    "tellers.ballots-needed": N_(
+        "with {seats} seats on this ballot a paper may name several candidates: give the ballot papers with a "
+        "vote ('ballots N')"
+    ),
     "tellers.more-votes-than-ballots": N_(
         "'{candidate}' has {votes} votes, more than the {ballots} ballot papers with a vote"
     ),
@@ -739,7 +746,11 @@ MESSAGES: dict[str, str] = {
     "election.not-found": N_("no election '{text}' on the agenda"),
     "election.not-current": N_("election '{election}' is held under item '{item}': open that item first"),
     "election.none": N_("no election is left to hold under the item open now"),
-    "election.complete": N_("election '{election}' is over: every seat is filled or nobody is left to elect"),
+    "election.complete": N_("election '{election}' is over: every seat is filled"),
+    "election.nobody-left": N_(
+        "nobody is left to stand in '{election}' and a seat is unfilled: reopen nominations ('reopen-nominations')"
+    ),
+    "nomination.not-closed": N_("nominations for '{election}' are open: there is nothing to reopen"),
     "election.round-open": N_("the ballot of election '{election}' is open: declare its result first"),
     "nomination.closed": N_("nominations for '{election}' are closed"),
     "nomination.list": N_(
@@ -764,6 +775,9 @@ MESSAGES: dict[str, str] = {
     "round.file-unread": N_("the ballot file '{path}' was not read"),
     "round.file-seats": N_("the ballot file is for {seats} seats, but this round fills {needed}"),
     "round.file-candidate": N_("the ballot file names '{name}', who is not one candidate on this ballot"),
+    "round.file-withdrawn": N_(
+        "the ballot file marks '{name}' withdrawn, but no such candidate withdrew in the meeting ('withdraw-candidacy')"
+    ),
     "round.file-problem": N_("{path}:{line}:{col}: {problem}"),
     "tellers.ranked-round": N_(
         "round {round} is counted from ranked ballot papers: enter them with 'paper' or 'papers'; 'tellers' gives "

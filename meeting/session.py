@@ -22,6 +22,7 @@ from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
 from meeting.domain.attendance import balance_falls_short, minute_taker_away, observers_in_closed_item
+from meeting.domain.elections.conduct import elections_left_unfinished
 from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.opening import begun_on_another_day
@@ -244,6 +245,7 @@ class Session:
         unmoved = draft_left_unmoved(self.state, decision)
         warnings: list[Diagnostic] = []
         at = self._record_time(warnings)
+        unfinished = elections_left_unfinished(self.state, decision)
         data = _data(decision)
         if not _reads_back(data, at):
             return Refused("journal.would-not-read", {"type": data["type"]}, command.col)
@@ -298,6 +300,10 @@ class Session:
             ]
             if unmoved is not None:
                 warnings.append(warning(str(self.journal.path), "item.draft-not-moved", written.seq, item=unmoved))
+            if unfinished:
+                warnings.append(
+                    warning(str(self.journal.path), "item.elections-unfinished", written.seq, elections=unfinished)
+                )
             observers = observers_in_closed_item(self.state, decision)
             if observers:
                 warnings.append(warning(str(self.journal.path), "closed.observers-here", written.seq, ids=observers))

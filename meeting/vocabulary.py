@@ -402,6 +402,7 @@ EVENT_NAMES = {
     "candidate.answered": N_("nomination answered"),
     "candidate.withdrawn": N_("candidacy withdrawn"),
     "nominations.closed": N_("nominations closed"),
+    "nominations.reopened": N_("nominations reopened"),
     "round.opened": N_("ballot opened"),
     "round.tellers": N_("tellers' report"),
     "round.papers": N_("ballot papers entered"),

@@ -1643,6 +1643,8 @@ def _answer(answer: Literal["accepted", "declined"]) -> Handler:
 
 def _withdraw_candidacy(state: State, command: Command, context: Context) -> ev.AnyEvent:
     election = _election(state, command)
+    if election.complete:  # nobody stands any longer once every seat is filled
+        raise _Refusing("election.complete", election=election.id)
     if election.open_round is not None:
         raise _Refusing("candidacy.ballot-open", command.cols["candidate"], round=election.open_round.number)
     candidate = _candidate(state, election, command.args["candidate"])
@@ -1654,7 +1656,7 @@ def _close_nominations(state: State, command: Command, context: Context) -> ev.A
     if election.closed is not None:
         raise _Refusing("nomination.closed", election=election.id)
     _quorum_for(state, None)
-    standing = election.standing
+    standing = tuple(c for c in election.standing if c not in election.elected)
     if not standing:
         raise _Refusing("nomination.nobody-standing", election=election.id)
     for candidate in standing:  # a listed candidate's standing may have changed since the agenda
@@ -1662,6 +1664,22 @@ def _close_nominations(state: State, command: Command, context: Context) -> ev.A
         if problem is not None:
             _refuse_problem(problem)
     return ev.NominationsClosed(election=election.id, candidates=list(standing))
+
+
+def _reopen_nominations(state: State, command: Command, context: Context) -> ev.AnyEvent:
+    """Nominations reopened between ballots while a seat is unfilled (RONR §31), above all when
+    nobody is left on the ballot: the election goes on rather than ending unfilled."""
+    election = _election(state, command)
+    if election.closed is None:
+        raise _Refusing("nomination.not-closed", election=election.id)
+    if election.complete:
+        raise _Refusing("election.complete", election=election.id)
+    if election.open_round is not None:
+        raise _Refusing("election.round-open", election=election.id)
+    if election.election.nominations == "list":
+        raise _Refusing("nomination.list", election=election.id)
+    _quorum_for(state, None)
+    return ev.NominationsReopened(election=election.id)
 
 
 def _round(state: State, command: Command, context: Context) -> ev.AnyEvent:
@@ -1673,6 +1691,8 @@ def _round(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("nomination.open", election=election.id)
     if election.complete:
         raise _Refusing("election.complete", election=election.id)
+    if election.stalled:
+        raise _Refusing("election.nobody-left", election=election.id)
     _quorum_for(state, None)
     voters, proxies = ballots_possible(state, election.item)
     return ev.RoundOpened(
@@ -1750,10 +1770,15 @@ def _papers(state: State, command: Command, context: Context) -> ev.AnyEvent:
         raise _Refusing("round.file-seats", command.cols["file"], seats=blt.seats, needed=ballot.seats)
     ids = []
     for number, name in enumerate(blt.names, start=1):
-        found = [m for m in find_members(state, name) if m.id in ballot.candidates]
-        if len(found) != 1 and number not in blt.withdrawn:
-            raise _Refusing("round.file-candidate", command.cols["file"], name=name)
-        ids.append(found[0].id if found else name)
+        # A candidate the file marks withdrawn must have withdrawn in the meeting: the file
+        # cannot take someone off the ballot.
+        withdrawn = number in blt.withdrawn
+        among = election.withdrawn if withdrawn else ballot.candidates
+        found = [m for m in find_members(state, name) if m.id in among]
+        if len(found) != 1:
+            code = "round.file-withdrawn" if withdrawn else "round.file-candidate"
+            raise _Refusing(code, command.cols["file"], name=name)
+        ids.append(found[0].id)
     papers = blt.ranked_ballots(ids)
     _papers_fit(ballot, papers, blt.blank)
     source = ev.SourceFile(path=read.path, sha256=read.sha256)
@@ -1851,6 +1876,7 @@ HANDLERS: dict[str, Handler] = {
     "decline": _answer("declined"),
     "withdraw-candidacy": _withdraw_candidacy,
     "close-nominations": _close_nominations,
+    "reopen-nominations": _reopen_nominations,
     "round": _round,
     "tellers": _tellers,
     "paper": _paper,

@@ -569,6 +569,15 @@ class NominationsClosed(Event):
     candidates: list[str]
 
 
+class NominationsReopened(Event):
+    """Nominations reopened between ballots (RONR §31), for an election with seats left: those
+    still standing stay nominated, others may be nominated, and closing again makes the list
+    of the next ballot."""
+
+    type: Literal["nominations.reopened"] = "nominations.reopened"
+    election: str
+
+
 class RoundOpened(Event):
     """A ballot opened: its candidates, the seats it fills, and how many ballots can be cast
     (members present who may vote, and proxies held), fixed now."""
@@ -672,6 +681,7 @@ AnyEvent = Annotated[
     | NominationAnswered
     | CandidacyWithdrawn
     | NominationsClosed
+    | NominationsReopened
     | RoundOpened
     | TellersReported
     | PapersEntered

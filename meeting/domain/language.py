@@ -462,6 +462,13 @@ GRAMMAR: tuple[Verb, ...] = (
         _opt(_kw("for"), _election()),
     ),
     _verb(
+        "reopen-nominations",
+        "elections",
+        "Reopen nominations between ballots while a seat is unfilled: others may be nominated.",
+        "reopen-nominations",
+        _opt(_kw("for"), _election()),
+    ),
+    _verb(
         "round",
         "elections",
         "Open a ballot round (the first, or the next when seats are left).",
@@ -746,13 +753,33 @@ class _Parser:
         return None
 
     def parse(self, parts: tuple[Part, ...]) -> ParseError | None:
-        for part in parts:
+        index = 0
+        while index < len(parts):
+            part = parts[index]
+            if _led_by_keyword(part):
+                # A run of options each led by its keyword is taken in any order, each once:
+                # `tellers ... invalid 1 blank 0` as well as `blank 0 invalid 1`.
+                end = index
+                while end < len(parts) and _led_by_keyword(parts[end]):
+                    end += 1
+                run = [p for p in parts[index:end] if isinstance(p, Optional)]
+                while (found := next((o for o in run if self.matches(o.parts[0])), None)) is not None:
+                    run.remove(found)
+                    if (problem := self.parse(found.parts)) is not None:
+                        return problem
+                index = end
+                continue
             if isinstance(part, Optional):
                 if self.matches(part.parts[0]) and (problem := self.parse(part.parts)) is not None:
                     return problem
             elif (problem := self.take(part)) is not None:
                 return problem
+            index += 1
         return None
+
+
+def _led_by_keyword(part: Part) -> bool:
+    return isinstance(part, Optional) and isinstance(part.parts[0], Keyword)
 
 
 def parse(line: str) -> Command | ParseError | None:

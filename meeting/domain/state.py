@@ -1009,7 +1009,13 @@ def _candidacy_withdrawn(state: State, at: datetime, event: ev.CandidacyWithdraw
 
 def _nominations_closed(state: State, at: datetime, event: ev.NominationsClosed) -> None:
     election = state.elections[event.election]
-    state.elections[event.election] = replace(election, closed=at, candidates=tuple(event.candidates))
+    state.elections[event.election] = replace(
+        election, closed=at, candidates=tuple(event.candidates), ballots_at_close=len(election.rounds)
+    )
+
+
+def _nominations_reopened(state: State, at: datetime, event: ev.NominationsReopened) -> None:
+    state.elections[event.election] = replace(state.elections[event.election], closed=None)
 
 
 def _round_opened(state: State, at: datetime, event: ev.RoundOpened) -> None:
@@ -1100,6 +1106,7 @@ _HANDLERS: dict[type[ev.Event], Callable[[State, datetime, Any], None]] = {
     ev.NominationAnswered: _nomination_answered,
     ev.CandidacyWithdrawn: _candidacy_withdrawn,
     ev.NominationsClosed: _nominations_closed,
+    ev.NominationsReopened: _nominations_reopened,
     ev.RoundOpened: _round_opened,
     ev.TellersReported: _tellers_reported,
     ev.PapersEntered: _papers_entered,

@@ -11,7 +11,14 @@ from fractions import Fraction
 from meeting.domain.elections.progress import Ballot, ElectionProgress, Nomination
 from meeting.domain.elections.ranked import RankedCount
 from meeting.domain.elections.rounds import BallotRound
-from meeting.election_words import explained, round_summary, stage_explained, stage_words, votes_text
+from meeting.election_words import (
+    explained,
+    round_summary,
+    stage_explained,
+    stage_words,
+    votes_text,
+    votes_words,
+)
 from meeting.i18n import _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.wording import Context
@@ -96,12 +103,22 @@ def _count_sheet(ctx: Context, count: RankedCount) -> m.CountSheet:
 
 def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballot) -> list[m.CandidateVotes]:
     if isinstance(result, RankedCount):
-        # A candidate's votes when the count decided their fate: at the last stage an excluded
-        # candidate has none left, and an elected one has passed on their surplus.
-        last = result.stages[-1].votes if result.stages else {}
-        decided = [d for s in result.stages for d in s.decisions]
-        tally = {c: Fraction(last.get(c, 0)) for c in ballot.candidates} | {d.candidate: d.votes for d in decided}
-        fates = {d.candidate: d.outcome for d in decided}
+        # What the tellers found, the first preferences, with each candidate's fate; the votes
+        # at later stages are the count sheet's (a total from another stage misled).
+        first = result.stages[0].votes if result.stages else {}
+        tally = {c: Fraction(first.get(c, 0)) for c in ballot.candidates}
+        fates = {d.candidate: d.outcome for s in result.stages for d in s.decisions}
+        # ... and the stage that decided it, with the votes it was decided on.
+        when = {d.candidate: (s.number, d.votes) for s in result.stages for d in s.decisions}
+        return [
+            m.CandidateVotes(
+                candidate=ctx.person(c),
+                votes=votes_text(tally[c]),
+                outcome=fates.get(c),
+                outcome_words=_fate_at_stage(ctx, c, fates[c], *when[c]) if c in fates else None,
+            )
+            for c in ballot.candidates
+        ]
     elif isinstance(result, BallotRound):
         tally = {c: Fraction(v) for c, v in result.votes.items()}
         fates = {d.candidate: d.outcome for d in result.decisions}
@@ -119,6 +136,14 @@ def _votes(ctx: Context, result: BallotRound | RankedCount | None, ballot: Ballo
         )
         for c in ballot.candidates
     ]
+
+
+def _fate_at_stage(ctx: Context, candidate: str, outcome: str, stage: int, votes: Fraction) -> str:
+    figure = Fraction(votes)
+    n = figure.numerator if figure.denominator == 1 else 2
+    return ngettext(
+        "{fate} at stage {stage}, with {votes} vote", "{fate} at stage {stage}, with {votes} votes", int(n)
+    ).format(fate=fate_words(outcome, candidate, ctx.council), stage=stage, votes=votes_words(figure))
 
 
 def round_record(ctx: Context, election: ElectionProgress, ballot: Ballot) -> m.RoundRecord:
@@ -159,14 +184,42 @@ def _composition(election: ElectionProgress) -> str | None:
 
 
 def _summary(ctx: Context, election: ElectionProgress) -> str:
+    """Who was elected, and, while the election is not complete, what remains: an office is
+    not left unfilled by the election running out of candidates (RONR §46: balloting goes on,
+    nominations may be reopened), so it is said to remain to be filled."""
+    text = _elected_summary(ctx, election)
+    if election.closed is None or election.open_round is not None or election.complete:
+        return text
+    left = election.seats_left
+    if left == election.election.seats == 1:
+        unfilled = _("The office remains to be filled.")
+    else:
+        unfilled = ngettext("{left} seat remains to be filled.", "{left} seats remain to be filled.", left).format(
+            left=left
+        )
+    return f"{text} {unfilled}"
+
+
+def _elected_summary(ctx: Context, election: ElectionProgress) -> str:
     elected = election.elected
     rounds = len([r for r in election.rounds if r.result is not None])
+    # One elects a President, but to a Board: an office of several seats is a body.
+    several = election.election.seats > 1
     if elected:
-        return ngettext(
-            "{names} {elected} {office}, after {rounds} round.",
-            "{names} {elected} {office}, after {rounds} rounds.",
-            rounds,
-        ).format(
+        template = (
+            ngettext(
+                "{names} {elected} to the {office}, after {rounds} round.",
+                "{names} {elected} to the {office}, after {rounds} rounds.",
+                rounds,
+            )
+            if several
+            else ngettext(
+                "{names} {elected} {office}, after {rounds} round.",
+                "{names} {elected} {office}, after {rounds} rounds.",
+                rounds,
+            )
+        )
+        return template.format(
             names=member_names(ctx.council, elected),
             elected=elected_words(elected, ctx.council),
             office=office_words(election.election),
@@ -178,7 +231,32 @@ def _summary(ctx: Context, election: ElectionProgress) -> str:
         return _("Ballot {round} for {office} is open; nobody is elected yet.").format(
             round=election.open_round.number, office=office_words(election.election)
         )
+    if several:
+        return _("Nobody was elected to the {office}.").format(office=office_words(election.election))
     return _("Nobody was elected {office}.").format(office=office_words(election.election))
+
+
+def elections_unfinished(ctx: Context, item: str) -> list[str]:
+    """For unfinished business: the elections of an item taken up that were never held, or
+    left a seat unfilled (an office is not left empty: the election goes on at a later meeting)."""
+    lines = []
+    for election in ctx.state.elections.values():
+        if election.item != item or election.complete or ctx.hidden(item):
+            continue
+        office = office_words(election.election)
+        if election.region:
+            office = f"{office} — {region_name(ctx.council, election.region)}"  # as the election headings
+        if election.closed is None and not any(n.at is not None for n in election.nominations):
+            lines.append(_("The election for {office} was not held.").format(office=office))
+        else:
+            lines.append(_("The election for {office} was not completed.").format(office=office))
+    return lines
+
+
+def _first_ballot(election: ElectionProgress) -> tuple[str, ...]:
+    """The candidates as nominations first closed (once reopened and closed again, the first
+    ballot's: `candidates` then holds the latest list)."""
+    return election.rounds[0].candidates if election.ballots_at_close else election.candidates
 
 
 def election_records(ctx: Context) -> list[m.ElectionRecord]:
@@ -203,7 +281,7 @@ def election_records(ctx: Context) -> list[m.ElectionRecord]:
                     for n in election.nominations
                     if n.by is not None or n.answer is not None or n.withdrawn is not None
                 ],
-                candidates=[ctx.person(c) for c in election.candidates],
+                candidates=[ctx.person(c) for c in _first_ballot(election)],
                 rounds=[round_record(ctx, election, ballot) for ballot in election.rounds],
                 elected=[ctx.person(c) for c in election.elected],
                 elected_words=elected_words(election.elected, ctx.council),

@@ -198,7 +198,10 @@ class Words:
         if r.necessary is not None:
             rows.append([_("Necessary for election"), str(r.necessary)])
         for row in r.votes:
-            label = _("{name} received").format(name=row.candidate.name)
+            if r.count is not None:  # ranked papers: the first preferences; the sheet gives the rest
+                label = _("{name}: first preferences").format(name=row.candidate.name)
+            else:
+                label = _("{name} received").format(name=row.candidate.name)
             votes = exact_figure(row.votes)
             rows.append([label, f"{votes} — {row.outcome_words}" if row.outcome_words else votes])
         rows.append([_("Blank ballots (not votes cast)"), str(r.blank)])

@@ -18,6 +18,7 @@ from meeting.domain.state import Motion, Recorded, not_taken_up
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
+from meeting.minutes.elections import elections_unfinished
 from meeting.minutes.wording import (
     ON_TERMS,
     TOLD_BY_THE_COUNT,
@@ -590,6 +591,12 @@ def _nominations_closed(said: Said, event: ev.Event) -> str:
     )
 
 
+@says(ev.NominationsReopened)
+def _nominations_reopened(said: Said, event: ev.Event) -> str:
+    assert isinstance(event, ev.NominationsReopened)
+    return _("Nominations for {office} reopened.").format(office=_office(said, event.election))
+
+
 @says(ev.RoundOpened)
 def _round_opened(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.RoundOpened)
@@ -607,8 +614,16 @@ def _result_declared(said: Said, event: ev.Event) -> str:
     result = event.ballot if event.ballot is not None else event.count
     assert result is not None
     office = _office(said, event.election)
+    election = said.ctx.state.elections.get(event.election)
     if result.elected:
-        text = _("The chair declared {names} {elected} {office} (ballot {round}).").format(
+        # One elects a President, but to a Board: an office of several seats is a body.
+        several = election is not None and election.election.seats > 1
+        template = (
+            _("The chair declared {names} {elected} to the {office} (ballot {round}).")
+            if several
+            else _("The chair declared {names} {elected} {office} (ballot {round}).")
+        )
+        text = template.format(
             names=said.ctx.names(result.elected),
             elected=elected_words(result.elected, said.ctx.council),
             office=office,
@@ -846,6 +861,8 @@ def unfinished(ctx: Context) -> list[str]:
                     item=upper_first(ctx.item_words(item_id))
                 )
             )
+        if state.items[item_id].status in ("open", "done", "unfinished"):
+            lines += elections_unfinished(ctx, item_id)
     return lines
 
 

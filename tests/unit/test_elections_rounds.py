@@ -268,6 +268,8 @@ def test_ballots_possible_are_members_present_plus_proxies_held() -> None:
         (report(ballots=9, a=9, b=8), 1, ["tellers.ballots-not-votes"]),
         (report(ballots=9, a=9, b=9, c=1), 2, ["tellers.marks-do-not-fit"]),
         (report(ballots=19, a=19, b=19), 2, []),
+        (report(a=9, b=8), 2, ["tellers.ballots-needed"]),
+        (report(blank=3), 2, []),
     ],
 )
 def test_a_report_whose_totals_exceed_the_ballots_possible_is_refused(

@@ -92,3 +92,15 @@ def test_a_number_left_out_means_the_grammars_default_and_only_an_optional_one_h
     required = {(verb.name, arg.name) for verb in GRAMMAR for arg, optional in args_of(verb.parts) if not optional}
     assert NUMBER_DEFAULTS and not required & set(NUMBER_DEFAULTS)
     assert ("recess", "minutes") not in NUMBER_DEFAULTS  # a recess of no set length
+
+
+def test_options_led_by_a_keyword_are_taken_in_any_order() -> None:
+    """`tellers … invalid 1 blank 0` was refused "unexpected 'blank' here" (found by a
+    parliamentarian's run); the printer keeps the usage line's order."""
+    given_order = parse("tellers n2 3 invalid 1 for pres blank 0 ballots 3")
+    usage_order = parse("tellers n2 3 ballots 3 blank 0 invalid 1 for pres")
+    assert isinstance(given_order, Command) and isinstance(usage_order, Command)
+    assert given_order.args == usage_order.args
+    assert format_command(given_order) == "tellers n2 3 ballots 3 blank 0 invalid 1 for pres"
+    repeated = parse("tellers n2 3 blank 0 blank 1")
+    assert not isinstance(repeated, Command)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from meeting.domain import events as ev
 from meeting.domain.agenda import Election
 from meeting.domain.attendance import entitled_by_seat
 from meeting.domain.council import Council
@@ -37,6 +38,10 @@ def _between_ballots(election: ElectionProgress) -> bool:
     return election.closed is not None and election.open_round is None
 
 
+def _reopenable(election: ElectionProgress) -> bool:
+    return _between_ballots(election) and not election.complete
+
+
 def _balloting(election: ElectionProgress) -> bool:
     return election.open_round is not None
 
@@ -48,6 +53,7 @@ _READY: dict[str, Callable[[ElectionProgress], bool]] = {
     "accept": _nominating,
     "decline": _nominating,
     "close-nominations": _nominating,
+    "reopen-nominations": _reopenable,
     "round": _between_ballots,
     "tellers": _balloting,
     "paper": _balloting,
@@ -76,10 +82,24 @@ def on_item(state: State, item: str | None) -> list[ElectionProgress]:
     return [e for e in state.elections.values() if e.item == item]
 
 
+def elections_left_unfinished(state: State, event: ev.AnyEvent) -> list[str]:
+    """The elections not complete (never held, or a seat unfilled) on the item an event closes
+    as done, `done` or `next`, given the state before it: a warning, not a block (the chair may
+    move on; the minutes list them as unfinished business)."""
+    if isinstance(event, ev.ItemClosed) and event.status == "done":
+        item: str | None = event.item
+    elif isinstance(event, ev.ItemOpened) and event.leaving == "done":
+        item = state.current
+    else:
+        return []
+    return [e.id for e in on_item(state, item) if not e.complete]
+
+
 def election_verbs_in_order(state: State) -> frozenset[str]:
     """The election commands in order now on the open item, by the stage of each of its
     elections: answering and withdrawing nominations, and nominating and seconding from the
-    floor, until nominations close; then a ballot; while a ballot is open, its tellers' report
+    floor, until nominations close; then a ballot, or nominations reopened while a seat is
+    unfilled (only that once nobody is left to stand); while a ballot is open, its tellers' report
     (or its ranked papers) and, once in, its result; nothing once the election is complete.
     The engine may still refuse one for the member it names or for want of quorum."""
     verbs: set[str] = set()
@@ -98,7 +118,8 @@ def _stage_verbs(election: ElectionProgress) -> set[str]:
         return set()
     ballot = election.open_round
     if ballot is None:
-        return {"round", "withdraw-candidacy"}
+        reopen = {"reopen-nominations"} if election.election.nominations == "floor" else set()
+        return reopen if election.stalled else {"round", "withdraw-candidacy", *reopen}
     if ballot.ranked:
         return {"paper", "papers", *(("result",) if ballot.papers else ())}
     return {"tellers", *(("result",) if ballot.report is not None else ())}

@@ -89,8 +89,11 @@ class ElectionProgress:
     method: str  # the method's kind: majority, plurality, instant_runoff or scottish_stv
     nominations: tuple[Nomination, ...] = ()
     closed: datetime | None = None
-    candidates: tuple[str, ...] = ()  # as nominations closed: the first ballot's
+    candidates: tuple[str, ...] = ()  # as nominations last closed: the next ballot's after them
     rounds: tuple[Ballot, ...] = ()
+    # Ballots held when nominations last closed: nominations reopened (RONR §31) and closed
+    # again after a ballot put a new list of candidates on the next one.
+    ballots_at_close: int = 0
 
     # ── reading ────────────────────────────────────────────────────────────────
 
@@ -136,7 +139,7 @@ class ElectionProgress:
         """The next ballot's candidates: the first ballot's, then those a round left on the
         ballot (a majority round's own list; otherwise all but the elected), less any who
         withdrew since."""
-        if not self.rounds:
+        if len(self.rounds) == self.ballots_at_close:
             on_ballot = self.candidates
         else:
             last = self.rounds[-1]
@@ -151,15 +154,22 @@ class ElectionProgress:
     def next_kind(self) -> RoundKind:
         if self.method != "majority":
             return self.method  # type: ignore[return-value]
-        last = self.rounds[-1].result if self.rounds else None
+        last = self.rounds[-1].result if len(self.rounds) > self.ballots_at_close else None
         if isinstance(last, BallotRound) and last.next_kind is not None:
             return last.next_kind
         return "majority"
 
     @property
     def complete(self) -> bool:
-        """Every seat filled, or nobody left to elect."""
-        return self.closed is not None and (self.seats_left == 0 or (bool(self.rounds) and not self.next_candidates))
+        """Every seat filled. Until then the election goes on (RONR §46: balloting continues
+        until the office is filled), if need be with nominations reopened."""
+        return self.closed is not None and self.seats_left == 0
+
+    @property
+    def stalled(self) -> bool:
+        """Seats left but nobody left for the next ballot (all withdrew, or fewer stood than
+        seats): only reopening nominations (RONR §31) lets the election go on."""
+        return self.closed is not None and not self.complete and self.open_round is None and not self.next_candidates
 
     @property
     def previous_ballots(self) -> tuple[BallotRound, ...]:

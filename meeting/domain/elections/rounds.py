@@ -13,7 +13,7 @@ ones, whose votes break ties before lots do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from fractions import Fraction
 from typing import Literal
 
@@ -42,6 +42,10 @@ class BallotRound(Model):
     decisions: tuple[Decision, ...]
     composition: tuple[CompositionActed, ...] = ()
     next_candidates: tuple[str, ...] = ()  # on the next ballot, if seats are left
+    # A majority round: candidates with a majority tied for the last seat(s), none elected
+    # (RONR §46:33-34: balloting continues for the seat; no lots). None rather than () so that
+    # rounds without one are journaled as before.
+    tied_for_last: tuple[str, ...] | None = None
     next_kind: RoundKind | None = None
 
     @property
@@ -199,6 +203,11 @@ def majority_round(
     # Those short of a majority stand again: they may yet meet a condition in a later round
     # (a man with a majority was refused a seat that left a woman's still within reach).
     decisions, acted = _elect_down(order, "majority", report, seats, (), held, number, candidates)
+    refused = {a.candidate for a in acted if a.action == "not_elected" and a.candidate is not None}
+    tied = tied_for_last_seat(decisions, refused)
+    if tied:
+        decisions = [d for d in decisions if d.candidate not in tied]
+        acted = [a for a in acted if a.candidate not in tied]
     notes += acted
     elected = [d.candidate for d in decisions]
     left = seats - len(elected)
@@ -222,8 +231,25 @@ def majority_round(
     dropped = {d.candidate for d in out}
     result = _round(number, kind, seats, candidates, report, necessary, [*decisions, *out], [*notes, *acted])
     return result.model_copy(
-        update={"next_candidates": tuple(c for c in remaining if c not in dropped), "next_kind": next_kind}
+        update={
+            "next_candidates": tuple(c for c in remaining if c not in dropped),
+            "next_kind": next_kind,
+            "tied_for_last": tuple(c for c in candidates if c in tied) or None,
+        }
     )
+
+
+def tied_for_last_seat(decisions: Sequence[Decision], refused: Collection[str]) -> frozenset[str]:
+    """In a majority round, the candidates with a majority and equal votes of whom only some
+    would fill the last seats: RONR §46:33-34 elects none of them and balloting continues for
+    those seats; neither earlier rounds nor lots decide (those serve run-offs and dropping).
+    A tied candidate the composition rule `refused` a seat was not kept out by the tie."""
+    chosen = {d.candidate for d in decisions}
+    tied: set[str] = set()
+    for tie in (d.tie for d in decisions if d.tie is not None):
+        if any(c not in chosen and c not in refused for c in tie.among):
+            tied.update(c for c in tie.among if c not in refused)
+    return frozenset(tied)
 
 
 def _round(

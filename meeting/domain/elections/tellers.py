@@ -21,8 +21,9 @@ class TellersReport(Model):
     votes: dict[str, Annotated[int, Field(ge=0)]]  # per candidate
     blank: int = Field(0, ge=0)
     invalid: int = Field(0, ge=0)
-    # Ballot papers with at least one valid vote, when a paper may name several candidates;
-    # with one seat it is the sum of the votes and may be left out.
+    # Ballot papers with at least one valid vote, when a paper may name several candidates
+    # (required then: see `tellers_report_problems`); with one seat it is the sum of the votes
+    # and may be left out.
     ballots: int | None = Field(None, ge=0)
 
     @property
@@ -61,10 +62,14 @@ def tellers_report_problems(
     problems = [
         Problem("tellers.not-a-candidate", {"candidate": name}) for name in report.votes if name not in candidates
     ]
+    marks = sum(report.votes.values())
+    if seats > 1 and report.ballots is None and marks > 0:
+        # Several seats: a paper may name several candidates, so the votes do not give the
+        # papers, the majority's base (RONR §46:33); the tellers must count them.
+        return [*problems, Problem("tellers.ballots-needed", {"seats": seats})]
     if report.papers > possible:
         problems.append(Problem("tellers.too-many-ballots", {"papers": report.papers, "possible": possible}))
     with_votes = report.papers_with_votes
-    marks = sum(report.votes.values())
     if seats == 1:
         if report.ballots is not None and report.ballots != marks:
             problems.append(Problem("tellers.ballots-not-votes", {"ballots": report.ballots, "votes": marks}))
