@@ -179,7 +179,14 @@ class AttendanceScreen(Screen[None]):
         member = roster.member
         if member is not None:
             self.post_message(RunCommand(command_line(verb, members=(Ref(member),)), origin=self))
-        roster.action_move(1)
+
+    def _marked(self, parsed: Command) -> None:
+        """After a key's mark is taken, on to the next member; a refused one stays on its member
+        (the next key acted on the wrong delegate)."""
+        roster = self.query_one(RosterList)
+        marked = parsed.args.get("members")
+        if isinstance(marked, tuple) and len(marked) == 1 and marked[0].text == roster.member:
+            roster.action_move(1)
 
     def on_command_answered(self, message: CommandAnswered) -> None:
         """Redraw the rows the command touched (the member of the line, and seats they share)."""
@@ -188,6 +195,8 @@ class AttendanceScreen(Screen[None]):
             refs = [v for v in parsed.args.values() if isinstance(v, Ref)]
             refs += [r for v in parsed.args.values() if isinstance(v, tuple) for r in v]
             self._update_rows(*(r.text for r in refs))
+            self.query_one("#roll-error", Static).update("")
+            self._marked(parsed)
         elif message.refused is not None:
             self.query_one("#roll-error", Static).update(
                 Text(

@@ -2114,3 +2114,20 @@ async def test_close_debate_is_offered_the_pending_questions_to_close_debate_dow
         await pilot.pause()
     closing = meeting.state.motions[3]
     assert (closing.kind, closing.applies_to) == ("previous_question", 1)
+
+
+async def test_a_refused_mark_keeps_the_cursor_on_its_member(tmp_path):
+    """`d` on a member present in person is refused: the cursor stayed on the next member,
+    and the next key acted on the wrong delegate. Refused, it stays; taken, it moves on."""
+    meeting = start(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        roster = app.screen.query_one(RosterList)
+        await pilot.press("p")
+        assert (meeting.state.status("gh-1"), roster.member) == ("present", "sl-1")
+        await pilot.press("up", "d")
+        await pilot.pause()
+        assert roster.member == "gh-1" and "✗" in shown(app, "#roll-error")
+        await pilot.press("x")
+        assert (meeting.state.status("gh-1"), roster.member) == ("absent", "sl-1")
