@@ -373,13 +373,18 @@ def needed_yes(state: State, motion: Motion, abstained: int = 0) -> int | None:
 
 
 def roll_call_count(state: State, motion: Motion) -> Text:
-    """A roll call as it fills: yes, no and abstentions so far against the yes votes needed,
-    then the rule in words (the chair's screen and the members' view say the same)."""
+    """A roll call as it fills: yes, no and abstentions so far against the yes votes needed if
+    every seat that has not answered votes (the abstentions so far are not votes cast: the figure
+    falls from the "if all vote" of the line under it), then the rule in words (the chair's screen and the members' view say the same)."""
     answered = [choice for _voter, choice in motion.poll.choices.values()] if motion.poll else []
     need = needed_yes(state, motion, answered.count("abstain"))  # as the abstentions so far make it
     text = Text(
         counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
-        + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
+        + (
+            " · " + _("{need} yes needed if all who have not answered vote").format(need=need)
+            if need is not None
+            else ""
+        ),
         style="bold",
     )
     text.append("\n" + needed_text(state, motion), style="dim")
