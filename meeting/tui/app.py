@@ -300,7 +300,14 @@ class MeetingApp(KeysInTurn, TerminalApp):
     def action_command_bar(self) -> None:
         """':' on a screen of single-letter keys (COMMAND_KEY): every screen above the main one
         closed, unanswered, and the command bar focused for the line being typed."""
+        from meeting.tui.confirm import ConfirmScreen
+
         while not isinstance(self.screen, MainScreen):
+            if isinstance(self.screen, ConfirmScreen):  # dropped, as with No: said, never silently
+                question = self.screen.question.splitlines()[0]
+                self.main.notice(
+                    Text(_("Not done, left unanswered: {question}").format(question=question), style="yellow")
+                )
             self.screen.dismiss()
         self.call_later(self.main.action_command)
 

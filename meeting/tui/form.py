@@ -372,6 +372,7 @@ class CommandForm(ModalScreen[None]):
             widget = self.query_one(f"#field-{arg.name}")
             words = field_words(self.verb.name, arg.name)
             if isinstance(widget, Picker):
+                widget.take_exact()
                 said = unmatched_words(widget)
                 if said is not None:
                     return FieldProblem(arg.name, labelled(words, said))

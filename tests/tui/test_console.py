@@ -2133,3 +2133,55 @@ async def test_a_refused_mark_keeps_the_cursor_on_its_member(tmp_path):
         assert roster.member == "gh-1" and "✗" in shown(app, "#roll-error")
         await pilot.press("x")
         assert (meeting.state.status("gh-1"), roster.member) == ("absent", "sl-1")
+
+
+async def test_a_member_typed_whole_is_taken_by_ctrl_s(tmp_path):
+    """ctrl+s with a member's exact id ("gh-1") or whole name typed was refused "not chosen
+    yet: Enter takes the name highlighted": an exact id or name is that member, in a picker
+    of one member as in a list of several."""
+    meeting = in_session(tmp_path, present=ALL_SEATS[:-1])
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("chair")
+        await pilot.pause()
+        await pilot.press(*"GH-1", "ctrl+s")
+        await pilot.pause()
+        assert meeting.state.chair == "gh-1"
+        app.open_form("present")
+        await pilot.pause()
+        await pilot.press(*"kila wamanga-poro", "ctrl+s")
+        await pilot.pause()
+        assert meeting.state.status("pg-1") == "present"
+
+
+async def test_a_typed_adjourn_answered_no_leaves_the_bar_empty_and_the_keys_working(tmp_path):
+    """`adjourn` typed in the bar, then No: the bar kept its line and the focus, and the keys
+    pressed next grew it to "adjournrdbk". It empties and lets the keys go, as for a line sent."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(":", *"adjourn", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        bar = app.screen.query_one(CommandBar)
+        assert bar.value == "" and app.focused is not bar and meeting.state.phase == "in_session"
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen) and bar.value == ""
+
+
+async def test_a_question_dropped_for_the_command_bar_is_said(tmp_path):
+    """':' while the undo question was open dismissed it silently: it says it was not done."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press(":")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and "Not done, left unanswered: Undo the last action" in shown(
+            app, "#notice"
+        )
