@@ -237,7 +237,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
             self.push_screen(CommandForm(verb))
 
     def _confirm(self, verb: str) -> None:
-        from meeting.tui.confirm import ConfirmScreen
+        from meeting.tui.confirm import ConfirmScreen, UndoAnswerScreen
 
         state = self.session.state
         if verb == "undo":
@@ -264,7 +264,9 @@ class MeetingApp(KeysInTurn, TerminalApp):
             if yes:
                 self.post_message(RunCommand(command_line(verb), origin=asker))
 
-        self.push_screen(ConfirmScreen(question), confirmed)
+        # Asked over a screen of answer keys (a roll call, consensus), its own keys: 'y' there is a vote.
+        answering = verb == "undo" and asker is not self.main
+        self.push_screen(UndoAnswerScreen(question) if answering else ConfirmScreen(question), confirmed)
 
     def key_help(self) -> Iterator[tuple[str, str]]:
         """Each key once: a key the table gives two actions (`a`, `e`) lists both, the one the

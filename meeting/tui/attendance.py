@@ -18,13 +18,12 @@ from textual.widgets import Input, Static
 from meeting.domain.attendance import representation
 from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
-from meeting.domain.text import plain_letters
 from meeting.formats import clock_time
 from meeting.i18n import N_, _
 from meeting.messages import render_named
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
-from meeting.tui.roster import RosterList, Row, row_text, widest
+from meeting.tui.roster import RosterList, Row, found, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import attendance_words, member_name
 
@@ -116,14 +115,9 @@ class AttendanceScreen(Screen[None]):
         council = self.app.session.state.meeting.council
         groups = [(r.id, r.name) for r in council.regions] + [(None, _("Secretariat and observers"))]
         rows: list[Row] = []
-        typed = plain_letters(wanted)
         for region_id, region_name in groups:
             members = sorted((m for m in council.members if m.region == region_id), key=lambda m: not m.holds_seat)
-            shown = [
-                m
-                for m in members
-                if not typed or typed in plain_letters(f"{m.id} {m.name} {m.country or ''} {region_name}")
-            ]
+            shown = [m for m in members if found(wanted, m.id, m.name, m.country or "", region_name)]
             if shown:
                 rows.append(Row(None, (region_name,)))
             rows += [self._row(m.id) for m in shown]

@@ -97,7 +97,10 @@ async def test_an_answer_undone_in_the_roll_call_grid_goes_back_to_its_seat(tmp_
         roster = app.screen.query_one(RosterList)
         await pilot.press("y", "y", "n")  # gh-1, sl-1 yes; zm-1 no by mistake
         assert roster.member == "zw-1"
-        await pilot.press("u", "y")
+        await pilot.press("u", "y")  # the question does not take the grid's Yes as its answer
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.pending.poll.choices["zm-1"][1] == "no"
+        await pilot.press("enter")
         await pilot.pause()
         assert "zm-1" not in meeting.state.pending.poll.choices and roster.member == "zm-1"
         await pilot.press("y")
@@ -1261,7 +1264,7 @@ async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
         await type_text(pilot, "co-1")
         await pilot.press("enter")
         assert meeting.state.pending.consensus.asides == ["pe-1", "co-1"]
-        await pilot.press("u", "y")
+        await pilot.press("u", "u")  # 'u' again: the consensus's own keys never answer the question
         await pilot.pause()
         assert isinstance(app.screen, ConsensusScreen)
         assert meeting.state.pending.consensus.asides == ["pe-1"]
@@ -2185,3 +2188,36 @@ async def test_a_question_dropped_for_the_command_bar_is_said(tmp_path):
         assert isinstance(app.screen, MainScreen) and "Not done, left unanswered: Undo the last action" in shown(
             app, "#notice"
         )
+
+
+async def test_the_roll_call_finds_a_member_and_letters_typed_there_never_answer(tmp_path):
+    """`/` then "Tabora" recorded abstentions (its `a`s) on the wrong members: `/` finds the
+    member by any part of the name or id, the cursor goes there, and nothing is recorded."""
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        roster = app.screen.query_one(RosterList)
+        await pilot.press("slash", *"Tabora", "enter")
+        await pilot.pause()
+        assert meeting.state.pending.poll.choices == {} and roster.member == "ph-1"
+        assert app.focused is roster
+        await pilot.press("a")
+        assert meeting.state.pending.poll.choices["ph-1"][1] == "abstain"
+        await pilot.press("slash", *"zm-", "escape", "n")
+        assert meeting.state.pending.poll.choices["zm-1"][1] == "no"
+
+
+async def test_the_roll_call_takes_the_languages_own_yes_key(tmp_path):
+    """In Spanish `s` (sí) did nothing in the grid while the questions took it: the grid's Yes
+    is `y` and the letter the questions take, shown in its footer."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call")
+    with language("es"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("s", "y")
+            assert [choice for _v, choice in meeting.state.pending.poll.choices.values()] == ["yes", "yes"]
+            assert footer_keys(app)[0].startswith("s/y ")
