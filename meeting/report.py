@@ -108,6 +108,10 @@ def summary_lines(state: State) -> Iterator[str]:
             yield "  " + motion_line(motion)
 
 
+# Attendance changed for more members than this at once is said in counts, not names.
+NAMED_CHANGES = 6
+
+
 def describe(event: ev.AnyEvent, state: State) -> str:
     """One line saying what an event records, for the undo question and notifications."""
 
@@ -119,9 +123,15 @@ def describe(event: ev.AnyEvent, state: State) -> str:
 
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
-            text = _("attendance: {changes}").format(
-                changes=_("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())
-            )
+            if len(changes) > NAMED_CHANGES:  # a bulk `present` of 101 filled 8 of 24 lines: counted
+                said = Counter(attendance_words(s, m, state) for m, s in changes.items())
+                changed = _("; ").join(
+                    ngettext("{count} member {status}", "{count} members {status}", n).format(count=n, status=w)
+                    for w, n in said.items()
+                )
+            else:
+                changed = _("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())
+            text = _("attendance: {changes}").format(changes=changed)
             if chair is not None:
                 taker = name(chair.member) if chair.member else _("nobody")
                 text += _("; ") + _("in the chair: {member}").format(member=taker)

@@ -119,8 +119,9 @@ def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tup
     used = minutes_used(state, item_id, now)
     style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
     over = used > item.item.minutes
+    numbers = 3 if len(state.order) >= 10 else 2  # "✓ 10", never "✓10": a mark beside the number
     return (
-        Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
+        Text(f"{_ITEM_MARKS[item.status]}{number:>{numbers}}", style=style),
         Text(title_words(item.item), style=style),
         Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
     )

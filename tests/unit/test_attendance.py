@@ -7,7 +7,7 @@ import pytest
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
 from meeting.domain.reading import fold
 from meeting.report import quorum_line
-from tests.conftest import MINI_AGENDA
+from tests.conftest import MINI_AGENDA, REPO
 from tests.kit import ALL_SEATS, in_session, start
 
 # 6 seats in 3 regions; every rule of quorum is a setting of the test.
@@ -364,3 +364,20 @@ def test_undoing_the_sitting_that_took_up_a_vote_left_open_puts_everything_back(
     meeting.run("present tz-1", "undo", "undo")
     assert meeting.state == fold(meeting.session.recorded)
     assert meeting.state.items["article-7"].status == "unfinished" and meeting.state.current is None
+
+
+def test_a_bulk_attendance_is_said_in_counts_and_a_tenth_item_keeps_its_mark_apart(tmp_path):
+    """A `present` of 101 members filled 8 of 24 lines with their names: more than a few are
+    counted ("101 members in person"); a few are still named. At ten items and more, "✓10"
+    read as one word: the mark stands apart from the number."""
+    from meeting.report import describe
+    from meeting.tui.panels import agenda_rows
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    seats = [m.id for m in assembly.state.meeting.council.members if m.holds_seat][:101]
+    assembly.run(f"present {' '.join(seats)}")
+    assert describe(assembly.session.recorded[-1].event, assembly.state) == "attendance: 101 members in person"
+    assembly.run(f"remote {seats[0]}")
+    assert describe(assembly.session.recorded[-1].event, assembly.state).endswith(" remote")
+    cells = [row.columns[0]._cells[0].plain for row in agenda_rows(assembly.state, assembly.session.clock.now())]
+    assert cells[0] == "   1" and cells[9] == "  10"
