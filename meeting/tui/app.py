@@ -85,12 +85,27 @@ class MeetingApp(KeysInTurn, TerminalApp):
     def on_mount(self) -> None:
         self.title = meeting_title(self.session.state.meeting.agenda)
         self.watch_terminal()
+        self.call_after_refresh(self._fits)
         if self.journal_exists:
             from meeting.tui.resume import ResumeScreen
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
         else:
             self._back_to_the_vote()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fits)
+
+    def _fits(self) -> None:
+        """Below 80×24 a message asks for a larger terminal, over every screen (drawn there, they
+        were unusable and said nothing); it goes once the terminal is large enough."""
+        from meeting.tui.small import TooSmallScreen, too_small
+
+        shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if too_small(*self.size) and shown is None:
+            self.push_screen(TooSmallScreen())
+        elif not too_small(*self.size) and shown is not None:
+            shown.dismiss()
 
     def _back_to_the_vote(self) -> None:
         """A console that stopped (a crash, a closed laptop) during a roll call comes back on its

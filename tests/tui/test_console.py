@@ -2221,3 +2221,19 @@ async def test_the_roll_call_takes_the_languages_own_yes_key(tmp_path):
             await pilot.press("s", "y")
             assert [choice for _v, choice in meeting.state.pending.poll.choices.values()] == ["yes", "yes"]
             assert footer_keys(app)[0].startswith("s/y ")
+
+
+async def test_a_terminal_below_80x24_is_asked_to_grow(tmp_path):
+    """`run` at 20x5 started unusable and said nothing: a message asks for a larger terminal,
+    and goes once it is 80x24, the screen beneath as it was."""
+    from meeting.tui.small import TooSmallScreen
+
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "at least 80×24; this one is 20×5" in shown(app, "#too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
