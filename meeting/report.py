@@ -35,7 +35,7 @@ from meeting.words import labelled, outcome_words, quorum_status_words, votes_pr
 
 def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
     status = status or quorum_status(state)
-    short = status.short_names(state.meeting.council)
+    short = status.short_figures(state.meeting.council)
     return quorum_status_words(
         status.present,
         status.needed,

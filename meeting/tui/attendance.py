@@ -57,6 +57,7 @@ class AttendanceScreen(Screen[None]):
 
     app: MeetingApp
     _local_times: dict[str, LocalTimes] | None = None  # worked out once, when first shown
+    _quorum_lines = 0  # the lines the quorum took when last said
 
     def compose(self) -> ComposeResult:
         yield Static(id="roll-quorum")
@@ -165,7 +166,11 @@ class AttendanceScreen(Screen[None]):
     def refresh_quorum(self) -> None:
         text, met = quorum_text(self.app.session.state)
         widget = self.query_one("#roll-quorum", Static)
-        widget.update(text, layout=False)  # two lines, always: no need to lay the screen out again
+        # Wrapped whole (at 80 columns a region short of its minimum, with its figures, takes a
+        # third line); the screen is laid out again only when the number of lines changes.
+        lines = len(text.wrap(self.app.console, max(widget.content_region.width, 1)))
+        widget.update(text, layout=lines != self._quorum_lines)
+        self._quorum_lines = lines
         widget.set_class(not met, "-lost")
 
     def action_mark(self, verb: str) -> None:

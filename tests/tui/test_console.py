@@ -2237,3 +2237,24 @@ async def test_a_terminal_below_80x24_is_asked_to_grow(tmp_path):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_attendance_banner_says_a_short_region_whole_at_80x24(tmp_path):
+    """The banner, two lines always, was cut after "too few seats present": the region and its
+    figures were lost. It takes the lines it needs."""
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "sea-pacific"]
+    pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
+    assembly.run(f"present {' '.join(seats + pacific[:3])}", "begin")
+    app = app_for(assembly)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        banner = app.screen.query_one("#roll-quorum", Static)
+        from meeting.tui.panels import quorum_text
+
+        text = quorum_text(assembly.state)[0]
+        assert "Southeast Asia & Pacific (3 of 20, 4 needed)" in text.plain
+        lines = text.wrap(app.console, banner.content_region.width)
+        assert banner.content_region.height >= len(lines) >= 3

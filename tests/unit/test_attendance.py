@@ -381,3 +381,25 @@ def test_a_bulk_attendance_is_said_in_counts_and_a_tenth_item_keeps_its_mark_apa
     assert describe(assembly.session.recorded[-1].event, assembly.state).endswith(" remote")
     cells = [row.columns[0]._cells[0].plain for row in agenda_rows(assembly.state, assembly.session.clock.now())]
     assert cells[0] == "   1" and cells[9] == "  10"
+
+
+def test_a_region_below_its_minimum_is_said_with_its_figures_everywhere(tmp_path):
+    """A region short of its minimum got only "too few seats present from Southeast Asia &
+    Pacific": the quorum status carries its figures, and the console's line, the `quorum.lost`
+    refusal and the minutes' quorum table say "3 of 20, 4 needed"."""
+    from meeting.messages import render
+    from meeting.minutes.model import minutes_of
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "sea-pacific"]
+    pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
+    assembly.run(f"present {' '.join(seats + pacific[:3])}", "begin")
+    status = quorum_status(assembly.state)
+    assert status.short_figures(council) == [("Southeast Asia & Pacific", 3, 20, 4)]
+    said = "too few seats present from Southeast Asia & Pacific (3 of 20, 4 needed)"
+    assert said in quorum_line(assembly.state, status)
+    refused = assembly.refuse(f"move by {seats[0]} seconded {seats[1]}")
+    assert refused.code == "quorum.lost" and said in render(refused.code, refused.params)
+    record = minutes_of(assembly.state, assembly.session.recorded, "0" * 64)
+    assert said in record.sittings[0].quorum[0].words
