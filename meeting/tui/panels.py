@@ -308,10 +308,36 @@ def _region_votes(state: State, seats: tuple[Member, ...], represented: list[Vot
     return _("{here}/{total} votes").format(here=exact_words(here), total=exact_words(total))
 
 
+class CutLines(Text):
+    """Text whose lines are cut with "…" at the widget's width, never wrapped. Drawn by Rich,
+    which keeps `no_wrap`: Textual draws a Text by its own rules, and wraps it whatever it says."""
+
+    def visualize(self) -> Text:  # Textual's hook: a plain copy, drawn as a Rich renderable
+        return self.copy()
+
+
+DOTS = 8  # a region's seats present as dots: one a seat up to this many, else each a share
+
+
+def region_dots(present: int, seats: int) -> str:
+    """The share of a region's seats present: one dot a seat in a region of up to 8 seats, else
+    8 dots, as many filled as eighths present (one as soon as anyone is, all only when all are)."""
+    if seats <= DOTS:
+        filled = present
+    else:
+        filled = 0 if not present else DOTS if present == seats else min(max(present * DOTS // seats, 1), DOTS - 1)
+    return "●" * filled + "○" * (min(seats, DOTS) - filled)
+
+
 def attendance_text(state: State) -> Text:
+    """A line a region: its seats present of its seats, as figures and dots (red when none is
+    there; red and marked ✗ when below the minimum the quorum asks of the region), and how many
+    vote by alternate or proxy. Each line is cut with "…" at the panel's width, never wrapped: at
+    a phone's width the members' view drew one region on two lines, and the last fell off."""
     council = state.meeting.council
-    text = Text()
+    text = CutLines(no_wrap=True, overflow="ellipsis")
     width = min(max((cell_len(r.name) for r in council.regions), default=0), 24)
+    short = {r.region for r in quorum_status(state).short_regions}
     for region in council.regions:
         seats = council.seats_in(region.id)
         represented = [v for s in seats if (v := representation(state, s)) is not None]
@@ -320,10 +346,10 @@ def attendance_text(state: State) -> Text:
             if voter.via in via:
                 via[voter.via] += 1
         line = Text(f"{fitted(region_words(region), width)} {len(represented):>4}/{len(seats):<4}")
-        filled = min(len(represented), 8)
-        line.append(
-            "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"
-        )
+        below = region.id in short
+        line.append(region_dots(len(represented), len(seats)), style="green" if represented and not below else "red")
+        if below:
+            line.append(" ✗", style="bold red")
         extras = []
         if council.weighted:  # votes as well as heads where seats carry weights
             extras.append(_region_votes(state, seats, represented))

@@ -2258,3 +2258,19 @@ async def test_the_attendance_banner_says_a_short_region_whole_at_80x24(tmp_path
         assert "Southeast Asia & Pacific (3 of 20, 4 needed)" in text.plain
         lines = text.wrap(app.console, banner.content_region.width)
         assert banner.content_region.height >= len(lines) >= 3
+
+
+async def test_the_regions_panel_keeps_a_line_a_region_cut_to_its_width(tmp_path):
+    """The panel wrapped a long line (the observers', a region's with its proxies) onto the next,
+    and the last region fell off its fixed height: each line is cut with "…" at the width."""
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    others = [m.id for m in council.members if not m.holds_seat]
+    assembly.run(f"present {' '.join([s.id for s in council.seats] + others[:8])}")
+    app = app_for(assembly)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#attendance", Static)
+        assert panel.content_region.height == len(council.regions) + 1
+        last = "".join(segment.text for segment in panel.render_line(panel.content_region.height - 1))
+        assert last.rstrip().endswith("…")

@@ -403,3 +403,37 @@ def test_a_region_below_its_minimum_is_said_with_its_figures_everywhere(tmp_path
     assert refused.code == "quorum.lost" and said in render(refused.code, refused.params)
     record = minutes_of(assembly.state, assembly.session.recorded, "0" * 64)
     assert said in record.sittings[0].quorum[0].words
+
+
+def test_region_dots_are_the_share_present_and_a_short_region_is_marked(tmp_path):
+    """The dots were 8 and green whenever anyone was there: they are the share of the region's
+    seats present, and a region below its minimum is marked. Each line fits its width, cut
+    with "…": at a phone's width a region took two lines and the last fell off the panel."""
+    import io
+
+    from rich.console import Console
+
+    from meeting.tui.panels import attendance_text, region_dots
+
+    assert [region_dots(n, 4) for n in (0, 3, 4)] == ["○○○○", "●●●○", "●●●●"]
+    assert [region_dots(n, 120) for n in (0, 1, 20, 60, 119, 120)] == [
+        "○" * 8,
+        "●" + "○" * 7,
+        "●" + "○" * 7,
+        "●" * 4 + "○" * 4,
+        "●" * 7 + "○",
+        "●" * 8,
+    ]
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "sea-pacific"]
+    pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
+    others = [m.id for m in council.members if not m.holds_seat]
+    assembly.run(f"present {' '.join(seats + pacific[:3] + others[:6])}")
+    text = attendance_text(assembly.state)
+    lines = text.plain.splitlines()
+    assert lines[-2].startswith("Southeast Asia & Pacific") and lines[-2].endswith("●○○○○○○○ ✗")
+    assert not any(line.endswith("✗") for line in lines[:-2])
+    console = Console(width=36, file=io.StringIO())
+    shown = ["".join(s.text for s in line).rstrip() for line in console.render_lines(text, pad=False)]
+    assert len(shown) == len(lines) and shown[-1].endswith("…") and all(len(line) <= 36 for line in shown)
