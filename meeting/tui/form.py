@@ -198,7 +198,9 @@ class CommandForm(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with _Fields(classes="dialog form"):
             # A heading may hold an office's name from the agenda: a Text, never read as markup.
-            yield Label(Text(self.heading or f"{self.verb.name} · {_(self.verb.summary)}"), classes="title")
+            # What the verb does, in the chair's words: not its English command word ("block · …"
+            # on a Spanish screen), nor the help's `backticks`.
+            yield Label(Text(self.heading or _(self.verb.summary).replace("`", "")), classes="title")
             yield from self.extra()
             if self.side_by_side:
                 with Horizontal(classes="side-by-side"):

@@ -2274,3 +2274,36 @@ async def test_the_regions_panel_keeps_a_line_a_region_cut_to_its_width(tmp_path
         assert panel.content_region.height == len(council.regions) + 1
         last = "".join(segment.text for segment in panel.render_line(panel.content_region.height - 1))
         assert last.rstrip().endswith("…")
+
+
+def test_the_palettes_examples_name_this_meetings_members(tmp_path):
+    """The palette's examples named the demo council's ids (`chair zw-1`, `present gh-1 zm-1`)
+    in an assembly that has none of them: they take the meeting's own roster and agenda."""
+    from meeting.domain.language import VERBS
+    from meeting.tui.palette import example_of
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    seats = [m.id for m in assembly.state.meeting.council.seats]
+    assert example_of(assembly.state, VERBS["chair"]) == f"chair {seats[0]}"
+    assert example_of(assembly.state, VERBS["present"]) == f"present {seats[0]} {seats[1]}"
+    (tmp_path / "demo").mkdir()
+    demo = start(tmp_path / "demo")
+    assert example_of(demo.state, VERBS["chair"]) == "chair zw-1"  # the demo's own, kept
+
+
+async def test_a_forms_title_is_in_the_chairs_language_without_backticks(tmp_path):
+    """Spanish forms were titled "aside · …" (the English command word) and "paper · … (`times`
+    N …)" with the help's backticks: the title says what the verb does, in the chair's words."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    with language("es"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            for verb in ("aside", "withdraw"):
+                app.open_form(verb)
+                await pilot.pause()
+                title = str(app.screen.query_one(".title", Label).render())
+                assert not title.startswith(verb) and "`" not in title and title
+                await pilot.press("escape")
+                await pilot.pause()
