@@ -2307,3 +2307,18 @@ async def test_a_forms_title_is_in_the_chairs_language_without_backticks(tmp_pat
                 assert not title.startswith(verb) and "`" not in title and title
                 await pilot.press("escape")
                 await pilot.pause()
+
+
+async def test_the_console_names_the_key_where_a_message_says_what_to_type(tmp_path):
+    """In recess the console said "type 'resume' first" (in Spanish "escriba 'resume'") beside a
+    footer offering `e`: it names the key. A script's reader still reads the command."""
+    from meeting.messages import render
+
+    meeting = in_session(tmp_path).run("recess 10")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(":", *"next", "enter")
+        await pilot.pause()
+        assert "resume it first (key e)" in shown(app, "#notice")
+    refused = meeting.refuse("next")
+    assert render(refused.code, refused.params) == "the meeting is in recess: type 'resume' first"
