@@ -124,10 +124,10 @@ def describe(event: ev.AnyEvent, state: State) -> str:
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
             if len(changes) > NAMED_CHANGES:  # a bulk `present` of 101 filled 8 of 24 lines: counted
-                said = Counter(attendance_words(s, m, state) for m, s in changes.items())
+                counted = Counter(attendance_words(s, m, state) for m, s in changes.items())
                 changed = _("; ").join(
                     ngettext("{count} member {status}", "{count} members {status}", n).format(count=n, status=w)
-                    for w, n in said.items()
+                    for w, n in counted.items()
                 )
             else:
                 changed = _("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())

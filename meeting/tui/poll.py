@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
 from textual.widgets import Input, Static
