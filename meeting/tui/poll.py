@@ -51,6 +51,7 @@ def _beside_holders(voters: list[Voter]) -> list[Voter]:
 class PollScreen(Screen[None]):
     CSS_PATH = "poll.tcss"
     BINDINGS = [
+        Binding("y", "answer('yes')", N_("Yes")),  # and the language's own letter: see __init__
         Binding("n", "answer('no')", N_("No")),
         Binding("a", "answer('abstain')", N_("Abstain")),
         Binding("c", "close_poll", N_("Close the vote")),
