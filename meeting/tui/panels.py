@@ -82,7 +82,7 @@ def agenda_rows(state: State, now: datetime) -> list[Table]:
     alike) and minutes used of those allotted."""
     rows = []
     for number, item_id in enumerate(state.order, start=1):
-        table = _agenda_grid()
+        table = _agenda_grid(_number_cells(state) + 2)  # the mark, the number, a space
         table.add_row(*_agenda_cells(state, number, item_id, now))
         rows.append(table)
     return rows
@@ -106,9 +106,14 @@ def agenda_text(state: State, now: datetime) -> Text:
     return text
 
 
-def _agenda_grid() -> Table:
+def _number_cells(state: State) -> int:
+    """An item's number, right-aligned: two cells, three from ten items ("✓ 10", never "✓10")."""
+    return 3 if len(state.order) >= 10 else 2
+
+
+def _agenda_grid(mark: int = 4) -> Table:
     table = Table.grid(expand=True)
-    table.add_column(width=4, no_wrap=True)
+    table.add_column(width=mark, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     table.add_column(width=7, justify="right", no_wrap=True)
     return table
@@ -119,9 +124,8 @@ def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tup
     used = minutes_used(state, item_id, now)
     style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
     over = used > item.item.minutes
-    numbers = 3 if len(state.order) >= 10 else 2  # "✓ 10", never "✓10": a mark beside the number
     return (
-        Text(f"{_ITEM_MARKS[item.status]}{number:>{numbers}}", style=style),
+        Text(f"{_ITEM_MARKS[item.status]}{number:>{_number_cells(state)}}", style=style),
         Text(title_words(item.item), style=style),
         Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
     )
@@ -407,11 +411,7 @@ def roll_call_count(state: State, motion: Motion) -> Text:
     need = needed_yes(state, motion, answered.count("abstain"))  # as the abstentions so far make it
     text = Text(
         counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
-        + (
-            " · " + _("{need} yes needed if all who have not answered vote").format(need=need)
-            if need is not None
-            else ""
-        ),
+        + (" · " + _("{need} yes to carry if the rest vote").format(need=need) if need is not None else ""),
         style="bold",
     )
     text.append("\n" + needed_text(state, motion), style="dim")

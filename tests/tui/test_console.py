@@ -1089,13 +1089,11 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert isinstance(app.screen, PollScreen)
         poll = meeting.state.pending.poll
         assert poll is not None and len(poll.entitled) == 21
-        assert "0 in favour, 0 against, 0 abstentions · 14 yes needed if all who have not answered vote" in shown(
-            app, "#poll-count"
-        )
+        assert "0 in favour, 0 against, 0 abstentions · 14 yes to carry if the rest vote" in shown(app, "#poll-count")
         assert "Kwabena Owusu-Ansah (alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
-        assert "16 in favour, 2 against, 1 abstention · 14 yes needed if all who have not answered vote" in count
+        assert "16 in favour, 2 against, 1 abstention · 14 yes to carry if the rest vote" in count
         assert (
             "Not answered (2): Rowena" not in count
             and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
