@@ -868,8 +868,28 @@ def _shown(name: str, value: Any) -> str:
     return _param_text(value)
 
 
-def render(code: str, params: Mapping[str, Any]) -> str:
-    template = MESSAGES.get(code)
+# In the chair's console, a key does what these tell a script's writer to type: said with the
+# key the console's footer shows ("escriba 'resume'" beside a footer offering e).
+CONSOLE_MESSAGES: dict[str, str] = {
+    "sitting.in-recess": N_("the meeting is in recess: resume it first (key e)"),
+    "vote.roll-call-open": N_(
+        "a roll call is open: record the votes in its grid (key l; there y yes, n no, a abstain), then close it (c)"
+    ),
+    "motion.voting-open": N_(
+        "voting on motion #{motion} is open: only the answers (y, n, a in the roll call's grid), closing it (c), "
+        "a point of order, attendance, notes and undo (u) until it closes"
+    ),
+    "record.not-adjourned": N_(
+        "a correction to the record is made after adjournment; during the meeting, undo (key u) or add a note (key t)"
+    ),
+}
+
+
+def render(code: str, params: Mapping[str, Any], console: bool = False) -> str:
+    """A code's message in the language spoken; `console`: in the chair's console's words,
+    where it names a key in place of a command to type."""
+    template = CONSOLE_MESSAGES.get(code) if console else None
+    template = template or MESSAGES.get(code)
     if template is None:
         # A code without text is a bug; still tell the reader something they can report.
         return code
@@ -913,4 +933,4 @@ def render_named(code: str, params: Mapping[str, Any], state: State) -> str:
         member = council.member(found.group(1))
         return f"{member.name} ({member.id})" if member is not None else found.group(0)
 
-    return _QUOTED_ID.sub(named, render(code, params))
+    return _QUOTED_ID.sub(named, render(code, params, console=True))

@@ -36,7 +36,7 @@ from meeting.words import labelled, outcome_words, quorum_status_words, votes_pr
 
 def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
     status = status or quorum_status(state)
-    short = status.short_names(state.meeting.council)
+    short = status.short_figures(state.meeting.council)
     return quorum_status_words(
         status.present,
         status.needed,
@@ -109,6 +109,10 @@ def summary_lines(state: State) -> Iterator[str]:
             yield "  " + motion_line(motion)
 
 
+# Attendance changed for more members than this at once is said in counts, not names.
+NAMED_CHANGES = 6
+
+
 def describe(event: ev.AnyEvent, state: State) -> str:
     """One line saying what an event records, for the undo question and notifications."""
 
@@ -120,9 +124,15 @@ def describe(event: ev.AnyEvent, state: State) -> str:
 
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
-            text = _("attendance: {changes}").format(
-                changes=_("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())
-            )
+            if len(changes) > NAMED_CHANGES:  # a bulk `present` of 101 filled 8 of 24 lines: counted
+                counted = Counter(attendance_words(s, m, state) for m, s in changes.items())
+                changed = _("; ").join(
+                    ngettext("{count} member {status}", "{count} members {status}", n).format(count=n, status=w)
+                    for w, n in counted.items()
+                )
+            else:
+                changed = _("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())
+            text = _("attendance: {changes}").format(changes=changed)
             if chair is not None:
                 taker = name(chair.member) if chair.member else _("nobody")
                 text += _("; ") + _("in the chair: {member}").format(member=taker)

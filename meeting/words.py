@@ -5,8 +5,10 @@ The domain holds rules as data; this module says them in the reader's language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from meeting.domain.checks import least_count
 from meeting.domain.council import Council
@@ -273,6 +275,14 @@ def votes_present(
     return VotesPresent(Fraction(present), Fraction(total), exact, strictly, needed)
 
 
+def short_region_words(name: str, present: int, seats: int, needed: int) -> str:
+    """A region (or group of regions) short of its quorum, with its figures:
+    "Southeast Asia & Pacific (20 of 120, 24 needed)"."""
+    return _("{region} ({present} of {seats}, {needed} needed)").format(
+        region=name, present=present, seats=seats, needed=needed
+    )
+
+
 def quorum_count_words(
     present: int,
     needed: int,
@@ -280,7 +290,7 @@ def quorum_count_words(
     regions_present: int,
     regions_needed: int,
     regions_total: int,
-    short: list[str] | tuple[str, ...] = (),
+    short: Sequence[Sequence[Any]] = (),  # each region short: name, present, seats, needed
     separator: str | None = None,  # the language's "; " unless given
     votes: VotesPresent | None = None,
 ) -> str:
@@ -313,7 +323,8 @@ def quorum_count_words(
             ).format(present=regions_present, total=regions_total, needed=regions_needed)
         )
     if short:
-        parts.append(_("too few seats present from {regions}").format(regions=_(", ").join(short)))
+        regions = _(", ").join(short_region_words(*figures) for figures in short)
+        parts.append(_("too few seats present from {regions}").format(regions=regions))
     return (separator or _("; ")).join(parts)
 
 
@@ -324,7 +335,7 @@ def quorum_status_words(
     regions_present: int,
     regions_needed: int,
     regions_total: int,
-    short: list[str] | tuple[str, ...] = (),
+    short: Sequence[Sequence[Any]] = (),
     votes: VotesPresent | None = None,
 ) -> str:
     """ "11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum",

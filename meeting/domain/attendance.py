@@ -174,9 +174,13 @@ def registered(state: State, register: Register) -> list[Voter | None]:
 
 @dataclass(frozen=True, slots=True)
 class RegionShort:
+    """A region with fewer seats present than the quorum asks of it: present of its seats,
+    and how many are needed (every view says the figures, not only the name)."""
+
     region: str
     present: int
     needed: int
+    seats: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,12 @@ class GroupShort:
     group: str  # a group of regions, by its name as the council writes it
     present: int
     needed: int
+    seats: int = 0
+
+
+# A region or group of regions short of its quorum, as a refusal's parameter and the words'
+# input: its name (as the council writes it), seats present, its seats, seats needed.
+ShortFigures = tuple[str, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +235,16 @@ class QuorumStatus:
 
     def short_names(self, council: Council) -> list[str]:
         """The regions, then the groups of regions, with too few seats present, by name."""
-        regions = [(region.name if (region := council.region(r.region)) else r.region) for r in self.short_regions]
-        return regions + [g.group for g in self.short_groups]
+        return [name for name, *_figures in self.short_figures(council)]
+
+    def short_figures(self, council: Council) -> list[ShortFigures]:
+        """The regions, then the groups of regions, with too few seats present: each by name
+        with its seats present, its seats, and the seats needed ("20 of 120, 24 needed")."""
+        regions = [
+            (region.name if (region := council.region(r.region)) else r.region, r.present, r.seats, r.needed)
+            for r in self.short_regions
+        ]
+        return regions + [(g.group, g.present, g.seats, g.needed) for g in self.short_groups]
 
 
 def quorum_status(state: State) -> QuorumStatus:
@@ -241,7 +259,7 @@ def quorum_status(state: State) -> QuorumStatus:
         for region, size in regions.items():
             needed = least_count_at_least(quorum.each_region_at_least, size)
             if present_by_region.get(region, 0) < needed:
-                short.append(RegionShort(region, present_by_region.get(region, 0), needed))
+                short.append(RegionShort(region, present_by_region.get(region, 0), needed, size))
     return QuorumStatus(
         present=sum(present_by_region.values()),
         needed=least_count(quorum, len(seats)),
@@ -266,11 +284,15 @@ def groups_short(state: State) -> list[GroupShort]:
     for region, count in state.counted_by_region.items():
         if region is not None:
             present[council.group_of(region)] += count
+    seats: dict[str, int] = dict.fromkeys(council.groups, 0)
+    for region, size in council.seated_regions.items():
+        if region is not None:
+            seats[council.group_of(region)] += size
     short = []
     for group in council.groups:
         needed = max(quorum.each_group_at_least, quorum.group_at_least.get(group, 0))
         if present[group] < needed:
-            short.append(GroupShort(group, present[group], needed))
+            short.append(GroupShort(group, present[group], needed, seats[group]))
     return short
 
 

@@ -352,7 +352,7 @@ def _quorum_for(state: State, kind: MotionKind | None) -> None:
             regions_present=status.regions_present,
             regions_needed=status.regions_needed,
             regions_total=status.regions_total,
-            short=status.short_names(state.meeting.council),
+            short=tuple(status.short_figures(state.meeting.council)),
             **_votes_params(status),
         )
 

@@ -20,7 +20,7 @@ from meeting.words import quorum_count_words, quorum_words, votes_present
 
 def quorum_words_of(ctx: Context, status: QuorumStatus) -> str:
     """ "15 of 21 voting seats present (11 needed); 4 of 5 regions represented (3 needed)"."""
-    short = status.short_names(ctx.council)
+    short = status.short_figures(ctx.council)
     return quorum_count_words(
         status.present,
         status.needed,

@@ -85,12 +85,27 @@ class MeetingApp(KeysInTurn, TerminalApp):
     def on_mount(self) -> None:
         self.title = meeting_title(self.session.state.meeting.agenda)
         self.watch_terminal()
+        self.call_after_refresh(self._fits)
         if self.journal_exists:
             from meeting.tui.resume import ResumeScreen
 
             self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
         else:
             self._back_to_the_vote()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fits)
+
+    def _fits(self) -> None:
+        """Below 80×24 a message asks for a larger terminal, over every screen (drawn there, they
+        were unusable and said nothing); it goes once the terminal is large enough."""
+        from meeting.tui.small import TooSmallScreen, too_small
+
+        shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if too_small(*self.size) and shown is None:
+            self.push_screen(TooSmallScreen())
+        elif not too_small(*self.size) and shown is not None:
+            shown.dismiss()
 
     def _back_to_the_vote(self) -> None:
         """A console that stopped (a crash, a closed laptop) during a roll call comes back on its
@@ -237,7 +252,7 @@ class MeetingApp(KeysInTurn, TerminalApp):
             self.push_screen(CommandForm(verb))
 
     def _confirm(self, verb: str) -> None:
-        from meeting.tui.confirm import ConfirmScreen
+        from meeting.tui.confirm import ConfirmScreen, UndoAnswerScreen
 
         state = self.session.state
         if verb == "undo":
@@ -264,7 +279,9 @@ class MeetingApp(KeysInTurn, TerminalApp):
             if yes:
                 self.post_message(RunCommand(command_line(verb), origin=asker))
 
-        self.push_screen(ConfirmScreen(question), confirmed)
+        # Asked over a screen of answer keys (a roll call, consensus), its own keys: 'y' there is a vote.
+        answering = verb == "undo" and asker is not self.main
+        self.push_screen(UndoAnswerScreen(question) if answering else ConfirmScreen(question), confirmed)
 
     def key_help(self) -> Iterator[tuple[str, str]]:
         """Each key once: a key the table gives two actions (`a`, `e`) lists both, the one the
@@ -300,7 +317,14 @@ class MeetingApp(KeysInTurn, TerminalApp):
     def action_command_bar(self) -> None:
         """':' on a screen of single-letter keys (COMMAND_KEY): every screen above the main one
         closed, unanswered, and the command bar focused for the line being typed."""
+        from meeting.tui.confirm import ConfirmScreen
+
         while not isinstance(self.screen, MainScreen):
+            if isinstance(self.screen, ConfirmScreen):  # dropped, as with No: said, never silently
+                question = self.screen.question.splitlines()[0]
+                self.main.notice(
+                    Text(_("Not done, left unanswered: {question}").format(question=question), style="yellow")
+                )
             self.screen.dismiss()
         self.call_later(self.main.action_command)
 

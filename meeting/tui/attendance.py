@@ -18,13 +18,12 @@ from textual.widgets import Input, Static
 from meeting.domain.attendance import representation
 from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
-from meeting.domain.text import plain_letters
 from meeting.formats import clock_time
 from meeting.i18n import N_, _
 from meeting.messages import render_named
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
-from meeting.tui.roster import RosterList, Row, row_text, widest
+from meeting.tui.roster import RosterList, Row, found, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
 from meeting.vocabulary import attendance_words, country_search, member_name, region_words
 
@@ -58,6 +57,7 @@ class AttendanceScreen(Screen[None]):
 
     app: MeetingApp
     _local_times: dict[str, LocalTimes] | None = None  # worked out once, when first shown
+    _quorum_lines = 0  # the lines the quorum took when last said
 
     def compose(self) -> ComposeResult:
         yield Static(id="roll-quorum")
@@ -116,14 +116,9 @@ class AttendanceScreen(Screen[None]):
         council = self.app.session.state.meeting.council
         groups = [(r.id, region_words(r)) for r in council.regions] + [(None, _("Secretariat and observers"))]
         rows: list[Row] = []
-        typed = plain_letters(wanted)
         for region_id, region_name in groups:
             members = sorted((m for m in council.members if m.region == region_id), key=lambda m: not m.holds_seat)
-            shown = [
-                m
-                for m in members
-                if not typed or typed in plain_letters(f"{m.id} {m.name} {country_search(m)} {region_name}")
-            ]
+            shown = [m for m in members if found(wanted, m.id, m.name, country_search(m), region_name)]
             if shown:
                 rows.append(Row(None, (region_name,)))
             rows += [self._row(m.id) for m in shown]
@@ -171,7 +166,11 @@ class AttendanceScreen(Screen[None]):
     def refresh_quorum(self) -> None:
         text, met = quorum_text(self.app.session.state)
         widget = self.query_one("#roll-quorum", Static)
-        widget.update(text, layout=False)  # two lines, always: no need to lay the screen out again
+        # Wrapped whole (at 80 columns a region short of its minimum, with its figures, takes a
+        # third line); the screen is laid out again only when the number of lines changes.
+        lines = len(text.wrap(self.app.console, max(widget.content_region.width, 1)))
+        widget.update(text, layout=lines != self._quorum_lines)
+        self._quorum_lines = lines
         widget.set_class(not met, "-lost")
 
     def action_mark(self, verb: str) -> None:
@@ -179,7 +178,14 @@ class AttendanceScreen(Screen[None]):
         member = roster.member
         if member is not None:
             self.post_message(RunCommand(command_line(verb, members=(Ref(member),)), origin=self))
-        roster.action_move(1)
+
+    def _marked(self, parsed: Command) -> None:
+        """After a key's mark is taken, on to the next member; a refused one stays on its member
+        (the next key acted on the wrong delegate)."""
+        roster = self.query_one(RosterList)
+        marked = parsed.args.get("members")
+        if isinstance(marked, tuple) and len(marked) == 1 and marked[0].text == roster.member:
+            roster.action_move(1)
 
     def on_command_answered(self, message: CommandAnswered) -> None:
         """Redraw the rows the command touched (the member of the line, and seats they share)."""
@@ -188,6 +194,8 @@ class AttendanceScreen(Screen[None]):
             refs = [v for v in parsed.args.values() if isinstance(v, Ref)]
             refs += [r for v in parsed.args.values() if isinstance(v, tuple) for r in v]
             self._update_rows(*(r.text for r in refs))
+            self.query_one("#roll-error", Static).update("")
+            self._marked(parsed)
         elif message.refused is not None:
             self.query_one("#roll-error", Static).update(
                 Text(

@@ -70,3 +70,19 @@ class CloseVoteScreen(ConfirmScreen, inherit_bindings=False):
 
     def answers_yes(self) -> tuple[str, ...]:
         return ()  # its keys are its own: 'y' is the grid's Yes
+
+
+class UndoAnswerScreen(ConfirmScreen, inherit_bindings=False):
+    """Undo asked from a screen where one key records an answer (a roll call's y, n and a;
+    consensus's b and s), confirmed with `u` again or Enter, never with those keys: a stray `u`
+    followed by the next seat's `y` (or `s` for "sí") undid the last answer."""
+
+    BINDINGS = [
+        Binding("u,enter", "answer(True)", N_("Undo")),
+        Binding("n,escape", "answer(False)", N_("Keep answering")),
+        COMMAND_KEY,
+    ]
+    HINT = N_("u again or Enter: undo · n/Esc: keep answering")
+
+    def answers_yes(self) -> tuple[str, ...]:
+        return ()  # its keys are its own: 'y' is the roll call's Yes, 's' consensus's Stand aside

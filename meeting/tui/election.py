@@ -25,7 +25,7 @@ from meeting.tui.actions import action_text
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import indented
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, TranslatedFooter
-from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, office_words, words
+from meeting.vocabulary import ELECTION_METHODS, NOMINATION_ANSWERS, member_name, office_words, upper_first, words
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -129,7 +129,8 @@ class ElectionScreen(ModalScreen[None]):
         body.append(Text(f"{office_words(election.election)} ({election.id})", style="bold"))
         seats = election.election.seats
         seats_words = ngettext("{n} seat", "{n} seats", seats).format(n=seats)
-        body.append(Text(f"{words(ELECTION_METHODS, election.method)} · {seats_words}", style="dim"))
+        method = upper_first(words(ELECTION_METHODS, election.method))  # a line of its own: a capital
+        body.append(Text(f"{method} · {seats_words}", style="dim"))
         if election.closed is None:
             body.append(Text(_("Nominations open:"), style="bold"))
             for nomination in election.nominations:

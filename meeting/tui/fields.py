@@ -215,6 +215,28 @@ class Picker(Vertical, can_focus=False):
     def value(self) -> str | None:
         return self.values[0] if self.values else None
 
+    def exact(self, typed: str) -> str | None:
+        """The one choice that may be taken whose id (value) or whole name is what was typed,
+        accents and case aside: "gh-006" typed and ctrl+s is that member, not a refusal."""
+        wanted = plain_letters(typed.strip())
+        found = [
+            c.value
+            for c in self.choices
+            if wanted and c.refused is None and wanted in (plain_letters(c.value), plain_letters(_name(c.label)))
+        ]
+        return found[0] if len(set(found)) == 1 else None
+
+    def take_exact(self) -> None:
+        """Letters in the box that are exactly a choice's id or name: taken, as Enter on it."""
+        typed = self.query_one(_SearchBox).value
+        value = self.exact(typed) if self.unmatched else None
+        if value is None or value in self.values:
+            return
+        if self.multiple:
+            self._choose([*self.values, value])
+        else:
+            self.pick(value)
+
     @property
     def unmatched(self) -> str:
         """Letters in the box that choose nothing (not the chosen one's label): said, never
@@ -333,6 +355,11 @@ class Picker(Vertical, can_focus=False):
             self.query_one(_SearchBox).value = str(event.option.prompt)
             self.values = [str(event.option.id)]
             self.post_message(Done(self))
+
+
+def _name(label: str) -> str:
+    """A choice's name in its label: "Ama Serwaa (gh-1) · in person" is "Ama Serwaa"."""
+    return label.split(" · ")[0].rsplit(" (", 1)[0]
 
 
 def _option(choice: Choice) -> Option:

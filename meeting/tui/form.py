@@ -198,7 +198,9 @@ class CommandForm(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with _Fields(classes="dialog form"):
             # A heading may hold an office's name from the agenda: a Text, never read as markup.
-            yield Label(Text(self.heading or f"{self.verb.name} · {_(self.verb.summary)}"), classes="title")
+            # What the verb does, in the chair's words: not its English command word ("block · …"
+            # on a Spanish screen), nor the help's `backticks`.
+            yield Label(Text(self.heading or _(self.verb.summary).replace("`", "")), classes="title")
             yield from self.extra()
             if self.side_by_side:
                 with Horizontal(classes="side-by-side"):
@@ -372,6 +374,7 @@ class CommandForm(ModalScreen[None]):
             widget = self.query_one(f"#field-{arg.name}")
             words = field_words(self.verb.name, arg.name)
             if isinstance(widget, Picker):
+                widget.take_exact()
                 said = unmatched_words(widget)
                 if said is not None:
                     return FieldProblem(arg.name, labelled(words, said))

@@ -211,7 +211,13 @@ class MainScreen(Screen[None]):
             return
         parsed = parse(event.value)
         if isinstance(parsed, Command) and parsed.verb in CONFIRMED:
-            self.app.open_form(parsed.verb)  # asked first, as from a key (a typed adjourn closed the meeting)
+            # Asked first, as from a key (a typed adjourn closed the meeting); the bar emptied and
+            # left, as for a line sent: after No, the keys pressed next went on the line ("adjournrdbk").
+            bar = self.query_one(CommandBar)
+            bar.remember(event.value)
+            bar.value = ""
+            self.set_focus(None)
+            self.app.open_form(parsed.verb)
             return
         self.post_message(RunCommand(event.value))
 

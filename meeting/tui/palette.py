@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from meeting.domain.engine import Refused, verb_refused
-from meeting.domain.language import GRAMMAR, Verb
+from meeting.domain.language import GRAMMAR, Command, Ref, Verb, args_of, format_command, parse
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import motions_in_order
 from meeting.domain.text import plain_letters
@@ -25,6 +25,39 @@ if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
 
 VERBS_IN_PALETTE: tuple[Verb, ...] = tuple(verb for verb in GRAMMAR if verb.name != "at")
+
+
+def example_of(state: State, verb: Verb) -> str:
+    """The verb's example with this meeting's members and items in place of the demo council's
+    (`chair zw-1` in a meeting with no zw-1 told the chair nothing): the first seats of the
+    roster, one for each member the example names, and the agenda's items in order. Members and
+    items the meeting has are kept."""
+    parsed = parse(verb.example)
+    if not isinstance(parsed, Command):
+        return verb.example
+    council = state.meeting.council
+    kinds = {arg.name: arg.kind for arg, _optional in args_of(verb.parts)}
+    pools = {"member": [m.id for m in council.seats] or [m.id for m in council.members], "item": list(state.order)}
+    taken: dict[str, dict[str, str]] = {"member": {}, "item": {}}
+
+    def ours(ref: Ref, kind: str) -> Ref:
+        pool, given = pools.get(kind, []), taken.get(kind)
+        if given is None or not pool or ref.text in pool or (kind == "member" and council.member(ref.text)):
+            return ref  # one of this meeting's own: the demo's examples stay as they are
+        if ref.text not in given:
+            given[ref.text] = pool[len(given) % len(pool)]
+        return Ref(given[ref.text])
+
+    args: dict[str, object] = {}
+    for name, value in parsed.args.items():
+        kind = {"members": "member", "election": "item"}.get(kinds.get(name, ""), kinds.get(name, ""))
+        if isinstance(value, Ref):
+            args[name] = ours(value, kind)
+        elif isinstance(value, tuple) and all(isinstance(v, Ref) for v in value):
+            args[name] = tuple(ours(v, kind) for v in value)
+        else:
+            args[name] = value
+    return format_command(Command(parsed.verb, args))
 
 
 class VerbsProvider(Provider):
@@ -49,7 +82,7 @@ class VerbsProvider(Provider):
         for verb in VERBS_IN_PALETTE:
             if self._refused(verb) is None:  # the list before anything is typed: what may be done now
                 title = f"{verb.name} · {_(verb.summary)}"
-                yield DiscoveryHit(title, lambda v=verb.name: self._open(v), help=verb.example)
+                yield DiscoveryHit(title, lambda v=verb.name: self._open(v), help=example_of(self._state, verb))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -71,7 +104,11 @@ class VerbsProvider(Provider):
             refused = self._refused(verb)
             if refused is not None:
                 score /= 2
-            under = verb.example if refused is None else "✗ " + render_named(refused.code, refused.params, self._state)
+            under = (
+                example_of(self._state, verb)
+                if refused is None
+                else "✗ " + render_named(refused.code, refused.params, self._state)
+            )
             yield Hit(score, matcher.highlight(title), lambda v=verb.name: self._open(v), help=under)
         # Each kind of motion by its name, opening the move form on it: "amendment" found only
         # `nominate` (its summary says "amend"), and "appeal" the approval of minutes.

@@ -82,7 +82,7 @@ def agenda_rows(state: State, now: datetime) -> list[Table]:
     alike) and minutes used of those allotted."""
     rows = []
     for number, item_id in enumerate(state.order, start=1):
-        table = _agenda_grid()
+        table = _agenda_grid(_number_cells(state) + 2)  # the mark, the number, a space
         table.add_row(*_agenda_cells(state, number, item_id, now))
         rows.append(table)
     return rows
@@ -106,9 +106,14 @@ def agenda_text(state: State, now: datetime) -> Text:
     return text
 
 
-def _agenda_grid() -> Table:
+def _number_cells(state: State) -> int:
+    """An item's number, right-aligned: two cells, three from ten items ("✓ 10", never "✓10")."""
+    return 3 if len(state.order) >= 10 else 2
+
+
+def _agenda_grid(mark: int = 4) -> Table:
     table = Table.grid(expand=True)
-    table.add_column(width=4, no_wrap=True)
+    table.add_column(width=mark, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     table.add_column(width=7, justify="right", no_wrap=True)
     return table
@@ -120,7 +125,7 @@ def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tup
     style = "bold reverse" if item_id == state.current else ("dim" if item.status == "done" else "")
     over = used > item.item.minutes
     return (
-        Text(f"{_ITEM_MARKS[item.status]}{number:>2}", style=style),
+        Text(f"{_ITEM_MARKS[item.status]}{number:>{_number_cells(state)}}", style=style),
         Text(title_words(item.item), style=style),
         Text(f"{used}/{item.item.minutes}", style="bold red" if over else style or "dim"),
     )
@@ -307,10 +312,36 @@ def _region_votes(state: State, seats: tuple[Member, ...], represented: list[Vot
     return _("{here}/{total} votes").format(here=exact_words(here), total=exact_words(total))
 
 
+class CutLines(Text):
+    """Text whose lines are cut with "…" at the widget's width, never wrapped. Drawn by Rich,
+    which keeps `no_wrap`: Textual draws a Text by its own rules, and wraps it whatever it says."""
+
+    def visualize(self) -> Text:  # Textual's hook: a plain copy, drawn as a Rich renderable
+        return self.copy()
+
+
+DOTS = 8  # a region's seats present as dots: one a seat up to this many, else each a share
+
+
+def region_dots(present: int, seats: int) -> str:
+    """The share of a region's seats present: one dot a seat in a region of up to 8 seats, else
+    8 dots, as many filled as eighths present (one as soon as anyone is, all only when all are)."""
+    if seats <= DOTS:
+        filled = present
+    else:
+        filled = 0 if not present else DOTS if present == seats else min(max(present * DOTS // seats, 1), DOTS - 1)
+    return "●" * filled + "○" * (min(seats, DOTS) - filled)
+
+
 def attendance_text(state: State) -> Text:
+    """A line a region: its seats present of its seats, as figures and dots (red when none is
+    there; red and marked ✗ when below the minimum the quorum asks of the region), and how many
+    vote by alternate or proxy. Each line is cut with "…" at the panel's width, never wrapped: at
+    a phone's width the members' view drew one region on two lines, and the last fell off."""
     council = state.meeting.council
-    text = Text()
+    text = CutLines(no_wrap=True, overflow="ellipsis")
     width = min(max((cell_len(r.name) for r in council.regions), default=0), 24)
+    short = {r.region for r in quorum_status(state).short_regions}
     for region in council.regions:
         seats = council.seats_in(region.id)
         represented = [v for s in seats if (v := representation(state, s)) is not None]
@@ -319,10 +350,10 @@ def attendance_text(state: State) -> Text:
             if voter.via in via:
                 via[voter.via] += 1
         line = Text(f"{fitted(region_words(region), width)} {len(represented):>4}/{len(seats):<4}")
-        filled = min(len(represented), 8)
-        line.append(
-            "●" * filled + "○" * min(len(seats) - len(represented), 8 - filled), style="green" if represented else "red"
-        )
+        below = region.id in short
+        line.append(region_dots(len(represented), len(seats)), style="green" if represented and not below else "red")
+        if below:
+            line.append(" ✗", style="bold red")
         extras = []
         if council.weighted:  # votes as well as heads where seats carry weights
             extras.append(_region_votes(state, seats, represented))
@@ -373,13 +404,14 @@ def needed_yes(state: State, motion: Motion, abstained: int = 0) -> int | None:
 
 
 def roll_call_count(state: State, motion: Motion) -> Text:
-    """A roll call as it fills: yes, no and abstentions so far against the yes votes needed,
-    then the rule in words (the chair's screen and the members' view say the same)."""
+    """A roll call as it fills: yes, no and abstentions so far against the yes votes needed if
+    every seat that has not answered votes (the abstentions so far are not votes cast: the figure
+    falls from the "if all vote" of the line under it), then the rule in words (the chair's screen and the members' view say the same)."""
     answered = [choice for _voter, choice in motion.poll.choices.values()] if motion.poll else []
     need = needed_yes(state, motion, answered.count("abstain"))  # as the abstentions so far make it
     text = Text(
         counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
-        + (" · " + _("{need} needed").format(need=need) if need is not None else ""),
+        + (" · " + _("{need} yes to carry if the rest vote").format(need=need) if need is not None else ""),
         style="bold",
     )
     text.append("\n" + needed_text(state, motion), style="dim")

@@ -1,17 +1,21 @@
 """A roll-call vote as a grid by region: each seat, who casts its vote (titular, alternate or
 proxy holder beside their own seat), and the answer. One key answers and moves to the next
-seat not yet answered (y, n, a; space skips); the running count stands against what is needed,
-with who has not answered. The app opens the roll call before the screen; c closes it."""
+seat not yet answered (y, n, a, and the language's own letter for yes where the console's
+questions take it: Spanish and Portuguese 's', French 'o'; space skips); `/` finds a member by
+any part of the name or id, letters typed there never answer; the running count stands against
+what is needed, with who has not answered. The app opens the roll call before the screen; c
+closes it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from meeting.domain.engine import answering_now, joining_the_roll
 from meeting.domain.events import Voter
@@ -19,12 +23,12 @@ from meeting.domain.language import Ref
 from meeting.domain.state import Poll, State
 from meeting.i18n import N_, _, ngettext
 from meeting.messages import render_named
-from meeting.tui.confirm import CloseVoteScreen
+from meeting.tui.confirm import CloseVoteScreen, yes_keys
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import motion_words, roll_call_count
-from meeting.tui.roster import RosterList, Row, row_text, widest
+from meeting.tui.roster import RosterList, Row, found, row_text, widest
 from meeting.tui.textual_words import COMMAND_KEY, HELP_KEY, UNDO_KEY, TranslatedFooter
-from meeting.vocabulary import CAST_BY, CHOICES, member_name, region_name, voter_words, words
+from meeting.vocabulary import CAST_BY, CHOICES, country_search, in_quotes, member_name, region_name, voter_words, words
 from meeting.words import colon
 
 if TYPE_CHECKING:
@@ -47,12 +51,13 @@ def _beside_holders(voters: list[Voter]) -> list[Voter]:
 class PollScreen(Screen[None]):
     CSS_PATH = "poll.tcss"
     BINDINGS = [
-        Binding("y", "answer('yes')", N_("Yes")),
+        Binding("y", "answer('yes')", N_("Yes")),  # and the language's own letter: see __init__
         Binding("n", "answer('no')", N_("No")),
         Binding("a", "answer('abstain')", N_("Abstain")),
         Binding("c", "close_poll", N_("Close the vote")),
         UNDO_KEY,
         Binding("space", "skip", N_("Skip")),
+        Binding("slash", "find", N_("Find")),
         Binding("escape", "back", N_("Back")),
         HELP_KEY,
         COMMAND_KEY,
@@ -60,9 +65,19 @@ class PollScreen(Screen[None]):
 
     app: MeetingApp
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Yes is 'y' and the language's own letter where the console's questions take it
+        # ('s' for "sí": it did nothing here while a question took it); bound here, first in
+        # the footer, as the language is known only now.
+        keys = yes_keys()
+        yes = Binding(",".join(keys), "answer('yes')", N_("Yes"), key_display="/".join(keys))
+        self._bindings = BindingsMap.merge([BindingsMap([yes]), self._bindings])
+
     def compose(self) -> ComposeResult:
         yield Static(id="poll-motion")
         yield Static(id="poll-count")
+        yield Input(placeholder=_("/ find a member by any part of the name or id"), id="poll-find", compact=True)
         yield Static(id="poll-heading")
         yield RosterList(id="poll-list")
         yield Static(id="poll-error")
@@ -211,5 +226,40 @@ class PollScreen(Screen[None]):
         if yes:
             self.post_message(RunCommand(command_line("close"), origin=self, closes=True))
 
+    def action_find(self) -> None:
+        find = self.query_one("#poll-find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Changed, "#poll-find")
+    def _find(self, event: Input.Changed) -> None:
+        """The cursor on the first seat whose member's id, name or country has the letters typed."""
+        if not event.value:
+            return  # emptied on leaving: the cursor stays where the find put it
+        council = self.app.session.state.meeting.council
+        roster = self.query_one(RosterList)
+        for index, row in enumerate(roster.rows):
+            member = council.member(row.member) if row.member else None
+            if member is not None and found(event.value, member.id, member.name, country_search(member)):
+                roster.cursor = index
+                self.query_one("#poll-error", Static).update("")
+                return
+        if event.value:
+            said = _("nothing matches {typed}").format(typed=in_quotes(event.value.strip()))
+            self.query_one("#poll-error", Static).update(Text("✗ " + said, style="bold red"))
+
+    @on(Input.Submitted, "#poll-find")
+    def _found(self) -> None:
+        self._leave_find()
+
+    def _leave_find(self) -> None:
+        find = self.query_one("#poll-find", Input)
+        find.value = ""
+        find.display = False
+        self.query_one(RosterList).focus()
+
     def action_back(self) -> None:
-        self.dismiss()
+        if self.focused is self.query_one("#poll-find"):
+            self._leave_find()
+        else:
+            self.dismiss()

@@ -16,6 +16,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from meeting.domain.text import plain_letters
+
 # Column widths: id, name, attending; the seat takes the rest.
 WIDTHS = (9, 30, 14)
 
@@ -24,6 +26,13 @@ WIDTHS = (9, 30, 14)
 class Row:
     member: str | None  # None for a region's heading
     cells: tuple[str, ...]
+
+
+def found(typed: str, *texts: str) -> bool:
+    """Whether letters typed find a member by any part of these words (id, name, country,
+    region), accents and case aside: the attendance's filter and the roll call's find."""
+    wanted = plain_letters(typed)
+    return not wanted or wanted in plain_letters(" ".join(texts))
 
 
 def widest(rows: Iterable[Row], column: int) -> int:

@@ -48,7 +48,8 @@ class TellersForm(CommandForm):
             self.heading = _("No ballot is open")
         else:
             kind = words(ROUND_KINDS, ballot.kind)
-            self.heading = _("Tellers' report: {office}, ballot {number} ({kind})").format(
+            # Not "({kind})": the count's own name may hold parentheses ("… (Scottish STV)").
+            self.heading = _("Tellers' report: {office}, ballot {number} · {kind}").format(
                 office=office_words(election.election), number=ballot.number, kind=kind
             )
 

@@ -119,7 +119,8 @@ def screen_keys(screen: Screen[Any]) -> list[Binding]:
     shift+tab, nor the help's key)."""
     own = {(b.action, b.description) for b in type(screen).BINDINGS if isinstance(b, Binding)}
     active = (b.binding for b in screen.active_bindings.values() if b.node is screen)
-    return [b for b in active if (b.action, b.description) in own and b.action != HELP_KEY.action]
+    # Once each: a binding of several keys ("s,y") is active under each of them.
+    return list(dict.fromkeys(b for b in active if (b.action, b.description) in own and b.action != HELP_KEY.action))
 
 
 def _width(key: FooterKey) -> int:

@@ -97,7 +97,10 @@ async def test_an_answer_undone_in_the_roll_call_grid_goes_back_to_its_seat(tmp_
         roster = app.screen.query_one(RosterList)
         await pilot.press("y", "y", "n")  # gh-1, sl-1 yes; zm-1 no by mistake
         assert roster.member == "zw-1"
-        await pilot.press("u", "y")
+        await pilot.press("u", "y")  # the question does not take the grid's Yes as its answer
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and meeting.state.pending.poll.choices["zm-1"][1] == "no"
+        await pilot.press("enter")
         await pilot.pause()
         assert "zm-1" not in meeting.state.pending.poll.choices and roster.member == "zm-1"
         await pilot.press("y")
@@ -1086,11 +1089,11 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert isinstance(app.screen, PollScreen)
         poll = meeting.state.pending.poll
         assert poll is not None and len(poll.entitled) == 21
-        assert "0 in favour, 0 against, 0 abstentions · 14 needed" in shown(app, "#poll-count")
+        assert "0 in favour, 0 against, 0 abstentions · 14 yes to carry if the rest vote" in shown(app, "#poll-count")
         assert "Kwabena Owusu-Ansah (alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
-        assert "16 in favour, 2 against, 1 abstention · 14 needed" in count
+        assert "16 in favour, 2 against, 1 abstention · 14 yes to carry if the rest vote" in count
         assert (
             "Not answered (2): Rowena" not in count
             and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
@@ -1259,7 +1262,7 @@ async def test_consensus_from_one_screen_then_what_happens_next(tmp_path):
         await type_text(pilot, "co-1")
         await pilot.press("enter")
         assert meeting.state.pending.consensus.asides == ["pe-1", "co-1"]
-        await pilot.press("u", "y")
+        await pilot.press("u", "u")  # 'u' again: the consensus's own keys never answer the question
         await pilot.pause()
         assert isinstance(app.screen, ConsensusScreen)
         assert meeting.state.pending.consensus.asides == ["pe-1"]
@@ -2114,3 +2117,206 @@ async def test_close_debate_is_offered_the_pending_questions_to_close_debate_dow
         await pilot.pause()
     closing = meeting.state.motions[3]
     assert (closing.kind, closing.applies_to) == ("previous_question", 1)
+
+
+async def test_a_refused_mark_keeps_the_cursor_on_its_member(tmp_path):
+    """`d` on a member present in person is refused: the cursor stayed on the next member,
+    and the next key acted on the wrong delegate. Refused, it stays; taken, it moves on."""
+    meeting = start(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        roster = app.screen.query_one(RosterList)
+        await pilot.press("p")
+        assert (meeting.state.status("gh-1"), roster.member) == ("present", "sl-1")
+        await pilot.press("up", "d")
+        await pilot.pause()
+        assert roster.member == "gh-1" and "✗" in shown(app, "#roll-error")
+        await pilot.press("x")
+        assert (meeting.state.status("gh-1"), roster.member) == ("absent", "sl-1")
+
+
+async def test_a_member_typed_whole_is_taken_by_ctrl_s(tmp_path):
+    """ctrl+s with a member's exact id ("gh-1") or whole name typed was refused "not chosen
+    yet: Enter takes the name highlighted": an exact id or name is that member, in a picker
+    of one member as in a list of several."""
+    meeting = in_session(tmp_path, present=ALL_SEATS[:-1])
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("chair")
+        await pilot.pause()
+        await pilot.press(*"GH-1", "ctrl+s")
+        await pilot.pause()
+        assert meeting.state.chair == "gh-1"
+        app.open_form("present")
+        await pilot.pause()
+        await pilot.press(*"kila wamanga-poro", "ctrl+s")
+        await pilot.pause()
+        assert meeting.state.status("pg-1") == "present"
+
+
+async def test_a_typed_adjourn_answered_no_leaves_the_bar_empty_and_the_keys_working(tmp_path):
+    """`adjourn` typed in the bar, then No: the bar kept its line and the focus, and the keys
+    pressed next grew it to "adjournrdbk". It empties and lets the keys go, as for a line sent."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(":", *"adjourn", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        bar = app.screen.query_one(CommandBar)
+        assert bar.value == "" and app.focused is not bar and meeting.state.phase == "in_session"
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen) and bar.value == ""
+
+
+async def test_a_question_dropped_for_the_command_bar_is_said(tmp_path):
+    """':' while the undo question was open dismissed it silently: it says it was not done."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press(":")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and "Not done, left unanswered: Undo the last action" in shown(
+            app, "#notice"
+        )
+
+
+async def test_the_roll_call_finds_a_member_and_letters_typed_there_never_answer(tmp_path):
+    """`/` then "Tabora" recorded abstentions (its `a`s) on the wrong members: `/` finds the
+    member by any part of the name or id, the cursor goes there, and nothing is recorded."""
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        roster = app.screen.query_one(RosterList)
+        await pilot.press("slash", *"Tabora", "enter")
+        await pilot.pause()
+        assert meeting.state.pending.poll.choices == {} and roster.member == "ph-1"
+        assert app.focused is roster
+        await pilot.press("a")
+        assert meeting.state.pending.poll.choices["ph-1"][1] == "abstain"
+        await pilot.press("slash", *"zm-", "escape", "n")
+        assert meeting.state.pending.poll.choices["zm-1"][1] == "no"
+
+
+async def test_the_roll_call_takes_the_languages_own_yes_key(tmp_path):
+    """In Spanish `s` (sí) did nothing in the grid while the questions took it: the grid's Yes
+    is `y` and the letter the questions take, shown in its footer."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path, item="article-7").run("move by bf-1 seconded zw-1", "roll-call")
+    with language("es"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("s", "y")
+            assert [choice for _v, choice in meeting.state.pending.poll.choices.values()] == ["yes", "yes"]
+            assert footer_keys(app)[0].startswith("s/y ")
+
+
+async def test_a_terminal_below_80x24_is_asked_to_grow(tmp_path):
+    """`run` at 20x5 started unusable and said nothing: a message asks for a larger terminal,
+    and goes once it is 80x24, the screen beneath as it was."""
+    from meeting.tui.small import TooSmallScreen
+
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "at least 80×24; this one is 20×5" in shown(app, "#too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_attendance_banner_says_a_short_region_whole_at_80x24(tmp_path):
+    """The banner, two lines always, was cut after "too few seats present": the region and its
+    figures were lost. It takes the lines it needs."""
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "sea-pacific"]
+    pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
+    assembly.run(f"present {' '.join(seats + pacific[:3])}", "begin")
+    app = app_for(assembly)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        banner = app.screen.query_one("#roll-quorum", Static)
+        from meeting.tui.panels import quorum_text
+
+        text = quorum_text(assembly.state)[0]
+        assert "Southeast Asia & Pacific (3 of 20, 4 needed)" in text.plain
+        lines = text.wrap(app.console, banner.content_region.width)
+        assert banner.content_region.height >= len(lines) >= 3
+
+
+async def test_the_regions_panel_keeps_a_line_a_region_cut_to_its_width(tmp_path):
+    """The panel wrapped a long line (the observers', a region's with its proxies) onto the next,
+    and the last region fell off its fixed height: each line is cut with "…" at the width."""
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    others = [m.id for m in council.members if not m.holds_seat]
+    assembly.run(f"present {' '.join([s.id for s in council.seats] + others[:8])}")
+    app = app_for(assembly)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#attendance", Static)
+        assert panel.content_region.height == len(council.regions) + 1
+        last = "".join(segment.text for segment in panel.render_line(panel.content_region.height - 1))
+        assert last.rstrip().endswith("…")
+
+
+def test_the_palettes_examples_name_this_meetings_members(tmp_path):
+    """The palette's examples named the demo council's ids (`chair zw-1`, `present gh-1 zm-1`)
+    in an assembly that has none of them: they take the meeting's own roster and agenda."""
+    from meeting.domain.language import VERBS
+    from meeting.tui.palette import example_of
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    seats = [m.id for m in assembly.state.meeting.council.seats]
+    assert example_of(assembly.state, VERBS["chair"]) == f"chair {seats[0]}"
+    assert example_of(assembly.state, VERBS["present"]) == f"present {seats[0]} {seats[1]}"
+    (tmp_path / "demo").mkdir()
+    demo = start(tmp_path / "demo")
+    assert example_of(demo.state, VERBS["chair"]) == "chair zw-1"  # the demo's own, kept
+
+
+async def test_a_forms_title_is_in_the_chairs_language_without_backticks(tmp_path):
+    """Spanish forms were titled "aside · …" (the English command word) and "paper · … (`times`
+    N …)" with the help's backticks: the title says what the verb does, in the chair's words."""
+    from meeting.i18n import language
+
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1")
+    with language("es"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            for verb in ("aside", "withdraw"):
+                app.open_form(verb)
+                await pilot.pause()
+                title = str(app.screen.query_one(".title", Label).render())
+                assert not title.startswith(verb) and "`" not in title and title
+                await pilot.press("escape")
+                await pilot.pause()
+
+
+async def test_the_console_names_the_key_where_a_message_says_what_to_type(tmp_path):
+    """In recess the console said "type 'resume' first" (in Spanish "escriba 'resume'") beside a
+    footer offering `e`: it names the key. A script's reader still reads the command."""
+    from meeting.messages import render
+
+    meeting = in_session(tmp_path).run("recess 10")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(":", *"next", "enter")
+        await pilot.pause()
+        assert "resume it first (key e)" in shown(app, "#notice")
+    refused = meeting.refuse("next")
+    assert render(refused.code, refused.params) == "the meeting is in recess: type 'resume' first"

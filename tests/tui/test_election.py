@@ -207,3 +207,20 @@ async def test_a_nomination_sent_from_its_form_is_said_whole_under_the_election(
         notice = app.main.query_one("#notice", Static)
         assert "seconded by Furaha Bisimwa-Mirindi" in str(notice.render())
         assert notice.size.height == 2
+
+
+async def test_the_method_line_begins_with_a_capital_and_no_parentheses_nest(tmp_path):
+    """The election's method, a line of its own, began in lower case; the tellers' heading put
+    the count's name in parentheses, and "(escrutinio … (VUT escocés))" nested them."""
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate zm-1 by ke-1 seconded gh-1", "nominate pe-1 by co-1 seconded bo-1", "close-nominations", "round"
+    )
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert "An absolute majority of the votes cast, in successive ballots · 1 seat" in all_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TellersForm)
+        assert "ballot 1 · ballot for an absolute majority" in app.screen.heading

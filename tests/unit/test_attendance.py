@@ -7,7 +7,7 @@ import pytest
 from meeting.domain.attendance import entitled_voters, quorum_status, represented_seats
 from meeting.domain.reading import fold
 from meeting.report import quorum_line
-from tests.conftest import MINI_AGENDA
+from tests.conftest import MINI_AGENDA, REPO
 from tests.kit import ALL_SEATS, in_session, start
 
 # 6 seats in 3 regions; every rule of quorum is a setting of the test.
@@ -364,3 +364,76 @@ def test_undoing_the_sitting_that_took_up_a_vote_left_open_puts_everything_back(
     meeting.run("present tz-1", "undo", "undo")
     assert meeting.state == fold(meeting.session.recorded)
     assert meeting.state.items["article-7"].status == "unfinished" and meeting.state.current is None
+
+
+def test_a_bulk_attendance_is_said_in_counts_and_a_tenth_item_keeps_its_mark_apart(tmp_path):
+    """A `present` of 101 members filled 8 of 24 lines with their names: more than a few are
+    counted ("101 members in person"); a few are still named. At ten items and more, "✓10"
+    read as one word: the mark stands apart from the number."""
+    from meeting.report import describe
+    from meeting.tui.panels import agenda_rows
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    seats = [m.id for m in assembly.state.meeting.council.members if m.holds_seat][:101]
+    assembly.run(f"present {' '.join(seats)}")
+    assert describe(assembly.session.recorded[-1].event, assembly.state) == "attendance: 101 members in person"
+    assembly.run(f"remote {seats[0]}")
+    assert describe(assembly.session.recorded[-1].event, assembly.state).endswith(" remote")
+    cells = [row.columns[0]._cells[0].plain for row in agenda_rows(assembly.state, assembly.session.clock.now())]
+    assert cells[0] == "   1" and cells[9] == "  10"
+
+
+def test_a_region_below_its_minimum_is_said_with_its_figures_everywhere(tmp_path):
+    """A region short of its minimum got only "too few seats present from Southeast Asia &
+    Pacific": the quorum status carries its figures, and the console's line, the `quorum.lost`
+    refusal and the minutes' quorum table say "3 of 20, 4 needed"."""
+    from meeting.messages import render
+    from meeting.minutes.model import minutes_of
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "sea-pacific"]
+    pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
+    assembly.run(f"present {' '.join(seats + pacific[:3])}", "begin")
+    status = quorum_status(assembly.state)
+    assert status.short_figures(council) == [("Southeast Asia & Pacific", 3, 20, 4)]
+    said = "too few seats present from Southeast Asia & Pacific (3 of 20, 4 needed)"
+    assert said in quorum_line(assembly.state, status)
+    refused = assembly.refuse(f"move by {seats[0]} seconded {seats[1]}")
+    assert refused.code == "quorum.lost" and said in render(refused.code, refused.params)
+    record = minutes_of(assembly.state, assembly.session.recorded, "0" * 64)
+    assert said in record.sittings[0].quorum[0].words
+
+
+def test_region_dots_are_the_share_present_and_a_short_region_is_marked(tmp_path):
+    """The dots were 8 and green whenever anyone was there: they are the share of the region's
+    seats present, and a region below its minimum is marked. Each line fits its width, cut
+    with "…": at a phone's width a region took two lines and the last fell off the panel."""
+    import io
+
+    from rich.console import Console
+
+    from meeting.tui.panels import attendance_text, region_dots
+
+    assert [region_dots(n, 4) for n in (0, 3, 4)] == ["○○○○", "●●●○", "●●●●"]
+    assert [region_dots(n, 120) for n in (0, 1, 20, 60, 119, 120)] == [
+        "○" * 8,
+        "●" + "○" * 7,
+        "●" + "○" * 7,
+        "●" * 4 + "○" * 4,
+        "●" * 7 + "○",
+        "●" * 8,
+    ]
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "sea-pacific"]
+    pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
+    others = [m.id for m in council.members if not m.holds_seat]
+    assembly.run(f"present {' '.join(seats + pacific[:3] + others[:6])}")
+    text = attendance_text(assembly.state)
+    lines = text.plain.splitlines()
+    assert lines[-2].startswith("Southeast Asia & Pacific") and lines[-2].endswith("●○○○○○○○ ✗")
+    assert not any(line.endswith("✗") for line in lines[:-2])
+    console = Console(width=36, file=io.StringIO())
+    shown = ["".join(s.text for s in line).rstrip() for line in console.render_lines(text, pad=False)]
+    assert len(shown) == len(lines) and shown[-1].endswith("…") and all(len(line) <= 36 for line in shown)

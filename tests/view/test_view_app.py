@@ -99,7 +99,7 @@ async def test_following_a_meeting_from_before_it_starts_to_a_roll_call_and_an_u
             await _until(pilot, lambda: "Jean-Paul Ekwalla no" in _text(app, "#vote"))
             # The running count against what carries, as the chair's roll call screen says it.
             vote = " ".join(_text(app, "#vote").split())
-            assert "2 in favour, 1 against, 0 abstentions · 14 needed" in vote
+            assert "2 in favour, 1 against, 0 abstentions · 14 yes to carry if the rest vote" in vote
             assert "Needed: two-thirds of all 21 voting seats" in vote
         finally:
             chair.close()
