@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from aiohttp.test_utils import TestClient, TestServer
+from markupsafe import escape
 
 from meeting.i18n import _, language
 from meeting.view.serve import ViewServer, view_command
@@ -94,7 +95,7 @@ async def test_with_the_token_the_page_its_script_and_a_language(tmp_path):
         assert '<html lang="fr">' in french
         assert "Se reconnecter" in french and ">Reconnect<" not in french  # the link's language
         with language("fr"):
-            assert _("Connection interrupted: this screen may be out of date. Reconnecting…") in french
+            assert escape(_("Connection interrupted: this screen may be out of date. Reconnecting…")) in french
         assert (await client.get("/s3cret-token/xx/")).status == 404  # not one of the languages
         assert (await client.get("/s3cret-token/download/anything")).status == 404  # the view sends no files
         plain = await client.get("/s3cret-token/ws")  # not a websocket: said, not a traceback
