@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from meeting import __version__
 from meeting.cli.argparse_words import speak_argparse
-from meeting.cli.output import printable_streams
 from meeting.i18n import LANGUAGES, _, choose, language, supported
 from meeting.lasting import built_to_last
 
@@ -58,6 +57,16 @@ def language_code(text: str) -> str:
             _("no translation into '{code}': use one of {codes}").format(code=text, codes=", ".join(LANGUAGES))
         )
     return found
+
+
+def printable_streams() -> None:
+    """Output never fails on a character the terminal's encoding lacks (a Latin-1 locale,
+    PYTHONIOENCODING=ascii): it is written as a backslash escape instead, on stdout as Python
+    already does on stderr; a name like Adébáyọ̀ must not stop a command that did its work."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a test's capture may not have it
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _language_asked(argv: Sequence[str] | None) -> str | None:

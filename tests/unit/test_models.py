@@ -90,6 +90,16 @@ def test_the_domain_imports_without_textual_or_rich():
     assert result.stdout.strip() == ""
 
 
+def test_the_command_line_imports_the_domain_only_with_the_garbage_collector_waiting():
+    """`main` imports the commands' modules, and through them pydantic and the domain's
+    hundreds of classes, inside `built_to_last` (the collector waiting, then frozen): a module
+    that `meeting.cli.main` imports at its top and that pulls them in puts them back under the
+    collector's walks, a twentieth of the console's start-up (a helper of cli.output did)."""
+    code = "import sys, meeting.cli.main; print(sorted(m for m in ('pydantic', 'meeting.domain.events') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_the_command_line_builds_no_minutes_model_before_a_command_runs():
     """The minutes' pydantic model (a fifth of the console's start-up) is built by the
     commands that write or read minutes, not by the parser every command goes through, nor
