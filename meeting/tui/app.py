@@ -104,8 +104,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
         shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
         if too_small(*self.size) and shown is None:
             self.push_screen(TooSmallScreen())
-        elif not too_small(*self.size) and shown is not None:
-            shown.dismiss()
+        elif not too_small(*self.size) and shown is not None and self.screen is shown:
+            shown.dismiss()  # pops the top screen, whichever it is: only when it is this one
 
     def _back_to_the_vote(self) -> None:
         """A console that stopped (a crash, a closed laptop) during a roll call comes back on its

@@ -33,6 +33,11 @@ class TooSmallScreen(ModalScreen[None]):
     def on_resize(self) -> None:
         self.say()
 
+    def on_screen_resume(self) -> None:
+        # Grown while a screen opened over this one (the palette): gone when that one closes.
+        if not too_small(*self.app.size):
+            self.dismiss()
+
     def say(self) -> None:
         width, height = self.app.size
         self.query_one("#too-small", Static).update(

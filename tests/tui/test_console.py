@@ -2235,6 +2235,20 @@ async def test_a_terminal_below_80x24_is_asked_to_grow(tmp_path):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+        # Grown while the palette is open over the message: the palette stays until closed,
+        # then the message goes (the screen that grew was popped, whichever it was).
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert not isinstance(palette, TooSmallScreen | MainScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is palette
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
 
 
 async def test_the_attendance_banner_says_a_short_region_whole_at_80x24(tmp_path):
