@@ -461,7 +461,7 @@ def _scan(file: io.BufferedReader | Any, shown: str, envelope: Envelope | None =
                 return _Scan(entries, end, found, found.code in _TORN_CODES and not file.read(1))
             entry = found
         if entry.ts < latest:  # the writer holds the clock at the last time (Session._record_time)
-            return _Scan(entries, end, _time_backwards(shown, entry, latest))
+            return _Scan(entries, end, time_backwards(shown, entry, latest))
         append(entry)
         prev, latest = entry.hash, entry.ts
         end += len(line)
@@ -564,7 +564,7 @@ def _checked_entry(seq: int, ts: datetime, prev: str, event: dict[str, Any]) -> 
 _BEFORE_ALL = datetime.min.replace(tzinfo=UTC)
 
 
-def _time_backwards(shown: str, entry: Entry, last: datetime) -> Diagnostic:
+def time_backwards(shown: str, entry: Entry, last: datetime) -> Diagnostic:
     """A line timed before the line above it: the writer never goes back in time (it holds
     the clock at the last entry's time, and a script's `at` refuses an earlier time), so the
     line was edited, however well its chain was rebuilt."""

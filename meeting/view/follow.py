@@ -14,7 +14,7 @@ from meeting.diagnostics import Diagnostic, error
 from meeting.domain import events as ev
 from meeting.domain.reading import apply_read, fold
 from meeting.domain.state import InconsistentJournal, Recorded, State
-from meeting.journal import GENESIS, LINE_LIMIT, Entry, parse_line
+from meeting.journal import GENESIS, LINE_LIMIT, Entry, parse_line, time_backwards
 from meeting.view.tail import new_lines
 
 
@@ -133,6 +133,8 @@ class Follower:
         found = parse_line(raw, seq, self.last_hash, self.shown, ev.LINES)
         if isinstance(found, Diagnostic):
             return found
+        if self.recorded and found.ts < self.recorded[-1].at:  # as every reading of a journal
+            return time_backwards(self.shown, found, self.recorded[-1].at)
         return self._apply(found)
 
     def _apply(self, entry: Entry) -> Diagnostic | None:

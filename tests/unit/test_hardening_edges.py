@@ -19,6 +19,7 @@ import meeting.journal
 import meeting.minutes.files
 from meeting.cli.main import main
 from meeting.journal import Journal, JournalError, encode_entry, parse_ts, read_journal
+from meeting.view.follow import Follower
 from tests.conftest import DEMO_AGENDA, REPO
 
 DEMO_SCRIPT = REPO / "agendas" / "ic-asm" / "2026-12-council-meeting.script"
@@ -128,6 +129,13 @@ def test_a_line_timed_before_the_line_above_it_is_refused_by_every_reader(tmp_pa
     assert (refused.value.diagnostic.line, refused.value.diagnostic.code) == (25, "journal.time-backwards")
     assert main(["verify", str(demo)]) == 1
     assert f"{demo}:25:1: error: this line's time 2026-12-10T11:00:00.000Z is earlier" in capsys.readouterr().err
+    follower = Follower(demo)  # view --follow, serve: line by line as it grows
+    follower.poll()
+    assert follower.problem is not None and (follower.problem.line, follower.problem.code) == (
+        25,
+        "journal.time-backwards",
+    )
+    assert len(follower.recorded) == 24
 
 
 def test_lines_of_the_same_time_are_read(tmp_path, demo):
