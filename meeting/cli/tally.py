@@ -105,7 +105,7 @@ def _detail(tally: Tally) -> Panel:
     if motion.text:
         parts.append(Text(motion.text))
     counts = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
-    for name in (_("For"), _("Against"), _("Abstentions"), _("Blank"), _("Entitled"), _("Base"), _("Needed")):
+    for name in (_("For"), _("Against"), _("Abst."), _("Blank"), _("Entitled"), _("Base"), _("Needed")):
         counts.add_column(name, justify="right")
     counts.add_row(
         str(vote.yes),

@@ -761,3 +761,12 @@ def test_a_correction_is_taken_after_an_adjournment_that_left_a_vote_open(tmp_pa
     meeting.session.close()
     assert main(["correct", str(path), "The roll call began at 12:00.", "--by", "tz-1", "--why", "Clock"]) == 0
     assert "Correction recorded" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "sw", "pt"])
+def test_tally_at_80_columns_cuts_no_heading_in_any_language(lang, capsys, monkeypatch):
+    """At 80 columns the Spanish detail tables read "Abstencion…" and "Habilitad…" (a chair's
+    run): every heading is whole, in every language, for every vote of the demo."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["tally", str(REPO / "minutes" / "2026-12-council-meeting" / "journal.jsonl"), "--lang", lang]) == 0
+    assert "…" not in capsys.readouterr().out
