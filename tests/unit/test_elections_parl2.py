@@ -21,6 +21,12 @@ def elections(tmp_path: Path) -> Meeting:
     return meeting.run("present n1 n2 n3 s1 s2 s3 e1 e2 sec", "begin", "open elect")
 
 
+def ballot_open(election: str, *nominations: tuple[str, str]) -> list[str]:
+    """Each candidate nominated by a member, nominations closed, and the first ballot opened."""
+    lines = [f"nominate {candidate} for {election} by {nominator}" for candidate, nominator in nominations]
+    return [*lines, f"close-nominations for {election}", f"round for {election}"]
+
+
 def minutes_markdown(meeting: Meeting) -> str:
     return render(minutes_of(meeting.state, meeting.session.recorded, "0" * 64))
 
@@ -36,12 +42,7 @@ def last_result(meeting: Meeting, election: str) -> BallotRound:
 
 def test_a_tie_for_the_last_seat_in_a_majority_round_leaves_it_open(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for trio by s1",
-        "nominate s2 for trio by e2",
-        "nominate e1 for trio by n1",
-        "nominate n3 for trio by s2",
-        "close-nominations for trio",
-        "round for trio",
+        *ballot_open("trio", ("n2", "s1"), ("s2", "e2"), ("e1", "n1"), ("n3", "s2")),
         "tellers n2 6 s2 6 e1 5 n3 5 ballots 8 for trio",
         "result for trio",
     )
@@ -65,12 +66,7 @@ def test_a_tie_for_the_last_seat_in_a_majority_round_leaves_it_open(tmp_path: Pa
 
 def test_a_report_without_ballots_is_refused_when_the_round_fills_several_seats(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for trio by s1",
-        "nominate s2 for trio by e2",
-        "nominate e1 for trio by n1",
-        "nominate n3 for trio by s2",
-        "close-nominations for trio",
-        "round for trio",
+        *ballot_open("trio", ("n2", "s1"), ("s2", "e2"), ("e1", "n1"), ("n3", "s2")),
     )
     refused = meeting.refuse("tellers n2 6 s2 6 e1 5 n3 5 for trio")
     assert (refused.code, refused.params) == ("tellers.ballots-needed", {"seats": 3})
@@ -112,10 +108,7 @@ def test_a_ballot_file_marks_withdrawn_a_candidate_who_withdrew_in_the_meeting(t
 
 def test_a_candidate_cannot_withdraw_once_every_seat_is_filled(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for pres by s1",
-        "nominate s2 for pres by e2",
-        "close-nominations for pres",
-        "round for pres",
+        *ballot_open("pres", ("n2", "s1"), ("s2", "e2")),
         "tellers n2 5 s2 3 for pres",
         "result for pres",
     )
@@ -129,10 +122,7 @@ def test_a_candidate_cannot_withdraw_once_every_seat_is_filled(tmp_path: Path) -
 
 def everyone_withdraws(meeting: Meeting) -> Meeting:
     return meeting.run(
-        "nominate n2 for pres by s1",
-        "nominate s2 for pres by e2",
-        "close-nominations for pres",
-        "round for pres",
+        *ballot_open("pres", ("n2", "s1"), ("s2", "e2")),
         "tellers n2 3 s2 3 blank 2 for pres",
         "result for pres",
         "withdraw-candidacy s2 for pres",
@@ -166,17 +156,11 @@ def test_reopening_needs_closed_nominations_and_no_ballot_out(tmp_path: Path) ->
 
 def test_a_reopened_election_keeps_those_still_standing_and_leaves_out_the_elected(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for trio by s1",
-        "nominate s2 for trio by e2",
-        "close-nominations for trio",
-        "round for trio",
+        *ballot_open("trio", ("n2", "s1"), ("s2", "e2")),
         "tellers n2 6 s2 3 ballots 8 for trio",
         "result for trio",
         "reopen-nominations for trio",
-        "nominate e1 for trio by n1",
-        "nominate n3 for trio by s2",
-        "close-nominations for trio",
-        "round for trio",
+        *ballot_open("trio", ("e1", "n1"), ("n3", "s2")),
     )
     ballot = meeting.state.elections["trio"].open_round
     assert ballot is not None and (ballot.seats, ballot.candidates) == (2, ("s2", "e1", "n3"))
@@ -193,9 +177,7 @@ def test_the_minutes_say_an_office_left_unfilled_remains_to_be_filled(tmp_path: 
 
 def test_elections_not_held_are_unfinished_business_and_done_warns(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for pres by s1",
-        "close-nominations for pres",
-        "round for pres",
+        *ballot_open("pres", ("n2", "s1")),
         "tellers n2 6 blank 2 for pres",
         "result for pres",
     )
@@ -222,19 +204,12 @@ def test_an_election_with_a_seat_unfilled_is_unfinished_business(tmp_path: Path)
 
 def test_one_vote_is_singular_and_one_is_elected_to_a_body(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for treas by s1",
-        "nominate s2 for treas by e2",
-        "nominate e1 for treas by n1",
-        "close-nominations for treas",
-        "round for treas",
+        *ballot_open("treas", ("n2", "s1"), ("s2", "e2"), ("e1", "n1")),
         "paper n2 s2 times 4 for treas",
         "paper s2 times 3 for treas",
         "paper e1 for treas",
         "result for treas",
-        "nominate n2 for trio by s1",
-        "nominate s2 for trio by e2",
-        "close-nominations for trio",
-        "round for trio",
+        *ballot_open("trio", ("n2", "s1"), ("s2", "e2")),
         "tellers n2 6 s2 3 ballots 8 for trio",
         "result for trio",
     )
@@ -250,12 +225,7 @@ def test_one_vote_is_singular_and_one_is_elected_to_a_body(tmp_path: Path) -> No
 
 def test_the_stv_count_says_each_stage_and_the_surplus_kept(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for duo by s1",
-        "nominate s2 for duo by e2",
-        "nominate n3 for duo by e1",
-        "nominate e1 for duo by n3",
-        "close-nominations for duo",
-        "round for duo",
+        *ballot_open("duo", ("n2", "s1"), ("s2", "e2"), ("n3", "e1"), ("e1", "n3")),
         "paper n2 s2 times 4 for duo",
         "paper s2 e1 times 3 for duo",
         "paper n3 times 1 for duo",
@@ -270,12 +240,7 @@ def test_the_stv_count_says_each_stage_and_the_surplus_kept(tmp_path: Path) -> N
 
 def test_the_irv_tellers_table_gives_first_preferences(tmp_path: Path) -> None:
     meeting = elections(tmp_path).run(
-        "nominate n2 for treas by s1",
-        "nominate s2 for treas by e2",
-        "nominate e2 for treas by n1",
-        "nominate n3 for treas by s2",
-        "close-nominations for treas",
-        "round for treas",
+        *ballot_open("treas", ("n2", "s1"), ("s2", "e2"), ("e2", "n1"), ("n3", "s2")),
         "paper n2 s2 times 3 for treas",
         "paper s2 n2 times 2 for treas",
         "paper e2 times 1 for treas",
