@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from meeting.domain.text import visible
-from meeting.messages import render
 
 Severity = Literal["error", "warning"]
 
@@ -28,6 +27,10 @@ class Diagnostic:
 
     @property
     def message(self) -> str:
+        # The messages bring the domain's vocabulary, and pydantic with it: the console is drawn
+        # before they are needed (meeting.tui.app).
+        from meeting.messages import render
+
         return render(self.code, self.params)
 
 

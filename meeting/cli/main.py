@@ -11,11 +11,17 @@ from meeting.cli.argparse_words import speak_argparse
 from meeting.i18n import LANGUAGES, _, choose, language, supported
 from meeting.lasting import built_to_last
 
+# In the order `meeting --help` lists them; each is the module meeting.cli.<name>.
+COMMANDS = ("check", "schema", "replay", "run", "minutes", "verify", "tally", "correct", "view", "serve")
 
-def build_parser() -> argparse.ArgumentParser:
-    # The commands' modules (and through them the domain, pydantic and its models) are imported
-    # here, so that `main` builds them with the garbage collector waiting.
-    from meeting.cli import check, correct, minutes, replay, run, schema, serve, tally, verify, view
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `only`, the parser of that command alone (the one given: usage
+    and errors read the same), so that no other command's module is imported. The modules (and
+    through most of them the domain, pydantic and its models) are imported here, so that `main`
+    builds them with the garbage collector waiting; `meeting run` imports neither before the
+    console's first frame."""
+    from importlib import import_module
 
     parser = argparse.ArgumentParser(
         prog="meeting",
@@ -31,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _lang_option(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in (check, schema, replay, run, minutes, verify, tally, correct, view, serve):
-        command.register(commands, common)
+    for name in (only,) if only in COMMANDS else COMMANDS:
+        import_module(f"meeting.cli.{name}").register(commands, common)
     return parser
 
 
@@ -69,12 +75,16 @@ def printable_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def _language_asked(argv: Sequence[str] | None) -> str | None:
-    """`--lang` is read before the parser is built, so that its help is in that language."""
+def _asked(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
+    """The language (`--lang`) and the command, read before the parser is built: so that its
+    help is in that language, and only that command's module is imported (not for a help,
+    which may be the whole program's: `meeting --help run`)."""
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang", default=None)
-    lang: str | None = early.parse_known_args(argv)[0].lang
-    return supported(lang)
+    early.add_argument("-h", "--help", action="store_true")
+    early.add_argument("command", nargs="?")
+    asked = early.parse_known_args(argv)[0]
+    return supported(asked.lang), None if asked.help else asked.command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,9 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     speak_argparse()
     # Until a command knows its meeting, it speaks --lang, else the environment's language;
     # each command then speaks the meeting's own language unless --lang was given.
-    with language(choose(_language_asked(argv))):
+    lang, command = _asked(argv)
+    with language(choose(lang)):
         with built_to_last():
-            args = build_parser().parse_args(argv)
+            args = build_parser(command).parse_args(argv)
         try:
             status: int = args.run(args)
             return status

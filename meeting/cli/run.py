@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meeting.cli.options import add_journal_options, speak
 from meeting.cli.output import print_diagnostics
 from meeting.i18n import _
-from meeting.lasting import built_to_last
-from meeting.session import WallClock, open_session
+from meeting.loader.read import read_source
+from meeting.loader.syntax import agenda_language
+
+if TYPE_CHECKING:
+    from meeting.session import Opened
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -32,22 +36,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
 
 def run(args: argparse.Namespace) -> int:
-    with built_to_last():  # the meeting's state, the console's modules, the app
-        opened = open_session(Path(args.agenda), args.journal, args.mirror, scripted=False, resume=True)
-        diagnostics, session, existed = opened.diagnostics, opened.session, opened.existed
-        speak(args, session.state.meeting.agenda.language if session else None)
-        print_diagnostics(diagnostics)
-        if session is None:
-            return 1
-        from meeting.tui.app import build_app  # the console's imports only when it runs
+    agenda = Path(args.agenda)
+    source, unreadable = read_source(agenda)
+    speak(args, agenda_language(source) if source is not None else None)
+    if source is None:  # no file, no text: said at once, as loading it would say
+        print_diagnostics(unreadable)
+        return 1
 
-        if args.new_sitting:
-            session.execute("sitting")
-        warnings = [d for d in diagnostics if d.severity == "warning"]  # also shown in the console
-        app = build_app(session, WallClock(), existed and not (args.resume or args.new_sitting), warnings)
+    def opening() -> Opened:
+        """In a thread, behind the console's first frame: the agenda loaded and checked, the
+        journal created or read."""
+        from meeting.session import open_session
+
+        opened = open_session(agenda, args.journal, args.mirror, scripted=False, resume=True)
+        if opened.session is not None and args.new_sitting:
+            opened.session.execute("sitting")
+        return opened
+
+    from meeting.tui.app import opening_app  # the console's imports only when it runs
+
+    app = opening_app(opening, args.agenda, asks_to_resume=not (args.resume or args.new_sitting))
     try:
         app.run()
     finally:
-        session.close()
-    print(_("Journal: {path}").format(path=session.journal.path.resolve()))
-    return 0
+        if app.is_open:
+            app.session.close()
+    print_diagnostics(app.diagnostics)
+    if app.is_open:
+        print(_("Journal: {path}").format(path=app.session.journal.path.resolve()))
+    return app.return_code or 0  # 1 when the meeting could not be opened

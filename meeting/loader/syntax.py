@@ -202,6 +202,16 @@ def _control_characters(source: Source, data: dict[str, Any]) -> list[Diagnostic
 def agenda_id(source: Source) -> str | None:
     """The `id` an agenda file gives its meeting, read without validating the rest; None when
     the file does not parse or gives no id (loading it says why)."""
+    return _agenda_text(source, "id")
+
+
+def agenda_language(source: Source) -> str | None:
+    """The `language` an agenda file gives its meeting, read as `agenda_id` reads the id: the
+    console speaks it from its first frame, before the meeting is validated."""
+    return _agenda_text(source, "language")
+
+
+def _agenda_text(source: Source, key: str) -> str | None:
     data, problems = parse_toml(source)
-    meeting_id = data.get("id") if data is not None and not problems else None
-    return meeting_id if isinstance(meeting_id, str) else None
+    value = data.get(key) if data is not None and not problems else None
+    return value if isinstance(value, str) else None

@@ -1,61 +1,38 @@
 """The chair's console. Screens ask for commands of the engine's language with messages; the
-app runs each through the session and answers the screen that asked; every decision opens
-the result screen. The engine decides; the console shows what it answered.
+app hands each to the chair (meeting.tui.chair), which runs it through the session, answers
+the screen that asked, and opens the result screen on every decision.
 
-`build_app` is the one way to make the app: `meeting run` and the tests both use it.
+The console draws its first screen at once: `meeting run` opens it on the opening screen
+(`opening_app`), and the meeting is read and checked behind it, in a thread, with the domain
+and pydantic it needs; the keys typed meanwhile wait their turn. This module imports none of
+them. `build_app` makes the app on a session already open: the tests use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from rich.text import Text
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
-from meeting.diagnostics import Diagnostic
-from meeting.domain import events as ev
-from meeting.domain.elections.conduct import round_open
-from meeting.domain.engine import Refused, count_refused, verb_refused
-from meeting.domain.language import VERBS
-from meeting.domain.procedure import voting_open
-from meeting.domain.state import not_taken_up, status_at_adjournment
-from meeting.i18n import _, key_label, ngettext
-from meeting.journal import JournalError
-from meeting.messages import render, render_named
-from meeting.report import describe
-from meeting.session import Accepted, Clock, Session
-from meeting.tui.actions import ACTIONS, CONFIRMED, KeyAction
-from meeting.tui.main import MainScreen
-from meeting.tui.messages import CommandAnswered, RunCommand, command_line
-from meeting.tui.panels import local_time
+from meeting.lasting import built_to_last
+from meeting.tui.opening import OpeningScreen
 from meeting.tui.terminal import TerminalApp
 from meeting.tui.textual_words import open_palette, translated_system_commands
 from meeting.tui.typeahead import KeysInTurn
-from meeting.vocabulary import PHASES, item_heading, item_title, meeting_title
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from meeting.diagnostics import Diagnostic
+    from meeting.session import Clock, Opened, Session
+    from meeting.tui.chair import Chair
     from meeting.tui.form import DraftKey
-
-# The other screens (and the widgets they use) are imported when first opened: the main
-# screen is what the chair must see quickly.
-
-# Events that decide a question: each opens the result screen.
-DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, ev.ConsensusConcluded, ev.Ruled)
-
-
-def _opens_roll_call(event: ev.AnyEvent | None) -> bool:
-    """A roll call opened from the command bar or the palette, or by a member's demand for a division."""
-    return isinstance(event, ev.DivisionDemanded) or (isinstance(event, ev.PollOpened) and event.method == "roll_call")
-
-
-def _key_words(action: KeyAction) -> str:
-    verbs = " / ".join(action.verbs)
-    return key_label(action.title) + (f"  ({verbs})" if verbs else "")
+    from meeting.tui.main import MainScreen
+    from meeting.tui.messages import RunCommand
 
 
 def verbs_provider() -> type[Provider]:  # textual.command is imported with the palette
@@ -64,34 +41,96 @@ def verbs_provider() -> type[Provider]:  # textual.command is imported with the 
     return VerbsProvider
 
 
+class MeetingOpened(Message):
+    """From the thread that opened the meeting: the session, or the diagnostics that say why
+    there is none."""
+
+    def __init__(self, opened: Opened, chair: type[Chair]) -> None:
+        super().__init__()
+        self.opened = opened
+        self.chair = chair
+
+
 class MeetingApp(KeysInTurn, TerminalApp):
     CSS_PATH = "app.tcss"
     TITLE = "meeting"
     COMMANDS = App.COMMANDS | {verbs_provider}
 
+    # Once the meeting is open (`open_session`): the screens read them.
+    session: Session
+    clock: Clock  # the wall clock when live; a fixed one in snapshot tests
+    _chair: Chair | None = None
+
     def __init__(
-        self, session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
+        self, opening: Callable[[], Opened] | None = None, agenda: str = "", asks_to_resume: bool = False
     ) -> None:
         super().__init__()
-        self.session = session
-        self.clock = clock  # the wall clock when live; a fixed one in snapshot tests
-        self.journal_exists = journal_exists  # ask whether to resume or open a new sitting
-        self.warnings = list(warnings)  # from opening the journal (a torn last line set aside)
+        self.opening = opening  # run in a thread after the first frame: the session, or why not
+        self.agenda = agenda  # the file being opened, named on the opening screen
+        self.asks_to_resume = asks_to_resume  # a journal already there: resume it or open a new sitting?
+        self.journal_exists = False
+        self.warnings: list[Diagnostic] = []  # from opening the journal (a torn last line set aside)
+        self.diagnostics: list[Diagnostic] = []  # every one, for `meeting run` to print on leaving
         self.drafts: dict[DraftKey, dict[str, str]] = {}  # forms left with Esc
 
     def get_default_screen(self) -> Screen[None]:
+        if self._chair is None:
+            return OpeningScreen(self.agenda)
+        from meeting.tui.main import MainScreen
+
         return MainScreen()
 
     def on_mount(self) -> None:
-        self.title = meeting_title(self.session.state.meeting.agenda)
         self.watch_terminal()
         self.call_after_refresh(self._fits)
-        if self.journal_exists:
-            from meeting.tui.resume import ResumeScreen
-
-            self.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
+        if self._chair is not None:
+            self._chair.start(self.journal_exists)
         else:
-            self._back_to_the_vote()
+            self.hold_keys()  # until the meeting is on screen: typed ahead, not lost
+
+    def on_ready(self) -> None:
+        if self.opening is not None and self._chair is None:
+            self.run_worker(self._open, thread=True, exit_on_error=True)
+
+    def _open(self) -> None:
+        with built_to_last():  # the modules and the meeting's state live as long as the console
+            from meeting.tui.chair import Chair  # the screens, the domain and pydantic with it
+
+            assert self.opening is not None
+            opened = self.opening()
+        self.post_message(MeetingOpened(opened, Chair))  # dropped if the chair left meanwhile
+
+    def on_meeting_opened(self, message: MeetingOpened) -> None:
+        """The meeting read and checked: its main screen in place of the opening one, and the
+        keys typed meanwhile taken in turn; or, when it could not be opened, the console closes
+        and `meeting run` says why."""
+        opened, chair = message.opened, message.chair
+        self.diagnostics = opened.diagnostics
+        if opened.session is None:
+            self.exit(return_code=1)
+            return
+        from meeting.session import WallClock
+        from meeting.tui.main import MainScreen
+        from meeting.tui.small import TooSmallScreen
+
+        self.journal_exists = opened.existed and self.asks_to_resume
+        self.open_session(
+            opened.session, WallClock(), chair, [d for d in opened.diagnostics if d.severity == "warning"]
+        )
+        if isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()  # and asked again, over the main screen
+        self.push_screen(MainScreen())  # over the opening screen, which is never seen again
+        self.call_after_refresh(self._fits)
+        self.chair.start(self.journal_exists)
+        self.take_held_keys()
+
+    def open_session(
+        self, session: Session, clock: Clock, chair: type[Chair], warnings: Sequence[Diagnostic] = ()
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        self.warnings = list(warnings)  # shown on the main screen
+        self._chair = chair(self, session)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fits)
@@ -107,226 +146,49 @@ class MeetingApp(KeysInTurn, TerminalApp):
         elif not too_small(*self.size) and shown is not None and self.screen is shown:
             shown.dismiss()  # pops the top screen, whichever it is: only when it is this one
 
-    def _back_to_the_vote(self) -> None:
-        """A console that stopped (a crash, a closed laptop) during a roll call comes back on its
-        grid, where the chair was taking the answers; during an election's ballot, on the
-        election's screen, where the tellers' report is awaited."""
-        state = self.session.state
-        if state.phase != "in_session":
-            return
-        if round_open(state) is not None:
-            self.main.action_election()
-            return
-        voting = voting_open(state)  # not a closed one awaiting a casting vote
-        if voting is None or voting is not state.pending:
-            return  # a point of order raised during the vote waits for the chair's ruling first
-        if voting.poll is not None and voting.poll.method == "roll_call":
-            self.open_form("roll-call")
-
     def terminal_gone(self) -> None:
-        self.session.close()  # every action is in the journal already; its lock is let go
+        if self._chair is not None:
+            self.session.close()  # every action is in the journal already; its lock is let go
 
-    def _journal_summary(self) -> str:
-        state = self.session.state
-        last = self.session.recorded[-1]
-        return _("{events} events, the last at {time}; the meeting is {phase}.").format(
-            events=len(self.session.recorded), time=local_time(state, last.at), phase=_(PHASES[state.phase])
-        )
+    @property
+    def is_open(self) -> bool:
+        """Whether the meeting is open: its session there, the chair at work."""
+        return self._chair is not None
 
-    def _resumed(self, choice: str | None) -> None:
-        if choice == "quit":
-            self.exit()
-        elif choice == "sitting":
-            self.post_message(RunCommand(command_line("sitting")))
-        else:
-            self._back_to_the_vote()
+    @property
+    def chair(self) -> Chair:
+        assert self._chair is not None, "the meeting is not open yet"
+        return self._chair
 
     @property
     def main(self) -> MainScreen:
-        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+        return self.chair.main
 
     def recess(self) -> tuple[datetime, int] | None:
-        """When the recess in progress began and for how many minutes, if it was given."""
-        if self.session.state.phase != "in_recess":
-            return None
-        last = next((r for r in reversed(self.session.recorded) if isinstance(r.event, ev.Recessed)), None)
-        if last is None or not isinstance(last.event, ev.Recessed) or last.event.minutes is None:
-            return None
-        return last.at, last.event.minutes
+        return self.chair.recess()
 
     def on_run_command(self, message: RunCommand) -> None:
-        message.stop()
-        result = self._execute(message.line)
-        origin = message.origin or self.main
-        if message.closes and isinstance(result, Accepted) and self.screen is origin:
-            self.pop_screen()
-        else:
-            origin.post_message(CommandAnswered(message.line, result))
-        if origin is not self.main:
-            self.main.post_message(CommandAnswered(message.line, result))
-        if isinstance(result, Accepted) and isinstance(result.event, DECISIONS):
-            self.show_result(result.event)
-        elif isinstance(result, Accepted) and _opens_roll_call(result.event):
-            self.open_form("roll-call")  # its grid, where the chair takes the answers
-
-    def _execute(self, line: str) -> Accepted | Refused | None:
-        """Send one line to the engine through the session; say on the main screen what it
-        answered, whole."""
-        try:
-            result = self.session.execute(line)
-        except JournalError as exc:
-            message = render(exc.diagnostic.code, exc.diagnostic.params)
-            self.main.notice(Text("✗ " + message, style="bold white on red"))
-            return Refused(exc.diagnostic.code, dict(exc.diagnostic.params))
-        if result is None:
-            return None
-        if isinstance(result, Refused):
-            self._say_refused(result)
-            return result
-        if self.screen is self.main:
-            self.main.redraw()  # otherwise when it comes back into view
-        if result.event is not None:
-            text = Text("✓ " + describe(result.event, self.session.state), style="green")
-            for warning in result.warnings:  # each whole, on its own line
-                text.append(
-                    "\n⚠ " + render_named(warning.code, warning.params, self.session.state), style="bold yellow"
-                )
-            self.main.notice(text)
-        return result
-
-    def _say_refused(self, refused: Refused) -> None:
-        self.main.notice(Text("✗ " + render_named(refused.code, refused.params, self.session.state), style="bold red"))
-
-    def show_result(self, event: ev.AnyEvent) -> None:
-        from meeting.tui.result import ResultScreen
-
-        self.push_screen(ResultScreen(event))
+        self.chair.run_command(message)
 
     def open_form(self, verb: str) -> None:
-        """The screen for a verb: its own screen where it has one (a motion, a count, a roll
-        call, consensus), a confirmation for what is hard to take back, otherwise a form
-        built from the grammar; a verb that takes nothing runs at once."""
-        state = self.session.state
-        if verb in ("move", "point"):
-            from meeting.tui.motion import MotionForm
-
-            self.push_screen(MotionForm(point=verb == "point"))
-        elif verb in ("vote", "ballot"):
-            from meeting.tui.vote import VoteForm
-
-            refused = count_refused(state) if verb == "vote" else None
-            if refused is not None:  # said now, not after the figures are typed
-                self._say_refused(refused)
-                return
-            if verb == "ballot" and (state.pending is None or state.pending.poll is None):
-                self.post_message(RunCommand(command_line("ballot")))
-            self.call_later(self.push_screen, VoteForm())
-        elif verb in ("consensus", "conclude"):
-            from meeting.tui.consensus import ConsensusScreen
-
-            pending = state.pending
-            refused = verb_refused(state, "consensus") if pending is None or pending.consensus is None else None
-            if refused is not None:  # no motion pending...: said on the main screen, no empty consensus screen
-                self._say_refused(refused)
-                return
-            self.push_screen(ConsensusScreen())  # which seeks consensus, if not sought yet
-        elif verb == "tellers":
-            from meeting.tui.tellers import TellersForm
-
-            self.push_screen(TellersForm())
-        elif verb in ("roll-call", "close"):
-            from meeting.tui.poll import PollScreen
-
-            pending = state.pending
-            opening = verb == "roll-call" and (pending is None or pending.poll is None)
-            if opening and not isinstance(self._execute(command_line("roll-call")), Accepted):
-                return  # refused (consensus first, no question...): said on the main screen, no empty grid
-            self.push_screen(PollScreen())
-        elif verb in CONFIRMED:
-            self._confirm(verb)
-        elif not VERBS[verb].parts:
-            self.post_message(RunCommand(command_line(verb)))
-        else:
-            from meeting.tui.form import CommandForm
-
-            self.push_screen(CommandForm(verb))
-
-    def _confirm(self, verb: str) -> None:
-        from meeting.tui.confirm import ConfirmScreen, UndoAnswerScreen
-
-        state = self.session.state
-        if verb == "undo":
-            if not state.undoable or verb_refused(state, "undo") is not None:
-                self.post_message(RunCommand(command_line("undo")))  # the engine says why not, at once
-                return
-            target = next(r for r in self.session.recorded if r.seq == state.undoable[-1])
-            question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
-        else:
-            question = _("Close the meeting (adjourn)?")
-            if state.current is not None and status_at_adjournment(state) == "unfinished":
-                current = item_heading(state.order.index(state.current) + 1, item_title(state, state.current))
-                question += "\n" + _("{item} is left unfinished.").format(item=current)
-            left = not_taken_up(state)
-            if left:
-                titles = _("; ").join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in left)
-                question += "\n" + ngettext(
-                    "{count} item not taken up: {items}", "{count} items not taken up: {items}", len(left)
-                ).format(count=len(left), items=titles)
-
-        asker = self.screen  # answered there too: a consensus or roll-call screen shows the undo
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.post_message(RunCommand(command_line(verb), origin=asker))
-
-        # Asked over a screen of answer keys (a roll call, consensus), its own keys: 'y' there is a vote.
-        answering = verb == "undo" and asker is not self.main
-        self.push_screen(UndoAnswerScreen(question) if answering else ConfirmScreen(question), confirmed)
+        self.chair.open_form(verb)
 
     def key_help(self) -> Iterator[tuple[str, str]]:
-        """Each key once: a key the table gives two actions (`a`, `e`) lists both, the one the
-        meeting offers now first."""
-        state = self.session.state
-        by_key: dict[str, list[KeyAction]] = {}
-        for action in sorted(ACTIONS, key=lambda action: not action.offered(state)):
-            by_key.setdefault(action.shown_key, []).append(action)
-        for action in ACTIONS:
-            shared = by_key.pop(action.shown_key, None)
-            if shared:
-                yield action.shown_key, "; ".join(_key_words(each) for each in shared)
-        yield "ctrl+p", _("Command palette: every command, searched by its words")
+        return self.chair.key_help()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key's action with its key, and under it the commands it sends (the verbs
-        themselves come from `palette.VerbsProvider`)."""
-        main = self.main
-        for action in ACTIONS:
-            if not action.offered(self.session.state):
-                continue  # as the footer: no 'Begin' once begun, no 'Vote' after adjournment
-
-            def run(action: str = action.action) -> None:
-                main.call_later(main.run_action, action)
-
-            title = key_label(action.title)
-            yield SystemCommand(f"{title}  ({action.shown_key})", " / ".join(action.verbs), run)
+        """Every key's action with its key (once the meeting is open), then Textual's own."""
+        if self._chair is not None:
+            yield from self._chair.key_commands()
         # Not Textual's "Keys" panel: it lists the bindings in English and squeezes the screen;
-        # the help above (?) lists every key in the chair's language.
+        # the help (?) lists every key in the chair's language.
         textual = (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield from translated_system_commands(textual)
 
     def action_command_bar(self) -> None:
         """':' on a screen of single-letter keys (COMMAND_KEY): every screen above the main one
         closed, unanswered, and the command bar focused for the line being typed."""
-        from meeting.tui.confirm import ConfirmScreen
-
-        while not isinstance(self.screen, MainScreen):
-            if isinstance(self.screen, ConfirmScreen):  # dropped, as with No: said, never silently
-                question = self.screen.question.splitlines()[0]
-                self.main.notice(
-                    Text(_("Not done, left unanswered: {question}").format(question=question), style="yellow")
-                )
-            self.screen.dismiss()
-        self.call_later(self.main.action_command)
+        self.chair.command_bar()
 
     def action_undo(self) -> None:
         """'u' on a screen where answers are recorded (UNDO_KEY): the same question as on the
@@ -346,4 +208,17 @@ class MeetingApp(KeysInTurn, TerminalApp):
 def build_app(
     session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
 ) -> MeetingApp:
-    return MeetingApp(session, clock, journal_exists, warnings)
+    """The console on a session already open."""
+    from meeting.tui.chair import Chair
+
+    app = MeetingApp()
+    app.journal_exists = journal_exists
+    app.open_session(session, clock, Chair, warnings)
+    return app
+
+
+def opening_app(opening: Callable[[], Opened], agenda: str, asks_to_resume: bool) -> MeetingApp:
+    """The console of `meeting run`: drawn at once, the meeting of the file `agenda` opened
+    behind its first frame by `opening`; `asks_to_resume`: whether a journal already there is
+    resumed only once the chair says so."""
+    return MeetingApp(opening, agenda, asks_to_resume)

@@ -17,6 +17,7 @@ from textual.message_pump import MessagePump
 # as one redrawn without pause, must not hold the keyboard).
 _LONGEST_HOLD = 1.0
 _LOOK_EVERY = 0.001
+QUIT_KEY = "ctrl+q"  # Textual's quit: it goes through while the console opens
 
 
 class KeysInTurn(App[None]):
@@ -27,10 +28,21 @@ class KeysInTurn(App[None]):
         self._holding = False  # a key's work is not done yet: the next keys wait
         self._held: list[events.Key] = []
         self._released: events.Key | None = None  # the held key let through next
+        self._awaiting_screen = False  # held since before the screen that takes them was there
         self._answering: asyncio.Task[None] | None = None  # kept: a task no one holds may be collected
 
+    def hold_keys(self) -> None:
+        """Keys wait from now on, however long, for the screen that takes them (all but the
+        one that quits)..."""
+        self._holding = self._awaiting_screen = True
+
+    def take_held_keys(self) -> None:
+        """...and are taken in turn from now on, once that screen has settled."""
+        self._awaiting_screen = False
+        self._answering = asyncio.create_task(self._when_answered())
+
     async def on_event(self, event: events.Event) -> None:
-        if not isinstance(event, events.Key) or event.is_forwarded:
+        if not isinstance(event, events.Key) or event.is_forwarded or self._quits_while_opening(event):
             await super().on_event(event)
         elif event is self._released:
             self._released = None
@@ -39,6 +51,9 @@ class KeysInTurn(App[None]):
             self._held.append(event)
         else:
             await self._take(event)
+
+    def _quits_while_opening(self, key: events.Key) -> bool:
+        return self._awaiting_screen and key.key == QUIT_KEY
 
     async def _take(self, key: events.Key) -> None:
         self._holding = True

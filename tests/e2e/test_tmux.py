@@ -126,6 +126,26 @@ def test_opening_the_demo_meeting_as_a_chair_would(terminal):
     assert '"type":"vote.counted"' in lines[-1]
 
 
+def test_an_agenda_that_cannot_be_opened_closes_the_console_and_says_why(tmp_path):
+    """The console is drawn before the agenda is checked: it closes, gives the terminal back as
+    it was, and the error is printed there, with exit status 1."""
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(DEMO_AGENDA.read_text(encoding="utf-8").replace('chair = "tz-1"', 'chair = "zz-9"'), "utf-8")
+    (tmp_path / "council.toml").write_bytes((DEMO_AGENDA.parent / "council.toml").read_bytes())
+    journal = tmp_path / "journal.jsonl"
+    term = Terminal(
+        f"meeting-e2e-bad-{tmp_path.name}", f"{MEETING} run {agenda} --journal {journal}; echo status=$?; sleep 5"
+    )
+    try:
+        screen = term.wait_for("status=")
+    finally:
+        term.close()
+    said = screen.replace("\n", "")
+    assert f"{agenda}:" in said and "error:" in said and "zz-9" in said
+    assert "status=1" in said
+    assert not journal.exists()
+
+
 def test_running_it_again_offers_to_resume(tmp_path):
     journal = tmp_path / "journal.jsonl"
     first = Terminal(f"meeting-e2e-a-{tmp_path.name}", f"{MEETING} run {DEMO_AGENDA} --journal {journal}; sleep 5")

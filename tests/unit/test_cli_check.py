@@ -187,6 +187,25 @@ def test_version_and_help():
         assert sub.returncode == 0 and "--lang" in sub.stdout
 
 
+def test_only_the_command_given_is_imported_and_its_usage_reads_the_same(capsys):
+    """`main` builds the parser of the command given alone (no other command's module, and
+    for `run` neither pydantic nor the domain, is imported); a help asked anywhere gets the
+    whole program's, which lists every command."""
+    from meeting.cli.main import COMMANDS, build_parser
+
+    for command in COMMANDS:
+        said = []
+        for parser in (build_parser(command), build_parser()):
+            with pytest.raises(SystemExit):
+                parser.parse_args([command, "--frobnicate"])
+            said.append(capsys.readouterr().err)
+        assert said[0] == said[1] and said[0].startswith(f"usage: meeting {command} ")
+    with pytest.raises(SystemExit):
+        main(["--help", "run"])
+    listed = capsys.readouterr().out
+    assert all(command in listed for command in COMMANDS)
+
+
 def test_a_real_process_on_a_bad_file_prints_no_traceback(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_bytes(b"\xff\xfe not text")
