@@ -77,14 +77,20 @@ def printable_streams() -> None:
 
 def _asked(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
     """The language (`--lang`) and the command, read before the parser is built: so that its
-    help is in that language, and only that command's module is imported (not for a help,
-    which may be the whole program's: `meeting --help run`)."""
-    early = argparse.ArgumentParser(add_help=False)
+    help is in that language, and only that command's module is imported. Neither for a help
+    (which may be the whole program's: `meeting --help run`), after `--`, or for words this
+    reading cannot make out (`--lang` with no code): the whole parser then says what it says."""
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--lang", default=None)
     early.add_argument("-h", "--help", action="store_true")
     early.add_argument("command", nargs="?")
-    asked = early.parse_known_args(argv)[0]
-    return supported(asked.lang), None if asked.help else asked.command
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        asked = early.parse_known_args(words)[0]
+    except argparse.ArgumentError:
+        return None, None
+    whole = asked.help or "--" in words
+    return supported(asked.lang), None if whole else asked.command
 
 
 def main(argv: Sequence[str] | None = None) -> int:

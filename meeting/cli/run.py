@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from meeting.cli.options import add_journal_options, speak
 from meeting.cli.output import print_diagnostics
+from meeting.domain.text import visible
 from meeting.i18n import _
 from meeting.loader.read import read_source
 from meeting.loader.syntax import agenda_language
 
 if TYPE_CHECKING:
     from meeting.session import Opened
+    from meeting.tui.app import Resuming
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -48,20 +50,23 @@ def run(args: argparse.Namespace) -> int:
         journal created or read."""
         from meeting.session import open_session
 
-        opened = open_session(agenda, args.journal, args.mirror, scripted=False, resume=True)
-        if opened.session is not None and args.new_sitting:
-            opened.session.execute("sitting")
-        return opened
+        return open_session(agenda, args.journal, args.mirror, scripted=False, resume=True)
 
     from meeting.tui.app import opening_app  # the console's imports only when it runs
 
-    app = opening_app(opening, args.agenda, asks_to_resume=not (args.resume or args.new_sitting))
-    try:
-        app.run()
-    finally:
-        if app.is_open:
-            app.session.close()
-    print_diagnostics(app.diagnostics)
-    if app.is_open:
-        print(_("Journal: {path}").format(path=app.session.journal.path.resolve()))
-    return app.return_code or 0  # 1 when the meeting could not be opened
+    resuming: Resuming = "resume" if args.resume else "sitting" if args.new_sitting else "ask"
+    app = opening_app(opening, args.agenda, resuming, lambda language: speak(args, language))
+    app.run()
+    # Left before the meeting was on screen, the chair still hears what its opening did.
+    opened = app.what_opened()
+    if opened is None:
+        return app.return_code or 0
+    session = opened.session
+    if session is not None:
+        session.close()
+        speak(args, session.state.meeting.agenda.language)  # as the console spoke, as recorded
+    print_diagnostics(opened.diagnostics)
+    if session is None:
+        return 1
+    print(_("Journal: {path}").format(path=visible(str(session.journal.path.resolve()))))
+    return app.return_code or 0

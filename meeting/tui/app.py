@@ -10,9 +10,10 @@ them. `build_app` makes the app on a session already open: the tests use it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from textual.app import App, SystemCommand
 from textual.message import Message
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
     from meeting.tui.form import DraftKey
     from meeting.tui.main import MainScreen
     from meeting.tui.messages import RunCommand
+
+
+# What is done with a journal that was already there: ask the chair, resume it, or open a new
+# sitting (`meeting run`, `--resume`, `--new-sitting`).
+Resuming = Literal["ask", "resume", "sitting"]
 
 
 def verbs_provider() -> type[Provider]:  # textual.command is imported with the palette
@@ -62,15 +68,22 @@ class MeetingApp(KeysInTurn, TerminalApp):
     _chair: Chair | None = None
 
     def __init__(
-        self, opening: Callable[[], Opened] | None = None, agenda: str = "", asks_to_resume: bool = False
+        self,
+        opening: Callable[[], Opened] | None = None,
+        agenda: str = "",
+        resuming: Resuming = "ask",
+        speak: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.opening = opening  # run in a thread after the first frame: the session, or why not
         self.agenda = agenda  # the file being opened, named on the opening screen
-        self.asks_to_resume = asks_to_resume  # a journal already there: resume it or open a new sitting?
-        self.journal_exists = False
+        self.resuming = resuming  # for a journal already there
+        self.speak = speak  # the meeting's language, as recorded, spoken once it is open
+        self.question: Resuming | None = None  # asked once the meeting is on screen
+        self.opened: Opened | None = None  # what the opening found, even once the chair has left
+        self._opening_begun = False
+        self._opening_done = threading.Event()
         self.warnings: list[Diagnostic] = []  # from opening the journal (a torn last line set aside)
-        self.diagnostics: list[Diagnostic] = []  # every one, for `meeting run` to print on leaving
         self.drafts: dict[DraftKey, dict[str, str]] = {}  # forms left with Esc
 
     def get_default_screen(self) -> Screen[None]:
@@ -84,28 +97,39 @@ class MeetingApp(KeysInTurn, TerminalApp):
         self.watch_terminal()
         self.call_after_refresh(self._fits)
         if self._chair is not None:
-            self._chair.start(self.journal_exists)
+            self._chair.start(self.question)
         else:
             self.hold_keys()  # until the meeting is on screen: typed ahead, not lost
 
     def on_ready(self) -> None:
         if self.opening is not None and self._chair is None:
+            self._opening_begun = True
             self.run_worker(self._open, thread=True, exit_on_error=True)
 
     def _open(self) -> None:
-        with built_to_last():  # the modules and the meeting's state live as long as the console
-            from meeting.tui.chair import Chair  # the screens, the domain and pydantic with it
+        try:
+            with built_to_last():  # the modules and the meeting's state live as long as the console
+                from meeting.tui.chair import Chair  # the screens, the domain and pydantic with it
 
-            assert self.opening is not None
-            opened = self.opening()
-        self.post_message(MeetingOpened(opened, Chair))  # dropped if the chair left meanwhile
+                assert self.opening is not None
+                self.opened = self.opening()
+        finally:
+            self._opening_done.set()
+        self.post_message(MeetingOpened(self.opened, Chair))  # dropped if the chair left meanwhile
+
+    def what_opened(self) -> Opened | None:
+        """Once the app has stopped: what the opening found (None if it never began), waiting
+        for it if the chair left before the meeting was on screen."""
+        if self._opening_begun:
+            self._opening_done.wait()
+        return self.opened
 
     def on_meeting_opened(self, message: MeetingOpened) -> None:
-        """The meeting read and checked: its main screen in place of the opening one, and the
-        keys typed meanwhile taken in turn; or, when it could not be opened, the console closes
-        and `meeting run` says why."""
+        """The meeting read and checked: its main screen in place of the opening one, in the
+        meeting's language; then the question whether to resume a journal already there, and
+        the keys typed meanwhile taken in turn (after the answer: they were typed for the
+        meeting). When it could not be opened, the console closes and `meeting run` says why."""
         opened, chair = message.opened, message.chair
-        self.diagnostics = opened.diagnostics
         if opened.session is None:
             self.exit(return_code=1)
             return
@@ -113,7 +137,8 @@ class MeetingApp(KeysInTurn, TerminalApp):
         from meeting.tui.main import MainScreen
         from meeting.tui.small import TooSmallScreen
 
-        self.journal_exists = opened.existed and self.asks_to_resume
+        if self.speak is not None:  # before the screens are made: they speak it from the first
+            self.speak(opened.session.state.meeting.agenda.language)
         self.open_session(
             opened.session, WallClock(), chair, [d for d in opened.diagnostics if d.severity == "warning"]
         )
@@ -121,8 +146,9 @@ class MeetingApp(KeysInTurn, TerminalApp):
             self.pop_screen()  # and asked again, over the main screen
         self.push_screen(MainScreen())  # over the opening screen, which is never seen again
         self.call_after_refresh(self._fits)
-        self.chair.start(self.journal_exists)
-        self.take_held_keys()
+        question = self.resuming if opened.existed else None
+        typed = self.set_keys_aside() if question == "ask" else []  # typed for the meeting
+        self.chair.start(question, answered=lambda: self.take_keys(typed))
 
     def open_session(
         self, session: Session, clock: Clock, chair: type[Chair], warnings: Sequence[Diagnostic] = ()
@@ -208,17 +234,19 @@ class MeetingApp(KeysInTurn, TerminalApp):
 def build_app(
     session: Session, clock: Clock, journal_exists: bool = False, warnings: Sequence[Diagnostic] = ()
 ) -> MeetingApp:
-    """The console on a session already open."""
+    """The console on a session already open; `journal_exists`: whether to ask to resume it."""
     from meeting.tui.chair import Chair
 
     app = MeetingApp()
-    app.journal_exists = journal_exists
+    app.question = "ask" if journal_exists else None
     app.open_session(session, clock, Chair, warnings)
     return app
 
 
-def opening_app(opening: Callable[[], Opened], agenda: str, asks_to_resume: bool) -> MeetingApp:
+def opening_app(
+    opening: Callable[[], Opened], agenda: str, resuming: Resuming, speak: Callable[[str], None]
+) -> MeetingApp:
     """The console of `meeting run`: drawn at once, the meeting of the file `agenda` opened
-    behind its first frame by `opening`; `asks_to_resume`: whether a journal already there is
-    resumed only once the chair says so."""
-    return MeetingApp(opening, agenda, asks_to_resume)
+    behind its first frame by `opening`; `resuming`: what is done with a journal already there;
+    `speak`: sets the language to speak, given the meeting's."""
+    return MeetingApp(opening, agenda, resuming, speak)

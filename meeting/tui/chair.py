@@ -8,8 +8,9 @@ are imported; it hands the chair each message once the meeting is open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -33,7 +34,7 @@ from meeting.tui.panels import local_time
 from meeting.vocabulary import PHASES, item_heading, item_title, meeting_title
 
 if TYPE_CHECKING:
-    from meeting.tui.app import MeetingApp
+    from meeting.tui.app import MeetingApp, Resuming
 
 # Events that decide a question: each opens the result screen.
 DECISIONS = (ev.VoteCounted, ev.RollCallClosed, ev.TieBroken, ev.ConsentGiven, ev.ConsensusConcluded, ev.Ruled)
@@ -57,16 +58,17 @@ class Chair:
         self.app = app
         self.session = session
 
-    def start(self, journal_exists: bool) -> None:
+    def start(self, resuming: Resuming | None, answered: Callable[[], None] = lambda: None) -> None:
         """The meeting on screen: its title; then, for a journal that was already there, the
-        question whether to resume it or open a new sitting; otherwise back to the vote."""
+        chair asked whether to resume it or to open a new sitting, or that done as told; back to
+        the vote. `answered` once the question (if any) is answered and the chair stays."""
         self.app.title = meeting_title(self.session.state.meeting.agenda)
-        if journal_exists:
+        if resuming == "ask":
             from meeting.tui.resume import ResumeScreen
 
-            self.app.push_screen(ResumeScreen(self._journal_summary()), self._resumed)
+            self.app.push_screen(ResumeScreen(self._journal_summary()), partial(self._resumed, answered=answered))
         else:
-            self._back_to_the_vote()
+            self._resumed(resuming or "resume", answered)
 
     def _back_to_the_vote(self) -> None:
         """A console that stopped (a crash, a closed laptop) during a roll call comes back on its
@@ -91,13 +93,15 @@ class Chair:
             events=len(self.session.recorded), time=local_time(state, last.at), phase=_(PHASES[state.phase])
         )
 
-    def _resumed(self, choice: str | None) -> None:
+    def _resumed(self, choice: str | None, answered: Callable[[], None]) -> None:
         if choice == "quit":
             self.app.exit()
-        elif choice == "sitting":
+            return
+        if choice == "sitting":  # refused (a meeting not yet begun): said, as any command
             self.app.post_message(RunCommand(command_line("sitting")))
         else:
             self._back_to_the_vote()
+        answered()
 
     @property
     def main(self) -> MainScreen:

@@ -18,6 +18,9 @@ from textual.message_pump import MessagePump
 _LONGEST_HOLD = 1.0
 _LOOK_EVERY = 0.001
 QUIT_KEY = "ctrl+q"  # Textual's quit: it goes through while the console opens
+# What is typed: keys, and a paste (a line pasted into the command bar), in the order typed.
+TYPED = (events.Key, events.Paste)
+Typed = events.Key | events.Paste
 
 
 class KeysInTurn(App[None]):
@@ -26,8 +29,8 @@ class KeysInTurn(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self._holding = False  # a key's work is not done yet: the next keys wait
-        self._held: list[events.Key] = []
-        self._released: events.Key | None = None  # the held key let through next
+        self._held: list[Typed] = []
+        self._released: Typed | None = None  # the held key let through next
         self._awaiting_screen = False  # held since before the screen that takes them was there
         self._answering: asyncio.Task[None] | None = None  # kept: a task no one holds may be collected
 
@@ -36,13 +39,24 @@ class KeysInTurn(App[None]):
         one that quits)..."""
         self._holding = self._awaiting_screen = True
 
-    def take_held_keys(self) -> None:
-        """...and are taken in turn from now on, once that screen has settled."""
+    def set_keys_aside(self) -> list[Typed]:
+        """The keys held so far, out of the way of a question they were not typed for; the keys
+        typed from now on answer it."""
+        held, self._held = self._held, []
+        self._holding = self._awaiting_screen = False
+        return held
+
+    def take_keys(self, set_aside: list[Typed]) -> None:
+        """...and are taken in turn from now on, once the screen has settled: the keys set
+        aside first (if any), then those held."""
+        self._held[:0] = set_aside
         self._awaiting_screen = False
-        self._answering = asyncio.create_task(self._when_answered())
+        if self._answering is None or self._answering.done():  # else it lets them through
+            self._holding = True
+            self._answering = asyncio.create_task(self._when_answered())
 
     async def on_event(self, event: events.Event) -> None:
-        if not isinstance(event, events.Key) or event.is_forwarded or self._quits_while_opening(event):
+        if not isinstance(event, TYPED) or event.is_forwarded or self._quits_while_opening(event):
             await super().on_event(event)
         elif event is self._released:
             self._released = None
@@ -52,10 +66,10 @@ class KeysInTurn(App[None]):
         else:
             await self._take(event)
 
-    def _quits_while_opening(self, key: events.Key) -> bool:
-        return self._awaiting_screen and key.key == QUIT_KEY
+    def _quits_while_opening(self, typed: Typed) -> bool:
+        return self._awaiting_screen and isinstance(typed, events.Key) and typed.key == QUIT_KEY
 
-    async def _take(self, key: events.Key) -> None:
+    async def _take(self, key: Typed) -> None:
         self._holding = True
         try:
             await super().on_event(key)

@@ -8,28 +8,44 @@ import sys
 import threading
 
 import pytest
+from textual import events
 from textual.widgets import Static
 
 from meeting.domain import events as ev
+from meeting.i18n import choose, set_language
 from meeting.session import Opened, open_session
-from meeting.tui.app import MeetingApp, opening_app
+from meeting.tui.app import MeetingApp, Resuming, opening_app
 from meeting.tui.attendance import AttendanceScreen
+from meeting.tui.commandbar import CommandBar
 from meeting.tui.main import MainScreen
 from meeting.tui.opening import OpeningScreen
+from meeting.tui.resume import ResumeScreen
 from meeting.tui.small import TooSmallScreen
 from tests.conftest import DEMO_AGENDA, REPO
 
 SIZE = (80, 24)
 
 
-def demo_console(journal, gate: threading.Event, agenda: str = str(DEMO_AGENDA)) -> MeetingApp:
-    """`meeting run`'s console on the demo meeting, opened once the test lets it (`gate`)."""
+def demo_console(
+    journal, gate: threading.Event, agenda: str = str(DEMO_AGENDA), resuming: Resuming = "ask"
+) -> MeetingApp:
+    """`meeting run`'s console on the demo meeting, opened once the test lets it (`gate`),
+    speaking the meeting's language as `meeting run` does."""
 
     def opening() -> Opened:
         assert gate.wait(20), "the test never let the meeting open"
         return open_session(DEMO_AGENDA, journal, None, scripted=True, resume=True)
 
-    return opening_app(opening, agenda, asks_to_resume=False)
+    return opening_app(opening, agenda, resuming, lambda language: set_language(choose(None, language)))
+
+
+def demo_journal(journal, *lines: str, agenda=DEMO_AGENDA) -> None:
+    """A journal of the demo meeting (or of `agenda`, another file of it) with `lines` run."""
+    session = open_session(agenda, journal, None, scripted=True, resume=False).session
+    assert session is not None
+    for line in lines:
+        session.execute(line)
+    session.close()
 
 
 async def until(pilot, done) -> None:
@@ -58,6 +74,21 @@ async def test_the_console_is_drawn_before_the_meeting_is_read_and_the_keys_type
     app.session.close()
 
 
+async def test_a_line_pasted_while_it_opens_is_taken_in_its_turn_with_the_keys_around_it(tmp_path):
+    gate = threading.Event()
+    app = demo_console(tmp_path / "journal.jsonl", gate)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(":")  # the command bar
+        app.post_message(events.Paste("note pasted"))
+        await pilot.press("X")
+        gate.set()
+        await until(pilot, lambda: app.is_open and app.screen.focused is not None)
+        await pilot.pause(0.3)
+        assert app.screen.query_one(CommandBar).value == "note pastedX"
+    app.session.close()
+
+
 async def test_a_terminal_too_small_is_said_over_the_opening_screen_and_over_the_meeting(tmp_path):
     gate = threading.Event()
     app = demo_console(tmp_path / "journal.jsonl", gate)
@@ -76,26 +107,82 @@ async def test_a_meeting_that_cannot_be_opened_closes_the_console_and_says_why(t
     broken = tmp_path / "agenda.toml"
     broken.write_text('id = "m"\ntitle = [\n', encoding="utf-8")
     app = opening_app(
-        lambda: open_session(broken, tmp_path / "j.jsonl", None, scripted=True, resume=True), str(broken), False
+        lambda: open_session(broken, tmp_path / "j.jsonl", None, scripted=True, resume=True),
+        str(broken),
+        "ask",
+        lambda language: None,
     )
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: not app.is_running)
     assert app.return_code == 1 and not app.is_open
-    assert [(d.path, d.severity) for d in app.diagnostics] == [(str(broken), "error")]
+    opened = app.what_opened()
+    assert opened is not None and [(d.path, d.severity) for d in opened.diagnostics] == [(str(broken), "error")]
     assert not (tmp_path / "j.jsonl").exists()
 
 
-async def test_ctrl_q_leaves_while_the_meeting_is_still_being_read(tmp_path):
+async def test_ctrl_q_leaves_while_the_meeting_is_still_being_read_and_no_new_sitting_is_opened(tmp_path):
+    """`meeting run --new-sitting`, left before the meeting is on screen: the opening goes on to
+    its end (its diagnostics and journal are still said), and no sitting is opened."""
+    journal = tmp_path / "journal.jsonl"
+    demo_journal(journal, "present tz-1 ke-1", "begin", "adjourn")
     gate = threading.Event()
-    app = demo_console(tmp_path / "journal.jsonl", gate)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("ctrl+q")
-            await until(pilot, lambda: not app.is_running)
-    finally:
+    app = demo_console(journal, gate, resuming="sitting")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running)
+    gate.set()
+    opened = app.what_opened()
+    assert opened is not None and opened.session is not None and not app.is_open and not app.return_code
+    opened.session.close()
+    assert [entry.event.type for entry in opened.session.recorded][-1] == "meeting.adjourned"
+
+
+async def test_keys_typed_while_it_opens_wait_for_the_meeting_not_for_the_question_asked_first(tmp_path):
+    """A journal already there: the chair is asked whether to resume it; what was typed while
+    it opened is not taken as the answer (the `r` typed for the roll call would resume), but
+    once it is answered, on the meeting."""
+    journal = tmp_path / "journal.jsonl"
+    demo_journal(journal, "present tz-1")
+    gate = threading.Event()
+    app = demo_console(journal, gate)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "p")  # the roll call, and the first member present
         gate.set()
-    assert not app.is_open and not app.return_code
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ResumeScreen) and len(app.session.recorded) == 2
+        await pilot.press("r")  # resume
+        await until(pilot, lambda: isinstance(app.screen, AttendanceScreen) and len(app.session.recorded) == 3)
+    app.session.close()
+
+
+async def test_a_journal_resumed_speaks_the_language_it_recorded_not_the_agenda_files(tmp_path):
+    """The agenda file now says French; the meeting recorded English: the console speaks
+    English, as it runs under the agenda its journal recorded."""
+    journal = tmp_path / "journal.jsonl"
+    demo_journal(journal)
+    gate = threading.Event()
+    gate.set()
+    app = demo_console(journal, gate, resuming="resume")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.is_open and isinstance(app.screen, MainScreen))
+        await pilot.pause()
+        header = str(app.screen.query_one("#header", Static).render())
+        assert "NOT STARTED" in header, header
+    french = tmp_path / "fr" / DEMO_AGENDA.name
+    french.parent.mkdir()
+    french.write_text(DEMO_AGENDA.read_text(encoding="utf-8").replace('language = "en"', 'language = "fr"'), "utf-8")
+    (french.parent / "council.toml").write_bytes((DEMO_AGENDA.parent / "council.toml").read_bytes())
+    journal_fr = tmp_path / "fr.jsonl"
+    demo_journal(journal_fr, agenda=french)
+    app = demo_console(journal_fr, gate, resuming="resume")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.is_open and isinstance(app.screen, MainScreen))
+        await pilot.pause()
+        header = str(app.screen.query_one("#header", Static).render())
+        assert "NON OUVERTE" in header, header
 
 
 def test_meeting_run_imports_neither_pydantic_nor_the_domain_before_its_console_runs(tmp_path):

@@ -204,6 +204,13 @@ def test_only_the_command_given_is_imported_and_its_usage_reads_the_same(capsys)
         main(["--help", "run"])
     listed = capsys.readouterr().out
     assert all(command in listed for command in COMMANDS)
+    with pytest.raises(SystemExit):
+        main(["--", "check", "x"])  # no command before `--`: the choices are every command
+    choices = capsys.readouterr().err
+    assert all(f"'{command}'" in choices for command in COMMANDS)
+    with pytest.raises(SystemExit):
+        main(["check", "x", "--lang"])  # said by the command's own parser, not a hidden one
+    assert capsys.readouterr().err.startswith("usage: meeting check [-h] [--lang CODE]")
 
 
 def test_a_real_process_on_a_bad_file_prints_no_traceback(tmp_path):
