@@ -139,6 +139,9 @@ MESSAGES: dict[str, str] = {
     "motion.main-pending": N_("out of order: a main motion is pending"),
     "motion.outranked": N_("out of order: it does not outrank the pending motion ({pending})"),
     "motion.no-main": N_("out of order: no main motion is pending"),
+    "motion.divide-not-pending": N_(
+        "out of order: a question is divided while it is immediately pending (the main motion, an amendment to it, or the main motion under a motion to postpone it indefinitely), and the pending motion is another ({pending})"
+    ),
     "motion.not-amendable": N_("out of order: the pending motion ({pending}) cannot be amended"),
     "motion.amend-too-deep": N_("out of order: an amendment to an amendment cannot be amended (two levels at most)"),
     "motion.objection-too-late": N_(
@@ -192,6 +195,12 @@ MESSAGES: dict[str, str] = {
     ),
     "motion.reconsider-target-first": N_(
         "motion #{motion} cannot be reconsidered now: motion #{target}, which it acted on, has been decided since; reconsider motion #{target} first"
+    ),
+    "motion.reconsider-vote-taken": N_(
+        "motion #{motion} cannot be reconsidered: debate was closed by it, and motion #{target} has been decided under it since"
+    ),
+    "motion.reconsider-outranked": N_(
+        "motion #{motion} cannot be reconsidered now: it would come back above motion #{above} ({pending}), which is pending; decide that one first"
     ),
     "motion.reconsider-target-gone": N_(
         "motion #{motion} cannot be reconsidered now: motion #{target}, which it acted on, is no longer pending"

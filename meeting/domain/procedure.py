@@ -122,7 +122,8 @@ def reconsider_refusal(state: State, motion: Motion) -> OutOfOrder | None:
     the main question that is reconsidered first. A motion that disposed of the main motion
     (postponed it, referred it, postponed it indefinitely, sustained an objection to
     considering it) while that motion is still set aside by it; a motion to postpone
-    indefinitely only when adopted (§11), an objection only when sustained (§26)."""
+    indefinitely only when adopted (§11), an objection only when sustained (§26); the previous
+    question, once ordered, only until a vote has been taken under it (§16)."""
     number = motion.number
     if motion.status == "pending":
         return _out("motion.reconsider-pending", motion=number)
@@ -139,6 +140,9 @@ def reconsider_refusal(state: State, motion: Motion) -> OutOfOrder | None:
         return _out("motion.reconsider-twice", motion=number)
     if motion.applies_to is None:
         return None
+    voted = decided_under(state, motion)
+    if voted is not None:
+        return _out("motion.reconsider-vote-taken", motion=number, target=voted)
     target = state.motions[motion.applies_to]
     if motion.status != "carried":
         if motion.kind == "postpone_indefinitely":
@@ -154,6 +158,21 @@ def reconsider_refusal(state: State, motion: Motion) -> OutOfOrder | None:
     if motion.kind == "amend" and motion.status == "carried" and target.text != motion.text:
         return _out("motion.reconsider-text-changed", motion=number, target=target.number)
     return None
+
+
+def decided_under(state: State, motion: Motion) -> int | None:
+    """A question that a previous question ordered (this motion, carried) closed debate on and
+    that has been decided since: a vote taken under it (RONR §16), or None."""
+    before, named = motion.before_effect, motion.applies_to
+    if motion.kind != "previous_question" or motion.status != "carried" or before is None or named is None:
+        return None
+    stack = before.stack
+    closed = stack[stack.index(named) :] if named in stack else [named]
+    after = motion.decided_seq or 0
+    return next(
+        (n for n in closed if (seq := state.motions[n].decided_seq) is not None and seq > after),
+        None,
+    )
 
 
 def set_aside_by(state: State, motion: Motion) -> Motion | None:
@@ -200,8 +219,8 @@ def target_of(state: State, kind: MotionKind) -> int | None:
         here = [number for number in state.tabled if state.motions[number].item == state.current]
         return here[-1] if here else None
     if kind == "reconsider":
-        candidates = [state.motions[n] for n in reversed(state.decided)]
-        return next((m.number for m in candidates if reconsiderable(state, m)), None)
+        # The last motion decided that may be reconsidered now (see `_target_out_of_order`).
+        return next((n for n in reversed(state.decided) if _target_out_of_order(state, kind, n) is None), None)
     if kind == "appeal":
         decided = last_decided(state)
         return decided.number if decided else None
@@ -277,7 +296,12 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
         fresh = main is not None and len(state.stack) == 1 and main.consensus is None and not _debated(state, main)
         return None if fresh else _out("motion.objection-too-late")
     if kind == "division_of_question":
-        return None if main_motion(state) else _out("motion.no-main")
+        # The question divided is immediately pending: the main motion or an amendment to it,
+        # or the main motion while a motion to postpone it indefinitely is (RONR §27).
+        if main_motion(state) is None:
+            return _out("motion.no-main")
+        assert pending is not None
+        return None if _divisible(state, pending) else _out("motion.divide-not-pending", pending=pending.kind)
     if kind == "appeal":
         # Any ruling of the chair may be appealed: on a point of order, on a question of
         # privilege (RONR §19, §24).
@@ -286,6 +310,8 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
             return _out("motion.no-ruling")
         # At the time of the ruling: once debate or business has gone on, too late (RONR §24).
         return None if nothing_since(state, decided) else _out("motion.appeal-too-late", motion=decided.number)
+    if kind == "reconsider":
+        return _reconsider_out_of_order(state)
     if pending is not None:
         return _out("motion.main-pending")
     if kind == "take_from_table":
@@ -295,9 +321,26 @@ def _incidental_out_of_order(state: State, kind: MotionKind) -> OutOfOrder | Non
         if number is None:
             return _out("motion.nothing-tabled-here")
         return take_from_table_refusal(state, state.motions[number])
-    if kind == "reconsider" and target_of(state, kind) is None:
-        return _out("motion.nothing-to-reconsider")
     return None
+
+
+def _divisible(state: State, pending: Motion) -> bool:
+    """Whether a division of the question may be moved with this motion immediately pending."""
+    while pending.kind == "amend" and pending.applies_to is not None:
+        pending = state.motions[pending.applies_to]
+    return pending.kind in ("main", "postpone_indefinitely")
+
+
+def _reconsider_out_of_order(state: State) -> OutOfOrder | None:
+    """A motion to reconsider without a number: in order when some motion may be reconsidered
+    now; else why the last one that may be reconsidered may not be now (something pending), or
+    that a question is pending, or that nothing may be reconsidered."""
+    if target_of(state, "reconsider") is not None:
+        return None
+    latest = next((n for n in reversed(state.decided) if reconsiderable(state, state.motions[n])), None)
+    if latest is not None:
+        return _target_out_of_order(state, "reconsider", latest)
+    return _out("motion.main-pending") if state.pending is not None else _out("motion.nothing-to-reconsider")
 
 
 # The motions that name the motion they act on (`move to reconsider #10 by ...`,
@@ -414,7 +457,26 @@ def _target_out_of_order(state: State, kind: MotionKind, target: int) -> OutOfOr
     # pending; any other motion is reconsidered when nothing is.
     if state.pending is not None and motion.applies_to not in state.stack:
         return _out("motion.main-pending")
-    return reconsider_refusal(state, motion)
+    return reconsider_refusal(state, motion) or _comes_back_out_of_order(state, motion)
+
+
+def _comes_back_out_of_order(state: State, motion: Motion) -> OutOfOrder | None:
+    """Why a motion reconsidered while questions are pending may not come back now, or None: it
+    comes back on top, with its own rank (RONR §37), so it must be one that could be moved on the
+    immediately pending motion: an amendment only to that motion itself (one amendment at a time,
+    §12), any other motion only if it outranks it. Until then the reconsideration waits: it is
+    refused, and moved once the motions above have been decided."""
+    pending = state.pending
+    if pending is None:
+        return None
+    if motion.kind == "amend":
+        fits = motion.applies_to == pending.number
+    else:
+        rank, pending_rank = STANDARD_MOTIONS[motion.kind].rank, STANDARD_MOTIONS[pending.kind].rank
+        fits = rank is not None and pending_rank is not None and rank > pending_rank
+    if fits:
+        return None
+    return _out("motion.reconsider-outranked", motion=motion.number, above=pending.number, pending=pending.kind)
 
 
 def motions_in_order(state: State) -> list[MotionKind]:
