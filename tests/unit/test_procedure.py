@@ -650,6 +650,32 @@ def test_a_ruling_on_a_question_of_privilege_may_be_appealed(tmp_path: Path) -> 
     assert meeting.state.stack == [1]  # the main motion stands as it was
 
 
+@pytest.mark.parametrize(
+    ("point", "ruling", "status"),
+    [
+        (move("question_of_privilege"), "not-well-taken", "carried"),
+        ('point cd-2 "Not germane"', "not-well-taken", "carried"),
+        (move("question_of_privilege"), "well-taken", "lost"),
+        ('point cd-2 "Not germane"', "well-taken", "lost"),
+    ],
+    ids=["privilege-refused", "order-refused", "privilege-granted", "order-granted"],
+)
+def test_a_ruling_overturned_on_appeal_decides_the_point_as_the_assembly_did(
+    tmp_path: Path, point: str, ruling: str, status: str
+) -> None:
+    """RONR §24: once the chair is overruled, a point ruled not well taken is granted, and one
+    ruled well taken is not. The record kept the chair's "lost" next to `appeal = "reversed"`
+    while the minutes said "Upheld on appeal" (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run(MAIN, point, f"rule {ruling}")
+    meeting.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 6 11 2")
+    decided = meeting.state.motions[2]
+    assert (decided.appeal, decided.status) == ("reversed", status)
+    sustained = in_session(tmp_path / "b").run(MAIN, point, f"rule {ruling}")
+    sustained.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 11 6 2")
+    decided = sustained.state.motions[2]
+    assert (decided.appeal, decided.status) == ("sustained", "carried" if ruling == "well-taken" else "lost")
+
+
 def test_appeal_while_the_point_is_still_pending_is_refused(tmp_path: Path) -> None:
     meeting = in_session(tmp_path).run(MAIN, 'point cd-2 "Not germane"')
     assert meeting.refuse(move("appeal", by="cd-2", seconded="ug-1")).code == "motion.point-pending"
