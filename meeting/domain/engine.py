@@ -1206,9 +1206,8 @@ def _named_vote_refusal(state: State, motion: Motion, member: Member, seat: Memb
         return "vote.observer"
     if not is_attending(state, member.id):
         return "vote.absent"
-    holder = state.proxies.get(seat.id)
-    if member.id == seat.id and holder is not None and representation(state, seat) is not None:
-        return "vote.proxy-active"
+    if member.id != seat.id and state.proxies.get(seat.id) == member.id and is_attending(state, seat.id):
+        return "vote.principal-present"
     voter = representation(state, seat)
     if voter is None or voter.voter != member.id:
         return "vote.not-entitled"
@@ -1291,10 +1290,11 @@ def joining_the_roll(state: State, motion: Motion) -> list[ev.Voter]:
 def stood_down(state: State, voter: ev.Voter) -> bool:
     """Whether a roll call's voter, entitled when it opened, no longer casts the seat's vote: an
     alternate once the titular is back (council.toml: alternates vote only when the titular is
-    absent), a proxy holder once the proxy is revoked."""
+    absent), a proxy holder once the proxy is revoked or the principal has arrived (council.md:
+    "a principal who arrives takes the vote back")."""
     if voter.via == "alternate":
         return is_attending(state, voter.seat)
-    return voter.via == "proxy" and state.proxies.get(voter.seat) != voter.voter
+    return voter.via == "proxy" and (state.proxies.get(voter.seat) != voter.voter or is_attending(state, voter.seat))
 
 
 def takes_the_vote_back(state: State, poll: Poll, voter: ev.Voter, member: Member) -> bool:

@@ -1206,6 +1206,20 @@ def test_a_principal_who_arrives_during_a_roll_call_takes_the_vote_back(tmp_path
     assert other.refuse("no br-1").code == "vote.already-voted"
 
 
+def test_a_proxy_holder_no_longer_answers_for_a_principal_who_has_arrived(tmp_path: Path) -> None:
+    """council.md: "a principal who arrives takes the vote back". The holder still answered
+    `for` the principal who had come in during the roll call, and the principal was then
+    refused as having voted (found by a parliamentarian's run)."""
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open agenda", MAIN)
+    meeting.run("roll-call", "yes gh-1 sl-1", "remote br-1")
+    refused = meeting.refuse("yes pe-1 for br-1")
+    assert (refused.code, refused.params) == ("vote.principal-present", {"id": "pe-1", "seat": "br-1"})
+    meeting.run("no br-1", "yes pe-1")
+    poll = meeting.state.motions[1].poll
+    assert poll is not None and poll.choices["br-1"][0].voter == "br-1" and poll.choices["pe-1"][1] == "yes"
+
+
 def test_an_alternate_stands_down_when_the_titular_comes_back_during_a_roll_call(tmp_path: Path) -> None:
     """Alternates vote only when their titular is absent (council.toml): the alternate still
     answered for the seat after the titular came back, and the titular was refused (found by
