@@ -1343,9 +1343,9 @@ def _roll_call_closed(state: State, motion: Motion, poll: Poll) -> ev.RollCallCl
     """The roll call counted from its answers, and who did not answer."""
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    silent = list(dict.fromkeys(answering_now(state, poll, voter).voter for voter in poll.not_answered))
+    silent = [answering_now(state, poll, voter) for voter in poll.not_answered]
     outcome = _count(state, motion, tally, poll.entitled, poll.choices)
-    return ev.RollCallClosed(motion=motion.number, outcome=outcome, not_voting=silent)
+    return ev.RollCallClosed(motion=motion.number, outcome=outcome, silent=silent)
 
 
 def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:

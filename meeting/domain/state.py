@@ -835,7 +835,8 @@ def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
 
 def _roll_closed(state: State, at: datetime, event: ev.RollCallClosed) -> None:
     motion = state.motions[event.motion]
-    motion.not_voting = list(event.not_voting)
+    silent = [voter.voter for voter in event.silent] if event.silent is not None else event.not_voting or []
+    motion.not_voting = list(dict.fromkeys(silent))
     assert motion.poll is not None
     motion.not_called = attendance.left_off_the_roll(state, motion.poll.entitled, motion.item, event.outcome.class_id)
     _decided(state, at, motion, event.outcome)
