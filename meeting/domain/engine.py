@@ -83,7 +83,7 @@ from meeting.domain.procedure import (
 )
 from meeting.domain.state import WAITING, Motion, Poll, State
 from meeting.domain.text import plain_letters
-from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
+from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases, present_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,7 +474,7 @@ def _count(
     ):
         return outcome
     seats, eligible = plain_bases(state, class_id)
-    if chair_could_decide(decision, tally, len(entitled), seats, eligible):
+    if chair_could_decide(decision, tally, len(present_on(state, class_id, entitled)), seats, eligible):
         return outcome.model_copy(update={"result": "pending", "awaiting": "chair"})
     return outcome
 
@@ -1126,7 +1126,8 @@ def _tie_decided(
         return after_lots(outcome, choice == "yes")
     class_id, decision = _decision(state, motion)
     seats, eligible = plain_bases(state, class_id)
-    return after_chair_votes(outcome, decision, choice, len(motion.entitled), seats, eligible)
+    present = len(present_on(state, class_id, motion.entitled))
+    return after_chair_votes(outcome, decision, choice, present, seats, eligible)
 
 
 def _open_consensus(state: State) -> Motion:
