@@ -247,6 +247,7 @@ HOW = {
     ),
     "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
     "chair": N_("Decided by the chair's ruling."),
+    "appeal": N_("Decided by the assembly on appeal, which overruled the chair's ruling."),
 }
 
 RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}
