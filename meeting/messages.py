@@ -259,7 +259,7 @@ MESSAGES: dict[str, str] = {
     "vote.already-voted": N_("the seat of '{seat}' has already voted"),
     "vote.observer": N_("'{id}' is an observer and cannot vote"),
     "vote.absent": N_("'{id}' is not present and cannot vote"),
-    "vote.proxy-active": N_("'{id}' gave a proxy that is active: the holder casts this vote"),
+    "vote.principal-present": N_("'{seat}' is here and casts their own vote: '{id}' no longer votes for them by proxy"),
     "vote.not-entitled": N_("'{id}' does not cast the vote of '{seat}' now"),
     "vote.recused": N_("'{id}' is recused from this item"),
     "vote.interest-not-ruled": N_("'{id}' declared an interest in this item and waits for the chair's ruling"),

@@ -247,6 +247,7 @@ HOW = {
     ),
     "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
     "chair": N_("Decided by the chair's ruling."),
+    "appeal": N_("Decided by the assembly on appeal, which overruled the chair's ruling."),
 }
 
 RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}
@@ -467,6 +468,18 @@ def voter_words(state: State, voter: Voter) -> str:
     if voter.voter == voter.seat:
         return name
     return _("{voter} for {seat}").format(voter=name, seat=member_name(state, voter.seat))
+
+
+def seat_vote_words(where: Council | State, voter: Voter) -> str:
+    """A seat's vote as a sentence names it, by whoever was to cast it: the member ("Otieno
+    Wafula-Achieng (Kenya)"), an alternate ("Grace (alternate for Ama)"), or the seat with its
+    proxy holder ("Brazil (proxy: Yolanda Huamaní-Ccori)"), not the holder, who has a seat and
+    a vote of their own."""
+    if voter.via != "proxy":
+        return who(where, voter.voter)
+    seat = _council(where).member(voter.seat)
+    named = (country_words(seat) or seat.name) if seat is not None else voter.seat
+    return _("{seat} (proxy: {holder})").format(seat=named, holder=member_name(where, voter.voter))
 
 
 def member_names(where: Council | State, member_ids: Iterable[str]) -> str:

@@ -450,6 +450,25 @@ def entitled_by_seat(state: State, item: str | None, outside: frozenset[str] = f
     return [v if v is not None and v.voter not in barred and v.seat not in lapsed else None for v in state.seat_voters]
 
 
+def members_present(state: State, entitled: Iterable[Voter], outside: frozenset[str] = frozenset()) -> list[Voter]:
+    """The members present on a question, as "a majority of the members present" counts them
+    (RONR §44): the votes that may be cast on it (`entitled`), and every other seat
+    represented now whose member is entitled to vote as a member of the council: a chair who
+    does not vote, a member recused or waiting for a ruling on an interest (RONR §45:4), and
+    their seats, are present though they do not vote, and so count as voting no. Not the seats
+    outside the electorate of the class the vote is under (`outside`), nor those not in good
+    standing (if the rules say so)."""
+    lapsed = (
+        state.meeting.council.seats_not_in_good_standing if state.meeting.rules.good_standing_required else frozenset()
+    )
+    barred = lapsed.difference(state.restored) | outside
+    present = {voter.seat: voter for voter in entitled}
+    for voter in state.seat_voters:
+        if voter is not None and voter.seat not in barred and voter.seat not in present:
+            present[voter.seat] = voter
+    return list(present.values())
+
+
 def women_share(state: State) -> Fraction | None:
     """The share of women among the voting members sitting now (titulars and the alternates
     sitting for them; not observers, the secretariat, nor alternates whose titular is here);

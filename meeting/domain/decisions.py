@@ -21,6 +21,7 @@ Path = Literal[
     "majority_last_resort",
     "referred",
     "chair",
+    "appeal",
 ]
 
 
@@ -40,8 +41,8 @@ def how_decided(state: State, motion: Motion) -> HowDecided | None:
         return HowDecided("consensus")
     if motion.method == "unanimous_consent":
         return HowDecided("unanimous_consent")
-    if motion.method == "chair":
-        return HowDecided("chair")
+    if motion.method == "chair":  # the assembly's decision where it overruled the chair (RONR §24)
+        return HowDecided("appeal" if motion.appeal == "reversed" else "chair")
     if motion.consensus is not None and motion.consensus.result == "referred":
         return HowDecided("referred", blocks)
     if motion.consensus is not None and motion.consensus.result == "majority":

@@ -83,7 +83,7 @@ from meeting.domain.procedure import (
 )
 from meeting.domain.state import WAITING, Motion, Poll, State
 from meeting.domain.text import plain_letters
-from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases
+from meeting.domain.weighing import count_vote, counted_by_name, outside_electorate, plain_bases, present_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,7 +474,7 @@ def _count(
     ):
         return outcome
     seats, eligible = plain_bases(state, class_id)
-    if chair_could_decide(decision, tally, len(entitled), seats, eligible):
+    if chair_could_decide(decision, tally, len(present_on(state, class_id, entitled)), seats, eligible):
         return outcome.model_copy(update={"result": "pending", "awaiting": "chair"})
     return outcome
 
@@ -1126,7 +1126,8 @@ def _tie_decided(
         return after_lots(outcome, choice == "yes")
     class_id, decision = _decision(state, motion)
     seats, eligible = plain_bases(state, class_id)
-    return after_chair_votes(outcome, decision, choice, len(motion.entitled), seats, eligible)
+    present = len(present_on(state, class_id, motion.entitled))
+    return after_chair_votes(outcome, decision, choice, present, seats, eligible)
 
 
 def _open_consensus(state: State) -> Motion:
@@ -1206,9 +1207,8 @@ def _named_vote_refusal(state: State, motion: Motion, member: Member, seat: Memb
         return "vote.observer"
     if not is_attending(state, member.id):
         return "vote.absent"
-    holder = state.proxies.get(seat.id)
-    if member.id == seat.id and holder is not None and representation(state, seat) is not None:
-        return "vote.proxy-active"
+    if member.id != seat.id and state.proxies.get(seat.id) == member.id and is_attending(state, seat.id):
+        return "vote.principal-present"
     voter = representation(state, seat)
     if voter is None or voter.voter != member.id:
         return "vote.not-entitled"
@@ -1291,10 +1291,11 @@ def joining_the_roll(state: State, motion: Motion) -> list[ev.Voter]:
 def stood_down(state: State, voter: ev.Voter) -> bool:
     """Whether a roll call's voter, entitled when it opened, no longer casts the seat's vote: an
     alternate once the titular is back (council.toml: alternates vote only when the titular is
-    absent), a proxy holder once the proxy is revoked."""
+    absent), a proxy holder once the proxy is revoked or the principal has arrived (council.md:
+    "a principal who arrives takes the vote back")."""
     if voter.via == "alternate":
         return is_attending(state, voter.seat)
-    return voter.via == "proxy" and state.proxies.get(voter.seat) != voter.voter
+    return voter.via == "proxy" and (state.proxies.get(voter.seat) != voter.voter or is_attending(state, voter.seat))
 
 
 def takes_the_vote_back(state: State, poll: Poll, voter: ev.Voter, member: Member) -> bool:
@@ -1343,9 +1344,9 @@ def _roll_call_closed(state: State, motion: Motion, poll: Poll) -> ev.RollCallCl
     """The roll call counted from its answers, and who did not answer."""
     choices = [choice for _, choice in poll.choices.values()]
     tally = Tally(choices.count("yes"), choices.count("no"), choices.count("abstain"))
-    silent = list(dict.fromkeys(answering_now(state, poll, voter).voter for voter in poll.not_answered))
+    silent = [answering_now(state, poll, voter) for voter in poll.not_answered]
     outcome = _count(state, motion, tally, poll.entitled, poll.choices)
-    return ev.RollCallClosed(motion=motion.number, outcome=outcome, not_voting=silent)
+    return ev.RollCallClosed(motion=motion.number, outcome=outcome, silent=silent)
 
 
 def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:

@@ -365,7 +365,9 @@ class RollCallClosed(Event):
     type: Literal["roll.closed"] = "roll.closed"
     motion: int
     outcome: Outcome
-    not_voting: list[str] = Field(default_factory=list)  # members who did not answer
+    # The votes not cast: each seat that did not answer, with who was to cast its vote.
+    silent: list[Voter] | None = None
+    not_voting: list[str] | None = None  # the members who did not answer, as older journals wrote it
 
 
 class PointRaised(Event):

@@ -53,11 +53,12 @@ def either_carries(outcome: Outcome, alternative: Outcome) -> Outcome:
     return alternative.model_copy(update={"in_place_of": outcome.class_id})
 
 
-def base_of(decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None = None) -> int:
-    """What the threshold is a share of: votes cast, members present and voting, all seats, or
-    the seats eligible to vote (in good standing)."""
+def base_of(decision: DecisionClass, tally: Tally, present: int, seats: int, eligible: int | None = None) -> int:
+    """What the threshold is a share of: votes cast, the members present (`present`: every
+    voting seat represented, the chair and the recused included; `attendance.members_present`),
+    all seats, or the seats eligible to vote (in good standing)."""
     if decision.of == "present":
-        return entitled
+        return present
     if decision.of == "membership":
         return seats
     if decision.of == "eligible":
@@ -101,26 +102,26 @@ def tie_carries(decision: DecisionClass) -> bool:
     )
 
 
-def _tie_decides(decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None) -> bool:
+def _tie_decides(decision: DecisionClass, tally: Tally, present: int, seats: int, eligible: int | None) -> bool:
     """A tie the rules break: equal yes and no, where one more yes would carry it."""
     if tally.yes != tally.no or tally.yes == 0:
         return False
     one_more = Tally(tally.yes + 1, tally.no, tally.abstain)
-    base = base_of(decision, one_more, entitled, seats, eligible)
+    base = base_of(decision, one_more, present, seats, eligible)
     return carries(decision, one_more.yes, required_of(decision, Fraction(base)))
 
 
 def vote_outcome(
-    decision: DecisionClass, class_id: str, tally: Tally, entitled: int, seats: int, eligible: int | None = None
+    decision: DecisionClass, class_id: str, tally: Tally, present: int, seats: int, eligible: int | None = None
 ) -> Outcome:
     """The result of a count. A tie that the rules break otherwise than by failing is pending
     until the chair's casting vote or the lots. `seats`: the seats of the class's electorate;
     `eligible`: those of them eligible to vote."""
-    base = base_of(decision, tally, entitled, seats, eligible)
+    base = base_of(decision, tally, present, seats, eligible)
     required = required_of(decision, Fraction(base))
     carried = carries(decision, tally.yes, required)
     awaiting: Literal["casting_vote", "lots"] | None = None
-    if decision.tie != "fails" and not carried and _tie_decides(decision, tally, entitled, seats, eligible):
+    if decision.tie != "fails" and not carried and _tie_decides(decision, tally, present, seats, eligible):
         awaiting = "casting_vote" if decision.tie == "casting_vote" else "lots"
     return Outcome(
         result="pending" if awaiting else "carried" if carried else "lost",
@@ -139,27 +140,27 @@ def vote_outcome(
 
 
 def chair_could_decide(
-    decision: DecisionClass, tally: Tally, entitled: int, seats: int, eligible: int | None = None
+    decision: DecisionClass, tally: Tally, present: int, seats: int, eligible: int | None = None
 ) -> bool:
     """Whether one more vote, yes or no, would change the result (RONR §44:12): when the chair
     votes only then, the count waits for the chair."""
-    now = vote_outcome(decision, "", tally, entitled, seats, eligible).result
+    now = vote_outcome(decision, "", tally, present, seats, eligible).result
     yes = Tally(tally.yes + 1, tally.no, tally.abstain)
     no = Tally(tally.yes, tally.no + 1, tally.abstain)
-    with_yes = vote_outcome(decision, "", yes, entitled, seats, eligible).result
-    with_no = vote_outcome(decision, "", no, entitled, seats, eligible).result
+    with_yes = vote_outcome(decision, "", yes, present, seats, eligible).result
+    with_no = vote_outcome(decision, "", no, present, seats, eligible).result
     return now != with_yes or now != with_no
 
 
 def after_chair_votes(
-    outcome: Outcome, decision: DecisionClass, choice: str, entitled: int, seats: int, eligible: int | None = None
+    outcome: Outcome, decision: DecisionClass, choice: str, present: int, seats: int, eligible: int | None = None
 ) -> Outcome:
     """The outcome once the chair, who votes only when it decides the question, has voted
     (`yes`, `no` or `none`): a member's vote, added to the count (the class's own quorum, if
     any, as the count found it)."""
     extra_yes, extra_no = {"yes": (1, 0), "no": (0, 1)}.get(choice, (0, 0))
     tally = Tally(outcome.yes + extra_yes, outcome.no + extra_no, outcome.abstain, outcome.blank)
-    after = vote_outcome(decision, outcome.class_id, tally, entitled, seats, eligible)
+    after = vote_outcome(decision, outcome.class_id, tally, present, seats, eligible)
     carried = carries(decision, after.yes, after.required)
     update = {"result": "carried" if carried else "lost", "awaiting": None, "tie_broken_by": "chair"}
     return after.model_copy(update={**update, "quorum": outcome.quorum})
@@ -188,14 +189,14 @@ def after_lots(outcome: Outcome, carried: bool) -> Outcome:
 
 
 def yes_to_carry(
-    decision: DecisionClass, voting: int, entitled: int, seats: int, eligible: int | None = None, abstain: int = 0
+    decision: DecisionClass, voting: int, present: int, seats: int, eligible: int | None = None, abstain: int = 0
 ) -> int | None:
     """The fewest yes votes that carry when `voting` members all vote yes or no (and `abstain`
     more abstain), said before the count ("12 of 18 if all vote") and as a roll call fills (two
     abstentions among 18 make it 11 of the 16 votes left); None when not even all carry it."""
     for yes in range(voting + 1):
         tally = Tally(yes, voting - yes, abstain)
-        if vote_outcome(decision, "", tally, entitled, seats, eligible).result == "carried":
+        if vote_outcome(decision, "", tally, present, seats, eligible).result == "carried":
             return yes
     return None
 
@@ -216,8 +217,9 @@ def yes_needed(outcome: Outcome) -> int | None:
 @dataclass(frozen=True, slots=True)
 class Group:
     """The count of a whole vote, or of one chamber: heads and votes cast (votes are heads
-    where seats carry no weights), and what each base is, in heads and in votes: the voters
-    entitled (`present`), the electorate's seats (`seats`), those eligible to vote (`eligible`)."""
+    where seats carry no weights), and what each base is, in heads and in votes: the members
+    present (`present`: `attendance.members_present`), the electorate's seats (`seats`), those
+    eligible to vote (`eligible`)."""
 
     tally: Tally
     yes: Fraction

@@ -645,9 +645,14 @@ def _chair_back(state: State, item: str) -> ev.ChairChange | None:
 
 def _appeal_decided(state: State, at: datetime, point: Motion, sustained: bool) -> None:
     """The assembly on the chair's ruling: sustained, the ruling stands; reversed, its effect
-    on the motion the point was raised against is reversed too."""
+    on the motion the point was raised against is reversed too, and the point is decided as
+    the assembly decided it: a point ruled not well taken is granted, one ruled well taken is
+    not (RONR §24)."""
     point.appeal = "sustained" if sustained else "reversed"
-    if sustained or point.kind != "point_of_order" or point.applies_to is None:
+    if sustained:
+        return
+    point.status = "lost" if point.ruling == "well-taken" else "carried"
+    if point.kind != "point_of_order" or point.applies_to is None:
         return
     against = state.motions[point.applies_to]
     if point.ruling == "well-taken" and against.status == "ruled_out":
@@ -830,7 +835,8 @@ def _roll_voted(state: State, at: datetime, event: ev.RollCallVoted) -> None:
 
 def _roll_closed(state: State, at: datetime, event: ev.RollCallClosed) -> None:
     motion = state.motions[event.motion]
-    motion.not_voting = list(event.not_voting)
+    silent = [voter.voter for voter in event.silent] if event.silent is not None else event.not_voting or []
+    motion.not_voting = list(dict.fromkeys(silent))
     assert motion.poll is not None
     motion.not_called = attendance.left_off_the_roll(state, motion.poll.entitled, motion.item, event.outcome.class_id)
     _decided(state, at, motion, event.outcome)

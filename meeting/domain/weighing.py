@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from meeting.domain.agenda import Meeting
-from meeting.domain.attendance import entitled_by_seat
+from meeting.domain.attendance import entitled_by_seat, members_present
 from meeting.domain.events import Choice, Outcome, Voter
 from meeting.domain.outcome import Group, Tally, vote_outcome, weighed_outcome, with_class_quorum
 from meeting.domain.rules import DecisionClass, Rules
@@ -80,6 +80,12 @@ def plain_bases(state: State, class_id: str) -> tuple[int, int]:
     return seats.seats, eligible
 
 
+def present_on(state: State, class_id: str, entitled: list[Voter]) -> list[Voter]:
+    """The members present on a question of this class, `entitled` voting on it: the base of
+    "the members present" (`attendance.members_present`)."""
+    return members_present(state, entitled, outside_electorate(state.meeting, class_id))
+
+
 def count_vote(
     state: State,
     class_id: str,
@@ -92,14 +98,15 @@ def count_vote(
     roll call's) where weights or chambers count; then the class's own quorum, if any."""
     meeting = state.meeting
     totals = _totals(state, class_id)
+    present = present_on(state, class_id, entitled)
     if choices is None or not counted_by_name(meeting, decision):
         seats, eligible, _ = totals[None]
-        outcome = vote_outcome(decision, class_id, tally, len(entitled), seats.seats, eligible)
+        outcome = vote_outcome(decision, class_id, tally, len(present), seats.seats, eligible)
         if decision.quorum is None:
             return outcome
         whole = _group(tally, [Fraction(tally.yes), Fraction(tally.no), Fraction(tally.abstain)], 0, Fraction(0))
         return with_class_quorum(outcome, decision, _with_seats(whole, totals[None]))
-    groups = _named_groups(state, entitled, choices)
+    groups = _named_groups(state, present, choices)
     whole = _with_seats(groups.pop(None), totals[None])
     by_chamber = {
         chamber: (about.name, _with_seats(groups[chamber], totals[chamber]))
@@ -141,10 +148,10 @@ _CHOICES = {"yes": 0, "no": 1, "abstain": 2}
 
 
 def _named_groups(
-    state: State, entitled: list[Voter], choices: Mapping[str, tuple[Voter, Choice]]
+    state: State, members: list[Voter], choices: Mapping[str, tuple[Voter, Choice]]
 ) -> dict[str | None, Group]:
     """The count of a roll call, whole (key None) and by chamber: heads and votes in favour,
-    against and abstaining, and the voters entitled."""
+    against and abstaining, and the members present (`members`, as `present_on` gives them)."""
     meeting = state.meeting
     council = meeting.council
     keys: list[str | None] = [None, *(meeting.rules.chambers or {})]
@@ -152,7 +159,7 @@ def _named_groups(
     votes = {key: [Fraction(0)] * 3 for key in keys}
     present = {key: 0 for key in keys}
     present_votes = {key: Fraction(0) for key in keys}
-    for voter in entitled:
+    for voter in members:
         index = council.seat_index[voter.seat]
         for key in {None, meeting.seat_chambers[index]}:
             present[key] += 1

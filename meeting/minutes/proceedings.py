@@ -288,7 +288,9 @@ def _counted(said: Said, event: ev.Event) -> str:
 def _roll_closed(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.RollCallClosed)
     text = _decided(said, _motion(said, event), event.outcome, "roll_call")
-    if event.not_voting:
+    if event.silent:  # the seats that did not answer, by whoever was to cast their votes
+        text += " " + _("Not voting: {members}.").format(members=said.ctx.seat_votes(event.silent))
+    elif event.not_voting:  # an older journal's: the members who did not answer
         text += " " + _("Not voting: {members}.").format(members=said.ctx.names(event.not_voting))
     return text
 
@@ -298,8 +300,8 @@ def _division(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.DivisionDemanded)
     count = said.step.entitled or 0
     return ngettext(
-        "{member} demanded a division: the result on {label} was set aside and the question put again by roll call; {count} member entitled to vote.",
-        "{member} demanded a division: the result on {label} was set aside and the question put again by roll call; {count} members entitled to vote.",
+        "{member} demanded a division: the result on {label} was set aside and the question put again by roll call; {count} seat entitled to vote.",
+        "{member} demanded a division: the result on {label} was set aside and the question put again by roll call; {count} seats entitled to vote.",
         count,
     ).format(member=said.ctx.who(event.member), label=said.ctx.ref(event.motion), count=count)
 
@@ -320,14 +322,14 @@ def _poll(said: Said, event: ev.Event) -> str:
     count = said.step.entitled or 0
     if event.method == "roll_call":
         text = ngettext(
-            "A roll call on {label} was opened; {count} member entitled to vote.",
-            "A roll call on {label} was opened; {count} members entitled to vote.",
+            "A roll call on {label} was opened; {count} seat entitled to vote.",
+            "A roll call on {label} was opened; {count} seats entitled to vote.",
             count,
         )
     else:
         text = ngettext(
-            "A secret ballot on {label} was opened; {count} member entitled to vote.",
-            "A secret ballot on {label} was opened; {count} members entitled to vote.",
+            "A secret ballot on {label} was opened; {count} seat entitled to vote.",
+            "A secret ballot on {label} was opened; {count} seats entitled to vote.",
             count,
         )
     return text.format(label=said.ctx.ref(event.motion), count=count)

@@ -37,6 +37,7 @@ from meeting.vocabulary import (
     quoted,
     region_name,
     region_words,
+    seat_vote_words,
     sentence,
     upper_first,
     who,
@@ -119,6 +120,9 @@ class Context:
 
     def names(self, member_ids: Sequence[str]) -> str:
         return _(", ").join(self.who(member) for member in member_ids)
+
+    def seat_votes(self, voters: Sequence[ev.Voter]) -> str:
+        return _(", ").join(seat_vote_words(self.council, voter) for voter in voters)
 
     def item_words(self, item_id: str) -> str:
         return item_words(self.state, item_id)
@@ -277,7 +281,7 @@ def _exact_text(value: object) -> str:
 
 
 # Ways of deciding that the sentence of the result already says.
-TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "unanimous_consent", "consensus"})
+TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "appeal", "unanimous_consent", "consensus"})
 
 
 def how(ctx: Context, motion: Motion) -> tuple[str | None, str | None, list[str]]:

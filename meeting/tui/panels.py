@@ -28,7 +28,7 @@ from meeting.domain.procedure import (
     ruled_by_chair,
 )
 from meeting.domain.state import Motion, Recorded, State
-from meeting.domain.weighing import counted_by_name, may_vote, plain_bases
+from meeting.domain.weighing import counted_by_name, may_vote, plain_bases, present_on
 from meeting.formats import clock_time, from_now, percent
 from meeting.i18n import _, ngettext
 from meeting.report import describe, minutes_used, quorum_line
@@ -399,8 +399,9 @@ def needed_yes(state: State, motion: Motion, abstained: int = 0) -> int | None:
     if found is None:
         return None
     entitled = len(motion.poll.entitled) if motion.poll else may_vote(state, motion.item, found[0])
+    present = len(present_on(state, found[0], motion.poll.entitled if motion.poll else []))
     seats, eligible = plain_bases(state, found[0])
-    return yes_to_carry(found[1], entitled - abstained, entitled, seats, eligible, abstained)
+    return yes_to_carry(found[1], entitled - abstained, present, seats, eligible, abstained)
 
 
 def roll_call_count(state: State, motion: Motion) -> Text:

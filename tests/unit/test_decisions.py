@@ -639,3 +639,72 @@ def test_a_suspension_of_the_rules_lets_the_pending_question_go_to_a_vote_withou
     # The next question under the item seeks consensus first again.
     meeting.run('move "That the focal points serve two years." by bf-1 seconded zw-1')
     assert meeting.refuse("vote 15 2").code == "consensus.first"
+
+
+def _majority_of_members_present(tmp_path, chair_votes):
+    """The demo meeting under procedural decisions by a majority of the members present, the
+    chair voting as `chair_votes` says: everyone present (the chair tz-1 in the room, the rest
+    remote), cd-2 recused from the minutes, a motion pending on them."""
+    from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
+
+    council = DEMO_COUNCIL.read_text(encoding="utf-8")
+    procedural = '[rules.classes.procedural]\ndescription = "Procedural motions: a majority of votes cast"\n'
+    assert procedural + 'more_than = "1/2"\nof = "votes_cast"' in council
+    council = council.replace(
+        procedural + 'more_than = "1/2"\nof = "votes_cast"', procedural + 'more_than = "1/2"\nof = "present"'
+    )
+    council = council.replace('chair_votes = "always"', f'chair_votes = "{chair_votes}"')
+    tmp_path.mkdir(exist_ok=True)
+    meeting = start(tmp_path, files={"council.toml": council, "meeting.toml": DEMO_AGENDA.read_text(encoding="utf-8")})
+    return meeting.run(
+        "present tz-1 ke-1 sec-1",
+        "remote " + " ".join(s for s in ALL_SEATS if s not in ("tz-1", "ke-1")),
+        "begin",
+        "open minutes",
+        'declare cd-2 "I drafted these minutes"',
+        'recuse cd-2 "drafter"',
+        "move by pe-1 seconded bo-1",
+    )
+
+
+@pytest.mark.parametrize("chair_votes", ["never", "always"])
+def test_a_majority_of_the_members_present_counts_the_chair_and_the_recused(tmp_path, chair_votes):
+    """RONR §44, §45:4: under "a majority of the members present" everyone present is in the
+    base, and a member not voting counts as a no: a chair who does not vote, and a member
+    abstaining for an interest. 10 to 9 with 21 present carried as "10 needed (a majority of
+    the 19 members present)" (found by a parliamentarian's run)."""
+    from meeting.tui.panels import needed_text
+
+    meeting = _majority_of_members_present(tmp_path, chair_votes)
+    voting = 19 if chair_votes == "never" else 20
+    assert needed_text(meeting.state, meeting.state.motions[1]).endswith(f"11 yes of {voting} if all vote.")
+    meeting.run("vote 10 9 0")
+    outcome = meeting.state.motions[1].outcome
+    assert (outcome.result, outcome.base) == ("lost", 21)
+    assert outcome_words(outcome).endswith("11 needed (a majority of the 21 members present) — lost")
+    again = _majority_of_members_present(tmp_path / "b", chair_votes)
+    again.run("vote 11 8 0")
+    assert (again.state.motions[1].outcome.result, again.state.motions[1].outcome.base) == ("carried", 21)
+
+
+def test_a_chair_who_votes_when_decisive_is_among_the_members_present(tmp_path):
+    """With the chair in the base, 10 to 9 of 21 present waits for the chair's vote, which
+    carries it (11 of 21) or leaves it lost."""
+    meeting = _majority_of_members_present(tmp_path, "when_decisive")
+    meeting.run("vote 10 9 0")
+    outcome = meeting.state.motions[1].outcome
+    assert (outcome.result, outcome.awaiting, outcome.base) == ("pending", "chair", 21)
+    meeting.run("cast yes")
+    assert (meeting.state.motions[1].outcome.result, meeting.state.motions[1].outcome.base) == ("carried", 21)
+
+
+def test_the_members_present_leave_out_the_absent_while_the_entire_membership_is_every_seat(tmp_path):
+    """The base of the members present is the seats represented now: a member who left is not
+    in it; the entire membership stays all 21 seats, whoever attends."""
+    meeting = _majority_of_members_present(tmp_path, "never")
+    meeting.run("leave pg-1", "vote 10 8 0")
+    assert (meeting.state.motions[1].outcome.result, meeting.state.motions[1].outcome.base) == ("lost", 20)
+    (tmp_path / "m").mkdir()
+    membership = start(tmp_path / "m").run("present " + " ".join(ALL_SEATS[:15]), "begin", "open article-7")
+    membership.run("move by zm-1 seconded gh-1", "vote 14 0 1")
+    assert (membership.state.motions[1].outcome.of, membership.state.motions[1].outcome.base) == ("membership", 21)

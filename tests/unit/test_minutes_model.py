@@ -233,7 +233,7 @@ def test_a_result_set_aside_by_a_division_says_so_and_the_division_counts_who_ma
     rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record) if r[1] == "1" and r[7]]
     assert [(r["result"], r["in favour"]) for r in rows] == [("Carried, set aside by a division", "9"), ("Lost", "8")]
     demanded = next(line for line in texts(record, record.motion(1).item) if "demanded a division" in line)
-    assert demanded.endswith("put again by roll call; 21 members entitled to vote.")
+    assert demanded.endswith("put again by roll call; 21 seats entitled to vote.")
 
 
 def test_a_meeting_held_on_another_day_than_scheduled_is_dated_as_held(tmp_path):
@@ -719,3 +719,24 @@ def test_a_country_or_a_council_name_without_a_translation_is_as_written(tmp_pat
         assert council_words(council) == "Mini Council"
         assert country_words(member) == "Nigeria"
         assert country_words(council.members[1]) is None
+
+
+def test_a_roll_call_names_the_seat_a_proxy_holder_did_not_vote_for_and_counts_seats(tmp_path):
+    """Yolanda voted yes for Peru and did not answer for Brazil, whose proxy she held: the minutes
+    said "Not voting: … Yolanda Huamaní-Ccori (Peru)" without naming Brazil, and the roll call
+    opened with "20 members entitled to vote" for 19 members casting 20 votes (found by a
+    parliamentarian's run)."""
+    here = [seat for seat in ALL_SEATS if seat not in ("br-1", "pg-1")]
+    meeting = start(tmp_path).run(
+        "present " + " ".join(here), "apologies br-1 pg-1", "proxy br-1 to pe-1", "begin", "open article-7"
+    )
+    meeting.run(
+        "move by zm-1 seconded gh-1", "roll-call", "yes " + " ".join(s for s in here if s not in ("bo-1", "ph-1"))
+    )
+    meeting.run("close")
+    lines = texts(minutes(meeting), "article-7")
+    assert "A roll call on motion 1 was opened; 20 seats entitled to vote." in lines
+    assert lines[-1].endswith(
+        "Not voting: Rubén Mamani-Choque (Bolivia), Brazil (proxy: Yolanda Huamaní-Ccori),"
+        " Rowena Dimaculangan-Tabora (Philippines)."
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from meeting.domain.decisions import HowDecided, how_decided
 from meeting.domain.motions import STANDARD_MOTIONS, MotionKind
 from meeting.domain.procedure import motions_in_order, out_of_order
 from tests.conftest import DEMO_AGENDA, DEMO_COUNCIL
@@ -650,6 +651,33 @@ def test_a_ruling_on_a_question_of_privilege_may_be_appealed(tmp_path: Path) -> 
     assert meeting.state.stack == [1]  # the main motion stands as it was
 
 
+@pytest.mark.parametrize(
+    ("point", "ruling", "status"),
+    [
+        (move("question_of_privilege"), "not-well-taken", "carried"),
+        ('point cd-2 "Not germane"', "not-well-taken", "carried"),
+        (move("question_of_privilege"), "well-taken", "lost"),
+        ('point cd-2 "Not germane"', "well-taken", "lost"),
+    ],
+    ids=["privilege-refused", "order-refused", "privilege-granted", "order-granted"],
+)
+def test_a_ruling_overturned_on_appeal_decides_the_point_as_the_assembly_did(
+    tmp_path: Path, point: str, ruling: str, status: str
+) -> None:
+    """RONR §24: once the chair is overruled, a point ruled not well taken is granted, and one
+    ruled well taken is not. The record kept the chair's "lost" next to `appeal = "reversed"`
+    while the minutes said "Upheld on appeal" (found by a parliamentarian's run)."""
+    meeting = in_session(tmp_path).run(MAIN, point, f"rule {ruling}")
+    meeting.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 6 11 2")
+    decided = meeting.state.motions[2]
+    assert (decided.appeal, decided.status) == ("reversed", status)
+    assert how_decided(meeting.state, decided) == HowDecided("appeal")  # not "the chair's ruling"
+    sustained = in_session(tmp_path / "b").run(MAIN, point, f"rule {ruling}")
+    sustained.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 11 6 2")
+    decided = sustained.state.motions[2]
+    assert (decided.appeal, decided.status) == ("sustained", "carried" if ruling == "well-taken" else "lost")
+
+
 def test_appeal_while_the_point_is_still_pending_is_refused(tmp_path: Path) -> None:
     meeting = in_session(tmp_path).run(MAIN, 'point cd-2 "Not germane"')
     assert meeting.refuse(move("appeal", by="cd-2", seconded="ug-1")).code == "motion.point-pending"
@@ -1178,6 +1206,20 @@ def test_a_principal_who_arrives_during_a_roll_call_takes_the_vote_back(tmp_path
     other = start(tmp_path / "b").run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open agenda", MAIN)
     other.run("roll-call", "yes pe-1 for br-1", "remote br-1")
     assert other.refuse("no br-1").code == "vote.already-voted"
+
+
+def test_a_proxy_holder_no_longer_answers_for_a_principal_who_has_arrived(tmp_path: Path) -> None:
+    """council.md: "a principal who arrives takes the vote back". The holder still answered
+    `for` the principal who had come in during the roll call, and the principal was then
+    refused as having voted (found by a parliamentarian's run)."""
+    here = [seat for seat in ALL_SEATS if seat != "br-1"]
+    meeting = start(tmp_path).run("present " + " ".join(here), "proxy br-1 to pe-1", "begin", "open agenda", MAIN)
+    meeting.run("roll-call", "yes gh-1 sl-1", "remote br-1")
+    refused = meeting.refuse("yes pe-1 for br-1")
+    assert (refused.code, refused.params) == ("vote.principal-present", {"id": "pe-1", "seat": "br-1"})
+    meeting.run("no br-1", "yes pe-1")
+    poll = meeting.state.motions[1].poll
+    assert poll is not None and poll.choices["br-1"][0].voter == "br-1" and poll.choices["pe-1"][1] == "yes"
 
 
 def test_an_alternate_stands_down_when_the_titular_comes_back_during_a_roll_call(tmp_path: Path) -> None:
