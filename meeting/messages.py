@@ -426,6 +426,10 @@ MESSAGES: dict[str, str] = {
     "verify.minutes-differ": N_(
         "this file differs from what the journal regenerates, from here on: the file was changed, or the journal was"
     ),
+    "verify.written-before-approval": N_(
+        "this file was written before the approval, as the draft, and is unchanged since: it is not the "
+        "approved minutes; write it again with 'meeting minutes'"
+    ),
     "verify.minutes-unreadable": N_("cannot read this minutes file: {reason}"),
     "verify.minutes-missing": N_("the manifest lists this file, but it is missing"),
     "verify.minutes-changed": N_(
@@ -481,6 +485,10 @@ MESSAGES: dict[str, str] = {
     "approval.other-journal": N_(
         "the approval names a journal whose last entry has SHA-256 {expected}, not this one's {found}"
     ),
+    "approval.before-meeting": N_(
+        "the sitting that recorded this approval began at {began}, before the meeting whose minutes it "
+        "approves was adjourned ({adjourned}): minutes are approved at a later meeting"
+    ),
     "approval.draft-differs": N_(
         "the council approved a draft minutes.toml with SHA-256 {expected}; the journal's draft now has {found}"
     ),
@@ -493,6 +501,10 @@ MESSAGES: dict[str, str] = {
     ),
     "minutes.nothing-to-approve": N_("item '{item}' names no earlier minutes to approve (its 'approves' key)"),
     "minutes.already-approved": N_("the minutes of '{meeting}' are already approved"),
+    "minutes.before-meeting": N_(
+        "this sitting began at {began}, before the meeting '{meeting}' was adjourned ({adjourned}): "
+        "its minutes are approved at a later meeting"
+    ),
     "minutes.approval-lost": N_("motion #{motion}, to approve the minutes, was lost: the council did not approve them"),
     "minutes.approval-set-aside": N_(
         "motion #{motion}, to approve the minutes, was {decided}: the council has not decided the question"
@@ -509,7 +521,9 @@ MESSAGES: dict[str, str] = {
         "the minutes in '{folder}' cannot be approved: their journal is missing or damaged (see above)"
     ),
     "approves.no-minutes": N_(
-        "no minutes.toml in '{folder}': write the draft minutes there with 'meeting minutes' first"
+        "no minutes.toml in '{folder}': the council approves the draft in that meeting's own language "
+        "('{language}'), and a draft written with --lang in another is a translation of it; write it first "
+        "with 'meeting minutes {journal}', without --lang"
     ),
     "approves.not-minutes": N_("'{folder}' does not hold minutes written by 'meeting minutes' from its journal"),
     "approves.same-meeting": N_("'{folder}' holds this meeting's own minutes: a meeting approves an earlier one's"),

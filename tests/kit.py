@@ -3,6 +3,7 @@ on the demo council or an inline one, driven by lines of the command language.""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from meeting.domain.engine import Refused
@@ -42,16 +43,18 @@ class Meeting:
         return result
 
 
-def start(tmp_path: Path, agenda: Path = DEMO_AGENDA, files: dict[str, str] | None = None) -> Meeting:
+def start(
+    tmp_path: Path, agenda: Path = DEMO_AGENDA, files: dict[str, str] | None = None, at: datetime | None = None
+) -> Meeting:
     """A meeting on `agenda`, or on an agenda and council written from `files` (names to text;
-    the agenda is the file that is not council.toml)."""
+    the agenda is the file that is not council.toml); its clock at the agenda's start, or `at`."""
     if files:
         for name, text in files.items():
             (tmp_path / name).write_text(text, encoding="utf-8")
         agenda = tmp_path / next(n for n in files if n != "council.toml")
     loaded = load(agenda)
     assert loaded.meeting is not None, loaded.diagnostics
-    clock = ScriptClock(loaded.meeting.agenda.scheduled_start, loaded.meeting.agenda.time_zone)
+    clock = ScriptClock(at or loaded.meeting.agenda.scheduled_start, loaded.meeting.agenda.time_zone)
     sources = source_files(loaded.sources, agenda)
     session = Session.start(loaded.meeting, sources, tmp_path / "journal.jsonl", clock, circulated=loaded.circulated)
     return Meeting(session)

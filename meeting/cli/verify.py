@@ -15,7 +15,7 @@ import tomli
 from meeting import __version__
 from meeting.cli.options import given, speak
 from meeting.cli.output import json_result, print_diagnostics
-from meeting.diagnostics import Diagnostic, error, format_diagnostic
+from meeting.diagnostics import Diagnostic, error, format_diagnostic, warning
 from meeting.domain.text import visible
 from meeting.formats import long_date
 from meeting.i18n import N_, _
@@ -173,6 +173,7 @@ def _check_minutes(
         diagnostics.append(error(str(folder / name), "verify.minutes-missing"))
         results.append({"file": str(folder / name), "status": "missing"})
     regenerated: dict[tuple[str | None, bool], Any] = {}
+    listed_from = manifest.get("journal_sha256") if manifest else None
     for path, fmt, lang, confidential in found:
         data = files.read_file(path)
         if isinstance(data, Diagnostic):
@@ -199,6 +200,19 @@ def _check_minutes(
         if data == expected:
             results.append({"file": str(path), "status": "matches"})
             continue
+        made_from = [
+            listed_from,
+            *(_recorded_hash(d, f) for d, f in _structured(folder, lang, confidential, data, fmt)),
+        ]
+        earlier = _written_earlier(journal, approved, (lang, confidential, fmt), data, made_from, templates, folder)
+        if earlier is not None:  # an honest file of an earlier state: not a change
+            if earlier == len(journal.hashes):
+                diagnostics.append(warning(str(path), "verify.written-before-approval"))
+                results.append({"file": str(path), "status": "before-approval"})
+            else:
+                diagnostics.append(_not_minuted(journal, folder, journal.hashes[earlier - 1], path.name))
+                results.append({"file": str(path), "status": "earlier", "entry": str(earlier + 1)})
+            continue
         line, col = first_difference(data, expected) if fmt != "docx" else (1, 1)
         diagnostics.append(error(str(path), "verify.minutes-differ", line, col))
         results.append({"file": str(path), "status": "differs"})
@@ -206,6 +220,55 @@ def _check_minutes(
         if recorded is not None and recorded != journal.last_hash:
             diagnostics.append(_not_minuted(journal, folder, recorded, path.name))
     return results
+
+
+def _structured(folder: Path, lang: str | None, confidential: bool, data: bytes, fmt: str) -> list[tuple[bytes, str]]:
+    """This file if it is structured (TOML, JSON), else those written with it (same language and
+    view): each says which entry of the journal it was made from."""
+    if fmt in ("toml", "json"):
+        return [(data, fmt)]
+    found = []
+    for sibling in ("toml", "json"):
+        read = files.read_file(folder / files.file_name(sibling, lang or "", "", confidential))
+        if isinstance(read, bytes):
+            found.append((read, sibling))
+    return found
+
+
+def _written_earlier(
+    journal: files.Read,
+    approved: Approved | None,
+    kind: tuple[str | None, bool, str],
+    data: bytes,
+    made_from: list[str | None],
+    templates: str | None,
+    folder: Path,
+) -> int | None:
+    """The entry of the journal a file that is not what the journal now regenerates was written
+    from, when it is exactly what the journal gave then: the journal's last entry for a draft
+    written before the approval; an earlier entry for a file written before a correction (the
+    one its manifest or its structured record names, or the one the approval covers). None when
+    it is no file the journal ever gave: changed."""
+    lang, confidential, fmt = kind
+    last = len(journal.hashes)
+    entries = {journal.entry_with(sha) for sha in made_from if sha}
+    if approved is not None and approved.through is not None:
+        entries.add(approved.through)
+    candidates: list[tuple[int, Approved | None]] = [(last, None)] if approved is not None else []
+    for entry in sorted(e for e in entries if e is not None and e < last):
+        if approved is not None and approved.through is not None and approved.through <= entry:
+            covered = approved if approved.through < entry else approved.model_copy(update={"through": None})
+            candidates.append((entry, covered))
+        candidates.append((entry, None))
+    for entry, then in candidates:
+        state = journal if entry == last else journal.as_of(entry, str(folder / "journal.jsonl"))
+        minutes = files.minutes_in(state, lang, then, confidential=confidential)
+        try:
+            if files.render(minutes, fmt, str(folder / templates) if templates else None) == data:
+                return entry
+        except files.TemplateFailed:
+            return None
+    return None
 
 
 def _not_minuted(journal: files.Read, folder: Path, expected: str, file: str) -> Diagnostic:
@@ -317,6 +380,8 @@ def run(args: argparse.Namespace) -> int:
 _STATUS = {
     "matches": N_("matches the journal"),
     "differs": N_("DIFFERS from what the journal regenerates"),
+    "before-approval": N_("written before the approval, as the draft: write it again"),
+    "earlier": N_("written before entry {entry} of the journal: write it again"),
     "not-checked": N_("not checked"),
     "listed": N_("as listed in the manifest (written by another version: not regenerated)"),
     "unreadable": N_("cannot be read"),
@@ -363,7 +428,21 @@ def _report(
         lines.append(
             _("Source {path}: {status}").format(path=source["path"], status=_(_SOURCE_STATUS[source["status"]]))
         )
-    if link is not None:
+    if link is not None and link.through is not None:  # corrected since the approval
+        lines.append(
+            _(
+                "Approved by the council at its meeting '{meeting}' of {date} (entry SHA-256 {hash}): "
+                "that journal names entry {through} of this one's {last} and the draft it regenerated then; "
+                "the entries since are not approved"
+            ).format(
+                meeting=link.meeting,
+                date=long_date(link.date),
+                hash=link.entry_sha256,
+                through=link.through,
+                last=len(journal.hashes),
+            )
+        )
+    elif link is not None:
         lines.append(
             _(
                 "Approved by the council at its meeting '{meeting}' of {date} (entry SHA-256 {hash}): "
@@ -377,6 +456,7 @@ def _report(
     elif journal.ok and not minutes:
         lines.append(_("No minutes files in {folder}").format(folder=path.parent))
     for result in minutes:
-        lines.append(_("{file}: {status}").format(file=result["file"], status=_(_STATUS[result["status"]])))
+        status = _(_STATUS[result["status"]]).format(entry=result.get("entry"))
+        lines.append(_("{file}: {status}").format(file=result["file"], status=status))
     lines.append(_("Verified.") if ok else _("Verification failed."))
     return lines

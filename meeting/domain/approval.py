@@ -12,6 +12,9 @@ they stand approved, with the corrections as text. What that declaration rests o
 - the motion pending, or set aside (laid on the table, postponed, referred, dismissed): the
   question is not decided yet.
 
+The minutes approved are of a meeting already held: the sitting that approves them began after
+that meeting was adjourned (as its journal records it), whatever the agendas' dates say.
+
 A withdrawn motion leaves the question where it was. The approval covers the minutes as
 circulated (the hashes recorded at loading) plus these corrections, nothing written later.
 
@@ -23,7 +26,9 @@ included. A motion that approved the minutes "as circulated" approved them witho
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from meeting.domain.state import Motion, State
 
@@ -60,6 +65,18 @@ def approval_basis(state: State, item_id: str | None) -> Approval | NotApproved:
         return NotApproved("minutes.nothing-to-approve", {"item": item_id})
     if item_id in state.approved:
         return NotApproved("minutes.already-approved", {"meeting": circulated.meeting})
+    began = sitting_began(state, state.clock)
+    if sat_before_adjournment(began, circulated.adjourned):
+        assert began is not None and circulated.adjourned is not None
+        zone = ZoneInfo(state.meeting.agenda.time_zone)
+        return NotApproved(
+            "minutes.before-meeting",
+            {
+                "meeting": circulated.meeting,
+                "began": local(began, zone),
+                "adjourned": local(circulated.adjourned, zone),
+            },
+        )
     if state.stack:
         return NotApproved("item.motion-pending", {"motion": state.stack[-1]})
     motion = approving_motion(state, item_id)
@@ -70,6 +87,27 @@ def approval_basis(state: State, item_id: str | None) -> Approval | NotApproved:
     if motion.status == "lost":
         return NotApproved("minutes.approval-lost", {"motion": motion.number})
     return NotApproved("minutes.approval-set-aside", {"motion": motion.number, "decided": motion.status})
+
+
+def adjourned_at(state: State) -> datetime | None:
+    """When the meeting was last adjourned; None if it never was."""
+    return next((at for name, at in reversed(state.sessions) if name == "adjourned"), None)
+
+
+def sitting_began(state: State, at: datetime) -> datetime | None:
+    """When the sitting in progress at `at` began (its call to order); None before any."""
+    return next((when for name, when in reversed(state.sessions) if name == "begun" and when <= at), None)
+
+
+def sat_before_adjournment(began: datetime | None, adjourned: datetime | None) -> bool:
+    """Whether a sitting that began then sat before the earlier meeting was adjourned: it cannot
+    approve that meeting's minutes (RONR §48: minutes are approved at a later meeting)."""
+    return began is not None and adjourned is not None and began < adjourned
+
+
+def local(at: datetime, zone: ZoneInfo) -> str:
+    """A time as a message gives it: the date and the minute, in the agenda's zone."""
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def corrections_refusal(state: State, basis: Approval, corrections: str | None) -> NotApproved | None:

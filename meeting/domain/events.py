@@ -56,6 +56,9 @@ class CirculatedMinutes(Model):
     # The title in the other languages its agenda gives (`[translations.LANG]`); None so that
     # journals without them read and dump as before.
     title_translations: dict[str, str] | None = None
+    # When the earlier meeting was adjourned (its journal's last adjournment): the sitting that
+    # approves its minutes begins after it (RONR §48). None in journals written without it.
+    adjourned: datetime | None = None
 
 
 class Loaded(Event):

@@ -5,7 +5,9 @@ The folder is the one `meeting minutes` wrote: the earlier meeting's journal.jso
 minutes.toml (with manifest.toml). It must hold a journal whose hash chain is intact, of an
 earlier, adjourned meeting, and a draft minutes.toml written from that journal's last entry and
 unchanged since (the manifest's SHA-256). What is recorded: the journal's final hash and the
-SHA-256 of that minutes.toml, the draft circulated. Once these minutes are approved by this
+SHA-256 of that minutes.toml, the draft circulated: always the draft in the earlier meeting's own
+language, the canonical record; a draft written in another language (`minutes.sw.toml`) is laid
+out from the same record, and is no substitute for it. Once these minutes are approved by this
 very meeting, the folder holds the approved minutes, which name the draft they approved: the
 same record, so loading the agenda again (to resume, or replay) records the same.
 
@@ -24,6 +26,7 @@ from typing import Any
 from meeting.diagnostics import Diagnostic, error, has_errors
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
+from meeting.domain.approval import adjourned_at
 from meeting.domain.reading import fold
 from meeting.domain.state import InconsistentJournal, Recorded, State
 from meeting.journal import read_journal
@@ -103,7 +106,8 @@ def _read_folder(folder: Path, problems: _Problems) -> _Earlier | None:
     minutes_shown = os.path.join(shown, MINUTES)
     data = read_bounded(folder / MINUTES, minutes_shown, MINUTES_LIMIT)
     if isinstance(data, Diagnostic):
-        refuse("approves.no-minutes")
+        # A draft in another language (--lang) is a translation of this one, not the record approved.
+        refuse("approves.no-minutes", language=state.meeting.agenda.language, journal=journal_shown)
         return None
     minutes = _toml(data, minutes_shown)
     if minutes is None:
@@ -183,4 +187,5 @@ def _circulated(item: str, meeting: Meeting, earlier: _Earlier, problems: _Probl
         journal_sha256=final,
         minutes_sha256=draft_sha256,
         written_by=version if isinstance(version, str) else None,
+        adjourned=adjourned_at(earlier.state),
     )

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from meeting import __version__
 from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
+from meeting.domain.approval import adjourned_at, local, sat_before_adjournment, sitting_began
 from meeting.domain.record import effective
 from meeting.minutes.files import Read, minutes_in, render
 from meeting.minutes.model import Approved
@@ -40,6 +41,14 @@ def approval_in(
     event = entry.event
     assert isinstance(event, ev.MinutesApproved)
     line = entry.seq  # the journal's line of the approving entry
+    began, adjourned = sitting_began(later.state, entry.at), adjourned_at(earlier.state)
+    if sat_before_adjournment(began, adjourned):
+        assert began is not None and adjourned is not None
+        zone = ZoneInfo(later.state.meeting.agenda.time_zone)
+        refusal = error(
+            str(later_path), "approval.before-meeting", line, began=local(began, zone), adjourned=local(adjourned, zone)
+        )
+        return None, [refusal]
     problems: list[Diagnostic] = []
     through = None
     if event.journal_sha256 != earlier.last_hash:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import shutil
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,26 @@ def test_a_folder_without_minutes_toml_is_refused(demos: Demos, tmp_path, capsys
     folder = copy(demos.draft, tmp_path / "earlier")
     (folder / "minutes.toml").unlink()
     status, err = check(tmp_path, folder, capsys)
-    assert status == 1 and "no minutes.toml in" in err and "write the draft minutes there" in err
+    assert status == 1 and "no minutes.toml in" in err
+
+
+def test_a_draft_only_in_another_language_is_refused_saying_which_draft_is_needed(demos: Demos, tmp_path, capsys):
+    """Found by a secretary: with only `meeting minutes J --lang sw` written, she was told to
+    write the draft minutes with 'meeting minutes', which she had done. The council approves
+    the draft in the earlier meeting's own language: the message says which, and how."""
+    folder = tmp_path / "earlier"
+    folder.mkdir()
+    shutil.copy(demos.draft / "journal.jsonl", folder / "journal.jsonl")
+    assert main(["minutes", str(folder), "--lang", "sw"]) == 0
+    status, err = check(tmp_path, folder, capsys)
+    assert status == 1
+    assert (
+        f"error: no minutes.toml in '{folder}': the council approves the draft in that meeting's own language "
+        f"('en'), and a draft written with --lang in another is a translation of it; write it first with "
+        f"'meeting minutes {folder / 'journal.jsonl'}', without --lang"
+    ) in err
+    assert main(["minutes", str(folder)]) == 0
+    assert check(tmp_path, folder, capsys)[0] == 0
 
 
 def test_minutes_behind_their_journal_are_refused(demos: Demos, tmp_path, capsys):
@@ -519,3 +539,118 @@ def test_the_earlier_meeting_is_named_by_its_title_in_the_minutes_language(demos
     assert "(Réunion du conseil de l'IC-ASM, décembre 2026)" in text and "IC-ASM Council Meeting" not in text
     # Both places: the proceedings and the annex on the draft the council had before it.
     assert text.count("Réunion du conseil de l'IC-ASM, décembre 2026") >= 2
+
+
+# ── an approval comes after the meeting it approves (RONR §48) ────────────────
+
+
+def sitting_on(tmp_path: Path, folder: Path, at: datetime) -> Meeting:
+    """The later meeting, its agenda dated after the earlier one, but its clock at `at`."""
+    tmp_path.mkdir(exist_ok=True)
+    meeting = start(tmp_path, files=later_files(folder), at=at)
+    return meeting.run(f"present {' '.join(ALL_SEATS)}", "begin", "open minutes")
+
+
+def test_a_sitting_begun_before_the_earlier_meeting_adjourned_cannot_approve_its_minutes(demos: Demos, tmp_path):
+    """Found by a secretary: the agenda dated March 2027, the machine's clock at 5 December 2026,
+    the December meeting's minutes (adjourned on 10 December at 14:27) were approved, and the
+    minutes then said they were approved on 5 December, before the meeting they record."""
+    meeting = sitting_on(tmp_path, demos.draft, datetime(2026, 12, 5, 9, 0, tzinfo=UTC))
+    assert meeting.state.circulated["minutes"].adjourned == datetime(2026, 12, 10, 14, 27, tzinfo=UTC)
+    refused = meeting.refuse('approve-minutes corrected "Item 6: the vote was 10 to 5."')
+    assert refused.code == "minutes.before-meeting"
+    assert refused.params == {"meeting": DECEMBER, "began": "2026-12-05 09:00", "adjourned": "2026-12-10 14:27"}
+    # A sitting begun after the adjournment approves them, even on the same day.
+    later = sitting_on(tmp_path / "b", demos.draft, datetime(2026, 12, 10, 15, 0, tzinfo=UTC))
+    later.run("approve-minutes")
+    assert approved(later).meeting == DECEMBER
+
+
+def test_minutes_and_verify_refuse_an_approval_recorded_before_the_meeting_was_adjourned(
+    demos: Demos, tmp_path, capsys, monkeypatch
+):
+    """A journal that records such an approval (written before the console refused it) is no
+    approval: `minutes --approved-by` writes nothing, `verify` fails, each saying why."""
+    import meeting.domain.approval as rule
+
+    monkeypatch.setattr(rule, "sat_before_adjournment", lambda began, adjourned: False)  # an older console's
+    december = copy(demos.draft, tmp_path / "minutes" / DECEMBER)
+    meeting = sitting_on(tmp_path, december, datetime(2026, 12, 5, 9, 0, tzinfo=UTC))
+    meeting.run("approve-minutes", "open opening", "adjourn")
+    monkeypatch.undo()
+    later = tmp_path / "journal.jsonl"
+    capsys.readouterr()
+    assert main(["minutes", str(december), "--approved-by", str(later), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "error: the sitting that recorded this approval began at 2026-12-05 09:00, before the meeting whose minutes "
+        "it approves was adjourned (2026-12-10 14:27): minutes are approved at a later meeting"
+    ) in err
+    assert not (tmp_path / "out").exists()
+    assert main(["verify", str(december), "--approved-by", str(later)]) == 1
+    assert "before the meeting whose minutes it approves was adjourned" in capsys.readouterr().err
+
+
+# ── verify: files written before the approval, or before a correction, are not called changed ──
+
+
+def test_drafts_in_another_language_than_the_approved_minutes_are_said_to_be_older_not_changed(
+    demos: Demos, tmp_path, capsys
+):
+    """Found by a secretary: the drafts written in English, the approved minutes in Swahili
+    only, `verify` called each English draft changed ("the file was changed, or the journal
+    was") and failed. Each is the draft the journal gave before the approval, unchanged: said so,
+    a warning; a byte changed in one of them is still caught."""
+    december = copy(demos.draft, tmp_path / "minutes" / DECEMBER)
+    march = copy(demos.march, tmp_path / "minutes" / MARCH)
+    assert main(["minutes", str(december), "--approved-by", str(march), "--lang", "sw"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(december), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    status = {Path(f["file"]).name: f["status"] for f in result["minutes"]}
+    assert status["minutes.md"] == status["minutes.docx"] == "before-approval"
+    assert status["minutes.sw.md"] == status["minutes.sw.docx"] == "matches"
+    assert status["votes.csv"] == "matches"  # the same in the draft and the approved minutes
+    assert main(["verify", str(december)]) == 0
+    captured = capsys.readouterr()
+    assert f"{december / 'minutes.md'}: written before the approval, as the draft: write it again" in captured.out
+    assert (
+        f"{december / 'minutes.md'}:1:1: warning: this file was written before the approval, as the draft, and is "
+        "unchanged since: it is not the approved minutes; write it again with 'meeting minutes'"
+    ) in captured.err
+    assert "the file was changed" not in captured.err and captured.out.endswith("Verified.\n")
+    path = december / "minutes.md"
+    path.write_bytes(path.read_bytes().replace(b"17 in favour", b"18 in favour"))
+    assert main(["verify", str(december)]) == 1
+    assert f"{path}:" in (err := capsys.readouterr().err) and "the file was changed, or the journal was" in err
+
+
+def test_verify_after_a_correction_says_which_entry_the_approval_covers_and_which_files_are_older(
+    approved_copy, capsys
+):
+    """Found by a secretary: corrected after the approval, `verify` said the approval named this
+    journal's last entry (it names the one before the correction), and called every file written
+    before the correction changed."""
+    december, march = approved_copy
+    approved_at = len((december / "journal.jsonl").read_bytes().splitlines())
+    assert main(["correct", str(december), "Item 3: a typo.", "--by", "bo-1", "--why", "asked"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(december), "--approved-by", str(march)]) == 1
+    captured = capsys.readouterr()
+    assert (
+        f"that journal names entry {approved_at} of this one's {approved_at + 1} and the draft it regenerated then; "
+        "the entries since are not approved"
+    ) in captured.out
+    assert "names this one's last entry" not in captured.out
+    assert f"{december / 'minutes.md'}: written before entry {approved_at + 1} of the journal: write it again" in (
+        captured.out
+    )
+    assert "the file was changed" not in captured.err
+    assert (
+        f"{december / 'journal.jsonl'}:{approved_at + 1}:1: error: 'minutes.md' was made from this journal up to "
+        f"entry {approved_at}, and it now ends at entry {approved_at + 1}"
+    ) in captured.err
+    # Written again, they are the journal's: verified.
+    assert main(["minutes", str(december)]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(december), "--approved-by", str(march)]) == 0
