@@ -14,7 +14,7 @@ from datetime import date, datetime
 from meeting.domain import events as ev
 from meeting.domain.procedure import draft_unmoved
 from meeting.domain.record import QuorumChange, Span, Step, last_decisions
-from meeting.domain.state import Motion, Recorded, not_taken_up
+from meeting.domain.state import Motion, Recorded, left_unfinished, not_taken_up
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
@@ -841,15 +841,15 @@ def unfinished(ctx: Context) -> list[str]:
                     meeting=circulated_words(ctx, item_id, circulated.meeting)
                 )
             )
-    pending = set(not_taken_up(state))
+    # Taken up and not concluded (the meeting adjourned on it, or the chair opened another item:
+    # said of an item the draft of a meeting still in session lists too), or never taken up.
+    unconcluded, pending = set(left_unfinished(state)), set(not_taken_up(state))
     for item_id in state.order:
         if state.items[item_id].status == "deferred":
             lines.append(_("{item} was deferred to a later meeting.").format(item=upper_first(ctx.item_words(item_id))))
-        elif state.items[item_id].status == "unfinished":
+        elif item_id in unconcluded:
             lines.append(
-                _("{item} was left unfinished when the meeting adjourned.").format(
-                    item=upper_first(ctx.item_words(item_id))
-                )
+                _("{item} was taken up and left unfinished.").format(item=upper_first(ctx.item_words(item_id)))
             )
         elif item_id in pending:
             lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))

@@ -489,6 +489,24 @@ async def test_a_question_or_form_shows_its_own_keys_in_the_footer(tmp_path):
         assert footer().startswith("esc Cancel ^s Send")
 
 
+async def test_adjourning_names_an_item_taken_up_and_left_as_unfinished_not_as_not_taken_up(tmp_path):
+    """An item opened, decided on and left for another with `open` was taken up: the question
+    before adjourning had counted it among the items "not taken up" (found by a parliamentarian)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 15 0 1", "open focal-points")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        lines = app.screen.question.split("\n")
+        assert lines[:3] == [
+            "Close the meeting (adjourn)?",
+            "6. Regional focal points is left unfinished.",
+            "1 item taken up and left unfinished: 3. Adoption of the agenda",
+        ]
+        assert lines[3].startswith("8 items not taken up: 1. Opening, roll call") and "Adoption" not in lines[3]
+
+
 async def test_adjourning_names_the_items_not_taken_up(tmp_path):
     """Before the meeting closes, the chair hears that the item under discussion is left
     unfinished and which items of the agenda were never taken up (the minutes will say so);

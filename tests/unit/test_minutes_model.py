@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from meeting.domain import events as ev
 from meeting.domain.record import chronicle, effective, item_spans, quorum_changes
+from meeting.domain.state import left_unfinished, not_taken_up
 from meeting.i18n import language
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import markdown
@@ -133,11 +134,33 @@ def test_the_item_open_at_adjournment_is_unfinished_unless_it_was_the_last(tmp_p
         "pending",
     ]
     record = minutes(meeting)
-    assert "Item 2, “Declarations of interest” was left unfinished when the meeting adjourned." in record.unfinished
+    assert "Item 2, “Declarations of interest” was taken up and left unfinished." in record.unfinished
     assert record.items[1].status_words == "unfinished"
     # The next sitting takes it up again where the meeting left off.
     meeting.run("sitting", "present " + " ".join(ALL_SEATS), "begin", "next")
     assert meeting.state.current == "interests"
+
+
+def test_an_item_taken_up_then_left_for_another_is_unfinished_business_never_not_taken_up(tmp_path):
+    """`open` of another item leaves the one under discussion to come back to: it was taken up
+    and not concluded. The minutes said "Item 3 … was not taken up" of an item taken up at
+    12:03 whose motion carried (found by a parliamentarian)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 15 0 1", "open focal-points")
+    assert meeting.state.items["agenda"].status == "unfinished"
+    assert left_unfinished(meeting.state) == ["agenda"] and "agenda" not in not_taken_up(meeting.state)
+    said = "Item 3, “Adoption of the agenda” was taken up and left unfinished."
+    assert said in minutes(meeting).unfinished  # a draft of the meeting in session: no adjournment said
+    meeting.run("previous", "previous", "previous")  # still to come back to: items 5 and 4, then item 3
+    assert meeting.state.current == "agenda"
+    meeting.run("open focal-points", "adjourn")
+    record = minutes(meeting)
+    assert said in record.unfinished
+    assert not any("Adoption of the agenda” was not taken up" in line for line in record.unfinished)
+    assert (
+        "Item 7, “Constitutional amendment: Article 7, membership of associations of women miners” was not taken up."
+        in record.unfinished
+    )
+    assert record.items[2].status_words == "unfinished"
 
 
 def test_an_item_decided_on_is_done_and_one_with_a_motion_pending_unfinished_at_adjournment(tmp_path):
@@ -719,3 +742,4 @@ def test_a_country_or_a_council_name_without_a_translation_is_as_written(tmp_pat
         assert council_words(council) == "Mini Council"
         assert country_words(member) == "Nigeria"
         assert country_words(council.members[1]) is None
+
