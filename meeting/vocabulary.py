@@ -160,7 +160,7 @@ ITEM_STATUS = {
 # ── motions and how they are decided ──────────────────────────────────────────
 
 MOTION_NAMES: dict[str, str] = {
-    "fix_time_to_adjourn": N_("fix the time to adjourn"),
+    "fix_time_to_adjourn": N_("fix the time to which to adjourn"),
     "adjourn": N_("adjourn"),
     "recess": N_("recess"),
     "question_of_privilege": N_("question of privilege"),

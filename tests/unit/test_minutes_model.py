@@ -743,3 +743,16 @@ def test_a_country_or_a_council_name_without_a_translation_is_as_written(tmp_pat
         assert country_words(member) == "Nigeria"
         assert country_words(council.members[1]) is None
 
+
+def test_fix_time_is_minuted_as_the_time_to_which_to_adjourn_not_the_time_this_meeting_ends(tmp_path):
+    """RONR §22 is "Fix the Time to Which to Adjourn": when an adjourned meeting continues. The
+    minutes said "fix the time to adjourn", read as the time this meeting ends (found by a
+    parliamentarian); the other languages already said it right ("heure de reprise")."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded cm-1",
+        'move to fix-time "Thursday 18 December at 12:00 UTC" by co-1 seconded hn-1',
+        "vote 12 6",
+    )
+    row = next(row for row in minutes(meeting).decisions() if isinstance(row, MotionRecord) and row.number == 2)
+    assert row.kind_words == "fix the time to which to adjourn"
+    assert "Motion 2 (fix the time to which to adjourn)" in markdown.render(minutes(meeting))
