@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from meeting.domain import events as ev
+from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.procedure import draft_unmoved
 from meeting.domain.record import QuorumChange, Span, Step, last_decisions
 from meeting.domain.state import Motion, Recorded, left_unfinished, not_taken_up
@@ -411,13 +412,25 @@ def _point(said: Said, event: ev.Event) -> str:
 def _ruled(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.Ruled)
     label, ruling = said.ctx.ref(event.motion), _(RULINGS[event.ruling])
+    point = said.motions[event.motion]
+    if point.kind in ADMITTED_BY_RULING:  # a question of privilege is admitted, not "well taken" (RONR §19)
+        admitted = event.ruling == "well-taken"
+        if event.reason:
+            template = (
+                _("The chair admitted {label}: {reason}.")
+                if admitted
+                else _("The chair did not admit {label}: {reason}.")
+            )
+            return template.format(label=label, reason=quoted(event.reason))
+        return (_("The chair admitted {label}.") if admitted else _("The chair did not admit {label}.")).format(
+            label=label
+        )
     if event.reason:
         text = _("The chair ruled {label} {ruling}: {reason}.").format(
             label=label, ruling=ruling, reason=quoted(event.reason)
         )
     else:
         text = _("The chair ruled {label} {ruling}.").format(label=label, ruling=ruling)
-    point = said.motions[event.motion]
     if event.ruling == "well-taken" and point.applies_to is not None:
         text += " " + _("{Target} was ruled out of order.").format(Target=upper_first(said.ctx.ref(point.applies_to)))
     return text

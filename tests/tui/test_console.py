@@ -988,6 +988,22 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         assert "Reason: “Who confirms is part of how”" in all_text(app)  # the members hear why
 
 
+async def test_a_question_of_privilege_is_shown_admitted_not_as_a_point_of_order_well_taken(tmp_path):
+    """The result of the chair's ruling on a question of privilege read "POINT OF ORDER WELL
+    TAKEN"; RONR §19 has the chair admit it or not (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", 'move to privilege "That the meeting go into closed session" by br-1'
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "rule well-taken")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert "QUESTION OF PRIVILEGE ADMITTED" in all_text(app) and "POINT OF ORDER" not in all_text(app)
+
+
 async def test_tab_goes_from_field_to_field_and_nowhere_else(tmp_path):
     """Tab, Tab, Tab, 7 in the vote form: the 7 was lost on the form's scrolling frame, a Tab
     stop of its own (found by a chair's run)."""

@@ -10,6 +10,8 @@ from meeting.i18n import language
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import markdown
 from meeting.minutes.model import Minutes, MotionRecord, minutes_of
+from meeting.minutes.tally import Uncounted
+from meeting.report import motion_line
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL
 from tests.kit import ALL_SEATS, Meeting, in_session, start
 
@@ -756,3 +758,29 @@ def test_fix_time_is_minuted_as_the_time_to_which_to_adjourn_not_the_time_this_m
     row = next(row for row in minutes(meeting).decisions() if isinstance(row, MotionRecord) and row.number == 2)
     assert row.kind_words == "fix the time to which to adjourn"
     assert "Motion 2 (fix the time to which to adjourn)" in markdown.render(minutes(meeting))
+
+
+def test_a_question_of_privilege_is_admitted_or_not_never_ruled_well_taken(tmp_path):
+    """RONR §19: the chair rules whether a question of privilege is admitted; the minutes said
+    "The chair ruled the question of privilege well taken" (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'move to privilege "That the meeting go into closed session for this item" by br-1',
+        "rule well-taken",
+        'move to privilege "That the windows be opened" by pe-1',
+        'rule not-well-taken "It can wait for the recess"',
+        "move to appeal by pe-1 seconded bo-1",
+        "vote 12 5",
+    )
+    record = minutes(meeting)
+    said = texts(record, "focal-points")
+    assert "The chair admitted the question of privilege." in said
+    assert "The chair did not admit the question of privilege: “It can wait for the recess”." in said
+    assert not any("well taken" in line for line in said)
+    assert (record.motion(2).summary, record.motion(2).ruling_words) == ("Admitted by the chair.", "admitted")
+    assert record.motion(3).summary == "Not admitted by the chair; the ruling was sustained on appeal."
+    assert Uncounted(record.motion(2), None).result_words == "Admitted"
+    assert motion_line(meeting.state.motions[3]).endswith("— not admitted")
+    # A point of order is still ruled well taken or not.
+    meeting.run('point cd-2 "The speaker has gone over her time"', "rule well-taken")
+    assert minutes(meeting).motion(5).summary == "Ruled well taken."
