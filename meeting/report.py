@@ -29,6 +29,7 @@ from meeting.vocabulary import (
     member_name,
     member_names,
     office_words,
+    ruled_phrase,
     words,
 )
 from meeting.words import labelled, outcome_words, quorum_status_words, votes_present
@@ -64,6 +65,8 @@ def motion_line(motion: Motion) -> str:
     result = motion.outcome and outcome_words(motion.outcome, motion.kind)
     name = _(MOTION_NAMES[motion.kind])
     head = f"#{motion.number} {name}: {motion.text}" if motion.text else f"#{motion.number} {name}"
+    if not result and motion.ruling is not None and motion.appeal != "reversed":  # the ruling, not "carried"
+        result = ruled_phrase(motion.kind, motion.ruling)
     return f"{head} — {result or _(MOTION_STATUS[motion.status])}"
 
 

@@ -19,6 +19,7 @@ from fractions import Fraction
 from meeting.domain.agenda import Agenda, Election, Item
 from meeting.domain.council import Council, Member, Region
 from meeting.domain.events import CirculatedMinutes, Voter
+from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.state import State
 from meeting.formats import long_date
 from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language
@@ -160,7 +161,7 @@ ITEM_STATUS = {
 # ── motions and how they are decided ──────────────────────────────────────────
 
 MOTION_NAMES: dict[str, str] = {
-    "fix_time_to_adjourn": N_("fix the time to adjourn"),
+    "fix_time_to_adjourn": N_("fix the time to which to adjourn"),
     "adjourn": N_("adjourn"),
     "recess": N_("recess"),
     "question_of_privilege": N_("question of privilege"),
@@ -251,6 +252,21 @@ HOW = {
 }
 
 RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}
+# The same rulings on a question of privilege (`ADMITTED_BY_RULING`): the chair admits it or not.
+ADMISSIONS = {"well-taken": N_("admitted"), "not-well-taken": N_("not admitted")}
+
+
+def ruling_words(kind: str, ruling: str) -> str:
+    """The chair's ruling on a question of this kind, in the reader's language: a point of order
+    "well taken", a question of privilege "admitted" (never "well taken", RONR §19)."""
+    return words(ADMISSIONS if kind in ADMITTED_BY_RULING else RULINGS, ruling)
+
+
+def ruled_phrase(kind: str, ruling: str) -> str:
+    """The ruling said of the question: "ruled well taken"; a question of privilege "admitted"."""
+    said = ruling_words(kind, ruling)
+    return said if kind in ADMITTED_BY_RULING else _("ruled {ruling}").format(ruling=said)
+
 
 TIE_BREAKERS = {
     "casting_vote": N_("the chair's casting vote"),

@@ -713,7 +713,7 @@ def _open(state: State, command: Command, context: Context) -> ev.AnyEvent:
 
 def _step(offset: int, code: str) -> Handler:
     """`next` finishes the current item and opens the next pending one; `previous` goes back
-    and leaves the current item pending."""
+    and leaves the current item to come back to (unfinished, `state.left_as`)."""
 
     def handle(state: State, command: Command, context: Context) -> ev.AnyEvent:
         _no_pending_business(state)

@@ -39,6 +39,9 @@ MotionKind = Literal[
 ]
 
 MOTION_KINDS: tuple[MotionKind, ...] = get_args(MotionKind)
+# The chair's ruling on a question of privilege admits it or not (RONR §19: whether it is one,
+# and urgent enough to interrupt the business); a point of order is ruled well taken or not (§23).
+ADMITTED_BY_RULING: frozenset[MotionKind] = frozenset({"question_of_privilege"})
 # About the meeting, not the question: they adhere to no motion (RONR §5).
 PRIVILEGED: frozenset[MotionKind] = frozenset(MOTION_KINDS[: MOTION_KINDS.index("lay_on_table")])
 

@@ -26,7 +26,7 @@ MOVABLE: tuple[MotionKind, ...] = tuple(
 
 # Without a quorum, only these motions are in order (RONR §40).
 # "An inquorate meeting may only adjourn or recess" (council.md), narrower than RONR 40:6,
-# which also lets it fix the time to adjourn; a point of order is how a member says so.
+# which also lets it fix the time to which to adjourn; a point of order is how a member says so.
 WITHOUT_QUORUM: frozenset[MotionKind] = frozenset({"adjourn", "recess", "point_of_order"})
 
 # Subsidiary motions act on the main motion with everything adhering to it...

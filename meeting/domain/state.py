@@ -28,7 +28,8 @@ V = TypeVar("V")
 
 Phase = Literal["not_started", "in_session", "in_recess", "adjourned"]
 ItemStatus = Literal["pending", "open", "done", "unfinished", "deferred", "dropped"]
-# Items still to be taken up: never opened, or left unfinished when a sitting adjourned.
+# Items still to be taken up: never opened ("pending"), or taken up and left before they were
+# concluded ("unfinished": another item opened, or the sitting adjourned on it).
 WAITING: frozenset[ItemStatus] = frozenset({"pending", "unfinished"})
 MotionStatus = Literal[
     "pending",
@@ -465,12 +466,20 @@ def _revoke(state: State, at: datetime, event: ev.ProxyRevoked) -> None:
 def _open(state: State, at: datetime, event: ev.ItemOpened) -> None:
     state._close_item_clock(at)
     if state.current_item is not None and state.current_item.status == "open":
-        state.current_item.status = event.leaving
+        state.current_item.status = left_as(event.leaving)
     state.current = event.item
     state.items[event.item].status = "open"
     state.business += 1
     state._open_item_clock(at)
     _take_chair(state, at, event.chair, event.item)
+
+
+def left_as(leaving: Literal["done", "pending"]) -> ItemStatus:
+    """What becomes of the item under discussion when the chair opens another: done (`next`),
+    or, when it is left to come back to (`open`, `previous`; the event says "pending"), taken
+    up and not concluded: unfinished, never "pending" again, which is an item not taken up.
+    The minutes had said of an item taken up and decided on that it "was not taken up"."""
+    return "done" if leaving == "done" else "unfinished"
 
 
 def _close(state: State, at: datetime, event: ev.ItemClosed) -> None:
@@ -1193,8 +1202,15 @@ def cancelled(entries: Iterable[Recorded]) -> set[int]:
 
 def not_taken_up(state: State) -> list[str]:
     """The agenda's items never opened, nor deferred: the minutes say so, and the chair hears
-    it before adjourning."""
+    it before adjourning. An item once opened is taken up, whatever became of it (`left_as`)."""
     return [item_id for item_id in state.order if state.items[item_id].status == "pending"]
+
+
+def left_unfinished(state: State) -> list[str]:
+    """The items taken up and left before they were concluded, other than the one under
+    discussion: the minutes list them as unfinished business, and the chair hears it before
+    adjourning."""
+    return [item_id for item_id in state.order if state.items[item_id].status == "unfinished"]
 
 
 # ── taking back the last action without replaying the meeting ──────────────────

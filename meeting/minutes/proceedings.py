@@ -12,9 +12,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from meeting.domain import events as ev
+from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.procedure import draft_unmoved
 from meeting.domain.record import QuorumChange, Span, Step, last_decisions
-from meeting.domain.state import Motion, Recorded, not_taken_up
+from meeting.domain.state import Motion, Recorded, left_unfinished, not_taken_up
 from meeting.i18n import N_, _, ngettext
 from meeting.minutes import model as m
 from meeting.minutes.attendance import quorum_words_of
@@ -413,13 +414,25 @@ def _point(said: Said, event: ev.Event) -> str:
 def _ruled(said: Said, event: ev.Event) -> str:
     assert isinstance(event, ev.Ruled)
     label, ruling = said.ctx.ref(event.motion), _(RULINGS[event.ruling])
+    point = said.motions[event.motion]
+    if point.kind in ADMITTED_BY_RULING:  # a question of privilege is admitted, not "well taken" (RONR §19)
+        admitted = event.ruling == "well-taken"
+        if event.reason:
+            template = (
+                _("The chair admitted {label}: {reason}.")
+                if admitted
+                else _("The chair did not admit {label}: {reason}.")
+            )
+            return template.format(label=label, reason=quoted(event.reason))
+        return (_("The chair admitted {label}.") if admitted else _("The chair did not admit {label}.")).format(
+            label=label
+        )
     if event.reason:
         text = _("The chair ruled {label} {ruling}: {reason}.").format(
             label=label, ruling=ruling, reason=quoted(event.reason)
         )
     else:
         text = _("The chair ruled {label} {ruling}.").format(label=label, ruling=ruling)
-    point = said.motions[event.motion]
     if event.ruling == "well-taken" and point.applies_to is not None:
         text += " " + _("{Target} was ruled out of order.").format(Target=upper_first(said.ctx.ref(point.applies_to)))
     return text
@@ -843,15 +856,15 @@ def unfinished(ctx: Context) -> list[str]:
                     meeting=circulated_words(ctx, item_id, circulated.meeting)
                 )
             )
-    pending = set(not_taken_up(state))
+    # Taken up and not concluded (the meeting adjourned on it, or the chair opened another item:
+    # said of an item the draft of a meeting still in session lists too), or never taken up.
+    unconcluded, pending = set(left_unfinished(state)), set(not_taken_up(state))
     for item_id in state.order:
         if state.items[item_id].status == "deferred":
             lines.append(_("{item} was deferred to a later meeting.").format(item=upper_first(ctx.item_words(item_id))))
-        elif state.items[item_id].status == "unfinished":
+        elif item_id in unconcluded:
             lines.append(
-                _("{item} was left unfinished when the meeting adjourned.").format(
-                    item=upper_first(ctx.item_words(item_id))
-                )
+                _("{item} was taken up and left unfinished.").format(item=upper_first(ctx.item_words(item_id)))
             )
         elif item_id in pending:
             lines.append(_("{item} was not taken up.").format(item=upper_first(ctx.item_words(item_id))))

@@ -14,7 +14,6 @@ from typing import Any
 
 from meeting.domain.engine import find_members, find_regions
 from meeting.domain.state import State
-from meeting.i18n import _
 from meeting.minutes.model import (
     ElectionRecord,
     ItemRecord,
@@ -26,7 +25,7 @@ from meeting.minutes.model import (
     RoundRecord,
     VoteRecord,
 )
-from meeting.vocabulary import upper_first
+from meeting.vocabulary import ruled_phrase, upper_first
 
 _FOLD = re.compile(r"\s+")
 
@@ -81,8 +80,8 @@ class Uncounted:
         """The decision as the minutes say it: a point of order "Ruled not well taken" (its
         status alone read "Rejected"), any other motion its status."""
         motion = self.motion
-        if motion.ruling_words is not None and motion.kind != "appeal" and motion.minutes_number is None:
-            return upper_first(_("ruled {ruling}").format(ruling=motion.ruling_words))
+        if motion.ruling is not None and motion.kind != "appeal" and motion.minutes_number is None:
+            return upper_first(ruled_phrase(motion.kind, motion.ruling))  # a question of privilege: "Admitted"
         return upper_first(motion.status_words)
 
     def data(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from meeting.domain import events as ev
 from meeting.domain.council import Council, Region
 from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_region
+from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.state import DISPOSING, Motion, State
@@ -37,6 +38,7 @@ from meeting.vocabulary import (
     quoted,
     region_name,
     region_words,
+    ruling_words,
     seat_vote_words,
     sentence,
     upper_first,
@@ -413,10 +415,24 @@ _RULED_ON_APPEAL = {
 }
 
 
-def ruled_words(ruling: str, appeal: str | None) -> str:
+# The same of a question of privilege, which the chair admits or not (RONR §19).
+_ADMITTED = {
+    ("well-taken", None): N_("Admitted by the chair."),
+    ("not-well-taken", None): N_("Not admitted by the chair."),
+    ("well-taken", "sustained"): N_("Admitted by the chair; the ruling was sustained on appeal."),
+    ("not-well-taken", "sustained"): N_("Not admitted by the chair; the ruling was sustained on appeal."),
+    ("well-taken", "reversed"): N_("Not admitted on appeal: the chair had admitted it and was overruled."),
+    ("not-well-taken", "reversed"): N_("Admitted on appeal: the chair had not admitted it and was overruled."),
+}
+
+
+def ruled_words(kind: str, ruling: str, appeal: str | None) -> str:
     """The chair's ruling in one sentence, and the assembly's on appeal: a ruling not well taken
     that the assembly reversed was minuted "Ruled not well taken" beside the row saying the
-    chair was overruled (found by a parliamentarian)."""
+    chair was overruled (found by a parliamentarian); a question of privilege "Admitted by the
+    chair.", where it read "Ruled well taken." (found by a parliamentarian)."""
+    if kind in ADMITTED_BY_RULING:
+        return _(_ADMITTED[(ruling, appeal)])
     if appeal is None:
         return _("Ruled {ruling}.").format(ruling=_(RULINGS[ruling]))
     return _(_RULED_ON_APPEAL[(ruling, appeal)])
@@ -427,7 +443,7 @@ def summary(ctx: Context, motion: Motion, vote: m.VoteRecord | None, how_words: 
     decided = how_decided(ctx.state, motion)
     told = decided is not None and decided.path in TOLD_BY_THE_COUNT
     if motion.ruling and motion.kind != "appeal" and ctx.numbers.get(motion.number) is None:
-        return ruled_words(motion.ruling, motion.appeal)
+        return ruled_words(motion.kind, motion.ruling, motion.appeal)
     if vote is not None:
         appealed = motion.kind == "appeal" and motion.outcome is not None and motion.method is not None
         parts = [
@@ -500,7 +516,7 @@ def motion_record(ctx: Context, motion: Motion) -> m.MotionRecord:
         objections=[ctx.person(member) for member in motion.objections if member is not None],
         unnamed_objections=motion.objections.count(None),
         ruling=motion.ruling,
-        ruling_words=_(RULINGS[motion.ruling]) if motion.ruling else None,
+        ruling_words=ruling_words(motion.kind, motion.ruling) if motion.ruling else None,
         appeal=motion.appeal,
         vote=vote,
         earlier=earlier,

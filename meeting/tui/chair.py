@@ -21,7 +21,7 @@ from meeting.domain.elections.conduct import round_open
 from meeting.domain.engine import Refused, count_refused, verb_refused
 from meeting.domain.language import VERBS
 from meeting.domain.procedure import voting_open
-from meeting.domain.state import not_taken_up, status_at_adjournment
+from meeting.domain.state import left_unfinished, not_taken_up, status_at_adjournment
 from meeting.i18n import _, key_label, ngettext
 from meeting.journal import JournalError
 from meeting.messages import render, render_named
@@ -228,12 +228,23 @@ class Chair:
             if state.current is not None and status_at_adjournment(state) == "unfinished":
                 current = item_heading(state.order.index(state.current) + 1, item_title(state, state.current))
                 question += "\n" + _("{item} is left unfinished.").format(item=current)
+
+            def headings(items: list[str]) -> str:
+                return _("; ").join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in items)
+
+            # Taken up and not concluded (`open` went to another item), then never opened: each said truly.
+            taken_up = left_unfinished(state)
+            if taken_up:
+                question += "\n" + ngettext(
+                    "{count} item taken up and left unfinished: {items}",
+                    "{count} items taken up and left unfinished: {items}",
+                    len(taken_up),
+                ).format(count=len(taken_up), items=headings(taken_up))
             left = not_taken_up(state)
             if left:
-                titles = _("; ").join(item_heading(state.order.index(i) + 1, item_title(state, i)) for i in left)
                 question += "\n" + ngettext(
                     "{count} item not taken up: {items}", "{count} items not taken up: {items}", len(left)
-                ).format(count=len(left), items=titles)
+                ).format(count=len(left), items=headings(left))
 
         asker = self.app.screen  # answered there too: a consensus or roll-call screen shows the undo
 

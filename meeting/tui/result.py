@@ -14,13 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meeting.domain import events as ev
+from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.outcome import BUILT_IN_CLASSES
 from meeting.domain.procedure import decision_for
 from meeting.domain.state import State
 from meeting.i18n import N_, _
 from meeting.tui.messages import RunCommand, command_line
 from meeting.tui.textual_words import COMMAND_KEY, TranslatedFooter
-from meeting.vocabulary import MOTION_NAMES, RULINGS, in_quotes, member_name, quoted, words
+from meeting.vocabulary import MOTION_NAMES, RULINGS, in_quotes, member_name, quoted, ruling_words, words
 from meeting.words import decision_words, labelled, outcome_words
 
 if TYPE_CHECKING:
@@ -95,6 +96,10 @@ class ResultScreen(ModalScreen[None]):
         if isinstance(event, ev.ConsensusConcluded):
             return _(_CONSENSUS[event.result]), "carried" if event.result == "adopted" else "pending"
         if isinstance(event, ev.Ruled):
+            if self.kind in ADMITTED_BY_RULING:  # had read "POINT OF ORDER WELL TAKEN"
+                return _("QUESTION OF PRIVILEGE {ruling}").format(
+                    ruling=ruling_words(self.kind, event.ruling).upper()
+                ), "pending"
             return _("POINT OF ORDER {ruling}").format(ruling=words(RULINGS, event.ruling).upper()), "pending"
         return "", "pending"
 

@@ -28,13 +28,13 @@ from meeting.vocabulary import (
     MOTION_NAMES,
     MOTION_STATUS,
     PHASES,
-    RULINGS,
     in_quotes,
     member_name,
     member_names,
     not_voting_words,
     office_words,
     region_words,
+    ruled_phrase,
     title_words,
     upper_first,
     voter_words,
@@ -288,7 +288,7 @@ def decisions(state: State, approvals: Sequence[Timed] = ()) -> list[tuple[Motio
         text = Text(label(state, motion, numbers), style="bold")
         if motion.ruling is not None:  # a point of order: the chair's ruling, which an appeal names
             reason = in_quotes(motion.ruling_reason) if motion.ruling_reason else None
-            text.append(" — " + labelled(_("ruled {ruling}").format(ruling=words(RULINGS, motion.ruling)), reason))
+            text.append(" — " + labelled(ruled_phrase(motion.kind, motion.ruling), reason))
         elif motion.outcome is not None:
             style = {"carried": "green", "lost": "red"}.get(motion.outcome.result, "yellow")
             text.append(" " + outcome_words(motion.outcome, motion.kind), style=style)

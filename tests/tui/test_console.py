@@ -489,6 +489,24 @@ async def test_a_question_or_form_shows_its_own_keys_in_the_footer(tmp_path):
         assert footer().startswith("esc Cancel ^s Send")
 
 
+async def test_adjourning_names_an_item_taken_up_and_left_as_unfinished_not_as_not_taken_up(tmp_path):
+    """An item opened, decided on and left for another with `open` was taken up: the question
+    before adjourning had counted it among the items "not taken up" (found by a parliamentarian)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 15 0 1", "open focal-points")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_form("adjourn")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        lines = app.screen.question.split("\n")
+        assert lines[:3] == [
+            "Close the meeting (adjourn)?",
+            "6. Regional focal points is left unfinished.",
+            "1 item taken up and left unfinished: 3. Adoption of the agenda",
+        ]
+        assert lines[3].startswith("8 items not taken up: 1. Opening, roll call") and "Adoption" not in lines[3]
+
+
 async def test_adjourning_names_the_items_not_taken_up(tmp_path):
     """Before the meeting closes, the chair hears that the item under discussion is left
     unfinished and which items of the agenda were never taken up (the minutes will say so);
@@ -968,6 +986,22 @@ async def test_a_point_of_order_and_the_rulings_result(tmp_path):
         assert isinstance(app.screen, ResultScreen)
         assert "POINT OF ORDER NOT WELL TAKEN" in all_text(app)
         assert "Reason: “Who confirms is part of how”" in all_text(app)  # the members hear why
+
+
+async def test_a_question_of_privilege_is_shown_admitted_not_as_a_point_of_order_well_taken(tmp_path):
+    """The result of the chair's ruling on a question of privilege read "POINT OF ORDER WELL
+    TAKEN"; RONR §19 has the chair admit it or not (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1", 'move to privilege "That the meeting go into closed session" by br-1'
+    )
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "rule well-taken")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert "QUESTION OF PRIVILEGE ADMITTED" in all_text(app) and "POINT OF ORDER" not in all_text(app)
 
 
 async def test_tab_goes_from_field_to_field_and_nowhere_else(tmp_path):

@@ -173,7 +173,7 @@ def test_a_main_motion_is_refused_without_quorum(tmp_path):
 
 
 def test_an_inquorate_meeting_may_only_adjourn_or_recess(tmp_path):
-    """council.md: not fix the time to adjourn, raise a question of privilege or nominate (a
+    """council.md: not fix the time to which to adjourn, raise a question of privilege or nominate (a
     parliamentarian found all three accepted with 10 of 21 seats here)."""
     meeting = in_session(tmp_path, present=ALL_SEATS[:10], item="rapporteur")
     assert meeting.refuse('move to fix-time "To 14:00 on 11 December" by co-1 seconded pe-1').code == "quorum.lost"

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from meeting.domain import events as ev
 from meeting.domain.record import chronicle, effective, item_spans, quorum_changes
+from meeting.domain.state import left_unfinished, not_taken_up
 from meeting.i18n import language
 from meeting.minutes import csv as votes_csv
 from meeting.minutes import markdown
 from meeting.minutes.model import Minutes, MotionRecord, minutes_of
+from meeting.minutes.tally import Uncounted
+from meeting.report import motion_line
 from tests.conftest import MINI_AGENDA, MINI_COUNCIL
 from tests.kit import ALL_SEATS, Meeting, in_session, start
 
@@ -133,11 +136,33 @@ def test_the_item_open_at_adjournment_is_unfinished_unless_it_was_the_last(tmp_p
         "pending",
     ]
     record = minutes(meeting)
-    assert "Item 2, “Declarations of interest” was left unfinished when the meeting adjourned." in record.unfinished
+    assert "Item 2, “Declarations of interest” was taken up and left unfinished." in record.unfinished
     assert record.items[1].status_words == "unfinished"
     # The next sitting takes it up again where the meeting left off.
     meeting.run("sitting", "present " + " ".join(ALL_SEATS), "begin", "next")
     assert meeting.state.current == "interests"
+
+
+def test_an_item_taken_up_then_left_for_another_is_unfinished_business_never_not_taken_up(tmp_path):
+    """`open` of another item leaves the one under discussion to come back to: it was taken up
+    and not concluded. The minutes said "Item 3 … was not taken up" of an item taken up at
+    12:03 whose motion carried (found by a parliamentarian)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", "vote 15 0 1", "open focal-points")
+    assert meeting.state.items["agenda"].status == "unfinished"
+    assert left_unfinished(meeting.state) == ["agenda"] and "agenda" not in not_taken_up(meeting.state)
+    said = "Item 3, “Adoption of the agenda” was taken up and left unfinished."
+    assert said in minutes(meeting).unfinished  # a draft of the meeting in session: no adjournment said
+    meeting.run("previous", "previous", "previous")  # still to come back to: items 5 and 4, then item 3
+    assert meeting.state.current == "agenda"
+    meeting.run("open focal-points", "adjourn")
+    record = minutes(meeting)
+    assert said in record.unfinished
+    assert not any("Adoption of the agenda” was not taken up" in line for line in record.unfinished)
+    assert (
+        "Item 7, “Constitutional amendment: Article 7, membership of associations of women miners” was not taken up."
+        in record.unfinished
+    )
+    assert record.items[2].status_words == "unfinished"
 
 
 def test_an_item_decided_on_is_done_and_one_with_a_motion_pending_unfinished_at_adjournment(tmp_path):
@@ -740,3 +765,43 @@ def test_a_roll_call_names_the_seat_a_proxy_holder_did_not_vote_for_and_counts_s
         "Not voting: Rubén Mamani-Choque (Bolivia), Brazil (proxy: Yolanda Huamaní-Ccori),"
         " Rowena Dimaculangan-Tabora (Philippines)."
     )
+
+
+def test_fix_time_is_minuted_as_the_time_to_which_to_adjourn_not_the_time_this_meeting_ends(tmp_path):
+    """RONR §22 is "Fix the Time to Which to Adjourn": when an adjourned meeting continues. The
+    minutes said "fix the time to adjourn", read as the time this meeting ends (found by a
+    parliamentarian); the other languages already said it right ("heure de reprise")."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded cm-1",
+        'move to fix-time "Thursday 18 December at 12:00 UTC" by co-1 seconded hn-1',
+        "vote 12 6",
+    )
+    row = next(row for row in minutes(meeting).decisions() if isinstance(row, MotionRecord) and row.number == 2)
+    assert row.kind_words == "fix the time to which to adjourn"
+    assert "Motion 2 (fix the time to which to adjourn)" in markdown.render(minutes(meeting))
+
+
+def test_a_question_of_privilege_is_admitted_or_not_never_ruled_well_taken(tmp_path):
+    """RONR §19: the chair rules whether a question of privilege is admitted; the minutes said
+    "The chair ruled the question of privilege well taken" (found by a parliamentarian)."""
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded cm-1",
+        'move to privilege "That the meeting go into closed session for this item" by br-1',
+        "rule well-taken",
+        'move to privilege "That the windows be opened" by pe-1',
+        'rule not-well-taken "It can wait for the recess"',
+        "move to appeal by pe-1 seconded bo-1",
+        "vote 12 5",
+    )
+    record = minutes(meeting)
+    said = texts(record, "focal-points")
+    assert "The chair admitted the question of privilege." in said
+    assert "The chair did not admit the question of privilege: “It can wait for the recess”." in said
+    assert not any("well taken" in line for line in said)
+    assert (record.motion(2).summary, record.motion(2).ruling_words) == ("Admitted by the chair.", "admitted")
+    assert record.motion(3).summary == "Not admitted by the chair; the ruling was sustained on appeal."
+    assert Uncounted(record.motion(2), None).result_words == "Admitted"
+    assert motion_line(meeting.state.motions[3]).endswith("— not admitted")
+    # A point of order is still ruled well taken or not.
+    meeting.run('point cd-2 "The speaker has gone over her time"', "rule well-taken")
+    assert minutes(meeting).motion(5).summary == "Ruled well taken."

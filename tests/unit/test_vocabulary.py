@@ -16,6 +16,7 @@ from meeting.domain.rules import Base, BlockRule, TieRule
 from meeting.domain.state import ItemStatus, MotionStatus, Phase
 from meeting.i18n import SEVERAL, WOMAN, WOMEN, language, set_language
 from meeting.vocabulary import (
+    ADMISSIONS,
     ATTENDANCE,
     BASES,
     CHOICES,
@@ -80,6 +81,7 @@ def _event_types() -> set[str]:
         (VIA, _codes(ev.Voter.model_fields["via"].annotation) - {"titular"}),
         (HOW, _codes(Path)),
         (RULINGS, _codes(ev.Ruled.model_fields["ruling"].annotation)),
+        (ADMISSIONS, _codes(ev.Ruled.model_fields["ruling"].annotation)),
         (ROLES, _codes(Role)),
         (TIE_BREAKERS, _codes(ev.TieBroken.model_fields["by"].annotation)),
         (BASES, _codes(Base)),
