@@ -48,6 +48,7 @@ def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
         votes_present(
             status.votes_present, status.votes_total, status.votes_required, status.votes_strictly, status.votes_needed
         ),
+        state.meeting.council,
     )
 
 

@@ -535,6 +535,21 @@ def region_words(region: Region) -> str:
     return in_language(region.name, region.translations)
 
 
+def group_name(where: Council | State, group: str) -> str:
+    """A group of regions, in the language spoken: a region without a `group` is a group of its
+    own, named as the region is; any other group as the council writes it (it has no translations)."""
+    alone = next((r for r in _council(where).regions if r.group is None and r.name == group), None)
+    return region_words(alone) if alone is not None else group
+
+
+def short_of_name(where: Council | State | None, kind: str, key: str) -> str:
+    """A region ("region", its id) or a group of regions ("group", its name) short of its
+    quorum, in the language spoken; without the council (the command line's messages), as given."""
+    if where is None:
+        return key
+    return region_name(where, key) if kind == "region" else group_name(where, key)
+
+
 def office_words(election: Election) -> str:
     """The office an election fills, in the language being spoken."""
     return in_language(election.office, election.translations)
