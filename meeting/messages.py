@@ -632,6 +632,10 @@ MESSAGES: dict[str, str] = {
         "the meeting began on {sitting}, not on the agenda's date {scheduled}: notice is counted to the day it sits"
     ),
     "notice.short": N_("item '{item}': notice given {days} days before the meeting; the rules require {required}"),
+    "notice.after-meeting": N_(
+        "item '{item}': notice dated {given}, not before the meeting (on {meeting}): "
+        "no notice was given in time; the rules require {required} days"
+    ),
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.untranslated": N_("the agenda gives no translation into '{language}' of: {keys}"),
     "country.untranslated": N_(
