@@ -21,7 +21,7 @@ from meeting.domain.council import Council, Member, Region
 from meeting.domain.events import CirculatedMinutes, Voter
 from meeting.domain.state import State
 from meeting.formats import long_date
-from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language
+from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language, ngettext
 
 # ── the meeting and its sitting ───────────────────────────────────────────────
 
@@ -616,6 +616,25 @@ def elected_words(member_ids: Sequence[str], where: Council | State) -> str:
 def attendance_words(status: str, member_id: str, where: Council | State) -> str:
     """A member's attendance, agreeing with them: "excusée" in French of a woman."""
     return agreeing(ATTENDANCE[status], said_of([member_id], where))
+
+
+def members_counted(status: str, count: int) -> str:
+    """So many members whose attendance changed to one status, a phrase of its own for each so
+    that every language agrees its words with the count: "10 members left", "7 membros presentes"."""
+    match status:
+        case "present":
+            words = ngettext("{count} member in person", "{count} members in person", count)
+        case "remote":
+            words = ngettext("{count} member attending remotely", "{count} members attending remotely", count)
+        case "apologies":
+            words = ngettext("{count} member sent apologies", "{count} members sent apologies", count)
+        case "absent":
+            words = ngettext("{count} member absent", "{count} members absent", count)
+        case "left":
+            words = ngettext("{count} member left", "{count} members left", count)
+        case _:  # "dropped"
+            words = ngettext("{count} member's connection dropped", "{count} members' connections dropped", count)
+    return words.format(count=count)
 
 
 def not_voting_words(code: str, seat_id: str, where: Council | State) -> str:

@@ -460,3 +460,23 @@ def test_a_region_short_of_its_quorum_is_named_in_the_language_spoken(tmp_path):
         record = minutes_of(assembly.state, assembly.session.recorded, "0" * 64)
     for said in (line, message, record.sittings[0].quorum[0].words):
         assert "África anglófona (0 " in said and "Anglophone" not in said
+
+
+def test_a_bulk_attendance_agrees_its_words_with_the_count_for_every_status(tmp_path):
+    """`leave` of ten members said "10 members left" only by luck of English: the count took a
+    status word ("10 membros saiu", "7 members apologies"). Each status has a phrase of its own,
+    counted."""
+    from meeting.report import describe
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    seats = [m.id for m in assembly.state.meeting.council.members if m.holds_seat][:14]
+
+    def said(line: str) -> str:
+        assembly.run(line)
+        return describe(assembly.session.recorded[-1].event, assembly.state)
+
+    assert said(f"present {' '.join(seats[:10])}") == "attendance: 10 members in person"
+    assert said(f"leave {' '.join(seats[:10])}") == "attendance: 10 members left"
+    assert said(f"apologies {' '.join(seats[7:14])}") == "attendance: 7 members sent apologies"
+    assert said(f"remote {' '.join(seats[:7])}") == "attendance: 7 members attending remotely"
+    assert said(f"absent {' '.join(seats[:7])}") == "attendance: 7 members absent"
