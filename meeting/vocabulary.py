@@ -19,6 +19,7 @@ from fractions import Fraction
 from meeting.domain.agenda import Agenda, Election, Item
 from meeting.domain.council import Council, Member, Region
 from meeting.domain.events import CirculatedMinutes, Voter
+from meeting.domain.language import Command, Verb, args_of, format_command, parse
 from meeting.domain.state import State
 from meeting.formats import long_date
 from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language, ngettext
@@ -99,6 +100,27 @@ NOT_VOTING = {
     "vote.outside-electorate": N_("outside the electorate"),
     "not-called": N_("not called"),
 }
+
+# The texts the command language's examples quote (GRAMMAR's), shown in the language spoken
+# where an example is shown (the palette, the help): the command words stay English, as typed.
+EXAMPLE_TEXTS = frozenset(
+    {
+        N_("Two women members are travelling; agreed by all present"),
+        N_("Mining permits in South Kivu"),
+        N_("That the agenda be adopted."),
+        N_("The amendment is not germane"),
+        N_("The amendment brings in a new subject"),
+        N_("Regions should choose freely"),
+        N_("Board member of a cooperative named in the report"),
+        N_("Board member of a cooperative in the dialogue"),
+        N_("An interest shared with every association of the region"),
+        N_("The working group will circulate version 4 by 15 January."),
+        N_("Circulate the draft constitution in Swahili"),
+        N_("Arrived at 12:03, not 12:05."),
+        N_("The member was in the waiting room"),
+        N_("Item 10: the motion was moved jointly by the members from South Kivu."),
+    }
+)
 
 # The statuses that mean the member is taking part.
 ATTENDED = {status: ATTENDANCE[status] for status in ("present", "remote")}
@@ -616,6 +638,22 @@ def elected_words(member_ids: Sequence[str], where: Council | State) -> str:
 def attendance_words(status: str, member_id: str, where: Council | State) -> str:
     """A member's attendance, agreeing with them: "excusée" in French of a woman."""
     return agreeing(ATTENDANCE[status], said_of([member_id], where))
+
+
+def example_words(verb: Verb, example: str | None = None) -> str:
+    """A verb's example (or `example`, the same with this meeting's members and items in place
+    of the demo council's) with the texts it quotes in the language spoken:
+    `move "Que l'ordre du jour soit adopté." by ke-1 seconded gh-1`."""
+    example = example or verb.example
+    parsed = parse(example)
+    if not isinstance(parsed, Command):
+        return example
+    texts = {arg.name for arg, _optional in args_of(verb.parts) if arg.kind == "text"}
+    args = {
+        name: _(value) if name in texts and isinstance(value, str) and value in EXAMPLE_TEXTS else value
+        for name, value in parsed.args.items()
+    }
+    return format_command(Command(parsed.verb, args))
 
 
 def members_counted(status: str, count: int) -> str:
