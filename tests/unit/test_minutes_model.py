@@ -719,3 +719,20 @@ def test_a_country_or_a_council_name_without_a_translation_is_as_written(tmp_pat
         assert council_words(council) == "Mini Council"
         assert country_words(member) == "Nigeria"
         assert country_words(council.members[1]) is None
+
+
+def test_the_title_says_the_date_as_said_of_its_weekday(tmp_path, monkeypatch):
+    """Portuguese said "realizada em sábado, 5 de dezembro de 2026": a date said with its
+    weekday takes "no" (sábado, domingo) or "na" (quinta-feira): the title's words are asked for
+    as said of a working day from Monday to Friday, and plain at the weekend."""
+    from datetime import date
+
+    import meeting.minutes.build
+    from meeting.i18n import WORKING_DAY
+
+    monkeypatch.setattr(meeting.minutes.build, "agreeing", lambda message, context: f"<{context}> {message}")
+    state = start(tmp_path).state
+    thursday = meeting.minutes.build._title(state, date(2026, 12, 10))
+    saturday = meeting.minutes.build._title(state, date(2026, 12, 5))
+    assert f"<{WORKING_DAY}> held" in thursday
+    assert "<None> held" in saturday
