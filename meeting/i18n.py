@@ -128,6 +128,9 @@ def pgettext(context: str, message: str) -> str:
 # The contexts of words that agree with who they are said of ("excusée", "élues"), in the
 # languages that write them otherwise; where a catalog has none, the plain translation.
 WOMAN, WOMEN, SEVERAL = "said of a woman", "said of women", "said of several"
+# A date said with its weekday on Monday to Friday, in the languages whose words before it
+# agree with the weekday ("realizada na quinta-feira", "no sábado" in Portuguese).
+WORKING_DAY = "said of a date on a working day (Monday to Friday)"
 
 
 def agreeing(message: str, context: str | None) -> str:

@@ -26,6 +26,7 @@ from meeting.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from meeting.domain.council import Council
     from meeting.domain.state import State
 
 MESSAGES: dict[str, str] = {
@@ -654,6 +655,10 @@ MESSAGES: dict[str, str] = {
         "the meeting began on {sitting}, not on the agenda's date {scheduled}: notice is counted to the day it sits"
     ),
     "notice.short": N_("item '{item}': notice given {days} days before the meeting; the rules require {required}"),
+    "notice.after-meeting": N_(
+        "item '{item}': notice dated {given}, not before the meeting (on {meeting}): "
+        "no notice was given in time; the rules require {required} days"
+    ),
     "notice.untranslated": N_("item '{item}': the notice has no translation into {languages}"),
     "agenda.untranslated": N_("the agenda gives no translation into '{language}' of: {keys}"),
     "country.untranslated": N_(
@@ -908,9 +913,10 @@ CONSOLE_MESSAGES: dict[str, str] = {
 }
 
 
-def render(code: str, params: Mapping[str, Any], console: bool = False) -> str:
+def render(code: str, params: Mapping[str, Any], console: bool = False, council: Council | None = None) -> str:
     """A code's message in the language spoken; `console`: in the chair's console's words,
-    where it names a key in place of a command to type."""
+    where it names a key in place of a command to type; `council`: the regions it names are
+    said by name in the language spoken (else by id, as the files write them)."""
     template = CONSOLE_MESSAGES.get(code) if console else None
     template = template or MESSAGES.get(code)
     if template is None:
@@ -938,6 +944,7 @@ def render(code: str, params: Mapping[str, Any], console: bool = False) -> str:
                 params.get("votes_strictly", False),
                 params.get("votes_needed"),
             ),
+            council,
         )
     return _(template).format_map(shown)
 
@@ -956,4 +963,4 @@ def render_named(code: str, params: Mapping[str, Any], state: State) -> str:
         member = council.member(found.group(1))
         return f"{member.name} ({member.id})" if member is not None else found.group(0)
 
-    return _QUOTED_ID.sub(named, render(code, params, console=True))
+    return _QUOTED_ID.sub(named, render(code, params, console=True, council=council))

@@ -28,6 +28,7 @@ from meeting.vocabulary import (
     meeting_title,
     member_name,
     member_names,
+    members_counted,
     office_words,
     ruled_phrase,
     words,
@@ -49,6 +50,7 @@ def quorum_line(state: State, status: QuorumStatus | None = None) -> str:
         votes_present(
             status.votes_present, status.votes_total, status.votes_required, status.votes_strictly, status.votes_needed
         ),
+        state.meeting.council,
     )
 
 
@@ -128,11 +130,8 @@ def describe(event: ev.AnyEvent, state: State) -> str:
     match event:
         case ev.AttendanceChanged(changes=changes, chair=chair):
             if len(changes) > NAMED_CHANGES:  # a bulk `present` of 101 filled 8 of 24 lines: counted
-                counted = Counter(attendance_words(s, m, state) for m, s in changes.items())
-                changed = _("; ").join(
-                    ngettext("{count} member {status}", "{count} members {status}", n).format(count=n, status=w)
-                    for w, n in counted.items()
-                )
+                counted = Counter(changes.values())
+                changed = _("; ").join(members_counted(status, n) for status, n in counted.items())
             else:
                 changed = _("; ").join(f"{name(m)} {attendance_words(s, m, state)}" for m, s in changes.items())
             text = _("attendance: {changes}").format(changes=changed)

@@ -19,10 +19,11 @@ from fractions import Fraction
 from meeting.domain.agenda import Agenda, Election, Item
 from meeting.domain.council import Council, Member, Region
 from meeting.domain.events import CirculatedMinutes, Voter
+from meeting.domain.language import Command, Verb, args_of, format_command, parse
 from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.state import State
 from meeting.formats import long_date
-from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language
+from meeting.i18n import N_, P_, SEVERAL, WOMAN, WOMEN, _, agreeing, current_language, ngettext
 
 # ── the meeting and its sitting ───────────────────────────────────────────────
 
@@ -100,6 +101,27 @@ NOT_VOTING = {
     "vote.outside-electorate": N_("outside the electorate"),
     "not-called": N_("not called"),
 }
+
+# The texts the command language's examples quote (GRAMMAR's), shown in the language spoken
+# where an example is shown (the palette, the help): the command words stay English, as typed.
+EXAMPLE_TEXTS = frozenset(
+    {
+        N_("Two women members are travelling; agreed by all present"),
+        N_("Mining permits in South Kivu"),
+        N_("That the agenda be adopted."),
+        N_("The amendment is not germane"),
+        N_("The amendment brings in a new subject"),
+        N_("Regions should choose freely"),
+        N_("Board member of a cooperative named in the report"),
+        N_("Board member of a cooperative in the dialogue"),
+        N_("An interest shared with every association of the region"),
+        N_("The working group will circulate version 4 by 15 January."),
+        N_("Circulate the draft constitution in Swahili"),
+        N_("Arrived at 12:03, not 12:05."),
+        N_("The member was in the waiting room"),
+        N_("Item 10: the motion was moved jointly by the members from South Kivu."),
+    }
+)
 
 # The statuses that mean the member is taking part.
 ATTENDED = {status: ATTENDANCE[status] for status in ("present", "remote")}
@@ -564,6 +586,21 @@ def region_words(region: Region) -> str:
     return in_language(region.name, region.translations)
 
 
+def group_name(where: Council | State, group: str) -> str:
+    """A group of regions, in the language spoken: a region without a `group` is a group of its
+    own, named as the region is; any other group as the council writes it (it has no translations)."""
+    alone = next((r for r in _council(where).regions if r.group is None and r.name == group), None)
+    return region_words(alone) if alone is not None else group
+
+
+def short_of_name(where: Council | State | None, kind: str, key: str) -> str:
+    """A region ("region", its id) or a group of regions ("group", its name) short of its
+    quorum, in the language spoken; without the council (the command line's messages), as given."""
+    if where is None:
+        return key
+    return region_name(where, key) if kind == "region" else group_name(where, key)
+
+
 def office_words(election: Election) -> str:
     """The office an election fills, in the language being spoken."""
     return in_language(election.office, election.translations)
@@ -630,6 +667,41 @@ def elected_words(member_ids: Sequence[str], where: Council | State) -> str:
 def attendance_words(status: str, member_id: str, where: Council | State) -> str:
     """A member's attendance, agreeing with them: "excusée" in French of a woman."""
     return agreeing(ATTENDANCE[status], said_of([member_id], where))
+
+
+def example_words(verb: Verb, example: str | None = None) -> str:
+    """A verb's example (or `example`, the same with this meeting's members and items in place
+    of the demo council's) with the texts it quotes in the language spoken:
+    `move "Que l'ordre du jour soit adopté." by ke-1 seconded gh-1`."""
+    example = example or verb.example
+    parsed = parse(example)
+    if not isinstance(parsed, Command):
+        return example
+    texts = {arg.name for arg, _optional in args_of(verb.parts) if arg.kind == "text"}
+    args = {
+        name: _(value) if name in texts and isinstance(value, str) and value in EXAMPLE_TEXTS else value
+        for name, value in parsed.args.items()
+    }
+    return format_command(Command(parsed.verb, args))
+
+
+def members_counted(status: str, count: int) -> str:
+    """So many members whose attendance changed to one status, a phrase of its own for each so
+    that every language agrees its words with the count: "10 members left", "7 membros presentes"."""
+    match status:
+        case "present":
+            words = ngettext("{count} member in person", "{count} members in person", count)
+        case "remote":
+            words = ngettext("{count} member attending remotely", "{count} members attending remotely", count)
+        case "apologies":
+            words = ngettext("{count} member sent apologies", "{count} members sent apologies", count)
+        case "absent":
+            words = ngettext("{count} member absent", "{count} members absent", count)
+        case "left":
+            words = ngettext("{count} member left", "{count} members left", count)
+        case _:  # "dropped"
+            words = ngettext("{count} member's connection dropped", "{count} members' connections dropped", count)
+    return words.format(count=count)
 
 
 def not_voting_words(code: str, seat_id: str, where: Council | State) -> str:

@@ -30,6 +30,9 @@ from meeting.vocabulary import (
     SHARES,
     TIE_BREAKERS,
     TIE_RULES,
+    group_name,
+    region_name,
+    short_of_name,
     upper_first,
 )
 
@@ -115,12 +118,12 @@ def quorum_words(quorum: Quorum, council: Council) -> str:
                 "at least {count} seat from each group of regions ({groups})",
                 "at least {count} seats from each group of regions ({groups})",
                 count,
-            ).format(count=count, groups=_(", ").join(council.groups))
+            ).format(count=count, groups=_(", ").join(group_name(council, g) for g in council.groups))
         )
     for group, count in quorum.group_at_least.items():
         parts.append(
             ngettext("at least {count} seat from {group}", "at least {count} seats from {group}", count).format(
-                count=count, group=group
+                count=count, group=group_name(council, group)
             )
         )
     words = _(" and ").join(parts)
@@ -184,7 +187,7 @@ def decision_words(decision: DecisionClass, council: Council, rules: Rules | Non
 def _electorate_names(electorate: Electorate, council: Council, rules: Rules | None) -> str:
     """Who an electorate names, as people read it: "State members", "Region A"."""
     chambers = (rules or council.rules).chambers or {}
-    names = [council.region(r).name if council.region(r) else r for r in electorate.regions or ()]  # type: ignore[union-attr]
+    names = [region_name(council, r) for r in electorate.regions or ()]
     names += [chambers[c].name if c in chambers else c for c in electorate.chambers or ()]
     names += [council.member_type(t).name if council.member_type(t) else t for t in electorate.types or ()]  # type: ignore[union-attr]
     return _(", ").join(names)
@@ -275,11 +278,11 @@ def votes_present(
     return VotesPresent(Fraction(present), Fraction(total), exact, strictly, needed)
 
 
-def short_region_words(name: str, present: int, seats: int, needed: int) -> str:
-    """A region (or group of regions) short of its quorum, with its figures:
-    "Southeast Asia & Pacific (20 of 120, 24 needed)"."""
+def short_region_words(council: Council | None, kind: str, key: str, present: int, seats: int, needed: int) -> str:
+    """A region (or group of regions) short of its quorum, with its figures, named in the
+    language spoken: "Southeast Asia & Pacific (20 of 120, 24 needed)"."""
     return _("{region} ({present} of {seats}, {needed} needed)").format(
-        region=name, present=present, seats=seats, needed=needed
+        region=short_of_name(council, kind, key), present=present, seats=seats, needed=needed
     )
 
 
@@ -290,9 +293,10 @@ def quorum_count_words(
     regions_present: int,
     regions_needed: int,
     regions_total: int,
-    short: Sequence[Sequence[Any]] = (),  # each region short: name, present, seats, needed
+    short: Sequence[Sequence[Any]] = (),  # each region short: kind, id or name, present, seats, needed
     separator: str | None = None,  # the language's "; " unless given
     votes: VotesPresent | None = None,
+    council: Council | None = None,  # names the regions short; else they are said by id
 ) -> str:
     """ "11 of 21 voting seats present (11 needed); 2 of 5 regions represented (3 needed)";
     where seats carry weights, the votes present too, and what is needed of them when the
@@ -323,7 +327,7 @@ def quorum_count_words(
             ).format(present=regions_present, total=regions_total, needed=regions_needed)
         )
     if short:
-        regions = _(", ").join(short_region_words(*figures) for figures in short)
+        regions = _(", ").join(short_region_words(council, *figures) for figures in short)
         parts.append(_("too few seats present from {regions}").format(regions=regions))
     return (separator or _("; ")).join(parts)
 
@@ -337,11 +341,12 @@ def quorum_status_words(
     regions_total: int,
     short: Sequence[Sequence[Any]] = (),
     votes: VotesPresent | None = None,
+    council: Council | None = None,
 ) -> str:
     """ "11 of 21 voting seats present (11 needed) · 2 of 5 regions represented (3 needed) → no quorum",
     the console's line."""
     counts = quorum_count_words(
-        present, needed, seats, regions_present, regions_needed, regions_total, short, " · ", votes
+        present, needed, seats, regions_present, regions_needed, regions_total, short, " · ", votes, council
     )
     head_count = votes.met if votes is not None and votes.required is not None else present >= needed
     met = head_count and regions_present >= regions_needed and not short

@@ -192,8 +192,10 @@ class GroupShort:
 
 
 # A region or group of regions short of its quorum, as a refusal's parameter and the words'
-# input: its name (as the council writes it), seats present, its seats, seats needed.
-ShortFigures = tuple[str, int, int, int]
+# input: "region" and its id, or "group" and the group's name as the council writes it (a
+# region without a group is its own, said as the region: "region" and its id); then its seats
+# present, its seats, the seats needed. The words name it in the language spoken.
+ShortFigures = tuple[str, str, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,18 +235,21 @@ class QuorumStatus:
     def met(self) -> bool:
         return self.head_count_met and self.regions_met and not self.short_regions and not self.short_groups
 
-    def short_names(self, council: Council) -> list[str]:
-        """The regions, then the groups of regions, with too few seats present, by name."""
-        return [name for name, *_figures in self.short_figures(council)]
-
     def short_figures(self, council: Council) -> list[ShortFigures]:
-        """The regions, then the groups of regions, with too few seats present: each by name
-        with its seats present, its seats, and the seats needed ("20 of 120, 24 needed")."""
-        regions = [
-            (region.name if (region := council.region(r.region)) else r.region, r.present, r.seats, r.needed)
-            for r in self.short_regions
-        ]
-        return regions + [(g.group, g.present, g.seats, g.needed) for g in self.short_groups]
+        """The regions, then the groups of regions, with too few seats present: each by id
+        (a group by its name) with its seats present, its seats, and the seats needed."""
+        figures: list[ShortFigures] = [("region", r.region, r.present, r.seats, r.needed) for r in self.short_regions]
+        for g in self.short_groups:
+            kind, key = group_key(council, g.group)
+            figures.append((kind, key, g.present, g.seats, g.needed))
+        return figures
+
+
+def group_key(council: Council, group: str) -> tuple[str, str]:
+    """A group of regions as the words name it: a region without a `group` is a group of its
+    own, named as the region ("region" and its id); any other group by its name ("group")."""
+    alone = next((r for r in council.regions if r.group is None and r.name == group), None)
+    return ("region", alone.id) if alone is not None else ("group", group)
 
 
 def quorum_status(state: State) -> QuorumStatus:

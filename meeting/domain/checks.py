@@ -354,8 +354,19 @@ def notice_given_in_time(meeting: Meeting, sitting: date | None = None) -> Itera
         if given is None:
             yield warning("notice.missing", "agenda", at, item=item.id, days=required)
             continue
-        days = ((sitting or agenda.start.date()) - given).days
-        if days < required:
+        meets = sitting or agenda.start.date()
+        days = (meets - given).days
+        if days <= 0:  # dated on the meeting's day or after it: no notice at all, not "-117 days"
+            yield warning(
+                "notice.after-meeting",
+                "agenda",
+                (*at, "notice_given"),
+                item=item.id,
+                given=given.isoformat(),
+                meeting=meets.isoformat(),
+                required=required,
+            )
+        elif days < required:
             yield warning("notice.short", "agenda", (*at, "notice_given"), item=item.id, days=days, required=required)
         missing = [lang for lang in other_languages(meeting) if lang not in item.motion.translations]
         if missing:

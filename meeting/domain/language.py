@@ -388,7 +388,7 @@ GRAMMAR: tuple[Verb, ...] = (
         "correct",
         "record",
         "After adjournment: a correction to the record, at a member's request, with the reason.",
-        'correct "Rubén Mamani-Choque arrived at 12:03, not 12:05." by bo-1 "He was in the waiting room"',
+        'correct "Arrived at 12:03, not 12:05." by bo-1 "The member was in the waiting room"',
         _text("what"),
         _kw("by"),
         _member("by"),

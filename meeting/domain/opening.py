@@ -71,5 +71,6 @@ def begun_on_another_day(state: State, event: ev.AnyEvent) -> list[Finding]:
     other_day = warning(
         "sitting.other-day", "agenda", ("start",), sitting=sitting.isoformat(), scheduled=scheduled.isoformat()
     )
-    notice = [f for f in notice_given_in_time(state.meeting, sitting) if f.code == "notice.short"]
+    late = ("notice.short", "notice.after-meeting")
+    notice = [f for f in notice_given_in_time(state.meeting, sitting) if f.code in late]
     return [other_day, *notice]

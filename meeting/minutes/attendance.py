@@ -32,6 +32,7 @@ def quorum_words_of(ctx: Context, status: QuorumStatus) -> str:
         votes=votes_present(
             status.votes_present, status.votes_total, status.votes_required, status.votes_strictly, status.votes_needed
         ),
+        council=ctx.council,
     )
 
 

@@ -14,7 +14,7 @@ from meeting.domain import events as ev
 from meeting.domain.record import Step, chronicle, item_spans, quorum_changes
 from meeting.domain.state import Recorded, State
 from meeting.formats import clock_time, medium_date
-from meeting.i18n import _, current_language
+from meeting.i18n import N_, P_, WORKING_DAY, _, agreeing, current_language
 from meeting.minutes import model as m
 from meeting.minutes.attendance import sittings
 from meeting.minutes.elections import election_records
@@ -40,14 +40,21 @@ from meeting.vocabulary import (
     member_name,
 )
 
+HELD_PLACE, HELD = N_("held {place}, on {date}"), N_("held on {date}")
+HELD_ON_A_WORKING_DAY = (  # the context written out: the catalogs' extractor reads only literal strings
+    P_("said of a date on a working day (Monday to Friday)", "held {place}, on {date}"),
+    P_("said of a date on a working day (Monday to Friday)", "held on {date}"),
+)
+
 
 def _title(state: State, held: date) -> str:
     agenda = state.meeting.agenda
     day = date_words(held)
+    working_day = WORKING_DAY if held.weekday() < 5 else None  # the date is said with its weekday
     words = (
-        _("held {place}, on {date}").format(place=meeting_place(agenda), date=day)
+        agreeing(HELD_PLACE, working_day).format(place=meeting_place(agenda), date=day)
         if agenda.place
-        else _("held on {date}").format(date=day)
+        else agreeing(HELD, working_day).format(date=day)
     )
     return _(MINUTES_TITLES[agenda.kind]).format(council=council_words(state.meeting.council), held=words)
 

@@ -387,7 +387,7 @@ def test_a_region_below_its_minimum_is_said_with_its_figures_everywhere(tmp_path
     """A region short of its minimum got only "too few seats present from Southeast Asia &
     Pacific": the quorum status carries its figures, and the console's line, the `quorum.lost`
     refusal and the minutes' quorum table say "3 of 20, 4 needed"."""
-    from meeting.messages import render
+    from meeting.messages import render, render_named
     from meeting.minutes.model import minutes_of
 
     assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
@@ -396,11 +396,13 @@ def test_a_region_below_its_minimum_is_said_with_its_figures_everywhere(tmp_path
     pacific = [s.id for s in council.seats if s.region == "sea-pacific"]
     assembly.run(f"present {' '.join(seats + pacific[:3])}", "begin")
     status = quorum_status(assembly.state)
-    assert status.short_figures(council) == [("Southeast Asia & Pacific", 3, 20, 4)]
+    assert status.short_figures(council) == [("region", "sea-pacific", 3, 20, 4)]
     said = "too few seats present from Southeast Asia & Pacific (3 of 20, 4 needed)"
     assert said in quorum_line(assembly.state, status)
     refused = assembly.refuse(f"move by {seats[0]} seconded {seats[1]}")
-    assert refused.code == "quorum.lost" and said in render(refused.code, refused.params)
+    assert refused.code == "quorum.lost" and said in render_named(refused.code, refused.params, assembly.state)
+    # The command line, beside the files, says the region by its id.
+    assert "too few seats present from sea-pacific (3 of 20, 4 needed)" in render(refused.code, refused.params)
     record = minutes_of(assembly.state, assembly.session.recorded, "0" * 64)
     assert said in record.sittings[0].quorum[0].words
 
@@ -437,3 +439,44 @@ def test_region_dots_are_the_share_present_and_a_short_region_is_marked(tmp_path
     console = Console(width=36, file=io.StringIO())
     shown = ["".join(s.text for s in line).rstrip() for line in console.render_lines(text, pad=False)]
     assert len(shown) == len(lines) and shown[-1].endswith("…") and all(len(line) <= 36 for line in shown)
+
+
+def test_a_region_short_of_its_quorum_is_named_in_the_language_spoken(tmp_path):
+    """A Portuguese console said "too few seats present from Anglophone Africa (0 of …)" beside
+    a region table saying "África anglófona": the quorum status gives the region's id, and the
+    console's line, the `quorum.lost` refusal and the minutes name it in the language spoken."""
+    from meeting.i18n import language
+    from meeting.messages import render_named
+    from meeting.minutes.model import minutes_of
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    council = assembly.state.meeting.council
+    seats = [s.id for s in council.seats if s.region != "anglophone-africa"]
+    assembly.run(f"present {' '.join(seats)}", "begin")
+    refused = assembly.refuse(f"move by {seats[0]} seconded {seats[1]}")
+    with language("pt"):
+        line = quorum_line(assembly.state)
+        message = render_named(refused.code, refused.params, assembly.state)
+        record = minutes_of(assembly.state, assembly.session.recorded, "0" * 64)
+    for said in (line, message, record.sittings[0].quorum[0].words):
+        assert "África anglófona (0 " in said and "Anglophone" not in said
+
+
+def test_a_bulk_attendance_agrees_its_words_with_the_count_for_every_status(tmp_path):
+    """`leave` of ten members said "10 members left" only by luck of English: the count took a
+    status word ("10 membros saiu", "7 members apologies"). Each status has a phrase of its own,
+    counted."""
+    from meeting.report import describe
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    seats = [m.id for m in assembly.state.meeting.council.members if m.holds_seat][:14]
+
+    def said(line: str) -> str:
+        assembly.run(line)
+        return describe(assembly.session.recorded[-1].event, assembly.state)
+
+    assert said(f"present {' '.join(seats[:10])}") == "attendance: 10 members in person"
+    assert said(f"leave {' '.join(seats[:10])}") == "attendance: 10 members left"
+    assert said(f"apologies {' '.join(seats[7:14])}") == "attendance: 7 members sent apologies"
+    assert said(f"remote {' '.join(seats[:7])}") == "attendance: 7 members attending remotely"
+    assert said(f"absent {' '.join(seats[:7])}") == "attendance: 7 members absent"

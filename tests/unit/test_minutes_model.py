@@ -805,3 +805,20 @@ def test_a_question_of_privilege_is_admitted_or_not_never_ruled_well_taken(tmp_p
     # A point of order is still ruled well taken or not.
     meeting.run('point cd-2 "The speaker has gone over her time"', "rule well-taken")
     assert minutes(meeting).motion(5).summary == "Ruled well taken."
+
+
+def test_the_title_says_the_date_as_said_of_its_weekday(tmp_path, monkeypatch):
+    """Portuguese said "realizada em sábado, 5 de dezembro de 2026": a date said with its
+    weekday takes "no" (sábado, domingo) or "na" (quinta-feira): the title's words are asked for
+    as said of a working day from Monday to Friday, and plain at the weekend."""
+    from datetime import date
+
+    import meeting.minutes.build
+    from meeting.i18n import WORKING_DAY
+
+    monkeypatch.setattr(meeting.minutes.build, "agreeing", lambda message, context: f"<{context}> {message}")
+    state = start(tmp_path).state
+    thursday = meeting.minutes.build._title(state, date(2026, 12, 10))
+    saturday = meeting.minutes.build._title(state, date(2026, 12, 5))
+    assert f"<{WORKING_DAY}> held" in thursday
+    assert "<None> held" in saturday

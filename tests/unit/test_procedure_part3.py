@@ -14,6 +14,7 @@ from meeting.domain.attendance import quorum_status, women_share
 from meeting.domain.engine import Refused, count_refused
 from meeting.domain.procedure import WITHOUT_QUORUM, motions_in_order
 from meeting.domain.rules import DecisionClass
+from meeting.i18n import language
 from meeting.loader.load import load
 from meeting.messages import render
 from meeting.report import motion_line
@@ -488,13 +489,19 @@ def test_a_quorum_condition_by_group_of_regions(tmp_path):
     meeting.run("present " + " ".join(AFRICA_SEATS[:11]), "begin")
     status = quorum_status(meeting.state)
     assert not status.met and status.present == 11
-    assert status.short_names(meeting.state.meeting.council) == ["Latin America", "Southeast Asia & Pacific"]
+    # A region without a `group` is a group of its own, said as the region (by its id).
+    assert [figures[:2] for figures in status.short_figures(meeting.state.meeting.council)] == [
+        ("region", "latin-america"),
+        ("region", "sea-pacific"),
+    ]
     meeting.run("present co-1 ph-1")
     assert quorum_status(meeting.state).met
     assert (
         "at least 1 seat from each group of regions (Africa, Latin America, Southeast Asia & Pacific)"
         in minutes(meeting).sittings[0].quorum_rule
     )
+    with language("pt"):  # a group of its own is named as its region, in the language spoken
+        assert "(Africa, América Latina, Sudeste Asiático e Pacífico)" in minutes(meeting).sittings[0].quorum_rule
 
 
 @pytest.mark.parametrize(

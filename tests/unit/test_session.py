@@ -398,3 +398,36 @@ def test_a_meeting_begun_on_another_day_counts_notice_to_the_day_it_sits(tmp_pat
         if found:
             assert found[0].params == {"sitting": "2026-12-08", "scheduled": "2026-12-10"}
             assert found[1].params == {"item": "article-7", "days": 28, "required": 30}
+
+
+def test_a_meeting_begun_before_its_notice_says_no_notice_was_given_not_days_below_zero(tmp_path):
+    """The assembly's agenda, begun on 5 December 2026 with its notice dated 1 April 2027, said
+    "notice given -117 days before the meeting": a notice dated on the day the meeting sits, or
+    after it, is no notice at all, said with its date (`notice.after-meeting`)."""
+    from meeting.loader.load import load
+    from meeting.messages import render
+    from meeting.session import source_files
+
+    text = DEMO_AGENDA.read_text(encoding="utf-8").replace("notice_given = 2026-11-04", "notice_given = 2026-12-10")
+    agenda = tmp_path / "meeting.toml"
+    agenda.write_text(text, encoding="utf-8")
+    (tmp_path / "council.toml").write_text((DEMO_AGENDA.parent / "council.toml").read_text(encoding="utf-8"))
+    loaded = load(agenda)
+    assert loaded.meeting is not None
+    checked = [d for d in loaded.diagnostics if d.code.startswith("notice.")]
+    assert [(d.code, d.params) for d in checked] == [
+        ("notice.after-meeting", {"item": "article-7", "given": "2026-12-10", "meeting": "2026-12-10", "required": 30})
+    ]
+    sources = source_files(loaded.sources, agenda)
+    clock = ScriptClock(datetime(2026, 12, 8, 9, 0, tzinfo=UTC), "UTC")
+    session = Session.start(loaded.meeting, sources, tmp_path / "journal.jsonl", clock)
+    session.execute(f"present {' '.join(ALL_SEATS)}")
+    begun = session.execute("begin")
+    assert isinstance(begun, Accepted)
+    late = [w for w in begun.warnings if w.code.startswith("notice.")]
+    assert [w.code for w in late] == ["notice.after-meeting"]
+    said = render(late[0].code, late[0].params)
+    assert said == (
+        "item 'article-7': notice dated 2026-12-10, not before the meeting (on 2026-12-08): "
+        "no notice was given in time; the rules require 30 days"
+    )

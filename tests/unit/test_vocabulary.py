@@ -184,3 +184,35 @@ def test_only_a_countrys_brackets_become_a_comma_a_names_stay(tmp_path):
     renamed = type(council).model_validate(data)
     assert who(renamed, "gh-2") == "Kwabena Owusu-Ansah (alternate for María José (Majo) Pérez)"
     assert who(renamed, "gh-1") == "María José (Majo) Pérez (Ghana, Ashanti)"
+
+
+def test_every_text_an_example_quotes_is_marked_for_translation():
+    """The palette's and the help's examples quoted English texts in every language: each text
+    a GRAMMAR example quotes (a file name aside) is in EXAMPLE_TEXTS, for the catalogs."""
+    from meeting.domain.language import GRAMMAR, Command, args_of, parse
+    from meeting.vocabulary import EXAMPLE_TEXTS
+
+    quoted = set()
+    for verb in GRAMMAR:
+        parsed = parse(verb.example)
+        assert isinstance(parsed, Command), verb.name
+        texts = {arg.name for arg, _optional in args_of(verb.parts) if arg.kind == "text" and arg.name != "file"}
+        quoted |= {value for name, value in parsed.args.items() if name in texts}
+    assert quoted == set(EXAMPLE_TEXTS)
+
+
+def test_an_example_says_its_texts_in_the_language_spoken_and_keeps_the_command_words(monkeypatch):
+    import meeting.vocabulary
+    from meeting.domain.language import VERBS, parse
+    from meeting.vocabulary import example_words
+
+    monkeypatch.setattr(meeting.vocabulary, "_", lambda text: "«" + text.upper() + "»")
+    correct = VERBS["correct"]
+    said = example_words(correct)
+    assert said == 'correct "«ARRIVED AT 12:03, NOT 12:05.»" by bo-1 "«THE MEMBER WAS IN THE WAITING ROOM»"'
+    assert parse(said).verb == "correct"  # type: ignore[union-attr]
+    # An example already given this meeting's members keeps them.
+    assert example_words(correct, correct.example.replace("bo-1", "gh-001")).endswith(
+        'by gh-001 "«THE MEMBER WAS IN THE WAITING ROOM»"'
+    )
+    assert example_words(VERBS["papers"]) == VERBS["papers"].example  # a file's name is not translated
