@@ -128,7 +128,8 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
 
 def _election_rows(minutes: m.Minutes) -> list[list[str]]:
     """An election's rounds: a row per candidate per ballot, with the votes they received
-    (never who voted for whom: a ballot is secret)."""
+    (never who voted for whom: a ballot is secret); the round's blank and invalid papers on its
+    first row only."""
     out: list[list[str]] = []
     for election in minutes.elections:
         item = minutes.item(election.item)
@@ -137,7 +138,10 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
             # What a candidate's votes were measured against, as a motion's are: more than half the
             # votes cast, or in a ranked count at least the quota out of the valid papers.
             rule, base, bound, required, needed = _rule(r)
-            for row in r.votes:
+            for index, row in enumerate(r.votes):
+                # The round's blank and invalid papers once, on its first row, so that the rows of a
+                # round add up to its papers.
+                first = index == 0
                 values: list[str | int] = [
                     item.number if item else "",
                     "",
@@ -149,8 +153,8 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     row.votes,
                     "",
                     "",
-                    r.blank,
-                    r.invalid,
+                    r.blank if first else "",
+                    r.invalid if first else "",
                     "",
                     "",
                     "",
