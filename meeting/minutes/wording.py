@@ -277,7 +277,7 @@ def _exact_text(value: object) -> str:
 
 
 # Ways of deciding that the sentence of the result already says.
-TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "unanimous_consent", "consensus"})
+TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "chair_on_appeal", "unanimous_consent", "consensus"})
 
 
 def how(ctx: Context, motion: Motion) -> tuple[str | None, str | None, list[str]]:

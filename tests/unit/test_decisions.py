@@ -639,3 +639,13 @@ def test_a_suspension_of_the_rules_lets_the_pending_question_go_to_a_vote_withou
     # The next question under the item seeks consensus first again.
     meeting.run('move "That the focal points serve two years." by bf-1 seconded zw-1')
     assert meeting.refuse("vote 15 2").code == "consensus.first"
+
+
+def test_a_ruling_is_the_chairs_decision_unless_appealed_then_the_appeals_vote_decided_it(tmp_path):
+    """A point of order ruled and appealed was said "Decided by the chair's ruling." though the
+    meeting's count on the appeal decided it (RONR §24)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", 'point cd-2 "Not germane"', "rule not-well-taken")
+    assert how_decided(meeting.state, meeting.state.motions[2]).path == "chair"
+    meeting.run("move to appeal by cd-2 seconded ug-1", "vote 11 6 1")
+    assert how_decided(meeting.state, meeting.state.motions[2]).path == "chair_on_appeal"
+    assert how_decided(meeting.state, meeting.state.motions[3]).path == "vote"

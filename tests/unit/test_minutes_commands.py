@@ -554,6 +554,19 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert "Motion 12" in rest and "Motion 13" in rest and "Adopted without objection (unanimous consent)." in rest
 
 
+def test_tally_says_a_ruling_appealed_was_decided_by_the_appeals_vote(source, capsys, monkeypatch):
+    """The demo's point of order, ruled not well taken and sustained on appeal by 11-6-1, was
+    listed "Decided by the chair's ruling." as if the chair alone had decided it."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["tally", str(source)]) == 0
+    rest = " ".join(capsys.readouterr().out.split("Decided without a count")[1].split())
+    assert "Decided by the chair's ruling." not in rest
+    assert "The point of order Decided by a vote on an appeal from the chair's ruling." in rest
+    assert main(["tally", str(source), "--json"]) == 0
+    point = next(u for u in json.loads(capsys.readouterr().out)["uncounted"] if u["label"] == "The point of order")
+    assert point["how"] == "Decided by a vote on an appeal from the chair's ruling."
+
+
 def test_tally_shows_each_ballot_of_an_election_with_its_figures(source, capsys):
     """An election's ballots are tallied too (they were left out: a meeting that only elected
     its officers had "No counted votes."): each declared ballot with every candidate's votes."""
