@@ -42,6 +42,13 @@ def language_name(code: str) -> str:
     return name or code
 
 
+def and_list(values: list[str]) -> str:
+    """A list as the language closes it: "5 and 7", "5, 6 et 7", "5 na 7"."""
+    from babel.lists import format_list
+
+    return format_list(values, locale=_locale(current_language()))
+
+
 def long_date(day: date) -> str:
     """The date in full, weekday first: "Thursday, 10 December 2026", "jeudi 10 décembre 2026";
     in French the first of the month is "1er" ("lundi 1er mars 2027"), which CLDR leaves out."""

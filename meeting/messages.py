@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "interest.none-to-clear": N_("'{id}' has no declared interest in item '{item}' waiting for a ruling"),
     "item.no-such-number": N_("there is no item {number}: the agenda has {count}"),
     "item.not-found": N_("no agenda item '{text}'"),
+    "item.ambiguous": N_("'{text}' matches items {numbers}: be more precise"),
     "item.motion-pending": N_("motion #{motion} is still pending: decide, withdraw or table it first"),
     "motion.rescind-not-adopted": N_(
         "motion #{motion} was not adopted: only a main motion carried is rescinded (a step of procedure is reconsidered, if at all)"
@@ -841,6 +842,8 @@ _SYSTEM_REASONS: dict[str, str] = {
 _PERCENTS = frozenset({"share", "target"})
 # Parameters that are a number of seconds, shown as a duration in words ("1 week", "dakika 2").
 _DURATIONS = frozenset({"seconds"})
+# Parameters that list things, closed as the language closes a list: "items 5 and 7".
+_LISTS = frozenset({"numbers"})
 
 
 def _param_text(value: Any) -> str:
@@ -860,6 +863,10 @@ def _shown(name: str, value: Any) -> str:
         from meeting.formats import duration
 
         return duration(value)
+    if name in _LISTS and isinstance(value, list | tuple):
+        from meeting.formats import and_list
+
+        return and_list([_param_text(v) for v in value])
     if name == "reason" and value in _SYSTEM_REASONS:
         return _("{words} ({code})").format(words=_(_SYSTEM_REASONS[value]), code=value)
     words = _PARAM_WORDS.get(name)

@@ -25,6 +25,7 @@ from meeting.messages import render
 from meeting.minutes.model import Minutes, MotionRecord, minutes_of
 from meeting.minutes.tally import (
     BallotTally,
+    NoItem,
     Tally,
     Uncounted,
     UncountedOther,
@@ -122,9 +123,10 @@ class ReviewScreen(Screen[None]):
         item_typed = self.query_one("#item-filter", Input).value.strip()
         who_typed = self.query_one("#who-filter", Input).value.strip()
         notes: list[str] = []
-        item = find_item(minutes, item_typed) if item_typed else None
-        if item_typed and item is None:
-            notes.append(render("item.not-found", {"text": item_typed}))
+        named = find_item(minutes, item_typed) if item_typed else None
+        item = None if isinstance(named, NoItem) else named
+        if isinstance(named, NoItem):
+            notes.append(render(named.code, named.params))
         asked: Who | None = who(state, who_typed) if who_typed else None
         if who_typed and asked is None:
             notes.append(render("tally.no-match", {"text": who_typed}))

@@ -708,6 +708,18 @@ def test_tally_of_an_unknown_item_is_an_error(source, capsys):
     assert capsys.readouterr().err.strip() == f"{source / 'journal.jsonl'}:1:1: error: no agenda item 'budget'"
 
 
+def test_tally_of_words_in_several_titles_asks_for_more_precision(source, capsys):
+    """ "constitution" is in the titles of items 5 and 7: it was said there was no such item."""
+    assert main(["tally", str(source), "--item", "constitution"]) == 1
+    said = capsys.readouterr().err.strip()
+    assert said == f"{source / 'journal.jsonl'}:1:1: error: 'constitution' matches items 5 and 7: be more precise"
+    assert main(["tally", str(source), "--item", "constitution", "--json"]) == 1
+    [found] = json.loads(capsys.readouterr().out)["errors"]
+    assert found["code"] == "item.ambiguous"
+    assert main(["tally", str(source), "--item", "constitution", "--lang", "fr"]) == 1
+    assert "5 et 7" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["minutes", "verify", "tally"])
 def test_every_new_command_takes_help_and_lang(command, capsys):
     with pytest.raises(SystemExit) as exit_:
