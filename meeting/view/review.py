@@ -236,8 +236,11 @@ def _result_and_counts(result: Text, counts: list[Text]) -> Text:
 def _motion_cell(motion: MotionRecord) -> Text:
     """ "#4 amendment": the number first, as the chair's console says it, so that two motions cut
     to fit still read apart (French labels, "La proposition d'amendement 4 à la motion 3", cut
-    alike); the detail below gives the label whole."""
-    return Text(f"#{motion.number} {motion.kind_words}")
+    alike); the detail below gives the label whole. What the chair rules on without a vote has no
+    number in the minutes, and none here ("Point of order"): it read "#6 point of order"."""
+    if motion.minutes_number is None:
+        return Text(upper_first(motion.kind_words))
+    return Text(f"#{motion.minutes_number} {motion.kind_words}")
 
 
 def _ballot_cells(ballot: BallotTally) -> tuple[Text, ...]:
