@@ -556,6 +556,16 @@ def circulated_title(circulated: CirculatedMinutes) -> str:
     return in_language(circulated.title, circulated.title_translations)
 
 
+def short_minutes(n: int) -> str:
+    """Minutes of time as a list's column says them: "10 min", "dakika 10"."""
+    return _("{n} min").format(n=n)
+
+
+def minutes_of_planned(used: int, planned: int) -> str:
+    """The minutes an item has taken of those planned for it: "3/10 min", "dakika 3/10"."""
+    return _("{used}/{planned} min").format(used=used, planned=planned)
+
+
 def title_words(item: Item) -> str:
     """An item's title in the language being spoken."""
     return in_language(item.title, item.translations)
