@@ -64,11 +64,21 @@ def long_date(day: date) -> str:
 def long_date_time(moment: datetime) -> str:
     """A date in full and a time of day, joined as CLDR joins them: "Sunday, 20 December 2026,
     09:15", "Jumapili, 20 Desemba 2026 09:15"."""
+    return _date_time("full", long_date(moment.date()), moment)
+
+
+def medium_date_time(moment: datetime) -> str:
+    """A date as a table or a sentence gives it beside others, and a time of day: "11 Dec 2026,
+    12:00", "11 déc. 2026, 12:00", "11 Des 2026 12:00"."""
+    return _date_time("medium", medium_date(moment.date()), moment)
+
+
+def _date_time(width: str, day: str, moment: datetime) -> str:
     from babel.dates import get_datetime_format
 
-    pattern = str(get_datetime_format("full", locale=_locale(current_language())))
+    pattern = str(get_datetime_format(width, locale=_locale(current_language())))
     literal = pattern.replace("''", "\0").replace("'", "").replace("\0", "'")  # CLDR quotes its words: {1} 'at' {0}
-    return literal.replace("{1}", long_date(moment.date())).replace("{0}", clock_time(moment))
+    return literal.replace("{1}", day).replace("{0}", clock_time(moment))
 
 
 def medium_date(day: date) -> str:

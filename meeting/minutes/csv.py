@@ -94,7 +94,7 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                 vote.result_words,
                 vote.tie_break_words or "",
             ]
-            tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
+            tail: list[str | int] = [_moment(minutes, vote.at), vote.entitled, item.title if item else ""]
             # No invalid papers: only an election's ballot counts them.
             counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, ""]
             votes = vote.votes
@@ -169,7 +169,7 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     "",
                     _("candidate"),
                     "",
-                    r.declared or r.opened,
+                    _moment(minutes, r.declared or r.opened),
                     r.possible,
                     item.title if item else "",
                 ]
@@ -192,6 +192,13 @@ def _rule(r: m.RoundRecord) -> tuple[str, str | int, str, str | int, str | int]:
         ).format(n=valid)
         return rule, valid, words(BOUNDS, "at_least"), r.count.quota, r.count.quota
     return "", "", "", "", ""
+
+
+def _moment(minutes: m.Minutes, at: str) -> str:
+    """The `time` column: always the date and the time in the meeting's time zone, "2026-12-10
+    12:10", where the minutes give HH:MM alone on the meeting's day (a vote after midnight read
+    "2026-12-11 12:08" beside others' "12:10")."""
+    return at if not at or " " in at else f"{minutes.header.date} {at}"
 
 
 def _blank(value: int | None) -> str | int:

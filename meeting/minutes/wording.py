@@ -19,7 +19,7 @@ from meeting.domain.decisions import how_decided, minutes_numbers, roll_call_by_
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.state import DISPOSING, Motion, State
-from meeting.formats import clock_time, long_date_time
+from meeting.formats import clock_time, long_date_time, medium_date_time
 from meeting.i18n import N_, _, current_language
 from meeting.minutes import model as m
 from meeting.vocabulary import (
@@ -64,6 +64,12 @@ class Clock:
         local = moment.astimezone(self.zone)
         hours = clock_time(local)
         return hours if local.date() == self.day else f"{local.date().isoformat()} {hours}"
+
+    def said(self, moment: datetime) -> str:
+        """A time in a sentence: HH:MM on the meeting's day, else with the date in the minutes'
+        language ("Adjourned at 11 Dec 2026, 12:10."), never the files' "2026-12-11 12:10"."""
+        local = moment.astimezone(self.zone)
+        return clock_time(local) if local.date() == self.day else medium_date_time(local)
 
     def words(self, moment: datetime) -> str:
         """The date and the time in the minutes' language: "Sunday, 20 December 2026, 09:15"."""

@@ -719,3 +719,34 @@ def test_a_country_or_a_council_name_without_a_translation_is_as_written(tmp_pat
         assert council_words(council) == "Mini Council"
         assert country_words(member) == "Nigeria"
         assert country_words(council.members[1]) is None
+
+
+def test_a_meeting_past_midnight_says_the_date_in_words_and_the_csv_time_one_way(tmp_path):
+    """A recess into the next day read "Recess 12:12–2026-12-11 12:00" and "Adjourned at
+    2026-12-11 12:10", the files' format in a sentence; votes.csv's `time` held "12:00" for one
+    vote and "2026-12-11 12:08" for the next."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "vote 12 3",
+        "at 12:12",
+        "recess",
+        "at 2026-12-11 12:00",
+        "resume",
+        "move by pe-1 seconded bo-1",
+        "at 2026-12-11 12:08",
+        "vote 12 3",
+        "at 2026-12-11 12:10",
+        "adjourn",
+    )
+    record = minutes(meeting)
+    [sitting] = record.sittings
+    assert "Recess 12:12–11 Dec 2026, 12:00." in sitting.summary
+    assert "Adjourned at 11 Dec 2026, 12:10." in sitting.summary
+    assert "2026-12-11" not in sitting.summary
+    with language("fr"):
+        french = minutes(meeting)
+    assert "11 déc. 2026, 12:10" in french.sittings[0].summary
+    rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record)]
+    assert [r["time"] for r in rows] == ["2026-12-10 12:00", "2026-12-11 12:08"]
+    # The files keep their own format: HH:MM on the meeting's day, the date in front otherwise.
+    assert (record.motion(1).decided_at, record.motion(2).decided_at) == ("12:00", "2026-12-11 12:08")
