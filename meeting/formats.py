@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from meeting.i18n import current_language
 
@@ -73,7 +73,7 @@ def medium_date_time(moment: datetime) -> str:
     return _date_time("medium", medium_date(moment.date()), moment)
 
 
-def _date_time(width: str, day: str, moment: datetime) -> str:
+def _date_time(width: Literal["full", "medium"], day: str, moment: datetime) -> str:
     from babel.dates import get_datetime_format
 
     pattern = str(get_datetime_format(width, locale=_locale(current_language())))
