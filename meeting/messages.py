@@ -902,6 +902,13 @@ def render(code: str, params: Mapping[str, Any], console: bool = False) -> str:
         return code
     # A parameter may quote what the user typed or a file held: never a control character raw.
     shown = {k: visible(_shown(k, v)) for k, v in params.items()}
+    if code == "consensus.first" and "of" in params:
+        # The class in words, as `meeting check` says its rule: its id is the rules file's.
+        from meeting.domain.rules import Threshold
+        from meeting.words import base_words, threshold_words
+
+        rule = Threshold(at_least=params["at_least"], more_than=params["more_than"])
+        shown["cls"] = threshold_words(rule, base_words(params["of"], params["seats"]))
     if code == "quorum.lost":
         # The same counts as the quorum panel, from the same numbers.
         from meeting.words import quorum_count_words, votes_present
