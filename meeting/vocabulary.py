@@ -247,7 +247,7 @@ HOW = {
     ),
     "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
     "chair": N_("Decided by the chair's ruling."),
-    "chair_on_appeal": N_("Decided by a vote on an appeal from the chair's ruling."),
+    "chair_on_appeal": N_("Decided by a vote on appeal."),
 }
 
 RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}

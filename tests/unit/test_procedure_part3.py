@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from meeting.domain.attendance import quorum_status, women_share
-from meeting.domain.engine import Refused, count_refused
+from meeting.domain.engine import count_refused
 from meeting.domain.procedure import WITHOUT_QUORUM, motions_in_order
 from meeting.domain.rules import DecisionClass
 from meeting.loader.load import load
