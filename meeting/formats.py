@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from meeting.i18n import current_language
 
@@ -42,6 +42,13 @@ def language_name(code: str) -> str:
     return name or code
 
 
+def and_list(values: list[str]) -> str:
+    """A list as the language closes it: "5 and 7", "5, 6 et 7", "5 na 7"."""
+    from babel.lists import format_list
+
+    return format_list(values, locale=_locale(current_language()))
+
+
 def long_date(day: date) -> str:
     """The date in full, weekday first: "Thursday, 10 December 2026", "jeudi 10 décembre 2026";
     in French the first of the month is "1er" ("lundi 1er mars 2027"), which CLDR leaves out."""
@@ -57,11 +64,21 @@ def long_date(day: date) -> str:
 def long_date_time(moment: datetime) -> str:
     """A date in full and a time of day, joined as CLDR joins them: "Sunday, 20 December 2026,
     09:15", "Jumapili, 20 Desemba 2026 09:15"."""
+    return _date_time("full", long_date(moment.date()), moment)
+
+
+def medium_date_time(moment: datetime) -> str:
+    """A date as a table or a sentence gives it beside others, and a time of day: "11 Dec 2026,
+    12:00", "11 déc. 2026, 12:00", "11 Des 2026 12:00"."""
+    return _date_time("medium", medium_date(moment.date()), moment)
+
+
+def _date_time(width: Literal["full", "medium"], day: str, moment: datetime) -> str:
     from babel.dates import get_datetime_format
 
-    pattern = str(get_datetime_format("full", locale=_locale(current_language())))
+    pattern = str(get_datetime_format(width, locale=_locale(current_language())))
     literal = pattern.replace("''", "\0").replace("'", "").replace("\0", "'")  # CLDR quotes its words: {1} 'at' {0}
-    return literal.replace("{1}", long_date(moment.date())).replace("{0}", clock_time(moment))
+    return literal.replace("{1}", day).replace("{0}", clock_time(moment))
 
 
 def medium_date(day: date) -> str:

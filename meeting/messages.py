@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "interest.none-to-clear": N_("'{id}' has no declared interest in item '{item}' waiting for a ruling"),
     "item.no-such-number": N_("there is no item {number}: the agenda has {count}"),
     "item.not-found": N_("no agenda item '{text}'"),
+    "item.ambiguous": N_("'{text}' matches items {numbers}: be more precise"),
     "item.motion-pending": N_("motion #{motion} is still pending: decide, withdraw or table it first"),
     "motion.rescind-not-adopted": N_(
         "motion #{motion} was not adopted: only a main motion carried is rescinded (a step of procedure is reconsidered, if at all)"
@@ -869,6 +870,8 @@ _SYSTEM_REASONS: dict[str, str] = {
 _PERCENTS = frozenset({"share", "target"})
 # Parameters that are a number of seconds, shown as a duration in words ("1 week", "dakika 2").
 _DURATIONS = frozenset({"seconds"})
+# Parameters that list things, closed as the language closes a list: "items 5 and 7".
+_LISTS = frozenset({"numbers"})
 
 
 def _param_text(value: Any) -> str:
@@ -888,6 +891,10 @@ def _shown(name: str, value: Any) -> str:
         from meeting.formats import duration
 
         return duration(value)
+    if name in _LISTS and isinstance(value, list | tuple):
+        from meeting.formats import and_list
+
+        return and_list([_param_text(v) for v in value])
     if name == "reason" and value in _SYSTEM_REASONS:
         return _("{words} ({code})").format(words=_(_SYSTEM_REASONS[value]), code=value)
     words = _PARAM_WORDS.get(name)
@@ -924,6 +931,13 @@ def render(code: str, params: Mapping[str, Any], console: bool = False, council:
         return code
     # A parameter may quote what the user typed or a file held: never a control character raw.
     shown = {k: visible(_shown(k, v)) for k, v in params.items()}
+    if code == "consensus.first" and "of" in params:
+        # The class in words, as `meeting check` says its rule: its id is the rules file's.
+        from meeting.domain.rules import Threshold
+        from meeting.words import base_words, threshold_words
+
+        rule = Threshold(at_least=params["at_least"], more_than=params["more_than"])
+        shown["cls"] = threshold_words(rule, base_words(params["of"], params["seats"]))
     if code == "quorum.lost":
         # The same counts as the quorum panel, from the same numbers.
         from meeting.words import quorum_count_words, votes_present

@@ -29,6 +29,7 @@ from meeting.vocabulary import (
     member_name,
     member_names,
     members_counted,
+    minutes_of_planned,
     office_words,
     ruled_phrase,
     words,
@@ -97,7 +98,7 @@ def summary_lines(state: State) -> Iterator[str]:
     for number, item_id in enumerate(state.order, start=1):
         item = state.items[item_id]
         used = minutes_used(state, item_id)
-        yield f"  {number:>2}. {item_id:<20} {statuses[item_id]:<{width}} {used:>3}/{item.item.minutes} min"
+        yield f"  {number:>2}. {item_id:<20} {statuses[item_id]:<{width}} {minutes_of_planned(used, item.item.minutes)}"
     held = [e for e in state.elections.values() if e.closed is not None]
     if held:
         yield _("Elections:")

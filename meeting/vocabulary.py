@@ -270,7 +270,7 @@ HOW = {
     ),
     "referred": N_("Referred to a working group after consensus was blocked by {blocked}."),
     "chair": N_("Decided by the chair's ruling."),
-    "appeal": N_("Decided by the assembly on appeal, which overruled the chair's ruling."),
+    "chair_on_appeal": N_("Decided by a vote on appeal."),
 }
 
 RULINGS = {"well-taken": N_("well taken"), "not-well-taken": N_("not well taken")}
@@ -619,6 +619,16 @@ def meeting_place(agenda: Agenda) -> str | None:
 def circulated_title(circulated: CirculatedMinutes) -> str:
     """The title of the earlier meeting whose minutes an item approves, in the language spoken."""
     return in_language(circulated.title, circulated.title_translations)
+
+
+def short_minutes(n: int) -> str:
+    """Minutes of time as a list's column says them: "10 min", "dakika 10"."""
+    return _("{n} min").format(n=n)
+
+
+def minutes_of_planned(used: int, planned: int) -> str:
+    """The minutes an item has taken of those planned for it: "3/10 min", "dakika 3/10"."""
+    return _("{used}/{planned} min").format(used=used, planned=planned)
 
 
 def title_words(item: Item) -> str:

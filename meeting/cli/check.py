@@ -21,7 +21,15 @@ from meeting.domain.quantities import quantity_text
 from meeting.domain.rules import LocalHours
 from meeting.formats import clock_time, number
 from meeting.i18n import _
-from meeting.vocabulary import member_name
+from meeting.vocabulary import (
+    council_words,
+    meeting_place,
+    meeting_title,
+    member_name,
+    region_words,
+    short_minutes,
+    title_words,
+)
 from meeting.words import chamber_words, decision_words, quorum_words
 
 if TYPE_CHECKING:
@@ -44,13 +52,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
 
 def _seats_by_region(council: Council) -> list[dict[str, Any]]:
-    return [{"region": r.id, "name": r.name, "seats": len(council.seats_in(r.id))} for r in council.regions]
+    return [{"region": r.id, "name": region_words(r), "seats": len(council.seats_in(r.id))} for r in council.regions]
 
 
 def council_summary(council: Council, rules_source: Meeting | None = None) -> dict[str, Any]:
     rules = rules_source.rules if rules_source else council.rules
     return {
-        "council": council.name,
+        "council": council_words(council),
         "short_name": council.short_name,
         "languages": list(council.languages),
         "seats": len(council.seats),
@@ -84,18 +92,19 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     return {
         **council_summary(council, meeting),
         "meeting": agenda.id,
-        "title": agenda.title,
+        "title": meeting_title(agenda),
         "kind": agenda.kind,
         "start": agenda.scheduled_start.isoformat(timespec="minutes"),
         "time_zone": agenda.time_zone,
         "duration_minutes": agenda.duration_minutes,
         "language": agenda.language,
-        "place": agenda.place,
+        "place": meeting_place(agenda),
         "link": agenda.link,
         "chair": member_name(council, agenda.chair),
         "secretary": member_name(council, agenda.secretary),
         "items": [
-            {"id": item.id, "title": item.title, "kind": item.kind, "minutes": item.minutes} for item in agenda.items
+            {"id": item.id, "title": title_words(item), "kind": item.kind, "minutes": item.minutes}
+            for item in agenda.items
         ],
         "planned_minutes": agenda.planned_minutes,
         "local_hours": {
@@ -140,8 +149,11 @@ def _lines(summary: dict[str, Any]) -> Iterable[str]:
         count=len(summary["items"]), planned=summary["planned_minutes"], duration=summary["duration_minutes"]
     )
     width = max(len(item["id"]) for item in summary["items"])
-    for position, item in enumerate(summary["items"], start=1):
-        yield f"  {position:>2}. {item['id']:<{width}}  {item['minutes']:>3} min  {item['title']}"
+    planned = [short_minutes(item["minutes"]) for item in summary["items"]]
+    room = max(map(cell_len, planned))
+    for position, (item, minutes) in enumerate(zip(summary["items"], planned, strict=True), start=1):
+        padding = " " * (room - cell_len(minutes))
+        yield f"  {position:>2}. {item['id']:<{width}}  {padding}{minutes}  {item['title']}"
     for circulated in summary["approves"]:
         yield _("Item '{item}' approves the minutes of {meeting}: journal SHA-256 {journal}, draft {minutes}").format(
             item=circulated["item"],

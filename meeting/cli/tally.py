@@ -166,7 +166,7 @@ def _ballot(ballot: BallotTally) -> Panel:
 
 
 def run(args: argparse.Namespace) -> int:
-    from meeting.minutes.tally import ballots, find_item, tallies, who, without_count
+    from meeting.minutes.tally import NoItem, ballots, find_item, tallies, who, without_count
 
     path = files.journal_path(Path(args.path))
     journal = files.read(path)
@@ -180,8 +180,8 @@ def run(args: argparse.Namespace) -> int:
         minutes = files.minutes_in(journal, args.lang)
         item = find_item(minutes, args.item) if args.item is not None else None
         asked = who(journal.state, args.member) if args.member is not None else None
-        if args.item is not None and item is None:
-            diagnostics.append(error(str(path), "item.not-found", text=args.item))
+        if isinstance(item, NoItem):
+            diagnostics.append(error(str(path), item.code, **item.params))
         elif args.member is not None and asked is None:
             diagnostics.append(error(str(path), "tally.no-match", text=args.member))
         else:

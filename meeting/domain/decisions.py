@@ -21,7 +21,7 @@ Path = Literal[
     "majority_last_resort",
     "referred",
     "chair",
-    "appeal",
+    "chair_on_appeal",
 ]
 
 
@@ -33,7 +33,8 @@ class HowDecided:
 
 def how_decided(state: State, motion: Motion) -> HowDecided | None:
     """How a disposed motion was decided, as the minutes must say; None while pending. A vote
-    taken under a class that prefers consensus, without seeking it, says so."""
+    taken under a class that prefers consensus, without seeking it, says so; a chair's ruling
+    appealed was decided on the appeal's vote."""
     if motion.status == "pending":
         return None
     blocks = tuple(member for member, _ in motion.consensus.blocks) if motion.consensus else ()
@@ -41,8 +42,10 @@ def how_decided(state: State, motion: Motion) -> HowDecided | None:
         return HowDecided("consensus")
     if motion.method == "unanimous_consent":
         return HowDecided("unanimous_consent")
-    if motion.method == "chair":  # the assembly's decision where it overruled the chair (RONR §24)
-        return HowDecided("appeal" if motion.appeal == "reversed" else "chair")
+    if motion.method == "chair":
+        # A ruling appealed was decided by the meeting's count on the appeal, not by the chair
+        # alone (RONR §24): `tally` listed it "Decided by the chair's ruling".
+        return HowDecided("chair" if motion.appeal is None else "chair_on_appeal")
     if motion.consensus is not None and motion.consensus.result == "referred":
         return HowDecided("referred", blocks)
     if motion.consensus is not None and motion.consensus.result == "majority":

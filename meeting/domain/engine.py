@@ -440,7 +440,19 @@ def _consensus_first(state: State, motion: Motion) -> None:
     if decision is None or decision[1].consensus_first != "required" or consensus_first_suspended(state, motion):
         return
     if motion.consensus is None or motion.consensus.result not in ("vote", "majority"):
-        raise _Refusing("consensus.first", motion=motion.number, cls=decision[0])
+        # The class's rule, for the message to say in words ("two-thirds of votes cast"): its id
+        # is the rules file's, no word of the chair's language.
+        class_id, rule = decision
+        seats, eligible = plain_bases(state, class_id)
+        raise _Refusing(
+            "consensus.first",
+            motion=motion.number,
+            cls=class_id,
+            at_least=rule.at_least,
+            more_than=rule.more_than,
+            of=rule.of,
+            seats=eligible if rule.of == "eligible" else seats,
+        )
 
 
 def _decision(state: State, motion: Motion) -> tuple[str, Any]:

@@ -100,11 +100,13 @@ def _row(
     for at, status in changes:
         if status in ATTENDED:
             if away:
-                movements.append(_("back {time}").format(time=ctx.clock(at)))
+                movements.append(_("back {time}").format(time=ctx.clock.said(at)))
             away, seen = False, True
         elif status in ("left", "dropped") and seen:
             movements.append(
-                ctx.clock(at) if status == "left" else _("{time} (connection dropped)").format(time=ctx.clock(at))
+                ctx.clock.said(at)
+                if status == "left"
+                else _("{time} (connection dropped)").format(time=ctx.clock.said(at))
             )
             away = True
     titular = ctx.council.titular_of(member.id) if not member.holds_seat else None
@@ -225,7 +227,8 @@ def sittings(ctx: Context, quorum: list[QuorumChange]) -> list[m.Sitting]:
         if began is not None:
             parts.append(
                 _("Called to order at {time} by {chair}.").format(
-                    time=ctx.clock(began), chair=ctx.who(_presiding_at(ctx, began) or ctx.state.meeting.agenda.chair)
+                    time=ctx.clock.said(began),
+                    chair=ctx.who(_presiding_at(ctx, began) or ctx.state.meeting.agenda.chair),
                 )
             )
         else:
@@ -241,7 +244,7 @@ def sittings(ctx: Context, quorum: list[QuorumChange]) -> list[m.Sitting]:
                 )
             )
         if adjourned is not None:
-            parts.append(_("Adjourned at {time}.").format(time=ctx.clock(adjourned)))
+            parts.append(_("Adjourned at {time}.").format(time=ctx.clock.said(adjourned)))
         out.append(
             m.Sitting(
                 number=number,
@@ -275,9 +278,9 @@ def _recesses(ctx: Context, steps: list[Step]) -> Iterator[m.Recess]:
 
 def _recess(ctx: Context, start: datetime, end: datetime | None, planned: int | None) -> m.Recess:
     if end is not None:
-        words = _("Recess {start}–{end}").format(start=ctx.clock(start), end=ctx.clock(end))
+        words = _("Recess {start}–{end}").format(start=ctx.clock.said(start), end=ctx.clock.said(end))
     else:
-        words = _("Recess from {start}").format(start=ctx.clock(start))
+        words = _("Recess from {start}").format(start=ctx.clock.said(start))
     if planned:
         words += " " + ngettext("({minutes} minute declared)", "({minutes} minutes declared)", planned).format(
             minutes=planned

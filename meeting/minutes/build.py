@@ -125,8 +125,8 @@ def build(
     if began is not None:
         ended = _first_adjournment(steps, adjourned) if adjourned else None
         when = (
-            _("called to order {start}").format(start=ctx.clock(began))
-            + (", " + _("adjourned {end}").format(end=ctx.clock(ended)) if ended else "")
+            _("called to order {start}").format(start=ctx.clock.said(began))
+            + (", " + _("adjourned {end}").format(end=ctx.clock.said(ended)) if ended else "")
             + _("; ")
             + when
         )

@@ -94,7 +94,7 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
                 vote.result_words,
                 vote.tie_break_words or "",
             ]
-            tail: list[str | int] = [vote.at, vote.entitled, item.title if item else ""]
+            tail: list[str | int] = [_moment(minutes, vote.at), vote.entitled, item.title if item else ""]
             # No invalid papers: only an election's ballot counts them.
             counts: list[str | int] = [vote.yes, vote.no, vote.abstain, vote.blank, ""]
             votes = vote.votes
@@ -128,7 +128,8 @@ def rows(minutes: m.Minutes) -> list[list[str]]:
 
 def _election_rows(minutes: m.Minutes) -> list[list[str]]:
     """An election's rounds: a row per candidate per ballot, with the votes they received
-    (never who voted for whom: a ballot is secret)."""
+    (never who voted for whom: a ballot is secret); the round's blank and invalid papers on its
+    first row only."""
     out: list[list[str]] = []
     for election in minutes.elections:
         item = minutes.item(election.item)
@@ -137,7 +138,10 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
             # What a candidate's votes were measured against, as a motion's are: more than half the
             # votes cast, or in a ranked count at least the quota out of the valid papers.
             rule, base, bound, required, needed = _rule(r)
-            for row in r.votes:
+            for index, row in enumerate(r.votes):
+                # The round's blank and invalid papers once, on its first row, so that the rows of a
+                # round add up to its papers.
+                first = index == 0
                 values: list[str | int] = [
                     item.number if item else "",
                     "",
@@ -149,8 +153,8 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     row.votes,
                     "",
                     "",
-                    r.blank,
-                    r.invalid,
+                    r.blank if first else "",
+                    r.invalid if first else "",
                     "",
                     "",
                     "",
@@ -165,7 +169,7 @@ def _election_rows(minutes: m.Minutes) -> list[list[str]]:
                     "",
                     _("candidate"),
                     "",
-                    r.declared or r.opened,
+                    _moment(minutes, r.declared or r.opened),
                     r.possible,
                     item.title if item else "",
                 ]
@@ -188,6 +192,13 @@ def _rule(r: m.RoundRecord) -> tuple[str, str | int, str, str | int, str | int]:
         ).format(n=valid)
         return rule, valid, words(BOUNDS, "at_least"), r.count.quota, r.count.quota
     return "", "", "", "", ""
+
+
+def _moment(minutes: m.Minutes, at: str) -> str:
+    """The `time` column: always the date and the time in the meeting's time zone, "2026-12-10
+    12:10", where the minutes give HH:MM alone on the meeting's day (a vote after midnight read
+    "2026-12-11 12:08" beside others' "12:10")."""
+    return at if not at or " " in at else f"{minutes.header.date} {at}"
 
 
 def _blank(value: int | None) -> str | int:

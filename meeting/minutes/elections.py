@@ -49,7 +49,7 @@ def _nomination_words(ctx: Context, election: ElectionProgress, nomination: Nomi
     if nomination.answer is not None:
         text += _("; ") + words(NOMINATION_ANSWERS, nomination.answer)
     if nomination.withdrawn is not None:
-        text += _("; ") + _("withdrew at {time}").format(time=ctx.clock(nomination.withdrawn))
+        text += _("; ") + _("withdrew at {time}").format(time=ctx.clock.said(nomination.withdrawn))
     elif election.closed is not None and election.unseconded(nomination):
         text += _("; ") + _("not seconded, so not on the ballot")
     return text

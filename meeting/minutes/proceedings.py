@@ -708,7 +708,7 @@ def closed_session(ctx: Context, item_id: str, spans: list[Span]) -> list[m.Entr
         m.Entry(
             at=ctx.clock(start),
             text=_("The council met in closed session from {start} to {end}.").format(
-                start=ctx.clock(start), end=ctx.clock(end) if end else "…"
+                start=ctx.clock.said(start), end=ctx.clock.said(end) if end else "…"
             ),
         )
         for start, end in mine
@@ -737,7 +737,7 @@ def item_record(ctx: Context, number: int, item_id: str, spans: list[Span], entr
     allotted = ngettext("{n} minute allotted", "{n} minutes allotted", item.minutes).format(n=item.minutes)
     if mine:
         times = _(", ").join(
-            ctx.clock(start) if end == start else f"{ctx.clock(start)}–{ctx.clock(end) if end else ''}"
+            ctx.clock.said(start) if end == start else f"{ctx.clock.said(start)}–{ctx.clock.said(end) if end else ''}"
             for start, end in mine
         )
         in_session = ngettext("{n} minute in session", "{n} minutes in session", used).format(n=used)
@@ -818,7 +818,7 @@ def unfinished(ctx: Context) -> list[str]:
     lines = []
     if state.phase != "adjourned":
         lines.append(
-            _("The record ends at {time}; the meeting has not been adjourned.").format(time=ctx.clock(state.clock))
+            _("The record ends at {time}; the meeting has not been adjourned.").format(time=ctx.clock.said(state.clock))
         )
 
     def told(number: int) -> bool:
@@ -934,7 +934,7 @@ def withdrawn(ctx: Context, recorded: Sequence[Recorded]) -> list[m.Withdrawn]:
             # 12:10 and undone at 12:20 read as if counted at 12:20. Not "withdrawn": a motion's
             # mover withdraws it, and that is a motion of its own.
             withdrawn = _("{entry} (undone by the chair at {time})").format(
-                entry=upper_first(text), time=ctx.clock(entry.at)
+                entry=upper_first(text), time=ctx.clock.said(entry.at)
             )
             out.append(m.Withdrawn(at=ctx.clock(target.at), cancelled_at=ctx.clock(entry.at), text=sentence(withdrawn)))
     return out

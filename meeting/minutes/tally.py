@@ -153,15 +153,28 @@ def who(state: State, text: str) -> Who | None:
     return Who(text, members, regions) if members or regions else None
 
 
-def find_item(minutes: Minutes, text: str) -> ItemRecord | None:
-    """An item by its id or number, or by words of its title ("Article 7") when only one has them."""
+@dataclass(frozen=True, slots=True)
+class NoItem:
+    """Why the words typed name no one item: a code and its parameters, as a refusal."""
+
+    code: str
+    params: dict[str, Any]
+
+
+def find_item(minutes: Minutes, text: str) -> ItemRecord | NoItem:
+    """An item by its id or number, or by words of its title ("Article 7") when only one has them;
+    words in several titles name none ("constitution": items 5 and 7)."""
     wanted = text.casefold()
     exact = next((i for i in minutes.items if i.id.casefold() == wanted or str(i.number) == text), None)
     if exact is not None:
         return exact
     words = _FOLD.sub(" ", wanted).strip()
     titled = [i for i in minutes.items if words and words in _FOLD.sub(" ", i.title.casefold())]
-    return titled[0] if len(titled) == 1 else None
+    if len(titled) == 1:
+        return titled[0]
+    if titled:
+        return NoItem("item.ambiguous", {"text": text, "numbers": [i.number for i in titled]})
+    return NoItem("item.not-found", {"text": text})
 
 
 def tallies(minutes: Minutes, item: ItemRecord | None = None, asked: Who | None = None) -> list[Tally]:

@@ -20,7 +20,7 @@ from meeting.domain.motions import ADMITTED_BY_RULING
 from meeting.domain.outcome import yes_needed
 from meeting.domain.record import Step
 from meeting.domain.state import DISPOSING, Motion, State
-from meeting.formats import clock_time, long_date_time
+from meeting.formats import clock_time, long_date_time, medium_date_time
 from meeting.i18n import N_, _, current_language
 from meeting.minutes import model as m
 from meeting.vocabulary import (
@@ -67,6 +67,12 @@ class Clock:
         local = moment.astimezone(self.zone)
         hours = clock_time(local)
         return hours if local.date() == self.day else f"{local.date().isoformat()} {hours}"
+
+    def said(self, moment: datetime) -> str:
+        """A time in a sentence: HH:MM on the meeting's day, else with the date in the minutes'
+        language ("Adjourned at 11 Dec 2026, 12:10."), never the files' "2026-12-11 12:10"."""
+        local = moment.astimezone(self.zone)
+        return clock_time(local) if local.date() == self.day else medium_date_time(local)
 
     def words(self, moment: datetime) -> str:
         """The date and the time in the minutes' language: "Sunday, 20 December 2026, 09:15"."""
@@ -283,7 +289,7 @@ def _exact_text(value: object) -> str:
 
 
 # Ways of deciding that the sentence of the result already says.
-TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "appeal", "unanimous_consent", "consensus"})
+TOLD_BY_THE_COUNT = frozenset({"vote", "chair", "chair_on_appeal", "unanimous_consent", "consensus"})
 
 
 def how(ctx: Context, motion: Motion) -> tuple[str | None, str | None, list[str]]:

@@ -25,6 +25,7 @@ from meeting.messages import render
 from meeting.minutes.model import Minutes, MotionRecord, minutes_of
 from meeting.minutes.tally import (
     BallotTally,
+    NoItem,
     Tally,
     Uncounted,
     UncountedOther,
@@ -122,9 +123,10 @@ class ReviewScreen(Screen[None]):
         item_typed = self.query_one("#item-filter", Input).value.strip()
         who_typed = self.query_one("#who-filter", Input).value.strip()
         notes: list[str] = []
-        item = find_item(minutes, item_typed) if item_typed else None
-        if item_typed and item is None:
-            notes.append(render("item.not-found", {"text": item_typed}))
+        named = find_item(minutes, item_typed) if item_typed else None
+        item = None if isinstance(named, NoItem) else named
+        if isinstance(named, NoItem):
+            notes.append(render(named.code, named.params))
         asked: Who | None = who(state, who_typed) if who_typed else None
         if who_typed and asked is None:
             notes.append(render("tally.no-match", {"text": who_typed}))
@@ -234,8 +236,11 @@ def _result_and_counts(result: Text, counts: list[Text]) -> Text:
 def _motion_cell(motion: MotionRecord) -> Text:
     """ "#4 amendment": the number first, as the chair's console says it, so that two motions cut
     to fit still read apart (French labels, "La proposition d'amendement 4 à la motion 3", cut
-    alike); the detail below gives the label whole."""
-    return Text(f"#{motion.number} {motion.kind_words}")
+    alike); the detail below gives the label whole. What the chair rules on without a vote has no
+    number in the minutes, and none here ("Point of order"): it read "#6 point of order"."""
+    if motion.minutes_number is None:
+        return Text(upper_first(motion.kind_words))
+    return Text(f"#{motion.minutes_number} {motion.kind_words}")
 
 
 def _ballot_cells(ballot: BallotTally) -> tuple[Text, ...]:

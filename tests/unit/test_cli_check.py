@@ -44,6 +44,37 @@ def test_the_demo_meeting_checks_clean_with_a_summary(capsys):
     assert "Chair: Neema Mwakasege-Lyimo · Secretary: Chiara Ngozi Adébáyọ̀" in out
 
 
+def test_the_summary_in_another_language_uses_the_files_translations(capsys, monkeypatch):
+    """In Swahili the regions, the council, the agenda's title and place and every item's title
+    were listed in English though the files translate them, and minutes of time read "min"."""
+    import meeting.vocabulary
+
+    spoken = meeting.vocabulary._
+    monkeypatch.setattr(meeting.vocabulary, "_", lambda text: "dakika {n}" if text == "{n} min" else spoken(text))
+    status, out, _ = run(capsys, "--lang", "sw", "check", str(DEMO_AGENDA))
+    assert status == 0
+    for english in ("Latin America", "Regional focal points", "Any other business", "with an in-person hub"):
+        assert english not in out
+    assert "Baraza la Kimataifa la Uchimbaji Mdogo wa Madini (IC-ASM)" in out
+    assert "  Amerika ya Kusini  " in out
+    assert "Mkutano wa Baraza la IC-ASM, Desemba 2026 [2026-12-council-meeting]" in out
+    assert "   9. aob                  dakika 10  Mengineyo" in out
+    assert " min " not in out
+
+
+def test_the_replay_summary_says_minutes_of_time_in_the_language(tmp_path, monkeypatch):
+    """The replay's list of items ended each line "3/10 min" in every language."""
+    import meeting.vocabulary
+    from meeting.report import summary_lines
+    from tests.kit import in_session
+
+    spoken = meeting.vocabulary._
+    said = {"{used}/{planned} min": "dakika {used}/{planned}"}
+    monkeypatch.setattr(meeting.vocabulary, "_", lambda text: said.get(text, spoken(text)))
+    lines = [line for line in summary_lines(in_session(tmp_path).state) if "aob" in line]
+    assert lines and lines[0].endswith("dakika 0/10")
+
+
 def test_region_seat_counts_line_up_in_terminal_cells(capsys, tmp_path):
     """A region named with combining accents takes fewer cells than characters: its count is
     not pushed left of the others'."""

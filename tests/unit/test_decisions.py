@@ -708,3 +708,28 @@ def test_the_members_present_leave_out_the_absent_while_the_entire_membership_is
     membership = start(tmp_path / "m").run("present " + " ".join(ALL_SEATS[:15]), "begin", "open article-7")
     membership.run("move by zm-1 seconded gh-1", "vote 14 0 1")
     assert (membership.state.motions[1].outcome.of, membership.state.motions[1].outcome.base) == ("membership", 21)
+
+
+def test_a_ruling_is_the_chairs_decision_unless_appealed_then_the_appeals_vote_decided_it(tmp_path):
+    """A point of order ruled and appealed was said "Decided by the chair's ruling." though the
+    meeting's count on the appeal decided it (RONR §24)."""
+    meeting = in_session(tmp_path).run("move by ke-1 seconded gh-1", 'point cd-2 "Not germane"', "rule not-well-taken")
+    assert how_decided(meeting.state, meeting.state.motions[2]).path == "chair"
+    meeting.run("move to appeal by cd-2 seconded ug-1", "vote 11 6 1")
+    assert how_decided(meeting.state, meeting.state.motions[2]).path == "chair_on_appeal"
+    assert how_decided(meeting.state, meeting.state.motions[3]).path == "vote"
+
+
+def test_the_consensus_refusal_says_the_class_in_words_not_its_id(tmp_path):
+    """ "the rules seek consensus first on this question (ordinary)": the rules file's id, in
+    every language; the class is said by its rule, in the language spoken."""
+    from meeting.i18n import language
+    from meeting.messages import render
+
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    refused = meeting.refuse("vote 10 5")
+    said = render(refused.code, refused.params)
+    assert "(ordinary)" not in said
+    assert "on this question (two-thirds of votes cast):" in said
+    with language("sw"):
+        assert "(theluthi mbili ya kura zilizopigwa)" in render(refused.code, refused.params)

@@ -554,6 +554,19 @@ def test_tally_shows_every_vote_with_its_counts_rule_and_result(source, capsys):
     assert "Motion 12" in rest and "Motion 13" in rest and "Adopted without objection (unanimous consent)." in rest
 
 
+def test_tally_says_a_ruling_appealed_was_decided_by_the_appeals_vote(source, capsys, monkeypatch):
+    """The demo's point of order, ruled not well taken and sustained on appeal by 11-6-1, was
+    listed "Decided by the chair's ruling." as if the chair alone had decided it."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["tally", str(source)]) == 0
+    rest = " ".join(capsys.readouterr().out.split("Decided without a count")[1].split())
+    assert "Decided by the chair's ruling." not in rest
+    assert "The point of order Decided by a vote on appeal." in rest
+    assert main(["tally", str(source), "--json"]) == 0
+    point = next(u for u in json.loads(capsys.readouterr().out)["uncounted"] if u["label"] == "The point of order")
+    assert point["how"] == "Decided by a vote on appeal."
+
+
 def test_tally_shows_each_ballot_of_an_election_with_its_figures(source, capsys):
     """An election's ballots are tallied too (they were left out: a meeting that only elected
     its officers had "No counted votes."): each declared ballot with every candidate's votes."""
@@ -693,6 +706,18 @@ def test_tally_of_a_secret_ballot_names_nobody(tmp_path, capsys):
 def test_tally_of_an_unknown_item_is_an_error(source, capsys):
     assert main(["tally", str(source), "--item", "budget"]) == 1
     assert capsys.readouterr().err.strip() == f"{source / 'journal.jsonl'}:1:1: error: no agenda item 'budget'"
+
+
+def test_tally_of_words_in_several_titles_asks_for_more_precision(source, capsys):
+    """ "constitution" is in the titles of items 5 and 7: it was said there was no such item."""
+    assert main(["tally", str(source), "--item", "constitution"]) == 1
+    said = capsys.readouterr().err.strip()
+    assert said == f"{source / 'journal.jsonl'}:1:1: error: 'constitution' matches items 5 and 7: be more precise"
+    assert main(["tally", str(source), "--item", "constitution", "--json"]) == 1
+    [found] = json.loads(capsys.readouterr().out)["errors"]
+    assert found["code"] == "item.ambiguous"
+    assert main(["tally", str(source), "--item", "constitution", "--lang", "fr"]) == 1
+    assert "5 et 7" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["minutes", "verify", "tally"])

@@ -822,3 +822,34 @@ def test_the_title_says_the_date_as_said_of_its_weekday(tmp_path, monkeypatch):
     saturday = meeting.minutes.build._title(state, date(2026, 12, 5))
     assert f"<{WORKING_DAY}> held" in thursday
     assert "<None> held" in saturday
+
+
+def test_a_meeting_past_midnight_says_the_date_in_words_and_the_csv_time_one_way(tmp_path):
+    """A recess into the next day read "Recess 12:12–2026-12-11 12:00" and "Adjourned at
+    2026-12-11 12:10", the files' format in a sentence; votes.csv's `time` held "12:00" for one
+    vote and "2026-12-11 12:08" for the next."""
+    meeting = in_session(tmp_path).run(
+        "move by ke-1 seconded gh-1",
+        "vote 12 3",
+        "at 12:12",
+        "recess",
+        "at 2026-12-11 12:00",
+        "resume",
+        "move by pe-1 seconded bo-1",
+        "at 2026-12-11 12:08",
+        "vote 12 3",
+        "at 2026-12-11 12:10",
+        "adjourn",
+    )
+    record = minutes(meeting)
+    [sitting] = record.sittings
+    assert "Recess 12:12–11 Dec 2026, 12:00." in sitting.summary
+    assert "Adjourned at 11 Dec 2026, 12:10." in sitting.summary
+    assert "2026-12-11" not in sitting.summary
+    with language("fr"):
+        french = minutes(meeting)
+    assert "11 déc. 2026, 12:10" in french.sittings[0].summary
+    rows = [dict(zip(votes_csv.header(), r, strict=True)) for r in votes_csv.rows(record)]
+    assert [r["time"] for r in rows] == ["2026-12-10 12:00", "2026-12-11 12:08"]
+    # The files keep their own format: HH:MM on the meeting's day, the date in front otherwise.
+    assert (record.motion(1).decided_at, record.motion(2).decided_at) == ("12:00", "2026-12-11 12:08")
