@@ -671,7 +671,7 @@ def test_a_ruling_overturned_on_appeal_decides_the_point_as_the_assembly_did(
     meeting.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 6 11 2")
     decided = meeting.state.motions[2]
     assert (decided.appeal, decided.status) == ("reversed", status)
-    assert how_decided(meeting.state, decided) == HowDecided("appeal")  # not "the chair's ruling"
+    assert how_decided(meeting.state, decided) == HowDecided("chair_on_appeal")  # not "the chair's ruling"
     sustained = in_session(tmp_path / "b").run(MAIN, point, f"rule {ruling}")
     sustained.run(move("appeal", by="cd-2", seconded="ug-1"), "vote 11 6 2")
     decided = sustained.state.motions[2]
