@@ -1240,7 +1240,7 @@ async def test_closing_a_roll_call_with_seats_not_answered_asks_first(tmp_path):
         assert isinstance(app.screen, ResultScreen)
         assert meeting.state.motions[1].status == "carried"
         closed = meeting.session.recorded[-1].event
-        assert closed.not_voting == ["la-1", "pg-1"]  # type: ignore[union-attr]
+        assert [voter.seat for voter in closed.silent] == ["la-1", "pg-1"]  # type: ignore[union-attr]
 
 
 async def test_a_ballots_form_holds_totals_only(tmp_path):
