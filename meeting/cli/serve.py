@@ -7,7 +7,7 @@ import errno
 import sys
 from pathlib import Path
 
-from meeting.cli.options import given, speak
+from meeting.cli.options import given, path_text, speak
 from meeting.formats import language_name
 from meeting.i18n import LANGUAGES, _
 from meeting.messages import render
@@ -26,7 +26,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "otherwise; see the README to share it on a network or through a tunnel."
         ),
     )
-    parser.add_argument("path", metavar="PATH", help=_("a journal.jsonl, or the minutes folder holding it"))
+    parser.add_argument(
+        "path", metavar="PATH", type=path_text, help=_("a journal.jsonl, or the minutes folder holding it")
+    )
     parser.add_argument("--host", default="127.0.0.1", type=given, help=_("address to listen on (default: 127.0.0.1)"))
     parser.add_argument("--port", type=port_number, default=8000, help=_("port to listen on (default: 8000)"))
     parser.add_argument("--projector", action="store_true", help=_("large type and high contrast in every browser"))

@@ -294,6 +294,33 @@ def test_an_empty_journal_or_mirror_path_is_a_usage_error(tmp_path, capsys, monk
     assert list(tmp_path.iterdir()) == []  # nothing written under ./minutes/ in its place
 
 
+# Each command's positional paths, with what else it needs to get that far.
+POSITIONAL_PATHS = [
+    ["check", ""],
+    ["minutes", ""],
+    ["correct", "", "A correction.", "--by", "bo-1", "--why", "a slip"],
+    ["tally", ""],
+    ["verify", ""],
+    ["view", ""],
+    ["serve", ""],
+    ["run", ""],
+    ["replay", "", str(DEMO_SCRIPT)],
+    ["replay", str(DEMO_AGENDA), ""],
+]
+
+
+@pytest.mark.parametrize("args", POSITIONAL_PATHS, ids=lambda args: f"{args[0]}-{args.index('')}")
+def test_an_empty_positional_path_is_a_usage_error(tmp_path, capsys, monkeypatch, args):
+    """Not the current folder (`check ""` read `.`), nor a default found in it (`minutes ""`
+    looked for ./journal.jsonl)."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit:
+        main(args)
+    assert exit.value.code == 2
+    assert "an empty path names no file" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def _demo_copy(folder: Path) -> Path:
     folder.mkdir()
     for name in (DEMO_AGENDA.name, "council.toml"):
