@@ -317,6 +317,9 @@ MESSAGES: dict[str, str] = {
     "journal.source-changed": N_(
         "this file changed since the meeting began: the meeting goes on under the council and agenda its journal recorded then"
     ),
+    "journal.name-not-utf8": N_(
+        "this file's name is not UTF-8 text, and the journal records the name of each file the meeting is read from: rename it"
+    ),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
     "journal.would-not-read": N_(
         "nothing recorded: the program made a '{type}' event its journal could not read back (a defect:"

@@ -140,6 +140,19 @@ def source_files(sources: list[Source], agenda: Path) -> list[ev.SourceFile]:
     return files
 
 
+def unrecordable_names(sources: list[Source], files: list[ev.SourceFile]) -> list[Diagnostic]:
+    """An error for each file read (`sources`) whose name, as the journal records it
+    (`files`), is not UTF-8: bytes that are not reach Python as lone surrogates, which no
+    journal line can hold."""
+    unrecordable = []
+    for source, file in zip(sources, files, strict=True):
+        try:
+            file.path.encode("utf-8")
+        except UnicodeEncodeError:
+            unrecordable.append(error(source.path, "journal.name-not-utf8"))
+    return unrecordable
+
+
 def read_meeting(path: Path, shown: str | None = None) -> tuple[State | None, list[Recorded], list[Diagnostic]]:
     """A journal read for looking, not writing: the state it records, its events, and any
     problem found (a damaged line stops the reading there)."""
@@ -386,6 +399,9 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     try:
         if not existed:
             sources = source_files(loaded.sources, agenda)
+            unrecordable = unrecordable_names(loaded.sources, sources)
+            if unrecordable:  # said before anything is written
+                return Opened(None, False, [*diagnostics, *unrecordable])
             session = Session.start(meeting, sources, path, clock, mirror, loaded.circulated)
             return Opened(session, False, diagnostics)
         session, warnings = Session.resume(path, clock, mirror, meeting_id=meeting.agenda.id)

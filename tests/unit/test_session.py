@@ -425,3 +425,25 @@ def test_a_meeting_begun_on_another_day_counts_notice_to_the_day_it_sits(tmp_pat
         if found:
             assert found[0].params == {"sitting": "2026-12-08", "scheduled": "2026-12-10"}
             assert found[1].params == {"item": "article-7", "days": 28, "required": 30}
+
+
+def test_a_file_named_in_bytes_that_are_not_utf8_is_said_before_a_journal_is_begun(tmp_path, capsys):
+    """The journal records the name of each file the meeting is read from, and a name that is
+    not UTF-8 (which reaches Python as lone surrogates) cannot be written in a journal line:
+    said as an error, nothing written, where it was a traceback."""
+    from meeting.session import open_session
+
+    demo = _demo_copy(tmp_path / "files")
+    agenda = demo.with_name("bad\udcff\udcfe.toml")  # b"bad\xff\xfe.toml" on the disk
+    demo.rename(agenda)
+    journal = tmp_path / "journal.jsonl"
+    status, out, _err = _replay(capsys, str(agenda), str(DEMO_SCRIPT), "--journal", str(journal), "--json")
+    errors = json.loads(out)["errors"]
+    assert status == 1 and [(e["path"], e["code"]) for e in errors] == [(str(agenda), "journal.name-not-utf8")]
+    assert not journal.exists()
+    # `meeting run` opens its meeting the same way.
+    opened = open_session(agenda, journal, None, scripted=False, resume=True)
+    assert opened.session is None and [d.code for d in opened.diagnostics] == ["journal.name-not-utf8"]
+    assert not journal.exists()
+    # Reading the file records nothing: `meeting check` takes it.
+    assert main(["check", str(agenda)]) == 0
