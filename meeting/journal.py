@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, Protocol
 
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.domain.text import visible
-from meeting.loader.read import NotRegular, file_error, open_regular, reading_error
+from meeting.loader.read import NotRegular, file_error, open_regular, reading_error, same_path
 
 GENESIS = "0" * 64
 _sha256 = hashlib.sha256
@@ -147,7 +147,7 @@ class Journal:
     writer uses, it reaches the same file and finds it locked. Closing the file releases it."""
 
     def __init__(self, path: Path, mirror: Path | None) -> None:
-        if mirror is not None and mirror.resolve() == path.resolve():
+        if mirror is not None and same_path(mirror, path):
             # Each line would be written twice into the one file.
             raise JournalError(error(str(mirror), "journal.mirror-is-journal"))
         self.path = path

@@ -38,7 +38,7 @@ from meeting.domain.state import (
 )
 from meeting.journal import Entry, Journal, JournalError, encode_entry, read_journal
 from meeting.lasting import built_to_last
-from meeting.loader.read import Source, not_regular, read_source
+from meeting.loader.read import Source, not_regular, read_source, same_path
 from meeting.loader.syntax import agenda_id
 
 # A chair undoes a few actions, never a thousand in a row; each memento holds little, but an
@@ -443,7 +443,7 @@ def _changed_since(recorded: list[ev.SourceFile], agenda: Source, path: Path) ->
     changed = []
     for source in recorded:
         file = path.parent / source.path
-        if file.resolve() == path.resolve():
+        if same_path(file, path):
             digest: str | None = agenda.sha256
         else:
             read, _problems = read_source(file)

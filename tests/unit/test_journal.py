@@ -572,6 +572,21 @@ def test_a_failing_mirror_never_loses_the_main_write(tmp_path, monkeypatch):
     assert [e.event for e in read_journal(mirror)[0]] == [*EVENTS, {"type": "after"}]
 
 
+def _loop(folder: Path) -> Path:
+    """Two symbolic links that lead to each other; the first returned."""
+    (folder / "l2.jsonl").symlink_to("l1.jsonl")
+    (folder / "l1.jsonl").symlink_to("l2.jsonl")
+    return folder / "l1.jsonl"
+
+
+def test_a_symbolic_link_loop_as_journal_or_mirror_is_said_not_raised(tmp_path, journal_path):
+    loop = _loop(tmp_path)
+    d = refusal(lambda: Journal.open(loop, mirror=tmp_path / "usb.jsonl"))
+    assert (d.code, dict(d.params)) == ("journal.unwritable", {"reason": "ELOOP"})
+    assert dict(refusal(lambda: Journal.open(journal_path, mirror=loop)).params) == {"reason": "ELOOP"}
+    assert refusal(lambda: Journal.create(tmp_path / "new.jsonl", EVENTS[0], T0, mirror=loop)).code == "journal.exists"
+
+
 def test_a_failing_journal_write_stops_the_writer(tmp_path, monkeypatch):
     path = tmp_path / "journal.jsonl"
     journal = Journal.create(path, EVENTS[0], T0)

@@ -447,3 +447,23 @@ def test_a_file_named_in_bytes_that_are_not_utf8_is_said_before_a_journal_is_beg
     assert not journal.exists()
     # Reading the file records nothing: `meeting check` takes it.
     assert main(["check", str(agenda)]) == 0
+
+
+def test_a_council_file_replaced_by_a_symbolic_link_loop_is_a_changed_file(tmp_path):
+    """Resuming compares each recorded file with the file now at its path: a loop of links
+    leads to no file, so it has changed (a warning), where `Path.resolve` raised."""
+    from meeting.session import open_session
+
+    agenda = _demo_copy(tmp_path / "files")
+    journal = tmp_path / "journal.jsonl"
+    opened = open_session(agenda, journal, None, scripted=True, resume=False)
+    assert opened.session is not None
+    opened.session.close()
+    council = agenda.parent / "council.toml"
+    council.unlink()
+    council.symlink_to("loop.toml")
+    (agenda.parent / "loop.toml").symlink_to("council.toml")
+    resumed = open_session(agenda, journal, None, scripted=True, resume=True)
+    assert resumed.session is not None
+    assert [(d.path, d.code) for d in resumed.diagnostics] == [(str(council), "journal.source-changed")]
+    resumed.session.close()
