@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -255,6 +256,28 @@ def test_a_mirror_is_kept_identical(tmp_path, capsys):
     journal, mirror = tmp_path / "j.jsonl", tmp_path / "usb" / "j.jsonl"
     status, _, _ = _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal), "--mirror", str(mirror))
     assert status == 0 and mirror.read_bytes() == journal.read_bytes()
+
+
+@pytest.mark.parametrize("append", [False, True], ids=["new", "append"])
+def test_a_mirror_that_cannot_be_written_stops_a_replay_that_says_so(tmp_path, capsys, monkeypatch, append):
+    """Not 'the journal itself is up to date', said mid-meeting when a mirror fails: nothing
+    opened, and a journal that was to be begun is not left behind to refuse the next try."""
+    from tests.unit.test_journal import fail_fsync_of
+
+    script = tmp_path / "s.script"
+    script.write_text("present tz-1\n", encoding="utf-8")
+    journal, mirror = tmp_path / "j.jsonl", tmp_path / "usb.jsonl"
+    if append:
+        assert _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))[0] == 0
+        before = journal.read_bytes()
+        os.mkfifo(mirror)  # never waited on, never written
+    else:
+        fail_fsync_of(monkeypatch, mirror)  # a stick that fails as the mirror is begun
+    args = ["--journal", str(journal), "--mirror", str(mirror), *(["--append"] if append else [])]
+    status, out, err = _replay(capsys, str(DEMO_AGENDA), str(script), *args)
+    assert status == 1 and out == ""
+    assert "the journal was not opened" in err and "up to date" not in err
+    assert journal.read_bytes() == before if append else not journal.exists()
 
 
 def test_a_meeting_killed_mid_way_resumes_exactly(tmp_path):
