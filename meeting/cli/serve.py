@@ -10,6 +10,7 @@ from pathlib import Path
 from meeting.cli.options import given, path_text, speak
 from meeting.formats import language_name
 from meeting.i18n import LANGUAGES, _
+from meeting.loader.read import resolved
 from meeting.messages import render
 from meeting.minutes.files import journal_path
 
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
     def listening() -> None:  # only once bound: until then no link leads anywhere
-        print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=path.resolve()))
+        print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=resolved(path)))
         for code, link in server.links():
             print(
                 f"  {link}" if not code else "  " + _("in {lang}: {link}").format(lang=language_name(code), link=link)

@@ -899,6 +899,20 @@ def test_a_minutes_file_that_is_a_symbolic_link_loop_is_no_journal_and_is_writte
     assert "# Minutes of" in (folder / "minutes.md").read_text(encoding="utf-8")
 
 
+def test_serving_a_journal_named_by_a_symbolic_link_loop_is_no_traceback(tmp_path):
+    """`meeting serve` names the journal to its view by its absolute path, links followed: a
+    loop of them raised; it is served as named, and the view says ELOOP as for any file it
+    cannot read."""
+    import shlex
+
+    from meeting.view.serve import view_command
+
+    (tmp_path / "l2.jsonl").symlink_to("l1.jsonl")
+    (tmp_path / "l1.jsonl").symlink_to("l2.jsonl")
+    argv = shlex.split(view_command(tmp_path / "l1.jsonl", None, projector=False))
+    assert argv[argv.index("--follow") + 1] == str(tmp_path / "l1.jsonl")
+
+
 def test_an_item_number_in_other_digits_is_no_item_not_a_crash(tmp_path):
     meeting = in_session(tmp_path)
     for text in ("²", "٢", "①"):
