@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, Protocol
 
 from meeting.diagnostics import Diagnostic, error, format_diagnostic
 from meeting.domain.text import visible
-from meeting.loader.read import NotRegular, file_error, open_regular, reading_error
+from meeting.loader.read import NotRegular, file_error, open_regular, reading_error, same_path
 
 GENESIS = "0" * 64
 _sha256 = hashlib.sha256
@@ -147,7 +147,7 @@ class Journal:
     writer uses, it reaches the same file and finds it locked. Closing the file releases it."""
 
     def __init__(self, path: Path, mirror: Path | None) -> None:
-        if mirror is not None and mirror.resolve() == path.resolve():
+        if mirror is not None and same_path(mirror, path):
             # Each line would be written twice into the one file.
             raise JournalError(error(str(mirror), "journal.mirror-is-journal"))
         self.path = path
@@ -169,9 +169,16 @@ class Journal:
         journal = cls(path, mirror)
         try:
             journal._start(entry)
-            if mirror is not None:
-                journal._sync_mirror(create=True)
         except BaseException:
+            journal.close()
+            raise
+        try:
+            journal._open_mirror()
+        except BaseException:
+            # Nothing was acknowledged: the journal just begun goes, so that the same command
+            # run again, once the mirror can be written, starts it afresh.
+            with contextlib.suppress(OSError):
+                os.unlink(path)
             journal.close()
             raise
         return journal
@@ -197,8 +204,7 @@ class Journal:
                 accept(journal.entries)
             if set_aside_now:
                 journal._set_torn_aside()
-            if mirror is not None:
-                journal._sync_mirror(create=True)
+            journal._open_mirror()
         except BaseException:
             journal.close()
             raise
@@ -355,6 +361,22 @@ class Journal:
         except OSError as exc:
             raise JournalError(_unwritable(str(self.path), exc)) from None
         self._torn_at = None
+
+    def _open_mirror(self) -> None:
+        """The mirror, if any, made identical as the journal opens. A mirror that cannot be
+        written then stops the opening (`journal.mirror-unopened`): the chair is told that the
+        meeting did not open, not that it goes on with the mirror behind."""
+        if self.mirror is None:
+            return
+        try:
+            self._sync_mirror(create=True)
+        except JournalError as exc:
+            failed = exc.diagnostic
+            if failed.code == "journal.parent-not-folder":  # its folder, not the journal's
+                failed = error(failed.path, "journal.mirror-failed", reason="ENOTDIR")
+            if failed.code != "journal.mirror-failed":
+                raise
+            raise JournalError(error(failed.path, "journal.mirror-unopened", **failed.params)) from None
 
     def _sync_mirror(self, create: bool) -> None:
         """Make the mirror identical: create it, or add what it missed; never rewrite it."""

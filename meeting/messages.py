@@ -328,6 +328,9 @@ MESSAGES: dict[str, str] = {
     "journal.source-changed": N_(
         "this file changed since the meeting began: the meeting goes on under the council and agenda its journal recorded then"
     ),
+    "journal.name-not-utf8": N_(
+        "this file's name is not UTF-8 text, and the journal records the name of each file the meeting is read from: rename it"
+    ),
     "journal.bad-event": N_("this line's event is not one this program writes: the journal was edited"),
     "journal.would-not-read": N_(
         "nothing recorded: the program made a '{type}' event its journal could not read back (a defect:"
@@ -397,6 +400,9 @@ MESSAGES: dict[str, str] = {
     "journal.replaced": N_(
         "another meeting's journal was written in this file's place: the meeting is shown as last read "
         "and no longer followed; open the view again to follow the other"
+    ),
+    "journal.mirror-unopened": N_(
+        "cannot write the mirror: {reason}; the journal was not opened: give a mirror that can be written, or none, and run again"
     ),
     "journal.mirror-moved": N_("the mirror's file was moved or deleted while it was open"),
     "journal.mirror-is-journal": N_("the mirror is the journal itself; give a path on another disk"),
@@ -861,6 +867,8 @@ _SYSTEM_REASONS: dict[str, str] = {
     "EISDIR": N_("it is a folder"),
     "ENOENT": N_("no such file or folder"),
     "ENAMETOOLONG": N_("the name is too long"),
+    "EINVAL": N_("not a regular file, or a name the disk does not take"),
+    "ELOOP": N_("its symbolic links lead round in a loop"),
     "EIO": N_("the disk could not be read or written"),
     "EADDRINUSE": N_("the port is already in use"),
     "EADDRNOTAVAIL": N_("this computer has no such address"),

@@ -38,7 +38,7 @@ from meeting.domain.state import (
 )
 from meeting.journal import Entry, Journal, JournalError, encode_entry, read_journal
 from meeting.lasting import built_to_last
-from meeting.loader.read import Source, not_regular, read_source
+from meeting.loader.read import Source, not_regular, read_source, same_path
 from meeting.loader.syntax import agenda_id
 
 # A chair undoes a few actions, never a thousand in a row; each memento holds little, but an
@@ -138,6 +138,19 @@ def source_files(sources: list[Source], agenda: Path) -> list[ev.SourceFile]:
         name = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else path.as_posix()
         files.append(ev.SourceFile(path=name, sha256=source.sha256))
     return files
+
+
+def unrecordable_names(sources: list[Source], files: list[ev.SourceFile]) -> list[Diagnostic]:
+    """An error for each file read (`sources`) whose name, as the journal records it
+    (`files`), is not UTF-8: bytes that are not reach Python as lone surrogates, which no
+    journal line can hold."""
+    unrecordable = []
+    for source, file in zip(sources, files, strict=True):
+        try:
+            file.path.encode("utf-8")
+        except UnicodeEncodeError:
+            unrecordable.append(error(source.path, "journal.name-not-utf8"))
+    return unrecordable
 
 
 def read_meeting(path: Path, shown: str | None = None) -> tuple[State | None, list[Recorded], list[Diagnostic]]:
@@ -386,6 +399,9 @@ def open_session(agenda: Path, journal: Path | None, mirror: Path | None, script
     try:
         if not existed:
             sources = source_files(loaded.sources, agenda)
+            unrecordable = unrecordable_names(loaded.sources, sources)
+            if unrecordable:  # said before anything is written
+                return Opened(None, False, [*diagnostics, *unrecordable])
             session = Session.start(meeting, sources, path, clock, mirror, loaded.circulated)
             return Opened(session, False, diagnostics)
         session, warnings = Session.resume(path, clock, mirror, meeting_id=meeting.agenda.id)
@@ -427,7 +443,7 @@ def _changed_since(recorded: list[ev.SourceFile], agenda: Source, path: Path) ->
     changed = []
     for source in recorded:
         file = path.parent / source.path
-        if file.resolve() == path.resolve():
+        if same_path(file, path):
             digest: str | None = agenda.sha256
         else:
             read, _problems = read_source(file)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
-from meeting.cli.options import speak
+from meeting.cli.options import path_text, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.domain.agenda import Meeting
 from meeting.domain.council import Council
@@ -46,7 +46,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "PATH:LINE:COL: error: message and exits 1, or prints a summary and exits 0."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help=_("a council.toml or a meeting's agenda .toml"))
+    parser.add_argument("file", metavar="FILE", type=path_text, help=_("a council.toml or a meeting's agenda .toml"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
     parser.set_defaults(run=run)
 

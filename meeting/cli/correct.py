@@ -8,7 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
-from meeting.cli.options import said_argument
+from meeting.cli.options import path_text, said_argument
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.domain.engine import Refused
@@ -29,7 +29,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "asked for it and why. The journal keeps what it corrects; write the minutes again to show it."
         ),
     )
-    parser.add_argument("journal", metavar="JOURNAL", help=_("the meeting's journal.jsonl (or its folder)"))
+    parser.add_argument(
+        "journal", metavar="JOURNAL", type=path_text, help=_("the meeting's journal.jsonl (or its folder)")
+    )
     parser.add_argument(
         "what", metavar="WHAT", type=said_argument, help=_("the correction, as the minutes will say it")
     )

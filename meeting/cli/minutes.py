@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meeting.cli.options import given, speak
+from meeting.cli.options import given, path_text, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error
 from meeting.i18n import _
@@ -52,7 +52,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "own language the files are minutes.<lang>.<ext> and votes.<lang>.csv."
         ),
     )
-    parser.add_argument("journal", metavar="JOURNAL", help=_("the meeting's journal.jsonl (or its folder)"))
+    parser.add_argument(
+        "journal", metavar="JOURNAL", type=path_text, help=_("the meeting's journal.jsonl (or its folder)")
+    )
     parser.add_argument(
         "-o", "--output", metavar="DIR", type=given, help=_("folder to write into (default: the journal's folder)")
     )

@@ -17,12 +17,18 @@ def given(text: str) -> str:
     return text
 
 
-def path_argument(text: str) -> Path:
-    """A path given on the command line; an empty one is a usage error (exit 2), never the
-    current folder or a default taken in its place."""
+def path_text(text: str) -> str:
+    """A path given on the command line, as typed (the type of every positional FILE, JOURNAL
+    or PATH); an empty one is a usage error (exit 2), never the current folder or a default
+    taken in its place (`meeting check ""` read the folder `.`)."""
     if not text.strip():
         raise argparse.ArgumentTypeError(_("an empty path names no file"))
-    return Path(text)
+    return text
+
+
+def path_argument(text: str) -> Path:
+    """A path option's value (`path_text`), as a Path."""
+    return Path(path_text(text))
 
 
 def said_argument(text: str) -> str:

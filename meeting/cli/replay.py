@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from meeting.cli.options import add_journal_options, speak
+from meeting.cli.options import add_journal_options, path_text, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic
 from meeting.i18n import _
@@ -29,8 +29,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "was recorded before it."
         ),
     )
-    parser.add_argument("agenda", metavar="AGENDA", help=_("the meeting's agenda .toml"))
-    parser.add_argument("script", metavar="SCRIPT", help=_("the commands, one per line"))
+    parser.add_argument("agenda", metavar="AGENDA", type=path_text, help=_("the meeting's agenda .toml"))
+    parser.add_argument("script", metavar="SCRIPT", type=path_text, help=_("the commands, one per line"))
     add_journal_options(parser)
     parser.add_argument("--append", action="store_true", help=_("continue an existing journal"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))

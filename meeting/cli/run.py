@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meeting.cli.options import add_journal_options, speak
+from meeting.cli.options import add_journal_options, path_text, speak
 from meeting.cli.output import print_diagnostics
 from meeting.domain.text import visible
 from meeting.i18n import _
@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "crash brings the meeting back where it was."
         ),
     )
-    parser.add_argument("agenda", metavar="AGENDA", help=_("the meeting's agenda .toml"))
+    parser.add_argument("agenda", metavar="AGENDA", type=path_text, help=_("the meeting's agenda .toml"))
     add_journal_options(parser)
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--resume", action="store_true", help=_("resume an existing journal without asking"))

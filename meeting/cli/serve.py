@@ -7,9 +7,10 @@ import errno
 import sys
 from pathlib import Path
 
-from meeting.cli.options import given, speak
+from meeting.cli.options import given, path_text, speak
 from meeting.formats import language_name
 from meeting.i18n import LANGUAGES, _
+from meeting.loader.read import resolved
 from meeting.messages import render
 from meeting.minutes.files import journal_path
 
@@ -26,7 +27,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "otherwise; see the README to share it on a network or through a tunnel."
         ),
     )
-    parser.add_argument("path", metavar="PATH", help=_("a journal.jsonl, or the minutes folder holding it"))
+    parser.add_argument(
+        "path", metavar="PATH", type=path_text, help=_("a journal.jsonl, or the minutes folder holding it")
+    )
     parser.add_argument("--host", default="127.0.0.1", type=given, help=_("address to listen on (default: 127.0.0.1)"))
     parser.add_argument("--port", type=port_number, default=8000, help=_("port to listen on (default: 8000)"))
     parser.add_argument("--projector", action="store_true", help=_("large type and high contrast in every browser"))
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
     def listening() -> None:  # only once bound: until then no link leads anywhere
-        print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=path.resolve()))
+        print(_("Serving the members' view of {path} (read-only). Share this link:").format(path=resolved(path)))
         for code, link in server.links():
             print(
                 f"  {link}" if not code else "  " + _("in {lang}: {link}").format(lang=language_name(code), link=link)

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from meeting.cli.options import given, speak
+from meeting.cli.options import given, path_text, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import error
 from meeting.i18n import _
@@ -40,7 +40,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "stage by stage; then the decisions taken without a count. A secret ballot shows its totals only."
         ),
     )
-    parser.add_argument("path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it"))
+    parser.add_argument(
+        "path", metavar="JOURNAL_OR_DIR", type=path_text, help=_("a journal.jsonl, or the folder holding it")
+    )
     parser.add_argument(
         "--item",
         metavar="ITEM",

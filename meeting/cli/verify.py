@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import tomli
 
 from meeting import __version__
-from meeting.cli.options import given, speak
+from meeting.cli.options import given, path_text, speak
 from meeting.cli.output import json_result, print_diagnostics
 from meeting.diagnostics import Diagnostic, error, format_diagnostic, warning
 from meeting.domain.text import visible
@@ -40,7 +40,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         ),
     )
     parser.add_argument(
-        "path", metavar="JOURNAL_OR_DIR", help=_("a journal.jsonl, or the folder holding it and its minutes")
+        "path",
+        metavar="JOURNAL_OR_DIR",
+        type=path_text,
+        help=_("a journal.jsonl, or the folder holding it and its minutes"),
     )
     parser.add_argument(
         "--agenda-dir",

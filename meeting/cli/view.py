@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from meeting.cli.options import given, speak
+from meeting.cli.options import given, path_text, speak
 from meeting.cli.output import print_diagnostics
 from meeting.diagnostics import has_errors
 from meeting.i18n import _
@@ -25,7 +25,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             "not started). It never writes anything."
         ),
     )
-    parser.add_argument("path", metavar="PATH", help=_("a journal.jsonl, or the minutes folder holding it"))
+    parser.add_argument(
+        "path", metavar="PATH", type=path_text, help=_("a journal.jsonl, or the minutes folder holding it")
+    )
     parser.add_argument("--follow", action="store_true", help=_("keep reading the journal as it grows"))
     parser.add_argument(
         "--projector", action="store_true", help=_("large numbers and high contrast, for a beamer or a screen share")

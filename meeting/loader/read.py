@@ -89,6 +89,24 @@ def not_regular(path: Path, shown: str) -> Diagnostic | None:
     return None
 
 
+def resolved(path: Path) -> Path:
+    """The path made absolute, its symbolic links followed where they lead somewhere; a loop
+    of links is kept as named (opening it says ELOOP)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return path.absolute()
+
+
+def same_path(one: Path, other: Path) -> bool:
+    """Whether two paths lead to the same place, their symbolic links followed. A loop of links
+    leads nowhere, so to nothing the other path leads to: False, and opening it says ELOOP."""
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return False
+
+
 def reading_error(shown: str, exc: OSError) -> Diagnostic:
     """The diagnostic for a file that could not be opened for reading."""
     if isinstance(exc, NotRegular):

@@ -25,7 +25,7 @@ from meeting.diagnostics import Diagnostic, error, has_errors, warning
 from meeting.domain.state import Recorded, State
 from meeting.i18n import _, language, supported
 from meeting.journal import read_journal
-from meeting.loader.read import read_bounded
+from meeting.loader.read import read_bounded, same_path
 from meeting.session import read_meeting, state_of
 
 if TYPE_CHECKING:  # the minutes' model is built when minutes are written, not to name a file
@@ -141,7 +141,7 @@ def a_journal_among(targets: list[Path], journals: list[Path]) -> tuple[Path, Pa
     another name), and that journal: writing it would destroy the record."""
     for target in targets:
         for journal in journals:
-            if target.resolve() == journal.resolve() or (target.exists() and os.path.samefile(target, journal)):
+            if same_path(target, journal) or (target.exists() and os.path.samefile(target, journal)):
                 return target, journal
     return None
 

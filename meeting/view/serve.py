@@ -27,6 +27,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from meeting.i18n import _, current_language, language
+from meeting.loader.read import resolved
 
 log = logging.getLogger("meeting.serve")
 
@@ -73,7 +74,7 @@ def view_command(journal: Path, lang: str | None, projector: bool) -> str:
     """The one command a browser's process runs: the view, following, never the console. `-P`:
     the installed program, not a `meeting` folder in whatever folder the chair started from
     (Python would look there first)."""
-    journal = journal.resolve()
+    journal = resolved(journal)
     # A member's browser sees the journal's own name, never the folders of the chair's machine.
     shown = f"{journal.parent.name}/{journal.name}"
     argv = [sys.executable, "-P", "-m", "meeting", "view", "--follow", str(journal), "--shown", shown, "--served"]

@@ -885,6 +885,34 @@ def test_the_minutes_never_replace_the_journal_they_come_from(tmp_path, election
     assert not (folder / "manifest.toml").exists()  # nothing written
 
 
+def test_a_minutes_file_that_is_a_symbolic_link_loop_is_no_journal_and_is_written(tmp_path, elections_journal, capsys):
+    """Looking whether a file to be written is the journal followed its links, and a loop of
+    them raised ('Symlink loop from ...'): it leads to no file, so to no journal."""
+    folder = tmp_path / "o"
+    folder.mkdir()
+    journal = folder / "journal.jsonl"
+    journal.write_bytes(elections_journal.read_bytes())
+    (folder / "minutes.md").symlink_to("loop.md")
+    (folder / "loop.md").symlink_to("minutes.md")
+    assert main(["minutes", str(journal), "--format", "md"]) == 0
+    capsys.readouterr()
+    assert "# Minutes of" in (folder / "minutes.md").read_text(encoding="utf-8")
+
+
+def test_serving_a_journal_named_by_a_symbolic_link_loop_is_no_traceback(tmp_path):
+    """`meeting serve` names the journal to its view by its absolute path, links followed: a
+    loop of them raised; it is served as named, and the view says ELOOP as for any file it
+    cannot read."""
+    import shlex
+
+    from meeting.view.serve import view_command
+
+    (tmp_path / "l2.jsonl").symlink_to("l1.jsonl")
+    (tmp_path / "l1.jsonl").symlink_to("l2.jsonl")
+    argv = shlex.split(view_command(tmp_path / "l1.jsonl", None, projector=False))
+    assert argv[argv.index("--follow") + 1] == str(tmp_path / "l1.jsonl")
+
+
 def test_an_item_number_in_other_digits_is_no_item_not_a_crash(tmp_path):
     meeting = in_session(tmp_path)
     for text in ("²", "٢", "①"):

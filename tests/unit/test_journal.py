@@ -572,6 +572,62 @@ def test_a_failing_mirror_never_loses_the_main_write(tmp_path, monkeypatch):
     assert [e.event for e in read_journal(mirror)[0]] == [*EVENTS, {"type": "after"}]
 
 
+def _loop(folder: Path) -> Path:
+    """Two symbolic links that lead to each other; the first returned."""
+    (folder / "l2.jsonl").symlink_to("l1.jsonl")
+    (folder / "l1.jsonl").symlink_to("l2.jsonl")
+    return folder / "l1.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("mirror", "reason", "words"),
+    [
+        (lambda folder: folder, "EISDIR", "it is a folder (EISDIR)"),
+        (lambda folder: Path(os.devnull), "EINVAL", "not a regular file"),
+        (_loop, "ELOOP", "symbolic links lead round in a loop (ELOOP)"),
+        (lambda folder: folder / "file" / "j.jsonl", "ENOTDIR", "part of the path is a file, not a folder"),
+    ],
+    ids=["folder", "device", "link-loop", "in-a-file"],
+)
+def test_a_mirror_that_cannot_be_written_as_the_journal_opens_stops_the_opening(
+    tmp_path, journal_path, mirror, reason, words
+):
+    """Said as the meeting not opened, not as the mid-meeting warning that it goes on with the
+    mirror behind; every reason in words (EINVAL and ELOOP were bare codes, a loop a traceback)."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "file").write_text("not a folder", encoding="utf-8")
+    target = mirror(folder)
+    before = journal_path.read_bytes()
+    d = refusal(lambda: Journal.open(journal_path, mirror=target))
+    assert (d.code, d.path, dict(d.params)) == ("journal.mirror-unopened", str(target), {"reason": reason})
+    assert words in d.message and "the journal was not opened" in d.message
+    assert journal_path.read_bytes() == before
+    Journal.open(journal_path)[0].close()  # no lock was left behind
+
+
+def test_a_journal_begun_whose_mirror_fails_is_not_left_behind(tmp_path, monkeypatch):
+    """Nothing was acknowledged: the same command, run again once the mirror can be written,
+    begins the journal afresh instead of finding one there."""
+    path, mirror = tmp_path / "journal.jsonl", tmp_path / "usb" / "journal.jsonl"
+    switch = fail_fsync_of(monkeypatch, mirror)
+    d = refusal(lambda: Journal.create(path, EVENTS[0], T0, mirror=mirror))
+    assert (d.code, dict(d.params)) == ("journal.mirror-unopened", {"reason": "EIO"})
+    assert not path.exists()
+    switch["on"] = False
+    mirror.unlink()
+    write_journal(path, mirror=mirror)
+    assert mirror.read_bytes() == path.read_bytes()
+
+
+def test_a_symbolic_link_loop_as_journal_or_mirror_is_said_not_raised(tmp_path, journal_path):
+    loop = _loop(tmp_path)
+    d = refusal(lambda: Journal.open(loop, mirror=tmp_path / "usb.jsonl"))
+    assert (d.code, dict(d.params)) == ("journal.unwritable", {"reason": "ELOOP"})
+    assert dict(refusal(lambda: Journal.open(journal_path, mirror=loop)).params) == {"reason": "ELOOP"}
+    assert refusal(lambda: Journal.create(tmp_path / "new.jsonl", EVENTS[0], T0, mirror=loop)).code == "journal.exists"
+
+
 def test_a_failing_journal_write_stops_the_writer(tmp_path, monkeypatch):
     path = tmp_path / "journal.jsonl"
     journal = Journal.create(path, EVENTS[0], T0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -257,6 +258,28 @@ def test_a_mirror_is_kept_identical(tmp_path, capsys):
     assert status == 0 and mirror.read_bytes() == journal.read_bytes()
 
 
+@pytest.mark.parametrize("append", [False, True], ids=["new", "append"])
+def test_a_mirror_that_cannot_be_written_stops_a_replay_that_says_so(tmp_path, capsys, monkeypatch, append):
+    """Not 'the journal itself is up to date', said mid-meeting when a mirror fails: nothing
+    opened, and a journal that was to be begun is not left behind to refuse the next try."""
+    from tests.unit.test_journal import fail_fsync_of
+
+    script = tmp_path / "s.script"
+    script.write_text("present tz-1\n", encoding="utf-8")
+    journal, mirror = tmp_path / "j.jsonl", tmp_path / "usb.jsonl"
+    if append:
+        assert _replay(capsys, str(DEMO_AGENDA), str(script), "--journal", str(journal))[0] == 0
+        before = journal.read_bytes()
+        os.mkfifo(mirror)  # never waited on, never written
+    else:
+        fail_fsync_of(monkeypatch, mirror)  # a stick that fails as the mirror is begun
+    args = ["--journal", str(journal), "--mirror", str(mirror), *(["--append"] if append else [])]
+    status, out, err = _replay(capsys, str(DEMO_AGENDA), str(script), *args)
+    assert status == 1 and out == ""
+    assert "the journal was not opened" in err and "up to date" not in err
+    assert journal.read_bytes() == before if append else not journal.exists()
+
+
 def test_a_meeting_killed_mid_way_resumes_exactly(tmp_path):
     """A real process killed with SIGKILL after acknowledging commands loses none of them."""
     journal = tmp_path / "journal.jsonl"
@@ -292,6 +315,33 @@ def test_an_empty_journal_or_mirror_path_is_a_usage_error(tmp_path, capsys, monk
     assert exit.value.code == 2
     assert "an empty path names no file" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []  # nothing written under ./minutes/ in its place
+
+
+# Each command's positional paths, with what else it needs to get that far.
+POSITIONAL_PATHS = [
+    ["check", ""],
+    ["minutes", ""],
+    ["correct", "", "A correction.", "--by", "bo-1", "--why", "a slip"],
+    ["tally", ""],
+    ["verify", ""],
+    ["view", ""],
+    ["serve", ""],
+    ["run", ""],
+    ["replay", "", str(DEMO_SCRIPT)],
+    ["replay", str(DEMO_AGENDA), ""],
+]
+
+
+@pytest.mark.parametrize("args", POSITIONAL_PATHS, ids=lambda args: f"{args[0]}-{args.index('')}")
+def test_an_empty_positional_path_is_a_usage_error(tmp_path, capsys, monkeypatch, args):
+    """Not the current folder (`check ""` read `.`), nor a default found in it (`minutes ""`
+    looked for ./journal.jsonl)."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit:
+        main(args)
+    assert exit.value.code == 2
+    assert "an empty path names no file" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def _demo_copy(folder: Path) -> Path:
@@ -431,3 +481,45 @@ def test_a_meeting_begun_before_its_notice_says_no_notice_was_given_not_days_bel
         "item 'article-7': notice dated 2026-12-10, not before the meeting (on 2026-12-08): "
         "no notice was given in time; the rules require 30 days"
     )
+
+
+def test_a_file_named_in_bytes_that_are_not_utf8_is_said_before_a_journal_is_begun(tmp_path, capsys):
+    """The journal records the name of each file the meeting is read from, and a name that is
+    not UTF-8 (which reaches Python as lone surrogates) cannot be written in a journal line:
+    said as an error, nothing written, where it was a traceback."""
+    from meeting.session import open_session
+
+    demo = _demo_copy(tmp_path / "files")
+    agenda = demo.with_name("bad\udcff\udcfe.toml")  # b"bad\xff\xfe.toml" on the disk
+    demo.rename(agenda)
+    journal = tmp_path / "journal.jsonl"
+    status, out, _err = _replay(capsys, str(agenda), str(DEMO_SCRIPT), "--journal", str(journal), "--json")
+    errors = json.loads(out)["errors"]
+    assert status == 1 and [(e["path"], e["code"]) for e in errors] == [(str(agenda), "journal.name-not-utf8")]
+    assert not journal.exists()
+    # `meeting run` opens its meeting the same way.
+    opened = open_session(agenda, journal, None, scripted=False, resume=True)
+    assert opened.session is None and [d.code for d in opened.diagnostics] == ["journal.name-not-utf8"]
+    assert not journal.exists()
+    # Reading the file records nothing: `meeting check` takes it.
+    assert main(["check", str(agenda)]) == 0
+
+
+def test_a_council_file_replaced_by_a_symbolic_link_loop_is_a_changed_file(tmp_path):
+    """Resuming compares each recorded file with the file now at its path: a loop of links
+    leads to no file, so it has changed (a warning), where `Path.resolve` raised."""
+    from meeting.session import open_session
+
+    agenda = _demo_copy(tmp_path / "files")
+    journal = tmp_path / "journal.jsonl"
+    opened = open_session(agenda, journal, None, scripted=True, resume=False)
+    assert opened.session is not None
+    opened.session.close()
+    council = agenda.parent / "council.toml"
+    council.unlink()
+    council.symlink_to("loop.toml")
+    (agenda.parent / "loop.toml").symlink_to("council.toml")
+    resumed = open_session(agenda, journal, None, scripted=True, resume=True)
+    assert resumed.session is not None
+    assert [(d.path, d.code) for d in resumed.diagnostics] == [(str(council), "journal.source-changed")]
+    resumed.session.close()
