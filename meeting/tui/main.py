@@ -75,7 +75,7 @@ class MainScreen(Screen[None]):
                 yield Static(id="quorum")
                 yield Static(id="attendance")
         yield CommandBar(
-            lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
+            lambda: self.app.session.state, id="command", placeholder=_("keys act at once · : to type a command · ? for help")
         )
         yield Static(id="notice")
         # Every phase has keys the footer never shows (t, s, f...): its last key says so.
@@ -170,6 +170,25 @@ class MainScreen(Screen[None]):
     def action_run(self, verb: str) -> None:
         self.in_flight.append(verb)
         self.post_message(RunCommand(command_line(verb)))
+
+    def action_agreed(self) -> None:
+        """General consent declared once the chair has asked whether there is any objection
+        (RONR 4:58): a chair typing `adjourn` without ':' adopted the motion pending with its
+        first letter. Where the engine would refuse it, it says why at once, nothing asked."""
+        from meeting.domain.engine import verb_refused
+        from meeting.tui.confirm import ConfirmScreen
+
+        state = self.app.session.state
+        if state.pending is None or verb_refused(state, "agreed") is not None:
+            self.action_run("agreed")
+            return
+        question = _("Adopt motion #{n} by general consent (no objection)?").format(n=state.pending.number)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_run("agreed")
+
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_form(self, verb: str) -> None:
         self.app.open_form(verb)

@@ -2334,3 +2334,35 @@ async def test_the_console_names_the_key_where_a_message_says_what_to_type(tmp_p
         assert "resume it first (key e)" in shown(app, "#notice")
     refused = meeting.refuse("next")
     assert render(refused.code, refused.params) == "the meeting is in recess: type 'resume' first"
+
+
+async def test_agreed_asks_whether_there_is_any_objection_first(tmp_path):
+    """'a' adopted the motion pending at once: a chair typing `adjourn` on the main screen,
+    without ':', gave the motion general consent with its first letter. It asks first, naming
+    the motion (RONR 4:58); No leaves the motion pending; and the bar's placeholder says keys act
+    at once."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "keys act at once" in str(app.screen.query_one(CommandBar).placeholder)
+        await type_text(pilot, "ad")  # the first letters of "adjourn": asked, then answered no
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "Adopt motion #1 by general consent (no objection)?"
+        assert meeting.state.pending is not None and meeting.state.pending.number == 1
+        await pilot.press("escape", "a", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert meeting.session.recorded[-1].event.type == "consent.given"
+
+
+async def test_agreed_refused_is_said_at_once_without_a_question(tmp_path):
+    """With no motion pending there is nothing to ask: the engine's refusal is said at once."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and "no motion" in shown(app, "#notice").lower()
