@@ -60,6 +60,7 @@ class MainScreen(Screen[None]):
         # why, as from the palette: the key falls through to this binding, which asks the engine.
         self._bindings.bind(UNDO_KEY.key, UNDO_KEY.action, show=False)
         self._minute = -1
+        self._refused_line: str | None = None  # the bar's line the notice points a caret at
         self.in_flight: list[str] = []  # lines sent by keys and not yet answered
 
     def compose(self) -> ComposeResult:
@@ -162,6 +163,7 @@ class MainScreen(Screen[None]):
         self.query_one("#timers", Static).update(timers_text(state, now, self.app.recess()))
 
     def notice(self, text: Text) -> None:
+        self._refused_line = None
         self.query_one("#notice", Static).update(text)
         # Laid out again as a whole: said while a form stood above another screen (a nomination
         # sent under the election), the notice kept its old height and a second line was lost.
@@ -240,6 +242,13 @@ class MainScreen(Screen[None]):
             return
         self.post_message(RunCommand(event.value))
 
+    @on(Input.Changed, "#command")
+    def _edited(self, event: Input.Changed) -> None:
+        """The caret and the refusal under the bar go once its line is typed over or edited:
+        after a refused line, `c` put "cast" in the bar above the old caret and error."""
+        if self._refused_line is not None and event.value != self._refused_line:
+            self.notice(Text())
+
     def on_command_answered(self, message: CommandAnswered) -> None:
         """The bar's line answered: accepted, the bar empties and the keys work again at once;
         refused, the line stays, selected for correction, with a caret under the column."""
@@ -258,4 +267,5 @@ class MainScreen(Screen[None]):
         # The caret under the column the engine points at (the bar's text starts at its edge).
         caret = " " * (refused.col - 1) + "^ "
         self.notice(Text(caret + render_named(refused.code, refused.params, self.app.session.state), style="bold red"))
+        self._refused_line = bar.value
         bar.selection = Selection(0, len(bar.value))

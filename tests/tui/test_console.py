@@ -2366,3 +2366,22 @@ async def test_agreed_refused_is_said_at_once_without_a_question(tmp_path):
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and "no motion" in shown(app, "#notice").lower()
+
+
+async def test_the_refusals_caret_goes_once_the_bar_is_typed_over(tmp_path):
+    """After a refused line, `c` replaced it with "cast" (completed), and the old caret and error
+    stayed under the new text, pointing at a column it no longer had."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "queue ke-1 zz-9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "^ no member matches 'zz-9'" in shown(app, "#notice")
+        await pilot.press("colon")  # ':' out of habit keeps the line and its caret
+        await pilot.pause()
+        assert "^ no member matches 'zz-9'" in shown(app, "#notice")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one(CommandBar).value == "c" and shown(app, "#notice") == ""
