@@ -1348,6 +1348,31 @@ def _roll_call_closed(state: State, motion: Motion, poll: Poll) -> ev.RollCallCl
     return ev.RollCallClosed(motion=motion.number, outcome=outcome, not_voting=silent)
 
 
+def roll_call_settled(state: State, motion: Motion) -> Literal["carried", "lost"] | None:
+    """What closing a roll call gives once no answer still to come can change it: every seat
+    has answered, or the seats that have not (and those arrived since to answer) cannot turn
+    it whatever they do, checked at the edges (all of them yes, all no, all abstaining, none
+    answering: a count is monotonic between them). None while they can, or when a tie or the
+    chair's vote would still decide it."""
+    poll = motion.poll
+    if poll is None or poll.method != "roll_call":
+        return None
+    joining = joining_the_roll(state, motion)
+    rest = [answering_now(state, poll, voter) for voter in poll.not_answered] + joining
+    results = set()
+    answers_to_try: tuple[ev.Choice | None, ...] = (None, "yes", "no", "abstain")
+    for answer in answers_to_try:
+        choices = dict(poll.choices)
+        if answer is not None:
+            choices |= {voter.seat: (voter, answer) for voter in rest}
+        answers = [choice for _voter, choice in choices.values()]
+        tally = Tally(answers.count("yes"), answers.count("no"), answers.count("abstain"))
+        entitled = poll.entitled if answer is None else [*poll.entitled, *joining]
+        results.add(_count(state, motion, tally, entitled, choices).result)
+    settled = results.pop() if len(results) == 1 else None
+    return "carried" if settled == "carried" else "lost" if settled == "lost" else None
+
+
 def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:
     """A member's demand for a roll call on the result just declared by a show of hands or by
     general consent (RONR §29): the chair cannot refuse it; the result is set aside and the

@@ -76,7 +76,9 @@ class MainScreen(Screen[None]):
                 yield Static(id="quorum")
                 yield Static(id="attendance")
         yield CommandBar(
-            lambda: self.app.session.state, id="command", placeholder=_("keys act at once · : to type a command · ? for help")
+            lambda: self.app.session.state,
+            id="command",
+            placeholder=_("keys act at once · : to type a command · ? for help"),
         )
         yield Static(id="notice")
         # Every phase has keys the footer never shows (t, s, f...): its last key says so.

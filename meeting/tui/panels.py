@@ -17,6 +17,7 @@ from meeting.domain.attendance import balance_short, entitled_voters, quorum_sta
 from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.diff import word_diff
+from meeting.domain.engine import joining_the_roll, roll_call_settled
 from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import (
@@ -408,14 +409,36 @@ def roll_call_count(state: State, motion: Motion) -> Text:
     every seat that has not answered votes (the abstentions so far are not votes cast: the figure
     falls from the "if all vote" of the line under it), then the rule in words (the chair's screen and the members' view say the same)."""
     answered = [choice for _voter, choice in motion.poll.choices.values()] if motion.poll else []
-    need = needed_yes(state, motion, answered.count("abstain"))  # as the abstentions so far make it
     text = Text(
         counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
-        + (" · " + _("{need} yes to carry if the rest vote").format(need=need) if need is not None else ""),
+        + _projection(state, motion, answered.count("abstain")),
         style="bold",
     )
     text.append("\n" + needed_text(state, motion), style="dim")
     return text
+
+
+def _projection(state: State, motion: Motion, abstained: int) -> str:
+    """ " · 12 yes to carry if the rest vote"; once no answer still to come can change the
+    outcome, what closing gives: "14 yes to carry if the rest vote" stood with all 20 answered."""
+    settled = roll_call_settled(state, motion)
+    if settled is not None:
+        everyone = motion.poll is not None and not motion.poll.not_answered and not joining_the_roll(state, motion)
+        if everyone:
+            said = (
+                _("all have answered: carried when closed")
+                if settled == "carried"
+                else _("all have answered: lost when closed")
+            )
+        else:
+            said = (
+                _("the rest cannot change it: carried when closed")
+                if settled == "carried"
+                else _("the rest cannot change it: lost when closed")
+            )
+        return " · " + said
+    need = needed_yes(state, motion, abstained)  # as the abstentions so far make it
+    return " · " + _("{need} yes to carry if the rest vote").format(need=need) if need is not None else ""
 
 
 def needed_text(state: State, motion: Motion) -> str:

@@ -1093,14 +1093,19 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert "Kwabena Owusu-Ansah (alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
-        assert "16 in favour, 2 against, 1 abstention · 14 yes to carry if the rest vote" in count
+        # 14 yes of all 21 seats carry it: the two left cannot change it (it said "14 yes to carry").
+        assert "16 in favour, 2 against, 1 abstention · the rest cannot change it: carried when closed" in count
         assert (
             "Not answered (2): Rowena" not in count
             and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
         )
         await pilot.press("space", "n")  # skip la-1; pg-1 no, and the cursor comes back round to la-1
         assert "Not answered (1): Khamphone Sisavath-Vong" in shown(app, "#poll-count")
-        await pilot.press("y", "c")
+        await pilot.press("y")
+        assert "17 in favour, 3 against, 1 abstention · all have answered: carried when closed" in shown(
+            app, "#poll-count"
+        )
+        await pilot.press("c")
         assert isinstance(app.screen, ResultScreen)
         assert "17 in favour, 3 against, 1 abstention" in all_text(
             app
