@@ -850,7 +850,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         _on_winning_side(state, applies_to, mover, command.cols["mover"])
     if kind == "take_from_table" and applies_to is not None:
         text = text or state.motions[applies_to].text
-    if not text and kind in _SAYING_WHAT:
+    if not text and says_what_it_does(kind):
         raise _Refusing("motion.text-needed", kind=kind)
     if kind == "amend" and applies_to is not None and text:
         substitute = substitute_refusal(state, state.motions.get(applies_to), text)
@@ -886,6 +886,13 @@ _SAYING_WHAT: frozenset[MotionKind] = frozenset(
         "division_of_question",
     }
 )
+
+
+def says_what_it_does(kind: MotionKind) -> bool:
+    """Whether a motion of this kind is moved with its text (refused without it): a main
+    motion's may come from its item's drafted motion."""
+    return kind in _SAYING_WHAT
+
 
 # Motions about the meeting rather than the question before it.
 _NOT_ON_THE_QUESTION: frozenset[MotionKind] = PRIVILEGED | {"point_of_order"}

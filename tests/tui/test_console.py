@@ -2390,3 +2390,21 @@ async def test_the_refusals_caret_goes_once_the_bar_is_typed_over(tmp_path):
         await pilot.press("c")
         await pilot.pause()
         assert app.screen.query_one(CommandBar).value == "c" and shown(app, "#notice") == ""
+
+
+async def test_the_move_forms_text_is_optional_only_for_the_kinds_that_may_go_without(tmp_path):
+    """The move form said "Text (optional)" for a postponement, which is refused without its
+    text ("this motion (postpone) needs its text"): the label follows the kind chosen, and Enter
+    on the kind goes on to the text."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await move_form_of_kind(app, pilot, "postpone")
+        form = app.screen
+        assert form.query_one("#field-kind", Picker).value == "postpone"
+        assert str(form.query_one("#label-text", Label).render()) == "Text"
+        assert app.focused is form.query_one("#field-text", FoldedText)
+        await pilot.press("escape")
+        await pilot.pause()
+        await move_form_of_kind(app, pilot, "point-of-order")
+        assert str(app.screen.query_one("#label-text", Label).render()) == "Text (optional)"
