@@ -31,6 +31,7 @@ from meeting.tui.panels import (
     header_text,
     log_text,
     quorum_text,
+    speakers_text,
     timers_text,
 )
 from meeting.tui.textual_words import UNDO_KEY, TranslatedFooter
@@ -71,6 +72,7 @@ class MainScreen(Screen[None]):
                 with VerticalScroll(id="current-box"):
                     yield Static(id="current")
                 yield Static(id="timers")
+                yield Static(id="speakers")
                 with VerticalScroll(id="log-box", can_focus=False):
                     yield Static(id="log")
                 yield Static(id="quorum")
@@ -91,6 +93,10 @@ class MainScreen(Screen[None]):
         self.redraw()
         if self.app.warnings:
             self.notice(Text("⚠ " + _("; ").join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
+
+    def on_resize(self) -> None:
+        if self.is_mounted:  # the panels' widths follow the terminal's (a region's name, cut or whole)
+            self.call_after_refresh(self.redraw)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:  # the default screen resumes once before its widgets exist
@@ -120,13 +126,17 @@ class MainScreen(Screen[None]):
         if state.stack:
             self.call_after_refresh(self._question_in_sight, item)
         self.query_one("#timers", Static).update(timers_text(state, now, self.app.recess()))
+        speakers = speakers_text(state)
+        self.query_one("#speakers", Static).update(speakers)
+        self.query_one("#speakers").display = bool(speakers)
         lines = 2 if self.app.size.height < SHORT else LOG_LINES
         self.query_one("#log", Static).update(log_text(state, self.app.session.recorded, lines))
         text, met = quorum_text(state)
         quorum = self.query_one("#quorum", Static)
         quorum.update(text)
         quorum.set_class(not met, "-lost")
-        self.query_one("#attendance", Static).update(attendance_text(state))
+        attendance = self.query_one("#attendance", Static)
+        attendance.update(attendance_text(state, attendance.content_size.width or None))
         self.refresh_bindings()
 
     def _question_in_sight(self, item: Text) -> None:

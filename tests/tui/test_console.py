@@ -2408,3 +2408,51 @@ async def test_the_move_forms_text_is_optional_only_for_the_kinds_that_may_go_wi
         await pilot.pause()
         await move_form_of_kind(app, pilot, "point-of-order")
         assert str(app.screen.query_one("#label-text", Label).render()) == "Text (optional)"
+
+
+async def test_speakers_and_regions_not_heard_are_shown_whole_under_the_items_pane(tmp_path):
+    """At 80×24 the item's pane, scrolled to the question, ended at "Speakers: Rubén
+    Mamani-Choque, Siti", the rest of the list and the regions not yet heard below its edge:
+    they stand under the pane, out of its scroll, wrapped whole."""
+    from meeting.i18n import language
+    from meeting.tui.panels import speakers_text
+
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded gh-1", "queue gh-1 bo-1 id-1 mg-1 pg-1", "floor", "yield"
+    )
+    with language("pt"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            speakers = app.screen.query_one("#speakers", Static)
+            assert not list(app.screen.query("#current-box #speakers"))
+            lines = speakers_text(meeting.state).wrap(app.console, speakers.content_size.width)
+            assert speakers.content_size.height == len(lines) >= 4
+            said = " ".join(line.plain.strip() for line in lines)
+            assert "Oradores: Rubén Mamani-Choque, Siti Rahmawati-Lubis, Hery Rakotomalala-Andry, Kila" in said
+            assert said.endswith("Sudeste Asiático e Pacífico")
+            assert speakers.region.bottom <= app.screen.query_one("#log-box").region.y
+
+
+async def test_long_names_and_regions_take_the_room_there_is(tmp_path):
+    """At 120×40 "Andry Ravelojaona-Rakotond…" was cut in the roll call's grid, and "Sudeste
+    Asiático e Pací…" in the attendance panel, with about 60 columns free: the names take the
+    room the terminal gives (the region's width was reckoned from its English name)."""
+    from meeting.i18n import language
+
+    long_name = "Andry Ravelojaona-Rakotondrabe Razafindrakoto"
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace('"Hery Rakotomalala-Andry"', f'"{long_name}"')
+    meeting = start(tmp_path, files={"council.toml": council, DEMO_AGENDA.name: DEMO_AGENDA.read_text("utf-8")})
+    meeting.run(f"present {' '.join(ALL_SEATS)}", "begin", "open article-7")
+    with language("pt"):
+        app = app_for(meeting)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert "Sudeste Asiático e Pacífico " in shown(app, "#attendance")
+            meeting.run("move by zm-1 seconded bf-1")
+            await pilot.press("l")
+            await pilot.pause()
+            roster = app.screen.query_one(RosterList)
+            row = next(i for i, row in enumerate(roster.rows) if row.member == "mg-1")
+            assert long_name in "".join(segment.text for segment in roster.render_line(row - roster.scroll_offset.y))
