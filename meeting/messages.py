@@ -317,6 +317,9 @@ MESSAGES: dict[str, str] = {
     "item.elections-unfinished": N_(
         "the item is closed with elections not completed ({elections}): the minutes list them as unfinished business"
     ),
+    "nomination.not-seconded": N_(
+        "'{candidate}' was nominated without a seconder and is not on the ballot of '{election}'"
+    ),
     "closed.observers-here": N_(
         "this item is taken in closed session and observers are here ({ids}): they leave before the council takes it up"
     ),

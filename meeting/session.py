@@ -22,7 +22,7 @@ from meeting.diagnostics import Diagnostic, error, warning
 from meeting.domain import events as ev
 from meeting.domain.agenda import Meeting
 from meeting.domain.attendance import balance_falls_short, minute_taker_away, observers_in_closed_item
-from meeting.domain.elections.conduct import elections_left_unfinished
+from meeting.domain.elections.conduct import elections_left_unfinished, left_off_the_ballot
 from meeting.domain.engine import BallotFile, Context, Refused, decide
 from meeting.domain.language import Command, ParseError, parse
 from meeting.domain.opening import begun_on_another_day
@@ -259,6 +259,7 @@ class Session:
         warnings: list[Diagnostic] = []
         at = self._record_time(warnings)
         unfinished = elections_left_unfinished(self.state, decision)
+        off_the_ballot = left_off_the_ballot(self.state, decision)
         data = _data(decision)
         if not _reads_back(data, at):
             return Refused("journal.would-not-read", {"type": data["type"]}, command.col)
@@ -317,6 +318,12 @@ class Session:
                 warnings.append(
                     warning(str(self.journal.path), "item.elections-unfinished", written.seq, elections=unfinished)
                 )
+            if isinstance(decision, ev.NominationsClosed):
+                path, election = str(self.journal.path), decision.election
+                warnings += [
+                    warning(path, "nomination.not-seconded", written.seq, candidate=c, election=election)
+                    for c in off_the_ballot
+                ]
             observers = observers_in_closed_item(self.state, decision)
             if observers:
                 warnings.append(warning(str(self.journal.path), "closed.observers-here", written.seq, ids=observers))

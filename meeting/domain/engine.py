@@ -862,7 +862,7 @@ def _move(state: State, command: Command, context: Context) -> ev.AnyEvent:
         _on_winning_side(state, applies_to, mover, command.cols["mover"])
     if kind == "take_from_table" and applies_to is not None:
         text = text or state.motions[applies_to].text
-    if not text and kind in _SAYING_WHAT:
+    if not text and says_what_it_does(kind):
         raise _Refusing("motion.text-needed", kind=kind)
     if kind == "amend" and applies_to is not None and text:
         substitute = substitute_refusal(state, state.motions.get(applies_to), text)
@@ -898,6 +898,13 @@ _SAYING_WHAT: frozenset[MotionKind] = frozenset(
         "division_of_question",
     }
 )
+
+
+def says_what_it_does(kind: MotionKind) -> bool:
+    """Whether a motion of this kind is moved with its text (refused without it): a main
+    motion's may come from its item's drafted motion."""
+    return kind in _SAYING_WHAT
+
 
 # Motions about the meeting rather than the question before it.
 _NOT_ON_THE_QUESTION: frozenset[MotionKind] = PRIVILEGED | {"point_of_order"}
@@ -1359,6 +1366,31 @@ def _roll_call_closed(state: State, motion: Motion, poll: Poll) -> ev.RollCallCl
     silent = [answering_now(state, poll, voter) for voter in poll.not_answered]
     outcome = _count(state, motion, tally, poll.entitled, poll.choices)
     return ev.RollCallClosed(motion=motion.number, outcome=outcome, silent=silent)
+
+
+def roll_call_settled(state: State, motion: Motion) -> Literal["carried", "lost"] | None:
+    """What closing a roll call gives once no answer still to come can change it: every seat
+    has answered, or the seats that have not (and those arrived since to answer) cannot turn
+    it whatever they do, checked at the edges (all of them yes, all no, all abstaining, none
+    answering: a count is monotonic between them). None while they can, or when a tie or the
+    chair's vote would still decide it."""
+    poll = motion.poll
+    if poll is None or poll.method != "roll_call":
+        return None
+    joining = joining_the_roll(state, motion)
+    rest = [answering_now(state, poll, voter) for voter in poll.not_answered] + joining
+    results = set()
+    answers_to_try: tuple[ev.Choice | None, ...] = (None, "yes", "no", "abstain")
+    for answer in answers_to_try:
+        choices = dict(poll.choices)
+        if answer is not None:
+            choices |= {voter.seat: (voter, answer) for voter in rest}
+        answers = [choice for _voter, choice in choices.values()]
+        tally = Tally(answers.count("yes"), answers.count("no"), answers.count("abstain"))
+        entitled = poll.entitled if answer is None else [*poll.entitled, *joining]
+        results.add(_count(state, motion, tally, entitled, choices).result)
+    settled = results.pop() if len(results) == 1 else None
+    return "carried" if settled == "carried" else "lost" if settled == "lost" else None
 
 
 def _division(state: State, command: Command, context: Context) -> ev.AnyEvent:

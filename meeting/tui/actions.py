@@ -81,7 +81,9 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("g", "form('rule')", N_("Rule on the point"), ("rule",), _SITTING, when=chair_to_rule),
     KeyAction("m", "move", N_("Move"), ("move", "point"), _SITTING),
     KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
-    KeyAction("a", "run('agreed')", N_("Agreed"), ("agreed",), _SITTING, footer=False),
+    # Asked first ("Is there any objection?", RONR 4:58): `adjourn` typed without ':' adopted the
+    # motion pending with its first letter.
+    KeyAction("a", "agreed", N_("Agreed"), ("agreed",), _SITTING, footer=False),
     KeyAction("c", "consensus", N_("Consensus"), ("consensus", "block", "aside", "conclude"), _SITTING),
     KeyAction("l", "roll_call_vote", N_("Roll-call vote"), ("roll-call", "yes", "no", "abstain", "close"), _SITTING),
     KeyAction("s", "form('queue')", N_("Speakers"), ("queue",), _SITTING, footer=False),

@@ -19,7 +19,7 @@ from meeting.domain.attendance import representation
 from meeting.domain.language import Command, Ref, parse
 from meeting.domain.local_hours import LocalTimes, member_local_times
 from meeting.formats import clock_time
-from meeting.i18n import N_, _
+from meeting.i18n import N_, P_, _
 from meeting.messages import render_named
 from meeting.tui.messages import CommandAnswered, RunCommand, command_line
 from meeting.tui.panels import quorum_text
@@ -40,11 +40,13 @@ class AttendanceScreen(Screen[None]):
     BINDINGS = [
         Binding("p", "mark('present')", N_("Present")),
         Binding("r", "mark('remote')", N_("Remote")),
-        Binding("a", "mark('apologies')", N_("Apologies")),
-        Binding("x", "mark('absent')", N_("Absent")),
-        Binding("l", "mark('leave')", N_("Left"), show=False),
+        # Each says what the member is, as Present does (in the key's context: the minutes'
+        # headings "Apologies" and "Absent" are plural lists, "Back" elsewhere goes back).
+        Binding("a", "mark('apologies')", P_("key", "Apologies")),
+        Binding("x", "mark('absent')", P_("key", "Absent")),
+        Binding("l", "mark('leave')", P_("key", "Left"), show=False),
         Binding("d", "mark('drop')", N_("Dropped"), show=False),
-        Binding("b", "mark('back')", N_("Back"), show=False),
+        Binding("b", "mark('back')", P_("key", "Back"), show=False),
         Binding("k", "proxy", N_("Proxy")),
         Binding("v", "revoke", N_("Revoke proxy"), show=False),
         Binding("slash", "filter", N_("Filter")),

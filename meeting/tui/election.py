@@ -143,6 +143,9 @@ class ElectionScreen(ModalScreen[None]):
                     line += " · " + words(NOMINATION_ANSWERS, nomination.answer)
                 if nomination.withdrawn is not None:
                     line += " · " + _("withdrew")
+                elif election.unseconded(nomination) and nomination.answer != "declined":
+                    # In words: the dim strike-through alone did not say why, nor what follows.
+                    line += " · " + _("not seconded — will not go to the ballot")
                 standing = nomination.candidate in election.standing
                 body.append(indented(line, "" if standing else "dim strike"))
             if not election.nominations:

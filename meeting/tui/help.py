@@ -16,7 +16,7 @@ from textual.widgets import Label, Static
 
 from meeting.domain.language import GRAMMAR, usage
 from meeting.i18n import N_, _, key_label
-from meeting.tui.textual_words import TranslatedFooter, screen_keys
+from meeting.tui.textual_words import TranslatedFooter, key_name, screen_keys
 
 if TYPE_CHECKING:
     from meeting.tui.app import MeetingApp
@@ -36,7 +36,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help-dialog"):
             if self.over is not self.app.main:
                 yield Label(_("Keys on this screen"), classes="title")
-                keys = ((self.app.get_key_display(b), key_label(b.description)) for b in screen_keys(self.over))
+                keys = (
+                    (key_name(self.app.get_key_display(b)), key_label(b.description)) for b in screen_keys(self.over)
+                )
                 yield Static(_keys(keys), id="screen-keys")
                 yield Label(_("Keys on the main screen"), classes="title")
             else:

@@ -31,6 +31,7 @@ from meeting.tui.panels import (
     header_text,
     log_text,
     quorum_text,
+    speakers_text,
     timers_text,
 )
 from meeting.tui.textual_words import UNDO_KEY, TranslatedFooter
@@ -60,6 +61,7 @@ class MainScreen(Screen[None]):
         # why, as from the palette: the key falls through to this binding, which asks the engine.
         self._bindings.bind(UNDO_KEY.key, UNDO_KEY.action, show=False)
         self._minute = -1
+        self._refused_line: str | None = None  # the bar's line the notice points a caret at
         self.in_flight: list[str] = []  # lines sent by keys and not yet answered
 
     def compose(self) -> ComposeResult:
@@ -70,12 +72,15 @@ class MainScreen(Screen[None]):
                 with VerticalScroll(id="current-box"):
                     yield Static(id="current")
                 yield Static(id="timers")
+                yield Static(id="speakers")
                 with VerticalScroll(id="log-box", can_focus=False):
                     yield Static(id="log")
                 yield Static(id="quorum")
                 yield Static(id="attendance")
         yield CommandBar(
-            lambda: self.app.session.state, id="command", placeholder=_("type a command, or : here · ? for help")
+            lambda: self.app.session.state,
+            id="command",
+            placeholder=_("keys act at once · : to type a command · ? for help"),
         )
         yield Static(id="notice")
         # Every phase has keys the footer never shows (t, s, f...): its last key says so.
@@ -88,6 +93,10 @@ class MainScreen(Screen[None]):
         self.redraw()
         if self.app.warnings:
             self.notice(Text("⚠ " + _("; ").join(map(format_diagnostic, self.app.warnings)), style="bold yellow"))
+
+    def on_resize(self) -> None:
+        if self.is_mounted:  # the panels' widths follow the terminal's (a region's name, cut or whole)
+            self.call_after_refresh(self.redraw)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:  # the default screen resumes once before its widgets exist
@@ -117,13 +126,17 @@ class MainScreen(Screen[None]):
         if state.stack:
             self.call_after_refresh(self._question_in_sight, item)
         self.query_one("#timers", Static).update(timers_text(state, now, self.app.recess()))
+        speakers = speakers_text(state)
+        self.query_one("#speakers", Static).update(speakers)
+        self.query_one("#speakers").display = bool(speakers)
         lines = 2 if self.app.size.height < SHORT else LOG_LINES
         self.query_one("#log", Static).update(log_text(state, self.app.session.recorded, lines))
         text, met = quorum_text(state)
         quorum = self.query_one("#quorum", Static)
         quorum.update(text)
         quorum.set_class(not met, "-lost")
-        self.query_one("#attendance", Static).update(attendance_text(state))
+        attendance = self.query_one("#attendance", Static)
+        attendance.update(attendance_text(state, attendance.content_size.width or None))
         self.refresh_bindings()
 
     def _question_in_sight(self, item: Text) -> None:
@@ -162,6 +175,7 @@ class MainScreen(Screen[None]):
         self.query_one("#timers", Static).update(timers_text(state, now, self.app.recess()))
 
     def notice(self, text: Text) -> None:
+        self._refused_line = None
         self.query_one("#notice", Static).update(text)
         # Laid out again as a whole: said while a form stood above another screen (a nomination
         # sent under the election), the notice kept its old height and a second line was lost.
@@ -170,6 +184,25 @@ class MainScreen(Screen[None]):
     def action_run(self, verb: str) -> None:
         self.in_flight.append(verb)
         self.post_message(RunCommand(command_line(verb)))
+
+    def action_agreed(self) -> None:
+        """General consent declared once the chair has asked whether there is any objection
+        (RONR 4:58): a chair typing `adjourn` without ':' adopted the motion pending with its
+        first letter. Where the engine would refuse it, it says why at once, nothing asked."""
+        from meeting.domain.engine import verb_refused
+        from meeting.tui.confirm import ConfirmScreen
+
+        state = self.app.session.state
+        if state.pending is None or verb_refused(state, "agreed") is not None:
+            self.action_run("agreed")
+            return
+        question = _("Adopt motion #{n} by general consent (no objection)?").format(n=state.pending.number)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_run("agreed")
+
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_form(self, verb: str) -> None:
         self.app.open_form(verb)
@@ -221,6 +254,13 @@ class MainScreen(Screen[None]):
             return
         self.post_message(RunCommand(event.value))
 
+    @on(Input.Changed, "#command")
+    def _edited(self, event: Input.Changed) -> None:
+        """The caret and the refusal under the bar go once its line is typed over or edited:
+        after a refused line, `c` put "cast" in the bar above the old caret and error."""
+        if self._refused_line is not None and event.value != self._refused_line:
+            self.notice(Text())
+
     def on_command_answered(self, message: CommandAnswered) -> None:
         """The bar's line answered: accepted, the bar empties and the keys work again at once;
         refused, the line stays, selected for correction, with a caret under the column."""
@@ -239,4 +279,5 @@ class MainScreen(Screen[None]):
         # The caret under the column the engine points at (the bar's text starts at its edge).
         caret = " " * (refused.col - 1) + "^ "
         self.notice(Text(caret + render_named(refused.code, refused.params, self.app.session.state), style="bold red"))
+        self._refused_line = bar.value
         bar.selection = Selection(0, len(bar.value))

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
 
+from meeting.domain.engine import says_what_it_does
 from meeting.domain.language import Command
 from meeting.domain.motions import KIND_OF_WORD, MOTION_WORDS
 from meeting.domain.procedure import NAMING_A_MOTION, draft_still_to_move, motions_in_order, motions_to_name, target_of
@@ -118,6 +119,10 @@ class MotionForm(CommandForm):
         hidden = _kind(word) in _NO_TEXT
         area.display = not hidden
         self.query_one("#label-text").display = not hidden
+        # "Text (optional)" only where it is: a postponement without its text was refused.
+        needed = word != POINT and says_what_it_does(_kind(word)) and not (word == "main" and texts)
+        label = field_words("move", "text") + ("" if needed else " " + _("(optional)"))
+        self.query_one("#label-text", Label).update(label)
         # Reconsider and take from the table name the motion they act on (one decided this
         # sitting, one on the table, by number); a point of order may name the pending motion it
         # says is out of order.

@@ -17,6 +17,7 @@ from meeting.domain.attendance import balance_short, entitled_voters, quorum_sta
 from meeting.domain.council import Member
 from meeting.domain.decisions import floor, regions_not_heard
 from meeting.domain.diff import word_diff
+from meeting.domain.engine import joining_the_roll, roll_call_settled
 from meeting.domain.events import Voter
 from meeting.domain.outcome import yes_to_carry
 from meeting.domain.procedure import (
@@ -133,9 +134,9 @@ def _agenda_cells(state: State, number: int, item_id: str, now: datetime) -> tup
 
 def current_text(state: State, now: datetime) -> Text:
     """The open item and its business: what the agenda prepared for it, then the pending
-    motions (immediately pending first), the speakers, and what is in order now."""
+    motions (immediately pending first), what is in order now, and the speakers."""
     item, business = current_parts(state, now)
-    return item + business
+    return item + business + speakers_text(state)
 
 
 def current_parts(state: State, now: datetime) -> tuple[Text, Text]:
@@ -164,13 +165,23 @@ def current_parts(state: State, now: datetime) -> tuple[Text, Text]:
             + "\n",
             style="dim",
         )
+    return head, text
+
+
+def speakers_text(state: State) -> Text:
+    """Who waits to speak on the open item, and the regions its debate has not heard yet: the
+    console shows them under the item's pane, whole and wrapped, never scrolled with it (at
+    80×24 the pane ended at "Speakers: Rubén Mamani-Choque, Siti", the rest below its edge)."""
+    text = Text()
+    item = state.current_item
     if item is not None and item.queue:
         text.append(_("Speakers: {names}").format(names=", ".join(member_name(state, m) for m in item.queue)) + "\n")
     if item is not None and state.phase == "in_session":
         unheard = [region_name(state, r) for r in regions_not_heard(state)]
         if unheard and item.speakers:
             text.append(_("Not yet heard: {regions}").format(regions=", ".join(unheard)) + "\n", style="yellow")
-    return head, text
+    text.rstrip()
+    return text
 
 
 def _item_text(state: State, item_id: str, now: datetime) -> Text:
@@ -333,14 +344,22 @@ def region_dots(present: int, seats: int) -> str:
     return "●" * filled + "○" * (min(seats, DOTS) - filled)
 
 
-def attendance_text(state: State) -> Text:
+REGION_CELLS = 24  # a region's name is cut beyond, unless the panel's width leaves it more room
+
+
+def attendance_text(state: State, width: int | None = None) -> Text:
     """A line a region: its seats present of its seats, as figures and dots (red when none is
     there; red and marked ✗ when below the minimum the quorum asks of the region), and how many
     vote by alternate or proxy. Each line is cut with "…" at the panel's width, never wrapped: at
-    a phone's width the members' view drew one region on two lines, and the last fell off."""
+    a phone's width the members' view drew one region on two lines, and the last fell off.
+    `width`, the panel's cells where known: a region's name takes what the figures leave (at
+    120 columns "Sudeste Asiático e Pací…" was cut with 60 columns free)."""
     council = state.meeting.council
     text = CutLines(no_wrap=True, overflow="ellipsis")
-    width = min(max((cell_len(r.name) for r in council.regions), default=0), 24)
+    dots = min(max((len(council.seats_in(r.id)) for r in council.regions), default=0), DOTS)
+    figures = 10 + dots + 2  # after the name: " 12/15    ", the dots, " ✗"
+    room = REGION_CELLS if width is None else max(REGION_CELLS, width - figures)
+    width = min(max((cell_len(region_words(r)) for r in council.regions), default=0), room)
     short = {r.region for r in quorum_status(state).short_regions}
     for region in council.regions:
         seats = council.seats_in(region.id)
@@ -409,14 +428,36 @@ def roll_call_count(state: State, motion: Motion) -> Text:
     every seat that has not answered votes (the abstentions so far are not votes cast: the figure
     falls from the "if all vote" of the line under it), then the rule in words (the chair's screen and the members' view say the same)."""
     answered = [choice for _voter, choice in motion.poll.choices.values()] if motion.poll else []
-    need = needed_yes(state, motion, answered.count("abstain"))  # as the abstentions so far make it
     text = Text(
         counts_words(answered.count("yes"), answered.count("no"), answered.count("abstain"))
-        + (" · " + _("{need} yes to carry if the rest vote").format(need=need) if need is not None else ""),
+        + _projection(state, motion, answered.count("abstain")),
         style="bold",
     )
     text.append("\n" + needed_text(state, motion), style="dim")
     return text
+
+
+def _projection(state: State, motion: Motion, abstained: int) -> str:
+    """ " · 12 yes to carry if the rest vote"; once no answer still to come can change the
+    outcome, what closing gives: "14 yes to carry if the rest vote" stood with all 20 answered."""
+    settled = roll_call_settled(state, motion)
+    if settled is not None:
+        everyone = motion.poll is not None and not motion.poll.not_answered and not joining_the_roll(state, motion)
+        if everyone:
+            said = (
+                _("all have answered: carried when closed")
+                if settled == "carried"
+                else _("all have answered: lost when closed")
+            )
+        else:
+            said = (
+                _("the rest cannot change it: carried when closed")
+                if settled == "carried"
+                else _("the rest cannot change it: lost when closed")
+            )
+        return " · " + said
+    need = needed_yes(state, motion, abstained)  # as the abstentions so far make it
+    return " · " + _("{need} yes to carry if the rest vote").format(need=need) if need is not None else ""
 
 
 def needed_text(state: State, motion: Motion) -> str:

@@ -108,10 +108,12 @@ class PollScreen(Screen[None]):
                     rows.append(Row(None, (region_name(state, region) if region else "—",)))
                     rows += [self._row(state, poll, v) for v in voters]
         # The answer beside the seat, each column as wide as its words; who casts the vote
-        # (an alternate, a proxy holder) takes the rest.
+        # (an alternate, a proxy holder) takes the rest. The seat's name is cut only where it
+        # would take more than half of what the answer leaves (at 120 columns a name was cut at
+        # 27 cells with 60 free).
         heading = Row("-", (_("Seat"), _("Answer"), _("Cast by")))
         answer = max(len(heading.cells[1]), *(len(words(CHOICES, a)) for a in ANSWERS)) + 1
-        widths = (min(widest([heading, *rows], 0), 28), answer)
+        widths = (min(widest([heading, *rows], 0), max(28, (self.app.size.width - answer) // 2)), answer)
         self.query_one("#poll-heading", Static).update(row_text(heading, widths))
         roster = self.query_one(RosterList)
         roster.set_widths(widths)

@@ -24,7 +24,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
-from meeting.i18n import N_, _, key_label
+from meeting.i18n import N_, P_, _, key_label
 
 # Textual's English, as its widgets write it, marked for the catalogs.
 TEXTUAL_WORDS: tuple[str, ...] = (
@@ -43,6 +43,16 @@ TEXTUAL_WORDS: tuple[str, ...] = (
     N_("Screenshot"),
     N_("Save an SVG 'screenshot' of the current screen"),
 )
+
+
+# Textual's names of keys that are words, as its footer and the help show them: the rest are
+# signs (⏎, ↑, ^s) or read as they are printed on the key (esc, tab).
+KEY_NAMES = {"space": P_("key", "space")}
+
+
+def key_name(shown: str) -> str:
+    """A key as Textual shows it, in the language spoken where it is a word ("space")."""
+    return key_label(KEY_NAMES[shown]) if shown in KEY_NAMES else shown
 
 
 # The console binds it on every screen with a footer: the help lists that screen's keys first.
@@ -76,6 +86,7 @@ class TranslatedFooter(Footer):
         widgets = list(super().compose())
         for key in (w for w in widgets if isinstance(w, FooterKey)):
             key.description = key_label(key.description)
+            key.key_display = key_name(key.key_display)
         keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
         room = self.app.size.width - self._palette_width()
         more = self._more_keys() if sum(map(_width, keys)) > room or self._unshown_keys() else None

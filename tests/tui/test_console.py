@@ -1127,14 +1127,19 @@ async def test_a_roll_call_vote_in_about_one_key_per_seat(tmp_path):
         assert "Kwabena Owusu-Ansah (alternate)" in str(app.screen.query_one(RosterList).rows[1].cells)
         await pilot.press(*"yyyyynyyyyayyynyyyy")  # 19 seats, each one key; the cursor moves on itself
         count = shown(app, "#poll-count")
-        assert "16 in favour, 2 against, 1 abstention · 14 yes to carry if the rest vote" in count
+        # 14 yes of all 21 seats carry it: the two left cannot change it (it said "14 yes to carry").
+        assert "16 in favour, 2 against, 1 abstention · the rest cannot change it: carried when closed" in count
         assert (
             "Not answered (2): Rowena" not in count
             and "Not answered (2): Khamphone Sisavath-Vong, Kila Wamanga-Poro" in count
         )
         await pilot.press("space", "n")  # skip la-1; pg-1 no, and the cursor comes back round to la-1
         assert "Not answered (1): Khamphone Sisavath-Vong" in shown(app, "#poll-count")
-        await pilot.press("y", "c")
+        await pilot.press("y")
+        assert "17 in favour, 3 against, 1 abstention · all have answered: carried when closed" in shown(
+            app, "#poll-count"
+        )
+        await pilot.press("c")
         assert isinstance(app.screen, ResultScreen)
         assert "17 in favour, 3 against, 1 abstention" in all_text(
             app
@@ -2368,3 +2373,120 @@ async def test_the_console_names_the_key_where_a_message_says_what_to_type(tmp_p
         assert "resume it first (key e)" in shown(app, "#notice")
     refused = meeting.refuse("next")
     assert render(refused.code, refused.params) == "the meeting is in recess: type 'resume' first"
+
+
+async def test_agreed_asks_whether_there_is_any_objection_first(tmp_path):
+    """'a' adopted the motion pending at once: a chair typing `adjourn` on the main screen,
+    without ':', gave the motion general consent with its first letter. It asks first, naming
+    the motion (RONR 4:58); No leaves the motion pending; and the bar's placeholder says keys act
+    at once."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded gh-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "keys act at once" in str(app.screen.query_one(CommandBar).placeholder)
+        await type_text(pilot, "ad")  # the first letters of "adjourn": asked, then answered no
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "Adopt motion #1 by general consent (no objection)?"
+        assert meeting.state.pending is not None and meeting.state.pending.number == 1
+        await pilot.press("escape", "a", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert meeting.session.recorded[-1].event.type == "consent.given"
+
+
+async def test_agreed_refused_is_said_at_once_without_a_question(tmp_path):
+    """With no motion pending there is nothing to ask: the engine's refusal is said at once."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and "no motion" in shown(app, "#notice").lower()
+
+
+async def test_the_refusals_caret_goes_once_the_bar_is_typed_over(tmp_path):
+    """After a refused line, `c` replaced it with "cast" (completed), and the old caret and error
+    stayed under the new text, pointing at a column it no longer had."""
+    meeting = in_session(tmp_path)
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "queue ke-1 zz-9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "^ no member matches 'zz-9'" in shown(app, "#notice")
+        await pilot.press("colon")  # ':' out of habit keeps the line and its caret
+        await pilot.pause()
+        assert "^ no member matches 'zz-9'" in shown(app, "#notice")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one(CommandBar).value == "c" and shown(app, "#notice") == ""
+
+
+async def test_the_move_forms_text_is_optional_only_for_the_kinds_that_may_go_without(tmp_path):
+    """The move form said "Text (optional)" for a postponement, which is refused without its
+    text ("this motion (postpone) needs its text"): the label follows the kind chosen, and Enter
+    on the kind goes on to the text."""
+    meeting = in_session(tmp_path, item="focal-points").run("move by ke-1 seconded cm-1")
+    app = app_for(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await move_form_of_kind(app, pilot, "postpone")
+        form = app.screen
+        assert form.query_one("#field-kind", Picker).value == "postpone"
+        assert str(form.query_one("#label-text", Label).render()) == "Text"
+        assert app.focused is form.query_one("#field-text", FoldedText)
+        await pilot.press("escape")
+        await pilot.pause()
+        await move_form_of_kind(app, pilot, "point-of-order")
+        assert str(app.screen.query_one("#label-text", Label).render()) == "Text (optional)"
+
+
+async def test_speakers_and_regions_not_heard_are_shown_whole_under_the_items_pane(tmp_path):
+    """At 80×24 the item's pane, scrolled to the question, ended at "Speakers: Rubén
+    Mamani-Choque, Siti", the rest of the list and the regions not yet heard below its edge:
+    they stand under the pane, out of its scroll, wrapped whole."""
+    from meeting.i18n import language
+    from meeting.tui.panels import speakers_text
+
+    meeting = in_session(tmp_path, item="focal-points").run(
+        "move by ke-1 seconded gh-1", "queue gh-1 bo-1 id-1 mg-1 pg-1", "floor", "yield"
+    )
+    with language("pt"):
+        app = app_for(meeting)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            speakers = app.screen.query_one("#speakers", Static)
+            assert not list(app.screen.query("#current-box #speakers"))
+            lines = speakers_text(meeting.state).wrap(app.console, speakers.content_size.width)
+            assert speakers.content_size.height == len(lines) >= 4
+            said = " ".join(line.plain.strip() for line in lines)
+            assert "Oradores: Rubén Mamani-Choque, Siti Rahmawati-Lubis, Hery Rakotomalala-Andry, Kila" in said
+            assert said.endswith("Sudeste Asiático e Pacífico")
+            assert speakers.region.bottom <= app.screen.query_one("#log-box").region.y
+
+
+async def test_long_names_and_regions_take_the_room_there_is(tmp_path):
+    """At 120×40 "Andry Ravelojaona-Rakotond…" was cut in the roll call's grid, and "Sudeste
+    Asiático e Pací…" in the attendance panel, with about 60 columns free: the names take the
+    room the terminal gives (the region's width was reckoned from its English name)."""
+    from meeting.i18n import language
+
+    long_name = "Andry Ravelojaona-Rakotondrabe Razafindrakoto"
+    council = DEMO_COUNCIL.read_text(encoding="utf-8").replace('"Hery Rakotomalala-Andry"', f'"{long_name}"')
+    meeting = start(tmp_path, files={"council.toml": council, DEMO_AGENDA.name: DEMO_AGENDA.read_text("utf-8")})
+    meeting.run(f"present {' '.join(ALL_SEATS)}", "begin", "open article-7")
+    with language("pt"):
+        app = app_for(meeting)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert "Sudeste Asiático e Pacífico " in shown(app, "#attendance")
+            meeting.run("move by zm-1 seconded bf-1")
+            await pilot.press("l")
+            await pilot.pause()
+            roster = app.screen.query_one(RosterList)
+            row = next(i for i, row in enumerate(roster.rows) if row.member == "mg-1")
+            assert long_name in "".join(segment.text for segment in roster.render_line(row - roster.scroll_offset.y))

@@ -168,7 +168,7 @@ async def run_the_demo(chair: Chair, state) -> None:
     await press("m")
     await pick("pe-1")
     await pick("bo-1")
-    await press("a", "enter", "n")
+    await press("a", "y", "enter", "n")  # agreed, once the chair has asked for objections
     # ── The working group's report ──
     chair.at("12:30")
     await press("s")
@@ -336,7 +336,7 @@ async def run_the_demo(chair: Chair, state) -> None:
     await type_(chair.said())
     await press("enter", "5", "enter")
     await pick("aob")
-    await press("a", "enter")  # the council agrees to the change of its adopted agenda
+    await press("a", "y", "enter")  # the council agrees to the change of its adopted agenda
     await press("r", "slash")
     await type_("pacific")
     await press("enter", "down", "down", "l", "l", "escape")  # la-1 pg-1 leave
@@ -347,7 +347,7 @@ async def run_the_demo(chair: Chair, state) -> None:
     await press("enter")
     await pick("cd-2")
     await pick("cd-1")
-    await press("a", "enter", "d", "o")
+    await press("a", "y", "enter", "d", "o")
     await pick("aob")
     await press("t")
     await type_(chair.said())

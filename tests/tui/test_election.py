@@ -224,3 +224,28 @@ async def test_the_method_line_begins_with_a_capital_and_no_parentheses_nest(tmp
         await pilot.pause()
         assert isinstance(app.screen, TellersForm)
         assert "ballot 1 · ballot for an absolute majority" in app.screen.heading
+
+
+async def test_a_nomination_nobody_seconded_says_in_words_that_it_will_not_go_to_the_ballot(tmp_path):
+    """The rapporteur's election asks a seconder: a nomination without one was listed dim and
+    struck through, and closing said only "✓ nominations closed" while the journal recorded one
+    candidate fewer. The line says why in words, and closing names who falls off the ballot."""
+    from textual.widgets import Static
+
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate pe-1 by co-1", "nominate zm-1 by ke-1 seconded gh-1"
+    )
+    app = build_app(meeting.session, meeting.session.clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert "by Wilmer Restrepo-Quiñones · not seconded — will not go to the ballot" in all_text(app)
+        assert "seconded by Ama Serwaa Boatemaa · not seconded" not in all_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        notice = str(app.screen_stack[0].query_one("#notice", Static).render())
+        assert (
+            "⚠ Yolanda Huamaní-Ccori (pe-1) was nominated without a seconder and is not on the ballot of 'rapporteur'"
+            in notice
+        ), notice
+    assert meeting.state.elections["rapporteur"].candidates == ("zm-1",)

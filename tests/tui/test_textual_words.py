@@ -9,6 +9,7 @@ through the translation whatever the real catalogs hold today."""
 from __future__ import annotations
 
 import gettext
+from pathlib import Path
 
 import pytest
 import textual
@@ -82,3 +83,39 @@ async def test_the_members_view_palette_speaks_the_members_language_too(tmp_path
             await pilot.pause()
             assert isinstance(app.screen, CommandPalette)
             assert app.screen.query_one(CommandInput).placeholder == "«Search for commands…»"
+
+
+class MarkedKeys(Marked):
+    def pgettext(self, context: str, message: str) -> str:
+        return f"‹{message}›" if context == "key" else message
+
+
+async def test_key_names_and_attendance_keys_are_said_as_keys(tmp_path, monkeypatch) -> None:
+    """The roll call's footer said "space Saltar" on a Portuguese screen: a key that is a word
+    is named in the language spoken. The attendance's keys said "Presente · Ausências
+    justificadas · Ausentes", the last two the minutes' plural headings: they are marked as keys
+    (the context `key`, which the footer asks first), each translated as what the member is."""
+    from meeting.tui.attendance import AttendanceScreen
+    from meeting.tui.poll import PollScreen
+
+    real = i18n._translation
+    monkeypatch.setattr(i18n, "_translation", lambda code: MarkedKeys() if code == "pt" else real(code))
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1", "roll-call")
+    with language("pt"):
+        app = build_app(meeting.session, meeting.session.clock)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PollScreen)
+            keys = {key.key: key for key in app.screen.query_one(TranslatedFooter).query(FooterKey)}
+            assert keys["space"].key_display == "‹space›"
+            app.push_screen(AttendanceScreen())
+            await pilot.pause()
+            keys = {key.key: key for key in app.screen.query_one(TranslatedFooter).query(FooterKey)}
+            assert [keys[k].description for k in "pax"] == ["‹Present›", "‹Apologies›", "‹Absent›"]
+    # Marked for the catalogs in the key's context, so translated apart from the minutes' headings.
+    from babel.messages.extract import extract_from_file
+
+    source = Path(__file__).parents[2] / "meeting" / "tui" / "attendance.py"
+    found = extract_from_file("python", source, keywords={"N_": None, "P_": ((1, "c"), 2)})
+    contexts = {message: context for _line, message, _comments, context in found}
+    assert [contexts[m] for m in ("Present", "Apologies", "Absent", "Left", "Back")] == [None, *["key"] * 4]

@@ -463,3 +463,17 @@ def test_a_nomination_never_seconded_is_said_to_have_lapsed(tmp_path: Path) -> N
     record = minutes_of(meeting.state, meeting.session.recorded, "0" * 64)
     said = next(e for e in record.elections if e.id == "chair").nominations
     assert [line.endswith("not seconded, so not on the ballot") for line in said] == [False, True]
+
+
+def test_closing_nominations_names_each_candidate_left_off_the_ballot_for_want_of_a_seconder(tmp_path):
+    """The minutes said "not seconded, so not on the ballot", while closing nominations said
+    nothing of it: each candidate it leaves off for want of a seconder is a warning."""
+    meeting = in_session(tmp_path, item="rapporteur").run(
+        "nominate pe-1 by co-1", "nominate zm-1 by ke-1 seconded gh-1", "nominate bo-1 by hn-1"
+    )
+    accepted = meeting.accept("close-nominations")
+    assert [(w.severity, w.code, dict(w.params)) for w in accepted.warnings] == [
+        ("warning", "nomination.not-seconded", {"candidate": "pe-1", "election": "rapporteur"}),
+        ("warning", "nomination.not-seconded", {"candidate": "bo-1", "election": "rapporteur"}),
+    ]
+    assert accepted.event.candidates == ["zm-1"]

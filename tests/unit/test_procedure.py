@@ -1291,3 +1291,40 @@ def test_a_substitute_adopted_is_only_added_to_not_replaced(tmp_path: Path) -> N
         "by gh-1 seconded zm-1"
     )
     assert meeting.state.pending is not None and meeting.state.pending.number == 4
+
+
+def test_a_roll_call_is_settled_once_no_answer_to_come_can_change_it(tmp_path: Path) -> None:
+    """The roll call's screen said "14 yes to carry if the rest vote" with all 20 answered: the
+    domain says when the outcome can no longer change, and what closing gives then. Article 7
+    needs 14 yes of all 21 seats, whoever votes."""
+    from meeting.domain.engine import roll_call_settled
+
+    meeting = in_session(tmp_path, item="article-7").run("move by zm-1 seconded bf-1", "roll-call")
+
+    def settled() -> str | None:
+        return roll_call_settled(meeting.state, meeting.state.pending)
+
+    assert settled() is None
+    meeting.run("yes " + " ".join(ALL_SEATS[:13]))
+    assert settled() is None  # one more yes carries it
+    meeting.run(f"no {ALL_SEATS[13]}", f"yes {ALL_SEATS[14]}")
+    assert settled() == "carried"  # 14 yes: whatever the other six answer
+    meeting.run("undo", "undo", "no " + " ".join(ALL_SEATS[13:]))
+    assert settled() == "lost" and not meeting.state.pending.poll.not_answered  # all answered: 13 yes
+    assert meeting.accept("close").event.outcome.result == "lost"
+
+
+def test_a_roll_call_under_votes_cast_is_settled_only_when_the_rest_cannot_turn_it(tmp_path: Path) -> None:
+    """Closing debate, two-thirds of votes cast: 10 yes and 2 no of 21 can still be lost (9
+    more no), and can no longer be once 15 yes stand against 2 no."""
+    from meeting.domain.engine import roll_call_settled
+
+    meeting = in_session(tmp_path, item="article-7").run(
+        "move by zm-1 seconded bf-1", "move to close-debate by cm-1 seconded gh-1", "roll-call"
+    )
+    motion = meeting.state.pending
+    assert motion.kind == "previous_question"
+    meeting.run("yes " + " ".join(ALL_SEATS[:10]), "no " + " ".join(ALL_SEATS[10:12]))
+    assert roll_call_settled(meeting.state, motion) is None
+    meeting.run("yes " + " ".join(ALL_SEATS[12:17]))
+    assert roll_call_settled(meeting.state, motion) == "carried"

@@ -95,6 +95,25 @@ def elections_left_unfinished(state: State, event: ev.AnyEvent) -> list[str]:
     return [e.id for e in on_item(state, item) if not e.complete]
 
 
+def left_off_the_ballot(state: State, event: ev.AnyEvent) -> list[str]:
+    """The candidates that closing nominations leaves off the ballot for want of the seconder
+    the election asks (nominated from the floor, neither declined nor withdrawn), given the state
+    before it: said as nominations close, not only in the minutes."""
+    if not isinstance(event, ev.NominationsClosed) or event.election not in state.elections:
+        return []
+    election = state.elections[event.election]
+    return list(
+        dict.fromkeys(
+            n.candidate
+            for n in election.nominations
+            if election.unseconded(n)
+            and n.answer != "declined"
+            and n.withdrawn is None
+            and n.candidate not in event.candidates
+        )
+    )
+
+
 def election_verbs_in_order(state: State) -> frozenset[str]:
     """The election commands in order now on the open item, by the stage of each of its
     elections: answering and withdrawing nominations, and nominating and seconding from the
