@@ -15,8 +15,9 @@ from meeting.domain.state import Phase, State
 from meeting.i18n import N_, P_
 
 # Asked before they are sent, however they are given (a key, the palette, the command bar):
-# adjourning cannot be undone, and undo takes back what was done.
-CONFIRMED = frozenset({"adjourn", "undo"})
+# adjourning cannot be undone, undo takes back what was done, and general consent is declared
+# once the chair has asked whether there is any objection.
+CONFIRMED = frozenset({"adjourn", "agreed", "undo"})
 
 _ANY: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess", "adjourned"})
 _OPEN: frozenset[Phase] = frozenset({"not_started", "in_session", "in_recess"})
@@ -83,7 +84,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("v", "vote", P_("key", "Vote"), ("vote",), _SITTING),
     # Asked first ("Is there any objection?", RONR 4:58): `adjourn` typed without ':' adopted the
     # motion pending with its first letter.
-    KeyAction("a", "agreed", N_("Agreed"), ("agreed",), _SITTING, footer=False),
+    KeyAction("a", "form('agreed')", N_("Agreed"), ("agreed",), _SITTING, footer=False),
     KeyAction("c", "consensus", N_("Consensus"), ("consensus", "block", "aside", "conclude"), _SITTING),
     KeyAction("l", "roll_call_vote", N_("Roll-call vote"), ("roll-call", "yes", "no", "abstain", "close"), _SITTING),
     KeyAction("s", "form('queue')", N_("Speakers"), ("queue",), _SITTING, footer=False),

@@ -223,6 +223,11 @@ class Chair:
                 return
             target = next(r for r in self.session.recorded if r.seq == state.undoable[-1])
             question = _("Undo the last action: {what}?").format(what=describe(target.event, state))
+        elif verb == "agreed":  # "Is there any objection?" (RONR 4:58) before general consent is declared
+            if state.pending is None or verb_refused(state, "agreed") is not None:
+                self.app.post_message(RunCommand(command_line("agreed")))  # the engine says why not, at once
+                return
+            question = _("Adopt motion #{n} by general consent (no objection)?").format(n=state.pending.number)
         else:
             question = _("Close the meeting (adjourn)?")
             if state.current is not None and status_at_adjournment(state) == "unfinished":

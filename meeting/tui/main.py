@@ -185,25 +185,6 @@ class MainScreen(Screen[None]):
         self.in_flight.append(verb)
         self.post_message(RunCommand(command_line(verb)))
 
-    def action_agreed(self) -> None:
-        """General consent declared once the chair has asked whether there is any objection
-        (RONR 4:58): a chair typing `adjourn` without ':' adopted the motion pending with its
-        first letter. Where the engine would refuse it, it says why at once, nothing asked."""
-        from meeting.domain.engine import verb_refused
-        from meeting.tui.confirm import ConfirmScreen
-
-        state = self.app.session.state
-        if state.pending is None or verb_refused(state, "agreed") is not None:
-            self.action_run("agreed")
-            return
-        question = _("Adopt motion #{n} by general consent (no objection)?").format(n=state.pending.number)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.action_run("agreed")
-
-        self.app.push_screen(ConfirmScreen(question), answered)
-
     def action_form(self, verb: str) -> None:
         self.app.open_form(verb)
 
