@@ -41,12 +41,12 @@ class AttendanceScreen(Screen[None]):
         Binding("p", "mark('present')", N_("Present")),
         Binding("r", "mark('remote')", N_("Remote")),
         # Each says what the member is, as Present does (in the key's context: the minutes'
-        # headings "Apologies" and "Absent" are plural lists, "Back" elsewhere goes back).
+        # headings "Apologies" and "Absent" are plural lists); "Came back", as "Back" is Esc's.
         Binding("a", "mark('apologies')", P_("key", "Apologies")),
         Binding("x", "mark('absent')", P_("key", "Absent")),
         Binding("l", "mark('leave')", P_("key", "Left"), show=False),
         Binding("d", "mark('drop')", N_("Dropped"), show=False),
-        Binding("b", "mark('back')", P_("key", "Back"), show=False),
+        Binding("b", "mark('back')", P_("key", "Came back"), show=False),
         Binding("k", "proxy", N_("Proxy")),
         Binding("v", "revoke", N_("Revoke proxy"), show=False),
         Binding("slash", "filter", N_("Filter")),

@@ -1859,7 +1859,7 @@ async def test_keys_never_in_the_footer_are_in_the_help(tmp_path):
         assert "/ Filter" in footer and "esc Done" in footer and footer[-1] == "? More keys"
         await pilot.press("question_mark")
         keys = plain(app.screen.query_one("#screen-keys", Static).content)
-        for key, words in (("l", "Left"), ("d", "Dropped"), ("b", "Back"), ("v", "Revoke proxy")):
+        for key, words in (("l", "Left"), ("d", "Dropped"), ("b", "Came back"), ("v", "Revoke proxy")):
             assert f"{key}  {words}" in keys
         assert "tab" not in keys  # Textual's own focus keys are not the screen's
 

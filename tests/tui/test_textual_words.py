@@ -118,4 +118,4 @@ async def test_key_names_and_attendance_keys_are_said_as_keys(tmp_path, monkeypa
     source = Path(__file__).parents[2] / "meeting" / "tui" / "attendance.py"
     found = extract_from_file("python", source, keywords={"N_": None, "P_": ((1, "c"), 2)})
     contexts = {message: context for _line, message, _comments, context in found}
-    assert [contexts[m] for m in ("Present", "Apologies", "Absent", "Left", "Back")] == [None, *["key"] * 4]
+    assert [contexts[m] for m in ("Present", "Apologies", "Absent", "Left", "Came back")] == [None, *["key"] * 4]
