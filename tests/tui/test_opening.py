@@ -159,30 +159,25 @@ async def test_keys_typed_while_it_opens_wait_for_the_meeting_not_for_the_questi
 
 
 async def test_a_journal_resumed_speaks_the_language_it_recorded_not_the_agenda_files(tmp_path):
-    """The agenda file now says French; the meeting recorded English: the console speaks
-    English, as it runs under the agenda its journal recorded."""
-    journal = tmp_path / "journal.jsonl"
-    demo_journal(journal)
-    gate = threading.Event()
-    gate.set()
-    app = demo_console(journal, gate, resuming="resume")
-    async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.is_open and isinstance(app.screen, MainScreen))
-        await pilot.pause()
-        header = str(app.screen.query_one("#header", Static).render())
-        assert "NOT STARTED" in header, header
+    """The console opened on the demo agenda (English) speaks the language each journal
+    recorded: English, and French for a meeting begun under the same agenda in French, as it
+    runs under the agenda its journal recorded (it spoke the file's)."""
     french = tmp_path / "fr" / DEMO_AGENDA.name
     french.parent.mkdir()
     french.write_text(DEMO_AGENDA.read_text(encoding="utf-8").replace('language = "en"', 'language = "fr"'), "utf-8")
     (french.parent / "council.toml").write_bytes((DEMO_AGENDA.parent / "council.toml").read_bytes())
-    journal_fr = tmp_path / "fr.jsonl"
-    demo_journal(journal_fr, agenda=french)
-    app = demo_console(journal_fr, gate, resuming="resume")
-    async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.is_open and isinstance(app.screen, MainScreen))
-        await pilot.pause()
-        header = str(app.screen.query_one("#header", Static).render())
-        assert "NON OUVERTE" in header, header
+    gate = threading.Event()
+    gate.set()
+    for agenda, said in ((DEMO_AGENDA, "NOT STARTED"), (french, "NON OUVERTE")):
+        journal = tmp_path / f"{said}.jsonl"
+        demo_journal(journal, agenda=agenda)
+        app = demo_console(journal, gate, resuming="resume")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda app=app: app.is_open and isinstance(app.screen, MainScreen))
+            await pilot.pause()
+            header = str(app.screen.query_one("#header", Static).render())
+            assert said in header, header
+        app.session.close()
 
 
 def test_meeting_run_imports_neither_pydantic_nor_the_domain_before_its_console_runs(tmp_path):
