@@ -30,3 +30,9 @@ class OpeningScreen(Screen[None]):
             id="opening",
         )
         yield LoadingIndicator()
+
+    def on_screen_suspend(self) -> None:
+        # Covered (by the main screen, for good): its animation would go on drawing sixteen
+        # frames a second of the screen on top, and a console whose terminal had gone filled
+        # Textual's output queue before it looked again, and hung instead of closing.
+        self.query(LoadingIndicator).remove()

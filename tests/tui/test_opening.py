@@ -74,6 +74,33 @@ async def test_the_console_is_drawn_before_the_meeting_is_read_and_the_keys_type
     app.session.close()
 
 
+async def test_once_the_meeting_is_on_screen_the_opening_screen_beneath_draws_nothing(tmp_path, monkeypatch):
+    """Its loading indicator went on animating under the main screen: sixteen frames a second
+    written for nothing (a laptop's battery), and a console whose terminal had gone filled
+    Textual's output queue and hung before it could see the terminal gone. Now the screen is
+    drawn about once a second, as the clock ticks."""
+    from textual.app import App
+
+    frames: list[float] = []
+    display = App._display
+
+    def counted(app, *args, **kwargs):
+        frames.append(1)
+        return display(app, *args, **kwargs)
+
+    monkeypatch.setattr(App, "_display", counted)
+    gate = threading.Event()
+    gate.set()
+    app = demo_console(tmp_path / "journal.jsonl", gate)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.is_open and isinstance(app.screen, MainScreen))
+        await pilot.pause(0.5)
+        frames.clear()
+        await pilot.pause(2)
+        assert len(frames) <= 4, f"{len(frames)} frames drawn in 2 s with nothing happening"
+    app.session.close()
+
+
 async def test_a_line_pasted_while_it_opens_is_taken_in_its_turn_with_the_keys_around_it(tmp_path):
     gate = threading.Event()
     app = demo_console(tmp_path / "journal.jsonl", gate)
