@@ -16,6 +16,7 @@ from textual.widgets import Label, Static
 
 from meeting.domain.language import GRAMMAR, usage
 from meeting.i18n import N_, _, key_label
+from meeting.tui.palette import example_of
 from meeting.tui.textual_words import TranslatedFooter, key_name, screen_keys
 
 if TYPE_CHECKING:
@@ -49,7 +50,9 @@ class HelpScreen(ModalScreen[None]):
             commands.add_column()
             for verb in GRAMMAR:
                 commands.add_row(Text(usage(verb), style="bold"))
-                example = _("{summary}   e.g. {example}").format(summary=_(verb.summary), example=verb.example)
+                example = _("{summary}   e.g. {example}").format(
+                    summary=_(verb.summary), example=example_of(self.app.session.state, verb)
+                )
                 commands.add_row(Padding(Text(example, style="dim"), (0, 0, 0, 4)))
             yield Static(commands)
         yield TranslatedFooter(more_keys=False)  # it lists every key

@@ -18,7 +18,7 @@ from meeting.domain.procedure import motions_in_order
 from meeting.domain.text import plain_letters
 from meeting.i18n import _
 from meeting.messages import render_named
-from meeting.vocabulary import MOTION_NAMES
+from meeting.vocabulary import MOTION_NAMES, example_words
 
 if TYPE_CHECKING:
     from meeting.domain.state import State
@@ -31,10 +31,10 @@ def example_of(state: State, verb: Verb) -> str:
     """The verb's example with this meeting's members and items in place of the demo council's
     (`chair zw-1` in a meeting with no zw-1 told the chair nothing): the first seats of the
     roster, one for each member the example names, and the agenda's items in order. Members and
-    items the meeting has are kept."""
+    items the meeting has are kept; the texts it quotes are in the language spoken."""
     parsed = parse(verb.example)
     if not isinstance(parsed, Command):
-        return verb.example
+        return example_words(verb)
     council = state.meeting.council
     kinds = {arg.name: arg.kind for arg, _optional in args_of(verb.parts)}
     pools = {"member": [m.id for m in council.seats] or [m.id for m in council.members], "item": list(state.order)}
@@ -57,7 +57,7 @@ def example_of(state: State, verb: Verb) -> str:
             args[name] = tuple(ours(v, kind) for v in value)
         else:
             args[name] = value
-    return format_command(Command(parsed.verb, args))
+    return example_words(verb, format_command(Command(parsed.verb, args)))
 
 
 class VerbsProvider(Provider):

@@ -2331,6 +2331,7 @@ def test_the_palettes_examples_name_this_meetings_members(tmp_path):
     """The palette's examples named the demo council's ids (`chair zw-1`, `present gh-1 zm-1`)
     in an assembly that has none of them: they take the meeting's own roster and agenda."""
     from meeting.domain.language import VERBS
+    from meeting.i18n import language
     from meeting.tui.palette import example_of
 
     assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
@@ -2340,6 +2341,25 @@ def test_the_palettes_examples_name_this_meetings_members(tmp_path):
     (tmp_path / "demo").mkdir()
     demo = start(tmp_path / "demo")
     assert example_of(demo.state, VERBS["chair"]) == "chair zw-1"  # the demo's own, kept
+    with language("fr"):  # and the texts it quotes in the chair's language
+        assert example_of(demo.state, VERBS["move"]).startswith('move "Que l\'ordre du jour soit adopté."')
+
+
+async def test_the_help_gives_each_example_with_this_meetings_members_in_the_chairs_language(tmp_path):
+    """The help (?) gave each verb's example as written for the demo council, in English: in an
+    assembly `chair zw-1` named nobody (found by a Portuguese-speaking chair)."""
+    from meeting.domain.language import VERBS
+    from meeting.tui.help import HelpScreen
+    from meeting.tui.palette import example_of
+
+    assembly = start(tmp_path, REPO / "agendas" / "ic-asm-ga" / "2027-06-general-assembly.toml")
+    app = app_for(assembly)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        said = " ".join(plain(w.content, width=200) for w in app.screen.query(Static))  # its grids, as drawn
+        assert example_of(assembly.state, VERBS["chair"]) in said and "chair zw-1" not in said
 
 
 async def test_a_forms_title_is_in_the_chairs_language_without_backticks(tmp_path):
