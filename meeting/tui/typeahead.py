@@ -36,7 +36,7 @@ class KeysInTurn(App[None]):
 
     def hold_keys(self) -> None:
         """Keys wait from now on, however long, for the screen that takes them (all but the
-        one that quits)..."""
+        one that quits), until `take_keys`."""
         self._holding = self._awaiting_screen = True
 
     def set_keys_aside(self) -> list[Typed]:
@@ -47,8 +47,8 @@ class KeysInTurn(App[None]):
         return held
 
     def take_keys(self, set_aside: list[Typed]) -> None:
-        """...and are taken in turn from now on, once the screen has settled: the keys set
-        aside first (if any), then those held."""
+        """Keys held are taken in turn from now on, once the screen has settled: those set
+        aside (`set_keys_aside`) first, then those held since."""
         self._held[:0] = set_aside
         self._awaiting_screen = False
         if self._answering is None or self._answering.done():  # else it lets them through
